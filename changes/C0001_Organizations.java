@@ -1,0 +1,27 @@
+package changes;
+
+import static org.jooq.impl.SQLDataType.BIGINT;
+import static org.jooq.impl.SQLDataType.CLOB;
+import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
+import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.Default.dflt;
+
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.Schema;
+
+final class C0001_Organizations implements ChangeBlock {
+    public String description() {
+        return "Organizations own everything else";
+    }
+
+    public void declare(Schema db) {
+        db.ensureTable("organizations", t -> t
+                .column("id", BIGINT.identity(true))
+                .column("name", CLOB.notNull())
+                .column("slug", VARCHAR(63).notNull())
+                .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
+                .primaryKey("id")
+                .comment("A customer account; everything else belongs to one"));
+        db.ensureIndex("organizations_slug_key").on("organizations").unique().columns("slug");
+    }
+}

@@ -1,0 +1,25 @@
+package changes;
+
+import static org.jooq.impl.SQLDataType.BIGINT;
+import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
+import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.Default.dflt;
+
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.Schema;
+
+final class C0003_Memberships implements ChangeBlock {
+    public String description() {
+        return "Users belong to organizations with a role";
+    }
+
+    public void declare(Schema db) {
+        db.ensureTable("memberships", t -> t
+                .column("organization_id", BIGINT.notNull())
+                .column("user_id", BIGINT.notNull())
+                .column("role", VARCHAR(16).notNull(), dflt("'member'"))
+                .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
+                .primaryKey("organization_id", "user_id"));
+        db.ensureIndex("memberships_user_idx").on("memberships").columns("user_id").include("role");
+    }
+}

@@ -1,0 +1,24 @@
+package schemasync.catalog;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An immutable snapshot of the managed part of a database: schemas, tables and indexes keyed by
+ * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
+ */
+public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes) {
+
+    public Catalog {
+        schemas = Collections.unmodifiableSet(new TreeSet<>(schemas));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        indexes = Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
+    }
+
+    public static Catalog empty() {
+        return new Catalog(Set.of(), Map.of(), Map.of());
+    }
+}

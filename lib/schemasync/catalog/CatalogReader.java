@@ -1,0 +1,102 @@
+package schemasync.catalog;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a {@link Catalog} with a constant number of statements (one per object kind plus two
+ * session settings), whatever the number of tables. The caller owns the transaction; dry runs read
+ * inside a READ ONLY REPEATABLE READ transaction so all queries see one snapshot.
+ */
+public final class CatalogReader {
+
+    /** Statements sent by {@link #read}: two SETs and five queries. A test checks it stays constant. */
+    public static final int STATEMENTS_PER_READ = 7;
+
+    private CatalogReader() {
+    }
+
+    public static Catalog read(Connection connection, Collection<String> managedSchemas) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            // JIT compilation costs ~30 ms per catalog query and never pays off here. search_path is
+            // pinned so format_type / pg_get_expr / pg_get_indexdef qualify every non-catalog name
+            // the same way whoever runs the tool. SET LOCAL: both revert at the end of the
+            // transaction, so statements the user wrote later run under the normal search_path.
+            st.execute("SET LOCAL jit = off; SET LOCAL search_path = pg_catalog, pg_temp");
+        }
+        Array schemas = connection.createArrayOf("text", new TreeSet<>(managedSchemas).toArray());
+
+        Set<String> existingSchemas = new TreeSet<>();
+        query(connection, CatalogSql.SCHEMAS, schemas, rs -> existingSchemas.add(rs.getString(1)));
+
+        record TableRow(QualifiedName name, long reltuples, boolean partition, String comment) {
+        }
+        List<TableRow> tableRows = new ArrayList<>();
+        query(connection, CatalogSql.TABLES, schemas, rs -> tableRows.add(new TableRow(
+                new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
+                rs.getString(5))));
+
+        Map<QualifiedName, List<Column>> columns = new HashMap<>();
+        query(connection, CatalogSql.COLUMNS, schemas, rs -> columns
+                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
+                        Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8))));
+
+        Map<QualifiedName, Table.PrimaryKey> primaryKeys = new HashMap<>();
+        query(connection, CatalogSql.PRIMARY_KEYS, schemas, rs -> primaryKeys.put(
+                new QualifiedName(rs.getString(1), rs.getString(2)),
+                new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(4).getArray()))));
+
+        Map<QualifiedName, Table> tables = new LinkedHashMap<>();
+        for (TableRow row : tableRows) {
+            tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
+                    primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition()));
+        }
+
+        Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
+        query(connection, CatalogSql.INDEXES, schemas, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            indexes.put(name, new Index(name, name.sibling(rs.getString(3)), rs.getBoolean(5),
+                    rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
+                    rs.getBoolean(6), rs.getBoolean(7)));
+        });
+        return new Catalog(existingSchemas, tables, indexes);
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING ...} → {@code USING ...}. Cutting
+     * after the quoted table name (not at the first " USING ") keeps odd index names harmless.
+     */
+    static String definitionAfterNames(String indexdef, String qualifiedTable) {
+        int table = indexdef.indexOf(" " + qualifiedTable + " USING ");
+        int using = table >= 0 ? table + qualifiedTable.length() + 2 : indexdef.indexOf("USING ");
+        return indexdef.substring(using);
+    }
+
+    private interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, Array schemas, RowHandler handler)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, schemas);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) handler.handle(rs);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package schemasync.catalog;
+
+/**
+ * Every catalog query, one per object kind, each runnable as is in psql (replace {@code ?} by
+ * {@code '{public}'::text[]}). All are set-based: the number of round trips does not depend on the
+ * number of tables. They use PostgreSQL's own canonical text (format_type, pg_get_expr,
+ * pg_get_indexdef) so that the declared side, normalized through the same functions, compares equal.
+ *
+ * Common filters: only the managed schemas ({@code nspname = any(?)}), and never objects that belong
+ * to an extension ({@code pg_depend.deptype = 'e'}): those are the extension's to manage. pg_toast and
+ * temp schemas are excluded by the schema filter (the normalizer passes its own temp schema).
+ */
+final class CatalogSql {
+    private CatalogSql() {
+    }
+
+    /** Schemas: which managed schemas exist. */
+    static final String SCHEMAS = """
+            -- schema-sync: schemas
+            SELECT n.nspname
+            FROM pg_catalog.pg_namespace n
+            WHERE n.nspname = ANY (?)
+            ORDER BY 1
+            """;
+
+    /**
+     * Tables: ordinary ('r') and partitioned ('p'). reltuples is an estimate (-1 = never analyzed
+     * on PG 14+). Partitions are flagged so that run-time partitions are not called drift.
+     */
+    static final String TABLES = """
+            -- schema-sync: tables
+            SELECT n.nspname, c.relname, c.reltuples::bigint AS reltuples, c.relispartition,
+                   d.description
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_description d
+                   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = 0
+            WHERE c.relkind IN ('r', 'p')
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
+
+    /** Columns of those tables in attnum order, with canonical type and default text. */
+    static final String COLUMNS = """
+            -- schema-sync: columns
+            SELECT n.nspname, c.relname, a.attname,
+                   pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+                   a.attnotnull,
+                   pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
+                   a.attidentity::text AS identity,
+                   d.description
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+            LEFT JOIN pg_catalog.pg_description d
+                   ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
+            WHERE c.relkind IN ('r', 'p')
+              AND a.attnum > 0 AND NOT a.attisdropped
+              AND n.nspname = ANY (?)
+            ORDER BY 1, 2, a.attnum
+            """;
+
+    /** Primary keys with their columns in key order (conkey order, not attnum order). */
+    static final String PRIMARY_KEYS = """
+            -- schema-sync: primary keys
+            SELECT n.nspname, c.relname, con.conname,
+                   ARRAY(SELECT a.attname
+                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                         ORDER BY k.ord) AS columns
+            FROM pg_catalog.pg_constraint con
+            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE con.contype = 'p'
+              AND n.nspname = ANY (?)
+            ORDER BY 1, 2
+            """;
+
+    /**
+     * Indexes on those tables. qualified_table is the table exactly as pg_get_indexdef spells it,
+     * so the reader can cut the definition after the names. indisvalid = false marks a failed
+     * concurrent build.
+     */
+    static final String INDEXES = """
+            -- schema-sync: indexes
+            SELECT n.nspname, ci.relname AS index_name, ct.relname AS table_name, am.amname,
+                   i.indisunique, i.indisvalid AND i.indisready AS valid,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con
+                           WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid
+                             AND con.contype IN ('p', 'u', 'x')) AS constraint_backed,
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(ct.relname)
+                       AS qualified_table,
+                   pg_catalog.pg_get_indexdef(i.indexrelid) AS indexdef
+            FROM pg_catalog.pg_index i
+            JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid
+            JOIN pg_catalog.pg_class ct ON ct.oid = i.indrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = ci.relnamespace
+            JOIN pg_catalog.pg_am am ON am.oid = ci.relam
+            WHERE ct.relkind IN ('r', 'p')
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = ct.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
+}

@@ -1,0 +1,40 @@
+package schemasync.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table (ordinary or partitioned) with its columns in attnum order and its primary key.
+ * {@code estimatedRows} is {@code pg_class.reltuples} (-1 when never analyzed on PG 14+); the
+ * planner uses it only to describe cost, never to decide correctness.
+ */
+public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
+                    long estimatedRows, boolean partition) {
+
+    public Table {
+        columns = List.copyOf(columns);
+    }
+
+    /** Name and columns of a PRIMARY KEY constraint, columns in key order. */
+    public record PrimaryKey(String name, List<String> columns) {
+        public PrimaryKey {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    public Optional<Column> column(String columnName) {
+        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public Table withColumn(Column column) {
+        var copy = new java.util.ArrayList<>(columns);
+        copy.removeIf(c -> c.name().equals(column.name()));
+        copy.add(column);
+        return new Table(name, copy, primaryKey, comment, estimatedRows, partition);
+    }
+
+    public Table replaceColumn(Column column) {
+        return new Table(name, columns.stream().map(c -> c.name().equals(column.name()) ? column : c).toList(),
+                primaryKey, comment, estimatedRows, partition);
+    }
+}

@@ -1,0 +1,29 @@
+package schemasync.cli;
+
+import schemasync.SchemaSyncException;
+
+/** The one place exit statuses are decided. Documented in README.md. */
+public final class ExitCodes {
+    /** Done, or already in sync. */
+    public static final int OK = 0;
+    /** A statement failed or the connection broke: everything rolled back. */
+    public static final int FAILURE = 1;
+    /** Invalid declarations, flags or DATABASE_URL: nothing was touched. */
+    public static final int BAD_INPUT = 2;
+    /** Another apply held the advisory lock for longer than --lock-wait. */
+    public static final int LOCK_BUSY = 3;
+    /** The apply committed but a new plan was not empty. */
+    public static final int NOT_CONVERGED = 4;
+
+    private ExitCodes() {
+    }
+
+    public static int of(SchemaSyncException.Code code) {
+        return switch (code) {
+            case BAD_INPUT -> BAD_INPUT;
+            case LOCK_BUSY -> LOCK_BUSY;
+            case NOT_CONVERGED -> NOT_CONVERGED;
+            case DATABASE -> FAILURE;
+        };
+    }
+}

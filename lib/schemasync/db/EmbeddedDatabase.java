@@ -1,0 +1,64 @@
+package schemasync.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * A real PostgreSQL server from zonky's binaries (Maven Central), for a newcomer's first run and for
+ * tests. With a data directory it keeps its data between runs (so dry-run, apply, dry-run shows the
+ * whole cycle); without one it is throwaway.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts a server whose data lives in {@code dataDirectory} (created on first use, reused later). */
+    public static EmbeddedDatabase start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("fsync", "off")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Starts a throwaway server in a temporary directory, removed on close. */
+    public static EmbeddedDatabase startThrowaway() {
+        try {
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    public DatabaseUrl url(String database) {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        String jdbc = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+        return new DatabaseUrl(jdbc, props, "embedded PostgreSQL on localhost:" + postgres.getPort() + "/" + database);
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

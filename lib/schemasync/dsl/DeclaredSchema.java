@@ -1,0 +1,174 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.IgnoreDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.SchemaDecl;
+import schemasync.dsl.Declaration.TableDecl;
+
+/**
+ * The validated declarations of all blocks, in block order. Built before any connection is opened:
+ * {@link #of} runs every block and rejects blank or over-long names, duplicates and contradictions,
+ * listing every problem at once with the block that caused it.
+ */
+public record DeclaredSchema(List<Declaration> declarations, Set<String> managedSchemas,
+                             List<Pattern> ignored) {
+
+    public DeclaredSchema {
+        declarations = List.copyOf(declarations);
+        managedSchemas = Set.copyOf(managedSchemas);
+        ignored = List.copyOf(ignored);
+    }
+
+    public static DeclaredSchema of(List<? extends ChangeBlock> blocks) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ids = new TreeSet<>();
+        for (ChangeBlock b : blocks) {
+            if (!ids.add(b.id())) problems.add("block id " + b.id() + " appears twice in the list of blocks");
+        }
+        List<Declaration> declarations;
+        try {
+            declarations = Schema.collect(blocks);
+        } catch (RuntimeException e) {
+            throw SchemaSyncException.badInput("a change block failed while declaring: " + e);
+        }
+        new Validator(problems).validate(declarations);
+        if (!problems.isEmpty()) {
+            throw SchemaSyncException.badInput("invalid declarations (nothing was changed):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        Set<String> schemas = new TreeSet<>(Set.of(QualifiedName.DEFAULT_SCHEMA));
+        List<Pattern> ignored = new ArrayList<>();
+        for (Declaration d : declarations) {
+            // Java 17: no pattern switch yet, so instanceof chains over the sealed hierarchy.
+            if (d instanceof SchemaDecl s) schemas.add(s.name());
+            else if (d instanceof TableDecl t) schemas.add(t.name().schema());
+            else if (d instanceof ColumnDecl c) schemas.add(c.table().schema());
+            else if (d instanceof IndexDecl i && i.table() != null) schemas.add(i.table().schema());
+            else if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
+        }
+        return new DeclaredSchema(declarations, schemas, ignored);
+    }
+
+    /** Whether an undeclared object should be left unmentioned. */
+    public boolean isIgnored(QualifiedName name) {
+        return ignored.stream().anyMatch(p -> p.matcher(name.toString()).matches()
+                || p.matcher(name.name()).matches());
+    }
+
+    private static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("\\*", -1)) {
+            if (!regex.isEmpty()) regex.append(".*");
+            regex.append(Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** Name and consistency checks; appends one line per problem. */
+    private record Validator(List<String> problems) {
+
+        void validate(List<Declaration> declarations) {
+            Map<QualifiedName, TableDecl> tables = new LinkedHashMap<>();
+            Map<String, ColumnSeen> columns = new LinkedHashMap<>();
+            Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
+            Set<String> schemas = new TreeSet<>();
+            for (Declaration d : declarations) {
+                if (d instanceof SchemaDecl s) {
+                    name(s.origin(), "schema", s.name());
+                    if (!schemas.add(s.name())) problem(s.origin(), "schema " + s.name() + " is declared twice");
+                } else if (d instanceof TableDecl t) {
+                    table(t, tables, columns);
+                } else if (d instanceof ColumnDecl c) {
+                    qualified(c.origin(), "table", c.table());
+                    column(c.origin(), c.table(), c.column(), columns);
+                } else if (d instanceof IndexDecl i) {
+                    index(i, indexes);
+                } else if (d instanceof IgnoreDecl g) {
+                    if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
+                        problem(g.origin(), "ignore() needs non-blank patterns");
+                }
+            }
+        }
+
+        private record ColumnSeen(ColumnSpec spec, Origin origin) {
+        }
+
+        private void table(TableDecl t, Map<QualifiedName, TableDecl> tables, Map<String, ColumnSeen> columns) {
+            qualified(t.origin(), "table", t.name());
+            TableDecl earlier = tables.putIfAbsent(t.name(), t);
+            if (earlier != null) {
+                problem(t.origin(), "table " + t.name() + " is declared twice (first in " + earlier.origin()
+                        + "); declare later changes with ensureColumn / ensureIndex");
+                return;
+            }
+            if (t.columns().isEmpty()) problem(t.origin(), "table " + t.name() + " declares no columns");
+            for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
+            for (String pk : t.primaryKey()) {
+                if (t.columns().stream().noneMatch(c -> c.name().equals(pk)))
+                    problem(t.origin(), "primary key of table " + t.name() + " names column \"" + pk
+                            + "\", which the table does not declare");
+            }
+        }
+
+        private void column(Origin origin, QualifiedName table, ColumnSpec c, Map<String, ColumnSeen> columns) {
+            String where = "column " + table + "." + c.name();
+            name(origin, "column of " + table, c.name());
+            if (c.type() == null || c.type().isBlank()) problem(origin, where + " has no type");
+            ColumnSeen earlier = columns.putIfAbsent(table + "\u0000" + c.name(), new ColumnSeen(c, origin));
+            if (earlier == null) return;
+            if (earlier.spec().equals(c)) {
+                problem(origin, where + " is declared twice (also in " + earlier.origin() + ")");
+            } else {
+                problem(origin, where + " is declared as " + c.describe() + " but " + earlier.origin()
+                        + " declares it as " + earlier.spec().describe());
+            }
+        }
+
+        private void index(IndexDecl i, Map<QualifiedName, IndexDecl> indexes) {
+            if (i.table() == null) {
+                problem(i.origin(), "index " + i.name() + " has no table: add .on(\"table\")");
+                return;
+            }
+            qualified(i.origin(), "table", i.table());
+            qualified(i.origin(), "index", i.name());
+            if (!i.name().schema().equals(i.table().schema()))
+                problem(i.origin(), "index " + i.name() + " must be in the schema of its table " + i.table());
+            if (i.keys().isEmpty())
+                problem(i.origin(), "index " + i.name() + " has no keys: add .columns(...) or .expression(...)");
+            IndexDecl earlier = indexes.putIfAbsent(i.name(), i);
+            if (earlier != null)
+                problem(i.origin(), "index " + i.name() + " is declared twice (first in " + earlier.origin() + ")");
+            if (i.where() != null && i.where().isBlank())
+                problem(i.origin(), "index " + i.name() + " has a blank where()");
+        }
+
+        private void qualified(Origin origin, String kind, QualifiedName name) {
+            name(origin, "schema of " + kind + " " + name, name.schema());
+            name(origin, kind, name.name());
+        }
+
+        private void name(Origin origin, String kind, String name) {
+            if (name == null || name.isBlank()) {
+                problem(origin, kind + " name is blank");
+            } else if (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                problem(origin, kind + " name \"" + name + "\" is " + QualifiedName.utf8Length(name)
+                        + " bytes; PostgreSQL keeps only " + QualifiedName.MAX_IDENTIFIER_BYTES
+                        + " and would silently truncate it");
+            }
+        }
+
+        private void problem(Origin origin, String text) {
+            problems.add((origin == null ? "" : origin.blockId() + ": ") + text);
+        }
+    }
+}

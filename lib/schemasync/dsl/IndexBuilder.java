@@ -1,0 +1,67 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The body of {@code ensureIndex(name).on(table)}: keys, and optionally uniqueness, method, INCLUDE
+ * columns and a partial-index predicate. There is no terminal call: the declaration is complete
+ * when the block's {@code declare} returns.
+ */
+public final class IndexBuilder {
+    final String name;
+    String table;
+    boolean unique;
+    IndexMethod method = IndexMethod.BTREE;
+    final List<KeyPart> keys = new ArrayList<>();
+    final List<String> include = new ArrayList<>();
+    String where;
+
+    IndexBuilder(String name) {
+        this.name = name;
+    }
+
+    /** The indexed table, {@code "users"} or {@code "audit.events"}; the index lives in its schema. */
+    public IndexBuilder on(String tableName) {
+        this.table = tableName;
+        return this;
+    }
+
+    public IndexBuilder columns(String... columnNames) {
+        for (String c : columnNames) keys.add(new KeyPart.ColumnKey(c));
+        return this;
+    }
+
+    /** An expression key, e.g. {@code expression("lower(email)")}. */
+    public IndexBuilder expression(String sql) {
+        keys.add(new KeyPart.ExpressionKey(sql));
+        return this;
+    }
+
+    /** A key written verbatim, for opclasses or ordering: {@code key("created_at DESC NULLS LAST")}. */
+    public IndexBuilder key(String sql) {
+        keys.add(new KeyPart.RawKey(sql));
+        return this;
+    }
+
+    public IndexBuilder unique() {
+        this.unique = true;
+        return this;
+    }
+
+    public IndexBuilder using(IndexMethod indexMethod) {
+        this.method = indexMethod;
+        return this;
+    }
+
+    public IndexBuilder include(String... columnNames) {
+        include.addAll(List.of(columnNames));
+        return this;
+    }
+
+    /** Partial index predicate, e.g. {@code where("deleted_at IS NULL")}. */
+    public IndexBuilder where(String predicateSql) {
+        this.where = predicateSql;
+        return this;
+    }
+}

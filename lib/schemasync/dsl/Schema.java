@@ -1,0 +1,115 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jooq.DataType;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.IgnoreDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.SchemaDecl;
+import schemasync.dsl.Declaration.TableDecl;
+
+/**
+ * What a change block's {@code declare(Schema db)} talks to. Every method is a declaration ("this
+ * must exist, like this"), never a command: the planner decides what, if anything, to run. Names are
+ * {@code name} (schema {@code public}) or {@code schema.name}; case and reserved words are kept as
+ * written, since every identifier is quoted when rendered.
+ */
+public final class Schema {
+    private final List<Declaration> declarations = new ArrayList<>();
+    private final List<IndexBuilder> pendingIndexes = new ArrayList<>();
+    /** Where each pending index's placeholder sits in {@link #declarations}. */
+    private final List<Integer> builderPositions = new ArrayList<>();
+    private Origin origin;
+
+    Schema() {
+    }
+
+    /** The schema exists ({@code CREATE SCHEMA}). Declaring it also makes the tool manage it. */
+    public Schema ensureSchema(String name) {
+        declarations.add(new SchemaDecl(name, origin));
+        return this;
+    }
+
+    /** The table exists with exactly these columns and primary key. */
+    public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
+        TableBuilder t = body.apply(new TableBuilder());
+        declarations.add(new TableDecl(QualifiedName.parse(name), t.columns, t.primaryKey, t.comment, origin));
+        return this;
+    }
+
+    /** The column exists on a table that exists already or that an earlier block declares. */
+    public Schema ensureColumn(String table, String column, DataType<?> type) {
+        return ensureColumn(table, column, ColumnType.of(type), null);
+    }
+
+    public Schema ensureColumn(String table, String column, DataType<?> type, Default dflt) {
+        return ensureColumn(table, column, ColumnType.of(type), dflt);
+    }
+
+    public Schema ensureColumn(String table, String column, String postgresType) {
+        return ensureColumn(table, column, ColumnType.type(postgresType), null);
+    }
+
+    public Schema ensureColumn(String table, String column, ColumnType type) {
+        return ensureColumn(table, column, type, null);
+    }
+
+    public Schema ensureColumn(String table, String column, ColumnType type, Default dflt) {
+        declarations.add(new ColumnDecl(QualifiedName.parse(table), type.toSpec(column, dflt, null), origin));
+        return this;
+    }
+
+    /** The index exists; say where with {@code .on(table)} and what with {@code .columns(...)} etc. */
+    public IndexBuilder ensureIndex(String name) {
+        IndexBuilder builder = new IndexBuilder(name);
+        pendingIndexes.add(builder);
+        // Keep the declaration order: a placeholder is replaced when the block finishes.
+        declarations.add(null);
+        builderPositions.add(declarations.size() - 1);
+        return builder;
+    }
+
+    /**
+     * Undeclared objects matching these patterns are left alone and not reported: {@code "tmp_*"},
+     * {@code "public.spatial_ref_sys"}, {@code "audit.*"}. A pattern without a dot matches the
+     * object's name in any managed schema; {@code *} matches any run of characters.
+     */
+    public Schema ignore(String... patterns) {
+        declarations.add(new IgnoreDecl(List.of(patterns), origin));
+        return this;
+    }
+
+    /** Runs every block in order and returns its declarations, each tagged with its block. */
+    static List<Declaration> collect(List<? extends ChangeBlock> blocks) {
+        Schema db = new Schema();
+        int position = 0;
+        for (ChangeBlock block : blocks) {
+            db.origin = new Origin(block.id(), block.description(), ++position);
+            block.declare(db);
+            db.finishIndexes();
+        }
+        return List.copyOf(db.declarations);
+    }
+
+    private void finishIndexes() {
+        for (int i = 0; i < pendingIndexes.size(); i++) {
+            IndexBuilder b = pendingIndexes.get(i);
+            QualifiedName table = b.table == null ? null : QualifiedName.parse(b.table);
+            QualifiedName name = indexName(b.name, table);
+            declarations.set(builderPositions.get(i), new IndexDecl(name, table, b.unique, b.method, b.keys,
+                    b.include, b.where, origin));
+        }
+        pendingIndexes.clear();
+        builderPositions.clear();
+    }
+
+    /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
+    private static QualifiedName indexName(String name, QualifiedName table) {
+        String schema = table == null ? QualifiedName.DEFAULT_SCHEMA : table.schema();
+        if (name != null && name.contains(".")) return QualifiedName.parse(name);
+        return new QualifiedName(schema, name == null ? "" : name);
+    }
+}

@@ -1,0 +1,70 @@
+package schemasync.execute;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import schemasync.SchemaSyncException;
+
+/**
+ * A session-level advisory lock that serializes applies against one database. Session level (not
+ * transaction level) because it must be held across read → plan → apply → re-read, which spans
+ * several transactions on the one dedicated connection; it is released on close, or by PostgreSQL
+ * when the session ends however it ends. {@code CREATE ... IF NOT EXISTS} is no concurrency guard
+ * (two runs race on pg_class/pg_type unique indexes); this lock is.
+ */
+public final class AdvisoryLock implements AutoCloseable {
+    /** "SchmSync" in ASCII: a fixed key every Schema Sync run on any database agrees on. */
+    static final long KEY = 0x5363686d53796e63L;
+    private static final long POLL_MILLIS = 200;
+
+    private final Connection connection;
+
+    private AdvisoryLock(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Polls {@code pg_try_advisory_lock} until {@code wait} has passed (it never blocks inside the
+     * server, so a stuck holder cannot hang us). The connection must be in auto-commit mode.
+     */
+    public static AdvisoryLock acquire(Connection connection, Duration wait) throws SQLException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            if (tryLock(connection)) return new AdvisoryLock(connection);
+            if (System.nanoTime() >= deadline) {
+                throw new SchemaSyncException(SchemaSyncException.Code.LOCK_BUSY, "another Schema Sync apply holds"
+                        + " the lock on this database (waited " + wait.toMillis() + " ms, --lock-wait);"
+                        + " try again when it has finished, or find it in pg_locks (locktype 'advisory', objid "
+                        + (KEY & 0xffffffffL) + ")");
+            }
+            try {
+                Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SchemaSyncException(SchemaSyncException.Code.LOCK_BUSY, "interrupted while waiting for the lock");
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
+            ps.setLong(1, KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (connection.isClosed()) return;
+        if (!connection.getAutoCommit()) connection.rollback();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?)")) {
+            ps.setLong(1, KEY);
+            ps.execute();
+        }
+    }
+}

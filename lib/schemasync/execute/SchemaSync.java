@@ -1,0 +1,138 @@
+package schemasync.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import schemasync.SchemaSyncException;
+import schemasync.SchemaSyncException.Code;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.normalize.Normalizer;
+import schemasync.plan.DeclaredShapes;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem.Change;
+import schemasync.plan.PlanItem.PlannedStep;
+import schemasync.plan.Planner;
+import schemasync.render.SqlRenderer;
+
+/**
+ * Runs the pipeline on one dedicated connection: read → normalize → plan, and for an apply:
+ * advisory lock → plan under the lock → one transaction with lock_timeout / statement_timeout →
+ * read and plan again, which must be empty.
+ */
+public final class SchemaSync {
+
+    public record Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
+        }
+    }
+
+    public enum Outcome { DRY_RUN, IN_SYNC, APPLIED }
+
+    public record ExecutedStep(Change change, PlannedStep step, String sql, Duration elapsed) {
+    }
+
+    /** {@code plan} is what was (or would be) applied; {@code after} is the re-plan after an apply. */
+    public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed) {
+        public Result {
+            executed = List.copyOf(executed);
+        }
+    }
+
+    private SchemaSync() {
+    }
+
+    /** Reads in a READ ONLY transaction; the normalizer's temporary objects are always rolled back. */
+    public static Result dryRun(Connection connection, DeclaredSchema declared) throws SQLException {
+        long start = System.nanoTime();
+        Plan plan = plan(connection, declared);
+        return new Result(Outcome.DRY_RUN, plan, List.of(), null, since(start));
+    }
+
+    /** Catalog snapshot (READ ONLY, REPEATABLE READ) → normalized declarations → pure plan. */
+    public static Plan plan(Connection connection, DeclaredSchema declared) throws SQLException {
+        Catalog catalog = readCatalog(connection, declared);
+        DeclaredShapes shapes = Normalizer.normalize(connection, catalog, declared);
+        return Planner.plan(catalog, declared, shapes);
+    }
+
+    public static Catalog readCatalog(Connection connection, DeclaredSchema declared) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return CatalogReader.read(connection, declared.managedSchemas());
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    public static Result apply(Connection connection, DeclaredSchema declared, Options options,
+                               Consumer<String> progress) throws SQLException {
+        long start = System.nanoTime();
+        connection.setAutoCommit(true);
+        try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
+            // Planned under the lock: a concurrent deploy may already have converged the database.
+            Plan plan = plan(connection, declared);
+            if (plan.isEmpty()) return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start));
+            List<ExecutedStep> executed = execute(connection, plan, options, progress);
+            Plan after = plan(connection, declared);
+            if (!after.isEmpty()) {
+                throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
+                        + " planning again still finds " + after.steps().size() + " to run (first: "
+                        + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
+                        + " reading of them disagree — please report this with the block");
+            }
+            return new Result(Outcome.APPLIED, plan, executed, after, since(start));
+        }
+    }
+
+    /** All steps in one transaction: any failure rolls back everything and names block, step and SQL. */
+    private static List<ExecutedStep> execute(Connection connection, Plan plan, Options options,
+                                              Consumer<String> progress) throws SQLException {
+        List<ExecutedStep> executed = new ArrayList<>();
+        connection.setAutoCommit(false);
+        int total = plan.steps().size();
+        try (Statement st = connection.createStatement()) {
+            // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
+            // request from stalling every query on a busy table behind it.
+            st.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
+                    + "; SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
+            int n = 0;
+            for (Change change : plan.changes()) {
+                for (PlannedStep step : change.steps()) {
+                    n++;
+                    String sql = SqlRenderer.render(step.step());
+                    long t0 = System.nanoTime();
+                    try {
+                        st.execute(sql);
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
+                                + " (" + step.step().getClass().getSimpleName() + " " + step.step().object()
+                                + ") failed, everything was rolled back: " + e.getMessage().strip()
+                                + "\n    " + sql, e);
+                    }
+                    executed.add(new ExecutedStep(change, step, sql, since(t0)));
+                    progress.accept(sql);
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            if (!connection.isClosed()) connection.rollback();
+            throw e;
+        } finally {
+            if (!connection.isClosed()) connection.setAutoCommit(true);
+        }
+        return executed;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

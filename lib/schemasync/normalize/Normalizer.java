@@ -1,0 +1,266 @@
+package schemasync.normalize;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.impl.DSL;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.Column;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.plan.DeclaredShapes;
+import schemasync.plan.DeclaredShapes.ColumnRef;
+import schemasync.render.SqlRenderer;
+
+/**
+ * Lets PostgreSQL spell the declared side. Every table a block declares or touches gets a shadow
+ * temporary table (its existing columns as the catalog reports them, overlaid with the declared
+ * columns, types and defaults) carrying the declared indexes, built from the very SQL the apply
+ * would run; the shadows are read back with the same catalog queries, and the transaction is always
+ * rolled back. So {@code VARCHAR(255)}, {@code int4}, {@code timestamptz}, {@code 'a'} and
+ * {@code lower(email)} compare equal to what PostgreSQL will report after the apply, on the
+ * server's own version: no phantom changes.
+ *
+ * Shadows are built in chunks, each its own rolled-back transaction: every created relation holds a
+ * lock until the end of its transaction, and thousands at once would exhaust the shared lock table
+ * (max_locks_per_transaction × max_connections). A statement PostgreSQL rejects is reported as a
+ * declaration error naming the block.
+ */
+public final class Normalizer {
+    private static final int TABLES_PER_CHUNK = 200;
+
+    private Normalizer() {
+    }
+
+    /** One shadow: the real table it stands for and what to build. */
+    private static final class Shadow {
+        final QualifiedName table;
+        final String shadowName;
+        final Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        /** The declared specs, as written: NOT NULL and comments are taken from here, not from PostgreSQL. */
+        final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
+        final List<IndexDecl> indexes = new ArrayList<>();
+
+        Shadow(QualifiedName table, String shadowName, Table existing) {
+            this.table = table;
+            this.shadowName = shadowName;
+            if (existing != null) {
+                for (Column c : existing.columns()) {
+                    columns.put(c.name(), new ColumnSpec(c.name(), c.type(), false, null, Column.Identity.NONE, null));
+                }
+            }
+        }
+
+        void declare(ColumnSpec spec) {
+            declaredSpecs.put(spec.name(), spec);
+            // NOT NULL and comments do not change how PostgreSQL spells a type or default.
+            columns.put(spec.name(), new ColumnSpec(spec.name(), spec.type(), false, spec.defaultSql(),
+                    spec.identity(), null));
+        }
+    }
+
+    /** Requires a connection with auto-commit off and no open transaction; leaves none open. */
+    public static DeclaredShapes normalize(Connection connection, Catalog catalog, DeclaredSchema declared)
+            throws SQLException {
+        Map<QualifiedName, Shadow> shadows = new LinkedHashMap<>();
+        Map<String, String> declaredSpecOrigin = new HashMap<>();
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof TableDecl t) {
+                Shadow s = shadow(shadows, catalog, t.name());
+                t.columns().forEach(s::declare);
+                t.columns().forEach(c -> declaredSpecOrigin.put(key(t.name(), c.name()), t.origin().blockId()));
+            } else if (d instanceof ColumnDecl c) {
+                shadow(shadows, catalog, c.table()).declare(c.column());
+                declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());
+            } else if (d instanceof IndexDecl i) {
+                shadow(shadows, catalog, i.table()).indexes.add(i);
+            }
+        }
+
+        Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
+        Map<QualifiedName, String> indexes = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        List<Shadow> all = new ArrayList<>(shadows.values());
+        for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
+            List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
+            try {
+                readBack(connection, chunk, declaredSpecOrigin, columns, indexes, problems);
+            } finally {
+                connection.rollback();
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        Set<ColumnRef> rewriting;
+        try {
+            rewriting = rewritingAdds(connection, catalog, shadows.values(), declaredSpecOrigin.keySet());
+        } finally {
+            connection.rollback();
+        }
+        return new DeclaredShapes(columns, indexes, rewriting);
+    }
+
+    private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {
+        return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), catalog.tables().get(t)));
+    }
+
+    private static String key(QualifiedName table, String column) {
+        return table + "\u0000" + column;
+    }
+
+    private static void readBack(Connection connection, List<Shadow> chunk, Map<String, String> declaredColumns,
+                                 Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
+                                 List<String> problems) throws SQLException {
+        Map<String, QualifiedName> indexShadowNames = new HashMap<>();
+        List<String> statements = new ArrayList<>();
+        for (Shadow s : chunk) {
+            statements.add(createShadow(s));
+            for (IndexDecl i : s.indexes) {
+                String shadowIndex = s.shadowName + "_i" + (s.indexes.indexOf(i) + 1);
+                indexShadowNames.put(shadowIndex, i.name());
+                statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), i));
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            // One round trip for the whole chunk (simple-query protocol accepts several statements).
+            st.execute(String.join(";\n", statements));
+        } catch (SQLException batchFailed) {
+            connection.rollback();
+            diagnose(connection, chunk, declaredColumns, problems);
+            return;
+        }
+        String tempSchema;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
+            rs.next();
+            tempSchema = rs.getString(1);
+        }
+        Catalog shadowCatalog = CatalogReader.read(connection, Set.of(tempSchema));
+        for (Shadow s : chunk) {
+            Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, s.shadowName));
+            Map<String, Column> byName = new HashMap<>();
+            for (Column c : t.columns()) {
+                ColumnSpec spec = s.declaredSpecs.get(c.name());
+                if (spec == null) continue;
+                // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
+                byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(), c.defaultExpr(), c.identity(),
+                        spec.comment()));
+            }
+            columns.put(s.table, byName);
+        }
+        for (Index i : shadowCatalog.indexes().values()) {
+            QualifiedName declaredName = indexShadowNames.get(i.name().name());
+            if (declaredName != null) indexes.put(declaredName, i.definition());
+        }
+    }
+
+    private static String createShadow(Shadow s) {
+        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of());
+    }
+
+    /**
+     * The chunk failed as a whole: find each culprit with savepoints, column by column, so the
+     * message names the declaration and quotes PostgreSQL's reason.
+     */
+    private static void diagnose(Connection connection, List<Shadow> chunk, Map<String, String> origins,
+                                 List<String> problems) throws SQLException {
+        for (Shadow s : chunk) {
+            if (tryStatement(connection, createShadow(s)) == null) {
+                for (IndexDecl i : s.indexes) {
+                    String error = tryStatement(connection, SqlRenderer.createIndex(s.shadowName + "_probe",
+                            DSL.name("pg_temp", s.shadowName), i));
+                    if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
+                }
+                continue;
+            }
+            int n = 0;
+            for (ColumnSpec c : s.columns.values()) {
+                String error = tryStatement(connection, SqlRenderer.createTable(
+                        DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
+                if (error != null) {
+                    String block = origins.getOrDefault(key(s.table, c.name()), "database");
+                    problems.add(block + ": column " + s.table + "." + c.name() + " " + c.describe() + ": " + error);
+                }
+            }
+        }
+    }
+
+    /** Runs one statement under a savepoint; returns PostgreSQL's error message or null. */
+    private static String tryStatement(Connection connection, String sql) throws SQLException {
+        Savepoint sp = connection.setSavepoint();
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+            connection.releaseSavepoint(sp);
+            return null;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            return firstLine(e.getMessage());
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /**
+     * Which planned ADD COLUMNs would rewrite their table. PostgreSQL decides, not us: since PG 11 a
+     * non-volatile default is stored as a "missing value" without touching rows, a volatile one
+     * (gen_random_uuid(), clock_timestamp(), nextval) rewrites every row. We add each candidate to a
+     * one-row temporary table and watch whether its relfilenode changes.
+     */
+    private static Set<ColumnRef> rewritingAdds(Connection connection, Catalog catalog, Iterable<Shadow> shadows,
+                                                Set<String> declaredColumns) throws SQLException {
+        Set<ColumnRef> rewriting = new HashSet<>();
+        boolean probeCreated = false;
+        int n = 0;
+        for (Shadow s : shadows) {
+            Table existing = catalog.tables().get(s.table);
+            if (existing == null) continue;
+            for (ColumnSpec c : s.columns.values()) {
+                if (!declaredColumns.contains(key(s.table, c.name())) || existing.column(c.name()).isPresent()
+                        || c.defaultSql() == null || c.identity() != Column.Identity.NONE) continue;
+                try (Statement st = connection.createStatement()) {
+                    if (!probeCreated) {
+                        st.execute("CREATE TEMP TABLE schema_sync_rewrite_probe AS SELECT 1 AS probe_row");
+                        probeCreated = true;
+                    }
+                    long before = filenode(st);
+                    ColumnSpec probe = new ColumnSpec("c" + (++n), c.type(), false, c.defaultSql(), c.identity(), null);
+                    st.execute(SqlRenderer.render(new schemasync.plan.Step.AddColumn(
+                            new QualifiedName("pg_temp", "schema_sync_rewrite_probe"), probe)));
+                    if (filenode(st) != before) rewriting.add(new ColumnRef(s.table, c.name()));
+                }
+            }
+        }
+        return rewriting;
+    }
+
+    private static long filenode(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_relation_filenode('pg_temp.schema_sync_rewrite_probe')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package schemasync.plan;
+
+import java.util.Map;
+import java.util.Set;
+import schemasync.catalog.Column;
+import schemasync.catalog.QualifiedName;
+
+/**
+ * The declared side in PostgreSQL's own spelling: what the catalog will report for each declared
+ * column and index once applied (computed by schemasync.normalize from temporary objects in a
+ * transaction that is always rolled back). The planner compares these, never the user's text.
+ *
+ * @param columns         per table, per column name: the column as PostgreSQL will report it
+ * @param indexes         per declared index: the definition from USING on, as pg_get_indexdef renders it
+ * @param rewritingAdds   columns whose ADD COLUMN would rewrite an existing table (volatile default)
+ */
+public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
+                             Set<ColumnRef> rewritingAdds) {
+
+    public DeclaredShapes {
+        columns = Map.copyOf(columns);
+        indexes = Map.copyOf(indexes);
+        rewritingAdds = Set.copyOf(rewritingAdds);
+    }
+
+    public record ColumnRef(QualifiedName table, String column) {
+    }
+
+    public Column column(QualifiedName table, String name) {
+        Map<String, Column> byName = columns.get(table);
+        Column c = byName == null ? null : byName.get(name);
+        if (c == null) throw new IllegalStateException("no normalized shape for column " + table + "." + name);
+        return c;
+    }
+
+    public String index(QualifiedName name) {
+        String definition = indexes.get(name);
+        if (definition == null) throw new IllegalStateException("no normalized shape for index " + name);
+        return definition;
+    }
+}

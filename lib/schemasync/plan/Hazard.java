@@ -1,0 +1,9 @@
+package schemasync.plan;
+
+/** A hazard of one step: its kind and a detail that names the object and says why. */
+public record Hazard(HazardKind kind, String detail) {
+    @Override
+    public String toString() {
+        return kind + " (" + detail + ")";
+    }
+}

@@ -1,0 +1,42 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.catalog.Table;
+
+/**
+ * The one place that decides what a step costs, from the step and the table it touches (never from
+ * SQL text). A step on a table created earlier in the same run costs nothing: no other session can
+ * see that table before the transaction commits.
+ */
+public final class HazardClassifier {
+    private HazardClassifier() {
+    }
+
+    /**
+     * @param table the table as it was before this run, or null when this run creates it
+     */
+    public static List<Hazard> classify(Step step, Table table) {
+        List<Hazard> hazards = new ArrayList<>();
+        if (table == null || step instanceof Step.CreateSchema || step instanceof Step.CreateTable) {
+            return hazards;
+        }
+        String size = size(table);
+        if (step instanceof Step.CreateIndex ci) {
+            hazards.add(new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.index().name().name()
+                    + " blocks writes to " + table.name() + " while it reads " + size));
+        } else if (step instanceof Step.AddColumn || step instanceof Step.SetColumnDefault
+                || step instanceof Step.DropIndex) {
+            // Metadata-only, but ACCESS EXCLUSIVE: queued behind long transactions it blocks every
+            // query on the table, hence the apply's short lock_timeout.
+            hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "
+                    + table.name()));
+        }
+        return hazards;
+    }
+
+    private static String size(Table table) {
+        long rows = table.estimatedRows();
+        return rows < 0 ? "a table never analyzed (size unknown)" : "~" + rows + " rows";
+    }
+}

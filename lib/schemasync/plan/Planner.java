@@ -1,0 +1,300 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.SchemaDecl;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.Origin;
+import schemasync.plan.PlanItem.Change;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.PlannedStep;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * (catalog, declarations, normalized shapes) → plan. Pure: no JDBC, no clock, no randomness. Walks
+ * the declarations in block order over a working copy of the catalog and applies each step's effect
+ * to it, so a later block sees what an earlier one creates and a dry run predicts the apply exactly.
+ *
+ * Semantics: missing → create (ℹ); present and equal → skip (✓); present but different → ⚠ with
+ * both sides. Only metadata-only changes (defaults, comments) are applied to existing objects;
+ * anything that rewrites, scans or long-locks a table is reported with its hazard and left alone.
+ */
+public final class Planner {
+    private final Catalog before;
+    private final DeclaredSchema declared;
+    private final DeclaredShapes shapes;
+    private final Set<String> schemas;
+    private final Map<QualifiedName, Table> tables;
+    private final Map<QualifiedName, Index> indexes;
+    private final Set<QualifiedName> fullyDeclared = new HashSet<>();
+    private final Set<QualifiedName> touched = new HashSet<>();
+    private final Set<QualifiedName> declaredIndexes = new HashSet<>();
+    /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
+    private final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
+    private final List<PlanItem> items = new ArrayList<>();
+
+    private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes) {
+        this.before = catalog;
+        this.declared = declared;
+        this.shapes = shapes;
+        this.schemas = new TreeSet<>(catalog.schemas());
+        this.tables = new LinkedHashMap<>(catalog.tables());
+        this.indexes = new HashMap<>(catalog.indexes());
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof TableDecl t) {
+                t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
+            } else if (d instanceof ColumnDecl c) {
+                declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
+            }
+        }
+    }
+
+    public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes) {
+        Planner planner = new Planner(catalog, declared, shapes);
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof SchemaDecl s) planner.schema(s);
+            else if (d instanceof TableDecl t) planner.table(t);
+            else if (d instanceof ColumnDecl c) planner.addedColumn(c);
+            else if (d instanceof IndexDecl i) planner.index(i);
+        }
+        planner.undeclared();
+        return new Plan(planner.items);
+    }
+
+    private void schema(SchemaDecl s) {
+        if (schemas.contains(s.name())) {
+            items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
+        } else {
+            change(s.origin(), "schema", s.name(), "will create", null, new Step.CreateSchema(s.name()));
+            schemas.add(s.name());
+        }
+    }
+
+    private void table(TableDecl t) {
+        fullyDeclared.add(t.name());
+        touched.add(t.name());
+        Table existing = tables.get(t.name());
+        if (existing == null) {
+            createTable(t);
+            return;
+        }
+        items.add(new Unchanged(t.origin(), "table", t.name().toString(), "exists, skipped"));
+        for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c);
+        for (Column c : existing.columns()) {
+            if (!declaredColumns.get(t.name()).contains(c.name())) {
+                items.add(new Drift(t.origin(), "column", t.name() + "." + c.name(),
+                        "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
+            }
+        }
+        primaryKey(t, existing);
+        if (t.comment() != null && !t.comment().equals(existing.comment())) {
+            change(t.origin(), "comment on table", t.name().toString(), "will set", existing,
+                    new Step.CommentOnTable(t.name(), t.comment()));
+            tables.put(t.name(), new Table(existing.name(), existing.columns(), existing.primaryKey(),
+                    t.comment(), existing.estimatedRows(), existing.partition()));
+        }
+    }
+
+    private void createTable(TableDecl t) {
+        if (!schemas.contains(t.name().schema())) {
+            throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
+                    + t.name().schema() + ", which does not exist: declare ensureSchema(\""
+                    + t.name().schema() + "\") in this or an earlier block");
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.CreateTable(t));
+        if (t.comment() != null) steps.add(new Step.CommentOnTable(t.name(), t.comment()));
+        for (ColumnSpec c : t.columns()) {
+            if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
+        }
+        change(t.origin(), "table", t.name().toString(), "will create", null, steps.toArray(Step[]::new));
+        List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
+        Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
+                : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
+        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false));
+    }
+
+    private void primaryKey(TableDecl t, Table existing) {
+        List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
+        if (actual.equals(t.primaryKey())) return;
+        String object = t.name() + " primary key";
+        if (t.primaryKey().isEmpty()) {
+            items.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
+                    + ", the declaration has none: left alone", null));
+        } else {
+            items.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
+                    + ", database has " + (actual.isEmpty() ? "none" : actual.toString())
+                    + ": not changed (adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock)",
+                    HazardKind.FULL_SCAN_UNDER_LOCK));
+        }
+    }
+
+    private void addedColumn(ColumnDecl c) {
+        touched.add(c.table());
+        if (!tables.containsKey(c.table())) {
+            throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        column(c.origin(), c.table(), c.column());
+    }
+
+    /** One declared column against the working copy of its table. */
+    private void column(Origin origin, QualifiedName tableName, ColumnSpec spec) {
+        Table table = tables.get(tableName);
+        Column want = shapes.column(tableName, spec.name());
+        String object = tableName + "." + spec.name();
+        Column have = table.column(spec.name()).orElse(null);
+        Table original = before.tables().get(tableName);
+        if (have == null) {
+            if (original != null && spec.identity() != Column.Identity.NONE) {
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (adding an identity"
+                        + " column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock)", HazardKind.TABLE_REWRITE);
+            } else if (original != null && spec.notNull() && !spec.hasDefault()) {
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (a NOT NULL column"
+                        + " without a default cannot be added to a table that may hold rows; add it nullable,"
+                        + " backfill, then declare NOT NULL, or give it a default)", HazardKind.FULL_SCAN_UNDER_LOCK);
+            } else if (original != null && shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (its volatile default"
+                        + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
+                        + " backfill, then declare the default)", HazardKind.TABLE_REWRITE);
+            } else {
+                List<Step> steps = new ArrayList<>();
+                steps.add(new Step.AddColumn(tableName, spec));
+                if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
+                change(origin, "column", object, "will add", original, steps.toArray(Step[]::new));
+                tables.put(tableName, table.withColumn(want));
+            }
+            return;
+        }
+        boolean same = true;
+        if (!want.type().equals(have.type())) {
+            same = false;
+            drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
+                    + ": not changed (changing the type rewrites the table)", HazardKind.TABLE_REWRITE);
+        }
+        if (want.identity() != have.identity()) {
+            same = false;
+            drift(origin, "column", object, "declared identity " + want.identity() + ", database has " + have.identity()
+                    + ": not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK);
+        }
+        if (want.notNull() && !have.notNull()) {
+            same = false;
+            drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed (SET NOT NULL scans the"
+                    + " whole table under an ACCESS EXCLUSIVE lock)", HazardKind.FULL_SCAN_UNDER_LOCK);
+        } else if (!want.notNull() && have.notNull()) {
+            same = false;
+            drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone (declare"
+                    + " .notNull() to match)", null);
+        }
+        Column current = have;
+        if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
+            same = false;
+            if (want.defaultExpr() == null) {
+                drift(origin, "column", object, "database has DEFAULT " + have.defaultExpr() + ", the declaration has none:"
+                        + " left alone (declare the default to match)", null);
+            } else {
+                change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
+                                + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
+                        new Step.SetColumnDefault(tableName, spec.name(), spec.defaultSql()));
+                current = new Column(have.name(), have.type(), have.notNull(), want.defaultExpr(), have.identity(),
+                        have.comment());
+            }
+        }
+        if (spec.comment() != null && !spec.comment().equals(have.comment())) {
+            same = false;
+            change(origin, "comment on column", object, "will set", original,
+                    new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
+            current = new Column(current.name(), current.type(), current.notNull(), current.defaultExpr(),
+                    current.identity(), spec.comment());
+        }
+        if (current != have) tables.put(tableName, table.replaceColumn(current));
+        if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+    }
+
+    private void index(IndexDecl i) {
+        touched.add(i.table());
+        declaredIndexes.add(i.name());
+        if (!tables.containsKey(i.table())) {
+            throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        String want = shapes.index(i.name());
+        Index have = indexes.get(i.name());
+        Table original = before.tables().get(i.table());
+        String object = i.name().toString();
+        Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
+        if (have == null) {
+            change(i.origin(), "index", object, "will create", original, new Step.CreateIndex(i));
+            indexes.put(i.name(), created);
+        } else if (!have.table().equals(i.table())) {
+            drift(i.origin(), "index", object, "declared on " + i.table() + ", but an index with this name exists on "
+                    + have.table() + ": not changed", null);
+        } else if (!have.valid()) {
+            change(i.origin(), "index", object, "is INVALID (a failed concurrent build): will drop and rebuild",
+                    original, new Step.DropIndex(i.name()), new Step.CreateIndex(i));
+            indexes.put(i.name(), created);
+        } else if (have.unique() != i.unique() || !have.definition().equals(want)) {
+            drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
+                    + describe(have.unique(), have.definition())
+                    + ": not changed (rebuilding it blocks writes to the table)", HazardKind.INDEX_BUILD);
+        } else {
+            items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
+        }
+    }
+
+    /** Objects in the managed schemas that no block mentions: reported, never dropped. */
+    private void undeclared() {
+        for (Table t : before.tables().values()) {
+            if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
+            items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (Index i : before.indexes().values()) {
+            if (declaredIndexes.contains(i.name()) || i.constraintBacked() || !touched.contains(i.table())
+                    || declared.isIgnored(i.name())) continue;
+            items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
+                    + describe(i.unique(), i.definition()) + "): left alone", null));
+        }
+    }
+
+    private static String describe(boolean unique, String definition) {
+        return (unique ? "UNIQUE " : "") + definition;
+    }
+
+    /** PostgreSQL's name for an unnamed primary key: {@code <table>_pkey}, truncated to 63 bytes. */
+    private static String defaultPrimaryKeyName(String table) {
+        String name = table + "_pkey";
+        while (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            table = table.substring(0, table.length() - 1);
+            name = table + "_pkey";
+        }
+        return name;
+    }
+
+    private void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
+        items.add(new Drift(origin, kind, object, message, hazard));
+    }
+
+    private void change(Origin origin, String kind, String object, String summary, Table original, Step... steps) {
+        List<PlannedStep> planned = new ArrayList<>();
+        for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
+        items.add(new Change(origin, kind, object, summary, planned));
+    }
+}

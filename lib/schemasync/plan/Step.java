@@ -1,0 +1,67 @@
+package schemasync.plan;
+
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.TableDecl;
+
+/**
+ * One DDL statement the apply will run, named after the statement it emits. Steps hold data only;
+ * {@code schemasync.render.SqlRenderer} turns them into SQL and {@link HazardClassifier} says what
+ * they cost.
+ */
+public sealed interface Step {
+
+    /** The object the statement creates or alters, for messages. */
+    String object();
+
+    record CreateSchema(String schema) implements Step {
+        public String object() {
+            return schema;
+        }
+    }
+
+    record CreateTable(TableDecl table) implements Step {
+        public String object() {
+            return table.name().toString();
+        }
+    }
+
+    record AddColumn(QualifiedName table, ColumnSpec column) implements Step {
+        public String object() {
+            return table + "." + column.name();
+        }
+    }
+
+    record SetColumnDefault(QualifiedName table, String column, String defaultSql) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    record CommentOnTable(QualifiedName table, String comment) implements Step {
+        public String object() {
+            return table.toString();
+        }
+    }
+
+    record CommentOnColumn(QualifiedName table, String column, String comment) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    /** Inside the apply transaction: a plain CREATE INDEX (CONCURRENTLY cannot run in a transaction). */
+    record CreateIndex(IndexDecl index) implements Step {
+        public String object() {
+            return index.name().toString();
+        }
+    }
+
+    /** Drops an INVALID index left by a failed concurrent build, so it can be built again. */
+    record DropIndex(QualifiedName index) implements Step {
+        public String object() {
+            return index.toString();
+        }
+    }
+}

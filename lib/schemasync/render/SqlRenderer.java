@@ -1,0 +1,98 @@
+package schemasync.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.QueryPart;
+import org.jooq.SQLDialect;
+import org.jooq.conf.ParamType;
+import org.jooq.conf.RenderKeywordCase;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import schemasync.catalog.Column.Identity;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.KeyPart;
+import schemasync.plan.Step;
+
+/**
+ * Step → SQL, with jOOQ. Every identifier goes through {@code DSL.name} (always quoted, so
+ * {@code "order"} and {@code "User"} work); user-written SQL fragments (types, defaults, index
+ * expressions, predicates) are passed verbatim as {@code DSL.sql}. jOOQ's DDL DSL is used where it
+ * renders PostgreSQL correctly (schemas, defaults, comments); plain-SQL templates elsewhere: jOOQ 3.19
+ * has no {@code USING method} for indexes and only models types it knows.
+ */
+public final class SqlRenderer {
+
+    private static final DSLContext CTX = DSL.using(SQLDialect.POSTGRES, new Settings()
+            .withRenderFormatted(false)
+            .withRenderKeywordCase(RenderKeywordCase.UPPER)
+            .withParamType(ParamType.INLINED));
+
+    private SqlRenderer() {
+    }
+
+    public static String render(Step step) {
+        if (step instanceof Step.CreateSchema s) {
+            return CTX.render(DSL.createSchema(DSL.name(s.schema())));
+        } else if (step instanceof Step.CreateTable t) {
+            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey());
+        } else if (step instanceof Step.AddColumn a) {
+            return CTX.render(DSL.query("ALTER TABLE {0} ADD COLUMN {1}", name(a.table()), columnDefinition(a.column())));
+        } else if (step instanceof Step.SetColumnDefault d) {
+            return CTX.render(DSL.alterTable(name(d.table())).alter(DSL.name(d.column()))
+                    .setDefault(DSL.field(DSL.sql(d.defaultSql()))));
+        } else if (step instanceof Step.CommentOnTable c) {
+            return CTX.render(DSL.commentOnTable(name(c.table())).is(c.comment()));
+        } else if (step instanceof Step.CommentOnColumn c) {
+            return CTX.render(DSL.commentOnColumn(DSL.name(c.table().schema(), c.table().name(), c.column()))
+                    .is(c.comment()));
+        } else if (step instanceof Step.CreateIndex i) {
+            return createIndex(i.index().name().name(), name(i.index().table()), i.index());
+        } else if (step instanceof Step.DropIndex d) {
+            return CTX.render(DSL.query("DROP INDEX {0}", name(d.index())));
+        }
+        throw new IllegalArgumentException("no SQL for " + step);
+    }
+
+    /** {@code CREATE TABLE} with the declared columns and primary key; also used for the normalizer's shadows. */
+    public static String createTable(Name table, List<ColumnSpec> columns, List<String> primaryKey) {
+        List<QueryPart> parts = new ArrayList<>();
+        for (ColumnSpec c : columns) parts.add(columnDefinition(c));
+        if (!primaryKey.isEmpty()) {
+            parts.add(DSL.sql("PRIMARY KEY ({0})", DSL.list(primaryKey.stream().map(DSL::name).toList())));
+        }
+        return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON table USING method (keys) [INCLUDE (...)] [WHERE ...]}. */
+    public static String createIndex(String indexName, Name table, IndexDecl index) {
+        List<QueryPart> keys = new ArrayList<>();
+        for (KeyPart k : index.keys()) {
+            if (k instanceof KeyPart.ColumnKey c) keys.add(DSL.name(c.column()));
+            else if (k instanceof KeyPart.ExpressionKey e) keys.add(DSL.sql("({0})", DSL.sql(e.sql())));
+            else if (k instanceof KeyPart.RawKey r) keys.add(DSL.sql(r.sql()));
+        }
+        QueryPart include = index.include().isEmpty() ? DSL.sql("")
+                : DSL.sql(" INCLUDE ({0})", DSL.list(index.include().stream().map(DSL::name).toList()));
+        QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
+        return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX {0} ON {1} USING {2} ({3}){4}{5}",
+                DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
+    }
+
+    /** {@code "name" type [GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
+    public static QueryPart columnDefinition(ColumnSpec c) {
+        StringBuilder template = new StringBuilder("{0} {1}");
+        if (c.identity() != Identity.NONE) template.append(' ').append(c.identity().sql());
+        if (c.notNull()) template.append(" NOT NULL");
+        if (c.defaultSql() != null) template.append(" DEFAULT {2}");
+        return DSL.sql(template.toString(), DSL.name(c.name()), DSL.sql(c.type()),
+                DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()));
+    }
+
+    public static Name name(QualifiedName name) {
+        return DSL.name(name.schema(), name.name());
+    }
+}

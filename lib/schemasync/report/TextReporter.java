@@ -1,0 +1,114 @@
+package schemasync.report;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import schemasync.dsl.Origin;
+import schemasync.execute.SchemaSync.Outcome;
+import schemasync.execute.SchemaSync.Result;
+import schemasync.plan.Hazard;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem;
+import schemasync.plan.PlanItem.Change;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.PlannedStep;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.render.SqlRenderer;
+
+/**
+ * The text form of a plan: one line per object, ✓ exists, ℹ will change (SQL underneath), ⚠ drift
+ * or risky, grouped by block, then undeclared objects, then one summary line. Colours only when
+ * asked (the CLI decides: a TTY and no NO_COLOR).
+ */
+public final class TextReporter {
+    public enum Verbosity { QUIET, NORMAL, VERBOSE }
+
+    private final PrintStream out;
+    private final boolean color;
+    private final Verbosity verbosity;
+
+    public TextReporter(PrintStream out, boolean color, Verbosity verbosity) {
+        this.out = out;
+        this.color = color;
+        this.verbosity = verbosity;
+    }
+
+    public void report(Result result) {
+        Plan plan = result.plan();
+        Origin block = null;
+        List<PlanItem> undeclared = new ArrayList<>();
+        for (PlanItem item : plan.items()) {
+            if (item.origin() == null) {
+                undeclared.add(item);
+                continue;
+            }
+            if (!shown(item)) continue;
+            if (!Objects.equals(item.origin(), block)) {
+                block = item.origin();
+                if (verbosity != Verbosity.QUIET) out.println(style("1", block.blockId() + " — " + block.description()));
+            }
+            line(item);
+        }
+        if (!undeclared.isEmpty() && verbosity != Verbosity.QUIET) {
+            out.println(style("1", "Not declared by any block (left alone; ignore them with db.ignore(...))"));
+            undeclared.forEach(this::line);
+        }
+        out.println(summary(result));
+    }
+
+    private boolean shown(PlanItem item) {
+        if (item instanceof Unchanged u) {
+            return verbosity == Verbosity.VERBOSE || (verbosity == Verbosity.NORMAL && !u.kind().equals("column"));
+        }
+        return true;
+    }
+
+    private void line(PlanItem item) {
+        String indent = item.origin() == null ? "  " : "  ";
+        if (item instanceof Unchanged u) {
+            out.println(indent + style("32", "✓") + " " + u.kind() + " " + u.object() + " — " + u.note());
+        } else if (item instanceof Change c) {
+            out.println(indent + style("36", "ℹ") + " " + c.kind() + " " + c.object() + " — " + c.summary());
+            for (PlannedStep s : c.steps()) {
+                out.println(indent + "    " + style("2", SqlRenderer.render(s.step())));
+                for (Hazard h : s.hazards()) out.println(indent + "      " + style("33", "hazard " + h));
+            }
+        } else if (item instanceof Drift d) {
+            out.println(indent + style("33", "⚠") + " " + d.kind() + " " + d.object() + " — " + d.message()
+                    + (d.hazard() == null ? "" : " (hazard " + d.hazard() + ")"));
+        }
+    }
+
+    String summary(Result result) {
+        Plan plan = result.plan();
+        long creates = plan.changes().stream().filter(c -> c.summary().startsWith("will create")
+                || c.summary().startsWith("will add")).count();
+        long alters = plan.changes().size() - creates;
+        long warnings = plan.driftCount();
+        StringBuilder s = new StringBuilder("Summary: ");
+        String verb = result.outcome() == Outcome.APPLIED ? "added" : "to add";
+        String alterVerb = result.outcome() == Outcome.APPLIED ? "altered" : "to alter";
+        s.append(creates).append(' ').append(verb);
+        if (alters > 0) s.append(", ").append(alters).append(' ').append(alterVerb);
+        s.append(", ").append(plan.unchangedCount()).append(" unchanged, ")
+                .append(warnings).append(warnings == 1 ? " warning" : " warnings").append(" — ");
+        s.append(switch (result.outcome()) {
+            case DRY_RUN -> plan.isEmpty() ? "in sync, nothing to do (dry run)" : "dry run, nothing was changed";
+            case IN_SYNC -> "already in sync, nothing was changed";
+            case APPLIED -> "applied " + result.executed().size() + " statement(s) in one transaction, verified in sync";
+        });
+        s.append(" (").append(seconds(result.elapsed())).append(')');
+        return s.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
+    }
+
+    private String style(String ansi, String text) {
+        return color ? "\u001b[" + ansi + "m" + text + "\u001b[0m" : text;
+    }
+}
