@@ -53,6 +53,10 @@ public final class Schema {
         return ensureColumn(table, column, ColumnType.type(postgresType), null);
     }
 
+    public Schema ensureColumn(String table, String column, String postgresType, Default dflt) {
+        return ensureColumn(table, column, ColumnType.type(postgresType), dflt);
+    }
+
     public Schema ensureColumn(String table, String column, ColumnType type) {
         return ensureColumn(table, column, type, null);
     }

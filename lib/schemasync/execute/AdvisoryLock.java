@@ -61,7 +61,11 @@ public final class AdvisoryLock implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         if (connection.isClosed()) return;
-        if (!connection.getAutoCommit()) connection.rollback();
+        // Unlock outside any transaction, so nothing is left open on the connection afterwards.
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(?)")) {
             ps.setLong(1, KEY);
             ps.execute();

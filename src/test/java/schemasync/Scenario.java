@@ -1,0 +1,89 @@
+package schemasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.db.Connections;
+import schemasync.db.DatabaseUrl;
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.execute.SchemaSync;
+import schemasync.execute.SchemaSync.Outcome;
+import schemasync.execute.SchemaSync.Result;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem;
+import schemasync.render.SqlRenderer;
+
+/**
+ * A fresh database, some start SQL, then blocks: plan, apply, and the idempotency proof every
+ * scenario ends with (plan again: empty; apply again: nothing executed).
+ */
+public final class Scenario implements AutoCloseable {
+    public final DatabaseUrl url;
+    public final Connection connection;
+
+    private Scenario(DatabaseUrl url) {
+        this.url = url;
+        this.connection = Connections.open(url);
+    }
+
+    public static Scenario start(String... startSql) throws SQLException {
+        Scenario s = new Scenario(TestDatabase.fresh());
+        for (String sql : startSql) s.execute(sql);
+        return s;
+    }
+
+    public void execute(String sql) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    public String queryString(String sql) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    public Plan plan(List<? extends ChangeBlock> blocks) throws SQLException {
+        return SchemaSync.dryRun(connection, DeclaredSchema.of(blocks)).plan();
+    }
+
+    public Result apply(List<? extends ChangeBlock> blocks) throws SQLException {
+        return SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults(), sql -> { });
+    }
+
+    /** Apply, then prove idempotency: the re-plan is empty and a second apply executes nothing. */
+    public Result applyAndConverge(List<? extends ChangeBlock> blocks) throws SQLException {
+        Result first = apply(blocks);
+        Plan again = plan(blocks);
+        assertTrue(again.isEmpty(), () -> "second plan not empty: " + sql(again));
+        Result second = apply(blocks);
+        assertEquals(Outcome.IN_SYNC, second.outcome());
+        assertEquals(0, second.executed().size());
+        return first;
+    }
+
+    public static List<String> sql(Plan plan) {
+        List<String> out = new ArrayList<>();
+        plan.steps().forEach(s -> out.add(SqlRenderer.render(s.step())));
+        return out;
+    }
+
+    public static List<PlanItem.Drift> drift(Plan plan) {
+        return plan.items().stream().filter(PlanItem.Drift.class::isInstance).map(PlanItem.Drift.class::cast).toList();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
