@@ -35,12 +35,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         for (ChangeBlock b : blocks) {
             if (!ids.add(b.id())) problems.add("block id " + b.id() + " appears twice in the list of blocks");
         }
-        List<Declaration> declarations;
-        try {
-            declarations = Schema.collect(blocks);
-        } catch (RuntimeException e) {
-            throw SchemaSyncException.badInput("a change block failed while declaring: " + e);
-        }
+        List<Declaration> declarations = Schema.collect(blocks);
         new Validator(problems).validate(declarations);
         if (!problems.isEmpty()) {
             throw SchemaSyncException.badInput("invalid declarations (nothing was changed):\n  - "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jooq.DataType;
+import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IgnoreDecl;
@@ -92,7 +93,12 @@ public final class Schema {
         int position = 0;
         for (ChangeBlock block : blocks) {
             db.origin = new Origin(block.id(), block.description(), ++position);
-            block.declare(db);
+            try {
+                block.declare(db);
+            } catch (RuntimeException e) {
+                throw SchemaSyncException.badInput(block.id() + " failed while declaring: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            }
             db.finishIndexes();
         }
         return List.copyOf(db.declarations);

@@ -82,15 +82,20 @@ public final class Normalizer {
             throws SQLException {
         Map<QualifiedName, Shadow> shadows = new LinkedHashMap<>();
         Map<String, String> declaredSpecOrigin = new HashMap<>();
+        // A table that neither exists nor is declared has nothing to normalize: the planner reports
+        // the declaration that needs it, naming its block.
+        Set<QualifiedName> known = new HashSet<>(catalog.tables().keySet());
+        declared.declarations().stream().filter(TableDecl.class::isInstance).map(d -> ((TableDecl) d).name())
+                .forEach(known::add);
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 Shadow s = shadow(shadows, catalog, t.name());
                 t.columns().forEach(s::declare);
                 t.columns().forEach(c -> declaredSpecOrigin.put(key(t.name(), c.name()), t.origin().blockId()));
-            } else if (d instanceof ColumnDecl c) {
+            } else if (d instanceof ColumnDecl c && known.contains(c.table())) {
                 shadow(shadows, catalog, c.table()).declare(c.column());
                 declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());
-            } else if (d instanceof IndexDecl i) {
+            } else if (d instanceof IndexDecl i && known.contains(i.table())) {
                 shadow(shadows, catalog, i.table()).indexes.add(i);
             }
         }
