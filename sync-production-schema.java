@@ -8,6 +8,7 @@
 //DEPS org.slf4j:slf4j-nop:1.7.36
 //SOURCES lib/**.java
 //SOURCES changes/*.java
+//MAIN SyncProductionSchema
 //JAVA_OPTIONS -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true -XX:TieredStopAtLevel=1 -Xshare:auto
 
 // Schema Sync: makes the PostgreSQL schema match the change blocks in changes/, safely, every deploy.
