@@ -47,6 +47,7 @@ import schemasync.render.SqlRenderer;
 public final class Normalizer {
     private static final int TABLES_PER_CHUNK = 200;
 
+
     private Normalizer() {
     }
 
@@ -147,10 +148,17 @@ public final class Normalizer {
             }
         }
         try (Statement st = connection.createStatement()) {
-            // One round trip for the whole chunk (simple-query protocol accepts several statements).
-            st.execute(String.join(";\n", statements));
+            // READ WRITE even where default_transaction_read_only is on: temporary tables need it,
+            // and the transaction is rolled back anyway. One round trip for the whole chunk.
+            st.execute("SET TRANSACTION READ WRITE;\n" + String.join(";\n", statements));
         } catch (SQLException batchFailed) {
             connection.rollback();
+            if (cannotUseTemporaryTables(batchFailed)) {
+                throw new SchemaSyncException(SchemaSyncException.Code.DATABASE, "Schema Sync compares declarations"
+                        + " by letting PostgreSQL create them as temporary tables in a transaction it always rolls"
+                        + " back, and this session cannot: " + firstLine(batchFailed.getMessage())
+                        + " (connect to the primary, with a role that has the TEMPORARY privilege)", batchFailed);
+            }
             diagnose(connection, chunk, declaredColumns, problems);
             return;
         }
@@ -221,6 +229,12 @@ public final class Normalizer {
             connection.rollback(sp);
             return firstLine(e.getMessage());
         }
+    }
+
+    /** read_only_sql_transaction (a hot standby), or no TEMPORARY privilege on the database. */
+    private static boolean cannotUseTemporaryTables(SQLException e) {
+        return "25006".equals(e.getSQLState())
+                || "42501".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("temporary");
     }
 
     private static String firstLine(String message) {

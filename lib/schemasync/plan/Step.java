@@ -15,6 +15,12 @@ public sealed interface Step {
     /** The object the statement creates or alters, for messages. */
     String object();
 
+    /** True for statements that add an object (counted as "to add"), false for those that alter one. */
+    default boolean creates() {
+        return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
+                || this instanceof CreateIndex;
+    }
+
     record CreateSchema(String schema) implements Step {
         public String object() {
             return schema;

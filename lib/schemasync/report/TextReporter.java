@@ -84,8 +84,7 @@ public final class TextReporter {
 
     String summary(Result result) {
         Plan plan = result.plan();
-        long creates = plan.changes().stream().filter(c -> c.summary().startsWith("will create")
-                || c.summary().startsWith("will add")).count();
+        long creates = plan.changes().stream().filter(c -> c.steps().get(0).step().creates()).count();
         long alters = plan.changes().size() - creates;
         long warnings = plan.driftCount();
         StringBuilder s = new StringBuilder("Summary: ");

@@ -116,4 +116,34 @@ class NamesAndErrorsTest {
             s.applyAndConverge(List.of(block("C1", db -> db.ensureTable("a", t -> t.column("x", "int")))));
         }
     }
+
+    @Test
+    void aDatabaseThatDefaultsToReadOnlyCanStillBePlannedAndApplied() throws Exception {
+        try (Scenario setup = Scenario.start()) {
+            String db = setup.queryString("SELECT current_database()");
+            setup.execute("ALTER DATABASE " + db + " SET default_transaction_read_only = on");
+            try (Scenario s = Scenario.reconnect(setup.url)) {
+                List<ChangeBlock> blocks = List.of(block("C1", d -> d.ensureTable("a", t -> t.column("x", "int"))));
+                assertEquals(1, s.plan(blocks).steps().size());
+            }
+        }
+    }
+
+    @Test
+    void aRoleWithoutTemporaryPrivilegeGetsAClearError() throws Exception {
+        try (Scenario setup = Scenario.start()) {
+            String db = setup.queryString("SELECT current_database()");
+            setup.execute("REVOKE TEMPORARY ON DATABASE " + db + " FROM PUBLIC");
+            setup.execute("DO $$ BEGIN CREATE ROLE schema_sync_no_temp LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+            var props = setup.url.properties();
+            props.setProperty("user", "schema_sync_no_temp");
+            props.remove("password");
+            try (Scenario s = Scenario.reconnect(new schemasync.db.DatabaseUrl(setup.url.jdbcUrl(), props, "no-temp role"))) {
+                var e = assertThrows(SchemaSyncException.class, () -> s.plan(List.of(
+                        block("C1", d -> d.ensureTable("a", t -> t.column("x", "int"))))));
+                assertEquals(SchemaSyncException.Code.DATABASE, e.code());
+                assertTrue(e.getMessage().contains("permission denied to create temporary tables"), e.getMessage());
+            }
+        }
+    }
 }

@@ -39,6 +39,11 @@ public final class Scenario implements AutoCloseable {
         return s;
     }
 
+    /** Another session on the same database (e.g. after ALTER DATABASE ... SET, or as another role). */
+    public static Scenario reconnect(DatabaseUrl url) {
+        return new Scenario(url);
+    }
+
     public void execute(String sql) throws SQLException {
         connection.setAutoCommit(true);
         try (Statement st = connection.createStatement()) {
