@@ -10,8 +10,28 @@ import schemasync.catalog.Column.Identity;
 public record ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity,
                          String comment) {
 
+    public ColumnSpec {
+        // PostgreSQL makes identity and serial columns NOT NULL whatever else is said.
+        if (identity != Identity.NONE || isSerial(type)) notNull = true;
+    }
+
     public boolean hasDefault() {
         return defaultSql != null;
+    }
+
+    /**
+     * {@code serial}, {@code bigserial}, ...: not real types but CREATE TABLE shorthand for an integer
+     * column whose default is nextval() of a sequence PostgreSQL creates and names itself.
+     */
+    public boolean serial() {
+        return isSerial(type);
+    }
+
+    private static boolean isSerial(String type) {
+        return switch (type == null ? "" : type.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "serial", "serial4", "bigserial", "serial8", "smallserial", "serial2" -> true;
+            default -> false;
+        };
     }
 
     /** Human form for messages: {@code varchar(320) NOT NULL DEFAULT 'x'}. */

@@ -59,8 +59,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
 
     ColumnSpec toSpec(String name, Default dflt, String comment) {
         String defaultText = dflt != null ? dflt.sql() : defaultSql;
-        // An identity column is NOT NULL in PostgreSQL whatever the declaration says.
-        return new ColumnSpec(name, sql, required || identity != Identity.NONE, defaultText, identity, comment);
+        return new ColumnSpec(name, sql, required, defaultText, identity, comment);
     }
 
     static String render(org.jooq.Field<?> field) {

@@ -108,7 +108,7 @@ public final class Normalizer {
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, chunk, declaredSpecOrigin, columns, indexes, problems);
+                readBack(connection, catalog, chunk, declaredSpecOrigin, columns, indexes, problems);
             } finally {
                 connection.rollback();
             }
@@ -134,7 +134,7 @@ public final class Normalizer {
         return table + "\u0000" + column;
     }
 
-    private static void readBack(Connection connection, List<Shadow> chunk, Map<String, String> declaredColumns,
+    private static void readBack(Connection connection, Catalog catalog, List<Shadow> chunk, Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  List<String> problems) throws SQLException {
         Map<String, QualifiedName> indexShadowNames = new HashMap<>();
@@ -176,7 +176,8 @@ public final class Normalizer {
                 ColumnSpec spec = s.declaredSpecs.get(c.name());
                 if (spec == null) continue;
                 // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
-                byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(), c.defaultExpr(), c.identity(),
+                byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(),
+                        spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
                         spec.comment()));
             }
             columns.put(s.table, byName);
@@ -185,6 +186,17 @@ public final class Normalizer {
             QualifiedName declaredName = indexShadowNames.get(i.name().name());
             if (declaredName != null) indexes.put(declaredName, i.definition());
         }
+    }
+
+    /**
+     * A serial column's default names a sequence PostgreSQL chose when it created the column (the
+     * shadow's would be a temporary one): any nextval() default the database already has counts as
+     * the declared one; otherwise a placeholder that matches nothing, so the difference is reported.
+     */
+    private static String serialDefault(Catalog catalog, QualifiedName table, String column) {
+        Table existing = catalog.tables().get(table);
+        String actual = existing == null ? null : existing.column(column).map(Column::defaultExpr).orElse(null);
+        return actual != null && actual.startsWith("nextval(") ? actual : "nextval(<sequence owned by the column>)";
     }
 
     private static String createShadow(Shadow s) {

@@ -164,9 +164,9 @@ public final class Planner {
         Column have = table.column(spec.name()).orElse(null);
         Table original = before.tables().get(tableName);
         if (have == null) {
-            if (original != null && spec.identity() != Column.Identity.NONE) {
+            if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
                 drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (adding an identity"
-                        + " column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock)", HazardKind.TABLE_REWRITE);
+                        + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock)", HazardKind.TABLE_REWRITE);
             } else if (original != null && spec.notNull() && !spec.hasDefault()) {
                 drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (a NOT NULL column"
                         + " without a default cannot be added to a table that may hold rows; add it nullable,"
@@ -207,9 +207,12 @@ public final class Planner {
         Column current = have;
         if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
             same = false;
-            if (want.defaultExpr() == null) {
-                drift(origin, "column", object, "database has DEFAULT " + have.defaultExpr() + ", the declaration has none:"
-                        + " left alone (declare the default to match)", null);
+            if (spec.defaultSql() == null) {
+                // Never drop or replace a default the declaration does not state (a serial's nextval()
+                // included): inserts relying on it would start failing.
+                drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
+                        + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
+                        + ": left alone (declare the default to match)", null);
             } else {
                 change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,

@@ -105,4 +105,26 @@ class DriftTest {
             assertEquals("click", s.queryString("SELECT kind FROM events"));
         }
     }
+
+    @Test
+    void serialColumnsConvergeAndAreAdoptedWithTheirSequence() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("C1", db -> db.ensureTable("Items", t -> t
+                .column("id", "bigserial").column("n", "serial").primaryKey("id"))));
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(blocks);
+            assertTrue(s.queryString("SELECT pg_get_serial_sequence('\"Items\"', 'id')").endsWith("\"Items_id_seq\""));
+        }
+        try (Scenario s = Scenario.start("CREATE TABLE \"Items\" (id bigserial PRIMARY KEY, n serial)")) {
+            Plan plan = s.plan(blocks);
+            assertTrue(plan.isEmpty() && Scenario.drift(plan).isEmpty(), () -> Scenario.drift(plan).toString());
+        }
+        try (Scenario s = Scenario.start("CREATE TABLE \"Items\" (id bigint PRIMARY KEY)")) {
+            List<Drift> drift = Scenario.drift(s.plan(List.of(block("C1", db -> db.ensureTable("Items", t -> t
+                    .column("id", "bigserial").column("n", "serial").primaryKey("id"))))));
+            assertEquals(List.of("database has DEFAULT none, the declaration has nextval(<sequence owned by the column>):"
+                    + " left alone (declare the default to match)", "declared serial NOT NULL, missing: not added (adding an identity"
+                    + " or serial column rewrites public.Items under an ACCESS EXCLUSIVE lock)"),
+                    drift.stream().map(Drift::message).toList());
+        }
+    }
 }
