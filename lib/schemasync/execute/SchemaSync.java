@@ -116,7 +116,7 @@ public final class SchemaSync {
                         throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
                                 + " (" + step.step().getClass().getSimpleName() + " " + step.step().object()
                                 + ") failed, everything was rolled back: " + e.getMessage().strip()
-                                + "\n    " + sql, e);
+                                + hint(e, options) + "\n    " + sql, e);
                     }
                     executed.add(new ExecutedStep(change, step, sql, since(t0)));
                     progress.accept(sql);
@@ -130,6 +130,17 @@ public final class SchemaSync {
             if (!connection.isClosed()) connection.setAutoCommit(true);
         }
         return executed;
+    }
+
+    /** What to do about the failures a deploy commonly meets. */
+    private static String hint(SQLException e, Options options) {
+        return switch (String.valueOf(e.getSQLState())) {
+            case "55P03" -> "\n    (another session held a conflicting lock for longer than the lock timeout of "
+                    + options.lockTimeout().toMillis() + " ms; nothing waited behind us for longer. Retry, or look for"
+                    + " long transactions in pg_stat_activity, or raise --lock-timeout)";
+            case "57014" -> "\n    (the statement ran longer than --statement-timeout " + options.statementTimeout().toMillis() + " ms)";
+            default -> "";
+        };
     }
 
     private static Duration since(long startNanos) {

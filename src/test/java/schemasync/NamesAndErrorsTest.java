@@ -146,4 +146,26 @@ class NamesAndErrorsTest {
             }
         }
     }
+
+    @Test
+    void aBusyTableFailsAfterTheLockTimeoutAndRollsBack() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE busy (id int)");
+             Connection app = Connections.open(s.url); Statement st = app.createStatement()) {
+            app.setAutoCommit(false);
+            st.execute("SELECT * FROM busy"); // an open transaction holds ACCESS SHARE on busy
+            List<ChangeBlock> blocks = List.of(block("C1", db -> db.ensureTable("other", t -> t.column("x", "int"))),
+                    block("C2_Busy", db -> db.ensureColumn("busy", "note", "text")));
+            long start = System.nanoTime();
+            var e = assertThrows(SchemaSyncException.class, () -> SchemaSync.apply(s.connection, DeclaredSchema.of(blocks),
+                    new SchemaSync.Options(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMinutes(1)), x -> { }));
+            long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(SchemaSyncException.Code.DATABASE, e.code());
+            assertTrue(e.getMessage().startsWith("C2_Busy: step 2/2 (AddColumn public.busy.note) failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("lock timeout of 300 ms"), e.getMessage());
+            assertTrue(waitedMillis < 5000, "gave up after the lock timeout, not later: " + waitedMillis + " ms");
+            assertEquals(null, s.queryString("SELECT to_regclass('public.other')"), "rolled back");
+            app.rollback();
+            s.applyAndConverge(blocks);
+        }
+    }
 }
