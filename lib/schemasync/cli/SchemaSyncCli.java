@@ -115,7 +115,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         cmd.setErr(new PrintWriter(err, true));
         cmd.setExitCodeExceptionMapper(e -> e instanceof SchemaSyncException s ? ExitCodes.of(s.code()) : ExitCodes.FAILURE);
         cmd.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
             err.println("Try --help.");
             return ExitCodes.BAD_INPUT;
         });
@@ -173,7 +173,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         if (!embedded && !interactive) {
             // A release phase must never "succeed" against a throwaway database.
             throw SchemaSyncException.badInput("no database: set DATABASE_URL or pass --database-url"
-                    + " (use --embedded to run against the local embedded PostgreSQL on purpose)");
+                    + " (this run has no terminal, e.g. CI, a release phase or a pipe, so the local embedded"
+                    + " PostgreSQL is used only when asked for with --embedded)");
         }
         if (!quiet) {
             out.println("No DATABASE_URL: using the embedded PostgreSQL in " + embeddedDir

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import schemasync.SchemaSyncException;
 
 /**
  * A real PostgreSQL server from zonky's binaries (Maven Central), for a newcomer's first run and for
@@ -30,6 +31,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
+        } catch (IllegalStateException e) {
+            // zonky refuses a data directory another process is using (its epg-lock file).
+            throw new SchemaSyncException(SchemaSyncException.Code.LOCK_BUSY, "the embedded PostgreSQL in "
+                    + dataDirectory + " is in use by another run; wait for it to finish", e);
         }
     }
 

@@ -60,6 +60,13 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                 || p.matcher(name.name()).matches());
     }
 
+    /** Undeclared columns are matched as {@code table.column} or {@code schema.table.column}. */
+    public boolean isIgnoredColumn(QualifiedName table, String column) {
+        String local = table.name() + "." + column;
+        String full = table + "." + column;
+        return ignored.stream().anyMatch(p -> p.matcher(local).matches() || p.matcher(full).matches());
+    }
+
     private static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (String part : pattern.split("\\*", -1)) {

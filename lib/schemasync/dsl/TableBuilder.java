@@ -39,7 +39,7 @@ public final class TableBuilder {
         return this;
     }
 
-    /** Comment on the column declared last: {@code .column("email", ...).commentOnColumn("login")}. */
+    /** Comment on the column declared last: {@code .column("email", VARCHAR(320)).columnComment("sign-in")}. */
     public TableBuilder columnComment(String text) {
         if (columns.isEmpty()) throw new IllegalStateException("columnComment() before any column()");
         ColumnSpec last = columns.remove(columns.size() - 1);

@@ -212,7 +212,8 @@ public final class Normalizer {
         for (Shadow s : chunk) {
             if (tryStatement(connection, createShadow(s)) == null) {
                 for (IndexDecl i : s.indexes) {
-                    String error = tryStatement(connection, SqlRenderer.createIndex(s.shadowName + "_probe",
+                    String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
+                    String error = tryStatement(connection, SqlRenderer.createIndex(probeName,
                             DSL.name("pg_temp", s.shadowName), i));
                     if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
                 }

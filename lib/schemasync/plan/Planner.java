@@ -99,7 +99,7 @@ public final class Planner {
         items.add(new Unchanged(t.origin(), "table", t.name().toString(), "exists, skipped"));
         for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c);
         for (Column c : existing.columns()) {
-            if (!declaredColumns.get(t.name()).contains(c.name())) {
+            if (!declaredColumns.get(t.name()).contains(c.name()) && !declared.isIgnoredColumn(t.name(), c.name())) {
                 items.add(new Drift(t.origin(), "column", t.name() + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
             }
@@ -142,7 +142,7 @@ public final class Planner {
         } else {
             items.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
                     + ", database has " + (actual.isEmpty() ? "none" : actual.toString())
-                    + ": not changed (adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock)",
+                    + ": not changed: adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock",
                     HazardKind.FULL_SCAN_UNDER_LOCK));
         }
     }
@@ -165,16 +165,16 @@ public final class Planner {
         Table original = before.tables().get(tableName);
         if (have == null) {
             if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (adding an identity"
-                        + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock)", HazardKind.TABLE_REWRITE);
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
+                        + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock", HazardKind.TABLE_REWRITE);
             } else if (original != null && spec.notNull() && !spec.hasDefault()) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (a NOT NULL column"
-                        + " without a default cannot be added to a table that may hold rows; add it nullable,"
-                        + " backfill, then declare NOT NULL, or give it a default)", HazardKind.FULL_SCAN_UNDER_LOCK);
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
+                        + " without a default cannot be added to a table that may hold rows; give it a default, or add"
+                        + " it nullable and backfill", HazardKind.FULL_SCAN_UNDER_LOCK);
             } else if (original != null && shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added (its volatile default"
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
                         + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
-                        + " backfill, then declare the default)", HazardKind.TABLE_REWRITE);
+                        + " backfill, then declare the default", HazardKind.TABLE_REWRITE);
             } else {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddColumn(tableName, spec));
@@ -188,7 +188,7 @@ public final class Planner {
         if (!want.type().equals(have.type())) {
             same = false;
             drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
-                    + ": not changed (changing the type rewrites the table)", HazardKind.TABLE_REWRITE);
+                    + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
         }
         if (want.identity() != have.identity()) {
             same = false;
@@ -197,12 +197,12 @@ public final class Planner {
         }
         if (want.notNull() && !have.notNull()) {
             same = false;
-            drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed (SET NOT NULL scans the"
-                    + " whole table under an ACCESS EXCLUSIVE lock)", HazardKind.FULL_SCAN_UNDER_LOCK);
+            drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
+                    + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
         } else if (!want.notNull() && have.notNull()) {
             same = false;
-            drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone (declare"
-                    + " .notNull() to match)", null);
+            drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
+                    + " .notNull() to match", null);
         }
         Column current = have;
         if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
@@ -212,7 +212,7 @@ public final class Planner {
                 // included): inserts relying on it would start failing.
                 drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
                         + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
-                        + ": left alone (declare the default to match)", null);
+                        + ": left alone; declare the default to match", null);
             } else {
                 change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
@@ -257,7 +257,7 @@ public final class Planner {
         } else if (have.unique() != i.unique() || !have.definition().equals(want)) {
             drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
                     + describe(have.unique(), have.definition())
-                    + ": not changed (rebuilding it blocks writes to the table)", HazardKind.INDEX_BUILD);
+                    + ": not changed: rebuilding it blocks writes to the table", HazardKind.INDEX_BUILD);
         } else {
             items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
         }

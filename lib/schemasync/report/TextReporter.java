@@ -29,6 +29,7 @@ public final class TextReporter {
     private final PrintStream out;
     private final boolean color;
     private final Verbosity verbosity;
+    private boolean applied;
 
     public TextReporter(PrintStream out, boolean color, Verbosity verbosity) {
         this.out = out;
@@ -37,6 +38,7 @@ public final class TextReporter {
     }
 
     public void report(Result result) {
+        applied = result.outcome() == Outcome.APPLIED;
         Plan plan = result.plan();
         Origin block = null;
         List<PlanItem> undeclared = new ArrayList<>();
@@ -52,8 +54,10 @@ public final class TextReporter {
             }
             line(item);
         }
-        if (!undeclared.isEmpty() && verbosity != Verbosity.QUIET) {
-            out.println(style("1", "Not declared by any block (left alone; ignore them with db.ignore(...))"));
+        if (!undeclared.isEmpty()) {
+            if (verbosity != Verbosity.QUIET) {
+                out.println(style("1", "Not declared by any block (left alone; ignore them with db.ignore(...))"));
+            }
             undeclared.forEach(this::line);
         }
         out.println(summary(result));
@@ -67,11 +71,12 @@ public final class TextReporter {
     }
 
     private void line(PlanItem item) {
-        String indent = item.origin() == null ? "  " : "  ";
+        String indent = "  ";
         if (item instanceof Unchanged u) {
             out.println(indent + style("32", "✓") + " " + u.kind() + " " + u.object() + " — " + u.note());
         } else if (item instanceof Change c) {
-            out.println(indent + style("36", "ℹ") + " " + c.kind() + " " + c.object() + " — " + c.summary());
+            out.println(indent + style("36", "ℹ") + " " + c.kind() + " " + c.object() + " — "
+                    + (applied ? pastTense(c.summary()) : c.summary()));
             for (PlannedStep s : c.steps()) {
                 out.println(indent + "    " + style("2", SqlRenderer.render(s.step())));
                 for (Hazard h : s.hazards()) out.println(indent + "      " + style("33", "hazard " + h));
@@ -101,6 +106,12 @@ public final class TextReporter {
         });
         s.append(" (").append(seconds(result.elapsed())).append(')');
         return s.toString();
+    }
+
+    /** After an apply the plan's lines report what was done: "will create" → "created". */
+    static String pastTense(String summary) {
+        return summary.replace("will create", "created").replace("will add", "added")
+                .replace("will drop and rebuild", "dropped and rebuilt").replace("will set", "set");
     }
 
     private static String seconds(Duration d) {

@@ -61,8 +61,8 @@ class DriftTest {
             assertTrue(plan.isEmpty());
             List<Drift> drift = Scenario.drift(plan);
             assertEquals(2, drift.size(), drift::toString);
-            assertEquals("declared character varying(320), database has character varying(255): not changed"
-                    + " (changing the type rewrites the table)", drift.get(0).message());
+            assertEquals("declared character varying(320), database has character varying(255): not changed:"
+                    + " changing the type rewrites the table", drift.get(0).message());
             assertEquals(HazardKind.TABLE_REWRITE, drift.get(0).hazard());
             assertTrue(drift.get(1).message().startsWith("database has NOT NULL"), drift.get(1).message());
             s.applyAndConverge(blocks);
@@ -83,6 +83,11 @@ class DriftTest {
             Plan plan = s.plan(blocks);
             List<String> objects = Scenario.drift(plan).stream().map(d -> d.kind() + " " + d.object()).toList();
             assertEquals(List.of("column public.users.legacy", "table public.audit_log", "index public.users_legacy_idx"), objects);
+            List<String> ignoringMore = Scenario.drift(s.plan(List.of(block("C1", db -> {
+                db.ensureTable("users", t -> t.column("id", "bigint").column("email", "text"));
+                db.ignore("tmp_*", "users.leg*", "public.audit_log", "users_legacy_idx");
+            })))).stream().map(d -> d.kind() + " " + d.object()).toList();
+            assertEquals(List.of(), ignoringMore);
             s.applyAndConverge(blocks);
             assertEquals("3", s.queryString("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), "nothing dropped");
         }
@@ -122,8 +127,8 @@ class DriftTest {
             List<Drift> drift = Scenario.drift(s.plan(List.of(block("C1", db -> db.ensureTable("Items", t -> t
                     .column("id", "bigserial").column("n", "serial").primaryKey("id"))))));
             assertEquals(List.of("database has DEFAULT none, the declaration has nextval(<sequence owned by the column>):"
-                    + " left alone (declare the default to match)", "declared serial NOT NULL, missing: not added (adding an identity"
-                    + " or serial column rewrites public.Items under an ACCESS EXCLUSIVE lock)"),
+                    + " left alone; declare the default to match", "declared serial NOT NULL, missing: not added: adding an identity"
+                    + " or serial column rewrites public.Items under an ACCESS EXCLUSIVE lock"),
                     drift.stream().map(Drift::message).toList());
         }
     }

@@ -74,11 +74,15 @@ class NamesAndErrorsTest {
     void unknownTypeIsReportedWithTheBlockBeforeAnythingRuns() throws Exception {
         try (Scenario s = Scenario.start()) {
             var e = assertThrows(SchemaSyncException.class, () -> s.apply(List.of(
-                    block("C1_Ok", db -> db.ensureTable("a", t -> t.column("x", "int"))),
+                    block("C1_Ok", db -> {
+                        db.ensureTable("a", t -> t.column("x", "int").column("y", "text"));
+                        db.ensureIndex("a_x").on("a").columns("x");
+                        db.ensureIndex("a_y").on("a").columns("y");
+                    }),
                     block("C2_Bad", db -> db.ensureTable("b", t -> t.column("y", "no_such_type"))))));
             assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
-            assertTrue(e.getMessage().contains("C2_Bad: column public.b.y no_such_type: ERROR: type \"no_such_type\" does not exist"),
-                    e.getMessage());
+            assertEquals("PostgreSQL rejects these declarations (nothing was changed):\n"
+                    + "  - C2_Bad: column public.b.y no_such_type: ERROR: type \"no_such_type\" does not exist", e.getMessage());
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
         }
     }
