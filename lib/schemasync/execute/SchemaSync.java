@@ -80,6 +80,7 @@ public final class SchemaSync {
             // Planned under the lock: a concurrent deploy may already have converged the database.
             Plan plan = plan(connection, declared);
             if (plan.isEmpty()) return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start));
+            LockBudget.check(connection, plan);
             List<ExecutedStep> executed = execute(connection, plan, options, progress);
             Plan after = plan(connection, declared);
             if (!after.isEmpty()) {
