@@ -80,7 +80,6 @@ public final class SchemaSync {
             // Planned under the lock: a concurrent deploy may already have converged the database.
             Plan plan = plan(connection, declared);
             if (plan.isEmpty()) return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start));
-            LockBudget.check(connection, plan);
             List<ExecutedStep> executed = execute(connection, plan, options, progress);
             Plan after = plan(connection, declared);
             if (!after.isEmpty()) {
@@ -117,7 +116,7 @@ public final class SchemaSync {
                         throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
                                 + " (" + step.step().getClass().getSimpleName() + " " + step.step().object()
                                 + ") failed, everything was rolled back: " + e.getMessage().strip()
-                                + hint(e, options) + "\n    " + sql, e);
+                                + hint(e, options, plan) + "\n    " + sql, e);
                     }
                     executed.add(new ExecutedStep(change, step, sql, since(t0)));
                     progress.accept(sql);
@@ -134,8 +133,9 @@ public final class SchemaSync {
     }
 
     /** What to do about the failures a deploy commonly meets. */
-    private static String hint(SQLException e, Options options) {
+    private static String hint(SQLException e, Options options, Plan plan) {
         return switch (String.valueOf(e.getSQLState())) {
+            case "53200" -> LockBudget.explain(plan);
             case "55P03" -> "\n    (another session held a conflicting lock for longer than the lock timeout of "
                     + options.lockTimeout().toMillis() + " ms; nothing waited behind us for longer. Retry, or look for"
                     + " long transactions in pg_stat_activity, or raise --lock-timeout)";
