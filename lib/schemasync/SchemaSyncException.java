@@ -15,7 +15,11 @@ public final class SchemaSyncException extends RuntimeException {
         /** The apply committed but planning again was not empty. */
         NOT_CONVERGED,
         /** The database refused a statement or the connection failed; the transaction rolled back. */
-        DATABASE
+        DATABASE,
+        /** A reviewed plan (--plan) no longer matches the database or the blocks: nothing was changed. */
+        PLAN_STALE,
+        /** verify found a check that does not hold. */
+        VERIFY_FAILED
     }
 
     private final Code code;

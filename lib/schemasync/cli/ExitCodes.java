@@ -14,8 +14,22 @@ public final class ExitCodes {
     public static final int LOCK_BUSY = 3;
     /** The apply committed but a new plan was not empty. */
     public static final int NOT_CONVERGED = 4;
+    /** --check: changes are pending (an apply would run statements). */
+    public static final int CHECK_PENDING = 5;
+    /** --check: nothing to apply, but drift or undeclared objects differ from the declarations. */
+    public static final int CHECK_DRIFT = 6;
+    /** --plan: the reviewed plan no longer matches the database or the blocks. */
+    public static final int PLAN_STALE = 7;
+    /** verify: a check did not hold. */
+    public static final int VERIFY_FAILED = 8;
 
     private ExitCodes() {
+    }
+
+    /** --check's verdict on a dry-run plan. */
+    public static int check(schemasync.plan.Plan plan) {
+        if (!plan.isEmpty()) return CHECK_PENDING;
+        return plan.driftCount() > 0 ? CHECK_DRIFT : OK;
     }
 
     public static int of(SchemaSyncException.Code code) {
@@ -24,6 +38,8 @@ public final class ExitCodes {
             case LOCK_BUSY -> LOCK_BUSY;
             case NOT_CONVERGED -> NOT_CONVERGED;
             case DATABASE -> FAILURE;
+            case PLAN_STALE -> PLAN_STALE;
+            case VERIFY_FAILED -> VERIFY_FAILED;
         };
     }
 }

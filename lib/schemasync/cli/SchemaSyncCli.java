@@ -1,8 +1,11 @@
 package schemasync.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,33 +13,50 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import schemasync.SchemaSyncException;
+import schemasync.cli.OutputOptions.Format;
 import schemasync.db.Connections;
 import schemasync.db.DatabaseUrl;
 import schemasync.db.EmbeddedDatabase;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.execute.Fingerprint;
+import schemasync.execute.ReviewedPlan;
 import schemasync.execute.SchemaSync;
+import schemasync.execute.SchemaSync.Result;
+import schemasync.report.Json;
+import schemasync.report.MarkdownReporter;
+import schemasync.report.PlanDocument;
 import schemasync.report.TextReporter;
-import schemasync.report.TextReporter.Verbosity;
 
 /**
  * The command line: a thin layer over the library. Declarations are validated before any
  * connection is opened; exit statuses come from {@link ExitCodes} only.
  */
-@Command(name = "sync-production-schema", mixinStandardHelpOptions = true, version = "Schema Sync 0.1.0",
+@Command(name = "sync-production-schema", mixinStandardHelpOptions = true, version = "Schema Sync " + CliContext.VERSION,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Makes the PostgreSQL schema match the change blocks in changes/, idempotently.%n"
                 + "Shows the plan by default (--dry-run); --apply applies only what is missing, in one transaction.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done, or already in sync", "1:failure (rolled back)", "2:bad input or usage",
-                "3:lock busy (another apply is running)", "4:not converged after apply"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {"  DATABASE_URL   target database (postgres://user:pass@host:5432/db?sslmode=require or jdbc:postgresql://...)",
+        exitCodeList = {"0:done, or in sync", "1:failure (rolled back)", "2:bad input or usage",
+                "3:lock busy (another apply is running)", "4:not converged after apply",
+                "5:--check: changes pending", "6:--check: drift or undeclared objects only",
+                "7:--plan: the reviewed plan is stale", "8:verify: a check failed"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
+                "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
+                "  ./jbang sync-production-schema.java --check --format json     CI gate: 0 in sync, 5 pending, 6 drift",
+                "  ./jbang sync-production-schema.java --dry-run --plan-out plan.json   then: --apply --plan plan.json",
+                "  ./jbang sync-production-schema.java verify                    prove the blocks idempotent on a throwaway PostgreSQL",
+                "",
+                "Environment:",
+                "  DATABASE_URL   target database (postgres://user:pass@host:5432/db?sslmode=require or jdbc:postgresql://...)",
                 "  NO_COLOR       disable colours"})
 public final class SchemaSyncCli implements Callable<Integer> {
 
@@ -45,6 +65,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         boolean dryRun;
         @Option(names = "--apply", description = "Apply what is missing in one transaction, then verify.")
         boolean apply;
+        @Option(names = "--check", description = "Like --dry-run; exit 0 in sync, 5 changes pending, 6 drift only.")
+        boolean check;
     }
 
     @ArgGroup(exclusive = true)
@@ -61,6 +83,14 @@ public final class SchemaSyncCli implements Callable<Integer> {
             description = "Data folder of the embedded PostgreSQL (default: ${DEFAULT-VALUE}).")
     Path embeddedDir;
 
+    @Option(names = "--plan-out", paramLabel = "FILE",
+            description = "With --dry-run: write the plan (JSON, with fingerprints of the database and the blocks) for review.")
+    Path planOut;
+
+    @Option(names = "--plan", paramLabel = "FILE",
+            description = "With --apply: apply exactly this reviewed plan; refused (exit 7) if the database or blocks changed.")
+    Path planIn;
+
     @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long to wait for another apply to finish (default: ${DEFAULT-VALUE}).")
     Duration lockWait;
@@ -74,28 +104,13 @@ public final class SchemaSyncCli implements Callable<Integer> {
             description = "statement_timeout for each statement of the apply (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
-    @Option(names = {"-q", "--quiet"}, description = "Only changes, warnings and the summary.")
-    boolean quiet;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list unchanged columns; stack traces on failure.")
-    boolean verbose;
+    private final CliContext ctx;
 
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
-    boolean noColor;
-
-    private final List<? extends ChangeBlock> blocks;
-    private final Map<String, String> env;
-    private final boolean interactive;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    SchemaSyncCli(List<? extends ChangeBlock> blocks, Map<String, String> env, boolean interactive,
-                  PrintStream out, PrintStream err) {
-        this.blocks = blocks;
-        this.env = env;
-        this.interactive = interactive;
-        this.out = out;
-        this.err = err;
+    SchemaSyncCli(CliContext ctx) {
+        this.ctx = ctx;
     }
 
     /** Entry point for {@code sync-production-schema.java}. */
@@ -109,78 +124,106 @@ public final class SchemaSyncCli implements Callable<Integer> {
 
     public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
                           boolean interactive, PrintStream out, PrintStream err) {
-        SchemaSyncCli cli = new SchemaSyncCli(blocks, env, interactive, out, err);
-        CommandLine cmd = new CommandLine(cli);
+        CliContext ctx = new CliContext(blocks, env, interactive, out, err);
+        CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx));
+        cmd.addSubcommand("verify", new VerifyCommand(ctx));
+        cmd.addSubcommand("docs", new DocsCommand(ctx));
+        cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        cmd.setExitCodeExceptionMapper(e -> e instanceof SchemaSyncException s ? ExitCodes.of(s.code()) : ExitCodes.FAILURE);
         cmd.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
             err.println("Try --help.");
             return ExitCodes.BAD_INPUT;
         });
         cmd.setExecutionExceptionHandler((e, c, p) -> {
-            if (e instanceof SchemaSyncException s) {
-                err.println("error: " + s.getMessage());
-                if (cli.verbose && s.getCause() != null) s.getCause().printStackTrace(err);
-                return ExitCodes.of(s.code());
-            }
-            err.println("error: unexpected " + e);
-            if (cli.verbose) e.printStackTrace(err);
-            return ExitCodes.FAILURE;
+            Object command = c.getCommand();
+            OutputOptions options = command instanceof SchemaSyncCli s ? s.output
+                    : command instanceof VerifyCommand v ? v.output : null;
+            return failure(ctx, options, c.getCommandName(), e);
         });
         return cmd.execute(args);
     }
 
+    /** Prints a failure (JSON envelope in json mode, "error: ..." otherwise) and maps it to its exit code. */
+    static int failure(CliContext ctx, OutputOptions options, String mode, Exception e) {
+        int exit = e instanceof SchemaSyncException s ? ExitCodes.of(s.code()) : ExitCodes.FAILURE;
+        String message = e instanceof SchemaSyncException ? e.getMessage() : "unexpected " + e;
+        if (options != null && options.format == Format.json) {
+            String code = e instanceof SchemaSyncException s ? s.code().name() : "INTERNAL";
+            ctx.out().println(Json.write(new Json.ErrorDocument(PlanDocument.FORMAT_VERSION, "schema-sync",
+                    CliContext.VERSION, mode, "failed", exit, new Json.ErrorJson(code, message))));
+        } else {
+            ctx.err().println("error: " + message);
+        }
+        if (options != null && options.verbose) {
+            Throwable shown = e instanceof SchemaSyncException && e.getCause() != null ? e.getCause() : e;
+            shown.printStackTrace(ctx.err());
+        }
+        return exit;
+    }
+
     @Override
     public Integer call() throws SQLException {
-        if (quiet && verbose) throw SchemaSyncException.badInput("--quiet and --verbose cannot be used together");
-        DeclaredSchema declared = DeclaredSchema.of(blocks);
-        Target target = target();
-        try (target; Connection connection = Connections.open(target.url())) {
-            boolean color = interactive && !noColor && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
-            TextReporter reporter = new TextReporter(out, color, quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL);
-            if (!quiet) out.println((mode.apply ? "Applying to " : "Dry run against ") + target.url().display()
-                    + " — " + blocks.size() + " change blocks");
-            SchemaSync.Result result;
+        output.verbosity();
+        if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
+        if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
+        DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
+        String blocksFingerprint = Fingerprint.of(declared.declarations());
+        ReviewedPlan reviewed = null;
+        if (planIn != null) {
+            PlanDocument doc = Json.readPlan(planIn);
+            reviewed = new ReviewedPlan(doc.toolVersion(), doc.fingerprint().blocks(), doc.fingerprint().catalog(), doc.sql());
+            reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint);
+        }
+        String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
+        try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
+             Connection connection = Connections.open(target.url())) {
+            if (output.chatty()) {
+                ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")
+                        + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
+            }
+            Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout), sql -> { })
+                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout),
+                                sql -> { }, reviewed)
                         : SchemaSync.dryRun(connection, declared);
             } catch (SQLException e) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
                         Connections.redact(e.getMessage(), target.url().properties()), e);
             }
-            reporter.report(result);
-            return ExitCodes.OK;
+            int exit = mode.check ? ExitCodes.check(result.plan()) : ExitCodes.OK;
+            PlanDocument document = PlanDocument.of(result, modeName, target.url().display(), CliContext.VERSION, exit,
+                    blocksFingerprint);
+            if (planOut != null) writePlan(document);
+            report(result, document, target);
+            return exit;
         }
     }
 
-    /** The database to talk to, and the embedded server to stop afterwards if we started one. */
-    private record Target(DatabaseUrl url, EmbeddedDatabase embedded) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (embedded != null) embedded.close();
+    private void report(Result result, PlanDocument document, Target target) {
+        TextReporter text = new TextReporter(ctx.out(), ctx.colorAllowed(output.noColor), output.verbosity());
+        switch (output.format) {
+            case json -> ctx.out().println(Json.write(document));
+            case markdown -> new MarkdownReporter(ctx.out()).report(result, target.url().display(), text.summary(result));
+            default -> {
+                text.report(result);
+                if (planIn != null && result.outcome() == SchemaSync.Outcome.IN_SYNC && output.chatty()) {
+                    ctx.out().println("The reviewed plan was already applied: the database is in sync.");
+                }
+                if (planOut != null && output.chatty()) ctx.out().println("Plan written to " + planOut + " — apply it with --apply --plan " + planOut);
+            }
         }
     }
 
-    private Target target() {
-        String url = databaseUrl != null ? databaseUrl : env.get("DATABASE_URL");
-        if (url != null && !url.isBlank()) {
-            if (embedded) throw SchemaSyncException.badInput("--embedded and a database URL cannot be used together");
-            return new Target(DatabaseUrl.parse(url), null);
+    private void writePlan(PlanDocument document) {
+        try {
+            Path parent = planOut.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(planOut, Json.write(document) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plan to " + planOut, e);
         }
-        if (!embedded && !interactive) {
-            // A release phase must never "succeed" against a throwaway database.
-            throw SchemaSyncException.badInput("no database: set DATABASE_URL or pass --database-url"
-                    + " (this run has no terminal, e.g. CI, a release phase or a pipe, so the local embedded"
-                    + " PostgreSQL is used only when asked for with --embedded)");
-        }
-        if (!quiet) {
-            out.println("No DATABASE_URL: using the embedded PostgreSQL in " + embeddedDir
-                    + " (a local development database; set DATABASE_URL to target a real one)");
-        }
-        EmbeddedDatabase db = EmbeddedDatabase.start(embeddedDir.toAbsolutePath());
-        return new Target(db.url("postgres"), db);
     }
 }

@@ -40,10 +40,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts a throwaway server in a temporary directory, removed on close. */
     public static EmbeddedDatabase startThrowaway() {
+        return startThrowaway(PostgresBinaries.DEFAULT_MAJOR);
+    }
+
+    /**
+     * A throwaway server of the given major version. The default major's binaries are on the class
+     * path; others are read from their jar in the local Maven repository (never downloaded here:
+     * the tool makes no network calls but to the target database).
+     */
+    public static EmbeddedDatabase startThrowaway(int major) {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().setServerConfig("fsync", "off").start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "off");
+            PostgresBinaries.configure(builder, major);
+            return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL " + major, e);
         }
     }
 

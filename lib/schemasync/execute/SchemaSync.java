@@ -38,10 +38,21 @@ public final class SchemaSync {
     public record ExecutedStep(Change change, PlannedStep step, String sql, Duration elapsed) {
     }
 
-    /** {@code plan} is what was (or would be) applied; {@code after} is the re-plan after an apply. */
-    public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed) {
+    /**
+     * {@code plan} is what was (or would be) applied; {@code after} is the re-plan after an apply;
+     * {@code catalogFingerprint} identifies the catalog the plan was computed against.
+     */
+    public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
+                         String catalogFingerprint) {
         public Result {
             executed = List.copyOf(executed);
+        }
+    }
+
+    /** A plan and the catalog snapshot it was computed from. */
+    public record Planned(Catalog catalog, Plan plan) {
+        public String fingerprint() {
+            return Fingerprint.of(catalog);
         }
     }
 
@@ -51,15 +62,15 @@ public final class SchemaSync {
     /** Reads in a READ ONLY transaction; the normalizer's temporary objects are always rolled back. */
     public static Result dryRun(Connection connection, DeclaredSchema declared) throws SQLException {
         long start = System.nanoTime();
-        Plan plan = plan(connection, declared);
-        return new Result(Outcome.DRY_RUN, plan, List.of(), null, since(start));
+        Planned planned = plan(connection, declared);
+        return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned.fingerprint());
     }
 
     /** Catalog snapshot (READ ONLY, REPEATABLE READ) → normalized declarations → pure plan. */
-    public static Plan plan(Connection connection, DeclaredSchema declared) throws SQLException {
+    public static Planned plan(Connection connection, DeclaredSchema declared) throws SQLException {
         Catalog catalog = readCatalog(connection, declared);
         DeclaredShapes shapes = Normalizer.normalize(connection, catalog, declared);
-        return Planner.plan(catalog, declared, shapes);
+        return new Planned(catalog, Planner.plan(catalog, declared, shapes));
     }
 
     public static Catalog readCatalog(Connection connection, DeclaredSchema declared) throws SQLException {
@@ -74,21 +85,34 @@ public final class SchemaSync {
 
     public static Result apply(Connection connection, DeclaredSchema declared, Options options,
                                Consumer<String> progress) throws SQLException {
+        return apply(connection, declared, options, progress, null);
+    }
+
+    /**
+     * @param reviewed a plan reviewed earlier ({@code --plan}): applied only if the catalog is still
+     *                 the one it was computed against; null to plan and apply in one go
+     */
+    public static Result apply(Connection connection, DeclaredSchema declared, Options options,
+                               Consumer<String> progress, ReviewedPlan reviewed) throws SQLException {
         long start = System.nanoTime();
         connection.setAutoCommit(true);
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
             // Planned under the lock: a concurrent deploy may already have converged the database.
-            Plan plan = plan(connection, declared);
-            if (plan.isEmpty()) return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start));
+            Planned planned = plan(connection, declared);
+            Plan plan = planned.plan();
+            if (plan.isEmpty()) {
+                return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned.fingerprint());
+            }
+            if (reviewed != null) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
             List<ExecutedStep> executed = execute(connection, plan, options, progress);
-            Plan after = plan(connection, declared);
+            Plan after = plan(connection, declared).plan();
             if (!after.isEmpty()) {
                 throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
                         + " planning again still finds " + after.steps().size() + " to run (first: "
                         + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
                         + " reading of them disagree — please report this with the block");
             }
-            return new Result(Outcome.APPLIED, plan, executed, after, since(start));
+            return new Result(Outcome.APPLIED, plan, executed, after, since(start), planned.fingerprint());
         }
     }
 
@@ -130,6 +154,11 @@ public final class SchemaSync {
             if (!connection.isClosed()) connection.setAutoCommit(true);
         }
         return executed;
+    }
+
+    /** The plan's statements, in order, as the apply runs them. */
+    public static List<String> sql(Plan plan) {
+        return plan.steps().stream().map(s -> SqlRenderer.render(s.step())).toList();
     }
 
     /** What to do about the failures a deploy commonly meets. */

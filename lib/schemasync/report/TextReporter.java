@@ -87,7 +87,7 @@ public final class TextReporter {
         }
     }
 
-    String summary(Result result) {
+    public String summary(Result result) {
         Plan plan = result.plan();
         long creates = plan.changes().stream().filter(c -> c.steps().get(0).step().creates()).count();
         long alters = plan.changes().size() - creates;

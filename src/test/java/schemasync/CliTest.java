@@ -6,57 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static schemasync.Blocks.block;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import schemasync.CliProcess.Run;
 import schemasync.cli.SchemaSyncCli;
 import schemasync.db.Connections;
-import schemasync.db.DatabaseUrl;
 
-/**
- * The real command line: {@code SyncProductionSchema} (compiled from sync-production-schema.java) in
- * its own JVM, without a terminal, as a release phase runs it.
- */
+/** The real command line (see {@link CliProcess}): exit codes, safety of dry runs, secrets. */
 class CliTest {
-
-    record Run(int exit, String out, String err) {
-        String all() {
-            return out + err;
-        }
-    }
-
-    private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "SyncProductionSchema"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().remove("DATABASE_URL");
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        var out = p.getInputStream().readAllBytes();
-        var err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-    }
-
-    /** The test database as a platform URL with a password (ignored by trust auth, real otherwise). */
-    private static String platformUrl(DatabaseUrl db, String password) {
-        String hostAndDb = db.jdbcUrl().substring("jdbc:postgresql://".length());
-        return "postgres://" + db.properties().getProperty("user") + ":" + password + "@" + hostAndDb;
-    }
-
-    private static String secret(DatabaseUrl db) {
-        return db.properties().getProperty("password", "hunter2-Secret");
-    }
 
     /** Everything in the database's catalog that a schema change could touch, as text. */
     private static String catalogFingerprint(Scenario s) throws Exception {
@@ -72,7 +34,7 @@ class CliTest {
 
     @Test
     void withoutATerminalAndWithoutAUrlItRefusesToGuess() throws Exception {
-        Run r = run(Map.of(), "--apply");
+        Run r = CliProcess.run(Map.of(), "--apply");
         assertEquals(2, r.exit(), r::all);
         assertTrue(r.err().contains("no database: set DATABASE_URL"), r::all);
         assertFalse(r.all().contains("Exception"), "no stack trace for a user error");
@@ -80,7 +42,7 @@ class CliTest {
 
     @Test
     void unknownFlagIsUsageError() throws Exception {
-        Run r = run(Map.of(), "--aply");
+        Run r = CliProcess.run(Map.of(), "--aply");
         assertEquals(2, r.exit(), r::all);
         assertTrue(r.err().contains("Unknown option: '--aply'"), r::all);
     }
@@ -88,23 +50,23 @@ class CliTest {
     @Test
     void dryRunChangesNothingThenApplyConvergesAndNoPasswordIsEverPrinted() throws Exception {
         try (Scenario s = Scenario.start()) {
-            String url = platformUrl(s.url, secret(s.url));
+            String url = CliProcess.platformUrl(s.url);
             String before = catalogFingerprint(s);
-            Run dry = run(Map.of("DATABASE_URL", url), "--dry-run");
+            Run dry = CliProcess.run(Map.of("DATABASE_URL", url), "--dry-run");
             assertEquals(0, dry.exit(), dry::all);
             assertTrue(dry.out().contains("Summary: 11 to add, 0 unchanged, 0 warnings — dry run, nothing was changed"), dry::all);
             assertEquals(before, catalogFingerprint(s), "the dry run left the catalog byte-identical");
 
-            Run apply = run(Map.of("DATABASE_URL", url), "--apply");
+            Run apply = CliProcess.run(Map.of("DATABASE_URL", url), "--apply");
             assertEquals(0, apply.exit(), apply::all);
             assertTrue(apply.out().contains("applied 12 statement(s) in one transaction, verified in sync"), apply::all);
 
-            Run again = run(Map.of("DATABASE_URL", url), "--apply", "--quiet");
+            Run again = CliProcess.run(Map.of("DATABASE_URL", url), "--apply", "--quiet");
             assertEquals(0, again.exit(), again::all);
             assertTrue(again.out().startsWith("Summary: 0 to add, 32 unchanged, 0 warnings — already in sync"), again::all);
 
             for (Run r : List.of(dry, apply, again)) {
-                assertFalse(r.all().contains(secret(s.url)), "password printed: " + r.all());
+                assertFalse(r.all().contains(CliProcess.secret(s.url)), "password printed: " + r.all());
                 assertFalse(r.all().contains("\u001b["), "no colours without a terminal");
             }
         }
@@ -112,7 +74,7 @@ class CliTest {
 
     @Test
     void connectionFailureIsExitOneWithoutThePassword() throws Exception {
-        Run r = run(Map.of(), "--database-url", "postgresql://app:hunter2-Secret@127.0.0.1:1/app?connect_timeout=2", "--dry-run");
+        Run r = CliProcess.run(Map.of(), "--database-url", "postgresql://app:hunter2-Secret@127.0.0.1:1/app?connect_timeout=2", "--dry-run");
         assertEquals(1, r.exit(), r::all);
         assertTrue(r.err().contains("cannot connect to postgresql://app@127.0.0.1:1/app"), r::all);
         assertFalse(r.all().contains("hunter2"), r::all);
@@ -122,7 +84,7 @@ class CliTest {
     void lockBusyHasItsOwnExitCode() throws Exception {
         try (Scenario s = Scenario.start(); Connection other = Connections.open(s.url); Statement st = other.createStatement()) {
             st.execute("SELECT pg_advisory_lock(" + 0x5363686d53796e63L + ")");
-            Run r = run(Map.of("DATABASE_URL", platformUrl(s.url, secret(s.url))), "--apply", "--lock-wait", "500ms");
+            Run r = CliProcess.run(Map.of("DATABASE_URL", CliProcess.platformUrl(s.url)), "--apply", "--lock-wait", "500ms");
             assertEquals(3, r.exit(), r::all);
             assertTrue(r.err().contains("another Schema Sync apply holds the lock"), r::all);
         }

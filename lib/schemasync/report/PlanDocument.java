@@ -1,0 +1,101 @@
+package schemasync.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import schemasync.dsl.Origin;
+import schemasync.execute.SchemaSync.Outcome;
+import schemasync.execute.SchemaSync.Result;
+import schemasync.plan.Hazard;
+import schemasync.plan.PlanItem;
+import schemasync.plan.PlanItem.Change;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.PlannedStep;
+import schemasync.render.SqlRenderer;
+
+/**
+ * The JSON form of a run (--format json, --plan-out). Versioned: {@link #FORMAT_VERSION} changes
+ * only when a field is removed or changes meaning; new fields may appear in any version.
+ * Documented in docs/SCHEMA_SYNC_GUIDE.md.
+ */
+public record PlanDocument(int formatVersion, String tool, String toolVersion, String mode, String database,
+                           String outcome, int exitCode, List<BlockJson> blocks, List<ItemJson> undeclared,
+                           SummaryJson summary, Map<String, Long> timingsMillis, FingerprintJson fingerprint) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public record BlockJson(String id, String description, List<ItemJson> items) {
+    }
+
+    /** status: unchanged | change | drift. */
+    public record ItemJson(String status, String kind, String object, String message, String hazard, List<StepJson> steps) {
+    }
+
+    /** status: planned | applied. */
+    public record StepJson(String type, String sql, String status, List<HazardJson> hazards) {
+    }
+
+    public record HazardJson(String kind, String detail) {
+    }
+
+    public record SummaryJson(long toAdd, long toAlter, long unchanged, long warnings, long statements, boolean inSync) {
+    }
+
+    /** What the plan was computed against; --apply --plan compares both. */
+    public record FingerprintJson(String blocks, String catalog) {
+    }
+
+    public static PlanDocument of(Result result, String mode, String database, String toolVersion, int exitCode,
+                                  String blocksFingerprint) {
+        boolean applied = result.outcome() == Outcome.APPLIED;
+        Map<Origin, List<ItemJson>> byBlock = new LinkedHashMap<>();
+        List<ItemJson> undeclared = new ArrayList<>();
+        for (PlanItem item : result.plan().items()) {
+            ItemJson json = item(item, applied);
+            if (item.origin() == null) undeclared.add(json);
+            else byBlock.computeIfAbsent(item.origin(), o -> new ArrayList<>()).add(json);
+        }
+        List<BlockJson> blocks = new ArrayList<>();
+        byBlock.forEach((origin, items) -> blocks.add(new BlockJson(origin.blockId(), origin.description(), items)));
+        long creates = result.plan().changes().stream().filter(c -> c.steps().get(0).step().creates()).count();
+        SummaryJson summary = new SummaryJson(creates, result.plan().changes().size() - creates,
+                result.plan().unchangedCount(), result.plan().driftCount(), result.plan().steps().size(),
+                result.plan().isEmpty() || applied);
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("total", result.elapsed().toMillis());
+        long executing = result.executed().stream().mapToLong(e -> e.elapsed().toMillis()).sum();
+        if (!result.executed().isEmpty()) timings.put("statements", executing);
+        return new PlanDocument(FORMAT_VERSION, "schema-sync", toolVersion, mode, database,
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), exitCode, blocks,
+                undeclared, summary, timings, new FingerprintJson(blocksFingerprint, result.catalogFingerprint()));
+    }
+
+    private static ItemJson item(PlanItem item, boolean applied) {
+        if (item instanceof Change c) {
+            List<StepJson> steps = new ArrayList<>();
+            for (PlannedStep s : c.steps()) {
+                steps.add(new StepJson(s.step().getClass().getSimpleName(), SqlRenderer.render(s.step()),
+                        applied ? "applied" : "planned", s.hazards().stream().map(PlanDocument::hazard).toList()));
+            }
+            return new ItemJson("change", c.kind(), c.object(), applied ? TextReporter.pastTense(c.summary()) : c.summary(),
+                    null, steps);
+        }
+        if (item instanceof Drift d) {
+            return new ItemJson("drift", d.kind(), d.object(), d.message(), d.hazard() == null ? null : d.hazard().name(), List.of());
+        }
+        PlanItem.Unchanged u = (PlanItem.Unchanged) item;
+        return new ItemJson("unchanged", u.kind(), u.object(), u.note(), null, List.of());
+    }
+
+    private static HazardJson hazard(Hazard h) {
+        return new HazardJson(h.kind().name(), h.detail());
+    }
+
+    /** Statements of the plan in order: what --apply --plan must run again. */
+    public List<String> sql() {
+        List<String> sql = new ArrayList<>();
+        for (BlockJson b : blocks) for (ItemJson i : b.items()) for (StepJson s : i.steps()) sql.add(s.sql());
+        return sql;
+    }
+}
