@@ -44,4 +44,36 @@ public sealed interface Declaration {
             patterns = List.copyOf(patterns);
         }
     }
+
+    /** What a rename or removal is about. */
+    enum ObjectKind {
+        TABLE, COLUMN, INDEX;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * {@code ensureTableRenamed("old", "new")} and friends: old exists and new does not → rename; new
+     * exists → skip; both exist → a conflict that stops the apply. {@code table} is the table (for a
+     * column) or the object itself (its schema qualifies the new name).
+     */
+    record RenameDecl(ObjectKind kind, QualifiedName table, String from, String to, Origin origin) implements Declaration {
+        public QualifiedName fromName() {
+            return kind == ObjectKind.COLUMN ? table : table.sibling(from);
+        }
+    }
+
+    /** {@code ensureNoTable("old")} and friends: present → drop (DELETES_DATA); absent → skip. */
+    record RemovalDecl(ObjectKind kind, QualifiedName object, String column, Origin origin) implements Declaration {
+    }
+
+    /**
+     * A guarded custom step: SQL the vocabulary cannot express, or a data backfill. {@code guardSql}
+     * is a query returning one boolean: true while the step is still needed. Applied in the same
+     * transaction; after the apply the guard must answer false, or the run has not converged.
+     */
+    record CustomStepDecl(String id, String guardSql, String sql, Origin origin) implements Declaration {
+    }
 }

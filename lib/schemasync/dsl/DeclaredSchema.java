@@ -50,6 +50,8 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof ColumnDecl c) schemas.add(c.table().schema());
             else if (d instanceof IndexDecl i && i.table() != null) schemas.add(i.table().schema());
             else if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
+            else if (d instanceof Declaration.RenameDecl r) schemas.add(r.table().schema());
+            else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
     }
@@ -84,6 +86,8 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Map<String, ColumnSeen> columns = new LinkedHashMap<>();
             Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
             Set<String> schemas = new TreeSet<>();
+            Set<String> customIds = new TreeSet<>();
+            List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
                     name(s.origin(), "schema", s.name());
@@ -95,9 +99,43 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.RenameDecl r) {
+                    qualified(r.origin(), r.kind().word(), r.table());
+                    name(r.origin(), "new " + r.kind().word(), r.to());
+                    name(r.origin(), "old " + r.kind().word(), r.from());
+                    if (r.from() != null && r.from().equals(r.to())) {
+                        problem(r.origin(), "renaming " + r.kind().word() + " " + r.from() + " to itself");
+                    }
+                } else if (d instanceof Declaration.RemovalDecl r) {
+                    qualified(r.origin(), r.kind().word(), r.object());
+                    if (r.column() != null || r.kind() == Declaration.ObjectKind.COLUMN) name(r.origin(), "column", r.column());
+                    removals.add(r);
+                } else if (d instanceof Declaration.CustomStepDecl c) {
+                    name(c.origin(), "custom step id", c.id());
+                    if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
+                    if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard");
+                    if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL");
                 } else if (d instanceof IgnoreDecl g) {
                     if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
                         problem(g.origin(), "ignore() needs non-blank patterns");
+                }
+            }
+            contradictions(removals, tables, columns, indexes);
+        }
+
+        /** Declaring an object and its removal contradicts itself, whatever the order. */
+        private void contradictions(List<Declaration.RemovalDecl> removals, Map<QualifiedName, TableDecl> tables,
+                                    Map<String, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes) {
+            for (Declaration.RemovalDecl r : removals) {
+                Origin declaredIn = switch (r.kind()) {
+                    case TABLE -> tables.containsKey(r.object()) ? tables.get(r.object()).origin() : null;
+                    case COLUMN -> columns.containsKey(r.object() + "\u0000" + r.column())
+                            ? columns.get(r.object() + "\u0000" + r.column()).origin() : null;
+                    case INDEX -> indexes.containsKey(r.object()) ? indexes.get(r.object()).origin() : null;
+                };
+                if (declaredIn != null) {
+                    problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())
+                            + " is declared by " + declaredIn + " and removed here; remove the declaration instead");
                 }
             }
         }

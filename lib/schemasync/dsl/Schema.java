@@ -37,7 +37,10 @@ public final class Schema {
     /** The table exists with exactly these columns and primary key. */
     public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder t = body.apply(new TableBuilder());
-        declarations.add(new TableDecl(QualifiedName.parse(name), t.columns, t.primaryKey, t.comment, origin));
+        // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
+        List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
+                ? new ColumnSpec(c.name(), c.type(), true, c.defaultSql(), c.identity(), c.comment()) : c).toList();
+        declarations.add(new TableDecl(QualifiedName.parse(name), columns, t.primaryKey, t.comment, origin));
         return this;
     }
 
@@ -75,6 +78,55 @@ public final class Schema {
         declarations.add(null);
         builderPositions.add(declarations.size() - 1);
         return builder;
+    }
+
+    /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
+    public Schema ensureTableRenamed(String from, String to) {
+        QualifiedName old = QualifiedName.parse(from);
+        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.TABLE, old, old.name(), to, origin));
+        return this;
+    }
+
+    /** The column {@code from} of {@code table} is now called {@code to}. */
+    public Schema ensureColumnRenamed(String table, String from, String to) {
+        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), from, to, origin));
+        return this;
+    }
+
+    /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
+    public Schema ensureIndexRenamed(String from, String to) {
+        QualifiedName old = QualifiedName.parse(from);
+        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.INDEX, old, old.name(), to, origin));
+        return this;
+    }
+
+    /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
+    public Schema ensureNoTable(String name) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null, origin));
+        return this;
+    }
+
+    /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
+    public Schema ensureNoColumn(String table, String column) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column, origin));
+        return this;
+    }
+
+    /** The index must not exist: dropped if present. */
+    public Schema ensureNoIndex(String name) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null, origin));
+        return this;
+    }
+
+    /**
+     * A guarded custom step, e.g. a backfill between schema steps:
+     * {@code db.customStep("backfill_status", "SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)",
+     * "UPDATE users SET status = 'active' WHERE status IS NULL")}. The guard returns true while the step
+     * is needed; it must return false after the step ran.
+     */
+    public Schema customStep(String id, String guardSql, String sql) {
+        declarations.add(new Declaration.CustomStepDecl(id, guardSql, sql, origin));
+        return this;
     }
 
     /**

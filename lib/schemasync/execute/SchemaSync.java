@@ -18,6 +18,7 @@ import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.PlannedStep;
 import schemasync.plan.Planner;
+import schemasync.plan.Step;
 import schemasync.render.SqlRenderer;
 
 /**
@@ -70,7 +71,7 @@ public final class SchemaSync {
     public static Planned plan(Connection connection, DeclaredSchema declared) throws SQLException {
         Catalog catalog = readCatalog(connection, declared);
         DeclaredShapes shapes = Normalizer.normalize(connection, catalog, declared);
-        return new Planned(catalog, Planner.plan(catalog, declared, shapes));
+        return new Planned(catalog, Planner.plan(catalog, declared, shapes, Guards.ask(connection, declared)));
     }
 
     public static Catalog readCatalog(Connection connection, DeclaredSchema declared) throws SQLException {
@@ -100,6 +101,11 @@ public final class SchemaSync {
             // Planned under the lock: a concurrent deploy may already have converged the database.
             Planned planned = plan(connection, declared);
             Plan plan = planned.plan();
+            if (!plan.conflicts().isEmpty()) {
+                throw SchemaSyncException.badInput("the plan has conflicts that need a decision, nothing was changed:\n  - "
+                        + String.join("\n  - ", plan.conflicts().stream().map(c -> c.origin() + ": " + c.kind() + " "
+                        + c.object() + " — " + c.message()).toList()));
+            }
             if (plan.isEmpty()) {
                 return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned.fingerprint());
             }
@@ -134,6 +140,12 @@ public final class SchemaSync {
                     String sql = SqlRenderer.render(step.step());
                     long t0 = System.nanoTime();
                     try {
+                        // A custom step's guard is asked again here: earlier steps of this very
+                        // transaction may have done its work, or created what it refers to.
+                        if (step.step() instanceof Step.CustomSql custom && !Guards.ask(st, custom.id(), custom.guardSql())) {
+                            progress.accept("-- skipped custom step " + custom.id() + ": its guard says not needed");
+                            continue;
+                        }
                         st.execute(sql);
                     } catch (SQLException e) {
                         connection.rollback();

@@ -18,15 +18,22 @@ public final class HazardClassifier {
      */
     public static List<Hazard> classify(Step step, Table table) {
         List<Hazard> hazards = new ArrayList<>();
+        if (step instanceof Step.CustomSql c) {
+            hazards.add(new Hazard(HazardKind.CUSTOM_SQL, "custom step " + c.id() + " runs SQL the tool cannot analyze"));
+            return hazards;
+        }
         if (table == null || step instanceof Step.CreateSchema || step instanceof Step.CreateTable) {
             return hazards;
+        }
+        if (step instanceof Step.DropTable || step instanceof Step.DropColumn) {
+            hazards.add(new Hazard(HazardKind.DELETES_DATA, (step instanceof Step.DropTable ? "drops table " : "drops column ")
+                    + step.object() + " and its data (" + size(table) + ")"));
         }
         String size = size(table);
         if (step instanceof Step.CreateIndex ci) {
             hazards.add(new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.index().name().name()
                     + " blocks writes to " + table.name() + " while it reads " + size));
-        } else if (step instanceof Step.AddColumn || step instanceof Step.SetColumnDefault
-                || step instanceof Step.DropIndex) {
+        } else if (!(step instanceof Step.CommentOnTable || step instanceof Step.CommentOnColumn)) {
             // Metadata-only, but ACCESS EXCLUSIVE: queued behind long transactions it blocks every
             // query on the table, hence the apply's short lock_timeout.
             hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "

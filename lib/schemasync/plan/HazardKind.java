@@ -13,5 +13,7 @@ public enum HazardKind {
     /** Would remove data (DROP ...). */
     DELETES_DATA,
     /** Cannot run inside the apply transaction. */
-    NOT_TRANSACTIONAL
+    NOT_TRANSACTIONAL,
+    /** SQL the tool cannot analyze (a custom step): its locks and duration are the author's to judge. */
+    CUSTOM_SQL
 }

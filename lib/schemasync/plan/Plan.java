@@ -30,7 +30,12 @@ public record Plan(List<PlanItem> items) {
         return items.stream().filter(Unchanged.class::isInstance).count();
     }
 
+    /** Drift and conflicts: everything shown with ⚠. */
     public long driftCount() {
-        return items.stream().filter(Drift.class::isInstance).count();
+        return items.stream().filter(i -> i instanceof Drift || i instanceof PlanItem.Conflict).count();
+    }
+
+    public List<PlanItem.Conflict> conflicts() {
+        return items.stream().filter(PlanItem.Conflict.class::isInstance).map(PlanItem.Conflict.class::cast).toList();
     }
 }

@@ -30,6 +30,13 @@ public sealed interface PlanItem {
             implements PlanItem {
     }
 
+    /**
+     * The declarations and the database disagree in a way the tool must not resolve by itself (a
+     * rename whose old and new names both exist): reported like drift, and the apply refuses to run.
+     */
+    record Conflict(Origin origin, String kind, String object, String message) implements PlanItem {
+    }
+
     /** A step with the hazards the classifier found for it. */
     record PlannedStep(Step step, List<Hazard> hazards) {
         public PlannedStep {

@@ -38,21 +38,27 @@ import schemasync.plan.PlanItem.Unchanged;
  * anything that rewrites, scans or long-locks a table is reported with its hazard and left alone.
  */
 public final class Planner {
-    private final Catalog before;
+    final Catalog before;
     private final DeclaredSchema declared;
     private final DeclaredShapes shapes;
     private final Set<String> schemas;
-    private final Map<QualifiedName, Table> tables;
-    private final Map<QualifiedName, Index> indexes;
+    final Map<QualifiedName, Table> tables;
+    final Map<QualifiedName, Index> indexes;
     private final Set<QualifiedName> fullyDeclared = new HashSet<>();
-    private final Set<QualifiedName> touched = new HashSet<>();
-    private final Set<QualifiedName> declaredIndexes = new HashSet<>();
+    final Set<QualifiedName> touched = new HashSet<>();
+    final Set<QualifiedName> declaredIndexes = new HashSet<>();
     /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
     private final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
-    private final List<PlanItem> items = new ArrayList<>();
+    final List<PlanItem> items = new ArrayList<>();
+    private final Renames renames;
+    final Map<String, GuardAnswer> guards;
+    /** Index of the declaration being planned: renames declared after it count as "later". */
+    int position;
 
-    private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes) {
+    private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
+        this.renames = new Renames(declared.declarations());
+        this.guards = guards;
         this.declared = declared;
         this.shapes = shapes;
         this.schemas = new TreeSet<>(catalog.schemas());
@@ -65,15 +71,34 @@ public final class Planner {
                 declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
             }
         }
+        // A renamed column or table keeps its declaration under its new name too.
+        for (QualifiedName table : new ArrayList<>(declaredColumns.keySet())) {
+            for (QualifiedName alias : renames.tableAliases(table)) {
+                declaredColumns.computeIfAbsent(alias, k -> new HashSet<>()).addAll(declaredColumns.get(table));
+            }
+        }
+        declaredColumns.forEach((table, names) -> names.addAll(renames.columnTargets(table)));
     }
 
+    /** Without custom steps (or with all their guards answered "needed"). */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes) {
-        Planner planner = new Planner(catalog, declared, shapes);
-        for (Declaration d : declared.declarations()) {
+        return plan(catalog, declared, shapes, Map.of());
+    }
+
+    /** @param guards each custom step's guard, asked of the database before planning */
+    public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
+        Planner planner = new Planner(catalog, declared, shapes, guards);
+        ChangesToExisting existing = new ChangesToExisting(planner);
+        List<Declaration> all = declared.declarations();
+        for (planner.position = 0; planner.position < all.size(); planner.position++) {
+            Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.schema(s);
             else if (d instanceof TableDecl t) planner.table(t);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
             else if (d instanceof IndexDecl i) planner.index(i);
+            else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
+            else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
+            else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
         }
         planner.undeclared();
         return new Plan(planner.items);
@@ -89,26 +114,29 @@ public final class Planner {
     }
 
     private void table(TableDecl t) {
-        fullyDeclared.add(t.name());
-        touched.add(t.name());
-        Table existing = tables.get(t.name());
+        QualifiedName actual = renames.table(t.name(), position, tables);
+        fullyDeclared.add(actual);
+        touched.add(actual);
+        Table existing = tables.get(actual);
         if (existing == null) {
             createTable(t);
             return;
         }
-        items.add(new Unchanged(t.origin(), "table", t.name().toString(), "exists, skipped"));
-        for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c);
+        items.add(new Unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
+                : "exists as " + actual + " (renamed by a later block), skipped"));
+        for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), actual, c);
         for (Column c : existing.columns()) {
-            if (!declaredColumns.get(t.name()).contains(c.name()) && !declared.isIgnoredColumn(t.name(), c.name())) {
-                items.add(new Drift(t.origin(), "column", t.name() + "." + c.name(),
+            if (!declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
+                    && !declaredColumns.get(t.name()).contains(c.name()) && !declared.isIgnoredColumn(actual, c.name())) {
+                items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
             }
         }
         primaryKey(t, existing);
         if (t.comment() != null && !t.comment().equals(existing.comment())) {
-            change(t.origin(), "comment on table", t.name().toString(), "will set", existing,
-                    new Step.CommentOnTable(t.name(), t.comment()));
-            tables.put(t.name(), new Table(existing.name(), existing.columns(), existing.primaryKey(),
+            change(t.origin(), "comment on table", actual.toString(), "will set", existing,
+                    new Step.CommentOnTable(actual, t.comment()));
+            tables.put(actual, new Table(existing.name(), existing.columns(), existing.primaryKey(),
                     t.comment(), existing.estimatedRows(), existing.partition()));
         }
     }
@@ -148,20 +176,25 @@ public final class Planner {
     }
 
     private void addedColumn(ColumnDecl c) {
-        touched.add(c.table());
-        if (!tables.containsKey(c.table())) {
+        QualifiedName actual = renames.table(c.table(), position, tables);
+        touched.add(actual);
+        if (!tables.containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        column(c.origin(), c.table(), c.column());
+        column(c.origin(), c.table(), actual, c.column());
     }
 
-    /** One declared column against the working copy of its table. */
-    private void column(Origin origin, QualifiedName tableName, ColumnSpec spec) {
+    /**
+     * One declared column against the working copy of its table. {@code declaredTable} keys the
+     * normalized shapes; {@code tableName} is the table's current name (after later renames).
+     */
+    private void column(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
         Table table = tables.get(tableName);
-        Column want = shapes.column(tableName, spec.name());
-        String object = tableName + "." + spec.name();
-        Column have = table.column(spec.name()).orElse(null);
+        Column want = shapes.column(declaredTable, spec.name());
+        String columnName = renames.column(declaredTable, table, spec.name(), position);
+        String object = tableName + "." + columnName;
+        Column have = table.column(columnName).orElse(null);
         Table original = before.tables().get(tableName);
         if (have == null) {
             if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
@@ -216,7 +249,7 @@ public final class Planner {
             } else {
                 change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
-                        new Step.SetColumnDefault(tableName, spec.name(), spec.defaultSql()));
+                        new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
                 current = new Column(have.name(), have.type(), have.notNull(), want.defaultExpr(), have.identity(),
                         have.comment());
             }
@@ -224,7 +257,7 @@ public final class Planner {
         if (spec.comment() != null && !spec.comment().equals(have.comment())) {
             same = false;
             change(origin, "comment on column", object, "will set", original,
-                    new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
+                    new Step.CommentOnColumn(tableName, columnName, spec.comment()));
             current = new Column(current.name(), current.type(), current.notNull(), current.defaultExpr(),
                     current.identity(), spec.comment());
         }
@@ -233,22 +266,24 @@ public final class Planner {
     }
 
     private void index(IndexDecl i) {
-        touched.add(i.table());
-        declaredIndexes.add(i.name());
-        if (!tables.containsKey(i.table())) {
+        QualifiedName table = renames.table(i.table(), position, tables);
+        QualifiedName name = renames.index(i.name(), position, indexes);
+        touched.add(table);
+        declaredIndexes.add(name);
+        if (!tables.containsKey(table)) {
             throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        String want = shapes.index(i.name());
-        Index have = indexes.get(i.name());
-        Table original = before.tables().get(i.table());
-        String object = i.name().toString();
+        String want = renames.columnsInDefinition(shapes.index(i.name()), i.table(), table, position);
+        Index have = indexes.get(name);
+        Table original = before.tables().get(table);
+        String object = name.toString();
         Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
         if (have == null) {
             change(i.origin(), "index", object, "will create", original, new Step.CreateIndex(i));
             indexes.put(i.name(), created);
-        } else if (!have.table().equals(i.table())) {
-            drift(i.origin(), "index", object, "declared on " + i.table() + ", but an index with this name exists on "
+        } else if (!have.table().equals(table)) {
+            drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
                     + have.table() + ": not changed", null);
         } else if (!have.valid()) {
             change(i.origin(), "index", object, "is INVALID (a failed concurrent build): will drop and rebuild",
@@ -261,6 +296,11 @@ public final class Planner {
         } else {
             items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
         }
+    }
+
+    /** A table's current name, through renames declared after the current declaration. */
+    QualifiedName renamesTable(QualifiedName table) {
+        return renames.table(table, position, tables);
     }
 
     /** Objects in the managed schemas that no block mentions: reported, never dropped. */
@@ -291,11 +331,11 @@ public final class Planner {
         return name;
     }
 
-    private void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
+    void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
         items.add(new Drift(origin, kind, object, message, hazard));
     }
 
-    private void change(Origin origin, String kind, String object, String summary, Table original, Step... steps) {
+    void change(Origin origin, String kind, String object, String summary, Table original, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
         items.add(new Change(origin, kind, object, summary, planned));

@@ -64,10 +64,48 @@ public sealed interface Step {
         }
     }
 
-    /** Drops an INVALID index left by a failed concurrent build, so it can be built again. */
+    /** Drops an index: an INVALID one left by a failed concurrent build, or one declared with ensureNoIndex. */
     record DropIndex(QualifiedName index) implements Step {
         public String object() {
             return index.toString();
+        }
+    }
+
+    record RenameTable(QualifiedName table, String to) implements Step {
+        public String object() {
+            return table.toString();
+        }
+    }
+
+    record RenameColumn(QualifiedName table, String from, String to) implements Step {
+        public String object() {
+            return table + "." + from;
+        }
+    }
+
+    record RenameIndex(QualifiedName index, String to) implements Step {
+        public String object() {
+            return index.toString();
+        }
+    }
+
+    /** No CASCADE: a view or foreign key that depends on the table makes the drop fail instead of vanish. */
+    record DropTable(QualifiedName table) implements Step {
+        public String object() {
+            return table.toString();
+        }
+    }
+
+    record DropColumn(QualifiedName table, String column) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    /** A guarded custom step's SQL, verbatim; the executor asks the guard again just before running it. */
+    record CustomSql(String id, String guardSql, String sql) implements Step {
+        public String object() {
+            return id;
         }
     }
 }

@@ -53,6 +53,20 @@ public final class SqlRenderer {
             return createIndex(i.index().name().name(), name(i.index().table()), i.index());
         } else if (step instanceof Step.DropIndex d) {
             return CTX.render(DSL.query("DROP INDEX {0}", name(d.index())));
+        } else if (step instanceof Step.RenameTable r) {
+            return CTX.render(DSL.query("ALTER TABLE {0} RENAME TO {1}", name(r.table()), DSL.name(r.to())));
+        } else if (step instanceof Step.RenameColumn r) {
+            return CTX.render(DSL.query("ALTER TABLE {0} RENAME COLUMN {1} TO {2}", name(r.table()), DSL.name(r.from()),
+                    DSL.name(r.to())));
+        } else if (step instanceof Step.RenameIndex r) {
+            // jOOQ's alterIndex(...) loses the schema of a qualified name in 3.19: a template keeps it.
+            return CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(r.index()), DSL.name(r.to())));
+        } else if (step instanceof Step.DropTable d) {
+            return CTX.render(DSL.query("DROP TABLE {0}", name(d.table())));
+        } else if (step instanceof Step.DropColumn d) {
+            return CTX.render(DSL.query("ALTER TABLE {0} DROP COLUMN {1}", name(d.table()), DSL.name(d.column())));
+        } else if (step instanceof Step.CustomSql c) {
+            return c.sql();
         }
         throw new IllegalArgumentException("no SQL for " + step);
     }

@@ -33,8 +33,10 @@ public final class MarkdownReporter {
             out.println("|---|---|---|---|");
             for (PlanItem item : shown) {
                 String block = item.origin() == null ? "(undeclared)" : item.origin().blockId();
-                String what = item instanceof Change c ? (applied ? TextReporter.pastTense(c.summary()) : c.summary())
-                        : ((Drift) item).message() + (((Drift) item).hazard() == null ? "" : " (hazard " + ((Drift) item).hazard() + ")");
+                String what;
+                if (item instanceof Change c) what = applied ? TextReporter.pastTense(c.summary()) : c.summary();
+                else if (item instanceof Drift d) what = d.message() + (d.hazard() == null ? "" : " (hazard " + d.hazard() + ")");
+                else what = ((PlanItem.Conflict) item).message() + " (conflict)";
                 out.println("| " + (item instanceof Change ? "ℹ" : "⚠") + " | " + cell(block) + " | " + cell(item.kind() + " "
                         + item.object()) + " | " + cell(what) + " |");
             }

@@ -28,7 +28,7 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
     public record BlockJson(String id, String description, List<ItemJson> items) {
     }
 
-    /** status: unchanged | change | drift. */
+    /** status: unchanged | change | drift | conflict. */
     public record ItemJson(String status, String kind, String object, String message, String hazard, List<StepJson> steps) {
     }
 
@@ -83,6 +83,9 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
         }
         if (item instanceof Drift d) {
             return new ItemJson("drift", d.kind(), d.object(), d.message(), d.hazard() == null ? null : d.hazard().name(), List.of());
+        }
+        if (item instanceof PlanItem.Conflict c) {
+            return new ItemJson("conflict", c.kind(), c.object(), c.message(), null, List.of());
         }
         PlanItem.Unchanged u = (PlanItem.Unchanged) item;
         return new ItemJson("unchanged", u.kind(), u.object(), u.note(), null, List.of());

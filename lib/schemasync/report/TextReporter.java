@@ -81,6 +81,8 @@ public final class TextReporter {
                 out.println(indent + "    " + style("2", SqlRenderer.render(s.step())));
                 for (Hazard h : s.hazards()) out.println(indent + "      " + style("33", "hazard " + h));
             }
+        } else if (item instanceof PlanItem.Conflict c) {
+            out.println(indent + style("31", "⚠") + " " + c.kind() + " " + c.object() + " — " + c.message() + " (conflict)");
         } else if (item instanceof Drift d) {
             out.println(indent + style("33", "⚠") + " " + d.kind() + " " + d.object() + " — " + d.message()
                     + (d.hazard() == null ? "" : " (hazard " + d.hazard() + ")"));

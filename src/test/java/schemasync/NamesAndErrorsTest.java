@@ -34,7 +34,7 @@ class NamesAndErrorsTest {
         try (Scenario s = Scenario.start()) {
             Plan plan = s.plan(blocks);
             assertEquals("CREATE SCHEMA \"Sales\"", Scenario.sql(plan).get(0));
-            assertEquals("CREATE TABLE \"Sales\".\"order\" (\"select\" integer, \"User\" text, PRIMARY KEY (\"select\"))",
+            assertEquals("CREATE TABLE \"Sales\".\"order\" (\"select\" integer NOT NULL, \"User\" text, PRIMARY KEY (\"select\"))",
                     Scenario.sql(plan).get(1));
             s.applyAndConverge(blocks);
             assertEquals("it's \"quoted\"", s.queryString("SELECT obj_description('\"Sales\".\"order\"'::regclass)"));

@@ -1,0 +1,172 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.CustomStepDecl;
+import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.dsl.Declaration.RenameDecl;
+import schemasync.plan.PlanItem.Conflict;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * The planner's explicit changes to what exists: renames, removals and guarded custom steps. Each is
+ * idempotent by construction: a rename happens only while the old name exists and the new one does
+ * not; a removal only while the object exists; a custom step only while its guard says so.
+ */
+final class ChangesToExisting {
+    private final Planner planner;
+
+    ChangesToExisting(Planner planner) {
+        this.planner = planner;
+    }
+
+    void rename(RenameDecl r) {
+        switch (r.kind()) {
+            case TABLE -> renameTable(r);
+            case COLUMN -> renameColumn(r);
+            case INDEX -> renameIndex(r);
+        }
+    }
+
+    private void renameTable(RenameDecl r) {
+        QualifiedName from = r.fromName();
+        QualifiedName to = from.sibling(r.to());
+        planner.touched.add(from);
+        planner.touched.add(to);
+        Table table = planner.tables.get(from);
+        if (decide(r, from.toString(), to.toString(), table != null, planner.tables.containsKey(to))) {
+            planner.change(r.origin(), "table", from.toString(), "will rename to " + r.to(), planner.before.tables().get(from),
+                    new Step.RenameTable(from, r.to()));
+            planner.tables.remove(from);
+            planner.tables.put(to, new Table(to, table.columns(), table.primaryKey(), table.comment(),
+                    table.estimatedRows(), table.partition()));
+            // Indexes follow their table (and keep their own names).
+            for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
+                Index i = e.getValue();
+                if (i.table().equals(from)) {
+                    planner.indexes.put(e.getKey(), new Index(i.name(), to, i.unique(), i.method(), i.definition(),
+                            i.valid(), i.constraintBacked()));
+                }
+            }
+        }
+    }
+
+    private void renameColumn(RenameDecl r) {
+        QualifiedName tableName = planner.renamesTable(r.table());
+        Table table = planner.tables.get(tableName);
+        if (table == null) {
+            throw SchemaSyncException.badInput(r.origin() + ": ensureColumnRenamed on table " + r.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        planner.touched.add(tableName);
+        var column = table.column(r.from());
+        if (decide(r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
+            planner.change(r.origin(), "column", tableName + "." + r.from(), "will rename to " + r.to(),
+                    planner.before.tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
+            var c = column.get();
+            List<schemasync.catalog.Column> columns = new ArrayList<>();
+            for (var each : table.columns()) {
+                columns.add(each.name().equals(r.from()) ? new schemasync.catalog.Column(r.to(), c.type(), c.notNull(),
+                        c.defaultExpr(), c.identity(), c.comment()) : each);
+            }
+            planner.tables.put(tableName, new Table(tableName, columns, table.primaryKey(), table.comment(),
+                    table.estimatedRows(), table.partition()));
+        }
+    }
+
+    private void renameIndex(RenameDecl r) {
+        QualifiedName from = r.fromName();
+        QualifiedName to = from.sibling(r.to());
+        planner.declaredIndexes.add(from);
+        planner.declaredIndexes.add(to);
+        Index index = planner.indexes.get(from);
+        if (decide(r, from.toString(), to.toString(), index != null, planner.indexes.containsKey(to))) {
+            planner.change(r.origin(), "index", from.toString(), "will rename to " + r.to(),
+                    planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
+            planner.indexes.remove(from);
+            planner.indexes.put(to, new Index(to, index.table(), index.unique(), index.method(), index.definition(),
+                    index.valid(), index.constraintBacked()));
+        }
+    }
+
+    /** True when the rename must run; otherwise records why not (done already, nothing to do, conflict). */
+    private boolean decide(RenameDecl r, String from, String to, boolean fromExists, boolean toExists) {
+        String kind = r.kind().word();
+        if (fromExists && !toExists) return true;
+        if (fromExists) {
+            planner.items.add(new Conflict(r.origin(), kind, from, "cannot rename to " + to + ": both exist."
+                    + " Decide which one to keep and remove the other by hand (or with ensureNo" + capitalized(kind)
+                    + "); the apply refuses to run until then"));
+        } else {
+            planner.items.add(new Unchanged(r.origin(), kind, to, toExists ? "already renamed from " + from + ", skipped"
+                    : "neither " + from + " nor " + to + " exists: nothing to rename"));
+        }
+        return false;
+    }
+
+    void removal(RemovalDecl r) {
+        String kind = r.kind().word();
+        if (r.kind() == ObjectKind.TABLE) {
+            planner.touched.add(r.object());
+            Table table = planner.tables.get(r.object());
+            if (table == null) {
+                planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
+                return;
+            }
+            planner.change(r.origin(), kind, r.object().toString(), "will drop, with its data",
+                    planner.before.tables().get(r.object()), new Step.DropTable(r.object()));
+            planner.tables.remove(r.object());
+            planner.indexes.values().removeIf(i -> i.table().equals(r.object()));
+        } else if (r.kind() == ObjectKind.COLUMN) {
+            QualifiedName tableName = r.object();
+            Table table = planner.tables.get(tableName);
+            String object = tableName + "." + r.column();
+            if (table == null || table.column(r.column()).isEmpty()) {
+                planner.items.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
+                return;
+            }
+            planner.touched.add(tableName);
+            planner.change(r.origin(), kind, object, "will drop, with its data", planner.before.tables().get(tableName),
+                    new Step.DropColumn(tableName, r.column()));
+            planner.tables.put(tableName, new Table(tableName, table.columns().stream()
+                    .filter(c -> !c.name().equals(r.column())).toList(), table.primaryKey(), table.comment(),
+                    table.estimatedRows(), table.partition()));
+        } else {
+            planner.declaredIndexes.add(r.object());
+            Index index = planner.indexes.get(r.object());
+            if (index == null) {
+                planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
+            } else if (index.constraintBacked()) {
+                planner.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
+                        + " dropped (the constraint owns it)", null);
+            } else {
+                planner.change(r.origin(), kind, r.object().toString(), "will drop", planner.before.tables().get(index.table()),
+                        new Step.DropIndex(r.object()));
+                planner.indexes.remove(r.object());
+            }
+        }
+    }
+
+    void custom(CustomStepDecl c) {
+        GuardAnswer answer = planner.guards.getOrDefault(c.id(), GuardAnswer.NEEDED);
+        switch (answer) {
+            case NOT_NEEDED -> planner.items.add(new Unchanged(c.origin(), "custom step", c.id(),
+                    "guard says not needed, skipped"));
+            case NEEDED -> planner.change(c.origin(), "custom step", c.id(), "guard says needed: will run", null,
+                    new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
+            case AFTER_EARLIER_STEPS -> planner.change(c.origin(), "custom step", c.id(), "guard refers to objects this"
+                    + " run creates: asked again during the apply, runs if still needed", null,
+                    new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
+        }
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

@@ -1,0 +1,110 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.dsl.Declaration.RenameDecl;
+
+/**
+ * Looks names up through renames declared by later blocks. A block that declared {@code users} in
+ * 2024 keeps saying {@code users} after a later block renames it to {@code accounts}; on a database
+ * where the rename already happened, the early declaration must be checked against
+ * {@code accounts}, not create a second {@code users}. On an empty database the early block
+ * creates {@code users} and the later one renames it, so both paths converge on the same schema.
+ */
+final class Renames {
+    private record Entry(int position, RenameDecl rename) {
+    }
+
+    private final List<Entry> renames = new ArrayList<>();
+
+    Renames(List<Declaration> declarations) {
+        for (int i = 0; i < declarations.size(); i++) {
+            if (declarations.get(i) instanceof RenameDecl r) renames.add(new Entry(i, r));
+        }
+    }
+
+    /** The table's current name: itself if it exists, else where later renames took it (if that exists). */
+    QualifiedName table(QualifiedName name, int position, Map<QualifiedName, ?> existing) {
+        return follow(ObjectKind.TABLE, name, position, existing);
+    }
+
+    QualifiedName index(QualifiedName name, int position, Map<QualifiedName, ?> existing) {
+        return follow(ObjectKind.INDEX, name, position, existing);
+    }
+
+    /** The column's current name in {@code table} (the table's current name; declared name given too). */
+    String column(QualifiedName declaredTable, Table table, String column, int position) {
+        if (table == null || table.column(column).isPresent()) return column;
+        String current = column;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > position && r.kind() == ObjectKind.COLUMN && r.from().equals(current)
+                    && (r.table().equals(declaredTable) || r.table().equals(table.name()))) {
+                current = r.to();
+            }
+        }
+        return table.column(current).isPresent() ? current : column;
+    }
+
+    private QualifiedName follow(ObjectKind kind, QualifiedName name, int position, Map<QualifiedName, ?> existing) {
+        if (existing.containsKey(name)) return name;
+        QualifiedName current = name;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > position && r.kind() == kind && Objects.equals(r.fromName(), current)) {
+                current = current.sibling(r.to());
+            }
+        }
+        return existing.containsKey(current) ? current : name;
+    }
+
+    /**
+     * An index definition declared before later column renames, spelled with the new column names
+     * as pg_get_indexdef will show them (bare when a plain lower-case identifier, else quoted).
+     * Identifiers inside quotes or string literals and qualified names are left alone.
+     */
+    String columnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName actualTable, int position) {
+        String result = definition;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() <= position || r.kind() != ObjectKind.COLUMN
+                    || !(r.table().equals(declaredTable) || r.table().equals(actualTable))) continue;
+            String from = Pattern.quote(spelled(r.from()));
+            result = result.replaceAll("(?<![A-Za-z0-9_$\".'])" + from + "(?![A-Za-z0-9_$\"'])",
+                    Matcher.quoteReplacement(spelled(r.to())));
+        }
+        return result;
+    }
+
+    /** How PostgreSQL's quote_ident spells an identifier (keywords aside). */
+    private static String spelled(String identifier) {
+        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */
+    List<String> columnTargets(QualifiedName table) {
+        return renames.stream().map(Entry::rename)
+                .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
+    }
+
+    /** Tables that are declared under another name by a rename chain (both directions). */
+    List<QualifiedName> tableAliases(QualifiedName table) {
+        List<QualifiedName> aliases = new ArrayList<>();
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (r.kind() != ObjectKind.TABLE) continue;
+            QualifiedName to = r.fromName().sibling(r.to());
+            if (r.fromName().equals(table)) aliases.add(to);
+            if (to.equals(table)) aliases.add(r.fromName());
+        }
+        return aliases;
+    }
+}
