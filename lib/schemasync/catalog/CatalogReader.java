@@ -23,9 +23,6 @@ import java.util.TreeSet;
  */
 public final class CatalogReader {
 
-    /** Statements sent by {@link #read}: two SETs and five queries. A test checks it stays constant. */
-    public static final int STATEMENTS_PER_READ = 7;
-
     private CatalogReader() {
     }
 
@@ -60,10 +57,16 @@ public final class CatalogReader {
                 new QualifiedName(rs.getString(1), rs.getString(2)),
                 new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(4).getArray()))));
 
+        Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();
+        query(connection, CatalogSql.CONSTRAINTS, schemas, rs -> constraints
+                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                .add(constraint(rs)));
+
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         for (TableRow row : tableRows) {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
-                    primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition()));
+                    primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition(),
+                    constraints.getOrDefault(row.name(), List.of())));
         }
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
@@ -74,6 +77,31 @@ public final class CatalogReader {
                     rs.getBoolean(6), rs.getBoolean(7)));
         });
         return new Catalog(existingSchemas, tables, indexes);
+    }
+
+    private static Constraint constraint(ResultSet rs) throws SQLException {
+        String type = rs.getString(4);
+        String definition = rs.getString(15);
+        List<String> columns = Arrays.asList((String[]) rs.getArray(6).getArray());
+        return switch (type) {
+            case "f" -> new Constraint(rs.getString(3), Constraint.Kind.FOREIGN_KEY, columns, null,
+                    new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)),
+                            Arrays.asList((String[]) rs.getArray(9).getArray()), Constraint.ForeignKey.action(rs.getString(10)),
+                            Constraint.ForeignKey.action(rs.getString(11)), Constraint.ForeignKey.match(rs.getString(12)),
+                            rs.getBoolean(13), rs.getBoolean(14)),
+                    false, rs.getBoolean(5), definition);
+            case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), checkExpression(definition), null,
+                    false, rs.getBoolean(5), definition);
+            // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
+            default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
+                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition);
+        };
+    }
+
+    /** {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape. */
+    public static String checkExpression(String definition) {
+        return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - " NOT VALID".length())
+                : definition;
     }
 
     /**

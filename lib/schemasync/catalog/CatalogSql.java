@@ -107,4 +107,35 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /**
+     * UNIQUE, CHECK and FOREIGN KEY constraints declared on the table itself (not inherited from a
+     * partitioned parent), with key columns in key order and the referenced table and columns.
+     * pg_get_constraintdef appends " NOT VALID" to constraints added NOT VALID and not yet validated.
+     */
+    static final String CONSTRAINTS = """
+            -- schema-sync: constraints
+            SELECT n.nspname, c.relname, con.conname, con.contype::text, con.convalidated,
+                   ARRAY(SELECT a.attname
+                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                         ORDER BY k.ord) AS columns,
+                   rn.nspname AS ref_schema, rc.relname AS ref_table,
+                   ARRAY(SELECT a.attname
+                         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                         ORDER BY k.ord) AS ref_columns,
+                   con.confupdtype::text, con.confdeltype::text, con.confmatchtype::text,
+                   con.condeferrable, con.condeferred,
+                   pg_catalog.pg_get_constraintdef(con.oid) AS definition
+            FROM pg_catalog.pg_constraint con
+            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+            LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+            WHERE con.contype IN ('u', 'c', 'f')
+              AND con.conislocal
+              AND n.nspname = ANY (?)
+            ORDER BY 1, 2, 3
+            """;
 }

@@ -9,10 +9,34 @@ import java.util.Optional;
  * planner uses it only to describe cost, never to decide correctness.
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
-                    long estimatedRows, boolean partition) {
+                    long estimatedRows, boolean partition, List<Constraint> constraints) {
 
     public Table {
         columns = List.copyOf(columns);
+        constraints = List.copyOf(constraints);
+    }
+
+    public Optional<Constraint> constraint(String constraintName) {
+        return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
+    }
+
+    public Table withName(QualifiedName newName) {
+        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints);
+    }
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints);
+    }
+
+    public Table withComment(String newComment) {
+        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints);
+    }
+
+    public Table withConstraint(Constraint constraint) {
+        var copy = new java.util.ArrayList<>(constraints);
+        copy.removeIf(c -> c.name().equals(constraint.name()));
+        copy.add(constraint);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy);
     }
 
     /** Name and columns of a PRIMARY KEY constraint, columns in key order. */
@@ -30,11 +54,10 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         var copy = new java.util.ArrayList<>(columns);
         copy.removeIf(c -> c.name().equals(column.name()));
         copy.add(column);
-        return new Table(name, copy, primaryKey, comment, estimatedRows, partition);
+        return withColumns(copy);
     }
 
     public Table replaceColumn(Column column) {
-        return new Table(name, columns.stream().map(c -> c.name().equals(column.name()) ? column : c).toList(),
-                primaryKey, comment, estimatedRows, partition);
+        return withColumns(columns.stream().map(c -> c.name().equals(column.name()) ? column : c).toList());
     }
 }

@@ -16,11 +16,12 @@ public sealed interface Declaration {
     }
 
     /** {@code ensureTable(...)}: the table with exactly these columns (others are reported, not dropped). */
-    record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String comment,
-                     Origin origin) implements Declaration {
+    record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey,
+                     List<ConstraintSpec> constraints, String comment, Origin origin) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
+            constraints = List.copyOf(constraints);
         }
     }
 

@@ -153,6 +153,30 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             }
             if (t.columns().isEmpty()) problem(t.origin(), "table " + t.name() + " declares no columns");
             for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
+            Set<String> constraintNames = new TreeSet<>();
+            for (ConstraintSpec c : t.constraints()) {
+                String what = c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " constraint";
+                if (c.name() == null || c.name().isBlank()) {
+                    problem(t.origin(), what + " of table " + t.name() + " has a blank name");
+                } else if (QualifiedName.utf8Length(c.name()) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                    problem(t.origin(), what + " name \"" + c.name() + "\" is over 63 bytes: give it a shorter one with .named(...)");
+                } else if (!constraintNames.add(c.name())) {
+                    problem(t.origin(), "constraint " + c.name() + " is declared twice on table " + t.name());
+                }
+                for (String col : c.columns()) {
+                    if (t.columns().stream().noneMatch(x -> x.name().equals(col)))
+                        problem(t.origin(), what + " " + c.name() + " names column \"" + col + "\", which table " + t.name()
+                                + " does not declare");
+                }
+                if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK && (c.checkSql() == null || c.checkSql().isBlank()))
+                    problem(t.origin(), "check constraint " + c.name() + " has no expression");
+                if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null)
+                    problem(t.origin(), "foreign key " + c.name() + " of table " + t.name() + " has no .references(...)");
+                if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && !c.foreignKey().referencedColumns().isEmpty()
+                        && c.foreignKey().referencedColumns().size() != c.columns().size())
+                    problem(t.origin(), "foreign key " + c.name() + " has " + c.columns().size() + " columns but references "
+                            + c.foreignKey().referencedColumns().size());
+            }
             for (String pk : t.primaryKey()) {
                 if (t.columns().stream().noneMatch(c -> c.name().equals(pk)))
                     problem(t.origin(), "primary key of table " + t.name() + " names column \"" + pk

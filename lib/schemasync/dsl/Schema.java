@@ -36,11 +36,14 @@ public final class Schema {
 
     /** The table exists with exactly these columns and primary key. */
     public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
-        TableBuilder t = body.apply(new TableBuilder());
+        TableBuilder.State t = body.apply(new TableBuilder()).state;
+        QualifiedName table = QualifiedName.parse(name);
         // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
         List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
                 ? new ColumnSpec(c.name(), c.type(), true, c.defaultSql(), c.identity(), c.comment()) : c).toList();
-        declarations.add(new TableDecl(QualifiedName.parse(name), columns, t.primaryKey, t.comment, origin));
+        List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
+                : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
+        declarations.add(new TableDecl(table, columns, t.primaryKey, constraints, t.comment, origin));
         return this;
     }
 

@@ -3,14 +3,29 @@ package schemasync.dsl;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DataType;
+import schemasync.catalog.Constraint.Kind;
 
-/** The body of {@code ensureTable(name, t -> t.column(...).primaryKey(...))}. */
-public final class TableBuilder {
-    final List<ColumnSpec> columns = new ArrayList<>();
-    final List<String> primaryKey = new ArrayList<>();
-    String comment;
+/**
+ * The body of {@code ensureTable(name, t -> t.column(...).primaryKey(...).unique(...))}. A
+ * {@link ForeignKeyBuilder} continues the same chain and shares this state.
+ */
+public class TableBuilder {
+    /** Shared by the builders of one table's chain. */
+    static final class State {
+        final List<ColumnSpec> columns = new ArrayList<>();
+        final List<String> primaryKey = new ArrayList<>();
+        final List<ConstraintSpec> constraints = new ArrayList<>();
+        String comment;
+    }
+
+    final State state;
 
     TableBuilder() {
+        this(new State());
+    }
+
+    TableBuilder(State state) {
+        this.state = state;
     }
 
     public TableBuilder column(String name, DataType<?> type) {
@@ -35,26 +50,59 @@ public final class TableBuilder {
     }
 
     public TableBuilder column(String name, ColumnType type, Default dflt) {
-        columns.add(type.toSpec(name, dflt, null));
+        state.columns.add(type.toSpec(name, dflt, null));
         return this;
     }
 
     /** Comment on the column declared last: {@code .column("email", VARCHAR(320)).columnComment("sign-in")}. */
     public TableBuilder columnComment(String text) {
-        if (columns.isEmpty()) throw new IllegalStateException("columnComment() before any column()");
-        ColumnSpec last = columns.remove(columns.size() - 1);
-        columns.add(new ColumnSpec(last.name(), last.type(), last.notNull(), last.defaultSql(), last.identity(), text));
+        if (state.columns.isEmpty()) throw new IllegalStateException("columnComment() before any column()");
+        ColumnSpec last = state.columns.remove(state.columns.size() - 1);
+        state.columns.add(new ColumnSpec(last.name(), last.type(), last.notNull(), last.defaultSql(), last.identity(), text));
         return this;
     }
 
     public TableBuilder primaryKey(String... columnNames) {
-        primaryKey.clear();
-        primaryKey.addAll(List.of(columnNames));
+        state.primaryKey.clear();
+        state.primaryKey.addAll(List.of(columnNames));
         return this;
     }
 
     public TableBuilder comment(String text) {
-        this.comment = text;
+        state.comment = text;
+        return this;
+    }
+
+    /** {@code UNIQUE (a, b)}, named {@code <table>_a_b_key} unless {@link #named} follows. */
+    public TableBuilder unique(String... columnNames) {
+        state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, false));
+        return this;
+    }
+
+    /** {@code UNIQUE NULLS NOT DISTINCT (a, b)} (PostgreSQL 15+): NULLs count as equal. */
+    public TableBuilder uniqueNullsNotDistinct(String... columnNames) {
+        state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, true));
+        return this;
+    }
+
+    /** {@code CONSTRAINT name CHECK (expression)}. */
+    public TableBuilder check(String name, String expressionSql) {
+        state.constraints.add(new ConstraintSpec(name, Kind.CHECK, List.of(), expressionSql, null, false));
+        return this;
+    }
+
+    /** {@code FOREIGN KEY (columns)}; say what it references with {@code .references(...)}. */
+    public ForeignKeyBuilder foreignKey(String... columnNames) {
+        state.constraints.add(new ConstraintSpec(null, Kind.FOREIGN_KEY, List.of(columnNames), null,
+                new ConstraintSpec.ForeignKeySpec(null, List.of(), "NO ACTION", "NO ACTION", "SIMPLE", false, false), false));
+        return new ForeignKeyBuilder(state);
+    }
+
+    /** Names the constraint declared last (unique, check or foreign key). */
+    public TableBuilder named(String constraintName) {
+        if (state.constraints.isEmpty()) throw new IllegalStateException("named() before any constraint");
+        int last = state.constraints.size() - 1;
+        state.constraints.set(last, state.constraints.get(last).named(constraintName));
         return this;
     }
 }

@@ -59,6 +59,8 @@ public final class Normalizer {
         /** The declared specs, as written: NOT NULL and comments are taken from here, not from PostgreSQL. */
         final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
         final List<IndexDecl> indexes = new ArrayList<>();
+        /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
+        final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
 
         Shadow(QualifiedName table, String shadowName, Table existing) {
             this.table = table;
@@ -92,7 +94,9 @@ public final class Normalizer {
             if (d instanceof TableDecl t) {
                 Shadow s = shadow(shadows, catalog, t.name());
                 t.columns().forEach(s::declare);
+                t.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK).forEach(s.checks::add);
                 t.columns().forEach(c -> declaredSpecOrigin.put(key(t.name(), c.name()), t.origin().blockId()));
+                declaredSpecOrigin.put(key(t.name(), ""), t.origin().blockId());
             } else if (d instanceof ColumnDecl c && known.contains(c.table())) {
                 shadow(shadows, catalog, c.table()).declare(c.column());
                 declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());
@@ -103,12 +107,13 @@ public final class Normalizer {
 
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
+        Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
         List<String> problems = new ArrayList<>();
         List<Shadow> all = new ArrayList<>(shadows.values());
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, catalog, chunk, declaredSpecOrigin, columns, indexes, problems);
+                readBack(connection, catalog, chunk, declaredSpecOrigin, columns, indexes, checks, problems);
             } finally {
                 connection.rollback();
             }
@@ -123,7 +128,7 @@ public final class Normalizer {
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes(columns, indexes, rewriting);
+        return new DeclaredShapes(columns, indexes, rewriting, checks);
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {
@@ -136,7 +141,7 @@ public final class Normalizer {
 
     private static void readBack(Connection connection, Catalog catalog, List<Shadow> chunk, Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
-                                 List<String> problems) throws SQLException {
+                                 Map<QualifiedName, Map<String, String>> checks, List<String> problems) throws SQLException {
         Map<String, QualifiedName> indexShadowNames = new HashMap<>();
         List<String> statements = new ArrayList<>();
         for (Shadow s : chunk) {
@@ -181,6 +186,11 @@ public final class Normalizer {
                         spec.comment()));
             }
             columns.put(s.table, byName);
+            Map<String, String> checkTexts = new HashMap<>();
+            for (schemasync.catalog.Constraint c : t.constraints()) {
+                if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) checkTexts.put(c.name(), c.check());
+            }
+            checks.put(s.table, checkTexts);
         }
         for (Index i : shadowCatalog.indexes().values()) {
             QualifiedName declaredName = indexShadowNames.get(i.name().name());
@@ -200,7 +210,7 @@ public final class Normalizer {
     }
 
     private static String createShadow(Shadow s) {
-        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of());
+        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of(), s.checks);
     }
 
     /**
@@ -220,12 +230,23 @@ public final class Normalizer {
                 continue;
             }
             int n = 0;
+            int before = problems.size();
             for (ColumnSpec c : s.columns.values()) {
                 String error = tryStatement(connection, SqlRenderer.createTable(
                         DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
                 if (error != null) {
                     String block = origins.getOrDefault(key(s.table, c.name()), "database");
                     problems.add(block + ": column " + s.table + "." + c.name() + " " + c.describe() + ": " + error);
+                }
+            }
+            if (problems.size() > before) continue;
+            // The columns are fine: a CHECK expression is the culprit.
+            for (schemasync.dsl.ConstraintSpec check : s.checks) {
+                String error = tryStatement(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
+                        List.copyOf(s.columns.values()), List.of(), List.of(check)));
+                if (error != null) {
+                    String block = origins.getOrDefault(key(s.table, ""), "declaration");
+                    problems.add(block + ": check constraint " + s.table + "." + check.name() + ": " + error);
                 }
             }
         }

@@ -44,8 +44,7 @@ final class ChangesToExisting {
             planner.change(r.origin(), "table", from.toString(), "will rename to " + r.to(), planner.before.tables().get(from),
                     new Step.RenameTable(from, r.to()));
             planner.tables.remove(from);
-            planner.tables.put(to, new Table(to, table.columns(), table.primaryKey(), table.comment(),
-                    table.estimatedRows(), table.partition()));
+            planner.tables.put(to, table.withName(to));
             // Indexes follow their table (and keep their own names).
             for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
                 Index i = e.getValue();
@@ -75,8 +74,7 @@ final class ChangesToExisting {
                 columns.add(each.name().equals(r.from()) ? new schemasync.catalog.Column(r.to(), c.type(), c.notNull(),
                         c.defaultExpr(), c.identity(), c.comment()) : each);
             }
-            planner.tables.put(tableName, new Table(tableName, columns, table.primaryKey(), table.comment(),
-                    table.estimatedRows(), table.partition()));
+            planner.tables.put(tableName, table.withColumns(columns));
         }
     }
 
@@ -134,9 +132,8 @@ final class ChangesToExisting {
             planner.touched.add(tableName);
             planner.change(r.origin(), kind, object, "will drop, with its data", planner.before.tables().get(tableName),
                     new Step.DropColumn(tableName, r.column()));
-            planner.tables.put(tableName, new Table(tableName, table.columns().stream()
-                    .filter(c -> !c.name().equals(r.column())).toList(), table.primaryKey(), table.comment(),
-                    table.estimatedRows(), table.partition()));
+            planner.tables.put(tableName, table.withColumns(table.columns().stream()
+                    .filter(c -> !c.name().equals(r.column())).toList()));
         } else {
             planner.declaredIndexes.add(r.object());
             Index index = planner.indexes.get(r.object());

@@ -13,14 +13,23 @@ import schemasync.catalog.QualifiedName;
  * @param columns         per table, per column name: the column as PostgreSQL will report it
  * @param indexes         per declared index: the definition from USING on, as pg_get_indexdef renders it
  * @param rewritingAdds   columns whose ADD COLUMN would rewrite an existing table (volatile default)
+ * @param checks          per table, per constraint name: the declared CHECK as pg_get_constraintdef renders it
  */
 public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
-                             Set<ColumnRef> rewritingAdds) {
+                             Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks) {
 
     public DeclaredShapes {
         columns = Map.copyOf(columns);
         indexes = Map.copyOf(indexes);
         rewritingAdds = Set.copyOf(rewritingAdds);
+        checks = Map.copyOf(checks);
+    }
+
+    /** A declared CHECK constraint as pg_get_constraintdef renders it: {@code CHECK ((price > (0)::numeric))}. */
+    public String check(QualifiedName table, String name) {
+        String check = checks.getOrDefault(table, Map.of()).get(name);
+        if (check == null) throw new IllegalStateException("no normalized shape for check " + table + "." + name);
+        return check;
     }
 
     public record ColumnRef(QualifiedName table, String column) {

@@ -30,6 +30,15 @@ public final class HazardClassifier {
                     + step.object() + " and its data (" + size(table) + ")"));
         }
         String size = size(table);
+        if (step instanceof Step.ValidateConstraint v) {
+            hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
+                    + " of " + table.name() + "; reads and writes continue meanwhile"));
+            return hazards;
+        }
+        if (step instanceof Step.AddConstraint a && a.constraint().kind() == schemasync.catalog.Constraint.Kind.UNIQUE) {
+            hazards.add(new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + a.constraint().name() + " builds an index on "
+                    + table.name() + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
+        }
         if (step instanceof Step.CreateIndex ci) {
             hazards.add(new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.index().name().name()
                     + " blocks writes to " + table.name() + " while it reads " + size));

@@ -8,6 +8,8 @@ public enum HazardKind {
     TABLE_REWRITE,
     /** Reads the whole table while holding a lock that blocks writes or reads (SET NOT NULL, ADD PRIMARY KEY). */
     FULL_SCAN_UNDER_LOCK,
+    /** Reads the whole table to validate a constraint, under a lock that lets reads and writes go on. */
+    VALIDATION_SCAN,
     /** Builds an index: a plain CREATE INDEX holds a SHARE lock that blocks writes until it finishes. */
     INDEX_BUILD,
     /** Would remove data (DROP ...). */

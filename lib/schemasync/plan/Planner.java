@@ -40,7 +40,7 @@ import schemasync.plan.PlanItem.Unchanged;
 public final class Planner {
     final Catalog before;
     private final DeclaredSchema declared;
-    private final DeclaredShapes shapes;
+    final DeclaredShapes shapes;
     private final Set<String> schemas;
     final Map<QualifiedName, Table> tables;
     final Map<QualifiedName, Index> indexes;
@@ -51,6 +51,7 @@ public final class Planner {
     private final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
     final List<PlanItem> items = new ArrayList<>();
     private final Renames renames;
+    private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     final Map<String, GuardAnswer> guards;
     /** Index of the declaration being planned: renames declared after it count as "later". */
     int position;
@@ -133,11 +134,11 @@ public final class Planner {
             }
         }
         primaryKey(t, existing);
+        constraints.compare(t, actual);
         if (t.comment() != null && !t.comment().equals(existing.comment())) {
             change(t.origin(), "comment on table", actual.toString(), "will set", existing,
                     new Step.CommentOnTable(actual, t.comment()));
-            tables.put(actual, new Table(existing.name(), existing.columns(), existing.primaryKey(),
-                    t.comment(), existing.estimatedRows(), existing.partition()));
+            tables.put(actual, existing.withComment(t.comment()));
         }
     }
 
@@ -157,7 +158,7 @@ public final class Planner {
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
-        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false));
+        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t)));
     }
 
     private void primaryKey(TableDecl t, Table existing) {

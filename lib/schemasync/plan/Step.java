@@ -18,7 +18,7 @@ public sealed interface Step {
     /** True for statements that add an object (counted as "to add"), false for those that alter one. */
     default boolean creates() {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
-                || this instanceof CreateIndex;
+                || this instanceof CreateIndex || this instanceof AddConstraint;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -99,6 +99,23 @@ public sealed interface Step {
     record DropColumn(QualifiedName table, String column) implements Step {
         public String object() {
             return table + "." + column;
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE ... ADD CONSTRAINT}. On a table that may hold rows, CHECK and FOREIGN KEY are
+     * added NOT VALID (a brief lock, no scan) and validated by a separate {@link ValidateConstraint}.
+     */
+    record AddConstraint(QualifiedName table, schemasync.dsl.ConstraintSpec constraint, boolean notValid) implements Step {
+        public String object() {
+            return table + "." + constraint.name();
+        }
+    }
+
+    /** Scans the table under SHARE UPDATE EXCLUSIVE: reads and writes go on meanwhile. */
+    record ValidateConstraint(QualifiedName table, String name) implements Step {
+        public String object() {
+            return table + "." + name;
         }
     }
 

@@ -13,6 +13,7 @@ import org.jooq.impl.DSL;
 import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.ConstraintSpec;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.KeyPart;
 import schemasync.plan.Step;
@@ -38,7 +39,7 @@ public final class SqlRenderer {
         if (step instanceof Step.CreateSchema s) {
             return CTX.render(DSL.createSchema(DSL.name(s.schema())));
         } else if (step instanceof Step.CreateTable t) {
-            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey());
+            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints());
         } else if (step instanceof Step.AddColumn a) {
             return CTX.render(DSL.query("ALTER TABLE {0} ADD COLUMN {1}", name(a.table()), columnDefinition(a.column())));
         } else if (step instanceof Step.SetColumnDefault d) {
@@ -65,6 +66,11 @@ public final class SqlRenderer {
             return CTX.render(DSL.query("DROP TABLE {0}", name(d.table())));
         } else if (step instanceof Step.DropColumn d) {
             return CTX.render(DSL.query("ALTER TABLE {0} DROP COLUMN {1}", name(d.table()), DSL.name(d.column())));
+        } else if (step instanceof Step.AddConstraint a) {
+            return CTX.render(DSL.query("ALTER TABLE {0} ADD {1}" + (a.notValid() ? " NOT VALID" : ""), name(a.table()),
+                    constraintClause(a.constraint())));
+        } else if (step instanceof Step.ValidateConstraint v) {
+            return CTX.render(DSL.query("ALTER TABLE {0} VALIDATE CONSTRAINT {1}", name(v.table()), DSL.name(v.name())));
         } else if (step instanceof Step.CustomSql c) {
             return c.sql();
         }
@@ -73,11 +79,17 @@ public final class SqlRenderer {
 
     /** {@code CREATE TABLE} with the declared columns and primary key; also used for the normalizer's shadows. */
     public static String createTable(Name table, List<ColumnSpec> columns, List<String> primaryKey) {
+        return createTable(table, columns, primaryKey, List.of());
+    }
+
+    public static String createTable(Name table, List<ColumnSpec> columns, List<String> primaryKey,
+                                     List<ConstraintSpec> constraints) {
         List<QueryPart> parts = new ArrayList<>();
         for (ColumnSpec c : columns) parts.add(columnDefinition(c));
         if (!primaryKey.isEmpty()) {
             parts.add(DSL.sql("PRIMARY KEY ({0})", DSL.list(primaryKey.stream().map(DSL::name).toList())));
         }
+        for (ConstraintSpec c : constraints) parts.add(constraintClause(c));
         return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
     }
 
@@ -94,6 +106,29 @@ public final class SqlRenderer {
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX {0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
+    }
+
+    /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
+    public static QueryPart constraintClause(ConstraintSpec c) {
+        QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
+        return switch (c.kind()) {
+            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})",
+                    DSL.name(c.name()), columns);
+            case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
+            case FOREIGN_KEY -> {
+                ConstraintSpec.ForeignKeySpec fk = c.foreignKey();
+                StringBuilder tail = new StringBuilder();
+                if (!fk.match().equals("SIMPLE")) tail.append(" MATCH ").append(fk.match());
+                if (!fk.onUpdate().equals("NO ACTION")) tail.append(" ON UPDATE ").append(fk.onUpdate());
+                if (!fk.onDelete().equals("NO ACTION")) tail.append(" ON DELETE ").append(fk.onDelete());
+                if (fk.deferrable()) tail.append(" DEFERRABLE");
+                if (fk.initiallyDeferred()) tail.append(" INITIALLY DEFERRED");
+                QueryPart referenced = fk.referencedColumns().isEmpty() ? DSL.sql("")
+                        : DSL.sql(" ({0})", DSL.list(fk.referencedColumns().stream().map(DSL::name).toList()));
+                yield DSL.sql("CONSTRAINT {0} FOREIGN KEY ({1}) REFERENCES {2}{3}" + tail, DSL.name(c.name()), columns,
+                        name(QualifiedName.parse(fk.references())), referenced);
+            }
+        };
     }
 
     /** {@code "name" type [GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */

@@ -1,0 +1,65 @@
+package schemasync.catalog;
+
+import java.util.List;
+
+/**
+ * A UNIQUE, CHECK or FOREIGN KEY constraint, compared structurally: columns and references from
+ * pg_constraint, the CHECK expression as {@code pg_get_constraintdef} renders it (declared checks are
+ * rendered by PostgreSQL too, see schemasync.normalize). {@code definition} is for display only.
+ */
+public record Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
+                         boolean nullsNotDistinct, boolean validated, String definition) {
+
+    public enum Kind { UNIQUE, CHECK, FOREIGN_KEY }
+
+    public Constraint {
+        columns = List.copyOf(columns);
+    }
+
+    /** {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. */
+    public record ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
+                             String match, boolean deferrable, boolean initiallyDeferred) {
+        public ForeignKey {
+            columns = List.copyOf(columns);
+        }
+
+        public static String action(String code) {
+            return switch (code) {
+                case "r" -> "RESTRICT";
+                case "c" -> "CASCADE";
+                case "n" -> "SET NULL";
+                case "d" -> "SET DEFAULT";
+                default -> "NO ACTION";
+            };
+        }
+
+        public static String match(String code) {
+            return switch (code) {
+                case "f" -> "FULL";
+                case "p" -> "PARTIAL";
+                default -> "SIMPLE";
+            };
+        }
+    }
+
+    /** Same constraint, whatever its validation state and display text. */
+    public boolean sameShape(Constraint other) {
+        return kind == other.kind && columns.equals(other.columns) && java.util.Objects.equals(check, other.check)
+                && java.util.Objects.equals(foreignKey, other.foreignKey) && nullsNotDistinct == other.nullsNotDistinct;
+    }
+
+    /** A readable form for messages: the catalog's definition, or one built from the parts. */
+    public String describe() {
+        if (definition != null) return definition.replace(" NOT VALID", "");
+        return switch (kind) {
+            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")";
+            case CHECK -> check;
+            case FOREIGN_KEY -> "FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + foreignKey.table() + "("
+                    + String.join(", ", foreignKey.columns()) + ")"
+                    + (foreignKey.match().equals("SIMPLE") ? "" : " MATCH " + foreignKey.match())
+                    + (foreignKey.onUpdate().equals("NO ACTION") ? "" : " ON UPDATE " + foreignKey.onUpdate())
+                    + (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDelete())
+                    + (foreignKey.deferrable() ? " DEFERRABLE" : "") + (foreignKey.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Constraint.Kind;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.ConstraintSpec;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * A table's declared UNIQUE, CHECK and FOREIGN KEY constraints against the working copy. Compared by
+ * shape (columns, references, actions, PostgreSQL's text of a CHECK), never by name alone: an equal
+ * constraint under another name is reported, not added twice. On a table that may hold rows, CHECK and
+ * FOREIGN KEY are added NOT VALID (a brief lock, no scan) and validated by a separate step.
+ */
+final class ConstraintPlanner {
+    private final Planner planner;
+
+    ConstraintPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    /** The constraints a table created in this run starts with (rendered inline in CREATE TABLE). */
+    List<Constraint> forNewTable(TableDecl t) {
+        List<Constraint> result = new ArrayList<>();
+        for (ConstraintSpec spec : t.constraints()) result.add(want(t, spec, t.name()));
+        return result;
+    }
+
+    /** Declared constraints of an existing table ({@code actual} is its current name). */
+    void compare(TableDecl t, QualifiedName actual) {
+        Table before = planner.before.tables().get(actual);
+        for (ConstraintSpec spec : t.constraints()) {
+            Table table = planner.tables.get(actual);
+            Constraint want = want(t, spec, actual);
+            String object = actual + "." + spec.name();
+            Optional<Constraint> have = table.constraint(spec.name());
+            if (have.isEmpty()) {
+                Optional<Constraint> twin = table.constraints().stream().filter(c -> c.sameShape(want)).findFirst();
+                if (twin.isPresent()) {
+                    planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                            + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
+                    continue;
+                }
+                boolean scanLater = spec.kind() != Kind.UNIQUE && before != null;
+                List<Step> steps = new ArrayList<>();
+                steps.add(new Step.AddConstraint(actual, spec, scanLater));
+                if (scanLater) steps.add(new Step.ValidateConstraint(actual, spec.name()));
+                planner.change(t.origin(), "constraint", object, scanLater ? "will add NOT VALID, then validate" : "will add",
+                        before, steps.toArray(Step[]::new));
+                planner.tables.put(actual, table.withConstraint(want));
+            } else if (!have.get().sameShape(want)) {
+                planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                        + ", database has " + have.get().describe()
+                        + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));
+            } else if (!have.get().validated()) {
+                planner.change(t.origin(), "constraint", object, "is NOT VALID: will validate", before,
+                        new Step.ValidateConstraint(actual, spec.name()));
+                planner.tables.put(actual, table.withConstraint(want));
+            } else {
+                planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
+            }
+        }
+        for (Constraint c : planner.tables.get(actual).constraints()) {
+            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name()))) {
+                planner.items.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
+                        + c.describe() + ") but no block declares it: left alone", null));
+            }
+        }
+    }
+
+    /** The declared constraint as the catalog will show it. */
+    private Constraint want(TableDecl t, ConstraintSpec spec, QualifiedName actual) {
+        return switch (spec.kind()) {
+            case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null);
+            case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
+                    false, true, null);
+            case FOREIGN_KEY -> new Constraint(spec.name(), Kind.FOREIGN_KEY, spec.columns(), null, foreignKey(t, spec, actual),
+                    false, true, null);
+        };
+    }
+
+    private Constraint.ForeignKey foreignKey(TableDecl t, ConstraintSpec spec, QualifiedName actual) {
+        ConstraintSpec.ForeignKeySpec fk = spec.foreignKey();
+        QualifiedName declared = QualifiedName.parse(fk.references());
+        QualifiedName referenced = declared.equals(t.name()) ? actual : planner.renamesTable(declared);
+        Table target = referenced.equals(actual) && !planner.tables.containsKey(actual) ? null : planner.tables.get(referenced);
+        List<String> columns = fk.referencedColumns();
+        if (columns.isEmpty()) {
+            List<String> pk = referenced.equals(actual) ? t.primaryKey()
+                    : target == null || target.primaryKey() == null ? List.of() : target.primaryKey().columns();
+            if (pk.isEmpty()) {
+                throw SchemaSyncException.badInput(t.origin() + ": foreign key " + spec.name() + " references " + declared
+                        + ", which " + (target == null && !referenced.equals(actual) ? "does not exist in the database and no"
+                        + " earlier block declares it" : "has no primary key: name the referenced columns"));
+            }
+            columns = pk;
+        }
+        if (target == null && !referenced.equals(actual)) {
+            throw SchemaSyncException.badInput(t.origin() + ": foreign key " + spec.name() + " references " + declared
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        return new Constraint.ForeignKey(referenced, columns, fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(),
+                fk.initiallyDeferred());
+    }
+}
