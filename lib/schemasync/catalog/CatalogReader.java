@@ -76,7 +76,10 @@ public final class CatalogReader {
                     rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
                     rs.getBoolean(6), rs.getBoolean(7)));
         });
-        return new Catalog(existingSchemas, tables, indexes);
+        Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
+        query(connection, CatalogSql.ENUMS, schemas, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                Arrays.asList((String[]) rs.getArray(3).getArray())));
+        return new Catalog(existingSchemas, tables, indexes, enums);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

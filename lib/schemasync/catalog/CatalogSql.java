@@ -138,4 +138,20 @@ final class CatalogSql {
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, 3
             """;
+
+    /** Enum types with their labels in sort order (enumsortorder, not OID order). */
+    static final String ENUMS = """
+            -- schema-sync: enums
+            SELECT n.nspname, t.typname,
+                   ARRAY(SELECT e.enumlabel FROM pg_catalog.pg_enum e
+                         WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE t.typtype = 'e'
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

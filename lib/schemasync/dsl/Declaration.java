@@ -46,6 +46,13 @@ public sealed interface Declaration {
         }
     }
 
+    /** {@code ensureEnum("membership_role", "owner", "admin", "member")}: labels in their order. */
+    record EnumDecl(QualifiedName name, List<String> labels, Origin origin) implements Declaration {
+        public EnumDecl {
+            labels = List.copyOf(labels);
+        }
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX;

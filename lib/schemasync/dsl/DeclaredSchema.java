@@ -51,6 +51,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof IndexDecl i && i.table() != null) schemas.add(i.table().schema());
             else if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
             else if (d instanceof Declaration.RenameDecl r) schemas.add(r.table().schema());
+            else if (d instanceof Declaration.EnumDecl e) schemas.add(e.name().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
@@ -87,6 +88,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
             Set<String> schemas = new TreeSet<>();
             Set<String> customIds = new TreeSet<>();
+            Set<String> enumNames = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -99,6 +101,15 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.EnumDecl e) {
+                    qualified(e.origin(), "enum", e.name());
+                    if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
+                    if (e.labels().isEmpty()) problem(e.origin(), "enum " + e.name() + " has no labels");
+                    Set<String> seen = new TreeSet<>();
+                    for (String label : e.labels()) {
+                        name(e.origin(), "label of enum " + e.name(), label);
+                        if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
+                    }
                 } else if (d instanceof Declaration.RenameDecl r) {
                     qualified(r.origin(), r.kind().word(), r.table());
                     name(r.origin(), "new " + r.kind().word(), r.to());

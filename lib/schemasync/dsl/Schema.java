@@ -34,6 +34,15 @@ public final class Schema {
         return this;
     }
 
+    /**
+     * The enum type exists with these labels, in this order. Missing labels are added in their
+     * declared position; labels the database has beyond these are reported, never dropped.
+     */
+    public Schema ensureEnum(String name, String... labels) {
+        declarations.add(new Declaration.EnumDecl(QualifiedName.parse(name), List.of(labels), origin));
+        return this;
+    }
+
     /** The table exists with exactly these columns and primary key. */
     public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder.State t = body.apply(new TableBuilder()).state;

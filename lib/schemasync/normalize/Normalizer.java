@@ -105,6 +105,7 @@ public final class Normalizer {
             }
         }
 
+        List<String> prerequisites = prerequisites(catalog, declared);
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
         Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
@@ -113,7 +114,7 @@ public final class Normalizer {
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, catalog, chunk, declaredSpecOrigin, columns, indexes, checks, problems);
+                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, problems);
             } finally {
                 connection.rollback();
             }
@@ -131,6 +132,22 @@ public final class Normalizer {
         return new DeclaredShapes(columns, indexes, rewriting, checks);
     }
 
+    /**
+     * Declared schemas and enum types that do not exist yet, created inside each rolled-back chunk
+     * (in their real schemas: the transaction never commits) so shadows can use them as column types.
+     */
+    private static List<String> prerequisites(Catalog catalog, DeclaredSchema declared) {
+        List<String> sql = new ArrayList<>();
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
+            } else if (d instanceof Declaration.EnumDecl e && !catalog.enums().containsKey(e.name())) {
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
+            }
+        }
+        return sql;
+    }
+
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {
         return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), catalog.tables().get(t)));
     }
@@ -139,11 +156,12 @@ public final class Normalizer {
         return table + "\u0000" + column;
     }
 
-    private static void readBack(Connection connection, Catalog catalog, List<Shadow> chunk, Map<String, String> declaredColumns,
+    private static void readBack(Connection connection, Catalog catalog, List<String> prerequisites, List<Shadow> chunk,
+                                 Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  Map<QualifiedName, Map<String, String>> checks, List<String> problems) throws SQLException {
         Map<String, QualifiedName> indexShadowNames = new HashMap<>();
-        List<String> statements = new ArrayList<>();
+        List<String> statements = new ArrayList<>(prerequisites);
         for (Shadow s : chunk) {
             statements.add(createShadow(s));
             for (IndexDecl i : s.indexes) {
@@ -163,6 +181,10 @@ public final class Normalizer {
                         + " by letting PostgreSQL create them as temporary tables in a transaction it always rolls"
                         + " back, and this session cannot: " + firstLine(batchFailed.getMessage())
                         + " (connect to the primary, with a role that has the TEMPORARY privilege)", batchFailed);
+            }
+            for (String sql : prerequisites) {
+                String error = tryStatement(connection, sql);
+                if (error != null) problems.add(sql + ": " + error);
             }
             diagnose(connection, chunk, declaredColumns, problems);
             return;

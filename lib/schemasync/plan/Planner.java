@@ -44,6 +44,8 @@ public final class Planner {
     private final Set<String> schemas;
     final Map<QualifiedName, Table> tables;
     final Map<QualifiedName, Index> indexes;
+    final Map<QualifiedName, List<String>> enums;
+    private final Set<QualifiedName> declaredEnums = new HashSet<>();
     private final Set<QualifiedName> fullyDeclared = new HashSet<>();
     final Set<QualifiedName> touched = new HashSet<>();
     final Set<QualifiedName> declaredIndexes = new HashSet<>();
@@ -65,6 +67,7 @@ public final class Planner {
         this.schemas = new TreeSet<>(catalog.schemas());
         this.tables = new LinkedHashMap<>(catalog.tables());
         this.indexes = new HashMap<>(catalog.indexes());
+        this.enums = new HashMap<>(catalog.enums());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -90,6 +93,7 @@ public final class Planner {
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
         ChangesToExisting existing = new ChangesToExisting(planner);
+        EnumPlanner enumPlanner = new EnumPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -100,6 +104,10 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
+            else if (d instanceof Declaration.EnumDecl e) {
+                planner.declaredEnums.add(e.name());
+                enumPlanner.plan(e);
+            }
         }
         planner.undeclared();
         return new Plan(planner.items);
@@ -309,6 +317,11 @@ public final class Planner {
         for (Table t : before.tables().values()) {
             if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
             items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (QualifiedName e : before.enums().keySet()) {
+            if (declaredEnums.contains(e) || declared.isIgnored(e)) continue;
+            items.add(new Drift(null, "type", e.toString(), "undeclared enum " + before.enums().get(e)
+                    + ": no block declares it; left alone", null));
         }
         for (Index i : before.indexes().values()) {
             if (declaredIndexes.contains(i.name()) || i.constraintBacked() || !touched.contains(i.table())

@@ -18,12 +18,33 @@ public sealed interface Step {
     /** True for statements that add an object (counted as "to add"), false for those that alter one. */
     default boolean creates() {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
-                || this instanceof CreateIndex || this instanceof AddConstraint;
+                || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
+                || this instanceof AddEnumValue;
     }
 
     record CreateSchema(String schema) implements Step {
         public String object() {
             return schema;
+        }
+    }
+
+    record CreateEnum(QualifiedName name, java.util.List<String> labels) implements Step {
+        public CreateEnum {
+            labels = java.util.List.copyOf(labels);
+        }
+
+        public String object() {
+            return name.toString();
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE ... ADD VALUE 'x' BEFORE|AFTER 'y'}: allowed in a transaction since PG 12, but
+     * the new label cannot be used until the transaction commits (SQLSTATE 55P04).
+     */
+    record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
+        public String object() {
+            return name + " '" + label + "'";
         }
     }
 

@@ -38,6 +38,12 @@ public final class SqlRenderer {
     public static String render(Step step) {
         if (step instanceof Step.CreateSchema s) {
             return CTX.render(DSL.createSchema(DSL.name(s.schema())));
+        } else if (step instanceof Step.CreateEnum e) {
+            return CTX.render(DSL.query("CREATE TYPE {0} AS ENUM ({1})", name(e.name()),
+                    DSL.list(e.labels().stream().map(DSL::inline).toList())));
+        } else if (step instanceof Step.AddEnumValue a) {
+            return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
+                    name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
         } else if (step instanceof Step.CreateTable t) {
             return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints());
         } else if (step instanceof Step.AddColumn a) {

@@ -1,0 +1,63 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.dsl.Declaration.EnumDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Enum types: created when missing; a missing label is added in its declared position (AFTER the
+ * declared label before it, or BEFORE the one after it); labels the database has beyond the
+ * declaration are reported, never dropped (PostgreSQL cannot drop an enum label anyway).
+ */
+final class EnumPlanner {
+    private final Planner planner;
+
+    EnumPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(EnumDecl e) {
+        List<String> have = planner.enums.get(e.name());
+        String object = e.name().toString();
+        if (have == null) {
+            planner.change(e.origin(), "type", object, "will create", null, new Step.CreateEnum(e.name(), e.labels()));
+            planner.enums.put(e.name(), e.labels());
+            return;
+        }
+        List<String> common = e.labels().stream().filter(have::contains).toList();
+        List<String> haveCommon = have.stream().filter(e.labels()::contains).toList();
+        if (!common.equals(haveCommon)) {
+            planner.items.add(new Drift(e.origin(), "type", object, "declared labels " + e.labels() + ", database has "
+                    + have + " in another order: not changed (PostgreSQL cannot reorder enum labels)", null));
+            return;
+        }
+        List<String> labels = new ArrayList<>(have);
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < e.labels().size(); i++) {
+            String label = e.labels().get(i);
+            if (labels.contains(label)) continue;
+            Step step = i > 0 ? new Step.AddEnumValue(e.name(), label, false, e.labels().get(i - 1))
+                    : new Step.AddEnumValue(e.name(), label, true, firstExisting(e.labels(), labels));
+            steps.add(step);
+            int at = i > 0 ? labels.indexOf(e.labels().get(i - 1)) + 1 : labels.indexOf(firstExisting(e.labels(), labels));
+            labels.add(at, label);
+        }
+        if (!steps.isEmpty()) {
+            planner.change(e.origin(), "type", object, "will add " + steps.size() + " label(s)", null, steps.toArray(Step[]::new));
+            planner.enums.put(e.name(), labels);
+        }
+        List<String> extra = have.stream().filter(l -> !e.labels().contains(l)).toList();
+        if (!extra.isEmpty()) {
+            planner.items.add(new Drift(e.origin(), "type", object, "database also has " + extra
+                    + ", which no block declares: left alone (enum labels are never dropped)", null));
+        } else if (steps.isEmpty()) {
+            planner.items.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
+        }
+    }
+
+    private static String firstExisting(List<String> declared, List<String> existing) {
+        return declared.stream().filter(existing::contains).findFirst().orElseThrow();
+    }
+}
