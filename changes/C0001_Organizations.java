@@ -21,6 +21,7 @@ final class C0001_Organizations implements ChangeBlock {
                 .column("slug", VARCHAR(63).notNull())
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
                 .primaryKey("id")
+                .check("organizations_slug_format", "slug ~ '^[a-z0-9-]+$'")
                 .comment("A customer account; everything else belongs to one"));
         db.ensureIndex("organizations_slug_key").on("organizations").unique().columns("slug");
     }

@@ -2,7 +2,7 @@ package changes;
 
 import static org.jooq.impl.SQLDataType.BIGINT;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
-import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
@@ -14,12 +14,15 @@ final class C0003_Memberships implements ChangeBlock {
     }
 
     public void declare(Schema db) {
+        db.ensureEnum("membership_role", "owner", "admin", "member");
         db.ensureTable("memberships", t -> t
                 .column("organization_id", BIGINT.notNull())
                 .column("user_id", BIGINT.notNull())
-                .column("role", VARCHAR(16).notNull(), dflt("'member'"))
+                .column("role", type("membership_role").notNull(), dflt("'member'"))
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
-                .primaryKey("organization_id", "user_id"));
+                .primaryKey("organization_id", "user_id")
+                .foreignKey("organization_id").references("organizations").onDeleteCascade()
+                .foreignKey("user_id").references("users").onDeleteCascade());
         db.ensureIndex("memberships_user_idx").on("memberships").columns("user_id").include("role");
     }
 }

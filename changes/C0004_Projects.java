@@ -27,7 +27,9 @@ final class C0004_Projects implements ChangeBlock {
                 .column("tags", type("text").array().notNull(), dflt("'{}'"))
                 .column("budget", NUMERIC(12, 2))
                 .column("archived", BOOLEAN.notNull(), dflt("false"))
-                .primaryKey("id"));
+                .primaryKey("id")
+                .check("projects_budget_not_negative", "budget >= 0")
+                .foreignKey("organization_id").references("organizations").onDeleteCascade());
         db.ensureIndex("projects_organization_idx").on("projects").columns("organization_id")
                 .where("NOT archived");
         db.ensureIndex("projects_tags_idx").on("projects").using(IndexMethod.GIN).columns("tags");

@@ -17,5 +17,6 @@ public final class Changes {
             new C0002_Users(),
             new C0003_Memberships(),
             new C0004_Projects(),
-            new C0005_UserLastLogin());
+            new C0005_UserLastLogin(),
+            new C0006_ProjectTitle());
 }

@@ -20,6 +20,11 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
     }
 
+    /** The same table without planner statistics (reltuples changes with every ANALYZE). */
+    public Table withoutStatistics() {
+        return new Table(name, columns, primaryKey, comment, 0, partition, constraints);
+    }
+
     public Table withName(QualifiedName newName) {
         return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints);
     }

@@ -132,6 +132,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                 }
             }
             contradictions(removals, tables, columns, indexes);
+            renamedAndRemoved(removals, declarations);
         }
 
         /** Declaring an object and its removal contradicts itself, whatever the order. */
@@ -147,6 +148,26 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                 if (declaredIn != null) {
                     problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())
                             + " is declared by " + declaredIn + " and removed here; remove the declaration instead");
+                }
+            }
+        }
+
+        /**
+         * Removing a name that a rename reads or writes makes the outcome depend on the database's
+         * history (an apply could drop the data a rename just moved): reject it.
+         */
+        private void renamedAndRemoved(List<Declaration.RemovalDecl> removals, List<Declaration> declarations) {
+            for (Declaration d : declarations) {
+                if (!(d instanceof Declaration.RenameDecl r)) continue;
+                for (Declaration.RemovalDecl x : removals) {
+                    if (x.kind() != r.kind()) continue;
+                    boolean clash = r.kind() == Declaration.ObjectKind.COLUMN
+                            ? x.object().equals(r.table()) && (r.from().equals(x.column()) || r.to().equals(x.column()))
+                            : x.object().equals(r.fromName()) || x.object().equals(r.fromName().sibling(r.to()));
+                    if (clash) {
+                        problem(x.origin(), r.kind().word() + " " + x.object() + (x.column() == null ? "" : "." + x.column())
+                                + " is removed here and renamed by " + r.origin() + "; use a new name for the new object");
+                    }
                 }
             }
         }

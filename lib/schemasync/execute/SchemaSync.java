@@ -52,8 +52,11 @@ public final class SchemaSync {
 
     /** A plan and the catalog snapshot it was computed from. */
     public record Planned(Catalog catalog, Plan plan) {
+        /** Of the schema only: statistics (reltuples) change with every ANALYZE and are not the schema. */
         public String fingerprint() {
-            return Fingerprint.of(catalog);
+            java.util.Map<schemasync.catalog.QualifiedName, schemasync.catalog.Table> tables = new java.util.LinkedHashMap<>();
+            catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
+            return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums()));
         }
     }
 

@@ -152,6 +152,13 @@ final class ChangesToExisting {
 
     void custom(CustomStepDecl c) {
         GuardAnswer answer = planner.guards.getOrDefault(c.id(), GuardAnswer.NEEDED);
+        boolean earlierChanges = planner.items.stream().anyMatch(PlanItem.Change.class::isInstance);
+        if (answer == GuardAnswer.NOT_NEEDED && earlierChanges) {
+            // Asked before this run's earlier steps: they may change the answer (a rename, a new column).
+            planner.change(c.origin(), "custom step", c.id(), "guard says not needed now; asked again after the earlier"
+                    + " steps of this run, runs only if needed then", null, new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
+            return;
+        }
         switch (answer) {
             case NOT_NEEDED -> planner.items.add(new Unchanged(c.origin(), "custom step", c.id(),
                     "guard says not needed, skipped"));

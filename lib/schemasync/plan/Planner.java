@@ -73,6 +73,9 @@ public final class Planner {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
             } else if (d instanceof ColumnDecl c) {
                 declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
+            } else if (d instanceof Declaration.RemovalDecl r && r.kind() == Declaration.ObjectKind.COLUMN) {
+                // Declared absent: the plan drops it, so it is not "undeclared".
+                declaredColumns.computeIfAbsent(r.object(), k -> new HashSet<>()).add(r.column());
             }
         }
         // A renamed column or table keeps its declaration under its new name too.

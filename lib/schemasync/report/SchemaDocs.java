@@ -2,19 +2,28 @@ package schemasync.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import schemasync.catalog.Constraint.Kind;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.ConstraintSpec;
+import schemasync.dsl.ConstraintSpec.ForeignKeySpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.CustomStepDecl;
 import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.dsl.Declaration.RenameDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;
@@ -25,27 +34,42 @@ import schemasync.dsl.Origin;
  * The content of {@code docs/SCHEMA.md}, generated from the change blocks alone (no database), so the
  * docs describe what the blocks declare, not what some server happens to hold. A pure function of the
  * declarations: same blocks, same bytes, so a stale file can be detected by comparing text.
+ * <p>
+ * The docs show the schema as it is after every block ran: declarations are replayed in order, so
+ * renames give tables, columns and indexes their final names and removals take objects out.
  */
 public final class SchemaDocs {
     private static final Pattern BACKTICKS = Pattern.compile("`+");
+    /** SQL tokens: a string literal, a quoted identifier (group 1), a bare word (group 2), anything else. */
+    private static final Pattern SQL_TOKEN =
+            Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")*)\"|([A-Za-z_][A-Za-z0-9_$]*)|.", Pattern.DOTALL);
 
     private SchemaDocs() {
     }
 
     /** A table as documented: its ensureTable (null when blocks only add columns/indexes to it). */
-    private static final class TableDoc {
-        final QualifiedName name;
+    static final class TableDoc {
+        QualifiedName name;
         TableDecl decl;
         final List<Col> columns = new ArrayList<>();
+        final List<String> primaryKey = new ArrayList<>();
+        final List<ConstraintSpec> constraints = new ArrayList<>();
         final List<IndexDecl> indexes = new ArrayList<>();
 
         TableDoc(QualifiedName name) {
             this.name = name;
         }
+
+        List<ConstraintSpec> foreignKeys() {
+            return constraints.stream().filter(c -> c.kind() == Kind.FOREIGN_KEY).toList();
+        }
     }
 
     /** A column, with the block that added it when that is not the table's own ensureTable. */
-    private record Col(ColumnSpec spec, Origin addedBy) {
+    record Col(ColumnSpec spec, Origin addedBy) {
+        String name() {
+            return spec.name();
+        }
     }
 
     /** The whole file: '\n' line endings, exactly one newline at the end, no clock or database involved. */
@@ -58,15 +82,20 @@ public final class SchemaDocs {
         // managedSchemas() is an unordered Set: sort it, or the output would vary between runs.
         para(out, "Schemas: " + String.join(", ", new TreeSet<>(declared.managedSchemas()).stream()
                 .map(SchemaDocs::code).toList()) + ".");
-        mermaid(tables, out);
+        MermaidDiagram.append(tables, out);
         for (TableDoc t : tables) section(t, out);
         para(out, "## Change blocks");
         // Declarations are in block order; a block shows once, however many declarations it made.
-        Set<Origin> blocks = new LinkedHashSet<>();
+        Map<Origin, List<String>> blocks = new LinkedHashMap<>();
         for (Declaration d : declared.declarations()) {
-            if (d.origin() != null && blocks.add(d.origin()))
-                out.add("- " + d.origin().blockId() + " — " + Objects.toString(d.origin().description(), ""));
+            if (d.origin() == null) continue;
+            List<String> steps = blocks.computeIfAbsent(d.origin(), o -> new ArrayList<>());
+            if (d instanceof CustomStepDecl c) steps.add("custom step " + code(c.id()));
         }
+        blocks.forEach((block, steps) -> {
+            out.add("- " + block.blockId() + " — " + Objects.toString(block.description(), ""));
+            for (String step : steps) out.add("  - " + step);
+        });
         while (out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         return String.join("\n", out) + "\n";
     }
@@ -77,77 +106,157 @@ public final class SchemaDocs {
         out.add("");
     }
 
-    /** Tables in declaration order, stably sorted by schema; each with the columns and indexes of all blocks. */
+    /**
+     * The tables after all blocks, in order of first declaration, stably sorted by schema. Declarations
+     * are replayed in block order, as an apply on an empty database would run them.
+     */
     private static List<TableDoc> tables(List<Declaration> declarations) {
-        Map<QualifiedName, TableDoc> byName = new LinkedHashMap<>();
+        List<TableDoc> tables = new ArrayList<>();
+        Map<QualifiedName, TableDoc> byName = new HashMap<>();
         for (Declaration d : declarations) {
             if (d instanceof TableDecl t) {
-                TableDoc doc = byName.computeIfAbsent(t.name(), TableDoc::new);
+                TableDoc doc = table(t.name(), tables, byName);
                 if (doc.decl != null) continue; // declared twice: DeclaredSchema.of rejects it; keep the first
                 doc.decl = t;
                 // Its own columns go first even if a (misplaced) ensureColumn came earlier.
                 doc.columns.addAll(0, t.columns().stream().map(c -> new Col(c, null)).toList());
+                doc.primaryKey.addAll(t.primaryKey());
+                doc.constraints.addAll(t.constraints());
             } else if (d instanceof ColumnDecl c) {
-                byName.computeIfAbsent(c.table(), TableDoc::new).columns.add(new Col(c.column(), c.origin()));
+                table(c.table(), tables, byName).columns.add(new Col(c.column(), c.origin()));
             } else if (d instanceof IndexDecl i && i.table() != null) {
-                byName.computeIfAbsent(i.table(), TableDoc::new).indexes.add(i);
+                table(i.table(), tables, byName).indexes.add(i);
+            } else if (d instanceof RenameDecl r) {
+                rename(r, tables, byName);
+            } else if (d instanceof RemovalDecl r) {
+                remove(r, tables, byName);
             }
         }
-        List<TableDoc> tables = new ArrayList<>(byName.values());
         tables.sort(Comparator.comparing(t -> t.name.schema())); // List.sort is stable: keeps declaration order
         return tables;
     }
 
-    /** The ER diagram: one entity per table; GitHub renders ```mermaid blocks. */
-    private static void mermaid(List<TableDoc> tables, List<String> out) {
-        out.add("```mermaid");
-        out.add("erDiagram");
-        // Entity names by table, so that relationship lines can name both ends (see below).
-        Map<QualifiedName, String> entities = new LinkedHashMap<>();
-        for (TableDoc t : tables) {
-            String base = word(t.name.schema() + "_" + t.name.name(), "t_");
-            String entity = base;
-            // public.a_b and public_a.b sanitize alike: number the later one rather than merge them.
-            for (int n = 2; entities.containsValue(entity); n++) entity = base + "_" + n;
-            entities.put(t.name, entity);
-            if (t.columns.isEmpty()) {
-                out.add("    " + entity); // an entity without attributes is a bare name
-                continue;
+    private static TableDoc table(QualifiedName name, List<TableDoc> tables, Map<QualifiedName, TableDoc> byName) {
+        return byName.computeIfAbsent(name, n -> {
+            TableDoc doc = new TableDoc(n);
+            tables.add(doc);
+            return doc;
+        });
+    }
+
+    /** Renames what exists under the old name, unless the new name is taken (a conflict the apply stops on). */
+    private static void rename(RenameDecl r, List<TableDoc> tables, Map<QualifiedName, TableDoc> byName) {
+        if (r.kind() == ObjectKind.TABLE) {
+            QualifiedName from = r.fromName(), to = from.sibling(r.to());
+            TableDoc doc = byName.get(from);
+            if (doc == null || byName.containsKey(to)) return;
+            byName.remove(from);
+            byName.put(to, doc);
+            doc.name = to;
+            // Foreign keys follow the table, wherever they are declared.
+            for (TableDoc t : tables) {
+                t.constraints.replaceAll(c -> references(c, from) ? withForeignKey(c, fk -> new ForeignKeySpec(
+                        to.toString(), fk.referencedColumns(), fk.onUpdate(), fk.onDelete(), fk.match(),
+                        fk.deferrable(), fk.initiallyDeferred())) : c);
             }
-            out.add("    " + entity + " {");
-            for (Col c : t.columns) {
-                // Keys are a list ("PK, FK"): FK goes here once the DSL declares foreign keys (none yet).
-                String line = "        " + word(c.spec.type(), "t_") + " " + word(c.spec.name(), "c_");
-                if (t.decl != null && t.decl.primaryKey().contains(c.spec.name())) line += " PK";
-                String comment = c.spec.comment();
-                // Mermaid comments end at the next double quote and cannot span lines.
-                if (comment != null && !comment.isBlank())
-                    line += " \"" + comment.replace('"', '\'').replaceAll("\\s+", " ").strip() + "\"";
-                out.add(line);
+        } else if (r.kind() == ObjectKind.COLUMN) {
+            TableDoc doc = byName.get(r.table());
+            if (doc == null || column(doc, r.from()) < 0 || column(doc, r.to()) >= 0) return;
+            renameColumn(doc, r.from(), r.to(), tables);
+        } else {
+            QualifiedName from = r.fromName(), to = from.sibling(r.to());
+            if (tables.stream().anyMatch(t -> t.indexes.stream().anyMatch(i -> i.name().equals(to)))) return;
+            for (TableDoc t : tables) {
+                t.indexes.replaceAll(i -> !i.name().equals(from) ? i : new IndexDecl(to, i.table(), i.unique(),
+                        i.method(), i.keys(), i.include(), i.where(), i.origin()));
             }
-            out.add("    }");
         }
-        // Foreign keys, once the DSL has them, become relationship lines here, after all entities:
-        // entities.get(from) + " }o--|| " + entities.get(to) + " : " + word(constraintName, "fk_").
-        para(out, "```");
+    }
+
+    /** The column's new name everywhere it is used: keys, constraints, expressions, referencing foreign keys. */
+    private static void renameColumn(TableDoc doc, String from, String to, List<TableDoc> tables) {
+        UnaryOperator<String> name = n -> n.equals(from) ? to : n;
+        UnaryOperator<String> sql = s -> replaceIdentifier(s, from, ident(to));
+        Col old = doc.columns.get(column(doc, from));
+        ColumnSpec s = old.spec;
+        doc.columns.set(doc.columns.indexOf(old), new Col(new ColumnSpec(to, s.type(), s.notNull(), s.defaultSql(),
+                s.identity(), s.comment()), old.addedBy));
+        doc.primaryKey.replaceAll(name);
+        doc.constraints.replaceAll(c -> new ConstraintSpec(c.name(), c.kind(), c.columns().stream().map(name).toList(),
+                sql.apply(c.checkSql()), c.foreignKey(), c.nullsNotDistinct()));
+        doc.indexes.replaceAll(i -> new IndexDecl(i.name(), i.table(), i.unique(), i.method(), i.keys().stream()
+                .map(k -> k instanceof KeyPart.ColumnKey c ? new KeyPart.ColumnKey(name.apply(c.column()))
+                        : k instanceof KeyPart.ExpressionKey e ? new KeyPart.ExpressionKey(sql.apply(e.sql()))
+                        : k instanceof KeyPart.RawKey raw ? new KeyPart.RawKey(sql.apply(raw.sql())) : k).toList(),
+                i.include().stream().map(name).toList(), sql.apply(i.where()), i.origin()));
+        for (TableDoc t : tables) {
+            t.constraints.replaceAll(c -> references(c, doc.name) ? withForeignKey(c, fk -> new ForeignKeySpec(
+                    fk.references(), fk.referencedColumns().stream().map(name).toList(), fk.onUpdate(), fk.onDelete(),
+                    fk.match(), fk.deferrable(), fk.initiallyDeferred())) : c);
+        }
+    }
+
+    /** ensureNoTable/Column/Index. Dropping a column drops the indexes and constraints using it, as in PostgreSQL. */
+    private static void remove(RemovalDecl r, List<TableDoc> tables, Map<QualifiedName, TableDoc> byName) {
+        if (r.kind() == ObjectKind.TABLE) {
+            tables.remove(byName.remove(r.object()));
+        } else if (r.kind() == ObjectKind.COLUMN) {
+            TableDoc doc = byName.get(r.object());
+            if (doc == null || column(doc, r.column()) < 0) return;
+            String col = r.column();
+            doc.columns.remove(column(doc, col));
+            if (doc.primaryKey.contains(col)) doc.primaryKey.clear();
+            doc.constraints.removeIf(c -> c.columns().contains(col) || mentions(c.checkSql(), col));
+            doc.indexes.removeIf(i -> i.include().contains(col) || mentions(i.where(), col) || i.keys().stream()
+                    .anyMatch(k -> k instanceof KeyPart.ColumnKey c ? c.column().equals(col)
+                            : k instanceof KeyPart.ExpressionKey e ? mentions(e.sql(), col)
+                            : k instanceof KeyPart.RawKey raw && mentions(raw.sql(), col)));
+        } else {
+            for (TableDoc t : tables) t.indexes.removeIf(i -> i.name().equals(r.object()));
+        }
+    }
+
+    private static int column(TableDoc doc, String name) {
+        for (int i = 0; i < doc.columns.size(); i++) if (doc.columns.get(i).name().equals(name)) return i;
+        return -1;
+    }
+
+    /** The table a foreign key references, parsed as every table name is ({@code name} or {@code schema.name}). */
+    static QualifiedName target(ConstraintSpec fk) {
+        return QualifiedName.parse(fk.foreignKey().references());
+    }
+
+    private static boolean references(ConstraintSpec c, QualifiedName table) {
+        return c.kind() == Kind.FOREIGN_KEY && c.foreignKey() != null && target(c).equals(table);
+    }
+
+    private static ConstraintSpec withForeignKey(ConstraintSpec c, UnaryOperator<ForeignKeySpec> change) {
+        return new ConstraintSpec(c.name(), c.kind(), c.columns(), c.checkSql(), change.apply(c.foreignKey()),
+                c.nullsNotDistinct());
+    }
+
+    private static boolean mentions(String sql, String column) {
+        return sql != null && !replaceIdentifier(sql, column, "\0").equals(sql);
     }
 
     /**
-     * One token Mermaid's erDiagram lexer accepts as an entity, attribute type or attribute name. Its
-     * grammar varies across versions (parentheses and brackets arrived late), so keep to the portable
-     * core: ASCII letters, digits and _, starting with a letter. Readable mapping: {@code text[]} →
-     * {@code text_array}, {@code varchar(320)} → {@code varchar_320}, {@code numeric(12, 2)} →
-     * {@code numeric_12_2}, {@code timestamp with time zone} → {@code timestamp_with_time_zone}.
+     * SQL text with every reference to column {@code from} (bare, case-folded, or double-quoted; not
+     * qualified, not inside a string literal) replaced by {@code replacement}.
      */
-    private static String word(String text, String prefix) {
-        String w = Objects.toString(text, "").replace("[]", "_array")
-                .replaceAll("^[^A-Za-z0-9_]+|[^A-Za-z0-9_]+$", "").replaceAll("[^A-Za-z0-9_]+", "_");
-        if (!w.matches("[A-Za-z].*")) w = prefix + w;
-        // The lexer reads PK, FK and UK (any case) as key markers wherever they stand alone.
-        return w.matches("(?i)pk|fk|uk") ? w + "_" : w;
+    private static String replaceIdentifier(String sql, String from, String replacement) {
+        if (sql == null) return null;
+        StringBuilder out = new StringBuilder();
+        Matcher m = SQL_TOKEN.matcher(sql);
+        while (m.find()) {
+            boolean qualified = m.start() > 0 && sql.charAt(m.start() - 1) == '.';
+            boolean names = m.group(1) != null ? m.group(1).replace("\"\"", "\"").equals(from)
+                    : m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).equals(from);
+            out.append(names && !qualified ? replacement : m.group());
+        }
+        return out.toString();
     }
 
-    /** {@code ## schema.table}, comment, column table, primary key and indexes. */
+    /** {@code ## schema.table}, comment, column table, primary key, constraints and indexes. */
     private static void section(TableDoc t, List<String> out) {
         para(out, "## " + t.name);
         if (t.decl == null) para(out, "Not declared with `ensureTable`: blocks add only these columns and indexes.");
@@ -155,7 +264,6 @@ public final class SchemaDocs {
         if (!t.columns.isEmpty()) {
             out.add("| Column | Type | Nullable | Default | Comment |");
             out.add("| --- | --- | --- | --- | --- |");
-            List<String> pk = t.decl == null ? List.of() : t.decl.primaryKey();
             for (Col c : t.columns) {
                 ColumnSpec s = c.spec;
                 String type = s.type() + switch (s.identity()) {
@@ -166,19 +274,55 @@ public final class SchemaDocs {
                 List<String> notes = new ArrayList<>();
                 if (s.comment() != null && !s.comment().isBlank()) notes.add(s.comment().strip());
                 if (c.addedBy != null) notes.add("added by " + c.addedBy.blockId());
-                // PostgreSQL makes primary key columns NOT NULL whatever the column says.
-                boolean nullable = !s.notNull() && !pk.contains(s.name());
-                out.add(row(code(s.name()), type, nullable ? "yes" : "no",
+                out.add(row(code(s.name()), type, nullable(t, c) ? "yes" : "no",
                         s.defaultSql() == null ? "" : code(s.defaultSql()), String.join("; ", notes)));
             }
             out.add("");
         }
-        if (t.decl != null && !t.decl.primaryKey().isEmpty())
-            para(out, "Primary key: " + code("(" + idents(t.decl.primaryKey()) + ")"));
+        if (!t.primaryKey.isEmpty()) para(out, "Primary key: " + code("(" + idents(t.primaryKey) + ")"));
+        if (!t.constraints.isEmpty()) {
+            para(out, "Constraints:");
+            for (ConstraintSpec c : t.constraints) out.add(constraint(c));
+            out.add("");
+        }
         if (t.indexes.isEmpty()) return;
         para(out, "Indexes:");
         for (IndexDecl i : t.indexes) out.add(index(i, t.decl == null ? null : t.decl.origin()));
         out.add("");
+    }
+
+    /** PostgreSQL makes primary key columns NOT NULL whatever the column says. */
+    static boolean nullable(TableDoc t, Col c) {
+        return !c.spec.notNull() && !t.primaryKey.contains(c.name());
+    }
+
+    /**
+     * {@code - `t_a_key` — UNIQUE `(a)` NULLS NOT DISTINCT}, {@code - `t_ok` — CHECK `(a > 0)`} or
+     * {@code - `t_b_fkey` — FOREIGN KEY `(b)` → `public.b` (primary key) ON DELETE CASCADE}: the
+     * foreign key options only where they differ from PostgreSQL's defaults.
+     */
+    private static String constraint(ConstraintSpec c) {
+        StringBuilder s = new StringBuilder("- ").append(code(c.name())).append(" — ");
+        switch (c.kind()) {
+            case UNIQUE -> s.append("UNIQUE ").append(code("(" + idents(c.columns()) + ")"))
+                    .append(c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
+            case CHECK -> s.append("CHECK ").append(code("(" + c.checkSql().strip() + ")"));
+            case FOREIGN_KEY -> {
+                ForeignKeySpec fk = c.foreignKey();
+                s.append("FOREIGN KEY ").append(code("(" + idents(c.columns()) + ")")).append(" → ")
+                        .append(code(target(c).toString())).append(' ').append(fk.referencedColumns().isEmpty()
+                                ? "(primary key)" : code("(" + idents(fk.referencedColumns()) + ")"));
+                unlessDefault(s, "MATCH", fk.match(), "SIMPLE");
+                unlessDefault(s, "ON DELETE", fk.onDelete(), "NO ACTION");
+                unlessDefault(s, "ON UPDATE", fk.onUpdate(), "NO ACTION");
+                if (fk.deferrable()) s.append(" DEFERRABLE").append(fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+            }
+        }
+        return s.toString();
+    }
+
+    private static void unlessDefault(StringBuilder s, String clause, String value, String dflt) {
+        if (value != null && !value.equals(dflt)) s.append(' ').append(clause).append(' ').append(value);
     }
 
     /** {@code - `users_email_lower_key` — UNIQUE on `(lower(email))` WHERE `deleted_at IS NULL`}. */

@@ -101,8 +101,12 @@ public final class TextReporter {
         if (alters > 0) s.append(", ").append(alters).append(' ').append(alterVerb);
         s.append(", ").append(plan.unchangedCount()).append(" unchanged, ")
                 .append(warnings).append(warnings == 1 ? " warning" : " warnings").append(" — ");
+        if (!plan.conflicts().isEmpty()) {
+            s.append(plan.conflicts().size()).append(" conflict(s) to resolve first: --apply refuses to run — ");
+        }
         s.append(switch (result.outcome()) {
-            case DRY_RUN -> plan.isEmpty() ? "in sync, nothing to do (dry run)" : "dry run, nothing was changed";
+            case DRY_RUN -> plan.isEmpty() && plan.conflicts().isEmpty() ? "in sync, nothing to do (dry run)"
+                    : "dry run, nothing was changed";
             case IN_SYNC -> "already in sync, nothing was changed";
             case APPLIED -> "applied " + result.executed().size() + " statement(s) in one transaction, verified in sync";
         });
@@ -112,8 +116,23 @@ public final class TextReporter {
 
     /** After an apply the plan's lines report what was done: "will create" → "created". */
     static String pastTense(String summary) {
-        return summary.replace("will create", "created").replace("will add", "added")
-                .replace("will drop and rebuild", "dropped and rebuilt").replace("will set", "set");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(will|then) (create|add|set|rename|drop|validate|run)\\b")
+                .matcher(summary);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String verb = switch (m.group(2)) {
+                case "create" -> "created";
+                case "add" -> "added";
+                case "set" -> "set";
+                case "rename" -> "renamed";
+                case "drop" -> "dropped";
+                case "validate" -> "validated";
+                default -> "ran";
+            };
+            m.appendReplacement(out, m.group(1).equals("then") ? "then " + verb : verb);
+        }
+        m.appendTail(out);
+        return out.toString().replace("dropped and rebuild", "dropped and rebuilt");
     }
 
     private static String seconds(Duration d) {

@@ -10,15 +10,24 @@ import static schemasync.Blocks.block;
 import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;
+import schemasync.dsl.Origin;
 
 class SchemaDocsTest {
 
-    /** Two tables in two schemas (sections sort audit before public), a later ensureColumn, tricky cells. */
+    /**
+     * Two tables in two schemas (sections sort audit before public), a later ensureColumn, tricky cells,
+     * a foreign key across schemas, unique and check constraints, a custom step.
+     */
     private static DeclaredSchema small() {
         return DeclaredSchema.of(List.of(
                 block("C1", db -> db.ensureTable("accounts", t -> t
@@ -27,20 +36,27 @@ class SchemaDocsTest {
                         .column("label", "text", dflt("'`x`'"))
                         .columnComment("Shown to \"admins\" | support")
                         .primaryKey("id")
+                        .uniqueNullsNotDistinct("label")
+                        .check("accounts_plan_known", "plan IN ('a|b', 'c')")
                         .comment("Paying customers"))),
                 block("C2", db -> {
                     db.ensureSchema("audit");
                     db.ensureTable("audit.events", t -> t
                             .column("id", "bigserial")
+                            .column("account_id", BIGINT)
                             .column("tags", type("text").array().notNull(), dflt("'{}'"))
                             .column("payload", "jsonb")
-                            .primaryKey("id"));
+                            .primaryKey("id")
+                            .foreignKey("account_id").references("accounts").onDeleteCascade());
                     db.ensureIndex("events_tags_idx").on("audit.events").using(IndexMethod.GIN).columns("tags")
                             .include("payload");
                     db.ensureIndex("accounts_plan_key").on("accounts").unique().expression("lower(plan)")
                             .where("label IS NOT NULL");
                 }),
-                block("C3", db -> db.ensureColumn("accounts", "last_seen_at", TIMESTAMPWITHTIMEZONE))));
+                block("C3", db -> {
+                    db.ensureColumn("accounts", "last_seen_at", TIMESTAMPWITHTIMEZONE);
+                    db.customStep("backfill_last_seen", "SELECT false", "UPDATE accounts SET last_seen_at = now()");
+                })));
     }
 
     @Test
@@ -57,6 +73,7 @@ class SchemaDocsTest {
                 erDiagram
                     audit_events {
                         bigserial id PK
+                        bigint account_id FK
                         text_array tags
                         jsonb payload
                     }
@@ -66,6 +83,7 @@ class SchemaDocsTest {
                         text label "Shown to 'admins' | support"
                         timestamp_with_time_zone last_seen_at
                     }
+                    audit_events }o--o| public_accounts : "account_id"
                 ```
 
                 ## audit.events
@@ -73,10 +91,16 @@ class SchemaDocsTest {
                 | Column | Type | Nullable | Default | Comment |
                 | --- | --- | --- | --- | --- |
                 | `id` | bigserial | no | | |
+                | `account_id` | bigint | yes | | |
                 | `tags` | text[] | no | `'{}'` | |
                 | `payload` | jsonb | yes | | |
 
                 Primary key: `(id)`
+
+                Constraints:
+
+                - `events_account_id_fkey` — FOREIGN KEY `(account_id)` → `public.accounts` (primary key) \
+                ON DELETE CASCADE
 
                 Indexes:
 
@@ -95,6 +119,11 @@ class SchemaDocsTest {
 
                 Primary key: `(id)`
 
+                Constraints:
+
+                - `accounts_label_key` — UNIQUE `(label)` NULLS NOT DISTINCT
+                - `accounts_plan_known` — CHECK `(plan IN ('a|b', 'c'))`
+
                 Indexes:
 
                 - `accounts_plan_key` — UNIQUE on `(lower(plan))` WHERE `label IS NOT NULL` (added by C2)
@@ -104,6 +133,7 @@ class SchemaDocsTest {
                 - C1 — test block C1
                 - C2 — test block C2
                 - C3 — test block C3
+                  - custom step `backfill_last_seen`
                 """, SchemaDocs.markdown(small()));
     }
 
@@ -150,11 +180,159 @@ class SchemaDocsTest {
         assertMermaid(md, 4);
     }
 
+    @Test
+    void foreignKeysBecomeFkMarkersAndRelationshipLines() {
+        String md = SchemaDocs.markdown(DeclaredSchema.of(List.of(
+                block("C1", db -> {
+                    db.ensureTable("organizations", t -> t.column("id", BIGINT.identity(true)).primaryKey("id"));
+                    db.ensureTable("users", t -> t.column("id", BIGINT.identity(true)).primaryKey("id"));
+                }),
+                block("C2", db -> db.ensureTable("products", t -> t
+                        .column("id", BIGINT.identity(true))
+                        .column("organization_id", BIGINT.notNull())
+                        .column("owner_id", BIGINT)
+                        .column("parent_id", BIGINT)
+                        .column("vendor_id", BIGINT.notNull())
+                        .primaryKey("id")
+                        .foreignKey("organization_id").references("organizations").onDeleteCascade()
+                        .foreignKey("owner_id").references("public.users", "id").onDeleteSetNull().onUpdateCascade()
+                        .named("products_owner_fk")
+                        .foreignKey("parent_id").references("products").matchFull().deferred()
+                        .foreignKey("vendor_id").references("billing.vendors"))),
+                block("C3", db -> db.ensureTable("memberships", t -> t
+                        .column("organization_id", BIGINT.notNull())
+                        .column("user_id", BIGINT.notNull())
+                        .primaryKey("organization_id", "user_id")
+                        .foreignKey("organization_id").references("organizations").deferrable()
+                        .foreignKey("user_id").references("users"))))));
+        // Not NULL → exactly one; nullable → zero or one; a self reference is a line too.
+        assertTrue(md.contains("    public_products }o--|| public_organizations : \"organization_id\"\n"), md);
+        assertTrue(md.contains("    public_products }o--o| public_users : \"owner_id\"\n"), md);
+        assertTrue(md.contains("    public_products }o--o| public_products : \"parent_id\"\n"), md);
+        assertTrue(md.contains("    public_memberships }o--|| public_organizations : \"organization_id\"\n"
+                + "    public_memberships }o--|| public_users : \"user_id\"\n```\n"), md);
+        // A table no block declares gets no line (Mermaid would invent an empty entity), but a comment.
+        assertTrue(md.contains("    %% products_vendor_id_fkey: public_products (vendor_id) references billing.vendors,"
+                + " which the blocks do not declare\n"), md);
+        assertFalse(md.contains("billing_vendors"), md);
+        assertTrue(md.contains("        bigint organization_id FK\n        bigint owner_id FK\n"), md);
+        assertTrue(md.contains("        bigint organization_id PK, FK\n        bigint user_id PK, FK\n"), md);
+        assertTrue(md.contains("    public_products {\n        bigint id PK\n"), md);
+        // Relationship lines come after every entity.
+        assertTrue(md.indexOf(" }o--") > md.indexOf("    public_memberships {"), md);
+        assertTrue(md.contains("""
+                - `products_organization_id_fkey` — FOREIGN KEY `(organization_id)` → `public.organizations` \
+                (primary key) ON DELETE CASCADE
+                - `products_owner_fk` — FOREIGN KEY `(owner_id)` → `public.users` `(id)` ON DELETE SET NULL \
+                ON UPDATE CASCADE
+                - `products_parent_id_fkey` — FOREIGN KEY `(parent_id)` → `public.products` (primary key) \
+                MATCH FULL DEFERRABLE INITIALLY DEFERRED
+                - `products_vendor_id_fkey` — FOREIGN KEY `(vendor_id)` → `billing.vendors` (primary key)
+                """), md);
+        assertTrue(md.contains("- `memberships_organization_id_fkey` — FOREIGN KEY `(organization_id)` → "
+                + "`public.organizations` (primary key) DEFERRABLE\n"), md);
+        assertMermaid(md, 4);
+    }
+
+    @Test
+    void docsShowTheSchemaAfterRenamesAndRemovals() {
+        String md = SchemaDocs.markdown(DeclaredSchema.of(List.of(
+                block("C1_Users", db -> {
+                    db.ensureTable("users", t -> t
+                            .column("id", BIGINT.identity(true))
+                            .column("email", VARCHAR(320).notNull())
+                            .column("old_flag", "boolean")
+                            .column("nickname", "text")
+                            .primaryKey("id")
+                            .check("users_email_check", "email LIKE '%@%' AND \"email\" <> 'email'"));
+                    db.ensureIndex("users_email_idx").on("users").columns("email");
+                    db.ensureIndex("users_flag_idx").on("users").columns("old_flag");
+                    db.ensureIndex("users_nick_idx").on("users").expression("lower(nickname)");
+                    db.ensureTable("sessions", t -> t
+                            .column("id", "bigint")
+                            .column("user_id", BIGINT.notNull())
+                            .primaryKey("id")
+                            .foreignKey("user_id").references("users"));
+                    db.ensureColumn("scratch", "note", "text"); // a table the blocks only add to
+                }),
+                block("C2_Rename", db -> {
+                    db.ensureTableRenamed("users", "accounts");
+                    db.ensureColumnRenamed("accounts", "email", "email_address");
+                    db.ensureIndexRenamed("users_email_idx", "accounts_email_idx");
+                    db.ensureNoColumn("accounts", "old_flag");
+                    db.ensureNoColumn("accounts", "nickname");
+                    db.ensureNoTable("scratch");
+                    db.ensureNoIndex("legacy_idx"); // not in the blocks: nothing to show either way
+                    db.customStep("fill_email", "SELECT false", "UPDATE accounts SET email_address = lower(email)");
+                }),
+                block("C3_Later", db -> db.ensureColumn("accounts", "note", "text")))));
+        assertTrue(md.contains("\n## public.accounts\n"), md);
+        assertTrue(md.contains("| `email_address` | varchar(320) | no | | |"), md);
+        assertTrue(md.contains("| `note` | text | yes | | added by C3_Later |"), md);
+        assertTrue(md.contains("- `accounts_email_idx` — on `email_address`\n"), md);
+        // The check follows the column rename, outside string literals.
+        assertTrue(md.contains(
+                "- `users_email_check` — CHECK `(email_address LIKE '%@%' AND email_address <> 'email')`"), md);
+        assertTrue(md.contains("    public_accounts {\n        bigint id PK\n        varchar_320 email_address\n"
+                + "        text note\n    }\n"), md);
+        assertTrue(md.contains("    public_sessions }o--|| public_accounts : \"user_id\"\n"), md);
+        assertTrue(md.contains("`(user_id)` → `public.accounts` (primary key)"), md);
+        assertTrue(md.contains("- C2_Rename — test block C2_Rename\n  - custom step `fill_email`\n- C3_Later"), md);
+        for (String gone : List.of("public.users", "public_users", "users_email_idx", "`email`", " email\n",
+                "old_flag", "users_flag_idx", "nickname", "users_nick_idx", "scratch", "legacy")) {
+            assertFalse(md.contains(gone), gone + " is still in:\n" + md);
+        }
+        assertMermaid(md, 2);
+    }
+
+    @Test
+    void removalsTakeDeclaredTablesAndIndexesOut() {
+        // DeclaredSchema.of rejects removing what a block declares; the docs replay such a history anyway.
+        DeclaredSchema valid = DeclaredSchema.of(List.of(block("C1", db -> {
+            db.ensureTable("keep", t -> t.column("id", "bigint"));
+            db.ensureTable("gone", t -> t.column("id", "bigint"));
+            db.ensureIndex("keep_id_idx").on("keep").columns("id");
+        })));
+        Origin c2 = new Origin("C2", "cleanup", 2);
+        List<Declaration> declarations = new ArrayList<>(valid.declarations());
+        declarations.add(new RemovalDecl(ObjectKind.TABLE, QualifiedName.parse("gone"), null, c2));
+        declarations.add(new RemovalDecl(ObjectKind.INDEX, QualifiedName.parse("keep_id_idx"), null, c2));
+        String md = SchemaDocs.markdown(new DeclaredSchema(declarations, valid.managedSchemas(), valid.ignored()));
+        assertTrue(md.contains("## public.keep\n"), md);
+        assertFalse(md.contains("gone") || md.contains("keep_id_idx") || md.contains("Indexes:"), md);
+        assertTrue(md.contains("- C2 — cleanup\n"), md);
+        assertMermaid(md, 1);
+    }
+
+    @Test
+    void aRenamedTableKeepsItsPlaceAndLaterBlocksUseTheNewName() {
+        String md = SchemaDocs.markdown(DeclaredSchema.of(List.of(
+                block("C1", db -> {
+                    db.ensureTable("a", t -> t.column("id", "bigint").primaryKey("id"));
+                    db.ensureTable("b", t -> t.column("a_id", "bigint").foreignKey("a_id").references("a"));
+                }),
+                block("C2", db -> {
+                    db.ensureTableRenamed("a", "z");
+                    db.ensureIndex("z_id_idx").on("z").columns("id");
+                    db.ensureColumnRenamed("z", "id", "z_id"); // referenced columns follow too
+                }))));
+        assertTrue(md.indexOf("## public.z\n") < md.indexOf("## public.b\n"), md);
+        assertTrue(md.contains("Primary key: `(z_id)`"), md);
+        assertTrue(md.contains("- `z_id_idx` — on `z_id` (added by C2)"), md);
+        assertTrue(md.contains("    public_b }o--o| public_z : \"a_id\"\n"), md);
+        assertFalse(md.contains("## public.a\n"), md);
+        assertMermaid(md, 2);
+    }
+
+    private static final Pattern ENTITY_LINE = Pattern.compile(" {4}[A-Za-z][A-Za-z0-9_]*( \\{)?");
     private static final Pattern MERMAID_LINE = Pattern.compile(String.join("|",
             "erDiagram",
-            " {4}[A-Za-z][A-Za-z0-9_]*( \\{)?",                                          // entity
-            " {8}[A-Za-z][A-Za-z0-9_]* [A-Za-z][A-Za-z0-9_]*( PK)?( \"[^\"\\n]*\")?",    // type name [PK] ["comment"]
-            " {4}\\}"));
+            ENTITY_LINE.pattern(),
+            // type name [keys] ["comment"]
+            " {8}[A-Za-z][A-Za-z0-9_]* [A-Za-z][A-Za-z0-9_]*( (PK|FK)(, (PK|FK))*)?( \"[^\"\\n]*\")?",
+            " {4}\\}",
+            " {4}[A-Za-z][A-Za-z0-9_]* \\}o--(\\|\\||o\\|) [A-Za-z][A-Za-z0-9_]* : \"[^\"\\n%]*\"", // relationship
+            " {4}%%(?!\\{)[^{}\\n]*"));                                                      // comment
 
     /** Every line of the one mermaid block is plain erDiagram syntax, with the expected number of entities. */
     private static void assertMermaid(String md, int entities) {
@@ -164,7 +342,20 @@ class SchemaDocsTest {
         List<String> lines = md.substring(start + "```mermaid\n".length(), end).lines().toList();
         assertEquals("erDiagram", lines.get(0));
         for (String line : lines) assertTrue(MERMAID_LINE.matcher(line).matches(), "not erDiagram syntax: " + line);
-        assertEquals(entities, lines.stream().filter(l -> l.matches(" {4}[A-Za-z].*")).count(), md);
+        assertEquals(entities, lines.stream().filter(l -> ENTITY_LINE.matcher(l).matches()).count(), md);
+        // Relationship lines only after the last entity, and only between entities of the diagram.
+        int lastEntity = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals("    }") || ENTITY_LINE.matcher(lines.get(i)).matches()) lastEntity = i;
+        }
+        List<String> names = lines.stream().filter(l -> ENTITY_LINE.matcher(l).matches())
+                .map(l -> l.strip().replace(" {", "")).toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).contains(" }o--")) continue;
+            assertTrue(i > lastEntity, "relationship before an entity: " + lines.get(i));
+            String[] words = lines.get(i).strip().split(" ");
+            assertTrue(names.contains(words[0]) && names.contains(words[2]), "relationship to nothing: " + lines.get(i));
+        }
         assertEquals(lines.stream().filter(l -> l.endsWith(" {")).count(),
                 lines.stream().filter(l -> l.equals("    }")).count(), md);
     }
