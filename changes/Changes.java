@@ -18,5 +18,6 @@ public final class Changes {
             new C0003_Memberships(),
             new C0004_Projects(),
             new C0005_UserLastLogin(),
-            new C0006_ProjectTitle());
+            new C0006_ProjectTitle(),
+            new C0007_ActiveMemberships());
 }

@@ -8,21 +8,22 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * An immutable snapshot of the managed part of a database: schemas, tables, indexes and enum types
- * (labels in their sort order) keyed by
+ * An immutable snapshot of the managed part of a database: schemas, tables, indexes, enum types
+ * (labels in their sort order) and views (pg_get_viewdef) keyed by
  * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                      Map<QualifiedName, List<String>> enums) {
+                      Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views) {
 
     public Catalog {
         schemas = Collections.unmodifiableSet(new TreeSet<>(schemas));
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         indexes = Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
         enums = Collections.unmodifiableMap(new LinkedHashMap<>(enums));
+        views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     }
 
     public static Catalog empty() {
-        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of());
+        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

@@ -79,7 +79,10 @@ public final class CatalogReader {
         Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
         query(connection, CatalogSql.ENUMS, schemas, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 Arrays.asList((String[]) rs.getArray(3).getArray())));
-        return new Catalog(existingSchemas, tables, indexes, enums);
+        Map<QualifiedName, String> views = new LinkedHashMap<>();
+        query(connection, CatalogSql.VIEWS, schemas, rs -> views.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                rs.getString(3)));
+        return new Catalog(existingSchemas, tables, indexes, enums, views);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

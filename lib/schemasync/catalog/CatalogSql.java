@@ -154,4 +154,18 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /** Views with PostgreSQL's normalized definition (pg_get_viewdef). */
+    static final String VIEWS = """
+            -- schema-sync: views
+            SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) AS definition
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'v'
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

@@ -53,6 +53,14 @@ public sealed interface Declaration {
         }
     }
 
+    /**
+     * {@code ensureView("active_users", "SELECT id, email FROM users WHERE deleted_at IS NULL")}:
+     * compared on PostgreSQL's normalized definition; replaced with CREATE OR REPLACE VIEW when
+     * PostgreSQL accepts that (same leading columns), reported otherwise.
+     */
+    record ViewDecl(QualifiedName name, String sql, Origin origin) implements Declaration {
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX;

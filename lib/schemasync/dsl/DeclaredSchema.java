@@ -52,6 +52,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
             else if (d instanceof Declaration.RenameDecl r) schemas.add(r.table().schema());
             else if (d instanceof Declaration.EnumDecl e) schemas.add(e.name().schema());
+            else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
@@ -89,6 +90,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Set<String> schemas = new TreeSet<>();
             Set<String> customIds = new TreeSet<>();
             Set<String> enumNames = new TreeSet<>();
+            Set<String> viewNames = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -101,6 +103,10 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.ViewDecl v) {
+                    qualified(v.origin(), "view", v.name());
+                    if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");
+                    if (v.sql() == null || v.sql().isBlank()) problem(v.origin(), "view " + v.name() + " has no query");
                 } else if (d instanceof Declaration.EnumDecl e) {
                     qualified(e.origin(), "enum", e.name());
                     if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");

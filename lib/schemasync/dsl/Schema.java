@@ -43,6 +43,12 @@ public final class Schema {
         return this;
     }
 
+    /** The view exists with this query; tables it reads must exist or be declared by earlier blocks. */
+    public Schema ensureView(String name, String query) {
+        declarations.add(new Declaration.ViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(), origin));
+        return this;
+    }
+
     /** The table exists with exactly these columns and primary key. */
     public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder.State t = body.apply(new TableBuilder()).state;

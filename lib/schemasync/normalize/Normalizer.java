@@ -129,7 +129,8 @@ public final class Normalizer {
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes(columns, indexes, rewriting, checks);
+        ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
+        return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals());
     }
 
     /**

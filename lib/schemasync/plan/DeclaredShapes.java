@@ -14,15 +14,20 @@ import schemasync.catalog.QualifiedName;
  * @param indexes         per declared index: the definition from USING on, as pg_get_indexdef renders it
  * @param rewritingAdds   columns whose ADD COLUMN would rewrite an existing table (volatile default)
  * @param checks          per table, per constraint name: the declared CHECK as pg_get_constraintdef renders it
+ * @param views           existing declared views: the declared query as pg_get_viewdef renders it
+ * @param viewRefusals    existing declared views PostgreSQL would not CREATE OR REPLACE, with its reason
  */
 public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
-                             Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks) {
+                             Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks,
+                             Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals) {
 
     public DeclaredShapes {
         columns = Map.copyOf(columns);
         indexes = Map.copyOf(indexes);
         rewritingAdds = Set.copyOf(rewritingAdds);
         checks = Map.copyOf(checks);
+        views = Map.copyOf(views);
+        viewRefusals = Map.copyOf(viewRefusals);
     }
 
     /** A declared CHECK constraint as pg_get_constraintdef renders it: {@code CHECK ((price > (0)::numeric))}. */

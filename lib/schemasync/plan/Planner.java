@@ -41,10 +41,12 @@ public final class Planner {
     final Catalog before;
     private final DeclaredSchema declared;
     final DeclaredShapes shapes;
-    private final Set<String> schemas;
+    final Set<String> schemas;
     final Map<QualifiedName, Table> tables;
     final Map<QualifiedName, Index> indexes;
     final Map<QualifiedName, List<String>> enums;
+    final Map<QualifiedName, String> views;
+    private final Set<QualifiedName> declaredViews = new HashSet<>();
     private final Set<QualifiedName> declaredEnums = new HashSet<>();
     private final Set<QualifiedName> fullyDeclared = new HashSet<>();
     final Set<QualifiedName> touched = new HashSet<>();
@@ -68,6 +70,7 @@ public final class Planner {
         this.tables = new LinkedHashMap<>(catalog.tables());
         this.indexes = new HashMap<>(catalog.indexes());
         this.enums = new HashMap<>(catalog.enums());
+        this.views = new HashMap<>(catalog.views());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -97,6 +100,7 @@ public final class Planner {
         Planner planner = new Planner(catalog, declared, shapes, guards);
         ChangesToExisting existing = new ChangesToExisting(planner);
         EnumPlanner enumPlanner = new EnumPlanner(planner);
+        ViewPlanner viewPlanner = new ViewPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -107,7 +111,10 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
-            else if (d instanceof Declaration.EnumDecl e) {
+            else if (d instanceof Declaration.ViewDecl v) {
+                planner.declaredViews.add(v.name());
+                viewPlanner.plan(v);
+            } else if (d instanceof Declaration.EnumDecl e) {
                 planner.declaredEnums.add(e.name());
                 enumPlanner.plan(e);
             }
@@ -320,6 +327,10 @@ public final class Planner {
         for (Table t : before.tables().values()) {
             if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
             items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (QualifiedName v : before.views().keySet()) {
+            if (declaredViews.contains(v) || declared.isIgnored(v)) continue;
+            items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
         }
         for (QualifiedName e : before.enums().keySet()) {
             if (declaredEnums.contains(e) || declared.isIgnored(e)) continue;

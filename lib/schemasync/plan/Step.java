@@ -19,7 +19,7 @@ public sealed interface Step {
     default boolean creates() {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
-                || this instanceof AddEnumValue;
+                || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace();
     }
 
     record CreateSchema(String schema) implements Step {
@@ -45,6 +45,13 @@ public sealed interface Step {
     record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
         public String object() {
             return name + " '" + label + "'";
+        }
+    }
+
+    /** CREATE VIEW, or CREATE OR REPLACE VIEW when it exists with another definition. */
+    record CreateView(QualifiedName name, String sql, boolean replace) implements Step {
+        public String object() {
+            return name.toString();
         }
     }
 

@@ -44,6 +44,9 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CreateView v) {
+            return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
+                    DSL.sql(v.sql())));
         } else if (step instanceof Step.CreateTable t) {
             return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints());
         } else if (step instanceof Step.AddColumn a) {

@@ -84,6 +84,7 @@ public final class SchemaDocs {
                 .map(SchemaDocs::code).toList()) + ".");
         MermaidDiagram.append(tables, out);
         for (TableDoc t : tables) section(t, out);
+        enumsAndViews(declared.declarations(), out);
         para(out, "## Change blocks");
         // Declarations are in block order; a block shows once, however many declarations it made.
         Map<Origin, List<String>> blocks = new LinkedHashMap<>();
@@ -98,6 +99,33 @@ public final class SchemaDocs {
         });
         while (out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
         return String.join("\n", out) + "\n";
+    }
+
+    /** Enum types with their labels, and views with their query as declared. */
+    private static void enumsAndViews(List<Declaration> declarations, List<String> out) {
+        List<String> enums = new ArrayList<>();
+        List<String> views = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (d instanceof Declaration.EnumDecl e) {
+                enums.add("- " + code(e.name().toString()) + ": " + String.join(", ", e.labels().stream().map(SchemaDocs::code).toList()));
+            } else if (d instanceof Declaration.ViewDecl v) {
+                views.add("### " + v.name());
+                views.add("");
+                views.add("```sql");
+                views.add(v.sql());
+                views.add("```");
+                views.add("");
+            }
+        }
+        if (!enums.isEmpty()) {
+            para(out, "## Enum types");
+            out.addAll(enums);
+            out.add("");
+        }
+        if (!views.isEmpty()) {
+            para(out, "## Views");
+            out.addAll(views);
+        }
     }
 
     /** A Markdown block and the blank line that separates it from the next. */

@@ -1,0 +1,64 @@
+package schemasync.normalize;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import schemasync.catalog.Catalog;
+import schemasync.dsl.Declaration.ViewDecl;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.catalog.QualifiedName;
+import schemasync.plan.Step;
+import schemasync.render.SqlRenderer;
+
+/**
+ * How PostgreSQL would store each declared view that exists already: the very CREATE OR REPLACE VIEW
+ * the apply would run, under a savepoint that is always rolled back, read back with pg_get_viewdef.
+ * If PostgreSQL refuses the replacement (a column dropped, renamed or retyped; not the owner), the
+ * refusal is the answer: the planner reports it instead of planning a statement that would fail.
+ */
+final class ViewShapes {
+    record Result(Map<QualifiedName, String> definitions, Map<QualifiedName, String> refusals) {
+    }
+
+    private ViewShapes() {
+    }
+
+    /** Requires auto-commit off and no open transaction; leaves none open. */
+    static Result read(Connection connection, Catalog catalog, DeclaredSchema declared) throws SQLException {
+        Map<QualifiedName, String> definitions = new HashMap<>();
+        Map<QualifiedName, String> refusals = new HashMap<>();
+        try (Statement st = connection.createStatement()) {
+            for (var d : declared.declarations()) {
+                if (!(d instanceof ViewDecl v) || !catalog.views().containsKey(v.name())) continue;
+                Savepoint sp = connection.setSavepoint();
+                try {
+                    st.execute(SqlRenderer.render(new Step.CreateView(v.name(), v.sql(), true)));
+                    // Pinned like the catalog reader's, so both definitions qualify names alike;
+                    // rolling back to the savepoint undoes this SET LOCAL and the replacement.
+                    st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_get_viewdef("
+                            + "pg_catalog.to_regclass(pg_catalog.quote_ident(?) || '.' || pg_catalog.quote_ident(?)))")) {
+                        ps.setString(1, v.name().schema());
+                        ps.setString(2, v.name().name());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            definitions.put(v.name(), rs.getString(1));
+                        }
+                    }
+                } catch (SQLException e) {
+                    refusals.put(v.name(), e.getMessage().lines().findFirst().orElse("refused"));
+                } finally {
+                    connection.rollback(sp);
+                }
+            }
+        } finally {
+            connection.rollback();
+        }
+        return new Result(definitions, refusals);
+    }
+}

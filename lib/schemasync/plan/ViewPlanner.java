@@ -1,0 +1,40 @@
+package schemasync.plan;
+
+import schemasync.dsl.Declaration.ViewDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/** Views: created when missing, replaced when PostgreSQL accepts CREATE OR REPLACE, reported otherwise. */
+final class ViewPlanner {
+    private final Planner planner;
+
+    ViewPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(ViewDecl v) {
+        String object = v.name().toString();
+        String have = planner.views.get(v.name());
+        if (have == null) {
+            if (!planner.schemas.contains(v.name().schema())) {
+                throw schemasync.SchemaSyncException.badInput(v.origin() + ": view " + v.name() + " is in schema "
+                        + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
+            }
+            planner.change(v.origin(), "view", object, "will create", null, new Step.CreateView(v.name(), v.sql(), false));
+            planner.views.put(v.name(), v.sql());
+            return;
+        }
+        String refusal = planner.shapes.viewRefusals().get(v.name());
+        String want = planner.shapes.views().get(v.name());
+        if (refusal != null) {
+            planner.items.add(new Drift(v.origin(), "view", object, "differs, and PostgreSQL refuses CREATE OR REPLACE VIEW ("
+                    + refusal + "): not changed; drop and re-create it by hand", HazardKind.ACCESS_EXCLUSIVE_LOCK));
+        } else if (want == null || want.equals(have)) {
+            planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
+        } else {
+            planner.change(v.origin(), "view", object, "will replace (CREATE OR REPLACE VIEW)", null,
+                    new Step.CreateView(v.name(), v.sql(), true));
+            planner.views.put(v.name(), want);
+        }
+    }
+}
