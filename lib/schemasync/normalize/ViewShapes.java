@@ -25,6 +25,8 @@ final class ViewShapes {
     record Result(Map<QualifiedName, String> definitions, Map<QualifiedName, String> refusals) {
     }
 
+    static final int LOCK_TIMEOUT_MILLIS = 1000;
+
     private ViewShapes() {
     }
 
@@ -33,6 +35,9 @@ final class ViewShapes {
         Map<QualifiedName, String> definitions = new HashMap<>();
         Map<QualifiedName, String> refusals = new HashMap<>();
         try (Statement st = connection.createStatement()) {
+            // CREATE OR REPLACE VIEW takes an ACCESS EXCLUSIVE lock on the view, even here: never
+            // queue behind a long query on it (readers would queue behind us), give up quickly.
+            st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_MILLIS + "ms'");
             for (var d : declared.declarations()) {
                 if (!(d instanceof ViewDecl v) || !catalog.views().containsKey(v.name())) continue;
                 Savepoint sp = connection.setSavepoint();
@@ -51,7 +56,9 @@ final class ViewShapes {
                         }
                     }
                 } catch (SQLException e) {
-                    refusals.put(v.name(), e.getMessage().lines().findFirst().orElse("refused"));
+                    refusals.put(v.name(), "55P03".equals(e.getSQLState())
+                            ? "the view is busy: its lock was not free within " + LOCK_TIMEOUT_MILLIS + " ms, so it could not be compared; run again"
+                            : e.getMessage().lines().findFirst().orElse("refused"));
                 } finally {
                     connection.rollback(sp);
                 }

@@ -60,4 +60,19 @@ class ViewTest {
             assertEquals("2", s.queryString("SELECT count(*) FROM information_schema.columns WHERE table_name = 'active_users'"));
         }
     }
+
+    @Test
+    void comparingABusyViewGivesUpQuicklyInsteadOfQueueing() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE users (id bigint PRIMARY KEY, email text, deleted_at timestamptz)",
+                "CREATE VIEW active_users AS SELECT id FROM users");
+             java.sql.Connection app = schemasync.db.Connections.open(s.url); java.sql.Statement st = app.createStatement()) {
+            app.setAutoCommit(false);
+            st.execute("LOCK TABLE active_users IN ACCESS SHARE MODE"); // a long report reading the view
+            long start = System.nanoTime();
+            Plan plan = s.plan(blocks("SELECT id, email FROM users"));
+            assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "did not wait long");
+            assertTrue(Scenario.drift(plan).get(0).message().contains("the view is busy"), () -> Scenario.drift(plan).toString());
+            app.rollback();
+        }
+    }
 }
