@@ -13,7 +13,19 @@ import java.util.TreeSet;
  * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                      Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views) {
+                      Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                      Map<String, Function> functions) {
+
+    /**
+     * A function or procedure, keyed by its signature {@code schema.name(identity arguments)} (the
+     * overload), with {@code pg_get_functiondef}'s whole CREATE OR REPLACE text.
+     */
+    public record Function(QualifiedName name, String arguments, String definition) {
+        public String signature() {
+            return name + "(" + arguments + ")";
+        }
+    }
+
 
     public Catalog {
         schemas = Collections.unmodifiableSet(new TreeSet<>(schemas));
@@ -21,9 +33,10 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         indexes = Collections.unmodifiableMap(new LinkedHashMap<>(indexes));
         enums = Collections.unmodifiableMap(new LinkedHashMap<>(enums));
         views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
+        functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     }
 
     public static Catalog empty() {
-        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

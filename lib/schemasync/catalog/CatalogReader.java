@@ -82,7 +82,13 @@ public final class CatalogReader {
         Map<QualifiedName, String> views = new LinkedHashMap<>();
         query(connection, CatalogSql.VIEWS, schemas, rs -> views.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 rs.getString(3)));
-        return new Catalog(existingSchemas, tables, indexes, enums, views);
+        Map<String, Catalog.Function> functions = new LinkedHashMap<>();
+        query(connection, CatalogSql.FUNCTIONS, schemas, rs -> {
+            Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                    rs.getString(4));
+            functions.put(f.signature(), f);
+        });
+        return new Catalog(existingSchemas, tables, indexes, enums, views, functions);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -168,4 +168,22 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /**
+     * Functions and procedures (not aggregates or window functions), with their identity arguments
+     * (what tells overloads apart) and pg_get_functiondef's full definition.
+     */
+    static final String FUNCTIONS = """
+            -- schema-sync: functions
+            SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments,
+                   pg_catalog.pg_get_functiondef(p.oid) AS definition
+            FROM pg_catalog.pg_proc p
+            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE p.prokind IN ('f', 'p')
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2, 3
+            """;
 }

@@ -61,6 +61,17 @@ public sealed interface Declaration {
     record ViewDecl(QualifiedName name, String sql, Origin origin) implements Declaration {
     }
 
+    /**
+     * {@code ensureFunction("set_updated_at()", "RETURNS trigger LANGUAGE plpgsql AS $$ ... $$")}: the
+     * signature (name and argument types) and the rest of CREATE FUNCTION, compared on
+     * pg_get_functiondef, created or replaced with CREATE OR REPLACE FUNCTION.
+     */
+    record FunctionDecl(QualifiedName name, String arguments, String definition, Origin origin) implements Declaration {
+        public String signature() {
+            return name + "(" + arguments + ")";
+        }
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX;

@@ -53,6 +53,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.RenameDecl r) schemas.add(r.table().schema());
             else if (d instanceof Declaration.EnumDecl e) schemas.add(e.name().schema());
             else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
+            else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
@@ -91,6 +92,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Set<String> customIds = new TreeSet<>();
             Set<String> enumNames = new TreeSet<>();
             Set<String> viewNames = new TreeSet<>();
+            Set<String> functionSignatures = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -103,6 +105,11 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.FunctionDecl f) {
+                    qualified(f.origin(), "function", f.name());
+                    if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
+                    else if (!functionSignatures.add(f.signature())) problem(f.origin(), "function " + f.signature() + " is declared twice");
+                    if (f.definition() == null || f.definition().isBlank()) problem(f.origin(), "function " + f.name() + " has no definition");
                 } else if (d instanceof Declaration.ViewDecl v) {
                     qualified(v.origin(), "view", v.name());
                     if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");

@@ -43,6 +43,21 @@ public final class Schema {
         return this;
     }
 
+    /**
+     * The function exists like this: {@code ensureFunction("set_updated_at()", "RETURNS trigger
+     * LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$")}. The signature is
+     * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.
+     */
+    public Schema ensureFunction(String signature, String definition) {
+        String sig = signature == null ? "" : signature.strip();
+        int open = sig.indexOf('(');
+        boolean wellFormed = open > 0 && sig.endsWith(")");
+        QualifiedName name = QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig);
+        String arguments = wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null;
+        declarations.add(new Declaration.FunctionDecl(name, arguments, definition == null ? null : definition.strip(), origin));
+        return this;
+    }
+
     /** The view exists with this query; tables it reads must exist or be declared by earlier blocks. */
     public Schema ensureView(String name, String query) {
         declarations.add(new Declaration.ViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(), origin));

@@ -130,7 +130,8 @@ public final class Normalizer {
             connection.rollback();
         }
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
-        return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals());
+        DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
+        return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions);
     }
 
     /**

@@ -19,7 +19,22 @@ import schemasync.catalog.QualifiedName;
  */
 public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                              Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks,
-                             Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals) {
+                             Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
+                             Functions functions) {
+
+    /**
+     * Declared functions as PostgreSQL stores them: per declared signature, the catalog's signature
+     * key ({@code schema.name(identity arguments)}), pg_get_functiondef's text, or why CREATE OR
+     * REPLACE FUNCTION was refused.
+     */
+    public record Functions(Map<String, String> keys, Map<String, String> definitions, Map<String, String> refusals) {
+        public Functions {
+            keys = Map.copyOf(keys);
+            definitions = Map.copyOf(definitions);
+            refusals = Map.copyOf(refusals);
+        }
+    }
+
 
     public DeclaredShapes {
         columns = Map.copyOf(columns);

@@ -46,6 +46,8 @@ public final class Planner {
     final Map<QualifiedName, Index> indexes;
     final Map<QualifiedName, List<String>> enums;
     final Map<QualifiedName, String> views;
+    final Map<String, Catalog.Function> functions;
+    private final Set<String> declaredFunctions = new HashSet<>();
     private final Set<QualifiedName> declaredViews = new HashSet<>();
     private final Set<QualifiedName> declaredEnums = new HashSet<>();
     private final Set<QualifiedName> fullyDeclared = new HashSet<>();
@@ -71,6 +73,7 @@ public final class Planner {
         this.indexes = new HashMap<>(catalog.indexes());
         this.enums = new HashMap<>(catalog.enums());
         this.views = new HashMap<>(catalog.views());
+        this.functions = new HashMap<>(catalog.functions());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -101,6 +104,7 @@ public final class Planner {
         ChangesToExisting existing = new ChangesToExisting(planner);
         EnumPlanner enumPlanner = new EnumPlanner(planner);
         ViewPlanner viewPlanner = new ViewPlanner(planner);
+        FunctionPlanner functionPlanner = new FunctionPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -111,7 +115,10 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
-            else if (d instanceof Declaration.ViewDecl v) {
+            else if (d instanceof Declaration.FunctionDecl f) {
+                planner.declaredFunctions.add(functionPlanner.key(f));
+                functionPlanner.plan(f);
+            } else if (d instanceof Declaration.ViewDecl v) {
                 planner.declaredViews.add(v.name());
                 viewPlanner.plan(v);
             } else if (d instanceof Declaration.EnumDecl e) {
@@ -327,6 +334,10 @@ public final class Planner {
         for (Table t : before.tables().values()) {
             if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
             items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (Catalog.Function f : before.functions().values()) {
+            if (declaredFunctions.contains(f.signature()) || declared.isIgnored(f.name())) continue;
+            items.add(new Drift(null, "function", f.signature(), "undeclared: no block declares it; left alone", null));
         }
         for (QualifiedName v : before.views().keySet()) {
             if (declaredViews.contains(v) || declared.isIgnored(v)) continue;

@@ -19,7 +19,8 @@ public sealed interface Step {
     default boolean creates() {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
-                || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace();
+                || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
+                || this instanceof CreateFunction f && !f.replace();
     }
 
     record CreateSchema(String schema) implements Step {
@@ -45,6 +46,13 @@ public sealed interface Step {
     record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
         public String object() {
             return name + " '" + label + "'";
+        }
+    }
+
+    /** CREATE OR REPLACE FUNCTION: creates, or replaces a function whose definition differs. */
+    record CreateFunction(QualifiedName name, String arguments, String definition, boolean replace) implements Step {
+        public String object() {
+            return name + "(" + arguments + ")";
         }
     }
 

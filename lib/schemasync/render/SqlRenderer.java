@@ -44,6 +44,12 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CreateFunction f) {
+            // Arguments and body are the user's SQL, verbatim (dollar quotes and all).
+            // jOOQ renders the name; arguments and body are appended verbatim, never parsed as a
+            // template (a plpgsql body may contain anything, {0} included).
+            return CTX.render(DSL.query("CREATE OR REPLACE FUNCTION {0}", name(f.name()))) + "(" + f.arguments() + ") "
+                    + f.definition();
         } else if (step instanceof Step.CreateView v) {
             return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
                     DSL.sql(v.sql())));
