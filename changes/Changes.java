@@ -19,5 +19,6 @@ public final class Changes {
             new C0004_Projects(),
             new C0005_UserLastLogin(),
             new C0006_ProjectTitle(),
-            new C0007_ActiveMemberships());
+            new C0007_ActiveMemberships(),
+            new C0008_ProjectsUpdatedAt());
 }

@@ -62,11 +62,16 @@ public final class CatalogReader {
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(constraint(rs)));
 
+        Map<QualifiedName, List<Table.Trigger>> triggers = new HashMap<>();
+        query(connection, CatalogSql.TRIGGERS, schemas, rs -> triggers
+                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                .add(new Table.Trigger(rs.getString(3), triggerDefinition(rs.getString(4), rs.getString(5)))));
+
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         for (TableRow row : tableRows) {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
                     primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition(),
-                    constraints.getOrDefault(row.name(), List.of())));
+                    constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of())));
         }
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
@@ -108,6 +113,15 @@ public final class CatalogReader {
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
                     definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition);
         };
+    }
+
+    /** {@code ... ON public.users FOR EACH ROW ...} → {@code ... ON <table> FOR EACH ROW ...}. */
+    static String triggerDefinition(String triggerdef, String qualifiedTable) {
+        String plain = " ON " + qualifiedTable + " ";
+        if (triggerdef.contains(plain)) return triggerdef.replace(plain, " ON <table> ");
+        // A table in this session's temporary schema (pg_temp_N) is spelled through the pg_temp alias.
+        String temp = " ON pg_temp." + qualifiedTable.substring(qualifiedTable.indexOf('.') + 1) + " ";
+        return triggerdef.replace(temp, " ON <table> ");
     }
 
     /** {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape. */

@@ -186,4 +186,17 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2, 3
             """;
+
+    /** User triggers (not the internal ones behind foreign keys), with the table as pg_get_triggerdef spells it. */
+    static final String TRIGGERS = """
+            -- schema-sync: triggers
+            SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid) AS definition,
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS qualified_table
+            FROM pg_catalog.pg_trigger t
+            JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal
+              AND n.nspname = ANY (?)
+            ORDER BY 1, 2, 3
+            """;
 }

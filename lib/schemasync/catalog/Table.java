@@ -9,11 +9,30 @@ import java.util.Optional;
  * planner uses it only to describe cost, never to decide correctness.
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
-                    long estimatedRows, boolean partition, List<Constraint> constraints) {
+                    long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers) {
 
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
+        triggers = List.copyOf(triggers);
+    }
+
+    /**
+     * A trigger: {@code definition} is pg_get_triggerdef with the table written as {@code ON <table>},
+     * so a trigger compares equal on any table name (the declared side is read from a shadow table).
+     */
+    public record Trigger(String name, String definition) {
+    }
+
+    public Optional<Trigger> trigger(String triggerName) {
+        return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
+    }
+
+    public Table withTrigger(Trigger trigger) {
+        var copy = new java.util.ArrayList<>(triggers);
+        copy.removeIf(t -> t.name().equals(trigger.name()));
+        copy.add(trigger);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy);
     }
 
     public Optional<Constraint> constraint(String constraintName) {
@@ -22,26 +41,26 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The same table without planner statistics (reltuples changes with every ANALYZE). */
     public Table withoutStatistics() {
-        return new Table(name, columns, primaryKey, comment, 0, partition, constraints);
+        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers);
     }
 
     public Table withName(QualifiedName newName) {
-        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints);
+        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints);
+        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers);
     }
 
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints);
+        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers);
     }
 
     public Table withConstraint(Constraint constraint) {
         var copy = new java.util.ArrayList<>(constraints);
         copy.removeIf(c -> c.name().equals(constraint.name()));
         copy.add(constraint);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers);
     }
 
     /** Name and columns of a PRIMARY KEY constraint, columns in key order. */

@@ -72,6 +72,14 @@ public sealed interface Declaration {
         }
     }
 
+    /**
+     * {@code ensureTrigger("users_touch").on("users").before("UPDATE").forEachRow().executes("set_updated_at()")}.
+     * {@code events} is written as in CREATE TRIGGER ({@code "INSERT OR UPDATE OF email"}).
+     */
+    record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
+                       String function, Origin origin) implements Declaration {
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX;

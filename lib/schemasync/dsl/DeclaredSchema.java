@@ -54,6 +54,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.EnumDecl e) schemas.add(e.name().schema());
             else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
             else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
+            else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
@@ -93,6 +94,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Set<String> enumNames = new TreeSet<>();
             Set<String> viewNames = new TreeSet<>();
             Set<String> functionSignatures = new TreeSet<>();
+            Set<String> triggerNames = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -105,6 +107,17 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.TriggerDecl g) {
+                    name(g.origin(), "trigger", g.name());
+                    if (g.table() == null) problem(g.origin(), "trigger " + g.name() + " has no table: add .on(\"table\")");
+                    else {
+                        qualified(g.origin(), "table", g.table());
+                        if (!triggerNames.add(g.table() + "." + g.name())) problem(g.origin(), "trigger " + g.name() + " on " + g.table() + " is declared twice");
+                    }
+                    if (g.timing() == null || g.events() == null || g.events().isBlank())
+                        problem(g.origin(), "trigger " + g.name() + " has no events: add .before(\"UPDATE\"), .after(...) or .insteadOf(...)");
+                    if (g.function() == null || g.function().isBlank())
+                        problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
                 } else if (d instanceof Declaration.FunctionDecl f) {
                     qualified(f.origin(), "function", f.name());
                     if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");

@@ -21,6 +21,8 @@ import schemasync.dsl.Declaration.TableDecl;
 public final class Schema {
     private final List<Declaration> declarations = new ArrayList<>();
     private final List<IndexBuilder> pendingIndexes = new ArrayList<>();
+    private final List<TriggerBuilder> pendingTriggers = new ArrayList<>();
+    private final List<Integer> triggerPositions = new ArrayList<>();
     /** Where each pending index's placeholder sits in {@link #declarations}. */
     private final List<Integer> builderPositions = new ArrayList<>();
     private Origin origin;
@@ -56,6 +58,15 @@ public final class Schema {
         String arguments = wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null;
         declarations.add(new Declaration.FunctionDecl(name, arguments, definition == null ? null : definition.strip(), origin));
         return this;
+    }
+
+    /** The trigger exists: {@code ensureTrigger("t").on("users").before("UPDATE").forEachRow().executes("f()")}. */
+    public TriggerBuilder ensureTrigger(String name) {
+        TriggerBuilder builder = new TriggerBuilder(name);
+        pendingTriggers.add(builder);
+        declarations.add(null);
+        triggerPositions.add(declarations.size() - 1);
+        return builder;
     }
 
     /** The view exists with this query; tables it reads must exist or be declared by earlier blocks. */
@@ -200,6 +211,14 @@ public final class Schema {
         }
         pendingIndexes.clear();
         builderPositions.clear();
+        for (int i = 0; i < pendingTriggers.size(); i++) {
+            TriggerBuilder b = pendingTriggers.get(i);
+            declarations.set(triggerPositions.get(i), new Declaration.TriggerDecl(b.name,
+                    b.table == null ? null : QualifiedName.parse(b.table), b.timing, b.events, b.forEachRow, b.when,
+                    b.function, origin));
+        }
+        pendingTriggers.clear();
+        triggerPositions.clear();
     }
 
     /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */

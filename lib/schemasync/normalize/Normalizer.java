@@ -59,6 +59,7 @@ public final class Normalizer {
         /** The declared specs, as written: NOT NULL and comments are taken from here, not from PostgreSQL. */
         final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
         final List<IndexDecl> indexes = new ArrayList<>();
+        final List<Declaration.TriggerDecl> triggers = new ArrayList<>();
         /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
         final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
 
@@ -102,6 +103,8 @@ public final class Normalizer {
                 declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());
             } else if (d instanceof IndexDecl i && known.contains(i.table())) {
                 shadow(shadows, catalog, i.table()).indexes.add(i);
+            } else if (d instanceof Declaration.TriggerDecl g && known.contains(g.table())) {
+                shadow(shadows, catalog, g.table()).triggers.add(g);
             }
         }
 
@@ -109,12 +112,13 @@ public final class Normalizer {
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
         Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
+        Map<QualifiedName, Map<String, String>> triggers = new HashMap<>();
         List<String> problems = new ArrayList<>();
         List<Shadow> all = new ArrayList<>(shadows.values());
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, problems);
+                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, problems);
             } finally {
                 connection.rollback();
             }
@@ -131,7 +135,8 @@ public final class Normalizer {
         }
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
-        return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions);
+        return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
+                triggers);
     }
 
     /**
@@ -145,6 +150,10 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
             } else if (d instanceof Declaration.EnumDecl e && !catalog.enums().containsKey(e.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
+            } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
+                    && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
+                // A trigger on a shadow needs its function to exist.
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(), f.definition(), true)));
             }
         }
         return sql;
@@ -161,7 +170,8 @@ public final class Normalizer {
     private static void readBack(Connection connection, Catalog catalog, List<String> prerequisites, List<Shadow> chunk,
                                  Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
-                                 Map<QualifiedName, Map<String, String>> checks, List<String> problems) throws SQLException {
+                                 Map<QualifiedName, Map<String, String>> checks,
+                                 Map<QualifiedName, Map<String, String>> triggers, List<String> problems) throws SQLException {
         Map<String, QualifiedName> indexShadowNames = new HashMap<>();
         List<String> statements = new ArrayList<>(prerequisites);
         for (Shadow s : chunk) {
@@ -170,6 +180,10 @@ public final class Normalizer {
                 String shadowIndex = s.shadowName + "_i" + (s.indexes.indexOf(i) + 1);
                 indexShadowNames.put(shadowIndex, i.name());
                 statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), i));
+            }
+            // Triggers on the shadow, never on the real table: CREATE TRIGGER would lock it.
+            for (Declaration.TriggerDecl g : s.triggers) {
+                statements.add(SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
             }
         }
         try (Statement st = connection.createStatement()) {
@@ -215,6 +229,9 @@ public final class Normalizer {
                 if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) checkTexts.put(c.name(), c.check());
             }
             checks.put(s.table, checkTexts);
+            Map<String, String> triggerTexts = new HashMap<>();
+            for (Table.Trigger g : t.triggers()) triggerTexts.put(g.name(), g.definition());
+            triggers.put(s.table, triggerTexts);
         }
         for (Index i : shadowCatalog.indexes().values()) {
             QualifiedName declaredName = indexShadowNames.get(i.name().name());
@@ -245,6 +262,10 @@ public final class Normalizer {
                                  List<String> problems) throws SQLException {
         for (Shadow s : chunk) {
             if (tryStatement(connection, createShadow(s)) == null) {
+                for (Declaration.TriggerDecl g : s.triggers) {
+                    String error = tryStatement(connection, SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
+                    if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);
+                }
                 for (IndexDecl i : s.indexes) {
                     String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
                     String error = tryStatement(connection, SqlRenderer.createIndex(probeName,

@@ -20,7 +20,7 @@ import schemasync.catalog.QualifiedName;
 public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                              Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks,
                              Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
-                             Functions functions) {
+                             Functions functions, Map<QualifiedName, Map<String, String>> triggers) {
 
     /**
      * Declared functions as PostgreSQL stores them: per declared signature, the catalog's signature
@@ -43,6 +43,14 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
         checks = Map.copyOf(checks);
         views = Map.copyOf(views);
         viewRefusals = Map.copyOf(viewRefusals);
+        triggers = Map.copyOf(triggers);
+    }
+
+    /** A declared trigger as pg_get_triggerdef renders it, the table written {@code ON <table>}. */
+    public String trigger(QualifiedName table, String name) {
+        String definition = triggers.getOrDefault(table, Map.of()).get(name);
+        if (definition == null) throw new IllegalStateException("no normalized shape for trigger " + table + "." + name);
+        return definition;
     }
 
     /** A declared CHECK constraint as pg_get_constraintdef renders it: {@code CHECK ((price > (0)::numeric))}. */

@@ -39,6 +39,10 @@ public final class HazardClassifier {
             hazards.add(new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + a.constraint().name() + " builds an index on "
                     + table.name() + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
         }
+        if (step instanceof Step.CreateTrigger) {
+            hazards.add(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + table.name() + ": writes wait"));
+            return hazards;
+        }
         if (step instanceof Step.CreateIndex ci) {
             hazards.add(new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.index().name().name()
                     + " blocks writes to " + table.name() + " while it reads " + size));

@@ -4,6 +4,8 @@ package schemasync.plan;
 public enum HazardKind {
     /** Takes an ACCESS EXCLUSIVE lock: even SELECTs on the table wait while it is held or queued. */
     ACCESS_EXCLUSIVE_LOCK,
+    /** Takes a SHARE ROW EXCLUSIVE lock (CREATE TRIGGER, ADD FOREIGN KEY): writes wait while it is held or queued. */
+    WRITE_LOCK,
     /** Rewrites every row of the table under an ACCESS EXCLUSIVE lock. */
     TABLE_REWRITE,
     /** Reads the whole table while holding a lock that blocks writes or reads (SET NOT NULL, ADD PRIMARY KEY). */

@@ -48,6 +48,7 @@ public final class Planner {
     final Map<QualifiedName, String> views;
     final Map<String, Catalog.Function> functions;
     private final Set<String> declaredFunctions = new HashSet<>();
+    private final Set<String> declaredTriggers = new HashSet<>();
     private final Set<QualifiedName> declaredViews = new HashSet<>();
     private final Set<QualifiedName> declaredEnums = new HashSet<>();
     private final Set<QualifiedName> fullyDeclared = new HashSet<>();
@@ -105,6 +106,7 @@ public final class Planner {
         EnumPlanner enumPlanner = new EnumPlanner(planner);
         ViewPlanner viewPlanner = new ViewPlanner(planner);
         FunctionPlanner functionPlanner = new FunctionPlanner(planner);
+        TriggerPlanner triggerPlanner = new TriggerPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -115,7 +117,10 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
-            else if (d instanceof Declaration.FunctionDecl f) {
+            else if (d instanceof Declaration.TriggerDecl g) {
+                planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
+                triggerPlanner.plan(g);
+            } else if (d instanceof Declaration.FunctionDecl f) {
                 planner.declaredFunctions.add(functionPlanner.key(f));
                 functionPlanner.plan(f);
             } else if (d instanceof Declaration.ViewDecl v) {
@@ -183,7 +188,7 @@ public final class Planner {
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
-        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t)));
+        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of()));
     }
 
     private void primaryKey(TableDecl t, Table existing) {
@@ -334,6 +339,14 @@ public final class Planner {
         for (Table t : before.tables().values()) {
             if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
             items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (Table t : before.tables().values()) {
+            if (!fullyDeclared.contains(t.name())) continue;
+            for (Table.Trigger g : t.triggers()) {
+                if (declaredTriggers.contains(t.name() + "." + g.name())) continue;
+                items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
+                        + g.definition() + "): left alone", null));
+            }
         }
         for (Catalog.Function f : before.functions().values()) {
             if (declaredFunctions.contains(f.signature()) || declared.isIgnored(f.name())) continue;

@@ -20,7 +20,7 @@ public sealed interface Step {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
                 || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
-                || this instanceof CreateFunction f && !f.replace();
+                || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -53,6 +53,12 @@ public sealed interface Step {
     record CreateFunction(QualifiedName name, String arguments, String definition, boolean replace) implements Step {
         public String object() {
             return name + "(" + arguments + ")";
+        }
+    }
+
+    record CreateTrigger(schemasync.dsl.Declaration.TriggerDecl trigger, QualifiedName table) implements Step {
+        public String object() {
+            return table + "." + trigger.name();
         }
     }
 

@@ -50,6 +50,8 @@ public final class SqlRenderer {
             // template (a plpgsql body may contain anything, {0} included).
             return CTX.render(DSL.query("CREATE OR REPLACE FUNCTION {0}", name(f.name()))) + "(" + f.arguments() + ") "
                     + f.definition();
+        } else if (step instanceof Step.CreateTrigger t) {
+            return createTrigger(t.trigger(), name(t.table()));
         } else if (step instanceof Step.CreateView v) {
             return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
                     DSL.sql(v.sql())));
@@ -121,6 +123,15 @@ public final class SqlRenderer {
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX {0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
+    }
+
+    /** {@code CREATE TRIGGER name timing events ON table FOR EACH ROW|STATEMENT [WHEN (...)] EXECUTE FUNCTION f()}. */
+    public static String createTrigger(schemasync.dsl.Declaration.TriggerDecl t, Name table) {
+        String prefix = CTX.render(DSL.query("CREATE TRIGGER {0} ", DSL.name(t.name())));
+        String on = CTX.render(DSL.query(" ON {0}", table));
+        // Events, WHEN and the function call are the user's SQL, appended verbatim.
+        return prefix + t.timing() + " " + t.events() + on + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
+                + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + t.function();
     }
 
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */

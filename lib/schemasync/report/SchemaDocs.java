@@ -101,13 +101,19 @@ public final class SchemaDocs {
         return String.join("\n", out) + "\n";
     }
 
-    /** Enum types with their labels, and views with their query as declared. */
+    /** Enum types with their labels, functions, triggers, and views with their query as declared. */
     private static void enumsAndViews(List<Declaration> declarations, List<String> out) {
         List<String> enums = new ArrayList<>();
         List<String> views = new ArrayList<>();
         for (Declaration d : declarations) {
             if (d instanceof Declaration.EnumDecl e) {
                 enums.add("- " + code(e.name().toString()) + ": " + String.join(", ", e.labels().stream().map(SchemaDocs::code).toList()));
+            } else if (d instanceof Declaration.FunctionDecl f) {
+                enums.add("- function " + code(f.signature()));
+            } else if (d instanceof Declaration.TriggerDecl g) {
+                enums.add("- trigger " + code(g.name()) + " on " + code(String.valueOf(g.table())) + ": " + g.timing() + " "
+                        + g.events() + (g.forEachRow() ? " FOR EACH ROW" : "") + (g.when() == null ? "" : " WHEN " + code(g.when()))
+                        + " → " + code(g.function()));
             } else if (d instanceof Declaration.ViewDecl v) {
                 views.add("### " + v.name());
                 views.add("");
@@ -118,7 +124,7 @@ public final class SchemaDocs {
             }
         }
         if (!enums.isEmpty()) {
-            para(out, "## Enum types");
+            para(out, "## Types, functions and triggers");
             out.addAll(enums);
             out.add("");
         }

@@ -54,16 +54,16 @@ class CliTest {
             String before = catalogFingerprint(s);
             Run dry = CliProcess.run(Map.of("DATABASE_URL", url), "--dry-run");
             assertEquals(0, dry.exit(), dry::all);
-            assertTrue(dry.out().contains("Summary: 13 to add, 1 to alter, 0 unchanged, 0 warnings — dry run, nothing was changed"), dry::all);
+            assertTrue(dry.out().contains("Summary: 16 to add, 1 to alter, 0 unchanged, 0 warnings — dry run, nothing was changed"), dry::all);
             assertEquals(before, catalogFingerprint(s), "the dry run left the catalog byte-identical");
 
             Run apply = CliProcess.run(Map.of("DATABASE_URL", url), "--apply");
             assertEquals(0, apply.exit(), apply::all);
-            assertTrue(apply.out().contains("applied 15 statement(s) in one transaction, verified in sync"), apply::all);
+            assertTrue(apply.out().contains("applied 18 statement(s) in one transaction, verified in sync"), apply::all);
 
             Run again = CliProcess.run(Map.of("DATABASE_URL", url), "--apply", "--quiet");
             assertEquals(0, again.exit(), again::all);
-            assertTrue(again.out().startsWith("Summary: 0 to add, 40 unchanged, 0 warnings — already in sync"), again::all);
+            assertTrue(again.out().startsWith("Summary: 0 to add, 43 unchanged, 0 warnings — already in sync"), again::all);
 
             for (Run r : List.of(dry, apply, again)) {
                 assertFalse(r.all().contains(CliProcess.secret(s.url)), "password printed: " + r.all());

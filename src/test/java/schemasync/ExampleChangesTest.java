@@ -18,7 +18,7 @@ class ExampleChangesTest {
         try (Scenario s = Scenario.start()) {
             Plan plan = s.plan(Changes.ALL);
             List<String> sql = Scenario.sql(plan);
-            assertEquals(15, sql.size(), () -> String.join("\n", sql));
+            assertEquals(18, sql.size(), () -> String.join("\n", sql));
             assertTrue(sql.contains("CREATE UNIQUE INDEX \"users_email_lower_key\" ON \"public\".\"users\" USING btree"
                     + " ((lower(email))) WHERE deleted_at IS NULL"), () -> String.join("\n", sql));
             assertTrue(sql.contains("ALTER TABLE \"public\".\"users\" ADD COLUMN \"last_login_at\" timestamp with time zone"));

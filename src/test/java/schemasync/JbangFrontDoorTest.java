@@ -23,7 +23,7 @@ class JbangFrontDoorTest {
             Map<String, String> env = Map.of("DATABASE_URL", CliProcess.platformUrl(s.url), "SCHEMA_SYNC_JBANG_NO_PATH", "1");
             Run check = CliProcess.exec(List.of("./jbang", "sync", "--check", "--quiet"), root, env, 600);
             assertEquals(5, check.exit(), check::all);
-            assertTrue(check.out().contains("Summary: 13 to add, 1 to alter"), check::all);
+            assertTrue(check.out().contains("Summary: 16 to add, 1 to alter"), check::all);
 
             Run verifyAlias = CliProcess.exec(List.of("./jbang", "verify", "--help"), root, env, 300);
             assertEquals(0, verifyAlias.exit(), verifyAlias::all);

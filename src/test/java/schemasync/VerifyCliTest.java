@@ -20,7 +20,7 @@ class VerifyCliTest {
         Run run = CliProcess.run(Map.of(), "verify");
         assertEquals(0, run.exit(), run::all);
         assertTrue(run.out().contains("✓ apply again to an empty database executes nothing"), run::out);
-        assertTrue(run.out().contains("✓ apply to a database where blocks 1–3 already ran"), run::out);
+        assertTrue(run.out().contains("✓ apply to a database where blocks 1–4 already ran"), run::out);
         assertTrue(run.out().contains("✓ docs/SCHEMA.md is up to date"), run::out);
         assertTrue(run.out().contains("Verified: all 8 checks held on PostgreSQL 17."), run::out);
     }

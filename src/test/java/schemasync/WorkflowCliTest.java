@@ -46,12 +46,12 @@ class WorkflowCliTest {
             assertEquals(1, doc.get("formatVersion").asInt());
             assertEquals("check", doc.get("mode").asText());
             assertEquals(5, doc.get("exitCode").asInt());
-            assertEquals(7, doc.get("blocks").size());
+            assertEquals(8, doc.get("blocks").size());
             JsonNode firstStep = doc.get("blocks").get(0).get("items").get(0).get("steps").get(0);
             assertEquals("CreateTable", firstStep.get("type").asText());
             assertEquals("planned", firstStep.get("status").asText());
             assertTrue(firstStep.get("sql").asText().startsWith("CREATE TABLE \"public\".\"organizations\""));
-            assertEquals(15, doc.get("summary").get("statements").asInt());
+            assertEquals(18, doc.get("summary").get("statements").asInt());
             assertTrue(doc.get("fingerprint").get("catalog").asText().startsWith("sha256:"));
             assertFalse(run.out().contains(CliProcess.secret(s.url)));
 
@@ -79,8 +79,8 @@ class WorkflowCliTest {
             assertEquals(0, run.exit(), run::all);
             assertTrue(run.out().startsWith("### Schema Sync — plan for "), run::out);
             assertTrue(run.out().contains("| ℹ | C0002_Users | table public.users | will create |"), run::out);
-            assertTrue(run.out().contains("<details><summary>SQL (15 statements)</summary>"), run::out);
-            assertTrue(run.out().contains("**Summary: 13 to add, 1 to alter, 0 unchanged, 0 warnings — dry run, nothing was changed"), run::out);
+            assertTrue(run.out().contains("<details><summary>SQL (18 statements)</summary>"), run::out);
+            assertTrue(run.out().contains("**Summary: 16 to add, 1 to alter, 0 unchanged, 0 warnings — dry run, nothing was changed"), run::out);
         }
     }
 

@@ -1,0 +1,68 @@
+package schemasync.dsl;
+
+/**
+ * The body of {@code ensureTrigger(name)}: {@code .on(table)}, one timing with its events, the row or
+ * statement level, an optional WHEN and the function. No terminal call: the declaration is complete
+ * when the block's {@code declare} returns (missing parts are reported with the block's id).
+ */
+public final class TriggerBuilder {
+    final String name;
+    String table;
+    String timing;
+    String events;
+    boolean forEachRow;
+    String when;
+    String function;
+
+    TriggerBuilder(String name) {
+        this.name = name;
+    }
+
+    public TriggerBuilder on(String tableName) {
+        this.table = tableName;
+        return this;
+    }
+
+    /** {@code BEFORE events}, e.g. {@code before("INSERT OR UPDATE")}. */
+    public TriggerBuilder before(String triggerEvents) {
+        return timing("BEFORE", triggerEvents);
+    }
+
+    public TriggerBuilder after(String triggerEvents) {
+        return timing("AFTER", triggerEvents);
+    }
+
+    /** On views only. */
+    public TriggerBuilder insteadOf(String triggerEvents) {
+        return timing("INSTEAD OF", triggerEvents);
+    }
+
+    /** FOR EACH ROW (PostgreSQL's default is FOR EACH STATEMENT). */
+    public TriggerBuilder forEachRow() {
+        this.forEachRow = true;
+        return this;
+    }
+
+    public TriggerBuilder forEachStatement() {
+        this.forEachRow = false;
+        return this;
+    }
+
+    /** {@code WHEN (condition)}, e.g. {@code when("OLD.* IS DISTINCT FROM NEW.*")}. */
+    public TriggerBuilder when(String conditionSql) {
+        this.when = conditionSql;
+        return this;
+    }
+
+    /** The trigger function call, e.g. {@code executes("set_updated_at()")}. */
+    public TriggerBuilder executes(String functionCall) {
+        this.function = functionCall;
+        return this;
+    }
+
+    private TriggerBuilder timing(String when, String triggerEvents) {
+        this.timing = when;
+        this.events = triggerEvents;
+        return this;
+    }
+}
