@@ -1,7 +1,10 @@
 package schemasync.dsl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jooq.DataType;
 import schemasync.SchemaSyncException;
@@ -20,11 +23,11 @@ import schemasync.dsl.Declaration.TableDecl;
  */
 public final class Schema {
     private final List<Declaration> declarations = new ArrayList<>();
-    private final List<IndexBuilder> pendingIndexes = new ArrayList<>();
-    private final List<TriggerBuilder> pendingTriggers = new ArrayList<>();
-    private final List<Integer> triggerPositions = new ArrayList<>();
-    /** Where each pending index's placeholder sits in {@link #declarations}. */
-    private final List<Integer> builderPositions = new ArrayList<>();
+    /**
+     * Fluent declarations (indexes, triggers) have no terminal call: a placeholder keeps their place
+     * in {@link #declarations} until the block's {@code declare} returns, then the builder is read.
+     */
+    private final Map<Integer, Supplier<Declaration>> pending = new LinkedHashMap<>();
     private Origin origin;
 
     Schema() {
@@ -63,9 +66,9 @@ public final class Schema {
     /** The trigger exists: {@code ensureTrigger("t").on("users").before("UPDATE").forEachRow().executes("f()")}. */
     public TriggerBuilder ensureTrigger(String name) {
         TriggerBuilder builder = new TriggerBuilder(name);
-        pendingTriggers.add(builder);
-        declarations.add(null);
-        triggerPositions.add(declarations.size() - 1);
+        Origin declaredIn = origin;
+        placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
+                builder.timing, builder.events, builder.forEachRow, builder.when, builder.function, declaredIn));
         return builder;
     }
 
@@ -117,10 +120,12 @@ public final class Schema {
     /** The index exists; say where with {@code .on(table)} and what with {@code .columns(...)} etc. */
     public IndexBuilder ensureIndex(String name) {
         IndexBuilder builder = new IndexBuilder(name);
-        pendingIndexes.add(builder);
-        // Keep the declaration order: a placeholder is replaced when the block finishes.
-        declarations.add(null);
-        builderPositions.add(declarations.size() - 1);
+        Origin declaredIn = origin;
+        placeholder(() -> {
+            QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
+            return new IndexDecl(indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
+                    builder.include, builder.where, declaredIn);
+        });
         return builder;
     }
 
@@ -196,29 +201,19 @@ public final class Schema {
                 throw SchemaSyncException.badInput(block.id() + " failed while declaring: "
                         + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
-            db.finishIndexes();
+            db.finishPending();
         }
         return List.copyOf(db.declarations);
     }
 
-    private void finishIndexes() {
-        for (int i = 0; i < pendingIndexes.size(); i++) {
-            IndexBuilder b = pendingIndexes.get(i);
-            QualifiedName table = b.table == null ? null : QualifiedName.parse(b.table);
-            QualifiedName name = indexName(b.name, table);
-            declarations.set(builderPositions.get(i), new IndexDecl(name, table, b.unique, b.method, b.keys,
-                    b.include, b.where, origin));
-        }
-        pendingIndexes.clear();
-        builderPositions.clear();
-        for (int i = 0; i < pendingTriggers.size(); i++) {
-            TriggerBuilder b = pendingTriggers.get(i);
-            declarations.set(triggerPositions.get(i), new Declaration.TriggerDecl(b.name,
-                    b.table == null ? null : QualifiedName.parse(b.table), b.timing, b.events, b.forEachRow, b.when,
-                    b.function, origin));
-        }
-        pendingTriggers.clear();
-        triggerPositions.clear();
+    private void placeholder(Supplier<Declaration> declaration) {
+        declarations.add(null);
+        pending.put(declarations.size() - 1, declaration);
+    }
+
+    private void finishPending() {
+        pending.forEach((position, declaration) -> declarations.set(position, declaration.get()));
+        pending.clear();
     }
 
     /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
