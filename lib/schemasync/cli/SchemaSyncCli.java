@@ -169,7 +169,9 @@ public final class SchemaSyncCli implements Callable<Integer> {
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
         DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
-        String blocksFingerprint = Fingerprint.of(declared.declarations());
+        // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
+        String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json
+                ? Fingerprint.of(declared.declarations()) : null;
         ReviewedPlan reviewed = null;
         if (planIn != null) {
             PlanDocument doc = Json.readPlan(planIn);
@@ -194,18 +196,20 @@ public final class SchemaSyncCli implements Callable<Integer> {
                         Connections.redact(e.getMessage(), target.url().properties()), e);
             }
             int exit = mode.check ? ExitCodes.check(result.plan()) : ExitCodes.OK;
-            PlanDocument document = PlanDocument.of(result, modeName, target.url().display(), CliContext.VERSION, exit,
-                    blocksFingerprint);
-            if (planOut != null) writePlan(document);
-            report(result, document, target);
+            if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
+            report(result, modeName, target, exit, blocksFingerprint);
             return exit;
         }
     }
 
-    private void report(Result result, PlanDocument document, Target target) {
+    private static PlanDocument document(Result result, String mode, Target target, int exit, String blocksFingerprint) {
+        return PlanDocument.of(result, mode, target.url().display(), CliContext.VERSION, exit, blocksFingerprint);
+    }
+
+    private void report(Result result, String mode, Target target, int exit, String blocksFingerprint) {
         TextReporter text = new TextReporter(ctx.out(), ctx.colorAllowed(output.noColor), output.verbosity());
         switch (output.format) {
-            case json -> ctx.out().println(Json.write(document));
+            case json -> ctx.out().println(Json.write(document(result, mode, target, exit, blocksFingerprint)));
             case markdown -> new MarkdownReporter(ctx.out()).report(result, target.url().display(), text.summary(result));
             default -> {
                 text.report(result);

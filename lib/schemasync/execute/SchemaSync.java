@@ -41,12 +41,17 @@ public final class SchemaSync {
 
     /**
      * {@code plan} is what was (or would be) applied; {@code after} is the re-plan after an apply;
-     * {@code catalogFingerprint} identifies the catalog the plan was computed against.
+     * {@code planned} holds the catalog the plan was computed against.
      */
     public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
-                         String catalogFingerprint) {
+                         Planned planned) {
         public Result {
             executed = List.copyOf(executed);
+        }
+
+        /** Computed on demand: hashing a large catalog is not free, and only plan files need it. */
+        public String catalogFingerprint() {
+            return planned.fingerprint();
         }
     }
 
@@ -67,7 +72,7 @@ public final class SchemaSync {
     public static Result dryRun(Connection connection, DeclaredSchema declared) throws SQLException {
         long start = System.nanoTime();
         Planned planned = plan(connection, declared);
-        return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned.fingerprint());
+        return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned);
     }
 
     /** Catalog snapshot (READ ONLY, REPEATABLE READ) → normalized declarations → pure plan. */
@@ -110,7 +115,7 @@ public final class SchemaSync {
                         + c.object() + " — " + c.message()).toList()));
             }
             if (plan.isEmpty()) {
-                return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned.fingerprint());
+                return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned);
             }
             if (reviewed != null) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
             List<ExecutedStep> executed = execute(connection, plan, options, progress);
@@ -121,7 +126,7 @@ public final class SchemaSync {
                         + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
                         + " reading of them disagree — please report this with the block");
             }
-            return new Result(Outcome.APPLIED, plan, executed, after, since(start), planned.fingerprint());
+            return new Result(Outcome.APPLIED, plan, executed, after, since(start), planned);
         }
     }
 
