@@ -14,7 +14,12 @@ import java.util.TreeSet;
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                      Map<String, Function> functions) {
+                      Map<String, Function> functions, Map<String, Extension> extensions) {
+
+    /** An installed extension (database-wide), with the schema it lives in and its version. */
+    public record Extension(String name, String schema, String version) {
+    }
+
 
     /**
      * A function or procedure, keyed by its signature {@code schema.name(identity arguments)} (the
@@ -34,9 +39,10 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         enums = Collections.unmodifiableMap(new LinkedHashMap<>(enums));
         views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     public static Catalog empty() {
-        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 }

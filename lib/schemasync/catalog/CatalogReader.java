@@ -93,7 +93,10 @@ public final class CatalogReader {
                     rs.getString(4));
             functions.put(f.signature(), f);
         });
-        return new Catalog(existingSchemas, tables, indexes, enums, views, functions);
+        Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
+        query(connection, CatalogSql.EXTENSIONS, schemas, rs -> extensions.put(rs.getString(1),
+                new Catalog.Extension(rs.getString(1), rs.getString(2), rs.getString(3))));
+        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

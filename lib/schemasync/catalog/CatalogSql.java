@@ -199,4 +199,14 @@ final class CatalogSql {
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, 3
             """;
+
+    /** Installed extensions: database-wide, so not filtered by schema (the parameter is unused). */
+    static final String EXTENSIONS = """
+            -- schema-sync: extensions
+            SELECT x.extname, n.nspname, x.extversion
+            FROM pg_catalog.pg_extension x
+            JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
+            WHERE cardinality(?::text[]) >= 0
+            ORDER BY 1
+            """;
 }

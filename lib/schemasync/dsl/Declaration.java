@@ -80,6 +80,10 @@ public sealed interface Declaration {
                        String function, Origin origin) implements Declaration {
     }
 
+    /** {@code ensureExtension("citext")}, optionally in a schema and at a version. */
+    record ExtensionDecl(String name, String schema, String version, Origin origin) implements Declaration {
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX;

@@ -95,6 +95,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Set<String> viewNames = new TreeSet<>();
             Set<String> functionSignatures = new TreeSet<>();
             Set<String> triggerNames = new TreeSet<>();
+            Set<String> extensionNames = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -107,6 +108,10 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.ExtensionDecl x) {
+                    name(x.origin(), "extension", x.name());
+                    if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());
+                    if (x.name() != null && !extensionNames.add(x.name())) problem(x.origin(), "extension " + x.name() + " is declared twice");
                 } else if (d instanceof Declaration.TriggerDecl g) {
                     name(g.origin(), "trigger", g.name());
                     if (g.table() == null) problem(g.origin(), "trigger " + g.name() + " has no table: add .on(\"table\")");

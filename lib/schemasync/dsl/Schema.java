@@ -78,6 +78,17 @@ public final class Schema {
         return this;
     }
 
+    /** The extension is installed (CREATE EXTENSION); its files must be on the server. */
+    public Schema ensureExtension(String name) {
+        return ensureExtension(name, null, null);
+    }
+
+    /** The extension is installed in {@code schema} (null: PostgreSQL's choice) at {@code version} (null: any). */
+    public Schema ensureExtension(String name, String schema, String version) {
+        declarations.add(new Declaration.ExtensionDecl(name, schema, version, origin));
+        return this;
+    }
+
     /** The table exists with exactly these columns and primary key. */
     public Schema ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder.State t = body.apply(new TableBuilder()).state;

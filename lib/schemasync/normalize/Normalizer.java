@@ -146,7 +146,10 @@ public final class Normalizer {
     private static List<String> prerequisites(Catalog catalog, DeclaredSchema declared) {
         List<String> sql = new ArrayList<>();
         for (Declaration d : declared.declarations()) {
-            if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
+            if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
+                // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateExtension(x.name(), x.schema(), x.version())));
+            } else if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
             } else if (d instanceof Declaration.EnumDecl e && !catalog.enums().containsKey(e.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));

@@ -7,7 +7,7 @@ import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**
- * Enum types: created when missing; a missing label is added in its declared position (AFTER the
+ * Extensions and enum types (the types columns are made of). Enum types: created when missing; a missing label is added in its declared position (AFTER the
  * declared label before it, or BEFORE the one after it); labels the database has beyond the
  * declaration are reported, never dropped (PostgreSQL cannot drop an enum label anyway).
  */
@@ -54,6 +54,25 @@ final class EnumPlanner {
                     + ", which no block declares: left alone (enum labels are never dropped)", null));
         } else if (steps.isEmpty()) {
             planner.items.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
+        }
+    }
+
+    /** Extensions: installed when missing; another schema or version is reported (ALTER EXTENSION is left to you). */
+    void extension(schemasync.dsl.Declaration.ExtensionDecl x) {
+        schemasync.catalog.Catalog.Extension have = planner.extensions.get(x.name());
+        if (have == null) {
+            planner.change(x.origin(), "extension", x.name(), "will create", null,
+                    new Step.CreateExtension(x.name(), x.schema(), x.version()));
+            planner.extensions.put(x.name(), new schemasync.catalog.Catalog.Extension(x.name(),
+                    x.schema() == null ? "public" : x.schema(), x.version()));
+        } else if (x.schema() != null && !x.schema().equals(have.schema())
+                || x.version() != null && !x.version().equals(have.version())) {
+            planner.items.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "
+                    + x.schema()) + (x.version() == null ? "" : " version " + x.version()) + ", database has it in schema "
+                    + have.schema() + " version " + have.version() + ": not changed (ALTER EXTENSION ... UPDATE / SET SCHEMA"
+                    + " is yours to run)", null));
+        } else {
+            planner.items.add(new Unchanged(x.origin(), "extension", x.name(), "installed, skipped"));
         }
     }
 

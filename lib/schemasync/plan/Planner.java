@@ -47,6 +47,7 @@ public final class Planner {
     final Map<QualifiedName, List<String>> enums;
     final Map<QualifiedName, String> views;
     final Map<String, Catalog.Function> functions;
+    final Map<String, Catalog.Extension> extensions;
     private final Set<String> declaredFunctions = new HashSet<>();
     private final Set<String> declaredTriggers = new HashSet<>();
     private final Set<QualifiedName> declaredViews = new HashSet<>();
@@ -75,6 +76,7 @@ public final class Planner {
         this.enums = new HashMap<>(catalog.enums());
         this.views = new HashMap<>(catalog.views());
         this.functions = new HashMap<>(catalog.functions());
+        this.extensions = new HashMap<>(catalog.extensions());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -117,6 +119,7 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
+            else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.TriggerDecl g) {
                 planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
                 triggerPlanner.plan(g);

@@ -20,12 +20,20 @@ public sealed interface Step {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
                 || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
-                || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger;
+                || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
+                || this instanceof CreateExtension;
     }
 
     record CreateSchema(String schema) implements Step {
         public String object() {
             return schema;
+        }
+    }
+
+    /** CREATE EXTENSION, in a schema and at a version when declared. */
+    record CreateExtension(String name, String schema, String version) implements Step {
+        public String object() {
+            return name;
         }
     }
 

@@ -38,6 +38,10 @@ public final class SqlRenderer {
     public static String render(Step step) {
         if (step instanceof Step.CreateSchema s) {
             return CTX.render(DSL.createSchema(DSL.name(s.schema())));
+        } else if (step instanceof Step.CreateExtension x) {
+            return CTX.render(DSL.query("CREATE EXTENSION {0}" + (x.schema() == null ? "" : " WITH SCHEMA {1}")
+                    + (x.version() == null ? "" : " VERSION {2}"), DSL.name(x.name()),
+                    DSL.name(x.schema() == null ? "" : x.schema()), DSL.inline(x.version() == null ? "" : x.version())));
         } else if (step instanceof Step.CreateEnum e) {
             return CTX.render(DSL.query("CREATE TYPE {0} AS ENUM ({1})", name(e.name()),
                     DSL.list(e.labels().stream().map(DSL::inline).toList())));
