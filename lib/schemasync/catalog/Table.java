@@ -56,6 +56,14 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers);
     }
 
+    public Table withConstraints(List<Constraint> newConstraints) {
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers);
+    }
+
+    public Table withTriggers(List<Trigger> newTriggers) {
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers);
+    }
+
     public Table withConstraint(Constraint constraint) {
         var copy = new java.util.ArrayList<>(constraints);
         copy.removeIf(c -> c.name().equals(constraint.name()));

@@ -86,7 +86,7 @@ public sealed interface Declaration {
 
     /** What a rename or removal is about. */
     enum ObjectKind {
-        TABLE, COLUMN, INDEX;
+        TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -104,7 +104,11 @@ public sealed interface Declaration {
         }
     }
 
-    /** {@code ensureNoTable("old")} and friends: present → drop (DELETES_DATA); absent → skip. */
+    /**
+     * {@code ensureNoTable("old")} and friends: present → drop (DELETES_DATA for tables and columns);
+     * absent → skip. {@code object} is the table for a column, constraint or trigger, whose name is
+     * then {@code column}; for a function {@code column} holds its argument types.
+     */
     record RemovalDecl(ObjectKind kind, QualifiedName object, String column, Origin origin) implements Declaration {
     }
 

@@ -150,7 +150,13 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     }
                 } else if (d instanceof Declaration.RemovalDecl r) {
                     qualified(r.origin(), r.kind().word(), r.object());
-                    if (r.column() != null || r.kind() == Declaration.ObjectKind.COLUMN) name(r.origin(), "column", r.column());
+                    switch (r.kind()) {
+                        case COLUMN, CONSTRAINT, TRIGGER -> name(r.origin(), r.kind().word(), r.column());
+                        case FUNCTION -> {
+                            if (r.column() == null) problem(r.origin(), "ensureNoFunction: write the signature as name(argument types)");
+                        }
+                        default -> { }
+                    }
                     removals.add(r);
                 } else if (d instanceof Declaration.CustomStepDecl c) {
                     name(c.origin(), "custom step id", c.id());
@@ -175,6 +181,9 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     case COLUMN -> columns.containsKey(r.object() + "\u0000" + r.column())
                             ? columns.get(r.object() + "\u0000" + r.column()).origin() : null;
                     case INDEX -> indexes.containsKey(r.object()) ? indexes.get(r.object()).origin() : null;
+                    case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
+                            .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
+                    default -> null;
                 };
                 if (declaredIn != null) {
                     problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())

@@ -178,6 +178,35 @@ public final class Schema {
         return this;
     }
 
+    /** The constraint must not exist on the table: dropped if present. */
+    public Schema ensureNoConstraint(String table, String constraint) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint, origin));
+        return this;
+    }
+
+    /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
+    public Schema ensureNoView(String name) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null, origin));
+        return this;
+    }
+
+    /** The trigger must not exist on the table: dropped if present. */
+    public Schema ensureNoTrigger(String table, String trigger) {
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger, origin));
+        return this;
+    }
+
+    /** The function {@code name(argument types)} must not exist: dropped if present. */
+    public Schema ensureNoFunction(String signature) {
+        String sig = signature == null ? "" : signature.strip();
+        int open = sig.indexOf('(');
+        boolean wellFormed = open > 0 && sig.endsWith(")");
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.FUNCTION,
+                QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
+                wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null, origin));
+        return this;
+    }
+
     /**
      * A guarded custom step, e.g. a backfill between schema steps:
      * {@code db.customStep("backfill_status", "SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)",

@@ -134,6 +134,8 @@ final class ChangesToExisting {
                     new Step.DropColumn(tableName, r.column()));
             planner.tables.put(tableName, table.withColumns(table.columns().stream()
                     .filter(c -> !c.name().equals(r.column())).toList()));
+        } else if (r.kind() != ObjectKind.INDEX) {
+            removeOther(r);
         } else {
             planner.declaredIndexes.add(r.object());
             Index index = planner.indexes.get(r.object());
@@ -147,6 +149,37 @@ final class ChangesToExisting {
                         new Step.DropIndex(r.object()));
                 planner.indexes.remove(r.object());
             }
+        }
+    }
+
+    /** Constraints, triggers, views and functions: dropped when present, never with CASCADE. */
+    private void removeOther(RemovalDecl r) {
+        String kind = r.kind().word();
+        Table table = planner.tables.get(r.object());
+        boolean present = switch (r.kind()) {
+            case CONSTRAINT -> table != null && table.constraint(r.column()).isPresent();
+            case TRIGGER -> table != null && table.trigger(r.column()).isPresent();
+            case VIEW -> planner.views.containsKey(r.object());
+            case FUNCTION -> planner.functions.values().stream().anyMatch(f -> f.name().equals(r.object()));
+            default -> false;
+        };
+        Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
+        if (!present) {
+            planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
+            return;
+        }
+        if (r.kind() == ObjectKind.FUNCTION && planner.functions.values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
+            planner.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
+            return;
+        }
+        planner.change(r.origin(), kind, drop.object(), "will drop", planner.before.tables().get(r.object()), drop);
+        switch (r.kind()) {
+            case CONSTRAINT -> planner.tables.put(r.object(), table.withConstraints(table.constraints().stream()
+                    .filter(c -> !c.name().equals(r.column())).toList()));
+            case TRIGGER -> planner.tables.put(r.object(), table.withTriggers(table.triggers().stream()
+                    .filter(t -> !t.name().equals(r.column())).toList()));
+            case VIEW -> planner.views.remove(r.object());
+            default -> planner.functions.values().removeIf(f -> f.name().equals(r.object()));
         }
     }
 

@@ -169,6 +169,14 @@ public sealed interface Step {
         }
     }
 
+    /** DROP CONSTRAINT, DROP VIEW, DROP TRIGGER or DROP FUNCTION: never CASCADE. */
+    record DropObject(schemasync.dsl.Declaration.ObjectKind kind, QualifiedName target, String detail) implements Step {
+        public String object() {
+            return target + (detail == null ? "" : kind == schemasync.dsl.Declaration.ObjectKind.FUNCTION
+                    ? "(" + detail + ")" : "." + detail);
+        }
+    }
+
     /** A guarded custom step's SQL, verbatim; the executor asks the guard again just before running it. */
     record CustomSql(String id, String guardSql, String sql) implements Step {
         public String object() {

@@ -245,8 +245,10 @@ public final class SchemaDocs {
                     .anyMatch(k -> k instanceof KeyPart.ColumnKey c ? c.column().equals(col)
                             : k instanceof KeyPart.ExpressionKey e ? mentions(e.sql(), col)
                             : k instanceof KeyPart.RawKey raw && mentions(raw.sql(), col)));
-        } else {
+        } else if (r.kind() == ObjectKind.INDEX) {
             for (TableDoc t : tables) t.indexes.removeIf(i -> i.name().equals(r.object()));
+        } else if (r.kind() == ObjectKind.CONSTRAINT && byName.containsKey(r.object())) {
+            byName.get(r.object()).constraints.removeIf(c -> c.name().equals(r.column()));
         }
     }
 
