@@ -39,7 +39,7 @@ import schemasync.plan.PlanItem.Unchanged;
  */
 public final class Planner {
     final Catalog before;
-    private final DeclaredSchema declared;
+    final DeclaredSchema declared;
     final DeclaredShapes shapes;
     final Set<String> schemas;
     final Map<QualifiedName, Table> tables;
@@ -48,11 +48,11 @@ public final class Planner {
     final Map<QualifiedName, String> views;
     final Map<String, Catalog.Function> functions;
     final Map<String, Catalog.Extension> extensions;
-    private final Set<String> declaredFunctions = new HashSet<>();
-    private final Set<String> declaredTriggers = new HashSet<>();
-    private final Set<QualifiedName> declaredViews = new HashSet<>();
-    private final Set<QualifiedName> declaredEnums = new HashSet<>();
-    private final Set<QualifiedName> fullyDeclared = new HashSet<>();
+    final Set<String> declaredFunctions = new HashSet<>();
+    final Set<String> declaredTriggers = new HashSet<>();
+    final Set<QualifiedName> declaredViews = new HashSet<>();
+    final Set<QualifiedName> declaredEnums = new HashSet<>();
+    final Set<QualifiedName> fullyDeclared = new HashSet<>();
     final Set<QualifiedName> touched = new HashSet<>();
     final Set<QualifiedName> declaredIndexes = new HashSet<>();
     /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
@@ -134,7 +134,7 @@ public final class Planner {
                 enumPlanner.plan(e);
             }
         }
-        planner.undeclared();
+        new UndeclaredObjects(planner).report();
         return new Plan(planner.items);
     }
 
@@ -337,42 +337,7 @@ public final class Planner {
         return renames.table(table, position, tables);
     }
 
-    /** Objects in the managed schemas that no block mentions: reported, never dropped. */
-    private void undeclared() {
-        for (Table t : before.tables().values()) {
-            if (touched.contains(t.name()) || t.partition() || declared.isIgnored(t.name())) continue;
-            items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
-        }
-        for (Table t : before.tables().values()) {
-            if (!fullyDeclared.contains(t.name())) continue;
-            for (Table.Trigger g : t.triggers()) {
-                if (declaredTriggers.contains(t.name() + "." + g.name())) continue;
-                items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
-                        + g.definition() + "): left alone", null));
-            }
-        }
-        for (Catalog.Function f : before.functions().values()) {
-            if (declaredFunctions.contains(f.signature()) || declared.isIgnored(f.name())) continue;
-            items.add(new Drift(null, "function", f.signature(), "undeclared: no block declares it; left alone", null));
-        }
-        for (QualifiedName v : before.views().keySet()) {
-            if (declaredViews.contains(v) || declared.isIgnored(v)) continue;
-            items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
-        }
-        for (QualifiedName e : before.enums().keySet()) {
-            if (declaredEnums.contains(e) || declared.isIgnored(e)) continue;
-            items.add(new Drift(null, "type", e.toString(), "undeclared enum " + before.enums().get(e)
-                    + ": no block declares it; left alone", null));
-        }
-        for (Index i : before.indexes().values()) {
-            if (declaredIndexes.contains(i.name()) || i.constraintBacked() || !touched.contains(i.table())
-                    || declared.isIgnored(i.name())) continue;
-            items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
-                    + describe(i.unique(), i.definition()) + "): left alone", null));
-        }
-    }
-
-    private static String describe(boolean unique, String definition) {
+    static String describe(boolean unique, String definition) {
         return (unique ? "UNIQUE " : "") + definition;
     }
 

@@ -1,0 +1,55 @@
+package schemasync.plan;
+
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.plan.PlanItem.Drift;
+
+/**
+ * Objects in the managed schemas that no block mentions: reported with ⚠ after the declared ones,
+ * never dropped. Teams adopt the tool table by table, so a table only touched by ensureColumn or
+ * ensureIndex is not "undeclared", and ignore(...) patterns silence the rest.
+ */
+final class UndeclaredObjects {
+    private final Planner planner;
+
+    UndeclaredObjects(Planner planner) {
+        this.planner = planner;
+    }
+
+    void report() {
+        for (Table t : planner.before.tables().values()) {
+            if (planner.touched.contains(t.name()) || t.partition() || planner.declared.isIgnored(t.name())) continue;
+            planner.items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (Table t : planner.before.tables().values()) {
+            if (!planner.fullyDeclared.contains(t.name())) continue;
+            for (Table.Trigger g : t.triggers()) {
+                if (planner.declaredTriggers.contains(t.name() + "." + g.name())) continue;
+                planner.items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
+                        + g.definition() + "): left alone", null));
+            }
+        }
+        for (Catalog.Function f : planner.before.functions().values()) {
+            if (planner.declaredFunctions.contains(f.signature()) || planner.declared.isIgnored(f.name())) continue;
+            planner.items.add(new Drift(null, "function", f.signature(), "undeclared: no block declares it; left alone", null));
+        }
+        for (QualifiedName v : planner.before.views().keySet()) {
+            if (planner.declaredViews.contains(v) || planner.declared.isIgnored(v)) continue;
+            planner.items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
+        }
+        for (QualifiedName e : planner.before.enums().keySet()) {
+            if (planner.declaredEnums.contains(e) || planner.declared.isIgnored(e)) continue;
+            planner.items.add(new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
+                    + ": no block declares it; left alone", null));
+        }
+        for (Index i : planner.before.indexes().values()) {
+            if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
+                    || planner.declared.isIgnored(i.name())) continue;
+            planner.items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
+                    + Planner.describe(i.unique(), i.definition()) + "): left alone", null));
+        }
+    }
+
+}
