@@ -39,12 +39,13 @@ public final class CatalogReader {
         Set<String> existingSchemas = new TreeSet<>();
         query(connection, CatalogSql.SCHEMAS, schemas, rs -> existingSchemas.add(rs.getString(1)));
 
-        record TableRow(QualifiedName name, long reltuples, boolean partition, String comment) {
+        record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity) {
         }
         List<TableRow> tableRows = new ArrayList<>();
         query(connection, CatalogSql.TABLES, schemas, rs -> tableRows.add(new TableRow(
                 new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
-                rs.getString(5))));
+                rs.getString(5), !rs.getBoolean(6) ? Table.RowSecurity.OFF
+                        : rs.getBoolean(7) ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED)));
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
         query(connection, CatalogSql.COLUMNS, schemas, rs -> columns
@@ -52,15 +53,22 @@ public final class CatalogReader {
                 .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
                         Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8))));
 
-        Map<QualifiedName, Table.PrimaryKey> primaryKeys = new HashMap<>();
-        query(connection, CatalogSql.PRIMARY_KEYS, schemas, rs -> primaryKeys.put(
-                new QualifiedName(rs.getString(1), rs.getString(2)),
-                new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(4).getArray()))));
-
         Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();
-        query(connection, CatalogSql.CONSTRAINTS, schemas, rs -> constraints
+        Map<QualifiedName, Table.PrimaryKey> primaryKeys = new HashMap<>();
+        query(connection, CatalogSql.CONSTRAINTS, schemas, rs -> {
+            QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
+            if (rs.getString(4).equals("p")) {
+                primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray())));
+            } else {
+                constraints.computeIfAbsent(table, k -> new ArrayList<>()).add(constraint(rs));
+            }
+        });
+
+        Map<QualifiedName, List<Table.Policy>> policies = new HashMap<>();
+        query(connection, CatalogSql.POLICIES, schemas, rs -> policies
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                .add(constraint(rs)));
+                .add(new Table.Policy(rs.getString(3), rs.getBoolean(4), command(rs.getString(5)),
+                        Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getString(7), rs.getString(8))));
 
         Map<QualifiedName, List<Table.Trigger>> triggers = new HashMap<>();
         query(connection, CatalogSql.TRIGGERS, schemas, rs -> triggers
@@ -71,7 +79,8 @@ public final class CatalogReader {
         for (TableRow row : tableRows) {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
                     primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition(),
-                    constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of())));
+                    constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of()),
+                    row.rowSecurity(), policies.getOrDefault(row.name(), List.of())));
         }
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
@@ -115,6 +124,17 @@ public final class CatalogReader {
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
                     definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition);
+        };
+    }
+
+    /** pg_policy.polcmd spelled as in CREATE POLICY ... FOR. */
+    static String command(String polcmd) {
+        return switch (polcmd) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> "ALL";
         };
     }
 

@@ -30,7 +30,7 @@ final class CatalogSql {
     static final String TABLES = """
             -- schema-sync: tables
             SELECT n.nspname, c.relname, c.reltuples::bigint AS reltuples, c.relispartition,
-                   d.description
+                   d.description, c.relrowsecurity, c.relforcerowsecurity
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_description d
@@ -64,22 +64,6 @@ final class CatalogSql {
             ORDER BY 1, 2, a.attnum
             """;
 
-    /** Primary keys with their columns in key order (conkey order, not attnum order). */
-    static final String PRIMARY_KEYS = """
-            -- schema-sync: primary keys
-            SELECT n.nspname, c.relname, con.conname,
-                   ARRAY(SELECT a.attname
-                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                         ORDER BY k.ord) AS columns
-            FROM pg_catalog.pg_constraint con
-            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE con.contype = 'p'
-              AND n.nspname = ANY (?)
-            ORDER BY 1, 2
-            """;
-
     /**
      * Indexes on those tables. qualified_table is the table exactly as pg_get_indexdef spells it,
      * so the reader can cut the definition after the names. indisvalid = false marks a failed
@@ -109,7 +93,7 @@ final class CatalogSql {
             """;
 
     /**
-     * UNIQUE, CHECK and FOREIGN KEY constraints declared on the table itself (not inherited from a
+     * PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints declared on the table itself (not inherited from a
      * partitioned parent), with key columns in key order and the referenced table and columns.
      * pg_get_constraintdef appends " NOT VALID" to constraints added NOT VALID and not yet validated.
      */
@@ -133,7 +117,7 @@ final class CatalogSql {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-            WHERE con.contype IN ('u', 'c', 'f')
+            WHERE con.contype IN ('p', 'u', 'c', 'f')
               AND con.conislocal
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, 3
@@ -208,5 +192,23 @@ final class CatalogSql {
             JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
             WHERE cardinality(?::text[]) >= 0
             ORDER BY 1
+            """;
+
+    /**
+     * Row-level security policies: PERMISSIVE or RESTRICTIVE, the command (r, a, w, d or * for ALL),
+     * the roles by name (0 is PUBLIC), and USING / WITH CHECK as pg_get_expr renders them.
+     */
+    static final String POLICIES = """
+            -- schema-sync: policies
+            SELECT n.nspname, c.relname, p.polname, p.polpermissive, p.polcmd::text,
+                   ARRAY(SELECT CASE WHEN r.oid = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(r.oid)::text END
+                         FROM unnest(p.polroles) AS r(oid) ORDER BY 1) AS roles,
+                   pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr,
+                   pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+            FROM pg_catalog.pg_policy p
+            JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+            ORDER BY 1, 2, 3
             """;
 }

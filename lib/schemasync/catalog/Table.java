@@ -9,12 +9,31 @@ import java.util.Optional;
  * planner uses it only to describe cost, never to decide correctness.
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
-                    long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers) {
+                    long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers,
+                    RowSecurity rowSecurity, List<Policy> policies) {
 
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
         triggers = List.copyOf(triggers);
+        policies = List.copyOf(policies);
+    }
+
+    /** pg_class.relrowsecurity / relforcerowsecurity: FORCED also applies the policies to the owner. */
+    public enum RowSecurity { OFF, ENABLED, FORCED }
+
+    /**
+     * A row-level security policy; {@code command} is ALL, SELECT, INSERT, UPDATE or DELETE, roles are
+     * sorted names ({@code public} for PUBLIC), expressions as pg_get_expr renders them (or null).
+     */
+    public record Policy(String name, boolean permissive, String command, List<String> roles, String using, String withCheck) {
+        public Policy {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    public Optional<Policy> policy(String policyName) {
+        return policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
     }
 
     /**
@@ -32,7 +51,7 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         var copy = new java.util.ArrayList<>(triggers);
         copy.removeIf(t -> t.name().equals(trigger.name()));
         copy.add(trigger);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy, rowSecurity, policies);
     }
 
     public Optional<Constraint> constraint(String constraintName) {
@@ -41,34 +60,45 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The same table without planner statistics (reltuples changes with every ANALYZE). */
     public Table withoutStatistics() {
-        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers);
+        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers, rowSecurity, policies);
     }
 
     public Table withName(QualifiedName newName) {
-        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers);
+        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers);
+        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
     }
 
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers);
+        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
+    }
+
+    public Table withRowSecurity(RowSecurity newRowSecurity) {
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, newRowSecurity, policies);
+    }
+
+    public Table withPolicy(Policy policy) {
+        var copy = new java.util.ArrayList<>(policies);
+        copy.removeIf(p -> p.name().equals(policy.name()));
+        copy.add(policy);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, copy);
     }
 
     public Table withConstraints(List<Constraint> newConstraints) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers, rowSecurity, policies);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers, rowSecurity, policies);
     }
 
     public Table withConstraint(Constraint constraint) {
         var copy = new java.util.ArrayList<>(constraints);
         copy.removeIf(c -> c.name().equals(constraint.name()));
         copy.add(constraint);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies);
     }
 
     /** Name and columns of a PRIMARY KEY constraint, columns in key order. */

@@ -84,6 +84,21 @@ public sealed interface Declaration {
     record ExtensionDecl(String name, String schema, String version, Origin origin) implements Declaration {
     }
 
+    /** {@code ensureRowLevelSecurity("documents")}: ENABLE (and with force, FORCE) ROW LEVEL SECURITY. */
+    record RowSecurityDecl(QualifiedName table, boolean force, Origin origin) implements Declaration {
+    }
+
+    /**
+     * {@code ensurePolicy("own_rows").on("documents").forCommand("SELECT").to("app_user").using("...")}.
+     * Roles as PostgreSQL names them ({@code public} for PUBLIC); command ALL by default.
+     */
+    record PolicyDecl(String name, QualifiedName table, boolean permissive, String command, List<String> roles,
+                      String using, String withCheck, Origin origin) implements Declaration {
+        public PolicyDecl {
+            roles = List.copyOf(roles);
+        }
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;

@@ -55,6 +55,8 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
             else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
             else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());
+            else if (d instanceof Declaration.RowSecurityDecl r) schemas.add(r.table().schema());
+            else if (d instanceof Declaration.PolicyDecl p && p.table() != null) schemas.add(p.table().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
@@ -96,6 +98,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             Set<String> functionSignatures = new TreeSet<>();
             Set<String> triggerNames = new TreeSet<>();
             Set<String> extensionNames = new TreeSet<>();
+            Set<String> policyNames = new TreeSet<>();
             List<Declaration.RemovalDecl> removals = new ArrayList<>();
             for (Declaration d : declarations) {
                 if (d instanceof SchemaDecl s) {
@@ -108,6 +111,16 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.RowSecurityDecl r) {
+                    qualified(r.origin(), "table", r.table());
+                } else if (d instanceof Declaration.PolicyDecl p) {
+                    name(p.origin(), "policy", p.name());
+                    if (p.table() == null) problem(p.origin(), "policy " + p.name() + " has no table: add .on(\"table\")");
+                    else if (!policyNames.add(p.table() + "." + p.name())) problem(p.origin(), "policy " + p.name() + " on " + p.table() + " is declared twice");
+                    if (!java.util.Set.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE").contains(String.valueOf(p.command())))
+                        problem(p.origin(), "policy " + p.name() + ": command must be ALL, SELECT, INSERT, UPDATE or DELETE");
+                    if (p.using() == null && p.withCheck() == null)
+                        problem(p.origin(), "policy " + p.name() + " has neither .using(...) nor .withCheck(...)");
                 } else if (d instanceof Declaration.ExtensionDecl x) {
                     name(x.origin(), "extension", x.name());
                     if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());

@@ -63,6 +63,30 @@ public final class Schema {
         return this;
     }
 
+    /**
+     * Row-level security is enabled on the table ({@code force}: also for its owner). Enabling it
+     * with no policy hides every row from everyone but the owner and superusers: declare the
+     * policies in the same block.
+     */
+    public Schema ensureRowLevelSecurity(String table, boolean force) {
+        declarations.add(new Declaration.RowSecurityDecl(QualifiedName.parse(table), force, origin));
+        return this;
+    }
+
+    public Schema ensureRowLevelSecurity(String table) {
+        return ensureRowLevelSecurity(table, false);
+    }
+
+    /** The policy exists: {@code ensurePolicy("own_rows").on("documents").to("app_user").using("owner = current_user")}. */
+    public PolicyBuilder ensurePolicy(String name) {
+        PolicyBuilder builder = new PolicyBuilder(name);
+        Origin declaredIn = origin;
+        placeholder(() -> new Declaration.PolicyDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
+                builder.permissive, builder.command, builder.roles.isEmpty() ? List.of("public") : builder.roles,
+                builder.using, builder.withCheck, declaredIn));
+        return builder;
+    }
+
     /** The trigger exists: {@code ensureTrigger("t").on("users").before("UPDATE").forEachRow().executes("f()")}. */
     public TriggerBuilder ensureTrigger(String name) {
         TriggerBuilder builder = new TriggerBuilder(name);

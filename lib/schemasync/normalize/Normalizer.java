@@ -60,6 +60,7 @@ public final class Normalizer {
         final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
         final List<IndexDecl> indexes = new ArrayList<>();
         final List<Declaration.TriggerDecl> triggers = new ArrayList<>();
+        final List<Declaration.PolicyDecl> policies = new ArrayList<>();
         /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
         final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
 
@@ -105,6 +106,8 @@ public final class Normalizer {
                 shadow(shadows, catalog, i.table()).indexes.add(i);
             } else if (d instanceof Declaration.TriggerDecl g && known.contains(g.table())) {
                 shadow(shadows, catalog, g.table()).triggers.add(g);
+            } else if (d instanceof Declaration.PolicyDecl p && known.contains(p.table())) {
+                shadow(shadows, catalog, p.table()).policies.add(p);
             }
         }
 
@@ -113,12 +116,14 @@ public final class Normalizer {
         Map<QualifiedName, String> indexes = new HashMap<>();
         Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
         Map<QualifiedName, Map<String, String>> triggers = new HashMap<>();
+        Map<QualifiedName, Map<String, Table.Policy>> policies = new HashMap<>();
         List<String> problems = new ArrayList<>();
         List<Shadow> all = new ArrayList<>(shadows.values());
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, problems);
+                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, policies,
+                        problems);
             } finally {
                 connection.rollback();
             }
@@ -136,7 +141,7 @@ public final class Normalizer {
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
-                triggers);
+                triggers, policies);
     }
 
     /**
@@ -174,7 +179,8 @@ public final class Normalizer {
                                  Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  Map<QualifiedName, Map<String, String>> checks,
-                                 Map<QualifiedName, Map<String, String>> triggers, List<String> problems) throws SQLException {
+                                 Map<QualifiedName, Map<String, String>> triggers,
+                                 Map<QualifiedName, Map<String, Table.Policy>> policies, List<String> problems) throws SQLException {
         Map<String, QualifiedName> indexShadowNames = new HashMap<>();
         List<String> statements = new ArrayList<>(prerequisites);
         for (Shadow s : chunk) {
@@ -187,6 +193,9 @@ public final class Normalizer {
             // Triggers on the shadow, never on the real table: CREATE TRIGGER would lock it.
             for (Declaration.TriggerDecl g : s.triggers) {
                 statements.add(SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
+            }
+            for (Declaration.PolicyDecl p : s.policies) {
+                statements.add(SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
             }
         }
         try (Statement st = connection.createStatement()) {
@@ -235,6 +244,9 @@ public final class Normalizer {
             Map<String, String> triggerTexts = new HashMap<>();
             for (Table.Trigger g : t.triggers()) triggerTexts.put(g.name(), g.definition());
             triggers.put(s.table, triggerTexts);
+            Map<String, Table.Policy> policyShapes = new HashMap<>();
+            for (Table.Policy p : t.policies()) policyShapes.put(p.name(), p);
+            policies.put(s.table, policyShapes);
         }
         for (Index i : shadowCatalog.indexes().values()) {
             QualifiedName declaredName = indexShadowNames.get(i.name().name());
@@ -265,6 +277,10 @@ public final class Normalizer {
                                  List<String> problems) throws SQLException {
         for (Shadow s : chunk) {
             if (tryStatement(connection, createShadow(s)) == null) {
+                for (Declaration.PolicyDecl p : s.policies) {
+                    String error = tryStatement(connection, SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
+                    if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
+                }
                 for (Declaration.TriggerDecl g : s.triggers) {
                     String error = tryStatement(connection, SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
                     if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);

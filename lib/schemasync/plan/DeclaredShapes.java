@@ -20,7 +20,8 @@ import schemasync.catalog.QualifiedName;
 public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                              Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks,
                              Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
-                             Functions functions, Map<QualifiedName, Map<String, String>> triggers) {
+                             Functions functions, Map<QualifiedName, Map<String, String>> triggers,
+                             Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies) {
 
     /**
      * Declared functions as PostgreSQL stores them: per declared signature, the catalog's signature
@@ -44,6 +45,14 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
         views = Map.copyOf(views);
         viewRefusals = Map.copyOf(viewRefusals);
         triggers = Map.copyOf(triggers);
+        policies = Map.copyOf(policies);
+    }
+
+    /** A declared policy as pg_policy will hold it (roles by name, expressions by pg_get_expr). */
+    public schemasync.catalog.Table.Policy policy(QualifiedName table, String name) {
+        var policy = policies.getOrDefault(table, Map.of()).get(name);
+        if (policy == null) throw new IllegalStateException("no normalized shape for policy " + table + "." + name);
+        return policy;
     }
 
     /** A declared trigger as pg_get_triggerdef renders it, the table written {@code ON <table>}. */

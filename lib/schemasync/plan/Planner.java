@@ -50,6 +50,7 @@ public final class Planner {
     final Map<String, Catalog.Extension> extensions;
     final Set<String> declaredFunctions = new HashSet<>();
     final Set<String> declaredTriggers = new HashSet<>();
+    final Set<String> declaredPolicies = new HashSet<>();
     final Set<QualifiedName> declaredViews = new HashSet<>();
     final Set<QualifiedName> declaredEnums = new HashSet<>();
     final Set<QualifiedName> fullyDeclared = new HashSet<>();
@@ -109,6 +110,7 @@ public final class Planner {
         ViewPlanner viewPlanner = new ViewPlanner(planner);
         FunctionPlanner functionPlanner = new FunctionPlanner(planner);
         TriggerPlanner triggerPlanner = new TriggerPlanner(planner);
+        PolicyPlanner policyPlanner = new PolicyPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -120,6 +122,11 @@ public final class Planner {
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
+            else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
+            else if (d instanceof Declaration.PolicyDecl p) {
+                planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
+                policyPlanner.policy(p);
+            }
             else if (d instanceof Declaration.TriggerDecl g) {
                 planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
                 triggerPlanner.plan(g);
@@ -191,7 +198,8 @@ public final class Planner {
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
-        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of()));
+        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
+                Table.RowSecurity.OFF, List.of()));
     }
 
     private void primaryKey(TableDecl t, Table existing) {

@@ -21,7 +21,7 @@ public sealed interface Step {
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
                 || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
                 || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
-                || this instanceof CreateExtension;
+                || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter();
     }
 
     record CreateSchema(String schema) implements Step {
@@ -67,6 +67,20 @@ public sealed interface Step {
     record CreateTrigger(schemasync.dsl.Declaration.TriggerDecl trigger, QualifiedName table) implements Step {
         public String object() {
             return table + "." + trigger.name();
+        }
+    }
+
+    /** ALTER TABLE ... ENABLE [, FORCE] ROW LEVEL SECURITY. */
+    record SetRowSecurity(QualifiedName table, boolean force) implements Step {
+        public String object() {
+            return table.toString();
+        }
+    }
+
+    /** CREATE POLICY, or ALTER POLICY (roles and expressions) when it exists with the same command and kind. */
+    record CreatePolicy(schemasync.dsl.Declaration.PolicyDecl policy, QualifiedName table, boolean alter) implements Step {
+        public String object() {
+            return table + "." + policy.name();
         }
     }
 

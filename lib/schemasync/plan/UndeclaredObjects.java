@@ -25,6 +25,11 @@ final class UndeclaredObjects {
         }
         for (Table t : planner.before.tables().values()) {
             if (!planner.fullyDeclared.contains(t.name())) continue;
+            for (Table.Policy p : t.policies()) {
+                if (planner.declaredPolicies.contains(t.name() + "." + p.name())) continue;
+                planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
+                        + PolicyPlanner.describe(p) + "): left alone", null));
+            }
             for (Table.Trigger g : t.triggers()) {
                 if (planner.declaredTriggers.contains(t.name() + "." + g.name())) continue;
                 planner.items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("

@@ -54,6 +54,11 @@ public final class SqlRenderer {
             // template (a plpgsql body may contain anything, {0} included).
             return CTX.render(DSL.query("CREATE OR REPLACE FUNCTION {0}", name(f.name()))) + "(" + f.arguments() + ") "
                     + f.definition();
+        } else if (step instanceof Step.SetRowSecurity r) {
+            return CTX.render(DSL.query("ALTER TABLE {0} ENABLE ROW LEVEL SECURITY" + (r.force() ? ", FORCE ROW LEVEL SECURITY" : ""),
+                    name(r.table())));
+        } else if (step instanceof Step.CreatePolicy p) {
+            return policy(p.policy(), name(p.table()), p.alter());
         } else if (step instanceof Step.CreateTrigger t) {
             return createTrigger(t.trigger(), name(t.table()));
         } else if (step instanceof Step.CreateView v) {
@@ -135,6 +140,17 @@ public final class SqlRenderer {
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX {0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
+    }
+
+    /** {@code CREATE POLICY name ON table AS ... FOR ... TO ... USING (...) WITH CHECK (...)}, or ALTER POLICY. */
+    public static String policy(schemasync.dsl.Declaration.PolicyDecl p, Name table, boolean alter) {
+        // PUBLIC is a keyword, not a role name: quoting it would name a role called "public".
+        List<QueryPart> roles = p.roles().stream().map(r -> r.equals("public") ? DSL.sql("PUBLIC") : (QueryPart) DSL.name(r)).toList();
+        String head = alter ? "ALTER POLICY {0} ON {1}" : "CREATE POLICY {0} ON {1} AS " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
+                + " FOR " + p.command();
+        return CTX.render(DSL.query(head + " TO {2}", DSL.name(p.name()), table, DSL.list(roles)))
+                + (p.using() == null ? "" : " USING (" + p.using() + ")")
+                + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
     }
 
     /** {@code CREATE TRIGGER name timing events ON table FOR EACH ROW|STATEMENT [WHEN (...)] EXECUTE FUNCTION f()}. */

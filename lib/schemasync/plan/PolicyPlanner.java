@@ -1,0 +1,74 @@
+package schemasync.plan;
+
+import schemasync.SchemaSyncException;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.catalog.Table.RowSecurity;
+import schemasync.dsl.Declaration.PolicyDecl;
+import schemasync.dsl.Declaration.RowSecurityDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Row-level security: enabled (or forced) when declared, never relaxed implicitly; policies created
+ * when missing, altered (roles, USING, WITH CHECK) when PostgreSQL allows it, reported when their
+ * command or kind differ (that needs a drop).
+ */
+final class PolicyPlanner {
+    private final Planner planner;
+
+    PolicyPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void rowSecurity(RowSecurityDecl r) {
+        QualifiedName actual = planner.renamesTable(r.table());
+        Table table = existing(actual, r.origin() + ": ensureRowLevelSecurity on table " + r.table());
+        RowSecurity want = r.force() ? RowSecurity.FORCED : RowSecurity.ENABLED;
+        String object = actual + " row level security";
+        if (table.rowSecurity() == want) {
+            planner.items.add(new Unchanged(r.origin(), "table", object, want.name().toLowerCase(java.util.Locale.ROOT) + ", skipped"));
+        } else if (table.rowSecurity() == RowSecurity.FORCED) {
+            planner.items.add(new Drift(r.origin(), "table", object, "database forces it (also on the owner), the declaration"
+                    + " does not: left alone, security is never relaxed implicitly", null));
+        } else {
+            planner.change(r.origin(), "table", object, "will " + (r.force() ? "enable and force" : "enable"),
+                    planner.before.tables().get(actual), new Step.SetRowSecurity(actual, r.force()));
+            planner.tables.put(actual, table.withRowSecurity(want));
+        }
+    }
+
+    void policy(PolicyDecl p) {
+        QualifiedName actual = planner.renamesTable(p.table());
+        Table table = existing(actual, p.origin() + ": policy " + p.name() + " is on table " + p.table());
+        planner.touched.add(actual);
+        Table.Policy want = planner.shapes.policy(p.table(), p.name());
+        String object = actual + "." + p.name();
+        var have = table.policy(p.name());
+        if (have.isEmpty()) {
+            planner.change(p.origin(), "policy", object, "will create", planner.before.tables().get(actual),
+                    new Step.CreatePolicy(p, actual, false));
+            planner.tables.put(actual, table.withPolicy(want));
+        } else if (have.get().equals(want)) {
+            planner.items.add(new Unchanged(p.origin(), "policy", object, "exists, skipped"));
+        } else if (have.get().permissive() != want.permissive() || !have.get().command().equals(want.command())) {
+            planner.items.add(new Drift(p.origin(), "policy", object, "declared " + describe(want) + ", database has "
+                    + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
+        } else {
+            planner.change(p.origin(), "policy", object, "will alter (database has " + describe(have.get()) + ")",
+                    planner.before.tables().get(actual), new Step.CreatePolicy(p, actual, true));
+            planner.tables.put(actual, table.withPolicy(want));
+        }
+    }
+
+    private Table existing(QualifiedName table, String what) {
+        Table t = planner.tables.get(table);
+        if (t == null) throw SchemaSyncException.badInput(what + ", which does not exist in the database and no earlier block declares it");
+        return t;
+    }
+
+    static String describe(Table.Policy p) {
+        return (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE") + " FOR " + p.command() + " TO " + String.join(", ", p.roles())
+                + (p.using() == null ? "" : " USING (" + p.using() + ")") + (p.withCheck() == null ? "" : " WITH CHECK (" + p.withCheck() + ")");
+    }
+}
