@@ -39,13 +39,15 @@ public final class CatalogReader {
         Set<String> existingSchemas = new TreeSet<>();
         query(connection, CatalogSql.SCHEMAS, schemas, rs -> existingSchemas.add(rs.getString(1)));
 
-        record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity) {
+        record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity,
+                        java.util.Set<Table.Grant> grants) {
         }
         List<TableRow> tableRows = new ArrayList<>();
         query(connection, CatalogSql.TABLES, schemas, rs -> tableRows.add(new TableRow(
                 new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
                 rs.getString(5), !rs.getBoolean(6) ? Table.RowSecurity.OFF
-                        : rs.getBoolean(7) ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED)));
+                        : rs.getBoolean(7) ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED,
+                Acl.grants(rs.getArray(8) == null ? null : (String[]) rs.getArray(8).getArray(), rs.getString(9)))));
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
         query(connection, CatalogSql.COLUMNS, schemas, rs -> columns
@@ -80,7 +82,7 @@ public final class CatalogReader {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
                     primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition(),
                     constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of()),
-                    row.rowSecurity(), policies.getOrDefault(row.name(), List.of())));
+                    row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants()));
         }
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();

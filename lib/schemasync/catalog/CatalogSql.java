@@ -30,7 +30,8 @@ final class CatalogSql {
     static final String TABLES = """
             -- schema-sync: tables
             SELECT n.nspname, c.relname, c.reltuples::bigint AS reltuples, c.relispartition,
-                   d.description, c.relrowsecurity, c.relforcerowsecurity
+                   d.description, c.relrowsecurity, c.relforcerowsecurity, c.relacl::text[] AS acl,
+                   pg_catalog.pg_get_userbyid(c.relowner) AS owner
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_description d

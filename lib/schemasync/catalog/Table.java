@@ -10,13 +10,23 @@ import java.util.Optional;
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
                     long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers,
-                    RowSecurity rowSecurity, List<Policy> policies) {
+                    RowSecurity rowSecurity, List<Policy> policies, java.util.Set<Grant> grants) {
 
     public Table {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
         triggers = List.copyOf(triggers);
         policies = List.copyOf(policies);
+        grants = java.util.Set.copyOf(grants);
+    }
+
+    /** One privilege on the table held by one role ({@code public} for PUBLIC), from pg_class.relacl. */
+    public record Grant(String role, String privilege) {
+    }
+
+    public Table withGrants(java.util.Set<Grant> newGrants) {
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity,
+                policies, newGrants);
     }
 
     /** pg_class.relrowsecurity / relforcerowsecurity: FORCED also applies the policies to the owner. */
@@ -51,7 +61,7 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         var copy = new java.util.ArrayList<>(triggers);
         copy.removeIf(t -> t.name().equals(trigger.name()));
         copy.add(trigger);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy, rowSecurity, policies, grants);
     }
 
     public Optional<Constraint> constraint(String constraintName) {
@@ -60,45 +70,45 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The same table without planner statistics (reltuples changes with every ANALYZE). */
     public Table withoutStatistics() {
-        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers, rowSecurity, policies, grants);
     }
 
     public Table withName(QualifiedName newName) {
-        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
+        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
+        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
     }
 
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, newRowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, newRowSecurity, policies, grants);
     }
 
     public Table withPolicy(Policy policy) {
         var copy = new java.util.ArrayList<>(policies);
         copy.removeIf(p -> p.name().equals(policy.name()));
         copy.add(policy);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, copy);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, copy, grants);
     }
 
     public Table withConstraints(List<Constraint> newConstraints) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers, rowSecurity, policies, grants);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers, rowSecurity, policies, grants);
     }
 
     public Table withConstraint(Constraint constraint) {
         var copy = new java.util.ArrayList<>(constraints);
         copy.removeIf(c -> c.name().equals(constraint.name()));
         copy.add(constraint);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies, grants);
     }
 
     /** Name and columns of a PRIMARY KEY constraint, columns in key order. */

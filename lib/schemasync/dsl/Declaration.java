@@ -99,6 +99,13 @@ public sealed interface Declaration {
         }
     }
 
+    /** {@code ensureGrant("documents", "app_user", "SELECT", "INSERT")}: the role holds these table privileges. */
+    record GrantDecl(QualifiedName table, String role, List<String> privileges, Origin origin) implements Declaration {
+        public GrantDecl {
+            privileges = List.copyOf(privileges);
+        }
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;

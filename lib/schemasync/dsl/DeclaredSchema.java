@@ -56,6 +56,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
             else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());
             else if (d instanceof Declaration.RowSecurityDecl r) schemas.add(r.table().schema());
+            else if (d instanceof Declaration.GrantDecl g) schemas.add(g.table().schema());
             else if (d instanceof Declaration.PolicyDecl p && p.table() != null) schemas.add(p.table().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }
@@ -111,6 +112,14 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     column(c.origin(), c.table(), c.column(), columns);
                 } else if (d instanceof IndexDecl i) {
                     index(i, indexes);
+                } else if (d instanceof Declaration.GrantDecl g) {
+                    qualified(g.origin(), "table", g.table());
+                    name(g.origin(), "role", g.role());
+                    java.util.Set<String> known = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER");
+                    if (g.privileges().isEmpty()) problem(g.origin(), "grant on " + g.table() + " to " + g.role() + " names no privileges");
+                    for (String p : g.privileges()) {
+                        if (!known.contains(p)) problem(g.origin(), "grant on " + g.table() + ": unknown table privilege '" + p + "'");
+                    }
                 } else if (d instanceof Declaration.RowSecurityDecl r) {
                     qualified(r.origin(), "table", r.table());
                 } else if (d instanceof Declaration.PolicyDecl p) {

@@ -87,6 +87,18 @@ public final class Schema {
         return builder;
     }
 
+    /**
+     * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
+     * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
+     * holds are reported, never revoked implicitly.
+     */
+    public Schema ensureGrant(String table, String role, String... privileges) {
+        declarations.add(new Declaration.GrantDecl(QualifiedName.parse(table), role,
+                java.util.Arrays.stream(privileges).map(p -> p == null ? "" : p.strip().toUpperCase(java.util.Locale.ROOT)).toList(),
+                origin));
+        return this;
+    }
+
     /** The trigger exists: {@code ensureTrigger("t").on("users").before("UPDATE").forEachRow().executes("f()")}. */
     public TriggerBuilder ensureTrigger(String name) {
         TriggerBuilder builder = new TriggerBuilder(name);

@@ -51,6 +51,7 @@ public final class Planner {
     final Set<String> declaredFunctions = new HashSet<>();
     final Set<String> declaredTriggers = new HashSet<>();
     final Set<String> declaredPolicies = new HashSet<>();
+    final Set<String> declaredGrants = new HashSet<>();
     final Set<QualifiedName> declaredViews = new HashSet<>();
     final Set<QualifiedName> declaredEnums = new HashSet<>();
     final Set<QualifiedName> fullyDeclared = new HashSet<>();
@@ -123,6 +124,10 @@ public final class Planner {
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
+            else if (d instanceof Declaration.GrantDecl g) {
+                g.privileges().forEach(p -> planner.declaredGrants.add(planner.renamesTable(g.table()) + " " + g.role() + " " + p));
+                policyPlanner.grant(g);
+            }
             else if (d instanceof Declaration.PolicyDecl p) {
                 planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
                 policyPlanner.policy(p);
@@ -199,7 +204,7 @@ public final class Planner {
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
         tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
-                Table.RowSecurity.OFF, List.of()));
+                Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
     }
 
     private void primaryKey(TableDecl t, Table existing) {

@@ -70,6 +70,17 @@ public sealed interface Step {
         }
     }
 
+    /** GRANT privileges ON TABLE ... TO role. */
+    record GrantPrivileges(QualifiedName table, String role, java.util.List<String> privileges) implements Step {
+        public GrantPrivileges {
+            privileges = java.util.List.copyOf(privileges);
+        }
+
+        public String object() {
+            return table + " to " + role;
+        }
+    }
+
     /** ALTER TABLE ... ENABLE [, FORCE] ROW LEVEL SECURITY. */
     record SetRowSecurity(QualifiedName table, boolean force) implements Step {
         public String object() {

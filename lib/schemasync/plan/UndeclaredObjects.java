@@ -25,6 +25,10 @@ final class UndeclaredObjects {
         }
         for (Table t : planner.before.tables().values()) {
             if (!planner.fullyDeclared.contains(t.name())) continue;
+            t.grants().stream().filter(g -> !planner.declaredGrants.contains(t.name() + " " + g.role() + " " + g.privilege()))
+                    .sorted(java.util.Comparator.comparing(Table.Grant::role).thenComparing(Table.Grant::privilege))
+                    .forEach(g -> planner.items.add(new Drift(null, "grant", t.name() + " to " + g.role(), g.privilege()
+                            + " is granted but no block declares it: left alone (never revoked implicitly)", null)));
             for (Table.Policy p : t.policies()) {
                 if (planner.declaredPolicies.contains(t.name() + "." + p.name())) continue;
                 planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("

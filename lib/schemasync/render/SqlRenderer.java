@@ -54,6 +54,10 @@ public final class SqlRenderer {
             // template (a plpgsql body may contain anything, {0} included).
             return CTX.render(DSL.query("CREATE OR REPLACE FUNCTION {0}", name(f.name()))) + "(" + f.arguments() + ") "
                     + f.definition();
+        } else if (step instanceof Step.GrantPrivileges g) {
+            // Privilege words come from a validated list; PUBLIC is a keyword, other roles are names.
+            return CTX.render(DSL.query("GRANT " + String.join(", ", g.privileges()) + " ON TABLE {0} TO {1}", name(g.table()),
+                    g.role().equals("public") ? DSL.sql("PUBLIC") : DSL.name(g.role())));
         } else if (step instanceof Step.SetRowSecurity r) {
             return CTX.render(DSL.query("ALTER TABLE {0} ENABLE ROW LEVEL SECURITY" + (r.force() ? ", FORCE ROW LEVEL SECURITY" : ""),
                     name(r.table())));
