@@ -190,13 +190,14 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                         problem(g.origin(), "ignore() needs non-blank patterns");
                 }
             }
-            contradictions(removals, tables, columns, indexes);
+            contradictions(removals, tables, columns, indexes, declarations);
             renamedAndRemoved(removals, declarations);
         }
 
         /** Declaring an object and its removal contradicts itself, whatever the order. */
         private void contradictions(List<Declaration.RemovalDecl> removals, Map<QualifiedName, TableDecl> tables,
-                                    Map<String, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes) {
+                                    Map<String, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes,
+                                    List<Declaration> declarations) {
             for (Declaration.RemovalDecl r : removals) {
                 Origin declaredIn = switch (r.kind()) {
                     case TABLE -> tables.containsKey(r.object()) ? tables.get(r.object()).origin() : null;
@@ -205,6 +206,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                     case INDEX -> indexes.containsKey(r.object()) ? indexes.get(r.object()).origin() : null;
                     case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
                             .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
+                    case VIEW, FUNCTION, TRIGGER -> declaredElsewhere(r, declarations);
                     default -> null;
                 };
                 if (declaredIn != null) {
@@ -212,6 +214,19 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                             + " is declared by " + declaredIn + " and removed here; remove the declaration instead");
                 }
             }
+        }
+
+        /** The block that declares the view, function or trigger a removal names, if any. */
+        private static Origin declaredElsewhere(Declaration.RemovalDecl r, List<Declaration> declarations) {
+            for (Declaration d : declarations) {
+                boolean same = d instanceof Declaration.ViewDecl v && r.kind() == Declaration.ObjectKind.VIEW && v.name().equals(r.object())
+                        || d instanceof Declaration.FunctionDecl f && r.kind() == Declaration.ObjectKind.FUNCTION
+                        && f.name().equals(r.object())
+                        || d instanceof Declaration.TriggerDecl g && r.kind() == Declaration.ObjectKind.TRIGGER
+                        && r.object().equals(g.table()) && g.name().equals(r.column());
+                if (same) return d.origin();
+            }
+            return null;
         }
 
         /**

@@ -30,6 +30,27 @@ final class ViewShapes {
     private ViewShapes() {
     }
 
+    /**
+     * When the real view cannot be replaced here (another owner, or busy), a temporary view with the
+     * same query still tells how PostgreSQL spells it: a view's definition never mentions its own name.
+     */
+    private static void temporaryTwin(Connection connection, Statement st, ViewDecl v, Map<QualifiedName, String> definitions)
+            throws SQLException {
+        Savepoint sp = connection.setSavepoint();
+        try {
+            st.execute(SqlRenderer.render(new Step.CreateView(new QualifiedName("pg_temp", "schema_sync_view_twin"), v.sql(), false)));
+            st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
+            try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_get_viewdef('pg_temp.schema_sync_view_twin'::regclass)")) {
+                rs.next();
+                definitions.put(v.name(), rs.getString(1));
+            }
+        } catch (SQLException e) {
+            // Not even a temporary view: the refusal recorded above stands.
+        } finally {
+            connection.rollback(sp);
+        }
+    }
+
     /** Requires auto-commit off and no open transaction; leaves none open. */
     static Result read(Connection connection, Catalog catalog, DeclaredSchema declared) throws SQLException {
         Map<QualifiedName, String> definitions = new HashMap<>();
@@ -57,11 +78,12 @@ final class ViewShapes {
                     }
                 } catch (SQLException e) {
                     refusals.put(v.name(), "55P03".equals(e.getSQLState())
-                            ? "the view is busy: its lock was not free within " + LOCK_TIMEOUT_MILLIS + " ms, so it could not be compared; run again"
+                            ? "the view is busy: its lock was not free within " + LOCK_TIMEOUT_MILLIS + " ms; run again"
                             : e.getMessage().lines().findFirst().orElse("refused"));
                 } finally {
                     connection.rollback(sp);
                 }
+                if (!definitions.containsKey(v.name())) temporaryTwin(connection, st, v, definitions);
             }
         } finally {
             connection.rollback();

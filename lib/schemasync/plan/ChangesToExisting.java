@@ -164,6 +164,8 @@ final class ChangesToExisting {
             default -> false;
         };
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
+        if (r.kind() == ObjectKind.VIEW) planner.declaredViews.add(r.object()); // declared absent: not "undeclared"
+        if (r.kind() == ObjectKind.TRIGGER) planner.declaredTriggers.add(r.object() + "." + r.column());
         if (!present) {
             planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
             return;

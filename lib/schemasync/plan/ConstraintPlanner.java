@@ -48,6 +48,13 @@ final class ConstraintPlanner {
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
                     continue;
                 }
+                if (spec.kind() == Kind.UNIQUE && planner.indexes.containsKey(actual.sibling(spec.name()))) {
+                    // A UNIQUE constraint creates an index of its own name: the name is taken.
+                    planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                            + ", but an index named " + spec.name() + " exists: not added; give the constraint another"
+                            + " name with .named(...), or drop the index with ensureNoIndex", null));
+                    continue;
+                }
                 boolean scanLater = spec.kind() != Kind.UNIQUE && before != null;
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater));

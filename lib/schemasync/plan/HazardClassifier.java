@@ -31,13 +31,23 @@ public final class HazardClassifier {
         }
         String size = size(table);
         if (step instanceof Step.ValidateConstraint v) {
+            // In its own transaction VALIDATE holds only SHARE UPDATE EXCLUSIVE; here it shares the apply's
+            // transaction, so the lock the ADD CONSTRAINT took is held through the scan.
             hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
-                    + " of " + table.name() + "; reads and writes continue meanwhile"));
+                    + " of " + table.name() + " inside the apply's transaction, while the lock of the ADD CONSTRAINT before"
+                    + " it is still held"));
             return hazards;
         }
-        if (step instanceof Step.AddConstraint a && a.constraint().kind() == schemasync.catalog.Constraint.Kind.UNIQUE) {
-            hazards.add(new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + a.constraint().name() + " builds an index on "
-                    + table.name() + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
+        if (step instanceof Step.AddConstraint a) {
+            switch (a.constraint().kind()) {
+                case UNIQUE -> hazards.add(new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + a.constraint().name()
+                        + " builds an index on " + table.name() + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
+                case FOREIGN_KEY -> hazards.add(new Hazard(HazardKind.WRITE_LOCK, "SHARE ROW EXCLUSIVE lock on "
+                        + table.name() + " and on " + a.constraint().foreignKey().references() + ": writes to both wait"));
+                case CHECK -> hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "
+                        + table.name()));
+            }
+            return hazards;
         }
         if (step instanceof Step.CreateTrigger) {
             hazards.add(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + table.name() + ": writes wait"));

@@ -26,10 +26,12 @@ final class ViewPlanner {
         }
         String refusal = planner.shapes.viewRefusals().get(v.name());
         String want = planner.shapes.views().get(v.name());
-        if (refusal != null) {
-            planner.items.add(new Drift(v.origin(), "view", object, "differs, and PostgreSQL refuses CREATE OR REPLACE VIEW ("
-                    + refusal + "): not changed; drop and re-create it by hand", HazardKind.ACCESS_EXCLUSIVE_LOCK));
-        } else if (want == null || want.equals(have)) {
+        if (want != null && want.equals(have)) {
+            planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
+        } else if (refusal != null) {
+            planner.items.add(new Drift(v.origin(), "view", object, (want == null ? "could not be compared" : "differs")
+                    + ", and PostgreSQL refuses CREATE OR REPLACE VIEW here (" + refusal + "): not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK));
+        } else if (want == null) {
             planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else {
             planner.change(v.origin(), "view", object, "will replace (CREATE OR REPLACE VIEW)", null,

@@ -129,4 +129,15 @@ class ConstraintsTest {
                     e.getMessage());
         }
     }
+
+    @Test
+    void aUniqueConstraintWhoseNameAnIndexHoldsIsReportedNotAttempted() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE organizations (id bigint PRIMARY KEY, slug text)",
+                "CREATE UNIQUE INDEX organizations_slug_key ON organizations (slug)")) {
+            Plan plan = s.plan(List.of(SHOP.get(0)));
+            assertTrue(plan.isEmpty(), () -> Scenario.sql(plan).toString());
+            assertTrue(Scenario.drift(plan).get(0).message().contains("but an index named organizations_slug_key exists: not added"),
+                    () -> Scenario.drift(plan).toString());
+        }
+    }
 }

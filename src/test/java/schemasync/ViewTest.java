@@ -53,7 +53,7 @@ class ViewTest {
             Plan plan = s.plan(blocks);
             assertTrue(plan.isEmpty(), () -> Scenario.sql(plan).toString());
             List<Drift> drift = Scenario.drift(plan);
-            assertTrue(drift.get(0).message().startsWith("differs, and PostgreSQL refuses CREATE OR REPLACE VIEW (ERROR: cannot"),
+            assertTrue(drift.get(0).message().startsWith("differs, and PostgreSQL refuses CREATE OR REPLACE VIEW here (ERROR: cannot"),
                     drift.get(0).message());
             assertEquals("view public.legacy_report", drift.get(1).kind() + " " + drift.get(1).object());
             s.applyAndConverge(blocks);
@@ -74,5 +74,32 @@ class ViewTest {
             assertTrue(Scenario.drift(plan).get(0).message().contains("the view is busy"), () -> Scenario.drift(plan).toString());
             app.rollback();
         }
+    }
+
+    @Test
+    void aRoleThatDoesNotOwnTheViewStillComparesIt() throws Exception {
+        try (Scenario setup = Scenario.start("CREATE TABLE users (id bigint PRIMARY KEY, email text, deleted_at timestamptz)",
+                "CREATE VIEW active_users AS SELECT id, email FROM users WHERE deleted_at IS NULL",
+                "DO $$ BEGIN CREATE ROLE schema_sync_checker LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$",
+                "GRANT SELECT ON users, active_users TO schema_sync_checker")) {
+            var props = setup.url.properties();
+            props.setProperty("user", "schema_sync_checker");
+            props.remove("password");
+            try (Scenario s = Scenario.reconnect(new schemasync.db.DatabaseUrl(setup.url.jdbcUrl(), props, "checker"))) {
+                Plan plan = s.plan(blocks("select id, email from users where deleted_at is null"));
+                assertTrue(plan.isEmpty() && Scenario.drift(plan).stream().noneMatch(d -> d.kind().equals("view")),
+                        () -> Scenario.drift(plan).toString());
+                Plan other = s.plan(blocks("select id from users"));
+                assertTrue(Scenario.drift(other).stream().anyMatch(d -> d.message().startsWith("differs, and PostgreSQL refuses"
+                        + " CREATE OR REPLACE VIEW here (ERROR: ")), () -> Scenario.drift(other).toString());
+            }
+        }
+    }
+
+    @Test
+    void declaringAndRemovingAViewIsRejected() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(SchemaSyncException.class, () -> schemasync.dsl.DeclaredSchema.of(List.of(
+                block("C1", db -> db.ensureView("v", "SELECT 1")), block("C2", db -> db.ensureNoView("v")))));
+        assertTrue(e.getMessage().contains("C2: view public.v is declared by C1 and removed here"), e.getMessage());
     }
 }
