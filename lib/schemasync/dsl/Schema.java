@@ -54,12 +54,8 @@ public final class Schema {
      * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.
      */
     public Schema ensureFunction(String signature, String definition) {
-        String sig = signature == null ? "" : signature.strip();
-        int open = sig.indexOf('(');
-        boolean wellFormed = open > 0 && sig.endsWith(")");
-        QualifiedName name = QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig);
-        String arguments = wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null;
-        declarations.add(new Declaration.FunctionDecl(name, arguments, definition == null ? null : definition.strip(), origin));
+        Signature sig = Signature.parse(signature);
+        declarations.add(new Declaration.FunctionDecl(sig.name(), sig.arguments(), definition == null ? null : definition.strip(), origin));
         return this;
     }
 
@@ -234,12 +230,8 @@ public final class Schema {
 
     /** The function {@code name(argument types)} must not exist: dropped if present. */
     public Schema ensureNoFunction(String signature) {
-        String sig = signature == null ? "" : signature.strip();
-        int open = sig.indexOf('(');
-        boolean wellFormed = open > 0 && sig.endsWith(")");
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.FUNCTION,
-                QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
-                wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null, origin));
+        Signature sig = Signature.parse(signature);
+        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments(), origin));
         return this;
     }
 
@@ -280,6 +272,17 @@ public final class Schema {
             db.finishPending();
         }
         return List.copyOf(db.declarations);
+    }
+
+    /** {@code [schema.]name(argument types)}; {@code arguments} is null when the parentheses are missing. */
+    private record Signature(QualifiedName name, String arguments) {
+        static Signature parse(String text) {
+            String sig = text == null ? "" : text.strip();
+            int open = sig.indexOf('(');
+            boolean wellFormed = open > 0 && sig.endsWith(")");
+            return new Signature(QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
+                    wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null);
+        }
     }
 
     private void placeholder(Supplier<Declaration> declaration) {
