@@ -1,0 +1,277 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.IgnoreDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.SchemaDecl;
+import schemasync.dsl.Declaration.TableDecl;
+
+/**
+ * Name and consistency checks of all declarations, run before any connection is opened; appends
+ * one line per problem, each starting with the block that caused it.
+ */
+record Validator(List<String> problems) {
+
+    void validate(List<Declaration> declarations) {
+        Map<QualifiedName, TableDecl> tables = new LinkedHashMap<>();
+        Map<String, ColumnSeen> columns = new LinkedHashMap<>();
+        Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
+        Set<String> schemas = new TreeSet<>();
+        Set<String> customIds = new TreeSet<>();
+        Set<String> enumNames = new TreeSet<>();
+        Set<String> viewNames = new TreeSet<>();
+        Set<String> functionSignatures = new TreeSet<>();
+        Set<String> triggerNames = new TreeSet<>();
+        Set<String> extensionNames = new TreeSet<>();
+        Set<String> policyNames = new TreeSet<>();
+        List<Declaration.RemovalDecl> removals = new ArrayList<>();
+        for (Declaration d : declarations) {
+            if (d instanceof SchemaDecl s) {
+                name(s.origin(), "schema", s.name());
+                if (!schemas.add(s.name())) problem(s.origin(), "schema " + s.name() + " is declared twice");
+            } else if (d instanceof TableDecl t) {
+                table(t, tables, columns);
+            } else if (d instanceof ColumnDecl c) {
+                qualified(c.origin(), "table", c.table());
+                column(c.origin(), c.table(), c.column(), columns);
+            } else if (d instanceof IndexDecl i) {
+                index(i, indexes);
+            } else if (d instanceof Declaration.GrantDecl g) {
+                qualified(g.origin(), "table", g.table());
+                name(g.origin(), "role", g.role());
+                java.util.Set<String> known = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER");
+                if (g.privileges().isEmpty()) problem(g.origin(), "grant on " + g.table() + " to " + g.role() + " names no privileges");
+                for (String p : g.privileges()) {
+                    if (!known.contains(p)) problem(g.origin(), "grant on " + g.table() + ": unknown table privilege '" + p + "'");
+                }
+            } else if (d instanceof Declaration.RowSecurityDecl r) {
+                qualified(r.origin(), "table", r.table());
+            } else if (d instanceof Declaration.PolicyDecl p) {
+                name(p.origin(), "policy", p.name());
+                if (p.table() == null) problem(p.origin(), "policy " + p.name() + " has no table: add .on(\"table\")");
+                else if (!policyNames.add(p.table() + "." + p.name())) problem(p.origin(), "policy " + p.name() + " on " + p.table() + " is declared twice");
+                if (!java.util.Set.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE").contains(String.valueOf(p.command())))
+                    problem(p.origin(), "policy " + p.name() + ": command must be ALL, SELECT, INSERT, UPDATE or DELETE");
+                if (p.using() == null && p.withCheck() == null)
+                    problem(p.origin(), "policy " + p.name() + " has neither .using(...) nor .withCheck(...)");
+            } else if (d instanceof Declaration.ExtensionDecl x) {
+                name(x.origin(), "extension", x.name());
+                if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());
+                if (x.name() != null && !extensionNames.add(x.name())) problem(x.origin(), "extension " + x.name() + " is declared twice");
+            } else if (d instanceof Declaration.TriggerDecl g) {
+                name(g.origin(), "trigger", g.name());
+                if (g.table() == null) problem(g.origin(), "trigger " + g.name() + " has no table: add .on(\"table\")");
+                else {
+                    qualified(g.origin(), "table", g.table());
+                    if (!triggerNames.add(g.table() + "." + g.name())) problem(g.origin(), "trigger " + g.name() + " on " + g.table() + " is declared twice");
+                }
+                if (g.timing() == null || g.events() == null || g.events().isBlank())
+                    problem(g.origin(), "trigger " + g.name() + " has no events: add .before(\"UPDATE\"), .after(...) or .insteadOf(...)");
+                if (g.function() == null || g.function().isBlank())
+                    problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
+            } else if (d instanceof Declaration.FunctionDecl f) {
+                qualified(f.origin(), "function", f.name());
+                if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
+                else if (!functionSignatures.add(f.signature())) problem(f.origin(), "function " + f.signature() + " is declared twice");
+                if (f.definition() == null || f.definition().isBlank()) problem(f.origin(), "function " + f.name() + " has no definition");
+            } else if (d instanceof Declaration.ViewDecl v) {
+                qualified(v.origin(), "view", v.name());
+                if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");
+                if (v.sql() == null || v.sql().isBlank()) problem(v.origin(), "view " + v.name() + " has no query");
+            } else if (d instanceof Declaration.EnumDecl e) {
+                qualified(e.origin(), "enum", e.name());
+                if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
+                if (e.labels().isEmpty()) problem(e.origin(), "enum " + e.name() + " has no labels");
+                Set<String> seen = new TreeSet<>();
+                for (String label : e.labels()) {
+                    name(e.origin(), "label of enum " + e.name(), label);
+                    if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
+                }
+            } else if (d instanceof Declaration.RenameDecl r) {
+                qualified(r.origin(), r.kind().word(), r.table());
+                name(r.origin(), "new " + r.kind().word(), r.to());
+                name(r.origin(), "old " + r.kind().word(), r.from());
+                if (r.from() != null && r.from().equals(r.to())) {
+                    problem(r.origin(), "renaming " + r.kind().word() + " " + r.from() + " to itself");
+                }
+            } else if (d instanceof Declaration.RemovalDecl r) {
+                qualified(r.origin(), r.kind().word(), r.object());
+                switch (r.kind()) {
+                    case COLUMN, CONSTRAINT, TRIGGER -> name(r.origin(), r.kind().word(), r.column());
+                    case FUNCTION -> {
+                        if (r.column() == null) problem(r.origin(), "ensureNoFunction: write the signature as name(argument types)");
+                    }
+                    default -> { }
+                }
+                removals.add(r);
+            } else if (d instanceof Declaration.CustomStepDecl c) {
+                name(c.origin(), "custom step id", c.id());
+                if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
+                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard");
+                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL");
+            } else if (d instanceof IgnoreDecl g) {
+                if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
+                    problem(g.origin(), "ignore() needs non-blank patterns");
+            }
+        }
+        contradictions(removals, tables, columns, indexes, declarations);
+        renamedAndRemoved(removals, declarations);
+    }
+
+    /** Declaring an object and its removal contradicts itself, whatever the order. */
+    private void contradictions(List<Declaration.RemovalDecl> removals, Map<QualifiedName, TableDecl> tables,
+                                Map<String, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes,
+                                List<Declaration> declarations) {
+        for (Declaration.RemovalDecl r : removals) {
+            Origin declaredIn = switch (r.kind()) {
+                case TABLE -> tables.containsKey(r.object()) ? tables.get(r.object()).origin() : null;
+                case COLUMN -> columns.containsKey(r.object() + "\u0000" + r.column())
+                        ? columns.get(r.object() + "\u0000" + r.column()).origin() : null;
+                case INDEX -> indexes.containsKey(r.object()) ? indexes.get(r.object()).origin() : null;
+                case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
+                        .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
+                case VIEW, FUNCTION, TRIGGER -> declaredElsewhere(r, declarations);
+                default -> null;
+            };
+            if (declaredIn != null) {
+                problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())
+                        + " is declared by " + declaredIn + " and removed here; remove the declaration instead");
+            }
+        }
+    }
+
+    /** The block that declares the view, function or trigger a removal names, if any. */
+    private static Origin declaredElsewhere(Declaration.RemovalDecl r, List<Declaration> declarations) {
+        for (Declaration d : declarations) {
+            boolean same = d instanceof Declaration.ViewDecl v && r.kind() == Declaration.ObjectKind.VIEW && v.name().equals(r.object())
+                    || d instanceof Declaration.FunctionDecl f && r.kind() == Declaration.ObjectKind.FUNCTION
+                    && f.name().equals(r.object())
+                    || d instanceof Declaration.TriggerDecl g && r.kind() == Declaration.ObjectKind.TRIGGER
+                    && r.object().equals(g.table()) && g.name().equals(r.column());
+            if (same) return d.origin();
+        }
+        return null;
+    }
+
+    /**
+     * Removing a name that a rename reads or writes makes the outcome depend on the database's
+     * history (an apply could drop the data a rename just moved): reject it.
+     */
+    private void renamedAndRemoved(List<Declaration.RemovalDecl> removals, List<Declaration> declarations) {
+        for (Declaration d : declarations) {
+            if (!(d instanceof Declaration.RenameDecl r)) continue;
+            for (Declaration.RemovalDecl x : removals) {
+                if (x.kind() != r.kind()) continue;
+                boolean clash = r.kind() == Declaration.ObjectKind.COLUMN
+                        ? x.object().equals(r.table()) && (r.from().equals(x.column()) || r.to().equals(x.column()))
+                        : x.object().equals(r.fromName()) || x.object().equals(r.fromName().sibling(r.to()));
+                if (clash) {
+                    problem(x.origin(), r.kind().word() + " " + x.object() + (x.column() == null ? "" : "." + x.column())
+                            + " is removed here and renamed by " + r.origin() + "; use a new name for the new object");
+                }
+            }
+        }
+    }
+
+    private record ColumnSeen(ColumnSpec spec, Origin origin) {
+    }
+
+    private void table(TableDecl t, Map<QualifiedName, TableDecl> tables, Map<String, ColumnSeen> columns) {
+        qualified(t.origin(), "table", t.name());
+        TableDecl earlier = tables.putIfAbsent(t.name(), t);
+        if (earlier != null) {
+            problem(t.origin(), "table " + t.name() + " is declared twice (first in " + earlier.origin()
+                    + "); declare later changes with ensureColumn / ensureIndex");
+            return;
+        }
+        if (t.columns().isEmpty()) problem(t.origin(), "table " + t.name() + " declares no columns");
+        for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
+        Set<String> constraintNames = new TreeSet<>();
+        for (ConstraintSpec c : t.constraints()) {
+            String what = c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " constraint";
+            if (c.name() == null || c.name().isBlank()) {
+                problem(t.origin(), what + " of table " + t.name() + " has a blank name");
+            } else if (QualifiedName.utf8Length(c.name()) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                problem(t.origin(), what + " name \"" + c.name() + "\" is over 63 bytes: give it a shorter one with .named(...)");
+            } else if (!constraintNames.add(c.name())) {
+                problem(t.origin(), "constraint " + c.name() + " is declared twice on table " + t.name());
+            }
+            for (String col : c.columns()) {
+                if (t.columns().stream().noneMatch(x -> x.name().equals(col)))
+                    problem(t.origin(), what + " " + c.name() + " names column \"" + col + "\", which table " + t.name()
+                            + " does not declare");
+            }
+            if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK && (c.checkSql() == null || c.checkSql().isBlank()))
+                problem(t.origin(), "check constraint " + c.name() + " has no expression");
+            if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null)
+                problem(t.origin(), "foreign key " + c.name() + " of table " + t.name() + " has no .references(...)");
+            if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && !c.foreignKey().referencedColumns().isEmpty()
+                    && c.foreignKey().referencedColumns().size() != c.columns().size())
+                problem(t.origin(), "foreign key " + c.name() + " has " + c.columns().size() + " columns but references "
+                        + c.foreignKey().referencedColumns().size());
+        }
+        for (String pk : t.primaryKey()) {
+            if (t.columns().stream().noneMatch(c -> c.name().equals(pk)))
+                problem(t.origin(), "primary key of table " + t.name() + " names column \"" + pk
+                        + "\", which the table does not declare");
+        }
+    }
+
+    private void column(Origin origin, QualifiedName table, ColumnSpec c, Map<String, ColumnSeen> columns) {
+        String where = "column " + table + "." + c.name();
+        name(origin, "column of " + table, c.name());
+        if (c.type() == null || c.type().isBlank()) problem(origin, where + " has no type");
+        ColumnSeen earlier = columns.putIfAbsent(table + "\u0000" + c.name(), new ColumnSeen(c, origin));
+        if (earlier == null) return;
+        if (earlier.spec().equals(c)) {
+            problem(origin, where + " is declared twice (also in " + earlier.origin() + ")");
+        } else {
+            problem(origin, where + " is declared as " + c.describe() + " but " + earlier.origin()
+                    + " declares it as " + earlier.spec().describe());
+        }
+    }
+
+    private void index(IndexDecl i, Map<QualifiedName, IndexDecl> indexes) {
+        if (i.table() == null) {
+            problem(i.origin(), "index " + i.name() + " has no table: add .on(\"table\")");
+            return;
+        }
+        qualified(i.origin(), "table", i.table());
+        qualified(i.origin(), "index", i.name());
+        if (!i.name().schema().equals(i.table().schema()))
+            problem(i.origin(), "index " + i.name() + " must be in the schema of its table " + i.table());
+        if (i.keys().isEmpty())
+            problem(i.origin(), "index " + i.name() + " has no keys: add .columns(...) or .expression(...)");
+        IndexDecl earlier = indexes.putIfAbsent(i.name(), i);
+        if (earlier != null)
+            problem(i.origin(), "index " + i.name() + " is declared twice (first in " + earlier.origin() + ")");
+        if (i.where() != null && i.where().isBlank())
+            problem(i.origin(), "index " + i.name() + " has a blank where()");
+    }
+
+    private void qualified(Origin origin, String kind, QualifiedName name) {
+        name(origin, "schema of " + kind + " " + name, name.schema());
+        name(origin, kind, name.name());
+    }
+
+    private void name(Origin origin, String kind, String name) {
+        if (name == null || name.isBlank()) {
+            problem(origin, kind + " name is blank");
+        } else if (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            problem(origin, kind + " name \"" + name + "\" is " + QualifiedName.utf8Length(name)
+                    + " bytes; PostgreSQL keeps only " + QualifiedName.MAX_IDENTIFIER_BYTES
+                    + " and would silently truncate it");
+        }
+    }
+
+    private void problem(Origin origin, String text) {
+        problems.add((origin == null ? "" : origin.blockId() + ": ") + text);
+    }
+}
