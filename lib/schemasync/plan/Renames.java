@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ObjectKind;
@@ -77,16 +76,9 @@ final class Renames {
             RenameDecl r = e.rename();
             if (e.position() <= position || r.kind() != ObjectKind.COLUMN
                     || !(r.table().equals(declaredTable) || r.table().equals(actualTable))) continue;
-            String from = Pattern.quote(spelled(r.from()));
-            result = result.replaceAll("(?<![A-Za-z0-9_$\".'])" + from + "(?![A-Za-z0-9_$\"'])",
-                    Matcher.quoteReplacement(spelled(r.to())));
+            result = SqlText.replaceIdentifier(result, r.from(), SqlText.quoteIdent(r.to()));
         }
         return result;
-    }
-
-    /** How PostgreSQL's quote_ident spells an identifier (keywords aside). */
-    private static String spelled(String identifier) {
-        return identifier.matches("[a-z_][a-z0-9_$]*") ? identifier : "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */

@@ -5,15 +5,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import schemasync.catalog.Constraint.Kind;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
 import schemasync.dsl.ColumnSpec;
 import schemasync.dsl.ConstraintSpec;
 import schemasync.dsl.ConstraintSpec.ForeignKeySpec;
@@ -40,9 +39,6 @@ import schemasync.dsl.Origin;
  */
 public final class SchemaDocs {
     private static final Pattern BACKTICKS = Pattern.compile("`+");
-    /** SQL tokens: a string literal, a quoted identifier (group 1), a bare word (group 2), anything else. */
-    private static final Pattern SQL_TOKEN =
-            Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")*)\"|([A-Za-z_][A-Za-z0-9_$]*)|.", Pattern.DOTALL);
 
     private SchemaDocs() {
     }
@@ -210,7 +206,7 @@ public final class SchemaDocs {
     /** The column's new name everywhere it is used: keys, constraints, expressions, referencing foreign keys. */
     private static void renameColumn(TableDoc doc, String from, String to, List<TableDoc> tables) {
         UnaryOperator<String> name = n -> n.equals(from) ? to : n;
-        UnaryOperator<String> sql = s -> replaceIdentifier(s, from, ident(to));
+        UnaryOperator<String> sql = s -> SqlText.replaceIdentifier(s, from, SqlText.quoteIdent(to));
         Col old = doc.columns.get(column(doc, from));
         ColumnSpec s = old.spec;
         doc.columns.set(doc.columns.indexOf(old), new Col(new ColumnSpec(to, s.type(), s.notNull(), s.defaultSql(),
@@ -240,11 +236,11 @@ public final class SchemaDocs {
             String col = r.column();
             doc.columns.remove(column(doc, col));
             if (doc.primaryKey.contains(col)) doc.primaryKey.clear();
-            doc.constraints.removeIf(c -> c.columns().contains(col) || mentions(c.checkSql(), col));
-            doc.indexes.removeIf(i -> i.include().contains(col) || mentions(i.where(), col) || i.keys().stream()
+            doc.constraints.removeIf(c -> c.columns().contains(col) || SqlText.mentions(c.checkSql(), col));
+            doc.indexes.removeIf(i -> i.include().contains(col) || SqlText.mentions(i.where(), col) || i.keys().stream()
                     .anyMatch(k -> k instanceof KeyPart.ColumnKey c ? c.column().equals(col)
-                            : k instanceof KeyPart.ExpressionKey e ? mentions(e.sql(), col)
-                            : k instanceof KeyPart.RawKey raw && mentions(raw.sql(), col)));
+                            : k instanceof KeyPart.ExpressionKey e ? SqlText.mentions(e.sql(), col)
+                            : k instanceof KeyPart.RawKey raw && SqlText.mentions(raw.sql(), col)));
         } else if (r.kind() == ObjectKind.INDEX) {
             for (TableDoc t : tables) t.indexes.removeIf(i -> i.name().equals(r.object()));
         } else if (r.kind() == ObjectKind.CONSTRAINT && byName.containsKey(r.object())) {
@@ -271,26 +267,7 @@ public final class SchemaDocs {
                 c.nullsNotDistinct());
     }
 
-    private static boolean mentions(String sql, String column) {
-        return sql != null && !replaceIdentifier(sql, column, "\0").equals(sql);
-    }
 
-    /**
-     * SQL text with every reference to column {@code from} (bare, case-folded, or double-quoted; not
-     * qualified, not inside a string literal) replaced by {@code replacement}.
-     */
-    private static String replaceIdentifier(String sql, String from, String replacement) {
-        if (sql == null) return null;
-        StringBuilder out = new StringBuilder();
-        Matcher m = SQL_TOKEN.matcher(sql);
-        while (m.find()) {
-            boolean qualified = m.start() > 0 && sql.charAt(m.start() - 1) == '.';
-            boolean names = m.group(1) != null ? m.group(1).replace("\"\"", "\"").equals(from)
-                    : m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).equals(from);
-            out.append(names && !qualified ? replacement : m.group());
-        }
-        return out.toString();
-    }
 
     /** {@code ## schema.table}, comment, column table, primary key, constraints and indexes. */
     private static void section(TableDoc t, List<String> out) {
@@ -365,7 +342,7 @@ public final class SchemaDocs {
     private static String index(IndexDecl i, Origin tableOrigin) {
         List<String> keys = new ArrayList<>();
         for (KeyPart k : i.keys()) { // the keys as CREATE INDEX spells them (SqlRenderer)
-            if (k instanceof KeyPart.ColumnKey c) keys.add(ident(c.column()));
+            if (k instanceof KeyPart.ColumnKey c) keys.add(SqlText.quoteIdent(c.column()));
             else if (k instanceof KeyPart.ExpressionKey e) keys.add("(" + e.sql() + ")");
             else if (k instanceof KeyPart.RawKey r) keys.add(r.sql());
         }
@@ -403,11 +380,7 @@ public final class SchemaDocs {
     }
 
     private static String idents(List<String> names) {
-        return String.join(", ", names.stream().map(SchemaDocs::ident).toList());
+        return String.join(", ", names.stream().map(SqlText::quoteIdent).toList());
     }
 
-    /** A column as SQL needs it: bare when plain lower case, else double-quoted (case is kept as written). */
-    private static String ident(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
-    }
 }

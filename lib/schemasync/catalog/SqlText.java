@@ -1,0 +1,43 @@
+package schemasync.catalog;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers inside SQL text (index expressions, CHECK and WHERE clauses): how PostgreSQL spells
+ * one, and replacing one by another while leaving string literals, other quoted names and
+ * qualified names ({@code t.col}) alone. Used where a rename must be carried into SQL a block wrote.
+ */
+public final class SqlText {
+    /** SQL tokens: a string literal, a quoted identifier (group 1), a bare word (group 2), anything else. */
+    private static final Pattern TOKEN =
+            Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")*)\"|([A-Za-z_][A-Za-z0-9_$]*)|.", Pattern.DOTALL);
+
+    private SqlText() {
+    }
+
+    /** How PostgreSQL's quote_ident spells an identifier (keywords aside): bare when plain lower case. */
+    public static String quoteIdent(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** {@code sql} with every unqualified reference to identifier {@code from} replaced by {@code replacement}. */
+    public static String replaceIdentifier(String sql, String from, String replacement) {
+        if (sql == null) return null;
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(sql);
+        while (m.find()) {
+            boolean qualified = m.start() > 0 && sql.charAt(m.start() - 1) == '.';
+            boolean names = m.group(1) != null ? m.group(1).replace("\"\"", "\"").equals(from)
+                    : m.group(2) != null && m.group(2).toLowerCase(Locale.ROOT).equals(from);
+            out.append(names && !qualified ? replacement : m.group());
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code sql} refers to identifier {@code name} (unqualified). */
+    public static boolean mentions(String sql, String name) {
+        return sql != null && !replaceIdentifier(sql, name, "\0").equals(sql);
+    }
+}
