@@ -140,14 +140,6 @@ public final class CatalogReader {
         };
     }
 
-    /** {@code ... ON public.users FOR EACH ROW ...} → {@code ... ON <table> FOR EACH ROW ...}. */
-    static String triggerDefinition(String triggerdef, String qualifiedTable) {
-        String plain = " ON " + qualifiedTable + " ";
-        if (triggerdef.contains(plain)) return triggerdef.replace(plain, " ON <table> ");
-        // A table in this session's temporary schema (pg_temp_N) is spelled through the pg_temp alias.
-        String temp = " ON pg_temp." + qualifiedTable.substring(qualifiedTable.indexOf('.') + 1) + " ";
-        return triggerdef.replace(temp, " ON <table> ");
-    }
 
     /** {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape. */
     public static String checkExpression(String definition) {
@@ -157,12 +149,25 @@ public final class CatalogReader {
 
     /**
      * {@code CREATE [UNIQUE] INDEX name ON [ONLY] schema.table USING ...} → {@code USING ...}. Cutting
-     * after the quoted table name (not at the first " USING ") keeps odd index names harmless.
+     * after the table name (not at the first " USING ") keeps odd index names harmless.
      */
     static String definitionAfterNames(String indexdef, String qualifiedTable) {
-        int table = indexdef.indexOf(" " + qualifiedTable + " USING ");
-        int using = table >= 0 ? table + qualifiedTable.length() + 2 : indexdef.indexOf("USING ");
-        return indexdef.substring(using);
+        String table = " " + tableAsWritten(indexdef, qualifiedTable) + " USING ";
+        return indexdef.substring(indexdef.indexOf(table) + table.length() - "USING ".length());
+    }
+
+    /** {@code ... ON public.users FOR EACH ROW ...} → {@code ... ON <table> FOR EACH ROW ...}. */
+    static String triggerDefinition(String triggerdef, String qualifiedTable) {
+        return triggerdef.replace(" ON " + tableAsWritten(triggerdef, qualifiedTable) + " ", " ON <table> ");
+    }
+
+    /**
+     * How a pg_get_*def text spells the table: {@code schema.table}, except that a table in this
+     * session's temporary schema (pg_temp_N, the normalizer's shadows) is spelled {@code pg_temp.table}.
+     */
+    private static String tableAsWritten(String definition, String qualifiedTable) {
+        if (definition.contains(" " + qualifiedTable + " ")) return qualifiedTable;
+        return "pg_temp." + qualifiedTable.substring(qualifiedTable.indexOf('.') + 1);
     }
 
     private interface RowHandler {
