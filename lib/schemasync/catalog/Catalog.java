@@ -41,8 +41,4 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
-
-    public static Catalog empty() {
-        return new Catalog(Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
-    }
 }

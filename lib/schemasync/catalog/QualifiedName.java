@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * OID), so a re-created schema reads back equal. Names are stored exactly as PostgreSQL stores them
  * (case preserved); quoting happens only when SQL is rendered, through jOOQ's {@code DSL.name}.
  */
-public record QualifiedName(String schema, String name) implements Comparable<QualifiedName> {
+public record QualifiedName(String schema, String name) {
 
     public static final String DEFAULT_SCHEMA = "public";
     /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are silently truncated, so we refuse them. */
@@ -35,12 +35,6 @@ public record QualifiedName(String schema, String name) implements Comparable<Qu
 
     public static int utf8Length(String identifier) {
         return identifier.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    @Override
-    public int compareTo(QualifiedName o) {
-        int c = schema.compareTo(o.schema);
-        return c != 0 ? c : name.compareTo(o.name);
     }
 
     /** Display form used in plan output: {@code schema.name}, unquoted, as in the design's examples. */

@@ -188,8 +188,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout),
-                                sql -> { }, reviewed)
+                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout), reviewed)
                         : SchemaSync.dryRun(connection, declared);
             } catch (SQLException e) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,

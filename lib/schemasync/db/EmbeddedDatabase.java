@@ -65,10 +65,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return new DatabaseUrl(jdbc, props, "embedded PostgreSQL on localhost:" + postgres.getPort() + "/" + database);
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() {
         try {

@@ -194,45 +194,38 @@ public final class Schema {
 
     /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public Schema ensureNoTable(String name) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null, origin));
-        return this;
+        return removal(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null);
     }
 
     /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public Schema ensureNoColumn(String table, String column) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column, origin));
-        return this;
+        return removal(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column);
     }
 
     /** The index must not exist: dropped if present. */
     public Schema ensureNoIndex(String name) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null, origin));
-        return this;
+        return removal(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null);
     }
 
     /** The constraint must not exist on the table: dropped if present. */
     public Schema ensureNoConstraint(String table, String constraint) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint, origin));
-        return this;
+        return removal(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
     }
 
     /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
     public Schema ensureNoView(String name) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null, origin));
-        return this;
+        return removal(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null);
     }
 
     /** The trigger must not exist on the table: dropped if present. */
     public Schema ensureNoTrigger(String table, String trigger) {
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger, origin));
-        return this;
+        return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
     /** The function {@code name(argument types)} must not exist: dropped if present. */
     public Schema ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
-        declarations.add(new Declaration.RemovalDecl(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments(), origin));
-        return this;
+        return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());
     }
 
     /**
@@ -283,6 +276,12 @@ public final class Schema {
             return new Signature(QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
                     wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null);
         }
+    }
+
+    /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
+    private Schema removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
+        declarations.add(new Declaration.RemovalDecl(kind, object, detail, origin));
+        return this;
     }
 
     private void placeholder(Supplier<Declaration> declaration) {

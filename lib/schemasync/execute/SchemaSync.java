@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import schemasync.SchemaSyncException;
 import schemasync.SchemaSyncException.Code;
 import schemasync.catalog.Catalog;
@@ -93,9 +92,8 @@ public final class SchemaSync {
         }
     }
 
-    public static Result apply(Connection connection, DeclaredSchema declared, Options options,
-                               Consumer<String> progress) throws SQLException {
-        return apply(connection, declared, options, progress, null);
+    public static Result apply(Connection connection, DeclaredSchema declared, Options options) throws SQLException {
+        return apply(connection, declared, options, null);
     }
 
     /**
@@ -103,7 +101,7 @@ public final class SchemaSync {
      *                 the one it was computed against; null to plan and apply in one go
      */
     public static Result apply(Connection connection, DeclaredSchema declared, Options options,
-                               Consumer<String> progress, ReviewedPlan reviewed) throws SQLException {
+                               ReviewedPlan reviewed) throws SQLException {
         long start = System.nanoTime();
         connection.setAutoCommit(true);
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
@@ -119,7 +117,7 @@ public final class SchemaSync {
                 return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned);
             }
             if (reviewed != null) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
-            List<ExecutedStep> executed = execute(connection, plan, options, progress);
+            List<ExecutedStep> executed = execute(connection, plan, options);
             Plan after = plan(connection, declared).plan();
             if (!after.isEmpty()) {
                 throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
@@ -132,8 +130,7 @@ public final class SchemaSync {
     }
 
     /** All steps in one transaction: any failure rolls back everything and names block, step and SQL. */
-    private static List<ExecutedStep> execute(Connection connection, Plan plan, Options options,
-                                              Consumer<String> progress) throws SQLException {
+    private static List<ExecutedStep> execute(Connection connection, Plan plan, Options options) throws SQLException {
         List<ExecutedStep> executed = new ArrayList<>();
         connection.setAutoCommit(false);
         int total = plan.steps().size();
@@ -152,7 +149,6 @@ public final class SchemaSync {
                         // A custom step's guard is asked again here: earlier steps of this very
                         // transaction may have done its work, or created what it refers to.
                         if (step.step() instanceof Step.CustomSql custom && !Guards.ask(st, custom.id(), custom.guardSql())) {
-                            progress.accept("-- skipped custom step " + custom.id() + ": its guard says not needed");
                             continue;
                         }
                         st.execute(sql);
@@ -164,7 +160,6 @@ public final class SchemaSync {
                                 + hint(e, options, plan) + "\n    " + sql, e);
                     }
                     executed.add(new ExecutedStep(change, step, sql, since(t0)));
-                    progress.accept(sql);
                 }
             }
             connection.commit();

@@ -98,11 +98,6 @@ public final class Planner {
         declaredColumns.forEach((table, names) -> names.addAll(renames.columnTargets(table)));
     }
 
-    /** Without custom steps (or with all their guards answered "needed"). */
-    public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes) {
-        return plan(catalog, declared, shapes, Map.of());
-    }
-
     /** @param guards each custom step's guard, asked of the database before planning */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);

@@ -87,8 +87,8 @@ public final class Verifier {
             String name = "apply to " + startingPoint;
             Result first;
             try {
-                if (!before.isEmpty()) SchemaSync.apply(c, DeclaredSchema.of(before), SchemaSync.Options.defaults(), s -> { });
-                first = SchemaSync.apply(c, all, SchemaSync.Options.defaults(), s -> { });
+                if (!before.isEmpty()) SchemaSync.apply(c, DeclaredSchema.of(before), SchemaSync.Options.defaults());
+                first = SchemaSync.apply(c, all, SchemaSync.Options.defaults());
             } catch (SchemaSyncException e) {
                 // A failing apply is a failed check with the tool's own message, not a crash of verify.
                 if (e.code() == SchemaSyncException.Code.BAD_INPUT) throw e;
@@ -103,7 +103,7 @@ public final class Verifier {
                     again.isEmpty() ? "no steps" : again.steps().size() + " steps left: " + SchemaSync.sql(again)));
 
             t0 = System.nanoTime();
-            Result second = SchemaSync.apply(c, all, SchemaSync.Options.defaults(), s -> { });
+            Result second = SchemaSync.apply(c, all, SchemaSync.Options.defaults());
             boolean nothing = second.outcome() == Outcome.IN_SYNC && second.executed().isEmpty();
             record(new Check("apply again to " + startingPoint + " executes nothing", nothing, since(t0),
                     second.executed().size() + " statements executed"));

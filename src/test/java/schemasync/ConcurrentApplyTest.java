@@ -34,7 +34,7 @@ class ConcurrentApplyTest {
                 outcomes.add(pool.submit(() -> {
                     try (Connection c = Connections.open(s.url)) {
                         start.await();
-                        return SchemaSync.apply(c, DeclaredSchema.of(Changes.ALL), SchemaSync.Options.defaults(), x -> { })
+                        return SchemaSync.apply(c, DeclaredSchema.of(Changes.ALL), SchemaSync.Options.defaults())
                                 .outcome();
                     }
                 }));

@@ -112,7 +112,7 @@ class NamesAndErrorsTest {
             long start = System.nanoTime();
             var e = assertThrows(SchemaSyncException.class, () -> SchemaSync.apply(s.connection,
                     DeclaredSchema.of(List.of(block("C1", db -> db.ensureTable("a", t -> t.column("x", "int"))))),
-                    new SchemaSync.Options(Duration.ofMillis(600), Duration.ofSeconds(5), Duration.ofMinutes(1)), x -> { }));
+                    new SchemaSync.Options(Duration.ofMillis(600), Duration.ofSeconds(5), Duration.ofMinutes(1))));
             assertEquals(SchemaSyncException.Code.LOCK_BUSY, e.code());
             assertTrue(System.nanoTime() - start >= 600_000_000L, "waited for --lock-wait");
             assertEquals(null, s.queryString("SELECT to_regclass('public.a')"));
@@ -161,7 +161,7 @@ class NamesAndErrorsTest {
                     block("C2_Busy", db -> db.ensureColumn("busy", "note", "text")));
             long start = System.nanoTime();
             var e = assertThrows(SchemaSyncException.class, () -> SchemaSync.apply(s.connection, DeclaredSchema.of(blocks),
-                    new SchemaSync.Options(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMinutes(1)), x -> { }));
+                    new SchemaSync.Options(Duration.ofSeconds(5), Duration.ofMillis(300), Duration.ofMinutes(1))));
             long waitedMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(SchemaSyncException.Code.DATABASE, e.code());
             assertTrue(e.getMessage().startsWith("C2_Busy: step 2/2 (AddColumn public.busy.note) failed"), e.getMessage());

@@ -63,7 +63,7 @@ public final class Scenario implements AutoCloseable {
     }
 
     public Result apply(List<? extends ChangeBlock> blocks) throws SQLException {
-        return SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults(), sql -> { });
+        return SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults());
     }
 
     /** Apply, then prove idempotency: the re-plan is empty and a second apply executes nothing. */
