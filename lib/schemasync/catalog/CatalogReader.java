@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,9 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a {@link Catalog} with a constant number of statements (one per object kind plus two
- * session settings), whatever the number of tables. The caller owns the transaction; dry runs read
- * inside a READ ONLY REPEATABLE READ transaction so all queries see one snapshot.
+ * Reads a {@link Catalog} in one round trip, whatever the number of tables: the session settings and
+ * one set-based query per object kind travel as a single multi-statement prepared statement, which
+ * pgjdbc sends as consecutive Parse/Bind/Execute messages followed by one Sync, and whose result sets
+ * arrive in order. The caller owns the transaction; dry runs read inside a READ ONLY REPEATABLE READ
+ * transaction so all queries see one snapshot.
  */
 public final class CatalogReader {
 
@@ -27,37 +28,31 @@ public final class CatalogReader {
     }
 
     public static Catalog read(Connection connection, Collection<String> managedSchemas) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            // JIT compilation costs ~30 ms per catalog query and never pays off here. search_path is
-            // pinned so format_type / pg_get_expr / pg_get_indexdef qualify every non-catalog name
-            // the same way whoever runs the tool. SET LOCAL: both revert at the end of the
-            // transaction, so statements the user wrote later run under the normal search_path.
-            st.execute("SET LOCAL jit = off; SET LOCAL search_path = pg_catalog, pg_temp");
-        }
         Array schemas = connection.createArrayOf("text", new TreeSet<>(managedSchemas).toArray());
+        Batch batch = new Batch();
 
         Set<String> existingSchemas = new TreeSet<>();
-        query(connection, CatalogSql.SCHEMAS, schemas, rs -> existingSchemas.add(rs.getString(1)));
+        batch.add(CatalogSql.SCHEMAS, rs -> existingSchemas.add(rs.getString(1)));
 
         record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity,
                         java.util.Set<Table.Grant> grants) {
         }
         List<TableRow> tableRows = new ArrayList<>();
-        query(connection, CatalogSql.TABLES, schemas, rs -> tableRows.add(new TableRow(
+        batch.add(CatalogSql.TABLES, rs -> tableRows.add(new TableRow(
                 new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
                 rs.getString(5), !rs.getBoolean(6) ? Table.RowSecurity.OFF
                         : rs.getBoolean(7) ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED,
                 Acl.grants(rs.getArray(8) == null ? null : (String[]) rs.getArray(8).getArray(), rs.getString(9)))));
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
-        query(connection, CatalogSql.COLUMNS, schemas, rs -> columns
+        batch.add(CatalogSql.COLUMNS, rs -> columns
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
                         Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8))));
 
         Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();
         Map<QualifiedName, Table.PrimaryKey> primaryKeys = new HashMap<>();
-        query(connection, CatalogSql.CONSTRAINTS, schemas, rs -> {
+        batch.add(CatalogSql.CONSTRAINTS, rs -> {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             if (rs.getString(4).equals("p")) {
                 primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray())));
@@ -67,15 +62,39 @@ public final class CatalogReader {
         });
 
         Map<QualifiedName, List<Table.Policy>> policies = new HashMap<>();
-        query(connection, CatalogSql.POLICIES, schemas, rs -> policies
+        batch.add(CatalogSql.POLICIES, rs -> policies
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(new Table.Policy(rs.getString(3), rs.getBoolean(4), command(rs.getString(5)),
                         Arrays.asList((String[]) rs.getArray(6).getArray()), rs.getString(7), rs.getString(8))));
 
         Map<QualifiedName, List<Table.Trigger>> triggers = new HashMap<>();
-        query(connection, CatalogSql.TRIGGERS, schemas, rs -> triggers
+        batch.add(CatalogSql.TRIGGERS, rs -> triggers
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                 .add(new Table.Trigger(rs.getString(3), triggerDefinition(rs.getString(4), rs.getString(5)))));
+
+        Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
+        batch.add(CatalogSql.INDEXES, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            indexes.put(name, new Index(name, name.sibling(rs.getString(3)), rs.getBoolean(5),
+                    rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
+                    rs.getBoolean(6), rs.getBoolean(7)));
+        });
+        Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
+        batch.add(CatalogSql.ENUMS, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                Arrays.asList((String[]) rs.getArray(3).getArray())));
+        Map<QualifiedName, String> views = new LinkedHashMap<>();
+        batch.add(CatalogSql.VIEWS, rs -> views.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                rs.getString(3)));
+        Map<String, Catalog.Function> functions = new LinkedHashMap<>();
+        batch.add(CatalogSql.FUNCTIONS, rs -> {
+            Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                    rs.getString(4));
+            functions.put(f.signature(), f);
+        });
+        Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
+        batch.add(CatalogSql.EXTENSIONS, rs -> extensions.put(rs.getString(1),
+                new Catalog.Extension(rs.getString(1), rs.getString(2), rs.getString(3))));
+        batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         for (TableRow row : tableRows) {
@@ -85,28 +104,6 @@ public final class CatalogReader {
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants()));
         }
 
-        Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
-        query(connection, CatalogSql.INDEXES, schemas, rs -> {
-            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-            indexes.put(name, new Index(name, name.sibling(rs.getString(3)), rs.getBoolean(5),
-                    rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
-                    rs.getBoolean(6), rs.getBoolean(7)));
-        });
-        Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
-        query(connection, CatalogSql.ENUMS, schemas, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
-                Arrays.asList((String[]) rs.getArray(3).getArray())));
-        Map<QualifiedName, String> views = new LinkedHashMap<>();
-        query(connection, CatalogSql.VIEWS, schemas, rs -> views.put(new QualifiedName(rs.getString(1), rs.getString(2)),
-                rs.getString(3)));
-        Map<String, Catalog.Function> functions = new LinkedHashMap<>();
-        query(connection, CatalogSql.FUNCTIONS, schemas, rs -> {
-            Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                    rs.getString(4));
-            functions.put(f.signature(), f);
-        });
-        Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
-        query(connection, CatalogSql.EXTENSIONS, schemas, rs -> extensions.put(rs.getString(1),
-                new Catalog.Extension(rs.getString(1), rs.getString(2), rs.getString(3))));
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions);
     }
 
@@ -174,12 +171,43 @@ public final class CatalogReader {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, Array schemas, RowHandler handler)
-            throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setArray(1, schemas);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) handler.handle(rs);
+    /** The catalog queries, in order, each with the handler for its rows; sent as one round trip. */
+    private static final class Batch {
+        // JIT compilation costs ~30 ms per catalog query and never pays off here. search_path is
+        // pinned so format_type / pg_get_expr / pg_get_indexdef qualify every non-catalog name the
+        // same way whoever runs the tool. SET LOCAL: both revert at the end of the transaction, so
+        // statements the user wrote later run under the normal search_path. The server runs the
+        // messages in order, so the queries after them are parsed under these settings.
+        private static final String SETTINGS = "SET LOCAL jit = off;\nSET LOCAL search_path = pg_catalog, pg_temp;\n";
+        private final List<String> queries = new ArrayList<>();
+        private final List<RowHandler> handlers = new ArrayList<>();
+
+        void add(String sql, RowHandler handler) {
+            queries.add(sql.strip());
+            handlers.add(handler);
+        }
+
+        void run(Connection connection, Array schemas) throws SQLException {
+            String sql = SETTINGS + String.join(";\n", queries);
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                // Every query takes the managed schemas as its only parameter, numbered across the batch.
+                for (int i = 1; i <= queries.size(); i++) ps.setArray(i, schemas);
+                boolean isResultSet = ps.execute();
+                int next = 0;
+                while (true) {
+                    if (isResultSet) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            while (rs.next()) handlers.get(next).handle(rs);
+                        }
+                        next++;
+                    } else if (ps.getUpdateCount() == -1) {
+                        break;
+                    }
+                    isResultSet = ps.getMoreResults();
+                }
+                if (next != queries.size()) {
+                    throw new SQLException("catalog read returned " + next + " result sets for " + queries.size() + " queries");
+                }
             }
         }
     }
