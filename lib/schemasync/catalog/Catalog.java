@@ -9,12 +9,13 @@ import java.util.TreeSet;
 
 /**
  * An immutable snapshot of the managed part of a database: schemas, tables, indexes, enum types
- * (labels in their sort order) and views (pg_get_viewdef) keyed by
+ * (labels in their sort order), views (pg_get_viewdef), domains and the rest, keyed by
  * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                      Map<String, Function> functions, Map<String, Extension> extensions) {
+                      Map<String, Function> functions, Map<String, Extension> extensions,
+                      Map<QualifiedName, Domain> domains) {
 
     /** An installed extension (database-wide), with the schema it lives in and its version. */
     public record Extension(String name, String schema, String version) {
@@ -40,5 +41,6 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+        domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
     }
 }

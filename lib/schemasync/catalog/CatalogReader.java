@@ -94,6 +94,18 @@ public final class CatalogReader {
         Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
         batch.add(CatalogSql.EXTENSIONS, rs -> extensions.put(rs.getString(1),
                 new Catalog.Extension(rs.getString(1), rs.getString(2), rs.getString(3))));
+        Map<QualifiedName, Domain> domains = new LinkedHashMap<>();
+        batch.add(CatalogSql.DOMAINS, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            String[] checkNames = (String[]) rs.getArray(8).getArray();
+            String[] checkDefs = (String[]) rs.getArray(9).getArray();
+            List<Domain.Check> checks = new ArrayList<>();
+            for (int i = 0; i < checkNames.length; i++) {
+                checks.add(new Domain.Check(checkNames[i], checkExpression(checkDefs[i]), !checkDefs[i].endsWith(" NOT VALID")));
+            }
+            domains.put(name, new Domain(name, rs.getString(3), rs.getBoolean(4), rs.getString(5),
+                    rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), checks));
+        });
         batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
@@ -104,7 +116,7 @@ public final class CatalogReader {
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants()));
         }
 
-        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions);
+        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains);
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

@@ -212,4 +212,34 @@ final class CatalogSql {
             WHERE n.nspname = ANY (?)
             ORDER BY 1, 2, 3
             """;
+
+    /**
+     * Domains: base type with its modifier, NOT NULL, the default as PostgreSQL deparsed it, the
+     * collation when it is not the base type's, and the CHECK constraints in name order (PG 17 also
+     * keeps the domain's NOT NULL in pg_constraint as contype 'n': typnotnull says it on every version).
+     * The collation comes as schema and name (libc names such as en_US.utf8 contain dots).
+     */
+    static final String DOMAINS = """
+            -- schema-sync: domains
+            SELECT n.nspname, t.typname,
+                   pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base_type,
+                   t.typnotnull, t.typdefault,
+                   CASE WHEN t.typcollation <> bt.typcollation THEN cn.nspname END AS collation_schema,
+                   CASE WHEN t.typcollation <> bt.typcollation THEN co.collname END AS collation,
+                   ARRAY(SELECT con.conname::text FROM pg_catalog.pg_constraint con
+                         WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS check_names,
+                   ARRAY(SELECT pg_catalog.pg_get_constraintdef(con.oid) FROM pg_catalog.pg_constraint con
+                         WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS check_definitions
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation
+            LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+            WHERE t.typtype = 'd'
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

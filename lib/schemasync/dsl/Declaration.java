@@ -106,6 +106,21 @@ public sealed interface Declaration {
         }
     }
 
+    /**
+     * {@code ensureDomain("year", "integer").check("year_range", "VALUE BETWEEN 1901 AND 2155")}: base
+     * type, NOT NULL, default, collation (null: the base type's) and named CHECK constraints.
+     */
+    record DomainDecl(QualifiedName name, String baseType, boolean notNull, String defaultSql, QualifiedName collation,
+                      List<Check> checks, Origin origin) implements Declaration {
+        public DomainDecl {
+            checks = List.copyOf(checks);
+        }
+
+        /** CONSTRAINT name CHECK (expression). */
+        public record Check(String name, String expression) {
+        }
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;

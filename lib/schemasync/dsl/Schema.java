@@ -49,6 +49,19 @@ public final class Schema {
     }
 
     /**
+     * The domain exists: {@code ensureDomain("year", "integer").check("year_range", "VALUE BETWEEN 1901 AND 2155")}.
+     * Created when missing; a missing named check is added NOT VALID and then validated; any other
+     * difference (base type, NOT NULL, default, collation, a check's expression) is reported.
+     */
+    public DomainBuilder ensureDomain(String name, String baseType) {
+        DomainBuilder builder = new DomainBuilder(name, baseType);
+        Origin declaredIn = origin;
+        placeholder(() -> new Declaration.DomainDecl(QualifiedName.parse(builder.name), builder.baseType, builder.notNull,
+                builder.defaultSql, builder.collation, builder.checks, declaredIn));
+        return builder;
+    }
+
+    /**
      * The function exists like this: {@code ensureFunction("set_updated_at()", "RETURNS trigger
      * LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$")}. The signature is
      * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.

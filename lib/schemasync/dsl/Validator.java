@@ -121,6 +121,7 @@ record Validator(List<String> problems) {
                     problem(g.origin(), "ignore() needs non-blank patterns");
             }
         }
+        new TypeValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);
         renamedAndRemoved(removals, declarations);
     }
@@ -256,12 +257,12 @@ record Validator(List<String> problems) {
             problem(i.origin(), "index " + i.name() + " has a blank where()");
     }
 
-    private void qualified(Origin origin, String kind, QualifiedName name) {
+    void qualified(Origin origin, String kind, QualifiedName name) {
         name(origin, "schema of " + kind + " " + name, name.schema());
         name(origin, kind, name.name());
     }
 
-    private void name(Origin origin, String kind, String name) {
+    void name(Origin origin, String kind, String name) {
         if (name == null || name.isBlank()) {
             problem(origin, kind + " name is blank");
         } else if (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
@@ -271,7 +272,7 @@ record Validator(List<String> problems) {
         }
     }
 
-    private void problem(Origin origin, String text) {
+    void problem(Origin origin, String text) {
         problems.add((origin == null ? "" : origin.blockId() + ": ") + text);
     }
 }

@@ -140,8 +140,13 @@ public final class Normalizer {
         }
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
+        DeclaredShapes.Types types = TypeShapes.read(connection, declared, prerequisites, problems);
+        if (!problems.isEmpty()) {
+            throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
+                    + String.join("\n  - ", problems));
+        }
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
-                triggers, policies);
+                triggers, policies, types);
     }
 
     /**
@@ -158,6 +163,9 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
             } else if (d instanceof Declaration.EnumDecl e && !catalog.enums().containsKey(e.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
+            } else if (d instanceof Declaration.DomainDecl t && !catalog.domains().containsKey(t.name())) {
+                // Columns of a domain this run creates: the shadows need the type to exist.
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t)));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist.

@@ -21,7 +21,21 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
                              Set<ColumnRef> rewritingAdds, Map<QualifiedName, Map<String, String>> checks,
                              Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
                              Functions functions, Map<QualifiedName, Map<String, String>> triggers,
-                             Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies) {
+                             Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies,
+                             Types types) {
+
+    /** Declared domains (and other types) as pg_type and pg_constraint will hold them, keyed by declared name. */
+    public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains) {
+        public Types {
+            domains = Map.copyOf(domains);
+        }
+
+        public schemasync.catalog.Domain domain(QualifiedName name) {
+            schemasync.catalog.Domain domain = domains.get(name);
+            if (domain == null) throw new IllegalStateException("no normalized shape for domain " + name);
+            return domain;
+        }
+    }
 
     /**
      * Declared functions as PostgreSQL stores them: per declared signature, the catalog's signature

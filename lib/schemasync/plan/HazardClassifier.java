@@ -22,6 +22,13 @@ public final class HazardClassifier {
             hazards.add(new Hazard(HazardKind.CUSTOM_SQL, "custom step " + c.id() + " runs SQL the tool cannot analyze"));
             return hazards;
         }
+        if (step instanceof Step.ValidateDomainConstraint v) {
+            // validateDomainConstraint opens every table with a column of the domain in SHARE mode
+            // and reads it whole: writes to those tables wait until the scan (and the apply) ends.
+            hazards.add(new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK, "VALIDATE CONSTRAINT " + v.name() + " reads every table"
+                    + " with a column of domain " + v.domain() + " under a SHARE lock: writes to them wait"));
+            return hazards;
+        }
         if (table == null || step instanceof Step.CreateSchema || step instanceof Step.CreateTable) {
             return hazards;
         }

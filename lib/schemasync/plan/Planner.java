@@ -48,6 +48,9 @@ public final class Planner {
     final Map<QualifiedName, String> views;
     final Map<String, Catalog.Function> functions;
     final Map<String, Catalog.Extension> extensions;
+    final Map<QualifiedName, schemasync.catalog.Domain> domains;
+    /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
+    final Set<QualifiedName> declaredTypes = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
     final Set<String> declaredTriggers = new HashSet<>();
     final Set<String> declaredPolicies = new HashSet<>();
@@ -79,6 +82,7 @@ public final class Planner {
         this.views = new HashMap<>(catalog.views());
         this.functions = new HashMap<>(catalog.functions());
         this.extensions = new HashMap<>(catalog.extensions());
+        this.domains = new HashMap<>(catalog.domains());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -107,6 +111,7 @@ public final class Planner {
         FunctionPlanner functionPlanner = new FunctionPlanner(planner);
         TriggerPlanner triggerPlanner = new TriggerPlanner(planner);
         PolicyPlanner policyPlanner = new PolicyPlanner(planner);
+        TypePlanner typePlanner = new TypePlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -119,6 +124,7 @@ public final class Planner {
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
+            else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
             else if (d instanceof Declaration.GrantDecl g) {
                 g.privileges().forEach(p -> planner.declaredGrants.add(planner.renamesTable(g.table()) + " " + g.role() + " " + p));
                 policyPlanner.grant(g);

@@ -21,7 +21,8 @@ public sealed interface Step {
                 || this instanceof CreateIndex || this instanceof AddConstraint || this instanceof CreateEnum
                 || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
                 || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
-                || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter();
+                || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter()
+                || this instanceof CreateDomain || this instanceof AddDomainConstraint;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -54,6 +55,31 @@ public sealed interface Step {
     record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
         public String object() {
             return name + " '" + label + "'";
+        }
+    }
+
+    /** CREATE DOMAIN with its default, NOT NULL, collation and named checks. */
+    record CreateDomain(schemasync.dsl.Declaration.DomainDecl domain) implements Step {
+        public String object() {
+            return domain.name().toString();
+        }
+    }
+
+    /**
+     * {@code ALTER DOMAIN ... ADD CONSTRAINT ... CHECK (...)}; NOT VALID on an existing domain, so
+     * only new values are checked and no table using the domain is scanned here.
+     */
+    record AddDomainConstraint(QualifiedName domain, schemasync.dsl.Declaration.DomainDecl.Check check, boolean notValid)
+            implements Step {
+        public String object() {
+            return domain + "." + check.name();
+        }
+    }
+
+    /** {@code ALTER DOMAIN ... VALIDATE CONSTRAINT}: scans every column of the domain, in every table. */
+    record ValidateDomainConstraint(QualifiedName domain, String name) implements Step {
+        public String object() {
+            return domain + "." + name;
         }
     }
 

@@ -53,6 +53,11 @@ final class UndeclaredObjects {
             planner.items.add(new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
                     + ": no block declares it; left alone", null));
         }
+        for (schemasync.catalog.Domain d : planner.before.domains().values()) {
+            if (planner.declaredTypes.contains(d.name()) || planner.declared.isIgnored(d.name())) continue;
+            planner.items.add(new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
+                    + "): no block declares it; left alone", null));
+        }
         for (Index i : planner.before.indexes().values()) {
             if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
                     || planner.declared.isIgnored(i.name())) continue;

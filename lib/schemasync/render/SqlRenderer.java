@@ -48,6 +48,13 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CreateDomain d) {
+            return TypeSql.createDomain(CTX, d.domain(), name(d.domain().name()));
+        } else if (step instanceof Step.AddDomainConstraint a) {
+            return CTX.render(DSL.query("ALTER DOMAIN {0} ADD {1}" + (a.notValid() ? " NOT VALID" : ""), name(a.domain()),
+                    TypeSql.check(a.check())));
+        } else if (step instanceof Step.ValidateDomainConstraint v) {
+            return CTX.render(DSL.query("ALTER DOMAIN {0} VALIDATE CONSTRAINT {1}", name(v.domain()), DSL.name(v.name())));
         } else if (step instanceof Step.CreateFunction f) {
             // Arguments and body are the user's SQL, verbatim (dollar quotes and all).
             // jOOQ renders the name; arguments and body are appended verbatim, never parsed as a

@@ -57,18 +57,25 @@ class CatalogReaderTest {
 
     @Test
     void aRecreatedSchemaReadsBackEqual() throws Exception {
-        String ddl = "CREATE TABLE \"Order\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text DEFAULT 'n',"
+        String ddl = "CREATE DOMAIN \"Year\" AS integer NOT NULL DEFAULT 2000 CONSTRAINT b CHECK (VALUE > 0)"
+                + " CONSTRAINT a CHECK (VALUE < 3000); CREATE DOMAIN code AS varchar(8) COLLATE \"C\";"
+                + " CREATE TABLE \"Order\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text DEFAULT 'n',"
                 + " at timestamptz NOT NULL DEFAULT now());"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
                 + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
         try (Scenario s = Scenario.start(ddl)) {
             Catalog first = read(s);
-            s.execute("DROP TABLE \"Order\"");
+            s.execute("DROP TABLE \"Order\"; DROP DOMAIN \"Year\", code");
             s.execute(ddl);
             Catalog second = read(s);
             assertEquals(first, second, "no OIDs or other run-specific values in the snapshot");
             Index index = first.indexes().get(new QualifiedName("public", "order_at"));
             assertEquals("USING btree (at DESC) INCLUDE (note) WHERE (note IS NOT NULL)", index.definition());
+            assertEquals(new schemasync.catalog.Domain(new QualifiedName("public", "Year"), "integer", true, "2000", null,
+                            java.util.List.of(new schemasync.catalog.Domain.Check("a", "CHECK ((VALUE < 3000))", true),
+                                    new schemasync.catalog.Domain.Check("b", "CHECK ((VALUE > 0))", true))),
+                    first.domains().get(new QualifiedName("public", "Year")));
+            assertEquals(new QualifiedName("pg_catalog", "C"), first.domains().get(new QualifiedName("public", "code")).collation());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
         }
     }

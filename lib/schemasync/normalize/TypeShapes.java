@@ -1,0 +1,89 @@
+package schemasync.normalize;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.Domain;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.plan.DeclaredShapes;
+import schemasync.plan.Step;
+import schemasync.render.SqlRenderer;
+
+/**
+ * Declared domains as PostgreSQL stores them: each is created as a temporary twin
+ * ({@code pg_temp.schema_sync_type_N}, built from the very SQL the apply would run) in one
+ * transaction that is always rolled back, and read back with the catalog reader's own query. So
+ * {@code int}, {@code VALUE > 0} and {@code 'x'} compare as {@code integer}, {@code CHECK ((VALUE > 0))}
+ * and {@code 'x'::text}. A twin's definition never mentions its own name, so the name does not matter.
+ */
+final class TypeShapes {
+    private TypeShapes() {
+    }
+
+    /** Requires auto-commit off and no open transaction; leaves none open. */
+    static DeclaredShapes.Types read(Connection connection, DeclaredSchema declared, List<String> prerequisites,
+                                     List<String> problems) throws SQLException {
+        Map<String, QualifiedName> twins = new HashMap<>();
+        Map<QualifiedName, Domain> domains = new HashMap<>();
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION READ WRITE");
+            boolean any = false;
+            for (Declaration d : declared.declarations()) {
+                if (!(d instanceof Declaration.DomainDecl t)) continue;
+                if (!any) {
+                    any = true;
+                    // Schemas, enums and domains this run creates, so base types resolve (rolled back).
+                    for (String sql : prerequisites) tryStatement(connection, st, sql);
+                }
+                String twin = "schema_sync_type_" + (twins.size() + 1);
+                Declaration.DomainDecl asTwin = new Declaration.DomainDecl(new QualifiedName("pg_temp", twin), t.baseType(),
+                        t.notNull(), t.defaultSql(), t.collation(), t.checks(), t.origin());
+                String error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(asTwin)));
+                if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
+                else twins.put(twin, t.name());
+            }
+            if (twins.isEmpty()) return new DeclaredShapes.Types(domains);
+            Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
+            for (Domain twin : read.domains().values()) {
+                QualifiedName name = twins.get(twin.name().name());
+                if (name != null) {
+                    domains.put(name, new Domain(name, twin.baseType(), twin.notNull(), twin.defaultExpr(), twin.collation(),
+                            twin.checks()));
+                }
+            }
+        } finally {
+            connection.rollback();
+        }
+        return new DeclaredShapes.Types(domains);
+    }
+
+    private static String tempSchema(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** Runs one statement under a savepoint; returns PostgreSQL's message (first line) or null. */
+    private static String tryStatement(Connection connection, Statement st, String sql) throws SQLException {
+        Savepoint sp = connection.setSavepoint();
+        try {
+            st.execute(sql);
+            connection.releaseSavepoint(sp);
+            return null;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            return e.getMessage() == null ? "error" : e.getMessage().lines().findFirst().orElse("error");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import schemasync.catalog.Domain;
+import schemasync.dsl.Declaration.DomainDecl;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Domains: created when missing. On an existing domain, a declared check it lacks is added NOT VALID
+ * (only new values are checked, no table is read) and then validated as a separate step; anything
+ * else that differs (base type, NOT NULL, default, collation, a check's expression, a check the
+ * declaration does not name) is reported with both sides and never altered: ALTER DOMAIN ... SET NOT
+ * NULL or ADD CONSTRAINT scans every table using the domain, and a new base type means a new domain.
+ */
+final class TypePlanner {
+    private final Planner planner;
+
+    TypePlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void domain(DomainDecl d) {
+        planner.declaredTypes.add(d.name());
+        String object = d.name().toString();
+        Domain have = planner.domains.get(d.name());
+        if (have == null) {
+            if (!planner.schemas.contains(d.name().schema())) {
+                throw schemasync.SchemaSyncException.badInput(d.origin() + ": domain " + d.name() + " is in schema "
+                        + d.name().schema() + ", which does not exist: declare ensureSchema(\"" + d.name().schema() + "\") first");
+            }
+            planner.change(d.origin(), "domain", object, "will create", null, new Step.CreateDomain(d));
+            planner.domains.put(d.name(), planner.shapes.types().domain(d.name()));
+            return;
+        }
+        Domain want = planner.shapes.types().domain(d.name());
+        int before = planner.items.size();
+        if (!want.baseType().equals(have.baseType())) {
+            planner.drift(d.origin(), "domain", object, "declared AS " + want.baseType() + ", database has " + have.baseType()
+                    + ": not changed (a domain's base type cannot be altered)", null);
+        }
+        if (!Objects.equals(want.collation(), have.collation())) {
+            planner.drift(d.origin(), "domain", object, "declared COLLATE " + collation(want) + ", database has "
+                    + collation(have) + ": not changed (a domain's collation cannot be altered)", null);
+        }
+        if (want.notNull() != have.notNull()) {
+            planner.drift(d.origin(), "domain", object, (want.notNull() ? "declared NOT NULL, database allows NULL"
+                    : "database has NOT NULL, the declaration allows NULL") + ": not changed (ALTER DOMAIN ... SET NOT NULL"
+                    + " reads every table using the domain)", want.notNull() ? HazardKind.FULL_SCAN_UNDER_LOCK : null);
+        }
+        if (!Objects.equals(want.defaultExpr(), have.defaultExpr())) {
+            planner.drift(d.origin(), "domain", object, "declared DEFAULT " + orNone(want.defaultExpr()) + ", database has "
+                    + orNone(have.defaultExpr()) + ": not changed", null);
+        }
+        List<Domain.Check> checks = new ArrayList<>(have.checks());
+        for (DomainDecl.Check c : d.checks()) {
+            Domain.Check wanted = want.check(c.name()).orElseThrow();
+            Domain.Check existing = have.check(c.name()).orElse(null);
+            String checkObject = object + "." + c.name();
+            if (existing == null) {
+                planner.change(d.origin(), "domain check", checkObject, "will add NOT VALID, then validate", null,
+                        new Step.AddDomainConstraint(d.name(), c, true), new Step.ValidateDomainConstraint(d.name(), c.name()));
+                checks.add(wanted);
+            } else if (!existing.expression().equals(wanted.expression())) {
+                planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
+                        + existing.expression() + ": not changed", null);
+            } else if (!existing.validated()) {
+                planner.change(d.origin(), "domain check", checkObject, "is NOT VALID: will validate", null,
+                        new Step.ValidateDomainConstraint(d.name(), c.name()));
+                checks.set(checks.indexOf(existing), wanted);
+            }
+        }
+        for (Domain.Check c : have.checks()) {
+            if (d.checks().stream().noneMatch(x -> x.name().equals(c.name()))) {
+                planner.drift(d.origin(), "domain check", object + "." + c.name(), "database has " + c.expression()
+                        + ", which no block declares: left alone", null);
+            }
+        }
+        planner.domains.put(d.name(), new Domain(have.name(), have.baseType(), have.notNull(), have.defaultExpr(),
+                have.collation(), checks));
+        if (planner.items.size() == before) planner.items.add(new Unchanged(d.origin(), "domain", object, "exists, skipped"));
+    }
+
+    private static String collation(Domain d) {
+        return d.collation() == null ? "(the base type's)" : Domain.collation(d.collation());
+    }
+
+    private static String orNone(String expression) {
+        return expression == null ? "none" : expression;
+    }
+}

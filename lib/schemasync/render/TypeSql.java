@@ -1,0 +1,45 @@
+package schemasync.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.QueryPart;
+import org.jooq.impl.DSL;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.DomainDecl;
+
+/**
+ * DDL of domains, composite types and sequences as plain-SQL templates: jOOQ 3.19's createDomain
+ * and createType render for PostgreSQL but have no named domain checks or attribute collations, and
+ * its IF NOT EXISTS variants are DO blocks. Names go through {@code DSL.name}; types, defaults and
+ * check expressions are the user's SQL, verbatim.
+ */
+final class TypeSql {
+    private TypeSql() {
+    }
+
+    /** {@code CREATE DOMAIN name AS type [COLLATE c] [DEFAULT expr] [NOT NULL] [CONSTRAINT n CHECK (expr)]...}. */
+    static String createDomain(DSLContext ctx, DomainDecl d, Name name) {
+        List<QueryPart> clauses = new ArrayList<>();
+        if (d.collation() != null) clauses.add(DSL.sql("COLLATE {0}", collation(d.collation())));
+        if (d.defaultSql() != null) clauses.add(DSL.sql("DEFAULT {0}", DSL.sql(d.defaultSql())));
+        if (d.notNull()) clauses.add(DSL.sql("NOT NULL"));
+        for (DomainDecl.Check c : d.checks()) clauses.add(check(c));
+        StringBuilder template = new StringBuilder("CREATE DOMAIN {0} AS {1}");
+        for (int i = 0; i < clauses.size(); i++) template.append(" {").append(i + 2).append('}');
+        List<QueryPart> parts = new ArrayList<>(List.of(name, DSL.sql(d.baseType())));
+        parts.addAll(clauses);
+        return ctx.render(DSL.query(template.toString(), parts.toArray(QueryPart[]::new)));
+    }
+
+    /** {@code CONSTRAINT "name" CHECK (expression)}. */
+    static QueryPart check(DomainDecl.Check c) {
+        return DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.expression()));
+    }
+
+    /** A collation is an identifier of its own schema: {@code "pg_catalog"."C"}. */
+    static Name collation(QualifiedName collation) {
+        return DSL.name(collation.schema(), collation.name());
+    }
+}
