@@ -18,8 +18,8 @@ final class Acl {
     }
 
     /** Grants to roles other than the owner (whose privileges are implicit and not declared). */
-    static Set<Table.Grant> grants(String[] acl, String owner) {
-        Set<Table.Grant> grants = new HashSet<>();
+    static Set<Grant> grants(String[] acl, String owner) {
+        Set<Grant> grants = new HashSet<>();
         if (acl == null) return grants;
         for (String item : acl) {
             int eq = grantee(item);
@@ -28,7 +28,7 @@ final class Acl {
             String privileges = item.substring(eq + 1, item.lastIndexOf('/'));
             for (char c : privileges.toCharArray()) {
                 String privilege = TABLE_PRIVILEGES.get(c);
-                if (privilege != null) grants.add(new Table.Grant(role.isEmpty() ? "public" : role, privilege));
+                if (privilege != null) grants.add(new Grant(role.isEmpty() ? "public" : role, privilege));
             }
         }
         return grants;

@@ -11,16 +11,28 @@ import java.util.TreeSet;
  * An immutable snapshot of the managed part of a database: schemas, tables, indexes, enum types
  * (labels in their sort order), views (pg_get_viewdef), domains and the rest, keyed by
  * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
+ *
+ * {@code grants}: privileges on columns, sequences, schemas and routines (table privileges are on
+ * {@link Table}), owners' own left out; {@code defaultPrivileges}: one entry per pg_default_acl row,
+ * possibly empty (a revoked baseline); {@code aggregates}: keyed like functions, the definition is
+ * the CREATE AGGREGATE option list rebuilt from pg_aggregate.
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
                       Map<String, Function> functions, Map<String, Extension> extensions,
-                      Map<QualifiedName, Domain> domains) {
+                      Map<QualifiedName, Domain> domains,
+                      Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                      Map<String, Function> aggregates) {
 
     /** An installed extension (database-wide), with the schema it lives in and its version. */
     public record Extension(String name, String schema, String version) {
     }
 
+
+    /** The privileges held on a column, sequence, schema or routine (none: empty). */
+    public Set<Grant> grantsOn(GrantTarget target) {
+        return grants.getOrDefault(target, Set.of());
+    }
 
     /**
      * A function or procedure, keyed by its signature {@code schema.name(identity arguments)} (the
@@ -42,5 +54,14 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
+        grants = copyOfSets(grants);
+        defaultPrivileges = copyOfSets(defaultPrivileges);
+        aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
+    }
+
+    private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {
+        Map<K, Set<Grant>> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(k, Grant.sorted(v)));
+        return Collections.unmodifiableMap(copy);
     }
 }

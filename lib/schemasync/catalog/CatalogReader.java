@@ -35,7 +35,7 @@ public final class CatalogReader {
         batch.add(CatalogSql.SCHEMAS, rs -> existingSchemas.add(rs.getString(1)));
 
         record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity,
-                        java.util.Set<Table.Grant> grants) {
+                        java.util.Set<Grant> grants) {
         }
         List<TableRow> tableRows = new ArrayList<>();
         batch.add(CatalogSql.TABLES, rs -> tableRows.add(new TableRow(
@@ -106,6 +106,30 @@ public final class CatalogReader {
             domains.put(name, new Domain(name, rs.getString(3), rs.getBoolean(4), rs.getString(5),
                     rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), checks));
         });
+        Map<GrantTarget, Set<Grant>> grants = new LinkedHashMap<>();
+        batch.add(CatalogSql.COLUMN_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.COLUMN,
+                rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeSet<>(Grant.ORDER))
+                .add(new Grant(rs.getString(5), rs.getString(4))));
+        batch.add(CatalogSql.SEQUENCE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.SEQUENCE,
+                rs.getString(1), rs.getString(2), null), k -> new TreeSet<>(Grant.ORDER))
+                .add(new Grant(rs.getString(4), rs.getString(3))));
+        batch.add(CatalogSql.SCHEMA_GRANTS, rs -> grants.computeIfAbsent(GrantTarget.schema(rs.getString(1)),
+                k -> new TreeSet<>(Grant.ORDER)).add(new Grant(rs.getString(3), rs.getString(2))));
+        batch.add(CatalogSql.ROUTINE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.FUNCTION,
+                rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeSet<>(Grant.ORDER))
+                .add(new Grant(rs.getString(5), rs.getString(4))));
+        Map<DefaultTarget, Set<Grant>> defaultPrivileges = new LinkedHashMap<>();
+        batch.add(CatalogSql.DEFAULT_PRIVILEGES, rs -> {
+            Set<Grant> entry = defaultPrivileges.computeIfAbsent(new DefaultTarget(rs.getString(1), rs.getString(2),
+                    DefaultTarget.objects(rs.getString(3))), k -> new TreeSet<>(Grant.ORDER));
+            if (rs.getString(4) != null) entry.add(new Grant(rs.getString(5), rs.getString(4)));
+        });
+        Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
+        batch.add(CatalogSql.AGGREGATES, rs -> {
+            Catalog.Function a = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                    rs.getString(4));
+            aggregates.put(a.signature(), a);
+        });
         batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
@@ -116,7 +140,22 @@ public final class CatalogReader {
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants()));
         }
 
-        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains);
+        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
+                defaultPrivileges, aggregates);
+    }
+
+    /**
+     * A declared aggregate as the catalog reader spells it, read back by the normalizer after it created
+     * the aggregate in a transaction it rolls back. The caller pins the search_path as the reader does.
+     */
+    public static Catalog.Function aggregate(Connection connection, long oid) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.AGGREGATE_BY_OID)) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
+                        rs.getString(4)) : null;
+            }
+        }
     }
 
     private static Constraint constraint(ResultSet rs) throws SQLException {

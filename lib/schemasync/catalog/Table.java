@@ -17,11 +17,7 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         constraints = List.copyOf(constraints);
         triggers = List.copyOf(triggers);
         policies = List.copyOf(policies);
-        grants = java.util.Set.copyOf(grants);
-    }
-
-    /** One privilege on the table held by one role ({@code public} for PUBLIC), from pg_class.relacl. */
-    public record Grant(String role, String privilege) {
+        grants = Grant.sorted(grants); // sorted: fingerprints hash toString()
     }
 
     public Table withGrants(java.util.Set<Grant> newGrants) {

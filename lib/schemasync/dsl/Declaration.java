@@ -66,7 +66,28 @@ public sealed interface Declaration {
      * signature (name and argument types) and the rest of CREATE FUNCTION, compared on
      * pg_get_functiondef, created or replaced with CREATE OR REPLACE FUNCTION.
      */
-    record FunctionDecl(QualifiedName name, String arguments, String definition, Origin origin) implements Declaration {
+    record FunctionDecl(QualifiedName name, String arguments, String definition, boolean procedure, Origin origin)
+            implements Declaration {
+        public FunctionDecl(QualifiedName name, String arguments, String definition, Origin origin) {
+            this(name, arguments, definition, false, origin);
+        }
+
+        public String signature() {
+            return name + "(" + arguments + ")";
+        }
+
+        /** "function" or "procedure", for messages and plan output. */
+        public String word() {
+            return procedure ? "procedure" : "function";
+        }
+    }
+
+    /**
+     * {@code ensureAggregate("group_concat(text)", "SFUNC = _group_concat, STYPE = text")}: the
+     * signature and the option list of CREATE AGGREGATE, compared on the options as the catalog
+     * rebuilds them from pg_aggregate; created when missing, reported when different.
+     */
+    record AggregateDecl(QualifiedName name, String arguments, String definition, Origin origin) implements Declaration {
         public String signature() {
             return name + "(" + arguments + ")";
         }
@@ -99,8 +120,14 @@ public sealed interface Declaration {
         }
     }
 
-    /** {@code ensureGrant("documents", "app_user", "SELECT", "INSERT")}: the role holds these table privileges. */
-    record GrantDecl(QualifiedName table, String role, List<String> privileges, Origin origin) implements Declaration {
+    /**
+     * {@code ensureGrant("documents", "app_user", "SELECT", "INSERT")} and its column, sequence, schema
+     * and function forms: the role holds these privileges on the target; with {@code revoke}
+     * ({@code ensureNoGrant...}) it must not. For a function the target's detail is the argument
+     * list as written; the normalizer resolves it to PostgreSQL's identity arguments.
+     */
+    record GrantDecl(schemasync.catalog.GrantTarget target, String role, List<String> privileges, boolean revoke,
+                     Origin origin) implements Declaration {
         public GrantDecl {
             privileges = List.copyOf(privileges);
         }
@@ -118,6 +145,18 @@ public sealed interface Declaration {
 
         /** CONSTRAINT name CHECK (expression). */
         public record Check(String name, String expression) {
+        }
+    }
+
+    /**
+     * {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}:
+     * objects of that kind the role {@code forRole} (null: whoever runs the tool) creates (in
+     * {@code schema}; null: anywhere) give {@code role} these privileges. With {@code revoke} they must not.
+     */
+    record DefaultPrivilegesDecl(String forRole, String schema, String objects, String role, List<String> privileges,
+                                 boolean revoke, Origin origin) implements Declaration {
+        public DefaultPrivilegesDecl {
+            privileges = List.copyOf(privileges);
         }
     }
 

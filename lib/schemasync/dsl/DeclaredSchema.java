@@ -55,7 +55,9 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
             else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());
             else if (d instanceof Declaration.RowSecurityDecl r) schemas.add(r.table().schema());
-            else if (d instanceof Declaration.GrantDecl g) schemas.add(g.table().schema());
+            else if (d instanceof Declaration.GrantDecl g && g.target().schema() != null) schemas.add(g.target().schema());
+            else if (d instanceof Declaration.DefaultPrivilegesDecl p && p.schema() != null) schemas.add(p.schema());
+            else if (d instanceof Declaration.AggregateDecl a) schemas.add(a.name().schema());
             else if (d instanceof Declaration.PolicyDecl p && p.table() != null) schemas.add(p.table().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
         }

@@ -21,7 +21,7 @@ import schemasync.dsl.Declaration.TableDecl;
  * {@code name} (schema {@code public}) or {@code schema.name}; case and reserved words are kept as
  * written, since every identifier is quoted when rendered.
  */
-public final class Schema {
+public final class Schema extends PrivilegeDeclarations {
     private final List<Declaration> declarations = new ArrayList<>();
     /**
      * Fluent declarations (indexes, triggers) have no terminal call: a placeholder keeps their place
@@ -73,6 +73,30 @@ public final class Schema {
     }
 
     /**
+     * The procedure exists like this: {@code ensureProcedure("archive_orders(before date)", "LANGUAGE sql
+     * AS $$ DELETE FROM orders WHERE placed_at < before $$")}; compared and replaced like a function
+     * (CREATE OR REPLACE PROCEDURE).
+     */
+    public Schema ensureProcedure(String signature, String definition) {
+        Signature sig = Signature.parse(signature);
+        declarations.add(new Declaration.FunctionDecl(sig.name(), sig.arguments(), definition == null ? null : definition.strip(),
+                true, origin));
+        return this;
+    }
+
+    /**
+     * The aggregate exists: {@code ensureAggregate("group_concat(text)", "SFUNC = _group_concat, STYPE = text")},
+     * the definition being CREATE AGGREGATE's option list (without its parentheses). Created when
+     * missing; a different definition is reported, not replaced.
+     */
+    public Schema ensureAggregate(String signature, String definition) {
+        Signature sig = Signature.parse(signature);
+        declarations.add(new Declaration.AggregateDecl(sig.name(), sig.arguments(), definition == null ? null : definition.strip(),
+                origin));
+        return this;
+    }
+
+    /**
      * Row-level security is enabled on the table ({@code force}: also for its owner). Enabling it
      * with no policy hides every row from everyone but the owner and superusers: declare the
      * policies in the same block.
@@ -94,18 +118,6 @@ public final class Schema {
                 builder.permissive, builder.command, builder.roles.isEmpty() ? List.of("public") : builder.roles,
                 builder.using, builder.withCheck, declaredIn));
         return builder;
-    }
-
-    /**
-     * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
-     * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
-     * holds are reported, never revoked implicitly.
-     */
-    public Schema ensureGrant(String table, String role, String... privileges) {
-        declarations.add(new Declaration.GrantDecl(QualifiedName.parse(table), role,
-                java.util.Arrays.stream(privileges).map(p -> p == null ? "" : p.strip().toUpperCase(java.util.Locale.ROOT)).toList(),
-                origin));
-        return this;
     }
 
     /** The trigger exists: {@code ensureTrigger("t").on("users").before("UPDATE").forEachRow().executes("f()")}. */
@@ -281,7 +293,7 @@ public final class Schema {
     }
 
     /** {@code [schema.]name(argument types)}; {@code arguments} is null when the parentheses are missing. */
-    private record Signature(QualifiedName name, String arguments) {
+    record Signature(QualifiedName name, String arguments) {
         static Signature parse(String text) {
             String sig = text == null ? "" : text.strip();
             int open = sig.indexOf('(');
@@ -297,7 +309,23 @@ public final class Schema {
         return this;
     }
 
-    private void placeholder(Supplier<Declaration> declaration) {
+    @Override
+    void add(Declaration declaration) {
+        declarations.add(declaration);
+    }
+
+    @Override
+    Origin currentOrigin() {
+        return origin;
+    }
+
+    @Override
+    Schema self() {
+        return this;
+    }
+
+    @Override
+    void placeholder(Supplier<Declaration> declaration) {
         declarations.add(null);
         pending.put(declarations.size() - 1, declaration);
     }

@@ -32,6 +32,7 @@ record Validator(List<String> problems) {
         Set<String> extensionNames = new TreeSet<>();
         Set<String> policyNames = new TreeSet<>();
         List<Declaration.RemovalDecl> removals = new ArrayList<>();
+        PrivilegeValidator privileges = new PrivilegeValidator(this);
         for (Declaration d : declarations) {
             if (d instanceof SchemaDecl s) {
                 name(s.origin(), "schema", s.name());
@@ -43,14 +44,9 @@ record Validator(List<String> problems) {
                 column(c.origin(), c.table(), c.column(), columns);
             } else if (d instanceof IndexDecl i) {
                 index(i, indexes);
-            } else if (d instanceof Declaration.GrantDecl g) {
-                qualified(g.origin(), "table", g.table());
-                name(g.origin(), "role", g.role());
-                java.util.Set<String> known = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER");
-                if (g.privileges().isEmpty()) problem(g.origin(), "grant on " + g.table() + " to " + g.role() + " names no privileges");
-                for (String p : g.privileges()) {
-                    if (!known.contains(p)) problem(g.origin(), "grant on " + g.table() + ": unknown table privilege '" + p + "'");
-                }
+            } else if (d instanceof Declaration.GrantDecl || d instanceof Declaration.DefaultPrivilegesDecl
+                    || d instanceof Declaration.AggregateDecl) {
+                privileges.validate(d);
             } else if (d instanceof Declaration.RowSecurityDecl r) {
                 qualified(r.origin(), "table", r.table());
             } else if (d instanceof Declaration.PolicyDecl p) {
@@ -79,7 +75,7 @@ record Validator(List<String> problems) {
             } else if (d instanceof Declaration.FunctionDecl f) {
                 qualified(f.origin(), "function", f.name());
                 if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
-                else if (!functionSignatures.add(f.signature())) problem(f.origin(), "function " + f.signature() + " is declared twice");
+                else if (!functionSignatures.add(f.signature())) problem(f.origin(), f.word() + " " + f.signature() + " is declared twice");
                 if (f.definition() == null || f.definition().isBlank()) problem(f.origin(), "function " + f.name() + " has no definition");
             } else if (d instanceof Declaration.ViewDecl v) {
                 qualified(v.origin(), "view", v.name());

@@ -61,7 +61,8 @@ public final class SchemaSync {
             java.util.Map<schemasync.catalog.QualifiedName, schemasync.catalog.Table> tables = new java.util.LinkedHashMap<>();
             catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
             return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
-                    catalog.extensions(), catalog.domains()));
+                    catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
+                    catalog.aggregates()));
         }
     }
 

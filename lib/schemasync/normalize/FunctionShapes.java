@@ -49,7 +49,7 @@ final class FunctionShapes {
                         connection.rollback(sp);
                     }
                 }
-                st.execute(SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true)));
+                st.execute(SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure())));
                 st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
                 try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname, p.proname,"
                         + " pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.pg_get_functiondef(p.oid)"

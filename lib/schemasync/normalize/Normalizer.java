@@ -140,13 +140,14 @@ public final class Normalizer {
         }
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
+        DeclaredShapes.Access access = AccessShapes.read(connection, catalog, declared, prerequisites, functions);
         DeclaredShapes.Types types = TypeShapes.read(connection, declared, prerequisites, problems);
         if (!problems.isEmpty()) {
             throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
                     + String.join("\n  - ", problems));
         }
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
-                triggers, policies, types);
+                triggers, policies, types, access);
     }
 
     /**
@@ -169,7 +170,8 @@ public final class Normalizer {
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(), f.definition(), true)));
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(), f.definition(), true,
+                        f.procedure())));
             }
         }
         return sql;

@@ -22,7 +22,7 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
                              Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
                              Functions functions, Map<QualifiedName, Map<String, String>> triggers,
                              Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies,
-                             Types types) {
+                             Types types, Access access) {
 
     /** Declared domains (and other types) as pg_type and pg_constraint will hold them, keyed by declared name. */
     public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains) {
@@ -34,6 +34,22 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
             schemasync.catalog.Domain domain = domains.get(name);
             if (domain == null) throw new IllegalStateException("no normalized shape for domain " + name);
             return domain;
+        }
+    }
+
+    /**
+     * What grants, default privileges and aggregates need from the server: the role running the tool
+     * (ALTER DEFAULT PRIVILEGES without FOR ROLE means it), each routine signature a grant names
+     * resolved to its catalog key {@code schema.name(identity arguments)}, and each declared aggregate
+     * as the catalog reader rebuilds it (keys, options, or why CREATE AGGREGATE was refused).
+     */
+    public record Access(String currentUser, Map<String, String> routineKeys, Functions aggregates) {
+        public Access {
+            routineKeys = Map.copyOf(routineKeys);
+        }
+
+        public static Access none() {
+            return new Access("", Map.of(), new Functions(Map.of(), Map.of(), Map.of()));
         }
     }
 

@@ -1,6 +1,8 @@
 package schemasync.plan;
 
+import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
+import schemasync.dsl.Declaration.AggregateDecl;
 import schemasync.dsl.Declaration.FunctionDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
@@ -26,19 +28,52 @@ final class FunctionPlanner {
         Catalog.Function have = planner.functions.get(key);
         String want = planner.shapes.functions().definitions().get(f.signature());
         String refusal = planner.shapes.functions().refusals().get(f.signature());
+        String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
         if (have == null) {
-            planner.change(f.origin(), "function", key, "will create", null,
-                    new Step.CreateFunction(f.name(), f.arguments(), f.definition(), false));
+            planner.change(f.origin(), f.word(), key, "will create", null,
+                    new Step.CreateFunction(f.name(), f.arguments(), f.definition(), false, f.procedure()));
             planner.functions.put(key, new Catalog.Function(f.name(), f.arguments(), want));
         } else if (refusal != null) {
-            planner.items.add(new Drift(f.origin(), "function", key, "differs, and PostgreSQL refuses CREATE OR REPLACE"
-                    + " FUNCTION (" + refusal + "): not changed; drop and re-create it by hand", null));
+            planner.items.add(new Drift(f.origin(), f.word(), key, "differs, and PostgreSQL refuses " + statement
+                    + " (" + refusal + "): not changed; drop and re-create it by hand", null));
         } else if (want == null || want.equals(have.definition())) {
-            planner.items.add(new Unchanged(f.origin(), "function", key, "exists, skipped"));
+            planner.items.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
         } else {
-            planner.change(f.origin(), "function", key, "will replace (CREATE OR REPLACE FUNCTION)", null,
-                    new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true));
+            planner.change(f.origin(), f.word(), key, "will replace (" + statement + ")", null,
+                    new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure()));
             planner.functions.put(key, new Catalog.Function(have.name(), have.arguments(), want));
+        }
+    }
+
+    /** The catalog key an aggregate declaration maps to. */
+    String key(AggregateDecl a) {
+        return planner.shapes.access().aggregates().keys().getOrDefault(a.signature(), a.signature());
+    }
+
+    /**
+     * Aggregates: created when missing; a different definition is reported with both sides, not
+     * replaced (CREATE OR REPLACE AGGREGATE cannot change every option, and queries in flight use it).
+     */
+    void plan(AggregateDecl a) {
+        DeclaredShapes.Functions shapes = planner.shapes.access().aggregates();
+        String key = key(a);
+        Catalog.Function have = planner.aggregates.get(key);
+        String want = shapes.definitions().get(a.signature());
+        String refusal = shapes.refusals().get(a.signature());
+        if (have == null && refusal != null) {
+            throw SchemaSyncException.badInput(a.origin() + ": aggregate " + a.signature() + ": PostgreSQL rejects it: " + refusal);
+        } else if (have == null) {
+            planner.change(a.origin(), "aggregate", key, "will create", null,
+                    new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), false));
+            planner.aggregates.put(key, new Catalog.Function(a.name(), a.arguments(), want));
+        } else if (refusal != null) {
+            planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + a.definition() + "), database has ("
+                    + have.definition() + "), and PostgreSQL refuses the declared one (" + refusal + "): not changed", null));
+        } else if (want == null || want.equals(have.definition())) {
+            planner.items.add(new Unchanged(a.origin(), "aggregate", key, "exists, skipped"));
+        } else {
+            planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + want + "), database has ("
+                    + have.definition() + "): not changed; replace it by hand (CREATE OR REPLACE AGGREGATE)", null));
         }
     }
 }

@@ -29,6 +29,17 @@ public final class HazardClassifier {
                     + " with a column of domain " + v.domain() + " under a SHARE lock: writes to them wait"));
             return hazards;
         }
+        if (step instanceof Step.GrantPrivileges g) {
+            // GRANT and REVOKE take no lock a query waits on; what they change is who may do what.
+            hazards.add(new Hazard(HazardKind.CHANGES_AUTHORIZATION, (g.revoke() ? "takes " : "gives ") + g.role() + " "
+                    + String.join(", ", g.privileges()) + (g.revoke() ? " away on " : " on ") + g.target()));
+            return hazards;
+        }
+        if (step instanceof Step.AlterDefaultPrivileges a) {
+            hazards.add(new Hazard(HazardKind.CHANGES_AUTHORIZATION, "changes what " + a.role() + " may do with " + a.target().objects()
+                    .toLowerCase(java.util.Locale.ROOT) + " created from now on"));
+            return hazards;
+        }
         if (table == null || step instanceof Step.CreateSchema || step instanceof Step.CreateTable) {
             return hazards;
         }

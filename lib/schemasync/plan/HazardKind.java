@@ -19,5 +19,7 @@ public enum HazardKind {
     /** Cannot run inside the apply transaction. */
     NOT_TRANSACTIONAL,
     /** SQL the tool cannot analyze (a custom step): its locks and duration are the author's to judge. */
-    CUSTOM_SQL
+    CUSTOM_SQL,
+    /** Changes who may read, write or run something (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES): no lock, but a security decision. */
+    CHANGES_AUTHORIZATION
 }

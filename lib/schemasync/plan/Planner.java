@@ -51,10 +51,11 @@ public final class Planner {
     final Map<QualifiedName, schemasync.catalog.Domain> domains;
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
+    final Map<String, Catalog.Function> aggregates;
+    final Set<String> declaredAggregates = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
     final Set<String> declaredTriggers = new HashSet<>();
     final Set<String> declaredPolicies = new HashSet<>();
-    final Set<String> declaredGrants = new HashSet<>();
     final Set<QualifiedName> declaredViews = new HashSet<>();
     final Set<QualifiedName> declaredEnums = new HashSet<>();
     final Set<QualifiedName> fullyDeclared = new HashSet<>();
@@ -83,6 +84,7 @@ public final class Planner {
         this.functions = new HashMap<>(catalog.functions());
         this.extensions = new HashMap<>(catalog.extensions());
         this.domains = new HashMap<>(catalog.domains());
+        this.aggregates = new HashMap<>(catalog.aggregates());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -112,6 +114,7 @@ public final class Planner {
         TriggerPlanner triggerPlanner = new TriggerPlanner(planner);
         PolicyPlanner policyPlanner = new PolicyPlanner(planner);
         TypePlanner typePlanner = new TypePlanner(planner);
+        GrantPlanner grantPlanner = new GrantPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -125,9 +128,11 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
-            else if (d instanceof Declaration.GrantDecl g) {
-                g.privileges().forEach(p -> planner.declaredGrants.add(planner.renamesTable(g.table()) + " " + g.role() + " " + p));
-                policyPlanner.grant(g);
+            else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
+            else if (d instanceof Declaration.DefaultPrivilegesDecl p) grantPlanner.plan(p);
+            else if (d instanceof Declaration.AggregateDecl a) {
+                planner.declaredAggregates.add(functionPlanner.key(a));
+                functionPlanner.plan(a);
             }
             else if (d instanceof Declaration.PolicyDecl p) {
                 planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
@@ -147,7 +152,7 @@ public final class Planner {
                 enumPlanner.plan(e);
             }
         }
-        new UndeclaredObjects(planner).report();
+        new UndeclaredObjects(planner, grantPlanner).report();
         return new Plan(planner.items);
     }
 

@@ -61,24 +61,6 @@ final class PolicyPlanner {
         }
     }
 
-    /** Missing privileges are granted; the role's other privileges are left for UndeclaredObjects to report. */
-    void grant(schemasync.dsl.Declaration.GrantDecl g) {
-        QualifiedName actual = planner.renamesTable(g.table());
-        Table table = existing(actual, g.origin() + ": ensureGrant on table " + g.table());
-        java.util.List<String> missing = g.privileges().stream()
-                .filter(p -> !table.grants().contains(new Table.Grant(g.role(), p))).toList();
-        String object = actual + " to " + g.role();
-        if (missing.isEmpty()) {
-            planner.items.add(new Unchanged(g.origin(), "grant", object, String.join(", ", g.privileges()) + " held, skipped"));
-            return;
-        }
-        planner.change(g.origin(), "grant", object, "will grant " + String.join(", ", missing), null,
-                new Step.GrantPrivileges(actual, g.role(), missing));
-        java.util.Set<Table.Grant> grants = new java.util.HashSet<>(table.grants());
-        missing.forEach(p -> grants.add(new Table.Grant(g.role(), p)));
-        planner.tables.put(actual, table.withGrants(grants));
-    }
-
     private Table existing(QualifiedName table, String what) {
         Table t = planner.tables.get(table);
         if (t == null) throw SchemaSyncException.badInput(what + ", which does not exist in the database and no earlier block declares it");

@@ -22,7 +22,8 @@ public sealed interface Step {
                 || this instanceof AddEnumValue || this instanceof CreateView v && !v.replace()
                 || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
                 || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter()
-                || this instanceof CreateDomain || this instanceof AddDomainConstraint;
+                || this instanceof CreateDomain || this instanceof AddDomainConstraint
+                || this instanceof CreateAggregate;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -83,8 +84,13 @@ public sealed interface Step {
         }
     }
 
-    /** CREATE OR REPLACE FUNCTION: creates, or replaces a function whose definition differs. */
-    record CreateFunction(QualifiedName name, String arguments, String definition, boolean replace) implements Step {
+    /** CREATE OR REPLACE FUNCTION (or PROCEDURE): creates, or replaces one whose definition differs. */
+    record CreateFunction(QualifiedName name, String arguments, String definition, boolean replace, boolean procedure)
+            implements Step {
+        public CreateFunction(QualifiedName name, String arguments, String definition, boolean replace) {
+            this(name, arguments, definition, replace, false);
+        }
+
         public String object() {
             return name + "(" + arguments + ")";
         }
@@ -96,14 +102,34 @@ public sealed interface Step {
         }
     }
 
-    /** GRANT privileges ON TABLE ... TO role. */
-    record GrantPrivileges(QualifiedName table, String role, java.util.List<String> privileges) implements Step {
+    /** GRANT privileges ON TABLE / SEQUENCE / SCHEMA / ROUTINE ... TO role (a column: SELECT (c) ON TABLE), or REVOKE ... FROM. */
+    record GrantPrivileges(schemasync.catalog.GrantTarget target, String role, java.util.List<String> privileges,
+                           boolean revoke) implements Step {
         public GrantPrivileges {
             privileges = java.util.List.copyOf(privileges);
         }
 
         public String object() {
-            return table + " to " + role;
+            return target.object() + (revoke ? " from " : " to ") + role;
+        }
+    }
+
+    /** ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT ... ON TABLES|... TO role (or REVOKE ... FROM). */
+    record AlterDefaultPrivileges(schemasync.catalog.DefaultTarget target, boolean explicitRole, String role,
+                                  java.util.List<String> privileges, boolean revoke) implements Step {
+        public AlterDefaultPrivileges {
+            privileges = java.util.List.copyOf(privileges);
+        }
+
+        public String object() {
+            return target + (revoke ? " from " : " to ") + role;
+        }
+    }
+
+    /** CREATE AGGREGATE name(arguments) (options); the normalizer uses the OR REPLACE form (PostgreSQL 12+). */
+    record CreateAggregate(QualifiedName name, String arguments, String definition, boolean replace) implements Step {
+        public String object() {
+            return name + "(" + arguments + ")";
         }
     }
 

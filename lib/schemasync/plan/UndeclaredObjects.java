@@ -13,9 +13,11 @@ import schemasync.plan.PlanItem.Drift;
  */
 final class UndeclaredObjects {
     private final Planner planner;
+    private final GrantPlanner grants;
 
-    UndeclaredObjects(Planner planner) {
+    UndeclaredObjects(Planner planner, GrantPlanner grants) {
         this.planner = planner;
+        this.grants = grants;
     }
 
     void report() {
@@ -25,10 +27,7 @@ final class UndeclaredObjects {
         }
         for (Table t : planner.before.tables().values()) {
             if (!planner.fullyDeclared.contains(t.name())) continue;
-            t.grants().stream().filter(g -> !planner.declaredGrants.contains(t.name() + " " + g.role() + " " + g.privilege()))
-                    .sorted(java.util.Comparator.comparing(Table.Grant::role).thenComparing(Table.Grant::privilege))
-                    .forEach(g -> planner.items.add(new Drift(null, "grant", t.name() + " to " + g.role(), g.privilege()
-                            + " is granted but no block declares it: left alone (never revoked implicitly)", null)));
+            grants.reportUndeclared(t);
             for (Table.Policy p : t.policies()) {
                 if (planner.declaredPolicies.contains(t.name() + "." + p.name())) continue;
                 planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
@@ -40,9 +39,16 @@ final class UndeclaredObjects {
                         + g.definition() + "): left alone", null));
             }
         }
+        grants.reportUndeclared();
         for (Catalog.Function f : planner.before.functions().values()) {
             if (planner.declaredFunctions.contains(f.signature()) || planner.declared.isIgnored(f.name())) continue;
-            planner.items.add(new Drift(null, "function", f.signature(), "undeclared: no block declares it; left alone", null));
+            String kind = f.definition() != null && f.definition().startsWith("CREATE OR REPLACE PROCEDURE") ? "procedure" : "function";
+            planner.items.add(new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null));
+        }
+        for (Catalog.Function a : planner.before.aggregates().values()) {
+            if (planner.declaredAggregates.contains(a.signature()) || planner.declared.isIgnored(a.name())) continue;
+            planner.items.add(new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
+                    + "): no block declares it; left alone", null));
         }
         for (QualifiedName v : planner.before.views().keySet()) {
             if (planner.declaredViews.contains(v) || planner.declared.isIgnored(v)) continue;

@@ -27,7 +27,7 @@ import schemasync.plan.Step;
  */
 public final class SqlRenderer {
 
-    private static final DSLContext CTX = DSL.using(SQLDialect.POSTGRES, new Settings()
+    static final DSLContext CTX = DSL.using(SQLDialect.POSTGRES, new Settings()
             .withRenderFormatted(false)
             .withRenderKeywordCase(RenderKeywordCase.UPPER)
             .withParamType(ParamType.INLINED));
@@ -59,12 +59,14 @@ public final class SqlRenderer {
             // Arguments and body are the user's SQL, verbatim (dollar quotes and all).
             // jOOQ renders the name; arguments and body are appended verbatim, never parsed as a
             // template (a plpgsql body may contain anything, {0} included).
-            return CTX.render(DSL.query("CREATE OR REPLACE FUNCTION {0}", name(f.name()))) + "(" + f.arguments() + ") "
-                    + f.definition();
+            return CTX.render(DSL.query("CREATE OR REPLACE " + (f.procedure() ? "PROCEDURE" : "FUNCTION") + " {0}",
+                    name(f.name()))) + "(" + f.arguments() + ") " + f.definition();
         } else if (step instanceof Step.GrantPrivileges g) {
-            // Privilege words come from a validated list; PUBLIC is a keyword, other roles are names.
-            return CTX.render(DSL.query("GRANT " + String.join(", ", g.privileges()) + " ON TABLE {0} TO {1}", name(g.table()),
-                    g.role().equals("public") ? DSL.sql("PUBLIC") : DSL.name(g.role())));
+            return PrivilegeSql.grant(g);
+        } else if (step instanceof Step.AlterDefaultPrivileges a) {
+            return PrivilegeSql.defaultPrivileges(a);
+        } else if (step instanceof Step.CreateAggregate a) {
+            return PrivilegeSql.createAggregate(a);
         } else if (step instanceof Step.SetRowSecurity r) {
             return CTX.render(DSL.query("ALTER TABLE {0} ENABLE ROW LEVEL SECURITY" + (r.force() ? ", FORCE ROW LEVEL SECURITY" : ""),
                     name(r.table())));

@@ -1,6 +1,7 @@
 package schemasync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -11,6 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
+import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.Grant;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 
@@ -19,7 +23,7 @@ class CatalogReaderTest {
 
     @Test
     void statementCountDoesNotGrowWithTheSchema() throws Exception {
-        try (Scenario s = Scenario.start()) {
+        try (Scenario s = Scenario.start(ROLE, OTHER_KINDS)) {
             int small = statementsToRead(s, 1);
             int large = statementsToRead(s, 120);
             assertEquals(small, large, "one query per object kind, never one per table");
@@ -51,9 +55,40 @@ class CatalogReaderTest {
         real.setAutoCommit(false);
         Catalog catalog = CatalogReader.read(counting, Set.of("public"));
         real.rollback();
-        assertEquals(total, catalog.tables().size());
+        assertEquals(total + 1, catalog.tables().size()); // and accounts, of OTHER_KINDS
+        // Grants, default privileges, procedures and aggregates travel in the same statement.
+        assertEquals(1, catalog.aggregates().size());
+        assertTrue(catalog.functions().containsKey("public.log_it(IN msg text)"));
+        assertEquals(Set.of(new Grant("schema_sync_reader", "SELECT")),
+                catalog.grantsOn(GrantTarget.column(new QualifiedName("public", "accounts"), "email")));
+        assertEquals(Set.of(new Grant("schema_sync_reader", "USAGE")), catalog.grantsOn(GrantTarget.schema("public")).stream()
+                .filter(g -> !g.role().equals("public")).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of(new Grant("schema_sync_reader", "SELECT"), new Grant("schema_sync_reader", "USAGE")),
+                catalog.grantsOn(GrantTarget.sequence(new QualifiedName("public", "order_numbers"))));
+        assertEquals(Set.of(new Grant("public", "EXECUTE"), new Grant("schema_sync_reader", "EXECUTE")),
+                catalog.grantsOn(new GrantTarget(GrantTarget.Kind.FUNCTION, "public", "group_concat", "text")));
+        assertEquals(2, catalog.defaultPrivileges().size());
         return statements.get();
     }
+
+    private static final String ROLE = "DO $$ BEGIN CREATE ROLE schema_sync_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$";
+
+    /** Column, sequence, schema and routine grants, default privileges, a procedure and an aggregate. */
+    private static final String OTHER_KINDS = "CREATE TABLE accounts (id int, email text);"
+            + " GRANT SELECT (email) ON accounts TO schema_sync_reader;"
+            + " CREATE SEQUENCE order_numbers; GRANT USAGE, SELECT ON SEQUENCE order_numbers TO schema_sync_reader;"
+            + " GRANT USAGE ON SCHEMA public TO schema_sync_reader;"
+            + " CREATE PROCEDURE log_it(msg text) LANGUAGE sql AS $$ SELECT msg $$;"
+            + " CREATE FUNCTION cat(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT $1 || $2 $$;"
+            + " CREATE AGGREGATE group_concat(text) (SFUNC = cat, STYPE = text, INITCOND = '');"
+            + " GRANT EXECUTE ON ROUTINE group_concat(text) TO schema_sync_reader;"
+            + " ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO schema_sync_reader;"
+            + " ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC";
+    private static final String DROP_OTHER_KINDS = "DROP TABLE accounts; DROP SEQUENCE order_numbers;"
+            + " REVOKE USAGE ON SCHEMA public FROM schema_sync_reader; DROP PROCEDURE log_it(text);"
+            + " DROP AGGREGATE group_concat(text); DROP FUNCTION cat(text, text);"
+            + " ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT ON TABLES FROM schema_sync_reader;"
+            + " ALTER DEFAULT PRIVILEGES GRANT EXECUTE ON FUNCTIONS TO PUBLIC";
 
     @Test
     void aRecreatedSchemaReadsBackEqual() throws Exception {
@@ -63,10 +98,13 @@ class CatalogReaderTest {
                 + " at timestamptz NOT NULL DEFAULT now());"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
                 + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
-        try (Scenario s = Scenario.start(ddl)) {
+        try (Scenario s = Scenario.start(ROLE, ddl, OTHER_KINDS)) {
             Catalog first = read(s);
             s.execute("DROP TABLE \"Order\"; DROP DOMAIN \"Year\", code");
+            s.execute(DROP_OTHER_KINDS);
+            assertEquals(0, Integer.parseInt(s.queryString("SELECT count(*) FROM pg_default_acl")));
             s.execute(ddl);
+            s.execute(OTHER_KINDS);
             Catalog second = read(s);
             assertEquals(first, second, "no OIDs or other run-specific values in the snapshot");
             Index index = first.indexes().get(new QualifiedName("public", "order_at"));
@@ -77,6 +115,13 @@ class CatalogReaderTest {
                     first.domains().get(new QualifiedName("public", "Year")));
             assertEquals(new QualifiedName("pg_catalog", "C"), first.domains().get(new QualifiedName("public", "code")).collation());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
+            assertEquals("SFUNC = public.cat, STYPE = text, INITCOND = ''",
+                    first.aggregates().get("public.group_concat(text)").definition());
+            String me = s.queryString("SELECT current_user");
+            // The global entry with PUBLIC's EXECUTE revoked is kept, empty: that is what generate must reproduce.
+            assertEquals(java.util.Map.of(new DefaultTarget(me, null, "FUNCTIONS"), Set.of(),
+                    new DefaultTarget(me, "public", "TABLES"), Set.of(new Grant("schema_sync_reader", "SELECT"))),
+                    first.defaultPrivileges());
         }
     }
 

@@ -49,6 +49,6 @@ class GrantTest {
     void unknownPrivilegesAreRejected() {
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
                 block("C2", db -> db.ensureGrant("reports", "app", "SELEKT")))));
-        assertTrue(e.getMessage().contains("C2: grant on public.reports: unknown table privilege 'SELEKT'"), e.getMessage());
+        assertTrue(e.getMessage().contains("C2: grant on table public.reports: unknown table privilege 'SELEKT'"), e.getMessage());
     }
 }

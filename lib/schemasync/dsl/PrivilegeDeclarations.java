@@ -1,0 +1,129 @@
+package schemasync.dsl;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import schemasync.catalog.GrantTarget;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
+import schemasync.dsl.Declaration.GrantDecl;
+
+/**
+ * The privilege part of {@link Schema}'s vocabulary: grants on tables, columns, sequences, schemas and
+ * routines, their explicit revocations, and default privileges. Grants are added when missing;
+ * privileges a role holds beyond the declared ones are reported, and revoked only where a block says
+ * {@code ensureNo...Grant}. Roles are named as in PostgreSQL; {@code "public"} means PUBLIC.
+ */
+public abstract class PrivilegeDeclarations {
+
+    PrivilegeDeclarations() {
+    }
+
+    abstract void add(Declaration declaration);
+
+    abstract Origin currentOrigin();
+
+    abstract void placeholder(Supplier<Declaration> declaration);
+
+    abstract Schema self();
+
+    /**
+     * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
+     * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
+     * holds are reported, never revoked implicitly.
+     */
+    public Schema ensureGrant(String table, String role, String... privileges) {
+        return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, false);
+    }
+
+    /** The role holds these privileges (SELECT, INSERT, UPDATE, REFERENCES) on one column of the table. */
+    public Schema ensureColumnGrant(String table, String column, String role, String... privileges) {
+        return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, false);
+    }
+
+    /** The role holds these privileges (USAGE, SELECT, UPDATE) on the sequence. */
+    public Schema ensureSequenceGrant(String sequence, String role, String... privileges) {
+        return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, false);
+    }
+
+    /** The role holds these privileges (USAGE, CREATE) on the schema. */
+    public Schema ensureSchemaGrant(String schema, String role, String... privileges) {
+        return grant(GrantTarget.schema(schema), role, privileges, false);
+    }
+
+    /**
+     * The role may execute the function, procedure or aggregate {@code [schema.]name(argument types)}:
+     * {@code ensureFunctionGrant("app_add(integer, integer)", "app_user", "EXECUTE")}.
+     */
+    public Schema ensureFunctionGrant(String signature, String role, String... privileges) {
+        return grant(function(signature), role, privileges, false);
+    }
+
+    /** The role must not hold these table privileges: revoked when held (the only way anything is revoked). */
+    public Schema ensureNoGrant(String table, String role, String... privileges) {
+        return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, true);
+    }
+
+    public Schema ensureNoColumnGrant(String table, String column, String role, String... privileges) {
+        return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, true);
+    }
+
+    public Schema ensureNoSequenceGrant(String sequence, String role, String... privileges) {
+        return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, true);
+    }
+
+    public Schema ensureNoSchemaGrant(String schema, String role, String... privileges) {
+        return grant(GrantTarget.schema(schema), role, privileges, true);
+    }
+
+    /** E.g. {@code ensureNoFunctionGrant("transfer(bigint, bigint, numeric)", "public", "EXECUTE")}. */
+    public Schema ensureNoFunctionGrant(String signature, String role, String... privileges) {
+        return grant(function(signature), role, privileges, true);
+    }
+
+    /**
+     * Objects of this kind (TABLES, SEQUENCES, FUNCTIONS, TYPES, SCHEMAS) created from now on give the
+     * role these privileges: {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("app_owner")
+     * .inSchema("app")}. Without {@code forRole}: objects created by the role that runs the tool;
+     * without {@code inSchema}: in any schema. Existing objects are not affected (declare their grants).
+     */
+    public DefaultPrivilegesBuilder ensureDefaultPrivileges(String objects, String role, String... privileges) {
+        return defaults(objects, role, privileges, false);
+    }
+
+    /** New objects of this kind must not give the role these privileges: revoked from the defaults when present. */
+    public DefaultPrivilegesBuilder ensureNoDefaultPrivileges(String objects, String role, String... privileges) {
+        return defaults(objects, role, privileges, true);
+    }
+
+    private DefaultPrivilegesBuilder defaults(String objects, String role, String[] privileges, boolean revoke) {
+        DefaultPrivilegesBuilder builder = new DefaultPrivilegesBuilder();
+        Origin declaredIn = currentOrigin();
+        String kind = objects == null ? null : objects.strip().toUpperCase(Locale.ROOT);
+        // ALTER DEFAULT PRIVILEGES accepts ROUTINES as a synonym of FUNCTIONS; pg_default_acl stores 'f' for both.
+        String normalizedKind = "ROUTINES".equals(kind) ? "FUNCTIONS" : kind;
+        placeholder(() -> new DefaultPrivilegesDecl(builder.forRole == null ? null : role(builder.forRole), builder.schema,
+                normalizedKind, role(role), upper(privileges), revoke, declaredIn));
+        return builder;
+    }
+
+    private Schema grant(GrantTarget target, String role, String[] privileges, boolean revoke) {
+        add(new GrantDecl(target, role(role), upper(privileges), revoke, currentOrigin()));
+        return self();
+    }
+
+    private static GrantTarget function(String signature) {
+        Schema.Signature sig = Schema.Signature.parse(signature);
+        return GrantTarget.function(sig.name(), sig.arguments());
+    }
+
+    /** PUBLIC is a keyword, never a role name (CREATE ROLE public is refused): one spelling for it. */
+    private static String role(String role) {
+        return role != null && role.equalsIgnoreCase("public") ? "public" : role;
+    }
+
+    private static List<String> upper(String[] privileges) {
+        return Arrays.stream(privileges).map(p -> p == null ? "" : p.strip().toUpperCase(Locale.ROOT)).toList();
+    }
+}

@@ -1,0 +1,182 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.Grant;
+import schemasync.catalog.GrantTarget;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
+import schemasync.dsl.Declaration.GrantDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Grants on tables, columns, sequences, schemas and routines, and default privileges: one rule for
+ * all. Declared privileges the role lacks are granted; privileges it holds beyond the declared ones
+ * are reported, never revoked; {@code ensureNo...} declarations revoke what is held. Table privileges
+ * live on the working copy's tables (so a rename carries them), the others in this planner's copy of
+ * the catalog's grants.
+ */
+final class GrantPlanner {
+    private final Planner planner;
+    private final Map<GrantTarget, Set<Grant>> grants;
+    private final Map<DefaultTarget, Set<Grant>> defaults;
+    /** "target role privilege" of every declared grant or revocation, under the target's current name. */
+    private final Set<String> declared = new HashSet<>();
+    private final Set<String> declaredDefaults = new HashSet<>();
+    /** Objects some block grants or revokes on: their other privileges are reported. */
+    private final Set<GrantTarget> watched = new HashSet<>();
+
+    GrantPlanner(Planner planner) {
+        this.planner = planner;
+        this.grants = new HashMap<>(planner.before.grants());
+        this.defaults = new HashMap<>(planner.before.defaultPrivileges());
+    }
+
+    void plan(GrantDecl g) {
+        GrantTarget target = resolve(g);
+        watched.add(target);
+        g.privileges().forEach(p -> declared.add(target + " " + g.role() + " " + p));
+        Set<Grant> held = held(target);
+        List<String> change = g.privileges().stream().filter(p -> held.contains(new Grant(g.role(), p)) == g.revoke()).toList();
+        String object = target.object() + (g.revoke() ? " from " : " to ") + g.role();
+        String kind = kind(target);
+        if (change.isEmpty()) {
+            planner.items.add(new Unchanged(g.origin(), kind, object, String.join(", ", g.privileges())
+                    + (g.revoke() ? " not held, skipped" : " held, skipped")));
+            return;
+        }
+        planner.change(g.origin(), kind, object, (g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change), null,
+                new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
+        Set<Grant> after = new HashSet<>(held);
+        change.forEach(p -> {
+            if (g.revoke()) after.remove(new Grant(g.role(), p));
+            else after.add(new Grant(g.role(), p));
+        });
+        update(target, after);
+    }
+
+    void plan(DefaultPrivilegesDecl d) {
+        boolean explicitRole = d.forRole() != null;
+        DefaultTarget target = new DefaultTarget(explicitRole ? d.forRole() : planner.shapes.access().currentUser(), d.schema(),
+                d.objects());
+        if (d.schema() != null && !planner.schemas.contains(d.schema())) {
+            throw SchemaSyncException.badInput(d.origin() + ": default privileges in schema " + d.schema()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        d.privileges().forEach(p -> declaredDefaults.add(target + " " + d.role() + " " + p));
+        // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
+        Set<Grant> held = defaults.getOrDefault(target, target.baseline());
+        List<String> change = d.privileges().stream().filter(p -> held.contains(new Grant(d.role(), p)) == d.revoke()).toList();
+        String object = target + (d.revoke() ? " from " : " to ") + d.role();
+        if (change.isEmpty()) {
+            planner.items.add(new Unchanged(d.origin(), "default privileges", object, String.join(", ", d.privileges())
+                    + (d.revoke() ? " not given, skipped" : " given, skipped")));
+            return;
+        }
+        planner.change(d.origin(), "default privileges", object, (d.revoke() ? "will revoke " : "will grant ")
+                + String.join(", ", change), null, new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
+        Set<Grant> after = new HashSet<>(held);
+        change.forEach(p -> {
+            if (d.revoke()) after.remove(new Grant(d.role(), p));
+            else after.add(new Grant(d.role(), p));
+        });
+        defaults.put(target, after);
+    }
+
+    /** The target under its current name, checked to exist (tables, columns, schemas, routines). */
+    private GrantTarget resolve(GrantDecl g) {
+        GrantTarget t = g.target();
+        String what = g.origin() + ": " + (g.revoke() ? "revocation" : "grant") + " on " + t;
+        switch (t.kind()) {
+            case TABLE, COLUMN -> {
+                QualifiedName actual = planner.renamesTable(t.qualifiedName());
+                Table table = planner.tables.get(actual);
+                if (table == null) throw missing(what, "table " + t.qualifiedName());
+                if (t.kind() == GrantTarget.Kind.COLUMN && table.column(t.detail()).isEmpty()) {
+                    throw missing(what, "column " + t.object());
+                }
+                return new GrantTarget(t.kind(), actual.schema(), actual.name(), t.detail());
+            }
+            case SCHEMA -> {
+                if (!planner.schemas.contains(t.schema())) throw missing(what, "schema " + t.schema());
+                return t;
+            }
+            case FUNCTION -> {
+                String key = planner.shapes.access().routineKeys().get(t.object());
+                if (key == null || !planner.functions.containsKey(key) && !planner.aggregates.containsKey(key)) {
+                    throw missing(what, "routine " + t.object());
+                }
+                QualifiedName name = t.qualifiedName();
+                return new GrantTarget(t.kind(), name.schema(), name.name(), key.substring(name.toString().length() + 1, key.length() - 1));
+            }
+            default -> {
+                return t; // a sequence may come from a serial column or a later kind of declaration: PostgreSQL checks it
+            }
+        }
+    }
+
+    /** "grant" for a table (as before other kinds existed), "column grant", "sequence grant", ... otherwise. */
+    private static String kind(GrantTarget target) {
+        return target.kind() == GrantTarget.Kind.TABLE ? "grant" : target.kind().word() + " grant";
+    }
+
+    private static SchemaSyncException missing(String what, String object) {
+        return SchemaSyncException.badInput(what + ": " + object + " does not exist in the database and no earlier block declares it");
+    }
+
+    private Set<Grant> held(GrantTarget target) {
+        if (target.kind() == GrantTarget.Kind.TABLE) return planner.tables.get(target.qualifiedName()).grants();
+        return grants.getOrDefault(target, Set.of());
+    }
+
+    private void update(GrantTarget target, Set<Grant> after) {
+        if (target.kind() == GrantTarget.Kind.TABLE) {
+            planner.tables.put(target.qualifiedName(), planner.tables.get(target.qualifiedName()).withGrants(after));
+        } else {
+            grants.put(target, after);
+        }
+    }
+
+    /** Table and column privileges on a table every column of which a block declares. */
+    void reportUndeclared(Table table) {
+        report(GrantTarget.table(table.name()), table.grants());
+        for (var e : planner.before.grants().entrySet()) {
+            GrantTarget t = e.getKey();
+            if (t.kind() == GrantTarget.Kind.COLUMN && t.qualifiedName().equals(table.name())) report(t, e.getValue());
+        }
+    }
+
+    /** Privileges on sequences, schemas and routines some block grants on, and default privileges no block declares. */
+    void reportUndeclared() {
+        List<GrantTarget> targets = new ArrayList<>(planner.before.grants().keySet());
+        targets.sort(Comparator.comparing(GrantTarget::toString));
+        for (GrantTarget t : targets) {
+            if (t.kind() != GrantTarget.Kind.COLUMN && watched.contains(t)) report(t, planner.before.grants().get(t));
+        }
+        for (var e : planner.before.defaultPrivileges().entrySet()) {
+            DefaultTarget t = e.getKey();
+            for (Grant g : e.getValue()) { // sorted: the catalog keeps grants in role, privilege order
+                if (declaredDefaults.contains(t + " " + g.role() + " " + g.privilege()) || t.baseline().contains(g)) continue;
+                planner.items.add(new Drift(null, "default privileges", t + " to " + g.role(), g.privilege()
+                        + " is given by default but no block declares it: left alone (never revoked implicitly)", null));
+            }
+        }
+    }
+
+    private void report(GrantTarget target, Set<Grant> held) {
+        for (Grant g : held) { // sorted: the catalog keeps grants in role, privilege order
+            if (declared.contains(target + " " + g.role() + " " + g.privilege())) continue;
+            planner.items.add(new Drift(null, kind(target), target.object() + " to " + g.role(), g.privilege()
+                    + " is granted but no block declares it: left alone (never revoked implicitly)", null));
+        }
+    }
+}
