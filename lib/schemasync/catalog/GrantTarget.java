@@ -12,13 +12,13 @@ import java.util.Locale;
 public record GrantTarget(Kind kind, String schema, String name, String detail) {
 
     public enum Kind {
-        TABLE(List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER")),
+        TABLE(List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN")),
         COLUMN(List.of("SELECT", "INSERT", "UPDATE", "REFERENCES")),
         SEQUENCE(List.of("USAGE", "SELECT", "UPDATE")),
         SCHEMA(List.of("USAGE", "CREATE")),
         FUNCTION(List.of("EXECUTE"));
 
-        /** The privileges GRANT accepts on this kind of object (MAINTAIN, PostgreSQL 17 only, is left out). */
+        /** The privileges GRANT accepts on this kind of object (MAINTAIN: PostgreSQL 17+). */
         public final List<String> privileges;
 
         Kind(List<String> privileges) {

@@ -34,6 +34,8 @@ final class GrantPlanner {
     private final Set<String> declaredDefaults = new HashSet<>();
     /** Objects some block grants or revokes on: their other privileges are reported. */
     private final Set<GrantTarget> watched = new HashSet<>();
+    /** Targets whose privileges this run has already changed in the working copy. */
+    private final Set<GrantTarget> initialized = new HashSet<>();
 
     GrantPlanner(Planner planner) {
         this.planner = planner;
@@ -111,7 +113,12 @@ final class GrantPlanner {
                 return t;
             }
             case FUNCTION -> {
+                // Resolved by PostgreSQL, or written exactly as the catalog keys it (argument modes and names
+                // included, e.g. "p(IN a integer)" or an ordered-set aggregate's "ORDER BY"), as generate writes it.
                 String key = planner.shapes.access().routineKeys().get(t.object());
+                if (key == null && (planner.functions.containsKey(t.object()) || planner.aggregates.containsKey(t.object()))) {
+                    key = t.object();
+                }
                 if (key == null || !planner.functions.containsKey(key) && !planner.aggregates.containsKey(key)) {
                     throw missing(what, "routine " + t.object());
                 }
@@ -134,11 +141,54 @@ final class GrantPlanner {
     }
 
     private Set<Grant> held(GrantTarget target) {
+        if (!initialized.contains(target) && createdInThisRun(target)) return fromDefaults(target);
         if (target.kind() == GrantTarget.Kind.TABLE) return planner.tables.get(target.qualifiedName()).grants();
         return grants.getOrDefault(target, Set.of());
     }
 
+    /**
+     * What PostgreSQL gives a table, schema or routine this run creates: the creating role's default
+     * privileges (its global entry, else acldefault, e.g. EXECUTE for PUBLIC on routines, plus its entry
+     * for the object's schema), the owner's own left out. Without this a new function's PUBLIC EXECUTE
+     * would be invisible, and revoking it would take two applies.
+     */
+    private Set<Grant> fromDefaults(GrantTarget target) {
+        String objects = switch (target.kind()) {
+            case TABLE -> "TABLES";
+            case SCHEMA -> "SCHEMAS";
+            default -> "FUNCTIONS";
+        };
+        String me = planner.shapes.access().currentUser();
+        DefaultTarget global = new DefaultTarget(me, null, objects);
+        Set<Grant> acl = new HashSet<>(defaults.getOrDefault(global, global.baseline()));
+        if (target.kind() != GrantTarget.Kind.SCHEMA) {
+            acl.addAll(defaults.getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
+        }
+        acl.removeIf(g -> g.role().equals(me));
+        return acl;
+    }
+
+    /** Whether an earlier declaration of this run creates the table, schema or routine (sequences are not tracked). */
+    private boolean createdInThisRun(GrantTarget target) {
+        for (PlanItem item : planner.items) {
+            if (!(item instanceof PlanItem.Change c)) continue;
+            for (PlanItem.PlannedStep p : c.steps()) {
+                Step step = p.step();
+                boolean creates = switch (target.kind()) {
+                    case TABLE -> step instanceof Step.CreateTable t && t.table().name().equals(target.qualifiedName());
+                    case SCHEMA -> step instanceof Step.CreateSchema sc && sc.schema().equals(target.schema());
+                    case FUNCTION -> (step instanceof Step.CreateFunction f && !f.replace() || step instanceof Step.CreateAggregate)
+                            && c.object().equals(target.object());
+                    default -> false;
+                };
+                if (creates) return true;
+            }
+        }
+        return false;
+    }
+
     private void update(GrantTarget target, Set<Grant> after) {
+        initialized.add(target);
         if (target.kind() == GrantTarget.Kind.TABLE) {
             planner.tables.put(target.qualifiedName(), planner.tables.get(target.qualifiedName()).withGrants(after));
         } else {

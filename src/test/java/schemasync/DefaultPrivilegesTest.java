@@ -61,6 +61,22 @@ class DefaultPrivilegesTest {
     }
 
     @Test
+    void aTableCreatedInTheRunHasTheDefaultPrivilegesAlready() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("C1_Table", db -> {
+            db.ensureTable("fresh", t -> t.column("id", "int"));
+            db.ensureGrant("fresh", "reader", "SELECT");
+            db.ensureNoGrant("fresh", "reader", "UPDATE");
+        }));
+        try (Scenario s = Scenario.start(ROLES, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, UPDATE ON TABLES TO reader")) {
+            Plan plan = s.plan(blocks);
+            assertEquals(List.of("REVOKE UPDATE ON TABLE \"public\".\"fresh\" FROM \"reader\""), Scenario.sql(plan).subList(1, 2));
+            assertEquals(2, Scenario.sql(plan).size(), () -> Scenario.sql(plan).toString());
+            s.applyAndConverge(blocks);
+            assertEquals("f", s.queryString("SELECT has_table_privilege('reader', 'fresh', 'UPDATE')"));
+        }
+    }
+
+    @Test
     void schemasCannotBeLimitedToASchemaAndObjectsMustBeKnown() {
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("C2", db -> {
             db.ensureDefaultPrivileges("SCHEMAS", "reader", "USAGE").inSchema("public");

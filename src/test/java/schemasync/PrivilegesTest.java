@@ -87,6 +87,46 @@ class PrivilegesTest {
         }
     }
 
+    private static final List<ChangeBlock> SAME_RUN = List.of(block("C1_Objects", db -> {
+        db.ensureSchema("reporting");
+        db.ensureTable("reporting.totals", t -> t.column("id", "serial").column("n", "int"));
+        db.ensureFunction("reporting.double_it(x int)", "RETURNS int LANGUAGE sql IMMUTABLE AS $$ SELECT 2 * x $$");
+        db.ensureProcedure("reporting.noop()", "LANGUAGE sql AS $$ SELECT 1 $$");
+        db.ensureAggregate("reporting.total(integer)", "SFUNC = int4pl, STYPE = integer");
+    }), block("C2_Grants", db -> {
+        db.ensureSchemaGrant("reporting", "Schema Sync Reader", "USAGE");
+        db.ensureSequenceGrant("reporting.totals_id_seq", "Schema Sync Reader", "USAGE");
+        db.ensureColumnGrant("reporting.totals", "n", "Schema Sync Reader", "SELECT");
+        db.ensureFunctionGrant("reporting.double_it(integer)", "Schema Sync Reader", "EXECUTE");
+        db.ensureFunctionGrant("reporting.double_it(x integer)", "public", "EXECUTE"); // the catalog's own key
+        db.ensureFunctionGrant("reporting.noop()", "Schema Sync Reader", "EXECUTE");
+        db.ensureFunctionGrant("reporting.total(int4)", "Schema Sync Reader", "EXECUTE");
+        db.ensureNoFunctionGrant("reporting.total(int4)", "public", "EXECUTE");
+    }));
+
+    @Test
+    void grantsOnObjectsAnEarlierBlockCreatesConverge() throws Exception {
+        try (Scenario s = Scenario.start(ROLE)) {
+            Plan plan = s.plan(SAME_RUN);
+            List<String> sql = Scenario.sql(plan);
+            assertEquals(List.of(
+                    "GRANT USAGE ON SCHEMA \"reporting\" TO " + R,
+                    "GRANT USAGE ON SEQUENCE \"reporting\".\"totals_id_seq\" TO " + R,
+                    "GRANT SELECT (\"n\") ON TABLE \"reporting\".\"totals\" TO " + R,
+                    "GRANT EXECUTE ON ROUTINE \"reporting\".\"double_it\"(x integer) TO " + R,
+                    "GRANT EXECUTE ON ROUTINE \"reporting\".\"noop\"() TO " + R,
+                    "GRANT EXECUTE ON ROUTINE \"reporting\".\"total\"(integer) TO " + R,
+                    "REVOKE EXECUTE ON ROUTINE \"reporting\".\"total\"(integer) FROM PUBLIC"), sql.subList(sql.size() - 7, sql.size()));
+            // A routine created in this run is executable by PUBLIC (acldefault): held, so not granted again.
+            assertTrue(plan.items().stream().anyMatch(i -> i instanceof schemasync.plan.PlanItem.Unchanged u
+                    && u.object().equals("reporting.double_it(x integer) to public")), () -> plan.items().toString());
+            s.applyAndConverge(SAME_RUN);
+            assertEquals("t", s.queryString("SELECT has_function_privilege('Schema Sync Reader', 'reporting.total(int)', 'EXECUTE')"));
+            assertEquals("f", s.queryString("SELECT has_function_privilege('public', 'reporting.total(int)', 'EXECUTE')"));
+            assertEquals("t", s.queryString("SELECT has_sequence_privilege('Schema Sync Reader', 'reporting.totals_id_seq', 'USAGE')"));
+        }
+    }
+
     @Test
     void aRoutineThatDoesNotExistIsRejectedNamingTheBlock() throws Exception {
         try (Scenario s = Scenario.start(ROLE)) {
