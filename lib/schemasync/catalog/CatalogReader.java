@@ -130,6 +130,20 @@ public final class CatalogReader {
                     rs.getString(4));
             aggregates.put(a.signature(), a);
         });
+        Map<QualifiedName, CompositeType> composites = new LinkedHashMap<>();
+        batch.add(CatalogSql.COMPOSITE_TYPES, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            String[] names = (String[]) rs.getArray(3).getArray();
+            String[] types = (String[]) rs.getArray(4).getArray();
+            String[] collationSchemas = (String[]) rs.getArray(5).getArray();
+            String[] collations = (String[]) rs.getArray(6).getArray();
+            List<CompositeType.Attribute> attributes = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                attributes.add(new CompositeType.Attribute(names[i], types[i],
+                        collations[i] == null ? null : new QualifiedName(collationSchemas[i], collations[i])));
+            }
+            composites.put(name, new CompositeType(name, attributes));
+        });
         batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
@@ -141,7 +155,7 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates);
+                defaultPrivileges, aggregates, composites);
     }
 
     /**

@@ -395,4 +395,39 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2, 3
             """;
+
+    /**
+     * Composite types (CREATE TYPE ... AS): pg_type rows of typtype 'c' whose relation is a
+     * stand-alone composite (relkind 'c'; every table has a row type too, which is not one). The
+     * attributes come as parallel arrays in attnum order, each collation only where it is not the
+     * attribute type's default.
+     */
+    static final String COMPOSITE_TYPES = """
+            -- schema-sync: composite types
+            SELECT n.nspname, t.typname,
+                   ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS names,
+                   ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS types,
+                   ARRAY(SELECT CASE WHEN a.attcollation <> at.typcollation THEN cn.nspname::text END
+                         FROM pg_catalog.pg_attribute a
+                         JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+                         LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS collation_schemas,
+                   ARRAY(SELECT CASE WHEN a.attcollation <> at.typcollation THEN co.collname::text END
+                         FROM pg_catalog.pg_attribute a
+                         JOIN pg_catalog.pg_type at ON at.oid = a.atttypid
+                         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS collations
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+            WHERE t.typtype = 'c' AND c.relkind = 'c'
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

@@ -149,6 +149,20 @@ public sealed interface Declaration {
     }
 
     /**
+     * {@code ensureCompositeType("address").attribute("street", "text").attribute("zip", "varchar(10)")}:
+     * CREATE TYPE ... AS (attributes), compared attribute by attribute.
+     */
+    record CompositeTypeDecl(QualifiedName name, List<Attribute> attributes, Origin origin) implements Declaration {
+        public CompositeTypeDecl {
+            attributes = List.copyOf(attributes);
+        }
+
+        /** {@code name type [COLLATE collation]}; the type is SQL text, compared as PostgreSQL spells it. */
+        public record Attribute(String name, String type, QualifiedName collation) {
+        }
+    }
+
+    /**
      * {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}:
      * objects of that kind the role {@code forRole} (null: whoever runs the tool) creates (in
      * {@code schema}; null: anywhere) give {@code role} these privileges. With {@code revoke} they must not.

@@ -62,6 +62,18 @@ public final class Schema extends PrivilegeDeclarations {
     }
 
     /**
+     * The composite type exists with these attributes, in this order:
+     * {@code ensureCompositeType("address").attribute("street", "text").attribute("zip", "varchar(10)")}.
+     * Created when missing; different attributes are reported, never altered.
+     */
+    public CompositeTypeBuilder ensureCompositeType(String name) {
+        CompositeTypeBuilder builder = new CompositeTypeBuilder(name);
+        Origin declaredIn = origin;
+        placeholder(() -> new Declaration.CompositeTypeDecl(QualifiedName.parse(builder.name), builder.attributes, declaredIn));
+        return builder;
+    }
+
+    /**
      * The function exists like this: {@code ensureFunction("set_updated_at()", "RETURNS trigger
      * LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$")}. The signature is
      * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.

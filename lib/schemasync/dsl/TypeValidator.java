@@ -25,16 +25,35 @@ final class TypeValidator {
         }
         for (Declaration d : declarations) {
             if (d instanceof Declaration.DomainDecl t) domain(t, typeNames);
+            else if (d instanceof Declaration.CompositeTypeDecl t) composite(t, typeNames);
+        }
+    }
+
+    private void unique(Origin origin, String kind, schemasync.catalog.QualifiedName name, Map<String, String> typeNames) {
+        validator.qualified(origin, kind, name);
+        String earlier = typeNames.putIfAbsent(name.toString(), kind);
+        if (earlier != null) {
+            validator.problem(origin, kind + " " + name + (earlier.equals(kind) ? " is declared twice"
+                    : " is also declared as " + earlier + " (types share one namespace)"));
+        }
+    }
+
+    private void composite(Declaration.CompositeTypeDecl t, Map<String, String> typeNames) {
+        unique(t.origin(), "composite type", t.name(), typeNames);
+        if (t.attributes().isEmpty()) validator.problem(t.origin(), "composite type " + t.name() + " has no attributes");
+        Set<String> names = new TreeSet<>();
+        for (Declaration.CompositeTypeDecl.Attribute a : t.attributes()) {
+            validator.name(t.origin(), "attribute of composite type " + t.name(), a.name());
+            if (a.name() != null && !names.add(a.name()))
+                validator.problem(t.origin(), "attribute " + a.name() + " is declared twice in composite type " + t.name());
+            if (a.type() == null || a.type().isBlank())
+                validator.problem(t.origin(), "attribute " + a.name() + " of composite type " + t.name() + " has no type");
+            if (a.collation() != null) validator.qualified(t.origin(), "collation of attribute " + a.name(), a.collation());
         }
     }
 
     private void domain(Declaration.DomainDecl t, Map<String, String> typeNames) {
-        validator.qualified(t.origin(), "domain", t.name());
-        String earlier = typeNames.putIfAbsent(t.name().toString(), "domain");
-        if (earlier != null) {
-            validator.problem(t.origin(), "domain " + t.name() + (earlier.equals("domain") ? " is declared twice"
-                    : " is also declared as " + earlier + " (types share one namespace)"));
-        }
+        unique(t.origin(), "domain", t.name(), typeNames);
         if (t.baseType() == null || t.baseType().isBlank()) validator.problem(t.origin(), "domain " + t.name() + " has no base type");
         if (t.defaultSql() != null && t.defaultSql().isBlank()) validator.problem(t.origin(), "domain " + t.name() + " has a blank default");
         if (t.collation() != null) validator.qualified(t.origin(), "collation of domain", t.collation());

@@ -62,7 +62,7 @@ public final class SchemaSync {
             catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
             return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
                     catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
-                    catalog.aggregates()));
+                    catalog.aggregates(), catalog.composites()));
         }
     }
 

@@ -167,6 +167,8 @@ public final class Normalizer {
             } else if (d instanceof Declaration.DomainDecl t && !catalog.domains().containsKey(t.name())) {
                 // Columns of a domain this run creates: the shadows need the type to exist.
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t)));
+            } else if (d instanceof Declaration.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t)));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist.

@@ -20,7 +20,7 @@ import schemasync.plan.Step;
 import schemasync.render.SqlRenderer;
 
 /**
- * Declared domains as PostgreSQL stores them: each is created as a temporary twin
+ * Declared domains and composite types as PostgreSQL stores them: each is created as a temporary twin
  * ({@code pg_temp.schema_sync_type_N}, built from the very SQL the apply would run) in one
  * transaction that is always rolled back, and read back with the catalog reader's own query. So
  * {@code int}, {@code VALUE > 0} and {@code 'x'} compare as {@code integer}, {@code CHECK ((VALUE > 0))}
@@ -35,24 +35,36 @@ final class TypeShapes {
                                      List<String> problems) throws SQLException {
         Map<String, QualifiedName> twins = new HashMap<>();
         Map<QualifiedName, Domain> domains = new HashMap<>();
+        Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
             boolean any = false;
             for (Declaration d : declared.declarations()) {
-                if (!(d instanceof Declaration.DomainDecl t)) continue;
+                if (!(d instanceof Declaration.DomainDecl || d instanceof Declaration.CompositeTypeDecl)) continue;
                 if (!any) {
                     any = true;
                     // Schemas, enums and domains this run creates, so base types resolve (rolled back).
                     for (String sql : prerequisites) tryStatement(connection, st, sql);
                 }
                 String twin = "schema_sync_type_" + (twins.size() + 1);
-                Declaration.DomainDecl asTwin = new Declaration.DomainDecl(new QualifiedName("pg_temp", twin), t.baseType(),
-                        t.notNull(), t.defaultSql(), t.collation(), t.checks(), t.origin());
-                String error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(asTwin)));
-                if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
-                else twins.put(twin, t.name());
+                QualifiedName twinName = new QualifiedName("pg_temp", twin);
+                String error;
+                QualifiedName name;
+                if (d instanceof Declaration.DomainDecl t) {
+                    name = t.name();
+                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new Declaration.DomainDecl(
+                            twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks(), t.origin()))));
+                    if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
+                } else {
+                    Declaration.CompositeTypeDecl t = (Declaration.CompositeTypeDecl) d;
+                    name = t.name();
+                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateCompositeType(
+                            new Declaration.CompositeTypeDecl(twinName, t.attributes(), t.origin()))));
+                    if (error != null) problems.add(t.origin().blockId() + ": composite type " + t.name() + ": " + error);
+                }
+                if (error == null) twins.put(twin, name);
             }
-            if (twins.isEmpty()) return new DeclaredShapes.Types(domains);
+            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites);
             Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
             for (Domain twin : read.domains().values()) {
                 QualifiedName name = twins.get(twin.name().name());
@@ -61,10 +73,14 @@ final class TypeShapes {
                             twin.checks()));
                 }
             }
+            for (schemasync.catalog.CompositeType twin : read.composites().values()) {
+                QualifiedName name = twins.get(twin.name().name());
+                if (name != null) composites.put(name, new schemasync.catalog.CompositeType(name, twin.attributes()));
+            }
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes.Types(domains);
+        return new DeclaredShapes.Types(domains, composites);
     }
 
     private static String tempSchema(Statement st) throws SQLException {

@@ -25,9 +25,17 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
                              Types types, Access access) {
 
     /** Declared domains (and other types) as pg_type and pg_constraint will hold them, keyed by declared name. */
-    public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains) {
+    public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains,
+                        Map<QualifiedName, schemasync.catalog.CompositeType> composites) {
         public Types {
             domains = Map.copyOf(domains);
+            composites = Map.copyOf(composites);
+        }
+
+        public schemasync.catalog.CompositeType composite(QualifiedName name) {
+            schemasync.catalog.CompositeType type = composites.get(name);
+            if (type == null) throw new IllegalStateException("no normalized shape for composite type " + name);
+            return type;
         }
 
         public schemasync.catalog.Domain domain(QualifiedName name) {

@@ -49,6 +49,7 @@ public final class Planner {
     final Map<String, Catalog.Function> functions;
     final Map<String, Catalog.Extension> extensions;
     final Map<QualifiedName, schemasync.catalog.Domain> domains;
+    final Map<QualifiedName, schemasync.catalog.CompositeType> composites;
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
     final Map<String, Catalog.Function> aggregates;
@@ -85,6 +86,7 @@ public final class Planner {
         this.extensions = new HashMap<>(catalog.extensions());
         this.domains = new HashMap<>(catalog.domains());
         this.aggregates = new HashMap<>(catalog.aggregates());
+        this.composites = new HashMap<>(catalog.composites());
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -128,6 +130,7 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
+            else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof Declaration.DefaultPrivilegesDecl p) grantPlanner.plan(p);
             else if (d instanceof Declaration.AggregateDecl a) {

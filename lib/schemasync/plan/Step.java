@@ -23,7 +23,7 @@ public sealed interface Step {
                 || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
                 || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter()
                 || this instanceof CreateDomain || this instanceof AddDomainConstraint
-                || this instanceof CreateAggregate;
+                || this instanceof CreateAggregate || this instanceof CreateCompositeType;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -56,6 +56,13 @@ public sealed interface Step {
     record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
         public String object() {
             return name + " '" + label + "'";
+        }
+    }
+
+    /** CREATE TYPE ... AS (attributes). */
+    record CreateCompositeType(schemasync.dsl.Declaration.CompositeTypeDecl type) implements Step {
+        public String object() {
+            return type.name().toString();
         }
     }
 

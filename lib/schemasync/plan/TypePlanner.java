@@ -82,6 +82,30 @@ final class TypePlanner {
         if (planner.items.size() == before) planner.items.add(new Unchanged(d.origin(), "domain", object, "exists, skipped"));
     }
 
+    /** Composite types: created when missing; other attributes (names, types, order, collations) reported. */
+    void composite(schemasync.dsl.Declaration.CompositeTypeDecl t) {
+        planner.declaredTypes.add(t.name());
+        String object = t.name().toString();
+        schemasync.catalog.CompositeType have = planner.composites.get(t.name());
+        if (have == null) {
+            if (!planner.schemas.contains(t.name().schema())) {
+                throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
+                        + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
+            }
+            planner.change(t.origin(), "composite type", object, "will create", null, new Step.CreateCompositeType(t));
+            planner.composites.put(t.name(), planner.shapes.types().composite(t.name()));
+            return;
+        }
+        schemasync.catalog.CompositeType want = planner.shapes.types().composite(t.name());
+        if (want.attributes().equals(have.attributes())) {
+            planner.items.add(new Unchanged(t.origin(), "composite type", object, "exists, skipped"));
+        } else {
+            // ALTER TYPE ... ADD/ALTER ATTRIBUTE rewrites every table column of the type: left to the user.
+            planner.drift(t.origin(), "composite type", object, "declared " + want.describe() + ", database has "
+                    + have.describe() + ": not changed", null);
+        }
+    }
+
     private static String collation(Domain d) {
         return d.collation() == null ? "(the base type's)" : Domain.collation(d.collation());
     }

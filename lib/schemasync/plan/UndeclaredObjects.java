@@ -64,6 +64,11 @@ final class UndeclaredObjects {
             planner.items.add(new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
                     + "): no block declares it; left alone", null));
         }
+        for (schemasync.catalog.CompositeType t : planner.before.composites().values()) {
+            if (planner.declaredTypes.contains(t.name()) || planner.declared.isIgnored(t.name())) continue;
+            planner.items.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
+                    + ": no block declares it; left alone", null));
+        }
         for (Index i : planner.before.indexes().values()) {
             if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
                     || planner.declared.isIgnored(i.name())) continue;

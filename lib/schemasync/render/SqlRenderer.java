@@ -48,6 +48,8 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CreateCompositeType c) {
+            return TypeSql.createComposite(CTX, c.type(), name(c.type().name()));
         } else if (step instanceof Step.CreateDomain d) {
             return TypeSql.createDomain(CTX, d.domain(), name(d.domain().name()));
         } else if (step instanceof Step.AddDomainConstraint a) {

@@ -33,6 +33,16 @@ final class TypeSql {
         return ctx.render(DSL.query(template.toString(), parts.toArray(QueryPart[]::new)));
     }
 
+    /** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
+    static String createComposite(DSLContext ctx, schemasync.dsl.Declaration.CompositeTypeDecl t, Name name) {
+        List<QueryPart> attributes = new ArrayList<>();
+        for (schemasync.dsl.Declaration.CompositeTypeDecl.Attribute a : t.attributes()) {
+            attributes.add(a.collation() == null ? DSL.sql("{0} {1}", DSL.name(a.name()), DSL.sql(a.type()))
+                    : DSL.sql("{0} {1} COLLATE {2}", DSL.name(a.name()), DSL.sql(a.type()), collation(a.collation())));
+        }
+        return ctx.render(DSL.query("CREATE TYPE {0} AS ({1})", name, DSL.list(attributes)));
+    }
+
     /** {@code CONSTRAINT "name" CHECK (expression)}. */
     static QueryPart check(DomainDecl.Check c) {
         return DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.expression()));

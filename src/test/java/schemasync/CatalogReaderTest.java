@@ -94,13 +94,14 @@ class CatalogReaderTest {
     void aRecreatedSchemaReadsBackEqual() throws Exception {
         String ddl = "CREATE DOMAIN \"Year\" AS integer NOT NULL DEFAULT 2000 CONSTRAINT b CHECK (VALUE > 0)"
                 + " CONSTRAINT a CHECK (VALUE < 3000); CREATE DOMAIN code AS varchar(8) COLLATE \"C\";"
+                + " CREATE TYPE pair AS (a code, b text COLLATE \"C\", c numeric(4,1));"
                 + " CREATE TABLE \"Order\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text DEFAULT 'n',"
                 + " at timestamptz NOT NULL DEFAULT now());"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
                 + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
         try (Scenario s = Scenario.start(ROLE, ddl, OTHER_KINDS)) {
             Catalog first = read(s);
-            s.execute("DROP TABLE \"Order\"; DROP DOMAIN \"Year\", code");
+            s.execute("DROP TABLE \"Order\"; DROP TYPE pair; DROP DOMAIN \"Year\", code");
             s.execute(DROP_OTHER_KINDS);
             assertEquals(0, Integer.parseInt(s.queryString("SELECT count(*) FROM pg_default_acl")));
             s.execute(ddl);
@@ -114,6 +115,8 @@ class CatalogReaderTest {
                                     new schemasync.catalog.Domain.Check("b", "CHECK ((VALUE > 0))", true))),
                     first.domains().get(new QualifiedName("public", "Year")));
             assertEquals(new QualifiedName("pg_catalog", "C"), first.domains().get(new QualifiedName("public", "code")).collation());
+            assertEquals("(a public.code, b text COLLATE \"C\", c numeric(4,1))",
+                    first.composites().get(new QualifiedName("public", "pair")).describe());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
             assertEquals("SFUNC = public.cat, STYPE = text, INITCOND = ''",
                     first.aggregates().get("public.group_concat(text)").definition());
