@@ -35,14 +35,15 @@ public final class CatalogReader {
         batch.add(CatalogSql.SCHEMAS, rs -> existingSchemas.add(rs.getString(1)));
 
         record TableRow(QualifiedName name, long reltuples, boolean partition, String comment, Table.RowSecurity rowSecurity,
-                        java.util.Set<Grant> grants) {
+                        java.util.Set<Grant> grants, long relpages) {
         }
         List<TableRow> tableRows = new ArrayList<>();
         batch.add(CatalogSql.TABLES, rs -> tableRows.add(new TableRow(
                 new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
                 rs.getString(5), !rs.getBoolean(6) ? Table.RowSecurity.OFF
                         : rs.getBoolean(7) ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED,
-                Acl.grants(rs.getArray(8) == null ? null : (String[]) rs.getArray(8).getArray(), rs.getString(9)))));
+                Acl.grants(rs.getArray(8) == null ? null : (String[]) rs.getArray(8).getArray(), rs.getString(9)),
+                rs.getLong(10))));
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
         batch.add(CatalogSql.COLUMNS, rs -> columns
@@ -151,7 +152,7 @@ public final class CatalogReader {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
                     primaryKeys.get(row.name()), row.comment(), row.reltuples(), row.partition(),
                     constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of()),
-                    row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants()));
+                    row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants(), row.relpages()));
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,

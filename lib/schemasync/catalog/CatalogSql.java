@@ -67,13 +67,20 @@ final class CatalogSql {
 
     /**
      * Tables: ordinary ('r') and partitioned ('p'). reltuples is an estimate (-1 = never analyzed
-     * on PG 14+). Partitions are flagged so that run-time partitions are not called drift.
+     * on PG 14+), relpages the size in pages at the last VACUUM / ANALYZE; both only size hazards
+     * (pg_relation_size would be exact, but it takes a lock and could queue behind the very DDL
+     * whose cost we want to describe). Partitions are flagged so that run-time partitions are not called drift.
      */
     static final String TABLES = """
             -- schema-sync: tables
-            SELECT n.nspname, c.relname, c.reltuples::bigint AS reltuples, c.relispartition,
+            SELECT n.nspname, c.relname,
+                   -- Before PG 14 a never-analyzed table reads 0 rows / 0 pages, like an empty one: say unknown.
+                   CASE WHEN pg_catalog.current_setting('server_version_num')::int < 140000
+                             AND c.reltuples = 0 AND c.relpages = 0 THEN -1
+                        ELSE c.reltuples::bigint END AS reltuples,
+                   c.relispartition,
                    d.description, c.relrowsecurity, c.relforcerowsecurity, c.relacl::text[] AS acl,
-                   pg_catalog.pg_get_userbyid(c.relowner) AS owner
+                   pg_catalog.pg_get_userbyid(c.relowner) AS owner, c.relpages::bigint AS relpages
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_description d

@@ -6,11 +6,13 @@ import java.util.Optional;
 /**
  * A table (ordinary or partitioned) with its columns in attnum order and its primary key.
  * {@code estimatedRows} is {@code pg_class.reltuples} (-1 when never analyzed on PG 14+); the
- * planner uses it only to describe cost, never to decide correctness.
+ * planner uses it only to describe cost, never to decide correctness. {@code pages} is
+ * {@code pg_class.relpages} (pages on disk at the last VACUUM / ANALYZE / CREATE INDEX; -1 unknown):
+ * with reltuples it tells the hazard classifier whether a rewrite or a scan costs anything.
  */
 public record Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
                     long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers,
-                    RowSecurity rowSecurity, List<Policy> policies, java.util.Set<Grant> grants) {
+                    RowSecurity rowSecurity, List<Policy> policies, java.util.Set<Grant> grants, long pages) {
 
     public Table {
         columns = List.copyOf(columns);
@@ -20,9 +22,16 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         grants = Grant.sorted(grants); // sorted: fingerprints hash toString()
     }
 
+    /** A table whose size on disk is not known ({@code pages} -1). */
+    public Table(QualifiedName name, List<Column> columns, PrimaryKey primaryKey, String comment,
+                 long estimatedRows, boolean partition, List<Constraint> constraints, List<Trigger> triggers,
+                 RowSecurity rowSecurity, List<Policy> policies, java.util.Set<Grant> grants) {
+        this(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants, -1);
+    }
+
     public Table withGrants(java.util.Set<Grant> newGrants) {
         return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity,
-                policies, newGrants);
+                policies, newGrants, pages);
     }
 
     /** pg_class.relrowsecurity / relforcerowsecurity: FORCED also applies the policies to the owner. */
@@ -57,7 +66,7 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         var copy = new java.util.ArrayList<>(triggers);
         copy.removeIf(t -> t.name().equals(trigger.name()));
         copy.add(trigger);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, copy, rowSecurity, policies, grants, pages);
     }
 
     public Optional<Constraint> constraint(String constraintName) {
@@ -66,45 +75,45 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /** The same table without planner statistics (reltuples changes with every ANALYZE). */
     public Table withoutStatistics() {
-        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, 0, partition, constraints, triggers, rowSecurity, policies, grants, 0);
     }
 
     public Table withName(QualifiedName newName) {
-        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
+        return new Table(newName, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants, pages);
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
+        return new Table(name, newColumns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants, pages);
     }
 
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, newComment, estimatedRows, partition, constraints, triggers, rowSecurity, policies, grants, pages);
     }
 
     public Table withRowSecurity(RowSecurity newRowSecurity) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, newRowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, newRowSecurity, policies, grants, pages);
     }
 
     public Table withPolicy(Policy policy) {
         var copy = new java.util.ArrayList<>(policies);
         copy.removeIf(p -> p.name().equals(policy.name()));
         copy.add(policy);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, copy, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, triggers, rowSecurity, copy, grants, pages);
     }
 
     public Table withConstraints(List<Constraint> newConstraints) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, newConstraints, triggers, rowSecurity, policies, grants, pages);
     }
 
     public Table withTriggers(List<Trigger> newTriggers) {
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, constraints, newTriggers, rowSecurity, policies, grants, pages);
     }
 
     public Table withConstraint(Constraint constraint) {
         var copy = new java.util.ArrayList<>(constraints);
         copy.removeIf(c -> c.name().equals(constraint.name()));
         copy.add(constraint);
-        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies, grants);
+        return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies, grants, pages);
     }
 
     /** Name and columns of a PRIMARY KEY constraint, columns in key order. */

@@ -104,6 +104,16 @@ public final class SchemaSyncCli implements Callable<Integer> {
             description = "statement_timeout for each statement of the apply (default: ${DEFAULT-VALUE}).")
     Duration statementTimeout;
 
+    @Option(names = "--index-statement-timeout", paramLabel = "DURATION", defaultValue = "1h",
+            converter = DurationConverter.class,
+            description = "statement_timeout for index builds, which read the whole table (default: ${DEFAULT-VALUE}).")
+    Duration indexStatementTimeout;
+
+    @Option(names = "--retry-deadline", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "How long to retry, with backoff, a statement that hit the lock timeout, re-planning each time"
+                    + " (default: ${DEFAULT-VALUE}; 0 to fail at the first lock timeout).")
+    Duration retryDeadline;
+
     @Mixin
     OutputOptions output;
 
@@ -188,7 +198,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout), reviewed)
+                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, retryDeadline), reviewed)
                         : SchemaSync.dryRun(connection, declared);
             } catch (SQLException e) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,

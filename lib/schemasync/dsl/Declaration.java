@@ -29,13 +29,21 @@ public sealed interface Declaration {
     record ColumnDecl(QualifiedName table, ColumnSpec column, Origin origin) implements Declaration {
     }
 
-    /** {@code ensureIndex(name).on(table)...}. */
+    /**
+     * {@code ensureIndex(name).on(table)...}. {@code rebuildWhenChanged}: an existing index with
+     * another definition is rebuilt online ({@code .rebuildWhenChanged()}); otherwise it is reported.
+     */
     record IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
-                     List<KeyPart> keys, List<String> include, String where, Origin origin)
+                     List<KeyPart> keys, List<String> include, String where, boolean rebuildWhenChanged, Origin origin)
             implements Declaration {
         public IndexDecl {
             keys = List.copyOf(keys);
             include = List.copyOf(include);
+        }
+
+        public IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
+                         List<KeyPart> keys, List<String> include, String where, Origin origin) {
+            this(name, table, unique, method, keys, include, where, false, origin);
         }
     }
 

@@ -16,6 +16,7 @@ public final class IndexBuilder {
     final List<KeyPart> keys = new ArrayList<>();
     final List<String> include = new ArrayList<>();
     String where;
+    boolean rebuildWhenChanged;
 
     IndexBuilder(String name) {
         this.name = name;
@@ -62,6 +63,16 @@ public final class IndexBuilder {
     /** Partial index predicate, e.g. {@code where("deleted_at IS NULL")}. */
     public IndexBuilder where(String predicateSql) {
         this.where = predicateSql;
+        return this;
+    }
+
+    /**
+     * When the database has this index with another definition, rebuild it online: the new one is
+     * built with CREATE INDEX CONCURRENTLY under a temporary name, swapped in by two renames, and the
+     * old one dropped CONCURRENTLY. Without this, a different definition is reported, not changed.
+     */
+    public IndexBuilder rebuildWhenChanged() {
+        this.rebuildWhenChanged = true;
         return this;
     }
 }

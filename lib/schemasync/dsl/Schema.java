@@ -204,7 +204,7 @@ public final class Schema extends PrivilegeDeclarations {
         placeholder(() -> {
             QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
             return new IndexDecl(indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
-                    builder.include, builder.where, declaredIn);
+                    builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
         });
         return builder;
     }

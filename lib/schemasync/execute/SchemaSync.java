@@ -18,6 +18,7 @@ import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.PlannedStep;
 import schemasync.plan.Planner;
 import schemasync.plan.Step;
+import schemasync.plan.StepLocks;
 import schemasync.render.SqlRenderer;
 
 /**
@@ -27,9 +28,32 @@ import schemasync.render.SqlRenderer;
  */
 public final class SchemaSync {
 
-    public record Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout) {
+    /**
+     * @param lockWait              how long to wait for another apply's advisory lock
+     * @param lockTimeout           lock_timeout of every statement: how long one try may queue for a lock
+     * @param statementTimeout      statement_timeout of every statement but index builds
+     * @param indexStatementTimeout statement_timeout of index builds (they read the whole table)
+     * @param retryDeadline         how long lock timeouts are retried (with backoff) before the run fails
+     */
+    public record Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout,
+                          Duration indexStatementTimeout, Duration retryDeadline) {
+        public static final Duration DEFAULT_INDEX_STATEMENT_TIMEOUT = Duration.ofHours(1);
+        public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofSeconds(60);
+
+        public Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout) {
+            this(lockWait, lockTimeout, statementTimeout, DEFAULT_INDEX_STATEMENT_TIMEOUT, DEFAULT_RETRY_DEADLINE);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
+        }
+
+        public Options withRetryDeadline(Duration deadline) {
+            return new Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, deadline);
+        }
+
+        public Options withIndexStatementTimeout(Duration timeout) {
+            return new Options(lockWait, lockTimeout, statementTimeout, timeout, retryDeadline);
         }
     }
 
@@ -43,9 +67,13 @@ public final class SchemaSync {
      * {@code planned} holds the catalog the plan was computed against.
      */
     public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
-                         Planned planned) {
+                         Planned planned, int retries) {
         public Result {
             executed = List.copyOf(executed);
+        }
+
+        public Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed, Planned planned) {
+            this(outcome, plan, executed, after, elapsed, planned, 0);
         }
 
         /** Computed on demand: hashing a large catalog is not free, and only plan files need it. */
@@ -98,27 +126,52 @@ public final class SchemaSync {
     }
 
     /**
+     * Plans under the advisory lock and applies; a lock timeout anywhere rolls back what is in flight
+     * and starts again from a new plan (made under the same lock, so it sees exactly what was
+     * committed), after a backoff with jitter, until {@link Options#retryDeadline} has passed.
+     *
      * @param reviewed a plan reviewed earlier ({@code --plan}): applied only if the catalog is still
      *                 the one it was computed against; null to plan and apply in one go
      */
     public static Result apply(Connection connection, DeclaredSchema declared, Options options,
                                ReviewedPlan reviewed) throws SQLException {
         long start = System.nanoTime();
+        long deadline = start + options.retryDeadline().toNanos();
         connection.setAutoCommit(true);
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
-            // Planned under the lock: a concurrent deploy may already have converged the database.
-            Planned planned = plan(connection, declared);
-            Plan plan = planned.plan();
-            if (!plan.conflicts().isEmpty()) {
-                throw SchemaSyncException.badInput("the plan has conflicts that need a decision, nothing was changed:\n  - "
-                        + String.join("\n  - ", plan.conflicts().stream().map(c -> c.origin() + ": " + c.kind() + " "
-                        + c.object() + " — " + c.message()).toList()));
+            List<ExecutedStep> executed = new ArrayList<>();
+            Planned applied = null;
+            Backoff backoff = new Backoff();
+            while (true) {
+                // Planned under the lock: a concurrent deploy may already have converged the database.
+                Planned planned = plan(connection, declared);
+                Plan plan = planned.plan();
+                if (!plan.conflicts().isEmpty()) {
+                    throw SchemaSyncException.badInput("the plan has conflicts that need a decision, nothing was changed:\n  - "
+                            + String.join("\n  - ", plan.conflicts().stream().map(c -> c.origin() + ": " + c.kind() + " "
+                            + c.object() + " — " + c.message()).toList()));
+                }
+                if (plan.isEmpty()) {
+                    if (applied == null) {
+                        return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned, backoff.retries());
+                    }
+                    break;
+                }
+                // A retry after a committed part continues the reviewed plan: only the first attempt is compared.
+                if (reviewed != null && executed.isEmpty()) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
+                if (applied == null) applied = planned;
+                try {
+                    Executor.run(connection, plan, options, executed);
+                    break;
+                } catch (Executor.LockTimedOut t) {
+                    if (executed.isEmpty()) applied = null; // nothing committed: the next plan is the whole plan
+                    Duration pause = backoff.next();
+                    if (System.nanoTime() + pause.toNanos() >= deadline) {
+                        throw gaveUp(connection, t, options, backoff.retries(), executed.size(), since(start));
+                    }
+                    backoff.sleep(pause);
+                }
             }
-            if (plan.isEmpty()) {
-                return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned);
-            }
-            if (reviewed != null) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
-            List<ExecutedStep> executed = execute(connection, plan, options);
             Plan after = plan(connection, declared).plan();
             if (!after.isEmpty()) {
                 throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
@@ -126,51 +179,23 @@ public final class SchemaSync {
                         + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
                         + " reading of them disagree — please report this with the block");
             }
-            return new Result(Outcome.APPLIED, plan, executed, after, since(start), planned);
+            return new Result(Outcome.APPLIED, applied.plan(), executed, after, since(start), applied, backoff.retries());
         }
     }
 
-    /** All steps in one transaction: any failure rolls back everything and names block, step and SQL. */
-    private static List<ExecutedStep> execute(Connection connection, Plan plan, Options options) throws SQLException {
-        List<ExecutedStep> executed = new ArrayList<>();
-        connection.setAutoCommit(false);
-        int total = plan.steps().size();
-        try (Statement st = connection.createStatement()) {
-            // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
-            // request from stalling every query on a busy table behind it.
-            st.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
-                    + "; SET LOCAL statement_timeout = " + options.statementTimeout().toMillis());
-            int n = 0;
-            for (Change change : plan.changes()) {
-                for (PlannedStep step : change.steps()) {
-                    n++;
-                    String sql = SqlRenderer.render(step.step());
-                    long t0 = System.nanoTime();
-                    try {
-                        // A custom step's guard is asked again here: earlier steps of this very
-                        // transaction may have done its work, or created what it refers to.
-                        if (step.step() instanceof Step.CustomSql custom && !Guards.ask(st, custom.id(), custom.guardSql())) {
-                            continue;
-                        }
-                        st.execute(sql);
-                    } catch (SQLException e) {
-                        connection.rollback();
-                        throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
-                                + " (" + step.step().getClass().getSimpleName() + " " + step.step().object()
-                                + ") failed, everything was rolled back: " + e.getMessage().strip()
-                                + hint(e, options, plan) + "\n    " + sql, e);
-                    }
-                    executed.add(new ExecutedStep(change, step, sql, since(t0)));
-                }
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            if (!connection.isClosed()) connection.rollback();
-            throw e;
-        } finally {
-            if (!connection.isClosed()) connection.setAutoCommit(true);
-        }
-        return executed;
+    /** The run's last lock timeout, with which lock it waited on and who holds it now. */
+    private static SchemaSyncException gaveUp(Connection connection, Executor.LockTimedOut t, Options options, int tries,
+                                              int committed, Duration elapsed) {
+        Step step = t.step.step();
+        schemasync.catalog.QualifiedName relation = StepLocks.relation(step);
+        String lockOn = relation == null ? "a lock" : "a " + StepLocks.mode(step) + " on " + relation;
+        return new SchemaSyncException(Code.DATABASE, t.change.origin() + ": step " + t.number + "/" + t.total + " ("
+                + Executor.describe(step) + ") waited for " + lockOn + " longer than the lock timeout ("
+                + options.lockTimeout().toMillis() + " ms) on each of " + tries + " tries over "
+                + elapsed.toMillis() + " ms (--retry-deadline " + options.retryDeadline().toMillis() + " ms); "
+                + (committed == 0 ? "nothing was changed" : committed + " statement(s) committed before it are applied and"
+                + " the rest is safe to re-run") + ". Nothing waited behind us for longer than the lock timeout."
+                + LockHolders.describe(connection, relation) + "\n    " + t.sql, t.getCause());
     }
 
     /** The plan's statements, in order, as the apply runs them. */
@@ -179,7 +204,7 @@ public final class SchemaSync {
     }
 
     /** What to do about the failures a deploy commonly meets. */
-    private static String hint(SQLException e, Options options, Plan plan) {
+    static String hint(SQLException e, Options options, Plan plan) {
         return switch (String.valueOf(e.getSQLState())) {
             case "53200" -> LockBudget.explain(plan);
             case "55P03" -> "\n    (another session held a conflicting lock for longer than the lock timeout of "

@@ -145,8 +145,9 @@ final class ChangesToExisting {
                 planner.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
                         + " dropped (the constraint owns it)", null);
             } else {
-                planner.change(r.origin(), kind, r.object().toString(), "will drop", planner.before.tables().get(index.table()),
-                        new Step.DropIndex(r.object()));
+                boolean online = planner.online(index.table());
+                planner.change(r.origin(), kind, r.object().toString(), online ? "will drop concurrently, after the commit"
+                        : "will drop", planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
                 planner.indexes.remove(r.object());
             }
         }

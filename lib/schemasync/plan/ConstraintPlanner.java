@@ -58,8 +58,8 @@ final class ConstraintPlanner {
                 boolean scanLater = spec.kind() != Kind.UNIQUE && before != null;
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater));
-                if (scanLater) steps.add(new Step.ValidateConstraint(actual, spec.name()));
-                planner.change(t.origin(), "constraint", object, scanLater ? "will add NOT VALID, then validate" : "will add",
+                if (scanLater) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
+                planner.change(t.origin(), "constraint", object, scanLater ? "will add NOT VALID, then validate" + (planner.online(actual) ? " after the commit" : "") : "will add",
                         before, steps.toArray(Step[]::new));
                 planner.tables.put(actual, table.withConstraint(want));
             } else if (!have.get().sameShape(want)) {
@@ -68,7 +68,7 @@ final class ConstraintPlanner {
                         + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));
             } else if (!have.get().validated()) {
                 planner.change(t.origin(), "constraint", object, "is NOT VALID: will validate", before,
-                        new Step.ValidateConstraint(actual, spec.name()));
+                        new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
                 planner.tables.put(actual, table.withConstraint(want));
             } else {
                 planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));

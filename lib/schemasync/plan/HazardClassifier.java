@@ -48,6 +48,28 @@ public final class HazardClassifier {
                     + step.object() + " and its data (" + size(table) + ")"));
         }
         String size = size(table);
+        if (step instanceof Step.CreateIndex ci && ci.concurrently()) {
+            hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "CREATE INDEX CONCURRENTLY " + ci.name() + " runs after the"
+                    + " commit: it reads " + table.name() + " (" + size + ") twice while reads and writes go on, and waits for"
+                    + " older transactions; if it fails it leaves an INVALID index, which the next run drops and rebuilds"));
+            return hazards;
+        }
+        if (step instanceof Step.DropIndex di && di.concurrently()) {
+            hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "DROP INDEX CONCURRENTLY " + di.index().name()
+                    + " runs after the commit and waits for transactions using " + table.name()));
+            return hazards;
+        }
+        if (step instanceof Step.SwapIndex w) {
+            hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "two renames in a short transaction of their own after the"
+                    + " commit (SHARE UPDATE EXCLUSIVE on the indexes of " + table.name() + ")"));
+            return hazards;
+        }
+        if (step instanceof Step.ValidateConstraint v && v.separate()) {
+            hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
+                    + " of " + table.name() + " after the commit, in its own transaction, under SHARE UPDATE EXCLUSIVE:"
+                    + " reads and writes go on"));
+            return hazards;
+        }
         if (step instanceof Step.ValidateConstraint v) {
             // In its own transaction VALIDATE holds only SHARE UPDATE EXCLUSIVE; here it shares the apply's
             // transaction, so the lock the ADD CONSTRAINT took is held through the scan.

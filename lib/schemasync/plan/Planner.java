@@ -68,6 +68,8 @@ public final class Planner {
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     final Map<String, GuardAnswer> guards;
+    /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
+    private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
     int position;
 
@@ -88,6 +90,18 @@ public final class Planner {
         this.aggregates = new HashMap<>(catalog.aggregates());
         this.composites = new HashMap<>(catalog.composites());
         for (Declaration d : declared.declarations()) {
+            // Only what this run will do: a rename or removal already done stays declared forever.
+            if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
+                    && catalog.tables().containsKey(r.fromName())) {
+                reshaped.add(r.fromName());
+                reshaped.add(r.fromName().sibling(r.to()));
+            } else if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.COLUMN
+                    && catalog.tables().containsKey(r.table()) && catalog.tables().get(r.table()).column(r.from()).isPresent()) {
+                reshaped.add(r.table());
+            } else if (d instanceof Declaration.RemovalDecl r && catalog.tables().containsKey(r.object())
+                    && (r.kind() == Declaration.ObjectKind.TABLE || r.kind() == Declaration.ObjectKind.COLUMN)) {
+                reshaped.add(r.object());
+            }
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
             } else if (d instanceof ColumnDecl c) {
@@ -110,6 +124,7 @@ public final class Planner {
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
         ChangesToExisting existing = new ChangesToExisting(planner);
+        IndexPlanner indexPlanner = new IndexPlanner(planner);
         EnumPlanner enumPlanner = new EnumPlanner(planner);
         ViewPlanner viewPlanner = new ViewPlanner(planner);
         FunctionPlanner functionPlanner = new FunctionPlanner(planner);
@@ -123,7 +138,7 @@ public final class Planner {
             if (d instanceof SchemaDecl s) planner.schema(s);
             else if (d instanceof TableDecl t) planner.table(t);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
-            else if (d instanceof IndexDecl i) planner.index(i);
+            else if (d instanceof IndexDecl i) indexPlanner.plan(i);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
@@ -321,42 +336,28 @@ public final class Planner {
         if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));
     }
 
-    private void index(IndexDecl i) {
-        QualifiedName table = renames.table(i.table(), position, tables);
-        QualifiedName name = renames.index(i.name(), position, indexes);
-        touched.add(table);
-        declaredIndexes.add(name);
-        if (!tables.containsKey(table)) {
-            throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
-                    + ", which does not exist in the database and no earlier block declares it");
-        }
-        String want = renames.columnsInDefinition(shapes.index(i.name()), i.table(), table, position);
-        Index have = indexes.get(name);
-        Table original = before.tables().get(table);
-        String object = name.toString();
-        Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
-        if (have == null) {
-            change(i.origin(), "index", object, "will create", original, new Step.CreateIndex(i));
-            indexes.put(i.name(), created);
-        } else if (!have.table().equals(table)) {
-            drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
-                    + have.table() + ": not changed", null);
-        } else if (!have.valid()) {
-            change(i.origin(), "index", object, "is INVALID (a failed concurrent build): will drop and rebuild",
-                    original, new Step.DropIndex(i.name()), new Step.CreateIndex(i));
-            indexes.put(i.name(), created);
-        } else if (have.unique() != i.unique() || !have.definition().equals(want)) {
-            drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
-                    + describe(have.unique(), have.definition())
-                    + ": not changed: rebuilding it blocks writes to the table", HazardKind.INDEX_BUILD);
-        } else {
-            items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
-        }
-    }
-
     /** A table's current name, through renames declared after the current declaration. */
     QualifiedName renamesTable(QualifiedName table) {
         return renames.table(table, position, tables);
+    }
+
+    QualifiedName renamesIndex(QualifiedName index) {
+        return renames.index(index, position, indexes);
+    }
+
+    String renamesColumnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName table) {
+        return renames.columnsInDefinition(definition, declaredTable, table, position);
+    }
+
+    /**
+     * Whether steps on this table may run after the commit, outside the apply's transaction
+     * (CONCURRENTLY, VALIDATE in its own transaction): only for a table that existed before this
+     * run (one this run creates is invisible to others until the commit, so plain statements in the
+     * transaction cost nothing) and that no block renames or drops (after the commit the table, or
+     * a column, would not have the name the step was planned with).
+     */
+    boolean online(QualifiedName table) {
+        return before.tables().containsKey(table) && !reshaped.contains(table);
     }
 
     static String describe(boolean unique, String definition) {

@@ -15,6 +15,21 @@ public sealed interface Step {
     /** The object the statement creates or alters, for messages. */
     String object();
 
+    /**
+     * Where the executor runs a step. {@link #TRANSACTION}: in the apply's one transaction, in plan
+     * order. The others run after that transaction commits, in plan order: {@link #OWN_TRANSACTION}
+     * in a short transaction of their own (VALIDATE CONSTRAINT, so only its SHARE UPDATE EXCLUSIVE
+     * lock is held during the scan, not the locks of the whole apply), {@link #NO_TRANSACTION} in
+     * autocommit (CREATE/DROP INDEX CONCURRENTLY, which PostgreSQL refuses inside a transaction).
+     * Every step after the commit is safe to re-run: a failure leaves either nothing or an object the
+     * next plan recognizes (an INVALID index, a NOT VALID check) and finishes.
+     */
+    enum Phase { TRANSACTION, OWN_TRANSACTION, NO_TRANSACTION }
+
+    default Phase phase() {
+        return Phase.TRANSACTION;
+    }
+
     /** True for statements that add an object (counted as "to add"), false for those that alter one. */
     default boolean creates() {
         return this instanceof CreateSchema || this instanceof CreateTable || this instanceof AddColumn
@@ -191,17 +206,63 @@ public sealed interface Step {
         }
     }
 
-    /** Inside the apply transaction: a plain CREATE INDEX (CONCURRENTLY cannot run in a transaction). */
-    record CreateIndex(IndexDecl index) implements Step {
+    /**
+     * CREATE INDEX. On a table that existed before this run: CONCURRENTLY, after the commit (reads
+     * and writes go on during the build); on a table this run creates: plain, in the transaction
+     * (nobody else can see the table yet, and CONCURRENTLY cannot run in a transaction).
+     * {@code buildName} is the name to build under when it differs from the declared one (the
+     * temporary name of a replacement, swapped in by {@link SwapIndex}), else null.
+     */
+    record CreateIndex(IndexDecl index, boolean concurrently, String buildName) implements Step {
+        public CreateIndex(IndexDecl index) {
+            this(index, false, null);
+        }
+
         public String object() {
-            return index.name().toString();
+            return buildName == null ? index.name().toString() : index.name().sibling(buildName).toString();
+        }
+
+        /** The name the statement builds. */
+        public String name() {
+            return buildName == null ? index.name().name() : buildName;
+        }
+
+        public Phase phase() {
+            return concurrently ? Phase.NO_TRANSACTION : Phase.TRANSACTION;
         }
     }
 
-    /** Drops an index: an INVALID one left by a failed concurrent build, or one declared with ensureNoIndex. */
-    record DropIndex(QualifiedName index) implements Step {
+    /**
+     * Drops an index: an INVALID one left by a failed concurrent build, the old one after a swap, or
+     * one declared with ensureNoIndex. CONCURRENTLY (after the commit) on a table that existed before
+     * this run: a plain DROP INDEX takes ACCESS EXCLUSIVE on the table.
+     */
+    record DropIndex(QualifiedName index, boolean concurrently) implements Step {
+        public DropIndex(QualifiedName index) {
+            this(index, false);
+        }
+
         public String object() {
             return index.toString();
+        }
+
+        public Phase phase() {
+            return concurrently ? Phase.NO_TRANSACTION : Phase.TRANSACTION;
+        }
+    }
+
+    /**
+     * Puts a rebuilt index in place of the old one: {@code index} is renamed to {@code retired} and
+     * {@code replacement} to {@code index}, both in one short transaction after the commit (ALTER
+     * INDEX ... RENAME takes SHARE UPDATE EXCLUSIVE on the index since PG 12: reads and writes go on).
+     */
+    record SwapIndex(QualifiedName index, String replacement, String retired) implements Step {
+        public String object() {
+            return index.toString();
+        }
+
+        public Phase phase() {
+            return Phase.OWN_TRANSACTION;
         }
     }
 
@@ -246,10 +307,23 @@ public sealed interface Step {
         }
     }
 
-    /** Scans the table under SHARE UPDATE EXCLUSIVE: reads and writes go on meanwhile. */
-    record ValidateConstraint(QualifiedName table, String name) implements Step {
+    /**
+     * Scans the table to validate a NOT VALID constraint. {@code separate}: after the commit, in its
+     * own short transaction, so only VALIDATE's SHARE UPDATE EXCLUSIVE lock is held during the scan
+     * (reads and writes go on); otherwise in the apply's transaction (a table this run renames or
+     * drops, where the name after the commit is not the one planned).
+     */
+    record ValidateConstraint(QualifiedName table, String name, boolean separate) implements Step {
+        public ValidateConstraint(QualifiedName table, String name) {
+            this(table, name, false);
+        }
+
         public String object() {
             return table + "." + name;
+        }
+
+        public Phase phase() {
+            return separate ? Phase.OWN_TRANSACTION : Phase.TRANSACTION;
         }
     }
 

@@ -92,9 +92,15 @@ public final class SqlRenderer {
             return CTX.render(DSL.commentOnColumn(DSL.name(c.table().schema(), c.table().name(), c.column()))
                     .is(c.comment()));
         } else if (step instanceof Step.CreateIndex i) {
-            return createIndex(i.index().name().name(), name(i.index().table()), i.index());
+            return createIndex(i.name(), name(i.index().table()), i.index(), i.concurrently());
         } else if (step instanceof Step.DropIndex d) {
-            return CTX.render(DSL.query("DROP INDEX {0}", name(d.index())));
+            return CTX.render(DSL.query("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "") + "{0}", name(d.index())));
+        } else if (step instanceof Step.SwapIndex w) {
+            // Two statements, one step: the executor runs them in one transaction, so a kill between
+            // them cannot leave the declared name missing.
+            return CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(w.index()), DSL.name(w.retired()))) + "; "
+                    + CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(w.index().sibling(w.replacement())),
+                    DSL.name(w.index().name())));
         } else if (step instanceof Step.RenameTable r) {
             return CTX.render(DSL.query("ALTER TABLE {0} RENAME TO {1}", name(r.table()), DSL.name(r.to())));
         } else if (step instanceof Step.RenameColumn r) {
@@ -144,6 +150,11 @@ public final class SqlRenderer {
 
     /** {@code CREATE [UNIQUE] INDEX name ON table USING method (keys) [INCLUDE (...)] [WHERE ...]}. */
     public static String createIndex(String indexName, Name table, IndexDecl index) {
+        return createIndex(indexName, table, index, false);
+    }
+
+    /** With {@code concurrently}: {@code CREATE [UNIQUE] INDEX CONCURRENTLY ...}, which must run outside a transaction. */
+    public static String createIndex(String indexName, Name table, IndexDecl index, boolean concurrently) {
         List<QueryPart> keys = new ArrayList<>();
         for (KeyPart k : index.keys()) {
             if (k instanceof KeyPart.ColumnKey c) keys.add(DSL.name(c.column()));
@@ -153,7 +164,7 @@ public final class SqlRenderer {
         QueryPart include = index.include().isEmpty() ? DSL.sql("")
                 : DSL.sql(" INCLUDE ({0})", DSL.list(index.include().stream().map(DSL::name).toList()));
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
-        return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX {0} ON {1} USING {2} ({3}){4}{5}",
+        return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "{0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
     }
 

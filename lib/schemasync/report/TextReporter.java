@@ -16,6 +16,7 @@ import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.PlannedStep;
 import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Step;
 import schemasync.render.SqlRenderer;
 
 /**
@@ -78,7 +79,7 @@ public final class TextReporter {
             out.println(indent + style("36", "ℹ") + " " + c.kind() + " " + c.object() + " — "
                     + (applied ? pastTense(c.summary()) : c.summary()));
             for (PlannedStep s : c.steps()) {
-                out.println(indent + "    " + style("2", SqlRenderer.render(s.step())));
+                out.println(indent + "    " + style("2", SqlRenderer.render(s.step())) + phase(s.step()));
                 for (Hazard h : s.hazards()) out.println(indent + "      " + style("33", "hazard " + h));
             }
         } else if (item instanceof PlanItem.Conflict c) {
@@ -108,15 +109,35 @@ public final class TextReporter {
             case DRY_RUN -> plan.isEmpty() && plan.conflicts().isEmpty() ? "in sync, nothing to do (dry run)"
                     : "dry run, nothing was changed";
             case IN_SYNC -> "already in sync, nothing was changed";
-            case APPLIED -> "applied " + result.executed().size() + " statement(s) in one transaction, verified in sync";
+            case APPLIED -> applied(result);
         });
         s.append(" (").append(seconds(result.elapsed())).append(')');
         return s.toString();
     }
 
+    /** Steps that run after the commit say so: they are not rolled back with the transaction. */
+    private String phase(Step step) {
+        return switch (step.phase()) {
+            case TRANSACTION -> "";
+            case OWN_TRANSACTION -> style("2", "   -- after the commit, in its own transaction");
+            case NO_TRANSACTION -> style("2", "   -- after the commit, outside any transaction");
+        };
+    }
+
+    private static String applied(Result result) {
+        long later = result.executed().stream().filter(e -> e.step().step().phase() != Step.Phase.TRANSACTION).count();
+        long inTransaction = result.executed().size() - later;
+        StringBuilder s = new StringBuilder("applied ");
+        if (later == 0) s.append(inTransaction).append(" statement(s) in one transaction");
+        else if (inTransaction == 0) s.append(later).append(" statement(s) outside the transaction");
+        else s.append(inTransaction).append(" statement(s) in one transaction and ").append(later).append(" after it");
+        if (result.retries() > 0) s.append(" (").append(result.retries()).append(" retry(ies) after lock timeouts)");
+        return s.append(", verified in sync").toString();
+    }
+
     /** After an apply the plan's lines report what was done: "will create" → "created". */
     static String pastTense(String summary) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(will|then) (create|add|set|rename|drop|validate|run)\\b")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(will|then) (create|add|set|rename|drop|validate|run|rebuild|swap)\\b")
                 .matcher(summary);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -127,6 +148,8 @@ public final class TextReporter {
                 case "rename" -> "renamed";
                 case "drop" -> "dropped";
                 case "validate" -> "validated";
+                case "rebuild" -> "rebuilt";
+                case "swap" -> "swapped";
                 default -> "ran";
             };
             m.appendReplacement(out, m.group(1).equals("then") ? "then " + verb : verb);

@@ -44,8 +44,8 @@ class DriftTest {
                 // What a failed CREATE INDEX CONCURRENTLY leaves behind.
                 "UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'users_email_key'::regclass")) {
             Plan plan = s.plan(ACTIVE_USERS);
-            assertEquals(List.of("DROP INDEX \"public\".\"users_email_key\"",
-                    "CREATE UNIQUE INDEX \"users_email_key\" ON \"public\".\"users\" USING btree (\"email\") WHERE deleted_at IS NULL"),
+            assertEquals(List.of("DROP INDEX CONCURRENTLY \"public\".\"users_email_key\"",
+                    "CREATE UNIQUE INDEX CONCURRENTLY \"users_email_key\" ON \"public\".\"users\" USING btree (\"email\") WHERE deleted_at IS NULL"),
                     Scenario.sql(plan));
             s.applyAndConverge(ACTIVE_USERS);
             assertEquals("t", s.queryString("SELECT indisvalid FROM pg_index WHERE indexrelid = 'users_email_key'::regclass"));

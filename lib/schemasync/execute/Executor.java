@@ -1,0 +1,178 @@
+package schemasync.execute;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import schemasync.SchemaSyncException;
+import schemasync.SchemaSyncException.Code;
+import schemasync.execute.SchemaSync.ExecutedStep;
+import schemasync.execute.SchemaSync.Options;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem.Change;
+import schemasync.plan.PlanItem.PlannedStep;
+import schemasync.plan.Step;
+import schemasync.plan.Step.Phase;
+import schemasync.render.SqlRenderer;
+
+/**
+ * Runs one plan: first every {@link Phase#TRANSACTION} step in one transaction (all or nothing),
+ * then, after the commit and in plan order, each step that must not hold the apply's locks or
+ * cannot run in a transaction at all: VALIDATE in a short transaction of its own, CREATE/DROP INDEX
+ * CONCURRENTLY in autocommit. Every statement runs under lock_timeout and statement_timeout (index
+ * builds under their own, longer statement timeout). A lock timeout (55P03) is not a failure here:
+ * it is handed to the caller, who re-plans under the advisory lock and tries again.
+ */
+final class Executor {
+    /** SQLSTATE lock_not_available: lock_timeout expired while the statement waited for a lock. */
+    static final String LOCK_TIMEOUT = "55P03";
+
+    /** A statement waited longer than lock_timeout; the transaction (if any) was rolled back. */
+    static final class LockTimedOut extends Exception {
+        final Change change;
+        final PlannedStep step;
+        final String sql;
+        final int number;
+        final int total;
+
+        LockTimedOut(Change change, PlannedStep step, String sql, int number, int total, SQLException cause) {
+            super(cause.getMessage(), cause);
+            this.change = change;
+            this.step = step;
+            this.sql = sql;
+            this.number = number;
+            this.total = total;
+        }
+    }
+
+    private final Connection connection;
+    private final Plan plan;
+    private final Options options;
+    private final List<ExecutedStep> executed;
+    private final int total;
+
+    private Executor(Connection connection, Plan plan, Options options, List<ExecutedStep> executed) {
+        this.connection = connection;
+        this.plan = plan;
+        this.options = options;
+        this.executed = executed;
+        this.total = plan.steps().size();
+    }
+
+    /** Runs the plan, appending each step to {@code executed} once it is committed. */
+    static void run(Connection connection, Plan plan, Options options, List<ExecutedStep> executed)
+            throws SQLException, LockTimedOut {
+        Executor executor = new Executor(connection, plan, options, executed);
+        executor.transactional();
+        executor.afterCommit();
+    }
+
+    private void transactional() throws SQLException, LockTimedOut {
+        if (plan.steps().stream().noneMatch(s -> s.step().phase() == Phase.TRANSACTION)) return;
+        List<ExecutedStep> done = new java.util.ArrayList<>();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
+            // request from stalling every query on a busy table behind it.
+            Duration timeout = options.statementTimeout();
+            st.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
+                    + "; SET LOCAL statement_timeout = " + timeout.toMillis());
+            int n = 0;
+            for (Change change : plan.changes()) {
+                for (PlannedStep step : change.steps()) {
+                    n++;
+                    if (step.step().phase() != Phase.TRANSACTION) continue;
+                    String sql = SqlRenderer.render(step.step());
+                    Duration wanted = statementTimeout(step.step());
+                    long t0 = System.nanoTime();
+                    try {
+                        if (!wanted.equals(timeout)) {
+                            st.execute("SET LOCAL statement_timeout = " + wanted.toMillis());
+                            timeout = wanted;
+                        }
+                        // A custom step's guard is asked again here: earlier steps of this very
+                        // transaction may have done its work, or created what it refers to.
+                        if (step.step() instanceof Step.CustomSql custom && !Guards.ask(st, custom.id(), custom.guardSql())) {
+                            continue;
+                        }
+                        st.execute(sql);
+                    } catch (SQLException e) {
+                        connection.rollback();
+                        if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
+                        throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
+                                + " (" + describe(step.step()) + ") failed, everything was rolled back: " + e.getMessage().strip()
+                                + SchemaSync.hint(e, options, plan) + "\n    " + sql, e);
+                    }
+                    done.add(new ExecutedStep(change, step, sql, since(t0)));
+                }
+            }
+            connection.commit();
+            executed.addAll(done);
+        } catch (SQLException | RuntimeException | LockTimedOut e) {
+            if (!connection.isClosed()) connection.rollback();
+            throw e;
+        } finally {
+            if (!connection.isClosed()) connection.setAutoCommit(true);
+        }
+    }
+
+    private void afterCommit() throws SQLException, LockTimedOut {
+        int n = 0;
+        for (Change change : plan.changes()) {
+            for (PlannedStep step : change.steps()) {
+                n++;
+                Phase phase = step.step().phase();
+                if (phase == Phase.TRANSACTION) continue;
+                String sql = SqlRenderer.render(step.step());
+                long t0 = System.nanoTime();
+                boolean ownTransaction = phase == Phase.OWN_TRANSACTION;
+                connection.setAutoCommit(!ownTransaction);
+                try (Statement st = connection.createStatement()) {
+                    String scope = ownTransaction ? "SET LOCAL " : "SET ";
+                    st.execute(scope + "lock_timeout = " + options.lockTimeout().toMillis() + "; " + scope
+                            + "statement_timeout = " + statementTimeout(step.step()).toMillis());
+                    st.execute(sql);
+                    if (ownTransaction) connection.commit();
+                } catch (SQLException e) {
+                    if (!connection.getAutoCommit()) connection.rollback();
+                    if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
+                    throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total + " ("
+                            + describe(step.step()) + ") failed after the transactional part committed: "
+                            + e.getMessage().strip() + SchemaSync.hint(e, options, plan)
+                            + "\n    (the steps before it are applied; this one is safe to re-run: the next run drops"
+                            + " what it left, such as an INVALID index, and finishes it)\n    " + sql, e);
+                } finally {
+                    resetSession();
+                }
+                executed.add(new ExecutedStep(change, step, sql, since(t0)));
+            }
+        }
+    }
+
+    /** Back to the session's own timeouts; a broken connection has nothing left to reset. */
+    private void resetSession() {
+        try {
+            if (connection.isClosed()) return;
+            connection.setAutoCommit(true);
+            try (Statement reset = connection.createStatement()) {
+                reset.execute("RESET lock_timeout; RESET statement_timeout");
+            }
+        } catch (SQLException e) {
+            // The step's own failure (already being thrown) says what went wrong.
+        }
+    }
+
+    /** Index builds read the whole table: they get their own, longer statement timeout. */
+    private Duration statementTimeout(Step step) {
+        return step instanceof Step.CreateIndex ? options.indexStatementTimeout() : options.statementTimeout();
+    }
+
+    static String describe(Step step) {
+        return step.getClass().getSimpleName() + " " + step.object();
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

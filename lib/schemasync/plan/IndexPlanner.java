@@ -1,0 +1,111 @@
+package schemasync.plan;
+
+import java.nio.charset.StandardCharsets;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Declared indexes against the working copy. On a table that existed before this run every build
+ * and drop is CONCURRENTLY, after the commit: a plain CREATE INDEX holds a SHARE lock (writes wait
+ * for the whole build) and a plain DROP INDEX an ACCESS EXCLUSIVE one. A failed concurrent build
+ * leaves an INVALID index, which is never "present": it is dropped and rebuilt. A changed definition
+ * declared with {@code rebuildWhenChanged()} is built under a temporary name, swapped in by renames,
+ * and the old index dropped; leftovers of an interrupted rebuild are finished by the next run.
+ */
+final class IndexPlanner {
+    /** Suffixes of a rebuild's temporary names; stable, so an interrupted run's leftovers are found again. */
+    static final String NEW_SUFFIX = "_ssnew";
+    static final String OLD_SUFFIX = "_ssold";
+
+    private final Planner planner;
+
+    IndexPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(IndexDecl i) {
+        QualifiedName table = planner.renamesTable(i.table());
+        QualifiedName name = planner.renamesIndex(i.name());
+        planner.touched.add(table);
+        planner.declaredIndexes.add(name);
+        if (!planner.tables.containsKey(table)) {
+            throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        String want = planner.renamesColumnsInDefinition(planner.shapes.index(i.name()), i.table(), table);
+        Index have = planner.indexes.get(name);
+        Table original = planner.before.tables().get(table);
+        boolean online = planner.online(table);
+        String object = name.toString();
+        Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
+        QualifiedName retired = name.sibling(temporaryName(name.name(), OLD_SUFFIX));
+        QualifiedName replacement = name.sibling(temporaryName(name.name(), NEW_SUFFIX));
+        if (i.rebuildWhenChanged()) {
+            planner.declaredIndexes.add(retired);
+            planner.declaredIndexes.add(replacement);
+        }
+        if (have == null) {
+            planner.change(i.origin(), "index", object, online ? "will create concurrently, after the commit" : "will create",
+                    original, new Step.CreateIndex(i, online, null));
+            planner.indexes.put(i.name(), created);
+        } else if (!have.table().equals(table)) {
+            planner.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
+                    + have.table() + ": not changed", null);
+        } else if (!have.valid()) {
+            planner.change(i.origin(), "index", object, "is INVALID (a failed concurrent build): will drop and rebuild",
+                    original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i, online, null));
+            planner.indexes.put(i.name(), created);
+        } else if (have.unique() != i.unique() || !have.definition().equals(want)) {
+            if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
+                planner.drift(i.origin(), "index", object, "declared " + Planner.describe(i.unique(), want) + ", database has "
+                        + Planner.describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
+                        ? "a constraint owns it" : i.rebuildWhenChanged() ? "this run renames or drops its table"
+                        : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
+                return;
+            }
+            rebuild(i, object, original, replacement, retired);
+            planner.indexes.put(i.name(), created);
+        } else {
+            planner.items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
+        }
+        if (i.rebuildWhenChanged() && online) finishInterruptedRebuild(i, original, retired, replacement);
+    }
+
+    /** Build the new definition beside the old one, swap the names, drop the old one: no moment without an index. */
+    private void rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired) {
+        java.util.List<Step> steps = new java.util.ArrayList<>();
+        // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
+        if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
+        if (planner.indexes.containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
+        steps.add(new Step.CreateIndex(i, true, replacement.name()));
+        steps.add(new Step.SwapIndex(i.name(), replacement.name(), retired.name()));
+        steps.add(new Step.DropIndex(retired, true));
+        planner.change(i.origin(), "index", object, "definition changed: will build the new one concurrently as "
+                + replacement.name() + ", swap, then drop the old one", original, steps.toArray(Step[]::new));
+        planner.indexes.remove(replacement);
+        planner.indexes.remove(retired);
+    }
+
+    /** The declared index is in place; a retired copy (a run killed after the swap) is dropped. */
+    private void finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
+        for (QualifiedName leftover : leftovers) {
+            if (!planner.indexes.containsKey(leftover)) continue;
+            planner.change(i.origin(), "index", leftover.toString(), "left by an interrupted rebuild of " + i.name()
+                    + ": will drop concurrently", original, new Step.DropIndex(leftover, true));
+            planner.indexes.remove(leftover);
+        }
+    }
+
+    /** {@code name + suffix}, the name cut so the whole stays within 63 bytes. */
+    static String temporaryName(String name, String suffix) {
+        String base = name;
+        while ((base + suffix).getBytes(StandardCharsets.UTF_8).length > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + suffix;
+    }
+}
