@@ -214,7 +214,12 @@ public sealed interface Declaration {
      * A guarded custom step: SQL the vocabulary cannot express, or a data backfill. {@code guardSql}
      * is a query returning one boolean: true while the step is still needed. Applied in the same
      * transaction; after the apply the guard must answer false, or the run has not converged.
+     * {@code definesObjects}: it creates objects later declarations use (a domain as a column type,
+     * a sequence in a default), so the comparison runs it first, in its always rolled-back transaction.
      */
-    record CustomStepDecl(String id, String guardSql, String sql, Origin origin) implements Declaration {
+    record CustomStepDecl(String id, String guardSql, String sql, boolean definesObjects, Origin origin) implements Declaration {
+        public CustomStepDecl(String id, String guardSql, String sql, Origin origin) {
+            this(id, guardSql, sql, false, origin);
+        }
     }
 }

@@ -277,6 +277,19 @@ public final class Schema extends PrivilegeDeclarations {
     }
 
     /**
+     * An object the vocabulary cannot express (a domain, a sequence, a range type), created by exact
+     * SQL while {@code guardSql} says it is missing: {@code db.ensureCustomObject("domain public.year",
+     * "SELECT to_regtype('public.year') IS NULL", "CREATE DOMAIN public.year AS integer")}. Unlike
+     * {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the
+     * comparison always rolls back) before declarations are compared, so later blocks may use what it
+     * creates as a column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
+     */
+    public Schema ensureCustomObject(String id, String guardSql, String sql) {
+        declarations.add(new Declaration.CustomStepDecl(id, guardSql, sql, true, origin));
+        return this;
+    }
+
+    /**
      * Undeclared objects matching these patterns are left alone and not reported: {@code "tmp_*"},
      * {@code "public.spatial_ref_sys"}, {@code "audit.*"}. A pattern without a dot matches the
      * object's name in any managed schema; {@code *} matches any run of characters. Undeclared

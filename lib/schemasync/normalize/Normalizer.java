@@ -169,14 +169,38 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t)));
             } else if (d instanceof Declaration.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t)));
+            } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
+                sql.add(guarded(c));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
-                // A trigger on a shadow needs its function to exist.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(), f.definition(), true,
-                        f.procedure())));
+                // A trigger on a shadow needs its function to exist. A function may also need what
+                // this run creates before it (RETURNS SETOF a declared table, a SQL body reading one):
+                // then it cannot exist here, and only a trigger using it is reported, not the function.
+                sql.add(tolerant(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
+                        f.definition(), true, f.procedure()))));
             }
         }
         return sql;
+    }
+
+    /**
+     * A custom object's SQL behind its guard, as one statement: a DO block, since the guard must be
+     * asked inside the same (rolled-back) transaction, after the prerequisites before it.
+     */
+    static String guarded(Declaration.CustomStepDecl c) {
+        String tag = "$schema_sync_" + Integer.toHexString(c.id().hashCode() & 0xffffff) + "$";
+        while (c.sql().contains(tag) || c.guardSql().contains(tag)) tag = tag.replace("$schema_sync_", "$schema_sync_x");
+        String quoted = tag.replace("$schema_sync_", "$schema_sync_q");
+        return "DO " + tag + " BEGIN IF (" + c.guardSql().strip() + ") THEN EXECUTE " + quoted + c.sql() + quoted
+                + "; END IF; END " + tag;
+    }
+
+    /** {@code sql} in a DO block that ignores its failure (PL/pgSQL rolls back to its own savepoint). */
+    private static String tolerant(String sql) {
+        String tag = "$schema_sync_tolerant$";
+        String quoted = "$schema_sync_tolerant_sql$";
+        if (sql.contains(tag) || sql.contains(quoted)) return sql;
+        return "DO " + tag + " BEGIN EXECUTE " + quoted + sql + quoted + "; EXCEPTION WHEN OTHERS THEN NULL; END " + tag;
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {

@@ -1,0 +1,374 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+
+/**
+ * The order and boundaries of the generated blocks: schemas and extensions; each schema's types;
+ * one block per table in foreign-key order (a partitioned table with its partitions as one custom
+ * step); foreign keys that close a cycle; then per schema functions, views, triggers, row-level
+ * security and policies, grants.
+ */
+final class BlockPlan {
+    private static final Comparator<QualifiedName> BY_NAME =
+            Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
+    private static final List<String> PRIVILEGE_ORDER =
+            List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN");
+
+    private final Generator g;
+    private final Source source;
+    private final Catalog catalog;
+    /** Tables a custom step creates (partitioned trees): DSL calls cannot refer to them. */
+    private final Set<QualifiedName> customTables = new HashSet<>();
+    /** "schema.table.column" of serial columns → their sequence. */
+    private final Map<String, QualifiedName> serials = new HashMap<>();
+
+    BlockPlan(Generator g, Source source) {
+        this.g = g;
+        this.source = source;
+        this.catalog = source.catalog();
+        for (Source.Partition p : source.partitions()) customTables.add(p.name());
+    }
+
+    void write() {
+        schemasAndExtensions();
+        for (String schema : g.schemas()) types(schema);
+        tables();
+        for (String schema : g.schemas()) routines(schema);
+        views();
+        for (String schema : g.schemas()) triggers(schema);
+        for (String schema : g.schemas()) policies(schema);
+        for (String schema : g.schemas()) grants(schema);
+        g.finishBlock();
+    }
+
+    private void schemasAndExtensions() {
+        g.startBlock("Schemas and extensions", "Schemas and extensions the rest of the schema needs");
+        for (String s : catalog.schemas()) if (!s.equals(QualifiedName.DEFAULT_SCHEMA)) g.add(new Call.SchemaCall(s));
+        for (Catalog.Extension x : new TreeMap<>(catalog.extensions()).values()) {
+            if (x.name().equals("plpgsql")) continue; // in every database from template1
+            g.add(new Call.ExtensionCall(x.name(), x.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? null : x.schema()));
+        }
+    }
+
+    private void types(String schema) {
+        g.startBlock(schema + " types", "Types of schema " + schema + ": enums, domains, composite and range types, sequences");
+        catalog.enums().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME)
+                .forEach(n -> g.add(new Call.EnumCall(g.dslName(n), catalog.enums().get(n))));
+        for (Source.Domain d : source.domains()) {
+            if (!d.name().schema().equals(schema)) continue;
+            g.add(g.customObject("domain " + d.name(), "domains are not in the DSL", CustomSql.typeMissing(d.name()),
+                    CustomSql.domain(d)));
+        }
+        for (Source.Composite c : source.composites()) {
+            if (!c.name().schema().equals(schema)) continue;
+            g.add(g.customObject("type " + c.name(), "composite types are not in the DSL", CustomSql.typeMissing(c.name()),
+                    CustomSql.composite(c)));
+        }
+        for (Source.Range r : source.ranges()) {
+            if (!r.name().schema().equals(schema)) continue;
+            g.add(g.customObject("type " + r.name(), "range types are not in the DSL", CustomSql.typeMissing(r.name()),
+                    CustomSql.range(r)));
+        }
+        for (Source.Sequence s : source.sequences()) {
+            if (!s.name().schema().equals(schema) || "i".equals(s.dependency())) continue; // identity: implicit
+            if (isSerial(s)) {
+                serials.put(s.ownerTable() + "." + s.ownerColumn(), s.name());
+                continue;
+            }
+            g.add(g.customObject("sequence " + s.name(), "a sequence not created by serial is not in the DSL",
+                    CustomSql.relationMissing(s.name()), CustomSql.sequence(s)));
+            if (s.ownerTable() != null) {
+                g.notCarried("OWNED BY of sequence " + s.name() + " (" + s.ownerTable() + "." + s.ownerColumn()
+                        + "): ownership is not in the DSL; the sequence is created unowned");
+            }
+        }
+    }
+
+    /**
+     * A sequence that {@code serial} would create exactly: owned by an integer column whose default is
+     * its nextval, under PostgreSQL's own name for it. Its options (start, cache) are not compared.
+     */
+    private boolean isSerial(Source.Sequence s) {
+        if (s.ownerTable() == null || !"a".equals(s.dependency()) || customTables.contains(s.ownerTable())) return false;
+        if (!s.name().schema().equals(s.ownerTable().schema())) return false;
+        if (!s.name().name().equals(TableGenerator.defaultName(s.ownerTable().name() + "_" + s.ownerColumn(), "seq"))) return false;
+        Table t = catalog.tables().get(s.ownerTable());
+        Column c = t == null ? null : t.column(s.ownerColumn()).orElse(null);
+        if (c == null || !Set.of("integer", "bigint", "smallint").contains(c.type())) return false;
+        String expected = "nextval('" + sqlName(s.name()) + "'::regclass)";
+        return expected.equals(c.defaultExpr()) && seqMatchesSerial(s, c.type());
+    }
+
+    /** serial makes its sequence AS the column's type, from 1 by 1, cache 1, no cycle. */
+    private static boolean seqMatchesSerial(Source.Sequence s, String columnType) {
+        return s.start() == 1 && s.increment() == 1 && s.min() == 1 && s.cache() == 1 && !s.cycle()
+                && (s.type().equals(columnType) || s.type().equals("bigint"));
+    }
+
+    /** How regclass prints a name (schema-qualified under the reader's search_path). */
+    private static String sqlName(QualifiedName n) {
+        return schemasync.catalog.SqlText.quoteIdent(n.schema()) + "." + schemasync.catalog.SqlText.quoteIdent(n.name());
+    }
+
+    private void tables() {
+        List<QualifiedName> order = new ArrayList<>();
+        Set<String> deferred = new TreeSet<>();
+        topologicalOrder(order, deferred);
+        TableGenerator tg = new TableGenerator(g);
+        Set<QualifiedName> declared = new HashSet<>();
+        Map<QualifiedName, List<Source.Partition>> partitionsOf = new HashMap<>();
+        for (Source.Partition p : source.partitions()) {
+            QualifiedName root = p.name();
+            Source.Partition cur = p;
+            while (cur.parent() != null) {
+                QualifiedName parent = cur.parent();
+                cur = source.partitions().stream().filter(x -> x.name().equals(parent)).findFirst().orElse(null);
+                if (cur == null) break;
+                root = cur.name();
+            }
+            partitionsOf.computeIfAbsent(root, k -> new ArrayList<>()).add(p);
+        }
+        for (QualifiedName name : order) {
+            Table t = catalog.tables().get(name);
+            g.startBlock("table " + name.name() + (name.schema().equals("public") ? "" : " in " + name.schema()),
+                    "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
+            if (partitionsOf.containsKey(name)) {
+                new PartitionedTables(g, source).write(t, partitionsOf.get(name));
+            } else {
+                g.addAll(tg.table(t, declared, deferred, serials));
+                if (t.primaryKey() != null && t.primaryKey().name().equals(TableGenerator.defaultName(name.name(), "pkey"))) {
+                    g.primaryKeyDeclared(name);
+                }
+                declared.add(name);
+            }
+        }
+        if (!deferred.isEmpty()) {
+            g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
+            for (String key : deferred) {
+                QualifiedName table = new QualifiedName(key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1, key.lastIndexOf('.')));
+                Constraint c = catalog.tables().get(table).constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
+                g.add(g.custom("constraint " + table + "." + c.name(), "closes a cycle of foreign keys",
+                        CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition())));
+            }
+        }
+    }
+
+    /**
+     * Tables ordered so that each comes after the tables its foreign keys reference (ties by name).
+     * In a cycle, the first table by name goes first and its foreign keys to tables not yet placed
+     * are added in a later block.
+     */
+    private void topologicalOrder(List<QualifiedName> order, Set<String> deferred) {
+        TreeMap<QualifiedName, Set<QualifiedName>> pending = new TreeMap<>(BY_NAME);
+        for (Table t : catalog.tables().values()) {
+            // A partition's foreign keys are created with its root table, in the root's block.
+            QualifiedName root = rootOf(t.name());
+            Set<QualifiedName> refs = pending.computeIfAbsent(root, k -> new HashSet<>());
+            for (Constraint c : t.constraints()) {
+                QualifiedName target = c.kind() == Constraint.Kind.FOREIGN_KEY ? rootOf(c.foreignKey().table()) : null;
+                if (target != null && !target.equals(root)) refs.add(target);
+            }
+        }
+        Set<QualifiedName> placed = new LinkedHashSet<>();
+        while (!pending.isEmpty()) {
+            QualifiedName next = null;
+            for (Map.Entry<QualifiedName, Set<QualifiedName>> e : pending.entrySet()) {
+                if (e.getValue().stream().allMatch(r -> placed.contains(r) || !pending.containsKey(r))) {
+                    next = e.getKey();
+                    break;
+                }
+            }
+            if (next == null) {
+                next = pending.firstKey();
+                Table t = catalog.tables().get(next);
+                for (Constraint c : t.constraints()) {
+                    if (c.kind() == Constraint.Kind.FOREIGN_KEY && pending.containsKey(rootOf(c.foreignKey().table()))
+                            && !c.foreignKey().table().equals(next)) {
+                        deferred.add(next.schema() + "." + next.name() + "." + c.name());
+                    }
+                }
+            }
+            pending.remove(next);
+            placed.add(next);
+            order.add(next);
+        }
+    }
+
+    /** A partition's root partitioned table (the block that creates it); any other table itself. */
+    private QualifiedName rootOf(QualifiedName table) {
+        QualifiedName cur = table;
+        while (true) {
+            QualifiedName c = cur;
+            Source.Partition p = source.partitions().stream().filter(x -> x.name().equals(c)).findFirst().orElse(null);
+            if (p == null || p.parent() == null) return cur;
+            cur = p.parent();
+        }
+    }
+
+    private void routines(String schema) {
+        g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
+        for (Source.Routine r : routinesInOrder(schema)) {
+            String what = switch (r.kind()) {
+                case "p" -> "procedure";
+                case "a" -> "aggregate";
+                case "w" -> "window function";
+                default -> "function";
+            };
+            String header = "CREATE OR REPLACE FUNCTION " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
+            if (r.kind().equals("f") && r.definition() != null && r.definition().startsWith(header)) {
+                g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip()));
+            } else if (r.kind().equals("f") || r.kind().equals("p")) {
+                g.add(g.custom(what + " " + r.signature(), r.kind().equals("p") ? "procedures are not in the DSL"
+                        : "its definition does not start as expected", CustomSql.routineMissing(r.name(), r.identityArguments()),
+                        r.definition().strip()));
+            } else if (r.kind().equals("a") && "n".equals(r.aggkind())) {
+                g.add(g.custom(what + " " + r.signature(), "aggregates are not in the DSL",
+                        CustomSql.routineMissing(r.name(), r.identityArguments()), CustomSql.aggregate(r)));
+            } else if (r.kind().equals("a")) {
+                g.notCarried("aggregate " + r.signature() + ": ordered-set and hypothetical-set aggregates are not generated");
+            }
+        }
+    }
+
+    /**
+     * A schema's routines, each after the ones its text calls: PostgreSQL checks a SQL function's
+     * body when it is created, and an aggregate needs its state function. Bodies record no
+     * dependencies in pg_depend, so a call is recognised as the routine's name followed by "(".
+     */
+    private List<Source.Routine> routinesInOrder(String schema) {
+        List<Source.Routine> all = source.routines().stream().filter(r -> r.name().schema().equals(schema)).toList();
+        Map<Source.Routine, String> text = new HashMap<>();
+        for (Source.Routine r : all) {
+            text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
+                    + r.finalfunc() + " " + r.combinefunc() + "(" : "");
+        }
+        List<Source.Routine> pending = new ArrayList<>(all);
+        List<Source.Routine> out = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Source.Routine next = pending.stream().filter(r -> pending.stream().noneMatch(o -> o != r
+                    && !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))).findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    private static boolean calls(String text, String routine) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(routine) + "\\s*\\(",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()
+                || text.contains(routine + " ") || text.endsWith(routine);
+    }
+
+    /** Views and materialized views, each after the ones it reads. */
+    private void views() {
+        Map<QualifiedName, String> views = new TreeMap<>(BY_NAME);
+        views.putAll(catalog.views());
+        Map<QualifiedName, Source.MatView> matviews = new TreeMap<>(BY_NAME);
+        for (Source.MatView m : source.matviews()) matviews.put(m.name(), m);
+        Map<QualifiedName, Set<QualifiedName>> deps = new HashMap<>();
+        for (Source.ViewDependency d : source.viewDependencies()) deps.computeIfAbsent(d.view(), k -> new HashSet<>()).add(d.uses());
+        TreeSet<QualifiedName> pending = new TreeSet<>(BY_NAME);
+        pending.addAll(views.keySet());
+        pending.addAll(matviews.keySet());
+        if (pending.isEmpty()) return;
+        g.startBlock("Views", "Views and materialized views, each after the views it reads");
+        Set<QualifiedName> done = new HashSet<>();
+        while (!pending.isEmpty()) {
+            QualifiedName next = pending.stream()
+                    .filter(v -> deps.getOrDefault(v, Set.of()).stream().allMatch(d -> done.contains(d) || !pending.contains(d)))
+                    .findFirst().orElse(pending.first());
+            pending.remove(next);
+            done.add(next);
+            if (views.containsKey(next)) {
+                g.add(new Call.ViewCall(g.dslName(next), views.get(next).strip()));
+            } else {
+                Source.MatView m = matviews.get(next);
+                StringBuilder sql = new StringBuilder("CREATE MATERIALIZED VIEW " + CustomSql.q(next) + " AS\n" + m.definition().strip());
+                if (sql.charAt(sql.length() - 1) == ';') sql.setLength(sql.length() - 1);
+                sql.append(m.populated() ? "\nWITH DATA" : "\nWITH NO DATA");
+                for (String index : m.indexes()) sql.append(";\n").append(index);
+                g.add(g.custom("materialized view " + next, "materialized views are not in the DSL",
+                        CustomSql.relationMissing(next), sql.toString()));
+                g.add(new Call.IgnoreCall(List.of(next.toString())));
+            }
+        }
+    }
+
+    private void triggers(String schema) {
+        g.startBlock(schema + " triggers", "Triggers of schema " + schema);
+        for (Source.Trigger t : source.triggers()) {
+            if (!t.table().schema().equals(schema) || t.cloned()) continue;
+            boolean dslTable = catalog.tables().containsKey(t.table()) && !customTables.contains(t.table());
+            Call call = dslTable && !t.constraintTrigger() ? TriggerParser.parse(g, t, catalog) : null;
+            if (call != null) {
+                g.add(call);
+            } else {
+                g.add(g.custom("trigger " + t.name() + " on " + t.table(), t.constraintTrigger() ? "constraint triggers are not in the DSL"
+                        : dslTable ? "a clause the DSL does not express" : "on a table a custom step creates",
+                        CustomSql.triggerMissing(t.table(), t.name()), t.definition()));
+            }
+        }
+    }
+
+    private void policies(String schema) {
+        g.startBlock(schema + " row level security", "Row-level security and policies of schema " + schema);
+        for (Table t : sortedTables(schema)) {
+            if (customTables.contains(t.name())) {
+                if (t.rowSecurity() != Table.RowSecurity.OFF || !t.policies().isEmpty()) {
+                    g.notCarried("row-level security and policies of " + t.name() + ": on a table a custom step creates");
+                }
+                continue;
+            }
+            if (t.rowSecurity() != Table.RowSecurity.OFF) {
+                g.add(new Call.RowSecurityCall(g.dslName(t.name()), t.rowSecurity() == Table.RowSecurity.FORCED));
+            }
+            t.policies().stream().sorted(Comparator.comparing(Table.Policy::name)).forEach(p -> g.add(new Call.PolicyCall(p.name(),
+                    g.dslName(t.name()), p.permissive(), p.command(), p.roles(), p.using(), p.withCheck())));
+        }
+    }
+
+    private void grants(String schema) {
+        g.startBlock(schema + " grants", "Privileges on the tables of schema " + schema);
+        for (Table t : sortedTables(schema)) {
+            Map<String, List<String>> byRole = new TreeMap<>();
+            for (Table.Grant gr : t.grants()) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
+            for (Map.Entry<String, List<String>> e : byRole.entrySet()) {
+                List<String> privileges = e.getValue().stream().sorted(Comparator.comparingInt(PRIVILEGE_ORDER::indexOf)).toList();
+                if (customTables.contains(t.name())) {
+                    String sql = "GRANT " + String.join(", ", privileges) + " ON TABLE " + CustomSql.q(t.name()) + " TO "
+                            + (e.getKey().equals("public") ? "PUBLIC" : CustomSql.q(e.getKey()));
+                    g.add(g.custom("grant on " + t.name() + " to " + e.getKey(), "on a table a custom step creates",
+                            "SELECT NOT pg_catalog.has_table_privilege(" + CustomSql.lit(e.getKey().equals("public") ? "public" : e.getKey())
+                                    + ", " + CustomSql.lit(CustomSql.q(t.name())) + ", " + CustomSql.lit(privileges.get(0)) + ")", sql));
+                } else {
+                    g.add(new Call.GrantCall(g.dslName(t.name()), e.getKey(), privileges));
+                }
+            }
+        }
+    }
+
+    private List<Table> sortedTables(String schema) {
+        return catalog.tables().values().stream().filter(t -> t.name().schema().equals(schema))
+                .sorted(Comparator.comparing(Table::name, BY_NAME)).toList();
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+    }
+}

@@ -1,0 +1,227 @@
+package schemasync.generate;
+
+import java.util.List;
+import schemasync.dsl.IndexMethod;
+import schemasync.dsl.Schema;
+
+/**
+ * One DSL call of a generated block: the intermediate model that is both written as Java source
+ * ({@link #render}) and run directly against a {@link Schema} ({@link #declare}), so the round-trip
+ * command can use the generated blocks without compiling them. A test compiles the source and checks
+ * both give the same declarations. A new object kind is a new record here and a case in the generator.
+ */
+sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.FunctionCall, Call.ViewCall,
+        Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
+        Call.IgnoreCall, Call.CommentLine, TableCall {
+
+    void render(JavaCode code);
+
+    void declare(Schema db);
+
+    /** {@code db.ensureSchema("audit");} */
+    record SchemaCall(String name) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureSchema(" + JavaCode.literal(name) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureSchema(name);
+        }
+    }
+
+    /** {@code db.ensureExtension("btree_gist")}, with its schema when that is not PostgreSQL's choice. */
+    record ExtensionCall(String name, String schema) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, schema == null ? "db.ensureExtension(" + JavaCode.literal(name) + ");"
+                    : "db.ensureExtension(" + JavaCode.literal(name) + ", " + JavaCode.literal(schema) + ", null);");
+        }
+
+        public void declare(Schema db) {
+            if (schema == null) db.ensureExtension(name);
+            else db.ensureExtension(name, schema, null);
+        }
+    }
+
+    record EnumCall(String name, List<String> labels) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureEnum(" + JavaCode.literal(name) + (labels.isEmpty() ? "" : ", " + JavaCode.strings(labels)) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureEnum(name, labels.toArray(String[]::new));
+        }
+    }
+
+    /** {@code signature} with pg_get_function_arguments (OUT and DEFAULT included); the rest verbatim. */
+    record FunctionCall(String signature, String definition) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureFunction(" + JavaCode.literal(signature) + ", " + JavaCode.multiline(definition, 1) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureFunction(signature, definition);
+        }
+    }
+
+    record ViewCall(String name, String query) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureView(" + JavaCode.literal(name) + ", " + JavaCode.multiline(query, 1) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureView(name, query);
+        }
+    }
+
+    /** One index key: a plain column, or key SQL verbatim (expression, opclass, ordering). */
+    record Key(String column, String sql) {
+    }
+
+    record IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include,
+                     String where) implements Call {
+        public void render(JavaCode code) {
+            StringBuilder s = new StringBuilder("db.ensureIndex(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
+            if (unique) s.append(".unique()");
+            if (method != IndexMethod.BTREE) {
+                code.importClass("schemasync.dsl.IndexMethod");
+                s.append(".using(IndexMethod.").append(method.name()).append(")");
+            }
+            int i = 0;
+            while (i < keys.size()) {
+                if (keys.get(i).column() != null) {
+                    int j = i;
+                    while (j < keys.size() && keys.get(j).column() != null) j++;
+                    s.append(".columns(").append(JavaCode.strings(keys.subList(i, j).stream().map(Key::column).toList())).append(")");
+                    i = j;
+                } else {
+                    s.append(".key(").append(JavaCode.literal(keys.get(i).sql())).append(")");
+                    i++;
+                }
+            }
+            if (!include.isEmpty()) s.append(".include(").append(JavaCode.strings(include)).append(")");
+            if (where != null) s.append(".where(").append(JavaCode.literal(where)).append(")");
+            code.line(0, s.append(";").toString());
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensureIndex(name).on(table);
+            if (unique) b.unique();
+            if (method != IndexMethod.BTREE) b.using(method);
+            for (Key k : keys) {
+                if (k.column() != null) b.columns(k.column());
+                else b.key(k.sql());
+            }
+            if (!include.isEmpty()) b.include(include.toArray(String[]::new));
+            if (where != null) b.where(where);
+        }
+    }
+
+    record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
+                       String function) implements Call {
+        public void render(JavaCode code) {
+            String timingCall = switch (timing) {
+                case "BEFORE" -> "before";
+                case "AFTER" -> "after";
+                default -> "insteadOf";
+            };
+            code.line(0, "db.ensureTrigger(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
+            code.line(1, "." + timingCall + "(" + JavaCode.literal(events) + ")" + (forEachRow ? ".forEachRow()" : "")
+                    + (when == null ? "" : ".when(" + JavaCode.literal(when) + ")"));
+            code.line(1, ".executes(" + JavaCode.literal(function) + ");");
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensureTrigger(name).on(table);
+            switch (timing) {
+                case "BEFORE" -> b.before(events);
+                case "AFTER" -> b.after(events);
+                default -> b.insteadOf(events);
+            }
+            if (forEachRow) b.forEachRow();
+            if (when != null) b.when(when);
+            b.executes(function);
+        }
+    }
+
+    record RowSecurityCall(String table, boolean force) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureRowLevelSecurity(" + JavaCode.literal(table) + (force ? ", true" : "") + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureRowLevelSecurity(table, force);
+        }
+    }
+
+    record PolicyCall(String name, String table, boolean permissive, String command, List<String> roles, String using,
+                      String withCheck) implements Call {
+        public void render(JavaCode code) {
+            StringBuilder s = new StringBuilder("db.ensurePolicy(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
+            if (!permissive) s.append(".restrictive()");
+            if (!command.equals("ALL")) s.append(".forCommand(").append(JavaCode.literal(command)).append(")");
+            if (!roles.equals(List.of("public"))) s.append(".to(").append(JavaCode.strings(roles)).append(")");
+            code.line(0, s.toString() + (using == null && withCheck == null ? ";" : ""));
+            if (using != null) code.line(1, ".using(" + JavaCode.literal(using) + ")" + (withCheck == null ? ";" : ""));
+            if (withCheck != null) code.line(1, ".withCheck(" + JavaCode.literal(withCheck) + ");");
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensurePolicy(name).on(table);
+            if (!permissive) b.restrictive();
+            if (!command.equals("ALL")) b.forCommand(command);
+            if (!roles.equals(List.of("public"))) b.to(roles.toArray(String[]::new));
+            if (using != null) b.using(using);
+            if (withCheck != null) b.withCheck(withCheck);
+        }
+    }
+
+    record GrantCall(String table, String role, List<String> privileges) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureGrant(" + JavaCode.literal(table) + ", " + JavaCode.literal(role) + ", "
+                    + JavaCode.strings(privileges) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureGrant(table, role, privileges.toArray(String[]::new));
+        }
+    }
+
+    /**
+     * What the vocabulary cannot express, as exact SQL behind a guard that is true while the object
+     * is missing: {@code customStep}, or {@code ensureCustomObject} when later declarations use what
+     * it creates (a domain as a column type, a sequence in a default).
+     */
+    record CustomCall(String id, boolean definesObjects, String guardSql, String sql) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db." + (definesObjects ? "ensureCustomObject(" : "customStep(") + JavaCode.literal(id) + ",");
+            code.line(1, JavaCode.multiline(guardSql, 1) + ",");
+            code.line(1, JavaCode.multiline(sql, 1) + ");");
+        }
+
+        public void declare(Schema db) {
+            if (definesObjects) db.ensureCustomObject(id, guardSql, sql);
+            else db.customStep(id, guardSql, sql);
+        }
+    }
+
+    /** {@code db.ignore(...)}: objects a custom step owns, so the plan does not call them undeclared. */
+    record IgnoreCall(List<String> patterns) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ignore(" + JavaCode.strings(patterns) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ignore(patterns.toArray(String[]::new));
+        }
+    }
+
+    /** A comment in the source (nothing to declare): why something is a custom step, or not generated. */
+    record CommentLine(String text) implements Call {
+        public void render(JavaCode code) {
+            code.comment(text);
+        }
+
+        public void declare(Schema db) {
+        }
+    }
+}

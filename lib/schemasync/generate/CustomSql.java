@@ -1,0 +1,118 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.catalog.Column;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+
+/**
+ * The exact SQL and the guard of each custom step the generator writes. Guards ask pg_catalog by
+ * name (never by OID, never through search_path), so they answer the same on any database; every
+ * identifier is double-quoted, every name in a guard is a string literal.
+ */
+final class CustomSql {
+    private CustomSql() {
+    }
+
+    static String q(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String q(QualifiedName name) {
+        return q(name.schema()) + "." + q(name.name());
+    }
+
+    static String lit(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** True while no relation (table, sequence, view, ...) of this name exists. */
+    static String relationMissing(QualifiedName name) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = " + lit(name.schema()) + " AND c.relname = " + lit(name.name()) + ")";
+    }
+
+    static String typeMissing(QualifiedName name) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE n.nspname = " + lit(name.schema()) + " AND t.typname = " + lit(name.name()) + ")";
+    }
+
+    static String constraintMissing(QualifiedName table, String constraint) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
+                + " AND c.relname = " + lit(table.name()) + " AND k.conname = " + lit(constraint) + ")";
+    }
+
+    static String triggerMissing(QualifiedName table, String trigger) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
+                + " AND c.relname = " + lit(table.name()) + " AND g.tgname = " + lit(trigger) + ")";
+    }
+
+    /** A routine is told apart from its overloads by its identity arguments, as PostgreSQL prints them. */
+    static String routineMissing(QualifiedName name, String identityArguments) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+                + " WHERE n.nspname = " + lit(name.schema()) + " AND p.proname = " + lit(name.name())
+                + " AND pg_catalog.pg_get_function_identity_arguments(p.oid) = " + lit(identityArguments) + ")";
+    }
+
+    static String addConstraint(QualifiedName table, String name, String definition) {
+        return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " " + definition;
+    }
+
+    static String sequence(Source.Sequence s) {
+        return "CREATE SEQUENCE " + q(s.name()) + " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min()
+                + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    static String domain(Source.Domain d) {
+        StringBuilder s = new StringBuilder("CREATE DOMAIN " + q(d.name()) + " AS " + d.base());
+        if (d.collation() != null) s.append(" COLLATE ").append(d.collation());
+        if (d.defaultSql() != null) s.append(" DEFAULT ").append(d.defaultSql());
+        if (d.notNull()) s.append(" NOT NULL");
+        for (String check : d.checks()) s.append("\n    ").append(check);
+        return s.toString();
+    }
+
+    static String composite(Source.Composite c) {
+        return "CREATE TYPE " + q(c.name()) + " AS (\n    " + String.join(",\n    ", c.attributes()) + "\n)";
+    }
+
+    static String range(Source.Range r) {
+        return "CREATE TYPE " + q(r.name()) + " AS RANGE (SUBTYPE = " + r.subtype()
+                + (r.subdiff() == null ? "" : ", SUBTYPE_DIFF = " + r.subdiff())
+                + (r.canonical() == null ? "" : ", CANONICAL = " + r.canonical()) + ")";
+    }
+
+    /** CREATE AGGREGATE from pg_aggregate: the options a normal aggregate uses. */
+    static String aggregate(Source.Routine a) {
+        StringBuilder s = new StringBuilder("CREATE AGGREGATE " + q(a.name()) + "(" + a.identityArguments() + ") (SFUNC = "
+                + a.sfunc() + ", STYPE = " + a.stype());
+        if (a.finalfunc() != null) s.append(", FINALFUNC = ").append(a.finalfunc());
+        if (a.combinefunc() != null) s.append(", COMBINEFUNC = ").append(a.combinefunc());
+        if (a.initcond() != null) s.append(", INITCOND = ").append(lit(a.initcond()));
+        if ("s".equals(a.parallel())) s.append(", PARALLEL = SAFE");
+        else if ("r".equals(a.parallel())) s.append(", PARALLEL = RESTRICTED");
+        return s.append(")").toString();
+    }
+
+    /** One column as in CREATE TABLE. */
+    static String columnSql(Column c) {
+        StringBuilder s = new StringBuilder(q(c.name()) + " " + c.type());
+        if (c.identity() != Column.Identity.NONE) s.append(" ").append(c.identity().sql());
+        if (c.defaultExpr() != null) s.append(" DEFAULT ").append(c.defaultExpr());
+        if (c.notNull()) s.append(" NOT NULL");
+        return s.toString();
+    }
+
+    /** COMMENT ON TABLE / COLUMN statements for a table the DSL does not declare. */
+    static List<String> comments(Table t) {
+        List<String> out = new ArrayList<>();
+        if (t.comment() != null) out.add("COMMENT ON TABLE " + q(t.name()) + " IS " + lit(t.comment()));
+        for (Column c : t.columns()) {
+            if (c.comment() != null) out.add("COMMENT ON COLUMN " + q(t.name()) + "." + q(c.name()) + " IS " + lit(c.comment()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package schemasync.generate;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.QualifiedName;
+
+/** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
+record Source(Catalog catalog, List<Sequence> sequences, List<Domain> domains, List<Composite> composites,
+              List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
+              List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects) {
+
+    record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
+                    boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
+    }
+
+    record Domain(QualifiedName name, String base, boolean notNull, String defaultSql, String collation, List<String> checks) {
+    }
+
+    record Composite(QualifiedName name, List<String> attributes) {
+    }
+
+    record Range(QualifiedName name, String subtype, String subdiff, String canonical) {
+    }
+
+    /** A partitioned table ({@code partitionKey} set) or a partition ({@code parent} and {@code bound} set). */
+    record Partition(QualifiedName name, int depth, String partitionKey, QualifiedName parent, String bound) {
+    }
+
+    record MatView(QualifiedName name, String definition, boolean populated, List<String> indexes) {
+    }
+
+    record ViewDependency(QualifiedName view, QualifiedName uses) {
+    }
+
+    record Routine(QualifiedName name, String identityArguments, String arguments, String kind, String definition,
+                   String sfunc, String stype, String finalfunc, String initcond, String combinefunc, String aggkind,
+                   String parallel) {
+        String signature() {
+            return name + "(" + identityArguments + ")";
+        }
+    }
+
+    record Trigger(QualifiedName table, String name, boolean cloned, boolean constraintTrigger, String definition) {
+    }
+
+    record IndexDef(QualifiedName name, String definition, boolean attached) {
+    }
+
+    /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
+    record DbObject(String catalog, String kind, QualifiedName name) {
+    }
+
+    static Source read(Connection connection, Collection<String> schemas) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            Catalog catalog = CatalogReader.read(connection, schemas);
+            st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
+            Array names = connection.createArrayOf("text", new TreeSet<>(schemas).toArray());
+            List<Sequence> sequences = query(connection, SourceSql.SEQUENCES, names, rs -> new Sequence(name(rs, 1),
+                    rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
+                    rs.getString(10) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12),
+                    rs.getString(13)));
+            List<Domain> domains = query(connection, SourceSql.DOMAINS, names, rs -> new Domain(name(rs, 1), rs.getString(3),
+                    rs.getBoolean(4), rs.getString(5), rs.getString(6), strings(rs, 7)));
+            List<Composite> composites = query(connection, SourceSql.COMPOSITES, names, rs -> new Composite(name(rs, 1), strings(rs, 3)));
+            List<Range> ranges = query(connection, SourceSql.RANGES, names, rs -> new Range(name(rs, 1), rs.getString(3),
+                    rs.getString(4), rs.getString(5)));
+            List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
+                    rs.getInt(3), rs.getString(4), rs.getString(5) == null ? null : new QualifiedName(rs.getString(5), rs.getString(6)),
+                    rs.getString(7)));
+            List<MatView> matviews = query(connection, SourceSql.MATVIEWS, names, rs -> new MatView(name(rs, 1), rs.getString(3),
+                    rs.getBoolean(4), strings(rs, 5)));
+            List<ViewDependency> deps = query(connection, SourceSql.VIEW_DEPENDENCIES, names, rs -> new ViewDependency(name(rs, 1),
+                    new QualifiedName(rs.getString(3), rs.getString(4))));
+            List<Routine> routines = query(connection, SourceSql.ROUTINES, names, rs -> new Routine(name(rs, 1), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
+            List<Trigger> triggers = query(connection, SourceSql.TRIGGERS, names, rs -> new Trigger(name(rs, 1), rs.getString(3),
+                    rs.getBoolean(4), rs.getBoolean(5), rs.getString(6)));
+            List<IndexDef> indexes = query(connection, SourceSql.INDEXES, names, rs -> new IndexDef(name(rs, 1), rs.getString(3),
+                    rs.getBoolean(4)));
+            List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
+                    new QualifiedName(rs.getString(3), rs.getString(4))));
+            return new Source(catalog, sequences, domains, composites, ranges, partitions, matviews, deps, routines, triggers,
+                    indexes, objects);
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> query(Connection connection, String sql, Array schemas, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int params = (int) sql.chars().filter(c -> c == '?').count();
+            for (int i = 1; i <= params; i++) ps.setArray(i, schemas);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(row.read(rs));
+            }
+        }
+        return out;
+    }
+
+    private static QualifiedName name(ResultSet rs, int column) throws SQLException {
+        return new QualifiedName(rs.getString(column), rs.getString(column + 1));
+    }
+
+    private static List<String> strings(ResultSet rs, int column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+}

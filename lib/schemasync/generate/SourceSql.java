@@ -1,0 +1,213 @@
+package schemasync.generate;
+
+/**
+ * What the generator reads beyond the catalog (which models only what the planner compares): the
+ * objects it must carry as guarded custom steps, and the details it needs to write idiomatic calls.
+ * Each query is runnable in psql (replace {@code ?} by {@code '{public}'::text[]}); the reader pins
+ * {@code search_path = pg_catalog, pg_temp} so every name comes out schema-qualified. Extension-owned
+ * objects (pg_depend deptype 'e') are excluded: CREATE EXTENSION brings them back.
+ */
+final class SourceSql {
+    private SourceSql() {
+    }
+
+    private static final String NOT_EXTENSION = """
+            NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                        WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')""";
+
+    static String notExtension(String catalog, String oid) {
+        return " " + String.format(NOT_EXTENSION, catalog, oid); // text blocks drop the space before a closing """
+    }
+
+    /** Sequences with the column that owns them (deptype 'a': serial or OWNED BY; 'i': identity). */
+    static final String SEQUENCES = """
+            -- schema-sync generate: sequences
+            SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL) AS type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   tn.nspname AS owner_schema, tc.relname AS owner_table, a.attname AS owner_column, d.deptype::text
+            FROM pg_catalog.pg_sequence s
+            JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+            LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
+
+            ORDER BY 1, 2
+            """;
+
+    /** Domains: base type, default, NOT NULL, collation when not the base type's, CHECK constraints by name. */
+    static final String DOMAINS = """
+            -- schema-sync generate: domains
+            SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base,
+                   t.typnotnull, t.typdefault,
+                   (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
+                    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                    WHERE co.oid = t.typcollation AND t.typcollation <> bt.typcollation) AS collation,
+                   ARRAY(SELECT 'CONSTRAINT ' || pg_catalog.quote_ident(con.conname) || ' '
+                                || pg_catalog.pg_get_constraintdef(con.oid)
+                         FROM pg_catalog.pg_constraint con
+                         WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS checks
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
+            WHERE t.typtype = 'd' AND n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
+
+            ORDER BY 1, 2
+            """;
+
+    /** Standalone composite types (CREATE TYPE ... AS (...)), attributes in order. */
+    static final String COMPOSITES = """
+            -- schema-sync generate: composite types
+            SELECT n.nspname, t.typname,
+                   ARRAY(SELECT pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
+                         FROM pg_catalog.pg_attribute a
+                         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attributes
+            FROM pg_catalog.pg_type t
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
+            WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname = ANY (?)
+              AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
+
+            ORDER BY 1, 2
+            """;
+
+    /** Range types: subtype and subtype_diff (other options are reported as not carried when set). */
+    static final String RANGES = """
+            -- schema-sync generate: range types
+            SELECT n.nspname, t.typname, pg_catalog.format_type(r.rngsubtype, NULL) AS subtype,
+                   NULLIF(r.rngsubdiff::regproc::text, '-') AS subdiff,
+                   NULLIF(r.rngcanonical::regproc::text, '-') AS canonical
+            FROM pg_catalog.pg_range r
+            JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
+            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
+
+            ORDER BY 1, 2
+            """;
+
+    /**
+     * Partitioned tables and partitions: the partition key, the parent and the bound, with the depth
+     * in the partition tree so parents are created before their partitions.
+     */
+    static final String PARTITIONS = """
+            -- schema-sync generate: partitioned tables and partitions
+            WITH RECURSIVE tree AS (
+                SELECT c.oid, NULL::oid AS parent, 0 AS depth FROM pg_catalog.pg_class c
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind = 'p' AND NOT c.relispartition AND n.nspname = ANY (?)
+                UNION ALL
+                SELECT i.inhrelid, i.inhparent, t.depth + 1 FROM pg_catalog.pg_inherits i JOIN tree t ON t.oid = i.inhparent
+            )
+            SELECT n.nspname, c.relname, t.depth,
+                   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
+                   pn.nspname AS parent_schema, p.relname AS parent_name,
+                   pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
+            FROM tree t
+            JOIN pg_catalog.pg_class c ON c.oid = t.oid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parent
+            LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+            ORDER BY 3, 1, 2
+            """;
+
+    /** Materialized views with their indexes (full pg_get_indexdef). */
+    static final String MATVIEWS = """
+            -- schema-sync generate: materialized views
+            SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) AS definition, c.relispopulated,
+                   ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index i
+                         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                         WHERE i.indrelid = c.oid ORDER BY ic.relname) AS indexes
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'm' AND n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
+
+            ORDER BY 1, 2
+            """;
+
+    /** Views and materialized views each view or materialized view reads (to order them). */
+    static final String VIEW_DEPENDENCIES = """
+            -- schema-sync generate: view dependencies
+            SELECT DISTINCT vn.nspname, v.relname, rn.nspname, r.relname
+            FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_rewrite w ON w.oid = d.objid
+            JOIN pg_catalog.pg_class v ON v.oid = w.ev_class
+            JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace
+            JOIN pg_catalog.pg_class r ON r.oid = d.refobjid
+            JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
+            WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
+              AND r.oid <> v.oid AND v.relkind IN ('v', 'm') AND r.relkind IN ('v', 'm')
+              AND vn.nspname = ANY (?)
+            ORDER BY 1, 2, 3, 4
+            """;
+
+    /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */
+    static final String ROUTINES = """
+            -- schema-sync generate: routines
+            SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
+                   pg_catalog.pg_get_function_arguments(p.oid) AS args, p.prokind::text,
+                   CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition,
+                   a.aggtransfn::regproc::text AS sfunc, pg_catalog.format_type(a.aggtranstype, NULL) AS stype,
+                   NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, a.agginitval,
+                   NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc, a.aggkind::text,
+                   p.proparallel::text
+            FROM pg_catalog.pg_proc p
+            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+
+            ORDER BY 1, 2, 3
+            """;
+
+    /** Triggers with what the DSL cannot say: a clone on a partition, a constraint trigger. */
+    static final String TRIGGERS = """
+            -- schema-sync generate: triggers
+            SELECT n.nspname, c.relname, t.tgname, t.tgparentid <> 0 AS cloned, t.tgconstraint <> 0 AS constraint_trigger,
+                   pg_catalog.pg_get_triggerdef(t.oid) AS definition
+            FROM pg_catalog.pg_trigger t
+            JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
+            ORDER BY 1, 2, 3
+            """;
+
+    /** Indexes in full (pg_get_indexdef), for those the DSL cannot express, and which are partition children. */
+    static final String INDEXES = """
+            -- schema-sync generate: index definitions
+            SELECT n.nspname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+                   EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached
+            FROM pg_catalog.pg_index i
+            JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = ci.relnamespace
+            WHERE n.nspname = ANY (?)
+            ORDER BY 1, 2
+            """;
+
+    /**
+     * Every object of pg_class, pg_type and pg_proc in the managed schemas, by kind, with its name: the
+     * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
+     * Array types and the row types of relations are implicit and left out.
+     */
+    static final String OBJECTS = """
+            -- schema-sync generate: every object
+            SELECT 'pg_class' AS catalog, c.relkind::text AS kind, n.nspname, c.relname AS name
+            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
+
+            UNION ALL
+            SELECT 'pg_type', t.typtype::text, n.nspname, t.typname
+            FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) AND t.typrelid = 0 AND NOT (t.typelem <> 0 AND t.typsubscript = 'array_subscript_handler'::regproc)
+              AND t.typtype <> 'm'
+              AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
+
+            UNION ALL
+            SELECT 'pg_proc', p.prokind::text, n.nspname, p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
+            FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+
+            ORDER BY 1, 2, 3, 4
+            """;
+}

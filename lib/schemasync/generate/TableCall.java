@@ -1,0 +1,146 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DataType;
+import schemasync.catalog.Column.Identity;
+import schemasync.dsl.ColumnType;
+import schemasync.dsl.Default;
+import schemasync.dsl.ForeignKeyBuilder;
+import schemasync.dsl.Schema;
+import schemasync.dsl.TableBuilder;
+
+/** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
+record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, List<ConstraintDef> constraints,
+                 String comment) implements Call {
+
+    record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
+    }
+
+    sealed interface ConstraintDef permits Unique, Check, ForeignKey {
+    }
+
+    /** {@code name} is null when it is PostgreSQL's default name (the DSL then gives the same one). */
+    record Unique(String name, List<String> columns, boolean nullsNotDistinct) implements ConstraintDef {
+    }
+
+    record Check(String name, String expression) implements ConstraintDef {
+    }
+
+    /** Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key. */
+    record ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns,
+                      String onDelete, boolean onUpdateCascade, boolean matchFull, boolean deferrable,
+                      boolean initiallyDeferred) implements ConstraintDef {
+    }
+
+    public void render(JavaCode code) {
+        code.line(0, "db.ensureTable(" + JavaCode.literal(name) + ", t -> t");
+        List<String> chain = new ArrayList<>();
+        for (ColumnDef c : columns) {
+            String type = columnType(c, code);
+            String dflt = "";
+            if (c.defaultSql() != null) {
+                code.importStatic("schemasync.dsl.Default.dflt");
+                dflt = ", dflt(" + JavaCode.literal(c.defaultSql()) + ")";
+            }
+            chain.add(".column(" + JavaCode.literal(c.name()) + ", " + type + dflt + ")");
+            if (c.comment() != null) chain.add(".columnComment(" + JavaCode.literal(c.comment()) + ")");
+        }
+        if (!primaryKey.isEmpty()) chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")");
+        for (ConstraintDef d : constraints) {
+            if (d instanceof Unique u) {
+                chain.add((u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
+                        + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")"));
+            } else if (d instanceof Check k) {
+                chain.add(".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")");
+            } else if (d instanceof ForeignKey f) {
+                StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
+                        + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
+                if (f.onDelete() != null) {
+                    s.append(switch (f.onDelete()) {
+                        case "CASCADE" -> ".onDeleteCascade()";
+                        case "SET NULL" -> ".onDeleteSetNull()";
+                        default -> ".onDeleteRestrict()";
+                    });
+                }
+                if (f.onUpdateCascade()) s.append(".onUpdateCascade()");
+                if (f.matchFull()) s.append(".matchFull()");
+                if (f.initiallyDeferred()) s.append(".deferred()");
+                else if (f.deferrable()) s.append(".deferrable()");
+                if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
+                chain.add(s.toString());
+            }
+        }
+        if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
+        for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
+        if (chain.isEmpty()) code.line(1, ");");
+    }
+
+    private static String columnType(ColumnDef c, JavaCode code) {
+        TypeRef t = c.type();
+        String base = t.java(code);
+        if (t.jooq()) {
+            if (c.identity() == Identity.ALWAYS) {
+                code.importClass("schemasync.dsl.ColumnType");
+                return "ColumnType.of(" + base + ").identityAlways()";
+            }
+            if (c.identity() == Identity.BY_DEFAULT) return base + ".identity(true)";
+            return c.notNull() ? base + ".notNull()" : base;
+        }
+        if (c.identity() == Identity.ALWAYS) return base + ".identityAlways()";
+        if (c.identity() == Identity.BY_DEFAULT) return base + ".identityByDefault()";
+        return c.notNull() ? base + ".notNull()" : base;
+    }
+
+    /** What {@link #columnType} evaluates to. */
+    private static ColumnType columnType(ColumnDef c) {
+        TypeRef t = c.type();
+        if (t.jooq()) {
+            DataType<?> dt = t.dataType();
+            if (c.identity() == Identity.ALWAYS) return ColumnType.of(dt).identityAlways();
+            if (c.identity() == Identity.BY_DEFAULT) return ColumnType.of(dt.identity(true));
+            return ColumnType.of(c.notNull() ? dt.notNull() : dt);
+        }
+        ColumnType ct = t.columnType();
+        if (c.identity() == Identity.ALWAYS) return ct.identityAlways();
+        if (c.identity() == Identity.BY_DEFAULT) return ct.identityByDefault();
+        return c.notNull() ? ct.notNull() : ct;
+    }
+
+    public void declare(Schema db) {
+        db.ensureTable(name, t -> {
+            TableBuilder b = t;
+            for (ColumnDef c : columns) {
+                b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
+                if (c.comment() != null) b = b.columnComment(c.comment());
+            }
+            if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
+            for (ConstraintDef d : constraints) {
+                if (d instanceof Unique u) {
+                    String[] cols = u.columns().toArray(String[]::new);
+                    b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
+                    if (u.name() != null) b = b.named(u.name());
+                } else if (d instanceof Check k) {
+                    b = b.check(k.name(), k.expression());
+                } else if (d instanceof ForeignKey f) {
+                    ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
+                            .references(f.references(), f.referencedColumns().toArray(String[]::new));
+                    if (f.onDelete() != null) {
+                        fk = switch (f.onDelete()) {
+                            case "CASCADE" -> fk.onDeleteCascade();
+                            case "SET NULL" -> fk.onDeleteSetNull();
+                            default -> fk.onDeleteRestrict();
+                        };
+                    }
+                    if (f.onUpdateCascade()) fk = fk.onUpdateCascade();
+                    if (f.matchFull()) fk = fk.matchFull();
+                    if (f.initiallyDeferred()) fk = fk.deferred();
+                    else if (f.deferrable()) fk = fk.deferrable();
+                    b = f.name() == null ? fk : fk.named(f.name());
+                }
+            }
+            if (comment != null) b = b.comment(comment);
+            return b;
+        });
+    }
+}

@@ -1,0 +1,238 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import schemasync.catalog.Column;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
+import schemasync.catalog.Table;
+import schemasync.dsl.IndexMethod;
+import schemasync.generate.TableCall.ColumnDef;
+import schemasync.generate.TableCall.ConstraintDef;
+
+/**
+ * One ordinary table as DSL calls: {@code ensureTable} with its columns, primary key, UNIQUE, CHECK
+ * and FOREIGN KEY constraints and comments, then {@code ensureIndex} for its other indexes. Whatever
+ * the DSL cannot say exactly (a NOT VALID constraint, a primary key with its own name, an index with
+ * storage parameters) becomes a guarded custom step with PostgreSQL's own text.
+ */
+final class TableGenerator {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+
+    private final Generator g;
+
+    TableGenerator(Generator g) {
+        this.g = g;
+    }
+
+    /**
+     * @param declared tables declared through the DSL before this one (foreign keys may reference them)
+     * @param deferred foreign keys to leave for the cycle-breaking block (their names)
+     */
+    List<Call> table(Table t, Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials) {
+        List<Call> calls = new ArrayList<>();
+        List<Call> after = new ArrayList<>();
+        List<ColumnDef> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            QualifiedName seq = serials.get(t.name() + "." + c.name());
+            if (seq != null) {
+                String serial = switch (c.type()) {
+                    case "bigint" -> "bigserial";
+                    case "smallint" -> "smallserial";
+                    default -> "serial";
+                };
+                columns.add(new ColumnDef(c.name(), new TypeRef(serial, null, List.of(), false), true, Column.Identity.NONE, null,
+                        c.comment()));
+            } else {
+                columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull(), c.identity(), c.defaultExpr(), c.comment()));
+            }
+        }
+        List<String> pk = List.of();
+        if (t.primaryKey() != null) {
+            if (t.primaryKey().name().equals(defaultName(t.name().name(), "pkey"))) {
+                pk = t.primaryKey().columns();
+            } else {
+                String def = "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream().map(CustomSql::q).toList()) + ")";
+                after.add(g.custom("primary key " + t.name() + "." + t.primaryKey().name(), "its name is not PostgreSQL's default",
+                        CustomSql.constraintMissing(t.name(), t.primaryKey().name()),
+                        CustomSql.addConstraint(t.name(), t.primaryKey().name(), def)));
+            }
+        }
+        List<ConstraintDef> constraints = new ArrayList<>();
+        for (Constraint c : t.constraints()) {
+            if (deferred.contains(t.name() + "." + c.name())) continue;
+            ConstraintDef d = constraint(t, c, declared);
+            if (d != null) {
+                constraints.add(d);
+            } else {
+                after.add(g.custom("constraint " + t.name() + "." + c.name(), reason(c, declared),
+                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition())));
+            }
+        }
+        calls.add(new TableCall(g.dslName(t.name()), columns, pk, constraints, t.comment()));
+        for (Index i : g.indexesOf(t.name())) {
+            if (i.constraintBacked()) continue;
+            Call index = index(i);
+            if (index != null) calls.add(index);
+            else after.add(g.custom("index " + i.name(), "options the DSL does not express", CustomSql.relationMissing(i.name()),
+                    g.indexDefinition(i.name())));
+        }
+        calls.addAll(after);
+        return calls;
+    }
+
+    private static String reason(Constraint c, Set<QualifiedName> declared) {
+        if (!c.validated()) return "NOT VALID (existing rows not checked)";
+        if (c.kind() == Constraint.Kind.FOREIGN_KEY && !declared.contains(c.foreignKey().table())) {
+            return "references a table the DSL does not declare";
+        }
+        return "options the DSL does not express";
+    }
+
+    /** The constraint as DSL, or null when the DSL would declare something else. */
+    private ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
+        if (!c.validated()) return null;
+        switch (c.kind()) {
+            case UNIQUE -> {
+                String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")";
+                if (!expected.equals(c.definition())) return null;
+                String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");
+                return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
+                        c.nullsNotDistinct());
+            }
+            case CHECK -> {
+                String def = c.check();
+                if (!def.startsWith("CHECK (") || def.contains(" NO INHERIT")) return null;
+                return new TableCall.Check(c.name(), def.substring("CHECK ".length()));
+            }
+            default -> {
+                Constraint.ForeignKey fk = c.foreignKey();
+                if (!declared.contains(fk.table()) && !fk.table().equals(t.name())) return null;
+                if (!Set.of("NO ACTION", "CASCADE").contains(fk.onUpdate())) return null;
+                if (!Set.of("NO ACTION", "CASCADE", "SET NULL", "RESTRICT").contains(fk.onDelete())) return null;
+                if (!Set.of("SIMPLE", "FULL").contains(fk.match())) return null;
+                if (fk.initiallyDeferred() && !fk.deferrable()) return null;
+                // PostgreSQL 15+: ON DELETE SET NULL (columns) narrows the action; the DSL has no such form.
+                if (c.definition() != null && c.definition().matches(".*ON DELETE SET (NULL|DEFAULT) \\(.*")) return null;
+                Table target = fk.table().equals(t.name()) ? t : g.catalog().tables().get(fk.table());
+                boolean toPrimaryKey = target != null && target.primaryKey() != null && g.declaresPrimaryKey(target)
+                        && target.primaryKey().columns().equals(fk.columns());
+                String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "fkey");
+                return new TableCall.ForeignKey(c.name().equals(dflt) && !needsTruncation(t, c, "fkey") ? null : c.name(),
+                        c.columns(), g.dslName(fk.table()), toPrimaryKey ? List.of() : fk.columns(),
+                        fk.onDelete().equals("NO ACTION") ? null : fk.onDelete(), fk.onUpdate().equals("CASCADE"),
+                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred());
+            }
+        }
+    }
+
+    /** The DSL names an unnamed constraint {@code table_cols_key} without truncating: name it when longer. */
+    private static boolean needsTruncation(Table t, Constraint c, String suffix) {
+        return QualifiedName.utf8Length(t.name().name() + "_" + String.join("_", c.columns()) + "_" + suffix)
+                > QualifiedName.MAX_IDENTIFIER_BYTES;
+    }
+
+    /** PostgreSQL's default name {@code <base>_<suffix>} when it fits in 63 bytes (else: never a match). */
+    static String defaultName(String base, String suffix) {
+        String name = base + "_" + suffix;
+        return QualifiedName.utf8Length(name) <= QualifiedName.MAX_IDENTIFIER_BYTES ? name : "\0";
+    }
+
+    /**
+     * {@code USING method (keys) [INCLUDE (cols)] [WHERE (predicate)]} as an index call; null when the
+     * definition holds anything else (WITH storage parameters, NULLS NOT DISTINCT, a tablespace).
+     */
+    Call index(Index i) {
+        IndexMethod method;
+        try {
+            method = IndexMethod.valueOf(i.method().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String def = i.definition();
+        String prefix = "USING " + i.method() + " (";
+        if (!def.startsWith(prefix)) return null;
+        int close = closing(def, prefix.length() - 1);
+        if (close < 0) return null;
+        List<Call.Key> keys = new ArrayList<>();
+        for (String k : splitTopLevel(def.substring(prefix.length(), close))) {
+            Matcher quoted = QUOTED.matcher(k);
+            if (PLAIN.matcher(k).matches() && SqlText.quoteIdent(k).equals(k)) keys.add(new Call.Key(k, null));
+            else if (quoted.matches()) keys.add(new Call.Key(quoted.group(1).replace("\"\"", "\""), null));
+            else keys.add(new Call.Key(null, k));
+        }
+        String rest = def.substring(close + 1);
+        List<String> include = List.of();
+        if (rest.startsWith(" INCLUDE (")) {
+            int end = closing(rest, " INCLUDE ".length());
+            if (end < 0) return null;
+            include = new ArrayList<>();
+            for (String c : splitTopLevel(rest.substring(" INCLUDE (".length(), end))) {
+                Matcher quoted = QUOTED.matcher(c);
+                if (quoted.matches()) include.add(quoted.group(1).replace("\"\"", "\""));
+                else if (PLAIN.matcher(c).matches()) include.add(c);
+                else return null;
+            }
+            rest = rest.substring(end + 1);
+        }
+        String where = null;
+        if (rest.startsWith(" WHERE ")) {
+            where = rest.substring(" WHERE ".length());
+            rest = "";
+        }
+        if (!rest.isEmpty()) return null;
+        return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where);
+    }
+
+    /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
+    static int closing(String s, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Splits at commas outside parentheses and quotes. */
+    static List<String> splitTopLevel(String s) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        char quote = 0;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(s.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(s.substring(start).strip());
+        return parts;
+    }
+}

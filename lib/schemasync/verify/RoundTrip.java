@@ -1,0 +1,109 @@
+package schemasync.verify;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.Table;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.execute.SchemaSync;
+import schemasync.generate.Generator;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem;
+
+/**
+ * The adoption proof for a source database S: generate blocks from S, apply them to an empty
+ * database E, read both catalogs (they must be equal, object by object), then plan the blocks
+ * against S (nothing to do) and against E again (nothing to do). E must be empty and disposable.
+ */
+public final class RoundTrip {
+
+    /**
+     * @param sourcePlan the steps a plan of the generated blocks against the source would run (must be none)
+     * @param targetPlan the same against the rebuilt database after the apply (must be none)
+     * @param sourceDrift the ⚠ lines of the plan against the source (reported, never applied)
+     */
+    public record Report(Generator.Result generated, CatalogDiff.Result diff, List<String> sourcePlan, List<String> targetPlan,
+                         List<String> sourceDrift, int statementsApplied, Duration generateTime, Duration total) {
+        public boolean ok() {
+            return diff.equal() && sourcePlan.isEmpty() && targetPlan.isEmpty();
+        }
+    }
+
+    private RoundTrip() {
+    }
+
+    public static Report run(Connection source, Collection<String> schemas, Connection target) throws SQLException {
+        long t0 = System.nanoTime();
+        Generator.Result generated = Generator.generate(source, schemas);
+        Duration generateTime = Duration.ofNanos(System.nanoTime() - t0);
+        DeclaredSchema declared = DeclaredSchema.of(generated.blocks());
+        createMissingRoles(target, roles(source, schemas));
+        SchemaSync.Result applied = SchemaSync.apply(target, declared, SchemaSync.Options.defaults());
+        Set<String> managed = new TreeSet<>(schemas);
+        managed.addAll(declared.managedSchemas());
+        CatalogDiff.Result diff = CatalogDiff.compare(read(source, managed), read(target, managed));
+        Plan sourcePlan = SchemaSync.dryRun(source, declared).plan();
+        Plan targetPlan = SchemaSync.dryRun(target, declared).plan();
+        List<String> drift = sourcePlan.items().stream()
+                .filter(i -> i instanceof PlanItem.Drift || i instanceof PlanItem.Conflict).map(RoundTrip::describe).toList();
+        return new Report(generated, diff, describe(sourcePlan), describe(targetPlan), drift, applied.executed().size(),
+                generateTime, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    private static List<String> describe(Plan plan) {
+        return plan.changes().stream().map(c -> c.kind() + " " + c.object() + " — " + c.summary()).toList();
+    }
+
+    private static String describe(PlanItem i) {
+        if (i instanceof PlanItem.Drift d) return d.kind() + " " + d.object() + " — " + d.message();
+        PlanItem.Conflict c = (PlanItem.Conflict) i;
+        return c.kind() + " " + c.object() + " — " + c.message();
+    }
+
+    static Catalog read(Connection c, Collection<String> schemas) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            return CatalogReader.read(c, schemas);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** Roles named by grants and policies of the source: the rebuilt database needs them to exist. */
+    private static Set<String> roles(Connection source, Collection<String> schemas) throws SQLException {
+        Set<String> roles = new TreeSet<>();
+        for (Table t : read(source, schemas).tables().values()) {
+            t.grants().forEach(g -> roles.add(g.role()));
+            t.policies().forEach(p -> roles.addAll(p.roles()));
+        }
+        roles.remove("public");
+        return roles;
+    }
+
+    /** Roles are cluster-wide: on a throwaway server they are missing; on a shared one they exist already. */
+    private static void createMissingRoles(Connection target, Set<String> roles) throws SQLException {
+        boolean auto = target.getAutoCommit();
+        target.setAutoCommit(true);
+        try (Statement st = target.createStatement()) {
+            for (String role : roles) {
+                try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '"
+                        + role.replace("'", "''") + "'")) {
+                    if (rs.next()) continue;
+                }
+                st.execute("CREATE ROLE \"" + role.replace("\"", "\"\"") + "\"");
+            }
+        } finally {
+            target.setAutoCommit(auto);
+        }
+    }
+}
