@@ -20,7 +20,7 @@ public final class ExitCodes {
     public static final int CHECK_DRIFT = 6;
     /** --plan: the reviewed plan no longer matches the database or the blocks. */
     public static final int PLAN_STALE = 7;
-    /** verify: a check did not hold. */
+    /** verify or roundtrip: a check did not hold. */
     public static final int VERIFY_FAILED = 8;
 
     private ExitCodes() {

@@ -47,7 +47,7 @@ import schemasync.report.TextReporter;
         exitCodeList = {"0:done, or in sync", "1:failure (rolled back)", "2:bad input or usage",
                 "3:lock busy (another apply is running)", "4:not converged after apply",
                 "5:--check: changes pending", "6:--check: drift or undeclared objects only",
-                "7:--plan: the reviewed plan is stale", "8:verify: a check failed"},
+                "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
                 "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
@@ -138,6 +138,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx));
         cmd.addSubcommand("verify", new VerifyCommand(ctx));
         cmd.addSubcommand("docs", new DocsCommand(ctx));
+        cmd.addSubcommand("generate", new GenerateCommand(ctx));
+        cmd.addSubcommand("roundtrip", new RoundTripCommand(ctx));
         cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

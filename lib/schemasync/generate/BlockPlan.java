@@ -68,11 +68,22 @@ final class BlockPlan {
         g.startBlock(schema + " types", "Types of schema " + schema + ": enums, domains, composite and range types, sequences");
         catalog.enums().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME)
                 .forEach(n -> g.add(new Call.EnumCall(g.dslName(n), catalog.enums().get(n))));
-        for (Source.Domain d : source.domains()) {
-            if (!d.name().schema().equals(schema)) continue;
-            g.add(g.customObject("domain " + d.name(), "domains are not in the DSL", CustomSql.typeMissing(d.name()),
-                    CustomSql.domain(d)));
-        }
+        catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> {
+            schemasync.catalog.Domain d = catalog.domains().get(n);
+            List<schemasync.catalog.Domain.Check> valid = d.checks().stream().filter(schemasync.catalog.Domain.Check::validated).toList();
+            g.add(new Call.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
+                    d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
+                    valid.stream().map(schemasync.catalog.Domain.Check::name).toList(),
+                    valid.stream().map(c -> c.expression().substring("CHECK ".length())).toList()));
+            for (schemasync.catalog.Domain.Check c : d.checks()) {
+                if (c.validated()) continue;
+                g.add(g.custom("domain constraint " + n + "." + c.name(), "NOT VALID (existing values not checked)",
+                        "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_type t ON t.oid = k.contypid"
+                                + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = " + CustomSql.lit(n.schema())
+                                + " AND t.typname = " + CustomSql.lit(n.name()) + " AND k.conname = " + CustomSql.lit(c.name()) + ")",
+                        "ALTER DOMAIN " + CustomSql.q(n) + " ADD CONSTRAINT " + CustomSql.q(c.name()) + " " + c.expression() + " NOT VALID"));
+            }
+        });
         for (Source.Composite c : source.composites()) {
             if (!c.name().schema().equals(schema)) continue;
             g.add(g.customObject("type " + c.name(), "composite types are not in the DSL", CustomSql.typeMissing(c.name()),
@@ -144,7 +155,7 @@ final class BlockPlan {
         }
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
-            g.startBlock("table " + name.name() + (name.schema().equals("public") ? "" : " in " + name.schema()),
+            g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
             if (partitionsOf.containsKey(name)) {
                 new PartitionedTables(g, source).write(t, partitionsOf.get(name));

@@ -10,7 +10,7 @@ import schemasync.dsl.Schema;
  * command can use the generated blocks without compiling them. A test compiles the source and checks
  * both give the same declarations. A new object kind is a new record here and a case in the generator.
  */
-sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.FunctionCall, Call.ViewCall,
+sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.DomainCall, Call.FunctionCall, Call.ViewCall,
         Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
         Call.IgnoreCall, Call.CommentLine, TableCall {
 
@@ -49,6 +49,37 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
         public void declare(Schema db) {
             db.ensureEnum(name, labels.toArray(String[]::new));
+        }
+    }
+
+    /** {@code db.ensureDomain("year", "integer").notNull().dflt("0").check("year_check", "VALUE > 0")}. */
+    record DomainCall(String name, String baseType, boolean notNull, String defaultSql, String collationSchema,
+                      String collation, List<String> checkNames, List<String> checkExpressions) implements Call {
+        public void render(JavaCode code) {
+            StringBuilder s = new StringBuilder("db.ensureDomain(" + JavaCode.literal(name) + ", " + JavaCode.literal(baseType) + ")");
+            if (notNull) s.append(".notNull()");
+            if (defaultSql != null) s.append(".dflt(").append(JavaCode.literal(defaultSql)).append(")");
+            if (collation != null) {
+                s.append(".collate(").append(collationSchema.equals("pg_catalog") ? "" : JavaCode.literal(collationSchema) + ", ")
+                        .append(JavaCode.literal(collation)).append(")");
+            }
+            if (checkNames.isEmpty()) {
+                code.line(0, s + ";");
+                return;
+            }
+            code.line(0, s.toString());
+            for (int i = 0; i < checkNames.size(); i++) {
+                code.line(1, ".check(" + JavaCode.literal(checkNames.get(i)) + ", " + JavaCode.literal(checkExpressions.get(i)) + ")"
+                        + (i == checkNames.size() - 1 ? ";" : ""));
+            }
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensureDomain(name, baseType);
+            if (notNull) b.notNull();
+            if (defaultSql != null) b.dflt(defaultSql);
+            if (collation != null) b.collate(collationSchema, collation);
+            for (int i = 0; i < checkNames.size(); i++) b.check(checkNames.get(i), checkExpressions.get(i));
         }
     }
 

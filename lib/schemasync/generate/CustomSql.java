@@ -30,30 +30,30 @@ final class CustomSql {
     /** True while no relation (table, sequence, view, ...) of this name exists. */
     static String relationMissing(QualifiedName name) {
         return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE n.nspname = " + lit(name.schema()) + " AND c.relname = " + lit(name.name()) + ")";
+                + "\n    WHERE n.nspname = " + lit(name.schema()) + " AND c.relname = " + lit(name.name()) + ")";
     }
 
     static String typeMissing(QualifiedName name) {
         return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE n.nspname = " + lit(name.schema()) + " AND t.typname = " + lit(name.name()) + ")";
+                + "\n    WHERE n.nspname = " + lit(name.schema()) + " AND t.typname = " + lit(name.name()) + ")";
     }
 
     static String constraintMissing(QualifiedName table, String constraint) {
         return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
+                + "\n    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
                 + " AND c.relname = " + lit(table.name()) + " AND k.conname = " + lit(constraint) + ")";
     }
 
     static String triggerMissing(QualifiedName table, String trigger) {
         return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid"
-                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
+                + "\n    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = " + lit(table.schema())
                 + " AND c.relname = " + lit(table.name()) + " AND g.tgname = " + lit(trigger) + ")";
     }
 
     /** A routine is told apart from its overloads by its identity arguments, as PostgreSQL prints them. */
     static String routineMissing(QualifiedName name, String identityArguments) {
         return "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
-                + " WHERE n.nspname = " + lit(name.schema()) + " AND p.proname = " + lit(name.name())
+                + "\n    WHERE n.nspname = " + lit(name.schema()) + " AND p.proname = " + lit(name.name())
                 + " AND pg_catalog.pg_get_function_identity_arguments(p.oid) = " + lit(identityArguments) + ")";
     }
 
@@ -64,15 +64,6 @@ final class CustomSql {
     static String sequence(Source.Sequence s) {
         return "CREATE SEQUENCE " + q(s.name()) + " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min()
                 + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
-    }
-
-    static String domain(Source.Domain d) {
-        StringBuilder s = new StringBuilder("CREATE DOMAIN " + q(d.name()) + " AS " + d.base());
-        if (d.collation() != null) s.append(" COLLATE ").append(d.collation());
-        if (d.defaultSql() != null) s.append(" DEFAULT ").append(d.defaultSql());
-        if (d.notNull()) s.append(" NOT NULL");
-        for (String check : d.checks()) s.append("\n    ").append(check);
-        return s.toString();
     }
 
     static String composite(Source.Composite c) {

@@ -74,7 +74,8 @@ final class JavaCode {
      * {@code depth}: a text block when it reads back exactly, else literals joined with {@code +}.
      */
     static String multiline(String value, int depth) {
-        if (!value.contains("\n")) return literal(value);
+        // Single lines too, when they hold double quotes (SQL identifiers): "\"public\"" reads badly.
+        if (!value.contains("\n") && !(value.contains("\"") && textBlockSafe(value))) return literal(value);
         String pad = INDENT + "    ".repeat(depth * 2);
         if (textBlockSafe(value)) {
             StringBuilder s = new StringBuilder("\"\"\"\n");

@@ -62,7 +62,7 @@ final class ObjectCensus {
                 case "r", "p", "v", "i", "I" -> true;
                 default -> false;
             };
-            case "pg_type" -> o.kind().equals("e");
+            case "pg_type" -> o.kind().equals("e") || o.kind().equals("d");
             default -> o.kind().equals("f") || o.kind().equals("p");
         };
     }

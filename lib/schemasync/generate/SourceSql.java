@@ -38,26 +38,6 @@ final class SourceSql {
             ORDER BY 1, 2
             """;
 
-    /** Domains: base type, default, NOT NULL, collation when not the base type's, CHECK constraints by name. */
-    static final String DOMAINS = """
-            -- schema-sync generate: domains
-            SELECT n.nspname, t.typname, pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base,
-                   t.typnotnull, t.typdefault,
-                   (SELECT pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
-                    FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
-                    WHERE co.oid = t.typcollation AND t.typcollation <> bt.typcollation) AS collation,
-                   ARRAY(SELECT 'CONSTRAINT ' || pg_catalog.quote_ident(con.conname) || ' '
-                                || pg_catalog.pg_get_constraintdef(con.oid)
-                         FROM pg_catalog.pg_constraint con
-                         WHERE con.contypid = t.oid AND con.contype = 'c' ORDER BY con.conname) AS checks
-            FROM pg_catalog.pg_type t
-            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
-            WHERE t.typtype = 'd' AND n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
-
-            ORDER BY 1, 2
-            """;
-
     /** Standalone composite types (CREATE TYPE ... AS (...)), attributes in order. */
     static final String COMPOSITES = """
             -- schema-sync generate: composite types

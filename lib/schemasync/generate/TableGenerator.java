@@ -48,10 +48,15 @@ final class TableGenerator {
                     case "smallint" -> "smallserial";
                     default -> "serial";
                 };
-                columns.add(new ColumnDef(c.name(), new TypeRef(serial, null, List.of(), false), true, Column.Identity.NONE, null,
+                // serial implies NOT NULL (ColumnSpec says so): writing .notNull() would only add noise.
+                columns.add(new ColumnDef(c.name(), new TypeRef(serial, null, List.of(), false), false, Column.Identity.NONE, null,
                         c.comment()));
             } else {
-                columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull(), c.identity(), c.defaultExpr(), c.comment()));
+                // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
+                boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name())
+                        && t.primaryKey().name().equals(defaultName(t.name().name(), "pkey"));
+                columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
+                        c.defaultExpr(), c.comment()));
             }
         }
         List<String> pk = List.of();

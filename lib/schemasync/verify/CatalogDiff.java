@@ -31,12 +31,17 @@ public final class CatalogDiff {
     /** {@code expected} is the source database, {@code actual} the one built from the generated blocks. */
     public static Result compare(Catalog expected, Catalog actual) {
         CatalogDiff d = new CatalogDiff();
-        d.keyed("schema", asMap(expected.schemas()), asMap(actual.schemas()));
-        d.keyed("extension", expected.extensions(), actual.extensions());
-        d.keyed("enum", expected.enums(), actual.enums());
-        d.keyed("view", expected.views(), actual.views());
-        d.keyed("function", expected.functions(), actual.functions());
-        d.keyed("index", expected.indexes(), actual.indexes());
+        // Every other part of the snapshot, found through the record's components: a kind added to
+        // the catalog later is compared without a change here.
+        for (java.lang.reflect.RecordComponent rc : Catalog.class.getRecordComponents()) {
+            if (rc.getName().equals("tables")) continue;
+            Object e = get(rc, expected);
+            Object a = get(rc, actual);
+            String kind = singular(rc.getName());
+            if (e instanceof Map<?, ?> em && a instanceof Map<?, ?> am) d.keyed(kind, em, am, true);
+            else if (e instanceof java.util.Set<?> es && a instanceof java.util.Set<?> as) d.keyed(kind, asMap(es), asMap(as), true);
+            else if (!Objects.equals(e, a)) d.differences.add(rc.getName() + ": source has " + e + ", rebuilt has " + a);
+        }
         for (var e : expected.tables().entrySet()) {
             Table a = actual.tables().get(e.getKey());
             if (a == null) continue;
@@ -46,37 +51,47 @@ public final class CatalogDiff {
                 d.differences.add("table " + e.getKey() + ": source has " + e.getValue() + ", rebuilt has " + a);
             }
         }
-        d.keyed("table", expected.tables(), actual.tables(), Table::withoutStatistics);
+        d.keyed("table", expected.tables(), actual.tables(), false);
         return new Result(d.compared, d.differences);
     }
 
-    private static Map<String, String> asMap(java.util.Set<String> names) {
-        Map<String, String> m = new LinkedHashMap<>();
+    private static Map<Object, Object> asMap(java.util.Set<?> names) {
+        Map<Object, Object> m = new LinkedHashMap<>();
         names.forEach(n -> m.put(n, n));
         return m;
     }
 
-    private <K, V> void keyed(String kind, Map<K, V> expected, Map<K, V> actual) {
-        keyed(kind, expected, actual, Function.identity());
+    private static Object get(java.lang.reflect.RecordComponent rc, Catalog c) {
+        try {
+            return rc.getAccessor().invoke(c);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
-    private <K, V> void keyed(String kind, Map<K, V> expected, Map<K, V> actual, Function<V, V> normal) {
+    /** {@code enums} → {@code enum}, {@code indexes} → {@code index}, {@code policies} → {@code policy}. */
+    private static String singular(String plural) {
+        if (plural.endsWith("ies")) return plural.substring(0, plural.length() - 3) + "y";
+        if (plural.endsWith("xes")) return plural.substring(0, plural.length() - 2);
+        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
+    }
+
+    /** Objects of one kind by key; {@code compareValues} false when the caller compares the parts. */
+    private void keyed(String kind, Map<?, ?> expected, Map<?, ?> actual, boolean compareValues) {
         TreeSet<String> keys = new TreeSet<>();
-        Map<String, V> e = new LinkedHashMap<>();
-        Map<String, V> a = new LinkedHashMap<>();
+        Map<String, Object> e = new LinkedHashMap<>();
+        Map<String, Object> a = new LinkedHashMap<>();
         expected.forEach((k, v) -> e.put(k.toString(), v));
         actual.forEach((k, v) -> a.put(k.toString(), v));
         keys.addAll(e.keySet());
         keys.addAll(a.keySet());
         compared.merge(plural(kind), e.size(), Integer::sum);
         for (String k : keys) {
-            V ev = e.get(k);
-            V av = a.get(k);
+            Object ev = e.get(k);
+            Object av = a.get(k);
             if (av == null) differences.add(kind + " " + k + ": missing from the rebuilt database");
             else if (ev == null) differences.add(kind + " " + k + ": only in the rebuilt database");
-            else if (!kind.equals("table") && !Objects.equals(normal.apply(ev), normal.apply(av))) {
-                differences.add(kind + " " + k + ": source has " + ev + ", rebuilt has " + av);
-            }
+            else if (compareValues && !Objects.equals(ev, av)) differences.add(kind + " " + k + ": source has " + ev + ", rebuilt has " + av);
         }
     }
 

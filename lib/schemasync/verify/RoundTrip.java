@@ -68,7 +68,8 @@ public final class RoundTrip {
         return c.kind() + " " + c.object() + " — " + c.message();
     }
 
-    static Catalog read(Connection c, Collection<String> schemas) throws SQLException {
+    /** A catalog snapshot in its own rolled-back transaction. */
+    public static Catalog read(Connection c, Collection<String> schemas) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
