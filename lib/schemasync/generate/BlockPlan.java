@@ -13,6 +13,8 @@ import java.util.TreeSet;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
+import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 
@@ -52,6 +54,7 @@ final class BlockPlan {
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
         for (String schema : g.schemas()) grants(schema);
+        objectGrants();
         g.finishBlock();
     }
 
@@ -84,11 +87,9 @@ final class BlockPlan {
                         "ALTER DOMAIN " + CustomSql.q(n) + " ADD CONSTRAINT " + CustomSql.q(c.name()) + " " + c.expression() + " NOT VALID"));
             }
         });
-        for (Source.Composite c : source.composites()) {
-            if (!c.name().schema().equals(schema)) continue;
-            g.add(g.customObject("type " + c.name(), "composite types are not in the DSL", CustomSql.typeMissing(c.name()),
-                    CustomSql.composite(c)));
-        }
+        catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
+                new Call.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
+                        ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList())));
         for (Source.Range r : source.ranges()) {
             if (!r.name().schema().equals(schema)) continue;
             g.add(g.customObject("type " + r.name(), "range types are not in the DSL", CustomSql.typeMissing(r.name()),
@@ -239,18 +240,19 @@ final class BlockPlan {
                 case "w" -> "window function";
                 default -> "function";
             };
-            String header = "CREATE OR REPLACE FUNCTION " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
-            if (r.kind().equals("f") && r.definition() != null && r.definition().startsWith(header)) {
-                g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip()));
+            String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
+            String header = "CREATE OR REPLACE " + word + " " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
+            Catalog.Function aggregate = catalog.aggregates().get(r.signature());
+            if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
+                g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
+                        r.kind().equals("p")));
             } else if (r.kind().equals("f") || r.kind().equals("p")) {
-                g.add(g.custom(what + " " + r.signature(), r.kind().equals("p") ? "procedures are not in the DSL"
-                        : "its definition does not start as expected", CustomSql.routineMissing(r.name(), r.identityArguments()),
-                        r.definition().strip()));
-            } else if (r.kind().equals("a") && "n".equals(r.aggkind())) {
-                g.add(g.custom(what + " " + r.signature(), "aggregates are not in the DSL",
-                        CustomSql.routineMissing(r.name(), r.identityArguments()), CustomSql.aggregate(r)));
+                g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
+                        CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip()));
+            } else if (r.kind().equals("a") && aggregate != null) {
+                g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
             } else if (r.kind().equals("a")) {
-                g.notCarried("aggregate " + r.signature() + ": ordered-set and hypothetical-set aggregates are not generated");
+                g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
             }
         }
     }
@@ -356,7 +358,7 @@ final class BlockPlan {
         g.startBlock(schema + " grants", "Privileges on the tables of schema " + schema);
         for (Table t : sortedTables(schema)) {
             Map<String, List<String>> byRole = new TreeMap<>();
-            for (Table.Grant gr : t.grants()) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
+            for (schemasync.catalog.Grant gr : t.grants()) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
             for (Map.Entry<String, List<String>> e : byRole.entrySet()) {
                 List<String> privileges = e.getValue().stream().sorted(Comparator.comparingInt(PRIVILEGE_ORDER::indexOf)).toList();
                 if (customTables.contains(t.name())) {
@@ -370,6 +372,65 @@ final class BlockPlan {
                 }
             }
         }
+    }
+
+    /**
+     * Privileges on schemas, sequences, columns and routines of the managed schemas, and PUBLIC's
+     * default EXECUTE where it was revoked (the catalog lists the implicit one, so its absence is a
+     * revocation); then default privileges.
+     */
+    private void objectGrants() {
+        g.startBlock("Object privileges", "Privileges on schemas, sequences, columns and routines, and default privileges");
+        List<GrantTarget> targets = new ArrayList<>(catalog.grants().keySet());
+        targets.sort(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString));
+        for (GrantTarget t : targets) {
+            if (t.kind() == GrantTarget.Kind.TABLE) continue;
+            if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())) {
+                g.notCarried("column privileges on " + t.object() + ": on a table a custom step creates");
+                continue;
+            }
+            Map<String, List<String>> byRole = new TreeMap<>();
+            for (schemasync.catalog.Grant gr : catalog.grants().get(t)) {
+                if (t.kind() == GrantTarget.Kind.FUNCTION && gr.role().equals("public") && gr.privilege().equals("EXECUTE")) continue;
+                byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
+            }
+            byRole.forEach((role, privileges) -> g.add(new Call.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind()
+                    == GrantTarget.Kind.COLUMN ? t.detail() : null, role, privileges.stream()
+                    .sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList(), false)));
+        }
+        List<Catalog.Function> routines = new ArrayList<>(catalog.functions().values());
+        routines.addAll(catalog.aggregates().values());
+        routines.sort(Comparator.comparing(Catalog.Function::signature));
+        for (Catalog.Function f : routines) {
+            GrantTarget t = GrantTarget.function(f.name(), f.arguments());
+            if (catalog.grantsOn(t).contains(new schemasync.catalog.Grant("public", "EXECUTE"))) continue;
+            g.add(new Call.ObjectGrantCall("FUNCTION", grantObject(t), null, "public", List.of("EXECUTE"), true));
+        }
+        List<DefaultTarget> defaults = new ArrayList<>(catalog.defaultPrivileges().keySet());
+        defaults.sort(Comparator.comparing(DefaultTarget::toString));
+        for (DefaultTarget d : defaults) {
+            Set<schemasync.catalog.Grant> have = catalog.defaultPrivileges().get(d);
+            Map<String, List<String>> byRole = new TreeMap<>();
+            for (schemasync.catalog.Grant gr : have) {
+                if (!d.baseline().contains(gr)) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
+            }
+            List<String> order = DefaultTarget.PRIVILEGES.getOrDefault(d.objects(), List.of());
+            byRole.forEach((role, privileges) -> g.add(new Call.DefaultPrivilegesCall(d.objects(), role,
+                    privileges.stream().sorted(Comparator.comparingInt(order::indexOf)).toList(), false, d.forRole(), d.schema())));
+            for (schemasync.catalog.Grant base : d.baseline()) {
+                if (!have.contains(base)) {
+                    g.add(new Call.DefaultPrivilegesCall(d.objects(), base.role(), List.of(base.privilege()), true, d.forRole(), d.schema()));
+                }
+            }
+        }
+    }
+
+    private String grantObject(GrantTarget t) {
+        return switch (t.kind()) {
+            case SCHEMA -> t.schema();
+            case FUNCTION -> g.dslName(t.qualifiedName()) + "(" + t.detail() + ")";
+            default -> g.dslName(t.qualifiedName());
+        };
     }
 
     private List<Table> sortedTables(String schema) {

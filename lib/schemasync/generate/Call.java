@@ -10,7 +10,8 @@ import schemasync.dsl.Schema;
  * command can use the generated blocks without compiling them. A test compiles the source and checks
  * both give the same declarations. A new object kind is a new record here and a case in the generator.
  */
-sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.DomainCall, Call.FunctionCall, Call.ViewCall,
+sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.DomainCall, Call.CompositeCall,
+        Call.AggregateCall, Call.ObjectGrantCall, Call.DefaultPrivilegesCall, Call.FunctionCall, Call.ViewCall,
         Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
         Call.IgnoreCall, Call.CommentLine, TableCall {
 
@@ -83,14 +84,113 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
     }
 
-    /** {@code signature} with pg_get_function_arguments (OUT and DEFAULT included); the rest verbatim. */
-    record FunctionCall(String signature, String definition) implements Call {
+    /** {@code db.ensureCompositeType("pair").attribute("a", "integer").attribute("b", "text").collate("C")}. */
+    record CompositeCall(String name, List<List<String>> attributes) implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db.ensureFunction(" + JavaCode.literal(signature) + ", " + JavaCode.multiline(definition, 1) + ");");
+            code.line(0, "db.ensureCompositeType(" + JavaCode.literal(name) + ")");
+            for (int i = 0; i < attributes.size(); i++) {
+                List<String> a = attributes.get(i);
+                String collate = a.size() < 4 ? "" : ".collate(" + (a.get(2).equals("pg_catalog") ? "" : JavaCode.literal(a.get(2)) + ", ")
+                        + JavaCode.literal(a.get(3)) + ")";
+                code.line(1, ".attribute(" + JavaCode.literal(a.get(0)) + ", " + JavaCode.literal(a.get(1)) + ")" + collate
+                        + (i == attributes.size() - 1 ? ";" : ""));
+            }
+            if (attributes.isEmpty()) code.line(1, ";");
         }
 
         public void declare(Schema db) {
-            db.ensureFunction(signature, definition);
+            var b = db.ensureCompositeType(name);
+            for (List<String> a : attributes) {
+                b.attribute(a.get(0), a.get(1));
+                if (a.size() >= 4) b.collate(a.get(2), a.get(3));
+            }
+        }
+    }
+
+    /**
+     * {@code signature} with pg_get_function_arguments (OUT and DEFAULT included); the rest verbatim.
+     * {@code procedure}: ensureProcedure (CREATE OR REPLACE PROCEDURE).
+     */
+    record FunctionCall(String signature, String definition, boolean procedure) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db." + (procedure ? "ensureProcedure(" : "ensureFunction(") + JavaCode.literal(signature) + ", "
+                    + JavaCode.multiline(definition, 1) + ");");
+        }
+
+        public void declare(Schema db) {
+            if (procedure) db.ensureProcedure(signature, definition);
+            else db.ensureFunction(signature, definition);
+        }
+    }
+
+    /** {@code db.ensureAggregate("group_concat(text)", "SFUNC = _group_concat, STYPE = text")}. */
+    record AggregateCall(String signature, String definition) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureAggregate(" + JavaCode.literal(signature) + ", " + JavaCode.multiline(definition, 1) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureAggregate(signature, definition);
+        }
+    }
+
+    /**
+     * A grant on a column, sequence, schema or routine ({@code kind} COLUMN, SEQUENCE, SCHEMA, FUNCTION),
+     * or its revocation ({@code revoke}: PUBLIC's default EXECUTE taken away). {@code object} is the
+     * table, sequence, schema or routine signature; {@code column} the column.
+     */
+    record ObjectGrantCall(String kind, String object, String column, String role, List<String> privileges, boolean revoke)
+            implements Call {
+        public void render(JavaCode code) {
+            String method = switch (kind) {
+                case "COLUMN" -> "ColumnGrant";
+                case "SEQUENCE" -> "SequenceGrant";
+                case "SCHEMA" -> "SchemaGrant";
+                default -> "FunctionGrant";
+            };
+            code.line(0, "db.ensure" + (revoke ? "No" : "") + method + "(" + JavaCode.literal(object)
+                    + (column == null ? "" : ", " + JavaCode.literal(column)) + ", " + JavaCode.literal(role) + ", "
+                    + JavaCode.strings(privileges) + ");");
+        }
+
+        public void declare(Schema db) {
+            String[] p = privileges.toArray(String[]::new);
+            switch (kind) {
+                case "COLUMN" -> {
+                    if (revoke) db.ensureNoColumnGrant(object, column, role, p);
+                    else db.ensureColumnGrant(object, column, role, p);
+                }
+                case "SEQUENCE" -> {
+                    if (revoke) db.ensureNoSequenceGrant(object, role, p);
+                    else db.ensureSequenceGrant(object, role, p);
+                }
+                case "SCHEMA" -> {
+                    if (revoke) db.ensureNoSchemaGrant(object, role, p);
+                    else db.ensureSchemaGrant(object, role, p);
+                }
+                default -> {
+                    if (revoke) db.ensureNoFunctionGrant(object, role, p);
+                    else db.ensureFunctionGrant(object, role, p);
+                }
+            }
+        }
+    }
+
+    /** {@code db.ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}. */
+    record DefaultPrivilegesCall(String objects, String role, List<String> privileges, boolean revoke, String forRole,
+                                 String schema) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensure" + (revoke ? "No" : "") + "DefaultPrivileges(" + JavaCode.literal(objects) + ", "
+                    + JavaCode.literal(role) + ", " + JavaCode.strings(privileges) + ")"
+                    + (forRole == null ? "" : ".forRole(" + JavaCode.literal(forRole) + ")")
+                    + (schema == null ? "" : ".inSchema(" + JavaCode.literal(schema) + ")") + ";");
+        }
+
+        public void declare(Schema db) {
+            String[] p = privileges.toArray(String[]::new);
+            var b = revoke ? db.ensureNoDefaultPrivileges(objects, role, p) : db.ensureDefaultPrivileges(objects, role, p);
+            if (forRole != null) b.forRole(forRole);
+            if (schema != null) b.inSchema(schema);
         }
     }
 

@@ -66,26 +66,10 @@ final class CustomSql {
                 + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 
-    static String composite(Source.Composite c) {
-        return "CREATE TYPE " + q(c.name()) + " AS (\n    " + String.join(",\n    ", c.attributes()) + "\n)";
-    }
-
     static String range(Source.Range r) {
         return "CREATE TYPE " + q(r.name()) + " AS RANGE (SUBTYPE = " + r.subtype()
                 + (r.subdiff() == null ? "" : ", SUBTYPE_DIFF = " + r.subdiff())
                 + (r.canonical() == null ? "" : ", CANONICAL = " + r.canonical()) + ")";
-    }
-
-    /** CREATE AGGREGATE from pg_aggregate: the options a normal aggregate uses. */
-    static String aggregate(Source.Routine a) {
-        StringBuilder s = new StringBuilder("CREATE AGGREGATE " + q(a.name()) + "(" + a.identityArguments() + ") (SFUNC = "
-                + a.sfunc() + ", STYPE = " + a.stype());
-        if (a.finalfunc() != null) s.append(", FINALFUNC = ").append(a.finalfunc());
-        if (a.combinefunc() != null) s.append(", COMBINEFUNC = ").append(a.combinefunc());
-        if (a.initcond() != null) s.append(", INITCOND = ").append(lit(a.initcond()));
-        if ("s".equals(a.parallel())) s.append(", PARALLEL = SAFE");
-        else if ("r".equals(a.parallel())) s.append(", PARALLEL = RESTRICTED");
-        return s.append(")").toString();
     }
 
     /** One column as in CREATE TABLE. */

@@ -59,11 +59,11 @@ final class ObjectCensus {
     private static boolean modeled(Source.DbObject o) {
         return switch (o.catalog()) {
             case "pg_class" -> switch (o.kind()) {
-                case "r", "p", "v", "i", "I" -> true;
+                case "r", "p", "v", "i", "I", "c" -> true;
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d");
-            default -> o.kind().equals("f") || o.kind().equals("p");
+            default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }
 

@@ -16,15 +16,12 @@ import schemasync.catalog.CatalogReader;
 import schemasync.catalog.QualifiedName;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
-record Source(Catalog catalog, List<Sequence> sequences, List<Composite> composites,
+record Source(Catalog catalog, List<Sequence> sequences,
               List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects) {
 
     record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
                     boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
-    }
-
-    record Composite(QualifiedName name, List<String> attributes) {
     }
 
     record Range(QualifiedName name, String subtype, String subdiff, String canonical) {
@@ -70,7 +67,6 @@ record Source(Catalog catalog, List<Sequence> sequences, List<Composite> composi
                     rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
                     rs.getString(10) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12),
                     rs.getString(13)));
-            List<Composite> composites = query(connection, SourceSql.COMPOSITES, names, rs -> new Composite(name(rs, 1), strings(rs, 3)));
             List<Range> ranges = query(connection, SourceSql.RANGES, names, rs -> new Range(name(rs, 1), rs.getString(3),
                     rs.getString(4), rs.getString(5)));
             List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
@@ -89,7 +85,7 @@ record Source(Catalog catalog, List<Sequence> sequences, List<Composite> composi
                     rs.getBoolean(4)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
-            return new Source(catalog, sequences, composites, ranges, partitions, matviews, deps, routines, triggers,
+            return new Source(catalog, sequences, ranges, partitions, matviews, deps, routines, triggers,
                     indexes, objects);
         } finally {
             connection.rollback();

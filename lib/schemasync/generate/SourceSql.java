@@ -38,22 +38,6 @@ final class SourceSql {
             ORDER BY 1, 2
             """;
 
-    /** Standalone composite types (CREATE TYPE ... AS (...)), attributes in order. */
-    static final String COMPOSITES = """
-            -- schema-sync generate: composite types
-            SELECT n.nspname, t.typname,
-                   ARRAY(SELECT pg_catalog.quote_ident(a.attname) || ' ' || pg_catalog.format_type(a.atttypid, a.atttypmod)
-                         FROM pg_catalog.pg_attribute a
-                         WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum) AS attributes
-            FROM pg_catalog.pg_type t
-            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            JOIN pg_catalog.pg_class c ON c.oid = t.typrelid
-            WHERE t.typtype = 'c' AND c.relkind = 'c' AND n.nspname = ANY (?)
-              AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
-
-            ORDER BY 1, 2
-            """;
-
     /** Range types: subtype and subtype_diff (other options are reported as not carried when set). */
     static final String RANGES = """
             -- schema-sync generate: range types

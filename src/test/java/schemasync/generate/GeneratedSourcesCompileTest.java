@@ -75,6 +75,15 @@ class GeneratedSourcesCompileTest {
             ALTER TABLE users ENABLE ROW LEVEL SECURITY;
             CREATE POLICY own ON users FOR SELECT TO generate_reader USING (email = current_user);
             GRANT SELECT, UPDATE ON users TO generate_reader;
+            GRANT SELECT (name) ON organizations TO generate_reader;
+            GRANT USAGE ON SEQUENCE ticket_seq TO generate_reader;
+            GRANT USAGE ON SCHEMA audit TO generate_reader;
+            CREATE PROCEDURE archive(before timestamp) LANGUAGE sql AS $$ DELETE FROM users WHERE deleted_at < before $$;
+            REVOKE EXECUTE ON PROCEDURE archive(timestamp) FROM PUBLIC;
+            GRANT EXECUTE ON PROCEDURE archive(timestamp) TO generate_reader;
+            CREATE FUNCTION _concat(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT $1 || $2 $$;
+            CREATE AGGREGATE concat_all(text) (SFUNC = _concat, STYPE = text, INITCOND = '');
+            ALTER DEFAULT PRIVILEGES IN SCHEMA audit GRANT SELECT ON TABLES TO generate_reader;
             """;
 
     @Test
