@@ -55,10 +55,6 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
         public Access {
             routineKeys = Map.copyOf(routineKeys);
         }
-
-        public static Access none() {
-            return new Access("", Map.of(), new Functions(Map.of(), Map.of(), Map.of()));
-        }
     }
 
     /**

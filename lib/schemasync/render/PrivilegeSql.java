@@ -23,14 +23,14 @@ final class PrivilegeSql {
                 ? String.join(", ", g.privileges().stream().map(p -> p + " (" + SqlRenderer.CTX.render(DSL.name(t.detail())) + ")").toList())
                 : String.join(", ", g.privileges());
         String head = (g.revoke() ? "REVOKE " : "GRANT ") + privileges + " ON ";
-        String to = g.revoke() ? " FROM {1}" : " TO {1}";
+        String to = SqlRenderer.CTX.render(DSL.query(g.revoke() ? " FROM {0}" : " TO {0}", role(g.role())));
         return switch (t.kind()) {
-            case TABLE, COLUMN -> SqlRenderer.CTX.render(DSL.query(head + "TABLE {0}" + to, qualified(t), role(g.role())));
-            case SEQUENCE -> SqlRenderer.CTX.render(DSL.query(head + "SEQUENCE {0}" + to, qualified(t), role(g.role())));
-            case SCHEMA -> SqlRenderer.CTX.render(DSL.query(head + "SCHEMA {0}" + to, DSL.name(t.schema()), role(g.role())));
-            // ROUTINE (PostgreSQL 11+) covers functions, procedures and aggregates; ON FUNCTION refuses a procedure.
-            case FUNCTION -> SqlRenderer.CTX.render(DSL.query(head + "ROUTINE {0}", qualified(t))) + "(" + t.detail() + ")"
-                    + SqlRenderer.CTX.render(DSL.query(to.replace("{1}", "{0}"), role(g.role())));
+            case TABLE, COLUMN -> SqlRenderer.CTX.render(DSL.query(head + "TABLE {0}", qualified(t))) + to;
+            case SEQUENCE -> SqlRenderer.CTX.render(DSL.query(head + "SEQUENCE {0}", qualified(t))) + to;
+            case SCHEMA -> SqlRenderer.CTX.render(DSL.query(head + "SCHEMA {0}", DSL.name(t.schema()))) + to;
+            // ROUTINE (PostgreSQL 11+) covers functions, procedures and aggregates; ON FUNCTION refuses a
+            // procedure. The arguments are PostgreSQL's identity arguments, appended verbatim.
+            case FUNCTION -> SqlRenderer.CTX.render(DSL.query(head + "ROUTINE {0}", qualified(t))) + "(" + t.detail() + ")" + to;
         };
     }
 
