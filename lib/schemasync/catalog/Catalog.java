@@ -22,7 +22,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<String, Function> functions, Map<String, Extension> extensions,
                       Map<QualifiedName, Domain> domains,
                       Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
-                      Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites) {
+                      Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                      Map<QualifiedName, Sequence> sequences) {
 
     /** An installed extension (database-wide), with the schema it lives in and its version. */
     public record Extension(String name, String schema, String version) {
@@ -55,6 +56,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
         domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
         composites = Collections.unmodifiableMap(new LinkedHashMap<>(composites));
+        sequences = Collections.unmodifiableMap(new LinkedHashMap<>(sequences));
         grants = copyOfSets(grants);
         defaultPrivileges = copyOfSets(defaultPrivileges);
         aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));

@@ -145,6 +145,14 @@ public final class CatalogReader {
             }
             composites.put(name, new CompositeType(name, attributes));
         });
+        Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
+        batch.add(CatalogSql.SEQUENCES, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            Sequence.Owner owner = rs.getString(11) == null ? null
+                    : new Sequence.Owner(new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12), "i".equals(rs.getString(13)));
+            sequences.put(name, new Sequence(name, rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                    rs.getLong(8), rs.getBoolean(9), owner));
+        });
         batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
@@ -156,7 +164,7 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites);
+                defaultPrivileges, aggregates, composites, sequences);
     }
 
     /**

@@ -437,4 +437,30 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /**
+     * Sequences with their options (pg_sequence) and the column that owns them, if any: pg_depend
+     * deptype 'a' for OWNED BY and serial columns, 'i' for identity columns.
+     */
+    static final String SEQUENCES = """
+            -- schema-sync: sequences
+            SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL) AS data_type,
+                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
+                   tn.nspname AS owner_schema, tc.relname AS owner_table, a.attname AS owner_column,
+                   d.deptype::text AS owner_kind
+            FROM pg_catalog.pg_sequence s
+            JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_depend d
+                   ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                  AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
+            LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

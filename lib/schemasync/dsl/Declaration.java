@@ -171,6 +171,15 @@ public sealed interface Declaration {
     }
 
     /**
+     * {@code ensureSequence("invoice_number").startWith(1000).ownedBy("invoices.number")}: options left
+     * null take PostgreSQL's defaults; {@code ownedTable}/{@code ownedColumn} are null without OWNED BY.
+     */
+    record SequenceDecl(QualifiedName name, String dataType, Long increment, Long minValue, Long maxValue, Long start,
+                        Long cache, boolean cycle, QualifiedName ownedTable, String ownedColumn, Origin origin)
+            implements Declaration {
+    }
+
+    /**
      * {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}:
      * objects of that kind the role {@code forRole} (null: whoever runs the tool) creates (in
      * {@code schema}; null: anywhere) give {@code role} these privileges. With {@code revoke} they must not.

@@ -74,6 +74,28 @@ public final class Schema extends PrivilegeDeclarations {
     }
 
     /**
+     * The standalone sequence exists with these options (PostgreSQL's defaults for those not given):
+     * {@code ensureSequence("invoice_number").startWith(1000).ownedBy("invoices.number")}. Created when
+     * missing; OWNED BY is set once every declared table exists; different options are reported.
+     */
+    public SequenceBuilder ensureSequence(String name) {
+        SequenceBuilder builder = new SequenceBuilder(name);
+        Origin declaredIn = origin;
+        placeholder(() -> {
+            QualifiedName table = null;
+            String column = null;
+            if (builder.ownedBy != null) {
+                int dot = builder.ownedBy.lastIndexOf('.');
+                table = QualifiedName.parse(dot < 0 ? "" : builder.ownedBy.substring(0, dot));
+                column = dot < 0 ? builder.ownedBy : builder.ownedBy.substring(dot + 1);
+            }
+            return new Declaration.SequenceDecl(QualifiedName.parse(builder.name), builder.dataType, builder.increment,
+                    builder.minValue, builder.maxValue, builder.start, builder.cache, builder.cycle, table, column, declaredIn);
+        });
+        return builder;
+    }
+
+    /**
      * The function exists like this: {@code ensureFunction("set_updated_at()", "RETURNS trigger
      * LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$")}. The signature is
      * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.

@@ -20,12 +20,14 @@ final class TypeValidator {
 
     void validate(List<Declaration> declarations) {
         Map<String, String> typeNames = new HashMap<>();
+        Set<String> sequenceNames = new TreeSet<>();
         for (Declaration d : declarations) {
             if (d instanceof Declaration.EnumDecl e) typeNames.putIfAbsent(e.name().toString(), "enum");
         }
         for (Declaration d : declarations) {
             if (d instanceof Declaration.DomainDecl t) domain(t, typeNames);
             else if (d instanceof Declaration.CompositeTypeDecl t) composite(t, typeNames);
+            else if (d instanceof Declaration.SequenceDecl q) sequence(q, sequenceNames);
         }
     }
 
@@ -35,6 +37,24 @@ final class TypeValidator {
         if (earlier != null) {
             validator.problem(origin, kind + " " + name + (earlier.equals(kind) ? " is declared twice"
                     : " is also declared as " + earlier + " (types share one namespace)"));
+        }
+    }
+
+    private void sequence(Declaration.SequenceDecl q, Set<String> names) {
+        validator.qualified(q.origin(), "sequence", q.name());
+        if (!names.add(q.name().toString())) validator.problem(q.origin(), "sequence " + q.name() + " is declared twice");
+        if (q.dataType() != null && !Set.of("smallint", "integer", "int", "int2", "int4", "int8", "bigint")
+                .contains(q.dataType().toLowerCase(java.util.Locale.ROOT)))
+            validator.problem(q.origin(), "sequence " + q.name() + ": AS must be smallint, integer or bigint, not " + q.dataType());
+        if (q.increment() != null && q.increment() == 0) validator.problem(q.origin(), "sequence " + q.name() + ": INCREMENT BY must not be 0");
+        if (q.cache() != null && q.cache() < 1) validator.problem(q.origin(), "sequence " + q.name() + ": CACHE must be at least 1");
+        if (q.minValue() != null && q.maxValue() != null && q.minValue() >= q.maxValue())
+            validator.problem(q.origin(), "sequence " + q.name() + ": MINVALUE " + q.minValue() + " must be less than MAXVALUE " + q.maxValue());
+        if (q.ownedColumn() != null) {
+            validator.name(q.origin(), "column owning sequence " + q.name(), q.ownedColumn());
+            if (q.ownedTable().name().isEmpty())
+                validator.problem(q.origin(), "sequence " + q.name() + ": write OWNED BY as \"table.column\"");
+            else validator.qualified(q.origin(), "table owning sequence " + q.name(), q.ownedTable());
         }
     }
 

@@ -90,7 +90,8 @@ public final class SchemaSync {
             catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
             return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
                     catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
-                    catalog.aggregates(), catalog.composites()));
+                    catalog.aggregates(), catalog.composites(),
+                    catalog.sequences()));
         }
     }
 

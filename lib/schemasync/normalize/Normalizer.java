@@ -171,6 +171,9 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t)));
             } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
                 sql.add(guarded(c));
+            } else if (d instanceof Declaration.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
+                // A column default nextval('seq') of a sequence this run creates.
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q)));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist. A function may also need what

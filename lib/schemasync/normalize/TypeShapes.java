@@ -20,7 +20,7 @@ import schemasync.plan.Step;
 import schemasync.render.SqlRenderer;
 
 /**
- * Declared domains and composite types as PostgreSQL stores them: each is created as a temporary twin
+ * Declared domains, composite types and sequences as PostgreSQL stores them: each is created as a temporary twin
  * ({@code pg_temp.schema_sync_type_N}, built from the very SQL the apply would run) in one
  * transaction that is always rolled back, and read back with the catalog reader's own query. So
  * {@code int}, {@code VALUE > 0} and {@code 'x'} compare as {@code integer}, {@code CHECK ((VALUE > 0))}
@@ -36,11 +36,13 @@ final class TypeShapes {
         Map<String, QualifiedName> twins = new HashMap<>();
         Map<QualifiedName, Domain> domains = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
+        Map<QualifiedName, schemasync.catalog.Sequence> sequences = new HashMap<>();
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
             boolean any = false;
             for (Declaration d : declared.declarations()) {
-                if (!(d instanceof Declaration.DomainDecl || d instanceof Declaration.CompositeTypeDecl)) continue;
+                if (!(d instanceof Declaration.DomainDecl || d instanceof Declaration.CompositeTypeDecl
+                        || d instanceof Declaration.SequenceDecl)) continue;
                 if (!any) {
                     any = true;
                     // Schemas, enums and domains this run creates, so base types resolve (rolled back).
@@ -55,6 +57,12 @@ final class TypeShapes {
                     error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new Declaration.DomainDecl(
                             twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks(), t.origin()))));
                     if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
+                } else if (d instanceof Declaration.SequenceDecl q) {
+                    name = q.name();
+                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateSequence(new Declaration.SequenceDecl(
+                            twinName, q.dataType(), q.increment(), q.minValue(), q.maxValue(), q.start(), q.cache(), q.cycle(),
+                            null, null, q.origin()))));
+                    if (error != null) problems.add(q.origin().blockId() + ": sequence " + q.name() + ": " + error);
                 } else {
                     Declaration.CompositeTypeDecl t = (Declaration.CompositeTypeDecl) d;
                     name = t.name();
@@ -64,7 +72,7 @@ final class TypeShapes {
                 }
                 if (error == null) twins.put(twin, name);
             }
-            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites);
+            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences);
             Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
             for (Domain twin : read.domains().values()) {
                 QualifiedName name = twins.get(twin.name().name());
@@ -77,10 +85,17 @@ final class TypeShapes {
                 QualifiedName name = twins.get(twin.name().name());
                 if (name != null) composites.put(name, new schemasync.catalog.CompositeType(name, twin.attributes()));
             }
+            for (schemasync.catalog.Sequence twin : read.sequences().values()) {
+                QualifiedName name = twins.get(twin.name().name());
+                if (name != null) {
+                    sequences.put(name, new schemasync.catalog.Sequence(name, twin.dataType(), twin.start(), twin.increment(),
+                            twin.minValue(), twin.maxValue(), twin.cache(), twin.cycle(), null));
+                }
+            }
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes.Types(domains, composites);
+        return new DeclaredShapes.Types(domains, composites, sequences);
     }
 
     private static String tempSchema(Statement st) throws SQLException {

@@ -26,10 +26,19 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
 
     /** Declared domains (and other types) as pg_type and pg_constraint will hold them, keyed by declared name. */
     public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains,
-                        Map<QualifiedName, schemasync.catalog.CompositeType> composites) {
+                        Map<QualifiedName, schemasync.catalog.CompositeType> composites,
+                        Map<QualifiedName, schemasync.catalog.Sequence> sequences) {
         public Types {
             domains = Map.copyOf(domains);
             composites = Map.copyOf(composites);
+            sequences = Map.copyOf(sequences);
+        }
+
+        /** A declared sequence's options as pg_sequence will hold them (no owner: OWNED BY is compared as declared). */
+        public schemasync.catalog.Sequence sequence(QualifiedName name) {
+            schemasync.catalog.Sequence sequence = sequences.get(name);
+            if (sequence == null) throw new IllegalStateException("no normalized shape for sequence " + name);
+            return sequence;
         }
 
         public schemasync.catalog.CompositeType composite(QualifiedName name) {

@@ -50,6 +50,8 @@ public final class Planner {
     final Map<String, Catalog.Extension> extensions;
     final Map<QualifiedName, schemasync.catalog.Domain> domains;
     final Map<QualifiedName, schemasync.catalog.CompositeType> composites;
+    final Map<QualifiedName, schemasync.catalog.Sequence> sequences;
+    final Set<QualifiedName> declaredSequences = new HashSet<>();
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
     final Map<String, Catalog.Function> aggregates;
@@ -89,6 +91,7 @@ public final class Planner {
         this.domains = new HashMap<>(catalog.domains());
         this.aggregates = new HashMap<>(catalog.aggregates());
         this.composites = new HashMap<>(catalog.composites());
+        this.sequences = new HashMap<>(catalog.sequences());
         for (Declaration d : declared.declarations()) {
             // Only what this run will do: a rename or removal already done stays declared forever.
             if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
@@ -132,6 +135,7 @@ public final class Planner {
         PolicyPlanner policyPlanner = new PolicyPlanner(planner);
         TypePlanner typePlanner = new TypePlanner(planner);
         GrantPlanner grantPlanner = new GrantPlanner(planner);
+        SequencePlanner sequencePlanner = new SequencePlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -146,6 +150,7 @@ public final class Planner {
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
             else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
+            else if (d instanceof Declaration.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof Declaration.DefaultPrivilegesDecl p) grantPlanner.plan(p);
             else if (d instanceof Declaration.AggregateDecl a) {
@@ -170,6 +175,7 @@ public final class Planner {
                 enumPlanner.plan(e);
             }
         }
+        sequencePlanner.settleOwners();
         new UndeclaredObjects(planner, grantPlanner).report();
         return new Plan(planner.items);
     }

@@ -38,7 +38,8 @@ public sealed interface Step {
                 || this instanceof CreateFunction f && !f.replace() || this instanceof CreateTrigger
                 || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter()
                 || this instanceof CreateDomain || this instanceof AddDomainConstraint
-                || this instanceof CreateAggregate || this instanceof CreateCompositeType;
+                || this instanceof CreateAggregate || this instanceof CreateCompositeType
+                || this instanceof CreateSequence;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -71,6 +72,20 @@ public sealed interface Step {
     record AddEnumValue(QualifiedName name, String label, boolean before, String neighbour) implements Step {
         public String object() {
             return name + " '" + label + "'";
+        }
+    }
+
+    /** CREATE SEQUENCE with the declared options (OWNED BY comes later, as {@link SetSequenceOwner}). */
+    record CreateSequence(schemasync.dsl.Declaration.SequenceDecl sequence) implements Step {
+        public String object() {
+            return sequence.name().toString();
+        }
+    }
+
+    /** ALTER SEQUENCE ... OWNED BY table.column: the sequence is dropped with the column. */
+    record SetSequenceOwner(QualifiedName sequence, QualifiedName table, String column) implements Step {
+        public String object() {
+            return sequence.toString();
         }
     }
 

@@ -69,6 +69,12 @@ final class UndeclaredObjects {
             planner.items.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
                     + ": no block declares it; left alone", null));
         }
+        for (schemasync.catalog.Sequence q : planner.before.sequences().values()) {
+            // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
+            if (q.owner() != null || planner.declaredSequences.contains(q.name()) || planner.declared.isIgnored(q.name())) continue;
+            planner.items.add(new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
+                    + "): no block declares it; left alone", null));
+        }
         for (Index i : planner.before.indexes().values()) {
             if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
                     || planner.declared.isIgnored(i.name())) continue;

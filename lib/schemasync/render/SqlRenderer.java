@@ -48,6 +48,11 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CreateSequence q) {
+            return TypeSql.createSequence(CTX, q.sequence(), name(q.sequence().name()));
+        } else if (step instanceof Step.SetSequenceOwner o) {
+            return CTX.render(DSL.query("ALTER SEQUENCE {0} OWNED BY {1}", name(o.sequence()),
+                    DSL.name(o.table().schema(), o.table().name(), o.column())));
         } else if (step instanceof Step.CreateCompositeType c) {
             return TypeSql.createComposite(CTX, c.type(), name(c.type().name()));
         } else if (step instanceof Step.CreateDomain d) {

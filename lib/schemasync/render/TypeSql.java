@@ -33,6 +33,27 @@ final class TypeSql {
         return ctx.render(DSL.query(template.toString(), parts.toArray(QueryPart[]::new)));
     }
 
+    /** {@code CREATE SEQUENCE name [AS type] [INCREMENT BY n] [MINVALUE n] [MAXVALUE n] [START WITH n] [CACHE n] [CYCLE]}. */
+    static String createSequence(DSLContext ctx, schemasync.dsl.Declaration.SequenceDecl q, Name name) {
+        List<QueryPart> parts = new ArrayList<>(List.of(name));
+        StringBuilder template = new StringBuilder("CREATE SEQUENCE {0}");
+        // AS takes a type name from a validated list (smallint, integer, bigint and their aliases).
+        if (q.dataType() != null) template.append(" AS ").append(q.dataType());
+        option(template, parts, " INCREMENT BY ", q.increment());
+        option(template, parts, " MINVALUE ", q.minValue());
+        option(template, parts, " MAXVALUE ", q.maxValue());
+        option(template, parts, " START WITH ", q.start());
+        option(template, parts, " CACHE ", q.cache());
+        if (q.cycle()) template.append(" CYCLE");
+        return ctx.render(DSL.query(template.toString(), parts.toArray(QueryPart[]::new)));
+    }
+
+    private static void option(StringBuilder template, List<QueryPart> parts, String keyword, Long value) {
+        if (value == null) return;
+        template.append(keyword).append('{').append(parts.size()).append('}');
+        parts.add(DSL.inline(value));
+    }
+
     /** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
     static String createComposite(DSLContext ctx, schemasync.dsl.Declaration.CompositeTypeDecl t, Name name) {
         List<QueryPart> attributes = new ArrayList<>();

@@ -95,13 +95,14 @@ class CatalogReaderTest {
         String ddl = "CREATE DOMAIN \"Year\" AS integer NOT NULL DEFAULT 2000 CONSTRAINT b CHECK (VALUE > 0)"
                 + " CONSTRAINT a CHECK (VALUE < 3000); CREATE DOMAIN code AS varchar(8) COLLATE \"C\";"
                 + " CREATE TYPE pair AS (a code, b text COLLATE \"C\", c numeric(4,1));"
+                + " CREATE SEQUENCE ticket AS integer INCREMENT BY 5 MINVALUE 10 MAXVALUE 1000 START WITH 20 CACHE 3 CYCLE;"
                 + " CREATE TABLE \"Order\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text DEFAULT 'n',"
                 + " at timestamptz NOT NULL DEFAULT now());"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
                 + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
         try (Scenario s = Scenario.start(ROLE, ddl, OTHER_KINDS)) {
             Catalog first = read(s);
-            s.execute("DROP TABLE \"Order\"; DROP TYPE pair; DROP DOMAIN \"Year\", code");
+            s.execute("DROP TABLE \"Order\"; DROP TYPE pair; DROP DOMAIN \"Year\", code; DROP SEQUENCE ticket");
             s.execute(DROP_OTHER_KINDS);
             assertEquals(0, Integer.parseInt(s.queryString("SELECT count(*) FROM pg_default_acl")));
             s.execute(ddl);
@@ -117,6 +118,11 @@ class CatalogReaderTest {
             assertEquals(new QualifiedName("pg_catalog", "C"), first.domains().get(new QualifiedName("public", "code")).collation());
             assertEquals("(a public.code, b text COLLATE \"C\", c numeric(4,1))",
                     first.composites().get(new QualifiedName("public", "pair")).describe());
+            assertEquals(new schemasync.catalog.Sequence(new QualifiedName("public", "ticket"), "integer", 20, 5, 10, 1000, 3, true,
+                    null), first.sequences().get(new QualifiedName("public", "ticket")));
+            // The identity column's sequence is read, with its owner (never reported as undeclared).
+            assertEquals(new schemasync.catalog.Sequence.Owner(new QualifiedName("public", "Order"), "id", true),
+                    first.sequences().get(new QualifiedName("public", "Order_id_seq")).owner());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
             assertEquals("SFUNC = public.cat, STYPE = text, INITCOND = ''",
                     first.aggregates().get("public.group_concat(text)").definition());

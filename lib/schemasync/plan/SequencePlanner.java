@@ -1,0 +1,68 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.SequenceDecl;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Standalone sequences: created when missing; other options than declared are reported, never
+ * altered (ALTER SEQUENCE ... RESTART or a new MAXVALUE changes what the application's inserts get).
+ * OWNED BY is settled after every declaration is planned: a table's default often calls nextval() of
+ * the sequence, so the sequence comes first and the table that owns it later.
+ */
+final class SequencePlanner {
+    private final Planner planner;
+    private final List<SequenceDecl> owned = new ArrayList<>();
+
+    SequencePlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(SequenceDecl q) {
+        planner.declaredSequences.add(q.name());
+        if (q.ownedColumn() != null) owned.add(q);
+        String object = q.name().toString();
+        Sequence have = planner.sequences.get(q.name());
+        Sequence want = planner.shapes.types().sequence(q.name());
+        if (have == null) {
+            if (!planner.schemas.contains(q.name().schema())) {
+                throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
+                        + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
+            }
+            planner.change(q.origin(), "sequence", object, "will create", null, new Step.CreateSequence(q));
+            planner.sequences.put(q.name(), want);
+        } else if (!want.withOwner(have.owner()).equals(have)) {
+            planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
+                    + ": not changed (ALTER SEQUENCE is yours to run)", null);
+        } else {
+            planner.items.add(new Unchanged(q.origin(), "sequence", object, "exists, skipped"));
+        }
+    }
+
+    /** OWNED BY, once every table the blocks declare exists in the working copy. */
+    void settleOwners() {
+        for (SequenceDecl q : owned) {
+            QualifiedName table = planner.renamesTable(q.ownedTable());
+            Table t = planner.tables.get(table);
+            if (t == null || t.column(q.ownedColumn()).isEmpty()) {
+                throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is OWNED BY "
+                        + q.ownedTable() + "." + q.ownedColumn() + ", a column that does not exist and that no block declares");
+            }
+            Sequence current = planner.sequences.get(q.name());
+            Sequence.Owner owner = current.owner();
+            String object = q.name().toString();
+            if (owner == null) {
+                planner.change(q.origin(), "sequence owner", object, "will set OWNED BY " + table + "." + q.ownedColumn(),
+                        planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
+                planner.sequences.put(q.name(), current.withOwner(new Sequence.Owner(table, q.ownedColumn(), false)));
+            } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {
+                planner.drift(q.origin(), "sequence owner", object, "declared OWNED BY " + table + "." + q.ownedColumn()
+                        + ", database has OWNED BY " + owner + ": not changed", null);
+            }
+        }
+    }
+}
