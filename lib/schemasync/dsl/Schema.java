@@ -281,7 +281,7 @@ public final class Schema extends PrivilegeDeclarations {
         return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
-    /** The function {@code name(argument types)} must not exist: dropped if present. */
+    /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
     public Schema ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
         return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());

@@ -342,7 +342,7 @@ public sealed interface Step {
         }
     }
 
-    /** DROP CONSTRAINT, DROP VIEW, DROP TRIGGER or DROP FUNCTION: never CASCADE. */
+    /** DROP CONSTRAINT, DROP VIEW, DROP TRIGGER or DROP ROUTINE: never CASCADE. */
     record DropObject(schemasync.dsl.Declaration.ObjectKind kind, QualifiedName target, String detail) implements Step {
         public String object() {
             return target + (detail == null ? "" : kind == schemasync.dsl.Declaration.ObjectKind.FUNCTION

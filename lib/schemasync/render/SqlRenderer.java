@@ -128,7 +128,8 @@ public final class SqlRenderer {
                 case CONSTRAINT -> CTX.render(DSL.query("ALTER TABLE {0} DROP CONSTRAINT {1}", name(d.target()), DSL.name(d.detail())));
                 case TRIGGER -> CTX.render(DSL.query("DROP TRIGGER {0} ON {1}", DSL.name(d.detail()), name(d.target())));
                 case VIEW -> CTX.render(DSL.query("DROP VIEW {0}", name(d.target())));
-                case FUNCTION -> CTX.render(DSL.query("DROP FUNCTION {0}", name(d.target()))) + "(" + d.detail() + ")";
+                // DROP ROUTINE: one statement for functions, procedures and aggregates (DROP FUNCTION refuses a procedure).
+                case FUNCTION -> CTX.render(DSL.query("DROP ROUTINE {0}", name(d.target()))) + "(" + d.detail() + ")";
                 default -> throw new IllegalArgumentException("no DROP for " + d.kind());
             };
         } else if (step instanceof Step.CustomSql c) {
