@@ -63,7 +63,11 @@ final class RoundTripCommand implements Callable<Integer> {
         }
         GenerateCommand.summary(ctx, report.generated(), report.generated().blocks().size());
         ctx.out().println();
-        ctx.out().println("Compared: " + GenerateCommand.describe(report.diff().compared()));
+        StringBuilder compared = new StringBuilder();
+        report.diff().compared().forEach((kind, n) -> {
+            if (n > 0) compared.append(compared.length() == 0 ? "" : ", ").append(kind).append(' ').append(n);
+        });
+        ctx.out().println("Compared: " + compared);
         line(report.diff().equal(), "catalogs equal", report.diff().differences());
         line(report.sourcePlan().isEmpty(), "plan against your database is empty", report.sourcePlan());
         line(report.targetPlan().isEmpty(), "plan against the rebuilt database is empty", report.targetPlan());

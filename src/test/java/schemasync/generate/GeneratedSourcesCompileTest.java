@@ -140,6 +140,22 @@ class GeneratedSourcesCompileTest {
         }
     }
 
+    @Test
+    void roundtripCommandProvesAndReportsCounts() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE parent (id integer PRIMARY KEY)",
+                "CREATE TABLE child (id bigserial PRIMARY KEY, parent_id integer NOT NULL REFERENCES parent,"
+                        + " note varchar(40) DEFAULT 'x' CHECK (note <> ''))",
+                "CREATE INDEX child_parent_idx ON child (parent_id) WHERE note IS NOT NULL")) {
+            String url = s.url.jdbcUrl() + (s.url.jdbcUrl().contains("?") ? "&" : "?") + "user="
+                    + s.url.properties().getProperty("user");
+            Run run = run("roundtrip", "--database-url", url);
+            assertEquals(0, run.exit, run.out + run.err);
+            assertTrue(run.out.contains("✓ catalogs equal"), run.out);
+            assertTrue(run.out.contains("Compared: schemas 1") && run.out.contains("tables 2") && run.out.contains("columns 4"), run.out);
+            assertTrue(run.out.contains("Round trip exact"), run.out);
+        }
+    }
+
     record Run(int exit, String out, String err) {
     }
 
