@@ -101,13 +101,26 @@ final class BlockPlan {
                 serials.put(s.ownerTable() + "." + s.ownerColumn(), s.name());
                 continue;
             }
-            g.add(g.customObject("sequence " + s.name(), "a sequence not created by serial is not in the DSL",
-                    CustomSql.relationMissing(s.name()), CustomSql.sequence(s)));
-            if (s.ownerTable() != null) {
-                g.notCarried("OWNED BY of sequence " + s.name() + " (" + s.ownerTable() + "." + s.ownerColumn()
-                        + "): ownership is not in the DSL; the sequence is created unowned");
-            }
+            g.add(sequence(s));
         }
+    }
+
+    /** {@code ensureSequence} with the options that differ from PostgreSQL's defaults for its type. */
+    private Call sequence(Source.Sequence s) {
+        long typeMax = switch (s.type()) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        boolean ascending = s.increment() > 0;
+        String owner = s.ownerTable() == null ? null : g.dslName(s.ownerTable()) + "." + s.ownerColumn();
+        if (!ascending) {
+            return new Call.SequenceCall(g.dslName(s.name()), s.type(), s.increment(), s.min(), s.max(), s.start(), s.cache(),
+                    s.cycle(), owner);
+        }
+        return new Call.SequenceCall(g.dslName(s.name()), s.type().equals("bigint") ? null : s.type(),
+                s.increment() == 1 ? null : s.increment(), s.min() == 1 ? null : s.min(), s.max() == typeMax ? null : s.max(),
+                s.start() == s.min() ? null : s.start(), s.cache() == 1 ? null : s.cache(), s.cycle(), owner);
     }
 
     /**
@@ -128,7 +141,11 @@ final class BlockPlan {
     /** serial makes its sequence AS the column's type, from 1 by 1, cache 1, no cycle. */
     private static boolean seqMatchesSerial(Source.Sequence s, String columnType) {
         return s.start() == 1 && s.increment() == 1 && s.min() == 1 && s.cache() == 1 && !s.cycle()
-                && (s.type().equals(columnType) || s.type().equals("bigint"));
+                && s.type().equals(columnType) && s.max() == switch (columnType) {
+                    case "smallint" -> Short.MAX_VALUE;
+                    case "integer" -> Integer.MAX_VALUE;
+                    default -> Long.MAX_VALUE;
+                };
     }
 
     /** How regclass prints a name (schema-qualified under the reader's search_path). */

@@ -11,6 +11,7 @@ import schemasync.dsl.Schema;
  * both give the same declarations. A new object kind is a new record here and a case in the generator.
  */
 sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.DomainCall, Call.CompositeCall,
+        Call.SequenceCall,
         Call.AggregateCall, Call.ObjectGrantCall, Call.DefaultPrivilegesCall, Call.FunctionCall, Call.ViewCall,
         Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
         Call.IgnoreCall, Call.CommentLine, TableCall {
@@ -104,6 +105,39 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 b.attribute(a.get(0), a.get(1));
                 if (a.size() >= 4) b.collate(a.get(2), a.get(3));
             }
+        }
+    }
+
+    /**
+     * {@code db.ensureSequence("invoice_number").startWith(1000).ownedBy("invoices.number")}: options
+     * null where they are PostgreSQL's default for the type (an ascending sequence), so only the
+     * deliberate ones are written.
+     */
+    record SequenceCall(String name, String as, Long incrementBy, Long minValue, Long maxValue, Long startWith, Long cache,
+                        boolean cycle, String ownedBy) implements Call {
+        public void render(JavaCode code) {
+            StringBuilder s = new StringBuilder("db.ensureSequence(" + JavaCode.literal(name) + ")");
+            if (as != null) s.append(".as(").append(JavaCode.literal(as)).append(")");
+            if (incrementBy != null) s.append(".incrementBy(").append(incrementBy).append("L)");
+            if (minValue != null) s.append(".minValue(").append(minValue).append("L)");
+            if (maxValue != null) s.append(".maxValue(").append(maxValue).append("L)");
+            if (startWith != null) s.append(".startWith(").append(startWith).append("L)");
+            if (cache != null) s.append(".cache(").append(cache).append("L)");
+            if (cycle) s.append(".cycle()");
+            if (ownedBy != null) s.append(".ownedBy(").append(JavaCode.literal(ownedBy)).append(")");
+            code.line(0, s.append(";").toString());
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensureSequence(name);
+            if (as != null) b.as(as);
+            if (incrementBy != null) b.incrementBy(incrementBy);
+            if (minValue != null) b.minValue(minValue);
+            if (maxValue != null) b.maxValue(maxValue);
+            if (startWith != null) b.startWith(startWith);
+            if (cache != null) b.cache(cache);
+            if (cycle) b.cycle();
+            if (ownedBy != null) b.ownedBy(ownedBy);
         }
     }
 
