@@ -80,13 +80,19 @@ public final class RoundTrip {
         }
     }
 
-    /** Roles named by grants and policies of the source: the rebuilt database needs them to exist. */
+    /** Roles named by grants, policies and default privileges of the source: the rebuilt database needs them. */
     private static Set<String> roles(Connection source, Collection<String> schemas) throws SQLException {
         Set<String> roles = new TreeSet<>();
-        for (Table t : read(source, schemas).tables().values()) {
+        Catalog catalog = read(source, schemas);
+        for (Table t : catalog.tables().values()) {
             t.grants().forEach(g -> roles.add(g.role()));
             t.policies().forEach(p -> roles.addAll(p.roles()));
         }
+        catalog.grants().values().forEach(grants -> grants.forEach(g -> roles.add(g.role())));
+        catalog.defaultPrivileges().forEach((target, grants) -> {
+            roles.add(target.forRole());
+            grants.forEach(g -> roles.add(g.role()));
+        });
         roles.remove("public");
         return roles;
     }
