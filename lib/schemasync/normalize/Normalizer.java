@@ -85,6 +85,15 @@ public final class Normalizer {
     /** Requires a connection with auto-commit off and no open transaction; leaves none open. */
     public static DeclaredShapes normalize(Connection connection, Catalog catalog, DeclaredSchema declared)
             throws SQLException {
+        return normalize(connection, catalog, declared, true);
+    }
+
+    /**
+     * @param shortcut false sends every declared table through a shadow, even those whose declarations
+     *                 already read as the catalog does (tests compare both ways)
+     */
+    public static DeclaredShapes normalize(Connection connection, Catalog catalog, DeclaredSchema declared,
+                                           boolean shortcut) throws SQLException {
         Map<QualifiedName, Shadow> shadows = new LinkedHashMap<>();
         Map<String, String> declaredSpecOrigin = new HashMap<>();
         // A table that neither exists nor is declared has nothing to normalize: the planner reports
@@ -118,9 +127,18 @@ public final class Normalizer {
         Map<QualifiedName, Map<String, String>> triggers = new HashMap<>();
         Map<QualifiedName, Map<String, Table.Policy>> policies = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        List<Shadow> all = new ArrayList<>(shadows.values());
+        // Tables whose declarations already read as the catalog does need no shadow (CanonicalText);
+        // the others are grouped by the SQL their shadow would run, names aside: PostgreSQL spells
+        // identical statements identically, so one shadow per distinct shape is built and read.
+        Map<String, List<Shadow>> shapes = new LinkedHashMap<>();
+        for (Shadow s : shadows.values()) {
+            if (shortcut && settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
+            String shape = shortcut && s.triggers.isEmpty() && s.policies.isEmpty() ? shapeKey(s) : "table " + s.table;
+            shapes.computeIfAbsent(shape, k -> new ArrayList<>()).add(s);
+        }
+        List<List<Shadow>> all = new ArrayList<>(shapes.values());
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
-            List<Shadow> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
+            List<List<Shadow>> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
                 readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, policies,
                         problems);
@@ -206,6 +224,49 @@ public final class Normalizer {
         return "DO " + tag + " BEGIN EXECUTE " + quoted + sql + quoted + "; EXCEPTION WHEN OTHERS THEN NULL; END " + tag;
     }
 
+    /**
+     * Fills the shapes of a table whose every declaration is already spelled as the catalog spells
+     * it, and says so; false (and nothing filled) when anything would need PostgreSQL to spell it.
+     * CHECKs, triggers and policies always take the shadow.
+     */
+    private static boolean settle(Shadow s, Catalog catalog, Map<QualifiedName, Map<String, Column>> columns,
+                                  Map<QualifiedName, String> indexes, Map<QualifiedName, Map<String, String>> checks,
+                                  Map<QualifiedName, Map<String, String>> triggers,
+                                  Map<QualifiedName, Map<String, Table.Policy>> policies) {
+        Table existing = catalog.tables().get(s.table);
+        if (existing == null || !s.checks.isEmpty() || !s.triggers.isEmpty() || !s.policies.isEmpty()) return false;
+        Map<String, Column> byName = new HashMap<>();
+        for (ColumnSpec spec : s.declaredSpecs.values()) {
+            Column settled = CanonicalText.column(spec, existing.column(spec.name()).orElse(null));
+            if (settled == null) return false;
+            byName.put(spec.name(), settled);
+        }
+        Map<QualifiedName, String> definitions = new HashMap<>();
+        for (IndexDecl i : s.indexes) {
+            String definition = CanonicalText.index(i, catalog.indexes().get(i.name()));
+            if (definition == null) return false;
+            definitions.put(i.name(), definition);
+        }
+        columns.put(s.table, byName);
+        indexes.putAll(definitions);
+        checks.put(s.table, Map.of());
+        triggers.put(s.table, Map.of());
+        policies.put(s.table, Map.of());
+        return true;
+    }
+
+    /** The statements a shadow would run, with its own names replaced by fixed ones. */
+    private static String shapeKey(Shadow s) {
+        Shadow named = new Shadow(s.table, "shape", null);
+        named.columns.putAll(s.columns);
+        named.checks.addAll(s.checks);
+        StringBuilder key = new StringBuilder(createShadow(named));
+        for (int i = 0; i < s.indexes.size(); i++) {
+            key.append(";\n").append(SqlRenderer.createIndex("shape_i" + (i + 1), DSL.name("pg_temp", "shape"), s.indexes.get(i)));
+        }
+        return key.toString();
+    }
+
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {
         return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), catalog.tables().get(t)));
     }
@@ -214,20 +275,25 @@ public final class Normalizer {
         return table + "\u0000" + column;
     }
 
-    private static void readBack(Connection connection, Catalog catalog, List<String> prerequisites, List<Shadow> chunk,
+    /** @param groups shadows of one shape each: the first is built, the others take its reading */
+    private static void readBack(Connection connection, Catalog catalog, List<String> prerequisites, List<List<Shadow>> groups,
                                  Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  Map<QualifiedName, Map<String, String>> checks,
                                  Map<QualifiedName, Map<String, String>> triggers,
                                  Map<QualifiedName, Map<String, Table.Policy>> policies, List<String> problems) throws SQLException {
-        Map<String, QualifiedName> indexShadowNames = new HashMap<>();
+        Map<String, List<QualifiedName>> indexShadowNames = new HashMap<>();
         List<String> statements = new ArrayList<>(prerequisites);
-        for (Shadow s : chunk) {
+        List<Shadow> chunk = new ArrayList<>();
+        for (List<Shadow> group : groups) {
+            Shadow s = group.get(0);
+            chunk.add(s);
             statements.add(createShadow(s));
-            for (IndexDecl i : s.indexes) {
-                String shadowIndex = s.shadowName + "_i" + (s.indexes.indexOf(i) + 1);
-                indexShadowNames.put(shadowIndex, i.name());
-                statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), i));
+            for (int n = 0; n < s.indexes.size(); n++) {
+                String shadowIndex = s.shadowName + "_i" + (n + 1);
+                int position = n;
+                indexShadowNames.put(shadowIndex, group.stream().map(m -> m.indexes.get(position).name()).toList());
+                statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), s.indexes.get(n)));
             }
             // Triggers on the shadow, never on the real table: CREATE TRIGGER would lock it.
             for (Declaration.TriggerDecl g : s.triggers) {
@@ -253,7 +319,7 @@ public final class Normalizer {
                 String error = tryStatement(connection, sql);
                 if (error != null) problems.add(sql + ": " + error);
             }
-            diagnose(connection, chunk, declaredColumns, problems);
+            diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, problems);
             return;
         }
         String tempSchema;
@@ -263,34 +329,42 @@ public final class Normalizer {
             tempSchema = rs.getString(1);
         }
         Catalog shadowCatalog = CatalogReader.read(connection, Set.of(tempSchema));
-        for (Shadow s : chunk) {
-            Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, s.shadowName));
-            Map<String, Column> byName = new HashMap<>();
-            for (Column c : t.columns()) {
-                ColumnSpec spec = s.declaredSpecs.get(c.name());
-                if (spec == null) continue;
-                // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
-                byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(),
-                        spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
-                        spec.comment()));
-            }
-            columns.put(s.table, byName);
-            Map<String, String> checkTexts = new HashMap<>();
-            for (schemasync.catalog.Constraint c : t.constraints()) {
-                if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) checkTexts.put(c.name(), c.check());
-            }
-            checks.put(s.table, checkTexts);
-            Map<String, String> triggerTexts = new HashMap<>();
-            for (Table.Trigger g : t.triggers()) triggerTexts.put(g.name(), g.definition());
-            triggers.put(s.table, triggerTexts);
-            Map<String, Table.Policy> policyShapes = new HashMap<>();
-            for (Table.Policy p : t.policies()) policyShapes.put(p.name(), p);
-            policies.put(s.table, policyShapes);
+        for (List<Shadow> group : groups) {
+            Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, group.get(0).shadowName));
+            for (Shadow s : group) readShadow(catalog, s, t, columns, checks, triggers, policies);
         }
         for (Index i : shadowCatalog.indexes().values()) {
-            QualifiedName declaredName = indexShadowNames.get(i.name().name());
-            if (declaredName != null) indexes.put(declaredName, i.definition());
+            List<QualifiedName> declaredNames = indexShadowNames.get(i.name().name());
+            if (declaredNames != null) declaredNames.forEach(name -> indexes.put(name, i.definition()));
         }
+    }
+
+    /** One declared table's shapes, from the shadow built for it (or for a table of the same shape). */
+    private static void readShadow(Catalog catalog, Shadow s, Table t, Map<QualifiedName, Map<String, Column>> columns,
+                                   Map<QualifiedName, Map<String, String>> checks,
+                                   Map<QualifiedName, Map<String, String>> triggers,
+                                   Map<QualifiedName, Map<String, Table.Policy>> policies) {
+        Map<String, Column> byName = new HashMap<>();
+        for (Column c : t.columns()) {
+            ColumnSpec spec = s.declaredSpecs.get(c.name());
+            if (spec == null) continue;
+            // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
+            byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(),
+                    spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
+                    spec.comment()));
+        }
+        columns.put(s.table, byName);
+        Map<String, String> checkTexts = new HashMap<>();
+        for (schemasync.catalog.Constraint c : t.constraints()) {
+            if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) checkTexts.put(c.name(), c.check());
+        }
+        checks.put(s.table, checkTexts);
+        Map<String, String> triggerTexts = new HashMap<>();
+        for (Table.Trigger g : t.triggers()) triggerTexts.put(g.name(), g.definition());
+        triggers.put(s.table, triggerTexts);
+        Map<String, Table.Policy> policyShapes = new HashMap<>();
+        for (Table.Policy p : t.policies()) policyShapes.put(p.name(), p);
+        policies.put(s.table, policyShapes);
     }
 
     /**
