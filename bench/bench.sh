@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
-# Schema Sync benchmark (not a test): wall time and peak RSS of whole `java` processes against a
-# private PostgreSQL, for generated schemas of N tables.     Usage, from anywhere:
-#   bench/bench.sh [N ...]          default N: 50 500 2000 (or BENCH_SIZES="50 500")
-# Knobs (env): BENCH_RUNS=5 (no-op + floor runs), BENCH_FRESH_RUNS=3, BENCH_PORT=55432,
-#   BENCH_COUNT_STATEMENTS=1 (log_statement=all; adds statement counts, slows runs a little),
-#   BENCH_PG_OPTS (extra server options, e.g. "-c max_locks_per_transaction=256"),
-#   BENCH_JAVA_OPTS (default: the JVM options of sync-production-schema.java's //JAVA_OPTIONS).
-# Everything lands in bench/out/ (git-ignored); the table also goes to bench/out/results.md.
+# Schema Sync benchmark (not a test): Schema Sync side by side with Flyway, Liquibase, psql and a bare
+# JVM, as whole processes against a private PostgreSQL, on one generated schema of N tables.
+#   bench/bench.sh [N ...]     default N: 50 500 2000 10000 (10000 and above: Schema Sync alone)
+# Knobs (env): BENCH_RUNS=5 (runs per cell, tools interleaved), BENCH_PORT=55432,
+#   BENCH_SOLO_FROM=10000 (from this N on, only Schema Sync and the floor run),
+#   BENCH_PG_OPTS (extra server options), BENCH_COUNT=1 (0: skip the statement-count pass).
+# Everything lands in bench/out/ (git-ignored); the tables also go to bench/out/results.md.
 set -euo pipefail
 shopt -s inherit_errexit
 
@@ -16,35 +15,37 @@ PGDATA=$OUT/pgdata
 PGBIN=${PGBIN:-$(pg_config --bindir)}
 PORT=${BENCH_PORT:-55432}
 RUNS=${BENCH_RUNS:-5}
-FRESH_RUNS=${BENCH_FRESH_RUNS:-3}
-COUNT=${BENCH_COUNT_STATEMENTS:-0}
-JBANG_JAVA_OPTIONS="-XX:TieredStopAtLevel=1 -Xshare:auto"  # as in the script's //JAVA_OPTIONS
-JAVA_OPTS=${BENCH_JAVA_OPTS-$JBANG_JAVA_OPTIONS}             # BENCH_JAVA_OPTS= (empty): JVM defaults
-read -ra JAVA_ARGS <<<"$JAVA_OPTS"
-if (($#)); then SIZES=("$@"); else read -ra SIZES <<<"${BENCH_SIZES:-50 500 2000}"; fi
+SOLO_FROM=${BENCH_SOLO_FROM:-10000}
+COUNT=${BENCH_COUNT:-1}
+if (($#)); then SIZES=("$@"); else read -ra SIZES <<<"${BENCH_SIZES:-50 500 2000 10000}"; fi
 FAILED=0
+# The same JVM options for every Java tool: the JIT setting Schema Sync's script uses.
+JVM_OPTS="-XX:TieredStopAtLevel=1"
 
 log() { printf '== %s\n' "$*" >&2; }
 die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
 as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }  # initdb refuses root
 sql() { PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -h localhost -p "$PORT" -U postgres -d "${2:-postgres}" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 
-# --- 1. Build: the engine with Maven, the generated benchmark blocks and the floor with javac ----
+# --- 1. Build -------------------------------------------------------------------------------------
+# Schema Sync runs as users run it: a project directory per N (the script, lib/, the ./jbang launcher
+# and a generated changes/ of N blocks) and the command README.md puts in the Procfile,
+# `./jbang sync-production-schema.java --apply`. Flyway, Liquibase and pgjdbc come from Maven
+# Central through bench/pom.xml; their drivers are bench/src.
 build() {
   command -v /usr/bin/time >/dev/null || die "/usr/bin/time is missing (Debian package: time)"
-  # Built from a copy of the working tree: others' concurrent mvn runs in target/ can't interfere.
-  log "building a snapshot of the working tree in bench/out/tree (mvn compile + runtime classpath)"
-  rm -rf "$OUT/tree" && mkdir -p "$OUT/tree"
-  cp -r "$ROOT/pom.xml" "$ROOT/sync-production-schema.java" "$ROOT/lib" "$ROOT/changes" "$OUT/tree/"
-  (cd "$OUT/tree" && mvn -q -B -Dstyle.color=never compile \
-    && mvn -q -B -Dstyle.color=never dependency:build-classpath -DincludeScope=runtime \
-         -Dmdep.outputFile="$OUT/classpath.txt") >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; die "build failed"; }
-  CP="$OUT/tree/target/classes:$(cat "$OUT/classpath.txt"):$OUT/classes"
-  rm -rf "$OUT/src" "$OUT/classes" && mkdir -p "$OUT/src/benchgen" "$OUT/classes"
-  # One change block per table, driven by data: the tool sees exactly the declarations that N
-  # hand-written blocks would produce. N comes from -Dbench.tables, so this compiles once.
-  cat >"$OUT/src/benchgen/BenchBlocks.java" <<'JAVA'
-package benchgen;
+  log "building the Flyway/Liquibase drivers (bench/pom.xml)"
+  (cd "$ROOT/bench" && mvn -q -B -Dstyle.color=never compile dependency:build-classpath -DincludeScope=runtime \
+      -Dmdep.outputFile="$OUT/tools-classpath.txt") >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; die "build failed"; }
+  export TOOLS_CP="$ROOT/bench/target/classes:$(cat "$OUT/tools-classpath.txt")"
+}
+
+project() {  # project N: bench/out/project-N, a Schema Sync project whose changes/ declares N tables
+  local n=$1 dir=$OUT/project-$1
+  rm -rf "$dir" && mkdir -p "$dir/changes"
+  cp -r "$ROOT/sync-production-schema.java" "$ROOT/jbang" "$ROOT/lib" "$dir/"
+  cat >"$dir/changes/Changes.java" <<JAVA
+package changes;
 
 import static org.jooq.impl.SQLDataType.*;
 import static schemasync.dsl.Default.dflt;
@@ -54,9 +55,9 @@ import java.util.List;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.Schema;
 
-/** Generated by bench/bench.sh: N tables of 10 columns and 2 indexes each (N = -Dbench.tables). */
-public final class BenchBlocks {
-    public static final List<ChangeBlock> ALL = blocks(Integer.getInteger("bench.tables", 50));
+/** Generated by bench/bench.sh: $n tables of 10 columns, 2 indexes and a foreign key to the previous table. */
+public final class Changes {
+    public static final List<ChangeBlock> ALL = blocks($n);
 
     static List<ChangeBlock> blocks(int n) {
         List<ChangeBlock> list = new ArrayList<>(n);
@@ -65,50 +66,59 @@ public final class BenchBlocks {
     }
 
     record TableBlock(int i) implements ChangeBlock {
-        public String id() { return String.format("B%04d_BenchTable", i); }
+        public String id() { return String.format("B%05d_BenchTable", i); }
         public String description() { return "Benchmark table " + i; }
         public void declare(Schema db) {
-            String t = String.format("bench_%04d", i);
-            db.ensureTable(t, tb -> tb
-                    .column("id", BIGINT.identity(true))
-                    .column("prev_id", BIGINT) // foreign keys are not supported yet: just the column
-                    .column("email", VARCHAR(320).notNull())
-                    .column("note", CLOB)
-                    .column("amount", NUMERIC(12, 2))
-                    .column("deleted", BOOLEAN.notNull(), dflt("false"))
-                    .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
-                    .column("attrs", JSONB.notNull(), dflt("'{}'::jsonb"))
-                    .column("external_ref", UUID)
-                    .column("score", INTEGER)
-                    .primaryKey("id"));
+            String t = String.format("bench_%05d", i);
+            db.ensureTable(t, tb -> {
+                tb = tb.column("id", BIGINT.identity(true))
+                  .column("prev_id", BIGINT)
+                  .column("email", VARCHAR(320).notNull())
+                  .column("note", CLOB)
+                  .column("amount", NUMERIC(12, 2))
+                  .column("deleted", BOOLEAN.notNull(), dflt("false"))
+                  .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
+                  .column("attrs", JSONB.notNull(), dflt("'{}'::jsonb"))
+                  .column("external_ref", UUID)
+                  .column("score", INTEGER)
+                  .primaryKey("id");
+                return i > 1 ? tb.foreignKey("prev_id").references(String.format("bench_%05d", i - 1)) : tb;
+            });
             db.ensureIndex(t + "_email_lower_key").on(t).unique().expression("lower(email)");
             db.ensureIndex(t + "_live_created_idx").on(t).columns("created_at").where("deleted IS NOT TRUE");
         }
     }
 }
 JAVA
-  cat >"$OUT/src/benchgen/BenchMain.java" <<'JAVA'
-package benchgen;
-
-public final class BenchMain {
-    public static void main(String[] a) { schemasync.cli.SchemaSyncCli.main(a, BenchBlocks.ALL); }
 }
-JAVA
-  cat >"$OUT/src/benchgen/BenchFloor.java" <<'JAVA'
-package benchgen;
 
-/** The JVM floor: start, connect with pgjdbc, SELECT 1, exit. */
-public final class BenchFloor {
-    public static void main(String[] a) throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(a[0]); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT 1")) {
-            if (!rs.next() || rs.getInt(1) != 1) throw new IllegalStateException("SELECT 1 failed");
-            System.out.println("floor: connected, SELECT 1 = 1");
-        }
-    }
+# The same schema as plain DDL, for psql, Flyway and Liquibase: what Schema Sync creates (the bench
+# checks it: Schema Sync's dry run against psql's database must find it in sync).
+ddl() {  # ddl I: the DDL of table I, one statement per line
+  local t p
+  t=$(printf 'bench_%05d' "$1"); p=$(printf 'bench_%05d' $(($1 - 1)))
+  echo "CREATE TABLE $t (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, prev_id bigint$( (($1 > 1)) && echo " CONSTRAINT ${t}_prev_id_fkey REFERENCES $p (id)"), email varchar(320) NOT NULL, note text, amount numeric(12,2), deleted boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL DEFAULT now(), attrs jsonb NOT NULL DEFAULT '{}'::jsonb, external_ref uuid, score integer);"
+  echo "CREATE UNIQUE INDEX ${t}_email_lower_key ON $t (lower(email));"
+  echo "CREATE INDEX ${t}_live_created_idx ON $t (created_at) WHERE deleted IS NOT TRUE;"
 }
-JAVA
-  javac -nowarn -d "$OUT/classes" -cp "$CP" "$OUT"/src/benchgen/*.java
+
+migrations() {  # migrations N: psql's one file, Flyway's N versioned migrations, Liquibase's changelog
+  local n=$1 i t
+  rm -rf "$OUT/sql-$n" "$OUT/flyway-$n" "$OUT/liquibase-$n" && mkdir -p "$OUT/sql-$n" "$OUT/flyway-$n" "$OUT/liquibase-$n"
+  {
+    echo '<?xml version="1.0" encoding="UTF-8"?>'
+    echo '<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-4.33.xsd">'
+    for ((i = 1; i <= n; i++)); do
+      t=$(printf 'bench_%05d' "$i")
+      ddl "$i" >"$OUT/flyway-$n/V${i}__${t}.sql"
+      cat "$OUT/flyway-$n/V${i}__${t}.sql" >>"$OUT/sql-$n/all.sql"
+      echo "  <changeSet id=\"$t\" author=\"bench\">"
+      echo "    <preConditions onFail=\"MARK_RAN\"><not><tableExists tableName=\"$t\"/></not></preConditions>"
+      echo "    <sql>"; sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' "$OUT/flyway-$n/V${i}__${t}.sql"; echo "    </sql>"
+      echo "  </changeSet>"
+    done
+    echo '</databaseChangeLog>'
+  } >"$OUT/liquibase-$n/changelog.xml"
 }
 
 # --- 2. A private PostgreSQL cluster, stopped on exit -----------------------------------------------
@@ -118,102 +128,178 @@ start_pg() {
   rm -rf "$PGDATA" && mkdir -p "$PGDATA"
   if ((EUID == 0)); then chown postgres: "$PGDATA"; fi
   as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$OUT/initdb.log"
-  # fsync/synchronous_commit off: commits don't wait for the disk (we measure the tool, not the
-  # disk). Everything else stays at its default, notably max_locks_per_transaction=64.
+  # fsync/synchronous_commit off: commits don't wait for the disk (we measure the tools, not the
+  # disk). max_locks_per_transaction: a fresh apply of thousands of tables in ONE transaction
+  # (Schema Sync, psql -1) locks every relation it creates until commit (see bench/README.md).
   local opts="-p $PORT -c listen_addresses=localhost -c unix_socket_directories= -c fsync=off -c synchronous_commit=off"
-  ((COUNT)) && opts+=" -c log_statement=all"
-  opts+=" ${BENCH_PG_OPTS:-}"
+  opts+=" -c max_locks_per_transaction=2048 -c logging_collector=off ${BENCH_PG_OPTS:-}"
   trap stop_pg EXIT
   as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -o "$opts" -w -s start
 }
 stop_pg() { as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w -s stop || true; }
+log_statements() {  # log_statements on|off
+  sql "ALTER SYSTEM SET log_statement = '$([[ $1 == on ]] && echo all || echo none)'" && sql "SELECT pg_reload_conf()" >/dev/null
+  sleep 0.3
+}
 
 # --- 3. Measuring ------------------------------------------------------------------------------------
-# measure NAME EXPECT CMD...: one run under /usr/bin/time; prints "wall-s KB cpu-s statements".
-# A non-zero exit or missing EXPECT text is shown in full and the run returns 1.
+# measure CELL EXPECT CMD...: one run under /usr/bin/time; appends "wall-s KB cpu-s" to
+# bench/out/cells/CELL. A non-zero exit or missing EXPECT text is shown in full and marks the cell.
 measure() {
-  local name=$1 expect=$2 logf="$OUT/logs/$1.log" before=0 stmts=- rc=0; shift 2
-  ((COUNT)) && before=$(stat -c %s "$PGDATA/server.log")
-  /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" "$@" >"$logf" 2>&1 || rc=$?
+  local cell=$1 expect=$2 logf="$OUT/logs/$1.log" rc=0; shift 2
+  # A run_* function, in a child bash that execs nothing else: /usr/bin/time then reports the
+  # tool's process (its CPU and peak RSS include the children it waited for; bash's own are tiny).
+  /usr/bin/time -f '%e %M %U %S' -o "$OUT/time.txt" bash -c '"$@"' bench "$@" >"$logf" 2>&1 || rc=$?
   if ((rc != 0)) || ! grep -q "$expect" "$logf"; then
-    { echo "!!!!!! $name FAILED: exit $rc, expected output '$expect', after $(cut -d' ' -f1 <<<"$(tail -n1 "$OUT/time.txt")") s. Command: $*"; cat "$logf"
-      echo "!!!!!! (full output: $logf)"; } >&2
-    return 1
+    { echo "!!!!!! $cell FAILED: exit $rc, expected output '$expect'. Command: $*"; tail -n 30 "$logf"; } >&2
+    echo FAILED >>"$OUT/cells/$cell"; FAILED=1; return 0
   fi
-  ((COUNT)) && stmts=$(tail -c +$((before + 1)) "$PGDATA/server.log" | grep -cE 'LOG:  (statement|execute [^:]*):' || true)
-  echo "$(tail -n1 "$OUT/time.txt" | awk '{printf "%s %s %.2f", $1, $2, $3 + $4}') $stmts"
+  tail -n1 "$OUT/time.txt" | awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' >>"$OUT/cells/$cell"
+  log "  $cell: $(tail -n1 "$OUT/cells/$cell")"
 }
 
-# median of the numbers on stdin
-median() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-
-# series NAME COUNT SETUP EXPECT CMD...: COUNT runs (SETUP, a function or :, before each one);
-# prints the table cell "median wall s (median CPU s) / median MB [/ statements]", or FAILED.
-series() {
-  local name=$1 count=$2 setup=$3 expect=$4 r line; shift 4
-  : >"$OUT/series.txt"
-  for ((r = 1; r <= count; r++)); do
-    $setup
-    line=$(measure "$name-$r" "$expect" "$@") || { echo "FAILED (see bench/out/logs/$name-$r.log)"; return; }
-    echo "$line" >>"$OUT/series.txt"; log "  $name run $r (wall-s RSS-KB cpu-s stmts): $line"
-  done
-  local s kb cpu st
-  s=$(cut -d' ' -f1 <"$OUT/series.txt" | median); kb=$(cut -d' ' -f2 <"$OUT/series.txt" | median)
-  cpu=$(cut -d' ' -f3 <"$OUT/series.txt" | median); st=$(cut -d' ' -f4 <"$OUT/series.txt" | tail -n1)
-  printf '%.2f s (cpu %.2f) / %d MB%s' "$s" "$cpu" "$((${kb%.*} / 1024))" "$([[ $st == - ]] || echo " / $st stmts")"
+median() { sort -g | awk '{v[NR]=$1} END {if (NR == 0) print "nan"; else print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+cell_wall() { grep -v FAILED "$OUT/cells/$1" 2>/dev/null | cut -d' ' -f1 | median; }
+cell() {  # "wall s (cpu s) / MB" medians, or FAILED
+  local f=$OUT/cells/$1
+  [[ -f $f ]] || { echo "–"; return; }
+  grep -q FAILED "$f" && { echo "FAILED"; return; }
+  printf '%.2f s (cpu %.2f) / %d MB' "$(cut -d' ' -f1 "$f" | median)" "$(cut -d' ' -f3 "$f" | median)" \
+    "$(($(cut -d' ' -f2 "$f" | median | cut -d. -f1) / 1024))"
 }
 
-recreate_db() { sql "DROP DATABASE IF EXISTS $DB WITH (FORCE)" && sql "CREATE DATABASE $DB"; }
+recreate() { sql "DROP DATABASE IF EXISTS $1 WITH (FORCE)" && sql "CREATE DATABASE $1"; }
+jdbc() { echo "jdbc:postgresql://localhost:$PORT/$1"; }
+
+# Each tool against its own database; every command is a whole process.
+run_ours() {  # run_ours N DB ARGS...: the Procfile command, from the project directory
+  local n=$1 db=$2; shift 2
+  (cd "$OUT/project-$n" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$db" SCHEMA_SYNC_TIMINGS=1 \
+    ./jbang sync-production-schema.java "$@")
+}
+run_flyway() { REDGATE_DISABLE_TELEMETRY=true java $JVM_OPTS -cp "$TOOLS_CP" benchtools.FlywayRun "$(jdbc "$2")" postgres "$OUT/flyway-$1"; }
+run_liquibase() {
+  java $JVM_OPTS -Dliquibase.analytics.enabled=false -Dliquibase.showBanner=false -Dliquibase.secureParsing=false \
+    -cp "$TOOLS_CP" benchtools.LiquibaseRun "$(jdbc "$2")" postgres "$OUT/liquibase-$1"
+}
+run_psql() { "$PGBIN/psql" -X -q -1 -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "$2" -f "$OUT/sql-$1/all.sql" && echo "psql: done"; }
+run_floor() { java $JVM_OPTS -cp "$TOOLS_CP" benchtools.Floor "$(jdbc "$2")?user=postgres"; }
+
+export -f run_ours run_flyway run_liquibase run_psql run_floor jdbc
+export OUT PORT PGBIN JVM_OPTS
 
 bench_size() {
-  local n=$1 fresh dry noop floor tables indexes
-  DB=bench$n
-  local tool=(java "${JAVA_ARGS[@]}" -Dbench.tables="$n" -cp "$CP" benchgen.BenchMain --database-url "postgresql://postgres@localhost:$PORT/$DB")
-  log "N=$n: fresh --apply x$FRESH_RUNS (database recreated before each)"
-  fresh=$(series "n$n-fresh-apply" "$FRESH_RUNS" recreate_db "verified in sync" "${tool[@]}" --apply)
-  if [[ $fresh == FAILED* ]]; then
-    dry="skipped" noop="skipped"
-  else
-    tables=$(sql "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'" "$DB")
-    indexes=$(sql "SELECT count(*) FROM pg_indexes WHERE schemaname = 'public'" "$DB")
-    log "N=$n: database has $tables tables, $indexes indexes (expected $n and $((3 * n)))"
-    [[ $tables == "$n" && $indexes == "$((3 * n))" ]] || { FAILED=1; log "!!!!!! N=$n: unexpected object counts"; }
-    log "N=$n: no-op --dry-run x$RUNS"
-    dry=$(series "n$n-noop-dry-run" "$RUNS" : "in sync" "${tool[@]}" --dry-run)
-    log "N=$n: no-op --apply x$RUNS"
-    noop=$(series "n$n-noop-apply" "$RUNS" : "in sync" "${tool[@]}" --apply)
+  local n=$1 r solo=0 tools tool
+  ((n >= SOLO_FROM)) && solo=1
+  tools=(ours flyway liquibase psql); ((solo)) && tools=(ours)
+  log "N=$n: generating the schema for every tool"
+  project "$n"; ((solo)) || migrations "$n"
+  # Warm-up, not measured: JBang compiles the project once and ./jbang keeps the resolved command.
+  recreate "b${n}_warm"
+  run_ours "$n" "b${n}_warm" --dry-run >"$OUT/logs/n$n-warmup.log" 2>&1 || { tail -n 30 "$OUT/logs/n$n-warmup.log" >&2; die "warm-up failed"; }
+  run_ours "$n" "b${n}_warm" --dry-run >>"$OUT/logs/n$n-warmup.log" 2>&1 || true
+  sql "DROP DATABASE b${n}_warm" || true
+  for ((r = 1; r <= RUNS; r++)); do
+    log "N=$n: fresh, run $r/$RUNS (${tools[*]}; each on a new database)"
+    for tool in "${tools[@]}"; do
+      recreate "b${n}_$tool"
+      case $tool in
+        ours) measure "n$n-ours-fresh" "verified in sync" run_ours "$n" "b${n}_ours" --apply ;;
+        flyway) measure "n$n-flyway-fresh" "flyway: $n migrations executed" run_flyway "$n" "b${n}_flyway" ;;
+        liquibase) measure "n$n-liquibase-fresh" "liquibase: update done" run_liquibase "$n" "b${n}_liquibase" ;;
+        psql) measure "n$n-psql-fresh" "psql: done" run_psql "$n" "b${n}_psql" ;;
+      esac
+    done
+  done
+  verify_schemas "$n" "${tools[@]}"
+  for ((r = 1; r <= RUNS; r++)); do
+    log "N=$n: no-op, run $r/$RUNS"
+    measure "n$n-ours-noop-apply" "already in sync" run_ours "$n" "b${n}_ours" --apply
+    measure "n$n-ours-noop-dry" "in sync, nothing to do" run_ours "$n" "b${n}_ours" --dry-run
+    if ((!solo)); then
+      measure "n$n-flyway-noop" "flyway: 0 migrations executed" run_flyway "$n" "b${n}_flyway"
+      measure "n$n-liquibase-noop" "liquibase: update done" run_liquibase "$n" "b${n}_liquibase"
+    fi
+    measure "n$n-floor" "SELECT 1 = 1" run_floor "$n" "b${n}_ours"
+  done
+  grep -h '^timings:' "$OUT"/logs/n$n-ours-noop-apply.log | tail -n1 >"$OUT/cells/n$n-timings" || true
+  if ((COUNT)); then count_statements "$n" "$solo"; fi
+}
+
+# The objects each tool created: N tables, 3N indexes, N-1 foreign keys; and Schema Sync must find
+# psql's database (the plain DDL) in sync with its blocks: every tool built the same schema.
+verify_schemas() {
+  local n=$1 tool counts; shift
+  for tool in "$@"; do
+    counts=$(sql "SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'bench%') || ' '
+      || (SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND tablename LIKE 'bench%') || ' '
+      || (SELECT count(*) FROM pg_constraint WHERE contype = 'f')" "b${n}_$tool")
+    [[ $counts == "$n $((3 * n)) $((n - 1))" ]] || { FAILED=1; log "!!!!!! N=$n $tool: tables/indexes/FKs $counts, expected $n $((3 * n)) $((n - 1))"; }
+  done
+  if [[ " $* " == *" psql "* ]]; then
+    run_ours "$n" "b${n}_psql" --dry-run >"$OUT/logs/n$n-ours-on-psql.log" 2>&1 && grep -q "in sync, nothing to do" "$OUT/logs/n$n-ours-on-psql.log" \
+      || { FAILED=1; log "!!!!!! N=$n: Schema Sync does not find psql's schema in sync (bench/out/logs/n$n-ours-on-psql.log)"; }
   fi
-  log "N=$n: JVM floor x$RUNS"
-  floor=$(series "n$n-floor" "$RUNS" : "SELECT 1 = 1" java "${JAVA_ARGS[@]}" -cp "$CP" benchgen.BenchFloor \
-    "jdbc:postgresql://localhost:$PORT/$DB?user=postgres")
-  [[ "$fresh$dry$noop$floor" == *FAILED* ]] && FAILED=1
-  echo "| $n | $fresh | $dry | $noop | $floor |" >>"$OUT/rows.md"
+}
+
+# Statements the server executes on one no-op run of each tool (log_statement=all), counted from
+# the server log. pgjdbc sends a multi-statement string as separate pipelined statements: each counts.
+count_statements() {
+  local n=$1 solo=$2 before what
+  log_statements on
+  for what in ours-noop-apply ours-noop-dry flyway-noop liquibase-noop floor; do
+    ((solo)) && [[ $what == flyway* || $what == liquibase* ]] && continue
+    before=$(stat -c %s "$PGDATA/server.log")
+    case $what in
+      ours-noop-apply) run_ours "$n" "b${n}_ours" --apply ;;
+      ours-noop-dry) run_ours "$n" "b${n}_ours" --dry-run ;;
+      flyway-noop) run_flyway "$n" "b${n}_flyway" ;;
+      liquibase-noop) run_liquibase "$n" "b${n}_liquibase" ;;
+      floor) run_floor "$n" "b${n}_ours" ;;
+    esac >/dev/null 2>&1 || true
+    sleep 0.3
+    tail -c +$((before + 1)) "$PGDATA/server.log" | grep -cE 'LOG:  (statement|execute [^:]*):' >"$OUT/cells/n$n-$what-stmts" || true
+  done
+  log_statements off
 }
 
 # --- 4. Report -----------------------------------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a == a + 0) printf "%.2f", a / b; else printf "–" }'; }
+stmts() { cat "$OUT/cells/n$1-$2-stmts" 2>/dev/null || echo "–"; }
 report() {
-  local cpu
+  local n cpu
   cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//' || true)
   {
-    echo "Schema Sync benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "Schema Sync vs Flyway vs Liquibase vs floors, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "- machine: $(nproc) cores${cpu:+ ($cpu)}, $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(uname -sr)"
-    echo "- java: $(java -version 2>&1 | head -n1); JAVA_OPTS: \`${JAVA_OPTS:-none}\`"
-    echo "- PostgreSQL: $(sql 'SHOW server_version'), local TCP, fsync=off, synchronous_commit=off, max_locks_per_transaction=$(sql 'SHOW max_locks_per_transaction'), max_connections=$(sql 'SHOW max_connections')${BENCH_PG_OPTS:+ (BENCH_PG_OPTS: $BENCH_PG_OPTS)}"
-    echo "- tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') + working-tree changes at start; load average at start: $LOAD0"
-    ((COUNT)) && echo "- stmts: statements the server executed (log_statement=all), last run; pgjdbc sends a multi-statement string as separate pipelined statements"
-    echo "- runs: fresh apply median of $FRESH_RUNS (new database each), others median of $RUNS; wall time in s (user+sys CPU s of the java process), MB = peak RSS"
+    echo "- machine: $(nproc) cores${cpu:+ ($cpu)}, $(awk '/MemTotal/ {printf "%.0f GB RAM", $2/1048576}' /proc/meminfo), $(uname -sr); load average at start $LOAD0, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- $(java -version 2>&1 | head -n1); PostgreSQL $(sql 'SHOW server_version') (local TCP, fsync=off, synchronous_commit=off, max_locks_per_transaction=$(sql 'SHOW max_locks_per_transaction'))"
+    echo "- Flyway $(sed -n 's:.*<flyway.version>\(.*\)</flyway.version>.*:\1:p' "$ROOT/bench/pom.xml"), Liquibase $(sed -n 's:.*<liquibase.version>\(.*\)</liquibase.version>.*:\1:p' "$ROOT/bench/pom.xml") (analytics off), pgjdbc $(sed -n 's:.*<pgjdbc.version>\(.*\)</pgjdbc.version>.*:\1:p' "$ROOT/bench/pom.xml"); Java tools run with -XX:TieredStopAtLevel=1"
+    echo "- tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') + working-tree changes at start"
+    echo "- each cell: median of $RUNS whole-process runs, tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
     echo
-    echo "| N tables | fresh --apply | no-op --dry-run | no-op --apply | JVM floor (connect + SELECT 1) |"
-    echo "|---:|---|---|---|---|"
-    cat "$OUT/rows.md"
+    echo "| N | Schema Sync fresh --apply | Schema Sync no-op --apply | Schema Sync no-op --dry-run | Flyway fresh | Flyway no-op | Liquibase fresh | Liquibase no-op | psql -1 (same DDL) | JVM floor (pgjdbc SELECT 1) |"
+    echo "|---:|---|---|---|---|---|---|---|---|---|"
+    for n in "${SIZES[@]}"; do
+      echo "| $n | $(cell "n$n-ours-fresh") | $(cell "n$n-ours-noop-apply") | $(cell "n$n-ours-noop-dry") | $(cell "n$n-flyway-fresh") | $(cell "n$n-flyway-noop") | $(cell "n$n-liquibase-fresh") | $(cell "n$n-liquibase-noop") | $(cell "n$n-psql-fresh") | $(cell "n$n-floor") |"
+    done
+    echo
+    echo "Statements the server executed on one no-op run, and the ratios the targets are about (medians of the same run):"
+    echo
+    echo "| N | stmts: ours --apply / --dry-run / Flyway / Liquibase / floor | ours no-op --apply ÷ Flyway no-op | ÷ Liquibase no-op | ÷ JVM floor | ours fresh ÷ psql | in-process, last no-op --apply |"
+    echo "|---:|---|---:|---:|---:|---:|---|"
+    for n in "${SIZES[@]}"; do
+      local noop
+      noop=$(cell_wall "n$n-ours-noop-apply")
+      echo "| $n | $(stmts "$n" ours-noop-apply) / $(stmts "$n" ours-noop-dry) / $(stmts "$n" flyway-noop) / $(stmts "$n" liquibase-noop) / $(stmts "$n" floor) | $(ratio "$noop" "$(cell_wall "n$n-flyway-noop")") | $(ratio "$noop" "$(cell_wall "n$n-liquibase-noop")") | $(ratio "$noop" "$(cell_wall "n$n-floor")") | $(ratio "$(cell_wall "n$n-ours-fresh")" "$(cell_wall "n$n-psql-fresh")") | $(sed 's/^timings: //' "$OUT/cells/n$n-timings" 2>/dev/null || echo "–") |"
+    done
     echo
     echo "Total bench wall time: ${SECONDS}s"
   } | tee "$OUT/results.md"
 }
 
 main() {
-  mkdir -p "$OUT/logs" && rm -f "$OUT"/logs/*.log "$OUT/rows.md"
+  mkdir -p "$OUT/logs" "$OUT/cells" && rm -f "$OUT"/logs/*.log "$OUT"/cells/*
   LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
   build
   start_pg

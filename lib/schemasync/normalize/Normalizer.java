@@ -130,10 +130,10 @@ public final class Normalizer {
         // Tables whose declarations already read as the catalog does need no shadow (CanonicalText);
         // the others are grouped by the SQL their shadow would run, names aside: PostgreSQL spells
         // identical statements identically, so one shadow per distinct shape is built and read.
-        Map<String, List<Shadow>> shapes = new LinkedHashMap<>();
+        Map<Object, List<Shadow>> shapes = new LinkedHashMap<>();
         for (Shadow s : shadows.values()) {
             if (shortcut && settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
-            String shape = shortcut && s.triggers.isEmpty() && s.policies.isEmpty() ? shapeKey(s) : "table " + s.table;
+            Object shape = shortcut && s.triggers.isEmpty() && s.policies.isEmpty() ? shapeKey(s) : s.table;
             shapes.computeIfAbsent(shape, k -> new ArrayList<>()).add(s);
         }
         List<List<Shadow>> all = new ArrayList<>(shapes.values());
@@ -255,16 +255,22 @@ public final class Normalizer {
         return true;
     }
 
-    /** The statements a shadow would run, with its own names replaced by fixed ones. */
-    private static String shapeKey(Shadow s) {
-        Shadow named = new Shadow(s.table, "shape", null);
-        named.columns.putAll(s.columns);
-        named.checks.addAll(s.checks);
-        StringBuilder key = new StringBuilder(createShadow(named));
-        for (int i = 0; i < s.indexes.size(); i++) {
-            key.append(";\n").append(SqlRenderer.createIndex("shape_i" + (i + 1), DSL.name("pg_temp", "shape"), s.indexes.get(i)));
-        }
-        return key.toString();
+    /**
+     * Everything the statements of a shadow are made of except its names: two shadows with equal
+     * keys run the same SQL but for the names, and PostgreSQL spells them alike. (Built from the
+     * records rather than by rendering the SQL: rendering thousands of statements costs more CPU
+     * than the comparison saves.)
+     */
+    private record ShapeKey(List<ColumnSpec> columns, List<schemasync.dsl.ConstraintSpec> checks, List<IndexShape> indexes) {
+    }
+
+    private record IndexShape(boolean unique, schemasync.dsl.IndexMethod method, List<schemasync.dsl.KeyPart> keys,
+                              List<String> include, String where) {
+    }
+
+    private static ShapeKey shapeKey(Shadow s) {
+        return new ShapeKey(List.copyOf(s.columns.values()), List.copyOf(s.checks), s.indexes.stream()
+                .map(i -> new IndexShape(i.unique(), i.method(), i.keys(), i.include(), i.where())).toList());
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {

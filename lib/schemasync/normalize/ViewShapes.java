@@ -55,6 +55,9 @@ final class ViewShapes {
     static Result read(Connection connection, Catalog catalog, DeclaredSchema declared) throws SQLException {
         Map<QualifiedName, String> definitions = new HashMap<>();
         Map<QualifiedName, String> refusals = new HashMap<>();
+        if (declared.declarations().stream().noneMatch(d -> d instanceof ViewDecl v && catalog.views().containsKey(v.name()))) {
+            return new Result(definitions, refusals); // no existing view to compare: not even a round trip
+        }
         try (Statement st = connection.createStatement()) {
             // CREATE OR REPLACE VIEW takes an ACCESS EXCLUSIVE lock on the view, even here: never
             // queue behind a long query on it (readers would queue behind us), give up quickly.
