@@ -11,7 +11,8 @@
 //SOURCES lib/**.java
 //SOURCES changes/*.java
 //MAIN SyncProductionSchema
-//JAVA_OPTIONS -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true -XX:TieredStopAtLevel=1 -Xshare:auto
+//CDS
+//JAVA_OPTIONS -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off,cds+dynamic=off
 
 // Schema Sync: makes the PostgreSQL schema match the change blocks in changes/, safely, every deploy.
 //   ./jbang sync-production-schema.java --dry-run    show what would change, change nothing

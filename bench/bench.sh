@@ -2,7 +2,7 @@
 # Schema Sync benchmark (not a test): Schema Sync side by side with Flyway, Liquibase, psql and a bare
 # JVM, as whole processes against a private PostgreSQL, on one generated schema of N tables.
 #   bench/bench.sh [N ...]     default N: 50 500 2000 10000 (10000 and above: Schema Sync alone)
-# Knobs (env): BENCH_RUNS=5 (runs per cell, tools interleaved), BENCH_PORT=55432,
+# Knobs (env): BENCH_RUNS=5 (runs per cell, tools interleaved), BENCH_FRESH_RUNS (default: BENCH_RUNS), BENCH_PORT=55432,
 #   BENCH_SOLO_FROM=10000 (from this N on, only Schema Sync and the floor run),
 #   BENCH_PG_OPTS (extra server options), BENCH_COUNT=1 (0: skip the statement-count pass).
 # Everything lands in bench/out/ (git-ignored); the tables also go to bench/out/results.md.
@@ -15,6 +15,7 @@ PGDATA=$OUT/pgdata
 PGBIN=${PGBIN:-$(pg_config --bindir)}
 PORT=${BENCH_PORT:-55432}
 RUNS=${BENCH_RUNS:-5}
+FRESH_RUNS=${BENCH_FRESH_RUNS:-$RUNS}
 SOLO_FROM=${BENCH_SOLO_FROM:-10000}
 COUNT=${BENCH_COUNT:-1}
 if (($#)); then SIZES=("$@"); else read -ra SIZES <<<"${BENCH_SIZES:-50 500 2000 10000}"; fi
@@ -199,8 +200,8 @@ bench_size() {
   run_ours "$n" "b${n}_warm" --dry-run >"$OUT/logs/n$n-warmup.log" 2>&1 || { tail -n 30 "$OUT/logs/n$n-warmup.log" >&2; die "warm-up failed"; }
   run_ours "$n" "b${n}_warm" --dry-run >>"$OUT/logs/n$n-warmup.log" 2>&1 || true
   sql "DROP DATABASE b${n}_warm" || true
-  for ((r = 1; r <= RUNS; r++)); do
-    log "N=$n: fresh, run $r/$RUNS (${tools[*]}; each on a new database)"
+  for ((r = 1; r <= FRESH_RUNS; r++)); do
+    log "N=$n: fresh, run $r/$FRESH_RUNS (${tools[*]}; each on a new database)"
     for tool in "${tools[@]}"; do
       recreate "b${n}_$tool"
       case $tool in
@@ -276,7 +277,7 @@ report() {
     echo "- $(java -version 2>&1 | head -n1); PostgreSQL $(sql 'SHOW server_version') (local TCP, fsync=off, synchronous_commit=off, max_locks_per_transaction=$(sql 'SHOW max_locks_per_transaction'))"
     echo "- Flyway $(sed -n 's:.*<flyway.version>\(.*\)</flyway.version>.*:\1:p' "$ROOT/bench/pom.xml"), Liquibase $(sed -n 's:.*<liquibase.version>\(.*\)</liquibase.version>.*:\1:p' "$ROOT/bench/pom.xml") (analytics off), pgjdbc $(sed -n 's:.*<pgjdbc.version>\(.*\)</pgjdbc.version>.*:\1:p' "$ROOT/bench/pom.xml"); Java tools run with -XX:TieredStopAtLevel=1"
     echo "- tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') + working-tree changes at start"
-    echo "- each cell: median of $RUNS whole-process runs, tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
+    echo "- each cell: median of $RUNS whole-process runs ($FRESH_RUNS for fresh applies), tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
     echo
     echo "| N | Schema Sync fresh --apply | Schema Sync no-op --apply | Schema Sync no-op --dry-run | Flyway fresh | Flyway no-op | Liquibase fresh | Liquibase no-op | psql -1 (same DDL) | JVM floor (pgjdbc SELECT 1) |"
     echo "|---:|---|---|---|---|---|---|---|---|---|"

@@ -37,6 +37,10 @@ final class TypeShapes {
         Map<QualifiedName, Domain> domains = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.Sequence> sequences = new HashMap<>();
+        if (declared.declarations().stream().noneMatch(d -> d instanceof Declaration.DomainDecl
+                || d instanceof Declaration.CompositeTypeDecl || d instanceof Declaration.SequenceDecl)) {
+            return new DeclaredShapes.Types(domains, composites, sequences); // nothing to spell: not even a round trip
+        }
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
             boolean any = false;
