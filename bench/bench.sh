@@ -2,7 +2,10 @@
 # Schema Sync benchmark (not a test): Schema Sync side by side with Flyway, Liquibase, psql and a bare
 # JVM, as whole processes against a private PostgreSQL, on one generated schema of N tables.
 #   bench/bench.sh [N ...]     default N: 50 500 2000 10000 (10000 and above: Schema Sync alone)
-# Knobs (env): BENCH_RUNS=5 (runs per cell, tools interleaved), BENCH_FRESH_RUNS (default: BENCH_RUNS), BENCH_PORT=55432,
+# Knobs (env): BENCH_RUNS=5 (runs per cell, tools interleaved), BENCH_FRESH_RUNS (default: BENCH_RUNS),
+#   BENCH_SOLO_FRESH_RUNS=1 (fresh runs from BENCH_SOLO_FROM on), BENCH_BIG_FRESH_RUNS (fresh runs
+#   from BENCH_BIG_FROM=2000 on, default BENCH_FRESH_RUNS), BENCH_REPORT_ONLY=1 (table from bench/out/cells),
+#   BENCH_PORT=55432,
 #   BENCH_SOLO_FROM=10000 (from this N on, only Schema Sync and the floor run),
 #   BENCH_PG_OPTS (extra server options), BENCH_COUNT=1 (0: skip the statement-count pass).
 # Everything lands in bench/out/ (git-ignored); the tables also go to bench/out/results.md.
@@ -10,12 +13,15 @@ set -euo pipefail
 shopt -s inherit_errexit
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-OUT=$ROOT/bench/out
+OUT=${BENCH_OUT:-$ROOT/bench/out}   # BENCH_OUT: another directory, for a second run beside this one
 PGDATA=$OUT/pgdata
 PGBIN=${PGBIN:-$(pg_config --bindir)}
 PORT=${BENCH_PORT:-55432}
 RUNS=${BENCH_RUNS:-5}
 FRESH_RUNS=${BENCH_FRESH_RUNS:-$RUNS}
+SOLO_FRESH_RUNS=${BENCH_SOLO_FRESH_RUNS:-1}   # a fresh apply of 10,000 tables takes minutes
+BIG_FROM=${BENCH_BIG_FROM:-2000}
+BIG_FRESH_RUNS=${BENCH_BIG_FRESH_RUNS:-$FRESH_RUNS}
 SOLO_FROM=${BENCH_SOLO_FROM:-10000}
 COUNT=${BENCH_COUNT:-1}
 if (($#)); then SIZES=("$@"); else read -ra SIZES <<<"${BENCH_SIZES:-50 500 2000 10000}"; fi
@@ -126,6 +132,7 @@ migrations() {  # migrations N: psql's one file, Flyway's N versioned migrations
 start_pg() {
   log "starting PostgreSQL ($("$PGBIN/postgres" --version)) on port $PORT"
   [[ -f $PGDATA/postmaster.pid ]] && stop_pg  # left over from an interrupted run
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then die "port $PORT is taken (by another server?): set BENCH_PORT"; fi
   rm -rf "$PGDATA" && mkdir -p "$PGDATA"
   if ((EUID == 0)); then chown postgres: "$PGDATA"; fi
   as_pg "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C >"$OUT/initdb.log"
@@ -200,8 +207,11 @@ bench_size() {
   run_ours "$n" "b${n}_warm" --dry-run >"$OUT/logs/n$n-warmup.log" 2>&1 || { tail -n 30 "$OUT/logs/n$n-warmup.log" >&2; die "warm-up failed"; }
   run_ours "$n" "b${n}_warm" --dry-run >>"$OUT/logs/n$n-warmup.log" 2>&1 || true
   sql "DROP DATABASE b${n}_warm" || true
-  for ((r = 1; r <= FRESH_RUNS; r++)); do
-    log "N=$n: fresh, run $r/$FRESH_RUNS (${tools[*]}; each on a new database)"
+  local fresh_runs=$FRESH_RUNS
+  ((n >= BIG_FROM)) && fresh_runs=$BIG_FRESH_RUNS
+  ((solo)) && fresh_runs=$SOLO_FRESH_RUNS
+  for ((r = 1; r <= fresh_runs; r++)); do
+    log "N=$n: fresh, run $r/$fresh_runs (${tools[*]}; each on a new database)"
     for tool in "${tools[@]}"; do
       recreate "b${n}_$tool"
       case $tool in
@@ -277,7 +287,7 @@ report() {
     echo "- $(java -version 2>&1 | head -n1); PostgreSQL $(sql 'SHOW server_version') (local TCP, fsync=off, synchronous_commit=off, max_locks_per_transaction=$(sql 'SHOW max_locks_per_transaction'))"
     echo "- Flyway $(sed -n 's:.*<flyway.version>\(.*\)</flyway.version>.*:\1:p' "$ROOT/bench/pom.xml"), Liquibase $(sed -n 's:.*<liquibase.version>\(.*\)</liquibase.version>.*:\1:p' "$ROOT/bench/pom.xml") (analytics off), pgjdbc $(sed -n 's:.*<pgjdbc.version>\(.*\)</pgjdbc.version>.*:\1:p' "$ROOT/bench/pom.xml"); Java tools run with -XX:TieredStopAtLevel=1"
     echo "- tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') + working-tree changes at start"
-    echo "- each cell: median of $RUNS whole-process runs ($FRESH_RUNS for fresh applies), tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
+    echo "- each cell: median of $RUNS whole-process runs ($FRESH_RUNS for fresh applies, $BIG_FRESH_RUNS from N=$BIG_FROM on, $SOLO_FRESH_RUNS from N=$SOLO_FROM on), tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
     echo
     echo "| N | Schema Sync fresh --apply | Schema Sync no-op --apply | Schema Sync no-op --dry-run | Flyway fresh | Flyway no-op | Liquibase fresh | Liquibase no-op | psql -1 (same DDL) | JVM floor (pgjdbc SELECT 1) |"
     echo "|---:|---|---|---|---|---|---|---|---|---|"
@@ -300,6 +310,9 @@ report() {
 }
 
 main() {
+  if [[ ${BENCH_REPORT_ONLY:-} == 1 ]]; then  # the table again, from the cells of the last run
+    LOAD0="?"; start_pg; report; return
+  fi
   mkdir -p "$OUT/logs" "$OUT/cells" && rm -f "$OUT"/logs/*.log "$OUT"/cells/*
   LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
   build

@@ -59,7 +59,22 @@ final class CanonicalText {
      */
     static String type(String declared) {
         if (declared == null) return "";
-        String t = declared.strip().replaceAll("\\s+", " ");
+        // A pure function of the text, asked once per declared column: remembered (a schema spells
+        // its types a few dozen ways at most).
+        String known = TYPES.get(declared);
+        if (known != null) return known;
+        String canonical = spell(declared);
+        if (TYPES.size() < 10_000) TYPES.put(declared, canonical);
+        return canonical;
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+    private static final Pattern FUNCTION_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*|");
+
+    private static String spell(String declared) {
+        String t = SPACES.matcher(declared.strip()).replaceAll(" ");
         if (t.contains("\"")) return t;
         t = t.toLowerCase(Locale.ROOT);
         String arrays = "";
@@ -144,7 +159,7 @@ final class CanonicalText {
 
     /** A name pg_get_indexdef prints unquoted (a keyword it would quote simply fails to match). */
     private static String plainIdentifier(String name) {
-        return name != null && name.matches("[a-z_][a-z0-9_]*") ? name : null;
+        return name != null && IDENTIFIER.matcher(name).matches() ? name : null;
     }
 
     /**
@@ -166,9 +181,9 @@ final class CanonicalText {
     /** A bare name, {@code name(...)} or {@code (...)} whose first parenthesis closes at the very end. */
     private static boolean oneTerm(String sql) {
         if (!safe(sql)) return false;
-        if (sql.matches("[a-z_][a-z0-9_]*")) return true;
+        if (IDENTIFIER.matcher(sql).matches()) return true;
         int open = sql.indexOf('(');
-        if (open < 0 || !sql.endsWith(")") || !sql.substring(0, open).matches("([a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*|")) {
+        if (open < 0 || !sql.endsWith(")") || !FUNCTION_NAME.matcher(sql.substring(0, open)).matches()) {
             return false;
         }
         int depth = 0;
