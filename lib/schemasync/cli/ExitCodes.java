@@ -8,7 +8,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** A statement failed or the connection broke: everything rolled back. */
     public static final int FAILURE = 1;
-    /** Invalid declarations, flags or DATABASE_URL: nothing was touched. */
+    /** Invalid declarations, flags or DATABASE_URL, or a database that cannot be reached or logged into: nothing was touched. */
     public static final int BAD_INPUT = 2;
     /** Another apply held the advisory lock for longer than --lock-wait. */
     public static final int LOCK_BUSY = 3;

@@ -21,7 +21,9 @@ public final class Connections {
         try {
             return DriverManager.getConnection(url.jdbcUrl(), props);
         } catch (SQLException e) {
-            throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
+            // Unreachable, refused, wrong password, no such database or role, SSL mismatch: the run never
+            // got a session, so nothing was touched; it is the caller's input (URL, credentials) to fix.
+            throw new SchemaSyncException(SchemaSyncException.Code.BAD_INPUT,
                     "cannot connect to " + url.display() + ": " + redact(e.getMessage(), props), e);
         }
     }

@@ -43,6 +43,32 @@ public record DatabaseUrl(String jdbcUrl, Properties properties, String display)
         return display;
     }
 
+    /**
+     * host[:port] entries, comma-separated, IPv6 in brackets. Checked here because pgjdbc reports a bad
+     * port only as "Unable to parse URL" after logging a warning on stderr, and an unclosed bracket as a
+     * failed connection attempt.
+     */
+    private static void checkHosts(String hosts) {
+        for (String entry : hosts.split(",", -1)) {
+            String port = null;
+            if (entry.startsWith("[")) {
+                int close = entry.indexOf(']');
+                if (close < 0) throw SchemaSyncException.badInput("the database URL has an unclosed '[' in its host: " + entry);
+                if (close + 1 < entry.length()) {
+                    if (entry.charAt(close + 1) != ':') throw SchemaSyncException.badInput("the database URL has a malformed host: " + entry);
+                    port = entry.substring(close + 2);
+                }
+            } else if (entry.isEmpty()) {
+                throw SchemaSyncException.badInput("the database URL has an empty host in its host list");
+            } else if (entry.indexOf(':') >= 0) {
+                port = entry.substring(entry.indexOf(':') + 1);
+            }
+            if (port != null && !port.isEmpty() && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+                throw SchemaSyncException.badInput("the database URL's port must be a number from 1 to 65535, not \"" + port + "\"");
+            }
+        }
+    }
+
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) throw SchemaSyncException.badInput("the database URL is empty");
         String trimmed = url.strip();
@@ -72,6 +98,7 @@ public record DatabaseUrl(String jdbcUrl, Properties properties, String display)
             if (colon >= 0) props.setProperty("password", decode(userInfo.substring(colon + 1)));
         }
         if (hosts.isEmpty()) hosts = "localhost";
+        checkHosts(hosts);
         StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hosts).append('/')
                 .append(encodePathSegment(database));
         Map<String, String> jdbcParams = new LinkedHashMap<>();

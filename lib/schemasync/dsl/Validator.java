@@ -57,6 +57,8 @@ record Validator(List<String> problems) {
                     problem(p.origin(), "policy " + p.name() + ": command must be ALL, SELECT, INSERT, UPDATE or DELETE");
                 if (p.using() == null && p.withCheck() == null)
                     problem(p.origin(), "policy " + p.name() + " has neither .using(...) nor .withCheck(...)");
+                fragment(p.origin(), "the using() of policy " + p.name(), p.using());
+                fragment(p.origin(), "the withCheck() of policy " + p.name(), p.withCheck());
             } else if (d instanceof Declaration.ExtensionDecl x) {
                 name(x.origin(), "extension", x.name());
                 if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());
@@ -72,6 +74,8 @@ record Validator(List<String> problems) {
                     problem(g.origin(), "trigger " + g.name() + " has no events: add .before(\"UPDATE\"), .after(...) or .insteadOf(...)");
                 if (g.function() == null || g.function().isBlank())
                     problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
+                fragment(g.origin(), "the when() of trigger " + g.name(), g.when());
+                fragment(g.origin(), "the function call of trigger " + g.name(), g.function());
             } else if (d instanceof Declaration.FunctionDecl f) {
                 qualified(f.origin(), "function", f.name());
                 if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
@@ -207,6 +211,7 @@ record Validator(List<String> problems) {
             }
             if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK && (c.checkSql() == null || c.checkSql().isBlank()))
                 problem(t.origin(), "check constraint " + c.name() + " has no expression");
+            fragment(t.origin(), "check constraint " + c.name() + " of table " + t.name(), c.checkSql());
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null)
                 problem(t.origin(), "foreign key " + c.name() + " of table " + t.name() + " has no .references(...)");
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && !c.foreignKey().referencedColumns().isEmpty()
@@ -225,6 +230,8 @@ record Validator(List<String> problems) {
         String where = "column " + table + "." + c.name();
         name(origin, "column of " + table, c.name());
         if (c.type() == null || c.type().isBlank()) problem(origin, where + " has no type");
+        fragment(origin, "the type of " + where, c.type());
+        fragment(origin, "the default of " + where, c.defaultSql());
         ColumnSeen earlier = columns.putIfAbsent(table + "\u0000" + c.name(), new ColumnSeen(c, origin));
         if (earlier == null) return;
         if (earlier.spec().equals(c)) {
@@ -251,6 +258,17 @@ record Validator(List<String> problems) {
             problem(i.origin(), "index " + i.name() + " is declared twice (first in " + earlier.origin() + ")");
         if (i.where() != null && i.where().isBlank())
             problem(i.origin(), "index " + i.name() + " has a blank where()");
+        fragment(i.origin(), "the where() of index " + i.name(), i.where());
+        for (KeyPart k : i.keys()) {
+            if (k instanceof KeyPart.ExpressionKey e) fragment(i.origin(), "an expression of index " + i.name(), e.sql());
+            else if (k instanceof KeyPart.RawKey r) fragment(i.origin(), "a key of index " + i.name(), r.sql());
+        }
+    }
+
+    /** An SQL expression or type spliced into DDL: exactly one, never a way to run other statements. */
+    private void fragment(Origin origin, String what, String sql) {
+        String why = SqlFragment.problem(sql);
+        if (why != null) problem(origin, what + " " + why + ": " + sql.replaceAll("\\s+", " "));
     }
 
     void qualified(Origin origin, String kind, QualifiedName name) {
@@ -265,7 +283,17 @@ record Validator(List<String> problems) {
             problem(origin, kind + " name \"" + name + "\" is " + QualifiedName.utf8Length(name)
                     + " bytes; PostgreSQL keeps only " + QualifiedName.MAX_IDENTIFIER_BYTES
                     + " and would silently truncate it");
+        } else if (name.chars().anyMatch(Character::isISOControl)) {
+            // PostgreSQL cannot even receive a NUL in a statement; newlines and other control characters
+            // are legal in quoted identifiers but only ever come from a mistake, and break every listing.
+            problem(origin, kind + " name " + printable(name) + " contains a control character");
         }
+    }
+
+    private static String printable(String name) {
+        StringBuilder b = new StringBuilder("\"");
+        name.chars().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return b.append('"').toString();
     }
 
     void problem(Origin origin, String text) {

@@ -146,6 +146,13 @@ public final class Normalizer {
                 connection.rollback();
             }
         }
+        // Not the declarations' fault: the role may not create the schemas, types or functions that
+        // PostgreSQL must see (rolled back) to check the shadows. Say so instead of blaming every block.
+        problems.stream().filter(p -> p.contains("permission denied")).findFirst().ifPresent(p -> {
+            throw SchemaSyncException.badInput("this role may not create what the plan needs checked ("
+                    + p.substring(p.indexOf("permission denied")).lines().findFirst().orElse("") + "); nothing was changed."
+                    + " See docs/PRIVILEGES.md for what --dry-run and --apply need");
+        });
         if (!problems.isEmpty()) {
             throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
                     + String.join("\n  - ", problems));

@@ -73,9 +73,9 @@ class CliTest {
     }
 
     @Test
-    void connectionFailureIsExitOneWithoutThePassword() throws Exception {
+    void connectionFailureIsExitTwoWithoutThePassword() throws Exception {
         Run r = CliProcess.run(Map.of(), "--database-url", "postgresql://app:hunter2-Secret@127.0.0.1:1/app?connect_timeout=2", "--dry-run");
-        assertEquals(1, r.exit(), r::all);
+        assertEquals(2, r.exit(), r::all);
         assertTrue(r.err().contains("cannot connect to postgresql://app@127.0.0.1:1/app"), r::all);
         assertFalse(r.all().contains("hunter2"), r::all);
     }
