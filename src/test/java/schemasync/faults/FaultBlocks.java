@@ -20,6 +20,10 @@ public final class FaultBlocks {
 
     static {
         SETS.put("example", () -> List.copyOf(Changes.ALL));
+        // A new table, then a column on the table "busy" that the lock tests keep busy (ADD COLUMN needs
+        // ACCESS EXCLUSIVE, which queues behind any open transaction that read the table).
+        set("busy", block("C1_Other", db -> db.ensureTable("other", t -> t.column("x", "int"))),
+                block("C2_Busy", db -> db.ensureTable("busy", t -> t.column("id", "int").column("note", "text"))));
         ChangeBlock ok = block("C1_Ok", db -> db.ensureTable("fine", t -> t.column("id", "bigint").primaryKey("id")));
         // Invalid names.
         set("blank-table", ok, block("C2_Bad", db -> db.ensureTable(" ", t -> t.column("c", "int"))));

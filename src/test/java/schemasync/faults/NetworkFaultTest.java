@@ -1,0 +1,81 @@
+package schemasync.faults;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import changes.Changes;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import schemasync.CliProcess;
+import schemasync.CliProcess.Run;
+import schemasync.Scenario;
+import schemasync.db.Connections;
+
+/**
+ * The connection between the tool and PostgreSQL breaks in the middle of the apply's transaction (the
+ * tool is held after its 5th statement by {@link StatementPause}, then the proxy drops or stalls the
+ * connection and the statement is let go): the tool fails with a clean error, the server rolls the
+ * transaction back when the session dies, and the next run applies everything and converges.
+ */
+class NetworkFaultTest {
+    enum Fault { DROP, STALL }
+
+    static final int AFTER_STATEMENT = 5;
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void aBrokenConnectionMidApplyFailsCleanlyAndTheNextRunConverges(Fault fault) throws Exception {
+        try (Scenario s = Scenario.start(); Connection holder = Connections.open(s.url)) {
+            StatementPause.install(s.connection);
+            List<String> before = DbState.of(s.connection);
+            String direct = CliProcess.platformUrl(s.url);
+            int port = Integer.parseInt(direct.replaceFirst("^.*@[^:]+:(\\d+)/.*$", "$1"));
+            Run broken;
+            StatementPause.Paused paused;
+            try (TcpProxy proxy = new TcpProxy(port)) {
+                // A partition sends nothing, not even a reset: only a client-side socket timeout ends the wait.
+                String viaProxy = direct.replace(":" + port + "/", ":" + proxy.port() + "/")
+                        + (fault == Fault.STALL ? "?socketTimeout=3" : "");
+                Tool.Running tool;
+                try (StatementPause pause = StatementPause.at(holder, AFTER_STATEMENT)) {
+                    tool = Tool.start(Map.of("DATABASE_URL", viaProxy), null, "--apply", "--lock-timeout", StatementPause.MARK);
+                    paused = pause.await(120_000);
+                    assertNotNull(paused, () -> "never reached statement " + AFTER_STATEMENT + ": " + result(tool));
+                    if (fault == Fault.DROP) proxy.drop();
+                    else proxy.stall();
+                }
+                broken = tool.await(60);
+            }
+            assertEquals(1, broken.exit(), broken::all);
+            assertTrue(broken.err().startsWith("error: "), broken::all);
+            assertEquals(1, broken.err().lines().filter(l -> l.startsWith("error: ")).count(), broken::all);
+            assertFalse(Tool.hasStackTrace(broken.all()), broken::all);
+            assertFalse(broken.out().contains("Summary"), broken::all);
+            assertFalse(broken.all().contains(CliProcess.secret(s.url)), broken::all);
+
+            assertTrue(StatementPause.gone(s.connection, paused.pid(), 20_000), "the broken session is still there");
+            assertEquals(before, DbState.of(s.connection), "half-applied after a " + fault);
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), "a lock was left");
+
+            Run again = Tool.run(Map.of("DATABASE_URL", direct), null, "--apply", "--quiet");
+            assertEquals(0, again.exit(), again::all);
+            assertTrue(again.out().contains("verified in sync"), again::all);
+            assertTrue(s.plan(Changes.ALL).isEmpty());
+            System.out.printf("NetworkFaultTest %s: %s%n", fault, broken.err().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String result(Tool.Running tool) {
+        try {
+            return tool.result().all();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
