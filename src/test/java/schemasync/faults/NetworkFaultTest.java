@@ -54,6 +54,10 @@ class NetworkFaultTest {
             assertEquals(1, broken.exit(), broken::all);
             assertTrue(broken.err().startsWith("error: "), broken::all);
             assertEquals(1, broken.err().lines().filter(l -> l.startsWith("error: ")).count(), broken::all);
+            // Names the step it was in and says what became of the transaction.
+            assertTrue(broken.err().startsWith("error: C0"), broken::all);
+            assertTrue(broken.err().contains("step " + AFTER_STATEMENT + "/") || broken.err().contains("COMMIT"), broken::all);
+            assertTrue(broken.err().contains("the connection to PostgreSQL broke"), broken::all);
             assertFalse(Tool.hasStackTrace(broken.all()), broken::all);
             assertFalse(broken.out().contains("Summary"), broken::all);
             assertFalse(broken.all().contains(CliProcess.secret(s.url)), broken::all);
