@@ -44,7 +44,7 @@ class ConcurrentProcessesTest {
                 for (Tool.Running r : running) {
                     Run run = r.await(180);
                     boolean ok = run.exit() == 0 && run.err().isEmpty();
-                    if (ok && run.out().contains("Summary: ") && run.out().contains("applied 18 statement(s) in one transaction")) applied++;
+                    if (ok && run.out().matches("(?s).*Summary: .*applied \\d+ statement.*")) applied++;
                     else if (ok && run.out().contains("already in sync, nothing was changed")) inSync++;
                     else {
                         failures++;
