@@ -22,6 +22,14 @@ public final class FaultBlocks {
         SETS.put("example", () -> List.copyOf(Changes.ALL));
         // A new table, then a column on the table "busy" that the lock tests keep busy (ADD COLUMN needs
         // ACCESS EXCLUSIVE, which queues behind any open transaction that read the table).
+        // A new table (the transaction), then two indexes on an existing table, "accounts": built
+        // CONCURRENTLY after the commit where the tool does online DDL.
+        set("online", block("C1_Audit", db -> db.ensureTable("audit", t -> t.column("id", "bigint"))),
+                block("C2_Accounts", db -> {
+                    db.ensureTable("accounts", t -> t.column("id", "bigint").column("email", "text"));
+                    db.ensureIndex("accounts_email_idx").on("accounts").columns("email");
+                    db.ensureIndex("accounts_id_idx").on("accounts").columns("id");
+                }));
         set("busy", block("C1_Other", db -> db.ensureTable("other", t -> t.column("x", "int"))),
                 block("C2_Busy", db -> db.ensureTable("busy", t -> t.column("id", "int").column("note", "text"))));
         ChangeBlock ok = block("C1_Ok", db -> db.ensureTable("fine", t -> t.column("id", "bigint").primaryKey("id")));
