@@ -98,19 +98,27 @@ final class Executor {
                         }
                         st.execute(sql);
                     } catch (SQLException e) {
-                        connection.rollback();
+                        rollbackQuietly(connection);
                         if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
-                        throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total
+                        throw new SchemaSyncException(code(e), change.origin() + ": step " + n + "/" + total
                                 + " (" + describe(step.step()) + ") failed, everything was rolled back: " + e.getMessage().strip()
                                 + SchemaSync.hint(e, options, plan) + "\n    " + sql, e);
                     }
                     done.add(new ExecutedStep(change, step, sql, since(t0)));
                 }
             }
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                // The COMMIT was sent but its answer never came: only the server knows whether it
+                // committed. Either way the next run converges (it plans from what is there).
+                throw new SchemaSyncException(Code.DATABASE, "COMMIT of the apply's " + done.size()
+                        + " statement(s) failed: " + e.getMessage().strip() + "\n    (if the connection broke, the"
+                        + " transaction may or may not have committed; run again: it plans from what is there)", e);
+            }
             executed.addAll(done);
         } catch (SQLException | RuntimeException | LockTimedOut e) {
-            if (!connection.isClosed()) connection.rollback();
+            rollbackQuietly(connection);
             throw e;
         } finally {
             if (!connection.isClosed()) connection.setAutoCommit(true);
@@ -135,9 +143,9 @@ final class Executor {
                     st.execute(sql);
                     if (ownTransaction) connection.commit();
                 } catch (SQLException e) {
-                    if (!connection.getAutoCommit()) connection.rollback();
+                    if (connection.isClosed() || !connection.getAutoCommit()) rollbackQuietly(connection);
                     if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
-                    throw new SchemaSyncException(Code.DATABASE, change.origin() + ": step " + n + "/" + total + " ("
+                    throw new SchemaSyncException(code(e), change.origin() + ": step " + n + "/" + total + " ("
                             + describe(step.step()) + ") failed after the transactional part committed: "
                             + e.getMessage().strip() + SchemaSync.hint(e, options, plan)
                             + "\n    (the steps before it are applied; this one is safe to re-run: the next run drops"
@@ -147,6 +155,26 @@ final class Executor {
                 }
                 executed.add(new ExecutedStep(change, step, sql, since(t0)));
             }
+        }
+    }
+
+    /**
+     * 42501 (insufficient_privilege: not the owner, no CREATE) is the caller's setup to fix, like a wrong
+     * password, and nothing was changed by the failing step: bad input (exit 2), not a failure.
+     */
+    private static Code code(SQLException e) {
+        return "42501".equals(e.getSQLState()) ? Code.BAD_INPUT : Code.DATABASE;
+    }
+
+    /**
+     * Rolls back what can be: on a broken connection rollback() itself throws, which would replace the
+     * real failure; there the server rolls the transaction back when it notices the session is gone.
+     */
+    private static void rollbackQuietly(java.sql.Connection connection) {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone, and with it the transaction
         }
     }
 

@@ -223,6 +223,9 @@ public final class SchemaSync {
             case "55P03" -> "\n    (another session held a conflicting lock for longer than the lock timeout of "
                     + options.lockTimeout().toMillis() + " ms; nothing waited behind us for longer. Retry, or look for"
                     + " long transactions in pg_stat_activity, or raise --lock-timeout)";
+            case "42501" -> "\n    (this role lacks a privilege the step needs; docs/PRIVILEGES.md lists what --apply needs)";
+            case "08006", "08003", "08001", "08000" -> "\n    (the connection to PostgreSQL broke; the server rolls back the"
+                    + " transaction that was open, if any, when it notices the session is gone: run again, it plans from what is there)";
             case "57014" -> "\n    (the statement ran longer than --statement-timeout " + options.statementTimeout().toMillis() + " ms)";
             default -> "";
         };
