@@ -23,7 +23,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Domain> domains,
                       Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                      Map<QualifiedName, Sequence> sequences) {
+                      Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments) {
 
     /** An installed extension (database-wide), with the schema it lives in and its version. */
     public record Extension(String name, String schema, String version) {
@@ -57,6 +57,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         domains = Collections.unmodifiableMap(new LinkedHashMap<>(domains));
         composites = Collections.unmodifiableMap(new LinkedHashMap<>(composites));
         sequences = Collections.unmodifiableMap(new LinkedHashMap<>(sequences));
+        comments = Collections.unmodifiableMap(new LinkedHashMap<>(comments));
         grants = copyOfSets(grants);
         defaultPrivileges = copyOfSets(defaultPrivileges);
         aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));

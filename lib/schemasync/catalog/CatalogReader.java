@@ -46,10 +46,13 @@ public final class CatalogReader {
                 rs.getLong(10))));
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
-        batch.add(CatalogSql.COLUMNS, rs -> columns
-                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6),
-                        Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8))));
+        batch.add(CatalogSql.COLUMNS, rs -> {
+            boolean generated = "s".equals(rs.getString(9));
+            columns.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                    .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), generated ? null : rs.getString(6),
+                            Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8), generated ? rs.getString(6) : null,
+                            rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
+        });
 
         Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();
         Map<QualifiedName, Table.PrimaryKey> primaryKeys = new HashMap<>();
@@ -153,6 +156,9 @@ public final class CatalogReader {
             sequences.put(name, new Sequence(name, rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                     rs.getLong(8), rs.getBoolean(9), owner));
         });
+        Map<CommentTarget, String> comments = new LinkedHashMap<>();
+        batch.add(CatalogSql.COMMENTS, rs -> comments.put(new CommentTarget(CommentTarget.Kind.fromWord(rs.getString(1)),
+                new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
         batch.run(connection, schemas);
 
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
@@ -164,7 +170,8 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences);
+                defaultPrivileges, aggregates, composites, sequences,
+                comments);
     }
 
     /**

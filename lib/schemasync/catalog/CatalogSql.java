@@ -93,7 +93,11 @@ final class CatalogSql {
             ORDER BY 1, 2
             """;
 
-    /** Columns of those tables in attnum order, with canonical type and default text. */
+    /**
+     * Columns of those tables in attnum order, with canonical type and default text. For a stored
+     * generated column (attgenerated 's') pg_attrdef holds the generation expression, not a default.
+     * The collation only where it is not the type's default (a domain's type carries the domain's).
+     */
     static final String COLUMNS = """
             -- schema-sync: columns
             SELECT n.nspname, c.relname, a.attname,
@@ -101,10 +105,16 @@ final class CatalogSql {
                    a.attnotnull,
                    pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) AS default_expr,
                    a.attidentity::text AS identity,
-                   d.description
+                   d.description,
+                   a.attgenerated::text AS generated,
+                   CASE WHEN a.attcollation <> t.typcollation THEN cn.nspname END AS collation_schema,
+                   CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation
             FROM pg_catalog.pg_attribute a
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+            LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
             LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             LEFT JOIN pg_catalog.pg_description d
                    ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
@@ -462,5 +472,57 @@ final class CatalogSql {
                               WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
+            """;
+
+    /**
+     * Comments on everything but tables and columns (those come with the tables query): schemas,
+     * views, materialized views, sequences, indexes, types (enum, domain, composite, range), functions,
+     * procedures and aggregates (by identity arguments), constraints of tables and of domains,
+     * triggers and policies. One branch per catalog, joined to pg_description on its classoid.
+     */
+    static final String COMMENTS = """
+            -- schema-sync: comments
+            WITH managed AS (SELECT n.oid, n.nspname FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?))
+            SELECT 'schema' AS kind, m.nspname AS schema, m.nspname AS name, NULL::text AS detail, d.description
+            FROM managed m JOIN pg_catalog.pg_description d
+              ON d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid = m.oid AND d.objsubid = 0
+            UNION ALL
+            SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
+                                  WHEN 'c' THEN 'type' ELSE 'index' END, m.nspname, c.relname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'm', 'S', 'i', 'I')
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'type', m.nspname, t.typname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_type t ON t.typnamespace = m.oid AND t.typtype IN ('e', 'd', 'c', 'r', 'm')
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_type'::regclass AND d.objoid = t.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, m.nspname, p.proname,
+                   pg_catalog.pg_get_function_identity_arguments(p.oid), d.description
+            FROM managed m JOIN pg_catalog.pg_proc p ON p.pronamespace = m.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_proc'::regclass AND d.objoid = p.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT CASE WHEN con.contypid <> 0 THEN 'domain constraint' ELSE 'constraint' END, m.nspname,
+                   COALESCE(c.relname, t.typname), con.conname, d.description
+            FROM managed m JOIN pg_catalog.pg_constraint con ON con.connamespace = m.oid
+            LEFT JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+            LEFT JOIN pg_catalog.pg_type t ON t.oid = con.contypid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_constraint'::regclass AND d.objoid = con.oid
+            UNION ALL
+            SELECT 'trigger', m.nspname, c.relname, tg.tgname, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
+            JOIN pg_catalog.pg_trigger tg ON tg.tgrelid = c.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_trigger'::regclass AND d.objoid = tg.oid
+            UNION ALL
+            SELECT 'policy', m.nspname, c.relname, po.polname, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
+            JOIN pg_catalog.pg_policy po ON po.polrelid = c.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objoid = po.oid
+            ORDER BY 1, 2, 3, 4
             """;
 }

@@ -2,11 +2,23 @@ package schemasync.catalog;
 
 /**
  * One column as PostgreSQL reports it: {@code type} is {@code format_type(atttypid, atttypmod)},
- * {@code defaultExpr} is {@code pg_get_expr(adbin, adrelid)} or null. Declared columns are normalized
+ * {@code defaultExpr} is {@code pg_get_expr(adbin, adrelid)} or null; for a stored generated column
+ * (attgenerated 's') that expression is {@code generated} instead, and {@code defaultExpr} is null.
+ * {@code collation} is set only when it is not the type's default. Declared columns are normalized
  * into this same record (see schemasync.normalize) so that equality is the diff.
  */
 public record Column(String name, String type, boolean notNull, String defaultExpr, Identity identity,
-                     String comment) {
+                     String comment, String generated, QualifiedName collation) {
+
+    /** A column that is not generated and has its type's default collation. */
+    public Column(String name, String type, boolean notNull, String defaultExpr, Identity identity, String comment) {
+        this(name, type, notNull, defaultExpr, identity, comment, null, null);
+    }
+
+    /** The same column with another default and comment (generation and collation kept). */
+    public Column withDefaultAndComment(String newDefault, String newComment) {
+        return new Column(name, type, notNull, newDefault, identity, newComment, generated, collation);
+    }
 
     /** {@code pg_attribute.attidentity}. */
     public enum Identity {

@@ -8,11 +8,33 @@ import schemasync.catalog.Column.Identity;
  * canonical spelling before comparison.
  */
 public record ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity,
-                         String comment) {
+                         String comment, String generatedSql, schemasync.catalog.QualifiedName collation) {
 
     public ColumnSpec {
         // PostgreSQL makes identity and serial columns NOT NULL whatever else is said.
         if (identity != Identity.NONE || isSerial(type)) notNull = true;
+    }
+
+    /** A plain column: not generated, the type's default collation. */
+    public ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment) {
+        this(name, type, notNull, defaultSql, identity, comment, null, null);
+    }
+
+    public ColumnSpec withComment(String text) {
+        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation);
+    }
+
+    public ColumnSpec withNotNull() {
+        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation);
+    }
+
+    public ColumnSpec withName(String newName) {
+        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation);
+    }
+
+    /** {@code GENERATED ALWAYS AS (expr) STORED}. */
+    public boolean generated() {
+        return generatedSql != null;
     }
 
     public boolean hasDefault() {
@@ -37,6 +59,8 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
     /** Human form for messages: {@code varchar(320) NOT NULL DEFAULT 'x'}. */
     public String describe() {
         StringBuilder s = new StringBuilder(type);
+        if (collation != null) s.append(" COLLATE ").append(schemasync.catalog.Domain.collation(collation));
+        if (generatedSql != null) s.append(" GENERATED ALWAYS AS (").append(generatedSql).append(") STORED");
         if (identity != Identity.NONE) s.append(' ').append(identity.sql());
         if (notNull) s.append(" NOT NULL");
         if (defaultSql != null) s.append(" DEFAULT ").append(defaultSql);

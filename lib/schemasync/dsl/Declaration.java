@@ -191,6 +191,13 @@ public sealed interface Declaration {
         }
     }
 
+    /**
+     * {@code ensureComment(VIEW, "active_users", "Users not deleted")}: the comment on an object other
+     * than a table or column (those are declared with the table). Comments are metadata: set when different.
+     */
+    record CommentDecl(schemasync.catalog.CommentTarget target, String text, Origin origin) implements Declaration {
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;

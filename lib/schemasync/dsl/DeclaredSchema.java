@@ -53,6 +53,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.DomainDecl t) schemas.add(t.name().schema());
             else if (d instanceof Declaration.CompositeTypeDecl t) schemas.add(t.name().schema());
             else if (d instanceof Declaration.SequenceDecl q) schemas.add(q.name().schema());
+            else if (d instanceof Declaration.CommentDecl c) schemas.add(c.target().object().schema());
             else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
             else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
             else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());

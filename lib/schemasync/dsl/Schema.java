@@ -96,6 +96,36 @@ public final class Schema extends PrivilegeDeclarations {
     }
 
     /**
+     * The object has this comment: {@code ensureComment(CommentOn.VIEW, "active_users", "Users not deleted")}.
+     * Kinds: SCHEMA (the schema's name), VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, TYPE (enum, domain or
+     * composite), and FUNCTION, PROCEDURE, AGGREGATE written {@code name(argument types)}. Tables and
+     * columns are commented in {@code ensureTable}. Set when missing or different (metadata only).
+     */
+    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String object, String text) {
+        schemasync.catalog.CommentTarget target;
+        if (kind == schemasync.catalog.CommentTarget.Kind.SCHEMA) {
+            target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(object, object), null);
+        } else if (kind.routine()) {
+            Signature sig = Signature.parse(object);
+            target = new schemasync.catalog.CommentTarget(kind, sig.name(), sig.arguments());
+        } else {
+            target = new schemasync.catalog.CommentTarget(kind, QualifiedName.parse(object), null);
+        }
+        declarations.add(new Declaration.CommentDecl(target, text, origin));
+        return this;
+    }
+
+    /**
+     * The comment on a constraint, trigger or policy of {@code table} (or a constraint of a domain):
+     * {@code ensureComment(CommentOn.CONSTRAINT, "users", "users_email_key", "Sign-in is by email")}.
+     */
+    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String tableOrDomain, String name, String text) {
+        declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(kind, QualifiedName.parse(tableOrDomain),
+                name), text, origin));
+        return this;
+    }
+
+    /**
      * The function exists like this: {@code ensureFunction("set_updated_at()", "RETURNS trigger
      * LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$")}. The signature is
      * {@code [schema.]name(argument types)}; the definition is what follows it in CREATE FUNCTION.
@@ -186,7 +216,7 @@ public final class Schema extends PrivilegeDeclarations {
         QualifiedName table = QualifiedName.parse(name);
         // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
         List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
-                ? new ColumnSpec(c.name(), c.type(), true, c.defaultSql(), c.identity(), c.comment()) : c).toList();
+                ? c.withNotNull() : c).toList();
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, constraints, t.comment, origin));

@@ -58,7 +58,7 @@ public class TableBuilder {
     public TableBuilder columnComment(String text) {
         if (state.columns.isEmpty()) throw new IllegalStateException("columnComment() before any column()");
         ColumnSpec last = state.columns.remove(state.columns.size() - 1);
-        state.columns.add(new ColumnSpec(last.name(), last.type(), last.notNull(), last.defaultSql(), last.identity(), text));
+        state.columns.add(last.withComment(text));
         return this;
     }
 

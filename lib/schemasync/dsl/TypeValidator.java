@@ -21,6 +21,7 @@ final class TypeValidator {
     void validate(List<Declaration> declarations) {
         Map<String, String> typeNames = new HashMap<>();
         Set<String> sequenceNames = new TreeSet<>();
+        Set<schemasync.catalog.CommentTarget> comments = new java.util.HashSet<>();
         for (Declaration d : declarations) {
             if (d instanceof Declaration.EnumDecl e) typeNames.putIfAbsent(e.name().toString(), "enum");
         }
@@ -28,6 +29,7 @@ final class TypeValidator {
             if (d instanceof Declaration.DomainDecl t) domain(t, typeNames);
             else if (d instanceof Declaration.CompositeTypeDecl t) composite(t, typeNames);
             else if (d instanceof Declaration.SequenceDecl q) sequence(q, sequenceNames);
+            else if (d instanceof Declaration.CommentDecl c) comment(c, comments);
         }
     }
 
@@ -38,6 +40,24 @@ final class TypeValidator {
             validator.problem(origin, kind + " " + name + (earlier.equals(kind) ? " is declared twice"
                     : " is also declared as " + earlier + " (types share one namespace)"));
         }
+    }
+
+    private void comment(Declaration.CommentDecl c, Set<schemasync.catalog.CommentTarget> seen) {
+        schemasync.catalog.CommentTarget t = c.target();
+        String what = "comment on " + t.kind().word() + " " + t;
+        if (t.kind() == null) {
+            validator.problem(c.origin(), "comment needs a kind (CommentOn.VIEW, ...)");
+            return;
+        }
+        validator.qualified(c.origin(), t.kind().word(), t.object());
+        if (t.kind().onTableOrDomain()) validator.name(c.origin(), t.kind().word(), t.detail());
+        else if (t.kind().routine() && t.detail() == null)
+            validator.problem(c.origin(), what + ": write the routine as name(argument types)");
+        else if (!t.kind().routine() && t.detail() != null)
+            validator.problem(c.origin(), what + ": a " + t.kind().word() + " is named by itself; use ensureComment(kind, name, text)");
+        // COMMENT ... IS '' removes the comment: that is not a comment to converge to.
+        if (c.text() == null || c.text().isEmpty()) validator.problem(c.origin(), what + " has no text");
+        if (!seen.add(t)) validator.problem(c.origin(), what + " is declared twice");
     }
 
     private void sequence(Declaration.SequenceDecl q, Set<String> names) {

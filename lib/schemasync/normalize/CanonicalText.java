@@ -109,6 +109,8 @@ final class CanonicalText {
      */
     static Column column(ColumnSpec spec, Column have) {
         if (have == null || spec.serial() || spec.identity() != have.identity()) return null;
+        // Generation expressions and collations are spelled by PostgreSQL only: the shadow decides.
+        if (spec.generated() || spec.collation() != null || have.generated() != null || have.collation() != null) return null;
         if (!type(spec.type()).equals(have.type()) || !Objects.equals(spec.defaultSql(), have.defaultExpr())) return null;
         return new Column(have.name(), have.type(), spec.notNull(), have.defaultExpr(), have.identity(), spec.comment());
     }

@@ -78,7 +78,7 @@ public final class Normalizer {
             declaredSpecs.put(spec.name(), spec);
             // NOT NULL and comments do not change how PostgreSQL spells a type or default.
             columns.put(spec.name(), new ColumnSpec(spec.name(), spec.type(), false, spec.defaultSql(),
-                    spec.identity(), null));
+                    spec.identity(), null, spec.generatedSql(), spec.collation()));
         }
     }
 
@@ -364,7 +364,7 @@ public final class Normalizer {
             // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
             byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(),
                     spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
-                    spec.comment()));
+                    spec.comment(), c.generated(), c.collation()));
         }
         columns.put(s.table, byName);
         Map<String, String> checkTexts = new HashMap<>();

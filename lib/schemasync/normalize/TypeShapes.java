@@ -39,7 +39,7 @@ final class TypeShapes {
         Map<QualifiedName, schemasync.catalog.Sequence> sequences = new HashMap<>();
         if (declared.declarations().stream().noneMatch(d -> d instanceof Declaration.DomainDecl
                 || d instanceof Declaration.CompositeTypeDecl || d instanceof Declaration.SequenceDecl)) {
-            return new DeclaredShapes.Types(domains, composites, sequences); // nothing to spell: not even a round trip
+            return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared)); // nothing to spell: not even a round trip
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
@@ -76,7 +76,7 @@ final class TypeShapes {
                 }
                 if (error == null) twins.put(twin, name);
             }
-            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences);
+            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared));
             Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
             for (Domain twin : read.domains().values()) {
                 QualifiedName name = twins.get(twin.name().name());
@@ -99,7 +99,30 @@ final class TypeShapes {
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes.Types(domains, composites, sequences);
+        return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared));
+    }
+
+    /** Routines that comments name, resolved by PostgreSQL (to_regprocedure) as they exist now. */
+    private static Map<String, String> routineArguments(Connection connection, DeclaredSchema declared) throws SQLException {
+        Map<String, String> arguments = new HashMap<>();
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_get_function_identity_arguments("
+                + "pg_catalog.to_regprocedure(pg_catalog.quote_ident(?) || '.' || pg_catalog.quote_ident(?) || '(' || ? || ')'))")) {
+            for (Declaration d : declared.declarations()) {
+                if (!(d instanceof Declaration.CommentDecl c) || !c.target().kind().routine() || c.target().detail() == null) continue;
+                ps.setString(1, c.target().object().schema());
+                ps.setString(2, c.target().object().name());
+                ps.setString(3, c.target().detail());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getString(1) != null) arguments.put(c.target().object() + "(" + c.target().detail() + ")", rs.getString(1));
+                } catch (SQLException e) {
+                    // An argument list PostgreSQL cannot parse: the comment is then matched as written.
+                    connection.rollback();
+                }
+            }
+        } finally {
+            connection.rollback();
+        }
+        return arguments;
     }
 
     private static String tempSchema(Statement st) throws SQLException {

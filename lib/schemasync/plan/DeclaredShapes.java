@@ -24,11 +24,17 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
                              Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies,
                              Types types, Access access) {
 
-    /** Declared domains (and other types) as pg_type and pg_constraint will hold them, keyed by declared name. */
+    /**
+     * Declared domains, composite types and sequences as the catalog will hold them, keyed by declared
+     * name; {@code routineArguments}: for each existing routine a comment names ({@code schema.name(int)}),
+     * its identity arguments as pg_get_function_identity_arguments prints them ({@code a integer}).
+     */
     public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains,
                         Map<QualifiedName, schemasync.catalog.CompositeType> composites,
-                        Map<QualifiedName, schemasync.catalog.Sequence> sequences) {
+                        Map<QualifiedName, schemasync.catalog.Sequence> sequences,
+                        Map<String, String> routineArguments) {
         public Types {
+            routineArguments = Map.copyOf(routineArguments);
             domains = Map.copyOf(domains);
             composites = Map.copyOf(composites);
             sequences = Map.copyOf(sequences);

@@ -52,6 +52,7 @@ public final class Planner {
     final Map<QualifiedName, schemasync.catalog.CompositeType> composites;
     final Map<QualifiedName, schemasync.catalog.Sequence> sequences;
     final Set<QualifiedName> declaredSequences = new HashSet<>();
+    final Map<schemasync.catalog.CommentTarget, String> comments;
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
     final Map<String, Catalog.Function> aggregates;
@@ -92,6 +93,7 @@ public final class Planner {
         this.aggregates = new HashMap<>(catalog.aggregates());
         this.composites = new HashMap<>(catalog.composites());
         this.sequences = new HashMap<>(catalog.sequences());
+        this.comments = new HashMap<>(catalog.comments());
         for (Declaration d : declared.declarations()) {
             // Only what this run will do: a rename or removal already done stays declared forever.
             if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
@@ -136,6 +138,7 @@ public final class Planner {
         TypePlanner typePlanner = new TypePlanner(planner);
         GrantPlanner grantPlanner = new GrantPlanner(planner);
         SequencePlanner sequencePlanner = new SequencePlanner(planner);
+        CommentPlanner commentPlanner = new CommentPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (planner.position = 0; planner.position < all.size(); planner.position++) {
             Declaration d = all.get(planner.position);
@@ -151,6 +154,7 @@ public final class Planner {
             else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
             else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof Declaration.SequenceDecl q) sequencePlanner.plan(q);
+            else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
             else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof Declaration.DefaultPrivilegesDecl p) grantPlanner.plan(p);
             else if (d instanceof Declaration.AggregateDecl a) {
@@ -274,7 +278,11 @@ public final class Planner {
         Column have = table.column(columnName).orElse(null);
         Table original = before.tables().get(tableName);
         if (have == null) {
-            if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
+            if (original != null && spec.generated()) {
+                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
+                        + " generated column computes it for every row, rewriting " + tableName + " under an ACCESS EXCLUSIVE lock",
+                        HazardKind.TABLE_REWRITE);
+            } else if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
                 drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
                         + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock", HazardKind.TABLE_REWRITE);
             } else if (original != null && spec.notNull() && !spec.hasDefault()) {
@@ -299,6 +307,10 @@ public final class Planner {
             same = false;
             drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
                     + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
+        }
+        if (!Objects.equals(want.generated(), have.generated()) || !Objects.equals(want.collation(), have.collation())) {
+            same = false;
+            ColumnDetails.drift(this, origin, object, want, have);
         }
         if (want.identity() != have.identity()) {
             same = false;
@@ -327,16 +339,14 @@ public final class Planner {
                 change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
                         new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
-                current = new Column(have.name(), have.type(), have.notNull(), want.defaultExpr(), have.identity(),
-                        have.comment());
+                current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
             }
         }
         if (spec.comment() != null && !spec.comment().equals(have.comment())) {
             same = false;
             change(origin, "comment on column", object, "will set", original,
                     new Step.CommentOnColumn(tableName, columnName, spec.comment()));
-            current = new Column(current.name(), current.type(), current.notNull(), current.defaultExpr(),
-                    current.identity(), spec.comment());
+            current = current.withDefaultAndComment(current.defaultExpr(), spec.comment());
         }
         if (current != have) tables.put(tableName, table.replaceColumn(current));
         if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));

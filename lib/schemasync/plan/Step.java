@@ -75,6 +75,13 @@ public sealed interface Step {
         }
     }
 
+    /** COMMENT ON SCHEMA | VIEW | SEQUENCE | INDEX | TYPE | FUNCTION | CONSTRAINT ... ON | TRIGGER ... ON | POLICY ... ON. */
+    record CommentOnObject(schemasync.catalog.CommentTarget target, String comment) implements Step {
+        public String object() {
+            return target.toString();
+        }
+    }
+
     /** CREATE SEQUENCE with the declared options (OWNED BY comes later, as {@link SetSequenceOwner}). */
     record CreateSequence(schemasync.dsl.Declaration.SequenceDecl sequence) implements Step {
         public String object() {

@@ -48,6 +48,8 @@ public final class SqlRenderer {
         } else if (step instanceof Step.AddEnumValue a) {
             return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
                     name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
+        } else if (step instanceof Step.CommentOnObject c) {
+            return TypeSql.comment(CTX, c.target(), c.comment());
         } else if (step instanceof Step.CreateSequence q) {
             return TypeSql.createSequence(CTX, q.sequence(), name(q.sequence().name()));
         } else if (step instanceof Step.SetSequenceOwner o) {
@@ -217,14 +219,19 @@ public final class SqlRenderer {
         };
     }
 
-    /** {@code "name" type [GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
+    /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
     public static QueryPart columnDefinition(ColumnSpec c) {
         StringBuilder template = new StringBuilder("{0} {1}");
+        if (c.collation() != null) template.append(" COLLATE {3}");
+        // jOOQ 3.19 silently drops generated-column clauses (a commercial feature): a template keeps it.
+        if (c.generatedSql() != null) template.append(" GENERATED ALWAYS AS ({4}) STORED");
         if (c.identity() != Identity.NONE) template.append(' ').append(c.identity().sql());
         if (c.notNull()) template.append(" NOT NULL");
         if (c.defaultSql() != null) template.append(" DEFAULT {2}");
         return DSL.sql(template.toString(), DSL.name(c.name()), DSL.sql(c.type()),
-                DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()));
+                DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()),
+                c.collation() == null ? DSL.sql("") : DSL.name(c.collation().schema(), c.collation().name()),
+                DSL.sql(c.generatedSql() == null ? "" : c.generatedSql()));
     }
 
     public static Name name(QualifiedName name) {

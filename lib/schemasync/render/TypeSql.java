@@ -64,6 +64,29 @@ final class TypeSql {
         return ctx.render(DSL.query("CREATE TYPE {0} AS ({1})", name, DSL.list(attributes)));
     }
 
+    /**
+     * {@code COMMENT ON <kind> name IS 'text'}; a constraint, trigger or policy is named {@code name ON
+     * table} ({@code ON DOMAIN domain} for a domain's constraint); a routine's argument types are the
+     * user's (or the catalog's) SQL, appended verbatim like a function's in DROP FUNCTION.
+     */
+    static String comment(DSLContext ctx, schemasync.catalog.CommentTarget t, String text) {
+        schemasync.catalog.QualifiedName o = t.object();
+        Name object = DSL.name(o.schema(), o.name());
+        return switch (t.kind()) {
+            case SCHEMA -> ctx.render(DSL.query("COMMENT ON SCHEMA {0} IS {1}", DSL.name(o.name()), DSL.inline(text)));
+            case CONSTRAINT, TRIGGER, POLICY -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
+                    + " {0} ON {1} IS {2}", DSL.name(t.detail()), object, DSL.inline(text)));
+            case DOMAIN_CONSTRAINT -> ctx.render(DSL.query("COMMENT ON CONSTRAINT {0} ON DOMAIN {1} IS {2}", DSL.name(t.detail()),
+                    object, DSL.inline(text)));
+            case FUNCTION, PROCEDURE, AGGREGATE -> {
+                String head = ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT) + " {0}", object));
+                yield head + "(" + t.detail() + ") " + ctx.render(DSL.query("IS {0}", DSL.inline(text)));
+            }
+            default -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT) + " {0} IS {1}",
+                    object, DSL.inline(text)));
+        };
+    }
+
     /** {@code CONSTRAINT "name" CHECK (expression)}. */
     static QueryPart check(DomainDecl.Check c) {
         return DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.expression()));

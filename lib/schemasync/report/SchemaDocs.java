@@ -209,8 +209,7 @@ public final class SchemaDocs {
         UnaryOperator<String> sql = s -> SqlText.replaceIdentifier(s, from, SqlText.quoteIdent(to));
         Col old = doc.columns.get(column(doc, from));
         ColumnSpec s = old.spec;
-        doc.columns.set(doc.columns.indexOf(old), new Col(new ColumnSpec(to, s.type(), s.notNull(), s.defaultSql(),
-                s.identity(), s.comment()), old.addedBy));
+        doc.columns.set(doc.columns.indexOf(old), new Col(s.withName(to), old.addedBy));
         doc.primaryKey.replaceAll(name);
         doc.constraints.replaceAll(c -> new ConstraintSpec(c.name(), c.kind(), c.columns().stream().map(name).toList(),
                 sql.apply(c.checkSql()), c.foreignKey(), c.nullsNotDistinct()));

@@ -97,7 +97,9 @@ class CatalogReaderTest {
                 + " CREATE TYPE pair AS (a code, b text COLLATE \"C\", c numeric(4,1));"
                 + " CREATE SEQUENCE ticket AS integer INCREMENT BY 5 MINVALUE 10 MAXVALUE 1000 START WITH 20 CACHE 3 CYCLE;"
                 + " CREATE TABLE \"Order\" (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text DEFAULT 'n',"
-                + " at timestamptz NOT NULL DEFAULT now());"
+                + " at timestamptz NOT NULL DEFAULT now(), code text COLLATE \"C\", doubled bigint GENERATED ALWAYS AS (id * 2) STORED);"
+                + " COMMENT ON TYPE pair IS 'two'; COMMENT ON SEQUENCE ticket IS 'numbers'; COMMENT ON SCHEMA public IS 'main';"
+                + " COMMENT ON CONSTRAINT a ON DOMAIN \"Year\" IS 'upper bound';"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
                 + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
         try (Scenario s = Scenario.start(ROLE, ddl, OTHER_KINDS)) {
@@ -123,6 +125,17 @@ class CatalogReaderTest {
             // The identity column's sequence is read, with its owner (never reported as undeclared).
             assertEquals(new schemasync.catalog.Sequence.Owner(new QualifiedName("public", "Order"), "id", true),
                     first.sequences().get(new QualifiedName("public", "Order_id_seq")).owner());
+            schemasync.catalog.Column doubled = first.tables().get(new QualifiedName("public", "Order")).column("doubled").get();
+            assertEquals("(id * 2)", doubled.generated());
+            assertEquals(null, doubled.defaultExpr());
+            assertEquals(new QualifiedName("pg_catalog", "C"),
+                    first.tables().get(new QualifiedName("public", "Order")).column("code").get().collation());
+            assertEquals(java.util.Map.of(
+                    new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.TYPE, new QualifiedName("public", "pair"), null), "two",
+                    new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.SEQUENCE, new QualifiedName("public", "ticket"), null), "numbers",
+                    new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.SCHEMA, new QualifiedName("public", "public"), null), "main",
+                    new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.DOMAIN_CONSTRAINT, new QualifiedName("public", "Year"), "a"),
+                    "upper bound"), first.comments());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
             assertEquals("SFUNC = public.cat, STYPE = text, INITCOND = ''",
                     first.aggregates().get("public.group_concat(text)").definition());

@@ -1,0 +1,42 @@
+package schemasync.catalog;
+
+import java.util.Locale;
+
+/**
+ * What a comment is on, other than a table or a column: {@code kind} is one of {@link Kind},
+ * {@code object} the schema-qualified object (for a schema: {@code schema.schema}; for a constraint,
+ * trigger or policy: its table; for a domain constraint: its domain), {@code detail} the constraint,
+ * trigger or policy name, or a routine's identity arguments as pg_get_function_identity_arguments prints them.
+ */
+public record CommentTarget(Kind kind, QualifiedName object, String detail) {
+
+    public enum Kind {
+        SCHEMA, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, TYPE, FUNCTION, PROCEDURE, AGGREGATE, CONSTRAINT,
+        DOMAIN_CONSTRAINT, TRIGGER, POLICY;
+
+        /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+
+        public static Kind fromWord(String word) {
+            return valueOf(word.toUpperCase(Locale.ROOT).replace(' ', '_'));
+        }
+
+        /** Kinds whose comment names a second object: {@code CONSTRAINT name ON table}. */
+        public boolean onTableOrDomain() {
+            return this == CONSTRAINT || this == DOMAIN_CONSTRAINT || this == TRIGGER || this == POLICY;
+        }
+
+        public boolean routine() {
+            return this == FUNCTION || this == PROCEDURE || this == AGGREGATE;
+        }
+    }
+
+    @Override
+    public String toString() {
+        if (kind == Kind.SCHEMA) return object.name();
+        if (kind.routine()) return object + "(" + detail + ")";
+        return detail == null ? object.toString() : object + "." + detail;
+    }
+}

@@ -1,0 +1,67 @@
+package schemasync.plan;
+
+import java.util.Objects;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.CommentTarget.Kind;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.CommentDecl;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers and
+ * policies: set when missing or different (COMMENT ON is metadata only: it locks nothing a query
+ * needs). Comments no block declares are left alone. A routine declared in a block is matched through
+ * PostgreSQL's own spelling of its arguments; any other is matched as written.
+ */
+final class CommentPlanner {
+    private final Planner planner;
+
+    CommentPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(CommentDecl c) {
+        CommentTarget target = key(c.target());
+        String object = target.toString();
+        String kind = "comment on " + target.kind().word();
+        if (!exists(target)) {
+            throw schemasync.SchemaSyncException.badInput(c.origin() + ": " + kind + " " + object
+                    + ": no such object exists, and no earlier block declares it");
+        }
+        String have = planner.comments.get(target);
+        if (Objects.equals(have, c.text())) {
+            planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
+            return;
+        }
+        planner.change(c.origin(), kind, object, have == null ? "will set" : "will replace (database has '" + have + "')", null,
+                new Step.CommentOnObject(target, c.text()));
+        planner.comments.put(target, c.text());
+    }
+
+    /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */
+    private CommentTarget key(CommentTarget t) {
+        if (!t.kind().routine()) return t;
+        String existing = planner.shapes.types().routineArguments().get(t.object() + "(" + t.detail() + ")");
+        if (existing != null) return new CommentTarget(t.kind(), t.object(), existing);
+        String catalogKey = planner.shapes.functions().keys().get(t.object() + "(" + t.detail() + ")");
+        if (catalogKey == null) return t;
+        int open = catalogKey.indexOf('(');
+        return new CommentTarget(t.kind(), t.object(), catalogKey.substring(open + 1, catalogKey.length() - 1));
+    }
+
+    /** Whether the object exists in the working copy; constraints, triggers and policies: their table does. */
+    private boolean exists(CommentTarget t) {
+        QualifiedName o = t.object();
+        return switch (t.kind()) {
+            case SCHEMA -> planner.schemas.contains(o.name());
+            case VIEW -> planner.views.containsKey(o);
+            case SEQUENCE -> planner.sequences.containsKey(o);
+            case INDEX -> planner.indexes.containsKey(o);
+            case TYPE -> planner.enums.containsKey(o) || planner.domains.containsKey(o) || planner.composites.containsKey(o);
+            case DOMAIN_CONSTRAINT -> planner.domains.containsKey(o);
+            case CONSTRAINT, TRIGGER, POLICY -> planner.tables.containsKey(planner.renamesTable(o));
+            case FUNCTION, PROCEDURE -> planner.functions.containsKey(o + "(" + t.detail() + ")");
+            default -> true;
+        };
+    }
+}
