@@ -9,7 +9,8 @@ import java.util.TreeSet;
 
 /**
  * An immutable snapshot of the managed part of a database: schemas, tables, indexes, enum types
- * (labels in their sort order), views (pg_get_viewdef), domains and the rest, keyed by
+ * (labels in their sort order), views and materialized views (pg_get_viewdef), domains, partition keys
+ * and bounds, and the rest, keyed by
  * qualified name. Reading a re-created schema gives an equal snapshot (no OIDs anywhere).
  *
  * {@code grants}: privileges on columns, sequences, schemas and routines (table privileges are on
@@ -23,7 +24,30 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Domain> domains,
                       Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                      Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments) {
+                      Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                      Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews) {
+
+    /**
+     * How a table takes part in partitioning: {@code key} (pg_get_partkeydef, e.g. {@code RANGE (payment_date)})
+     * when it is partitioned, {@code parent} and {@code bound} (pg_get_expr of relpartbound, e.g.
+     * {@code FOR VALUES IN ('a')} or {@code DEFAULT}) when it is a partition; a sub-partitioned
+     * partition has all three. Tables that are neither have no entry.
+     */
+    public record Partitioning(String key, QualifiedName parent, String bound) {
+        public boolean isPartition() {
+            return parent != null;
+        }
+    }
+
+    /**
+     * A materialized view: pg_get_viewdef's text of its query, whether it holds data (relispopulated), and
+     * its columns (what the normalizer builds a shadow from to spell the indexes declared on it).
+     */
+    public record MaterializedView(QualifiedName name, String definition, boolean populated, List<Column> columns) {
+        public MaterializedView {
+            columns = List.copyOf(columns);
+        }
+    }
 
     /** An installed extension (database-wide), with the schema it lives in and its version. */
     public record Extension(String name, String schema, String version) {
@@ -61,6 +85,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         grants = copyOfSets(grants);
         defaultPrivileges = copyOfSets(defaultPrivileges);
         aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
+        partitioning = Collections.unmodifiableMap(new LinkedHashMap<>(partitioning));
+        materializedViews = Collections.unmodifiableMap(new LinkedHashMap<>(materializedViews));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

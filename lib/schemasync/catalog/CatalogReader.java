@@ -159,8 +159,19 @@ public final class CatalogReader {
         Map<CommentTarget, String> comments = new LinkedHashMap<>();
         batch.add(CatalogSql.COMMENTS, rs -> comments.put(new CommentTarget(CommentTarget.Kind.fromWord(rs.getString(1)),
                 new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
+        Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
+        batch.add(CatalogSql.PARTITIONING, rs -> partitioning.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                new Catalog.Partitioning(rs.getString(3), rs.getString(4) == null ? null
+                        : new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6))));
+        Map<QualifiedName, Catalog.MaterializedView> materializedViews = new LinkedHashMap<>();
+        batch.add(CatalogSql.MATERIALIZED_VIEWS, rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            materializedViews.put(name, new Catalog.MaterializedView(name, rs.getString(3), rs.getBoolean(4), List.of()));
+        });
         batch.run(connection, schemas);
 
+        materializedViews.replaceAll((name, m) -> new Catalog.MaterializedView(name, m.definition(), m.populated(),
+                columns.getOrDefault(name, List.of())));
         Map<QualifiedName, Table> tables = new LinkedHashMap<>();
         for (TableRow row : tableRows) {
             tables.put(row.name(), new Table(row.name(), columns.getOrDefault(row.name(), List.of()),
@@ -170,8 +181,7 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences,
-                comments);
+                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews);
     }
 
     /**
@@ -200,6 +210,9 @@ public final class CatalogReader {
                             rs.getBoolean(13), rs.getBoolean(14)),
                     false, rs.getBoolean(5), definition);
             case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), checkExpression(definition), null,
+                    false, rs.getBoolean(5), definition);
+            // EXCLUDE USING gist (room WITH =, during WITH &&) [WHERE (...)] [DEFERRABLE ...]: compared as a whole.
+            case "x" -> new Constraint(rs.getString(3), Constraint.Kind.EXCLUSION, List.of(), definition, null,
                     false, rs.getBoolean(5), definition);
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,

@@ -94,7 +94,7 @@ final class CatalogSql {
             """;
 
     /**
-     * Columns of those tables in attnum order, with canonical type and default text. For a stored
+     * Columns of those tables and of materialized views in attnum order, with canonical type and default text. For a stored
      * generated column (attgenerated 's') pg_attrdef holds the generation expression, not a default.
      * The collation only where it is not the type's default (a domain's type carries the domain's).
      */
@@ -118,14 +118,17 @@ final class CatalogSql {
             LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
             LEFT JOIN pg_catalog.pg_description d
                    ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
-            WHERE c.relkind IN ('r', 'p')
+            WHERE c.relkind IN ('r', 'p', 'm')
               AND a.attnum > 0 AND NOT a.attisdropped
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, a.attnum
             """;
 
     /**
-     * Indexes on those tables. qualified_table is the table exactly as pg_get_indexdef spells it,
+     * Indexes on those tables and on materialized views. An index that PostgreSQL created on a partition
+     * for an index of its partitioned parent (or that was attached to one) has relispartition set: it
+     * belongs to the parent's index, cannot be dropped alone, and is left out, so partitions do not show
+     * their parent's indexes as undeclared. qualified_table is the table exactly as pg_get_indexdef spells it,
      * so the reader can cut the definition after the names. indisvalid = false marks a failed
      * concurrent build.
      */
@@ -144,7 +147,8 @@ final class CatalogSql {
             JOIN pg_catalog.pg_class ct ON ct.oid = i.indrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = ci.relnamespace
             JOIN pg_catalog.pg_am am ON am.oid = ci.relam
-            WHERE ct.relkind IN ('r', 'p')
+            WHERE ct.relkind IN ('r', 'p', 'm')
+              AND NOT ci.relispartition
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = ct.oid
@@ -153,7 +157,7 @@ final class CatalogSql {
             """;
 
     /**
-     * PRIMARY KEY, UNIQUE, CHECK and FOREIGN KEY constraints declared on the table itself (not inherited from a
+     * PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE constraints declared on the table itself (not inherited from a
      * partitioned parent), with key columns in key order and the referenced table and columns.
      * pg_get_constraintdef appends " NOT VALID" to constraints added NOT VALID and not yet validated.
      */
@@ -177,7 +181,7 @@ final class CatalogSql {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
             LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'c', 'f')
+            WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
               AND con.conislocal
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, 3
@@ -231,7 +235,12 @@ final class CatalogSql {
             ORDER BY 1, 2, 3
             """;
 
-    /** User triggers (not the internal ones behind foreign keys), with the table as pg_get_triggerdef spells it. */
+    /**
+     * User triggers (not the internal ones behind foreign keys, nor the clones PostgreSQL 13+ puts on each
+     * partition of a table whose row trigger is declared on the partitioned parent: tgparentid <> 0),
+     * with the table as pg_get_triggerdef spells it. Constraint triggers are included: pg_get_triggerdef
+     * writes them CREATE CONSTRAINT TRIGGER ... DEFERRABLE INITIALLY DEFERRED.
+     */
     static final String TRIGGERS = """
             -- schema-sync: triggers
             SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid) AS definition,
@@ -240,6 +249,7 @@ final class CatalogSql {
             JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE NOT t.tgisinternal
+              AND t.tgparentid = 0
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, 3
             """;
@@ -524,5 +534,50 @@ final class CatalogSql {
             JOIN pg_catalog.pg_policy po ON po.polrelid = c.oid
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objoid = po.oid
             ORDER BY 1, 2, 3, 4
+            """;
+
+    /**
+     * Partitioning: the key of each partitioned table (pg_get_partkeydef, e.g. {@code RANGE (payment_date)})
+     * and, for each partition, its parent and its bound as pg_get_expr renders relpartbound
+     * ({@code FOR VALUES FROM ('2022-01-01 00:00:00+00') TO (...)}, {@code FOR VALUES IN (...)},
+     * {@code FOR VALUES WITH (modulus 4, remainder 0)} or {@code DEFAULT}). Range bounds on timestamptz
+     * are rendered in the session's TimeZone: both sides of a comparison are read in the same session.
+     */
+    static final String PARTITIONING = """
+            -- schema-sync: partitioning
+            SELECT n.nspname, c.relname,
+                   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
+                   pn.nspname AS parent_schema, pc.relname AS parent_name,
+                   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
+            LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+            LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+            WHERE c.relkind IN ('r', 'p')
+              AND (c.relkind = 'p' OR c.relispartition)
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
+
+    /**
+     * Materialized views with PostgreSQL's normalized query (pg_get_viewdef, the same text a plain view
+     * with that query gets) and whether they hold data (relispopulated: false after WITH NO DATA until
+     * the first REFRESH).
+     */
+    static final String MATERIALIZED_VIEWS = """
+            -- schema-sync: materialized views
+            SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) AS definition, c.relispopulated
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'm'
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2
             """;
 }

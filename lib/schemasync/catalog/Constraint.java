@@ -3,14 +3,15 @@ package schemasync.catalog;
 import java.util.List;
 
 /**
- * A UNIQUE, CHECK or FOREIGN KEY constraint, compared structurally: columns and references from
- * pg_constraint, the CHECK expression as {@code pg_get_constraintdef} renders it (declared checks are
- * rendered by PostgreSQL too, see schemasync.normalize). {@code definition} is for display only.
+ * A UNIQUE, CHECK, FOREIGN KEY or EXCLUDE constraint, compared structurally: columns and references from
+ * pg_constraint, the CHECK expression and the whole EXCLUDE clause as {@code pg_get_constraintdef}
+ * renders them, in {@code check} (declared ones are rendered by PostgreSQL too, see
+ * schemasync.normalize). {@code definition} is for display only.
  */
 public record Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
                          boolean nullsNotDistinct, boolean validated, String definition) {
 
-    public enum Kind { UNIQUE, CHECK, FOREIGN_KEY }
+    public enum Kind { UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION }
 
     public Constraint {
         columns = List.copyOf(columns);
@@ -53,7 +54,7 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
         if (definition != null) return definition.replace(" NOT VALID", "");
         return switch (kind) {
             case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")";
-            case CHECK -> check;
+            case CHECK, EXCLUSION -> check;
             case FOREIGN_KEY -> "FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + foreignKey.table() + "("
                     + String.join(", ", foreignKey.columns()) + ")"
                     + (foreignKey.match().equals("SIMPLE") ? "" : " MATCH " + foreignKey.match())

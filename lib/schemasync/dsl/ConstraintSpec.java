@@ -4,7 +4,8 @@ import java.util.List;
 import schemasync.catalog.Constraint.Kind;
 
 /**
- * A declared UNIQUE, CHECK or FOREIGN KEY constraint. Its name is always rendered explicitly
+ * A declared UNIQUE, CHECK, FOREIGN KEY or EXCLUDE constraint ({@code checkSql} holds a CHECK's
+ * expression, or an exclusion's clause after EXCLUDE). Its name is always rendered explicitly
  * ({@code CONSTRAINT "name"}), so what the database holds is exactly what was declared; unnamed
  * unique and foreign-key constraints get PostgreSQL's own default names ({@code t_a_b_key},
  * {@code t_a_fkey}).

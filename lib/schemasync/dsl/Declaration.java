@@ -15,14 +15,34 @@ public sealed interface Declaration {
     record SchemaDecl(String name, Origin origin) implements Declaration {
     }
 
-    /** {@code ensureTable(...)}: the table with exactly these columns (others are reported, not dropped). */
+    /**
+     * {@code ensureTable(...)}: the table with exactly these columns (others are reported, not dropped).
+     * {@code partitionBy} is the partition key as written after PARTITION BY ({@code RANGE (payment_date)}),
+     * or null for an ordinary table.
+     */
     record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey,
-                     List<ConstraintSpec> constraints, String comment, Origin origin) implements Declaration {
+                     List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
         }
+    }
+
+    /**
+     * {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')")}:
+     * a partition of a partitioned table, with its bound as written after PARTITION OF parent
+     * ({@code FOR VALUES ...} or {@code DEFAULT}); {@code partitionBy} when it is itself partitioned, else null.
+     */
+    record PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy, Origin origin)
+            implements Declaration {
+    }
+
+    /**
+     * {@code ensureMaterializedView("rental_totals", "SELECT ...")}: compared on pg_get_viewdef; created
+     * WITH DATA (the query runs in the apply) or WITH NO DATA (empty until the application refreshes it).
+     */
+    record MaterializedViewDecl(QualifiedName name, String sql, boolean withData, Origin origin) implements Declaration {
     }
 
     /** {@code ensureColumn(table, ...)}: one column on a table that exists or an earlier block creates. */
@@ -106,7 +126,15 @@ public sealed interface Declaration {
      * {@code events} is written as in CREATE TRIGGER ({@code "INSERT OR UPDATE OF email"}).
      */
     record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
-                       String function, Origin origin) implements Declaration {
+                       String function, ConstraintTrigger constraint, Origin origin) implements Declaration {
+    }
+
+    /**
+     * What makes a trigger a constraint trigger ({@code CREATE CONSTRAINT TRIGGER}): an AFTER ... FOR EACH ROW
+     * trigger whose firing can be deferred to commit. {@code from} is the optional referenced table
+     * ({@code FROM other}), null when absent.
+     */
+    record ConstraintTrigger(String from, boolean deferrable, boolean initiallyDeferred) {
     }
 
     /** {@code ensureExtension("citext")}, optionally in a schema and at a version. */

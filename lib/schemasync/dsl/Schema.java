@@ -189,7 +189,9 @@ public final class Schema extends PrivilegeDeclarations {
         TriggerBuilder builder = new TriggerBuilder(name);
         Origin declaredIn = origin;
         placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
-                builder.timing, builder.events, builder.forEachRow, builder.when, builder.function, declaredIn));
+                builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
+                builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
+                        builder.initiallyDeferred) : null, declaredIn));
         return builder;
     }
 
@@ -219,7 +221,42 @@ public final class Schema extends PrivilegeDeclarations {
                 ? c.withNotNull() : c).toList();
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
-        declarations.add(new TableDecl(table, columns, t.primaryKey, constraints, t.comment, origin));
+        declarations.add(new TableDecl(table, columns, t.primaryKey, constraints, t.comment,
+                t.partitionBy == null ? null : t.partitionBy.strip(), origin));
+        return this;
+    }
+
+    /**
+     * The partition exists: {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES FROM ('2024-01-01')
+     * TO ('2024-02-01')")}; the bound as written after {@code PARTITION OF parent}: {@code FOR VALUES FROM ... TO ...},
+     * {@code FOR VALUES IN (...)}, {@code FOR VALUES WITH (MODULUS 4, REMAINDER 0)} or {@code DEFAULT}. Its
+     * columns, indexes, constraints and row triggers come from the parent. Partitions no block declares
+     * are reported, never dropped: applications often create them at run time.
+     */
+    public Schema ensurePartition(String name, String parent, String bound) {
+        return ensurePartition(name, parent, bound, null);
+    }
+
+    /** A partition that is itself partitioned ({@code partitionBy} as written after PARTITION BY). */
+    public Schema ensurePartition(String name, String parent, String bound, String partitionBy) {
+        declarations.add(new Declaration.PartitionDecl(QualifiedName.parse(name), parent == null ? null : QualifiedName.parse(parent),
+                bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), origin));
+        return this;
+    }
+
+    /**
+     * The materialized view exists with this query, created WITH DATA (the query runs during the apply).
+     * Tables it reads must exist or be declared by this or an earlier block; indexes on it are declared
+     * with {@code ensureIndex(...).on(view)}.
+     */
+    public Schema ensureMaterializedView(String name, String query) {
+        return ensureMaterializedView(name, query, true);
+    }
+
+    /** {@code withData} false: created WITH NO DATA, empty (and unreadable) until the application refreshes it. */
+    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+        declarations.add(new Declaration.MaterializedViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(),
+                withData, origin));
         return this;
     }
 

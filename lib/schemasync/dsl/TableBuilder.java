@@ -16,6 +16,7 @@ public class TableBuilder {
         final List<String> primaryKey = new ArrayList<>();
         final List<ConstraintSpec> constraints = new ArrayList<>();
         String comment;
+        String partitionBy;
     }
 
     final State state;
@@ -73,6 +74,16 @@ public class TableBuilder {
         return this;
     }
 
+    /**
+     * A partitioned table: {@code partitionBy("RANGE (payment_date)")}, {@code "LIST (region)"},
+     * {@code "HASH (id)"}, as written after PARTITION BY. Its partitions are declared with
+     * {@code ensurePartition}; a primary key or unique constraint must include the partition columns.
+     */
+    public TableBuilder partitionBy(String partitionKeySql) {
+        state.partitionBy = partitionKeySql;
+        return this;
+    }
+
     /** {@code UNIQUE (a, b)}, named {@code <table>_a_b_key} unless {@link #named} follows. */
     public TableBuilder unique(String... columnNames) {
         state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, false));
@@ -88,6 +99,19 @@ public class TableBuilder {
     /** {@code CONSTRAINT name CHECK (expression)}. */
     public TableBuilder check(String name, String expressionSql) {
         state.constraints.add(new ConstraintSpec(name, Kind.CHECK, List.of(), expressionSql, null, false));
+        return this;
+    }
+
+    /**
+     * {@code CONSTRAINT name EXCLUDE USING gist (room WITH =, during WITH &&)}: the clause as written after
+     * EXCLUDE (a leading {@code EXCLUDE} is accepted, so pg_get_constraintdef's text works as is), with its
+     * optional WHERE and DEFERRABLE. Equality on scalar columns in a GiST index needs the btree_gist
+     * extension ({@code db.ensureExtension("btree_gist")}).
+     */
+    public TableBuilder exclude(String name, String exclusionSql) {
+        String clause = exclusionSql == null ? null : exclusionSql.strip();
+        if (clause != null && clause.regionMatches(true, 0, "EXCLUDE ", 0, 8)) clause = clause.substring(8).strip();
+        state.constraints.add(new ConstraintSpec(name, Kind.EXCLUSION, List.of(), clause, null, false));
         return this;
     }
 

@@ -13,6 +13,10 @@ public final class TriggerBuilder {
     boolean forEachRow;
     String when;
     String function;
+    boolean constraint;
+    boolean deferrable;
+    boolean initiallyDeferred;
+    String from;
 
     TriggerBuilder(String name) {
         this.name = name;
@@ -51,6 +55,36 @@ public final class TriggerBuilder {
     /** {@code WHEN (condition)}, e.g. {@code when("OLD.* IS DISTINCT FROM NEW.*")}. */
     public TriggerBuilder when(String conditionSql) {
         this.when = conditionSql;
+        return this;
+    }
+
+    /**
+     * A constraint trigger ({@code CREATE CONSTRAINT TRIGGER}): AFTER ... FOR EACH ROW only, and it can be
+     * deferred to the end of the transaction with {@link #deferrable()} / {@link #initiallyDeferred()}.
+     */
+    public TriggerBuilder constraint() {
+        this.constraint = true;
+        return this;
+    }
+
+    /** DEFERRABLE (makes it a constraint trigger): {@code SET CONSTRAINTS ... DEFERRED} can postpone it to commit. */
+    public TriggerBuilder deferrable() {
+        this.constraint = true;
+        this.deferrable = true;
+        return this;
+    }
+
+    /** DEFERRABLE INITIALLY DEFERRED (makes it a constraint trigger): fires at commit unless set IMMEDIATE. */
+    public TriggerBuilder initiallyDeferred() {
+        this.constraint = true;
+        this.initiallyDeferred = true;
+        return this;
+    }
+
+    /** {@code FROM referenced_table} (makes it a constraint trigger), as pg_get_triggerdef shows it for some. */
+    public TriggerBuilder from(String referencedTable) {
+        this.constraint = true;
+        this.from = referencedTable;
         return this;
     }
 

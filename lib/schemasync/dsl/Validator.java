@@ -33,12 +33,21 @@ record Validator(List<String> problems) {
         Set<String> policyNames = new TreeSet<>();
         List<Declaration.RemovalDecl> removals = new ArrayList<>();
         PrivilegeValidator privileges = new PrivilegeValidator(this);
+        RelationChecks relations = new RelationChecks(problems);
         for (Declaration d : declarations) {
             if (d instanceof SchemaDecl s) {
                 name(s.origin(), "schema", s.name());
                 if (!schemas.add(s.name())) problem(s.origin(), "schema " + s.name() + " is declared twice");
             } else if (d instanceof TableDecl t) {
                 table(t, tables, columns);
+                relations.table(t);
+            } else if (d instanceof Declaration.PartitionDecl p) {
+                qualified(p.origin(), "partition", p.name());
+                if (p.parent() != null) qualified(p.origin(), "parent table", p.parent());
+                relations.partition(p);
+            } else if (d instanceof Declaration.MaterializedViewDecl m) {
+                qualified(m.origin(), "materialized view", m.name());
+                relations.materializedView(m);
             } else if (d instanceof ColumnDecl c) {
                 qualified(c.origin(), "table", c.table());
                 column(c.origin(), c.table(), c.column(), columns);
@@ -76,6 +85,8 @@ record Validator(List<String> problems) {
                     problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
                 fragment(g.origin(), "the when() of trigger " + g.name(), g.when());
                 fragment(g.origin(), "the function call of trigger " + g.name(), g.function());
+                if (g.constraint() != null && (!"AFTER".equals(g.timing()) || !g.forEachRow()))
+                    problem(g.origin(), "constraint trigger " + g.name() + " must be .after(...) and .forEachRow()");
             } else if (d instanceof Declaration.FunctionDecl f) {
                 qualified(f.origin(), "function", f.name());
                 if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
@@ -85,6 +96,7 @@ record Validator(List<String> problems) {
                 qualified(v.origin(), "view", v.name());
                 if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");
                 if (v.sql() == null || v.sql().isBlank()) problem(v.origin(), "view " + v.name() + " has no query");
+                relations.view(v);
             } else if (d instanceof Declaration.EnumDecl e) {
                 qualified(e.origin(), "enum", e.name());
                 if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
@@ -212,6 +224,8 @@ record Validator(List<String> problems) {
             if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK && (c.checkSql() == null || c.checkSql().isBlank()))
                 problem(t.origin(), "check constraint " + c.name() + " has no expression");
             fragment(t.origin(), "check constraint " + c.name() + " of table " + t.name(), c.checkSql());
+            if (c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION && (c.checkSql() == null || !c.checkSql().matches("(?is)USING\\s.+")))
+                problem(t.origin(), "exclusion constraint " + c.name() + " needs a clause like \"USING gist (room WITH =, during WITH &&)\"");
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null)
                 problem(t.origin(), "foreign key " + c.name() + " of table " + t.name() + " has no .references(...)");
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && !c.foreignKey().referencedColumns().isEmpty()

@@ -91,7 +91,7 @@ public final class SchemaSync {
             return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
                     catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
                     catalog.aggregates(), catalog.composites(),
-                    catalog.sequences(), catalog.comments()));
+                    catalog.sequences(), catalog.comments(), catalog.partitioning(), catalog.materializedViews()));
         }
     }
 

@@ -63,12 +63,14 @@ public final class Normalizer {
         final List<Declaration.PolicyDecl> policies = new ArrayList<>();
         /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
         final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
+        /** PARTITION BY of the shadow (declared, else the database's), so partitions can hang from it. */
+        String partitionBy;
 
-        Shadow(QualifiedName table, String shadowName, Table existing) {
+        Shadow(QualifiedName table, String shadowName, List<Column> existing) {
             this.table = table;
             this.shadowName = shadowName;
             if (existing != null) {
-                for (Column c : existing.columns()) {
+                for (Column c : existing) {
                     columns.put(c.name(), new ColumnSpec(c.name(), c.type(), false, null, Column.Identity.NONE, null));
                 }
             }
@@ -99,13 +101,17 @@ public final class Normalizer {
         // A table that neither exists nor is declared has nothing to normalize: the planner reports
         // the declaration that needs it, naming its block.
         Set<QualifiedName> known = new HashSet<>(catalog.tables().keySet());
+        known.addAll(catalog.materializedViews().keySet());
         declared.declarations().stream().filter(TableDecl.class::isInstance).map(d -> ((TableDecl) d).name())
                 .forEach(known::add);
+        PartitionShapes partitions = new PartitionShapes(catalog, declared);
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 Shadow s = shadow(shadows, catalog, t.name());
                 t.columns().forEach(s::declare);
-                t.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK).forEach(s.checks::add);
+                // CHECK and EXCLUDE: the shadow carries them so PostgreSQL spells the expression / clause.
+                t.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
+                        || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).forEach(s.checks::add);
                 t.columns().forEach(c -> declaredSpecOrigin.put(key(t.name(), c.name()), t.origin().blockId()));
                 declaredSpecOrigin.put(key(t.name(), ""), t.origin().blockId());
             } else if (d instanceof ColumnDecl c && known.contains(c.table())) {
@@ -117,8 +123,11 @@ public final class Normalizer {
                 shadow(shadows, catalog, g.table()).triggers.add(g);
             } else if (d instanceof Declaration.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
+            } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
+                shadow(shadows, catalog, partitions.root(p));
             }
         }
+        shadows.values().forEach(s -> s.partitionBy = partitions.key(s.table));
 
         List<String> prerequisites = prerequisites(catalog, declared);
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
@@ -132,8 +141,10 @@ public final class Normalizer {
         // identical statements identically, so one shadow per distinct shape is built and read.
         Map<Object, List<Shadow>> shapes = new LinkedHashMap<>();
         for (Shadow s : shadows.values()) {
-            if (shortcut && settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
-            Object shape = shortcut && s.triggers.isEmpty() && s.policies.isEmpty() ? shapeKey(s) : s.table;
+            // A partitioned shadow carries its own partition twins: never settled without it, never shared.
+            boolean plain = s.partitionBy == null && s.triggers.isEmpty() && s.policies.isEmpty();
+            if (shortcut && plain && settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
+            Object shape = shortcut && plain ? shapeKey(s) : s.table;
             shapes.computeIfAbsent(shape, k -> new ArrayList<>()).add(s);
         }
         List<List<Shadow>> all = new ArrayList<>(shapes.values());
@@ -141,7 +152,7 @@ public final class Normalizer {
             List<List<Shadow>> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
                 readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, policies,
-                        problems);
+                        partitions, problems);
             } finally {
                 connection.rollback();
             }
@@ -166,13 +177,15 @@ public final class Normalizer {
         ViewShapes.Result views = ViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Functions functions = FunctionShapes.read(connection, catalog, declared, prerequisites);
         DeclaredShapes.Access access = AccessShapes.read(connection, catalog, declared, prerequisites, functions);
+        MaterializedViewShapes.Result matviews = MaterializedViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Types types = TypeShapes.read(connection, declared, prerequisites, problems);
         if (!problems.isEmpty()) {
             throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
                     + String.join("\n  - ", problems));
         }
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
-                triggers, policies, types, access);
+                triggers, policies, types, access, new DeclaredShapes.Relations(partitions.keys, partitions.bounds,
+                        matviews.definitions(), matviews.failures()));
     }
 
     /**
@@ -281,7 +294,11 @@ public final class Normalizer {
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {
-        return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), catalog.tables().get(t)));
+        // A materialized view's shadow is a table with its columns: enough to spell the indexes declared on it.
+        Table existing = catalog.tables().get(table);
+        var matview = catalog.materializedViews().get(table);
+        List<Column> columns = existing != null ? existing.columns() : matview != null ? matview.columns() : null;
+        return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), columns));
     }
 
     private static String key(QualifiedName table, String column) {
@@ -294,7 +311,8 @@ public final class Normalizer {
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  Map<QualifiedName, Map<String, String>> checks,
                                  Map<QualifiedName, Map<String, String>> triggers,
-                                 Map<QualifiedName, Map<String, Table.Policy>> policies, List<String> problems) throws SQLException {
+                                 Map<QualifiedName, Map<String, Table.Policy>> policies, PartitionShapes partitions,
+                                 List<String> problems) throws SQLException {
         Map<String, List<QualifiedName>> indexShadowNames = new HashMap<>();
         List<String> statements = new ArrayList<>(prerequisites);
         List<Shadow> chunk = new ArrayList<>();
@@ -315,6 +333,7 @@ public final class Normalizer {
             for (Declaration.PolicyDecl p : s.policies) {
                 statements.add(SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
             }
+            for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) statements.add(twin.sql());
         }
         try (Statement st = connection.createStatement()) {
             // READ WRITE even where default_transaction_read_only is on: temporary tables need it,
@@ -332,7 +351,7 @@ public final class Normalizer {
                 String error = tryStatement(connection, sql);
                 if (error != null) problems.add(sql + ": " + error);
             }
-            diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, problems);
+            diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, partitions, problems);
             return;
         }
         String tempSchema;
@@ -343,8 +362,12 @@ public final class Normalizer {
         }
         Catalog shadowCatalog = CatalogReader.read(connection, Set.of(tempSchema));
         for (List<Shadow> group : groups) {
-            Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, group.get(0).shadowName));
-            for (Shadow s : group) readShadow(catalog, s, t, columns, checks, triggers, policies);
+            String shadowName = group.get(0).shadowName;
+            Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, shadowName));
+            for (Shadow s : group) {
+                readShadow(catalog, s, t, columns, checks, triggers, policies);
+                partitions.read(shadowCatalog, tempSchema, s.table, shadowName);
+            }
         }
         for (Index i : shadowCatalog.indexes().values()) {
             List<QualifiedName> declaredNames = indexShadowNames.get(i.name().name());
@@ -369,7 +392,8 @@ public final class Normalizer {
         columns.put(s.table, byName);
         Map<String, String> checkTexts = new HashMap<>();
         for (schemasync.catalog.Constraint c : t.constraints()) {
-            if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) checkTexts.put(c.name(), c.check());
+            if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION)
+                checkTexts.put(c.name(), c.check());
         }
         checks.put(s.table, checkTexts);
         Map<String, String> triggerTexts = new HashMap<>();
@@ -392,7 +416,8 @@ public final class Normalizer {
     }
 
     private static String createShadow(Shadow s) {
-        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of(), s.checks);
+        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of(), s.checks)
+                + SqlRenderer.partitionBy(s.partitionBy);
     }
 
     /**
@@ -400,9 +425,15 @@ public final class Normalizer {
      * message names the declaration and quotes PostgreSQL's reason.
      */
     private static void diagnose(Connection connection, List<Shadow> chunk, Map<String, String> origins,
-                                 List<String> problems) throws SQLException {
+                                 PartitionShapes partitions, List<String> problems) throws SQLException {
         for (Shadow s : chunk) {
-            if (tryStatement(connection, createShadow(s)) == null) {
+            String shadowError = tryStatement(connection, createShadow(s));
+            if (shadowError == null) {
+                for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) {
+                    String error = tryStatement(connection, twin.sql());
+                    if (error != null) problems.add(twin.partition().origin() + ": partition " + twin.partition().name() + " of "
+                            + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
+                }
                 for (Declaration.PolicyDecl p : s.policies) {
                     String error = tryStatement(connection, SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
                     if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
@@ -436,8 +467,14 @@ public final class Normalizer {
                         List.copyOf(s.columns.values()), List.of(), List.of(check)));
                 if (error != null) {
                     String block = origins.getOrDefault(key(s.table, ""), "declaration");
-                    problems.add(block + ": check constraint " + s.table + "." + check.name() + ": " + error);
+                    problems.add(block + ": " + (check.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION ? "exclusion" : "check")
+                            + " constraint " + s.table + "." + check.name() + ": " + error);
                 }
+            }
+            if (problems.size() == before) {
+                // Columns and checks are fine on their own: the partition key is the culprit.
+                problems.add(origins.getOrDefault(key(s.table, ""), "declaration") + ": table " + s.table
+                        + (s.partitionBy == null ? "" : " PARTITION BY " + s.partitionBy) + ": " + shadowError);
             }
         }
     }

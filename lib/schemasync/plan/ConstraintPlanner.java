@@ -48,14 +48,15 @@ final class ConstraintPlanner {
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
                     continue;
                 }
-                if (spec.kind() == Kind.UNIQUE && planner.indexes.containsKey(actual.sibling(spec.name()))) {
-                    // A UNIQUE constraint creates an index of its own name: the name is taken.
+                if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && planner.indexes.containsKey(actual.sibling(spec.name()))) {
+                    // A UNIQUE or EXCLUDE constraint creates an index of its own name: the name is taken.
                     planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", but an index named " + spec.name() + " exists: not added; give the constraint another"
                             + " name with .named(...), or drop the index with ensureNoIndex", null));
                     continue;
                 }
-                boolean scanLater = spec.kind() != Kind.UNIQUE && before != null;
+                // An exclusion constraint cannot be NOT VALID: it is checked by building its index.
+                boolean scanLater = (spec.kind() == Kind.CHECK || spec.kind() == Kind.FOREIGN_KEY) && before != null;
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater));
                 if (scanLater) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
@@ -87,6 +88,8 @@ final class ConstraintPlanner {
         return switch (spec.kind()) {
             case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null);
             case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
+                    false, true, null);
+            case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), planner.shapes.check(t.name(), spec.name()), null,
                     false, true, null);
             case FOREIGN_KEY -> new Constraint(spec.name(), Kind.FOREIGN_KEY, spec.columns(), null, foreignKey(t, spec, actual),
                     false, true, null);

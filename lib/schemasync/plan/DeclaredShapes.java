@@ -22,7 +22,7 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
                              Map<QualifiedName, String> views, Map<QualifiedName, String> viewRefusals,
                              Functions functions, Map<QualifiedName, Map<String, String>> triggers,
                              Map<QualifiedName, Map<String, schemasync.catalog.Table.Policy>> policies,
-                             Types types, Access access) {
+                             Types types, Access access, Relations relations) {
 
     /**
      * Declared domains, composite types and sequences as the catalog will hold them, keyed by declared
@@ -69,6 +69,27 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
     public record Access(String currentUser, Map<String, String> routineKeys, Functions aggregates) {
         public Access {
             routineKeys = Map.copyOf(routineKeys);
+        }
+    }
+
+    /**
+     * Partitioning and materialized views as PostgreSQL spells them: per declared partitioned table (or
+     * sub-partitioned partition) its key as pg_get_partkeydef renders it, per declared partition its bound
+     * as pg_get_expr(relpartbound) renders it (read from temporary twins of the parent and partitions),
+     * per existing declared materialized view its query as pg_get_viewdef renders it (read from a
+     * temporary view with the same query) or why that failed.
+     */
+    public record Relations(Map<QualifiedName, String> partitionKeys, Map<QualifiedName, String> partitionBounds,
+                            Map<QualifiedName, String> materializedViews, Map<QualifiedName, String> materializedViewFailures) {
+        public Relations {
+            partitionKeys = Map.copyOf(partitionKeys);
+            partitionBounds = Map.copyOf(partitionBounds);
+            materializedViews = Map.copyOf(materializedViews);
+            materializedViewFailures = Map.copyOf(materializedViewFailures);
+        }
+
+        public static Relations none() {
+            return new Relations(Map.of(), Map.of(), Map.of(), Map.of());
         }
     }
 

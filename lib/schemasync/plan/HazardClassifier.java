@@ -86,6 +86,19 @@ public final class HazardClassifier {
                         + table.name() + " and on " + a.constraint().foreignKey().references() + ": writes to both wait"));
                 case CHECK -> hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "
                         + table.name()));
+                case EXCLUSION -> hazards.add(new Hazard(HazardKind.INDEX_BUILD, "EXCLUDE " + a.constraint().name()
+                        + " builds an index on " + table.name() + " (" + size + ") and checks every row under an ACCESS"
+                        + " EXCLUSIVE lock (an exclusion constraint cannot be added NOT VALID)"));
+            }
+            return hazards;
+        }
+        if (step instanceof Step.CreatePartition p) {
+            // table is the parent: DefineRelation locks it ACCESS EXCLUSIVE because its partition descriptor changes.
+            hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + table.name()
+                    + " (the partitioned parent)"));
+            if (p.defaultPartition() != null) {
+                hazards.add(new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK, "scans the default partition " + p.defaultPartition()
+                        + " under an ACCESS EXCLUSIVE lock, to check that none of its rows belong in the new partition"));
             }
             return hazards;
         }

@@ -57,6 +57,10 @@ public final class Planner {
     final Set<QualifiedName> declaredTypes = new HashSet<>();
     final Map<String, Catalog.Function> aggregates;
     final Set<String> declaredAggregates = new HashSet<>();
+    final Map<QualifiedName, Catalog.Partitioning> partitioning;
+    final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
+    final Set<QualifiedName> declaredPartitions = new HashSet<>();
+    final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
     final Set<String> declaredTriggers = new HashSet<>();
     final Set<String> declaredPolicies = new HashSet<>();
@@ -70,6 +74,7 @@ public final class Planner {
     final List<PlanItem> items = new ArrayList<>();
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
+    private final PartitionPlanner partitions = new PartitionPlanner(this);
     final Map<String, GuardAnswer> guards;
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
@@ -94,6 +99,8 @@ public final class Planner {
         this.composites = new HashMap<>(catalog.composites());
         this.sequences = new HashMap<>(catalog.sequences());
         this.comments = new HashMap<>(catalog.comments());
+        this.partitioning = new HashMap<>(catalog.partitioning());
+        this.materializedViews = new HashMap<>(catalog.materializedViews());
         for (Declaration d : declared.declarations()) {
             // Only what this run will do: a rename or removal already done stays declared forever.
             if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
@@ -139,8 +146,10 @@ public final class Planner {
         GrantPlanner grantPlanner = new GrantPlanner(planner);
         SequencePlanner sequencePlanner = new SequencePlanner(planner);
         CommentPlanner commentPlanner = new CommentPlanner(planner);
+        MaterializedViewPlanner materializedViewPlanner = new MaterializedViewPlanner(planner);
         List<Declaration> all = declared.declarations();
-        for (planner.position = 0; planner.position < all.size(); planner.position++) {
+        for (int next : DependencyOrder.of(all)) {
+            planner.position = next;
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.schema(s);
             else if (d instanceof TableDecl t) planner.table(t);
@@ -152,6 +161,13 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
+            else if (d instanceof Declaration.PartitionDecl p) {
+                planner.declaredPartitions.add(p.name());
+                planner.partitions.plan(p);
+            } else if (d instanceof Declaration.MaterializedViewDecl m) {
+                planner.declaredMaterializedViews.add(m.name());
+                materializedViewPlanner.plan(m);
+            }
             else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof Declaration.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
@@ -213,6 +229,7 @@ public final class Planner {
             }
         }
         primaryKey(t, existing);
+        partitions.compareKey(t, actual);
         constraints.compare(t, actual);
         if (t.comment() != null && !t.comment().equals(existing.comment())) {
             change(t.origin(), "comment on table", actual.toString(), "will set", existing,
@@ -239,6 +256,7 @@ public final class Planner {
                 : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
         tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
+        partitions.created(t);
     }
 
     private void primaryKey(TableDecl t, Table existing) {

@@ -39,7 +39,8 @@ public sealed interface Step {
                 || this instanceof CreateExtension || this instanceof CreatePolicy p && !p.alter()
                 || this instanceof CreateDomain || this instanceof AddDomainConstraint
                 || this instanceof CreateAggregate || this instanceof CreateCompositeType
-                || this instanceof CreateSequence;
+                || this instanceof CreateSequence
+                || this instanceof CreatePartition || this instanceof CreateMaterializedView;
     }
 
     record CreateSchema(String schema) implements Step {
@@ -193,6 +194,26 @@ public sealed interface Step {
 
     /** CREATE VIEW, or CREATE OR REPLACE VIEW when it exists with another definition. */
     record CreateView(QualifiedName name, String sql, boolean replace) implements Step {
+        public String object() {
+            return name.toString();
+        }
+    }
+
+    /**
+     * {@code CREATE TABLE name PARTITION OF parent bound [PARTITION BY key]}. It takes an ACCESS EXCLUSIVE
+     * lock on the parent (its partition descriptor changes); when the parent has a DEFAULT partition
+     * ({@code defaultPartition}, null if none) PostgreSQL also scans it, under lock, to prove that none of
+     * its rows belong in the new partition.
+     */
+    record CreatePartition(QualifiedName name, QualifiedName parent, String bound, String partitionBy,
+                           QualifiedName defaultPartition) implements Step {
+        public String object() {
+            return name.toString();
+        }
+    }
+
+    /** {@code CREATE MATERIALIZED VIEW name AS query WITH [NO] DATA}: WITH DATA runs the query in the apply. */
+    record CreateMaterializedView(QualifiedName name, String sql, boolean withData) implements Step {
         public String object() {
             return name.toString();
         }

@@ -50,6 +50,21 @@ final class UndeclaredObjects {
             planner.items.add(new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
                     + "): no block declares it; left alone", null));
         }
+        for (var e : planner.before.partitioning().entrySet()) {
+            QualifiedName partition = e.getKey();
+            QualifiedName parent = e.getValue().parent();
+            // Reported under a declared parent only (an undeclared parent is reported itself), as
+            // information: partitions created at run time by the application are normal.
+            if (parent == null || planner.declaredPartitions.contains(partition) || planner.declared.isIgnored(partition)
+                    || !planner.fullyDeclared.contains(parent) && !planner.declaredPartitions.contains(parent)) continue;
+            planner.items.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
+                    + e.getValue().bound() + " that no block declares: left alone, never dropped (applications often"
+                    + " create partitions at run time; ignore(\"" + partition.name() + "\") or a pattern silences it)", null));
+        }
+        for (QualifiedName m : planner.before.materializedViews().keySet()) {
+            if (planner.declaredMaterializedViews.contains(m) || planner.declared.isIgnored(m)) continue;
+            planner.items.add(new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
+        }
         for (QualifiedName v : planner.before.views().keySet()) {
             if (planner.declaredViews.contains(v) || planner.declared.isIgnored(v)) continue;
             planner.items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));

@@ -87,7 +87,14 @@ public final class SqlRenderer {
             return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
                     DSL.sql(v.sql())));
         } else if (step instanceof Step.CreateTable t) {
-            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints());
+            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints())
+                    + partitionBy(t.table().partitionBy());
+        } else if (step instanceof Step.CreatePartition p) {
+            return createPartition(name(p.name()), name(p.parent()), p.bound(), p.partitionBy());
+        } else if (step instanceof Step.CreateMaterializedView m) {
+            // The query is the user's SQL, appended verbatim like a view's.
+            return CTX.render(DSL.query("CREATE MATERIALIZED VIEW {0} AS ", name(m.name()))) + m.sql()
+                    + (m.withData() ? " WITH DATA" : " WITH NO DATA");
         } else if (step instanceof Step.AddColumn a) {
             return CTX.render(DSL.query("ALTER TABLE {0} ADD COLUMN {1}", name(a.table()), columnDefinition(a.column())));
         } else if (step instanceof Step.SetColumnDefault d) {
@@ -156,6 +163,19 @@ public final class SqlRenderer {
         return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
     }
 
+    /**
+     * {@code CREATE TABLE name PARTITION OF parent FOR VALUES ... | DEFAULT [PARTITION BY ...]}; also used for
+     * the normalizer's temporary partitions. The bound and key are the user's SQL, appended verbatim.
+     */
+    public static String createPartition(Name partition, Name parent, String bound, String partitionKey) {
+        return CTX.render(DSL.query("CREATE TABLE {0} PARTITION OF {1}", partition, parent)) + " " + bound + partitionBy(partitionKey);
+    }
+
+    /** {@code " PARTITION BY RANGE (a)"}, or nothing for an ordinary table. */
+    public static String partitionBy(String partitionKey) {
+        return partitionKey == null ? "" : " PARTITION BY " + partitionKey;
+    }
+
     /** {@code CREATE [UNIQUE] INDEX name ON table USING method (keys) [INCLUDE (...)] [WHERE ...]}. */
     public static String createIndex(String indexName, Name table, IndexDecl index) {
         return createIndex(indexName, table, index, false);
@@ -189,8 +209,11 @@ public final class SqlRenderer {
 
     /** {@code CREATE TRIGGER name timing events ON table FOR EACH ROW|STATEMENT [WHEN (...)] EXECUTE FUNCTION f()}. */
     public static String createTrigger(schemasync.dsl.Declaration.TriggerDecl t, Name table) {
-        String prefix = CTX.render(DSL.query("CREATE TRIGGER {0} ", DSL.name(t.name())));
-        String on = CTX.render(DSL.query(" ON {0}", table));
+        var c = t.constraint();
+        String prefix = CTX.render(DSL.query("CREATE " + (c == null ? "" : "CONSTRAINT ") + "TRIGGER {0} ", DSL.name(t.name())));
+        String on = CTX.render(DSL.query(" ON {0}", table))
+                + (c == null || c.from() == null ? "" : CTX.render(DSL.query(" FROM {0}", name(QualifiedName.parse(c.from())))))
+                + (c == null ? "" : c.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : c.deferrable() ? " DEFERRABLE" : "");
         // Events, WHEN and the function call are the user's SQL, appended verbatim.
         return prefix + t.timing() + " " + t.events() + on + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
                 + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + t.function();
@@ -203,6 +226,7 @@ public final class SqlRenderer {
             case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})",
                     DSL.name(c.name()), columns);
             case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
+            case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {
                 ConstraintSpec.ForeignKeySpec fk = c.foreignKey();
                 StringBuilder tail = new StringBuilder();

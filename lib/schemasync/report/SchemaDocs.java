@@ -319,6 +319,7 @@ public final class SchemaDocs {
             case UNIQUE -> s.append("UNIQUE ").append(code("(" + idents(c.columns()) + ")"))
                     .append(c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
             case CHECK -> s.append("CHECK ").append(code("(" + c.checkSql().strip() + ")"));
+            case EXCLUSION -> s.append("EXCLUDE ").append(code(c.checkSql().strip()));
             case FOREIGN_KEY -> {
                 ForeignKeySpec fk = c.foreignKey();
                 s.append("FOREIGN KEY ").append(code("(" + idents(c.columns()) + ")")).append(" → ")

@@ -7,6 +7,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import schemasync.catalog.CatalogReader;
 import schemasync.catalog.DefaultTarget;
 import schemasync.catalog.Grant;
 import schemasync.catalog.GrantTarget;
+import schemasync.catalog.Constraint;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 
@@ -37,6 +39,12 @@ class CatalogReaderTest {
         for (int i = 1; i <= total; i++) {
             s.execute("CREATE TABLE IF NOT EXISTS t" + i + " (id bigint PRIMARY KEY, v text DEFAULT 'x')");
             s.execute("CREATE INDEX IF NOT EXISTS t" + i + "_v ON t" + i + " (lower(v))");
+            // Materialized views with an index each, and partitions: read by their own set-based queries.
+            s.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS m" + i + " AS SELECT id, v FROM t" + i);
+            s.execute("CREATE INDEX IF NOT EXISTS m" + i + "_id ON m" + i + " (id)");
+            s.execute("CREATE TABLE IF NOT EXISTS p" + i + " (id bigint, at date, CONSTRAINT p" + i + "_at_check CHECK (at > '2000-01-01'))"
+                    + " PARTITION BY RANGE (at)");
+            s.execute("CREATE TABLE IF NOT EXISTS p" + i + "_default PARTITION OF p" + i + " DEFAULT");
         }
         AtomicInteger statements = new AtomicInteger();
         Connection real = s.connection;
@@ -55,7 +63,9 @@ class CatalogReaderTest {
         real.setAutoCommit(false);
         Catalog catalog = CatalogReader.read(counting, Set.of("public"));
         real.rollback();
-        assertEquals(total + 1, catalog.tables().size()); // and accounts, of OTHER_KINDS
+        assertEquals(total * 3 + 1, catalog.tables().size()); // t, p and p_default each time, and accounts, of OTHER_KINDS
+        assertEquals(total, catalog.materializedViews().size());
+        assertEquals(total * 2, catalog.partitioning().size());
         // Grants, default privileges, procedures and aggregates travel in the same statement.
         assertEquals(1, catalog.aggregates().size());
         assertTrue(catalog.functions().containsKey("public.log_it(IN msg text)"));
@@ -101,10 +111,25 @@ class CatalogReaderTest {
                 + " COMMENT ON TYPE pair IS 'two'; COMMENT ON SEQUENCE ticket IS 'numbers'; COMMENT ON SCHEMA public IS 'main';"
                 + " COMMENT ON CONSTRAINT a ON DOMAIN \"Year\" IS 'upper bound';"
                 + " COMMENT ON TABLE \"Order\" IS 'orders'; COMMENT ON COLUMN \"Order\".note IS 'free text';"
-                + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL";
+                + " CREATE INDEX order_at ON \"Order\" (at DESC) INCLUDE (note) WHERE note IS NOT NULL;"
+                + " CREATE TABLE payment (id bigint, region text, paid_at timestamptz, PRIMARY KEY (id, paid_at, region))"
+                + "   PARTITION BY RANGE (paid_at);"
+                + " CREATE INDEX payment_region ON payment (region);"
+                + " CREATE TABLE payment_2024 PARTITION OF payment FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"
+                + "   PARTITION BY LIST (region);"
+                + " CREATE TABLE payment_2024_eu PARTITION OF payment_2024 FOR VALUES IN ('eu');"
+                + " CREATE TABLE payment_other PARTITION OF payment DEFAULT;"
+                + " CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+                + " CREATE TRIGGER payment_touch BEFORE UPDATE ON payment FOR EACH ROW EXECUTE FUNCTION touch();"
+                + " CREATE MATERIALIZED VIEW order_notes AS SELECT id, upper(note) AS note FROM \"Order\" WITH NO DATA;"
+                + " CREATE UNIQUE INDEX order_notes_id ON order_notes (id);"
+                + " CREATE TABLE booking (id bigint, during tstzrange, CONSTRAINT booking_no_overlap EXCLUDE USING gist (during WITH &&)"
+                + "   WHERE (id > 0) DEFERRABLE);"
+                + " CREATE CONSTRAINT TRIGGER booking_check AFTER INSERT ON booking DEFERRABLE INITIALLY DEFERRED"
+                + "   FOR EACH ROW EXECUTE FUNCTION touch()";
         try (Scenario s = Scenario.start(ROLE, ddl, OTHER_KINDS)) {
             Catalog first = read(s);
-            s.execute("DROP TABLE \"Order\"; DROP TYPE pair; DROP DOMAIN \"Year\", code; DROP SEQUENCE ticket");
+            s.execute("DROP TABLE \"Order\", payment, booking CASCADE; DROP FUNCTION touch(); DROP TYPE pair; DROP DOMAIN \"Year\", code; DROP SEQUENCE ticket");
             s.execute(DROP_OTHER_KINDS);
             assertEquals(0, Integer.parseInt(s.queryString("SELECT count(*) FROM pg_default_acl")));
             s.execute(ddl);
@@ -144,6 +169,30 @@ class CatalogReaderTest {
             assertEquals(java.util.Map.of(new DefaultTarget(me, null, "FUNCTIONS"), Set.of(),
                     new DefaultTarget(me, "public", "TABLES"), Set.of(new Grant("schema_sync_reader", "SELECT"))),
                     first.defaultPrivileges());
+
+            assertEquals(new Catalog.Partitioning("RANGE (paid_at)", null, null), first.partitioning().get(name("payment")));
+            assertEquals(new Catalog.Partitioning("LIST (region)", name("payment"),
+                    "FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00')"), first.partitioning().get(name("payment_2024")));
+            assertEquals(new Catalog.Partitioning(null, name("payment_2024"), "FOR VALUES IN ('eu')"),
+                    first.partitioning().get(name("payment_2024_eu")));
+            assertEquals("DEFAULT", first.partitioning().get(name("payment_other")).bound());
+            // What the parent gives its partitions is read on the parent only.
+            assertEquals(List.of("payment_region"), first.indexes().values().stream().map(i -> i.name().name())
+                    .filter(n -> n.contains("region")).toList());
+            assertEquals(List.of(), first.tables().get(name("payment_other")).triggers());
+            assertEquals(List.of(), first.tables().get(name("payment_other")).constraints());
+
+            Catalog.MaterializedView notes = first.materializedViews().get(name("order_notes"));
+            assertEquals(" SELECT id,\n    upper(note) AS note\n   FROM public.\"Order\";", notes.definition());
+            assertEquals(false, notes.populated());
+            assertEquals(List.of("id", "note"), notes.columns().stream().map(c -> c.name()).toList());
+            assertEquals(name("order_notes"), first.indexes().get(name("order_notes_id")).table());
+
+            Constraint exclusion = first.tables().get(name("booking")).constraint("booking_no_overlap").orElseThrow();
+            assertEquals(Constraint.Kind.EXCLUSION, exclusion.kind());
+            assertEquals("EXCLUDE USING gist (during WITH &&) WHERE ((id > 0)) DEFERRABLE", exclusion.check());
+            assertEquals("CREATE CONSTRAINT TRIGGER booking_check AFTER INSERT ON <table> DEFERRABLE INITIALLY DEFERRED FOR EACH ROW"
+                    + " EXECUTE FUNCTION public.touch()", first.tables().get(name("booking")).trigger("booking_check").orElseThrow().definition());
         }
     }
 
@@ -152,6 +201,10 @@ class CatalogReaderTest {
         try (Scenario s = Scenario.start("CREATE SCHEMA other", "CREATE TABLE other.x (a int)", "CREATE TABLE mine (a int)")) {
             assertEquals(Set.of(new QualifiedName("public", "mine")), read(s).tables().keySet());
         }
+    }
+
+    private static QualifiedName name(String table) {
+        return new QualifiedName("public", table);
     }
 
     private static Catalog read(Scenario s) throws Exception {

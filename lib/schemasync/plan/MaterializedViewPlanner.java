@@ -1,0 +1,59 @@
+package schemasync.plan;
+
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog.MaterializedView;
+import schemasync.dsl.Declaration.MaterializedViewDecl;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Materialized views: created when missing (WITH DATA runs the query inside the apply's transaction;
+ * WITH NO DATA leaves it empty until the application refreshes it), compared on pg_get_viewdef of the
+ * declared query (read from a temporary view twin). A different query is reported, never applied:
+ * there is no CREATE OR REPLACE MATERIALIZED VIEW, and dropping it discards its rows and its indexes
+ * and makes every reader fail until it is re-created and refreshed.
+ */
+final class MaterializedViewPlanner {
+    private final Planner planner;
+
+    MaterializedViewPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(MaterializedViewDecl m) {
+        String object = m.name().toString();
+        planner.touched.add(m.name());
+        MaterializedView have = planner.materializedViews.get(m.name());
+        if (have == null) {
+            if (!planner.schemas.contains(m.name().schema())) {
+                throw SchemaSyncException.badInput(m.origin() + ": materialized view " + m.name() + " is in schema "
+                        + m.name().schema() + ", which does not exist: declare ensureSchema(\"" + m.name().schema() + "\") first");
+            }
+            planner.change(m.origin(), "materialized view", object, m.withData() ? "will create WITH DATA" : "will create WITH NO DATA",
+                    null, new Step.CreateMaterializedView(m.name(), m.sql(), m.withData()));
+            planner.materializedViews.put(m.name(), new MaterializedView(m.name(), m.sql(), m.withData(), java.util.List.of()));
+            return;
+        }
+        String want = planner.shapes.relations().materializedViews().get(m.name());
+        String failure = planner.shapes.relations().materializedViewFailures().get(m.name());
+        if (want == null) {
+            planner.drift(m.origin(), "materialized view", object, "exists, but its declared query could not be compared ("
+                    + (failure == null ? "no normalized shape" : failure) + "): not changed", null);
+        } else if (!want.equals(have.definition())) {
+            planner.drift(m.origin(), "materialized view", object, "declared " + oneLine(want) + ", database has "
+                    + oneLine(have.definition()) + ": not changed: re-creating it drops its rows and its indexes, and readers"
+                    + " fail until it is refreshed", HazardKind.DELETES_DATA);
+        } else if (m.withData() && !have.populated()) {
+            planner.drift(m.origin(), "materialized view", object, "declared WITH DATA, database has it unpopulated (created"
+                    + " WITH NO DATA, never refreshed): not refreshed: REFRESH MATERIALIZED VIEW runs its query under an"
+                    + " ACCESS EXCLUSIVE lock", HazardKind.ACCESS_EXCLUSIVE_LOCK);
+        } else {
+            planner.items.add(new Unchanged(m.origin(), "materialized view", object, "exists, skipped"));
+        }
+    }
+
+    /** pg_get_viewdef spreads a query over lines and ends it with ';': a plan line shows it on one, without. */
+    static String oneLine(String definition) {
+        String text = definition.strip().replaceAll("\\s+", " ");
+        return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
+    }
+}

@@ -1,0 +1,120 @@
+package schemasync.plan;
+
+import java.util.List;
+import java.util.Objects;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog.Partitioning;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.PartitionDecl;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * Partitioned tables and their partitions. A missing partition is created with CREATE TABLE ...
+ * PARTITION OF (it inherits the parent's columns, and PostgreSQL gives it the parent's indexes,
+ * constraints and row triggers). The key and the bounds are compared as PostgreSQL spells them; a
+ * difference is reported with both sides and never resolved by the tool: repartitioning a table means
+ * re-creating it and moving its rows, changing a bound means detaching and re-attaching (which checks
+ * every row). Partitions no block declares are reported, never dropped (see {@link UndeclaredObjects}).
+ */
+final class PartitionPlanner {
+    private final Planner planner;
+
+    PartitionPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    /** The partition key of a table created in this run, for the working copy. */
+    void created(TableDecl t) {
+        if (t.partitionBy() == null) return;
+        planner.partitioning.put(t.name(), new Partitioning(key(t.name(), t.partitionBy()), null, null));
+    }
+
+    /** The declared key (or none) of an existing table against the database's. */
+    void compareKey(TableDecl t, QualifiedName actual) {
+        Partitioning have = planner.partitioning.get(actual);
+        String haveKey = have == null ? null : have.key();
+        String wantKey = t.partitionBy() == null ? null : key(t.name(), t.partitionBy());
+        if (Objects.equals(haveKey, wantKey)) return;
+        String object = actual + " partition key";
+        if (wantKey == null) {
+            planner.drift(t.origin(), "table", object, "database has PARTITION BY " + haveKey
+                    + ", the declaration has none: left alone; declare .partitionBy(\"" + haveKey + "\") to match", null);
+        } else {
+            planner.drift(t.origin(), "table", object, "declared PARTITION BY " + wantKey + ", database has "
+                    + (haveKey == null ? "an ordinary table" : "PARTITION BY " + haveKey)
+                    + ": not changed: repartitioning means re-creating the table and moving its rows", HazardKind.TABLE_REWRITE);
+        }
+    }
+
+    void plan(PartitionDecl p) {
+        QualifiedName parent = planner.renamesTable(p.parent());
+        if (!planner.tables.containsKey(parent)) {
+            throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        planner.touched.add(p.name());
+        String object = p.name().toString();
+        Partitioning parentShape = planner.partitioning.get(parent);
+        Table have = planner.tables.get(p.name());
+        String wantBound = planner.shapes.relations().partitionBounds().getOrDefault(p.name(), p.bound());
+        if (have == null) {
+            if (parentShape == null || parentShape.key() == null) {
+                planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + p.bound()
+                        + ", but " + parent + " is not partitioned: not created", null);
+                return;
+            }
+            if (!planner.schemas.contains(p.name().schema())) {
+                throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is in schema " + p.name().schema()
+                        + ", which does not exist: declare ensureSchema(\"" + p.name().schema() + "\") first");
+            }
+            QualifiedName defaultPartition = isDefault(p.bound()) ? null : defaultPartitionOf(parent);
+            planner.change(p.origin(), "partition", object, "will create (partition of " + parent + ")",
+                    planner.before.tables().get(parent), new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(),
+                            defaultPartition));
+            Table parentTable = planner.tables.get(parent);
+            planner.tables.put(p.name(), new Table(p.name(), parentTable.columns(), null, null, 0, true, List.of(), List.of(),
+                    Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
+            planner.partitioning.put(p.name(), new Partitioning(p.partitionBy() == null ? null : key(p.name(), p.partitionBy()),
+                    parent, wantBound));
+            return;
+        }
+        Partitioning shape = planner.partitioning.get(p.name());
+        if (shape == null || !shape.isPartition()) {
+            planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
+                    + ", database has an ordinary table: not changed: attaching it (ATTACH PARTITION) scans it to check"
+                    + " its rows fit the bound", HazardKind.FULL_SCAN_UNDER_LOCK);
+        } else if (!shape.parent().equals(parent)) {
+            planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + ", database has it as a"
+                    + " partition of " + shape.parent() + ": not changed", null);
+        } else if (!wantBound.equals(shape.bound())) {
+            planner.drift(p.origin(), "partition", object, "declared " + wantBound + ", database has " + shape.bound()
+                    + ": not changed: changing a bound means detaching the partition and attaching it again, which"
+                    + " scans it", HazardKind.FULL_SCAN_UNDER_LOCK);
+        } else if (!Objects.equals(p.partitionBy() == null ? null : key(p.name(), p.partitionBy()), shape.key())) {
+            planner.drift(p.origin(), "partition", object, "declared " + (p.partitionBy() == null ? "not partitioned"
+                    : "PARTITION BY " + key(p.name(), p.partitionBy())) + ", database has "
+                    + (shape.key() == null ? "not partitioned" : "PARTITION BY " + shape.key())
+                    + ": not changed: repartitioning means re-creating it and moving its rows", HazardKind.TABLE_REWRITE);
+        } else {
+            planner.items.add(new Unchanged(p.origin(), "partition", object, "exists, skipped"));
+        }
+    }
+
+    /** The key as PostgreSQL spells it (normalized on a shadow), or as declared when no shadow could hold it. */
+    private String key(QualifiedName table, String declared) {
+        return planner.shapes.relations().partitionKeys().getOrDefault(table, declared);
+    }
+
+    private QualifiedName defaultPartitionOf(QualifiedName parent) {
+        return planner.partitioning.entrySet().stream()
+                .filter(e -> parent.equals(e.getValue().parent()) && isDefault(e.getValue().bound()))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private static boolean isDefault(String bound) {
+        return bound != null && bound.strip().equalsIgnoreCase("DEFAULT");
+    }
+}
