@@ -67,7 +67,8 @@ final class IndexPlanner {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
                 planner.drift(i.origin(), "index", object, "declared " + Planner.describe(i.unique(), want) + ", database has "
                         + Planner.describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
-                        ? "a constraint owns it" : i.rebuildWhenChanged() ? "this run renames or drops its table"
+                        ? "a constraint owns it" : !planner.tables.containsKey(table)
+                        ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
                 return;
             }
