@@ -25,7 +25,25 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
-                      Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews) {
+                      Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
+                      List<ViewDependency> viewDependencies) {
+
+    /** A view reads {@code column} of {@code on} (a table or view; column null: the relation as a whole). */
+    public record ViewDependency(QualifiedName view, QualifiedName on, String column) {
+    }
+
+    /** Without view dependencies (snapshots for fingerprints, tests). */
+    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                   Map<String, Function> functions, Map<String, Extension> extensions,
+                   Map<QualifiedName, Domain> domains,
+                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews) {
+        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
+                composites, sequences, comments, partitioning, materializedViews, List.of());
+    }
 
     /**
      * How a table takes part in partitioning: {@code key} (pg_get_partkeydef, e.g. {@code RANGE (payment_date)})
@@ -87,6 +105,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         aggregates = Collections.unmodifiableMap(new LinkedHashMap<>(aggregates));
         partitioning = Collections.unmodifiableMap(new LinkedHashMap<>(partitioning));
         materializedViews = Collections.unmodifiableMap(new LinkedHashMap<>(materializedViews));
+        viewDependencies = List.copyOf(viewDependencies);
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

@@ -168,6 +168,10 @@ public final class CatalogReader {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             materializedViews.put(name, new Catalog.MaterializedView(name, rs.getString(3), rs.getBoolean(4), List.of()));
         });
+        List<Catalog.ViewDependency> viewDependencies = new ArrayList<>();
+        batch.add(CatalogSql.VIEW_DEPENDENCIES, rs -> viewDependencies.add(new Catalog.ViewDependency(
+                new QualifiedName(rs.getString(1), rs.getString(2)), new QualifiedName(rs.getString(3), rs.getString(4)),
+                rs.getString(5))));
         batch.run(connection, schemas);
 
         materializedViews.replaceAll((name, m) -> new Catalog.MaterializedView(name, m.definition(), m.populated(),
@@ -181,7 +185,7 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews);
+                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies);
     }
 
     /**

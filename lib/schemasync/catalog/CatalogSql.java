@@ -218,6 +218,29 @@ final class CatalogSql {
             """;
 
     /**
+     * View dependencies: which plain view reads which column of which table or view (column null:
+     * the relation as a whole), from the view's rewrite rule in pg_depend. ALTER COLUMN TYPE refuses
+     * to run while a view uses the column, so the planner drops and re-creates those views around it.
+     */
+    static final String VIEW_DEPENDENCIES = """
+            -- schema-sync: view dependencies
+            SELECT DISTINCT vn.nspname, v.relname, tn.nspname, t.relname, a.attname
+            FROM pg_catalog.pg_depend d
+            JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+            JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+            JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace
+            JOIN pg_catalog.pg_class t ON t.oid = d.refobjid
+            JOIN pg_catalog.pg_namespace tn ON tn.oid = t.relnamespace
+            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+            WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass
+              AND d.refclassid = 'pg_catalog.pg_class'::regclass
+              AND d.deptype = 'n'
+              AND v.relkind = 'v' AND v.oid <> t.oid
+              AND vn.nspname = ANY (?)
+            ORDER BY 1, 2, 3, 4, 5
+            """;
+
+    /**
      * Functions and procedures (not aggregates or window functions), with their identity arguments
      * (what tells overloads apart) and pg_get_functiondef's full definition.
      */

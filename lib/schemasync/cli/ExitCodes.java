@@ -22,6 +22,8 @@ public final class ExitCodes {
     public static final int PLAN_STALE = 7;
     /** verify or roundtrip: a check did not hold. */
     public static final int VERIFY_FAILED = 8;
+    /** --apply: the plan holds hazards not allowed (--allow-hazard, db.allowHazard): nothing was changed. */
+    public static final int HAZARD_REFUSED = 9;
 
     private ExitCodes() {
     }
@@ -30,6 +32,12 @@ public final class ExitCodes {
     public static int check(schemasync.plan.Plan plan) {
         if (!plan.isEmpty()) return CHECK_PENDING;
         return plan.driftCount() > 0 ? CHECK_DRIFT : OK;
+    }
+
+    /** The exit status of a run that returned a result (failures are exceptions, mapped by {@link #of}). */
+    public static int of(schemasync.execute.SchemaSync.Result result, boolean check) {
+        if (result.outcome() == schemasync.execute.SchemaSync.Outcome.REFUSED) return HAZARD_REFUSED;
+        return check ? check(result.plan()) : OK;
     }
 
     public static int of(SchemaSyncException.Code code) {

@@ -47,7 +47,8 @@ import schemasync.report.TextReporter;
         exitCodeList = {"0:done, or in sync", "1:failure (rolled back)", "2:bad input or usage",
                 "3:lock busy (another apply is running)", "4:not converged after apply",
                 "5:--check: changes pending", "6:--check: drift or undeclared objects only",
-                "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed"},
+                "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed",
+                "9:--apply refused: the plan has hazards not allowed (see --allow-hazard)"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
                 "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
@@ -114,6 +115,12 @@ public final class SchemaSyncCli implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}; 0 to fail at the first lock timeout).")
     Duration retryDeadline;
 
+    @Option(names = "--allow-hazard", paramLabel = "KIND",
+            description = "Let --apply run steps with this kind of hazard (repeatable): TABLE_REWRITE, FULL_SCAN_UNDER_LOCK,"
+                    + " INDEX_BUILD, DELETES_DATA are refused unless allowed here or by db.allowHazard(...) in the block."
+                    + " See docs/SAFETY.md.")
+    java.util.List<schemasync.plan.HazardKind> allowHazards = new java.util.ArrayList<>();
+
     @Mixin
     OutputOptions output;
 
@@ -141,6 +148,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         cmd.addSubcommand("generate", new GenerateCommand(ctx));
         cmd.addSubcommand("roundtrip", new RoundTripCommand(ctx));
         cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setParameterExceptionHandler((e, a) -> {
@@ -200,15 +208,22 @@ public final class SchemaSyncCli implements Callable<Integer> {
             Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, retryDeadline), reviewed)
-                        : SchemaSync.dryRun(connection, declared);
+                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
+                                indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed)
+                        : SchemaSync.dryRun(connection, declared, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
             } catch (SQLException e) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
                         Connections.redact(e.getMessage(), target.url().properties()), e);
             }
-            int exit = mode.check ? ExitCodes.check(result.plan()) : ExitCodes.OK;
+            int exit = ExitCodes.of(result, mode.check);
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
+            if (result.outcome() == SchemaSync.Outcome.REFUSED && output.format != Format.json) {
+                ctx.err().println("error: --apply refused, nothing was changed: the plan has hazards that are not allowed:\n  - "
+                        + String.join("\n  - ", result.review().refusals().stream().map(r -> r.describe()).toList())
+                        + "\n  Allow a kind for the whole run with --allow-hazard KIND, or in the block with"
+                        + " db.allowHazard(HazardKind.KIND, \"why\"). See docs/SAFETY.md.");
+            }
             return exit;
         }
     }

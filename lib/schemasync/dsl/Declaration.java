@@ -226,6 +226,22 @@ public sealed interface Declaration {
     record CommentDecl(schemasync.catalog.CommentTarget target, String text, Origin origin) implements Declaration {
     }
 
+    /**
+     * {@code db.allowHazard(HazardKind.DELETES_DATA, "the legacy table was archived in ticket 123")}:
+     * {@code --apply} accepts this kind of hazard in the steps of this block only.
+     */
+    record AllowHazardDecl(schemasync.plan.HazardKind kind, String reason, Origin origin) implements Declaration {
+    }
+
+    /**
+     * {@code ensureColumnChanged("users", "email").type("varchar(320)").notNull()}: what an existing
+     * column must become. Null fields are not part of the declaration (left as they are);
+     * {@code dropDefault} declares "no default".
+     */
+    record ColumnChangeDecl(QualifiedName table, String column, String type, String using, Boolean notNull,
+                            String defaultSql, boolean dropDefault, Origin origin) implements Declaration {
+    }
+
     /** What a rename or removal is about. */
     enum ObjectKind {
         TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;

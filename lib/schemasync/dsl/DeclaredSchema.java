@@ -63,6 +63,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
             else if (d instanceof Declaration.AggregateDecl a) schemas.add(a.name().schema());
             else if (d instanceof Declaration.PolicyDecl p && p.table() != null) schemas.add(p.table().schema());
             else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
+            else if (d instanceof Declaration.ColumnChangeDecl c) schemas.add(c.table().schema());
         }
         return new DeclaredSchema(declarations, schemas, ignored);
     }

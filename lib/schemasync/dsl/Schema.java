@@ -298,6 +298,21 @@ public final class Schema extends PrivilegeDeclarations {
         return builder;
     }
 
+    /**
+     * The existing column must become this: {@code ensureColumnChanged("users", "email").type("varchar(320)")
+     * .notNull()}. Planned with the online-safe statements (SET NOT NULL through a validated CHECK;
+     * a type change re-creating the views that depend on the column) and applied only as far as the
+     * hazard policy allows: a type change that rewrites a table that is not small needs
+     * {@code allowHazard(HazardKind.TABLE_REWRITE, "why")}. Once the column is like this, skipped.
+     */
+    public ColumnChangeBuilder ensureColumnChanged(String table, String column) {
+        ColumnChangeBuilder builder = new ColumnChangeBuilder();
+        Origin declaredIn = origin;
+        placeholder(() -> new Declaration.ColumnChangeDecl(QualifiedName.parse(table), column, builder.type, builder.using,
+                builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn));
+        return builder;
+    }
+
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
     public Schema ensureTableRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
@@ -386,6 +401,17 @@ public final class Schema extends PrivilegeDeclarations {
      */
     public Schema ignore(String... patterns) {
         declarations.add(new IgnoreDecl(List.of(patterns), origin));
+        return this;
+    }
+
+    /**
+     * Lets {@code --apply} accept this kind of hazard in this block's steps (and no other block's),
+     * e.g. {@code db.allowHazard(HazardKind.DELETES_DATA, "orders_old archived in OPS-123")} next to
+     * an {@code ensureNoTable}. The reason is shown beside the hazard in the plan. (HazardKind is a
+     * leaf enum of the plan package; the DSL names it so that a misspelt kind does not compile.)
+     */
+    public Schema allowHazard(schemasync.plan.HazardKind kind, String reason) {
+        declarations.add(new Declaration.AllowHazardDecl(kind, reason, origin));
         return this;
     }
 

@@ -128,6 +128,21 @@ record Validator(List<String> problems) {
                 if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
                 if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard");
                 if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL");
+            } else if (d instanceof Declaration.ColumnChangeDecl c) {
+                qualified(c.origin(), "table", c.table());
+                name(c.origin(), "column", c.column());
+                if (c.type() == null && c.notNull() == null && c.defaultSql() == null && !c.dropDefault()) {
+                    problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + ") says nothing to change:"
+                            + " add .type(...), .notNull(), .nullable(), .dflt(...) or .noDefault()");
+                }
+                if (c.using() != null && c.type() == null) {
+                    problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + "): using(...) goes with type(...)");
+                }
+            } else if (d instanceof Declaration.AllowHazardDecl a) {
+                if (a.kind() == null) problem(a.origin(), "allowHazard needs a hazard kind");
+                if (a.reason() == null || a.reason().isBlank()) {
+                    problem(a.origin(), "allowHazard(" + a.kind() + ", ...) needs a reason: say why this block may do it");
+                }
             } else if (d instanceof IgnoreDecl g) {
                 if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
                     problem(g.origin(), "ignore() needs non-blank patterns");

@@ -12,7 +12,10 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.normalize.Normalizer;
+import java.util.Set;
 import schemasync.plan.DeclaredShapes;
+import schemasync.plan.HazardKind;
+import schemasync.plan.HazardPolicy;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.PlannedStep;
@@ -34,14 +37,27 @@ public final class SchemaSync {
      * @param statementTimeout      statement_timeout of every statement but index builds
      * @param indexStatementTimeout statement_timeout of index builds (they read the whole table)
      * @param retryDeadline         how long lock timeouts are retried (with backoff) before the run fails
+     * @param allowedHazards        hazard kinds allowed for the whole run beyond the defaults ({@code --allow-hazard})
      */
     public record Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout,
-                          Duration indexStatementTimeout, Duration retryDeadline) {
+                          Duration indexStatementTimeout, Duration retryDeadline, Set<HazardKind> allowedHazards) {
         public static final Duration DEFAULT_INDEX_STATEMENT_TIMEOUT = Duration.ofHours(1);
         public static final Duration DEFAULT_RETRY_DEADLINE = Duration.ofSeconds(60);
 
+        public Options {
+            allowedHazards = Set.copyOf(allowedHazards);
+        }
+
         public Options(Duration lockWait, Duration lockTimeout, Duration statementTimeout) {
-            this(lockWait, lockTimeout, statementTimeout, DEFAULT_INDEX_STATEMENT_TIMEOUT, DEFAULT_RETRY_DEADLINE);
+            this(lockWait, lockTimeout, statementTimeout, DEFAULT_INDEX_STATEMENT_TIMEOUT, DEFAULT_RETRY_DEADLINE, Set.of());
+        }
+
+        public Options withAllowedHazards(Set<HazardKind> kinds) {
+            return new Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, retryDeadline, kinds);
+        }
+
+        public HazardPolicy hazardPolicy() {
+            return new HazardPolicy(allowedHazards);
         }
 
         public static Options defaults() {
@@ -49,15 +65,16 @@ public final class SchemaSync {
         }
 
         public Options withRetryDeadline(Duration deadline) {
-            return new Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, deadline);
+            return new Options(lockWait, lockTimeout, statementTimeout, indexStatementTimeout, deadline, allowedHazards);
         }
 
         public Options withIndexStatementTimeout(Duration timeout) {
-            return new Options(lockWait, lockTimeout, statementTimeout, timeout, retryDeadline);
+            return new Options(lockWait, lockTimeout, statementTimeout, timeout, retryDeadline, allowedHazards);
         }
     }
 
-    public enum Outcome { DRY_RUN, IN_SYNC, APPLIED }
+    /** REFUSED: the plan holds hazards the policy does not allow; nothing was changed. */
+    public enum Outcome { DRY_RUN, IN_SYNC, APPLIED, REFUSED }
 
     public record ExecutedStep(Change change, PlannedStep step, String sql, Duration elapsed) {
     }
@@ -67,13 +84,13 @@ public final class SchemaSync {
      * {@code planned} holds the catalog the plan was computed against.
      */
     public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
-                         Planned planned, int retries) {
+                         Planned planned, int retries, HazardPolicy.Review review) {
         public Result {
             executed = List.copyOf(executed);
         }
 
         public Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed, Planned planned) {
-            this(outcome, plan, executed, after, elapsed, planned, 0);
+            this(outcome, plan, executed, after, elapsed, planned, 0, null);
         }
 
         /** Computed on demand: hashing a large catalog is not free, and only plan files need it. */
@@ -100,9 +117,15 @@ public final class SchemaSync {
 
     /** Reads in a READ ONLY transaction; the normalizer's temporary objects are always rolled back. */
     public static Result dryRun(Connection connection, DeclaredSchema declared) throws SQLException {
+        return dryRun(connection, declared, HazardPolicy.defaults());
+    }
+
+    /** The review says, for every hazard, whether {@code --apply} with this policy would accept it. */
+    public static Result dryRun(Connection connection, DeclaredSchema declared, HazardPolicy policy) throws SQLException {
         long start = System.nanoTime();
         Planned planned = plan(connection, declared);
-        return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned);
+        return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned, 0,
+                policy.review(planned.plan(), declared));
     }
 
     /** Catalog snapshot (READ ONLY, REPEATABLE READ) → normalized declarations → pure plan. */
@@ -154,6 +177,7 @@ public final class SchemaSync {
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
             List<ExecutedStep> executed = new ArrayList<>();
             Planned applied = null;
+            HazardPolicy.Review accepted = null;
             Backoff backoff = new Backoff();
             while (true) {
                 // Planned under the lock: a concurrent deploy may already have converged the database.
@@ -164,12 +188,18 @@ public final class SchemaSync {
                             + String.join("\n  - ", plan.conflicts().stream().map(c -> c.origin() + ": " + c.kind() + " "
                             + c.object() + " — " + c.message()).toList()));
                 }
+                HazardPolicy.Review review = options.hazardPolicy().review(plan, declared);
                 if (plan.isEmpty()) {
                     if (applied == null) {
-                        return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned, backoff.retries());
+                        return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned, backoff.retries(), review);
                     }
                     break;
                 }
+                // Refused before anything runs; after a committed part, the rest was accepted already.
+                if (review.refused() && applied == null) {
+                    return new Result(Outcome.REFUSED, plan, List.of(), null, since(start), planned, backoff.retries(), review);
+                }
+                if (applied == null) accepted = review;
                 // A retry after a committed part continues the reviewed plan: only the first attempt is compared.
                 if (reviewed != null && executed.isEmpty()) reviewed.requireCurrent(planned.fingerprint(), sql(plan));
                 if (applied == null) applied = planned;
@@ -192,7 +222,7 @@ public final class SchemaSync {
                         + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
                         + " reading of them disagree — please report this with the block");
             }
-            return new Result(Outcome.APPLIED, applied.plan(), executed, after, since(start), applied, backoff.retries());
+            return new Result(Outcome.APPLIED, applied.plan(), executed, after, since(start), applied, backoff.retries(), accepted);
         }
     }
 

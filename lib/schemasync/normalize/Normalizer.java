@@ -129,6 +129,7 @@ public final class Normalizer {
         }
         shadows.values().forEach(s -> s.partitionBy = partitions.key(s.table));
 
+        changedColumns(declared, catalog, known, shadows);
         List<String> prerequisites = prerequisites(catalog, declared);
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
@@ -291,6 +292,38 @@ public final class Normalizer {
     private static ShapeKey shapeKey(Shadow s) {
         return new ShapeKey(List.copyOf(s.columns.values()), List.copyOf(s.checks), s.indexes.stream()
                 .map(i -> new IndexShape(i.unique(), i.method(), i.keys(), i.include(), i.where())).toList());
+    }
+
+    /**
+     * The target of each ensureColumnChanged with a type or default, as a column of its table's shadow
+     * under a name of its own ({@link DeclaredShapes#changedColumn}): PostgreSQL spells the type and
+     * default as the catalog will show them once changed.
+     */
+    private static void changedColumns(DeclaredSchema declared, Catalog catalog, Set<QualifiedName> known,
+                                       Map<QualifiedName, Shadow> shadows) {
+        List<Declaration> all = declared.declarations();
+        for (int i = 0; i < all.size(); i++) {
+            if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c) || !known.contains(c.table())) continue;
+            if (c.type() == null && c.defaultSql() == null) continue;
+            String type = c.type() != null ? c.type() : currentType(all, catalog, c.table(), c.column());
+            if (type == null) continue; // no such column: the planner says so, naming the block
+            shadow(shadows, catalog, c.table()).declare(new ColumnSpec(DeclaredShapes.changedColumn(i), type, false,
+                    c.defaultSql(), Column.Identity.NONE, null));
+        }
+    }
+
+    /** The column's type as it is (catalog) or as a block declares it. */
+    private static String currentType(List<Declaration> all, Catalog catalog, QualifiedName table, String column) {
+        Table t = catalog.tables().get(table);
+        if (t != null && t.column(column).isPresent()) return t.column(column).get().type();
+        for (Declaration d : all) {
+            if (d instanceof TableDecl td && td.name().equals(table)) {
+                for (ColumnSpec spec : td.columns()) if (spec.name().equals(column)) return spec.type();
+            } else if (d instanceof ColumnDecl cd && cd.table().equals(table) && cd.column().name().equals(column)) {
+                return cd.column().type();
+            }
+        }
+        return null;
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {

@@ -142,6 +142,20 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
     public record ColumnRef(QualifiedName table, String column) {
     }
 
+    /**
+     * The shadow column holding the target of the ensureColumnChanged at this position among all
+     * declarations (a name no real column is likely to have, under 63 bytes).
+     */
+    public static String changedColumn(int declarationIndex) {
+        return "schema_sync_changed_" + declarationIndex;
+    }
+
+    /** The normalized target of an ensureColumnChanged (type and default as the catalog will show them), or null. */
+    public Column changed(QualifiedName table, int declarationIndex) {
+        Map<String, Column> byName = columns.get(table);
+        return byName == null ? null : byName.get(changedColumn(declarationIndex));
+    }
+
     public Column column(QualifiedName table, String name) {
         Map<String, Column> byName = columns.get(table);
         Column c = byName == null ? null : byName.get(name);

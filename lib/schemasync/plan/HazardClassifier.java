@@ -2,15 +2,32 @@ package schemasync.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import schemasync.catalog.Constraint;
 import schemasync.catalog.Table;
 
 /**
- * The one place that decides what a step costs, from the step and the table it touches (never from
- * SQL text). A step on a table created earlier in the same run costs nothing: no other session can
- * see that table before the transaction commits.
+ * The one place that decides what a step costs, from the step and the table it touches as it was
+ * before this run (never from SQL text). A step on a table created earlier in the same run costs
+ * nothing: no other session can see that table before the transaction commits. A rewrite, a scan or
+ * a plain index build of a {@link #small} table is only its brief lock; of any other table (or one
+ * whose size is unknown) it is the full hazard, which {@code --apply} refuses unless allowed.
  */
 public final class HazardClassifier {
+    /** Small: at most 128 pages (1 MB with 8 kB pages) and 10,000 rows, per the last VACUUM / ANALYZE. */
+    public static final long SMALL_PAGES = 128;
+    public static final long SMALL_ROWS = 10_000;
+
     private HazardClassifier() {
+    }
+
+    /**
+     * Known to be small: reltuples and relpages both known (a table never vacuumed or analyzed reads
+     * reltuples -1 and may hold anything) and both under the limits. Statistics lag behind bulk
+     * loads; that is why a non-trivial size needs only the last ANALYZE to be noticed.
+     */
+    public static boolean small(Table table) {
+        return table.estimatedRows() >= 0 && table.pages() >= 0 && table.estimatedRows() <= SMALL_ROWS
+                && table.pages() <= SMALL_PAGES;
     }
 
     /**
@@ -43,52 +60,66 @@ public final class HazardClassifier {
         if (table == null || step instanceof Step.CreateSchema || step instanceof Step.CreateTable) {
             return hazards;
         }
+        String name = table.name().toString();
+        String size = size(table);
+        boolean small = small(table);
         if (step instanceof Step.DropTable || step instanceof Step.DropColumn) {
             hazards.add(new Hazard(HazardKind.DELETES_DATA, (step instanceof Step.DropTable ? "drops table " : "drops column ")
-                    + step.object() + " and its data (" + size(table) + ")"));
+                    + step.object() + " and its data (" + size + ")"));
+            hazards.add(brief(name));
+            return hazards;
         }
-        String size = size(table);
         if (step instanceof Step.CreateIndex ci && ci.concurrently()) {
             hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "CREATE INDEX CONCURRENTLY " + ci.name() + " runs after the"
-                    + " commit: it reads " + table.name() + " (" + size + ") twice while reads and writes go on, and waits for"
+                    + " commit: it reads " + name + " (" + size + ") twice while reads and writes go on, and waits for"
                     + " older transactions; if it fails it leaves an INVALID index, which the next run drops and rebuilds"));
             return hazards;
         }
         if (step instanceof Step.DropIndex di && di.concurrently()) {
             hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "DROP INDEX CONCURRENTLY " + di.index().name()
-                    + " runs after the commit and waits for transactions using " + table.name()));
+                    + " runs after the commit and waits for transactions using " + name));
             return hazards;
         }
-        if (step instanceof Step.SwapIndex w) {
+        if (step instanceof Step.SwapIndex) {
             hazards.add(new Hazard(HazardKind.NOT_TRANSACTIONAL, "two renames in a short transaction of their own after the"
-                    + " commit (SHARE UPDATE EXCLUSIVE on the indexes of " + table.name() + ")"));
-            return hazards;
-        }
-        if (step instanceof Step.ValidateConstraint v && v.separate()) {
-            hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
-                    + " of " + table.name() + " after the commit, in its own transaction, under SHARE UPDATE EXCLUSIVE:"
-                    + " reads and writes go on"));
+                    + " commit (SHARE UPDATE EXCLUSIVE on the indexes of " + name + ")"));
             return hazards;
         }
         if (step instanceof Step.ValidateConstraint v) {
-            // In its own transaction VALIDATE holds only SHARE UPDATE EXCLUSIVE; here it shares the apply's
-            // transaction, so the lock the ADD CONSTRAINT took is held through the scan.
-            hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
-                    + " of " + table.name() + " inside the apply's transaction, while the lock of the ADD CONSTRAINT before"
-                    + " it is still held"));
+            if (v.separate()) {
+                hazards.add(new Hazard(HazardKind.VALIDATION_SCAN, "VALIDATE CONSTRAINT " + v.name() + " reads " + size
+                        + " of " + name + " after the commit, in its own transaction, under SHARE UPDATE EXCLUSIVE:"
+                        + " reads and writes go on"));
+            } else {
+                // In the apply's transaction the lock of the ADD CONSTRAINT before it is held through the scan.
+                hazards.add(new Hazard(small ? HazardKind.VALIDATION_SCAN : HazardKind.FULL_SCAN_UNDER_LOCK, "VALIDATE"
+                        + " CONSTRAINT " + v.name() + " reads " + size + " of " + name + " inside the apply's transaction,"
+                        + " while the lock of the ADD CONSTRAINT before it is still held"));
+            }
             return hazards;
         }
         if (step instanceof Step.AddConstraint a) {
-            switch (a.constraint().kind()) {
-                case UNIQUE -> hazards.add(new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + a.constraint().name()
-                        + " builds an index on " + table.name() + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
-                case FOREIGN_KEY -> hazards.add(new Hazard(HazardKind.WRITE_LOCK, "SHARE ROW EXCLUSIVE lock on "
-                        + table.name() + " and on " + a.constraint().foreignKey().references() + ": writes to both wait"));
-                case CHECK -> hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "
-                        + table.name()));
-                case EXCLUSION -> hazards.add(new Hazard(HazardKind.INDEX_BUILD, "EXCLUDE " + a.constraint().name()
-                        + " builds an index on " + table.name() + " (" + size + ") and checks every row under an ACCESS"
-                        + " EXCLUSIVE lock (an exclusion constraint cannot be added NOT VALID)"));
+            String constraint = a.constraint().name();
+            if (a.constraint().kind() == Constraint.Kind.UNIQUE) {
+                hazards.add(small ? new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "UNIQUE " + constraint + " builds an index"
+                        + " on " + name + " (small: " + size + ") under a brief ACCESS EXCLUSIVE lock")
+                        : new Hazard(HazardKind.INDEX_BUILD, "UNIQUE " + constraint + " builds an index on " + name
+                        + " (" + size + ") under an ACCESS EXCLUSIVE lock: reads and writes wait for the whole build"));
+            } else if (a.constraint().kind() == Constraint.Kind.EXCLUSION) {
+                // An exclusion constraint cannot be added NOT VALID: its index is built and every row checked under lock.
+                hazards.add(small ? new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "EXCLUDE " + constraint + " builds an index"
+                        + " on " + name + " (small: " + size + ") under a brief ACCESS EXCLUSIVE lock")
+                        : new Hazard(HazardKind.INDEX_BUILD, "EXCLUDE " + constraint + " builds an index on " + name + " ("
+                        + size + ") and checks every row under an ACCESS EXCLUSIVE lock (an exclusion constraint cannot be"
+                        + " added NOT VALID)"));
+            } else if (!a.notValid() && !small) {
+                hazards.add(new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK, constraint + " is checked against every row of "
+                        + name + " (" + size + ") while the lock is held"));
+            } else if (a.constraint().kind() == Constraint.Kind.FOREIGN_KEY) {
+                hazards.add(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + " and on "
+                        + a.constraint().foreignKey().references() + ": writes to both wait"));
+            } else {
+                hazards.add(brief(name));
             }
             return hazards;
         }
@@ -103,23 +134,39 @@ public final class HazardClassifier {
             return hazards;
         }
         if (step instanceof Step.CreateTrigger) {
-            hazards.add(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + table.name() + ": writes wait"));
+            hazards.add(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + ": writes wait"));
             return hazards;
         }
         if (step instanceof Step.CreateIndex ci) {
-            hazards.add(new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.index().name().name()
-                    + " blocks writes to " + table.name() + " while it reads " + size));
-        } else if (!(step instanceof Step.CommentOnTable || step instanceof Step.CommentOnColumn)) {
+            hazards.add(small ? new Hazard(HazardKind.WRITE_LOCK, "CREATE INDEX " + ci.name() + " in the transaction blocks"
+                    + " writes to " + name + " while it reads it (small: " + size + ")")
+                    : new Hazard(HazardKind.INDEX_BUILD, "CREATE INDEX " + ci.name() + " blocks writes to " + name
+                    + " while it reads " + size));
+            return hazards;
+        }
+        if (step instanceof Step.SetRowSecurity || step instanceof Step.CreatePolicy) {
+            hazards.add(new Hazard(HazardKind.CHANGES_AUTHORIZATION, step instanceof Step.SetRowSecurity
+                    ? "enables row-level security on " + name + ": rows no policy admits become invisible"
+                    : "changes which rows of " + name + " policy " + step.object() + " admits"));
+            hazards.add(brief(name));
+            return hazards;
+        }
+        hazards.addAll(ColumnChangeHazards.classify(step, table, size, small));
+        if (hazards.isEmpty() && !(step instanceof Step.CommentOnTable || step instanceof Step.CommentOnColumn)) {
             // Metadata-only, but ACCESS EXCLUSIVE: queued behind long transactions it blocks every
             // query on the table, hence the apply's short lock_timeout.
-            hazards.add(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on "
-                    + table.name()));
+            hazards.add(brief(name));
         }
         return hazards;
     }
 
-    private static String size(Table table) {
+    static Hazard brief(String table) {
+        return new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + table);
+    }
+
+    static String size(Table table) {
         long rows = table.estimatedRows();
-        return rows < 0 ? "a table never analyzed (size unknown)" : "~" + rows + " rows";
+        if (rows < 0) return "size unknown: never vacuumed or analyzed";
+        return "~" + rows + " rows" + (table.pages() >= 0 ? ", " + table.pages() + " pages" : "");
     }
 }

@@ -137,6 +137,7 @@ public final class Planner {
         Planner planner = new Planner(catalog, declared, shapes, guards);
         ChangesToExisting existing = new ChangesToExisting(planner);
         IndexPlanner indexPlanner = new IndexPlanner(planner);
+        ColumnChangePlanner columnChanges = new ColumnChangePlanner(planner);
         EnumPlanner enumPlanner = new EnumPlanner(planner);
         ViewPlanner viewPlanner = new ViewPlanner(planner);
         FunctionPlanner functionPlanner = new FunctionPlanner(planner);
@@ -155,6 +156,7 @@ public final class Planner {
             else if (d instanceof TableDecl t) planner.table(t);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
+            else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
@@ -321,6 +323,11 @@ public final class Planner {
             return;
         }
         boolean same = true;
+        String laterChange = laterChange(declaredTable, spec.name());
+        if (laterChange != null && (!want.type().equals(have.type()) || want.notNull() != have.notNull())) {
+            items.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
+            return;
+        }
         if (!want.type().equals(have.type())) {
             same = false;
             drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
@@ -373,6 +380,17 @@ public final class Planner {
     /** A table's current name, through renames declared after the current declaration. */
     QualifiedName renamesTable(QualifiedName table) {
         return renames.table(table, position, tables);
+    }
+
+    /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
+    private String laterChange(QualifiedName table, String column) {
+        List<Declaration> all = declared.declarations();
+        for (int i = position + 1; i < all.size(); i++) {
+            if (all.get(i) instanceof Declaration.ColumnChangeDecl c && c.table().equals(table) && c.column().equals(column)) {
+                return c.origin().blockId();
+            }
+        }
+        return null;
     }
 
     QualifiedName renamesIndex(QualifiedName index) {

@@ -237,6 +237,49 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... TYPE ... [USING ...]}: rewrites the table (and rebuilds
+     * its indexes) unless the new type is binary-coercible from the old one; ACCESS EXCLUSIVE throughout.
+     * {@code from} and {@code to} are the types before and after as the catalog spells them, so the
+     * classifier can tell a widening from a rewrite.
+     */
+    record AlterColumnType(QualifiedName table, String column, String type, String using, String from, String to)
+            implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... SET NOT NULL}. With {@code provenBy} (a validated
+     * {@code CHECK (col IS NOT NULL)}), PostgreSQL 12+ skips the scan, and the check is dropped in
+     * the same short transaction after the commit; without it the statement scans the table under
+     * ACCESS EXCLUSIVE, in the apply's transaction.
+     */
+    record SetNotNull(QualifiedName table, String column, String provenBy) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+
+        public Phase phase() {
+            return provenBy == null ? Phase.TRANSACTION : Phase.OWN_TRANSACTION;
+        }
+    }
+
+    /** {@code ALTER TABLE ... ALTER COLUMN ... DROP NOT NULL}: metadata only. */
+    record DropNotNull(QualifiedName table, String column) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    /** {@code ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT}: metadata only. */
+    record DropColumnDefault(QualifiedName table, String column) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
     record CommentOnTable(QualifiedName table, String comment) implements Step {
         public String object() {
             return table.toString();

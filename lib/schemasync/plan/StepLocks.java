@@ -16,6 +16,10 @@ public final class StepLocks {
     public static QualifiedName relation(Step step) {
         if (step instanceof Step.AddColumn s) return s.table();
         if (step instanceof Step.SetColumnDefault s) return s.table();
+        if (step instanceof Step.AlterColumnType s) return s.table();
+        if (step instanceof Step.SetNotNull s) return s.table();
+        if (step instanceof Step.DropNotNull s) return s.table();
+        if (step instanceof Step.DropColumnDefault s) return s.table();
         if (step instanceof Step.CommentOnTable s) return s.table();
         if (step instanceof Step.CommentOnColumn s) return s.table();
         if (step instanceof Step.CreateIndex s) return s.index().table();

@@ -100,6 +100,18 @@ public final class SqlRenderer {
         } else if (step instanceof Step.SetColumnDefault d) {
             return CTX.render(DSL.alterTable(name(d.table())).alter(DSL.name(d.column()))
                     .setDefault(DSL.field(DSL.sql(d.defaultSql()))));
+        } else if (step instanceof Step.AlterColumnType a) {
+            // Type and USING are the user's SQL, verbatim; jOOQ 3.19 has no USING clause.
+            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} TYPE {2}" + (a.using() == null ? "" : " USING {3}"),
+                    name(a.table()), DSL.name(a.column()), DSL.sql(a.type()), DSL.sql(a.using() == null ? "" : a.using())));
+        } else if (step instanceof Step.SetNotNull n) {
+            String set = CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} SET NOT NULL", name(n.table()), DSL.name(n.column())));
+            return n.provenBy() == null ? set : set + "; " + CTX.render(DSL.query("ALTER TABLE {0} DROP CONSTRAINT {1}",
+                    name(n.table()), DSL.name(n.provenBy())));
+        } else if (step instanceof Step.DropNotNull n) {
+            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} DROP NOT NULL", name(n.table()), DSL.name(n.column())));
+        } else if (step instanceof Step.DropColumnDefault d) {
+            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} DROP DEFAULT", name(d.table()), DSL.name(d.column())));
         } else if (step instanceof Step.CommentOnTable c) {
             return CTX.render(DSL.commentOnTable(name(c.table())).is(c.comment()));
         } else if (step instanceof Step.CommentOnColumn c) {

@@ -8,6 +8,7 @@ import schemasync.dsl.Origin;
 import schemasync.execute.SchemaSync.Outcome;
 import schemasync.execute.SchemaSync.Result;
 import schemasync.plan.Hazard;
+import schemasync.plan.HazardPolicy;
 import schemasync.plan.PlanItem;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.Drift;
@@ -21,7 +22,8 @@ import schemasync.render.SqlRenderer;
  */
 public record PlanDocument(int formatVersion, String tool, String toolVersion, String mode, String database,
                            String outcome, int exitCode, List<BlockJson> blocks, List<ItemJson> undeclared,
-                           SummaryJson summary, Map<String, Long> timingsMillis, FingerprintJson fingerprint) {
+                           SummaryJson summary, Map<String, Long> timingsMillis, FingerprintJson fingerprint,
+                           List<RefusalJson> refusals) {
 
     public static final int FORMAT_VERSION = 1;
 
@@ -32,11 +34,19 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
     public record ItemJson(String status, String kind, String object, String message, String hazard, List<StepJson> steps) {
     }
 
-    /** status: planned | applied. */
-    public record StepJson(String type, String sql, String status, List<HazardJson> hazards) {
+    /**
+     * status: planned | applied. phase: transaction (in the apply's one transaction) | own-transaction
+     * | no-transaction (both after the commit).
+     */
+    public record StepJson(String type, String sql, String status, List<HazardJson> hazards, String phase) {
     }
 
-    public record HazardJson(String kind, String detail) {
+    /** verdict: allowed-by-default | allowed-by-flag | allowed-by-block | refused; reason: the block's, if any. */
+    public record HazardJson(String kind, String detail, String verdict, String reason) {
+    }
+
+    /** A hazard --apply refuses: the block, the step and the hazard. Empty when nothing is refused. */
+    public record RefusalJson(String block, String step, String object, String kind, String detail) {
     }
 
     public record SummaryJson(long toAdd, long toAlter, long unchanged, long warnings, long statements, boolean inSync) {
@@ -52,7 +62,7 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
         Map<Origin, List<ItemJson>> byBlock = new LinkedHashMap<>();
         List<ItemJson> undeclared = new ArrayList<>();
         for (PlanItem item : result.plan().items()) {
-            ItemJson json = item(item, applied);
+            ItemJson json = item(item, applied, result.review());
             if (item.origin() == null) undeclared.add(json);
             else byBlock.computeIfAbsent(item.origin(), o -> new ArrayList<>()).add(json);
         }
@@ -68,15 +78,19 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
         if (!result.executed().isEmpty()) timings.put("statements", executing);
         return new PlanDocument(FORMAT_VERSION, "schema-sync", toolVersion, mode, database,
                 result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), exitCode, blocks,
-                undeclared, summary, timings, new FingerprintJson(blocksFingerprint, result.catalogFingerprint()));
+                undeclared, summary, timings, new FingerprintJson(blocksFingerprint, result.catalogFingerprint()),
+                result.review() == null ? List.of() : result.review().refusals().stream().map(r -> new RefusalJson(
+                        r.origin().blockId(), r.step().getClass().getSimpleName(), r.step().object(), r.hazard().kind().name(),
+                        r.hazard().detail())).toList());
     }
 
-    private static ItemJson item(PlanItem item, boolean applied) {
+    private static ItemJson item(PlanItem item, boolean applied, HazardPolicy.Review review) {
         if (item instanceof Change c) {
             List<StepJson> steps = new ArrayList<>();
             for (PlannedStep s : c.steps()) {
                 steps.add(new StepJson(s.step().getClass().getSimpleName(), SqlRenderer.render(s.step()),
-                        applied ? "applied" : "planned", s.hazards().stream().map(PlanDocument::hazard).toList()));
+                        applied ? "applied" : "planned", s.hazards().stream().map(h -> hazard(h, c, review)).toList(),
+                        s.step().phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
             }
             return new ItemJson("change", c.kind(), c.object(), applied ? TextReporter.pastTense(c.summary()) : c.summary(),
                     null, steps);
@@ -91,8 +105,10 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
         return new ItemJson("unchanged", u.kind(), u.object(), u.note(), null, List.of());
     }
 
-    private static HazardJson hazard(Hazard h) {
-        return new HazardJson(h.kind().name(), h.detail());
+    private static HazardJson hazard(Hazard h, Change c, HazardPolicy.Review review) {
+        if (review == null) return new HazardJson(h.kind().name(), h.detail(), null, null);
+        return new HazardJson(h.kind().name(), h.detail(), review.verdict(c.origin(), h.kind()).name()
+                .toLowerCase(java.util.Locale.ROOT).replace('_', '-'), review.reason(c.origin(), h.kind()));
     }
 
     /** Statements of the plan in order: what --apply --plan must run again. */

@@ -10,6 +10,7 @@ import schemasync.dsl.Origin;
 import schemasync.execute.SchemaSync.Outcome;
 import schemasync.execute.SchemaSync.Result;
 import schemasync.plan.Hazard;
+import schemasync.plan.HazardPolicy;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem;
 import schemasync.plan.PlanItem.Change;
@@ -31,6 +32,7 @@ public final class TextReporter {
     private final boolean color;
     private final Verbosity verbosity;
     private boolean applied;
+    private HazardPolicy.Review review;
 
     public TextReporter(PrintStream out, boolean color, Verbosity verbosity) {
         this.out = out;
@@ -40,6 +42,7 @@ public final class TextReporter {
 
     public void report(Result result) {
         applied = result.outcome() == Outcome.APPLIED;
+        review = result.review();
         Plan plan = result.plan();
         Origin block = null;
         List<PlanItem> undeclared = new ArrayList<>();
@@ -80,7 +83,7 @@ public final class TextReporter {
                     + (applied ? pastTense(c.summary()) : c.summary()));
             for (PlannedStep s : c.steps()) {
                 out.println(indent + "    " + style("2", SqlRenderer.render(s.step())) + phase(s.step()));
-                for (Hazard h : s.hazards()) out.println(indent + "      " + style("33", "hazard " + h));
+                for (Hazard h : s.hazards()) out.println(indent + "      " + hazardLine(c, h));
             }
         } else if (item instanceof PlanItem.Conflict c) {
             out.println(indent + style("31", "⚠") + " " + c.kind() + " " + c.object() + " — " + c.message() + " (conflict)");
@@ -105,14 +108,33 @@ public final class TextReporter {
         if (!plan.conflicts().isEmpty()) {
             s.append(plan.conflicts().size()).append(" conflict(s) to resolve first: --apply refuses to run — ");
         }
+        if (result.review() != null && result.review().refused() && result.outcome() != Outcome.APPLIED) {
+            long steps = result.review().refusals().stream().map(r -> r.step()).distinct().count();
+            s.append(steps).append(" step(s) with hazards --apply refuses — ");
+        }
         s.append(switch (result.outcome()) {
             case DRY_RUN -> plan.isEmpty() && plan.conflicts().isEmpty() ? "in sync, nothing to do (dry run)"
                     : "dry run, nothing was changed";
             case IN_SYNC -> "already in sync, nothing was changed";
+            case REFUSED -> "--apply refused, nothing was changed";
             case APPLIED -> applied(result);
         });
         s.append(" (").append(seconds(result.elapsed())).append(')');
         return s.toString();
+    }
+
+    /** {@code hazard KIND (detail)}, and unless allowed by default, whether --apply accepts it and why. */
+    private String hazardLine(Change c, Hazard h) {
+        String line = "hazard " + h;
+        if (review == null || applied) return style("33", line);
+        return switch (review.verdict(c.origin(), h.kind())) {
+            case ALLOWED_BY_DEFAULT -> style("33", line);
+            case ALLOWED_BY_FLAG -> style("33", line + " — allowed by --allow-hazard " + h.kind());
+            case ALLOWED_BY_BLOCK -> style("33", line + " — allowed by " + c.origin().blockId() + ": "
+                    + review.reason(c.origin(), h.kind()));
+            case REFUSED -> style("31", line + " — REFUSED by --apply: allow with --allow-hazard " + h.kind()
+                    + " or db.allowHazard(HazardKind." + h.kind() + ", \"why\") in " + c.origin().blockId());
+        };
     }
 
     /** Steps that run after the commit say so: they are not rolled back with the transaction. */

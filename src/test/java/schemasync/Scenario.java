@@ -90,6 +90,8 @@ public final class Scenario implements AutoCloseable {
     /** Apply, then prove idempotency: the re-plan is empty and a second apply executes nothing. */
     public Result applyAndConverge(List<? extends ChangeBlock> blocks) throws SQLException {
         Result first = apply(blocks);
+        assertTrue(first.outcome() != Outcome.REFUSED, () -> "--apply refused: " + first.review().refusals().stream()
+                .map(r -> r.describe()).toList());
         Plan again = plan(blocks);
         assertTrue(again.isEmpty(), () -> "second plan not empty: " + sql(again));
         Result second = apply(blocks);

@@ -1,0 +1,61 @@
+package schemasync.dsl;
+
+/**
+ * The body of {@code ensureColumnChanged(table, column)}: what the existing column must become.
+ * Only what is stated is changed; {@code type} with {@code using} for conversions PostgreSQL cannot
+ * do implicitly. No terminal call: the declaration is complete when the block returns.
+ */
+public final class ColumnChangeBuilder {
+    String type;
+    String using;
+    Boolean notNull;
+    String defaultSql;
+    boolean dropDefault;
+
+    ColumnChangeBuilder() {
+    }
+
+    /** The column's new type, as PostgreSQL spells it or not ({@code "varchar(320)"}, {@code "bigint"}). */
+    public ColumnChangeBuilder type(String postgresType) {
+        this.type = postgresType;
+        return this;
+    }
+
+    /** The new type, from jOOQ's SQLDataType ({@code SQLDataType.BIGINT}). */
+    public ColumnChangeBuilder type(org.jooq.DataType<?> dataType) {
+        this.type = ColumnType.of(dataType).sql();
+        return this;
+    }
+
+    /** How old values become new ones: {@code using("amount_cents / 100.0")}. */
+    public ColumnChangeBuilder using(String expressionSql) {
+        this.using = expressionSql;
+        return this;
+    }
+
+    /** NOT NULL: set online (a CHECK added NOT VALID, validated, then SET NOT NULL without a scan). */
+    public ColumnChangeBuilder notNull() {
+        this.notNull = true;
+        return this;
+    }
+
+    /** NULL allowed (DROP NOT NULL). */
+    public ColumnChangeBuilder nullable() {
+        this.notNull = false;
+        return this;
+    }
+
+    /** The column's default, as SQL: {@code dflt("'active'")}, {@code dflt("now()")}. */
+    public ColumnChangeBuilder dflt(String sql) {
+        this.defaultSql = sql;
+        this.dropDefault = false;
+        return this;
+    }
+
+    /** No default (DROP DEFAULT). */
+    public ColumnChangeBuilder noDefault() {
+        this.defaultSql = null;
+        this.dropDefault = true;
+        return this;
+    }
+}

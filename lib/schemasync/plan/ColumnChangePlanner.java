@@ -1,0 +1,114 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Column;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
+import schemasync.catalog.Table;
+import schemasync.dsl.ConstraintSpec;
+import schemasync.dsl.Declaration.ColumnChangeDecl;
+import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.plan.PlanItem.Unchanged;
+
+/**
+ * ensureColumnChanged: what an existing column must become, planned with PostgreSQL's online-safe
+ * statements and shown as ⚠ changes with their hazards (the policy decides whether --apply runs them).
+ * NOT NULL on a table that existed before this run goes through a CHECK (col IS NOT NULL) added NOT
+ * VALID (brief lock, no scan), validated after the commit under SHARE UPDATE EXCLUSIVE, then SET NOT
+ * NULL, which PostgreSQL 12+ proves from the valid check without scanning, and the check dropped.
+ * A type change re-creates the views that depend on the column around it ({@link DependentViews}).
+ */
+final class ColumnChangePlanner {
+    static final String CHECK_SUFFIX = "_ssnn";
+
+    private final Planner planner;
+
+    ColumnChangePlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    void plan(ColumnChangeDecl c) {
+        QualifiedName tableName = planner.renamesTable(c.table());
+        Table table = planner.tables.get(tableName);
+        Optional<Column> existing = table == null ? Optional.empty() : table.column(c.column());
+        if (existing.isEmpty()) {
+            throw SchemaSyncException.badInput(c.origin() + ": ensureColumnChanged on column " + tableName + "." + c.column()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        planner.touched.add(tableName);
+        Column have = existing.get();
+        Table original = planner.before.tables().get(tableName);
+        boolean online = planner.online(tableName);
+        Column target = planner.shapes.changed(c.table(), planner.position);
+        List<Step> steps = new ArrayList<>();
+        List<String> what = new ArrayList<>();
+        String type = have.type();
+        String defaultExpr = have.defaultExpr();
+        boolean notNull = have.notNull();
+        if (c.type() != null && target != null && !target.type().equals(have.type())) {
+            DependentViews views = new DependentViews(planner, tableName, c.column());
+            steps.addAll(views.drops());
+            steps.add(new Step.AlterColumnType(tableName, c.column(), c.type(), c.using(), have.type(), target.type()));
+            steps.addAll(views.creates());
+            what.add("type " + have.type() + " → " + target.type() + views.note());
+            type = target.type();
+        }
+        if (c.defaultSql() != null && target != null && !Objects.equals(target.defaultExpr(), have.defaultExpr())) {
+            steps.add(new Step.SetColumnDefault(tableName, c.column(), c.defaultSql()));
+            what.add("DEFAULT " + target.defaultExpr() + (have.hasDefault() ? " (was " + have.defaultExpr() + ")" : ""));
+            defaultExpr = target.defaultExpr();
+        } else if (c.dropDefault() && have.hasDefault()) {
+            steps.add(new Step.DropColumnDefault(tableName, c.column()));
+            what.add("no DEFAULT (was " + have.defaultExpr() + ")");
+            defaultExpr = null;
+        }
+        String check = checkName(tableName.name(), c.column());
+        Optional<Constraint> leftover = table.constraint(check);
+        if (Boolean.TRUE.equals(c.notNull()) && !have.notNull()) {
+            if (online) {
+                if (leftover.isEmpty()) {
+                    steps.add(new Step.AddConstraint(tableName, new ConstraintSpec(check, Constraint.Kind.CHECK, List.of(),
+                            SqlText.quoteIdent(c.column()) + " IS NOT NULL", null, false), true));
+                }
+                if (leftover.isEmpty() || !leftover.get().validated()) {
+                    steps.add(new Step.ValidateConstraint(tableName, check, true));
+                }
+                steps.add(new Step.SetNotNull(tableName, c.column(), check));
+                what.add("NOT NULL (through a validated CHECK, without a scan under lock)");
+            } else {
+                steps.add(new Step.SetNotNull(tableName, c.column(), null));
+                what.add("NOT NULL");
+            }
+            notNull = true;
+        } else if (Boolean.FALSE.equals(c.notNull()) && have.notNull()) {
+            steps.add(new Step.DropNotNull(tableName, c.column()));
+            what.add("NULL allowed");
+            notNull = false;
+        } else if (leftover.isPresent() && have.notNull()) {
+            // A check of ours left by someone else's hand: SET NOT NULL and its drop commit together.
+            steps.add(new Step.DropObject(ObjectKind.CONSTRAINT, tableName, check));
+        }
+        String object = tableName + "." + c.column();
+        if (steps.isEmpty()) {
+            planner.items.add(new Unchanged(c.origin(), "column", object, "already as declared by ensureColumnChanged, skipped"));
+            return;
+        }
+        planner.change(c.origin(), "column", object, "⚠ will change: " + String.join(", ", what), original,
+                steps.toArray(Step[]::new));
+        Table changed = table.replaceColumn(new Column(have.name(), type, notNull, defaultExpr, have.identity(), have.comment()));
+        if (leftover.isPresent()) {
+            changed = changed.withConstraints(changed.constraints().stream().filter(k -> !k.name().equals(check)).toList());
+        }
+        planner.tables.put(tableName, changed);
+    }
+
+    /** The temporary CHECK's name: {@code <table>_<column>_ssnn}, cut to 63 bytes. */
+    static String checkName(String table, String column) {
+        return IndexPlanner.temporaryName(table + "_" + column, CHECK_SUFFIX);
+    }
+}
