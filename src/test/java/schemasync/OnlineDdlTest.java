@@ -152,9 +152,11 @@ class OnlineDdlTest {
                     db.ensureIndex("accounts_email_idx").on("accounts").columns("email");
                 }),
                 block("C2", db -> db.ensureTableRenamed("accounts", "members")));
-        try (Scenario s = Scenario.start("CREATE TABLE accounts (id bigint, email text)")) {
+        try (Scenario s = Scenario.start("CREATE TABLE accounts (id bigint, email text)", "ANALYZE accounts")) {
             Plan plan = s.plan(blocks);
             assertTrue(plan.steps().stream().allMatch(p -> p.step().phase() == Step.Phase.TRANSACTION), Scenario.sql(plan)::toString);
+            // Analyzed and empty: the plain build in the transaction is only a brief write lock.
+            assertEquals(HazardKind.WRITE_LOCK, plan.steps().get(0).hazards().get(0).kind(), plan.steps().get(0).hazards()::toString);
             s.applyAndConverge(blocks);
             assertEquals("members", s.queryString("SELECT indrelid::regclass::text FROM pg_index"
                     + " WHERE indexrelid = 'accounts_email_idx'::regclass"));

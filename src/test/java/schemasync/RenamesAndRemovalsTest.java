@@ -86,7 +86,7 @@ class RenamesAndRemovalsTest {
             assertEquals(List.of(HazardKind.DELETES_DATA, HazardKind.ACCESS_EXCLUSIVE_LOCK),
                     plan.steps().get(0).hazards().stream().map(h -> h.kind()).toList());
             assertEquals(HazardKind.DELETES_DATA, plan.steps().get(2).hazards().get(0).kind());
-            s.applyAndConverge(blocks);
+            s.applyAndConverge(blocks, HazardKind.DELETES_DATA); // never allowed implicitly
             assertEquals(null, s.queryString("SELECT to_regclass('public.legacy')"));
         }
     }

@@ -87,6 +87,18 @@ public final class Scenario implements AutoCloseable {
         return SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults());
     }
 
+    /** Apply with these hazard kinds allowed for the whole run (--allow-hazard), then prove idempotency. */
+    public Result applyAndConverge(List<? extends ChangeBlock> blocks, schemasync.plan.HazardKind... allowed) throws SQLException {
+        Result first = SchemaSync.apply(connection, DeclaredSchema.of(blocks),
+                SchemaSync.Options.defaults().withAllowedHazards(java.util.Set.of(allowed)));
+        assertTrue(first.outcome() != Outcome.REFUSED, () -> "--apply refused: " + first.review().refusals().stream()
+                .map(r -> r.describe()).toList());
+        Plan again = plan(blocks);
+        assertTrue(again.isEmpty(), () -> "second plan not empty: " + sql(again));
+        assertEquals(Outcome.IN_SYNC, apply(blocks).outcome());
+        return first;
+    }
+
     /** Apply, then prove idempotency: the re-plan is empty and a second apply executes nothing. */
     public Result applyAndConverge(List<? extends ChangeBlock> blocks) throws SQLException {
         Result first = apply(blocks);
