@@ -17,9 +17,10 @@ import schemasync.catalog.CatalogReader;
  * databases, they read back as equal snapshots: nothing run-specific (OIDs, statistics order) leaks
  * into the catalog, whatever the schema uses (partitions, domains, triggers, GiST/GIN, NOT VALID...).
  */
-class CorpusSnapshotTest {
+public class CorpusSnapshotTest {
 
-    static Path corpus(String name) {
+    /** A corpus file: the test resources copy, else the team's shared corpus beside the checkout. */
+    public static Path corpus(String name) {
         for (Path dir : new Path[] {Path.of("src", "test", "resources", "corpus"), Path.of("..", "shared", "corpus")}) {
             if (Files.isRegularFile(dir.resolve(name))) return dir.resolve(name);
         }

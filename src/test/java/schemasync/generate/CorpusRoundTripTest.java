@@ -19,17 +19,10 @@ import schemasync.verify.RoundTrip;
  */
 class CorpusRoundTripTest {
 
-    static Path corpus(String name) {
-        for (Path dir : new Path[] {Path.of("src", "test", "resources", "corpus"), Path.of("..", "shared", "corpus")}) {
-            if (Files.isRegularFile(dir.resolve(name))) return dir.resolve(name);
-        }
-        return null;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"chinook.sql", "pagila.sql", "osm.sql"})
     void generatedBlocksRebuildTheSchemaExactly(String file) throws Exception {
-        Path sql = corpus(file);
+        Path sql = schemasync.CorpusSnapshotTest.corpus(file);
         assertNotNull(sql, "corpus file " + file + " is missing");
         try (Scenario source = Scenario.start("DO $$ BEGIN CREATE ROLE postgres; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
              Scenario target = Scenario.start()) {
