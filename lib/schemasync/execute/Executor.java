@@ -76,6 +76,7 @@ final class Executor {
             // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
             // request from stalling every query on a busy table behind it.
             Duration timeout = options.statementTimeout();
+            networkTimeout(timeout);
             st.execute("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
                     + "; SET LOCAL statement_timeout = " + timeout.toMillis());
             int n = 0;
@@ -89,6 +90,7 @@ final class Executor {
                     try {
                         if (!wanted.equals(timeout)) {
                             st.execute("SET LOCAL statement_timeout = " + wanted.toMillis());
+                            networkTimeout(wanted);
                             timeout = wanted;
                         }
                         // A custom step's guard is asked again here: earlier steps of this very
@@ -136,6 +138,7 @@ final class Executor {
                 long t0 = System.nanoTime();
                 boolean ownTransaction = phase == Phase.OWN_TRANSACTION;
                 connection.setAutoCommit(!ownTransaction);
+                networkTimeout(statementTimeout(step.step()));
                 try (Statement st = connection.createStatement()) {
                     String scope = ownTransaction ? "SET LOCAL " : "SET ";
                     st.execute(scope + "lock_timeout = " + options.lockTimeout().toMillis() + "; " + scope
@@ -192,6 +195,18 @@ final class Executor {
     }
 
     /** Index builds read the whole table: they get their own, longer statement timeout. */
+    /**
+     * A client-side bound on every wait for the server: its statement_timeout plus a margin. The
+     * server answers (result or cancellation) by then; silence past it means the network is gone
+     * (a partition sends no reset), and the socket read fails instead of hanging until TCP gives up.
+     */
+    private void networkTimeout(Duration statementTimeout) throws SQLException {
+        long millis = Math.min(Integer.MAX_VALUE, statementTimeout.plus(NETWORK_MARGIN).toMillis());
+        connection.setNetworkTimeout(Runnable::run, (int) millis);
+    }
+
+    private static final Duration NETWORK_MARGIN = Duration.ofSeconds(10);
+
     private Duration statementTimeout(Step step) {
         return step instanceof Step.CreateIndex ? options.indexStatementTimeout() : options.statementTimeout();
     }

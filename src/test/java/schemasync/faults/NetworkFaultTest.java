@@ -38,12 +38,13 @@ class NetworkFaultTest {
             Run broken;
             StatementPause.Paused paused;
             try (TcpProxy proxy = new TcpProxy(port)) {
-                // A partition sends nothing, not even a reset: only a client-side socket timeout ends the wait.
-                String viaProxy = direct.replace(":" + port + "/", ":" + proxy.port() + "/")
-                        + (fault == Fault.STALL ? "?socketTimeout=3" : "");
+                // A partition sends nothing, not even a reset: the tool's own network timeout
+                // (statement_timeout + 10 s) ends the wait.
+                String viaProxy = direct.replace(":" + port + "/", ":" + proxy.port() + "/");
                 Tool.Running tool;
                 try (StatementPause pause = StatementPause.at(holder, AFTER_STATEMENT)) {
-                    tool = Tool.start(Map.of("DATABASE_URL", viaProxy), null, "--apply", "--lock-timeout", StatementPause.MARK);
+                    tool = Tool.start(Map.of("DATABASE_URL", viaProxy), null, "--apply", "--lock-timeout", StatementPause.MARK,
+                            "--statement-timeout", "5s");
                     paused = pause.await(120_000);
                     assertNotNull(paused, () -> "never reached statement " + AFTER_STATEMENT + ": " + result(tool));
                     if (fault == Fault.DROP) proxy.drop();
