@@ -44,7 +44,7 @@ class NetworkFaultTest {
                 Tool.Running tool;
                 try (StatementPause pause = StatementPause.at(holder, AFTER_STATEMENT)) {
                     tool = Tool.start(Map.of("DATABASE_URL", viaProxy), null, "--apply", "--lock-timeout", StatementPause.MARK,
-                            "--statement-timeout", "5s");
+                            "--statement-timeout", "5s", "--index-statement-timeout", "5s");
                     paused = pause.await(120_000);
                     assertNotNull(paused, () -> "never reached statement " + AFTER_STATEMENT + ": " + result(tool));
                     if (fault == Fault.DROP) proxy.drop();
