@@ -9,12 +9,22 @@ import schemasync.catalog.Constraint.Kind;
  * ({@code CONSTRAINT "name"}), so what the database holds is exactly what was declared; unnamed
  * unique and foreign-key constraints get PostgreSQL's own default names ({@code t_a_b_key},
  * {@code t_a_fkey}).
+ *
+ * {@code notValid} (CHECK and FOREIGN KEY only): the constraint is created NOT VALID, so PostgreSQL
+ * checks new and updated rows but not the rows already there, and the tool never validates it; an
+ * existing constraint of the same shape satisfies it whether it is NOT VALID or validated.
  */
 public record ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
-                             boolean nullsNotDistinct) {
+                             boolean nullsNotDistinct, boolean notValid) {
 
     public ConstraintSpec {
         columns = List.copyOf(columns);
+    }
+
+    /** A constraint that must be valid (the usual case). */
+    public ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
+                          boolean nullsNotDistinct) {
+        this(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, false);
     }
 
     /** {@code references} is parsed like every table name; empty referenced columns mean its primary key. */
@@ -26,11 +36,15 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
     }
 
     ConstraintSpec named(String newName) {
-        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct);
+        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid);
+    }
+
+    ConstraintSpec asNotValid() {
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true);
     }
 
     ConstraintSpec withForeignKey(ForeignKeySpec fk) {
-        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct);
+        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid);
     }
 
     /** PostgreSQL's default name: {@code <table>_<col>[_<col>...]_key} / {@code _fkey}. */

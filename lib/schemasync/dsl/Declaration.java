@@ -20,7 +20,8 @@ public sealed interface Declaration {
      * {@code partitionBy} is the partition key as written after PARTITION BY ({@code RANGE (payment_date)}),
      * or null for an ordinary table.
      */
-    record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey,
+    /** {@code primaryKeyName}: null for PostgreSQL's default {@code <table>_pkey}. */
+    record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
                      List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);

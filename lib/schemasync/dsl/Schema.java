@@ -221,7 +221,7 @@ public final class Schema extends PrivilegeDeclarations {
                 ? c.withNotNull() : c).toList();
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
-        declarations.add(new TableDecl(table, columns, t.primaryKey, constraints, t.comment,
+        declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), origin));
         return this;
     }

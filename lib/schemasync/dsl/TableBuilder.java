@@ -17,6 +17,10 @@ public class TableBuilder {
         final List<ConstraintSpec> constraints = new ArrayList<>();
         String comment;
         String partitionBy;
+        /** Set by {@code .primaryKey(...).named(...)}; null: PostgreSQL's default {@code <table>_pkey}. */
+        String primaryKeyName;
+        /** Whether the last constraint-like call was primaryKey(), so that named() names the key. */
+        boolean primaryKeyLast;
     }
 
     final State state;
@@ -63,9 +67,11 @@ public class TableBuilder {
         return this;
     }
 
+    /** {@code PRIMARY KEY (a, b)}, named {@code <table>_pkey} unless {@link #named} follows. */
     public TableBuilder primaryKey(String... columnNames) {
         state.primaryKey.clear();
         state.primaryKey.addAll(List.of(columnNames));
+        state.primaryKeyLast = true;
         return this;
     }
 
@@ -86,18 +92,21 @@ public class TableBuilder {
 
     /** {@code UNIQUE (a, b)}, named {@code <table>_a_b_key} unless {@link #named} follows. */
     public TableBuilder unique(String... columnNames) {
+        state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, false));
         return this;
     }
 
     /** {@code UNIQUE NULLS NOT DISTINCT (a, b)} (PostgreSQL 15+): NULLs count as equal. */
     public TableBuilder uniqueNullsNotDistinct(String... columnNames) {
+        state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, true));
         return this;
     }
 
     /** {@code CONSTRAINT name CHECK (expression)}. */
     public TableBuilder check(String name, String expressionSql) {
+        state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(name, Kind.CHECK, List.of(), expressionSql, null, false));
         return this;
     }
@@ -111,22 +120,48 @@ public class TableBuilder {
     public TableBuilder exclude(String name, String exclusionSql) {
         String clause = exclusionSql == null ? null : exclusionSql.strip();
         if (clause != null && clause.regionMatches(true, 0, "EXCLUDE ", 0, 8)) clause = clause.substring(8).strip();
+        state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(name, Kind.EXCLUSION, List.of(), clause, null, false));
         return this;
     }
 
     /** {@code FOREIGN KEY (columns)}; say what it references with {@code .references(...)}. */
     public ForeignKeyBuilder foreignKey(String... columnNames) {
+        state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(null, Kind.FOREIGN_KEY, List.of(columnNames), null,
                 new ConstraintSpec.ForeignKeySpec(null, List.of(), "NO ACTION", "NO ACTION", "SIMPLE", false, false), false));
         return new ForeignKeyBuilder(state);
     }
 
-    /** Names the constraint declared last (unique, check or foreign key). */
+    /** Names the constraint declared last (primary key, unique, check or foreign key). */
     public TableBuilder named(String constraintName) {
+        if (state.primaryKeyLast) {
+            state.primaryKeyName = constraintName;
+            return this;
+        }
         if (state.constraints.isEmpty()) throw new IllegalStateException("named() before any constraint");
         int last = state.constraints.size() - 1;
         state.constraints.set(last, state.constraints.get(last).named(constraintName));
+        return this;
+    }
+
+    /**
+     * The CHECK or FOREIGN KEY declared last is created NOT VALID: PostgreSQL enforces it on rows
+     * written from then on but does not scan the rows already there, and the tool never validates
+     * it. (Without it, a constraint added to an existing table is added NOT VALID and then validated
+     * in a separate step.) An existing constraint of the same shape satisfies it, validated or not.
+     */
+    public TableBuilder notValid() {
+        if (state.primaryKeyLast || state.constraints.isEmpty()) {
+            throw new IllegalStateException("notValid() applies to the CHECK or FOREIGN KEY declared just before it");
+        }
+        int last = state.constraints.size() - 1;
+        ConstraintSpec c = state.constraints.get(last);
+        if (c.kind() != Kind.CHECK && c.kind() != Kind.FOREIGN_KEY) {
+            throw new IllegalStateException("notValid() applies to a CHECK or FOREIGN KEY, not to " + c.kind()
+                    + " (PostgreSQL checks a unique or exclusion constraint by building its index)");
+        }
+        state.constraints.set(last, c.asNotValid());
         return this;
     }
 }

@@ -222,6 +222,14 @@ record Validator(List<String> problems) {
         if (t.columns().isEmpty()) problem(t.origin(), "table " + t.name() + " declares no columns");
         for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
         Set<String> constraintNames = new TreeSet<>();
+        if (t.primaryKeyName() != null) {
+            if (t.primaryKeyName().isBlank()) {
+                problem(t.origin(), "primary key of table " + t.name() + " has a blank name");
+            } else if (QualifiedName.utf8Length(t.primaryKeyName()) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                problem(t.origin(), "primary key name \"" + t.primaryKeyName() + "\" is over 63 bytes: give it a shorter one");
+            }
+            constraintNames.add(t.primaryKeyName());
+        }
         for (ConstraintSpec c : t.constraints()) {
             String what = c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " constraint";
             if (c.name() == null || c.name().isBlank()) {

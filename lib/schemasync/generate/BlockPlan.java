@@ -33,8 +33,13 @@ final class BlockPlan {
     private final Generator g;
     private final Source source;
     private final Catalog catalog;
-    /** Tables a custom step creates (partitioned trees): DSL calls cannot refer to them. */
+    /**
+     * Partitions (not their root): the DSL declares them with ensurePartition but has no ensureTable for
+     * one, so their triggers, grants and policies stay custom steps.
+     */
     private final Set<QualifiedName> customTables = new HashSet<>();
+    /** Every table of a partition tree, root included: its sequences are declared, never serial. */
+    private final Set<QualifiedName> partitionTrees = new HashSet<>();
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
 
@@ -42,7 +47,10 @@ final class BlockPlan {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
-        for (Source.Partition p : source.partitions()) customTables.add(p.name());
+        for (Source.Partition p : source.partitions()) {
+            partitionTrees.add(p.name());
+            if (p.parent() != null) customTables.add(p.name());
+        }
     }
 
     void write() {
@@ -55,7 +63,33 @@ final class BlockPlan {
         for (String schema : g.schemas()) policies(schema);
         for (String schema : g.schemas()) grants(schema);
         objectGrants();
+        comments();
         g.finishBlock();
+    }
+
+    /**
+     * Comments on everything but tables and columns (those are part of ensureTable), once every object
+     * exists. The public schema's stock comment is in every new database already: not written.
+     */
+    private void comments() {
+        g.startBlock("Comments", "Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers, policies");
+        List<schemasync.catalog.CommentTarget> targets = new ArrayList<>(catalog.comments().keySet());
+        targets.sort(Comparator.comparing((schemasync.catalog.CommentTarget t) -> t.kind().ordinal())
+                .thenComparing(schemasync.catalog.CommentTarget::toString));
+        for (schemasync.catalog.CommentTarget t : targets) {
+            String text = catalog.comments().get(t);
+            switch (t.kind()) {
+                case SCHEMA -> {
+                    if (t.object().name().equals(QualifiedName.DEFAULT_SCHEMA) && text.equals("standard public schema")) continue;
+                    g.add(new Call.CommentCall(t.kind(), t.object().name(), null, text));
+                }
+                case FUNCTION, PROCEDURE, AGGREGATE ->
+                        g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()) + "(" + t.detail() + ")", null, text));
+                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY ->
+                        g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), t.detail(), text));
+                default -> g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), null, text));
+            }
+        }
     }
 
     private void schemasAndExtensions() {
@@ -128,7 +162,7 @@ final class BlockPlan {
      * its nextval, under PostgreSQL's own name for it. Its options (start, cache) are not compared.
      */
     private boolean isSerial(Source.Sequence s) {
-        if (s.ownerTable() == null || !"a".equals(s.dependency()) || customTables.contains(s.ownerTable())) return false;
+        if (s.ownerTable() == null || !"a".equals(s.dependency()) || partitionTrees.contains(s.ownerTable())) return false;
         if (!s.name().schema().equals(s.ownerTable().schema())) return false;
         if (!s.name().name().equals(TableGenerator.defaultName(s.ownerTable().name() + "_" + s.ownerColumn(), "seq"))) return false;
         Table t = catalog.tables().get(s.ownerTable());
@@ -176,14 +210,13 @@ final class BlockPlan {
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
             if (partitionsOf.containsKey(name)) {
-                new PartitionedTables(g, source).write(t, partitionsOf.get(name));
+                Source.Partition root = partitionsOf.get(name).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+                new PartitionedTables(g).write(t, root, partitionsOf.get(name), tg, declared, deferred, serials);
             } else {
                 g.addAll(tg.table(t, declared, deferred, serials));
-                if (t.primaryKey() != null && t.primaryKey().name().equals(TableGenerator.defaultName(name.name(), "pkey"))) {
-                    g.primaryKeyDeclared(name);
-                }
-                declared.add(name);
             }
+            if (t.primaryKey() != null) g.primaryKeyDeclared(name);
+            declared.add(name);
         }
         if (!deferred.isEmpty()) {
             g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
@@ -327,13 +360,15 @@ final class BlockPlan {
                 g.add(new Call.ViewCall(g.dslName(next), views.get(next).strip()));
             } else {
                 Source.MatView m = matviews.get(next);
-                StringBuilder sql = new StringBuilder("CREATE MATERIALIZED VIEW " + CustomSql.q(next) + " AS\n" + m.definition().strip());
-                if (sql.charAt(sql.length() - 1) == ';') sql.setLength(sql.length() - 1);
-                sql.append(m.populated() ? "\nWITH DATA" : "\nWITH NO DATA");
-                for (String index : m.indexes()) sql.append(";\n").append(index);
-                g.add(g.custom("materialized view " + next, "materialized views are not in the DSL",
-                        CustomSql.relationMissing(next), sql.toString()));
-                g.add(new Call.IgnoreCall(List.of(next.toString())));
+                String query = m.definition().strip();
+                if (query.endsWith(";")) query = query.substring(0, query.length() - 1);
+                g.add(new Call.MaterializedViewCall(g.dslName(next), query, m.populated()));
+                TableGenerator tg = new TableGenerator(g);
+                for (schemasync.catalog.Index i : g.indexesOf(next)) {
+                    Call index = tg.index(i);
+                    g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
+                            CustomSql.relationMissing(i.name()), g.indexDefinition(i.name())));
+                }
             }
         }
     }

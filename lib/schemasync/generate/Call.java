@@ -14,7 +14,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         Call.SequenceCall,
         Call.AggregateCall, Call.ObjectGrantCall, Call.DefaultPrivilegesCall, Call.FunctionCall, Call.ViewCall,
         Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
-        Call.IgnoreCall, Call.CommentLine, TableCall {
+        Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall, TableCall {
 
     void render(JavaCode code);
 
@@ -387,6 +387,47 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
 
         public void declare(Schema db) {
+        }
+    }
+
+    /** {@code db.ensurePartition("payment_p2022_01", "payment", "FOR VALUES FROM (...) TO (...)")}, with its own key when sub-partitioned. */
+    record PartitionCall(String name, String parent, String bound, String partitionBy) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensurePartition(" + JavaCode.literal(name) + ", " + JavaCode.literal(parent) + ", " + JavaCode.literal(bound)
+                    + (partitionBy == null ? "" : ", " + JavaCode.literal(partitionBy)) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensurePartition(name, parent, bound, partitionBy);
+        }
+    }
+
+    /** {@code db.ensureMaterializedView("rental_by_category", "SELECT ...")}; {@code withData} false: WITH NO DATA. */
+    record MaterializedViewCall(String name, String query, boolean withData) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureMaterializedView(" + JavaCode.literal(name) + ", " + JavaCode.multiline(query, 1)
+                    + (withData ? "" : ", false") + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureMaterializedView(name, query, withData);
+        }
+    }
+
+    /**
+     * {@code db.ensureComment(CommentOn.VIEW, "active_users", "...")}, or with the table (domain) and the
+     * constraint, trigger or policy name when {@code detail} is set.
+     */
+    record CommentCall(schemasync.catalog.CommentTarget.Kind kind, String object, String detail, String text) implements Call {
+        public void render(JavaCode code) {
+            code.importClass("schemasync.dsl.CommentOn");
+            code.line(0, "db.ensureComment(CommentOn." + kind.name() + ", " + JavaCode.literal(object)
+                    + (detail == null ? "" : ", " + JavaCode.literal(detail)) + ", " + JavaCode.literal(text) + ");");
+        }
+
+        public void declare(Schema db) {
+            if (detail == null) db.ensureComment(kind, object, text);
+            else db.ensureComment(kind, object, detail, text);
         }
     }
 }

@@ -94,13 +94,30 @@ public final class Generator {
     /** A guarded custom step, recorded for the summary. */
     Call.CustomCall custom(String what, String why, String guard, String sql) {
         carried.add(new Carried(currentBlock, what, why));
-        return new Call.CustomCall(what, false, guard, sql);
+        return new Call.CustomCall(stepId(what), false, guard, sql);
     }
 
     /** A custom step that creates something later declarations use as a type or in a default. */
     Call.CustomCall customObject(String what, String why, String guard, String sql) {
         carried.add(new Carried(currentBlock, what, why));
-        return new Call.CustomCall(what, true, guard, sql);
+        return new Call.CustomCall(stepId(what), true, guard, sql);
+    }
+
+    /**
+     * A custom step's id is a name (63 bytes at most): the description without {@code public.}, and
+     * when still too long, its start and a hash of the whole, so that ids stay unique and stable.
+     */
+    static String stepId(String what) {
+        String id = what.replace(" " + QualifiedName.DEFAULT_SCHEMA + ".", " ");
+        if (QualifiedName.utf8Length(id) <= QualifiedName.MAX_IDENTIFIER_BYTES) return id;
+        String hash = String.format("%08x", what.hashCode());
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < id.length(); i = id.offsetByCodePoints(i, 1)) {
+            String next = id.substring(i, id.offsetByCodePoints(i, 1));
+            if (QualifiedName.utf8Length(head + next) > QualifiedName.MAX_IDENTIFIER_BYTES - hash.length() - 1) break;
+            head.append(next);
+        }
+        return head + "~" + hash;
     }
 
     private Result run() {

@@ -59,7 +59,7 @@ final class ObjectCensus {
     private static boolean modeled(Source.DbObject o) {
         return switch (o.catalog()) {
             case "pg_class" -> switch (o.kind()) {
-                case "r", "p", "v", "i", "I", "c", "S" -> true;
+                case "r", "p", "v", "m", "i", "I", "c", "S" -> true;
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d");

@@ -3,79 +3,94 @@ package schemasync.generate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 
 /**
- * A partitioned table with all its partitions, as one guarded custom step (partitioning is not in
- * the DSL). The order matters to PostgreSQL: partitions and their own indexes first, then the
- * parent's constraints and indexes, which then attach the equivalent partition indexes instead of
- * building new ones under other names; then the partitions' own constraints, then comments.
+ * A partitioned table with all its partitions, in the DSL: {@code ensureTable(...).partitionBy(key)}
+ * with the root's columns, primary key, constraints and indexes, then {@code ensurePartition} for each
+ * partition (parents before their children), then each partition's own indexes.
+ *
+ * A partition gets its columns, and clones of the parent's keys, foreign keys and indexes, from
+ * PostgreSQL; the catalog leaves those clones out (conislocal, relispartition), so only what was
+ * added to one partition alone is written, and what the DSL cannot say about one partition (its own
+ * constraints, a default or NOT NULL that differs from the parent's, its comment) is a guarded custom step.
  */
 final class PartitionedTables {
     private final Generator g;
-    private final Source source;
 
-    PartitionedTables(Generator g, Source source) {
+    PartitionedTables(Generator g) {
         this.g = g;
-        this.source = source;
     }
 
-    void write(Table root, List<Source.Partition> tree) {
+    void write(Table root, Source.Partition rootPartition, List<Source.Partition> tree, TableGenerator tg,
+               Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials) {
+        g.addAll(tg.table(root, declared, deferred, serials, rootPartition.partitionKey()));
         List<Source.Partition> ordered = new ArrayList<>(tree);
+        ordered.removeIf(p -> p.parent() == null);
         ordered.sort(Comparator.comparingInt(Source.Partition::depth).thenComparing(p -> p.name().schema())
                 .thenComparing(p -> p.name().name()));
-        List<String> sql = new ArrayList<>();
-        List<Table> tables = new ArrayList<>();
+        for (Source.Partition p : ordered) {
+            g.add(new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey()));
+        }
         for (Source.Partition p : ordered) {
             Table t = g.catalog().tables().get(p.name());
             if (t == null) continue;
-            tables.add(t);
-            if (p.parent() == null) {
-                List<String> columns = t.columns().stream().map(CustomSql::columnSql).toList();
-                sql.add("CREATE TABLE " + CustomSql.q(t.name()) + " (\n    " + String.join(",\n    ", columns) + "\n) PARTITION BY "
-                        + p.partitionKey());
-            } else {
-                sql.add("CREATE TABLE " + CustomSql.q(t.name()) + " PARTITION OF " + CustomSql.q(p.parent()) + " " + p.bound()
-                        + (p.partitionKey() == null ? "" : " PARTITION BY " + p.partitionKey()));
-                Table parent = g.catalog().tables().get(p.parent());
-                for (Column c : t.columns()) {
-                    Column inherited = parent == null ? null : parent.column(c.name()).orElse(null);
-                    if (inherited == null) continue;
-                    if (!java.util.Objects.equals(c.defaultExpr(), inherited.defaultExpr())) {
-                        sql.add("ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name())
-                                + (c.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr()));
-                    }
-                    if (c.notNull() && !inherited.notNull()) {
-                        sql.add("ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name()) + " SET NOT NULL");
-                    }
-                }
+            for (Index i : g.indexesOf(t.name())) {
+                if (i.constraintBacked()) continue;
+                Call index = tg.index(i);
+                g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
+                        CustomSql.relationMissing(i.name()), g.indexDefinition(i.name())));
+            }
+            columns(t, g.catalog().tables().get(p.parent()));
+            if (t.primaryKey() != null) {
+                // Only a partition created alone and attached later has a primary key of its own.
+                g.add(g.custom("primary key " + t.name() + "." + t.primaryKey().name(), "a key of one partition only",
+                        CustomSql.constraintMissing(t.name(), t.primaryKey().name()), CustomSql.addConstraint(t.name(),
+                                t.primaryKey().name(), "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream()
+                                        .map(CustomSql::q).toList()) + ")")));
+            }
+            for (Constraint c : t.constraints()) {
+                g.add(g.custom("constraint " + t.name() + "." + c.name(), "a constraint of one partition only (the DSL"
+                                + " declares constraints on the partitioned table)", CustomSql.constraintMissing(t.name(), c.name()),
+                        CustomSql.addConstraint(t.name(), c.name(), c.definition())));
+            }
+            if (t.comment() != null || t.columns().stream().anyMatch(c -> c.comment() != null)) {
+                g.add(g.custom("comments on partition " + t.name(), "COMMENT ON TABLE / COLUMN of a partition",
+                        "SELECT pg_catalog.obj_description(pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name())) + "), 'pg_class') IS NULL",
+                        String.join(";\n", CustomSql.comments(t))));
             }
         }
-        List<Table> partitions = tables.subList(1, tables.size());
-        for (Table t : partitions) indexes(t, sql);
-        constraints(root, sql);
-        indexes(root, sql);
-        for (Table t : partitions) constraints(t, sql);
-        for (Table t : tables) sql.addAll(CustomSql.comments(t));
-        g.add(g.custom("partitioned table " + root.name(), "partitioned tables are not in the DSL (" + partitions.size()
-                + " partitions)", CustomSql.relationMissing(root.name()), String.join(";\n", sql)));
-        g.add(new Call.IgnoreCall(List.of(root.name().toString())));
     }
 
-    private void indexes(Table t, List<String> sql) {
-        for (Index i : g.indexesOf(t.name())) {
-            if (!i.constraintBacked()) sql.add(g.indexDefinition(i.name()));
+    /** A default or NOT NULL a partition has that its parent does not: set on that partition alone. */
+    private void columns(Table t, Table parent) {
+        if (parent == null) return;
+        for (Column c : t.columns()) {
+            Column inherited = parent.column(c.name()).orElse(null);
+            if (inherited == null) continue;
+            String column = t.name() + "." + c.name();
+            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) {
+                String attrdef = "SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a"
+                        + " ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = pg_catalog.to_regclass("
+                        + CustomSql.lit(CustomSql.q(t.name())) + ") AND a.attname = " + CustomSql.lit(c.name());
+                g.add(g.custom("default of " + column, "a default of one partition only",
+                        "SELECT (" + attrdef + ") IS DISTINCT FROM " + (c.defaultExpr() == null ? "NULL" : CustomSql.lit(c.defaultExpr())),
+                        "ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name())
+                                + (c.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr())));
+            }
+            if (c.notNull() && !inherited.notNull()) {
+                g.add(g.custom("not null " + column, "NOT NULL on one partition only",
+                        "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass("
+                                + CustomSql.lit(CustomSql.q(t.name())) + ") AND a.attname = " + CustomSql.lit(c.name()) + " AND a.attnotnull)",
+                        "ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name()) + " SET NOT NULL"));
+            }
         }
-    }
-
-    private static void constraints(Table t, List<String> sql) {
-        if (t.primaryKey() != null) {
-            sql.add(CustomSql.addConstraint(t.name(), t.primaryKey().name(), "PRIMARY KEY ("
-                    + String.join(", ", t.primaryKey().columns().stream().map(CustomSql::q).toList()) + ")"));
-        }
-        for (Constraint c : t.constraints()) sql.add(CustomSql.addConstraint(t.name(), c.name(), c.definition()));
     }
 }

@@ -11,8 +11,8 @@ import schemasync.dsl.Schema;
 import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
-record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, List<ConstraintDef> constraints,
-                 String comment) implements Call {
+record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
+                 List<ConstraintDef> constraints, String comment, String partitionBy) implements Call {
 
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
     }
@@ -24,13 +24,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     record Unique(String name, List<String> columns, boolean nullsNotDistinct) implements ConstraintDef {
     }
 
-    record Check(String name, String expression) implements ConstraintDef {
+    /** {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()}. */
+    record Check(String name, String expression, boolean notValid) implements ConstraintDef {
     }
 
     /** Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key. */
     record ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns,
                       String onDelete, boolean onUpdateCascade, boolean matchFull, boolean deferrable,
-                      boolean initiallyDeferred) implements ConstraintDef {
+                      boolean initiallyDeferred, boolean notValid) implements ConstraintDef {
     }
 
     public void render(JavaCode code) {
@@ -46,13 +47,17 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             chain.add(".column(" + JavaCode.literal(c.name()) + ", " + type + dflt + ")");
             if (c.comment() != null) chain.add(".columnComment(" + JavaCode.literal(c.comment()) + ")");
         }
-        if (!primaryKey.isEmpty()) chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")");
+        if (!primaryKey.isEmpty()) {
+            chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
+                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")"));
+        }
         for (ConstraintDef d : constraints) {
             if (d instanceof Unique u) {
                 chain.add((u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
                         + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")"));
             } else if (d instanceof Check k) {
-                chain.add(".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")");
+                chain.add(".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")"
+                        + (k.notValid() ? ".notValid()" : ""));
             } else if (d instanceof ForeignKey f) {
                 StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
                         + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
@@ -68,10 +73,12 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                 if (f.initiallyDeferred()) s.append(".deferred()");
                 else if (f.deferrable()) s.append(".deferrable()");
                 if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
+                if (f.notValid()) s.append(".notValid()");
                 chain.add(s.toString());
             }
         }
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
+        if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
         for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
         if (chain.isEmpty()) code.line(1, ");");
     }
@@ -115,6 +122,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                 if (c.comment() != null) b = b.columnComment(c.comment());
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
+            if (primaryKeyName != null) b = b.named(primaryKeyName);
             for (ConstraintDef d : constraints) {
                 if (d instanceof Unique u) {
                     String[] cols = u.columns().toArray(String[]::new);
@@ -122,6 +130,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                     if (u.name() != null) b = b.named(u.name());
                 } else if (d instanceof Check k) {
                     b = b.check(k.name(), k.expression());
+                    if (k.notValid()) b = b.notValid();
                 } else if (d instanceof ForeignKey f) {
                     ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
                             .references(f.references(), f.referencedColumns().toArray(String[]::new));
@@ -137,9 +146,11 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                     if (f.initiallyDeferred()) fk = fk.deferred();
                     else if (f.deferrable()) fk = fk.deferrable();
                     b = f.name() == null ? fk : fk.named(f.name());
+                    if (f.notValid()) b = b.notValid();
                 }
             }
             if (comment != null) b = b.comment(comment);
+            if (partitionBy != null) b = b.partitionBy(partitionBy);
             return b;
         });
     }

@@ -19,8 +19,8 @@ import schemasync.generate.TableCall.ConstraintDef;
 /**
  * One ordinary table as DSL calls: {@code ensureTable} with its columns, primary key, UNIQUE, CHECK
  * and FOREIGN KEY constraints and comments, then {@code ensureIndex} for its other indexes. Whatever
- * the DSL cannot say exactly (a NOT VALID constraint, a primary key with its own name, an index with
- * storage parameters) becomes a guarded custom step with PostgreSQL's own text.
+ * the DSL cannot say exactly (an index with storage parameters, a foreign key to a table the blocks
+ * do not declare) becomes a guarded custom step with PostgreSQL's own text.
  */
 final class TableGenerator {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
@@ -37,6 +37,12 @@ final class TableGenerator {
      * @param deferred foreign keys to leave for the cycle-breaking block (their names)
      */
     List<Call> table(Table t, Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials) {
+        return table(t, declared, deferred, serials, null);
+    }
+
+    /** @param partitionBy the key of a partitioned table (as after PARTITION BY), else null */
+    List<Call> table(Table t, Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials,
+                     String partitionBy) {
         List<Call> calls = new ArrayList<>();
         List<Call> after = new ArrayList<>();
         List<ColumnDef> columns = new ArrayList<>();
@@ -53,23 +59,15 @@ final class TableGenerator {
                         c.comment()));
             } else {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
-                boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name())
-                        && t.primaryKey().name().equals(defaultName(t.name().name(), "pkey"));
+                boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
                         c.defaultExpr(), c.comment()));
             }
         }
-        List<String> pk = List.of();
-        if (t.primaryKey() != null) {
-            if (t.primaryKey().name().equals(defaultName(t.name().name(), "pkey"))) {
-                pk = t.primaryKey().columns();
-            } else {
-                String def = "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream().map(CustomSql::q).toList()) + ")";
-                after.add(g.custom("primary key " + t.name() + "." + t.primaryKey().name(), "its name is not PostgreSQL's default",
-                        CustomSql.constraintMissing(t.name(), t.primaryKey().name()),
-                        CustomSql.addConstraint(t.name(), t.primaryKey().name(), def)));
-            }
-        }
+        List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
+        // .named(...) only when it is not the name PostgreSQL would choose (the DSL then chooses the same).
+        String pkName = t.primaryKey() == null || t.primaryKey().name().equals(defaultName(t.name().name(), "pkey")) ? null
+                : t.primaryKey().name();
         List<ConstraintDef> constraints = new ArrayList<>();
         for (Constraint c : t.constraints()) {
             if (deferred.contains(t.name() + "." + c.name())) continue;
@@ -81,7 +79,7 @@ final class TableGenerator {
                         CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition())));
             }
         }
-        calls.add(new TableCall(g.dslName(t.name()), columns, pk, constraints, t.comment()));
+        calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
@@ -94,7 +92,6 @@ final class TableGenerator {
     }
 
     private static String reason(Constraint c, Set<QualifiedName> declared) {
-        if (!c.validated()) return "NOT VALID (existing rows not checked)";
         if (c.kind() == Constraint.Kind.FOREIGN_KEY && !declared.contains(c.foreignKey().table())) {
             return "references a table the DSL does not declare";
         }
@@ -103,7 +100,6 @@ final class TableGenerator {
 
     /** The constraint as DSL, or null when the DSL would declare something else. */
     private ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
-        if (!c.validated()) return null;
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
@@ -116,7 +112,8 @@ final class TableGenerator {
             case CHECK -> {
                 String def = c.check();
                 if (!def.startsWith("CHECK (") || def.contains(" NO INHERIT")) return null;
-                return new TableCall.Check(c.name(), def.substring("CHECK ".length()));
+                if (def.endsWith(" NOT VALID")) def = def.substring(0, def.length() - " NOT VALID".length());
+                return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated());
             }
             default -> {
                 Constraint.ForeignKey fk = c.foreignKey();
@@ -134,7 +131,7 @@ final class TableGenerator {
                 return new TableCall.ForeignKey(c.name().equals(dflt) && !needsTruncation(t, c, "fkey") ? null : c.name(),
                         c.columns(), g.dslName(fk.table()), toPrimaryKey ? List.of() : fk.columns(),
                         fk.onDelete().equals("NO ACTION") ? null : fk.onDelete(), fk.onUpdate().equals("CASCADE"),
-                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred());
+                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated());
             }
         }
     }

@@ -105,6 +105,13 @@ public final class Normalizer {
         declared.declarations().stream().filter(TableDecl.class::isInstance).map(d -> ((TableDecl) d).name())
                 .forEach(known::add);
         PartitionShapes partitions = new PartitionShapes(catalog, declared);
+        // A partition this run creates has no table to read yet: an index declared on it is spelled on
+        // a plain shadow with its root's columns (pg_get_indexdef does not depend on the table).
+        Map<QualifiedName, QualifiedName> newPartitions = new HashMap<>();
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof Declaration.PartitionDecl p && p.parent() != null && !known.contains(p.name())
+                    && known.contains(partitions.root(p))) newPartitions.put(p.name(), partitions.root(p));
+        }
         for (Declaration d : declared.declarations()) {
             if (d instanceof TableDecl t) {
                 Shadow s = shadow(shadows, catalog, t.name());
@@ -119,6 +126,11 @@ public final class Normalizer {
                 declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());
             } else if (d instanceof IndexDecl i && known.contains(i.table())) {
                 shadow(shadows, catalog, i.table()).indexes.add(i);
+            } else if (d instanceof IndexDecl i && newPartitions.containsKey(i.table())) {
+                Shadow root = shadow(shadows, catalog, newPartitions.get(i.table()));
+                Shadow s = shadow(shadows, catalog, i.table());
+                root.columns.values().forEach(c -> s.columns.putIfAbsent(c.name(), c));
+                s.indexes.add(i);
             } else if (d instanceof Declaration.TriggerDecl g && known.contains(g.table())) {
                 shadow(shadows, catalog, g.table()).triggers.add(g);
             } else if (d instanceof Declaration.PolicyDecl p && known.contains(p.table())) {

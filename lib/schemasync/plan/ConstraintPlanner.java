@@ -26,14 +26,18 @@ final class ConstraintPlanner {
         this.planner = planner;
     }
 
-    /** The constraints a table created in this run starts with (rendered inline in CREATE TABLE). */
+    /** The constraints a table created in this run starts with (inline in CREATE TABLE, or added NOT VALID after it). */
     List<Constraint> forNewTable(TableDecl t) {
         List<Constraint> result = new ArrayList<>();
         for (ConstraintSpec spec : t.constraints()) result.add(want(t, spec, t.name()));
         return result;
     }
 
-    /** Declared constraints of an existing table ({@code actual} is its current name). */
+    /**
+     * Declared constraints of an existing table ({@code actual} is its current name). One declared
+     * {@code .notValid()} is added NOT VALID and never validated (PostgreSQL enforces it on new rows
+     * only); an existing one satisfies it, NOT VALID or validated (validated is the stronger state).
+     */
     void compare(TableDecl t, QualifiedName actual) {
         Table before = planner.before.tables().get(actual);
         for (ConstraintSpec spec : t.constraints()) {
@@ -58,15 +62,18 @@ final class ConstraintPlanner {
                 // An exclusion constraint cannot be NOT VALID: it is checked by building its index.
                 boolean scanLater = (spec.kind() == Kind.CHECK || spec.kind() == Kind.FOREIGN_KEY) && before != null;
                 List<Step> steps = new ArrayList<>();
-                steps.add(new Step.AddConstraint(actual, spec, scanLater));
-                if (scanLater) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
-                planner.change(t.origin(), "constraint", object, scanLater ? "will add NOT VALID, then validate" + (planner.online(actual) ? " after the commit" : "") : "will add",
-                        before, steps.toArray(Step[]::new));
+                steps.add(new Step.AddConstraint(actual, spec, scanLater || spec.notValid()));
+                if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
+                planner.change(t.origin(), "constraint", object, spec.notValid() ? "will add NOT VALID (as declared: existing rows"
+                        + " are not checked)" : scanLater ? "will add NOT VALID, then validate" + (planner.online(actual)
+                        ? " after the commit" : "") : "will add", before, steps.toArray(Step[]::new));
                 planner.tables.put(actual, table.withConstraint(want));
             } else if (!have.get().sameShape(want)) {
                 planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                         + ", database has " + have.get().describe()
                         + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));
+            } else if (!have.get().validated() && spec.notValid()) {
+                planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists NOT VALID, as declared, skipped"));
             } else if (!have.get().validated()) {
                 planner.change(t.origin(), "constraint", object, "is NOT VALID: will validate", before,
                         new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
@@ -88,11 +95,11 @@ final class ConstraintPlanner {
         return switch (spec.kind()) {
             case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null);
             case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
-                    false, true, null);
+                    false, !spec.notValid(), null);
             case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), planner.shapes.check(t.name(), spec.name()), null,
                     false, true, null);
             case FOREIGN_KEY -> new Constraint(spec.name(), Kind.FOREIGN_KEY, spec.columns(), null, foreignKey(t, spec, actual),
-                    false, true, null);
+                    false, !spec.notValid(), null);
         };
     }
 

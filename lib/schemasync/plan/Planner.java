@@ -248,14 +248,18 @@ public final class Planner {
         }
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.CreateTable(t));
+        // Declared NOT VALID: added after CREATE TABLE, which would mark it valid (the table is empty).
+        for (schemasync.dsl.ConstraintSpec c : t.constraints()) {
+            if (c.notValid()) steps.add(new Step.AddConstraint(t.name(), c, true));
+        }
         if (t.comment() != null) steps.add(new Step.CommentOnTable(t.name(), t.comment()));
         for (ColumnSpec c : t.columns()) {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
         change(t.origin(), "table", t.name().toString(), "will create", null, steps.toArray(Step[]::new));
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
-        Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
-                : new Table.PrimaryKey(defaultPrimaryKeyName(t.name().name()), t.primaryKey());
+        Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
+                ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey());
         tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
         partitions.created(t);
@@ -263,8 +267,16 @@ public final class Planner {
 
     private void primaryKey(TableDecl t, Table existing) {
         List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
-        if (actual.equals(t.primaryKey())) return;
         String object = t.name() + " primary key";
+        if (actual.equals(t.primaryKey())) {
+            // Only a name the block gives is compared: an unnamed key keeps whatever name it has (a
+            // renamed table keeps its old <table>_pkey, and PostgreSQL never renames it).
+            if (t.primaryKeyName() != null && !t.primaryKeyName().equals(existing.primaryKey().name())) {
+                items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
+                        + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
+            }
+            return;
+        }
         if (t.primaryKey().isEmpty()) {
             items.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
                     + ", the declaration has none: left alone", null));

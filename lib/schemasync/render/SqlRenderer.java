@@ -87,8 +87,10 @@ public final class SqlRenderer {
             return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
                     DSL.sql(v.sql())));
         } else if (step instanceof Step.CreateTable t) {
-            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKey(), t.table().constraints())
-                    + partitionBy(t.table().partitionBy());
+            // A NOT VALID constraint is added after CREATE TABLE (see Planner): inside CREATE TABLE PostgreSQL
+            // ignores NOT VALID and marks it valid, and the catalog would not be what was declared.
+            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKeyName(), t.table().primaryKey(),
+                    t.table().constraints().stream().filter(c -> !c.notValid()).toList()) + partitionBy(t.table().partitionBy());
         } else if (step instanceof Step.CreatePartition p) {
             return createPartition(name(p.name()), name(p.parent()), p.bound(), p.partitionBy());
         } else if (step instanceof Step.CreateMaterializedView m) {
@@ -166,9 +168,18 @@ public final class SqlRenderer {
 
     public static String createTable(Name table, List<ColumnSpec> columns, List<String> primaryKey,
                                      List<ConstraintSpec> constraints) {
+        return createTable(table, columns, null, primaryKey, constraints);
+    }
+
+    /** {@code primaryKeyName} null: PostgreSQL names it {@code <table>_pkey}. */
+    public static String createTable(Name table, List<ColumnSpec> columns, String primaryKeyName, List<String> primaryKey,
+                                     List<ConstraintSpec> constraints) {
         List<QueryPart> parts = new ArrayList<>();
         for (ColumnSpec c : columns) parts.add(columnDefinition(c));
-        if (!primaryKey.isEmpty()) {
+        if (!primaryKey.isEmpty() && primaryKeyName != null) {
+            parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1})", DSL.name(primaryKeyName),
+                    DSL.list(primaryKey.stream().map(DSL::name).toList())));
+        } else if (!primaryKey.isEmpty()) {
             parts.add(DSL.sql("PRIMARY KEY ({0})", DSL.list(primaryKey.stream().map(DSL::name).toList())));
         }
         for (ConstraintSpec c : constraints) parts.add(constraintClause(c));

@@ -212,7 +212,7 @@ public final class SchemaDocs {
         doc.columns.set(doc.columns.indexOf(old), new Col(s.withName(to), old.addedBy));
         doc.primaryKey.replaceAll(name);
         doc.constraints.replaceAll(c -> new ConstraintSpec(c.name(), c.kind(), c.columns().stream().map(name).toList(),
-                sql.apply(c.checkSql()), c.foreignKey(), c.nullsNotDistinct()));
+                sql.apply(c.checkSql()), c.foreignKey(), c.nullsNotDistinct(), c.notValid()));
         doc.indexes.replaceAll(i -> new IndexDecl(i.name(), i.table(), i.unique(), i.method(), i.keys().stream()
                 .map(k -> k instanceof KeyPart.ColumnKey c ? new KeyPart.ColumnKey(name.apply(c.column()))
                         : k instanceof KeyPart.ExpressionKey e ? new KeyPart.ExpressionKey(sql.apply(e.sql()))
@@ -263,7 +263,7 @@ public final class SchemaDocs {
 
     private static ConstraintSpec withForeignKey(ConstraintSpec c, UnaryOperator<ForeignKeySpec> change) {
         return new ConstraintSpec(c.name(), c.kind(), c.columns(), c.checkSql(), change.apply(c.foreignKey()),
-                c.nullsNotDistinct());
+                c.nullsNotDistinct(), c.notValid());
     }
 
 
