@@ -33,10 +33,14 @@ public sealed interface Declaration {
     /**
      * {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')")}:
      * a partition of a partitioned table, with its bound as written after PARTITION OF parent
-     * ({@code FOR VALUES ...} or {@code DEFAULT}); {@code partitionBy} when it is itself partitioned, else null.
+     * ({@code FOR VALUES ...} or {@code DEFAULT}); {@code partitionBy} when it is itself partitioned, else null;
+     * {@code constraints}: those of this partition alone (the parent's are cloned onto it by PostgreSQL).
      */
-    record PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy, Origin origin)
-            implements Declaration {
+    record PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy,
+                         List<ConstraintSpec> constraints, Origin origin) implements Declaration {
+        public PartitionDecl {
+            constraints = List.copyOf(constraints);
+        }
     }
 
     /**

@@ -234,13 +234,42 @@ public final class Schema extends PrivilegeDeclarations {
      * are reported, never dropped: applications often create them at run time.
      */
     public Schema ensurePartition(String name, String parent, String bound) {
-        return ensurePartition(name, parent, bound, null);
+        return ensurePartition(name, parent, bound, null, null);
     }
 
     /** A partition that is itself partitioned ({@code partitionBy} as written after PARTITION BY). */
     public Schema ensurePartition(String name, String parent, String bound, String partitionBy) {
-        declarations.add(new Declaration.PartitionDecl(QualifiedName.parse(name), parent == null ? null : QualifiedName.parse(parent),
-                bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), origin));
+        return ensurePartition(name, parent, bound, partitionBy, null);
+    }
+
+    /**
+     * A partition with constraints of its own, beside those it gets from its parent:
+     * {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES ...", t -> t.foreignKey("customer_id")
+     * .references("customer"))}. Only constraints (unique, check, foreign key, exclude, with {@code named} and
+     * {@code notValid}) are declared here: a partition's columns and primary key are its parent's.
+     * Compared like a table's: missing ones are added, local ones no block declares are reported.
+     */
+    public Schema ensurePartition(String name, String parent, String bound, UnaryOperator<TableBuilder> constraints) {
+        return ensurePartition(name, parent, bound, null, constraints);
+    }
+
+    /** Both: a sub-partitioned partition with constraints of its own. */
+    public Schema ensurePartition(String name, String parent, String bound, String partitionBy,
+                                  UnaryOperator<TableBuilder> constraints) {
+        QualifiedName partition = QualifiedName.parse(name);
+        List<ConstraintSpec> own = List.of();
+        if (constraints != null) {
+            TableBuilder.State t = constraints.apply(new TableBuilder()).state;
+            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key, a comment or"
+                        + " a partition key in its constraints: a partition has its parent's columns and keys; declare only"
+                        + " unique, check, foreign key and exclude constraints there");
+            }
+            own = t.constraints.stream().map(c -> c.name() != null ? c
+                    : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
+        }
+        declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : QualifiedName.parse(parent),
+                bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));
         return this;
     }
 

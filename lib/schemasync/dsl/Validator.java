@@ -45,6 +45,7 @@ record Validator(List<String> problems) {
                 qualified(p.origin(), "partition", p.name());
                 if (p.parent() != null) qualified(p.origin(), "parent table", p.parent());
                 relations.partition(p);
+                for (ConstraintSpec c : p.constraints()) fragment(p.origin(), "constraint " + c.name() + " of partition " + p.name(), c.checkSql());
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 qualified(m.origin(), "materialized view", m.name());
                 relations.materializedView(m);

@@ -390,15 +390,35 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
     }
 
-    /** {@code db.ensurePartition("payment_p2022_01", "payment", "FOR VALUES FROM (...) TO (...)")}, with its own key when sub-partitioned. */
-    record PartitionCall(String name, String parent, String bound, String partitionBy) implements Call {
+    /**
+     * {@code db.ensurePartition("payment_p2022_01", "payment", "FOR VALUES FROM (...) TO (...)")}, with its own
+     * key when sub-partitioned, and the constraints of this partition alone as an ensureTable-like chain.
+     */
+    record PartitionCall(String name, String parent, String bound, String partitionBy, List<TableCall.ConstraintDef> constraints)
+            implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db.ensurePartition(" + JavaCode.literal(name) + ", " + JavaCode.literal(parent) + ", " + JavaCode.literal(bound)
-                    + (partitionBy == null ? "" : ", " + JavaCode.literal(partitionBy)) + ");");
+            String head = "db.ensurePartition(" + JavaCode.literal(name) + ", " + JavaCode.literal(parent) + ", " + JavaCode.literal(bound)
+                    + (partitionBy == null ? "" : ", " + JavaCode.literal(partitionBy));
+            if (constraints.isEmpty()) {
+                code.line(0, head + ");");
+                return;
+            }
+            code.line(0, head + ", t -> t");
+            for (int i = 0; i < constraints.size(); i++) {
+                code.line(1, TableCall.constraint(constraints.get(i)) + (i == constraints.size() - 1 ? ");" : ""));
+            }
         }
 
         public void declare(Schema db) {
-            db.ensurePartition(name, parent, bound, partitionBy);
+            if (constraints.isEmpty()) {
+                db.ensurePartition(name, parent, bound, partitionBy);
+                return;
+            }
+            db.ensurePartition(name, parent, bound, partitionBy, t -> {
+                schemasync.dsl.TableBuilder b = t;
+                for (TableCall.ConstraintDef d : constraints) b = TableCall.constraint(b, d);
+                return b;
+            });
         }
     }
 

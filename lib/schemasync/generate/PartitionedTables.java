@@ -15,12 +15,14 @@ import schemasync.catalog.Table;
 /**
  * A partitioned table with all its partitions, in the DSL: {@code ensureTable(...).partitionBy(key)}
  * with the root's columns, primary key, constraints and indexes, then {@code ensurePartition} for each
- * partition (parents before their children), then each partition's own indexes.
+ * partition (parents before their children) with the constraints of that partition alone, then each
+ * partition's own indexes.
  *
  * A partition gets its columns, and clones of the parent's keys, foreign keys and indexes, from
  * PostgreSQL; the catalog leaves those clones out (conislocal, relispartition), so only what was
- * added to one partition alone is written, and what the DSL cannot say about one partition (its own
- * constraints, a default or NOT NULL that differs from the parent's, its comment) is a guarded custom step.
+ * added to one partition alone is written, and what the DSL cannot say about one partition (a
+ * primary key of its own, a default or NOT NULL that differs from the parent's, its comment) is a
+ * guarded custom step.
  */
 final class PartitionedTables {
     private final Generator g;
@@ -36,9 +38,22 @@ final class PartitionedTables {
         ordered.removeIf(p -> p.parent() == null);
         ordered.sort(Comparator.comparingInt(Source.Partition::depth).thenComparing(p -> p.name().schema())
                 .thenComparing(p -> p.name().name()));
+        Set<QualifiedName> referable = new java.util.HashSet<>(declared);
+        referable.add(root.name());
+        List<Call> notExpressible = new ArrayList<>();
         for (Source.Partition p : ordered) {
-            g.add(new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey()));
+            Table t = g.catalog().tables().get(p.name());
+            List<TableCall.ConstraintDef> own = new ArrayList<>();
+            for (Constraint c : t == null ? List.<Constraint>of() : t.constraints()) {
+                if (deferred.contains(t.name() + "." + c.name())) continue;
+                TableCall.ConstraintDef d = tg.constraint(t, c, referable);
+                if (d != null) own.add(d);
+                else notExpressible.add(g.custom("constraint " + t.name() + "." + c.name(), TableGenerator.reason(c, referable),
+                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition())));
+            }
+            g.add(new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own));
         }
+        g.addAll(notExpressible);
         for (Source.Partition p : ordered) {
             Table t = g.catalog().tables().get(p.name());
             if (t == null) continue;
@@ -55,11 +70,6 @@ final class PartitionedTables {
                         CustomSql.constraintMissing(t.name(), t.primaryKey().name()), CustomSql.addConstraint(t.name(),
                                 t.primaryKey().name(), "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream()
                                         .map(CustomSql::q).toList()) + ")")));
-            }
-            for (Constraint c : t.constraints()) {
-                g.add(g.custom("constraint " + t.name() + "." + c.name(), "a constraint of one partition only (the DSL"
-                                + " declares constraints on the partitioned table)", CustomSql.constraintMissing(t.name(), c.name()),
-                        CustomSql.addConstraint(t.name(), c.name(), c.definition())));
             }
             if (t.comment() != null || t.columns().stream().anyMatch(c -> c.comment() != null)) {
                 g.add(g.custom("comments on partition " + t.name(), "COMMENT ON TABLE / COLUMN of a partition",

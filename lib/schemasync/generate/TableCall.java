@@ -14,7 +14,12 @@ import schemasync.dsl.TableBuilder;
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy) implements Call {
 
-    record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
+    /** {@code generated}: a stored generated column's expression; {@code collation}: when not the type's default. */
+    record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
+                     String generated, schemasync.catalog.QualifiedName collation) {
+        ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
+            this(name, type, notNull, identity, defaultSql, comment, null, null);
+        }
     }
 
     sealed interface ConstraintDef permits Unique, Check, ForeignKey {
@@ -51,39 +56,30 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
                     + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")"));
         }
-        for (ConstraintDef d : constraints) {
-            if (d instanceof Unique u) {
-                chain.add((u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
-                        + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")"));
-            } else if (d instanceof Check k) {
-                chain.add(".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")"
-                        + (k.notValid() ? ".notValid()" : ""));
-            } else if (d instanceof ForeignKey f) {
-                StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
-                        + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
-                if (f.onDelete() != null) {
-                    s.append(switch (f.onDelete()) {
-                        case "CASCADE" -> ".onDeleteCascade()";
-                        case "SET NULL" -> ".onDeleteSetNull()";
-                        default -> ".onDeleteRestrict()";
-                    });
-                }
-                if (f.onUpdateCascade()) s.append(".onUpdateCascade()");
-                if (f.matchFull()) s.append(".matchFull()");
-                if (f.initiallyDeferred()) s.append(".deferred()");
-                else if (f.deferrable()) s.append(".deferrable()");
-                if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
-                if (f.notValid()) s.append(".notValid()");
-                chain.add(s.toString());
-            }
-        }
+        for (ConstraintDef d : constraints) chain.add(constraint(d));
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
         for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
         if (chain.isEmpty()) code.line(1, ");");
     }
 
+    /** The type with {@code .generatedAlwaysAs(...)} and {@code .collate(...)} when the column has them. */
     private static String columnType(ColumnDef c, JavaCode code) {
+        String type = baseColumnType(c, code);
+        if (c.generated() == null && c.collation() == null) return type;
+        if (!type.startsWith("ColumnType.of(") && c.type().jooq()) {
+            code.importClass("schemasync.dsl.ColumnType");
+            type = "ColumnType.of(" + type + ")";
+        }
+        if (c.generated() != null) type += ".generatedAlwaysAs(" + JavaCode.literal(c.generated()) + ")";
+        if (c.collation() != null) {
+            type += ".collate(" + (c.collation().schema().equals("pg_catalog") ? "" : JavaCode.literal(c.collation().schema()) + ", ")
+                    + JavaCode.literal(c.collation().name()) + ")";
+        }
+        return type;
+    }
+
+    private static String baseColumnType(ColumnDef c, JavaCode code) {
         TypeRef t = c.type();
         String base = t.java(code);
         if (t.jooq()) {
@@ -101,6 +97,13 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
 
     /** What {@link #columnType} evaluates to. */
     private static ColumnType columnType(ColumnDef c) {
+        ColumnType type = baseColumnType(c);
+        if (c.generated() != null) type = type.generatedAlwaysAs(c.generated());
+        if (c.collation() != null) type = type.collate(c.collation().schema(), c.collation().name());
+        return type;
+    }
+
+    private static ColumnType baseColumnType(ColumnDef c) {
         TypeRef t = c.type();
         if (t.jooq()) {
             DataType<?> dt = t.dataType();
@@ -123,35 +126,67 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);
-            for (ConstraintDef d : constraints) {
-                if (d instanceof Unique u) {
-                    String[] cols = u.columns().toArray(String[]::new);
-                    b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
-                    if (u.name() != null) b = b.named(u.name());
-                } else if (d instanceof Check k) {
-                    b = b.check(k.name(), k.expression());
-                    if (k.notValid()) b = b.notValid();
-                } else if (d instanceof ForeignKey f) {
-                    ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
-                            .references(f.references(), f.referencedColumns().toArray(String[]::new));
-                    if (f.onDelete() != null) {
-                        fk = switch (f.onDelete()) {
-                            case "CASCADE" -> fk.onDeleteCascade();
-                            case "SET NULL" -> fk.onDeleteSetNull();
-                            default -> fk.onDeleteRestrict();
-                        };
-                    }
-                    if (f.onUpdateCascade()) fk = fk.onUpdateCascade();
-                    if (f.matchFull()) fk = fk.matchFull();
-                    if (f.initiallyDeferred()) fk = fk.deferred();
-                    else if (f.deferrable()) fk = fk.deferrable();
-                    b = f.name() == null ? fk : fk.named(f.name());
-                    if (f.notValid()) b = b.notValid();
-                }
-            }
+            for (ConstraintDef d : constraints) b = constraint(b, d);
             if (comment != null) b = b.comment(comment);
             if (partitionBy != null) b = b.partitionBy(partitionBy);
             return b;
         });
+    }
+
+    /** One constraint as a link of the ensureTable (or ensurePartition) chain. */
+    static String constraint(ConstraintDef d) {
+        if (d instanceof Unique u) {
+            return (u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
+                    + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
+        }
+        if (d instanceof Check k) {
+            return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
+        }
+        ForeignKey f = (ForeignKey) d;
+        StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
+                + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
+        if (f.onDelete() != null) {
+            s.append(switch (f.onDelete()) {
+                case "CASCADE" -> ".onDeleteCascade()";
+                case "SET NULL" -> ".onDeleteSetNull()";
+                default -> ".onDeleteRestrict()";
+            });
+        }
+        if (f.onUpdateCascade()) s.append(".onUpdateCascade()");
+        if (f.matchFull()) s.append(".matchFull()");
+        if (f.initiallyDeferred()) s.append(".deferred()");
+        else if (f.deferrable()) s.append(".deferrable()");
+        if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
+        if (f.notValid()) s.append(".notValid()");
+        return s.toString();
+    }
+
+    /** What {@link #constraint(ConstraintDef)} evaluates to on {@code b}. */
+    static TableBuilder constraint(TableBuilder b, ConstraintDef d) {
+        if (d instanceof Unique u) {
+            String[] cols = u.columns().toArray(String[]::new);
+            b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
+            return u.name() != null ? b.named(u.name()) : b;
+        }
+        if (d instanceof Check k) {
+            b = b.check(k.name(), k.expression());
+            return k.notValid() ? b.notValid() : b;
+        }
+        ForeignKey f = (ForeignKey) d;
+        ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
+                .references(f.references(), f.referencedColumns().toArray(String[]::new));
+        if (f.onDelete() != null) {
+            fk = switch (f.onDelete()) {
+                case "CASCADE" -> fk.onDeleteCascade();
+                case "SET NULL" -> fk.onDeleteSetNull();
+                default -> fk.onDeleteRestrict();
+            };
+        }
+        if (f.onUpdateCascade()) fk = fk.onUpdateCascade();
+        if (f.matchFull()) fk = fk.matchFull();
+        if (f.initiallyDeferred()) fk = fk.deferred();
+        else if (f.deferrable()) fk = fk.deferrable();
+        b = f.name() == null ? fk : fk.named(f.name());
+        return f.notValid() ? b.notValid() : b;
     }
 }

@@ -61,7 +61,7 @@ final class TableGenerator {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment()));
+                        c.defaultExpr(), c.comment(), c.generated(), c.collation()));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
@@ -91,7 +91,7 @@ final class TableGenerator {
         return calls;
     }
 
-    private static String reason(Constraint c, Set<QualifiedName> declared) {
+    static String reason(Constraint c, Set<QualifiedName> declared) {
         if (c.kind() == Constraint.Kind.FOREIGN_KEY && !declared.contains(c.foreignKey().table())) {
             return "references a table the DSL does not declare";
         }
@@ -99,7 +99,7 @@ final class TableGenerator {
     }
 
     /** The constraint as DSL, or null when the DSL would declare something else. */
-    private ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
+    ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("

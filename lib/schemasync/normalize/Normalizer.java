@@ -136,7 +136,15 @@ public final class Normalizer {
             } else if (d instanceof Declaration.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
-                shadow(shadows, catalog, partitions.root(p));
+                Shadow root = shadow(shadows, catalog, partitions.root(p));
+                List<schemasync.dsl.ConstraintSpec> checks = p.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
+                        || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).toList();
+                if (!checks.isEmpty()) {
+                    // A partition's own CHECK is spelled on a shadow of the partition (or, when new, of its root's columns).
+                    Shadow s = shadow(shadows, catalog, p.name());
+                    root.columns.values().forEach(c -> s.columns.putIfAbsent(c.name(), c));
+                    s.checks.addAll(checks);
+                }
             }
         }
         shadows.values().forEach(s -> s.partitionBy = partitions.key(s.table));

@@ -21,9 +21,11 @@ import schemasync.plan.PlanItem.Unchanged;
  */
 final class PartitionPlanner {
     private final Planner planner;
+    private final ConstraintPlanner constraints;
 
-    PartitionPlanner(Planner planner) {
+    PartitionPlanner(Planner planner, ConstraintPlanner constraints) {
         this.planner = planner;
+        this.constraints = constraints;
     }
 
     /** The partition key of a table created in this run, for the working copy. */
@@ -50,6 +52,15 @@ final class PartitionPlanner {
     }
 
     void plan(PartitionDecl p) {
+        planPartition(p);
+        Partitioning shape = planner.partitioning.get(p.name());
+        // Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent.
+        if (shape != null && shape.isPartition() && planner.tables.containsKey(p.name())) {
+            constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
+        }
+    }
+
+    private void planPartition(PartitionDecl p) {
         QualifiedName parent = planner.renamesTable(p.parent());
         if (!planner.tables.containsKey(parent)) {
             throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()

@@ -74,7 +74,7 @@ public final class Planner {
     final List<PlanItem> items = new ArrayList<>();
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
-    private final PartitionPlanner partitions = new PartitionPlanner(this);
+    private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
     final Map<String, GuardAnswer> guards;
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();

@@ -85,6 +85,33 @@ class GeneratedSourcesCompileTest {
             CREATE FUNCTION _concat(text, text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT $1 || $2 $$;
             CREATE AGGREGATE concat_all(text) (SFUNC = _concat, STYPE = text, INITCOND = '');
             ALTER DEFAULT PRIVILEGES IN SCHEMA audit GRANT SELECT ON TABLES TO generate_reader;
+            CREATE TABLE current_nodes (id bigint NOT NULL, version bigint, CONSTRAINT current_nodes_pkey1 PRIMARY KEY (id));
+            ALTER TABLE users ADD CONSTRAINT users_ticket_positive CHECK (ticket > 0) NOT VALID;
+            ALTER TABLE current_nodes ADD CONSTRAINT current_nodes_version_fk FOREIGN KEY (version) REFERENCES organizations(id) NOT VALID;
+            CREATE TABLE measurements (
+                id bigint NOT NULL,
+                taken_on date NOT NULL,
+                org_id bigint,
+                celsius numeric(5,2),
+                fahrenheit numeric(7,2) GENERATED ALWAYS AS (celsius * 9 / 5 + 32) STORED,
+                label text COLLATE "C",
+                CONSTRAINT measurements_pk PRIMARY KEY (id, taken_on)
+            ) PARTITION BY RANGE (taken_on);
+            CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE measurements_rest PARTITION OF measurements DEFAULT;
+            CREATE INDEX measurements_taken_idx ON measurements (taken_on);
+            CREATE INDEX measurements_2024_label_idx ON measurements_2024 (label);
+            ALTER TABLE measurements_2024 ADD CONSTRAINT measurements_2024_org_fk FOREIGN KEY (org_id) REFERENCES organizations(id) NOT VALID;
+            ALTER TABLE measurements_2024 ADD CONSTRAINT measurements_2024_celsius_check CHECK (celsius > -90);
+            CREATE MATERIALIZED VIEW org_user_counts AS SELECT org_id, count(*) AS n FROM users GROUP BY org_id WITH NO DATA;
+            CREATE UNIQUE INDEX org_user_counts_org ON org_user_counts (org_id);
+            COMMENT ON VIEW active_users IS 'Users not deleted';
+            COMMENT ON INDEX users_org_idx IS 'for the organization page';
+            COMMENT ON SEQUENCE ticket_seq IS 'tickets';
+            COMMENT ON CONSTRAINT users_manager_fk ON users IS 'managers are users';
+            COMMENT ON FUNCTION touch() IS 'clears deleted_at';
+            COMMENT ON MATERIALIZED VIEW org_user_counts IS 'refreshed nightly';
+            COMMENT ON SCHEMA audit IS 'who did what';
             """;
 
     @Test
@@ -105,6 +132,9 @@ class GeneratedSourcesCompileTest {
             assertTrue(first.carried().stream().anyMatch(c -> c.what().contains("users_fill")), first.carried().toString());
             // A range type is a custom object that a later column uses: the comparison creates it first.
             assertTrue(first.carried().stream().anyMatch(c -> c.what().equals("type public.floatrange")), first.carried().toString());
+            // Named keys, NOT VALID constraints, partitions (with their own constraints and indexes), materialized
+            // views, generated and collated columns and comments are all DSL: only the two above are custom steps.
+            assertEquals(2, first.carried().size(), first.carried().toString());
 
             // The compiled blocks rebuild the same schema on an empty database, and plan nothing on the source.
             try (Scenario empty = Scenario.start()) {
