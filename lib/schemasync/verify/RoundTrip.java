@@ -28,12 +28,16 @@ public final class RoundTrip {
     /**
      * @param sourcePlan the steps a plan of the generated blocks against the source would run (must be none)
      * @param targetPlan the same against the rebuilt database after the apply (must be none)
-     * @param sourceDrift the ⚠ lines of the plan against the source (reported, never applied)
+     * @param sourceDrift the ⚠ lines of the plan against the source (never applied, but a {@code --dry-run --check}
+     *                    against the source would report them as drift: must be none)
+     * @param targetDrift the same against the rebuilt database (must be none)
      */
     public record Report(Generator.Result generated, CatalogDiff.Result diff, List<String> sourcePlan, List<String> targetPlan,
-                         List<String> sourceDrift, int statementsApplied, Duration generateTime, Duration total) {
+                         List<String> sourceDrift, List<String> targetDrift, int statementsApplied, Duration generateTime,
+                         Duration total) {
+        /** Exact: equal catalogs, and both plans say "in sync" (nothing to do, nothing to warn about). */
         public boolean ok() {
-            return diff.equal() && sourcePlan.isEmpty() && targetPlan.isEmpty();
+            return diff.equal() && sourcePlan.isEmpty() && targetPlan.isEmpty() && sourceDrift.isEmpty() && targetDrift.isEmpty();
         }
     }
 
@@ -52,14 +56,17 @@ public final class RoundTrip {
         CatalogDiff.Result diff = CatalogDiff.compare(read(source, managed), read(target, managed));
         Plan sourcePlan = SchemaSync.dryRun(source, declared).plan();
         Plan targetPlan = SchemaSync.dryRun(target, declared).plan();
-        List<String> drift = sourcePlan.items().stream()
-                .filter(i -> i instanceof PlanItem.Drift || i instanceof PlanItem.Conflict).map(RoundTrip::describe).toList();
-        return new Report(generated, diff, describe(sourcePlan), describe(targetPlan), drift, applied.executed().size(),
-                generateTime, Duration.ofNanos(System.nanoTime() - t0));
+        return new Report(generated, diff, describe(sourcePlan), describe(targetPlan), warnings(sourcePlan), warnings(targetPlan),
+                applied.executed().size(), generateTime, Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static List<String> describe(Plan plan) {
         return plan.changes().stream().map(c -> c.kind() + " " + c.object() + " — " + c.summary()).toList();
+    }
+
+    private static List<String> warnings(Plan plan) {
+        return plan.items().stream().filter(i -> i instanceof PlanItem.Drift || i instanceof PlanItem.Conflict)
+                .map(RoundTrip::describe).toList();
     }
 
     private static String describe(PlanItem i) {
