@@ -378,12 +378,14 @@ final class BlockPlan {
         for (Source.Trigger t : source.triggers()) {
             if (!t.table().schema().equals(schema) || t.cloned()) continue;
             boolean dslTable = catalog.tables().containsKey(t.table()) && !customTables.contains(t.table());
-            Call call = dslTable && !t.constraintTrigger() ? TriggerParser.parse(g, t, catalog) : null;
+            Call call = dslTable ? TriggerParser.parse(g, t, catalog) : null;
             if (call != null) {
                 g.add(call);
             } else {
-                g.add(g.custom("trigger " + t.name() + " on " + t.table(), t.constraintTrigger() ? "constraint triggers are not in the DSL"
-                        : dslTable ? "a clause the DSL does not express" : "on a table a custom step creates",
+                g.add(g.custom("trigger " + t.name() + " on " + t.table(), dslTable && t.constraintTrigger()
+                        ? "a constraint trigger FROM another table (the comparison cannot spell it before that table exists)"
+                        : dslTable ? "a clause the DSL does not express"
+                        : "on a partition (ensureTrigger declares triggers on the partitioned table)",
                         CustomSql.triggerMissing(t.table(), t.name()), t.definition()));
             }
         }

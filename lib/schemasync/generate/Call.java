@@ -281,8 +281,13 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
     }
 
+    /** A constraint trigger's extras: {@code FROM} table (or null), DEFERRABLE, INITIALLY DEFERRED. */
+    record ConstraintTriggerDef(String from, boolean deferrable, boolean initiallyDeferred) {
+    }
+
+    /** {@code constraint}: a constraint trigger ({@code .constraint()}, {@code .from(...)}, {@code .deferrable()} ...), else null. */
     record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
-                       String function) implements Call {
+                       String function, ConstraintTriggerDef constraint) implements Call {
         public void render(JavaCode code) {
             String timingCall = switch (timing) {
                 case "BEFORE" -> "before";
@@ -292,6 +297,10 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureTrigger(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
             code.line(1, "." + timingCall + "(" + JavaCode.literal(events) + ")" + (forEachRow ? ".forEachRow()" : "")
                     + (when == null ? "" : ".when(" + JavaCode.literal(when) + ")"));
+            if (constraint != null) {
+                code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
+                        + (constraint.initiallyDeferred() ? ".initiallyDeferred()" : constraint.deferrable() ? ".deferrable()" : ""));
+            }
             code.line(1, ".executes(" + JavaCode.literal(function) + ");");
         }
 
@@ -304,6 +313,12 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
+            if (constraint != null) {
+                b.constraint();
+                if (constraint.from() != null) b.from(constraint.from());
+                if (constraint.initiallyDeferred()) b.initiallyDeferred();
+                else if (constraint.deferrable()) b.deferrable();
+            }
             b.executes(function);
         }
     }

@@ -22,7 +22,11 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
     }
 
-    sealed interface ConstraintDef permits Unique, Check, ForeignKey {
+    sealed interface ConstraintDef permits Unique, Check, Exclude, ForeignKey {
+    }
+
+    /** {@code clause}: what follows EXCLUDE ({@code USING gist (room WITH =, during WITH &&) ...}). */
+    record Exclude(String name, String clause) implements ConstraintDef {
     }
 
     /** {@code name} is null when it is PostgreSQL's default name (the DSL then gives the same one). */
@@ -142,6 +146,9 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (d instanceof Check k) {
             return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
         }
+        if (d instanceof Exclude x) {
+            return ".exclude(" + JavaCode.literal(x.name()) + ", " + JavaCode.literal(x.clause()) + ")";
+        }
         ForeignKey f = (ForeignKey) d;
         StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
                 + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
@@ -172,6 +179,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             b = b.check(k.name(), k.expression());
             return k.notValid() ? b.notValid() : b;
         }
+        if (d instanceof Exclude x) return b.exclude(x.name(), x.clause());
         ForeignKey f = (ForeignKey) d;
         ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
                 .references(f.references(), f.referencedColumns().toArray(String[]::new));

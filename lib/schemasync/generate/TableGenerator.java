@@ -109,6 +109,12 @@ final class TableGenerator {
                 return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
                         c.nullsNotDistinct());
             }
+            case EXCLUSION -> {
+                // pg_get_constraintdef's whole clause; the DSL takes it after EXCLUDE.
+                String def = c.check();
+                if (def == null || !def.startsWith("EXCLUDE ")) return null;
+                return new TableCall.Exclude(c.name(), def.substring("EXCLUDE ".length()));
+            }
             case CHECK -> {
                 String def = c.check();
                 if (!def.startsWith("CHECK (") || def.contains(" NO INHERIT")) return null;

@@ -112,6 +112,10 @@ class GeneratedSourcesCompileTest {
             COMMENT ON FUNCTION touch() IS 'clears deleted_at';
             COMMENT ON MATERIALIZED VIEW org_user_counts IS 'refreshed nightly';
             COMMENT ON SCHEMA audit IS 'who did what';
+            CREATE TABLE bookings (room int, during tsrange, CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
+            CREATE CONSTRAINT TRIGGER users_checked AFTER INSERT ON users FROM organizations DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION touch();
+            CREATE CONSTRAINT TRIGGER users_checked_now AFTER UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
             """;
 
     @Test
@@ -133,8 +137,9 @@ class GeneratedSourcesCompileTest {
             // A range type is a custom object that a later column uses: the comparison creates it first.
             assertTrue(first.carried().stream().anyMatch(c -> c.what().equals("type public.floatrange")), first.carried().toString());
             // Named keys, NOT VALID constraints, partitions (with their own constraints and indexes), materialized
-            // views, generated and collated columns and comments are all DSL: only the two above are custom steps.
-            assertEquals(2, first.carried().size(), first.carried().toString());
+            // views, generated and collated columns, exclusion constraints, constraint triggers and comments are
+            // all DSL: only the two above and a constraint trigger FROM another table are custom steps.
+            assertEquals(3, first.carried().size(), first.carried().toString());
 
             // The compiled blocks rebuild the same schema on an empty database, and plan nothing on the source.
             try (Scenario empty = Scenario.start()) {
