@@ -184,8 +184,20 @@ public sealed interface Declaration {
             checks = List.copyOf(checks);
         }
 
-        /** CONSTRAINT name CHECK (expression). */
-        public record Check(String name, String expression) {
+        /**
+         * CONSTRAINT name CHECK (expression); {@code notValid}: created NOT VALID (values already stored in
+         * columns of the domain are not checked) and never validated by the tool.
+         */
+        public record Check(String name, String expression, boolean notValid) {
+            public Check(String name, String expression) {
+                this(name, expression, false);
+            }
+        }
+
+        /** The same domain without its NOT VALID checks: CREATE DOMAIN would make them valid. */
+        public DomainDecl withoutNotValidChecks() {
+            return new DomainDecl(name, baseType, notNull, defaultSql, collation, checks.stream().filter(c -> !c.notValid()).toList(),
+                    origin);
         }
     }
 

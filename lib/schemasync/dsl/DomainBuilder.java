@@ -44,6 +44,18 @@ public final class DomainBuilder {
         return this;
     }
 
+    /**
+     * The check declared just before is NOT VALID: added with ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID
+     * (values already stored are not checked, new ones are) and never validated by the tool; an existing
+     * check of that expression satisfies it, NOT VALID or validated.
+     */
+    public DomainBuilder notValid() {
+        if (checks.isEmpty()) throw new IllegalStateException("notValid() applies to the check(...) declared just before it");
+        Declaration.DomainDecl.Check last = checks.remove(checks.size() - 1);
+        checks.add(new Declaration.DomainDecl.Check(last.name(), last.expression(), true));
+        return this;
+    }
+
     /** CONSTRAINT name CHECK (expression): named, so that it can be compared and added on its own later. */
     public DomainBuilder check(String constraintName, String expression) {
         checks.add(new Declaration.DomainDecl.Check(constraintName, expression == null ? null : expression.strip()));

@@ -107,19 +107,11 @@ final class BlockPlan {
                 .forEach(n -> g.add(new Call.EnumCall(g.dslName(n), catalog.enums().get(n))));
         catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> {
             schemasync.catalog.Domain d = catalog.domains().get(n);
-            List<schemasync.catalog.Domain.Check> valid = d.checks().stream().filter(schemasync.catalog.Domain.Check::validated).toList();
             g.add(new Call.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
                     d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
-                    valid.stream().map(schemasync.catalog.Domain.Check::name).toList(),
-                    valid.stream().map(c -> c.expression().substring("CHECK ".length())).toList()));
-            for (schemasync.catalog.Domain.Check c : d.checks()) {
-                if (c.validated()) continue;
-                g.add(g.custom("domain constraint " + n + "." + c.name(), "NOT VALID (existing values not checked)",
-                        "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_type t ON t.oid = k.contypid"
-                                + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = " + CustomSql.lit(n.schema())
-                                + " AND t.typname = " + CustomSql.lit(n.name()) + " AND k.conname = " + CustomSql.lit(c.name()) + ")",
-                        "ALTER DOMAIN " + CustomSql.q(n) + " ADD CONSTRAINT " + CustomSql.q(c.name()) + " " + c.expression() + " NOT VALID"));
-            }
+                    d.checks().stream().map(schemasync.catalog.Domain.Check::name).toList(),
+                    d.checks().stream().map(c -> c.expression().substring("CHECK ".length())).toList(),
+                    d.checks().stream().filter(c -> !c.validated()).map(schemasync.catalog.Domain.Check::name).toList()));
         });
         catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
                 new Call.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
@@ -256,11 +248,14 @@ final class BlockPlan {
             }
             if (next == null) {
                 next = pending.firstKey();
-                Table t = catalog.tables().get(next);
-                for (Constraint c : t.constraints()) {
-                    if (c.kind() == Constraint.Kind.FOREIGN_KEY && pending.containsKey(rootOf(c.foreignKey().table()))
-                            && !c.foreignKey().table().equals(next)) {
-                        deferred.add(next.schema() + "." + next.name() + "." + c.name());
+                // The table and, when partitioned, its partitions (whose own foreign keys its block declares).
+                for (Table t : catalog.tables().values()) {
+                    if (!rootOf(t.name()).equals(next)) continue;
+                    for (Constraint c : t.constraints()) {
+                        QualifiedName target = c.kind() == Constraint.Kind.FOREIGN_KEY ? rootOf(c.foreignKey().table()) : null;
+                        if (target != null && pending.containsKey(target) && !target.equals(next)) {
+                            deferred.add(t.name().schema() + "." + t.name().name() + "." + c.name());
+                        }
                     }
                 }
             }

@@ -54,9 +54,9 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
     }
 
-    /** {@code db.ensureDomain("year", "integer").notNull().dflt("0").check("year_check", "VALUE > 0")}. */
+    /** {@code db.ensureDomain("year", "integer").notNull().dflt("0").check("year_check", "VALUE > 0")}; {@code notValid}: check names. */
     record DomainCall(String name, String baseType, boolean notNull, String defaultSql, String collationSchema,
-                      String collation, List<String> checkNames, List<String> checkExpressions) implements Call {
+                      String collation, List<String> checkNames, List<String> checkExpressions, List<String> notValid) implements Call {
         public void render(JavaCode code) {
             StringBuilder s = new StringBuilder("db.ensureDomain(" + JavaCode.literal(name) + ", " + JavaCode.literal(baseType) + ")");
             if (notNull) s.append(".notNull()");
@@ -72,7 +72,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, s.toString());
             for (int i = 0; i < checkNames.size(); i++) {
                 code.line(1, ".check(" + JavaCode.literal(checkNames.get(i)) + ", " + JavaCode.literal(checkExpressions.get(i)) + ")"
-                        + (i == checkNames.size() - 1 ? ";" : ""));
+                        + (notValid.contains(checkNames.get(i)) ? ".notValid()" : "") + (i == checkNames.size() - 1 ? ";" : ""));
             }
         }
 
@@ -81,7 +81,10 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             if (notNull) b.notNull();
             if (defaultSql != null) b.dflt(defaultSql);
             if (collation != null) b.collate(collationSchema, collation);
-            for (int i = 0; i < checkNames.size(); i++) b.check(checkNames.get(i), checkExpressions.get(i));
+            for (int i = 0; i < checkNames.size(); i++) {
+                b.check(checkNames.get(i), checkExpressions.get(i));
+                if (notValid.contains(checkNames.get(i))) b.notValid();
+            }
         }
     }
 

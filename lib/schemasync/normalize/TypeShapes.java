@@ -59,7 +59,9 @@ final class TypeShapes {
                 if (d instanceof Declaration.DomainDecl t) {
                     name = t.name();
                     error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new Declaration.DomainDecl(
-                            twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks(), t.origin()))));
+                            twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks().stream()
+                            // Every check inline on the twin, NOT VALID ones too: only their spelling is wanted here.
+                            .map(c -> new Declaration.DomainDecl.Check(c.name(), c.expression())).toList(), t.origin()))));
                     if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
                 } else if (d instanceof Declaration.SequenceDecl q) {
                     name = q.name();

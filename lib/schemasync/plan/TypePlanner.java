@@ -30,8 +30,13 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(d.origin() + ": domain " + d.name() + " is in schema "
                         + d.name().schema() + ", which does not exist: declare ensureSchema(\"" + d.name().schema() + "\") first");
             }
-            planner.change(d.origin(), "domain", object, "will create", null, new Step.CreateDomain(d));
-            planner.domains.put(d.name(), planner.shapes.types().domain(d.name()));
+            List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d)));
+            for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c, true));
+            planner.change(d.origin(), "domain", object, "will create", null, steps.toArray(Step[]::new));
+            Domain created = planner.shapes.types().domain(d.name());
+            planner.domains.put(d.name(), new Domain(created.name(), created.baseType(), created.notNull(), created.defaultExpr(),
+                    created.collation(), created.checks().stream().map(k -> new Domain.Check(k.name(), k.expression(),
+                            d.checks().stream().noneMatch(c -> c.notValid() && c.name().equals(k.name())))).toList()));
             return;
         }
         Domain want = planner.shapes.types().domain(d.name());
@@ -58,14 +63,18 @@ final class TypePlanner {
             Domain.Check wanted = want.check(c.name()).orElseThrow();
             Domain.Check existing = have.check(c.name()).orElse(null);
             String checkObject = object + "." + c.name();
-            if (existing == null) {
+            if (existing == null && c.notValid()) {
+                planner.change(d.origin(), "domain check", checkObject, "will add NOT VALID (as declared: stored values are"
+                        + " not checked)", null, new Step.AddDomainConstraint(d.name(), c, true));
+                checks.add(new Domain.Check(wanted.name(), wanted.expression(), false));
+            } else if (existing == null) {
                 planner.change(d.origin(), "domain check", checkObject, "will add NOT VALID, then validate", null,
                         new Step.AddDomainConstraint(d.name(), c, true), new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.add(wanted);
             } else if (!existing.expression().equals(wanted.expression())) {
                 planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
                         + existing.expression() + ": not changed", null);
-            } else if (!existing.validated()) {
+            } else if (!existing.validated() && !c.notValid()) {
                 planner.change(d.origin(), "domain check", checkObject, "is NOT VALID: will validate", null,
                         new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.set(checks.indexOf(existing), wanted);

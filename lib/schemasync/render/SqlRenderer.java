@@ -58,7 +58,8 @@ public final class SqlRenderer {
         } else if (step instanceof Step.CreateCompositeType c) {
             return TypeSql.createComposite(CTX, c.type(), name(c.type().name()));
         } else if (step instanceof Step.CreateDomain d) {
-            return TypeSql.createDomain(CTX, d.domain(), name(d.domain().name()));
+            // NOT VALID checks follow as ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (see TypePlanner).
+            return TypeSql.createDomain(CTX, d.domain().withoutNotValidChecks(), name(d.domain().name()));
         } else if (step instanceof Step.AddDomainConstraint a) {
             return CTX.render(DSL.query("ALTER DOMAIN {0} ADD {1}" + (a.notValid() ? " NOT VALID" : ""), name(a.domain()),
                     TypeSql.check(a.check())));

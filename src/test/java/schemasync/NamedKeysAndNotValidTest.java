@@ -121,6 +121,25 @@ class NamedKeysAndNotValidTest {
     }
 
     @Test
+    void aDomainCheckDeclaredNotValidIsCreatedNotValidAndLeftSo() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("C1_Year", db -> db.ensureDomain("year", "integer")
+                .check("year_recent", "VALUE > 1900").notValid()));
+        try (Scenario s = Scenario.start()) {
+            assertEquals(List.of("CREATE DOMAIN \"public\".\"year\" AS integer",
+                    "ALTER DOMAIN \"public\".\"year\" ADD CONSTRAINT \"year_recent\" CHECK (VALUE > 1900) NOT VALID"),
+                    Scenario.sql(s.plan(blocks)));
+            s.applyAndConverge(blocks);
+            assertEquals("false", s.queryString("SELECT convalidated::text FROM pg_constraint WHERE conname = 'year_recent'"));
+        }
+        try (Scenario s = Scenario.start("CREATE DOMAIN year AS integer", "CREATE TABLE t (y year)", "INSERT INTO t VALUES (1800)",
+                "ALTER DOMAIN year ADD CONSTRAINT year_recent CHECK (VALUE > 1900) NOT VALID")) {
+            Plan plan = s.plan(blocks);
+            assertTrue(plan.isEmpty(), () -> Scenario.sql(plan).toString());
+            assertEquals(List.of(), Scenario.drift(plan).stream().filter(d -> d.kind().startsWith("domain")).toList());
+        }
+    }
+
+    @Test
     void misplacedNamedAndNotValidAreRejectedNamingTheBlock() {
         var onUnique = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("C7_Bad", db ->
                 db.ensureTable("t", t -> t.column("a", "int").unique("a").notValid())))));

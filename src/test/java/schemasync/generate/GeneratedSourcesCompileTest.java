@@ -112,6 +112,7 @@ class GeneratedSourcesCompileTest {
             COMMENT ON FUNCTION touch() IS 'clears deleted_at';
             COMMENT ON MATERIALIZED VIEW org_user_counts IS 'refreshed nightly';
             COMMENT ON SCHEMA audit IS 'who did what';
+            ALTER DOMAIN positive_int ADD CONSTRAINT below_million CHECK (VALUE < 1000000) NOT VALID;
             CREATE TABLE bookings (room int, during tsrange, CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
             CREATE CONSTRAINT TRIGGER users_checked AFTER INSERT ON users FROM organizations DEFERRABLE INITIALLY DEFERRED
                 FOR EACH ROW EXECUTE FUNCTION touch();
