@@ -74,7 +74,10 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
                 || p.matcher(name.name()).matches());
     }
 
-    /** Undeclared columns are matched as {@code table.column} or {@code schema.table.column}. */
+    /**
+     * Undeclared columns, and constraints, triggers and policies of a declared table, are matched as
+     * {@code table.name} or {@code schema.table.name}.
+     */
     public boolean isIgnoredColumn(QualifiedName table, String column) {
         String local = table.name() + "." + column;
         String full = table + "." + column;

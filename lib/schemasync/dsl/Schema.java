@@ -426,7 +426,8 @@ public final class Schema extends PrivilegeDeclarations {
      * Undeclared objects matching these patterns are left alone and not reported: {@code "tmp_*"},
      * {@code "public.spatial_ref_sys"}, {@code "audit.*"}. A pattern without a dot matches the
      * object's name in any managed schema; {@code *} matches any run of characters. Undeclared
-     * columns of a declared table match as {@code table.column} ({@code "users.legacy_*"}).
+     * columns, constraints, triggers and policies of a declared table match as {@code table.name}
+     * ({@code "users.legacy_*"}, {@code "users.users_audit_trigger"}): e.g. what a custom step creates.
      */
     public Schema ignore(String... patterns) {
         declarations.add(new IgnoreDecl(List.of(patterns), origin));

@@ -216,7 +216,8 @@ final class BlockPlan {
                 QualifiedName table = new QualifiedName(key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1, key.lastIndexOf('.')));
                 Constraint c = catalog.tables().get(table).constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
                 g.add(g.custom("constraint " + table + "." + c.name(), "closes a cycle of foreign keys",
-                        CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition())));
+                        CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition()),
+                        g.dslName(table) + "." + c.name()));
             }
         }
     }
@@ -293,7 +294,7 @@ final class BlockPlan {
                         r.kind().equals("p")));
             } else if (r.kind().equals("f") || r.kind().equals("p")) {
                 g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
-                        CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip()));
+                        CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
             } else if (r.kind().equals("a") && aggregate != null) {
                 g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
             } else if (r.kind().equals("a")) {
@@ -362,7 +363,7 @@ final class BlockPlan {
                 for (schemasync.catalog.Index i : g.indexesOf(next)) {
                     Call index = tg.index(i);
                     g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
-                            CustomSql.relationMissing(i.name()), g.indexDefinition(i.name())));
+                            CustomSql.relationMissing(i.name()), g.indexDefinition(i.name()), g.dslName(i.name())));
                 }
             }
         }
@@ -381,7 +382,7 @@ final class BlockPlan {
                         ? "a constraint trigger FROM another table (the comparison cannot spell it before that table exists)"
                         : dslTable ? "a clause the DSL does not express"
                         : "on a partition (ensureTrigger declares triggers on the partitioned table)",
-                        CustomSql.triggerMissing(t.table(), t.name()), t.definition()));
+                        CustomSql.triggerMissing(t.table(), t.name()), t.definition(), g.dslName(t.table()) + "." + t.name()));
             }
         }
     }

@@ -97,6 +97,18 @@ public final class Generator {
         return new Call.CustomCall(stepId(what), false, guard, sql);
     }
 
+    /**
+     * A custom step that creates an object the plan would otherwise report as undeclared (a constraint,
+     * index or trigger of a declared table, a routine): {@code owns} is the {@code ignore} pattern that
+     * names it, written once per block after the custom steps, so a plan against the source has no ⚠.
+     */
+    Call.CustomCall custom(String what, String why, String guard, String sql, String owns) {
+        ownedByCustomSteps.add(owns);
+        return custom(what, why, guard, sql);
+    }
+
+    private final List<String> ownedByCustomSteps = new ArrayList<>();
+
     /** A custom step that creates something later declarations use as a type or in a default. */
     Call.CustomCall customObject(String what, String why, String guard, String sql) {
         carried.add(new Carried(currentBlock, what, why));
@@ -148,6 +160,11 @@ public final class Generator {
     }
 
     void finishBlock() {
+        if (current != null && !ownedByCustomSteps.isEmpty()) {
+            current.add(new Call.CommentLine("Created by the custom steps above: not reported as undeclared."));
+            current.add(new Call.IgnoreCall(List.copyOf(ownedByCustomSteps)));
+        }
+        ownedByCustomSteps.clear();
         if (current != null && !current.isEmpty()) blocks.add(new GeneratedBlock(currentBlock, pendingDescription, current));
         current = null;
     }

@@ -49,7 +49,8 @@ final class PartitionedTables {
                 TableCall.ConstraintDef d = tg.constraint(t, c, referable);
                 if (d != null) own.add(d);
                 else notExpressible.add(g.custom("constraint " + t.name() + "." + c.name(), TableGenerator.reason(c, referable),
-                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition())));
+                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition()),
+                        g.dslName(t.name()) + "." + c.name()));
             }
             g.add(new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own));
         }
@@ -61,7 +62,7 @@ final class PartitionedTables {
                 if (i.constraintBacked()) continue;
                 Call index = tg.index(i);
                 g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
-                        CustomSql.relationMissing(i.name()), g.indexDefinition(i.name())));
+                        CustomSql.relationMissing(i.name()), g.indexDefinition(i.name()), g.dslName(i.name())));
             }
             columns(t, g.catalog().tables().get(p.parent()));
             if (t.primaryKey() != null) {

@@ -76,7 +76,8 @@ final class TableGenerator {
                 constraints.add(d);
             } else {
                 after.add(g.custom("constraint " + t.name() + "." + c.name(), reason(c, declared),
-                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition())));
+                        CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition()),
+                        g.dslName(t.name()) + "." + c.name()));
             }
         }
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy));
@@ -85,7 +86,7 @@ final class TableGenerator {
             Call index = index(i);
             if (index != null) calls.add(index);
             else after.add(g.custom("index " + i.name(), "options the DSL does not express", CustomSql.relationMissing(i.name()),
-                    g.indexDefinition(i.name())));
+                    g.indexDefinition(i.name()), g.dslName(i.name())));
         }
         calls.addAll(after);
         return calls;

@@ -83,7 +83,7 @@ final class ConstraintPlanner {
             }
         }
         for (Constraint c : planner.tables.get(actual).constraints()) {
-            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name()))) {
+            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())) {
                 planner.items.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
                         + c.describe() + ") but no block declares it: left alone", null));
             }

@@ -29,12 +29,12 @@ final class UndeclaredObjects {
             if (!planner.fullyDeclared.contains(t.name())) continue;
             grants.reportUndeclared(t);
             for (Table.Policy p : t.policies()) {
-                if (planner.declaredPolicies.contains(t.name() + "." + p.name())) continue;
+                if (planner.declaredPolicies.contains(t.name() + "." + p.name()) || planner.declared.isIgnoredColumn(t.name(), p.name())) continue;
                 planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
                         + PolicyPlanner.describe(p) + "): left alone", null));
             }
             for (Table.Trigger g : t.triggers()) {
-                if (planner.declaredTriggers.contains(t.name() + "." + g.name())) continue;
+                if (planner.declaredTriggers.contains(t.name() + "." + g.name()) || planner.declared.isIgnoredColumn(t.name(), g.name())) continue;
                 planner.items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
                         + g.definition() + "): left alone", null));
             }
