@@ -26,6 +26,7 @@ import schemasync.db.DatabaseUrl;
 import schemasync.db.EmbeddedDatabase;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.PendingDeclarations;
 import schemasync.execute.Fingerprint;
 import schemasync.execute.ReviewedPlan;
 import schemasync.execute.SchemaSync;
@@ -188,15 +189,16 @@ public final class SchemaSyncCli implements Callable<Integer> {
         output.verbosity();
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
-        DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
-        // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
-        String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json
-                ? Fingerprint.of(declared.declarations()) : null;
+        // The blocks run and are validated beside connecting and reading the catalog (PendingDeclarations);
+        // a reviewed plan is checked against the blocks before anything else, so it needs them first.
+        PendingDeclarations declarations = planIn != null
+                ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
+                : PendingDeclarations.start(ctx.blocks());
         ReviewedPlan reviewed = null;
         if (planIn != null) {
             PlanDocument doc = Json.readPlan(planIn);
             reviewed = new ReviewedPlan(doc.toolVersion(), doc.fingerprint().blocks(), doc.fingerprint().catalog(), doc.sql());
-            reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint);
+            reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint(declarations.validated()));
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
         try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
@@ -208,13 +210,16 @@ public final class SchemaSyncCli implements Callable<Integer> {
             Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
+                        ? SchemaSync.apply(connection, declarations, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
                                 indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed)
-                        : SchemaSync.dryRun(connection, declared, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
+                        : SchemaSync.dryRun(connection, declarations, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
             } catch (SQLException e) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
                         Connections.redact(e.getMessage(), target.url().properties()), e);
             }
+            // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
+            String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json
+                    ? blocksFingerprint(declarations.validated()) : null;
             int exit = ExitCodes.of(result, mode.check);
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
@@ -225,7 +230,13 @@ public final class SchemaSyncCli implements Callable<Integer> {
                         + " db.allowHazard(HazardKind.KIND, \"why\"). See docs/SAFETY.md.");
             }
             return exit;
+        } catch (RuntimeException e) {
+            throw declarations.preferValidationFailure(e);
         }
+    }
+
+    private static String blocksFingerprint(DeclaredSchema declared) {
+        return Fingerprint.of(declared.declarations());
     }
 
     private static PlanDocument document(Result result, String mode, Target target, int exit, String blocksFingerprint) {

@@ -14,7 +14,7 @@ import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 
 /**
- * Name and consistency checks of all declarations, run before any connection is opened; appends
+ * Name and consistency checks of all declarations, run before anything is sent that could change the database; appends
  * one line per problem, each starting with the block that caused it.
  */
 record Validator(List<String> problems) {
