@@ -186,6 +186,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
+        timing("started");
         output.verbosity();
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
@@ -203,6 +204,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
         try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
              Connection connection = Connections.open(target.url())) {
+            timing("connected");
             if (output.chatty()) {
                 ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")
                         + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
@@ -223,6 +225,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             int exit = ExitCodes.of(result, mode.check);
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
+            timing("reported");
             if (result.outcome() == SchemaSync.Outcome.REFUSED && output.format != Format.json) {
                 ctx.err().println("error: --apply refused, nothing was changed: the plan has hazards that are not allowed:\n  - "
                         + String.join("\n  - ", result.review().refusals().stream().map(r -> r.describe()).toList())
@@ -233,6 +236,13 @@ public final class SchemaSyncCli implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw declarations.preferValidationFailure(e);
         }
+    }
+
+    /** SCHEMA_SYNC_TIMINGS: milliseconds since the JVM started (bench/bench.sh quotes them). */
+    private void timing(String what) {
+        if (ctx.env().get("SCHEMA_SYNC_TIMINGS") == null) return;
+        ctx.err().println("timings: " + what + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after the JVM started");
     }
 
     private static String blocksFingerprint(DeclaredSchema declared) {
