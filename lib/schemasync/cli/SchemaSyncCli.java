@@ -254,16 +254,26 @@ public final class SchemaSyncCli implements Callable<Integer> {
     }
 
     private void report(Result result, String mode, Target target, int exit, String blocksFingerprint) {
-        TextReporter text = new TextReporter(ctx.out(), ctx.colorAllowed(output.noColor), output.verbosity());
+        // One write per 64 KiB instead of one flush per line: a no-op run of 2,000 tables prints ~8,000 lines.
+        PrintStream buffered = new PrintStream(new java.io.BufferedOutputStream(ctx.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        try {
+            report(result, mode, target, exit, blocksFingerprint, buffered);
+        } finally {
+            buffered.flush();
+        }
+    }
+
+    private void report(Result result, String mode, Target target, int exit, String blocksFingerprint, PrintStream out) {
+        TextReporter text = new TextReporter(out, ctx.colorAllowed(output.noColor), output.verbosity());
         switch (output.format) {
-            case json -> ctx.out().println(Json.write(document(result, mode, target, exit, blocksFingerprint)));
-            case markdown -> new MarkdownReporter(ctx.out()).report(result, target.url().display(), text.summary(result));
+            case json -> out.println(Json.write(document(result, mode, target, exit, blocksFingerprint)));
+            case markdown -> new MarkdownReporter(out).report(result, target.url().display(), text.summary(result));
             default -> {
                 text.report(result);
                 if (planIn != null && result.outcome() == SchemaSync.Outcome.IN_SYNC && output.chatty()) {
-                    ctx.out().println("The reviewed plan was already applied: the database is in sync.");
+                    out.println("The reviewed plan was already applied: the database is in sync.");
                 }
-                if (planOut != null && output.chatty()) ctx.out().println("Plan written to " + planOut + " — apply it with --apply --plan " + planOut);
+                if (planOut != null && output.chatty()) out.println("Plan written to " + planOut + " — apply it with --apply --plan " + planOut);
             }
         }
     }

@@ -106,10 +106,7 @@ public final class SchemaSync {
         public String fingerprint() {
             java.util.Map<schemasync.catalog.QualifiedName, schemasync.catalog.Table> tables = new java.util.LinkedHashMap<>();
             catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
-            return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
-                    catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
-                    catalog.aggregates(), catalog.composites(),
-                    catalog.sequences(), catalog.comments(), catalog.partitioning(), catalog.materializedViews()));
+            return Fingerprint.of(catalog.withTables(tables));
         }
     }
 
