@@ -203,7 +203,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
         try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
-             Connection connection = Connections.open(target.url())) {
+             Connection connection = Connections.open(target.url(), statementTimeout)) {
             timing("connected");
             if (output.chatty()) {
                 ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")
@@ -216,8 +216,11 @@ public final class SchemaSyncCli implements Callable<Integer> {
                                 indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed)
                         : SchemaSync.dryRun(connection, declarations, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
             } catch (SQLException e) {
+                String broken = String.valueOf(e.getSQLState()).startsWith("08")
+                        ? " (the connection to PostgreSQL broke, or the server stayed silent for --statement-timeout + "
+                        + Connections.NETWORK_MARGIN_SECONDS + " s; run again: it plans from what is there)" : "";
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
-                        Connections.redact(e.getMessage(), target.url().properties()), e);
+                        Connections.redact(e.getMessage(), target.url().properties()) + broken, e);
             }
             // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
             String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json

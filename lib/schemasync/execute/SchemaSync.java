@@ -167,12 +167,17 @@ public final class SchemaSync {
 
     public static Catalog readCatalog(Connection connection, Set<String> schemas) throws SQLException {
         connection.setAutoCommit(false);
+        Catalog catalog;
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            return CatalogReader.read(connection, schemas);
-        } finally {
-            connection.rollback();
+            catalog = CatalogReader.read(connection, schemas);
+        } catch (SQLException e) {
+            // A broken connection is closed by now: its rollback would only say so, hiding what broke it.
+            if (!connection.isClosed()) connection.rollback();
+            throw e;
         }
+        connection.rollback();
+        return catalog;
     }
 
     public static Result apply(Connection connection, DeclaredSchema declared, Options options) throws SQLException {
