@@ -261,6 +261,7 @@ record Validator(List<String> problems) {
         if (c.type() == null || c.type().isBlank()) problem(origin, where + " has no type");
         fragment(origin, "the type of " + where, c.type());
         fragment(origin, "the default of " + where, c.defaultSql());
+        for (String p : c.identityOptions().problems(c.type())) problem(origin, where + " identity: " + p);
         ColumnSeen earlier = columns.putIfAbsent(table + "\u0000" + c.name(), new ColumnSeen(c, origin));
         if (earlier == null) return;
         if (earlier.spec().equals(c)) {

@@ -45,6 +45,7 @@ final class ChangesToExisting {
                     new Step.RenameTable(from, r.to()));
             planner.tables.remove(from);
             planner.tables.put(to, table.withName(to));
+            IdentityPlanner.followRename(planner.sequences, from, null, to, null);
             // Indexes follow their table (and keep their own names).
             for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
                 Index i = e.getValue();
@@ -75,6 +76,7 @@ final class ChangesToExisting {
                         c.defaultExpr(), c.identity(), c.comment()) : each);
             }
             planner.tables.put(tableName, table.withColumns(columns));
+            IdentityPlanner.followRename(planner.sequences, tableName, r.from(), tableName, r.to());
         }
     }
 
