@@ -83,7 +83,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
      */
     public ColumnType identity(Identity kind, java.util.function.UnaryOperator<SequenceOptions> options) {
         if (kind == null || kind == Identity.NONE) throw new IllegalArgumentException("identity(kind, ...) needs ALWAYS or BY_DEFAULT");
-        SequenceOptions declared = options.apply(identityOptions);
+        SequenceOptions declared = options == null ? identityOptions : options.apply(identityOptions);
         return new ColumnType(sql, true, kind, defaultSql, generatedSql, collation, declared == null ? SequenceOptions.NONE : declared);
     }
 
