@@ -72,8 +72,9 @@ final class ChangesToExisting {
             var c = column.get();
             List<schemasync.catalog.Column> columns = new ArrayList<>();
             for (var each : table.columns()) {
+                // Every detail follows the column (generation expression and collation included).
                 columns.add(each.name().equals(r.from()) ? new schemasync.catalog.Column(r.to(), c.type(), c.notNull(),
-                        c.defaultExpr(), c.identity(), c.comment()) : each);
+                        c.defaultExpr(), c.identity(), c.comment(), c.generated(), c.collation()) : each);
             }
             planner.tables.put(tableName, table.withColumns(columns));
             IdentityPlanner.followRename(planner.sequences, tableName, r.from(), tableName, r.to());
