@@ -263,6 +263,9 @@ record Validator(List<String> problems) {
         if (c.type() == null || c.type().isBlank()) problem(origin, "column " + table + "." + c.name() + " has no type");
         fragment(origin, () -> "the type of column " + table + "." + c.name(), c.type());
         fragment(origin, () -> "the default of column " + table + "." + c.name(), c.defaultSql());
+        if (!c.identityOptions().isEmpty()) {
+            for (String p : c.identityOptions().problems(c.type())) problem(origin, "column " + table + "." + c.name() + " identity: " + p);
+        }
         ColumnSeen earlier = columns.putIfAbsent(new ColumnKey(table, c.name()), new ColumnSeen(c, origin));
         if (earlier == null) return;
         String where = "column " + table + "." + c.name();

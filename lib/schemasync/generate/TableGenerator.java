@@ -10,9 +10,11 @@ import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.IndexMethod;
+import schemasync.dsl.SequenceOptions;
 import schemasync.generate.TableCall.ColumnDef;
 import schemasync.generate.TableCall.ConstraintDef;
 
@@ -36,6 +38,19 @@ final class TableGenerator {
      * @param declared tables declared through the DSL before this one (foreign keys may reference them)
      * @param deferred foreign keys to leave for the cycle-breaking block (their names)
      */
+    /** An identity's sequence options where they differ from PostgreSQL's defaults for the column's type. */
+    private SequenceOptions identityOptions(QualifiedName table, Column c) {
+        if (c.identity() == Column.Identity.NONE) return SequenceOptions.NONE;
+        for (Sequence s : g.catalog().sequences().values()) {
+            Sequence.Owner o = s.owner();
+            if (o != null && o.identity() && o.table().equals(table) && o.column().equals(c.name())) {
+                return new SequenceOptions(s.increment(), s.minValue(), s.maxValue(), s.start(), s.cache(), s.cycle())
+                        .withoutDefaults(c.type());
+            }
+        }
+        return SequenceOptions.NONE;
+    }
+
     List<Call> table(Table t, Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials) {
         List<Call> calls = new ArrayList<>();
         List<Call> after = new ArrayList<>();
@@ -56,7 +71,7 @@ final class TableGenerator {
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name())
                         && t.primaryKey().name().equals(defaultName(t.name().name(), "pkey"));
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment()));
+                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c)));
             }
         }
         List<String> pk = List.of();

@@ -77,6 +77,7 @@ public final class Planner {
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     private final PartitionPlanner partitions = new PartitionPlanner(this);
+    private final IdentityPlanner identities = new IdentityPlanner(this);
     final Map<String, GuardAnswer> guards;
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
@@ -346,11 +347,9 @@ public final class Planner {
             same = false;
             ColumnDetails.drift(this, origin, object, want, have);
         }
-        if (want.identity() != have.identity()) {
-            same = false;
-            drift(origin, "column", object, "declared identity " + want.identity() + ", database has " + have.identity()
-                    + ": not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK);
-        }
+        int reported = items.size();
+        Column.Identity identity = identities.plan(origin, tableName, columnName, spec, want, have);
+        if (items.size() != reported) same = false;
         if (want.notNull() && !have.notNull()) {
             same = false;
             drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
@@ -360,7 +359,7 @@ public final class Planner {
             drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
                     + " .notNull() to match", null);
         }
-        Column current = have;
+        Column current = identity == have.identity() ? have : have.withIdentity(identity);
         if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
             same = false;
             if (spec.defaultSql() == null) {
