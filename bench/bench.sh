@@ -233,7 +233,11 @@ bench_size() {
     fi
     measure "n$n-floor" "SELECT 1 = 1" run_floor "$n" "b${n}_ours"
   done
-  grep -h '^timings:' "$OUT"/logs/n$n-ours-noop-apply.log | tail -n1 >"$OUT/cells/n$n-timings" || true
+  # The phases of the last no-op --apply, then when it connected and reported (ms after its JVM started).
+  { grep -h '^timings: catalog read' "$OUT"/logs/n$n-ours-noop-apply.log | tail -n1 | tr -d '\n'
+    grep -h '^timings: \(started\|connected\|reported\) ' "$OUT"/logs/n$n-ours-noop-apply.log \
+      | sed 's/^timings: \([a-z]*\) \([0-9]*\) ms.*/\1 \2/' | tr '\n' ' ' | sed 's/^/; JVM + /;s/ $/ ms/'
+  } >"$OUT/cells/n$n-timings" || true
   if ((COUNT)); then count_statements "$n" "$solo"; fi
 }
 

@@ -32,17 +32,11 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public record ViewDependency(QualifiedName view, QualifiedName on, String column) {
     }
 
-    /** Without view dependencies (snapshots for fingerprints, tests). */
-    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                   Map<String, Function> functions, Map<String, Extension> extensions,
-                   Map<QualifiedName, Domain> domains,
-                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
-                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
-                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews) {
-        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
-                composites, sequences, comments, partitioning, materializedViews, List.of());
+    /** The same snapshot with other tables (the fingerprint leaves out their statistics). */
+    public Catalog withTables(Map<QualifiedName, Table> newTables) {
+        return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
+                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
+                viewDependencies);
     }
 
     /**

@@ -20,6 +20,11 @@ public record Column(String name, String type, boolean notNull, String defaultEx
         return new Column(name, type, notNull, newDefault, identity, newComment, generated, collation);
     }
 
+    /** The same column with another identity kind (an identity is NOT NULL). */
+    public Column withIdentity(Identity newIdentity) {
+        return new Column(name, type, notNull || newIdentity != Identity.NONE, defaultExpr, newIdentity, comment, generated, collation);
+    }
+
     /** {@code pg_attribute.attidentity}. */
     public enum Identity {
         NONE, ALWAYS, BY_DEFAULT;

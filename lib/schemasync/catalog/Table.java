@@ -48,7 +48,8 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
     }
 
     public Optional<Policy> policy(String policyName) {
-        return policies.stream().filter(p -> p.name().equals(policyName)).findFirst();
+        for (Policy p : policies) if (p.name().equals(policyName)) return Optional.of(p);
+        return Optional.empty();
     }
 
     /**
@@ -59,7 +60,8 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
     }
 
     public Optional<Trigger> trigger(String triggerName) {
-        return triggers.stream().filter(t -> t.name().equals(triggerName)).findFirst();
+        for (Trigger t : triggers) if (t.name().equals(triggerName)) return Optional.of(t);
+        return Optional.empty();
     }
 
     public Table withTrigger(Trigger trigger) {
@@ -70,7 +72,8 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
     }
 
     public Optional<Constraint> constraint(String constraintName) {
-        return constraints.stream().filter(c -> c.name().equals(constraintName)).findFirst();
+        for (Constraint c : constraints) if (c.name().equals(constraintName)) return Optional.of(c);
+        return Optional.empty();
     }
 
     /** The same table without planner statistics (reltuples changes with every ANALYZE). */
@@ -123,8 +126,11 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         }
     }
 
+    // Plain loops, not streams: called for every column of every table on each run, mostly before
+    // the JIT has compiled anything, where a stream pipeline costs far more than the comparison.
     public Optional<Column> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+        for (Column c : columns) if (c.name().equals(columnName)) return Optional.of(c);
+        return Optional.empty();
     }
 
     public Table withColumn(Column column) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import schemasync.SchemaSyncException;
 import schemasync.db.Connections;
@@ -26,8 +27,8 @@ import schemasync.generate.Generator;
                 "  ./jbang sync-production-schema.java roundtrip --database-url \"$DATABASE_URL\"   prove the blocks exact first"})
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--database-url", paramLabel = "URL", description = "The database to read; default: DATABASE_URL.")
-    String databaseUrl;
+    @Mixin
+    SourceDatabaseOption source;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public",
             description = "A schema to generate (repeatable; default: ${DEFAULT-VALUE}).")
@@ -55,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        DatabaseUrl url = url(databaseUrl, ctx);
+        DatabaseUrl url = source.url(ctx);
         Generator.Result result;
         try (Connection c = Connections.open(url)) {
             result = Generator.generate(c, schemas);
@@ -76,12 +77,6 @@ final class GenerateCommand implements Callable<Integer> {
         summary(ctx, result, files.size() - 1);
         if (dryRun) ctx.out().println("Dry run: nothing was written.");
         return ExitCodes.OK;
-    }
-
-    static DatabaseUrl url(String databaseUrl, CliContext ctx) {
-        String url = databaseUrl != null ? databaseUrl : ctx.env().get("DATABASE_URL");
-        if (url == null || url.isBlank()) throw SchemaSyncException.badInput("no database: pass --database-url or set DATABASE_URL");
-        return DatabaseUrl.parse(url);
     }
 
     /** What was generated, what became custom steps, and what was not carried at all. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import schemasync.SchemaSyncException;
 import schemasync.db.Connections;
@@ -26,8 +27,8 @@ import schemasync.verify.RoundTrip;
                 "  ./jbang sync-production-schema.java roundtrip --schema public --schema audit --postgres-version 16"})
 final class RoundTripCommand implements Callable<Integer> {
 
-    @Option(names = "--database-url", paramLabel = "URL", description = "The database to read; default: DATABASE_URL.")
-    String databaseUrl;
+    @Mixin
+    SourceDatabaseOption source;
 
     @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public",
             description = "A schema to generate and compare (repeatable; default: ${DEFAULT-VALUE}).")
@@ -45,7 +46,7 @@ final class RoundTripCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
-        DatabaseUrl url = GenerateCommand.url(databaseUrl, ctx);
+        DatabaseUrl url = source.url(ctx);
         ctx.out().println("Round trip: " + url.display() + " → generated blocks → empty database on a throwaway PostgreSQL "
                 + postgresVersion);
         RoundTrip.Report report;

@@ -26,6 +26,7 @@ import schemasync.db.DatabaseUrl;
 import schemasync.db.EmbeddedDatabase;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.PendingDeclarations;
 import schemasync.execute.Fingerprint;
 import schemasync.execute.ReviewedPlan;
 import schemasync.execute.SchemaSync;
@@ -185,22 +186,25 @@ public final class SchemaSyncCli implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
+        timing("started");
         output.verbosity();
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
-        DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
-        // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
-        String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json
-                ? Fingerprint.of(declared.declarations()) : null;
+        // The blocks run and are validated beside connecting and reading the catalog (PendingDeclarations);
+        // a reviewed plan is checked against the blocks before anything else, so it needs them first.
+        PendingDeclarations declarations = planIn != null
+                ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
+                : PendingDeclarations.start(ctx.blocks());
         ReviewedPlan reviewed = null;
         if (planIn != null) {
             PlanDocument doc = Json.readPlan(planIn);
             reviewed = new ReviewedPlan(doc.toolVersion(), doc.fingerprint().blocks(), doc.fingerprint().catalog(), doc.sql());
-            reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint);
+            reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint(declarations.validated()));
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
         try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
-             Connection connection = Connections.open(target.url())) {
+             Connection connection = Connections.open(target.url(), statementTimeout)) {
+            timing("connected");
             if (output.chatty()) {
                 ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")
                         + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
@@ -208,16 +212,23 @@ public final class SchemaSyncCli implements Callable<Integer> {
             Result result;
             try {
                 result = mode.apply
-                        ? SchemaSync.apply(connection, declared, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
+                        ? SchemaSync.apply(connection, declarations, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
                                 indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed)
-                        : SchemaSync.dryRun(connection, declared, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
+                        : SchemaSync.dryRun(connection, declarations, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
             } catch (SQLException e) {
+                String broken = String.valueOf(e.getSQLState()).startsWith("08")
+                        ? " (the connection to PostgreSQL broke, or the server stayed silent for --statement-timeout + "
+                        + Connections.NETWORK_MARGIN_SECONDS + " s; run again: it plans from what is there)" : "";
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE,
-                        Connections.redact(e.getMessage(), target.url().properties()), e);
+                        Connections.redact(e.getMessage(), target.url().properties()) + broken, e);
             }
+            // Hashing every declaration is not free on big schemas: only plan files and JSON carry it.
+            String blocksFingerprint = planIn != null || planOut != null || output.format == Format.json
+                    ? blocksFingerprint(declarations.validated()) : null;
             int exit = ExitCodes.of(result, mode.check);
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
+            timing("reported");
             if (result.outcome() == SchemaSync.Outcome.REFUSED && output.format != Format.json) {
                 ctx.err().println("error: --apply refused, nothing was changed: the plan has hazards that are not allowed:\n  - "
                         + String.join("\n  - ", result.review().refusals().stream().map(r -> r.describe()).toList())
@@ -225,7 +236,20 @@ public final class SchemaSyncCli implements Callable<Integer> {
                         + " db.allowHazard(HazardKind.KIND, \"why\"). See docs/SAFETY.md.");
             }
             return exit;
+        } catch (RuntimeException e) {
+            throw declarations.preferValidationFailure(e);
         }
+    }
+
+    /** SCHEMA_SYNC_TIMINGS: milliseconds since the JVM started (bench/bench.sh quotes them). */
+    private void timing(String what) {
+        if (ctx.env().get("SCHEMA_SYNC_TIMINGS") == null) return;
+        ctx.err().println("timings: " + what + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after the JVM started");
+    }
+
+    private static String blocksFingerprint(DeclaredSchema declared) {
+        return Fingerprint.of(declared.declarations());
     }
 
     private static PlanDocument document(Result result, String mode, Target target, int exit, String blocksFingerprint) {
@@ -233,16 +257,26 @@ public final class SchemaSyncCli implements Callable<Integer> {
     }
 
     private void report(Result result, String mode, Target target, int exit, String blocksFingerprint) {
-        TextReporter text = new TextReporter(ctx.out(), ctx.colorAllowed(output.noColor), output.verbosity());
+        // One write per 64 KiB instead of one flush per line: a no-op run of 2,000 tables prints ~8,000 lines.
+        PrintStream buffered = new PrintStream(new java.io.BufferedOutputStream(ctx.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        try {
+            report(result, mode, target, exit, blocksFingerprint, buffered);
+        } finally {
+            buffered.flush();
+        }
+    }
+
+    private void report(Result result, String mode, Target target, int exit, String blocksFingerprint, PrintStream out) {
+        TextReporter text = new TextReporter(out, ctx.colorAllowed(output.noColor), output.verbosity());
         switch (output.format) {
-            case json -> ctx.out().println(Json.write(document(result, mode, target, exit, blocksFingerprint)));
-            case markdown -> new MarkdownReporter(ctx.out()).report(result, target.url().display(), text.summary(result));
+            case json -> out.println(Json.write(document(result, mode, target, exit, blocksFingerprint)));
+            case markdown -> new MarkdownReporter(out).report(result, target.url().display(), text.summary(result));
             default -> {
                 text.report(result);
                 if (planIn != null && result.outcome() == SchemaSync.Outcome.IN_SYNC && output.chatty()) {
-                    ctx.out().println("The reviewed plan was already applied: the database is in sync.");
+                    out.println("The reviewed plan was already applied: the database is in sync.");
                 }
-                if (planOut != null && output.chatty()) ctx.out().println("Plan written to " + planOut + " — apply it with --apply --plan " + planOut);
+                if (planOut != null && output.chatty()) out.println("Plan written to " + planOut + " — apply it with --apply --plan " + planOut);
             }
         }
     }

@@ -12,7 +12,28 @@ public final class Connections {
     }
 
     public static Connection open(DatabaseUrl url) {
+        return open(url, url.properties());
+    }
+
+    /**
+     * For a run of the tool: a client-side network timeout ({@code socketTimeout}) of the statement
+     * timeout plus a margin on every wait for the server, from the catalog read on (the apply sets its
+     * own per statement). PostgreSQL answers a query within its statement timeout, with a result or
+     * the cancellation; silence past the margin means the network is gone (a partition sends no
+     * reset), and the run fails instead of hanging until TCP gives up. A {@code socketTimeout} in the
+     * URL wins. Client-side only: nothing is sent, so it also works through a connection pooler.
+     */
+    public static Connection open(DatabaseUrl url, java.time.Duration statementTimeout) {
         Properties props = url.properties();
+        long seconds = Math.min(Integer.MAX_VALUE / 1000, Math.max(1, statementTimeout.toSeconds()) + NETWORK_MARGIN_SECONDS);
+        props.putIfAbsent("socketTimeout", Long.toString(seconds));
+        return open(url, props);
+    }
+
+    /** Seconds past the statement timeout after which a silent server means a broken network. */
+    public static final int NETWORK_MARGIN_SECONDS = 10;
+
+    private static Connection open(DatabaseUrl url, Properties props) {
         props.putIfAbsent("ApplicationName", "schema-sync");
         props.putIfAbsent("connectTimeout", "10");
         // The simple protocol is not needed, but server-side prepared statements gain nothing for a

@@ -8,11 +8,19 @@ import schemasync.catalog.Column.Identity;
  * canonical spelling before comparison.
  */
 public record ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity,
-                         String comment, String generatedSql, schemasync.catalog.QualifiedName collation) {
+                         String comment, String generatedSql, schemasync.catalog.QualifiedName collation,
+                         SequenceOptions identityOptions) {
 
     public ColumnSpec {
         // PostgreSQL makes identity and serial columns NOT NULL whatever else is said.
         if (identity != Identity.NONE || isSerial(type)) notNull = true;
+        if (identityOptions == null || identity == Identity.NONE) identityOptions = SequenceOptions.NONE;
+    }
+
+    /** A column without options for an identity's sequence (PostgreSQL's defaults, or whatever the database has). */
+    public ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment,
+                      String generatedSql, schemasync.catalog.QualifiedName collation) {
+        this(name, type, notNull, defaultSql, identity, comment, generatedSql, collation, SequenceOptions.NONE);
     }
 
     /** A plain column: not generated, the type's default collation. */
@@ -21,15 +29,15 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
     }
 
     public ColumnSpec withComment(String text) {
-        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation);
+        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation, identityOptions);
     }
 
     public ColumnSpec withNotNull() {
-        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation);
+        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions);
     }
 
     public ColumnSpec withName(String newName) {
-        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation);
+        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions);
     }
 
     /** {@code GENERATED ALWAYS AS (expr) STORED}. */
@@ -62,6 +70,7 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
         if (collation != null) s.append(" COLLATE ").append(schemasync.catalog.Domain.collation(collation));
         if (generatedSql != null) s.append(" GENERATED ALWAYS AS (").append(generatedSql).append(") STORED");
         if (identity != Identity.NONE) s.append(' ').append(identity.sql());
+        if (!identityOptions.isEmpty()) s.append(" (").append(identityOptions.describe()).append(')');
         if (notNull) s.append(" NOT NULL");
         if (defaultSql != null) s.append(" DEFAULT ").append(defaultSql);
         return s.toString();

@@ -222,6 +222,10 @@ public sealed interface Declaration {
     record SequenceDecl(QualifiedName name, String dataType, Long increment, Long minValue, Long maxValue, Long start,
                         Long cache, boolean cycle, QualifiedName ownedTable, String ownedColumn, Origin origin)
             implements Declaration {
+        /** The options in the form identity columns share (NO CYCLE is PostgreSQL's default: not declared). */
+        public SequenceOptions options() {
+            return new SequenceOptions(increment, minValue, maxValue, start, cache, cycle ? Boolean.TRUE : null);
+        }
     }
 
     /**

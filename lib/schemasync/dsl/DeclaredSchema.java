@@ -14,7 +14,7 @@ import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 
 /**
- * The validated declarations of all blocks, in block order. Built before any connection is opened:
+ * The validated declarations of all blocks, in block order. Validated before anything declared is sent to the database:
  * {@link #of} runs every block and rejects blank or over-long names, duplicates and contradictions,
  * listing every problem at once with the block that caused it.
  */
@@ -28,44 +28,75 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
     }
 
     public static DeclaredSchema of(List<? extends ChangeBlock> blocks) {
+        Collected collected = collect(blocks);
+        return collected.validate(collected.schemas());
+    }
+
+    /**
+     * Runs every block; nothing is validated yet. Separate from {@link Collected#validate} so that
+     * validation, the costlier half on large schemas, can run beside the catalog read
+     * ({@link PendingDeclarations}): the catalog read needs only the schemas.
+     */
+    static Collected collect(List<? extends ChangeBlock> blocks) {
         List<String> problems = new ArrayList<>();
-        Set<String> ids = new TreeSet<>();
+        Set<String> ids = new java.util.HashSet<>();
         for (ChangeBlock b : blocks) {
             if (!ids.add(b.id())) problems.add("block id " + b.id() + " appears twice in the list of blocks");
         }
-        List<Declaration> declarations = Schema.collect(blocks);
-        new Validator(problems).validate(declarations);
-        if (!problems.isEmpty()) {
-            throw SchemaSyncException.badInput("invalid declarations (nothing was changed):\n  - "
-                    + String.join("\n  - ", problems));
+        return new Collected(Schema.collect(blocks), problems);
+    }
+
+    /** The declarations of every block, before validation. */
+    record Collected(List<Declaration> declarations, List<String> problems) {
+        /** The schemas the declarations name: the catalog is read for these. */
+        Set<String> schemas() {
+            Set<String> schemas = new TreeSet<>(Set.of(QualifiedName.DEFAULT_SCHEMA));
+            for (Declaration d : declarations) {
+                String schema = schemaOf(d);
+                if (schema != null) schemas.add(schema);
+            }
+            return schemas;
         }
-        Set<String> schemas = new TreeSet<>(Set.of(QualifiedName.DEFAULT_SCHEMA));
-        List<Pattern> ignored = new ArrayList<>();
-        for (Declaration d : declarations) {
-            // Java 17: no pattern switch yet, so instanceof chains over the sealed hierarchy.
-            if (d instanceof SchemaDecl s) schemas.add(s.name());
-            else if (d instanceof TableDecl t) schemas.add(t.name().schema());
-            else if (d instanceof ColumnDecl c) schemas.add(c.table().schema());
-            else if (d instanceof IndexDecl i && i.table() != null) schemas.add(i.table().schema());
-            else if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
-            else if (d instanceof Declaration.RenameDecl r) schemas.add(r.table().schema());
-            else if (d instanceof Declaration.EnumDecl e) schemas.add(e.name().schema());
-            else if (d instanceof Declaration.DomainDecl t) schemas.add(t.name().schema());
-            else if (d instanceof Declaration.CompositeTypeDecl t) schemas.add(t.name().schema());
-            else if (d instanceof Declaration.SequenceDecl q) schemas.add(q.name().schema());
-            else if (d instanceof Declaration.CommentDecl c) schemas.add(c.target().object().schema());
-            else if (d instanceof Declaration.ViewDecl v) schemas.add(v.name().schema());
-            else if (d instanceof Declaration.FunctionDecl f) schemas.add(f.name().schema());
-            else if (d instanceof Declaration.TriggerDecl t && t.table() != null) schemas.add(t.table().schema());
-            else if (d instanceof Declaration.RowSecurityDecl r) schemas.add(r.table().schema());
-            else if (d instanceof Declaration.GrantDecl g && g.target().schema() != null) schemas.add(g.target().schema());
-            else if (d instanceof Declaration.DefaultPrivilegesDecl p && p.schema() != null) schemas.add(p.schema());
-            else if (d instanceof Declaration.AggregateDecl a) schemas.add(a.name().schema());
-            else if (d instanceof Declaration.PolicyDecl p && p.table() != null) schemas.add(p.table().schema());
-            else if (d instanceof Declaration.RemovalDecl r) schemas.add(r.object().schema());
-            else if (d instanceof Declaration.ColumnChangeDecl c) schemas.add(c.table().schema());
+
+        /** Every problem at once, naming its block; or the validated declarations. */
+        DeclaredSchema validate(Set<String> schemas) {
+            new Validator(problems).validate(declarations);
+            if (!problems.isEmpty()) {
+                throw SchemaSyncException.badInput("invalid declarations (nothing was changed):\n  - "
+                        + String.join("\n  - ", problems));
+            }
+            List<Pattern> ignored = new ArrayList<>();
+            for (Declaration d : declarations) {
+                if (d instanceof IgnoreDecl g) g.patterns().forEach(p -> ignored.add(glob(p)));
+            }
+            return new DeclaredSchema(declarations, schemas, ignored);
         }
-        return new DeclaredSchema(declarations, schemas, ignored);
+    }
+
+    /** The schema a declaration puts its object in, or null (ignore lists, unfinished declarations). */
+    private static String schemaOf(Declaration d) {
+        // Java 17: no pattern switch yet, so instanceof chains over the sealed hierarchy.
+        if (d instanceof SchemaDecl s) return s.name();
+        if (d instanceof TableDecl t) return t.name().schema();
+        if (d instanceof ColumnDecl c) return c.table().schema();
+        if (d instanceof IndexDecl i) return i.table() == null ? null : i.table().schema();
+        if (d instanceof Declaration.RenameDecl r) return r.table().schema();
+        if (d instanceof Declaration.EnumDecl e) return e.name().schema();
+        if (d instanceof Declaration.DomainDecl t) return t.name().schema();
+        if (d instanceof Declaration.CompositeTypeDecl t) return t.name().schema();
+        if (d instanceof Declaration.SequenceDecl q) return q.name().schema();
+        if (d instanceof Declaration.CommentDecl c) return c.target().object().schema();
+        if (d instanceof Declaration.ViewDecl v) return v.name().schema();
+        if (d instanceof Declaration.FunctionDecl f) return f.name().schema();
+        if (d instanceof Declaration.TriggerDecl t) return t.table() == null ? null : t.table().schema();
+        if (d instanceof Declaration.RowSecurityDecl r) return r.table().schema();
+        if (d instanceof Declaration.GrantDecl g) return g.target().schema();
+        if (d instanceof Declaration.DefaultPrivilegesDecl p) return p.schema();
+        if (d instanceof Declaration.AggregateDecl a) return a.name().schema();
+        if (d instanceof Declaration.PolicyDecl p) return p.table() == null ? null : p.table().schema();
+        if (d instanceof Declaration.RemovalDecl r) return r.object().schema();
+        if (d instanceof Declaration.ColumnChangeDecl c) return c.table().schema();
+        return null;
     }
 
     /** Whether an undeclared object should be left unmentioned. */

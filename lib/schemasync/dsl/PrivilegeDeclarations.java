@@ -65,19 +65,25 @@ public abstract class PrivilegeDeclarations {
         return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, true);
     }
 
+    /** The role must not hold these privileges on the column (a column grant, not the table's): revoked when held. */
     public Schema ensureNoColumnGrant(String table, String column, String role, String... privileges) {
         return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, true);
     }
 
+    /** The role must not hold these privileges (USAGE, SELECT, UPDATE) on the sequence: revoked when held. */
     public Schema ensureNoSequenceGrant(String sequence, String role, String... privileges) {
         return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, true);
     }
 
+    /** The role must not hold these privileges (USAGE, CREATE) on the schema: revoked when held. */
     public Schema ensureNoSchemaGrant(String schema, String role, String... privileges) {
         return grant(GrantTarget.schema(schema), role, privileges, true);
     }
 
-    /** E.g. {@code ensureNoFunctionGrant("transfer(bigint, bigint, numeric)", "public", "EXECUTE")}. */
+    /**
+     * The role must not be able to execute the routine, revoked when it can: {@code ensureNoFunctionGrant(
+     * "transfer(bigint, bigint, numeric)", "public", "EXECUTE")} (PostgreSQL grants EXECUTE to PUBLIC by default).
+     */
     public Schema ensureNoFunctionGrant(String signature, String role, String... privileges) {
         return grant(function(signature), role, privileges, true);
     }

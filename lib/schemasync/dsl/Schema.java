@@ -89,8 +89,9 @@ public final class Schema extends PrivilegeDeclarations {
                 table = QualifiedName.parse(dot < 0 ? "" : builder.ownedBy.substring(0, dot));
                 column = dot < 0 ? builder.ownedBy : builder.ownedBy.substring(dot + 1);
             }
-            return new Declaration.SequenceDecl(QualifiedName.parse(builder.name), builder.dataType, builder.increment,
-                    builder.minValue, builder.maxValue, builder.start, builder.cache, builder.cycle, table, column, declaredIn);
+            SequenceOptions o = builder.options;
+            return new Declaration.SequenceDecl(QualifiedName.parse(builder.name), builder.dataType, o.increment(),
+                    o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
         });
         return builder;
     }

@@ -3,17 +3,13 @@ package schemasync.dsl;
 /**
  * The body of {@code ensureSequence(name)}: options as in CREATE SEQUENCE, each optional
  * (PostgreSQL's defaults otherwise): {@code .as("integer").incrementBy(1).minValue(1).maxValue(1000)
- * .startWith(100).cache(1).cycle().ownedBy("invoices.number")}.
+ * .startWith(100).cache(1).cycle().ownedBy("invoices.number")}. The options are the same
+ * {@link SequenceOptions} an identity column declares for its own sequence.
  */
 public final class SequenceBuilder {
     final String name;
     String dataType;
-    Long increment;
-    Long minValue;
-    Long maxValue;
-    Long start;
-    Long cache;
-    boolean cycle;
+    SequenceOptions options = SequenceOptions.NONE;
     String ownedBy;
 
     SequenceBuilder(String name) {
@@ -27,34 +23,34 @@ public final class SequenceBuilder {
     }
 
     public SequenceBuilder incrementBy(long by) {
-        this.increment = by;
+        options = options.incrementBy(by);
         return this;
     }
 
     public SequenceBuilder minValue(long min) {
-        this.minValue = min;
+        options = options.minValue(min);
         return this;
     }
 
     public SequenceBuilder maxValue(long max) {
-        this.maxValue = max;
+        options = options.maxValue(max);
         return this;
     }
 
     public SequenceBuilder startWith(long first) {
-        this.start = first;
+        options = options.startWith(first);
         return this;
     }
 
     /** How many values each session pre-allocates (default 1). */
     public SequenceBuilder cache(long values) {
-        this.cache = values;
+        options = options.cache(values);
         return this;
     }
 
     /** CYCLE: wrap around at the limit instead of failing. */
     public SequenceBuilder cycle() {
-        this.cycle = true;
+        options = options.cycle();
         return this;
     }
 

@@ -63,13 +63,11 @@ final class TypeValidator {
     private void sequence(Declaration.SequenceDecl q, Set<String> names) {
         validator.qualified(q.origin(), "sequence", q.name());
         if (!names.add(q.name().toString())) validator.problem(q.origin(), "sequence " + q.name() + " is declared twice");
-        if (q.dataType() != null && !Set.of("smallint", "integer", "int", "int2", "int4", "int8", "bigint")
-                .contains(q.dataType().toLowerCase(java.util.Locale.ROOT)))
+        boolean integer = q.dataType() == null || SequenceOptions.range(q.dataType()) != null;
+        if (!integer)
             validator.problem(q.origin(), "sequence " + q.name() + ": AS must be smallint, integer or bigint, not " + q.dataType());
-        if (q.increment() != null && q.increment() == 0) validator.problem(q.origin(), "sequence " + q.name() + ": INCREMENT BY must not be 0");
-        if (q.cache() != null && q.cache() < 1) validator.problem(q.origin(), "sequence " + q.name() + ": CACHE must be at least 1");
-        if (q.minValue() != null && q.maxValue() != null && q.minValue() >= q.maxValue())
-            validator.problem(q.origin(), "sequence " + q.name() + ": MINVALUE " + q.minValue() + " must be less than MAXVALUE " + q.maxValue());
+        // The same checks as an identity column's options; AS bigint (the default) when AS is missing or wrong.
+        for (String p : q.options().problems(integer ? q.dataType() : null)) validator.problem(q.origin(), "sequence " + q.name() + ": " + p);
         if (q.ownedColumn() != null) {
             validator.name(q.origin(), "column owning sequence " + q.name(), q.ownedColumn());
             if (q.ownedTable().name().isEmpty())

@@ -14,14 +14,14 @@ import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 
 /**
- * Name and consistency checks of all declarations, run before any connection is opened; appends
+ * Name and consistency checks of all declarations, run before anything is sent that could change the database; appends
  * one line per problem, each starting with the block that caused it.
  */
 record Validator(List<String> problems) {
 
     void validate(List<Declaration> declarations) {
         Map<QualifiedName, TableDecl> tables = new LinkedHashMap<>();
-        Map<String, ColumnSeen> columns = new LinkedHashMap<>();
+        Map<ColumnKey, ColumnSeen> columns = new LinkedHashMap<>();
         Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
         Set<String> schemas = new TreeSet<>();
         Set<String> customIds = new TreeSet<>();
@@ -45,7 +45,7 @@ record Validator(List<String> problems) {
                 qualified(p.origin(), "partition", p.name());
                 if (p.parent() != null) qualified(p.origin(), "parent table", p.parent());
                 relations.partition(p);
-                for (ConstraintSpec c : p.constraints()) fragment(p.origin(), "constraint " + c.name() + " of partition " + p.name(), c.checkSql());
+                for (ConstraintSpec c : p.constraints()) fragment(p.origin(), () -> "constraint " + c.name() + " of partition " + p.name(), c.checkSql());
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 qualified(m.origin(), "materialized view", m.name());
                 relations.materializedView(m);
@@ -67,8 +67,8 @@ record Validator(List<String> problems) {
                     problem(p.origin(), "policy " + p.name() + ": command must be ALL, SELECT, INSERT, UPDATE or DELETE");
                 if (p.using() == null && p.withCheck() == null)
                     problem(p.origin(), "policy " + p.name() + " has neither .using(...) nor .withCheck(...)");
-                fragment(p.origin(), "the using() of policy " + p.name(), p.using());
-                fragment(p.origin(), "the withCheck() of policy " + p.name(), p.withCheck());
+                fragment(p.origin(), () -> "the using() of policy " + p.name(), p.using());
+                fragment(p.origin(), () -> "the withCheck() of policy " + p.name(), p.withCheck());
             } else if (d instanceof Declaration.ExtensionDecl x) {
                 name(x.origin(), "extension", x.name());
                 if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());
@@ -84,8 +84,8 @@ record Validator(List<String> problems) {
                     problem(g.origin(), "trigger " + g.name() + " has no events: add .before(\"UPDATE\"), .after(...) or .insteadOf(...)");
                 if (g.function() == null || g.function().isBlank())
                     problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
-                fragment(g.origin(), "the when() of trigger " + g.name(), g.when());
-                fragment(g.origin(), "the function call of trigger " + g.name(), g.function());
+                fragment(g.origin(), () -> "the when() of trigger " + g.name(), g.when());
+                fragment(g.origin(), () -> "the function call of trigger " + g.name(), g.function());
                 if (g.constraint() != null && (!"AFTER".equals(g.timing()) || !g.forEachRow()))
                     problem(g.origin(), "constraint trigger " + g.name() + " must be .after(...) and .forEachRow()");
             } else if (d instanceof Declaration.FunctionDecl f) {
@@ -156,13 +156,13 @@ record Validator(List<String> problems) {
 
     /** Declaring an object and its removal contradicts itself, whatever the order. */
     private void contradictions(List<Declaration.RemovalDecl> removals, Map<QualifiedName, TableDecl> tables,
-                                Map<String, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes,
+                                Map<ColumnKey, ColumnSeen> columns, Map<QualifiedName, IndexDecl> indexes,
                                 List<Declaration> declarations) {
         for (Declaration.RemovalDecl r : removals) {
             Origin declaredIn = switch (r.kind()) {
                 case TABLE -> tables.containsKey(r.object()) ? tables.get(r.object()).origin() : null;
-                case COLUMN -> columns.containsKey(r.object() + "\u0000" + r.column())
-                        ? columns.get(r.object() + "\u0000" + r.column()).origin() : null;
+                case COLUMN -> columns.containsKey(new ColumnKey(r.object(), r.column()))
+                        ? columns.get(new ColumnKey(r.object(), r.column())).origin() : null;
                 case INDEX -> indexes.containsKey(r.object()) ? indexes.get(r.object()).origin() : null;
                 case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
                         .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
@@ -212,7 +212,10 @@ record Validator(List<String> problems) {
     private record ColumnSeen(ColumnSpec spec, Origin origin) {
     }
 
-    private void table(TableDecl t, Map<QualifiedName, TableDecl> tables, Map<String, ColumnSeen> columns) {
+    private record ColumnKey(QualifiedName table, String column) {
+    }
+
+    private void table(TableDecl t, Map<QualifiedName, TableDecl> tables, Map<ColumnKey, ColumnSeen> columns) {
         qualified(t.origin(), "table", t.name());
         TableDecl earlier = tables.putIfAbsent(t.name(), t);
         if (earlier != null) {
@@ -247,7 +250,7 @@ record Validator(List<String> problems) {
             }
             if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK && (c.checkSql() == null || c.checkSql().isBlank()))
                 problem(t.origin(), "check constraint " + c.name() + " has no expression");
-            fragment(t.origin(), "check constraint " + c.name() + " of table " + t.name(), c.checkSql());
+            fragment(t.origin(), () -> "check constraint " + c.name() + " of table " + t.name(), c.checkSql());
             if (c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION && (c.checkSql() == null || !c.checkSql().matches("(?is)USING\\s.+")))
                 problem(t.origin(), "exclusion constraint " + c.name() + " needs a clause like \"USING gist (room WITH =, during WITH &&)\"");
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null)
@@ -264,14 +267,17 @@ record Validator(List<String> problems) {
         }
     }
 
-    private void column(Origin origin, QualifiedName table, ColumnSpec c, Map<String, ColumnSeen> columns) {
-        String where = "column " + table + "." + c.name();
-        name(origin, "column of " + table, c.name());
-        if (c.type() == null || c.type().isBlank()) problem(origin, where + " has no type");
-        fragment(origin, "the type of " + where, c.type());
-        fragment(origin, "the default of " + where, c.defaultSql());
-        ColumnSeen earlier = columns.putIfAbsent(table + "\u0000" + c.name(), new ColumnSeen(c, origin));
+    private void column(Origin origin, QualifiedName table, ColumnSpec c, Map<ColumnKey, ColumnSeen> columns) {
+        if (nameProblem(c.name()) != null) name(origin, "column of " + table, c.name());
+        if (c.type() == null || c.type().isBlank()) problem(origin, "column " + table + "." + c.name() + " has no type");
+        fragment(origin, () -> "the type of column " + table + "." + c.name(), c.type());
+        fragment(origin, () -> "the default of column " + table + "." + c.name(), c.defaultSql());
+        if (!c.identityOptions().isEmpty()) {
+            for (String p : c.identityOptions().problems(c.type())) problem(origin, "column " + table + "." + c.name() + " identity: " + p);
+        }
+        ColumnSeen earlier = columns.putIfAbsent(new ColumnKey(table, c.name()), new ColumnSeen(c, origin));
         if (earlier == null) return;
+        String where = "column " + table + "." + c.name();
         if (earlier.spec().equals(c)) {
             problem(origin, where + " is declared twice (also in " + earlier.origin() + ")");
         } else {
@@ -296,25 +302,35 @@ record Validator(List<String> problems) {
             problem(i.origin(), "index " + i.name() + " is declared twice (first in " + earlier.origin() + ")");
         if (i.where() != null && i.where().isBlank())
             problem(i.origin(), "index " + i.name() + " has a blank where()");
-        fragment(i.origin(), "the where() of index " + i.name(), i.where());
+        fragment(i.origin(), () -> "the where() of index " + i.name(), i.where());
         for (KeyPart k : i.keys()) {
-            if (k instanceof KeyPart.ExpressionKey e) fragment(i.origin(), "an expression of index " + i.name(), e.sql());
-            else if (k instanceof KeyPart.RawKey r) fragment(i.origin(), "a key of index " + i.name(), r.sql());
+            if (k instanceof KeyPart.ExpressionKey e) fragment(i.origin(), () -> "an expression of index " + i.name(), e.sql());
+            else if (k instanceof KeyPart.RawKey r) fragment(i.origin(), () -> "a key of index " + i.name(), r.sql());
         }
     }
 
     /** An SQL expression or type spliced into DDL: exactly one, never a way to run other statements. */
-    private void fragment(Origin origin, String what, String sql) {
+    private void fragment(Origin origin, java.util.function.Supplier<String> what, String sql) {
         String why = SqlFragment.problem(sql);
-        if (why != null) problem(origin, what + " " + why + ": " + sql.replaceAll("\\s+", " "));
+        if (why != null) problem(origin, what.get() + " " + why + ": " + sql.replaceAll("\\s+", " "));
     }
 
     void qualified(Origin origin, String kind, QualifiedName name) {
-        name(origin, "schema of " + kind + " " + name, name.schema());
+        // The message is built only for a name with a problem: this runs for every declared object.
+        if (nameProblem(name.schema()) != null) name(origin, "schema of " + kind + " " + name, name.schema());
         name(origin, kind, name.name());
     }
 
+    /** Cheap check, no message: whether {@link #name} would report this name. */
+    private static String nameProblem(String name) {
+        if (name == null || name.isBlank()) return "blank";
+        if (name.length() * 3 > QualifiedName.MAX_IDENTIFIER_BYTES && QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) return "long";
+        for (int i = 0; i < name.length(); i++) if (Character.isISOControl(name.charAt(i))) return "control";
+        return null;
+    }
+
     void name(Origin origin, String kind, String name) {
+        if (nameProblem(name) == null) return;
         if (name == null || name.isBlank()) {
             problem(origin, kind + " name is blank");
         } else if (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {

@@ -201,11 +201,10 @@ final class Executor {
      * (a partition sends no reset), and the socket read fails instead of hanging until TCP gives up.
      */
     private void networkTimeout(Duration statementTimeout) throws SQLException {
-        long millis = Math.min(Integer.MAX_VALUE, statementTimeout.plus(NETWORK_MARGIN).toMillis());
+        long millis = Math.min(Integer.MAX_VALUE, statementTimeout.plusSeconds(schemasync.db.Connections.NETWORK_MARGIN_SECONDS).toMillis());
         connection.setNetworkTimeout(Runnable::run, (int) millis);
     }
 
-    private static final Duration NETWORK_MARGIN = Duration.ofSeconds(10);
 
     private Duration statementTimeout(Step step) {
         return step instanceof Step.CreateIndex ? options.indexStatementTimeout() : options.statementTimeout();

@@ -11,6 +11,7 @@ import schemasync.SchemaSyncException.Code;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.PendingDeclarations;
 import schemasync.normalize.Normalizer;
 import java.util.Set;
 import schemasync.plan.DeclaredShapes;
@@ -105,10 +106,7 @@ public final class SchemaSync {
         public String fingerprint() {
             java.util.Map<schemasync.catalog.QualifiedName, schemasync.catalog.Table> tables = new java.util.LinkedHashMap<>();
             catalog.tables().forEach((name, table) -> tables.put(name, table.withoutStatistics()));
-            return Fingerprint.of(new Catalog(catalog.schemas(), tables, catalog.indexes(), catalog.enums(), catalog.views(), catalog.functions(),
-                    catalog.extensions(), catalog.domains(), catalog.grants(), catalog.defaultPrivileges(),
-                    catalog.aggregates(), catalog.composites(),
-                    catalog.sequences(), catalog.comments(), catalog.partitioning(), catalog.materializedViews()));
+            return Fingerprint.of(catalog.withTables(tables));
         }
     }
 
@@ -122,16 +120,31 @@ public final class SchemaSync {
 
     /** The review says, for every hazard, whether {@code --apply} with this policy would accept it. */
     public static Result dryRun(Connection connection, DeclaredSchema declared, HazardPolicy policy) throws SQLException {
+        return dryRun(connection, PendingDeclarations.of(declared), policy);
+    }
+
+    /** As above, with declarations that may still be validating (see {@link PendingDeclarations}). */
+    public static Result dryRun(Connection connection, PendingDeclarations declarations, HazardPolicy policy) throws SQLException {
         long start = System.nanoTime();
-        Planned planned = plan(connection, declared);
+        Planned planned = plan(connection, declarations);
         return new Result(Outcome.DRY_RUN, planned.plan(), List.of(), null, since(start), planned, 0,
-                policy.review(planned.plan(), declared));
+                policy.review(planned.plan(), declarations.validated()));
     }
 
     /** Catalog snapshot (READ ONLY, REPEATABLE READ) → normalized declarations → pure plan. */
     public static Planned plan(Connection connection, DeclaredSchema declared) throws SQLException {
+        return plan(connection, PendingDeclarations.of(declared));
+    }
+
+    /**
+     * The catalog read needs only the declared schemas; the declarations must be valid before
+     * normalization sends any declared SQL fragment to the server.
+     */
+    public static Planned plan(Connection connection, PendingDeclarations declarations) throws SQLException {
         long t0 = System.nanoTime();
-        Catalog catalog = readCatalog(connection, declared);
+        Catalog catalog = readCatalog(connection, declarations.schemas());
+        long read = System.nanoTime() - t0;
+        DeclaredSchema declared = declarations.validated();
         long t1 = System.nanoTime();
         DeclaredShapes shapes = Normalizer.normalize(connection, catalog, declared);
         long t2 = System.nanoTime();
@@ -140,21 +153,31 @@ public final class SchemaSync {
         Planned planned = new Planned(catalog, Planner.plan(catalog, declared, shapes, guards));
         if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) {
             // For bench/bench.sh: where an every-deploy run spends its time, in-process.
-            System.err.printf("timings: catalog read %d ms, normalize %d ms, guards %d ms, plan %d ms (%d tables)%n",
-                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+            System.err.printf("timings: catalog read %d ms (then waited %d ms for validation), normalize %d ms,"
+                            + " guards %d ms, plan %d ms (%d tables)%n",
+                    read / 1_000_000, (t1 - t0 - read) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
                     (System.nanoTime() - t3) / 1_000_000, catalog.tables().size());
         }
         return planned;
     }
 
     public static Catalog readCatalog(Connection connection, DeclaredSchema declared) throws SQLException {
+        return readCatalog(connection, declared.managedSchemas());
+    }
+
+    public static Catalog readCatalog(Connection connection, Set<String> schemas) throws SQLException {
         connection.setAutoCommit(false);
+        Catalog catalog;
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            return CatalogReader.read(connection, declared.managedSchemas());
-        } finally {
-            connection.rollback();
+            catalog = CatalogReader.read(connection, schemas);
+        } catch (SQLException e) {
+            // A broken connection is closed by now: its rollback would only say so, hiding what broke it.
+            if (!connection.isClosed()) connection.rollback();
+            throw e;
         }
+        connection.rollback();
+        return catalog;
     }
 
     public static Result apply(Connection connection, DeclaredSchema declared, Options options) throws SQLException {
@@ -171,6 +194,12 @@ public final class SchemaSync {
      */
     public static Result apply(Connection connection, DeclaredSchema declared, Options options,
                                ReviewedPlan reviewed) throws SQLException {
+        return apply(connection, PendingDeclarations.of(declared), options, reviewed);
+    }
+
+    /** As above, with declarations that may still be validating (see {@link PendingDeclarations}). */
+    public static Result apply(Connection connection, PendingDeclarations declarations, Options options,
+                               ReviewedPlan reviewed) throws SQLException {
         long start = System.nanoTime();
         long deadline = start + options.retryDeadline().toNanos();
         connection.setAutoCommit(true);
@@ -181,7 +210,8 @@ public final class SchemaSync {
             Backoff backoff = new Backoff();
             while (true) {
                 // Planned under the lock: a concurrent deploy may already have converged the database.
-                Planned planned = plan(connection, declared);
+                Planned planned = plan(connection, declarations);
+                DeclaredSchema declared = declarations.validated();
                 Plan plan = planned.plan();
                 if (!plan.conflicts().isEmpty()) {
                     throw SchemaSyncException.badInput("the plan has conflicts that need a decision, nothing was changed:\n  - "
@@ -215,7 +245,7 @@ public final class SchemaSync {
                     backoff.sleep(pause);
                 }
             }
-            Plan after = plan(connection, declared).plan();
+            Plan after = plan(connection, declarations).plan();
             if (!after.isEmpty()) {
                 throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
                         + " planning again still finds " + after.steps().size() + " to run (first: "

@@ -8,17 +8,21 @@ import schemasync.dsl.ColumnType;
 import schemasync.dsl.Default;
 import schemasync.dsl.ForeignKeyBuilder;
 import schemasync.dsl.Schema;
+import schemasync.dsl.SequenceOptions;
 import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy) implements Call {
 
-    /** {@code generated}: a stored generated column's expression; {@code collation}: when not the type's default. */
+    /**
+     * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
+     * {@code generated}: a stored generated column's expression; {@code collation}: when not the type's default.
+     */
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
-                     String generated, schemasync.catalog.QualifiedName collation) {
+                     SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation) {
         ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
-            this(name, type, notNull, identity, defaultSql, comment, null, null);
+            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null);
         }
     }
 
@@ -86,17 +90,32 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     private static String baseColumnType(ColumnDef c, JavaCode code) {
         TypeRef t = c.type();
         String base = t.java(code);
+        String options = options(c.identityOptions());
         if (t.jooq()) {
-            if (c.identity() == Identity.ALWAYS) {
+            if (c.identity() == Identity.ALWAYS || c.identity() == Identity.BY_DEFAULT && !options.isEmpty()) {
                 code.importClass("schemasync.dsl.ColumnType");
-                return "ColumnType.of(" + base + ").identityAlways()";
+                return "ColumnType.of(" + base + ")" + (c.identity() == Identity.ALWAYS ? ".identityAlways(" : ".identityByDefault(")
+                        + options + ")";
             }
             if (c.identity() == Identity.BY_DEFAULT) return base + ".identity(true)";
             return c.notNull() ? base + ".notNull()" : base;
         }
-        if (c.identity() == Identity.ALWAYS) return base + ".identityAlways()";
-        if (c.identity() == Identity.BY_DEFAULT) return base + ".identityByDefault()";
+        if (c.identity() == Identity.ALWAYS) return base + ".identityAlways(" + options + ")";
+        if (c.identity() == Identity.BY_DEFAULT) return base + ".identityByDefault(" + options + ")";
         return c.notNull() ? base + ".notNull()" : base;
+    }
+
+    /** {@code seq -> seq.startWith(1000L).incrementBy(10L)}, or nothing when every option is the default. */
+    private static String options(SequenceOptions o) {
+        if (o.isEmpty()) return "";
+        StringBuilder s = new StringBuilder("seq -> seq");
+        if (o.increment() != null) s.append(".incrementBy(").append(o.increment()).append("L)");
+        if (o.minValue() != null) s.append(".minValue(").append(o.minValue()).append("L)");
+        if (o.maxValue() != null) s.append(".maxValue(").append(o.maxValue()).append("L)");
+        if (o.start() != null) s.append(".startWith(").append(o.start()).append("L)");
+        if (o.cache() != null) s.append(".cache(").append(o.cache()).append("L)");
+        if (o.cycles() != null) s.append(o.cycles() ? ".cycle()" : ".noCycle()");
+        return s.toString();
     }
 
     /** What {@link #columnType} evaluates to. */
@@ -111,13 +130,15 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         TypeRef t = c.type();
         if (t.jooq()) {
             DataType<?> dt = t.dataType();
-            if (c.identity() == Identity.ALWAYS) return ColumnType.of(dt).identityAlways();
+            if (c.identity() == Identity.ALWAYS) return ColumnType.of(dt).identityAlways(seq -> c.identityOptions());
+            if (c.identity() == Identity.BY_DEFAULT && !c.identityOptions().isEmpty())
+                return ColumnType.of(dt).identityByDefault(seq -> c.identityOptions());
             if (c.identity() == Identity.BY_DEFAULT) return ColumnType.of(dt.identity(true));
             return ColumnType.of(c.notNull() ? dt.notNull() : dt);
         }
         ColumnType ct = t.columnType();
-        if (c.identity() == Identity.ALWAYS) return ct.identityAlways();
-        if (c.identity() == Identity.BY_DEFAULT) return ct.identityByDefault();
+        if (c.identity() == Identity.ALWAYS) return ct.identityAlways(seq -> c.identityOptions());
+        if (c.identity() == Identity.BY_DEFAULT) return ct.identityByDefault(seq -> c.identityOptions());
         return c.notNull() ? ct.notNull() : ct;
     }
 

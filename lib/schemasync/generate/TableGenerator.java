@@ -10,9 +10,11 @@ import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.IndexMethod;
+import schemasync.dsl.SequenceOptions;
 import schemasync.generate.TableCall.ColumnDef;
 import schemasync.generate.TableCall.ConstraintDef;
 
@@ -30,6 +32,19 @@ final class TableGenerator {
 
     TableGenerator(Generator g) {
         this.g = g;
+    }
+
+    /** An identity's sequence options where they differ from PostgreSQL's defaults for the column's type. */
+    private SequenceOptions identityOptions(QualifiedName table, Column c) {
+        if (c.identity() == Column.Identity.NONE) return SequenceOptions.NONE;
+        for (Sequence s : g.catalog().sequences().values()) {
+            Sequence.Owner o = s.owner();
+            if (o != null && o.identity() && o.table().equals(table) && o.column().equals(c.name())) {
+                return new SequenceOptions(s.increment(), s.minValue(), s.maxValue(), s.start(), s.cache(), s.cycle())
+                        .withoutDefaults(c.type());
+            }
+        }
+        return SequenceOptions.NONE;
     }
 
     /**
@@ -61,7 +76,7 @@ final class TableGenerator {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment(), c.generated(), c.collation()));
+                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation()));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();

@@ -276,17 +276,19 @@ public final class Normalizer {
                                   Map<QualifiedName, Map<String, Table.Policy>> policies) {
         Table existing = catalog.tables().get(s.table);
         if (existing == null || !s.checks.isEmpty() || !s.triggers.isEmpty() || !s.policies.isEmpty()) return false;
-        Map<String, Column> byName = new HashMap<>();
-        for (ColumnSpec spec : s.declaredSpecs.values()) {
-            Column settled = CanonicalText.column(spec, existing.column(spec.name()).orElse(null));
-            if (settled == null) return false;
-            byName.put(spec.name(), settled);
-        }
+        // Indexes first: an expression or predicate written as people write it (lower(email), not
+        // lower((email)::text)) is the usual reason for a shadow, and a table has fewer indexes than columns.
         Map<QualifiedName, String> definitions = new HashMap<>();
         for (IndexDecl i : s.indexes) {
             String definition = CanonicalText.index(i, catalog.indexes().get(i.name()));
             if (definition == null) return false;
             definitions.put(i.name(), definition);
+        }
+        Map<String, Column> byName = new HashMap<>();
+        for (ColumnSpec spec : s.declaredSpecs.values()) {
+            Column settled = CanonicalText.column(spec, existing.column(spec.name()).orElse(null));
+            if (settled == null) return false;
+            byName.put(spec.name(), settled);
         }
         columns.put(s.table, byName);
         indexes.putAll(definitions);

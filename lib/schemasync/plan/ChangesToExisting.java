@@ -45,6 +45,7 @@ final class ChangesToExisting {
                     new Step.RenameTable(from, r.to()));
             planner.tables.remove(from);
             planner.tables.put(to, table.withName(to));
+            IdentityPlanner.followRename(planner.sequences, from, null, to, null);
             // Indexes follow their table (and keep their own names).
             for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
                 Index i = e.getValue();
@@ -71,10 +72,12 @@ final class ChangesToExisting {
             var c = column.get();
             List<schemasync.catalog.Column> columns = new ArrayList<>();
             for (var each : table.columns()) {
+                // Every detail follows the column (generation expression and collation included).
                 columns.add(each.name().equals(r.from()) ? new schemasync.catalog.Column(r.to(), c.type(), c.notNull(),
-                        c.defaultExpr(), c.identity(), c.comment()) : each);
+                        c.defaultExpr(), c.identity(), c.comment(), c.generated(), c.collation()) : each);
             }
             planner.tables.put(tableName, table.withColumns(columns));
+            IdentityPlanner.followRename(planner.sequences, tableName, r.from(), tableName, r.to());
         }
     }
 

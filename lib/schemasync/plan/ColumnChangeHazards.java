@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import schemasync.catalog.Table;
 
-/** Hazards of the steps that change an existing column (type, nullability, default). */
+/** Hazards of the steps that change an existing column (type, nullability, default, identity). */
 final class ColumnChangeHazards {
     private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
     private static final Pattern NUMERIC = Pattern.compile("numeric(?:\\((\\d+),(\\d+)\\))?");
@@ -24,6 +24,11 @@ final class ColumnChangeHazards {
                     + ") under a brief ACCESS EXCLUSIVE lock")
                     : new Hazard(HazardKind.TABLE_REWRITE, "rewrites every row of " + name + " (" + size + ") and rebuilds"
                     + " its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it finishes"));
+        }
+        if (step instanceof Step.AddIdentity || step instanceof Step.SetIdentity) {
+            // AT_AddIdentity / AT_SetIdentity: catalog rows of the column and its sequence, no row read.
+            return List.of(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + name
+                    + ": metadata only (the identity's sequence), no row read or rewritten"));
         }
         if (step instanceof Step.SetNotNull n) {
             if (n.provenBy() != null) {

@@ -100,7 +100,9 @@ final class ColumnChangePlanner {
         }
         planner.change(c.origin(), "column", object, "⚠ will change: " + String.join(", ", what), original,
                 steps.toArray(Step[]::new));
-        Table changed = table.replaceColumn(new Column(have.name(), type, notNull, defaultExpr, have.identity(), have.comment()));
+        // ALTER COLUMN TYPE without COLLATE gives the column its new type's default collation.
+        Table changed = table.replaceColumn(new Column(have.name(), type, notNull, defaultExpr, have.identity(), have.comment(),
+                have.generated(), type.equals(have.type()) ? have.collation() : null));
         if (leftover.isPresent()) {
             changed = changed.withConstraints(changed.constraints().stream().filter(k -> !k.name().equals(check)).toList());
         }

@@ -71,10 +71,13 @@ public final class Planner {
     final Set<QualifiedName> declaredIndexes = new HashSet<>();
     /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
     private final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
+    /** Positions of the ensureColumnChanged declarations, per table and column (looked up per column: no rescans). */
+    private final Map<QualifiedName, Map<String, java.util.TreeMap<Integer, String>>> columnChanges = new HashMap<>();
     final List<PlanItem> items = new ArrayList<>();
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
+    private final IdentityPlanner identities = new IdentityPlanner(this);
     final Map<String, GuardAnswer> guards;
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
@@ -101,7 +104,9 @@ public final class Planner {
         this.comments = new HashMap<>(catalog.comments());
         this.partitioning = new HashMap<>(catalog.partitioning());
         this.materializedViews = new HashMap<>(catalog.materializedViews());
-        for (Declaration d : declared.declarations()) {
+        List<Declaration> all = declared.declarations();
+        for (int i = 0; i < all.size(); i++) {
+            Declaration d = all.get(i);
             // Only what this run will do: a rename or removal already done stays declared forever.
             if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
                     && catalog.tables().containsKey(r.fromName())) {
@@ -113,6 +118,11 @@ public final class Planner {
             } else if (d instanceof Declaration.RemovalDecl r && catalog.tables().containsKey(r.object())
                     && (r.kind() == Declaration.ObjectKind.TABLE || r.kind() == Declaration.ObjectKind.COLUMN)) {
                 reshaped.add(r.object());
+            }
+            if (d instanceof Declaration.ColumnChangeDecl c) {
+                columnChanges.computeIfAbsent(c.table(), k -> new HashMap<>())
+                        .computeIfAbsent(c.column(), k -> new java.util.TreeMap<>())
+                        .put(i, c.origin().blockId());
             }
             if (d instanceof TableDecl t) {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
@@ -349,11 +359,9 @@ public final class Planner {
             same = false;
             ColumnDetails.drift(this, origin, object, want, have);
         }
-        if (want.identity() != have.identity()) {
-            same = false;
-            drift(origin, "column", object, "declared identity " + want.identity() + ", database has " + have.identity()
-                    + ": not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK);
-        }
+        int reported = items.size();
+        Column.Identity identity = identities.plan(origin, tableName, columnName, spec, want, have);
+        if (items.size() != reported) same = false;
         if (want.notNull() && !have.notNull()) {
             same = false;
             drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
@@ -363,7 +371,7 @@ public final class Planner {
             drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
                     + " .notNull() to match", null);
         }
-        Column current = have;
+        Column current = identity == have.identity() ? have : have.withIdentity(identity);
         if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
             same = false;
             if (spec.defaultSql() == null) {
@@ -396,13 +404,9 @@ public final class Planner {
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
     private String laterChange(QualifiedName table, String column) {
-        List<Declaration> all = declared.declarations();
-        for (int i = position + 1; i < all.size(); i++) {
-            if (all.get(i) instanceof Declaration.ColumnChangeDecl c && c.table().equals(table) && c.column().equals(column)) {
-                return c.origin().blockId();
-            }
-        }
-        return null;
+        var positions = columnChanges.getOrDefault(table, Map.of()).get(column);
+        var later = positions == null ? null : positions.higherEntry(position);
+        return later == null ? null : later.getValue();
     }
 
     QualifiedName renamesIndex(QualifiedName index) {

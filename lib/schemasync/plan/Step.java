@@ -273,6 +273,31 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... ADD GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(options)]}:
+     * PostgreSQL creates the column's sequence; metadata only (no rewrite, no scan: the column must
+     * already be NOT NULL without a default), under ACCESS EXCLUSIVE. {@code options}: those that differ
+     * from the defaults for the column's type.
+     */
+    record AddIdentity(QualifiedName table, String column, schemasync.catalog.Column.Identity kind,
+                       schemasync.dsl.SequenceOptions options) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE ... ALTER COLUMN ... [SET GENERATED {ALWAYS|BY DEFAULT}] [SET option ...]}: the kind
+     * ({@code kind} null: unchanged) and options of an identity's sequence. Metadata only, under ACCESS
+     * EXCLUSIVE; never RESTART, so the next value is unchanged (a new START WITH only matters to a later RESTART).
+     */
+    record SetIdentity(QualifiedName table, String column, schemasync.catalog.Column.Identity kind,
+                       schemasync.dsl.SequenceOptions options) implements Step {
+        public String object() {
+            return table + "." + column;
+        }
+    }
+
     /** {@code ALTER TABLE ... ALTER COLUMN ... DROP DEFAULT}: metadata only. */
     record DropColumnDefault(QualifiedName table, String column) implements Step {
         public String object() {

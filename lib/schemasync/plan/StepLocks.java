@@ -20,6 +20,8 @@ public final class StepLocks {
         if (step instanceof Step.SetNotNull s) return s.table();
         if (step instanceof Step.DropNotNull s) return s.table();
         if (step instanceof Step.DropColumnDefault s) return s.table();
+        if (step instanceof Step.AddIdentity s) return s.table();
+        if (step instanceof Step.SetIdentity s) return s.table();
         if (step instanceof Step.CommentOnTable s) return s.table();
         if (step instanceof Step.CommentOnColumn s) return s.table();
         if (step instanceof Step.CreateIndex s) return s.index().table();

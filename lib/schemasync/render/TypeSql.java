@@ -39,18 +39,33 @@ final class TypeSql {
         StringBuilder template = new StringBuilder("CREATE SEQUENCE {0}");
         // AS takes a type name from a validated list (smallint, integer, bigint and their aliases).
         if (q.dataType() != null) template.append(" AS ").append(q.dataType());
-        option(template, parts, " INCREMENT BY ", q.increment());
-        option(template, parts, " MINVALUE ", q.minValue());
-        option(template, parts, " MAXVALUE ", q.maxValue());
-        option(template, parts, " START WITH ", q.start());
-        option(template, parts, " CACHE ", q.cache());
-        if (q.cycle()) template.append(" CYCLE");
+        if (!q.options().isEmpty()) {
+            template.append(" {1}");
+            parts.add(sequenceOptions("", q.options()));
+        }
         return ctx.render(DSL.query(template.toString(), parts.toArray(QueryPart[]::new)));
+    }
+
+    /**
+     * The declared options, space-separated in CREATE SEQUENCE's order, each after {@code prefix}:
+     * {@code INCREMENT BY 10 START WITH 1000} for CREATE SEQUENCE and an identity's {@code (...)},
+     * {@code SET INCREMENT BY 10 SET START WITH 1000} for ALTER COLUMN of an identity.
+     */
+    static QueryPart sequenceOptions(String prefix, schemasync.dsl.SequenceOptions o) {
+        List<QueryPart> parts = new ArrayList<>();
+        StringBuilder template = new StringBuilder();
+        option(template, parts, prefix + "INCREMENT BY ", o.increment());
+        option(template, parts, prefix + "MINVALUE ", o.minValue());
+        option(template, parts, prefix + "MAXVALUE ", o.maxValue());
+        option(template, parts, prefix + "START WITH ", o.start());
+        option(template, parts, prefix + "CACHE ", o.cache());
+        if (o.cycles() != null) template.append(' ').append(prefix).append(o.cycles() ? "CYCLE" : "NO CYCLE");
+        return DSL.sql(template.toString().strip(), parts.toArray(QueryPart[]::new));
     }
 
     private static void option(StringBuilder template, List<QueryPart> parts, String keyword, Long value) {
         if (value == null) return;
-        template.append(keyword).append('{').append(parts.size()).append('}');
+        template.append(' ').append(keyword).append('{').append(parts.size()).append('}');
         parts.add(DSL.inline(value));
     }
 

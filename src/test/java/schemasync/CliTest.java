@@ -91,7 +91,7 @@ class CliTest {
     }
 
     @Test
-    void invalidDeclarationsExitTwoBeforeConnecting() {
+    void invalidDeclarationsAreReportedBeforeAnUnreachableDatabase() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SchemaSyncCli.run(new String[] {"--apply", "--database-url", "postgres://u:p@127.0.0.1:1/none"},

@@ -15,6 +15,21 @@ import schemasync.plan.Step;
 /** ensureColumnChanged: type (with USING), nullability and default, planned online and applied as the policy allows. */
 class ColumnChangeTest {
 
+    /** The changed column keeps its collation and generation in the plan's working copy: a later block sees them. */
+    @Test
+    void aLaterBlockSeesTheChangedColumnWithItsCollation() throws Exception {
+        List<ChangeBlock> blocks = List.of(
+                block("C1", db -> db.ensureColumnChanged("lines", "sku").dflt("'x'")),
+                block("C2", db -> db.ensureTable("lines", t -> t.column("id", "bigint")
+                        .column("sku", schemasync.dsl.ColumnType.type("text").collate("C"), schemasync.dsl.Default.dflt("'x'"))
+                        .primaryKey("id"))));
+        try (Scenario s = Scenario.start("CREATE TABLE lines (id bigint PRIMARY KEY, sku text COLLATE \"C\")")) {
+            Plan plan = s.plan(blocks);
+            assertEquals(List.of(), Scenario.drift(plan));
+            s.applyAndConverge(blocks);
+        }
+    }
+
     @Test
     void notNullGoesThroughAValidatedCheckAndDefaultsChangeInPlace() throws Exception {
         List<ChangeBlock> blocks = List.of(block("C1", db -> {

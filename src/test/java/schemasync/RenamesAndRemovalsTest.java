@@ -28,6 +28,25 @@ class RenamesAndRemovalsTest {
                 db.ensureIndexRenamed("users_email_idx", "accounts_email_idx");
             }));
 
+    /** A renamed column keeps its generation expression and collation in the plan's working copy: no phantom drift. */
+    @Test
+    void aRenamedGeneratedOrCollatedColumnIsComparedAsItIs() throws Exception {
+        List<ChangeBlock> blocks = List.of(
+                block("C1_Rename", db -> db.ensureColumnRenamed("lines", "amount", "total").ensureColumnRenamed("lines", "code", "sku")),
+                block("C2_Lines", db -> db.ensureTable("lines", t -> t
+                        .column("id", "bigint")
+                        .column("price", schemasync.dsl.ColumnType.type("numeric"))
+                        .column("total", schemasync.dsl.ColumnType.type("numeric").generatedAlwaysAs("price * 2"))
+                        .column("sku", schemasync.dsl.ColumnType.type("text").collate("C"))
+                        .primaryKey("id"))));
+        try (Scenario s = Scenario.start("CREATE TABLE lines (id bigint PRIMARY KEY, price numeric,"
+                + " amount numeric GENERATED ALWAYS AS (price * 2) STORED, code text COLLATE \"C\")")) {
+            Plan plan = s.plan(blocks);
+            assertEquals(List.of(), Scenario.drift(plan));
+            s.applyAndConverge(blocks);
+        }
+    }
+
     @Test
     void renamesApplyOnceOnAnExistingDatabase() throws Exception {
         try (Scenario s = Scenario.start("CREATE TABLE users (id bigint PRIMARY KEY, email text)",

@@ -9,6 +9,8 @@ import changes.Changes;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import schemasync.CliProcess;
@@ -72,6 +74,50 @@ class NetworkFaultTest {
             assertTrue(again.out().contains("verified in sync"), again::all);
             assertTrue(s.plan(Changes.ALL).isEmpty());
             System.out.printf("NetworkFaultTest %s: %s%n", fault, broken.err().lines().findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * The reads before any apply are bounded too: a dry run whose catalog read meets a partition fails
+     * after its statement timeout plus the 10 s margin, with one clear error, instead of hanging. The
+     * read is held on the server by a lock on a table its catalog functions must open, the proxy stalls,
+     * then the lock goes and the server's answer vanishes into the partition.
+     */
+    @Test
+    void aPartitionDuringTheCatalogReadEndsAfterTheStatementTimeoutPlusTheMargin() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE stall_probe (id integer DEFAULT 1)");
+             Connection blocker = Connections.open(s.url); Statement lock = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            lock.execute("LOCK TABLE stall_probe IN ACCESS EXCLUSIVE MODE");
+            String direct = CliProcess.platformUrl(s.url);
+            int port = Integer.parseInt(direct.replaceFirst("^.*@[^:]+:(\\d+)/.*$", "$1"));
+            Run stalled;
+            long waited;
+            try (TcpProxy proxy = new TcpProxy(port)) {
+                String viaProxy = direct.replace(":" + port + "/", ":" + proxy.port() + "/");
+                Tool.Running tool = Tool.start(Map.of("DATABASE_URL", viaProxy), null, "--dry-run", "--statement-timeout", "2s");
+                long deadline = System.currentTimeMillis() + 120_000;
+                while (!"1".equals(s.queryString("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'schema-sync'"
+                        + " AND wait_event_type = 'Lock'"))) {
+                    assertTrue(System.currentTimeMillis() < deadline, () -> "the catalog read never waited: " + result(tool));
+                    Thread.sleep(50);
+                }
+                proxy.stall();
+                blocker.rollback();
+                long stalledAt = System.nanoTime();
+                stalled = tool.await(60);
+                waited = (System.nanoTime() - stalledAt) / 1_000_000;
+            }
+            assertTrue(stalled.exit() != 0, stalled::all);
+            assertEquals(1, stalled.err().lines().filter(l -> l.startsWith("error: ")).count(), stalled::all);
+            assertTrue(stalled.err().contains("An I/O error occurred") && stalled.err().contains("the connection to PostgreSQL broke"),
+                    stalled::all);
+            assertFalse(Tool.hasStackTrace(stalled.all()), stalled::all);
+            assertFalse(stalled.all().contains(CliProcess.secret(s.url)), stalled::all);
+            // 2 s statement timeout + 10 s margin, counted from the tool's last read; not minutes of TCP retries.
+            assertTrue(waited < 30_000, () -> "waited " + waited + " ms: " + stalled.all());
+            System.out.printf("NetworkFaultTest catalog read: failed %d ms after the partition: %s%n", waited,
+                    stalled.err().lines().findFirst().orElse(""));
         }
     }
 

@@ -1,0 +1,22 @@
+package schemasync.cli;
+
+import picocli.CommandLine.Option;
+import schemasync.SchemaSyncException;
+import schemasync.db.DatabaseUrl;
+
+/**
+ * {@code --database-url} of the commands that only read a database (generate, roundtrip), falling
+ * back to DATABASE_URL. Unlike the sync command's target there is no embedded default: generating
+ * from a throwaway database would only ever give empty blocks.
+ */
+final class SourceDatabaseOption {
+
+    @Option(names = "--database-url", paramLabel = "URL", description = "The database to read; default: DATABASE_URL.")
+    String databaseUrl;
+
+    DatabaseUrl url(CliContext ctx) {
+        String url = databaseUrl != null ? databaseUrl : ctx.env().get("DATABASE_URL");
+        if (url == null || url.isBlank()) throw SchemaSyncException.badInput("no database: pass --database-url or set DATABASE_URL");
+        return DatabaseUrl.parse(url);
+    }
+}
