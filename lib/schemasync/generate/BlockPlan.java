@@ -63,33 +63,8 @@ final class BlockPlan {
         for (String schema : g.schemas()) policies(schema);
         for (String schema : g.schemas()) grants(schema);
         objectGrants();
-        comments();
+        CommentCalls.write(g, catalog);
         g.finishBlock();
-    }
-
-    /**
-     * Comments on everything but tables and columns (those are part of ensureTable), once every object
-     * exists. The public schema's stock comment is in every new database already: not written.
-     */
-    private void comments() {
-        g.startBlock("Comments", "Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers, policies");
-        List<schemasync.catalog.CommentTarget> targets = new ArrayList<>(catalog.comments().keySet());
-        targets.sort(Comparator.comparing((schemasync.catalog.CommentTarget t) -> t.kind().ordinal())
-                .thenComparing(schemasync.catalog.CommentTarget::toString));
-        for (schemasync.catalog.CommentTarget t : targets) {
-            String text = catalog.comments().get(t);
-            switch (t.kind()) {
-                case SCHEMA -> {
-                    if (t.object().name().equals(QualifiedName.DEFAULT_SCHEMA) && text.equals("standard public schema")) continue;
-                    g.add(new Call.CommentCall(t.kind(), t.object().name(), null, text));
-                }
-                case FUNCTION, PROCEDURE, AGGREGATE ->
-                        g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()) + "(" + t.detail() + ")", null, text));
-                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY ->
-                        g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), t.detail(), text));
-                default -> g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), null, text));
-            }
-        }
     }
 
     private void schemasAndExtensions() {
