@@ -88,17 +88,24 @@ final class Executor {
                     Duration wanted = statementTimeout(step.step());
                     long t0 = System.nanoTime();
                     try {
+                        // A new timeout travels with the statement it is for: one round trip, not two
+                        // (a fresh table's indexes switch to the index timeout and back for each table).
+                        // No space after the ';': pgjdbc sends each statement as written, and logs,
+                        // pg_stat_activity and the fault tests see the step's SQL exactly.
+                        String setTimeout = "";
                         if (!wanted.equals(timeout)) {
-                            st.execute("SET LOCAL statement_timeout = " + wanted.toMillis());
+                            setTimeout = "SET LOCAL statement_timeout = " + wanted.toMillis() + ";";
                             networkTimeout(wanted);
                             timeout = wanted;
                         }
                         // A custom step's guard is asked again here: earlier steps of this very
                         // transaction may have done its work, or created what it refers to.
-                        if (step.step() instanceof Step.CustomSql custom && !Guards.ask(st, custom.id(), custom.guardSql())) {
-                            continue;
+                        if (step.step() instanceof Step.CustomSql custom) {
+                            if (!setTimeout.isEmpty()) st.execute(setTimeout);
+                            setTimeout = "";
+                            if (!Guards.ask(st, custom.id(), custom.guardSql())) continue;
                         }
-                        st.execute(sql);
+                        st.execute(setTimeout + sql);
                     } catch (SQLException e) {
                         rollbackQuietly(connection);
                         if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
