@@ -126,9 +126,12 @@ public final class SchemaSyncCli implements Callable<Integer> {
     OutputOptions output;
 
     private final CliContext ctx;
+    /** Connecting and the blocks, started before the command line was read; null when not. */
+    private final HeadStart head;
 
-    SchemaSyncCli(CliContext ctx) {
+    SchemaSyncCli(CliContext ctx, HeadStart head) {
         this.ctx = ctx;
+        this.head = head;
     }
 
     /** Entry point for {@code sync-production-schema.java}. */
@@ -142,15 +145,21 @@ public final class SchemaSyncCli implements Callable<Integer> {
 
     public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
                           boolean interactive, PrintStream out, PrintStream err) {
-        CliContext ctx = new CliContext(blocks, env, interactive, out, err);
-        CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx));
+        try (HeadStart head = HeadStart.begin(args, env, blocks)) {
+            return run(args, new CliContext(blocks, env, interactive, out, err), head);
+        }
+    }
+
+    private static int run(String[] args, CliContext ctx, HeadStart head) {
+        PrintStream err = ctx.err();
+        CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx, head));
         cmd.addSubcommand("verify", new VerifyCommand(ctx));
         cmd.addSubcommand("docs", new DocsCommand(ctx));
         cmd.addSubcommand("generate", new GenerateCommand(ctx));
         cmd.addSubcommand("roundtrip", new RoundTripCommand(ctx));
         cmd.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        cmd.setOut(new PrintWriter(out, true));
+        cmd.setOut(new PrintWriter(ctx.out(), true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
@@ -192,8 +201,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
         // The blocks run and are validated beside connecting and reading the catalog (PendingDeclarations);
         // a reviewed plan is checked against the blocks before anything else, so it needs them first.
-        PendingDeclarations declarations = planIn != null
-                ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
+        PendingDeclarations declarations = head != null ? head.declarations()
+                : planIn != null ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
                 : PendingDeclarations.start(ctx.blocks());
         ReviewedPlan reviewed = null;
         if (planIn != null) {
@@ -203,7 +212,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
         try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
-             Connection connection = Connections.open(target.url(), statementTimeout)) {
+             Connection connection = head != null ? head.connection(target.url(), statementTimeout)
+                     : Connections.open(target.url(), statementTimeout)) {
             timing("connected");
             if (output.chatty()) {
                 ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")

@@ -101,4 +101,30 @@ class CliTest {
         assertEquals("error: invalid declarations (nothing was changed):\n  - C7_Bad: table name is blank\n",
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A run against DATABASE_URL connects while picocli reads the command line (HeadStart). When the
+     * command line then turns out to be wrong, that connection must not outlive the run: the usage
+     * error is the same as without a head start, and the session goes away.
+     */
+    @Test
+    void aUsageErrorClosesTheConnectionOpenedAhead() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            String sessions = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+            String before = s.queryString(sessions);
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = SchemaSyncCli.run(new String[] {"--apply", "--no-such-flag"}, List.of(),
+                    Map.of("DATABASE_URL", CliProcess.platformUrl(s.url)), false,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, exit);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: Unknown option: '--no-such-flag'"),
+                    () -> err.toString(StandardCharsets.UTF_8));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!before.equals(s.queryString(sessions))) {
+                assertTrue(System.currentTimeMillis() < deadline, "the connection opened ahead is still open");
+                Thread.sleep(50);
+            }
+        }
+    }
 }
