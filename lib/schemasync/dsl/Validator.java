@@ -268,7 +268,7 @@ record Validator(List<String> problems) {
     }
 
     private void column(Origin origin, QualifiedName table, ColumnSpec c, Map<ColumnKey, ColumnSeen> columns) {
-        if (nameProblem(c.name()) != null) name(origin, "column of " + table, c.name());
+        name(origin, () -> "column of " + table, c.name());
         if (c.type() == null || c.type().isBlank()) problem(origin, "column " + table + "." + c.name() + " has no type");
         fragment(origin, () -> "the type of column " + table + "." + c.name(), c.type());
         fragment(origin, () -> "the default of column " + table + "." + c.name(), c.defaultSql());
@@ -316,32 +316,35 @@ record Validator(List<String> problems) {
     }
 
     void qualified(Origin origin, String kind, QualifiedName name) {
-        // The message is built only for a name with a problem: this runs for every declared object.
-        if (nameProblem(name.schema()) != null) name(origin, "schema of " + kind + " " + name, name.schema());
+        name(origin, () -> "schema of " + kind + " " + name, name.schema());
         name(origin, kind, name.name());
     }
 
-    /** Cheap check, no message: whether {@link #name} would report this name. */
-    private static String nameProblem(String name) {
-        if (name == null || name.isBlank()) return "blank";
-        if (name.length() * 3 > QualifiedName.MAX_IDENTIFIER_BYTES && QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) return "long";
-        for (int i = 0; i < name.length(); i++) if (Character.isISOControl(name.charAt(i))) return "control";
-        return null;
+    void name(Origin origin, String kind, String name) {
+        name(origin, () -> kind, name);
     }
 
-    void name(Origin origin, String kind, String name) {
-        if (nameProblem(name) == null) return;
-        if (name == null || name.isBlank()) {
-            problem(origin, kind + " name is blank");
-        } else if (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
-            problem(origin, kind + " name \"" + name + "\" is " + QualifiedName.utf8Length(name)
-                    + " bytes; PostgreSQL keeps only " + QualifiedName.MAX_IDENTIFIER_BYTES
-                    + " and would silently truncate it");
-        } else if (name.chars().anyMatch(Character::isISOControl)) {
+    /** {@code kind} is built only for a name with a problem: this runs for every declared object. */
+    private void name(Origin origin, java.util.function.Supplier<String> kind, String name) {
+        String why = nameProblem(name);
+        if (why != null) problem(origin, kind.get() + why);
+    }
+
+    /** What is wrong with a name, said after "<kind> name"; null when nothing is. */
+    private static String nameProblem(String name) {
+        if (name == null || name.isBlank()) return " name is blank";
+        // A char is at most 3 UTF-8 bytes: shorter names need no byte count.
+        if (name.length() * 3 > QualifiedName.MAX_IDENTIFIER_BYTES
+                && QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            return " name \"" + name + "\" is " + QualifiedName.utf8Length(name) + " bytes; PostgreSQL keeps only "
+                    + QualifiedName.MAX_IDENTIFIER_BYTES + " and would silently truncate it";
+        }
+        for (int i = 0; i < name.length(); i++) {
             // PostgreSQL cannot even receive a NUL in a statement; newlines and other control characters
             // are legal in quoted identifiers but only ever come from a mistake, and break every listing.
-            problem(origin, kind + " name " + printable(name) + " contains a control character");
+            if (Character.isISOControl(name.charAt(i))) return " name " + printable(name) + " contains a control character";
         }
+        return null;
     }
 
     private static String printable(String name) {
