@@ -84,8 +84,7 @@ final class HeadStart implements AutoCloseable {
             throw e;
         }
         if (!target.properties().containsKey("socketTimeout")) {
-            c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE,
-                    statementTimeout.plusSeconds(Connections.NETWORK_MARGIN_SECONDS).toMillis()));
+            Connections.boundNetworkWait(c, statementTimeout);
         }
         return c;
     }

@@ -33,6 +33,15 @@ public final class Connections {
     /** Seconds past the statement timeout after which a silent server means a broken network. */
     public static final int NETWORK_MARGIN_SECONDS = 10;
 
+    /**
+     * Sets the network timeout for statements run under {@code statementTimeout}; the one rule the
+     * connection's start ({@link #open(DatabaseUrl, java.time.Duration)}) and the apply's statements share.
+     */
+    public static void boundNetworkWait(Connection connection, java.time.Duration statementTimeout) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE,
+                statementTimeout.plusSeconds(NETWORK_MARGIN_SECONDS).toMillis()));
+    }
+
     private static Connection open(DatabaseUrl url, Properties props) {
         props.putIfAbsent("ApplicationName", "schema-sync");
         props.putIfAbsent("connectTimeout", "10");

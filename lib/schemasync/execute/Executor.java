@@ -208,8 +208,7 @@ final class Executor {
      * (a partition sends no reset), and the socket read fails instead of hanging until TCP gives up.
      */
     private void networkTimeout(Duration statementTimeout) throws SQLException {
-        long millis = Math.min(Integer.MAX_VALUE, statementTimeout.plusSeconds(schemasync.db.Connections.NETWORK_MARGIN_SECONDS).toMillis());
-        connection.setNetworkTimeout(Runnable::run, (int) millis);
+        schemasync.db.Connections.boundNetworkWait(connection, statementTimeout);
     }
 
 
