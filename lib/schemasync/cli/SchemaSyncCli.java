@@ -120,7 +120,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             description = "Let --apply run steps with this kind of hazard (repeatable): TABLE_REWRITE, FULL_SCAN_UNDER_LOCK,"
                     + " INDEX_BUILD, DELETES_DATA are refused unless allowed here or by db.allowHazard(...) in the block."
                     + " See docs/SAFETY.md.")
-    java.util.List<schemasync.plan.HazardKind> allowHazards = new java.util.ArrayList<>();
+    java.util.List<schemasync.model.HazardKind> allowHazards = new java.util.ArrayList<>();
 
     @Mixin
     OutputOptions output;

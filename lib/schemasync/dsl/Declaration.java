@@ -251,7 +251,7 @@ public sealed interface Declaration {
      * {@code db.allowHazard(HazardKind.DELETES_DATA, "the legacy table was archived in ticket 123")}:
      * {@code --apply} accepts this kind of hazard in the steps of this block only.
      */
-    record AllowHazardDecl(schemasync.plan.HazardKind kind, String reason, Origin origin) implements Declaration {
+    record AllowHazardDecl(schemasync.model.HazardKind kind, String reason, Origin origin) implements Declaration {
     }
 
     /**

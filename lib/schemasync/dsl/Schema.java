@@ -441,7 +441,7 @@ public final class Schema extends PrivilegeDeclarations {
      * an {@code ensureNoTable}. The reason is shown beside the hazard in the plan. (HazardKind is a
      * leaf enum of the plan package; the DSL names it so that a misspelt kind does not compile.)
      */
-    public Schema allowHazard(schemasync.plan.HazardKind kind, String reason) {
+    public Schema allowHazard(schemasync.model.HazardKind kind, String reason) {
         declarations.add(new Declaration.AllowHazardDecl(kind, reason, origin));
         return this;
     }

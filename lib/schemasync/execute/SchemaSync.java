@@ -15,7 +15,7 @@ import schemasync.dsl.PendingDeclarations;
 import schemasync.normalize.Normalizer;
 import java.util.Set;
 import schemasync.plan.DeclaredShapes;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.HazardPolicy;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Change;

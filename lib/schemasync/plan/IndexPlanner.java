@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.model.HazardKind;
 import java.nio.charset.StandardCharsets;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Index;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.model.HazardKind;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog.MaterializedView;
 import schemasync.dsl.Declaration.MaterializedViewDecl;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.model.HazardKind;
 import schemasync.dsl.Declaration.ViewDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;

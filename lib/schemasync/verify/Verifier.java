@@ -31,7 +31,7 @@ import schemasync.report.SchemaDocs;
 public final class Verifier {
     /** A throwaway database holds nothing to protect: every hazard kind is allowed there. */
     private static final SchemaSync.Options THROWAWAY = SchemaSync.Options.defaults()
-            .withAllowedHazards(java.util.EnumSet.allOf(schemasync.plan.HazardKind.class));
+            .withAllowedHazards(java.util.EnumSet.allOf(schemasync.model.HazardKind.class));
 
 
     /** One check and whether it held. */

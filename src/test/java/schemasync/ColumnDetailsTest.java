@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 
 /** Stored generated columns and column collations: created, compared as PostgreSQL spells them, reported when different. */

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Drift;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 
 /** Domains: created before the tables whose columns use them, checks added NOT VALID then validated, drift reported. */
@@ -61,7 +61,7 @@ class DomainTest {
                     "ALTER DOMAIN \"public\".\"score\" VALIDATE CONSTRAINT \"score_positive\""), Scenario.sql(plan));
             assertEquals(List.of(List.of(), List.of(HazardKind.FULL_SCAN_UNDER_LOCK)), plan.steps().stream()
                     .map(p -> p.hazards().stream().map(h -> h.kind()).toList()).toList());
-            s.applyAndConverge(blocks, schemasync.plan.HazardKind.FULL_SCAN_UNDER_LOCK); // a domain check scans its tables under SHARE
+            s.applyAndConverge(blocks, schemasync.model.HazardKind.FULL_SCAN_UNDER_LOCK); // a domain check scans its tables under SHARE
             assertEquals("true", s.queryString("SELECT convalidated::text FROM pg_constraint WHERE conname = 'score_positive'"));
         }
     }

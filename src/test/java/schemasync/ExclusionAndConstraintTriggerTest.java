@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Drift;
 
@@ -55,7 +55,7 @@ class ExclusionAndConstraintTriggerTest {
             assertEquals(List.of("ALTER TABLE \"public\".\"booking\" ADD CONSTRAINT \"booking_no_overlap\" EXCLUDE USING gist"
                     + " (room WITH =, during WITH &&) WHERE (room > 0)"), Scenario.sql(plan));
             assertEquals(HazardKind.INDEX_BUILD, plan.steps().get(0).hazards().get(0).kind());
-            s.applyAndConverge(blocks, schemasync.plan.HazardKind.INDEX_BUILD); // refused unless allowed: the table was never analyzed
+            s.applyAndConverge(blocks, schemasync.model.HazardKind.INDEX_BUILD); // refused unless allowed: the table was never analyzed
             Plan changed = s.plan(bookings("USING gist (during WITH &&)"));
             assertTrue(changed.isEmpty());
             Drift drift = Scenario.drift(changed).get(0);

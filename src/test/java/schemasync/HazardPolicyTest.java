@@ -16,7 +16,7 @@ import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.execute.SchemaSync;
 import schemasync.execute.SchemaSync.Outcome;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.HazardPolicy;
 import schemasync.plan.Plan;
 

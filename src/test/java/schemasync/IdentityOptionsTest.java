@@ -15,7 +15,7 @@ import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.SequenceOptions;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem;
 import schemasync.verify.RoundTrip;

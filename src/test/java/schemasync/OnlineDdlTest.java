@@ -8,7 +8,7 @@ import static schemasync.Blocks.block;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.Step;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.HazardKind;
+import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Drift;
 
@@ -89,7 +89,7 @@ class PartitionTest {
             assertEquals("partition public.payment_2023_12", drift.get(0).kind() + " " + drift.get(0).object());
             assertTrue(drift.get(0).message().startsWith("partition of public.payment FOR VALUES FROM ('2023-12-01 00:00:00+00')"
                     + " TO ('2024-01-01 00:00:00+00') that no block declares: left alone"), drift.get(0).message());
-            s.applyAndConverge(more, schemasync.plan.HazardKind.FULL_SCAN_UNDER_LOCK); // refused unless allowed
+            s.applyAndConverge(more, schemasync.model.HazardKind.FULL_SCAN_UNDER_LOCK); // refused unless allowed
             assertEquals("t", s.queryString("SELECT to_regclass('payment_2023_12') IS NOT NULL"));
         }
     }

@@ -88,7 +88,7 @@ public final class Scenario implements AutoCloseable {
     }
 
     /** Apply with these hazard kinds allowed for the whole run (--allow-hazard), then prove idempotency. */
-    public Result applyAndConverge(List<? extends ChangeBlock> blocks, schemasync.plan.HazardKind... allowed) throws SQLException {
+    public Result applyAndConverge(List<? extends ChangeBlock> blocks, schemasync.model.HazardKind... allowed) throws SQLException {
         Result first = SchemaSync.apply(connection, DeclaredSchema.of(blocks),
                 SchemaSync.Options.defaults().withAllowedHazards(java.util.Set.of(allowed)));
         assertTrue(first.outcome() != Outcome.REFUSED, () -> "--apply refused: " + first.review().refusals().stream()

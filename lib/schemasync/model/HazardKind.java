@@ -1,8 +1,8 @@
-package schemasync.plan;
+package schemasync.model;
 
 /**
  * What a step (or a change the tool declines to make) costs the live database. Which kinds
- * {@code --apply} accepts without being told is {@link HazardPolicy#ALLOWED_BY_DEFAULT}; the others
+ * {@code --apply} accepts without being told is {@code HazardPolicy.ALLOWED_BY_DEFAULT}; the others
  * need {@code --allow-hazard KIND} or {@code db.allowHazard(KIND, "why")} in the block. See
  * docs/SAFETY.md.
  */
