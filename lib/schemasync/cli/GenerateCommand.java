@@ -30,9 +30,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOption source;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public",
-            description = "A schema to generate (repeatable; default: ${DEFAULT-VALUE}).")
-    List<String> schemas;
+    @Mixin
+    SchemaSelectionOptions schemaOptions;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "changes",
             description = "Where to write the blocks and Changes.java (default: ${DEFAULT-VALUE}/).")
@@ -59,7 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
         DatabaseUrl url = source.url(ctx);
         Generator.Result result;
         try (Connection c = Connections.open(url)) {
-            result = Generator.generate(c, schemas);
+            result = Generator.generate(c, schemaOptions.selection().resolve(c));
         } catch (SQLException e) {
             throw new SchemaSyncException(SchemaSyncException.Code.DATABASE, Connections.redact(e.getMessage(), url.properties()), e);
         }

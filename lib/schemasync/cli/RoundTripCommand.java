@@ -30,9 +30,8 @@ final class RoundTripCommand implements Callable<Integer> {
     @Mixin
     SourceDatabaseOption source;
 
-    @Option(names = "--schema", paramLabel = "NAME", defaultValue = "public",
-            description = "A schema to generate and compare (repeatable; default: ${DEFAULT-VALUE}).")
-    List<String> schemas;
+    @Mixin
+    SchemaSelectionOptions schemaOptions;
 
     @Option(names = "--postgres-version", paramLabel = "MAJOR", defaultValue = "" + PostgresBinaries.DEFAULT_MAJOR,
             description = "Major version of the throwaway PostgreSQL; match your server (13-18; default: ${DEFAULT-VALUE}).")
@@ -57,7 +56,7 @@ final class RoundTripCommand implements Callable<Integer> {
             }
             try (Connection target = Connections.open(server.url("roundtrip"))) {
                 // The source is only read: generation and both plans are read-only.
-                report = RoundTrip.run(source, schemas, target);
+                report = RoundTrip.run(source, schemaOptions.selection().resolve(source), target);
             }
         } catch (SQLException e) {
             throw new SchemaSyncException(SchemaSyncException.Code.DATABASE, Connections.redact(e.getMessage(), url.properties()), e);

@@ -56,6 +56,7 @@ final class BlockPlan {
     void write() {
         schemasAndExtensions();
         for (String schema : g.schemas()) types(schema);
+        routinesTablesUse();
         tables();
         for (String schema : g.schemas()) routines(schema);
         views();
@@ -252,29 +253,67 @@ final class BlockPlan {
         }
     }
 
+    /**
+     * The routines a table's default, generated column, CHECK or index calls (and the routines they
+     * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
+     */
+    private void routinesTablesUse() {
+        Set<String> wanted = new HashSet<>(source.routinesTablesUse());
+        boolean grew = !wanted.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Source.Routine r : source.routines()) {
+                if (wanted.contains(r.signature()) || r.definition() == null) continue;
+                for (Source.Routine user : source.routines()) {
+                    if (wanted.contains(user.signature()) && user.definition() != null && user != r
+                            && calls(user.definition(), r.name().name())) {
+                        grew |= wanted.add(r.signature());
+                        break;
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) return;
+        g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
+                + " indexes: they must exist before the tables");
+        for (String schema : g.schemas()) {
+            for (Source.Routine r : routinesInOrder(schema)) {
+                if (wanted.contains(r.signature())) routine(r);
+            }
+        }
+        earlyRoutines.addAll(wanted);
+    }
+
+    /** Routines already written before the tables. */
+    private final Set<String> earlyRoutines = new HashSet<>();
+
     private void routines(String schema) {
         g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
         for (Source.Routine r : routinesInOrder(schema)) {
-            String what = switch (r.kind()) {
-                case "p" -> "procedure";
-                case "a" -> "aggregate";
-                case "w" -> "window function";
-                default -> "function";
-            };
-            String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
-            String header = "CREATE OR REPLACE " + word + " " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
-            Catalog.Function aggregate = catalog.aggregates().get(r.signature());
-            if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
-                g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
-                        r.kind().equals("p")));
-            } else if (r.kind().equals("f") || r.kind().equals("p")) {
-                g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
-                        CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
-            } else if (r.kind().equals("a") && aggregate != null) {
-                g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
-            } else if (r.kind().equals("a")) {
-                g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
-            }
+            if (!earlyRoutines.contains(r.signature())) routine(r);
+        }
+    }
+
+    private void routine(Source.Routine r) {
+        String what = switch (r.kind()) {
+            case "p" -> "procedure";
+            case "a" -> "aggregate";
+            case "w" -> "window function";
+            default -> "function";
+        };
+        String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
+        String header = "CREATE OR REPLACE " + word + " " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
+        Catalog.Function aggregate = catalog.aggregates().get(r.signature());
+        if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
+            g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
+                    r.kind().equals("p")));
+        } else if (r.kind().equals("f") || r.kind().equals("p")) {
+            g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
+                    CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
+        } else if (r.kind().equals("a") && aggregate != null) {
+            g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
+        } else if (r.kind().equals("a")) {
+            g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
         }
     }
 

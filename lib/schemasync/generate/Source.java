@@ -18,7 +18,8 @@ import schemasync.catalog.QualifiedName;
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog, List<Sequence> sequences,
               List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
-              List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects) {
+              List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
+              java.util.Set<String> routinesTablesUse) {
 
     record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
                     boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
@@ -85,8 +86,10 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getBoolean(4)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
+            java.util.Set<String> routinesTablesUse = new TreeSet<>(query(connection, SourceSql.ROUTINES_TABLES_USE, names,
+                    rs -> new QualifiedName(rs.getString(1), rs.getString(2)) + "(" + rs.getString(3) + ")"));
             return new Source(catalog, sequences, ranges, partitions, matviews, deps, routines, triggers,
-                    indexes, objects);
+                    indexes, objects, java.util.Set.copyOf(routinesTablesUse));
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

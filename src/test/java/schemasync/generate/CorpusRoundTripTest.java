@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import schemasync.Scenario;
@@ -27,14 +26,14 @@ class CorpusRoundTripTest {
      * (NOT VALID foreign keys, a primary key with a name of its own) is said with the DSL.
      */
     @ParameterizedTest
-    @CsvSource({"chinook.sql, 0", "pagila.sql, 0", "osm.sql, 0"})
+    @CsvSource({"chinook.sql, 0", "pagila.sql, 0", "osm.sql, 0", "temporal.sql, 0", "omop.sql, 0"})
     void generatedBlocksRebuildTheSchemaExactly(String file, int customSteps) throws Exception {
         Path sql = schemasync.CorpusSnapshotTest.corpus(file);
         assertNotNull(sql, "corpus file " + file + " is missing");
         try (Scenario source = Scenario.start("DO $$ BEGIN CREATE ROLE postgres; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
              Scenario target = Scenario.start()) {
             source.execute(Files.readString(sql));
-            RoundTrip.Report report = RoundTrip.run(source.connection, Set.of("public"), target.connection);
+            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection), target.connection);
             System.out.println(file + ": compared " + report.diff().compared() + "; " + report.generated().blocks().size()
                     + " blocks, " + report.generated().carried().size() + " custom steps, " + report.statementsApplied()
                     + " statements applied; generated in " + report.generateTime().toMillis() + " ms; unmodeled in source: "
