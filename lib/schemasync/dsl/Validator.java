@@ -101,10 +101,15 @@ record Validator(List<String> problems) {
             } else if (d instanceof Declaration.EnumDecl e) {
                 qualified(e.origin(), "enum", e.name());
                 if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
-                if (e.labels().isEmpty()) problem(e.origin(), "enum " + e.name() + " has no labels");
+                // PostgreSQL accepts an enum without labels and an empty label; it refuses labels over 63 bytes.
                 Set<String> seen = new TreeSet<>();
                 for (String label : e.labels()) {
-                    name(e.origin(), "label of enum " + e.name(), label);
+                    if (label == null) {
+                        problem(e.origin(), "enum " + e.name() + " has a null label");
+                    } else if (QualifiedName.utf8Length(label) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                        problem(e.origin(), "enum " + e.name() + ": label '" + label + "' is " + QualifiedName.utf8Length(label)
+                                + " bytes; PostgreSQL allows " + QualifiedName.MAX_IDENTIFIER_BYTES);
+                    }
                     if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
                 }
             } else if (d instanceof Declaration.RenameDecl r) {
@@ -223,7 +228,7 @@ record Validator(List<String> problems) {
                     + "); declare later changes with ensureColumn / ensureIndex");
             return;
         }
-        if (t.columns().isEmpty()) problem(t.origin(), "table " + t.name() + " declares no columns");
+        // A table without columns is legal in PostgreSQL (CREATE TABLE t ()), and real schemas have them.
         for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
         Set<String> constraintNames = new TreeSet<>();
         if (t.primaryKeyName() != null) {

@@ -128,8 +128,8 @@ final class SourceSql {
     /**
      * Routines a table needs before it can be created: called by a column default or generated
      * expression (pg_attrdef), a table's CHECK constraint (pg_constraint), or an index expression or
-     * predicate (pg_class). PostgreSQL records each as a normal dependency in pg_depend; pg_dump sorts
-     * on the same edges. (Views, triggers and policies come after the routines anyway.)
+     * predicate (pg_class). PostgreSQL records each in pg_depend, as a normal dependency (an automatic
+     * one for a generated column before PostgreSQL 14); pg_dump sorts on the same edges. (Views, triggers and policies come after the routines anyway.)
      */
     static final String ROUTINES_TABLES_USE = """
             -- schema-sync generate: routines that tables use
@@ -138,7 +138,7 @@ final class SourceSql {
             JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND p.oid = d.refobjid
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             LEFT JOIN pg_catalog.pg_constraint con ON d.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = d.objid
-            WHERE d.deptype = 'n' AND n.nspname = ANY (?)
+            WHERE d.deptype IN ('n', 'a') AND n.nspname = ANY (?)
               AND (d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_class'::regclass)
                    OR (con.oid IS NOT NULL AND con.conrelid <> 0))
             ORDER BY 1, 2, 3
@@ -182,7 +182,8 @@ final class SourceSql {
             UNION ALL
             SELECT 'pg_type', t.typtype::text, n.nspname, t.typname
             FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            WHERE n.nspname = ANY (?) AND t.typrelid = 0 AND NOT (t.typelem <> 0 AND t.typsubscript = 'array_subscript_handler'::regproc)
+            WHERE n.nspname = ANY (?) AND t.typrelid = 0
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid) -- an implicit array type (13 has no typsubscript)
               AND t.typtype <> 'm'
               AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
 

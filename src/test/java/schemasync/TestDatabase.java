@@ -54,12 +54,21 @@ public final class TestDatabase {
             admin = Testcontainer.start();
             description = "Testcontainers " + admin.display();
         } else {
-            EmbeddedDatabase db = EmbeddedDatabase.startThrowaway();
+            EmbeddedDatabase db = EmbeddedDatabase.startThrowaway(major());
             Runtime.getRuntime().addShutdownHook(new Thread(db::close));
             admin = db.url("postgres");
             description = "embedded " + admin.display();
         }
         return admin;
+    }
+
+    /**
+     * The embedded server's major: {@code SCHEMA_SYNC_TEST_POSTGRES} (e.g. 13 or 18, what
+     * scripts/corpus-roundtrip.sh sets), else the default the whole suite and CI run on.
+     */
+    static int major() {
+        String major = System.getenv("SCHEMA_SYNC_TEST_POSTGRES");
+        return major == null || major.isBlank() ? schemasync.db.PostgresBinaries.DEFAULT_MAJOR : Integer.parseInt(major.strip());
     }
 
     private static DatabaseUrl withDatabase(DatabaseUrl server, String database) {

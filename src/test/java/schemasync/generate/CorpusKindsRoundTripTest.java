@@ -1,0 +1,92 @@
+package schemasync.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import schemasync.Scenario;
+import schemasync.verify.RoundTrip;
+
+/**
+ * Hand-written fixtures for the ways real schemas failed to adopt: each is loaded into a database,
+ * generated with the defaults (every user schema), applied to an empty database, and must come back
+ * exactly — no catalog difference, no custom step, empty plans against the source and the copy.
+ */
+class CorpusKindsRoundTripTest {
+
+    record Fixture(String name, String sql) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Fixture> fixtures() {
+        return List.of(
+                new Fixture("several schemas, an extension in a schema of its own", """
+                        CREATE SCHEMA extensions;
+                        CREATE EXTENSION citext WITH SCHEMA extensions;
+                        CREATE SCHEMA app;
+                        CREATE SCHEMA audit;
+                        CREATE TABLE app.users (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email extensions.citext NOT NULL UNIQUE);
+                        CREATE TABLE audit.events (id bigint PRIMARY KEY, user_id bigint REFERENCES app.users (id), at timestamptz DEFAULT now());
+                        CREATE TABLE public.settings (key text PRIMARY KEY, value text);
+                        """),
+                new Fixture("functions used by a default, a generated column, a CHECK and an index", """
+                        CREATE FUNCTION normalized(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(trim(t)) $$;
+                        CREATE FUNCTION new_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;
+                        CREATE FUNCTION is_slug(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN t ~ '^[a-z0-9-]+$'; END $$;
+                        CREATE TABLE items (
+                            id bigint PRIMARY KEY,
+                            name text NOT NULL,
+                            code text NOT NULL DEFAULT new_code(),
+                            slug text NOT NULL CHECK (is_slug(slug)),
+                            key text GENERATED ALWAYS AS (normalized(name)) STORED);
+                        CREATE INDEX items_name_idx ON items (normalized(name));
+                        """),
+                new Fixture("functions used by a trigger and a policy", """
+                        CREATE TABLE docs (id bigint PRIMARY KEY, owner text NOT NULL, updated_at timestamptz);
+                        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+                        CREATE FUNCTION me() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_user::text $$;
+                        CREATE TRIGGER docs_touch BEFORE UPDATE ON docs FOR EACH ROW EXECUTE FUNCTION touch();
+                        ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+                        CREATE POLICY docs_owner ON docs USING (owner = me());
+                        """),
+                new Fixture("a table with no columns and an enum with an empty label", """
+                        CREATE TABLE marker ();
+                        CREATE TYPE answer AS ENUM ('', 'yes', 'no');
+                        CREATE TABLE answers (id bigint PRIMARY KEY, value answer NOT NULL DEFAULT '');
+                        """),
+                new Fixture("a function whose body resolves names through its own search_path", """
+                        CREATE SCHEMA app;
+                        CREATE TABLE app.orders (id bigint PRIMARY KEY, status varchar(20) NOT NULL);
+                        CREATE FUNCTION app.order_count() RETURNS bigint LANGUAGE sql STABLE SET search_path = app
+                            AS $$ SELECT count(*) FROM orders $$;
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void roundTripsExactly(Fixture fixture) throws Exception {
+        try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
+            source.execute(fixture.sql());
+            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection),
+                    target.connection);
+            System.out.println(fixture + ": compared " + report.diff().compared());
+            report.generated().carried().forEach(c -> System.out.println("  custom step: " + c.what() + " (" + c.why() + ")"));
+            report.diff().differences().forEach(d -> System.out.println("  difference: " + d));
+            report.sourceDrift().forEach(d -> System.out.println("  drift against the source: " + d));
+            report.sourcePlan().forEach(d -> System.out.println("  plan against the source: " + d));
+            assertEquals(List.of(), report.diff().differences(), "catalog differences");
+            assertEquals(List.of(), report.sourcePlan(), "ℹ in the plan against the source");
+            assertEquals(List.of(), report.sourceDrift(), "⚠ in the plan against the source");
+            assertEquals(List.of(), report.targetPlan(), "ℹ in the plan against the rebuilt database");
+            assertEquals(List.of(), report.targetDrift(), "⚠ in the plan against the rebuilt database");
+            assertEquals(List.of(), report.generated().carried(), "custom steps");
+            assertEquals(List.of(), report.generated().notCarried(), "objects not carried");
+            assertTrue(report.ok());
+        }
+    }
+}
