@@ -189,6 +189,7 @@ public final class Normalizer {
             throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
                     + String.join("\n  - ", problems));
         }
+        FixedPoint.settleDeclaredChecks(connection, catalog, checks);
         Set<ColumnRef> rewriting;
         try {
             rewriting = rewritingAdds(connection, catalog, shadows.values(), declaredSpecOrigin.keySet());

@@ -59,6 +59,11 @@ class CorpusKindsRoundTripTest {
                         CREATE TYPE answer AS ENUM ('', 'yes', 'no');
                         CREATE TABLE answers (id bigint PRIMARY KEY, value answer NOT NULL DEFAULT '');
                         """),
+                new Fixture("a CHECK over varchar against an ARRAY (pg_get_constraintdef's text re-parses differently)", """
+                        CREATE SCHEMA app;
+                        CREATE TABLE app.orders (id bigint PRIMARY KEY, status varchar(20) NOT NULL
+                            CHECK (status IN ('new', 'paid', 'shipped')));
+                        """),
                 new Fixture("a function whose body resolves names through its own search_path", """
                         CREATE SCHEMA app;
                         CREATE TABLE app.orders (id bigint PRIMARY KEY, status varchar(20) NOT NULL);
