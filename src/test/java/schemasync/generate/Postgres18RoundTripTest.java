@@ -10,16 +10,16 @@ import schemasync.Scenario;
 import schemasync.verify.RoundTrip;
 
 /**
- * PostgreSQL 18's new schema features that round-trip today: named NOT NULL constraints (pg_constraint
- * rows of contype 'n') and uuidv7() defaults. Not yet carried (see docs/adopting-an-existing-database.md):
- * VIRTUAL generated columns, NOT ENFORCED constraints, WITHOUT OVERLAPS keys. Runs when the test server
+ * PostgreSQL 18's new schema features that round-trip today: uuidv7() defaults. Not yet carried (see
+ * docs/adopting-an-existing-database.md): VIRTUAL generated columns, NOT ENFORCED constraints, WITHOUT
+ * OVERLAPS keys, and the name of a NOT NULL constraint (18 keeps it in pg_constraint; the catalog does
+ * not read it yet, so a custom name is neither compared nor carried). Runs when the test server
  * is 18+: {@code scripts/corpus-roundtrip.sh 18}.
  */
 class Postgres18RoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "CREATE TABLE t (id int CONSTRAINT t_id_present NOT NULL, note text)",
             "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
