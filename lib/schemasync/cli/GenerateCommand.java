@@ -18,8 +18,8 @@ import schemasync.generate.Generator;
 /** {@code generate}: write change blocks that declare an existing database. */
 @Command(name = "generate", mixinStandardHelpOptions = true, version = "Schema Sync " + CliContext.VERSION,
         description = "Reads an existing database and writes change blocks that declare it (one block per table with its"
-                + " indexes and constraints, in foreign-key order; types first; then functions, views, triggers, policies,"
-                + " grants) and the ordered list changes/Changes.java. What the DSL cannot express becomes a guarded custom"
+                + " indexes and constraints, in foreign-key order; types first, then the functions a table calls; then the other functions, views,"
+                + " triggers, policies, grants) for every user schema (or those named) and the ordered list changes/Changes.java. What the DSL cannot express becomes a guarded custom"
                 + " step with PostgreSQL's own SQL, listed in the summary. The same database gives byte-identical files.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java generate --database-url \"$DATABASE_URL\" --dry-run",
