@@ -79,6 +79,7 @@ final class ColumnChangePlanner {
                     steps.add(new Step.ValidateConstraint(tableName, check, true));
                 }
                 steps.add(new Step.SetNotNull(tableName, c.column(), check));
+                steps.add(new Step.DropProvingCheck(tableName, check));
                 what.add("NOT NULL (through a validated CHECK, without a scan under lock)");
             } else {
                 steps.add(new Step.SetNotNull(tableName, c.column(), null));

@@ -88,7 +88,8 @@ final class IndexPlanner {
         if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
         if (planner.indexes.containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
         steps.add(new Step.CreateIndex(i, true, replacement.name()));
-        steps.add(new Step.SwapIndex(i.name(), replacement.name(), retired.name()));
+        steps.add(new Step.RetireIndex(i.name(), retired.name()));
+        steps.add(new Step.SwapIndex(i.name(), replacement.name()));
         steps.add(new Step.DropIndex(retired, true));
         planner.change(i.origin(), "index", object, "definition changed: will build the new one concurrently as "
                 + replacement.name() + ", swap, then drop the old one", original, steps.toArray(Step[]::new));
