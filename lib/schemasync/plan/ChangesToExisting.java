@@ -47,6 +47,7 @@ final class ChangesToExisting {
                     new Step.RenameTable(from, r.to()));
             planner.tables.remove(from);
             planner.tables.put(to, table.withName(to));
+            planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
             IdentityPlanner.followRename(planner.sequences, from, null, to, null);
             // Indexes follow their table (and keep their own names).
             for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
@@ -123,7 +124,7 @@ final class ChangesToExisting {
                 return;
             }
             planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
-                    planner.before.tables().get(r.object()), new Step.DropTable(r.object()));
+                    planner.original(r.object()), new Step.DropTable(r.object()));
             planner.tables.remove(r.object());
             planner.indexes.values().removeIf(i -> i.table().equals(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
@@ -135,7 +136,7 @@ final class ChangesToExisting {
                 return;
             }
             planner.touched.add(tableName);
-            planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.before.tables().get(tableName),
+            planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
             planner.tables.put(tableName, table.withColumns(table.columns().stream()
                     .filter(c -> !c.name().equals(r.column())).toList()));

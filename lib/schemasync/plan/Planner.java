@@ -82,6 +82,8 @@ public final class Planner {
     private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
     private final IdentityPlanner identities = new IdentityPlanner(this);
     final Map<String, GuardAnswer> guards;
+    /** Tables an earlier block of this run renamed: new name → name before this run. */
+    final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
@@ -398,6 +400,16 @@ public final class Planner {
         }
         if (current != have) tables.put(tableName, table.replaceColumn(current));
         if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+    }
+
+    /**
+     * The table as it was before this run (its size decides the hazards), found under the name it had
+     * then when an earlier block renamed it; null when this run creates it. A drop after a rename
+     * must still say it deletes data.
+     */
+    Table original(QualifiedName current) {
+        Table table = before.tables().get(renamedFrom.getOrDefault(current, current));
+        return table == null || table.name().equals(current) ? table : table.withName(current);
     }
 
     /** A table's current name, through renames declared after the current declaration. */
