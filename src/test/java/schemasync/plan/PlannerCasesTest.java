@@ -30,6 +30,9 @@ import schemasync.render.SqlRenderer;
  * PostgreSQL really spells a declaration so, and whether the statements converge, is what the
  * server-backed scenario tests check; here it is the decisions.
  *
+ * <p>A line's status follows the summary's "to add" count: a change whose first statement adds
+ * something is "create" (so a rebuilt index and a SET NOT NULL through a new CHECK read "create").
+ *
  * <p>Not covered here yet (they need more of the normalized side written by hand, or are decided
  * against the server): domains, composite types, aggregates, grants and default privileges (the
  * current role and routine keys come from the session), materialized views and comments on objects
@@ -102,6 +105,15 @@ class PlannerCasesTest {
                                 "ALTER TABLE \"public\".\"users\" DROP CONSTRAINT \"users_email_ssnn\""),
                         List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of(HazardKind.VALIDATION_SCAN),
                                 List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of()), List.of("create column public.users.email")),
+                new Case("SET NOT NULL of a column named by a keyword: the proving CHECK quotes it",
+                        catalog().table(table("public.orders", 50_000, 1_000, notNull("id", "bigint"), column("order", "integer")))
+                                .build(), db -> db.ensureColumnChanged("orders", "order").notNull(), shapes().build(),
+                        List.of("ALTER TABLE \"public\".\"orders\" ADD CONSTRAINT \"orders_order_ssnn\" CHECK (\"order\" IS NOT NULL) NOT VALID",
+                                "ALTER TABLE \"public\".\"orders\" VALIDATE CONSTRAINT \"orders_order_ssnn\"",
+                                "ALTER TABLE \"public\".\"orders\" ALTER COLUMN \"order\" SET NOT NULL",
+                                "ALTER TABLE \"public\".\"orders\" DROP CONSTRAINT \"orders_order_ssnn\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of(HazardKind.VALIDATION_SCAN),
+                                List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of()), List.of("create column public.orders.order")),
                 new Case("SET NOT NULL on a table this run renames: in the transaction, a scan under lock",
                         catalog().table(USERS).build(), db -> {
                             db.ensureColumnChanged("users", "email").notNull();
