@@ -84,22 +84,22 @@ public final class CatalogReader {
                     rs.getBoolean(6), rs.getBoolean(7)));
         });
         Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
-        batch.add(CatalogSql.ENUMS, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+        batch.add(CatalogTypeSql.ENUMS, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 Arrays.asList((String[]) rs.getArray(3).getArray())));
         Map<QualifiedName, String> views = new LinkedHashMap<>();
         batch.add(CatalogSql.VIEWS, rs -> views.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 rs.getString(3)));
         Map<String, Catalog.Function> functions = new LinkedHashMap<>();
-        batch.add(CatalogSql.FUNCTIONS, rs -> {
+        batch.add(CatalogTypeSql.FUNCTIONS, rs -> {
             Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                     rs.getString(4));
             functions.put(f.signature(), f);
         });
         Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
-        batch.add(CatalogSql.EXTENSIONS, rs -> extensions.put(rs.getString(1),
+        batch.add(CatalogTypeSql.EXTENSIONS, rs -> extensions.put(rs.getString(1),
                 new Catalog.Extension(rs.getString(1), rs.getString(2), rs.getString(3))));
         Map<QualifiedName, Domain> domains = new LinkedHashMap<>();
-        batch.add(CatalogSql.DOMAINS, rs -> {
+        batch.add(CatalogTypeSql.DOMAINS, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             String[] checkNames = (String[]) rs.getArray(8).getArray();
             String[] checkDefs = (String[]) rs.getArray(9).getArray();
@@ -111,31 +111,31 @@ public final class CatalogReader {
                     rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), checks));
         });
         Map<GrantTarget, Set<Grant>> grants = new LinkedHashMap<>();
-        batch.add(CatalogSql.COLUMN_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.COLUMN,
+        batch.add(CatalogTypeSql.COLUMN_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.COLUMN,
                 rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeSet<>(Grant.ORDER))
                 .add(new Grant(rs.getString(5), rs.getString(4))));
-        batch.add(CatalogSql.SEQUENCE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.SEQUENCE,
+        batch.add(CatalogTypeSql.SEQUENCE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.SEQUENCE,
                 rs.getString(1), rs.getString(2), null), k -> new TreeSet<>(Grant.ORDER))
                 .add(new Grant(rs.getString(4), rs.getString(3))));
-        batch.add(CatalogSql.SCHEMA_GRANTS, rs -> grants.computeIfAbsent(GrantTarget.schema(rs.getString(1)),
+        batch.add(CatalogTypeSql.SCHEMA_GRANTS, rs -> grants.computeIfAbsent(GrantTarget.schema(rs.getString(1)),
                 k -> new TreeSet<>(Grant.ORDER)).add(new Grant(rs.getString(3), rs.getString(2))));
-        batch.add(CatalogSql.ROUTINE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.FUNCTION,
+        batch.add(CatalogTypeSql.ROUTINE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.FUNCTION,
                 rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeSet<>(Grant.ORDER))
                 .add(new Grant(rs.getString(5), rs.getString(4))));
         Map<DefaultTarget, Set<Grant>> defaultPrivileges = new LinkedHashMap<>();
-        batch.add(CatalogSql.DEFAULT_PRIVILEGES, rs -> {
+        batch.add(CatalogTypeSql.DEFAULT_PRIVILEGES, rs -> {
             Set<Grant> entry = defaultPrivileges.computeIfAbsent(new DefaultTarget(rs.getString(1), rs.getString(2),
                     DefaultTarget.objects(rs.getString(3))), k -> new TreeSet<>(Grant.ORDER));
             if (rs.getString(4) != null) entry.add(new Grant(rs.getString(5), rs.getString(4)));
         });
         Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
-        batch.add(CatalogSql.AGGREGATES, rs -> {
+        batch.add(CatalogTypeSql.AGGREGATES, rs -> {
             Catalog.Function a = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
                     rs.getString(4));
             aggregates.put(a.signature(), a);
         });
         Map<QualifiedName, CompositeType> composites = new LinkedHashMap<>();
-        batch.add(CatalogSql.COMPOSITE_TYPES, rs -> {
+        batch.add(CatalogTypeSql.COMPOSITE_TYPES, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             String[] names = (String[]) rs.getArray(3).getArray();
             String[] types = (String[]) rs.getArray(4).getArray();
@@ -149,7 +149,7 @@ public final class CatalogReader {
             composites.put(name, new CompositeType(name, attributes));
         });
         Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
-        batch.add(CatalogSql.SEQUENCES, rs -> {
+        batch.add(CatalogTypeSql.SEQUENCES, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
             Sequence.Owner owner = rs.getString(11) == null ? null
                     : new Sequence.Owner(new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12), "i".equals(rs.getString(13)));
@@ -193,7 +193,7 @@ public final class CatalogReader {
      * the aggregate in a transaction it rolls back. The caller pins the search_path as the reader does.
      */
     public static Catalog.Function aggregate(Connection connection, long oid) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(CatalogSql.AGGREGATE_BY_OID)) {
+        try (PreparedStatement ps = connection.prepareStatement(CatalogTypeSql.AGGREGATE_BY_OID)) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),

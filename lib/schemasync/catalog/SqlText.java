@@ -17,9 +17,9 @@ public final class SqlText {
     private SqlText() {
     }
 
-    /** How PostgreSQL's quote_ident spells an identifier (keywords aside): bare when plain lower case. */
+    /** How PostgreSQL's quote_ident spells an identifier: {@link schemasync.model.Identifiers#quote}. */
     public static String quoteIdent(String name) {
-        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return schemasync.model.Identifiers.quote(name);
     }
 
     /** {@code sql} with every unqualified reference to identifier {@code from} replaced by {@code replacement}. */

@@ -70,6 +70,7 @@ final class CanonicalText {
 
     private static final java.util.concurrent.ConcurrentHashMap<String, String> TYPES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** One bare word (whether PostgreSQL would quote it is {@link schemasync.model.Identifiers}'s question). */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Pattern FUNCTION_NAME = Pattern.compile("([a-z_][a-z0-9_]*\\.)?[a-z_][a-z0-9_]*|");
 
@@ -159,9 +160,9 @@ final class CanonicalText {
         return s.toString().equals(have.definition()) ? have.definition() : null;
     }
 
-    /** A name pg_get_indexdef prints unquoted (a keyword it would quote simply fails to match). */
+    /** A name pg_get_indexdef prints unquoted ({@link schemasync.model.Identifiers}), else null. */
     private static String plainIdentifier(String name) {
-        return name != null && IDENTIFIER.matcher(name).matches() ? name : null;
+        return schemasync.model.Identifiers.isPlain(name) ? name : null;
     }
 
     /**

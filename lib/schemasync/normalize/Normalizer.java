@@ -3,7 +3,6 @@ package schemasync.normalize;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,41 +46,7 @@ import schemasync.render.SqlRenderer;
 public final class Normalizer {
     private static final int TABLES_PER_CHUNK = 200;
 
-
     private Normalizer() {
-    }
-
-    /** One shadow: the real table it stands for and what to build. */
-    private static final class Shadow {
-        final QualifiedName table;
-        final String shadowName;
-        final Map<String, ColumnSpec> columns = new LinkedHashMap<>();
-        /** The declared specs, as written: NOT NULL and comments are taken from here, not from PostgreSQL. */
-        final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
-        final List<IndexDecl> indexes = new ArrayList<>();
-        final List<Declaration.TriggerDecl> triggers = new ArrayList<>();
-        final List<Declaration.PolicyDecl> policies = new ArrayList<>();
-        /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
-        final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
-        /** PARTITION BY of the shadow (declared, else the database's), so partitions can hang from it. */
-        String partitionBy;
-
-        Shadow(QualifiedName table, String shadowName, List<Column> existing) {
-            this.table = table;
-            this.shadowName = shadowName;
-            if (existing != null) {
-                for (Column c : existing) {
-                    columns.put(c.name(), new ColumnSpec(c.name(), c.type(), false, null, Column.Identity.NONE, null));
-                }
-            }
-        }
-
-        void declare(ColumnSpec spec) {
-            declaredSpecs.put(spec.name(), spec);
-            // NOT NULL and comments do not change how PostgreSQL spells a type or default.
-            columns.put(spec.name(), new ColumnSpec(spec.name(), spec.type(), false, spec.defaultSql(),
-                    spec.identity(), null, spec.generatedSql(), spec.collation()));
-        }
     }
 
     /** Requires a connection with auto-commit off and no open transaction; leaves none open. */
@@ -164,8 +129,8 @@ public final class Normalizer {
         for (Shadow s : shadows.values()) {
             // A partitioned shadow carries its own partition twins: never settled without it, never shared.
             boolean plain = s.partitionBy == null && s.triggers.isEmpty() && s.policies.isEmpty();
-            if (shortcut && plain && settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
-            Object shape = shortcut && plain ? shapeKey(s) : s.table;
+            if (shortcut && plain && ShadowShortcut.settle(s, catalog, columns, indexes, checks, triggers, policies)) continue;
+            Object shape = shortcut && plain ? ShadowShortcut.shapeKey(s) : s.table;
             shapes.computeIfAbsent(shape, k -> new ArrayList<>()).add(s);
         }
         List<List<Shadow>> all = new ArrayList<>(shapes.values());
@@ -192,7 +157,7 @@ public final class Normalizer {
         FixedPoint.settleDeclaredChecks(connection, catalog, checks);
         Set<ColumnRef> rewriting;
         try {
-            rewriting = rewritingAdds(connection, catalog, shadows.values(), declaredSpecOrigin.keySet());
+            rewriting = RewriteProbe.rewritingAdds(connection, catalog, shadows.values(), declaredSpecOrigin.keySet());
         } finally {
             connection.rollback();
         }
@@ -267,57 +232,6 @@ public final class Normalizer {
     }
 
     /**
-     * Fills the shapes of a table whose every declaration is already spelled as the catalog spells
-     * it, and says so; false (and nothing filled) when anything would need PostgreSQL to spell it.
-     * CHECKs, triggers and policies always take the shadow.
-     */
-    private static boolean settle(Shadow s, Catalog catalog, Map<QualifiedName, Map<String, Column>> columns,
-                                  Map<QualifiedName, String> indexes, Map<QualifiedName, Map<String, String>> checks,
-                                  Map<QualifiedName, Map<String, String>> triggers,
-                                  Map<QualifiedName, Map<String, Table.Policy>> policies) {
-        Table existing = catalog.tables().get(s.table);
-        if (existing == null || !s.checks.isEmpty() || !s.triggers.isEmpty() || !s.policies.isEmpty()) return false;
-        // Indexes first: an expression or predicate written as people write it (lower(email), not
-        // lower((email)::text)) is the usual reason for a shadow, and a table has fewer indexes than columns.
-        Map<QualifiedName, String> definitions = new HashMap<>();
-        for (IndexDecl i : s.indexes) {
-            String definition = CanonicalText.index(i, catalog.indexes().get(i.name()));
-            if (definition == null) return false;
-            definitions.put(i.name(), definition);
-        }
-        Map<String, Column> byName = new HashMap<>();
-        for (ColumnSpec spec : s.declaredSpecs.values()) {
-            Column settled = CanonicalText.column(spec, existing.column(spec.name()).orElse(null));
-            if (settled == null) return false;
-            byName.put(spec.name(), settled);
-        }
-        columns.put(s.table, byName);
-        indexes.putAll(definitions);
-        checks.put(s.table, Map.of());
-        triggers.put(s.table, Map.of());
-        policies.put(s.table, Map.of());
-        return true;
-    }
-
-    /**
-     * Everything the statements of a shadow are made of except its names: two shadows with equal
-     * keys run the same SQL but for the names, and PostgreSQL spells them alike. (Built from the
-     * records rather than by rendering the SQL: rendering thousands of statements costs more CPU
-     * than the comparison saves.)
-     */
-    private record ShapeKey(List<ColumnSpec> columns, List<schemasync.dsl.ConstraintSpec> checks, List<IndexShape> indexes) {
-    }
-
-    private record IndexShape(boolean unique, schemasync.dsl.IndexMethod method, List<schemasync.dsl.KeyPart> keys,
-                              List<String> include, String where) {
-    }
-
-    private static ShapeKey shapeKey(Shadow s) {
-        return new ShapeKey(List.copyOf(s.columns.values()), List.copyOf(s.checks), s.indexes.stream()
-                .map(i -> new IndexShape(i.unique(), i.method(), i.keys(), i.include(), i.where())).toList());
-    }
-
-    /**
      * The target of each ensureColumnChanged with a type or default, as a column of its table's shadow
      * under a name of its own ({@link DeclaredShapes#changedColumn}): PostgreSQL spells the type and
      * default as the catalog will show them once changed.
@@ -357,7 +271,7 @@ public final class Normalizer {
         return shadows.computeIfAbsent(table, t -> new Shadow(t, "t" + (shadows.size() + 1), columns));
     }
 
-    private static String key(QualifiedName table, String column) {
+    static String key(QualifiedName table, String column) {
         return table + "\u0000" + column;
     }
 
@@ -375,7 +289,7 @@ public final class Normalizer {
         for (List<Shadow> group : groups) {
             Shadow s = group.get(0);
             chunk.add(s);
-            statements.add(createShadow(s));
+            statements.add(s.createSql());
             for (int n = 0; n < s.indexes.size(); n++) {
                 String shadowIndex = s.shadowName + "_i" + (n + 1);
                 int position = n;
@@ -397,17 +311,17 @@ public final class Normalizer {
             st.execute("SET TRANSACTION READ WRITE;\n" + String.join(";\n", statements));
         } catch (SQLException batchFailed) {
             connection.rollback();
-            if (cannotUseTemporaryTables(batchFailed)) {
+            if (ShadowDiagnosis.cannotUseTemporaryTables(batchFailed)) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE, "Schema Sync compares declarations"
                         + " by letting PostgreSQL create them as temporary tables in a transaction it always rolls"
-                        + " back, and this session cannot: " + firstLine(batchFailed.getMessage())
+                        + " back, and this session cannot: " + ShadowDiagnosis.firstLine(batchFailed.getMessage())
                         + " (connect to the primary, with a role that has the TEMPORARY privilege)", batchFailed);
             }
             for (String sql : prerequisites) {
-                String error = tryStatement(connection, sql);
+                String error = ShadowDiagnosis.tryStatement(connection, sql);
                 if (error != null) problems.add(sql + ": " + error);
             }
-            diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, partitions, problems);
+            ShadowDiagnosis.diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, partitions, problems);
             return;
         }
         String tempSchema;
@@ -471,133 +385,4 @@ public final class Normalizer {
         return actual != null && actual.startsWith("nextval(") ? actual : "nextval(<sequence owned by the column>)";
     }
 
-    private static String createShadow(Shadow s) {
-        return SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName), List.copyOf(s.columns.values()), List.of(), s.checks)
-                + SqlRenderer.partitionBy(s.partitionBy);
-    }
-
-    /**
-     * The chunk failed as a whole: find each culprit with savepoints, column by column, so the
-     * message names the declaration and quotes PostgreSQL's reason.
-     */
-    private static void diagnose(Connection connection, List<Shadow> chunk, Map<String, String> origins,
-                                 PartitionShapes partitions, List<String> problems) throws SQLException {
-        for (Shadow s : chunk) {
-            String shadowError = tryStatement(connection, createShadow(s));
-            if (shadowError == null) {
-                for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) {
-                    String error = tryStatement(connection, twin.sql());
-                    if (error != null) problems.add(twin.partition().origin() + ": partition " + twin.partition().name() + " of "
-                            + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
-                }
-                for (Declaration.PolicyDecl p : s.policies) {
-                    String error = tryStatement(connection, SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
-                    if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
-                }
-                for (Declaration.TriggerDecl g : s.triggers) {
-                    String error = tryStatement(connection, SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
-                    if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);
-                }
-                for (IndexDecl i : s.indexes) {
-                    String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
-                    String error = tryStatement(connection, SqlRenderer.createIndex(probeName,
-                            DSL.name("pg_temp", s.shadowName), i));
-                    if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
-                }
-                continue;
-            }
-            int n = 0;
-            int before = problems.size();
-            for (ColumnSpec c : s.columns.values()) {
-                String error = tryStatement(connection, SqlRenderer.createTable(
-                        DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
-                if (error != null) {
-                    String block = origins.getOrDefault(key(s.table, c.name()), "database");
-                    problems.add(block + ": column " + s.table + "." + c.name() + " " + c.describe() + ": " + error);
-                }
-            }
-            if (problems.size() > before) continue;
-            // The columns are fine: a CHECK expression is the culprit.
-            for (schemasync.dsl.ConstraintSpec check : s.checks) {
-                String error = tryStatement(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
-                        List.copyOf(s.columns.values()), List.of(), List.of(check)));
-                if (error != null) {
-                    String block = origins.getOrDefault(key(s.table, ""), "declaration");
-                    problems.add(block + ": " + (check.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION ? "exclusion" : "check")
-                            + " constraint " + s.table + "." + check.name() + ": " + error);
-                }
-            }
-            if (problems.size() == before) {
-                // Columns and checks are fine on their own: the partition key is the culprit.
-                problems.add(origins.getOrDefault(key(s.table, ""), "declaration") + ": table " + s.table
-                        + (s.partitionBy == null ? "" : " PARTITION BY " + s.partitionBy) + ": " + shadowError);
-            }
-        }
-    }
-
-    /** Runs one statement under a savepoint; returns PostgreSQL's error message or null. */
-    private static String tryStatement(Connection connection, String sql) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-            connection.releaseSavepoint(sp);
-            return null;
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return firstLine(e.getMessage());
-        }
-    }
-
-    /** read_only_sql_transaction (a hot standby), or no TEMPORARY privilege on the database. */
-    private static boolean cannotUseTemporaryTables(SQLException e) {
-        return "25006".equals(e.getSQLState())
-                || "42501".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("temporary");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    /**
-     * Which planned ADD COLUMNs would rewrite their table. PostgreSQL decides, not us: since PG 11 a
-     * non-volatile default is stored as a "missing value" without touching rows, a volatile one
-     * (gen_random_uuid(), clock_timestamp(), nextval) rewrites every row. We add each candidate to a
-     * one-row temporary table and watch whether its relfilenode changes.
-     */
-    private static Set<ColumnRef> rewritingAdds(Connection connection, Catalog catalog, Iterable<Shadow> shadows,
-                                                Set<String> declaredColumns) throws SQLException {
-        Set<ColumnRef> rewriting = new HashSet<>();
-        boolean probeCreated = false;
-        int n = 0;
-        for (Shadow s : shadows) {
-            Table existing = catalog.tables().get(s.table);
-            if (existing == null) continue;
-            for (ColumnSpec c : s.columns.values()) {
-                // Cheapest tests first: this runs for every column of every declared table.
-                if (c.defaultSql() == null || c.identity() != Column.Identity.NONE || existing.column(c.name()).isPresent()
-                        || !declaredColumns.contains(key(s.table, c.name()))) continue;
-                try (Statement st = connection.createStatement()) {
-                    if (!probeCreated) {
-                        st.execute("CREATE TEMP TABLE schema_sync_rewrite_probe AS SELECT 1 AS probe_row");
-                        probeCreated = true;
-                    }
-                    long before = filenode(st);
-                    ColumnSpec probe = new ColumnSpec("c" + (++n), c.type(), false, c.defaultSql(), c.identity(), null);
-                    st.execute(SqlRenderer.render(new schemasync.plan.Step.AddColumn(
-                            new QualifiedName("pg_temp", "schema_sync_rewrite_probe"), probe)));
-                    if (filenode(st) != before) rewriting.add(new ColumnRef(s.table, c.name()));
-                }
-            }
-        }
-        return rewriting;
-    }
-
-    private static long filenode(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_relation_filenode('pg_temp.schema_sync_rewrite_probe')")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }

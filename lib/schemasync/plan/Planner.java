@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import schemasync.SchemaSyncException;
@@ -78,8 +79,11 @@ public final class Planner {
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
-    private final IdentityPlanner identities = new IdentityPlanner(this);
+    final IdentityPlanner identities = new IdentityPlanner(this);
+    private final ColumnPlanner columns = new ColumnPlanner(this);
     final Map<String, GuardAnswer> guards;
+    /** Tables an earlier block of this run renamed: new name → name before this run. */
+    final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
@@ -217,7 +221,7 @@ public final class Planner {
         if (schemas.contains(s.name())) {
             items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
         } else {
-            change(s.origin(), "schema", s.name(), "will create", null, new Step.CreateSchema(s.name()));
+            change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, new Step.CreateSchema(s.name()));
             schemas.add(s.name());
         }
     }
@@ -233,7 +237,7 @@ public final class Planner {
         }
         items.add(new Unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
                 : "exists as " + actual + " (renamed by a later block), skipped"));
-        for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), actual, c);
+        for (ColumnSpec c : t.columns()) columns.plan(t.origin(), t.name(), actual, c);
         for (Column c : existing.columns()) {
             if (!declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
                     && !declaredColumns.get(t.name()).contains(c.name()) && !declared.isIgnoredColumn(actual, c.name())) {
@@ -245,7 +249,7 @@ public final class Planner {
         partitions.compareKey(t, actual);
         constraints.compare(t, actual);
         if (t.comment() != null && !t.comment().equals(existing.comment())) {
-            change(t.origin(), "comment on table", actual.toString(), "will set", existing,
+            change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment()));
             tables.put(actual, existing.withComment(t.comment()));
         }
@@ -267,7 +271,7 @@ public final class Planner {
         for (ColumnSpec c : t.columns()) {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
-        change(t.origin(), "table", t.name().toString(), "will create", null, steps.toArray(Step[]::new));
+        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
                 ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey());
@@ -306,96 +310,17 @@ public final class Planner {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        column(c.origin(), c.table(), actual, c.column());
+        columns.plan(c.origin(), c.table(), actual, c.column());
     }
 
     /**
-     * One declared column against the working copy of its table. {@code declaredTable} keys the
-     * normalized shapes; {@code tableName} is the table's current name (after later renames).
+     * The table as it was before this run (its size decides the hazards), found under the name it had
+     * then when an earlier block renamed it; null when this run creates it. A drop after a rename
+     * must still say it deletes data.
      */
-    private void column(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
-        Table table = tables.get(tableName);
-        Column want = shapes.column(declaredTable, spec.name());
-        String columnName = renames.column(declaredTable, table, spec.name(), position);
-        String object = tableName + "." + columnName;
-        Column have = table.column(columnName).orElse(null);
-        Table original = before.tables().get(tableName);
-        if (have == null) {
-            if (original != null && spec.generated()) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
-                        + " generated column computes it for every row, rewriting " + tableName + " under an ACCESS EXCLUSIVE lock",
-                        HazardKind.TABLE_REWRITE);
-            } else if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
-                        + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock", HazardKind.TABLE_REWRITE);
-            } else if (original != null && spec.notNull() && !spec.hasDefault()) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
-                        + " without a default cannot be added to a table that may hold rows; give it a default, or add"
-                        + " it nullable and backfill", HazardKind.FULL_SCAN_UNDER_LOCK);
-            } else if (original != null && shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
-                drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
-                        + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
-                        + " backfill, then declare the default", HazardKind.TABLE_REWRITE);
-            } else {
-                List<Step> steps = new ArrayList<>();
-                steps.add(new Step.AddColumn(tableName, spec));
-                if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
-                change(origin, "column", object, "will add", original, steps.toArray(Step[]::new));
-                tables.put(tableName, table.withColumn(want));
-            }
-            return;
-        }
-        boolean same = true;
-        String laterChange = laterChange(declaredTable, spec.name());
-        if (laterChange != null && (!want.type().equals(have.type()) || want.notNull() != have.notNull())) {
-            items.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
-            return;
-        }
-        if (!want.type().equals(have.type())) {
-            same = false;
-            drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
-                    + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
-        }
-        if (!Objects.equals(want.generated(), have.generated()) || !Objects.equals(want.collation(), have.collation())) {
-            same = false;
-            ColumnDetails.drift(this, origin, object, want, have);
-        }
-        int reported = items.size();
-        Column.Identity identity = identities.plan(origin, tableName, columnName, spec, want, have);
-        if (items.size() != reported) same = false;
-        if (want.notNull() && !have.notNull()) {
-            same = false;
-            drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
-                    + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
-        } else if (!want.notNull() && have.notNull()) {
-            same = false;
-            drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
-                    + " .notNull() to match", null);
-        }
-        Column current = identity == have.identity() ? have : have.withIdentity(identity);
-        if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
-            same = false;
-            if (spec.defaultSql() == null) {
-                // Never drop or replace a default the declaration does not state (a serial's nextval()
-                // included): inserts relying on it would start failing.
-                drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
-                        + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
-                        + ": left alone; declare the default to match", null);
-            } else {
-                change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
-                                + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
-                        new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
-                current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
-            }
-        }
-        if (spec.comment() != null && !spec.comment().equals(have.comment())) {
-            same = false;
-            change(origin, "comment on column", object, "will set", original,
-                    new Step.CommentOnColumn(tableName, columnName, spec.comment()));
-            current = current.withDefaultAndComment(current.defaultExpr(), spec.comment());
-        }
-        if (current != have) tables.put(tableName, table.replaceColumn(current));
-        if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+    Table original(QualifiedName current) {
+        Table table = before.tables().get(renamedFrom.getOrDefault(current, current));
+        return table == null || table.name().equals(current) ? table : table.withName(current);
     }
 
     /** A table's current name, through renames declared after the current declaration. */
@@ -404,10 +329,15 @@ public final class Planner {
     }
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
-    private String laterChange(QualifiedName table, String column) {
+    String laterChange(QualifiedName table, String column) {
         var positions = columnChanges.getOrDefault(table, Map.of()).get(column);
         var later = positions == null ? null : positions.higherEntry(position);
         return later == null ? null : later.getValue();
+    }
+
+    /** A column's name in the working copy of {@code table}, through renames declared after the current declaration. */
+    String renamesColumn(QualifiedName declaredTable, Table table, String column) {
+        return renames.column(declaredTable, table, column, position);
     }
 
     QualifiedName renamesIndex(QualifiedName index) {
@@ -447,7 +377,7 @@ public final class Planner {
         items.add(new Drift(origin, kind, object, message, hazard));
     }
 
-    void change(Origin origin, String kind, String object, String summary, Table original, Step... steps) {
+    void change(Origin origin, String kind, String object, Summary summary, Table original, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
         items.add(new Change(origin, kind, object, summary, planned));

@@ -1,0 +1,103 @@
+package schemasync.normalize;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.render.SqlRenderer;
+
+/** When PostgreSQL rejects a chunk of shadows: which declaration it rejects, and why, in its words. */
+final class ShadowDiagnosis {
+    private ShadowDiagnosis() {
+    }
+
+    /**
+     * The chunk failed as a whole: find each culprit with savepoints, column by column, so the
+     * message names the declaration and quotes PostgreSQL's reason.
+     */
+    static void diagnose(Connection connection, List<Shadow> chunk, Map<String, String> origins,
+                                 PartitionShapes partitions, List<String> problems) throws SQLException {
+        for (Shadow s : chunk) {
+            String shadowError = tryStatement(connection, s.createSql());
+            if (shadowError == null) {
+                for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) {
+                    String error = tryStatement(connection, twin.sql());
+                    if (error != null) problems.add(twin.partition().origin() + ": partition " + twin.partition().name() + " of "
+                            + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
+                }
+                for (Declaration.PolicyDecl p : s.policies) {
+                    String error = tryStatement(connection, SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
+                    if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
+                }
+                for (Declaration.TriggerDecl g : s.triggers) {
+                    String error = tryStatement(connection, SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
+                    if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);
+                }
+                for (IndexDecl i : s.indexes) {
+                    String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
+                    String error = tryStatement(connection, SqlRenderer.createIndex(probeName,
+                            DSL.name("pg_temp", s.shadowName), i));
+                    if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
+                }
+                continue;
+            }
+            int n = 0;
+            int before = problems.size();
+            for (ColumnSpec c : s.columns.values()) {
+                String error = tryStatement(connection, SqlRenderer.createTable(
+                        DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
+                if (error != null) {
+                    String block = origins.getOrDefault(Normalizer.key(s.table, c.name()), "database");
+                    problems.add(block + ": column " + s.table + "." + c.name() + " " + c.describe() + ": " + error);
+                }
+            }
+            if (problems.size() > before) continue;
+            // The columns are fine: a CHECK expression is the culprit.
+            for (schemasync.dsl.ConstraintSpec check : s.checks) {
+                String error = tryStatement(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
+                        List.copyOf(s.columns.values()), List.of(), List.of(check)));
+                if (error != null) {
+                    String block = origins.getOrDefault(Normalizer.key(s.table, ""), "declaration");
+                    problems.add(block + ": " + (check.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION ? "exclusion" : "check")
+                            + " constraint " + s.table + "." + check.name() + ": " + error);
+                }
+            }
+            if (problems.size() == before) {
+                // Columns and checks are fine on their own: the partition key is the culprit.
+                problems.add(origins.getOrDefault(Normalizer.key(s.table, ""), "declaration") + ": table " + s.table
+                        + (s.partitionBy == null ? "" : " PARTITION BY " + s.partitionBy) + ": " + shadowError);
+            }
+        }
+    }
+
+    /** Runs one statement under a savepoint; returns PostgreSQL's error message or null. */
+    static String tryStatement(Connection connection, String sql) throws SQLException {
+        Savepoint sp = connection.setSavepoint();
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
+            connection.releaseSavepoint(sp);
+            return null;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+            return firstLine(e.getMessage());
+        }
+    }
+
+    /** read_only_sql_transaction (a hot standby), or no TEMPORARY privilege on the database. */
+    static boolean cannotUseTemporaryTables(SQLException e) {
+        return "25006".equals(e.getSQLState())
+                || "42501".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("temporary");
+    }
+
+    static String firstLine(String message) {
+        if (message == null) return "error";
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

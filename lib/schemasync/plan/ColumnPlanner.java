@@ -1,0 +1,115 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import schemasync.catalog.Column;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.ColumnSpec;
+import schemasync.dsl.Origin;
+import schemasync.model.HazardKind;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * One declared column (of an ensureTable or an ensureColumn) against the working copy of its table:
+ * add it when missing and addable without a rewrite or scan; set its default and comment; report
+ * every other difference with its hazard.
+ */
+final class ColumnPlanner {
+    private final Planner planner;
+
+    ColumnPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    /**
+     * One declared column against the working copy of its table. {@code declaredTable} keys the
+     * normalized shapes; {@code tableName} is the table's current name (after later renames).
+     */
+    void plan(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
+        Table table = planner.tables.get(tableName);
+        Column want = planner.shapes.column(declaredTable, spec.name());
+        String columnName = planner.renamesColumn(declaredTable, table, spec.name());
+        String object = tableName + "." + columnName;
+        Column have = table.column(columnName).orElse(null);
+        Table original = planner.before.tables().get(tableName);
+        if (have == null) {
+            if (original != null && spec.generated()) {
+                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
+                        + " generated column computes it for every row, rewriting " + tableName + " under an ACCESS EXCLUSIVE lock",
+                        HazardKind.TABLE_REWRITE);
+            } else if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
+                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
+                        + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock", HazardKind.TABLE_REWRITE);
+            } else if (original != null && spec.notNull() && !spec.hasDefault()) {
+                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
+                        + " without a default cannot be added to a table that may hold rows; give it a default, or add"
+                        + " it nullable and backfill", HazardKind.FULL_SCAN_UNDER_LOCK);
+            } else if (original != null && planner.shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
+                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
+                        + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
+                        + " backfill, then declare the default", HazardKind.TABLE_REWRITE);
+            } else {
+                List<Step> steps = new ArrayList<>();
+                steps.add(new Step.AddColumn(tableName, spec));
+                if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
+                planner.change(origin, "column", object, Summary.will(Verb.ADD), original, steps.toArray(Step[]::new));
+                planner.tables.put(tableName, table.withColumn(want));
+            }
+            return;
+        }
+        boolean same = true;
+        String laterChange = planner.laterChange(declaredTable, spec.name());
+        if (laterChange != null && (!want.type().equals(have.type()) || want.notNull() != have.notNull())) {
+            planner.items.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
+            return;
+        }
+        if (!want.type().equals(have.type())) {
+            same = false;
+            planner.drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
+                    + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
+        }
+        if (!Objects.equals(want.generated(), have.generated()) || !Objects.equals(want.collation(), have.collation())) {
+            same = false;
+            ColumnDetails.drift(planner, origin, object, want, have);
+        }
+        int reported = planner.items.size();
+        Column.Identity identity = planner.identities.plan(origin, tableName, columnName, spec, want, have);
+        if (planner.items.size() != reported) same = false;
+        if (want.notNull() && !have.notNull()) {
+            same = false;
+            planner.drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
+                    + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
+        } else if (!want.notNull() && have.notNull()) {
+            same = false;
+            planner.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
+                    + " .notNull() to match", null);
+        }
+        Column current = identity == have.identity() ? have : have.withIdentity(identity);
+        if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
+            same = false;
+            if (spec.defaultSql() == null) {
+                // Never drop or replace a default the declaration does not state (a serial's nextval()
+                // included): inserts relying on it would start failing.
+                planner.drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
+                        + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
+                        + ": left alone; declare the default to match", null);
+            } else {
+                planner.change(origin, "column default", object, Summary.will(Verb.SET).plus(" DEFAULT " + want.defaultExpr()
+                                + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : "")), original,
+                        new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
+                current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
+            }
+        }
+        if (spec.comment() != null && !spec.comment().equals(have.comment())) {
+            same = false;
+            planner.change(origin, "comment on column", object, Summary.will(Verb.SET), original,
+                    new Step.CommentOnColumn(tableName, columnName, spec.comment()));
+            current = current.withDefaultAndComment(current.defaultExpr(), spec.comment());
+        }
+        if (current != have) planner.tables.put(tableName, table.replaceColumn(current));
+        if (same) planner.items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+    }
+}
