@@ -49,11 +49,11 @@ import schemasync.report.TextReporter;
                 "3:lock busy (another apply is running)", "4:not converged after apply",
                 "5:--check: changes pending", "6:--check: drift or undeclared objects only",
                 "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed",
-                "9:--apply refused: the plan has hazards not allowed (see --allow-hazard)"},
+                "9:--apply refused, or --check: a step --apply would refuse (hazards not allowed, see --allow-hazard)"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
                 "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
-                "  ./jbang sync-production-schema.java --check --format json     CI gate: 0 in sync, 5 pending, 6 drift",
+                "  ./jbang sync-production-schema.java --check --format json     CI gate: 0 in sync, 5 pending, 6 drift, 9 refused",
                 "  ./jbang sync-production-schema.java --dry-run --plan-out plan.json   then: --apply --plan plan.json",
                 "  ./jbang sync-production-schema.java verify                    prove the blocks idempotent on a throwaway PostgreSQL",
                 "",
@@ -67,7 +67,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         boolean dryRun;
         @Option(names = "--apply", description = "Apply what is missing in one transaction, then verify.")
         boolean apply;
-        @Option(names = "--check", description = "Like --dry-run; exit 0 in sync, 5 changes pending, 6 drift only.")
+        @Option(names = "--check", description = "Like --dry-run; exit 0 in sync, 5 changes pending, 6 drift only,"
+                + " 9 a step --apply would refuse (a pull request's gate).")
         boolean check;
     }
 
@@ -239,8 +240,9 @@ public final class SchemaSyncCli implements Callable<Integer> {
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
             timing("reported");
-            if (result.outcome() == SchemaSync.Outcome.REFUSED && output.format != Format.json) {
-                ctx.err().println("error: --apply refused, nothing was changed: the plan has hazards that are not allowed:\n  - "
+            if (exit == ExitCodes.HAZARD_REFUSED && output.format != Format.json) {
+                ctx.err().println("error: " + (mode.check ? "--check: --apply would refuse this plan" : "--apply refused, nothing was changed")
+                        + ": the plan has hazards that are not allowed:\n  - "
                         + String.join("\n  - ", result.review().refusals().stream().map(r -> r.describe()).toList())
                         + "\n  Allow a kind for the whole run with --allow-hazard KIND, or in the block with"
                         + " db.allowHazard(HazardKind.KIND, \"why\"). See docs/SAFETY.md.");
