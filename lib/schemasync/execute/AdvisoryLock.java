@@ -31,8 +31,18 @@ public final class AdvisoryLock implements AutoCloseable {
      */
     public static AdvisoryLock acquire(Connection connection, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
+        PoolerCheck.requireOneBackend(connection);
         while (true) {
-            if (tryLock(connection)) return new AdvisoryLock(connection);
+            if (tryLock(connection)) {
+                AdvisoryLock lock = new AdvisoryLock(connection);
+                try {
+                    PoolerCheck.requireLockVisible(connection, KEY);
+                } catch (RuntimeException | SQLException e) {
+                    lock.closeQuietly();
+                    throw e;
+                }
+                return lock;
+            }
             if (System.nanoTime() >= deadline) {
                 throw new SchemaSyncException(SchemaSyncException.Code.LOCK_BUSY, "another Schema Sync apply holds"
                         + " the lock on this database (waited " + wait.toMillis() + " ms, --lock-wait);"
@@ -55,6 +65,14 @@ public final class AdvisoryLock implements AutoCloseable {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (SQLException ignored) {
+            // best effort: behind a pooler the unlock may reach another backend, which only warns
         }
     }
 
