@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import schemasync.db.Connections;
 import schemasync.db.DatabaseUrl;
+import schemasync.db.TargetResolver;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.PendingDeclarations;
 
@@ -41,14 +42,16 @@ final class HeadStart implements AutoCloseable {
 
     /** A head start, or null when the command line could send the run elsewhere. */
     static HeadStart begin(String[] args, Map<String, String> env, List<? extends ChangeBlock> blocks) {
-        String text = env.get("DATABASE_URL");
-        if (text == null || text.isBlank()) return null;
         for (String arg : args) {
-            if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url")) return null;
+            if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url") || arg.startsWith("--password-command")) return null;
         }
+        // A password command runs once, where the run resolves its target.
+        if (TargetResolver.hasPasswordCommand(null, env)) return null;
         DatabaseUrl url;
         try {
-            url = DatabaseUrl.parse(text);
+            TargetResolver.Resolved resolved = TargetResolver.resolve(null, null, env);
+            if (resolved == null) return null;
+            url = resolved.url();
         } catch (RuntimeException invalid) {
             return null; // reported where the run reads it, as without a head start
         }

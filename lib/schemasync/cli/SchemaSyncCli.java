@@ -59,6 +59,9 @@ import schemasync.report.TextReporter;
                 "",
                 "Environment:",
                 "  DATABASE_URL   target database (postgres://user:pass@host:5432/db?sslmode=require or jdbc:postgresql://...)",
+                "  DATABASE_URL_FILE  a file holding the URL (a mounted secret); else libpq's PGHOST, PGPORT, PGUSER,",
+                "                 PGPASSWORD, PGDATABASE, PGSSLMODE, PGSERVICE, ~/.pgpass (see docs/SCHEMA_SYNC_GUIDE.md)",
+                "  SCHEMA_SYNC_PASSWORD_COMMAND  like --password-command",
                 "  NO_COLOR       disable colours"})
 public final class SchemaSyncCli implements Callable<Integer> {
 
@@ -78,6 +81,11 @@ public final class SchemaSyncCli implements Callable<Integer> {
     @Option(names = "--database-url", paramLabel = "URL",
             description = "Target database; default: the DATABASE_URL environment variable.")
     String databaseUrl;
+
+    @Option(names = "--password-command", paramLabel = "COMMAND",
+            description = "A shell command that prints the password on its first line (a short-lived token, e.g."
+                    + " aws rds generate-db-auth-token ...); default: SCHEMA_SYNC_PASSWORD_COMMAND.")
+    String passwordCommand;
 
     @Option(names = "--embedded", description = "Use the local embedded PostgreSQL (data in --embedded-dir).")
     boolean embedded;
@@ -212,7 +220,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint(declarations.validated()));
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
-        try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
+        try (Target target = Target.choose(databaseUrl, passwordCommand, embedded, embeddedDir, ctx, output);
              Connection connection = head != null ? head.connection(target.url(), statementTimeout)
                      : Connections.open(target.url(), statementTimeout)) {
             timing("connected");
