@@ -20,7 +20,8 @@ import schemasync.dsl.PendingDeclarations;
  * JVM costs ~0.15 s, mostly loading the driver) and running the blocks, each on a thread of its own.
  * picocli's own start (~0.3 s: its Java 5 classes load from the jar on every run) used to come first.
  *
- * <p>Only when the outcome cannot depend on the command line: a DATABASE_URL that parses, no
+ * <p>Only when the outcome cannot depend on the command line: a target that resolves from the environment
+ * (DATABASE_URL, DATABASE_URL_FILE, PGHOST/PGSERVICE; see TargetResolver) without a password command, no
  * {@code --database-url}, {@code --embedded}, help, version or subcommand. Whatever the command line
  * then says, the errors are the same ones at the same point: {@link #connection} rethrows the connect
  * failure where the run would have connected, and an unused connection is closed.
