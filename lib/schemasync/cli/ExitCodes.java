@@ -22,7 +22,10 @@ public final class ExitCodes {
     public static final int PLAN_STALE = 7;
     /** verify or roundtrip: a check did not hold. */
     public static final int VERIFY_FAILED = 8;
-    /** --apply: the plan holds hazards not allowed (--allow-hazard, db.allowHazard): nothing was changed. */
+    /**
+     * --apply: the plan holds hazards not allowed (--allow-hazard, db.allowHazard): nothing was changed.
+     * --check: the plan holds a step --apply would refuse under the same policy (a pull request's gate).
+     */
     public static final int HAZARD_REFUSED = 9;
 
     private ExitCodes() {
@@ -34,9 +37,13 @@ public final class ExitCodes {
         return plan.driftCount() > 0 ? CHECK_DRIFT : OK;
     }
 
-    /** The exit status of a run that returned a result (failures are exceptions, mapped by {@link #of}). */
+    /**
+     * The exit status of a run that returned a result (failures are exceptions, mapped by {@link #of}).
+     * --check answers what --apply would do: a step it would refuse (9) wins over pending changes (5).
+     */
     public static int of(schemasync.execute.SchemaSync.Result result, boolean check) {
         if (result.outcome() == schemasync.execute.SchemaSync.Outcome.REFUSED) return HAZARD_REFUSED;
+        if (check && result.review() != null && result.review().refused()) return HAZARD_REFUSED;
         return check ? check(result.plan()) : OK;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import schemasync.db.Connections;
 import schemasync.db.DatabaseUrl;
+import schemasync.db.TargetResolver;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.PendingDeclarations;
 
@@ -19,7 +20,8 @@ import schemasync.dsl.PendingDeclarations;
  * JVM costs ~0.15 s, mostly loading the driver) and running the blocks, each on a thread of its own.
  * picocli's own start (~0.3 s: its Java 5 classes load from the jar on every run) used to come first.
  *
- * <p>Only when the outcome cannot depend on the command line: a DATABASE_URL that parses, no
+ * <p>Only when the outcome cannot depend on the command line: a target that resolves from the environment
+ * (DATABASE_URL, DATABASE_URL_FILE, PGHOST/PGSERVICE; see TargetResolver) without a password command, no
  * {@code --database-url}, {@code --embedded}, help, version or subcommand. Whatever the command line
  * then says, the errors are the same ones at the same point: {@link #connection} rethrows the connect
  * failure where the run would have connected, and an unused connection is closed.
@@ -41,14 +43,16 @@ final class HeadStart implements AutoCloseable {
 
     /** A head start, or null when the command line could send the run elsewhere. */
     static HeadStart begin(String[] args, Map<String, String> env, List<? extends ChangeBlock> blocks) {
-        String text = env.get("DATABASE_URL");
-        if (text == null || text.isBlank()) return null;
         for (String arg : args) {
-            if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url")) return null;
+            if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url") || arg.startsWith("--password-command")) return null;
         }
+        // A password command runs once, where the run resolves its target.
+        if (TargetResolver.hasPasswordCommand(null, env)) return null;
         DatabaseUrl url;
         try {
-            url = DatabaseUrl.parse(text);
+            TargetResolver.Resolved resolved = TargetResolver.resolve(null, null, env);
+            if (resolved == null) return null;
+            url = resolved.url();
         } catch (RuntimeException invalid) {
             return null; // reported where the run reads it, as without a head start
         }

@@ -49,16 +49,19 @@ import schemasync.report.TextReporter;
                 "3:lock busy (another apply is running)", "4:not converged after apply",
                 "5:--check: changes pending", "6:--check: drift or undeclared objects only",
                 "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed",
-                "9:--apply refused: the plan has hazards not allowed (see --allow-hazard)"},
+                "9:--apply refused, or --check: a step --apply would refuse (hazards not allowed, see --allow-hazard)"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
                 "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
-                "  ./jbang sync-production-schema.java --check --format json     CI gate: 0 in sync, 5 pending, 6 drift",
+                "  ./jbang sync-production-schema.java --check --format json     CI gate: 0 in sync, 5 pending, 6 drift, 9 refused",
                 "  ./jbang sync-production-schema.java --dry-run --plan-out plan.json   then: --apply --plan plan.json",
                 "  ./jbang sync-production-schema.java verify                    prove the blocks idempotent on a throwaway PostgreSQL",
                 "",
                 "Environment:",
                 "  DATABASE_URL   target database (postgres://user:pass@host:5432/db?sslmode=require or jdbc:postgresql://...)",
+                "  DATABASE_URL_FILE  a file holding the URL (a mounted secret); else libpq's PGHOST, PGPORT, PGUSER,",
+                "                 PGPASSWORD, PGDATABASE, PGSSLMODE, PGSERVICE, ~/.pgpass (see docs/SCHEMA_SYNC_GUIDE.md)",
+                "  SCHEMA_SYNC_PASSWORD_COMMAND  like --password-command",
                 "  NO_COLOR       disable colours"})
 public final class SchemaSyncCli implements Callable<Integer> {
 
@@ -67,7 +70,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
         boolean dryRun;
         @Option(names = "--apply", description = "Apply what is missing in one transaction, then verify.")
         boolean apply;
-        @Option(names = "--check", description = "Like --dry-run; exit 0 in sync, 5 changes pending, 6 drift only.")
+        @Option(names = "--check", description = "Like --dry-run; exit 0 in sync, 5 changes pending, 6 drift only,"
+                + " 9 a step --apply would refuse (a pull request's gate).")
         boolean check;
     }
 
@@ -77,6 +81,11 @@ public final class SchemaSyncCli implements Callable<Integer> {
     @Option(names = "--database-url", paramLabel = "URL",
             description = "Target database; default: the DATABASE_URL environment variable.")
     String databaseUrl;
+
+    @Option(names = "--password-command", paramLabel = "COMMAND",
+            description = "A shell command that prints the password on its first line (a short-lived token, e.g."
+                    + " aws rds generate-db-auth-token ...); default: SCHEMA_SYNC_PASSWORD_COMMAND.")
+    String passwordCommand;
 
     @Option(names = "--embedded", description = "Use the local embedded PostgreSQL (data in --embedded-dir).")
     boolean embedded;
@@ -211,7 +220,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             reviewed.requireSameInputs(CliContext.VERSION, blocksFingerprint(declarations.validated()));
         }
         String modeName = mode.apply ? "apply" : mode.check ? "check" : "dry-run";
-        try (Target target = Target.choose(databaseUrl, embedded, embeddedDir, ctx, output);
+        try (Target target = Target.choose(databaseUrl, passwordCommand, embedded, embeddedDir, ctx, output);
              Connection connection = head != null ? head.connection(target.url(), statementTimeout)
                      : Connections.open(target.url(), statementTimeout)) {
             timing("connected");
@@ -239,8 +248,9 @@ public final class SchemaSyncCli implements Callable<Integer> {
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
             timing("reported");
-            if (result.outcome() == SchemaSync.Outcome.REFUSED && output.format != Format.json) {
-                ctx.err().println("error: --apply refused, nothing was changed: the plan has hazards that are not allowed:\n  - "
+            if (exit == ExitCodes.HAZARD_REFUSED && output.format != Format.json) {
+                ctx.err().println("error: " + (mode.check ? "--check: --apply would refuse this plan" : "--apply refused, nothing was changed")
+                        + ": the plan has hazards that are not allowed:\n  - "
                         + String.join("\n  - ", result.review().refusals().stream().map(r -> r.describe()).toList())
                         + "\n  Allow a kind for the whole run with --allow-hazard KIND, or in the block with"
                         + " db.allowHazard(HazardKind.KIND, \"why\"). See docs/SAFETY.md.");

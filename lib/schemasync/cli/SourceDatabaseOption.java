@@ -14,9 +14,13 @@ final class SourceDatabaseOption {
     @Option(names = "--database-url", paramLabel = "URL", description = "The database to read; default: DATABASE_URL.")
     String databaseUrl;
 
+    /** Named as the sync command's target is (see TargetResolver), without the embedded default. */
     DatabaseUrl url(CliContext ctx) {
-        String url = databaseUrl != null ? databaseUrl : ctx.env().get("DATABASE_URL");
-        if (url == null || url.isBlank()) throw SchemaSyncException.badInput("no database: pass --database-url or set DATABASE_URL");
-        return DatabaseUrl.parse(url);
+        var resolved = Target.resolve(databaseUrl, null, ctx);
+        if (resolved == null) {
+            throw SchemaSyncException.badInput("no database: pass --database-url or set DATABASE_URL (or DATABASE_URL_FILE,"
+                    + " or libpq's PGHOST or PGSERVICE)");
+        }
+        return resolved.url();
     }
 }

@@ -78,47 +78,125 @@ public record DatabaseUrl(String jdbcUrl, Properties properties, String display)
                 + " jdbc:postgresql://): " + redactedPrefix(trimmed));
     }
 
-    private static DatabaseUrl fromUri(String uri) {
-        String rest = uri.substring(uri.indexOf("://") + 3);
+    /**
+     * A platform URI taken apart, decoded: what libpq fills in from the environment, a service file or
+     * ~/.pgpass when the URI leaves it out (see {@link Libpq}). {@code hosts} is verbatim
+     * ({@code host[:port]}, comma-separated, IPv6 in brackets; empty when the URI has none);
+     * {@code database}, {@code user} and {@code password} are null when absent; {@code params} holds the
+     * query's libpq parameters (not user or password), in order.
+     */
+    public record Parts(String hosts, String database, String user, String password, Map<String, String> params) {
+        public Parts {
+            params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+
+        public static Parts empty() {
+            return new Parts("", null, null, null, Map.of());
+        }
+
+        public Parts withHosts(String value) {
+            return new Parts(value, database, user, password, params);
+        }
+
+        public Parts withDatabase(String value) {
+            return new Parts(hosts, value, user, password, params);
+        }
+
+        public Parts withUser(String value) {
+            return new Parts(hosts, database, value, password, params);
+        }
+
+        public Parts withPassword(String value) {
+            return new Parts(hosts, database, user, value, params);
+        }
+
+        public Parts withParam(String key, String value) {
+            Map<String, String> copy = new LinkedHashMap<>(params);
+            if (value == null) copy.remove(key);
+            else copy.put(key, value);
+            return new Parts(hosts, database, user, password, copy);
+        }
+
+        /** Whether any host entry names its port. */
+        public boolean hasPort() {
+            for (String entry : hosts.split(",")) {
+                int bracket = entry.lastIndexOf(']');
+                if (entry.indexOf(':', bracket + 1) >= 0) return true;
+            }
+            return false;
+        }
+    }
+
+    /** Whether the text is a platform URI ({@code postgres://} or {@code postgresql://}), not a JDBC URL. */
+    public static boolean isUri(String url) {
+        String trimmed = url.strip();
+        return trimmed.startsWith("postgres://") || trimmed.startsWith("postgresql://");
+    }
+
+    public static Parts parts(String uri) {
+        String trimmed = uri.strip();
+        String rest = trimmed.substring(trimmed.indexOf("://") + 3);
         int query = rest.indexOf('?');
         String params = query < 0 ? "" : rest.substring(query + 1);
         String authorityAndPath = query < 0 ? rest : rest.substring(0, query);
         int slash = authorityAndPath.indexOf('/', authorityAndPath.lastIndexOf('@') + 1);
         String authority = slash < 0 ? authorityAndPath : authorityAndPath.substring(0, slash);
-        String database = slash < 0 ? "" : decode(authorityAndPath.substring(slash + 1));
-        Properties props = new Properties();
+        String database = slash < 0 ? null : decode(authorityAndPath.substring(slash + 1));
+        String user = null;
+        String password = null;
         int at = authority.lastIndexOf('@');
         String hosts = authority;
         if (at >= 0) {
             String userInfo = authority.substring(0, at);
             hosts = authority.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (!user.isEmpty()) props.setProperty("user", user);
-            if (colon >= 0) props.setProperty("password", decode(userInfo.substring(colon + 1)));
+            String u = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            if (!u.isEmpty()) user = u;
+            if (colon >= 0) password = decode(userInfo.substring(colon + 1));
         }
-        if (hosts.isEmpty()) hosts = "localhost";
-        checkHosts(hosts);
-        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hosts).append('/')
-                .append(encodePathSegment(database));
-        Map<String, String> jdbcParams = new LinkedHashMap<>();
+        Map<String, String> libpq = new LinkedHashMap<>();
         for (String pair : params.isEmpty() ? new String[0] : params.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = decode(eq < 0 ? "" : pair.substring(eq + 1));
             switch (key) {
-                case "user" -> props.setProperty("user", value);
-                case "password" -> props.setProperty("password", value);
-                case "target_session_attrs" -> {
-                    if (value.equals("read-write") || value.equals("primary")) props.setProperty("targetServerType", "primary");
-                    else if (!value.equals("any")) props.setProperty("targetServerType", value);
-                }
-                default -> props.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value);
+                case "user" -> user = value;
+                case "password" -> password = value;
+                case "dbname" -> database = value;
+                default -> libpq.put(key, value);
             }
-            if (!key.equals("password") && !key.equals("user") && !key.equals("sslpassword")) jdbcParams.put(key, value);
         }
-        String display = "postgresql://" + (props.containsKey("user") ? props.getProperty("user") + "@" : "") + hosts
+        return new Parts(hosts, database, user, password, libpq);
+    }
+
+    private static DatabaseUrl fromUri(String uri) {
+        return of(parts(uri));
+    }
+
+    /** The target the parts describe; an absent host means localhost, an absent database the server's default. */
+    public static DatabaseUrl of(Parts parts) {
+        String hosts = parts.hosts().isEmpty() ? "localhost" : parts.hosts();
+        checkHosts(hosts);
+        String database = parts.database() == null ? "" : parts.database();
+        Properties props = new Properties();
+        if (parts.user() != null) props.setProperty("user", parts.user());
+        if (parts.password() != null) props.setProperty("password", parts.password());
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hosts).append('/')
+                .append(encodePathSegment(database));
+        Map<String, String> jdbcParams = new LinkedHashMap<>();
+        for (var e : parts.params().entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (key.equals("target_session_attrs")) {
+                if (value.equals("read-write") || value.equals("primary")) props.setProperty("targetServerType", "primary");
+                else if (!value.equals("any")) props.setProperty("targetServerType", value);
+            } else {
+                props.setProperty(LIBPQ_TO_PGJDBC.getOrDefault(key, key), value);
+            }
+            if (!key.equals("sslpassword")) jdbcParams.put(key, value);
+        }
+        String display = "postgresql://" + (parts.user() != null ? parts.user() + "@" : "") + hosts
                 + "/" + database + displayParams(jdbcParams);
         return new DatabaseUrl(jdbc.toString(), props, display);
     }

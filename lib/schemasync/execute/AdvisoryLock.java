@@ -31,13 +31,26 @@ public final class AdvisoryLock implements AutoCloseable {
      */
     public static AdvisoryLock acquire(Connection connection, Duration wait) throws SQLException {
         long deadline = System.nanoTime() + wait.toNanos();
+        PoolerCheck.requireOneBackend(connection);
         while (true) {
-            if (tryLock(connection)) return new AdvisoryLock(connection);
+            if (tryLock(connection)) {
+                AdvisoryLock lock = new AdvisoryLock(connection);
+                try {
+                    PoolerCheck.requireLockVisible(connection, KEY);
+                } catch (RuntimeException | SQLException e) {
+                    lock.closeQuietly();
+                    throw e;
+                }
+                return lock;
+            }
             if (System.nanoTime() >= deadline) {
+                // Still an error: a holder that never finishes (a hung deploy) must not hang every later one.
                 throw new SchemaSyncException(SchemaSyncException.Code.LOCK_BUSY, "another Schema Sync apply holds"
-                        + " the lock on this database (waited " + wait.toMillis() + " ms, --lock-wait);"
-                        + " try again when it has finished, or find it in pg_locks (locktype 'advisory', objid "
-                        + (KEY & 0xffffffffL) + ")");
+                        + " the lock on this database (waited " + wait.toMillis() + " ms, --lock-wait)" + holder(connection)
+                        + "; nothing was changed. When it finishes, run again: it plans from what is there, and says"
+                        + " \"already in sync\" if the other did the work. To wait longer (replicas starting together"
+                        + " behind a long index build), raise --lock-wait; find it in pg_locks (locktype 'advisory',"
+                        + " objid " + (KEY & 0xffffffffL) + ")");
             }
             try {
                 Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
@@ -48,6 +61,25 @@ public final class AdvisoryLock implements AutoCloseable {
         }
     }
 
+    /** Who holds the lock, best effort: a role without pg_read_all_stats sees no details of other roles' sessions. */
+    private static String holder(Connection connection) {
+        String sql = "SELECT l.pid, coalesce(a.application_name, ''), coalesce(extract(epoch FROM now() - a.backend_start)::bigint, -1)"
+                + " FROM pg_catalog.pg_locks l LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, KEY >>> 32);
+            ps.setLong(2, KEY & 0xffffffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return "";
+                long age = rs.getLong(3);
+                return ": held by pid " + rs.getInt(1) + (rs.getString(2).isEmpty() ? "" : " (application '" + rs.getString(2) + "'"
+                        + (age >= 0 ? ", connected " + age + " s ago" : "") + ")");
+            }
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
     private static boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(?)")) {
             ps.setLong(1, KEY);
@@ -55,6 +87,14 @@ public final class AdvisoryLock implements AutoCloseable {
                 rs.next();
                 return rs.getBoolean(1);
             }
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (SQLException ignored) {
+            // best effort: behind a pooler the unlock may reach another backend, which only warns
         }
     }
 

@@ -25,6 +25,7 @@ public final class MarkdownReporter {
         boolean applied = result.outcome() == Outcome.APPLIED;
         out.println("### Schema Sync — " + (applied ? "applied to " : "plan for ") + cell(database));
         out.println();
+        refusals(result);
         List<PlanItem> shown = result.plan().items().stream().filter(i -> !(i instanceof PlanItem.Unchanged)).toList();
         if (shown.isEmpty()) {
             out.println("✓ In sync: every declared object exists as declared.");
@@ -57,6 +58,26 @@ public final class MarkdownReporter {
         }
         out.println();
         out.println("**" + cell(summaryLine) + "**");
+    }
+
+    /**
+     * First, what --apply would refuse under the run's hazard policy: on a pull request this is the
+     * news (the merge would fail to deploy), so it leads, with how to allow each kind.
+     */
+    private void refusals(Result result) {
+        if (result.review() == null || !result.review().refused() || result.outcome() == Outcome.APPLIED) return;
+        var refusals = result.review().refusals();
+        long steps = refusals.stream().map(r -> r.step()).distinct().count();
+        out.println("> [!CAUTION]");
+        boolean refused = result.outcome() == Outcome.REFUSED;
+        out.println("> **`--apply` " + (refused ? "refused " : "would refuse ") + steps + " step" + (steps == 1 ? "" : "s")
+                + "** (hazards not allowed; nothing " + (refused ? "was" : "would be") + " changed):");
+        out.println(">");
+        for (var r : refusals) {
+            out.println("> - " + cell(r.describe()) + " — allow with `--allow-hazard " + r.hazard().kind()
+                    + "` or `db.allowHazard(HazardKind." + r.hazard().kind() + ", \"why\")` in " + (r.origin() == null ? "the block" : cell(r.origin().blockId())));
+        }
+        out.println();
     }
 
     /** Table cells: no line breaks, and a literal pipe must not end the cell. */

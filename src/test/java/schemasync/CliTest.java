@@ -87,6 +87,10 @@ class CliTest {
             Run r = CliProcess.run(Map.of("DATABASE_URL", CliProcess.platformUrl(s.url)), "--apply", "--lock-wait", "500ms");
             assertEquals(3, r.exit(), r::all);
             assertTrue(r.err().contains("another Schema Sync apply holds the lock"), r::all);
+            var pid = other.createStatement().executeQuery("SELECT pg_backend_pid()");
+            pid.next();
+            assertTrue(r.err().contains("held by pid " + pid.getInt(1) + " (application 'schema-sync'"), r::err);
+            assertTrue(r.err().contains("raise --lock-wait"), r::err);
         }
     }
 
@@ -94,7 +98,7 @@ class CliTest {
     void invalidDeclarationsAreReportedBeforeAnUnreachableDatabase() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = SchemaSyncCli.run(new String[] {"--apply", "--database-url", "postgres://u:p@127.0.0.1:1/none"},
+        int exit = SchemaSyncCli.run(new String[] {"--apply", "--database-url", "postgres://u@127.0.0.1:1/none"},
                 List.of(block("C7_Bad", db -> db.ensureTable("", t -> t.column("a", "int")))), Map.of(), false,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, exit);

@@ -22,6 +22,47 @@ class ConcurrentProcessesTest {
     static final int PROCESSES = 8;
     static final int ROUNDS = Integer.getInteger("faults.rounds", 20);
 
+    /**
+     * Eight replicas starting at once on a plan with concurrent index builds (an existing table of
+     * 20,000 rows gets two indexes, built CONCURRENTLY after the commit, outside any transaction): the
+     * seven that find the lock held wait, plan again under it once the first has built the indexes, and
+     * say "already in sync"; all exit 0; no INVALID index is left, the plan is empty, no lock remains.
+     */
+    @Test
+    void eightReplicasOnAPlanWithConcurrentIndexBuilds() throws Exception {
+        int rounds = Integer.getInteger("faults.indexRounds", 2);
+        List<String> problems = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            try (Scenario s = Scenario.start("CREATE TABLE accounts (id bigint, email text)",
+                    "INSERT INTO accounts SELECT g, 'user' || g || '@example.com' FROM generate_series(1, 20000) g",
+                    "ANALYZE accounts")) {
+                var blocks = FaultBlocks.named("online");
+                assertTrue(s.plan(blocks).steps().stream().anyMatch(p -> p.step() instanceof schemasync.plan.Step.CreateIndex ci
+                        && ci.concurrently()), "the plan builds an index concurrently");
+                Map<String, String> env = Map.of("DATABASE_URL", CliProcess.platformUrl(s.url));
+                List<Tool.Running> running = new ArrayList<>();
+                for (int i = 0; i < PROCESSES; i++) running.add(Tool.start(env, "online", "--apply", "--quiet"));
+                int applied = 0;
+                int inSync = 0;
+                for (Tool.Running r : running) {
+                    Run run = r.await(180);
+                    boolean ok = run.exit() == 0 && run.err().isEmpty();
+                    if (ok && run.out().matches("(?s).*Summary: .*applied \\d+ statement.*")) applied++;
+                    else if (ok && run.out().contains("already in sync, nothing was changed")) inSync++;
+                    else problems.add("round " + round + ": exit " + run.exit() + "\n" + run.all());
+                }
+                if (applied != 1 || inSync != PROCESSES - 1) {
+                    problems.add("round " + round + ": " + applied + " applied, " + inSync + " in sync");
+                }
+                assertEquals("2", s.queryString("SELECT count(*) FROM pg_index WHERE indrelid = 'accounts'::regclass"));
+                assertEquals("0", s.queryString("SELECT count(*) FROM pg_index WHERE NOT indisvalid"), "no INVALID index");
+                assertTrue(s.plan(blocks).isEmpty(), "the final plan is empty");
+                assertEquals("0", s.queryString("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"), "no lock left");
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void eightProcessesTwentyRoundsExactlyOneAppliesEachRound() throws Exception {
         List<String> expected;

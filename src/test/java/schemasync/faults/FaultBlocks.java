@@ -32,6 +32,9 @@ public final class FaultBlocks {
                 }));
         set("busy", block("C1_Other", db -> db.ensureTable("other", t -> t.column("x", "int"))),
                 block("C2_Busy", db -> db.ensureTable("busy", t -> t.column("id", "int").column("note", "text"))));
+        // A plan --apply refuses by default: dropping a table that holds data (DELETES_DATA).
+        set("refused-drop", block("C1_Keep", db -> db.ensureTable("keep", t -> t.column("id", "int"))),
+                block("C2_DropLegacy", db -> db.ensureNoTable("legacy")));
         ChangeBlock ok = block("C1_Ok", db -> db.ensureTable("fine", t -> t.column("id", "bigint").primaryKey("id")));
         // Invalid names.
         set("blank-table", ok, block("C2_Bad", db -> db.ensureTable(" ", t -> t.column("c", "int"))));
