@@ -7,8 +7,10 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0002_Users implements ChangeBlock {
     public String description() {
         return "Users sign in with an email address, unique while the account is not deleted";
