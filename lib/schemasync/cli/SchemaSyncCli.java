@@ -159,6 +159,11 @@ public final class SchemaSyncCli implements Callable<Integer> {
     }
 
     private static int run(String[] args, CliContext ctx, HeadStart head) {
+        return commandLine(ctx, head).execute(args);
+    }
+
+    /** The whole command line: options, subcommands and handlers (the docs are checked against its model). */
+    static CommandLine commandLine(CliContext ctx, HeadStart head) {
         PrintStream err = ctx.err();
         CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx, head));
         cmd.addSubcommand("init", new InitCommand(ctx));
@@ -181,7 +186,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
                     : command instanceof VerifyCommand v ? v.output : null;
             return failure(ctx, options, c.getCommandName(), e);
         });
-        return cmd.execute(args);
+        return cmd;
     }
 
     /** Prints a failure (JSON envelope in json mode, "error: ..." otherwise) and maps it to its exit code. */
