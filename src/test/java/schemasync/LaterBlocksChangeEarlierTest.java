@@ -58,4 +58,56 @@ class LaterBlocksChangeEarlierTest {
         Exception e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(twice)));
         assertTrue(e.getMessage().contains("view public.v is declared twice"), e.getMessage());
     }
+
+    static final ChangeBlock P1 = block("P1_Projects", db -> {
+        db.ensureTable("projects", t -> t
+                .column("id", SQLDataType.BIGINT.notNull())
+                .column("budget", SQLDataType.NUMERIC(12, 2))
+                .column("budget_cents", SQLDataType.BIGINT)
+                .primaryKey("id")
+                .check("projects_budget_not_negative", "budget >= 0"));
+        db.ensureIndex("projects_budget_idx").on("projects").columns("budget");
+        db.ensureView("project_budgets", "SELECT id, budget FROM projects");
+    });
+    /** The contract step of a type change, declared without editing P1. */
+    static final ChangeBlock P2 = block("P2_DropBudget", db -> {
+        db.ensureNoView("project_budgets");
+        db.ensureNoIndex("projects_budget_idx");
+        db.ensureNoConstraint("projects", "projects_budget_not_negative");
+        db.ensureNoColumn("projects", "budget");
+        db.allowHazard(schemasync.model.HazardKind.DELETES_DATA, "budget_cents replaced it; no code reads it");
+    });
+
+    @Test
+    void aLaterRemovalTakesAwayWhatAnEarlierBlockDeclaredOnAnEmptyDatabase() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(List.of(P1, P2));
+            assertEquals("0", s.queryString("SELECT count(*) FROM information_schema.columns WHERE table_name = 'projects'"
+                    + " AND column_name = 'budget'"));
+            assertEquals(null, s.queryString("SELECT to_regclass('project_budgets')::text"));
+        }
+    }
+
+    @Test
+    void aLaterRemovalDropsWhatTheEarlierBlockCreated() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(List.of(P1));
+            s.execute("INSERT INTO projects SELECT g, g, g * 100 FROM generate_series(1, 50) g");
+            s.applyAndConverge(List.of(P1, P2));
+            assertEquals("0", s.queryString("SELECT count(*) FROM information_schema.columns WHERE table_name = 'projects'"
+                    + " AND column_name = 'budget'"));
+            assertEquals(null, s.queryString("SELECT to_regclass('projects_budget_idx')::text"));
+            assertEquals("50", s.queryString("SELECT count(budget_cents) FROM projects"), "the other columns keep their data");
+        }
+    }
+
+    @Test
+    void aRemovalInTheSameBlockAsTheDeclarationIsStillAContradiction() {
+        ChangeBlock both = block("C4_Both", db -> {
+            db.ensureView("w", "SELECT 1 AS x");
+            db.ensureNoView("w");
+        });
+        Exception e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(both)));
+        assertTrue(e.getMessage().contains("is declared by C4_Both"), e.getMessage());
+    }
 }
