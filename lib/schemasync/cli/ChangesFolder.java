@@ -28,9 +28,14 @@ final class ChangesFolder {
     private ChangesFolder() {
     }
 
-    /** The folder the entry script compiled, when it is visible from the working directory; else null. */
-    static Path visible(Path dir) {
-        return dir != null && Files.isRegularFile(dir.resolve(LIST_FILE)) ? dir : null;
+    /**
+     * The folder the entry script compiled, when it is visible from the working directory and the
+     * blocks are its blocks (classes of package {@code changes}, or none after {@code init}); else null.
+     * A harness that runs other blocks from the project root is not compared with the sample's folder.
+     */
+    static Path visible(Path dir, List<? extends ChangeBlock> blocks) {
+        boolean folderBlocks = blocks.stream().allMatch(b -> "changes".equals(b.getClass().getPackageName()));
+        return folderBlocks && dir != null && Files.isRegularFile(dir.resolve(LIST_FILE)) ? dir : null;
     }
 
     /**

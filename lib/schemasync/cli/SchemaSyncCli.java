@@ -141,7 +141,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // The folder the script compiled, seen from where it runs: its sources are checked against the list.
-        Path changesDir = ChangesFolder.visible(Path.of("changes"));
+        Path changesDir = ChangesFolder.visible(Path.of("changes"), blocks);
         System.exit(run(args, blocks, System.getenv(), System.console() != null, out, err, changesDir));
     }
 
