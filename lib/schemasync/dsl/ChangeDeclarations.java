@@ -116,6 +116,14 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
         return self();
     }
 
+    /** Deprecated spelling (a positional boolean): {@code ensureMaterializedViewWithNoData(name, query)} for false. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+        Deprecations.warn("ensureMaterializedView(name, query, " + withData + ")",
+                withData ? "ensureMaterializedView(name, query)" : "ensureMaterializedViewWithNoData(name, query)");
+        return self().materializedView(name, query, withData);
+    }
+
     /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
     private Schema removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
         add(new Declaration.RemovalDecl(kind, object, detail, currentOrigin()));

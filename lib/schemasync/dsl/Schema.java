@@ -29,7 +29,7 @@ public final class Schema extends ChangeDeclarations {
     private final Map<Integer, Supplier<Declaration>> pending = new LinkedHashMap<>();
     private Origin origin;
 
-    Schema() {
+    Schema() { // only DeclaredSchema runs blocks
     }
 
     /** The schema exists ({@code CREATE SCHEMA}). Declaring it also makes the tool manage it. */
@@ -281,11 +281,15 @@ public final class Schema extends ChangeDeclarations {
      * with {@code ensureIndex(...).on(view)}.
      */
     public Schema ensureMaterializedView(String name, String query) {
-        return ensureMaterializedView(name, query, true);
+        return materializedView(name, query, true);
     }
 
-    /** {@code withData} false: created WITH NO DATA, empty (and unreadable) until the application refreshes it. */
-    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+    /** Created WITH NO DATA: empty (and unreadable) until the application runs REFRESH MATERIALIZED VIEW. */
+    public Schema ensureMaterializedViewWithNoData(String name, String query) {
+        return materializedView(name, query, false);
+    }
+
+    Schema materializedView(String name, String query, boolean withData) {
         declarations.add(new Declaration.MaterializedViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(),
                 withData, origin));
         return this;
@@ -323,7 +327,7 @@ public final class Schema extends ChangeDeclarations {
         Origin declaredIn = origin;
         placeholder(() -> {
             QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
-            return new IndexDecl(indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
+            return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
                     builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
         });
         return builder;
@@ -385,12 +389,5 @@ public final class Schema extends ChangeDeclarations {
     private void finishPending() {
         pending.forEach((position, declaration) -> declarations.set(position, declaration.get()));
         pending.clear();
-    }
-
-    /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
-    private static QualifiedName indexName(String name, QualifiedName table) {
-        String schema = table == null ? QualifiedName.DEFAULT_SCHEMA : table.schema();
-        if (name != null && name.contains(".")) return QualifiedName.parse(name);
-        return new QualifiedName(schema, name == null ? "" : name);
     }
 }
