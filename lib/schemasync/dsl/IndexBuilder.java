@@ -2,6 +2,7 @@ package schemasync.dsl;
 
 import java.util.ArrayList;
 import java.util.List;
+import schemasync.catalog.QualifiedName;
 
 /**
  * The body of {@code ensureIndex(name).on(table)}: keys, and optionally uniqueness, method, INCLUDE
@@ -74,5 +75,12 @@ public final class IndexBuilder {
     public IndexBuilder rebuildWhenChanged() {
         this.rebuildWhenChanged = true;
         return this;
+    }
+
+    /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
+    static QualifiedName indexName(String name, QualifiedName table) {
+        String schema = table == null ? QualifiedName.DEFAULT_SCHEMA : table.schema();
+        if (name != null && name.contains(".")) return QualifiedName.parse(name);
+        return new QualifiedName(schema, name == null ? "" : name);
     }
 }

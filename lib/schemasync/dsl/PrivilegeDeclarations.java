@@ -120,7 +120,7 @@ public abstract class PrivilegeDeclarations {
     }
 
     private static GrantTarget function(String signature) {
-        Schema.Signature sig = Schema.Signature.parse(signature);
+        Signature sig = Signature.parse(signature);
         return GrantTarget.function(sig.name(), sig.arguments());
     }
 

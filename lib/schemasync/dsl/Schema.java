@@ -10,7 +10,6 @@ import org.jooq.DataType;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration.ColumnDecl;
-import schemasync.dsl.Declaration.IgnoreDecl;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
@@ -21,7 +20,7 @@ import schemasync.dsl.Declaration.TableDecl;
  * {@code name} (schema {@code public}) or {@code schema.name}; case and reserved words are kept as
  * written, since every identifier is quoted when rendered.
  */
-public final class Schema extends PrivilegeDeclarations {
+public final class Schema extends ChangeDeclarations {
     private final List<Declaration> declarations = new ArrayList<>();
     /**
      * Fluent declarations (indexes, triggers) have no terminal call: a placeholder keeps their place
@@ -30,7 +29,7 @@ public final class Schema extends PrivilegeDeclarations {
     private final Map<Integer, Supplier<Declaration>> pending = new LinkedHashMap<>();
     private Origin origin;
 
-    Schema() {
+    Schema() { // only DeclaredSchema runs blocks
     }
 
     /** The schema exists ({@code CREATE SCHEMA}). Declaring it also makes the tool manage it. */
@@ -102,11 +101,12 @@ public final class Schema extends PrivilegeDeclarations {
      * composite), and FUNCTION, PROCEDURE, AGGREGATE written {@code name(argument types)}. Tables and
      * columns are commented in {@code ensureTable}. Set when missing or different (metadata only).
      */
-    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String object, String text) {
+    public Schema ensureComment(CommentOn on, String object, String text) {
+        schemasync.catalog.CommentTarget.Kind kind = on == null ? null : on.kind();
         schemasync.catalog.CommentTarget target;
         if (kind == schemasync.catalog.CommentTarget.Kind.SCHEMA) {
             target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(object, object), null);
-        } else if (kind.routine()) {
+        } else if (kind != null && kind.routine()) {
             Signature sig = Signature.parse(object);
             target = new schemasync.catalog.CommentTarget(kind, sig.name(), sig.arguments());
         } else {
@@ -120,8 +120,9 @@ public final class Schema extends PrivilegeDeclarations {
      * The comment on a constraint, trigger or policy of {@code table} (or a constraint of a domain):
      * {@code ensureComment(CommentOn.CONSTRAINT, "users", "users_email_key", "Sign-in is by email")}.
      */
-    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String tableOrDomain, String name, String text) {
-        declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(kind, QualifiedName.parse(tableOrDomain),
+    public Schema ensureComment(CommentOn on, String tableOrDomain, String name, String text) {
+        declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(on == null ? null : on.kind(),
+                QualifiedName.parse(tableOrDomain),
                 name), text, origin));
         return this;
     }
@@ -280,11 +281,15 @@ public final class Schema extends PrivilegeDeclarations {
      * with {@code ensureIndex(...).on(view)}.
      */
     public Schema ensureMaterializedView(String name, String query) {
-        return ensureMaterializedView(name, query, true);
+        return materializedView(name, query, true);
     }
 
-    /** {@code withData} false: created WITH NO DATA, empty (and unreadable) until the application refreshes it. */
-    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+    /** Created WITH NO DATA: empty (and unreadable) until the application runs REFRESH MATERIALIZED VIEW. */
+    public Schema ensureMaterializedViewWithNoData(String name, String query) {
+        return materializedView(name, query, false);
+    }
+
+    Schema materializedView(String name, String query, boolean withData) {
         declarations.add(new Declaration.MaterializedViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(),
                 withData, origin));
         return this;
@@ -322,7 +327,7 @@ public final class Schema extends PrivilegeDeclarations {
         Origin declaredIn = origin;
         placeholder(() -> {
             QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
-            return new IndexDecl(indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
+            return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
                     builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
         });
         return builder;
@@ -343,109 +348,6 @@ public final class Schema extends PrivilegeDeclarations {
         return builder;
     }
 
-    /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
-    public Schema ensureTableRenamed(String from, String to) {
-        QualifiedName old = QualifiedName.parse(from);
-        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.TABLE, old, old.name(), to, origin));
-        return this;
-    }
-
-    /** The column {@code from} of {@code table} is now called {@code to}. */
-    public Schema ensureColumnRenamed(String table, String from, String to) {
-        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), from, to, origin));
-        return this;
-    }
-
-    /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
-    public Schema ensureIndexRenamed(String from, String to) {
-        QualifiedName old = QualifiedName.parse(from);
-        declarations.add(new Declaration.RenameDecl(Declaration.ObjectKind.INDEX, old, old.name(), to, origin));
-        return this;
-    }
-
-    /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoTable(String name) {
-        return removal(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null);
-    }
-
-    /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoColumn(String table, String column) {
-        return removal(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column);
-    }
-
-    /** The index must not exist: dropped if present. */
-    public Schema ensureNoIndex(String name) {
-        return removal(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null);
-    }
-
-    /** The constraint must not exist on the table: dropped if present. */
-    public Schema ensureNoConstraint(String table, String constraint) {
-        return removal(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
-    }
-
-    /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
-    public Schema ensureNoView(String name) {
-        return removal(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null);
-    }
-
-    /** The trigger must not exist on the table: dropped if present. */
-    public Schema ensureNoTrigger(String table, String trigger) {
-        return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
-    }
-
-    /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
-    public Schema ensureNoFunction(String signature) {
-        Signature sig = Signature.parse(signature);
-        return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());
-    }
-
-    /**
-     * A guarded custom step, e.g. a backfill between schema steps:
-     * {@code db.customStep("backfill_status", "SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)",
-     * "UPDATE users SET status = 'active' WHERE status IS NULL")}. The guard returns true while the step
-     * is needed; it must return false after the step ran.
-     */
-    public Schema customStep(String id, String guardSql, String sql) {
-        declarations.add(new Declaration.CustomStepDecl(id, guardSql, sql, origin));
-        return this;
-    }
-
-    /**
-     * An object the vocabulary cannot express (a domain, a sequence, a range type), created by exact
-     * SQL while {@code guardSql} says it is missing: {@code db.ensureCustomObject("domain public.year",
-     * "SELECT to_regtype('public.year') IS NULL", "CREATE DOMAIN public.year AS integer")}. Unlike
-     * {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the
-     * comparison always rolls back) before declarations are compared, so later blocks may use what it
-     * creates as a column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
-     */
-    public Schema ensureCustomObject(String id, String guardSql, String sql) {
-        declarations.add(new Declaration.CustomStepDecl(id, guardSql, sql, true, origin));
-        return this;
-    }
-
-    /**
-     * Undeclared objects matching these patterns are left alone and not reported: {@code "tmp_*"},
-     * {@code "public.spatial_ref_sys"}, {@code "audit.*"}. A pattern without a dot matches the
-     * object's name in any managed schema; {@code *} matches any run of characters. Undeclared
-     * columns, constraints, triggers and policies of a declared table match as {@code table.name}
-     * ({@code "users.legacy_*"}, {@code "users.users_audit_trigger"}): e.g. what a custom step creates.
-     */
-    public Schema ignore(String... patterns) {
-        declarations.add(new IgnoreDecl(List.of(patterns), origin));
-        return this;
-    }
-
-    /**
-     * Lets {@code --apply} accept this kind of hazard in this block's steps (and no other block's),
-     * e.g. {@code db.allowHazard(HazardKind.DELETES_DATA, "orders_old archived in OPS-123")} next to
-     * an {@code ensureNoTable}. The reason is shown beside the hazard in the plan. (HazardKind is a
-     * leaf enum of the plan package; the DSL names it so that a misspelt kind does not compile.)
-     */
-    public Schema allowHazard(schemasync.model.HazardKind kind, String reason) {
-        declarations.add(new Declaration.AllowHazardDecl(kind, reason, origin));
-        return this;
-    }
-
     /** Runs every block in order and returns its declarations, each tagged with its block. */
     static List<Declaration> collect(List<? extends ChangeBlock> blocks) {
         Schema db = new Schema();
@@ -461,23 +363,6 @@ public final class Schema extends PrivilegeDeclarations {
             db.finishPending();
         }
         return List.copyOf(db.declarations);
-    }
-
-    /** {@code [schema.]name(argument types)}; {@code arguments} is null when the parentheses are missing. */
-    record Signature(QualifiedName name, String arguments) {
-        static Signature parse(String text) {
-            String sig = text == null ? "" : text.strip();
-            int open = sig.indexOf('(');
-            boolean wellFormed = open > 0 && sig.endsWith(")");
-            return new Signature(QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
-                    wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null);
-        }
-    }
-
-    /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
-    private Schema removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
-        declarations.add(new Declaration.RemovalDecl(kind, object, detail, origin));
-        return this;
     }
 
     @Override
@@ -504,12 +389,5 @@ public final class Schema extends PrivilegeDeclarations {
     private void finishPending() {
         pending.forEach((position, declaration) -> declarations.set(position, declaration.get()));
         pending.clear();
-    }
-
-    /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
-    private static QualifiedName indexName(String name, QualifiedName table) {
-        String schema = table == null ? QualifiedName.DEFAULT_SCHEMA : table.schema();
-        if (name != null && name.contains(".")) return QualifiedName.parse(name);
-        return new QualifiedName(schema, name == null ? "" : name);
     }
 }

@@ -440,15 +440,16 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
     }
 
-    /** {@code db.ensureMaterializedView("rental_by_category", "SELECT ...")}; {@code withData} false: WITH NO DATA. */
+    /** {@code db.ensureMaterializedView("rental_by_category", "SELECT ...")}; {@code withData} false: {@code ensureMaterializedViewWithNoData}. */
     record MaterializedViewCall(String name, String query, boolean withData) implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db.ensureMaterializedView(" + JavaCode.literal(name) + ", " + JavaCode.multiline(query, 1)
-                    + (withData ? "" : ", false") + ");");
+            code.line(0, "db.ensureMaterializedView" + (withData ? "" : "WithNoData") + "(" + JavaCode.literal(name) + ", "
+                    + JavaCode.multiline(query, 1) + ");");
         }
 
         public void declare(Schema db) {
-            db.ensureMaterializedView(name, query, withData);
+            if (withData) db.ensureMaterializedView(name, query);
+            else db.ensureMaterializedViewWithNoData(name, query);
         }
     }
 
@@ -464,8 +465,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
 
         public void declare(Schema db) {
-            if (detail == null) db.ensureComment(kind, object, text);
-            else db.ensureComment(kind, object, detail, text);
+            if (detail == null) db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, text);
+            else db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, detail, text);
         }
     }
 }

@@ -115,7 +115,7 @@ class MaterializedViewTest {
         try (Scenario loaded = Scenario.start("DO $$ BEGIN CREATE ROLE postgres; EXCEPTION WHEN duplicate_object THEN NULL; END $$", ddl);
              Scenario s = Scenario.reconnect(loaded.url)) {
             List<ChangeBlock> blocks = List.of(block("C1_Reports", db -> {
-                db.ensureMaterializedView("rental_by_category", query, false);
+                db.ensureMaterializedViewWithNoData("rental_by_category", query);
                 db.ensureIndex("rental_category").on("rental_by_category").unique().columns("category");
             }));
             Plan plan = s.plan(blocks);
