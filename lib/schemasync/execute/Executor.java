@@ -136,22 +136,35 @@ final class Executor {
 
     private void afterCommit() throws SQLException, LockTimedOut {
         int n = 0;
+        // Steps of a short transaction that is still open: they count as executed once it commits.
+        List<ExecutedStep> uncommitted = new java.util.ArrayList<>();
         for (Change change : plan.changes()) {
-            for (PlannedStep step : change.steps()) {
+            List<PlannedStep> steps = change.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                PlannedStep step = steps.get(i);
                 n++;
                 Phase phase = step.step().phase();
                 if (phase == Phase.TRANSACTION) continue;
                 String sql = SqlRenderer.render(step.step());
                 long t0 = System.nanoTime();
                 boolean ownTransaction = phase == Phase.OWN_TRANSACTION;
-                connection.setAutoCommit(!ownTransaction);
+                // A pair that must commit together (the two renames of a swap; SET NOT NULL and the drop
+                // of the check that proved it) shares one short transaction: a kill between them leaves
+                // neither half. The planner emits both halves in the same change.
+                boolean joinsPrevious = step.step().facts().joinsPrevious();
+                boolean commitsLater = ownTransaction && i + 1 < steps.size() && steps.get(i + 1).step().facts().joinsPrevious();
+                boolean ok = false;
+                if (!joinsPrevious) connection.setAutoCommit(!ownTransaction);
                 networkTimeout(statementTimeout(step.step()));
                 try (Statement st = connection.createStatement()) {
-                    String scope = ownTransaction ? "SET LOCAL " : "SET ";
-                    st.execute(scope + "lock_timeout = " + options.lockTimeout().toMillis() + "; " + scope
-                            + "statement_timeout = " + statementTimeout(step.step()).toMillis());
+                    if (!joinsPrevious) {
+                        String scope = ownTransaction ? "SET LOCAL " : "SET ";
+                        st.execute(scope + "lock_timeout = " + options.lockTimeout().toMillis() + "; " + scope
+                                + "statement_timeout = " + statementTimeout(step.step()).toMillis());
+                    }
                     st.execute(sql);
-                    if (ownTransaction) connection.commit();
+                    if (ownTransaction && !commitsLater) connection.commit();
+                    ok = true;
                 } catch (SQLException e) {
                     if (connection.isClosed() || !connection.getAutoCommit()) rollbackQuietly(connection);
                     if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
@@ -161,9 +174,13 @@ final class Executor {
                             + "\n    (the steps before it are applied; this one is safe to re-run: the next run drops"
                             + " what it left, such as an INVALID index, and finishes it)\n    " + sql, e);
                 } finally {
-                    resetSession();
+                    if (!ok || !commitsLater) resetSession();
                 }
-                executed.add(new ExecutedStep(change, step, sql, since(t0)));
+                uncommitted.add(new ExecutedStep(change, step, sql, since(t0)));
+                if (!commitsLater) {
+                    executed.addAll(uncommitted);
+                    uncommitted.clear();
+                }
             }
         }
     }
@@ -201,7 +218,6 @@ final class Executor {
         }
     }
 
-    /** Index builds read the whole table: they get their own, longer statement timeout. */
     /**
      * A client-side bound on every wait for the server: its statement_timeout plus a margin. The
      * server answers (result or cancellation) by then; silence past it means the network is gone
@@ -212,8 +228,9 @@ final class Executor {
     }
 
 
+    /** Index builds read the whole table: they get their own, longer statement timeout. */
     private Duration statementTimeout(Step step) {
-        return step instanceof Step.CreateIndex ? options.indexStatementTimeout() : options.statementTimeout();
+        return step.facts().indexBuild() ? options.indexStatementTimeout() : options.statementTimeout();
     }
 
     static String describe(Step step) {

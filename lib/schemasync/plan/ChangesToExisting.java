@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,11 @@ final class ChangesToExisting {
         planner.touched.add(to);
         Table table = planner.tables.get(from);
         if (decide(r, from.toString(), to.toString(), table != null, planner.tables.containsKey(to))) {
-            planner.change(r.origin(), "table", from.toString(), "will rename to " + r.to(), planner.before.tables().get(from),
+            planner.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
                     new Step.RenameTable(from, r.to()));
             planner.tables.remove(from);
             planner.tables.put(to, table.withName(to));
+            planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
             IdentityPlanner.followRename(planner.sequences, from, null, to, null);
             // Indexes follow their table (and keep their own names).
             for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
@@ -67,7 +70,7 @@ final class ChangesToExisting {
         planner.touched.add(tableName);
         var column = table.column(r.from());
         if (decide(r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
-            planner.change(r.origin(), "column", tableName + "." + r.from(), "will rename to " + r.to(),
+            planner.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
             var c = column.get();
             List<schemasync.catalog.Column> columns = new ArrayList<>();
@@ -88,7 +91,7 @@ final class ChangesToExisting {
         planner.declaredIndexes.add(to);
         Index index = planner.indexes.get(from);
         if (decide(r, from.toString(), to.toString(), index != null, planner.indexes.containsKey(to))) {
-            planner.change(r.origin(), "index", from.toString(), "will rename to " + r.to(),
+            planner.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
             planner.indexes.remove(from);
             planner.indexes.put(to, new Index(to, index.table(), index.unique(), index.method(), index.definition(),
@@ -120,8 +123,8 @@ final class ChangesToExisting {
                 planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
                 return;
             }
-            planner.change(r.origin(), kind, r.object().toString(), "will drop, with its data",
-                    planner.before.tables().get(r.object()), new Step.DropTable(r.object()));
+            planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
+                    planner.original(r.object()), new Step.DropTable(r.object()));
             planner.tables.remove(r.object());
             planner.indexes.values().removeIf(i -> i.table().equals(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
@@ -133,7 +136,7 @@ final class ChangesToExisting {
                 return;
             }
             planner.touched.add(tableName);
-            planner.change(r.origin(), kind, object, "will drop, with its data", planner.before.tables().get(tableName),
+            planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
             planner.tables.put(tableName, table.withColumns(table.columns().stream()
                     .filter(c -> !c.name().equals(r.column())).toList()));
@@ -149,8 +152,7 @@ final class ChangesToExisting {
                         + " dropped (the constraint owns it)", null);
             } else {
                 boolean online = planner.online(index.table());
-                planner.change(r.origin(), kind, r.object().toString(), online ? "will drop concurrently, after the commit"
-                        : "will drop", planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
+                planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
                 planner.indexes.remove(r.object());
             }
         }
@@ -178,7 +180,7 @@ final class ChangesToExisting {
             planner.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
             return;
         }
-        planner.change(r.origin(), kind, drop.object(), "will drop", planner.before.tables().get(r.object()), drop);
+        planner.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), planner.before.tables().get(r.object()), drop);
         switch (r.kind()) {
             case CONSTRAINT -> planner.tables.put(r.object(), table.withConstraints(table.constraints().stream()
                     .filter(c -> !c.name().equals(r.column())).toList()));
@@ -194,17 +196,17 @@ final class ChangesToExisting {
         boolean earlierChanges = planner.items.stream().anyMatch(PlanItem.Change.class::isInstance);
         if (answer == GuardAnswer.NOT_NEEDED && earlierChanges) {
             // Asked before this run's earlier steps: they may change the answer (a rename, a new column).
-            planner.change(c.origin(), "custom step", c.id(), "guard says not needed now; asked again after the earlier"
-                    + " steps of this run, runs only if needed then", null, new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
+            planner.change(c.origin(), "custom step", c.id(), Summary.text("guard says not needed now; asked again after the earlier"
+                    + " steps of this run, runs only if needed then"), null, new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
             return;
         }
         switch (answer) {
             case NOT_NEEDED -> planner.items.add(new Unchanged(c.origin(), "custom step", c.id(),
                     "guard says not needed, skipped"));
-            case NEEDED -> planner.change(c.origin(), "custom step", c.id(), "guard says needed: will run", null,
+            case NEEDED -> planner.change(c.origin(), "custom step", c.id(), Summary.text("guard says needed: ").plusWill(Verb.RUN), null,
                     new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
-            case AFTER_EARLIER_STEPS -> planner.change(c.origin(), "custom step", c.id(), "guard refers to objects this"
-                    + " run creates: asked again during the apply, runs if still needed", null,
+            case AFTER_EARLIER_STEPS -> planner.change(c.origin(), "custom step", c.id(), Summary.text("guard refers to objects this"
+                    + " run creates: asked again during the apply, runs if still needed"), null,
                     new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
         }
     }

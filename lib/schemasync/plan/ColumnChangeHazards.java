@@ -1,45 +1,14 @@
 package schemasync.plan;
 
-import schemasync.model.HazardKind;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import schemasync.catalog.Table;
 
-/** Hazards of the steps that change an existing column (type, nullability, default, identity). */
+/** Which column type changes PostgreSQL makes without a rewrite (the rest rewrite the table). */
 final class ColumnChangeHazards {
     private static final Pattern VARCHAR = Pattern.compile("character varying(?:\\((\\d+)\\))?");
     private static final Pattern NUMERIC = Pattern.compile("numeric(?:\\((\\d+),(\\d+)\\))?");
 
     private ColumnChangeHazards() {
-    }
-
-    static List<Hazard> classify(Step step, Table table, String size, boolean small) {
-        String name = table.name().toString();
-        if (step instanceof Step.AlterColumnType a) {
-            if (a.using() == null && binaryCoercible(a.from(), a.to())) {
-                return List.of(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + name + ": "
-                        + a.from() + " to " + a.to() + " needs no rewrite"));
-            }
-            return List.of(small ? new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "rewrites " + name + " (small: " + size
-                    + ") under a brief ACCESS EXCLUSIVE lock")
-                    : new Hazard(HazardKind.TABLE_REWRITE, "rewrites every row of " + name + " (" + size + ") and rebuilds"
-                    + " its indexes under an ACCESS EXCLUSIVE lock: reads and writes wait until it finishes"));
-        }
-        if (step instanceof Step.AddIdentity || step instanceof Step.SetIdentity) {
-            // AT_AddIdentity / AT_SetIdentity: catalog rows of the column and its sequence, no row read.
-            return List.of(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + name
-                    + ": metadata only (the identity's sequence), no row read or rewritten"));
-        }
-        if (step instanceof Step.SetNotNull n) {
-            if (n.provenBy() != null) {
-                return List.of(new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "brief ACCESS EXCLUSIVE lock on " + name
-                        + " after the commit, in its own transaction: no scan, the validated " + n.provenBy() + " proves it"));
-            }
-            return List.of(small ? HazardClassifier.brief(name) : new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK,
-                    "SET NOT NULL reads " + name + " (" + size + ") under an ACCESS EXCLUSIVE lock"));
-        }
-        return List.of();
     }
 
     /**

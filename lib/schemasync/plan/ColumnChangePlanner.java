@@ -79,6 +79,7 @@ final class ColumnChangePlanner {
                     steps.add(new Step.ValidateConstraint(tableName, check, true));
                 }
                 steps.add(new Step.SetNotNull(tableName, c.column(), check));
+                steps.add(new Step.DropProvingCheck(tableName, check));
                 what.add("NOT NULL (through a validated CHECK, without a scan under lock)");
             } else {
                 steps.add(new Step.SetNotNull(tableName, c.column(), null));
@@ -98,7 +99,7 @@ final class ColumnChangePlanner {
             planner.items.add(new Unchanged(c.origin(), "column", object, "already as declared by ensureColumnChanged, skipped"));
             return;
         }
-        planner.change(c.origin(), "column", object, "⚠ will change: " + String.join(", ", what), original,
+        planner.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
                 steps.toArray(Step[]::new));
         // ALTER COLUMN TYPE without COLLATE gives the column its new type's default collation.
         Table changed = table.replaceColumn(new Column(have.name(), type, notNull, defaultExpr, have.identity(), have.comment(),

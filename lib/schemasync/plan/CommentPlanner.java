@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import java.util.Objects;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.CommentTarget.Kind;
@@ -33,7 +35,7 @@ final class CommentPlanner {
             planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
             return;
         }
-        planner.change(c.origin(), kind, object, have == null ? "will set" : "will replace (database has '" + have + "')", null,
+        planner.change(c.origin(), kind, object, have == null ? Summary.will(Verb.SET) : Summary.text("will replace (database has '" + have + "')"), null,
                 new Step.CommentOnObject(target, c.text()));
         planner.comments.put(target, c.text());
     }

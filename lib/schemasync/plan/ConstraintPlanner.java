@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +67,9 @@ final class ConstraintPlanner {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater || spec.notValid()));
                 if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
-                planner.change(t.origin(), "constraint", object, spec.notValid() ? "will add NOT VALID (as declared: existing rows"
-                        + " are not checked)" : scanLater ? "will add NOT VALID, then validate" + (planner.online(actual)
-                        ? " after the commit" : "") : "will add", before, steps.toArray(Step[]::new));
+                planner.change(t.origin(), "constraint", object, spec.notValid() ? Summary.will(Verb.ADD).plus(" NOT VALID (as declared: existing rows"
+                        + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
+                        .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, steps.toArray(Step[]::new));
                 planner.tables.put(actual, table.withConstraint(want));
             } else if (!have.get().sameShape(want)) {
                 planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
@@ -76,7 +78,7 @@ final class ConstraintPlanner {
             } else if (!have.get().validated() && spec.notValid()) {
                 planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists NOT VALID, as declared, skipped"));
             } else if (!have.get().validated()) {
-                planner.change(t.origin(), "constraint", object, "is NOT VALID: will validate", before,
+                planner.change(t.origin(), "constraint", object, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), before,
                         new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
                 planner.tables.put(actual, table.withConstraint(want));
             } else {

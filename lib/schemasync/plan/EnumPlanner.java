@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.dsl.Declaration.EnumDecl;
@@ -22,7 +24,7 @@ final class EnumPlanner {
         List<String> have = planner.enums.get(e.name());
         String object = e.name().toString();
         if (have == null) {
-            planner.change(e.origin(), "type", object, "will create", null, new Step.CreateEnum(e.name(), e.labels()));
+            planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, new Step.CreateEnum(e.name(), e.labels()));
             planner.enums.put(e.name(), e.labels());
             return;
         }
@@ -45,7 +47,7 @@ final class EnumPlanner {
             labels.add(at, label);
         }
         if (!steps.isEmpty()) {
-            planner.change(e.origin(), "type", object, "will add " + steps.size() + " label(s)", null, steps.toArray(Step[]::new));
+            planner.change(e.origin(), "type", object, Summary.will(Verb.ADD).plus(" " + steps.size() + " label(s)"), null, steps.toArray(Step[]::new));
             planner.enums.put(e.name(), labels);
         }
         List<String> extra = have.stream().filter(l -> !e.labels().contains(l)).toList();
@@ -61,7 +63,7 @@ final class EnumPlanner {
     void extension(schemasync.dsl.Declaration.ExtensionDecl x) {
         schemasync.catalog.Catalog.Extension have = planner.extensions.get(x.name());
         if (have == null) {
-            planner.change(x.origin(), "extension", x.name(), "will create", null,
+            planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null,
                     new Step.CreateExtension(x.name(), x.schema(), x.version()));
             planner.extensions.put(x.name(), new schemasync.catalog.Catalog.Extension(x.name(),
                     x.schema() == null ? "public" : x.schema(), x.version()));

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.dsl.Declaration.AggregateDecl;
@@ -30,7 +32,7 @@ final class FunctionPlanner {
         String refusal = planner.shapes.functions().refusals().get(f.signature());
         String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
         if (have == null) {
-            planner.change(f.origin(), f.word(), key, "will create", null,
+            planner.change(f.origin(), f.word(), key, Summary.will(Verb.CREATE), null,
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), false, f.procedure()));
             planner.functions.put(key, new Catalog.Function(f.name(), f.arguments(), want));
         } else if (refusal != null) {
@@ -39,7 +41,7 @@ final class FunctionPlanner {
         } else if (want == null || want.equals(have.definition())) {
             planner.items.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
         } else {
-            planner.change(f.origin(), f.word(), key, "will replace (" + statement + ")", null,
+            planner.change(f.origin(), f.word(), key, Summary.text("will replace (" + statement + ")"), null,
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure()));
             planner.functions.put(key, new Catalog.Function(have.name(), have.arguments(), want));
         }
@@ -63,7 +65,7 @@ final class FunctionPlanner {
         if (have == null && refusal != null) {
             throw SchemaSyncException.badInput(a.origin() + ": aggregate " + a.signature() + ": PostgreSQL rejects it: " + refusal);
         } else if (have == null) {
-            planner.change(a.origin(), "aggregate", key, "will create", null,
+            planner.change(a.origin(), "aggregate", key, Summary.will(Verb.CREATE), null,
                     new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), false));
             planner.aggregates.put(key, new Catalog.Function(a.name(), a.arguments(), want));
         } else if (refusal != null) {

@@ -56,7 +56,7 @@ final class GrantPlanner {
                     + (g.revoke() ? " not held, skipped" : " held, skipped")));
             return;
         }
-        planner.change(g.origin(), kind, object, (g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change), null,
+        planner.change(g.origin(), kind, object, Summary.text((g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change)), null,
                 new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
         Set<Grant> after = new HashSet<>(held);
         change.forEach(p -> {
@@ -84,8 +84,8 @@ final class GrantPlanner {
                     + (d.revoke() ? " not given, skipped" : " given, skipped")));
             return;
         }
-        planner.change(d.origin(), "default privileges", object, (d.revoke() ? "will revoke " : "will grant ")
-                + String.join(", ", change), null, new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
+        planner.change(d.origin(), "default privileges", object, Summary.text((d.revoke() ? "will revoke " : "will grant ")
+                + String.join(", ", change)), null, new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
         Set<Grant> after = new HashSet<>(held);
         change.forEach(p -> {
             if (d.revoke()) after.remove(new Grant(d.role(), p));

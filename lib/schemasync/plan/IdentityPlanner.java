@@ -63,7 +63,7 @@ final class IdentityPlanner {
         }
         String note = set.start() == null ? "" : "; the sequence's current value does not move (START WITH only sets where"
                 + " a RESTART begins, and the tool never restarts it)";
-        planner.change(origin, "column", object, "⚠ will change identity: " + String.join(", ", what) + note,
+        planner.change(origin, "column", object, Summary.text("⚠ will change identity: " + String.join(", ", what) + note),
                 planner.before.tables().get(table), new Step.SetIdentity(table, column, kind, set));
         return want.identity();
     }
@@ -89,9 +89,9 @@ final class IdentityPlanner {
                     + " rows; declare .startWith(n) above the column's largest value (SELECT max(" + column + ") + 1)", null);
         } else {
             SequenceOptions options = spec.identityOptions().withoutDefaults(have.type());
-            planner.change(origin, "column", object, "⚠ will change: " + want.identity().sql()
+            planner.change(origin, "column", object, Summary.text("⚠ will change: " + want.identity().sql()
                     + (options.isEmpty() ? "" : " (" + options.describe() + ")") + " on the existing column (a new sequence,"
-                    + " no row rewritten)", original, new Step.AddIdentity(table, column, want.identity(), options));
+                    + " no row rewritten)"), original, new Step.AddIdentity(table, column, want.identity(), options));
             return want.identity();
         }
         return have.identity();

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.nio.charset.StandardCharsets;
 import schemasync.SchemaSyncException;
@@ -54,14 +56,14 @@ final class IndexPlanner {
             planner.declaredIndexes.add(replacement);
         }
         if (have == null) {
-            planner.change(i.origin(), "index", object, online ? "will create concurrently, after the commit" : "will create",
+            planner.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
                     original, new Step.CreateIndex(i, online, null));
             planner.indexes.put(i.name(), created);
         } else if (!have.table().equals(table)) {
             planner.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
                     + have.table() + ": not changed", null);
         } else if (!have.valid()) {
-            planner.change(i.origin(), "index", object, "is INVALID (a failed concurrent build): will drop and rebuild",
+            planner.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
                     original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i, online, null));
             planner.indexes.put(i.name(), created);
         } else if (want != null && (have.unique() != i.unique() || !have.definition().equals(want))) {
@@ -88,10 +90,11 @@ final class IndexPlanner {
         if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
         if (planner.indexes.containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
         steps.add(new Step.CreateIndex(i, true, replacement.name()));
-        steps.add(new Step.SwapIndex(i.name(), replacement.name(), retired.name()));
+        steps.add(new Step.RetireIndex(i.name(), retired.name()));
+        steps.add(new Step.SwapIndex(i.name(), replacement.name()));
         steps.add(new Step.DropIndex(retired, true));
-        planner.change(i.origin(), "index", object, "definition changed: will build the new one concurrently as "
-                + replacement.name() + ", swap, then drop the old one", original, steps.toArray(Step[]::new));
+        planner.change(i.origin(), "index", object, Summary.text("definition changed: will build the new one concurrently as "
+                + replacement.name() + ", swap, ").then(Verb.DROP).plus(" the old one"), original, steps.toArray(Step[]::new));
         planner.indexes.remove(replacement);
         planner.indexes.remove(retired);
     }
@@ -100,8 +103,8 @@ final class IndexPlanner {
     private void finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
         for (QualifiedName leftover : leftovers) {
             if (!planner.indexes.containsKey(leftover)) continue;
-            planner.change(i.origin(), "index", leftover.toString(), "left by an interrupted rebuild of " + i.name()
-                    + ": will drop concurrently", original, new Step.DropIndex(leftover, true));
+            planner.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
+                    + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
             planner.indexes.remove(leftover);
         }
     }

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog.MaterializedView;
@@ -29,7 +31,7 @@ final class MaterializedViewPlanner {
                 throw SchemaSyncException.badInput(m.origin() + ": materialized view " + m.name() + " is in schema "
                         + m.name().schema() + ", which does not exist: declare ensureSchema(\"" + m.name().schema() + "\") first");
             }
-            planner.change(m.origin(), "materialized view", object, m.withData() ? "will create WITH DATA" : "will create WITH NO DATA",
+            planner.change(m.origin(), "materialized view", object, Summary.will(Verb.CREATE).plus(m.withData() ? " WITH DATA" : " WITH NO DATA"),
                     null, new Step.CreateMaterializedView(m.name(), m.sql(), m.withData()));
             planner.materializedViews.put(m.name(), new MaterializedView(m.name(), m.sql(), m.withData(), java.util.List.of()));
             return;

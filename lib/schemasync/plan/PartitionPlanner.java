@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.util.List;
 import java.util.Objects;
@@ -83,7 +85,7 @@ final class PartitionPlanner {
                         + ", which does not exist: declare ensureSchema(\"" + p.name().schema() + "\") first");
             }
             QualifiedName defaultPartition = isDefault(p.bound()) ? null : defaultPartitionOf(parent);
-            planner.change(p.origin(), "partition", object, "will create (partition of " + parent + ")",
+            planner.change(p.origin(), "partition", object, Summary.will(Verb.CREATE).plus(" (partition of " + parent + ")"),
                     planner.before.tables().get(parent), new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(),
                             defaultPartition));
             Table parentTable = planner.tables.get(parent);

@@ -16,19 +16,44 @@ public sealed interface PlanItem {
 
     String object();
 
+    /** What the plan says about the object, as data (the reporters choose the words). */
+    Status status();
+
+    /**
+     * {@link #CREATE}: a change whose first statement adds the object; {@link #ALTER}: any other change;
+     * {@link #UNDECLARED}: drift of an object no block declares.
+     */
+    enum Status { UNCHANGED, CREATE, ALTER, DRIFT, UNDECLARED, CONFLICT }
+
     record Unchanged(Origin origin, String kind, String object, String note) implements PlanItem {
+        public Status status() {
+            return Status.UNCHANGED;
+        }
     }
 
-    record Change(Origin origin, String kind, String object, String summary, List<PlannedStep> steps)
+    /** {@code wording}: what it will do, verbs apart from text so it can be told before or after the apply. */
+    record Change(Origin origin, String kind, String object, Summary wording, List<PlannedStep> steps)
             implements PlanItem {
         public Change {
             steps = List.copyOf(steps);
+        }
+
+        /** The summary before the apply: "will create concurrently, after the commit". */
+        public String summary() {
+            return wording.future();
+        }
+
+        public Status status() {
+            return steps.get(0).step().creates() ? Status.CREATE : Status.ALTER;
         }
     }
 
     /** Present but different (or undeclared): reported, not changed. {@code hazard} says why, may be null. */
     record Drift(Origin origin, String kind, String object, String message, HazardKind hazard)
             implements PlanItem {
+        public Status status() {
+            return origin == null ? Status.UNDECLARED : Status.DRIFT;
+        }
     }
 
     /**
@@ -36,6 +61,9 @@ public sealed interface PlanItem {
      * rename whose old and new names both exist): reported like drift, and the apply refuses to run.
      */
     record Conflict(Origin origin, String kind, String object, String message) implements PlanItem {
+        public Status status() {
+            return Status.CONFLICT;
+        }
     }
 
     /** A step with the hazards the classifier found for it. */

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +82,8 @@ public final class Planner {
     private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
     private final IdentityPlanner identities = new IdentityPlanner(this);
     final Map<String, GuardAnswer> guards;
+    /** Tables an earlier block of this run renamed: new name → name before this run. */
+    final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
     /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
     private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
@@ -217,7 +221,7 @@ public final class Planner {
         if (schemas.contains(s.name())) {
             items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
         } else {
-            change(s.origin(), "schema", s.name(), "will create", null, new Step.CreateSchema(s.name()));
+            change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, new Step.CreateSchema(s.name()));
             schemas.add(s.name());
         }
     }
@@ -245,7 +249,7 @@ public final class Planner {
         partitions.compareKey(t, actual);
         constraints.compare(t, actual);
         if (t.comment() != null && !t.comment().equals(existing.comment())) {
-            change(t.origin(), "comment on table", actual.toString(), "will set", existing,
+            change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment()));
             tables.put(actual, existing.withComment(t.comment()));
         }
@@ -267,7 +271,7 @@ public final class Planner {
         for (ColumnSpec c : t.columns()) {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
-        change(t.origin(), "table", t.name().toString(), "will create", null, steps.toArray(Step[]::new));
+        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
                 ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey());
@@ -340,7 +344,7 @@ public final class Planner {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddColumn(tableName, spec));
                 if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
-                change(origin, "column", object, "will add", original, steps.toArray(Step[]::new));
+                change(origin, "column", object, Summary.will(Verb.ADD), original, steps.toArray(Step[]::new));
                 tables.put(tableName, table.withColumn(want));
             }
             return;
@@ -382,20 +386,30 @@ public final class Planner {
                         + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
                         + ": left alone; declare the default to match", null);
             } else {
-                change(origin, "column default", object, "will set DEFAULT " + want.defaultExpr()
-                                + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : ""), original,
+                change(origin, "column default", object, Summary.will(Verb.SET).plus(" DEFAULT " + want.defaultExpr()
+                                + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : "")), original,
                         new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
                 current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
             }
         }
         if (spec.comment() != null && !spec.comment().equals(have.comment())) {
             same = false;
-            change(origin, "comment on column", object, "will set", original,
+            change(origin, "comment on column", object, Summary.will(Verb.SET), original,
                     new Step.CommentOnColumn(tableName, columnName, spec.comment()));
             current = current.withDefaultAndComment(current.defaultExpr(), spec.comment());
         }
         if (current != have) tables.put(tableName, table.replaceColumn(current));
         if (same) items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+    }
+
+    /**
+     * The table as it was before this run (its size decides the hazards), found under the name it had
+     * then when an earlier block renamed it; null when this run creates it. A drop after a rename
+     * must still say it deletes data.
+     */
+    Table original(QualifiedName current) {
+        Table table = before.tables().get(renamedFrom.getOrDefault(current, current));
+        return table == null || table.name().equals(current) ? table : table.withName(current);
     }
 
     /** A table's current name, through renames declared after the current declaration. */
@@ -447,7 +461,7 @@ public final class Planner {
         items.add(new Drift(origin, kind, object, message, hazard));
     }
 
-    void change(Origin origin, String kind, String object, String summary, Table original, Step... steps) {
+    void change(Origin origin, String kind, String object, Summary summary, Table original, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
         items.add(new Change(origin, kind, object, summary, planned));

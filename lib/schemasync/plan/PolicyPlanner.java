@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
@@ -32,7 +34,7 @@ final class PolicyPlanner {
             planner.items.add(new Drift(r.origin(), "table", object, "database forces it (also on the owner), the declaration"
                     + " does not: left alone, security is never relaxed implicitly", null));
         } else {
-            planner.change(r.origin(), "table", object, "will " + (r.force() ? "enable and force" : "enable"),
+            planner.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
                     planner.before.tables().get(actual), new Step.SetRowSecurity(actual, r.force()));
             planner.tables.put(actual, table.withRowSecurity(want));
         }
@@ -46,7 +48,7 @@ final class PolicyPlanner {
         String object = actual + "." + p.name();
         var have = table.policy(p.name());
         if (have.isEmpty()) {
-            planner.change(p.origin(), "policy", object, "will create", planner.before.tables().get(actual),
+            planner.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
                     new Step.CreatePolicy(p, actual, false));
             planner.tables.put(actual, table.withPolicy(want));
         } else if (have.get().equals(want)) {
@@ -55,7 +57,7 @@ final class PolicyPlanner {
             planner.items.add(new Drift(p.origin(), "policy", object, "declared " + describe(want) + ", database has "
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {
-            planner.change(p.origin(), "policy", object, "will alter (database has " + describe(have.get()) + ")",
+            planner.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
                     planner.before.tables().get(actual), new Step.CreatePolicy(p, actual, true));
             planner.tables.put(actual, table.withPolicy(want));
         }

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.QualifiedName;
@@ -33,7 +35,7 @@ final class SequencePlanner {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
-            planner.change(q.origin(), "sequence", object, "will create", null, new Step.CreateSequence(q));
+            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, new Step.CreateSequence(q));
             planner.sequences.put(q.name(), want);
         } else if (!want.withOwner(have.owner()).equals(have)) {
             planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
@@ -56,7 +58,7 @@ final class SequencePlanner {
             Sequence.Owner owner = current.owner();
             String object = q.name().toString();
             if (owner == null) {
-                planner.change(q.origin(), "sequence owner", object, "will set OWNED BY " + table + "." + q.ownedColumn(),
+                planner.change(q.origin(), "sequence owner", object, Summary.will(Verb.SET).plus(" OWNED BY " + table + "." + q.ownedColumn()),
                         planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
                 planner.sequences.put(q.name(), current.withOwner(new Sequence.Owner(table, q.ownedColumn(), false)));
             } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
@@ -32,7 +34,7 @@ final class TriggerPlanner {
         String object = actual + "." + g.name();
         var have = table.trigger(g.name());
         if (have.isEmpty()) {
-            planner.change(g.origin(), "trigger", object, "will create", planner.before.tables().get(actual),
+            planner.change(g.origin(), "trigger", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
                     new Step.CreateTrigger(g, actual));
             planner.tables.put(actual, table.withTrigger(new Table.Trigger(g.name(), want)));
         } else if (!have.get().definition().equals(want)) {

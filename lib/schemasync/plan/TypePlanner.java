@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ final class TypePlanner {
             }
             List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d)));
             for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c, true));
-            planner.change(d.origin(), "domain", object, "will create", null, steps.toArray(Step[]::new));
+            planner.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
             Domain created = planner.shapes.types().domain(d.name());
             planner.domains.put(d.name(), new Domain(created.name(), created.baseType(), created.notNull(), created.defaultExpr(),
                     created.collation(), created.checks().stream().map(k -> new Domain.Check(k.name(), k.expression(),
@@ -65,18 +67,18 @@ final class TypePlanner {
             Domain.Check existing = have.check(c.name()).orElse(null);
             String checkObject = object + "." + c.name();
             if (existing == null && c.notValid()) {
-                planner.change(d.origin(), "domain check", checkObject, "will add NOT VALID (as declared: stored values are"
-                        + " not checked)", null, new Step.AddDomainConstraint(d.name(), c, true));
+                planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID (as declared: stored values are"
+                        + " not checked)"), null, new Step.AddDomainConstraint(d.name(), c, true));
                 checks.add(new Domain.Check(wanted.name(), wanted.expression(), false));
             } else if (existing == null) {
-                planner.change(d.origin(), "domain check", checkObject, "will add NOT VALID, then validate", null,
+                planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
                         new Step.AddDomainConstraint(d.name(), c, true), new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.add(wanted);
             } else if (!existing.expression().equals(wanted.expression())) {
                 planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
                         + existing.expression() + ": not changed", null);
             } else if (!existing.validated() && !c.notValid()) {
-                planner.change(d.origin(), "domain check", checkObject, "is NOT VALID: will validate", null,
+                planner.change(d.origin(), "domain check", checkObject, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), null,
                         new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.set(checks.indexOf(existing), wanted);
             }
@@ -102,7 +104,7 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }
-            planner.change(t.origin(), "composite type", object, "will create", null, new Step.CreateCompositeType(t));
+            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null, new Step.CreateCompositeType(t));
             planner.composites.put(t.name(), planner.shapes.types().composite(t.name()));
             return;
         }

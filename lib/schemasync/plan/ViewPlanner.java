@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.plan.Summary.Verb;
+
 import schemasync.model.HazardKind;
 import schemasync.dsl.Declaration.ViewDecl;
 import schemasync.plan.PlanItem.Drift;
@@ -21,7 +23,7 @@ final class ViewPlanner {
                 throw schemasync.SchemaSyncException.badInput(v.origin() + ": view " + v.name() + " is in schema "
                         + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
             }
-            planner.change(v.origin(), "view", object, "will create", null, new Step.CreateView(v.name(), v.sql(), false));
+            planner.change(v.origin(), "view", object, Summary.will(Verb.CREATE), null, new Step.CreateView(v.name(), v.sql(), false));
             planner.views.put(v.name(), v.sql());
             return;
         }
@@ -35,7 +37,7 @@ final class ViewPlanner {
         } else if (want == null) {
             planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else {
-            planner.change(v.origin(), "view", object, "will replace (CREATE OR REPLACE VIEW)", null,
+            planner.change(v.origin(), "view", object, Summary.text("will replace (CREATE OR REPLACE VIEW)"), null,
                     new Step.CreateView(v.name(), v.sql(), true));
             planner.views.put(v.name(), want);
         }

@@ -36,136 +36,9 @@ public final class SqlRenderer {
     private SqlRenderer() {
     }
 
+    /** The one statement the step runs. */
     public static String render(Step step) {
-        if (step instanceof Step.CreateSchema s) {
-            return CTX.render(DSL.createSchema(DSL.name(s.schema())));
-        } else if (step instanceof Step.CreateExtension x) {
-            return CTX.render(DSL.query("CREATE EXTENSION {0}" + (x.schema() == null ? "" : " WITH SCHEMA {1}")
-                    + (x.version() == null ? "" : " VERSION {2}"), DSL.name(x.name()),
-                    DSL.name(x.schema() == null ? "" : x.schema()), DSL.inline(x.version() == null ? "" : x.version())));
-        } else if (step instanceof Step.CreateEnum e) {
-            return CTX.render(DSL.query("CREATE TYPE {0} AS ENUM ({1})", name(e.name()),
-                    DSL.list(e.labels().stream().map(DSL::inline).toList())));
-        } else if (step instanceof Step.AddEnumValue a) {
-            return CTX.render(DSL.query("ALTER TYPE {0} ADD VALUE {1} " + (a.before() ? "BEFORE" : "AFTER") + " {2}",
-                    name(a.name()), DSL.inline(a.label()), DSL.inline(a.neighbour())));
-        } else if (step instanceof Step.CommentOnObject c) {
-            return TypeSql.comment(CTX, c.target(), c.comment());
-        } else if (step instanceof Step.CreateSequence q) {
-            return TypeSql.createSequence(CTX, q.sequence(), name(q.sequence().name()));
-        } else if (step instanceof Step.SetSequenceOwner o) {
-            return CTX.render(DSL.query("ALTER SEQUENCE {0} OWNED BY {1}", name(o.sequence()),
-                    DSL.name(o.table().schema(), o.table().name(), o.column())));
-        } else if (step instanceof Step.CreateCompositeType c) {
-            return TypeSql.createComposite(CTX, c.type(), name(c.type().name()));
-        } else if (step instanceof Step.CreateDomain d) {
-            // NOT VALID checks follow as ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (see TypePlanner).
-            return TypeSql.createDomain(CTX, d.domain().withoutNotValidChecks(), name(d.domain().name()));
-        } else if (step instanceof Step.AddDomainConstraint a) {
-            return CTX.render(DSL.query("ALTER DOMAIN {0} ADD {1}" + (a.notValid() ? " NOT VALID" : ""), name(a.domain()),
-                    TypeSql.check(a.check())));
-        } else if (step instanceof Step.ValidateDomainConstraint v) {
-            return CTX.render(DSL.query("ALTER DOMAIN {0} VALIDATE CONSTRAINT {1}", name(v.domain()), DSL.name(v.name())));
-        } else if (step instanceof Step.CreateFunction f) {
-            // Arguments and body are the user's SQL, verbatim (dollar quotes and all).
-            // jOOQ renders the name; arguments and body are appended verbatim, never parsed as a
-            // template (a plpgsql body may contain anything, {0} included).
-            return CTX.render(DSL.query("CREATE OR REPLACE " + (f.procedure() ? "PROCEDURE" : "FUNCTION") + " {0}",
-                    name(f.name()))) + "(" + f.arguments() + ") " + f.definition();
-        } else if (step instanceof Step.GrantPrivileges g) {
-            return PrivilegeSql.grant(g);
-        } else if (step instanceof Step.AlterDefaultPrivileges a) {
-            return PrivilegeSql.defaultPrivileges(a);
-        } else if (step instanceof Step.CreateAggregate a) {
-            return PrivilegeSql.createAggregate(a);
-        } else if (step instanceof Step.SetRowSecurity r) {
-            return CTX.render(DSL.query("ALTER TABLE {0} ENABLE ROW LEVEL SECURITY" + (r.force() ? ", FORCE ROW LEVEL SECURITY" : ""),
-                    name(r.table())));
-        } else if (step instanceof Step.CreatePolicy p) {
-            return policy(p.policy(), name(p.table()), p.alter());
-        } else if (step instanceof Step.CreateTrigger t) {
-            return createTrigger(t.trigger(), name(t.table()));
-        } else if (step instanceof Step.CreateView v) {
-            return CTX.render(DSL.query("CREATE " + (v.replace() ? "OR REPLACE " : "") + "VIEW {0} AS {1}", name(v.name()),
-                    DSL.sql(v.sql())));
-        } else if (step instanceof Step.CreateTable t) {
-            // A NOT VALID constraint is added after CREATE TABLE (see Planner): inside CREATE TABLE PostgreSQL
-            // ignores NOT VALID and marks it valid, and the catalog would not be what was declared.
-            return createTable(name(t.table().name()), t.table().columns(), t.table().primaryKeyName(), t.table().primaryKey(),
-                    t.table().constraints().stream().filter(c -> !c.notValid()).toList()) + partitionBy(t.table().partitionBy());
-        } else if (step instanceof Step.CreatePartition p) {
-            return createPartition(name(p.name()), name(p.parent()), p.bound(), p.partitionBy());
-        } else if (step instanceof Step.CreateMaterializedView m) {
-            // The query is the user's SQL, appended verbatim like a view's.
-            return CTX.render(DSL.query("CREATE MATERIALIZED VIEW {0} AS ", name(m.name()))) + m.sql()
-                    + (m.withData() ? " WITH DATA" : " WITH NO DATA");
-        } else if (step instanceof Step.AddColumn a) {
-            return CTX.render(DSL.query("ALTER TABLE {0} ADD COLUMN {1}", name(a.table()), columnDefinition(a.column())));
-        } else if (step instanceof Step.SetColumnDefault d) {
-            return CTX.render(DSL.alterTable(name(d.table())).alter(DSL.name(d.column()))
-                    .setDefault(DSL.field(DSL.sql(d.defaultSql()))));
-        } else if (step instanceof Step.AlterColumnType a) {
-            // Type and USING are the user's SQL, verbatim; jOOQ 3.19 has no USING clause.
-            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} TYPE {2}" + (a.using() == null ? "" : " USING {3}"),
-                    name(a.table()), DSL.name(a.column()), DSL.sql(a.type()), DSL.sql(a.using() == null ? "" : a.using())));
-        } else if (step instanceof Step.SetNotNull n) {
-            String set = CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} SET NOT NULL", name(n.table()), DSL.name(n.column())));
-            return n.provenBy() == null ? set : set + "; " + CTX.render(DSL.query("ALTER TABLE {0} DROP CONSTRAINT {1}",
-                    name(n.table()), DSL.name(n.provenBy())));
-        } else if (step instanceof Step.DropNotNull n) {
-            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} DROP NOT NULL", name(n.table()), DSL.name(n.column())));
-        } else if (step instanceof Step.AddIdentity i) {
-            return identity(i.table(), i.column(), "ADD " + i.kind().sql() + (i.options().isEmpty() ? "" : " ({2})"), i.options());
-        } else if (step instanceof Step.SetIdentity i) {
-            String generated = i.kind() == null ? "" : i.kind() == Identity.ALWAYS ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT";
-            return identity(i.table(), i.column(), (generated + (i.options().isEmpty() ? "" : " {2}")).strip(), i.options());
-        } else if (step instanceof Step.DropColumnDefault d) {
-            return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} DROP DEFAULT", name(d.table()), DSL.name(d.column())));
-        } else if (step instanceof Step.CommentOnTable c) {
-            return CTX.render(DSL.commentOnTable(name(c.table())).is(c.comment()));
-        } else if (step instanceof Step.CommentOnColumn c) {
-            return CTX.render(DSL.commentOnColumn(DSL.name(c.table().schema(), c.table().name(), c.column()))
-                    .is(c.comment()));
-        } else if (step instanceof Step.CreateIndex i) {
-            return createIndex(i.name(), name(i.index().table()), i.index(), i.concurrently());
-        } else if (step instanceof Step.DropIndex d) {
-            return CTX.render(DSL.query("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "") + "{0}", name(d.index())));
-        } else if (step instanceof Step.SwapIndex w) {
-            // Two statements, one step: the executor runs them in one transaction, so a kill between
-            // them cannot leave the declared name missing.
-            return CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(w.index()), DSL.name(w.retired()))) + "; "
-                    + CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(w.index().sibling(w.replacement())),
-                    DSL.name(w.index().name())));
-        } else if (step instanceof Step.RenameTable r) {
-            return CTX.render(DSL.query("ALTER TABLE {0} RENAME TO {1}", name(r.table()), DSL.name(r.to())));
-        } else if (step instanceof Step.RenameColumn r) {
-            return CTX.render(DSL.query("ALTER TABLE {0} RENAME COLUMN {1} TO {2}", name(r.table()), DSL.name(r.from()),
-                    DSL.name(r.to())));
-        } else if (step instanceof Step.RenameIndex r) {
-            // jOOQ's alterIndex(...) loses the schema of a qualified name in 3.19: a template keeps it.
-            return CTX.render(DSL.query("ALTER INDEX {0} RENAME TO {1}", name(r.index()), DSL.name(r.to())));
-        } else if (step instanceof Step.DropTable d) {
-            return CTX.render(DSL.query("DROP TABLE {0}", name(d.table())));
-        } else if (step instanceof Step.DropColumn d) {
-            return CTX.render(DSL.query("ALTER TABLE {0} DROP COLUMN {1}", name(d.table()), DSL.name(d.column())));
-        } else if (step instanceof Step.AddConstraint a) {
-            return CTX.render(DSL.query("ALTER TABLE {0} ADD {1}" + (a.notValid() ? " NOT VALID" : ""), name(a.table()),
-                    constraintClause(a.constraint())));
-        } else if (step instanceof Step.ValidateConstraint v) {
-            return CTX.render(DSL.query("ALTER TABLE {0} VALIDATE CONSTRAINT {1}", name(v.table()), DSL.name(v.name())));
-        } else if (step instanceof Step.DropObject d) {
-            return switch (d.kind()) {
-                case CONSTRAINT -> CTX.render(DSL.query("ALTER TABLE {0} DROP CONSTRAINT {1}", name(d.target()), DSL.name(d.detail())));
-                case TRIGGER -> CTX.render(DSL.query("DROP TRIGGER {0} ON {1}", DSL.name(d.detail()), name(d.target())));
-                case VIEW -> CTX.render(DSL.query("DROP VIEW {0}", name(d.target())));
-                // DROP ROUTINE: one statement for functions, procedures and aggregates (DROP FUNCTION refuses a procedure).
-                case FUNCTION -> CTX.render(DSL.query("DROP ROUTINE {0}", name(d.target()))) + "(" + d.detail() + ")";
-                default -> throw new IllegalArgumentException("no DROP for " + d.kind());
-            };
-        } else if (step instanceof Step.CustomSql c) {
-            return c.sql();
-        }
-        throw new IllegalArgumentException("no SQL for " + step);
+        return step.accept(StepSql.INSTANCE);
     }
 
     /** {@code CREATE TABLE} with the declared columns and primary key; also used for the normalizer's shadows. */
@@ -290,15 +163,6 @@ public final class SqlRenderer {
                 DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()),
                 c.collation() == null ? DSL.sql("") : DSL.name(c.collation().schema(), c.collation().name()),
                 DSL.sql(c.generatedSql() == null ? "" : c.generatedSql()), TypeSql.sequenceOptions("", options));
-    }
-
-    /**
-     * {@code ALTER TABLE t ALTER COLUMN c ADD GENERATED ... AS IDENTITY [(options)]}, or {@code SET GENERATED
-     * ...} and {@code SET option} clauses in one ALTER COLUMN. Never RESTART: the sequence's current value stays.
-     */
-    private static String identity(QualifiedName table, String column, String action, SequenceOptions options) {
-        return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} " + action, name(table), DSL.name(column),
-                TypeSql.sequenceOptions(action.startsWith("ADD") ? "" : "SET ", options)));
     }
 
     public static Name name(QualifiedName name) {

@@ -34,7 +34,7 @@ public final class MarkdownReporter {
             for (PlanItem item : shown) {
                 String block = item.origin() == null ? "(undeclared)" : item.origin().blockId();
                 String what;
-                if (item instanceof Change c) what = applied ? TextReporter.pastTense(c.summary()) : c.summary();
+                if (item instanceof Change c) what = applied ? c.wording().past() : c.summary();
                 else if (item instanceof Drift d) what = d.message() + (d.hazard() == null ? "" : " (hazard " + d.hazard() + ")");
                 else what = ((PlanItem.Conflict) item).message() + " (conflict)";
                 out.println("| " + (item instanceof Change ? "ℹ" : "⚠") + " | " + cell(block) + " | " + cell(item.kind() + " "

@@ -30,8 +30,12 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
     public record BlockJson(String id, String description, List<ItemJson> items) {
     }
 
-    /** status: unchanged | change | drift | conflict. */
-    public record ItemJson(String status, String kind, String object, String message, String hazard, List<StepJson> steps) {
+    /**
+     * status: unchanged | change | drift | conflict. state (added in format 1, same meaning kept for
+     * status): unchanged | create | alter | drift | undeclared | conflict.
+     */
+    public record ItemJson(String status, String kind, String object, String message, String hazard, List<StepJson> steps,
+                           String state) {
     }
 
     /**
@@ -68,7 +72,7 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
         }
         List<BlockJson> blocks = new ArrayList<>();
         byBlock.forEach((origin, items) -> blocks.add(new BlockJson(origin.blockId(), origin.description(), items)));
-        long creates = result.plan().changes().stream().filter(c -> c.steps().get(0).step().creates()).count();
+        long creates = result.plan().changes().stream().filter(c -> c.status() == PlanItem.Status.CREATE).count();
         SummaryJson summary = new SummaryJson(creates, result.plan().changes().size() - creates,
                 result.plan().unchangedCount(), result.plan().driftCount(), result.plan().steps().size(),
                 result.plan().isEmpty() || applied);
@@ -85,6 +89,7 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
     }
 
     private static ItemJson item(PlanItem item, boolean applied, HazardPolicy.Review review) {
+        String state = item.status().name().toLowerCase(java.util.Locale.ROOT);
         if (item instanceof Change c) {
             List<StepJson> steps = new ArrayList<>();
             for (PlannedStep s : c.steps()) {
@@ -92,17 +97,17 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
                         applied ? "applied" : "planned", s.hazards().stream().map(h -> hazard(h, c, review)).toList(),
                         s.step().phase().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
             }
-            return new ItemJson("change", c.kind(), c.object(), applied ? TextReporter.pastTense(c.summary()) : c.summary(),
-                    null, steps);
+            return new ItemJson("change", c.kind(), c.object(), applied ? c.wording().past() : c.summary(), null, steps, state);
         }
         if (item instanceof Drift d) {
-            return new ItemJson("drift", d.kind(), d.object(), d.message(), d.hazard() == null ? null : d.hazard().name(), List.of());
+            return new ItemJson("drift", d.kind(), d.object(), d.message(), d.hazard() == null ? null : d.hazard().name(),
+                    List.of(), state);
         }
         if (item instanceof PlanItem.Conflict c) {
-            return new ItemJson("conflict", c.kind(), c.object(), c.message(), null, List.of());
+            return new ItemJson("conflict", c.kind(), c.object(), c.message(), null, List.of(), state);
         }
         PlanItem.Unchanged u = (PlanItem.Unchanged) item;
-        return new ItemJson("unchanged", u.kind(), u.object(), u.note(), null, List.of());
+        return new ItemJson("unchanged", u.kind(), u.object(), u.note(), null, List.of(), state);
     }
 
     private static HazardJson hazard(Hazard h, Change c, HazardPolicy.Review review) {

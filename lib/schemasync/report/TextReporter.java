@@ -80,7 +80,7 @@ public final class TextReporter {
             out.println(indent + style("32", "✓") + " " + u.kind() + " " + u.object() + " — " + u.note());
         } else if (item instanceof Change c) {
             out.println(indent + style("36", "ℹ") + " " + c.kind() + " " + c.object() + " — "
-                    + (applied ? pastTense(c.summary()) : c.summary()));
+                    + (applied ? c.wording().past() : c.summary()));
             for (PlannedStep s : c.steps()) {
                 out.println(indent + "    " + style("2", SqlRenderer.render(s.step())) + phase(s.step()));
                 for (Hazard h : s.hazards()) out.println(indent + "      " + hazardLine(c, h));
@@ -95,7 +95,7 @@ public final class TextReporter {
 
     public String summary(Result result) {
         Plan plan = result.plan();
-        long creates = plan.changes().stream().filter(c -> c.steps().get(0).step().creates()).count();
+        long creates = plan.changes().stream().filter(c -> c.status() == PlanItem.Status.CREATE).count();
         long alters = plan.changes().size() - creates;
         long warnings = plan.driftCount();
         StringBuilder s = new StringBuilder("Summary: ");
@@ -155,29 +155,6 @@ public final class TextReporter {
         else s.append(inTransaction).append(" statement(s) in one transaction and ").append(later).append(" after it");
         if (result.retries() > 0) s.append(" (").append(result.retries()).append(" retry(ies) after lock timeouts)");
         return s.append(", verified in sync").toString();
-    }
-
-    /** After an apply the plan's lines report what was done: "will create" → "created". */
-    static String pastTense(String summary) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(will|then) (create|add|set|rename|drop|validate|run|rebuild|swap)\\b")
-                .matcher(summary);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String verb = switch (m.group(2)) {
-                case "create" -> "created";
-                case "add" -> "added";
-                case "set" -> "set";
-                case "rename" -> "renamed";
-                case "drop" -> "dropped";
-                case "validate" -> "validated";
-                case "rebuild" -> "rebuilt";
-                case "swap" -> "swapped";
-                default -> "ran";
-            };
-            m.appendReplacement(out, m.group(1).equals("then") ? "then " + verb : verb);
-        }
-        m.appendTail(out);
-        return out.toString().replace("dropped and rebuild", "dropped and rebuilt");
     }
 
     private static String seconds(Duration d) {

@@ -42,10 +42,12 @@ class ColumnChangeTest {
                     "ALTER TABLE \"public\".\"users\" ALTER \"status\" SET DEFAULT 'active'",
                     "ALTER TABLE \"public\".\"users\" ADD CONSTRAINT \"users_status_ssnn\" CHECK (status IS NOT NULL) NOT VALID",
                     "ALTER TABLE \"public\".\"users\" VALIDATE CONSTRAINT \"users_status_ssnn\"",
-                    "ALTER TABLE \"public\".\"users\" ALTER COLUMN \"status\" SET NOT NULL;"
-                            + " ALTER TABLE \"public\".\"users\" DROP CONSTRAINT \"users_status_ssnn\""), Scenario.sql(plan));
+                    "ALTER TABLE \"public\".\"users\" ALTER COLUMN \"status\" SET NOT NULL",
+                    "ALTER TABLE \"public\".\"users\" DROP CONSTRAINT \"users_status_ssnn\""), Scenario.sql(plan));
             assertEquals(Step.Phase.OWN_TRANSACTION, plan.steps().get(2).step().phase());
             assertEquals(Step.Phase.OWN_TRANSACTION, plan.steps().get(3).step().phase());
+            // The check's drop commits with the SET NOT NULL it proved, in the same short transaction.
+            assertTrue(plan.steps().get(4).step().facts().joinsPrevious());
             assertTrue(plan.changes().get(0).summary().startsWith("⚠ will change"), plan.changes().get(0).summary());
             s.applyAndConverge(blocks);
             assertEquals("t", s.queryString("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'users'::regclass"
@@ -60,8 +62,8 @@ class ColumnChangeTest {
         try (Scenario s = Scenario.start("CREATE TABLE users (id bigint, status text)",
                 "ALTER TABLE users ADD CONSTRAINT users_status_ssnn CHECK (status IS NOT NULL) NOT VALID")) {
             assertEquals(List.of("ALTER TABLE \"public\".\"users\" VALIDATE CONSTRAINT \"users_status_ssnn\"",
-                    "ALTER TABLE \"public\".\"users\" ALTER COLUMN \"status\" SET NOT NULL;"
-                            + " ALTER TABLE \"public\".\"users\" DROP CONSTRAINT \"users_status_ssnn\""), Scenario.sql(s.plan(blocks)));
+                    "ALTER TABLE \"public\".\"users\" ALTER COLUMN \"status\" SET NOT NULL",
+                    "ALTER TABLE \"public\".\"users\" DROP CONSTRAINT \"users_status_ssnn\""), Scenario.sql(s.plan(blocks)));
             s.applyAndConverge(blocks);
         }
     }

@@ -84,8 +84,8 @@ class OnlineDdlTest {
             Plan plan = s.plan(LOWER_EMAIL);
             assertEquals(List.of(
                     "CREATE INDEX CONCURRENTLY \"users_email_idx_ssnew\" ON \"public\".\"users\" USING btree ((lower(email)))",
-                    "ALTER INDEX \"public\".\"users_email_idx\" RENAME TO \"users_email_idx_ssold\";"
-                            + " ALTER INDEX \"public\".\"users_email_idx_ssnew\" RENAME TO \"users_email_idx\"",
+                    "ALTER INDEX \"public\".\"users_email_idx\" RENAME TO \"users_email_idx_ssold\"",
+                    "ALTER INDEX \"public\".\"users_email_idx_ssnew\" RENAME TO \"users_email_idx\"",
                     "DROP INDEX CONCURRENTLY \"public\".\"users_email_idx_ssold\""), Scenario.sql(plan));
             s.applyAndConverge(LOWER_EMAIL);
             assertEquals("CREATE INDEX users_email_idx ON public.users USING btree (lower(email))",

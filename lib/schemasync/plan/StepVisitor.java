@@ -1,0 +1,99 @@
+package schemasync.plan;
+
+/**
+ * One method per kind of {@link Step}, none with a default: a new step does not compile until every
+ * visitor (the SQL renderer, the hazard classifier) says what it does with it.
+ */
+public interface StepVisitor<R> {
+    R createSchema(Step.CreateSchema step);
+
+    R createExtension(Step.CreateExtension step);
+
+    R createEnum(Step.CreateEnum step);
+
+    R addEnumValue(Step.AddEnumValue step);
+
+    R commentOnObject(Step.CommentOnObject step);
+
+    R createSequence(Step.CreateSequence step);
+
+    R setSequenceOwner(Step.SetSequenceOwner step);
+
+    R createCompositeType(Step.CreateCompositeType step);
+
+    R createDomain(Step.CreateDomain step);
+
+    R addDomainConstraint(Step.AddDomainConstraint step);
+
+    R validateDomainConstraint(Step.ValidateDomainConstraint step);
+
+    R createTable(Step.CreateTable step);
+
+    R addColumn(Step.AddColumn step);
+
+    R setColumnDefault(Step.SetColumnDefault step);
+
+    R alterColumnType(Step.AlterColumnType step);
+
+    R setNotNull(Step.SetNotNull step);
+
+    R dropProvingCheck(Step.DropProvingCheck step);
+
+    R dropNotNull(Step.DropNotNull step);
+
+    R addIdentity(Step.AddIdentity step);
+
+    R setIdentity(Step.SetIdentity step);
+
+    R dropColumnDefault(Step.DropColumnDefault step);
+
+    R commentOnTable(Step.CommentOnTable step);
+
+    R commentOnColumn(Step.CommentOnColumn step);
+
+    R renameTable(Step.RenameTable step);
+
+    R renameColumn(Step.RenameColumn step);
+
+    R dropTable(Step.DropTable step);
+
+    R dropColumn(Step.DropColumn step);
+
+    R addConstraint(Step.AddConstraint step);
+
+    R validateConstraint(Step.ValidateConstraint step);
+
+    R createIndex(Step.CreateIndex step);
+
+    R dropIndex(Step.DropIndex step);
+
+    R retireIndex(Step.RetireIndex step);
+
+    R swapIndex(Step.SwapIndex step);
+
+    R renameIndex(Step.RenameIndex step);
+
+    R createFunction(Step.CreateFunction step);
+
+    R createTrigger(Step.CreateTrigger step);
+
+    R grantPrivileges(Step.GrantPrivileges step);
+
+    R alterDefaultPrivileges(Step.AlterDefaultPrivileges step);
+
+    R createAggregate(Step.CreateAggregate step);
+
+    R setRowSecurity(Step.SetRowSecurity step);
+
+    R createPolicy(Step.CreatePolicy step);
+
+    R createView(Step.CreateView step);
+
+    R createPartition(Step.CreatePartition step);
+
+    R createMaterializedView(Step.CreateMaterializedView step);
+
+    R dropObject(Step.DropObject step);
+
+    R customSql(Step.CustomSql step);
+}
