@@ -7,8 +7,11 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.ColumnType;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0001_Organizations implements ChangeBlock {
     public String description() {
         return "Organizations own everything else";
@@ -16,7 +19,7 @@ final class C0001_Organizations implements ChangeBlock {
 
     public void declare(Schema db) {
         db.ensureTable("organizations", t -> t
-                .column("id", BIGINT.identity(true))
+                .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("name", CLOB.notNull())
                 .column("slug", VARCHAR(63).notNull())
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))

@@ -7,8 +7,11 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.ColumnType;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0002_Users implements ChangeBlock {
     public String description() {
         return "Users sign in with an email address, unique while the account is not deleted";
@@ -16,7 +19,7 @@ final class C0002_Users implements ChangeBlock {
 
     public void declare(Schema db) {
         db.ensureTable("users", t -> t
-                .column("id", BIGINT.identity(true))
+                .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("email", VARCHAR(320).notNull())
                 .column("display_name", CLOB)
                 .column("status", VARCHAR(16).notNull(), dflt("'active'"))

@@ -6,8 +6,10 @@ import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0003_Memberships implements ChangeBlock {
     public String description() {
         return "Users belong to organizations with a role";

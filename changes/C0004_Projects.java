@@ -10,9 +10,11 @@ import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.IndexMethod;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0004_Projects implements ChangeBlock {
     public String description() {
         return "Projects of an organization, with free-form settings and tags";

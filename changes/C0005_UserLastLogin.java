@@ -3,8 +3,10 @@ package changes;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0005_UserLastLogin implements ChangeBlock {
     public String description() {
         return "Remember when each user last signed in, to find dormant accounts";

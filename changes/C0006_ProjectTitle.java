@@ -1,8 +1,10 @@
 package changes;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0006_ProjectTitle implements ChangeBlock {
     public String description() {
         return "Projects have a title, not a name (the UI says so); renamed in place, data kept";

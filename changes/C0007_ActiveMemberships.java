@@ -1,8 +1,10 @@
 package changes;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0007_ActiveMemberships implements ChangeBlock {
     public String description() {
         return "Memberships of users who have not deleted their account, for the admin screens";

@@ -4,8 +4,10 @@ import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.SampleBlock;
 import schemasync.dsl.Schema;
 
+@SampleBlock
 final class C0008_ProjectsUpdatedAt implements ChangeBlock {
     public String description() {
         return "Projects remember when they last changed, kept by a trigger so no code path can forget";

@@ -1,13 +1,20 @@
 package schemasync.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import schemasync.dsl.ChangeBlock;
 
-/** What every command gets from the entry point: the blocks, the environment and the streams. */
+/**
+ * What every command gets from the entry point: the blocks, the environment and the streams, and the
+ * source folder of the blocks when it is visible (null otherwise: then unlisted blocks are not checked).
+ */
 record CliContext(List<? extends ChangeBlock> blocks, Map<String, String> env, boolean interactive,
-                  PrintStream out, PrintStream err) {
+                  PrintStream out, PrintStream err, Path changesDir) {
+
+    /** Set to 1 to let the sample blocks (@SampleBlock) run against a database that is not the embedded one. */
+    static final String ALLOW_SAMPLE = "SCHEMA_SYNC_ALLOW_SAMPLE";
 
     static final String VERSION = "0.1.0";
 

@@ -31,6 +31,7 @@ final class DocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
         String markdown = SchemaDocs.markdown(DeclaredSchema.of(ctx.blocks()));
         if (out.equals("-")) {
             ctx.out().print(markdown);

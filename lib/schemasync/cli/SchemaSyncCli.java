@@ -140,19 +140,33 @@ public final class SchemaSyncCli implements Callable<Integer> {
         System.setProperty("org.jooq.no-tips", "true");
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, blocks, System.getenv(), System.console() != null, out, err));
+        // The folder the script compiled, seen from where it runs: its sources are checked against the list.
+        Path changesDir = ChangesFolder.visible(Path.of("changes"));
+        System.exit(run(args, blocks, System.getenv(), System.console() != null, out, err, changesDir));
     }
 
     public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
                           boolean interactive, PrintStream out, PrintStream err) {
+        return run(args, blocks, env, interactive, out, err, null);
+    }
+
+    /** As the entry script runs it: {@code changesDir} is the blocks' source folder, or null when not visible. */
+    public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
+                          boolean interactive, PrintStream out, PrintStream err, Path changesDir) {
         try (HeadStart head = HeadStart.begin(args, env, blocks)) {
-            return run(args, new CliContext(blocks, env, interactive, out, err), head);
+            return run(args, new CliContext(blocks, env, interactive, out, err, changesDir), head);
         }
     }
 
     private static int run(String[] args, CliContext ctx, HeadStart head) {
+        return commandLine(ctx, head).execute(args);
+    }
+
+    /** The whole command line: options, subcommands and handlers (the docs are checked against its model). */
+    static CommandLine commandLine(CliContext ctx, HeadStart head) {
         PrintStream err = ctx.err();
         CommandLine cmd = new CommandLine(new SchemaSyncCli(ctx, head));
+        cmd.addSubcommand("init", new InitCommand(ctx));
         cmd.addSubcommand("verify", new VerifyCommand(ctx));
         cmd.addSubcommand("docs", new DocsCommand(ctx));
         cmd.addSubcommand("generate", new GenerateCommand(ctx));
@@ -172,7 +186,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
                     : command instanceof VerifyCommand v ? v.output : null;
             return failure(ctx, options, c.getCommandName(), e);
         });
-        return cmd.execute(args);
+        return cmd;
     }
 
     /** Prints a failure (JSON envelope in json mode, "error: ..." otherwise) and maps it to its exit code. */
@@ -199,6 +213,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         output.verbosity();
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
+        ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
         // The blocks run and are validated beside connecting and reading the catalog (PendingDeclarations);
         // a reviewed plan is checked against the blocks before anything else, so it needs them first.
         PendingDeclarations declarations = head != null ? head.declarations()
@@ -215,6 +230,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
              Connection connection = head != null ? head.connection(target.url(), statementTimeout)
                      : Connections.open(target.url(), statementTimeout)) {
             timing("connected");
+            refuseSampleOnARealDatabase(target);
             if (output.chatty()) {
                 ctx.out().println((mode.apply ? "Applying to " : mode.check ? "Checking " : "Dry run against ")
                         + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
@@ -249,6 +265,20 @@ public final class SchemaSyncCli implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw declarations.preferValidationFailure(e);
         }
+    }
+
+    /**
+     * The sample blocks create demo tables and rename projects.name: on a real database that would touch
+     * tables nobody declared for it. Only the embedded database (or an explicit opt-in) gets them.
+     */
+    private void refuseSampleOnARealDatabase(Target target) {
+        java.util.Set<String> samples = ChangesFolder.samples(ctx.blocks());
+        if (samples.isEmpty() || target.embedded() != null || "1".equals(ctx.env().get(CliContext.ALLOW_SAMPLE))) return;
+        throw SchemaSyncException.badInput("Changes.ALL still holds the sample blocks (" + String.join(", ", samples)
+                + ", marked @SampleBlock); they create demo tables and rename columns, so they are not run against "
+                + target.url().display() + ". Start your own schema with `./jbang sync-production-schema.java init`"
+                + " (an empty Changes.ALL), or try the sample on the embedded database with --embedded."
+                + " Nothing was changed.");
     }
 
     /** SCHEMA_SYNC_TIMINGS: milliseconds since the JVM started (bench/bench.sh quotes them). */

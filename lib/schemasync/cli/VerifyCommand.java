@@ -53,6 +53,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws SQLException {
+        ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
         output.verbosity();
         if (output.chatty()) {
             ctx.out().println("Verifying " + ctx.blocks().size() + " change blocks on a throwaway embedded PostgreSQL "

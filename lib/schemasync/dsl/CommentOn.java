@@ -2,26 +2,42 @@ package schemasync.dsl;
 
 import schemasync.catalog.CommentTarget.Kind;
 
-/** What {@code ensureComment(CommentOn.VIEW, "active_users", "...")} comments: readable names for the kinds. */
-public final class CommentOn {
-    public static final Kind SCHEMA = Kind.SCHEMA;
-    public static final Kind VIEW = Kind.VIEW;
-    public static final Kind MATERIALIZED_VIEW = Kind.MATERIALIZED_VIEW;
-    public static final Kind SEQUENCE = Kind.SEQUENCE;
-    public static final Kind INDEX = Kind.INDEX;
+/**
+ * What {@code ensureComment(CommentOn.VIEW, "active_users", "...")} comments. The DSL's own vocabulary:
+ * a block imports this enum, never the catalog's types.
+ */
+public enum CommentOn {
+    SCHEMA(Kind.SCHEMA),
+    VIEW(Kind.VIEW),
+    MATERIALIZED_VIEW(Kind.MATERIALIZED_VIEW),
+    SEQUENCE(Kind.SEQUENCE),
+    INDEX(Kind.INDEX),
     /** An enum, domain or composite type. */
-    public static final Kind TYPE = Kind.TYPE;
+    TYPE(Kind.TYPE),
     /** {@code "name(argument types)"}. */
-    public static final Kind FUNCTION = Kind.FUNCTION;
-    public static final Kind PROCEDURE = Kind.PROCEDURE;
-    public static final Kind AGGREGATE = Kind.AGGREGATE;
+    FUNCTION(Kind.FUNCTION),
+    PROCEDURE(Kind.PROCEDURE),
+    AGGREGATE(Kind.AGGREGATE),
     /** With the table and the constraint's name. */
-    public static final Kind CONSTRAINT = Kind.CONSTRAINT;
+    CONSTRAINT(Kind.CONSTRAINT),
     /** With the domain and the constraint's name. */
-    public static final Kind DOMAIN_CONSTRAINT = Kind.DOMAIN_CONSTRAINT;
-    public static final Kind TRIGGER = Kind.TRIGGER;
-    public static final Kind POLICY = Kind.POLICY;
+    DOMAIN_CONSTRAINT(Kind.DOMAIN_CONSTRAINT),
+    TRIGGER(Kind.TRIGGER),
+    POLICY(Kind.POLICY);
 
-    private CommentOn() {
+    private final Kind kind;
+
+    CommentOn(Kind kind) {
+        this.kind = kind;
+    }
+
+    /** The catalog's kind, for the engine. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** The DSL's name for a catalog kind (generate writes it). */
+    public static CommentOn of(Kind kind) {
+        return valueOf(kind.name());
     }
 }

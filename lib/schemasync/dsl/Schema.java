@@ -102,11 +102,12 @@ public final class Schema extends PrivilegeDeclarations {
      * composite), and FUNCTION, PROCEDURE, AGGREGATE written {@code name(argument types)}. Tables and
      * columns are commented in {@code ensureTable}. Set when missing or different (metadata only).
      */
-    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String object, String text) {
+    public Schema ensureComment(CommentOn on, String object, String text) {
+        schemasync.catalog.CommentTarget.Kind kind = on == null ? null : on.kind();
         schemasync.catalog.CommentTarget target;
         if (kind == schemasync.catalog.CommentTarget.Kind.SCHEMA) {
             target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(object, object), null);
-        } else if (kind.routine()) {
+        } else if (kind != null && kind.routine()) {
             Signature sig = Signature.parse(object);
             target = new schemasync.catalog.CommentTarget(kind, sig.name(), sig.arguments());
         } else {
@@ -120,8 +121,9 @@ public final class Schema extends PrivilegeDeclarations {
      * The comment on a constraint, trigger or policy of {@code table} (or a constraint of a domain):
      * {@code ensureComment(CommentOn.CONSTRAINT, "users", "users_email_key", "Sign-in is by email")}.
      */
-    public Schema ensureComment(schemasync.catalog.CommentTarget.Kind kind, String tableOrDomain, String name, String text) {
-        declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(kind, QualifiedName.parse(tableOrDomain),
+    public Schema ensureComment(CommentOn on, String tableOrDomain, String name, String text) {
+        declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(on == null ? null : on.kind(),
+                QualifiedName.parse(tableOrDomain),
                 name), text, origin));
         return this;
     }

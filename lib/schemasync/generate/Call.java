@@ -464,8 +464,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         }
 
         public void declare(Schema db) {
-            if (detail == null) db.ensureComment(kind, object, text);
-            else db.ensureComment(kind, object, detail, text);
+            if (detail == null) db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, text);
+            else db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, detail, text);
         }
     }
 }

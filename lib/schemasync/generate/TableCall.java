@@ -92,12 +92,11 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         String base = t.java(code);
         String options = options(c.identityOptions());
         if (t.jooq()) {
-            if (c.identity() == Identity.ALWAYS || c.identity() == Identity.BY_DEFAULT && !options.isEmpty()) {
+            if (c.identity() == Identity.ALWAYS || c.identity() == Identity.BY_DEFAULT) {
                 code.importClass("schemasync.dsl.ColumnType");
                 return "ColumnType.of(" + base + ")" + (c.identity() == Identity.ALWAYS ? ".identityAlways(" : ".identityByDefault(")
                         + options + ")";
             }
-            if (c.identity() == Identity.BY_DEFAULT) return base + ".identity(true)";
             return c.notNull() ? base + ".notNull()" : base;
         }
         if (c.identity() == Identity.ALWAYS) return base + ".identityAlways(" + options + ")";
@@ -131,9 +130,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (t.jooq()) {
             DataType<?> dt = t.dataType();
             if (c.identity() == Identity.ALWAYS) return ColumnType.of(dt).identityAlways(seq -> c.identityOptions());
-            if (c.identity() == Identity.BY_DEFAULT && !c.identityOptions().isEmpty())
-                return ColumnType.of(dt).identityByDefault(seq -> c.identityOptions());
-            if (c.identity() == Identity.BY_DEFAULT) return ColumnType.of(dt.identity(true));
+            if (c.identity() == Identity.BY_DEFAULT) return ColumnType.of(dt).identityByDefault(seq -> c.identityOptions());
             return ColumnType.of(c.notNull() ? dt.notNull() : dt);
         }
         ColumnType ct = t.columnType();

@@ -42,6 +42,8 @@ public final class CliProcess {
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
         pb.environment().remove("DATABASE_URL");
+        // Test databases are throwaway: the sample blocks may run there (a test that checks the guard sets it to "0").
+        pb.environment().put("SCHEMA_SYNC_ALLOW_SAMPLE", "1");
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();

@@ -112,9 +112,11 @@ class RenamesAndRemovalsTest {
 
     @Test
     void declaringAndRemovingTheSameObjectIsRejected() {
+        // A removal before the declaration stays in force: contradiction. (A later block's removal takes an
+        // earlier declaration away instead: LaterBlocksChangeEarlierTest.)
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
-                block("C1", db -> db.ensureTable("t", t -> t.column("a", "int"))),
-                block("C2", db -> db.ensureNoTable("t")))));
-        assertTrue(e.getMessage().contains("C2: table public.t is declared by C1 and removed here"), e.getMessage());
+                block("C1", db -> db.ensureNoTable("t")),
+                block("C2", db -> db.ensureTable("t", t -> t.column("a", "int"))))));
+        assertTrue(e.getMessage().contains("C1: table public.t is declared by C2 and removed here"), e.getMessage());
     }
 }

@@ -21,8 +21,15 @@ final class InProcess {
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             exit = SchemaSyncCli.run(args.toArray(String[]::new), blocks == null ? Changes.ALL : FaultBlocks.named(blocks),
-                    env, false, o, e);
+                    withSampleAllowed(env), false, o, e);
         }
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Test databases are throwaway: the sample blocks may run there. */
+    private static Map<String, String> withSampleAllowed(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("SCHEMA_SYNC_ALLOW_SAMPLE", "1");
+        return all;
     }
 }

@@ -1,0 +1,20 @@
+package schemasync.dsl;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Old spellings kept working for one release: each use prints one warning on standard error naming
+ * the new spelling (once per message per run, so a schema of 2,000 tables does not print 2,000 lines).
+ */
+final class Deprecations {
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+
+    private Deprecations() {
+    }
+
+    static void warn(String oldSpelling, String newSpelling) {
+        String message = "warning: " + oldSpelling + " is deprecated and goes away in the next release: write " + newSpelling;
+        if (SAID.add(message)) System.err.println(message);
+    }
+}

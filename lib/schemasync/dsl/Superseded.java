@@ -1,0 +1,124 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.FunctionDecl;
+import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.dsl.Declaration.TriggerDecl;
+import schemasync.dsl.Declaration.ViewDecl;
+
+/**
+ * The one rule of ordered blocks: a block that reached production is never edited, so a later block
+ * that declares a view or a function/procedure again (same name, same signature) replaces the earlier
+ * declaration. The earlier one is dropped before validation and planning: on an empty database the
+ * object is created once, from the latest declaration, at the latest block's turn (after a rename it
+ * reads); on a database where the earlier block ran, the object is compared with the latest one and
+ * replaced (CREATE OR REPLACE) when it differs. Likewise an {@code ensureNo...} removes the earlier
+ * declarations of what it drops (a table, a column or a constraint of an earlier ensureTable, an index,
+ * a view, a function, a trigger): on an empty database the object is never created, on an existing one
+ * it is dropped. In the same block, either stays a contradiction for the validator to report; a
+ * declaration after a removal too (the removal stays in force).
+ */
+final class Superseded {
+    private Superseded() {
+    }
+
+    static List<Declaration> dropEarlier(List<Declaration> declarations) {
+        Map<String, Integer> latestBlock = new HashMap<>();
+        for (Declaration d : declarations) {
+            String key = key(d);
+            if (key != null) latestBlock.merge(key, d.origin().position(), Math::max);
+        }
+        Set<String> redeclared = new HashSet<>();
+        List<Declaration> kept = new ArrayList<>(declarations.size());
+        for (Declaration d : declarations) {
+            String key = key(d);
+            if (key != null && d.origin().position() < latestBlock.get(key)) {
+                redeclared.add(key);
+                continue;
+            }
+            kept.add(d);
+        }
+        return redeclared.isEmpty() ? removedLater(declarations) : removedLater(kept);
+    }
+
+    /** Drops or trims the declarations of earlier blocks that a later removal takes away. */
+    private static List<Declaration> removedLater(List<Declaration> declarations) {
+        List<RemovalDecl> removals = declarations.stream().filter(d -> d instanceof RemovalDecl)
+                .map(d -> (RemovalDecl) d).toList();
+        if (removals.isEmpty()) return declarations;
+        List<Declaration> kept = new ArrayList<>(declarations.size());
+        for (Declaration d : declarations) {
+            Declaration left = d;
+            for (RemovalDecl r : removals) {
+                if (left == null || r.origin().position() <= d.origin().position()) continue;
+                left = without(left, r);
+            }
+            if (left != null) kept.add(left);
+        }
+        return kept;
+    }
+
+    /** The declaration once the removal took its object away: itself, a trimmed table, or null. */
+    private static Declaration without(Declaration d, RemovalDecl r) {
+        QualifiedName o = r.object();
+        switch (r.kind()) {
+            case TABLE -> {
+                if (d instanceof TableDecl t && t.name().equals(o) || d instanceof ColumnDecl c && c.table().equals(o)
+                        || d instanceof IndexDecl i && o.equals(i.table()) || d instanceof TriggerDecl g && o.equals(g.table())) {
+                    return null;
+                }
+            }
+            case COLUMN -> {
+                if (d instanceof ColumnDecl c && c.table().equals(o) && c.column().name().equals(r.column())) return null;
+                if (d instanceof TableDecl t && t.name().equals(o) && t.columns().stream().anyMatch(c -> c.name().equals(r.column()))) {
+                    return new TableDecl(t.name(), t.columns().stream().filter(c -> !c.name().equals(r.column())).toList(),
+                            t.primaryKey(), t.primaryKeyName(), t.constraints(), t.comment(), t.partitionBy(), t.origin());
+                }
+            }
+            case CONSTRAINT -> {
+                if (d instanceof TableDecl t && t.name().equals(o) && t.constraints().stream().anyMatch(c -> r.column().equals(c.name()))) {
+                    return new TableDecl(t.name(), t.columns(), t.primaryKey(), t.primaryKeyName(),
+                            t.constraints().stream().filter(c -> !r.column().equals(c.name())).toList(), t.comment(),
+                            t.partitionBy(), t.origin());
+                }
+            }
+            case INDEX -> {
+                if (d instanceof IndexDecl i && i.name().equals(o)) return null;
+            }
+            case VIEW -> {
+                if (d instanceof ViewDecl v && v.name().equals(o)) return null;
+            }
+            case FUNCTION -> {
+                if (d instanceof FunctionDecl f && f.name().equals(o) && arguments(f.arguments()).equals(arguments(r.column()))) return null;
+            }
+            case TRIGGER -> {
+                if (d instanceof TriggerDecl g && o.equals(g.table()) && g.name().equals(r.column())) return null;
+            }
+            default -> {
+            }
+        }
+        return d;
+    }
+
+    /** What a later declaration replaces: the same view, or the same routine signature (spaces and case aside). */
+    private static String key(Declaration d) {
+        if (d instanceof ViewDecl v) return "view " + v.name();
+        if (d instanceof FunctionDecl f) {
+            return f.word() + " " + f.name() + "(" + arguments(f.arguments()) + ")";
+        }
+        return null;
+    }
+
+    private static String arguments(String arguments) {
+        return arguments == null ? "" : arguments.replaceAll("\\s+", " ").trim().toLowerCase(java.util.Locale.ROOT);
+    }
+}
