@@ -21,7 +21,7 @@ import schemasync.catalog.Table;
 /**
  * The order and boundaries of the generated blocks: schemas and extensions; each schema's types;
  * one block per table in foreign-key order (a partitioned table with its partitions as one custom
- * step); foreign keys that close a cycle; then per schema functions, views, triggers, row-level
+ * step); foreign keys that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
  * security and policies, grants.
  */
 final class BlockPlan {
@@ -188,13 +188,23 @@ final class BlockPlan {
         }
         if (!deferred.isEmpty()) {
             g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
+            // ensureConstraints per table, as pg_dump adds foreign keys after all tables; a custom step only for
+            // a key the DSL cannot say.
+            Map<QualifiedName, List<TableCall.ConstraintDef>> byTable = new TreeMap<>(BY_NAME);
             for (String key : deferred) {
                 QualifiedName table = new QualifiedName(key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1, key.lastIndexOf('.')));
-                Constraint c = catalog.tables().get(table).constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
-                g.add(g.custom("constraint " + table + "." + c.name(), "closes a cycle of foreign keys",
-                        CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition()),
-                        g.dslName(table) + "." + c.name()));
+                Table t = catalog.tables().get(table);
+                Constraint c = t.constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
+                TableCall.ConstraintDef def = tg.constraint(t, c, declared);
+                if (def != null) {
+                    byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(def);
+                } else {
+                    g.add(g.custom("constraint " + table + "." + c.name(), TableGenerator.reason(c, declared),
+                            CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition()),
+                            g.dslName(table) + "." + c.name()));
+                }
             }
+            byTable.forEach((table, defs) -> g.add(new Call.ConstraintsCall(g.dslName(table), defs)));
         }
     }
 
