@@ -36,6 +36,13 @@ public sealed interface Declaration {
      * ({@code FOR VALUES ...} or {@code DEFAULT}); {@code partitionBy} when it is itself partitioned, else null;
      * {@code constraints}: those of this partition alone (the parent's are cloned onto it by PostgreSQL).
      */
+    /** {@code ensureConstraints(table, t -> ...)}: constraints a later block adds to an existing or earlier-declared table. */
+    record ConstraintsDecl(QualifiedName table, List<ConstraintSpec> constraints, Origin origin) implements Declaration {
+        public ConstraintsDecl {
+            constraints = List.copyOf(constraints);
+        }
+    }
+
     record PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy,
                          List<ConstraintSpec> constraints, Origin origin) implements Declaration {
         public PartitionDecl {

@@ -49,25 +49,33 @@ final class RelationChecks {
                     + " FOR VALUES WITH, or be DEFAULT");
         }
         if (p.partitionBy() != null) partitionKey(p.origin(), what, p.partitionBy());
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        for (ConstraintSpec c : p.constraints()) {
+        constraints(p.origin(), what, p.constraints(), new java.util.TreeSet<>());
+        String earlier = relations.putIfAbsent(p.name(), "partition");
+        if (earlier != null) problem(p.origin(), what + " is declared twice (also as a " + earlier + ")");
+    }
+
+    /**
+     * Constraints a block declares on {@code what} (a partition, or a table through ensureConstraints):
+     * named, within 63 bytes, once each ({@code names} holds those declared before), a foreign key with
+     * its table, a CHECK or EXCLUDE with its expression.
+     */
+    void constraints(Origin origin, String what, java.util.List<ConstraintSpec> constraints, java.util.Set<String> names) {
+        for (ConstraintSpec c : constraints) {
             if (c.name() == null || c.name().isBlank()) {
-                problem(p.origin(), "a constraint of " + what + " has a blank name");
+                problem(origin, "a constraint of " + what + " has a blank name");
             } else if (schemasync.catalog.QualifiedName.utf8Length(c.name()) > schemasync.catalog.QualifiedName.MAX_IDENTIFIER_BYTES) {
-                problem(p.origin(), "constraint name \"" + c.name() + "\" of " + what + " is over 63 bytes: give it a shorter one with .named(...)");
+                problem(origin, "constraint name \"" + c.name() + "\" of " + what + " is over 63 bytes: give it a shorter one with .named(...)");
             } else if (!names.add(c.name())) {
-                problem(p.origin(), "constraint " + c.name() + " is declared twice on " + what);
+                problem(origin, "constraint " + c.name() + " is declared twice on " + what);
             }
             if (c.kind() == schemasync.catalog.Constraint.Kind.FOREIGN_KEY && c.foreignKey().references() == null) {
-                problem(p.origin(), "foreign key " + c.name() + " of " + what + " has no .references(...)");
+                problem(origin, "foreign key " + c.name() + " of " + what + " has no .references(...)");
             }
             if ((c.kind() == schemasync.catalog.Constraint.Kind.CHECK || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION)
                     && (c.checkSql() == null || c.checkSql().isBlank())) {
-                problem(p.origin(), "constraint " + c.name() + " of " + what + " has no expression");
+                problem(origin, "constraint " + c.name() + " of " + what + " has no expression");
             }
         }
-        String earlier = relations.putIfAbsent(p.name(), "partition");
-        if (earlier != null) problem(p.origin(), what + " is declared twice (also as a " + earlier + ")");
     }
 
     void materializedView(Declaration.MaterializedViewDecl m) {

@@ -73,6 +73,7 @@ final class Superseded {
         switch (r.kind()) {
             case TABLE -> {
                 if (d instanceof TableDecl t && t.name().equals(o) || d instanceof ColumnDecl c && c.table().equals(o)
+                        || d instanceof Declaration.ConstraintsDecl k && k.table().equals(o)
                         || d instanceof IndexDecl i && o.equals(i.table()) || d instanceof TriggerDecl g && o.equals(g.table())) {
                     return null;
                 }
@@ -89,6 +90,11 @@ final class Superseded {
                     return new TableDecl(t.name(), t.columns(), t.primaryKey(), t.primaryKeyName(),
                             t.constraints().stream().filter(c -> !r.column().equals(c.name())).toList(), t.comment(),
                             t.partitionBy(), t.origin());
+                }
+                if (d instanceof Declaration.ConstraintsDecl k && k.table().equals(o)
+                        && k.constraints().stream().anyMatch(c -> r.column().equals(c.name()))) {
+                    List<ConstraintSpec> left = k.constraints().stream().filter(c -> !r.column().equals(c.name())).toList();
+                    return left.isEmpty() ? null : new Declaration.ConstraintsDecl(k.table(), left, k.origin());
                 }
             }
             case INDEX -> {

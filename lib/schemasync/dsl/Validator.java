@@ -21,6 +21,8 @@ record Validator(List<String> problems) {
 
     void validate(List<Declaration> declarations) {
         Map<QualifiedName, TableDecl> tables = new LinkedHashMap<>();
+        // Constraint names per table: an ensureTable's, then those later ensureConstraints add.
+        Map<QualifiedName, Set<String>> constraintNames = new java.util.HashMap<>();
         Map<ColumnKey, ColumnSeen> columns = new LinkedHashMap<>();
         Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
         Set<String> schemas = new TreeSet<>();
@@ -46,6 +48,13 @@ record Validator(List<String> problems) {
                 if (p.parent() != null) qualified(p.origin(), "parent table", p.parent());
                 relations.partition(p);
                 for (ConstraintSpec c : p.constraints()) fragment(p.origin(), () -> "constraint " + c.name() + " of partition " + p.name(), c.checkSql());
+            } else if (d instanceof Declaration.ConstraintsDecl k) {
+                qualified(k.origin(), "table", k.table());
+                TableDecl earlier = tables.get(k.table());
+                Set<String> names = constraintNames.computeIfAbsent(k.table(), x -> new TreeSet<>(earlier == null ? List.of()
+                        : earlier.constraints().stream().map(ConstraintSpec::name).toList()));
+                relations.constraints(k.origin(), "table " + k.table(), k.constraints(), names);
+                for (ConstraintSpec c : k.constraints()) fragment(k.origin(), () -> "constraint " + c.name() + " of table " + k.table(), c.checkSql());
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 qualified(m.origin(), "materialized view", m.name());
                 relations.materializedView(m);

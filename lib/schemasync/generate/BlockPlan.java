@@ -13,22 +13,18 @@ import java.util.TreeSet;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
-import schemasync.catalog.DefaultTarget;
-import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 
 /**
  * The order and boundaries of the generated blocks: schemas and extensions; each schema's types;
  * one block per table in foreign-key order (a partitioned table with its partitions as one custom
- * step); foreign keys that close a cycle; then per schema functions, views, triggers, row-level
+ * step); foreign keys that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
  * security and policies, grants.
  */
 final class BlockPlan {
     private static final Comparator<QualifiedName> BY_NAME =
             Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
-    private static final List<String> PRIVILEGE_ORDER =
-            List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN");
 
     private final Generator g;
     private final Source source;
@@ -56,14 +52,16 @@ final class BlockPlan {
     void write() {
         schemasAndExtensions();
         for (String schema : g.schemas()) types(schema);
-        routinesTablesUse();
+        RoutineBlocks routines = new RoutineBlocks(g, source);
+        routines.routinesTablesUse();
         tables();
-        for (String schema : g.schemas()) routines(schema);
+        for (String schema : g.schemas()) routines.routines(schema);
         views();
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
-        for (String schema : g.schemas()) grants(schema);
-        objectGrants();
+        GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
+        for (String schema : g.schemas()) grants.grants(schema);
+        grants.objectGrants();
         CommentCalls.write(g, catalog);
         g.finishBlock();
     }
@@ -151,7 +149,7 @@ final class BlockPlan {
     }
 
     /** How regclass prints a name (schema-qualified under the reader's search_path). */
-    private static String sqlName(QualifiedName n) {
+    static String sqlName(QualifiedName n) {
         return schemasync.catalog.SqlText.quoteIdent(n.schema()) + "." + schemasync.catalog.SqlText.quoteIdent(n.name());
     }
 
@@ -188,13 +186,23 @@ final class BlockPlan {
         }
         if (!deferred.isEmpty()) {
             g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
+            // ensureConstraints per table, as pg_dump adds foreign keys after all tables; a custom step only for
+            // a key the DSL cannot say.
+            Map<QualifiedName, List<TableCall.ConstraintDef>> byTable = new TreeMap<>(BY_NAME);
             for (String key : deferred) {
                 QualifiedName table = new QualifiedName(key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1, key.lastIndexOf('.')));
-                Constraint c = catalog.tables().get(table).constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
-                g.add(g.custom("constraint " + table + "." + c.name(), "closes a cycle of foreign keys",
-                        CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition()),
-                        g.dslName(table) + "." + c.name()));
+                Table t = catalog.tables().get(table);
+                Constraint c = t.constraint(key.substring(key.lastIndexOf('.') + 1)).orElseThrow();
+                TableCall.ConstraintDef def = tg.constraint(t, c, declared);
+                if (def != null) {
+                    byTable.computeIfAbsent(table, k -> new ArrayList<>()).add(def);
+                } else {
+                    g.add(g.custom("constraint " + table + "." + c.name(), TableGenerator.reason(c, declared),
+                            CustomSql.constraintMissing(table, c.name()), CustomSql.addConstraint(table, c.name(), c.definition()),
+                            g.dslName(table) + "." + c.name()));
+                }
             }
+            byTable.forEach((table, defs) -> g.add(new Call.ConstraintsCall(g.dslName(table), defs)));
         }
     }
 
@@ -251,99 +259,6 @@ final class BlockPlan {
             if (p == null || p.parent() == null) return cur;
             cur = p.parent();
         }
-    }
-
-    /**
-     * The routines a table's default, generated column, CHECK or index calls (and the routines they
-     * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
-     */
-    private void routinesTablesUse() {
-        Set<String> wanted = new HashSet<>(source.routinesTablesUse());
-        boolean grew = !wanted.isEmpty();
-        while (grew) {
-            grew = false;
-            for (Source.Routine r : source.routines()) {
-                if (wanted.contains(r.signature()) || r.definition() == null) continue;
-                for (Source.Routine user : source.routines()) {
-                    if (wanted.contains(user.signature()) && user.definition() != null && user != r
-                            && calls(user.definition(), r.name().name())) {
-                        grew |= wanted.add(r.signature());
-                        break;
-                    }
-                }
-            }
-        }
-        if (wanted.isEmpty()) return;
-        g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
-                + " indexes: they must exist before the tables");
-        for (String schema : g.schemas()) {
-            for (Source.Routine r : routinesInOrder(schema)) {
-                if (wanted.contains(r.signature())) routine(r);
-            }
-        }
-        earlyRoutines.addAll(wanted);
-    }
-
-    /** Routines already written before the tables. */
-    private final Set<String> earlyRoutines = new HashSet<>();
-
-    private void routines(String schema) {
-        g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
-        for (Source.Routine r : routinesInOrder(schema)) {
-            if (!earlyRoutines.contains(r.signature())) routine(r);
-        }
-    }
-
-    private void routine(Source.Routine r) {
-        String what = switch (r.kind()) {
-            case "p" -> "procedure";
-            case "a" -> "aggregate";
-            case "w" -> "window function";
-            default -> "function";
-        };
-        String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
-        String header = "CREATE OR REPLACE " + word + " " + sqlName(r.name()) + "(" + r.arguments() + ")\n";
-        Catalog.Function aggregate = catalog.aggregates().get(r.signature());
-        if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
-            g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
-                    r.kind().equals("p")));
-        } else if (r.kind().equals("f") || r.kind().equals("p")) {
-            g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
-                    CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
-        } else if (r.kind().equals("a") && aggregate != null) {
-            g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
-        } else if (r.kind().equals("a")) {
-            g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
-        }
-    }
-
-    /**
-     * A schema's routines, each after the ones its text calls: PostgreSQL checks a SQL function's
-     * body when it is created, and an aggregate needs its state function. Bodies record no
-     * dependencies in pg_depend, so a call is recognised as the routine's name followed by "(".
-     */
-    private List<Source.Routine> routinesInOrder(String schema) {
-        List<Source.Routine> all = source.routines().stream().filter(r -> r.name().schema().equals(schema)).toList();
-        Map<Source.Routine, String> text = new HashMap<>();
-        for (Source.Routine r : all) {
-            text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
-                    + r.finalfunc() + " " + r.combinefunc() + "(" : "");
-        }
-        List<Source.Routine> pending = new ArrayList<>(all);
-        List<Source.Routine> out = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            Source.Routine next = pending.stream().filter(r -> pending.stream().noneMatch(o -> o != r
-                    && !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))).findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            out.add(next);
-        }
-        return out;
-    }
-
-    private static boolean calls(String text, String routine) {
-        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(routine) + "\\s*\\(",
-                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()
-                || text.contains(routine + " ") || text.endsWith(routine);
     }
 
     /** Views and materialized views, each after the ones it reads. */
@@ -418,86 +333,7 @@ final class BlockPlan {
         }
     }
 
-    private void grants(String schema) {
-        g.startBlock(schema + " grants", "Privileges on the tables of schema " + schema);
-        for (Table t : sortedTables(schema)) {
-            Map<String, List<String>> byRole = new TreeMap<>();
-            for (schemasync.catalog.Grant gr : t.grants()) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
-            for (Map.Entry<String, List<String>> e : byRole.entrySet()) {
-                List<String> privileges = e.getValue().stream().sorted(Comparator.comparingInt(PRIVILEGE_ORDER::indexOf)).toList();
-                if (customTables.contains(t.name())) {
-                    String sql = "GRANT " + String.join(", ", privileges) + " ON TABLE " + CustomSql.q(t.name()) + " TO "
-                            + (e.getKey().equals("public") ? "PUBLIC" : CustomSql.q(e.getKey()));
-                    g.add(g.custom("grant on " + t.name() + " to " + e.getKey(), "on a table a custom step creates",
-                            "SELECT NOT pg_catalog.has_table_privilege(" + CustomSql.lit(e.getKey().equals("public") ? "public" : e.getKey())
-                                    + ", " + CustomSql.lit(CustomSql.q(t.name())) + ", " + CustomSql.lit(privileges.get(0)) + ")", sql));
-                } else {
-                    g.add(new Call.GrantCall(g.dslName(t.name()), e.getKey(), privileges));
-                }
-            }
-        }
-    }
-
-    /**
-     * Privileges on schemas, sequences, columns and routines of the managed schemas, and PUBLIC's
-     * default EXECUTE where it was revoked (the catalog lists the implicit one, so its absence is a
-     * revocation); then default privileges.
-     */
-    private void objectGrants() {
-        g.startBlock("Object privileges", "Privileges on schemas, sequences, columns and routines, and default privileges");
-        List<GrantTarget> targets = new ArrayList<>(catalog.grants().keySet());
-        targets.sort(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString));
-        for (GrantTarget t : targets) {
-            if (t.kind() == GrantTarget.Kind.TABLE) continue;
-            if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())) {
-                g.notCarried("column privileges on " + t.object() + ": on a table a custom step creates");
-                continue;
-            }
-            Map<String, List<String>> byRole = new TreeMap<>();
-            for (schemasync.catalog.Grant gr : catalog.grants().get(t)) {
-                if (t.kind() == GrantTarget.Kind.FUNCTION && gr.role().equals("public") && gr.privilege().equals("EXECUTE")) continue;
-                byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
-            }
-            byRole.forEach((role, privileges) -> g.add(new Call.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind()
-                    == GrantTarget.Kind.COLUMN ? t.detail() : null, role, privileges.stream()
-                    .sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList(), false)));
-        }
-        List<Catalog.Function> routines = new ArrayList<>(catalog.functions().values());
-        routines.addAll(catalog.aggregates().values());
-        routines.sort(Comparator.comparing(Catalog.Function::signature));
-        for (Catalog.Function f : routines) {
-            GrantTarget t = GrantTarget.function(f.name(), f.arguments());
-            if (catalog.grantsOn(t).contains(new schemasync.catalog.Grant("public", "EXECUTE"))) continue;
-            g.add(new Call.ObjectGrantCall("FUNCTION", grantObject(t), null, "public", List.of("EXECUTE"), true));
-        }
-        List<DefaultTarget> defaults = new ArrayList<>(catalog.defaultPrivileges().keySet());
-        defaults.sort(Comparator.comparing(DefaultTarget::toString));
-        for (DefaultTarget d : defaults) {
-            Set<schemasync.catalog.Grant> have = catalog.defaultPrivileges().get(d);
-            Map<String, List<String>> byRole = new TreeMap<>();
-            for (schemasync.catalog.Grant gr : have) {
-                if (!d.baseline().contains(gr)) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
-            }
-            List<String> order = DefaultTarget.PRIVILEGES.getOrDefault(d.objects(), List.of());
-            byRole.forEach((role, privileges) -> g.add(new Call.DefaultPrivilegesCall(d.objects(), role,
-                    privileges.stream().sorted(Comparator.comparingInt(order::indexOf)).toList(), false, d.forRole(), d.schema())));
-            for (schemasync.catalog.Grant base : d.baseline()) {
-                if (!have.contains(base)) {
-                    g.add(new Call.DefaultPrivilegesCall(d.objects(), base.role(), List.of(base.privilege()), true, d.forRole(), d.schema()));
-                }
-            }
-        }
-    }
-
-    private String grantObject(GrantTarget t) {
-        return switch (t.kind()) {
-            case SCHEMA -> t.schema();
-            case FUNCTION -> g.dslName(t.qualifiedName()) + "(" + t.detail() + ")";
-            default -> g.dslName(t.qualifiedName());
-        };
-    }
-
-    private List<Table> sortedTables(String schema) {
+    List<Table> sortedTables(String schema) {
         return catalog.tables().values().stream().filter(t -> t.name().schema().equals(schema))
                 .sorted(Comparator.comparing(Table::name, BY_NAME)).toList();
     }

@@ -14,7 +14,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         Call.SequenceCall,
         Call.AggregateCall, Call.ObjectGrantCall, Call.DefaultPrivilegesCall, Call.FunctionCall, Call.ViewCall,
         Call.IndexCall, Call.TriggerCall, Call.RowSecurityCall, Call.PolicyCall, Call.GrantCall, Call.CustomCall,
-        Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall, TableCall {
+        Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall, Call.ConstraintsCall,
+        TableCall {
 
     void render(JavaCode code);
 
@@ -433,6 +434,24 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 return;
             }
             db.ensurePartition(name, parent, bound, partitionBy, t -> {
+                schemasync.dsl.TableBuilder b = t;
+                for (TableCall.ConstraintDef d : constraints) b = TableCall.constraint(b, d);
+                return b;
+            });
+        }
+    }
+
+    /** {@code db.ensureConstraints("care_site", t -> t.foreignKey(...)...)}: constraints added once the tables they need exist. */
+    record ConstraintsCall(String table, List<TableCall.ConstraintDef> constraints) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureConstraints(" + JavaCode.literal(table) + ", t -> t");
+            for (int i = 0; i < constraints.size(); i++) {
+                code.line(1, TableCall.constraint(constraints.get(i)) + (i == constraints.size() - 1 ? ");" : ""));
+            }
+        }
+
+        public void declare(Schema db) {
+            db.ensureConstraints(table, t -> {
                 schemasync.dsl.TableBuilder b = t;
                 for (TableCall.ConstraintDef d : constraints) b = TableCall.constraint(b, d);
                 return b;

@@ -86,6 +86,10 @@ public final class Normalizer {
                         || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).forEach(s.checks::add);
                 t.columns().forEach(c -> declaredSpecOrigin.put(key(t.name(), c.name()), t.origin().blockId()));
                 declaredSpecOrigin.put(key(t.name(), ""), t.origin().blockId());
+            } else if (d instanceof Declaration.ConstraintsDecl k && known.contains(k.table())) {
+                // A later block's constraints: spelled on the same shadow as the table's own.
+                k.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
+                        || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).forEach(shadow(shadows, catalog, k.table()).checks::add);
             } else if (d instanceof ColumnDecl c && known.contains(c.table())) {
                 shadow(shadows, catalog, c.table()).declare(c.column());
                 declaredSpecOrigin.put(key(c.table(), c.column().name()), c.origin().blockId());

@@ -42,6 +42,14 @@ final class ConstraintPlanner {
      * only); an existing one satisfies it, NOT VALID or validated (validated is the stronger state).
      */
     void compare(TableDecl t, QualifiedName actual) {
+        compare(t, actual, true);
+    }
+
+    /**
+     * {@code reportUndeclared} false: only these constraints ({@code ensureConstraints} of a later block);
+     * the table's own declaration reports the ones no block declares.
+     */
+    void compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
         Table before = planner.before.tables().get(actual);
         for (ConstraintSpec spec : t.constraints()) {
             Table table = planner.tables.get(actual);
@@ -85,8 +93,11 @@ final class ConstraintPlanner {
                 planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
             }
         }
+        if (!reportUndeclared) return;
         for (Constraint c : planner.tables.get(actual).constraints()) {
-            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())) {
+            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())
+                    && !planner.declared.declaresLaterConstraint(t.name(), c.name())
+                    && !planner.declared.declaresLaterConstraint(actual, c.name())) {
                 planner.items.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
                         + c.describe() + ") but no block declares it: left alone", null));
             }

@@ -169,6 +169,7 @@ public final class Planner {
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.schema(s);
             else if (d instanceof TableDecl t) planner.table(t);
+            else if (d instanceof Declaration.ConstraintsDecl k) planner.laterConstraints(k);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
@@ -253,6 +254,18 @@ public final class Planner {
                     new Step.CommentOnTable(actual, t.comment()));
             tables.put(actual, existing.withComment(t.comment()));
         }
+    }
+
+    /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
+    private void laterConstraints(Declaration.ConstraintsDecl k) {
+        QualifiedName actual = renamesTable(k.table());
+        if (!tables.containsKey(actual)) {
+            throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        touched.add(actual);
+        constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
+                actual, false);
     }
 
     private void createTable(TableDecl t) {

@@ -1,0 +1,118 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import schemasync.catalog.Catalog;
+
+/**
+ * The generated blocks of routines: first those a table needs (before the tables), then each
+ * schema's others, each after the routines its text calls.
+ */
+final class RoutineBlocks {
+    private final Generator g;
+    private final Source source;
+    private final Catalog catalog;
+
+    RoutineBlocks(Generator g, Source source) {
+        this.g = g;
+        this.source = source;
+        this.catalog = source.catalog();
+    }
+
+    /**
+     * The routines a table's default, generated column, CHECK or index calls (and the routines they
+     * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
+     */
+    void routinesTablesUse() {
+        Set<String> wanted = new HashSet<>(source.routinesTablesUse());
+        boolean grew = !wanted.isEmpty();
+        while (grew) {
+            grew = false;
+            for (Source.Routine r : source.routines()) {
+                if (wanted.contains(r.signature()) || r.definition() == null) continue;
+                for (Source.Routine user : source.routines()) {
+                    if (wanted.contains(user.signature()) && user.definition() != null && user != r
+                            && calls(user.definition(), r.name().name())) {
+                        grew |= wanted.add(r.signature());
+                        break;
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) return;
+        g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
+                + " indexes: they must exist before the tables");
+        for (String schema : g.schemas()) {
+            for (Source.Routine r : routinesInOrder(schema)) {
+                if (wanted.contains(r.signature())) routine(r);
+            }
+        }
+        earlyRoutines.addAll(wanted);
+    }
+
+    /** Routines already written before the tables. */
+    private final Set<String> earlyRoutines = new HashSet<>();
+
+    void routines(String schema) {
+        g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
+        for (Source.Routine r : routinesInOrder(schema)) {
+            if (!earlyRoutines.contains(r.signature())) routine(r);
+        }
+    }
+
+    private void routine(Source.Routine r) {
+        String what = switch (r.kind()) {
+            case "p" -> "procedure";
+            case "a" -> "aggregate";
+            case "w" -> "window function";
+            default -> "function";
+        };
+        String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
+        String header = "CREATE OR REPLACE " + word + " " + BlockPlan.sqlName(r.name()) + "(" + r.arguments() + ")\n";
+        Catalog.Function aggregate = catalog.aggregates().get(r.signature());
+        if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
+            g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
+                    r.kind().equals("p")));
+        } else if (r.kind().equals("f") || r.kind().equals("p")) {
+            g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
+                    CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
+        } else if (r.kind().equals("a") && aggregate != null) {
+            g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
+        } else if (r.kind().equals("a")) {
+            g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
+        }
+    }
+
+    /**
+     * A schema's routines, each after the ones its text calls: PostgreSQL checks a SQL function's
+     * body when it is created, and an aggregate needs its state function. Bodies record no
+     * dependencies in pg_depend, so a call is recognised as the routine's name followed by "(".
+     */
+    private List<Source.Routine> routinesInOrder(String schema) {
+        List<Source.Routine> all = source.routines().stream().filter(r -> r.name().schema().equals(schema)).toList();
+        Map<Source.Routine, String> text = new HashMap<>();
+        for (Source.Routine r : all) {
+            text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
+                    + r.finalfunc() + " " + r.combinefunc() + "(" : "");
+        }
+        List<Source.Routine> pending = new ArrayList<>(all);
+        List<Source.Routine> out = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            Source.Routine next = pending.stream().filter(r -> pending.stream().noneMatch(o -> o != r
+                    && !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))).findFirst().orElse(pending.get(0));
+            pending.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    private static boolean calls(String text, String routine) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])" + java.util.regex.Pattern.quote(routine) + "\\s*\\(",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(text).find()
+                || text.contains(routine + " ") || text.endsWith(routine);
+    }
+}
