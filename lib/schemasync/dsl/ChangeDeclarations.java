@@ -1,6 +1,7 @@
 package schemasync.dsl;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import schemasync.catalog.QualifiedName;
 
 /**
@@ -11,6 +12,26 @@ import schemasync.catalog.QualifiedName;
 public abstract class ChangeDeclarations extends PrivilegeDeclarations {
 
     ChangeDeclarations() {
+    }
+
+    /**
+     * Constraints on a table that exists or that an earlier block declares, declared by a later block
+     * (the earlier block is never edited): {@code ensureConstraints("orders", t -> t.foreignKey("customer_id")
+     * .references("customers"))}. UNIQUE, CHECK, FOREIGN KEY and EXCLUDE, with {@code .named(...)} and
+     * {@code .notValid()} as in {@code ensureTable}; they count as the table's own declared constraints.
+     * On a table with rows a CHECK or FOREIGN KEY is added NOT VALID and then validated.
+     */
+    public Schema ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
+        QualifiedName name = QualifiedName.parse(table);
+        TableBuilder.State t = constraints.apply(new TableBuilder()).state;
+        if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
+            throw new IllegalArgumentException("ensureConstraints(" + table + ") declares columns, a primary key, a comment"
+                    + " or a partition key: it declares only unique, check, foreign key and exclude constraints (columns:"
+                    + " ensureColumn)");
+        }
+        add(new Declaration.ConstraintsDecl(name, t.constraints.stream().map(c -> c.name() != null ? c
+                : c.named(ConstraintSpec.defaultName(name.name(), c.columns(), c.kind()))).toList(), currentOrigin()));
+        return self();
     }
 
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */

@@ -326,9 +326,9 @@ final class BlockPlan {
                 continue;
             }
             if (t.rowSecurity() != Table.RowSecurity.OFF) {
-                g.add(new Call.RowSecurityCall(g.dslName(t.name()), t.rowSecurity() == Table.RowSecurity.FORCED));
+                g.add(new AccessCalls.RowSecurityCall(g.dslName(t.name()), t.rowSecurity() == Table.RowSecurity.FORCED));
             }
-            t.policies().stream().sorted(Comparator.comparing(Table.Policy::name)).forEach(p -> g.add(new Call.PolicyCall(p.name(),
+            t.policies().stream().sorted(Comparator.comparing(Table.Policy::name)).forEach(p -> g.add(new AccessCalls.PolicyCall(p.name(),
                     g.dslName(t.name()), p.permissive(), p.command(), p.roles(), p.using(), p.withCheck())));
         }
     }

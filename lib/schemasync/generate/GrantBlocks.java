@@ -45,7 +45,7 @@ final class GrantBlocks {
                             "SELECT NOT pg_catalog.has_table_privilege(" + CustomSql.lit(e.getKey().equals("public") ? "public" : e.getKey())
                                     + ", " + CustomSql.lit(CustomSql.q(t.name())) + ", " + CustomSql.lit(privileges.get(0)) + ")", sql));
                 } else {
-                    g.add(new Call.GrantCall(g.dslName(t.name()), e.getKey(), privileges));
+                    g.add(new AccessCalls.GrantCall(g.dslName(t.name()), e.getKey(), privileges));
                 }
             }
         }
@@ -71,7 +71,7 @@ final class GrantBlocks {
                 if (t.kind() == GrantTarget.Kind.FUNCTION && gr.role().equals("public") && gr.privilege().equals("EXECUTE")) continue;
                 byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
             }
-            byRole.forEach((role, privileges) -> g.add(new Call.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind()
+            byRole.forEach((role, privileges) -> g.add(new AccessCalls.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind()
                     == GrantTarget.Kind.COLUMN ? t.detail() : null, role, privileges.stream()
                     .sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList(), false)));
         }
@@ -81,7 +81,7 @@ final class GrantBlocks {
         for (Catalog.Function f : routines) {
             GrantTarget t = GrantTarget.function(f.name(), f.arguments());
             if (catalog.grantsOn(t).contains(new schemasync.catalog.Grant("public", "EXECUTE"))) continue;
-            g.add(new Call.ObjectGrantCall("FUNCTION", grantObject(t), null, "public", List.of("EXECUTE"), true));
+            g.add(new AccessCalls.ObjectGrantCall("FUNCTION", grantObject(t), null, "public", List.of("EXECUTE"), true));
         }
         List<DefaultTarget> defaults = new ArrayList<>(catalog.defaultPrivileges().keySet());
         defaults.sort(Comparator.comparing(DefaultTarget::toString));
@@ -92,11 +92,11 @@ final class GrantBlocks {
                 if (!d.baseline().contains(gr)) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
             }
             List<String> order = DefaultTarget.PRIVILEGES.getOrDefault(d.objects(), List.of());
-            byRole.forEach((role, privileges) -> g.add(new Call.DefaultPrivilegesCall(d.objects(), role,
+            byRole.forEach((role, privileges) -> g.add(new AccessCalls.DefaultPrivilegesCall(d.objects(), role,
                     privileges.stream().sorted(Comparator.comparingInt(order::indexOf)).toList(), false, d.forRole(), d.schema())));
             for (schemasync.catalog.Grant base : d.baseline()) {
                 if (!have.contains(base)) {
-                    g.add(new Call.DefaultPrivilegesCall(d.objects(), base.role(), List.of(base.privilege()), true, d.forRole(), d.schema()));
+                    g.add(new AccessCalls.DefaultPrivilegesCall(d.objects(), base.role(), List.of(base.privilege()), true, d.forRole(), d.schema()));
                 }
             }
         }

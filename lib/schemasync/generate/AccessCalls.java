@@ -1,0 +1,113 @@
+package schemasync.generate;
+
+import java.util.List;
+import schemasync.dsl.Schema;
+
+/** The generated calls about who may do what: grants, default privileges, row-level security and policies. */
+final class AccessCalls {
+    private AccessCalls() {
+    }
+
+    /**
+     * A grant on a column, sequence, schema or routine ({@code kind} COLUMN, SEQUENCE, SCHEMA, FUNCTION),
+     * or its revocation ({@code revoke}: PUBLIC's default EXECUTE taken away). {@code object} is the
+     * table, sequence, schema or routine signature; {@code column} the column.
+     */
+    record ObjectGrantCall(String kind, String object, String column, String role, List<String> privileges, boolean revoke)
+            implements Call {
+        public void render(JavaCode code) {
+            String method = switch (kind) {
+                case "COLUMN" -> "ColumnGrant";
+                case "SEQUENCE" -> "SequenceGrant";
+                case "SCHEMA" -> "SchemaGrant";
+                default -> "FunctionGrant";
+            };
+            code.line(0, "db.ensure" + (revoke ? "No" : "") + method + "(" + JavaCode.literal(object)
+                    + (column == null ? "" : ", " + JavaCode.literal(column)) + ", " + JavaCode.literal(role) + ", "
+                    + JavaCode.strings(privileges) + ");");
+        }
+
+        public void declare(Schema db) {
+            String[] p = privileges.toArray(String[]::new);
+            switch (kind) {
+                case "COLUMN" -> {
+                    if (revoke) db.ensureNoColumnGrant(object, column, role, p);
+                    else db.ensureColumnGrant(object, column, role, p);
+                }
+                case "SEQUENCE" -> {
+                    if (revoke) db.ensureNoSequenceGrant(object, role, p);
+                    else db.ensureSequenceGrant(object, role, p);
+                }
+                case "SCHEMA" -> {
+                    if (revoke) db.ensureNoSchemaGrant(object, role, p);
+                    else db.ensureSchemaGrant(object, role, p);
+                }
+                default -> {
+                    if (revoke) db.ensureNoFunctionGrant(object, role, p);
+                    else db.ensureFunctionGrant(object, role, p);
+                }
+            }
+        }
+    }
+
+    /** {@code db.ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}. */
+    record DefaultPrivilegesCall(String objects, String role, List<String> privileges, boolean revoke, String forRole,
+                                 String schema) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensure" + (revoke ? "No" : "") + "DefaultPrivileges(" + JavaCode.literal(objects) + ", "
+                    + JavaCode.literal(role) + ", " + JavaCode.strings(privileges) + ")"
+                    + (forRole == null ? "" : ".forRole(" + JavaCode.literal(forRole) + ")")
+                    + (schema == null ? "" : ".inSchema(" + JavaCode.literal(schema) + ")") + ";");
+        }
+
+        public void declare(Schema db) {
+            String[] p = privileges.toArray(String[]::new);
+            var b = revoke ? db.ensureNoDefaultPrivileges(objects, role, p) : db.ensureDefaultPrivileges(objects, role, p);
+            if (forRole != null) b.forRole(forRole);
+            if (schema != null) b.inSchema(schema);
+        }
+    }
+
+    record RowSecurityCall(String table, boolean force) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureRowLevelSecurity(" + JavaCode.literal(table) + (force ? ", true" : "") + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureRowLevelSecurity(table, force);
+        }
+    }
+
+    record PolicyCall(String name, String table, boolean permissive, String command, List<String> roles, String using,
+                      String withCheck) implements Call {
+        public void render(JavaCode code) {
+            StringBuilder s = new StringBuilder("db.ensurePolicy(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
+            if (!permissive) s.append(".restrictive()");
+            if (!command.equals("ALL")) s.append(".forCommand(").append(JavaCode.literal(command)).append(")");
+            if (!roles.equals(List.of("public"))) s.append(".to(").append(JavaCode.strings(roles)).append(")");
+            code.line(0, s.toString() + (using == null && withCheck == null ? ";" : ""));
+            if (using != null) code.line(1, ".using(" + JavaCode.literal(using) + ")" + (withCheck == null ? ";" : ""));
+            if (withCheck != null) code.line(1, ".withCheck(" + JavaCode.literal(withCheck) + ");");
+        }
+
+        public void declare(Schema db) {
+            var b = db.ensurePolicy(name).on(table);
+            if (!permissive) b.restrictive();
+            if (!command.equals("ALL")) b.forCommand(command);
+            if (!roles.equals(List.of("public"))) b.to(roles.toArray(String[]::new));
+            if (using != null) b.using(using);
+            if (withCheck != null) b.withCheck(withCheck);
+        }
+    }
+
+    record GrantCall(String table, String role, List<String> privileges) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureGrant(" + JavaCode.literal(table) + ", " + JavaCode.literal(role) + ", "
+                    + JavaCode.strings(privileges) + ");");
+        }
+
+        public void declare(Schema db) {
+            db.ensureGrant(table, role, privileges.toArray(String[]::new));
+        }
+    }
+}
