@@ -111,7 +111,7 @@ class BadInputTest {
         for (String b : List.of("blank-table", "blank-column", "long-table", "long-multibyte-table", "long-column",
                 "long-index", "long-schema", "nul-in-name", "newline-in-name", "nul-in-column", "unknown-type",
                 "unknown-type-column", "unknown-type-modifier", "table-twice", "column-twice", "block-id-twice",
-                "index-on-missing-table", "column-on-missing-table", "enum-label-twice", "enum-no-labels",
+                "index-on-missing-table", "column-on-missing-table", "enum-label-twice", "enum-label-too-long",
                 "primary-key-unknown-column", "block-throws", "block-throws-npe", "default-injection",
                 "default-injection-column", "default-comment-injection", "check-injection", "index-where-injection")) {
             blocks(b);

@@ -58,7 +58,7 @@ public final class FaultBlocks {
         set("index-on-missing-table", ok, block("C2_Bad", db -> db.ensureIndex("i").on("nowhere").columns("id")));
         set("column-on-missing-table", ok, block("C2_Bad", db -> db.ensureColumn("nowhere", "c", "int")));
         set("enum-label-twice", ok, block("C2_Bad", db -> db.ensureEnum("mood", "ok", "ok")));
-        set("enum-no-labels", ok, block("C2_Bad", db -> db.ensureEnum("mood")));
+        set("enum-label-too-long", ok, block("C2_Bad", db -> db.ensureEnum("mood", "x".repeat(64))));
         set("primary-key-unknown-column", ok, block("C2_Bad", db -> db.ensureTable("t", t -> t.column("c", "int").primaryKey("nope"))));
         // A block that throws while declaring.
         set("block-throws", ok, block("C2_Bad", db -> {
