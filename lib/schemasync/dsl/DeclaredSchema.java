@@ -109,15 +109,6 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
      * Undeclared columns, and constraints, triggers and policies of a declared table, are matched as
      * {@code table.name} or {@code schema.table.name}.
      */
-    /** Whether an {@code ensureConstraints} of any block declares this constraint of the table (its declared name). */
-    public boolean declaresLaterConstraint(QualifiedName table, String constraint) {
-        for (Declaration d : declarations()) {
-            if (d instanceof Declaration.ConstraintsDecl k && k.table().equals(table)
-                    && k.constraints().stream().anyMatch(c -> constraint.equals(c.name()))) return true;
-        }
-        return false;
-    }
-
     public boolean isIgnoredColumn(QualifiedName table, String column) {
         String local = table.name() + "." + column;
         String full = table + "." + column;

@@ -96,12 +96,27 @@ final class ConstraintPlanner {
         if (!reportUndeclared) return;
         for (Constraint c : planner.tables.get(actual).constraints()) {
             if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())
-                    && !planner.declared.declaresLaterConstraint(t.name(), c.name())
-                    && !planner.declared.declaresLaterConstraint(actual, c.name())) {
+                    && !laterConstraints().contains(t.name() + "." + c.name())
+                    && !laterConstraints().contains(actual + "." + c.name())) {
                 planner.items.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
                         + c.describe() + ") but no block declares it: left alone", null));
             }
         }
+    }
+
+    /** {@code table.constraint} of every constraint an {@code ensureConstraints} declares, built once per plan. */
+    private java.util.Set<String> laterConstraints;
+
+    private java.util.Set<String> laterConstraints() {
+        if (laterConstraints == null) {
+            laterConstraints = new java.util.HashSet<>();
+            for (schemasync.dsl.Declaration d : planner.declared.declarations()) {
+                if (d instanceof schemasync.dsl.Declaration.ConstraintsDecl k) {
+                    k.constraints().forEach(c -> laterConstraints.add(k.table() + "." + c.name()));
+                }
+            }
+        }
+        return laterConstraints;
     }
 
     /** The declared constraint as the catalog will show it. */
