@@ -41,11 +41,7 @@ public final class FixedPoint {
         for (Map.Entry<QualifiedName, Map<String, String>> e : declared.entrySet()) {
             Table table = catalog.tables().get(e.getKey());
             if (table == null) continue;
-            Map<String, String> differing = new LinkedHashMap<>();
-            for (Constraint c : table.constraints()) {
-                String want = e.getValue().get(c.name());
-                if (c.kind() == Constraint.Kind.CHECK && want != null && !want.equals(c.check())) differing.put(c.name(), c.check());
-            }
+            Map<String, String> differing = differingChecks(table, e.getValue());
             if (differing.isEmpty()) continue;
             Map<String, String> reparsed = reparse(connection, table.name(), differing);
             reparsed.forEach((name, text) -> {
@@ -64,13 +60,9 @@ public final class FixedPoint {
         for (Table h : have.tables().values()) {
             Table w = want.tables().get(h.name());
             if (w == null) continue;
-            Map<String, String> differing = new LinkedHashMap<>();
             Map<String, String> wanted = new HashMap<>();
             for (Constraint c : w.constraints()) if (c.kind() == Constraint.Kind.CHECK) wanted.put(c.name(), c.check());
-            for (Constraint c : h.constraints()) {
-                String text = wanted.get(c.name());
-                if (c.kind() == Constraint.Kind.CHECK && text != null && !text.equals(c.check())) differing.put(c.name(), c.check());
-            }
+            Map<String, String> differing = differingChecks(h, wanted);
             if (differing.isEmpty()) continue;
             Map<String, String> reparsed = reparse(connection, w.name(), differing);
             List<Constraint> constraints = new ArrayList<>();
@@ -86,6 +78,16 @@ public final class FixedPoint {
             tables.put(h.name(), h.withConstraints(constraints));
         }
         return changed ? have.withTables(tables) : have;
+    }
+
+    /** The table's CHECKs whose text differs from the wanted text of the same name: name → the table's text. */
+    private static Map<String, String> differingChecks(Table table, Map<String, String> wanted) {
+        Map<String, String> differing = new LinkedHashMap<>();
+        for (Constraint c : table.constraints()) {
+            String want = wanted.get(c.name());
+            if (c.kind() == Constraint.Kind.CHECK && want != null && !want.equals(c.check())) differing.put(c.name(), c.check());
+        }
+        return differing;
     }
 
     /**
