@@ -1,4 +1,6 @@
 package schemasync.dsl;
+import schemasync.model.ObjectKind;
+import schemasync.catalog.ConstraintSpec;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -37,57 +39,57 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
     public Schema ensureTableRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
-        add(new Declaration.RenameDecl(Declaration.ObjectKind.TABLE, old, old.name(), to, currentOrigin()));
+        add(new Declaration.RenameDecl(ObjectKind.TABLE, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The column {@code from} of {@code table} is now called {@code to}. */
     public Schema ensureColumnRenamed(String table, String from, String to) {
-        add(new Declaration.RenameDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), from, to, currentOrigin()));
+        add(new Declaration.RenameDecl(ObjectKind.COLUMN, QualifiedName.parse(table), from, to, currentOrigin()));
         return self();
     }
 
     /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
     public Schema ensureIndexRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
-        add(new Declaration.RenameDecl(Declaration.ObjectKind.INDEX, old, old.name(), to, currentOrigin()));
+        add(new Declaration.RenameDecl(ObjectKind.INDEX, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public Schema ensureNoTable(String name) {
-        return removal(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null);
+        return removal(ObjectKind.TABLE, QualifiedName.parse(name), null);
     }
 
     /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public Schema ensureNoColumn(String table, String column) {
-        return removal(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column);
+        return removal(ObjectKind.COLUMN, QualifiedName.parse(table), column);
     }
 
     /** The index must not exist: dropped if present. */
     public Schema ensureNoIndex(String name) {
-        return removal(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null);
+        return removal(ObjectKind.INDEX, QualifiedName.parse(name), null);
     }
 
     /** The constraint must not exist on the table: dropped if present. */
     public Schema ensureNoConstraint(String table, String constraint) {
-        return removal(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
+        return removal(ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
     }
 
     /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
     public Schema ensureNoView(String name) {
-        return removal(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null);
+        return removal(ObjectKind.VIEW, QualifiedName.parse(name), null);
     }
 
     /** The trigger must not exist on the table: dropped if present. */
     public Schema ensureNoTrigger(String table, String trigger) {
-        return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
+        return removal(ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
     /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
     public Schema ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
-        return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());
+        return removal(ObjectKind.FUNCTION, sig.name(), sig.arguments());
     }
 
     /**
@@ -146,7 +148,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
     }
 
     /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
-    private Schema removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
+    private Schema removal(ObjectKind kind, QualifiedName object, String detail) {
         add(new Declaration.RemovalDecl(kind, object, detail, currentOrigin()));
         return self();
     }

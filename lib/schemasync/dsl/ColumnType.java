@@ -1,4 +1,6 @@
 package schemasync.dsl;
+import schemasync.catalog.SequenceOptions;
+import schemasync.catalog.ColumnSpec;
 
 import org.jooq.Configuration;
 import org.jooq.DataType;

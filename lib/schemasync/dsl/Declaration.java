@@ -1,5 +1,11 @@
 package schemasync.dsl;
 
+import schemasync.model.ObjectKind;
+import schemasync.catalog.SequenceOptions;
+import schemasync.catalog.KeyPart;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.ColumnSpec;
+
 import java.util.List;
 import schemasync.catalog.QualifiedName;
 
@@ -268,15 +274,6 @@ public sealed interface Declaration {
      */
     record ColumnChangeDecl(QualifiedName table, String column, String type, String using, Boolean notNull,
                             String defaultSql, boolean dropDefault, Origin origin) implements Declaration {
-    }
-
-    /** What a rename or removal is about. */
-    enum ObjectKind {
-        TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION;
-
-        public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     /**

@@ -1,8 +1,9 @@
 package schemasync.dsl;
+import schemasync.catalog.ConstraintSpec;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import schemasync.dsl.ConstraintSpec.ForeignKeySpec;
+import schemasync.catalog.ConstraintSpec.ForeignKeySpec;
 
 /**
  * The foreign key declared last: {@code .foreignKey("organization_id").references("organizations")

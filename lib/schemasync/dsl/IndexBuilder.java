@@ -1,4 +1,5 @@
 package schemasync.dsl;
+import schemasync.catalog.KeyPart;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,5 @@
 package schemasync.dsl;
+import schemasync.catalog.ConstraintSpec;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,7 @@
 package schemasync.dsl;
+import schemasync.catalog.SequenceOptions;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.ColumnSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

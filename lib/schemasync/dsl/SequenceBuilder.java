@@ -1,4 +1,5 @@
 package schemasync.dsl;
+import schemasync.catalog.SequenceOptions;
 
 /**
  * The body of {@code ensureSequence(name)}: options as in CREATE SEQUENCE, each optional

@@ -1,4 +1,6 @@
 package schemasync.dsl;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.ColumnSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,5 @@
 package schemasync.dsl;
+import schemasync.catalog.SequenceOptions;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,8 @@
 package schemasync.dsl;
+import schemasync.model.ObjectKind;
+import schemasync.catalog.KeyPart;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.ColumnSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -193,10 +197,10 @@ record Validator(List<String> problems) {
     /** The block that declares the view, function or trigger a removal names, if any. */
     private static Origin declaredElsewhere(Declaration.RemovalDecl r, List<Declaration> declarations) {
         for (Declaration d : declarations) {
-            boolean same = d instanceof Declaration.ViewDecl v && r.kind() == Declaration.ObjectKind.VIEW && v.name().equals(r.object())
-                    || d instanceof Declaration.FunctionDecl f && r.kind() == Declaration.ObjectKind.FUNCTION
+            boolean same = d instanceof Declaration.ViewDecl v && r.kind() == ObjectKind.VIEW && v.name().equals(r.object())
+                    || d instanceof Declaration.FunctionDecl f && r.kind() == ObjectKind.FUNCTION
                     && f.name().equals(r.object())
-                    || d instanceof Declaration.TriggerDecl g && r.kind() == Declaration.ObjectKind.TRIGGER
+                    || d instanceof Declaration.TriggerDecl g && r.kind() == ObjectKind.TRIGGER
                     && r.object().equals(g.table()) && g.name().equals(r.column());
             if (same) return d.origin();
         }
@@ -212,7 +216,7 @@ record Validator(List<String> problems) {
             if (!(d instanceof Declaration.RenameDecl r)) continue;
             for (Declaration.RemovalDecl x : removals) {
                 if (x.kind() != r.kind()) continue;
-                boolean clash = r.kind() == Declaration.ObjectKind.COLUMN
+                boolean clash = r.kind() == ObjectKind.COLUMN
                         ? x.object().equals(r.table()) && (r.from().equals(x.column()) || r.to().equals(x.column()))
                         : x.object().equals(r.fromName()) || x.object().equals(r.fromName().sibling(r.to()));
                 if (clash) {

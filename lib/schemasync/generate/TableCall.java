@@ -8,7 +8,7 @@ import schemasync.dsl.ColumnType;
 import schemasync.dsl.Default;
 import schemasync.dsl.ForeignKeyBuilder;
 import schemasync.dsl.Schema;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.SequenceOptions;
 import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */

@@ -14,7 +14,7 @@ import schemasync.catalog.Sequence;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.SequenceOptions;
 import schemasync.generate.TableCall.ColumnDef;
 import schemasync.generate.TableCall.ConstraintDef;
 

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import schemasync.catalog.Column;
 import schemasync.catalog.Index;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration.IndexDecl;
-import schemasync.dsl.KeyPart;
+import schemasync.catalog.KeyPart;
 
 /**
  * The shortcut that spares the every-deploy run its shadow tables: a declaration already written

@@ -19,7 +19,7 @@ import schemasync.catalog.Column;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
@@ -106,7 +106,7 @@ public final class Normalizer {
                 shadow(shadows, catalog, p.table()).policies.add(p);
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
                 Shadow root = shadow(shadows, catalog, partitions.root(p));
-                List<schemasync.dsl.ConstraintSpec> checks = p.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
+                List<schemasync.catalog.ConstraintSpec> checks = p.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
                         || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).toList();
                 if (!checks.isEmpty()) {
                     // A partition's own CHECK is spelled on a shadow of the partition (or, when new, of its root's columns).

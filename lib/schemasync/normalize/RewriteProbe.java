@@ -10,7 +10,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.plan.DeclaredShapes.ColumnRef;
 import schemasync.render.SqlRenderer;
 

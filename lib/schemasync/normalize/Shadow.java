@@ -7,7 +7,7 @@ import java.util.Map;
 import org.jooq.impl.DSL;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.render.SqlRenderer;
@@ -26,7 +26,7 @@ final class Shadow {
     final List<Declaration.TriggerDecl> triggers = new ArrayList<>();
     final List<Declaration.PolicyDecl> policies = new ArrayList<>();
     /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
-    final List<schemasync.dsl.ConstraintSpec> checks = new ArrayList<>();
+    final List<schemasync.catalog.ConstraintSpec> checks = new ArrayList<>();
     /** PARTITION BY of the shadow (declared, else the database's), so partitions can hang from it. */
     String partitionBy;
 

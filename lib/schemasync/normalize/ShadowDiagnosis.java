@@ -7,7 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.render.SqlRenderer;
@@ -59,7 +59,7 @@ final class ShadowDiagnosis {
             }
             if (problems.size() > before) continue;
             // The columns are fine: a CHECK expression is the culprit.
-            for (schemasync.dsl.ConstraintSpec check : s.checks) {
+            for (schemasync.catalog.ConstraintSpec check : s.checks) {
                 String error = tryStatement(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
                         List.copyOf(s.columns.values()), List.of(), List.of(check)));
                 if (error != null) {

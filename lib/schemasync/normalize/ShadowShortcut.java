@@ -7,7 +7,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration.IndexDecl;
 
 /**
@@ -57,10 +57,10 @@ final class ShadowShortcut {
      * records rather than by rendering the SQL: rendering thousands of statements costs more CPU
      * than the comparison saves.)
      */
-    record ShapeKey(List<ColumnSpec> columns, List<schemasync.dsl.ConstraintSpec> checks, List<IndexShape> indexes) {
+    record ShapeKey(List<ColumnSpec> columns, List<schemasync.catalog.ConstraintSpec> checks, List<IndexShape> indexes) {
     }
 
-    private record IndexShape(boolean unique, schemasync.dsl.IndexMethod method, List<schemasync.dsl.KeyPart> keys,
+    private record IndexShape(boolean unique, schemasync.dsl.IndexMethod method, List<schemasync.catalog.KeyPart> keys,
                               List<String> include, String where) {
     }
 

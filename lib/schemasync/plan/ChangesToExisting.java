@@ -10,7 +10,7 @@ import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration.CustomStepDecl;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.Declaration.RenameDecl;
 import schemasync.plan.PlanItem.Conflict;

@@ -10,9 +10,9 @@ import schemasync.catalog.Constraint;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
-import schemasync.dsl.ConstraintSpec;
+import schemasync.catalog.ConstraintSpec;
 import schemasync.dsl.Declaration.ColumnChangeDecl;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**

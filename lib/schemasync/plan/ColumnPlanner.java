@@ -6,7 +6,7 @@ import java.util.Objects;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Origin;
 import schemasync.model.HazardKind;
 import schemasync.plan.PlanItem.Unchanged;

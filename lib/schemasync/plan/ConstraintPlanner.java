@@ -11,7 +11,7 @@ import schemasync.catalog.Constraint;
 import schemasync.catalog.Constraint.Kind;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ConstraintSpec;
+import schemasync.catalog.ConstraintSpec;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import schemasync.catalog.Catalog.ViewDependency;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 
 /**
  * The views a column type change must drop and re-create: PostgreSQL refuses ALTER COLUMN TYPE on a

@@ -11,9 +11,9 @@ import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Origin;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.SequenceOptions;
 
 /**
  * An existing column's identity: its kind (ALWAYS / BY DEFAULT) and the options of its sequence.

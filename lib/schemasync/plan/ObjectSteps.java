@@ -4,7 +4,7 @@ import java.util.List;
 import schemasync.catalog.DefaultTarget;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.PolicyDecl;
 import schemasync.dsl.Declaration.TriggerDecl;
 import schemasync.plan.Step.Facts;

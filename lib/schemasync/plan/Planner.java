@@ -1,4 +1,5 @@
 package schemasync.plan;
+import schemasync.model.ObjectKind;
 
 import schemasync.plan.Summary.Verb;
 
@@ -17,7 +18,7 @@ import schemasync.catalog.Column;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.ColumnSpec;
+import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
@@ -113,15 +114,15 @@ public final class Planner {
         for (int i = 0; i < all.size(); i++) {
             Declaration d = all.get(i);
             // Only what this run will do: a rename or removal already done stays declared forever.
-            if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.TABLE
+            if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.TABLE
                     && catalog.tables().containsKey(r.fromName())) {
                 reshaped.add(r.fromName());
                 reshaped.add(r.fromName().sibling(r.to()));
-            } else if (d instanceof Declaration.RenameDecl r && r.kind() == Declaration.ObjectKind.COLUMN
+            } else if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.COLUMN
                     && catalog.tables().containsKey(r.table()) && catalog.tables().get(r.table()).column(r.from()).isPresent()) {
                 reshaped.add(r.table());
             } else if (d instanceof Declaration.RemovalDecl r && catalog.tables().containsKey(r.object())
-                    && (r.kind() == Declaration.ObjectKind.TABLE || r.kind() == Declaration.ObjectKind.COLUMN)) {
+                    && (r.kind() == ObjectKind.TABLE || r.kind() == ObjectKind.COLUMN)) {
                 reshaped.add(r.object());
             }
             if (d instanceof Declaration.ColumnChangeDecl c) {
@@ -133,7 +134,7 @@ public final class Planner {
                 t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
             } else if (d instanceof ColumnDecl c) {
                 declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
-            } else if (d instanceof Declaration.RemovalDecl r && r.kind() == Declaration.ObjectKind.COLUMN) {
+            } else if (d instanceof Declaration.RemovalDecl r && r.kind() == ObjectKind.COLUMN) {
                 // Declared absent: the plan drops it, so it is not "undeclared".
                 declaredColumns.computeIfAbsent(r.object(), k -> new HashSet<>()).add(r.column());
             }
@@ -277,7 +278,7 @@ public final class Planner {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.CreateTable(t));
         // Declared NOT VALID: added after CREATE TABLE, which would mark it valid (the table is empty).
-        for (schemasync.dsl.ConstraintSpec c : t.constraints()) {
+        for (schemasync.catalog.ConstraintSpec c : t.constraints()) {
             if (c.notValid()) steps.add(new Step.AddConstraint(t.name(), c, true));
         }
         if (t.comment() != null) steps.add(new Step.CommentOnTable(t.name(), t.comment()));

@@ -8,7 +8,7 @@ import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RenameDecl;
 
 /**

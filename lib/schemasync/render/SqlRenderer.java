@@ -12,11 +12,11 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.ColumnSpec;
-import schemasync.dsl.ConstraintSpec;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.ConstraintSpec;
 import schemasync.dsl.Declaration.IndexDecl;
-import schemasync.dsl.KeyPart;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.KeyPart;
+import schemasync.catalog.SequenceOptions;
 import schemasync.plan.Step;
 
 /**

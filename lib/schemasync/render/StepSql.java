@@ -6,7 +6,7 @@ import static schemasync.render.SqlRenderer.name;
 import org.jooq.impl.DSL;
 import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.SequenceOptions;
 import schemasync.plan.Step;
 import schemasync.plan.StepVisitor;
 

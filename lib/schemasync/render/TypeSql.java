@@ -51,7 +51,7 @@ final class TypeSql {
      * {@code INCREMENT BY 10 START WITH 1000} for CREATE SEQUENCE and an identity's {@code (...)},
      * {@code SET INCREMENT BY 10 SET START WITH 1000} for ALTER COLUMN of an identity.
      */
-    static QueryPart sequenceOptions(String prefix, schemasync.dsl.SequenceOptions o) {
+    static QueryPart sequenceOptions(String prefix, schemasync.catalog.SequenceOptions o) {
         List<QueryPart> parts = new ArrayList<>();
         StringBuilder template = new StringBuilder();
         option(template, parts, prefix + "INCREMENT BY ", o.increment());

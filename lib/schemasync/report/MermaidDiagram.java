@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.ConstraintSpec;
+import schemasync.catalog.ConstraintSpec;
 import schemasync.report.SchemaDocs.Col;
 import schemasync.report.SchemaDocs.TableDoc;
 

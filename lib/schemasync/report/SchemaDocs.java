@@ -13,20 +13,20 @@ import java.util.regex.Pattern;
 import schemasync.catalog.Constraint.Kind;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
-import schemasync.dsl.ColumnSpec;
-import schemasync.dsl.ConstraintSpec;
-import schemasync.dsl.ConstraintSpec.ForeignKeySpec;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.ConstraintSpec.ForeignKeySpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.CustomStepDecl;
 import schemasync.dsl.Declaration.IndexDecl;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.Declaration.RenameDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.KeyPart;
+import schemasync.catalog.KeyPart;
 import schemasync.dsl.Origin;
 
 /**

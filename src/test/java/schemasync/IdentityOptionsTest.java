@@ -14,7 +14,7 @@ import schemasync.catalog.Column.Identity;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.dsl.SequenceOptions;
+import schemasync.catalog.SequenceOptions;
 import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem;

@@ -166,15 +166,15 @@ class NormalizationShortcutTest {
         var index = new schemasync.catalog.Index(new QualifiedName("public", "i"), new QualifiedName("public", "t"), false,
                 "btree", "USING btree (a, b)", true, false);
         var twoKeys = new schemasync.dsl.Declaration.IndexDecl(new QualifiedName("public", "i"), new QualifiedName("public", "t"),
-                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.dsl.KeyPart.ExpressionKey("a, b")),
+                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.catalog.KeyPart.ExpressionKey("a, b")),
                 List.of(), null, null);
         assertNull(CanonicalText.index(twoKeys, index));
         var columns = new schemasync.dsl.Declaration.IndexDecl(new QualifiedName("public", "i"), new QualifiedName("public", "t"),
-                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.dsl.KeyPart.ColumnKey("a"),
-                new schemasync.dsl.KeyPart.ColumnKey("b")), List.of(), null, null);
+                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.catalog.KeyPart.ColumnKey("a"),
+                new schemasync.catalog.KeyPart.ColumnKey("b")), List.of(), null, null);
         assertEquals("USING btree (a, b)", CanonicalText.index(columns, index));
         var forged = new schemasync.dsl.Declaration.IndexDecl(new QualifiedName("public", "i"), new QualifiedName("public", "t"),
-                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.dsl.KeyPart.ExpressionKey("a), (b")),
+                false, schemasync.dsl.IndexMethod.BTREE, List.of(new schemasync.catalog.KeyPart.ExpressionKey("a), (b")),
                 List.of(), null, null);
         assertNull(CanonicalText.index(forged, index));
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
-import schemasync.dsl.Declaration.ObjectKind;
+import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;

@@ -1,4 +1,4 @@
-package schemasync.dsl;
+package schemasync.catalog;
 
 import java.util.List;
 import schemasync.catalog.Constraint.Kind;
@@ -35,20 +35,20 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
         }
     }
 
-    ConstraintSpec named(String newName) {
+    public ConstraintSpec named(String newName) {
         return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid);
     }
 
-    ConstraintSpec asNotValid() {
+    public ConstraintSpec asNotValid() {
         return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true);
     }
 
-    ConstraintSpec withForeignKey(ForeignKeySpec fk) {
+    public ConstraintSpec withForeignKey(ForeignKeySpec fk) {
         return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid);
     }
 
     /** PostgreSQL's default name: {@code <table>_<col>[_<col>...]_key} / {@code _fkey}. */
-    static String defaultName(String table, List<String> columns, Kind kind) {
+    public static String defaultName(String table, List<String> columns, Kind kind) {
         return table + "_" + String.join("_", columns) + (kind == Kind.FOREIGN_KEY ? "_fkey" : "_key");
     }
 }

@@ -1,4 +1,4 @@
-package schemasync.dsl;
+package schemasync.catalog;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package schemasync.dsl;
+package schemasync.catalog;
 
 /** One key of an index: a column (quoted for you), an expression (parenthesized), or raw key SQL. */
 public sealed interface KeyPart {

@@ -1,4 +1,4 @@
-package schemasync.dsl;
+package schemasync.catalog;
 
 import schemasync.catalog.Column.Identity;
 
