@@ -34,6 +34,11 @@ public sealed interface Declaration {
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
         }
+
+        /** What CREATE TABLE needs: the declaration without its comment and origin. */
+        public schemasync.catalog.TableSpec spec() {
+            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy);
+        }
     }
 
     /**
@@ -82,6 +87,11 @@ public sealed interface Declaration {
         public IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
                          List<KeyPart> keys, List<String> include, String where, Origin origin) {
             this(name, table, unique, method, keys, include, where, false, origin);
+        }
+
+        /** What CREATE INDEX needs, with the method as pg_am names it. */
+        public schemasync.catalog.IndexSpec spec() {
+            return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where);
         }
     }
 
@@ -145,6 +155,12 @@ public sealed interface Declaration {
      */
     record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
                        String function, ConstraintTrigger constraint, Origin origin) implements Declaration {
+        /** What CREATE TRIGGER needs. */
+        public schemasync.catalog.TriggerSpec spec() {
+            return new schemasync.catalog.TriggerSpec(name, table, timing, events, forEachRow, when, function, constraint == null
+                    ? null : new schemasync.catalog.TriggerSpec.ConstraintTrigger(constraint.from(), constraint.deferrable(),
+                    constraint.initiallyDeferred()));
+        }
     }
 
     /**
@@ -171,6 +187,11 @@ public sealed interface Declaration {
                       String using, String withCheck, Origin origin) implements Declaration {
         public PolicyDecl {
             roles = List.copyOf(roles);
+        }
+
+        /** The policy in the catalog's record (roles and expressions as written). */
+        public schemasync.catalog.Table.Policy policy() {
+            return new schemasync.catalog.Table.Policy(name, permissive, command, roles, using, withCheck);
         }
     }
 
@@ -205,12 +226,23 @@ public sealed interface Declaration {
             public Check(String name, String expression) {
                 this(name, expression, false);
             }
+
+            /** In the catalog's record: a NOT VALID check is not validated. */
+            public schemasync.catalog.Domain.Check check() {
+                return new schemasync.catalog.Domain.Check(name, expression, !notValid);
+            }
         }
 
         /** The same domain without its NOT VALID checks: CREATE DOMAIN would make them valid. */
         public DomainDecl withoutNotValidChecks() {
             return new DomainDecl(name, baseType, notNull, defaultSql, collation, checks.stream().filter(c -> !c.notValid()).toList(),
                     origin);
+        }
+
+        /** The domain in the catalog's record, base type, default and checks as written. */
+        public schemasync.catalog.Domain domain() {
+            return new schemasync.catalog.Domain(name, baseType, notNull, defaultSql, collation,
+                    checks.stream().map(Check::check).toList());
         }
     }
 
@@ -221,6 +253,12 @@ public sealed interface Declaration {
     record CompositeTypeDecl(QualifiedName name, List<Attribute> attributes, Origin origin) implements Declaration {
         public CompositeTypeDecl {
             attributes = List.copyOf(attributes);
+        }
+
+        /** The type in the catalog's record, attribute types as written. */
+        public schemasync.catalog.CompositeType type() {
+            return new schemasync.catalog.CompositeType(name, attributes.stream()
+                    .map(a -> new schemasync.catalog.CompositeType.Attribute(a.name(), a.type(), a.collation())).toList());
         }
 
         /** {@code name type [COLLATE collation]}; the type is SQL text, compared as PostgreSQL spells it. */
@@ -238,6 +276,11 @@ public sealed interface Declaration {
         /** The options in the form identity columns share (NO CYCLE is PostgreSQL's default: not declared). */
         public SequenceOptions options() {
             return new SequenceOptions(increment, minValue, maxValue, start, cache, cycle ? Boolean.TRUE : null);
+        }
+
+        /** What CREATE SEQUENCE needs (OWNED BY is a step of its own). */
+        public schemasync.catalog.SequenceSpec spec() {
+            return new schemasync.catalog.SequenceSpec(name, dataType, options());
         }
     }
 

@@ -195,14 +195,14 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
             } else if (d instanceof Declaration.DomainDecl t && !catalog.domains().containsKey(t.name())) {
                 // Columns of a domain this run creates: the shadows need the type to exist.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t)));
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t.domain())));
             } else if (d instanceof Declaration.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t)));
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t.type())));
             } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
                 sql.add(guarded(c));
             } else if (d instanceof Declaration.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
                 // A column default nextval('seq') of a sequence this run creates.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q)));
+                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q.spec())));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist. A function may also need what
@@ -298,14 +298,14 @@ public final class Normalizer {
                 String shadowIndex = s.shadowName + "_i" + (n + 1);
                 int position = n;
                 indexShadowNames.put(shadowIndex, group.stream().map(m -> m.indexes.get(position).name()).toList());
-                statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), s.indexes.get(n)));
+                statements.add(SqlRenderer.createIndex(shadowIndex, DSL.name("pg_temp", s.shadowName), s.indexes.get(n).spec()));
             }
             // Triggers on the shadow, never on the real table: CREATE TRIGGER would lock it.
             for (Declaration.TriggerDecl g : s.triggers) {
-                statements.add(SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
+                statements.add(SqlRenderer.createTrigger(g.spec(), DSL.name("pg_temp", s.shadowName)));
             }
             for (Declaration.PolicyDecl p : s.policies) {
-                statements.add(SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
+                statements.add(SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
             }
             for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) statements.add(twin.sql());
         }

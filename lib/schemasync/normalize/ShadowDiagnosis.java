@@ -32,17 +32,17 @@ final class ShadowDiagnosis {
                             + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
                 }
                 for (Declaration.PolicyDecl p : s.policies) {
-                    String error = tryStatement(connection, SqlRenderer.policy(p, DSL.name("pg_temp", s.shadowName), false));
+                    String error = tryStatement(connection, SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
                     if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
                 }
                 for (Declaration.TriggerDecl g : s.triggers) {
-                    String error = tryStatement(connection, SqlRenderer.createTrigger(g, DSL.name("pg_temp", s.shadowName)));
+                    String error = tryStatement(connection, SqlRenderer.createTrigger(g.spec(), DSL.name("pg_temp", s.shadowName)));
                     if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);
                 }
                 for (IndexDecl i : s.indexes) {
                     String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
                     String error = tryStatement(connection, SqlRenderer.createIndex(probeName,
-                            DSL.name("pg_temp", s.shadowName), i));
+                            DSL.name("pg_temp", s.shadowName), i.spec()));
                     if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
                 }
                 continue;

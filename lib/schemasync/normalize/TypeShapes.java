@@ -58,22 +58,21 @@ final class TypeShapes {
                 QualifiedName name;
                 if (d instanceof Declaration.DomainDecl t) {
                     name = t.name();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new Declaration.DomainDecl(
+                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new schemasync.catalog.Domain(
                             twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks().stream()
                             // Every check inline on the twin, NOT VALID ones too: only their spelling is wanted here.
-                            .map(c -> new Declaration.DomainDecl.Check(c.name(), c.expression())).toList(), t.origin()))));
+                            .map(c -> new schemasync.catalog.Domain.Check(c.name(), c.expression(), true)).toList()))));
                     if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
                 } else if (d instanceof Declaration.SequenceDecl q) {
                     name = q.name();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateSequence(new Declaration.SequenceDecl(
-                            twinName, q.dataType(), q.increment(), q.minValue(), q.maxValue(), q.start(), q.cache(), q.cycle(),
-                            null, null, q.origin()))));
+                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateSequence(
+                            new schemasync.catalog.SequenceSpec(twinName, q.dataType(), q.options()))));
                     if (error != null) problems.add(q.origin().blockId() + ": sequence " + q.name() + ": " + error);
                 } else {
                     Declaration.CompositeTypeDecl t = (Declaration.CompositeTypeDecl) d;
                     name = t.name();
                     error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateCompositeType(
-                            new Declaration.CompositeTypeDecl(twinName, t.attributes(), t.origin()))));
+                            new Declaration.CompositeTypeDecl(twinName, t.attributes(), t.origin()).type())));
                     if (error != null) problems.add(t.origin().blockId() + ": composite type " + t.name() + ": " + error);
                 }
                 if (error == null) twins.put(twin, name);

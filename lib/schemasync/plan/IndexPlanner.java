@@ -57,14 +57,14 @@ final class IndexPlanner {
         }
         if (have == null) {
             planner.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
-                    original, new Step.CreateIndex(i, online, null));
+                    original, new Step.CreateIndex(i.spec(), online, null));
             planner.indexes.put(i.name(), created);
         } else if (!have.table().equals(table)) {
             planner.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
                     + have.table() + ": not changed", null);
         } else if (!have.valid()) {
             planner.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
-                    original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i, online, null));
+                    original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i.spec(), online, null));
             planner.indexes.put(i.name(), created);
         } else if (want != null && (have.unique() != i.unique() || !have.definition().equals(want))) {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
@@ -89,7 +89,7 @@ final class IndexPlanner {
         // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
         if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
         if (planner.indexes.containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
-        steps.add(new Step.CreateIndex(i, true, replacement.name()));
+        steps.add(new Step.CreateIndex(i.spec(), true, replacement.name()));
         steps.add(new Step.RetireIndex(i.name(), retired.name()));
         steps.add(new Step.SwapIndex(i.name(), replacement.name()));
         steps.add(new Step.DropIndex(retired, true));

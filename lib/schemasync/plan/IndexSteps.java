@@ -1,7 +1,7 @@
 package schemasync.plan;
 
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.catalog.IndexSpec;
 import schemasync.plan.Step.Facts;
 import schemasync.plan.Step.Lock;
 import schemasync.plan.Step.Phase;
@@ -17,8 +17,8 @@ public interface IndexSteps {
      * build under when it differs from the declared one (the temporary name of a replacement, swapped
      * in by {@link RetireIndex} and {@link SwapIndex}), else null.
      */
-    record CreateIndex(IndexDecl index, boolean concurrently, String buildName) implements Step {
-        public CreateIndex(IndexDecl index) {
+    record CreateIndex(IndexSpec index, boolean concurrently, String buildName) implements Step {
+        public CreateIndex(IndexSpec index) {
             this(index, false, null);
         }
 

@@ -5,8 +5,8 @@ import schemasync.catalog.DefaultTarget;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.model.ObjectKind;
-import schemasync.dsl.Declaration.PolicyDecl;
-import schemasync.dsl.Declaration.TriggerDecl;
+import schemasync.catalog.Table;
+import schemasync.catalog.TriggerSpec;
 import schemasync.plan.Step.Facts;
 import schemasync.plan.Step.Lock;
 
@@ -34,7 +34,7 @@ public interface ObjectSteps {
     }
 
     /** CREATE TRIGGER: SHARE ROW EXCLUSIVE on the table, so writes wait and reads go on. */
-    record CreateTrigger(TriggerDecl trigger, QualifiedName table) implements Step {
+    record CreateTrigger(TriggerSpec trigger, QualifiedName table) implements Step {
         public String object() {
             return table + "." + trigger.name();
         }
@@ -118,7 +118,7 @@ public interface ObjectSteps {
     }
 
     /** CREATE POLICY, or ALTER POLICY (roles and expressions) when it exists with the same command and kind. */
-    record CreatePolicy(PolicyDecl policy, QualifiedName table, boolean alter) implements Step {
+    record CreatePolicy(Table.Policy policy, QualifiedName table, boolean alter) implements Step {
         public String object() {
             return table + "." + policy.name();
         }

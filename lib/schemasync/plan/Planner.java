@@ -276,7 +276,7 @@ public final class Planner {
                     + t.name().schema() + "\") in this or an earlier block");
         }
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step.CreateTable(t));
+        steps.add(new Step.CreateTable(t.spec()));
         // Declared NOT VALID: added after CREATE TABLE, which would mark it valid (the table is empty).
         for (schemasync.catalog.ConstraintSpec c : t.constraints()) {
             if (c.notValid()) steps.add(new Step.AddConstraint(t.name(), c, true));

@@ -49,7 +49,7 @@ final class PolicyPlanner {
         var have = table.policy(p.name());
         if (have.isEmpty()) {
             planner.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
-                    new Step.CreatePolicy(p, actual, false));
+                    new Step.CreatePolicy(p.policy(), actual, false));
             planner.tables.put(actual, table.withPolicy(want));
         } else if (have.get().equals(want)) {
             planner.items.add(new Unchanged(p.origin(), "policy", object, "exists, skipped"));
@@ -58,7 +58,7 @@ final class PolicyPlanner {
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {
             planner.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
-                    planner.before.tables().get(actual), new Step.CreatePolicy(p, actual, true));
+                    planner.before.tables().get(actual), new Step.CreatePolicy(p.policy(), actual, true));
             planner.tables.put(actual, table.withPolicy(want));
         }
     }

@@ -3,9 +3,9 @@ package schemasync.plan;
 import java.util.List;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.CompositeTypeDecl;
-import schemasync.dsl.Declaration.DomainDecl;
-import schemasync.dsl.Declaration.SequenceDecl;
+import schemasync.catalog.CompositeType;
+import schemasync.catalog.Domain;
+import schemasync.catalog.SequenceSpec;
 import static schemasync.plan.Step.Facts;
 import static schemasync.plan.Step.Lock;
 
@@ -96,7 +96,7 @@ public interface SchemaSteps {
     }
 
     /** CREATE SEQUENCE with the declared options (OWNED BY comes later, as {@link SetSequenceOwner}). */
-    record CreateSequence(SequenceDecl sequence) implements Step {
+    record CreateSequence(SequenceSpec sequence) implements Step {
         public String object() {
             return sequence.name().toString();
         }
@@ -126,7 +126,7 @@ public interface SchemaSteps {
     }
 
     /** CREATE TYPE ... AS (attributes). */
-    record CreateCompositeType(CompositeTypeDecl type) implements Step {
+    record CreateCompositeType(CompositeType type) implements Step {
         public String object() {
             return type.name().toString();
         }
@@ -141,7 +141,7 @@ public interface SchemaSteps {
     }
 
     /** CREATE DOMAIN with its default, NOT NULL, collation and named checks. */
-    record CreateDomain(DomainDecl domain) implements Step {
+    record CreateDomain(Domain domain) implements Step {
         public String object() {
             return domain.name().toString();
         }
@@ -159,7 +159,7 @@ public interface SchemaSteps {
      * {@code ALTER DOMAIN ... ADD CONSTRAINT ... CHECK (...)}; NOT VALID on an existing domain, so
      * only new values are checked and no table using the domain is scanned here.
      */
-    record AddDomainConstraint(QualifiedName domain, DomainDecl.Check check, boolean notValid) implements Step {
+    record AddDomainConstraint(QualifiedName domain, Domain.Check check, boolean notValid) implements Step {
         public String object() {
             return domain + "." + check.name();
         }

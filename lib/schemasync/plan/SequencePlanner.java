@@ -35,7 +35,7 @@ final class SequencePlanner {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
-            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, new Step.CreateSequence(q));
+            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, new Step.CreateSequence(q.spec()));
             planner.sequences.put(q.name(), want);
         } else if (!want.withOwner(have.owner()).equals(have)) {
             planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()

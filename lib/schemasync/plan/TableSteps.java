@@ -5,7 +5,7 @@ import schemasync.catalog.Constraint;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.ColumnSpec;
 import schemasync.catalog.ConstraintSpec;
-import schemasync.dsl.Declaration.TableDecl;
+import schemasync.catalog.TableSpec;
 import schemasync.catalog.SequenceOptions;
 import schemasync.plan.Step.Facts;
 import schemasync.plan.Step.Lock;
@@ -17,7 +17,7 @@ import schemasync.plan.Step.Phase;
  */
 public interface TableSteps {
 
-    record CreateTable(TableDecl table) implements Step {
+    record CreateTable(TableSpec table) implements Step {
         public String object() {
             return table.name().toString();
         }

@@ -35,7 +35,7 @@ final class TriggerPlanner {
         var have = table.trigger(g.name());
         if (have.isEmpty()) {
             planner.change(g.origin(), "trigger", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
-                    new Step.CreateTrigger(g, actual));
+                    new Step.CreateTrigger(g.spec(), actual));
             planner.tables.put(actual, table.withTrigger(new Table.Trigger(g.name(), want)));
         } else if (!have.get().definition().equals(want)) {
             planner.items.add(new Drift(g.origin(), "trigger", object, "declared " + want + ", database has "

@@ -33,8 +33,8 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(d.origin() + ": domain " + d.name() + " is in schema "
                         + d.name().schema() + ", which does not exist: declare ensureSchema(\"" + d.name().schema() + "\") first");
             }
-            List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d)));
-            for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c, true));
+            List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d.domain())));
+            for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c.check(), true));
             planner.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
             Domain created = planner.shapes.types().domain(d.name());
             planner.domains.put(d.name(), new Domain(created.name(), created.baseType(), created.notNull(), created.defaultExpr(),
@@ -68,11 +68,11 @@ final class TypePlanner {
             String checkObject = object + "." + c.name();
             if (existing == null && c.notValid()) {
                 planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID (as declared: stored values are"
-                        + " not checked)"), null, new Step.AddDomainConstraint(d.name(), c, true));
+                        + " not checked)"), null, new Step.AddDomainConstraint(d.name(), c.check(), true));
                 checks.add(new Domain.Check(wanted.name(), wanted.expression(), false));
             } else if (existing == null) {
                 planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
-                        new Step.AddDomainConstraint(d.name(), c, true), new Step.ValidateDomainConstraint(d.name(), c.name()));
+                        new Step.AddDomainConstraint(d.name(), c.check(), true), new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.add(wanted);
             } else if (!existing.expression().equals(wanted.expression())) {
                 planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
@@ -104,7 +104,7 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }
-            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null, new Step.CreateCompositeType(t));
+            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null, new Step.CreateCompositeType(t.type()));
             planner.composites.put(t.name(), planner.shapes.types().composite(t.name()));
             return;
         }

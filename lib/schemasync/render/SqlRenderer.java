@@ -14,7 +14,9 @@ import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.ColumnSpec;
 import schemasync.catalog.ConstraintSpec;
-import schemasync.dsl.Declaration.IndexDecl;
+import schemasync.catalog.IndexSpec;
+import schemasync.catalog.Table;
+import schemasync.catalog.TriggerSpec;
 import schemasync.catalog.KeyPart;
 import schemasync.catalog.SequenceOptions;
 import schemasync.plan.Step;
@@ -80,12 +82,12 @@ public final class SqlRenderer {
     }
 
     /** {@code CREATE [UNIQUE] INDEX name ON table USING method (keys) [INCLUDE (...)] [WHERE ...]}. */
-    public static String createIndex(String indexName, Name table, IndexDecl index) {
+    public static String createIndex(String indexName, Name table, IndexSpec index) {
         return createIndex(indexName, table, index, false);
     }
 
     /** With {@code concurrently}: {@code CREATE [UNIQUE] INDEX CONCURRENTLY ...}, which must run outside a transaction. */
-    public static String createIndex(String indexName, Name table, IndexDecl index, boolean concurrently) {
+    public static String createIndex(String indexName, Name table, IndexSpec index, boolean concurrently) {
         List<QueryPart> keys = new ArrayList<>();
         for (KeyPart k : index.keys()) {
             if (k instanceof KeyPart.ColumnKey c) keys.add(DSL.name(c.column()));
@@ -96,11 +98,11 @@ public final class SqlRenderer {
                 : DSL.sql(" INCLUDE ({0})", DSL.list(index.include().stream().map(DSL::name).toList()));
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "{0} ON {1} USING {2} ({3}){4}{5}",
-                DSL.name(indexName), table, DSL.sql(index.method().amname()), DSL.list(keys), include, where));
+                DSL.name(indexName), table, DSL.sql(index.method()), DSL.list(keys), include, where));
     }
 
     /** {@code CREATE POLICY name ON table AS ... FOR ... TO ... USING (...) WITH CHECK (...)}, or ALTER POLICY. */
-    public static String policy(schemasync.dsl.Declaration.PolicyDecl p, Name table, boolean alter) {
+    public static String policy(Table.Policy p, Name table, boolean alter) {
         // PUBLIC is a keyword, not a role name: quoting it would name a role called "public".
         List<QueryPart> roles = p.roles().stream().map(r -> r.equals("public") ? DSL.sql("PUBLIC") : (QueryPart) DSL.name(r)).toList();
         String head = alter ? "ALTER POLICY {0} ON {1}" : "CREATE POLICY {0} ON {1} AS " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
@@ -111,7 +113,7 @@ public final class SqlRenderer {
     }
 
     /** {@code CREATE TRIGGER name timing events ON table FOR EACH ROW|STATEMENT [WHEN (...)] EXECUTE FUNCTION f()}. */
-    public static String createTrigger(schemasync.dsl.Declaration.TriggerDecl t, Name table) {
+    public static String createTrigger(TriggerSpec t, Name table) {
         var c = t.constraint();
         String prefix = CTX.render(DSL.query("CREATE " + (c == null ? "" : "CONSTRAINT ") + "TRIGGER {0} ", DSL.name(t.name())));
         String on = CTX.render(DSL.query(" ON {0}", table))

@@ -56,7 +56,7 @@ final class StepSql implements StepVisitor<String> {
 
     public String createDomain(Step.CreateDomain d) {
         // NOT VALID checks follow as ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (see TypePlanner).
-        return TypeSql.createDomain(CTX, d.domain().withoutNotValidChecks(), name(d.domain().name()));
+        return TypeSql.createDomain(CTX, d.domain(), name(d.domain().name()));
     }
 
     public String addDomainConstraint(Step.AddDomainConstraint a) {

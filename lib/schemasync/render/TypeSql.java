@@ -7,7 +7,9 @@ import org.jooq.Name;
 import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.DomainDecl;
+import schemasync.catalog.CompositeType;
+import schemasync.catalog.Domain;
+import schemasync.catalog.SequenceSpec;
 
 /**
  * DDL of domains, composite types and sequences as plain-SQL templates: jOOQ 3.19's createDomain
@@ -20,12 +22,13 @@ final class TypeSql {
     }
 
     /** {@code CREATE DOMAIN name AS type [COLLATE c] [DEFAULT expr] [NOT NULL] [CONSTRAINT n CHECK (expr)]...}. */
-    static String createDomain(DSLContext ctx, DomainDecl d, Name name) {
+    static String createDomain(DSLContext ctx, Domain d, Name name) {
         List<QueryPart> clauses = new ArrayList<>();
         if (d.collation() != null) clauses.add(DSL.sql("COLLATE {0}", collation(d.collation())));
-        if (d.defaultSql() != null) clauses.add(DSL.sql("DEFAULT {0}", DSL.sql(d.defaultSql())));
+        if (d.defaultExpr() != null) clauses.add(DSL.sql("DEFAULT {0}", DSL.sql(d.defaultExpr())));
         if (d.notNull()) clauses.add(DSL.sql("NOT NULL"));
-        for (DomainDecl.Check c : d.checks()) clauses.add(check(c));
+        // A NOT VALID check follows as ALTER DOMAIN ... ADD ... NOT VALID: inside CREATE DOMAIN it would be valid.
+        for (Domain.Check c : d.checks()) if (c.validated()) clauses.add(check(c));
         StringBuilder template = new StringBuilder("CREATE DOMAIN {0} AS {1}");
         for (int i = 0; i < clauses.size(); i++) template.append(" {").append(i + 2).append('}');
         List<QueryPart> parts = new ArrayList<>(List.of(name, DSL.sql(d.baseType())));
@@ -34,7 +37,7 @@ final class TypeSql {
     }
 
     /** {@code CREATE SEQUENCE name [AS type] [INCREMENT BY n] [MINVALUE n] [MAXVALUE n] [START WITH n] [CACHE n] [CYCLE]}. */
-    static String createSequence(DSLContext ctx, schemasync.dsl.Declaration.SequenceDecl q, Name name) {
+    static String createSequence(DSLContext ctx, SequenceSpec q, Name name) {
         List<QueryPart> parts = new ArrayList<>(List.of(name));
         StringBuilder template = new StringBuilder("CREATE SEQUENCE {0}");
         // AS takes a type name from a validated list (smallint, integer, bigint and their aliases).
@@ -70,9 +73,9 @@ final class TypeSql {
     }
 
     /** {@code CREATE TYPE name AS (attribute type [COLLATE c], ...)}. */
-    static String createComposite(DSLContext ctx, schemasync.dsl.Declaration.CompositeTypeDecl t, Name name) {
+    static String createComposite(DSLContext ctx, CompositeType t, Name name) {
         List<QueryPart> attributes = new ArrayList<>();
-        for (schemasync.dsl.Declaration.CompositeTypeDecl.Attribute a : t.attributes()) {
+        for (CompositeType.Attribute a : t.attributes()) {
             attributes.add(a.collation() == null ? DSL.sql("{0} {1}", DSL.name(a.name()), DSL.sql(a.type()))
                     : DSL.sql("{0} {1} COLLATE {2}", DSL.name(a.name()), DSL.sql(a.type()), collation(a.collation())));
         }
@@ -103,7 +106,7 @@ final class TypeSql {
     }
 
     /** {@code CONSTRAINT "name" CHECK (expression)}. */
-    static QueryPart check(DomainDecl.Check c) {
+    static QueryPart check(Domain.Check c) {
         return DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.expression()));
     }
 

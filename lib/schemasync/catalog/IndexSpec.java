@@ -1,0 +1,15 @@
+package schemasync.catalog;
+
+import java.util.List;
+
+/**
+ * An index as declared, in the user's SQL (the payload of CREATE INDEX): {@code method} is the access
+ * method's {@code pg_am.amname} ({@code btree}, {@code gin}, ...), keys and predicate as written.
+ */
+public record IndexSpec(QualifiedName name, QualifiedName table, boolean unique, String method, List<KeyPart> keys,
+                        List<String> include, String where) {
+    public IndexSpec {
+        keys = List.copyOf(keys);
+        include = List.copyOf(include);
+    }
+}
