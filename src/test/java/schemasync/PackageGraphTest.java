@@ -1,0 +1,149 @@
+package schemasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package graph of lib/ follows the pipeline of docs/ARCHITECTURE.md: every reference to another
+ * of our packages (an import, a static import or a qualified name in code) points upstream, there is
+ * no cycle, nothing refers to {@code cli}, and no file is over 400 lines. A new package fails here
+ * until it is given its place in {@link #PIPELINE}.
+ */
+class PackageGraphTest {
+
+    /**
+     * Upstream first. {@code db} (connections) needs nothing of ours; {@code normalize} runs before
+     * {@code plan} but spells its shadow DDL with {@code render}'s SqlRenderer and plan's steps, so it
+     * comes after them in the import order; it fills the planner's input record {@code plan.DeclaredShapes}.
+     */
+    static final List<String> PIPELINE = List.of("model", "db", "catalog", "dsl", "plan", "render", "normalize", "execute",
+            "report", "generate", "verify", "cli");
+
+    static final int MAX_LINES = 400;
+
+    private static final Pattern PACKAGE = Pattern.compile("^package schemasync(?:\\.([a-z]+))?;", Pattern.MULTILINE);
+    private static final Pattern REFERENCE = Pattern.compile("\\bschemasync\\.([a-z]+)\\.");
+    private static final Pattern COMMENTS_AND_STRINGS = Pattern.compile(
+            "//[^\\n]*|/\\*.*?\\*/|\"\"\".*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", Pattern.DOTALL);
+
+    @Test
+    void everyArrowPointsUpstreamWithoutCycleAndNothingReferencesCli() throws IOException {
+        Map<String, String> sources = librarySources();
+        assertTrue(sources.size() > 100, "lib/ sources found: " + sources.size());
+        List<String> violations = violations(sources);
+        assertEquals(List.of(), violations, "package arrows against the pipeline " + PIPELINE);
+    }
+
+    @Test
+    void noFileUnderLibIsOverFourHundredLines() throws IOException {
+        List<String> tooLong = new ArrayList<>();
+        for (Map.Entry<String, String> e : librarySources().entrySet()) {
+            long lines = e.getValue().lines().count();
+            if (lines > MAX_LINES) tooLong.add(e.getKey() + ": " + lines + " lines");
+        }
+        assertEquals(List.of(), tooLong, "files under lib/ over " + MAX_LINES + " lines");
+    }
+
+    /** The checker itself: a backwards arrow, a reference to cli, a cycle and an unknown package are each reported. */
+    @Test
+    void theCheckerReportsEveryKindOfViolation() {
+        Map<String, String> sources = new TreeMap<>();
+        sources.put("dsl/A.java", "package schemasync.dsl;\nimport schemasync.plan.Step;\n// schemasync.render.X in a comment\n");
+        sources.put("report/B.java", "package schemasync.report;\nclass B { Object o = new schemasync.cli.Main(); String s = \"schemasync.verify.X\"; }\n");
+        sources.put("plan/C.java", "package schemasync.plan;\nimport static schemasync.catalog.Catalog.empty;\nimport schemasync.dsl.Schema;\n");
+        sources.put("widgets/D.java", "package schemasync.widgets;\n");
+        List<String> violations = violations(sources);
+        assertEquals(4, violations.size(), String.join("\n", violations));
+        assertTrue(violations.get(0).contains("dsl/A.java: dsl -> plan"), violations.get(0));
+        assertTrue(violations.stream().anyMatch(v -> v.contains("report/B.java: report -> cli")), violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.startsWith("cycle: ") && v.contains("dsl") && v.contains("plan")),
+                violations.toString());
+        assertTrue(violations.stream().anyMatch(v -> v.contains("widgets/D.java: package widgets has no place")), violations.toString());
+    }
+
+    /** Every violation of the pipeline in the given sources (path relative to lib/schemasync → text). */
+    static List<String> violations(Map<String, String> sources) {
+        List<String> violations = new ArrayList<>();
+        Map<String, Set<String>> arrows = new TreeMap<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            String text = source.getValue();
+            Matcher pkg = PACKAGE.matcher(text);
+            if (!pkg.find()) {
+                violations.add(source.getKey() + ": no package declaration");
+                continue;
+            }
+            String from = pkg.group(1);
+            if (from == null) continue; // the root package (SchemaSyncException) is shared by every stage
+            if (!PIPELINE.contains(from)) {
+                violations.add(source.getKey() + ": package " + from + " has no place in the pipeline");
+                continue;
+            }
+            Matcher reference = REFERENCE.matcher(COMMENTS_AND_STRINGS.matcher(text).replaceAll(" "));
+            Set<String> seen = new TreeSet<>();
+            while (reference.find()) {
+                String to = reference.group(1);
+                if (to.equals(from) || !seen.add(to)) continue;
+                arrows.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                if (to.equals("cli")) violations.add(source.getKey() + ": " + from + " -> cli (nothing may refer to cli)");
+                else if (!PIPELINE.contains(to) || PIPELINE.indexOf(to) > PIPELINE.indexOf(from)) {
+                    violations.add(source.getKey() + ": " + from + " -> " + to + " (against the pipeline)");
+                }
+            }
+        }
+        cycle(arrows).ifPresent(c -> violations.add("cycle: " + String.join(" -> ", c)));
+        return violations;
+    }
+
+    /** A cycle in the package graph, if there is one (depth-first search, the path from its start back to it). */
+    static java.util.Optional<List<String>> cycle(Map<String, Set<String>> arrows) {
+        Set<String> done = new TreeSet<>();
+        for (String start : arrows.keySet()) {
+            List<String> found = visit(start, arrows, new ArrayList<>(), done);
+            if (found != null) return java.util.Optional.of(found);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<String> visit(String node, Map<String, Set<String>> arrows, List<String> path, Set<String> done) {
+        int at = path.indexOf(node);
+        if (at >= 0) {
+            List<String> cycle = new ArrayList<>(path.subList(at, path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        if (done.contains(node)) return null;
+        path.add(node);
+        for (String next : arrows.getOrDefault(node, Set.of())) {
+            List<String> found = visit(next, arrows, path, done);
+            if (found != null) return found;
+        }
+        path.remove(path.size() - 1);
+        done.add(node);
+        return null;
+    }
+
+    private static Map<String, String> librarySources() throws IOException {
+        Path root = Path.of("lib", "schemasync");
+        Map<String, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(root.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        }
+        return sources;
+    }
+}
