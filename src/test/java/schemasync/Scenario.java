@@ -84,13 +84,41 @@ public final class Scenario implements AutoCloseable {
     }
 
     public Result apply(List<? extends ChangeBlock> blocks) throws SQLException {
-        return SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults());
+        return assertReplayPredicts(blocks, SchemaSync.apply(connection, DeclaredSchema.of(blocks), SchemaSync.Options.defaults()));
+    }
+
+    /**
+     * The dry run predicts the apply: the executed steps replayed on the catalog they were planned from
+     * ({@link schemasync.plan.Effects}) give what PostgreSQL reports after the apply, fact for fact
+     * ({@link schemasync.plan.CatalogOutline} lists what is compared and the one set of exceptions).
+     */
+    public Result assertReplayPredicts(List<? extends ChangeBlock> blocks, Result result) throws SQLException {
+        if (result.outcome() != Outcome.APPLIED || result.planned() == null) return result;
+        List<schemasync.plan.Step> steps = result.executed().stream().map(e -> e.step().step()).toList();
+        if (!schemasync.plan.CatalogOutline.predictable(steps)) return result;
+        schemasync.catalog.Catalog replayed = schemasync.plan.Effects.replay(steps, result.planned().catalog());
+        schemasync.catalog.Catalog read = SchemaSync.readCatalog(connection, DeclaredSchema.of(blocks));
+        java.util.Set<String> predicted = schemasync.plan.CatalogOutline.of(replayed);
+        java.util.Set<String> actual = schemasync.plan.CatalogOutline.of(read);
+        if (!predicted.equals(actual)) {
+            java.util.Set<String> missing = new java.util.TreeSet<>(actual);
+            missing.removeAll(predicted);
+            java.util.Set<String> extra = new java.util.TreeSet<>(predicted);
+            extra.removeAll(actual);
+            org.junit.jupiter.api.Assertions.fail("the replay of the executed steps does not predict the catalog after the apply"
+                    + "\n  read but not predicted: " + missing + "\n  predicted but not read: " + extra + "\n  steps: " + sql(steps));
+        }
+        return result;
+    }
+
+    private static List<String> sql(List<schemasync.plan.Step> steps) {
+        return steps.stream().map(SqlRenderer::render).toList();
     }
 
     /** Apply with these hazard kinds allowed for the whole run (--allow-hazard), then prove idempotency. */
     public Result applyAndConverge(List<? extends ChangeBlock> blocks, schemasync.model.HazardKind... allowed) throws SQLException {
-        Result first = SchemaSync.apply(connection, DeclaredSchema.of(blocks),
-                SchemaSync.Options.defaults().withAllowedHazards(java.util.Set.of(allowed)));
+        Result first = assertReplayPredicts(blocks, SchemaSync.apply(connection, DeclaredSchema.of(blocks),
+                SchemaSync.Options.defaults().withAllowedHazards(java.util.Set.of(allowed))));
         assertTrue(first.outcome() != Outcome.REFUSED, () -> "--apply refused: " + first.review().refusals().stream()
                 .map(r -> r.describe()).toList());
         Plan again = plan(blocks);

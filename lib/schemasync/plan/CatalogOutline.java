@@ -1,0 +1,95 @@
+package schemasync.plan;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Domain;
+import schemasync.catalog.Sequence;
+import schemasync.catalog.Table;
+
+/**
+ * The facts of a catalog that a replay of the plan ({@link Effects}) must predict exactly: which objects
+ * exist, under which names, on which tables, in which order, NOT NULL, identity, validated, owned by,
+ * commented how, row security and policies. The one place that lists what is not compared, and why:
+ * <ul>
+ * <li>texts PostgreSQL deparses and re-spells: column types, defaults and generation expressions,
+ *     collations, CHECK/EXCLUDE/index/view/trigger/policy/function/aggregate text, enum-free domain
+ *     defaults and base types (the step carries the user's spelling; the normalizer, not the replay,
+ *     predicts PostgreSQL's), and sequence options (PostgreSQL fills unset ones by type);</li>
+ * <li>routine arguments: a function, procedure or aggregate is compared by name, since its key holds
+ *     pg_get_function_identity_arguments' text;</li>
+ * <li>grants and default privileges: a new object also receives the privileges ALTER DEFAULT PRIVILEGES
+ *     gave its owner's future objects, which the plan does not state;</li>
+ * <li>view dependencies (pg_depend of a new view's query), statistics (reltuples, relpages) and the
+ *     extension's own objects;</li>
+ * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
+ * </ul>
+ */
+public final class CatalogOutline {
+    private CatalogOutline() {
+    }
+
+    /** Whether a replay of these steps can be compared at all (a custom step runs SQL the tool does not model). */
+    public static boolean predictable(List<? extends Step> steps) {
+        return steps.stream().noneMatch(Step.CustomSql.class::isInstance);
+    }
+
+    /** One line per compared fact, sorted: two outlines differ exactly where the replay mispredicted. */
+    public static Set<String> of(Catalog catalog) {
+        Set<String> facts = new TreeSet<>();
+        catalog.schemas().forEach(s -> facts.add("schema " + s));
+        catalog.extensions().keySet().forEach(e -> facts.add("extension " + e));
+        for (Table t : catalog.tables().values()) table(facts, t);
+        catalog.indexes().values().forEach(i -> facts.add("index " + i.name() + " on " + i.table() + (i.unique() ? " unique" : "")
+                + (i.constraintBacked() ? " of a constraint" : "") + (i.valid() ? "" : " INVALID")));
+        catalog.enums().forEach((n, labels) -> facts.add("enum " + n + " " + labels));
+        catalog.views().keySet().forEach(v -> facts.add("view " + v));
+        catalog.materializedViews().values().forEach(m -> facts.add("materialized view " + m.name() + (m.populated() ? "" : " WITH NO DATA")));
+        catalog.functions().values().forEach(f -> facts.add("routine " + f.name()));
+        catalog.aggregates().values().forEach(f -> facts.add("aggregate " + f.name()));
+        for (Domain d : catalog.domains().values()) {
+            facts.add("domain " + d.name() + (d.notNull() ? " NOT NULL" : ""));
+            d.checks().forEach(k -> facts.add("domain check " + d.name() + "." + k.name() + (k.validated() ? "" : " NOT VALID")));
+        }
+        catalog.composites().values().forEach(t -> facts.add("composite type " + t.name() + " "
+                + t.attributes().stream().map(a -> a.name()).toList()));
+        for (Sequence q : catalog.sequences().values()) {
+            facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
+        }
+        catalog.comments().forEach((k, text) -> facts.add("comment on " + k.kind().word() + " " + k.object()
+                + (k.detail() == null || routine(k) ? "" : " " + k.detail()) + ": " + text));
+        catalog.partitioning().forEach((n, p) -> facts.add("partitioning " + n + (p.key() == null ? "" : " partitioned")
+                + (p.parent() == null ? "" : " partition of " + p.parent())));
+        return facts;
+    }
+
+    private static void table(Set<String> facts, Table t) {
+        facts.add("table " + t.name() + (t.partition() ? " (partition)" : "") + " columns " + t.columns().stream().map(Column::name).toList()
+                + (t.rowSecurity() == Table.RowSecurity.OFF ? "" : " row security " + t.rowSecurity())
+                + (t.comment() == null ? "" : " comment: " + t.comment()));
+        for (Column k : t.columns()) {
+            facts.add("column " + t.name() + "." + k.name() + (k.notNull() ? " NOT NULL" : "")
+                    + (k.identity() == Column.Identity.NONE ? "" : " " + k.identity()) + (k.generated() == null ? "" : " GENERATED")
+                    + (k.comment() == null ? "" : " comment: " + k.comment()));
+        }
+        if (t.primaryKey() != null) facts.add("primary key " + t.name() + " " + t.primaryKey().name() + " " + t.primaryKey().columns());
+        for (Constraint k : t.constraints()) {
+            // A CHECK's or EXCLUDE's columns are those its expression mentions (conkey): text, not compared.
+            boolean keyed = k.kind() == Constraint.Kind.UNIQUE || k.kind() == Constraint.Kind.FOREIGN_KEY;
+            facts.add("constraint " + t.name() + "." + k.name() + " " + k.kind() + (keyed ? " " + k.columns() : "")
+                    + (k.validated() ? "" : " NOT VALID")
+                    + (k.foreignKey() == null ? "" : " references " + k.foreignKey().table()));
+        }
+        t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name()));
+        t.policies().forEach(p -> facts.add("policy " + t.name() + "." + p.name() + " " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
+                + " " + p.command() + " " + new TreeSet<>(p.roles())));
+    }
+
+    private static boolean routine(CommentTarget k) {
+        return k.kind() == CommentTarget.Kind.FUNCTION || k.kind() == CommentTarget.Kind.PROCEDURE || k.kind() == CommentTarget.Kind.AGGREGATE;
+    }
+}

@@ -1,0 +1,317 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Domain;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
+import schemasync.catalog.Table;
+
+/**
+ * What each step does to the catalog: {@code apply(step, catalog) → catalog}, so a plan can be replayed
+ * on the catalog it was computed from and compared with what PostgreSQL reports after the apply (the
+ * scenario harness does, through {@link CatalogOutline}). A {@link StepVisitor}: a new step kind does not
+ * compile until its effect is written. Texts PostgreSQL rewrites (types, defaults, expressions, bodies)
+ * are kept as the step spells them; {@link CatalogOutline} says which facts are compared.
+ */
+public final class Effects implements StepVisitor<Void> {
+    private final CatalogEdit c;
+
+    private Effects(CatalogEdit c) {
+        this.c = c;
+    }
+
+    public static Catalog apply(Step step, Catalog catalog) {
+        return replay(List.of(step), catalog);
+    }
+
+    /** The steps in order on one working copy. */
+    public static Catalog replay(List<? extends Step> steps, Catalog catalog) {
+        CatalogEdit edit = new CatalogEdit(catalog);
+        Effects effects = new Effects(edit);
+        for (Step step : steps) step.accept(effects);
+        return edit.build();
+    }
+
+    public Void createSchema(Step.CreateSchema s) {
+        c.schemas.add(s.schema());
+        return null;
+    }
+
+    public Void createExtension(Step.CreateExtension x) {
+        c.extensions.put(x.name(), new Catalog.Extension(x.name(), x.schema(), x.version()));
+        return null;
+    }
+
+    public Void createEnum(Step.CreateEnum e) {
+        c.enums.put(e.name(), List.copyOf(e.labels()));
+        return null;
+    }
+
+    public Void addEnumValue(Step.AddEnumValue a) {
+        List<String> labels = new ArrayList<>(c.enums.get(a.name()));
+        int at = labels.indexOf(a.neighbour());
+        labels.add(at < 0 ? labels.size() : a.before() ? at : at + 1, a.label());
+        c.enums.put(a.name(), List.copyOf(labels));
+        return null;
+    }
+
+    public Void commentOnObject(Step.CommentOnObject s) {
+        if (s.comment() == null) c.comments.remove(s.target());
+        else c.comments.put(s.target(), s.comment());
+        return null;
+    }
+
+    public Void createSequence(Step.CreateSequence q) {
+        var o = q.sequence().options();
+        c.sequences.put(q.sequence().name(), new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
+                : q.sequence().dataType(), value(o.start()), value(o.increment()), value(o.minValue()), value(o.maxValue()),
+                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null));
+        return null;
+    }
+
+    public Void setSequenceOwner(Step.SetSequenceOwner o) {
+        c.sequences.computeIfPresent(o.sequence(), (k, q) -> q.withOwner(new Sequence.Owner(o.table(), o.column(), false)));
+        return null;
+    }
+
+    public Void createCompositeType(Step.CreateCompositeType t) {
+        c.composites.put(t.type().name(), t.type());
+        return null;
+    }
+
+    public Void createDomain(Step.CreateDomain d) {
+        // NOT VALID checks are separate AddDomainConstraint steps.
+        Domain domain = d.domain();
+        c.domains.put(domain.name(), new Domain(domain.name(), domain.baseType(), domain.notNull(), domain.defaultExpr(),
+                domain.collation(), domain.checks().stream().filter(Domain.Check::validated).toList()));
+        return null;
+    }
+
+    public Void addDomainConstraint(Step.AddDomainConstraint a) {
+        Domain d = c.domains.get(a.domain());
+        List<Domain.Check> checks = new ArrayList<>(d.checks());
+        checks.removeIf(k -> k.name().equals(a.check().name()));
+        checks.add(new Domain.Check(a.check().name(), a.check().expression(), !a.notValid()));
+        c.domains.put(d.name(), new Domain(d.name(), d.baseType(), d.notNull(), d.defaultExpr(), d.collation(), checks));
+        return null;
+    }
+
+    public Void validateDomainConstraint(Step.ValidateDomainConstraint v) {
+        Domain d = c.domains.get(v.domain());
+        c.domains.put(d.name(), new Domain(d.name(), d.baseType(), d.notNull(), d.defaultExpr(), d.collation(), d.checks().stream()
+                .map(k -> k.name().equals(v.name()) ? new Domain.Check(k.name(), k.expression(), true) : k).toList()));
+        return null;
+    }
+
+    public Void createTable(Step.CreateTable s) {
+        TableEffects.create(c, s.table());
+        return null;
+    }
+
+    public Void addColumn(Step.AddColumn a) {
+        c.table(a.table(), t -> t.withColumn(TableEffects.column(a.column())));
+        TableEffects.ownedSequence(c, a.table(), a.column());
+        return null;
+    }
+
+    public Void setColumnDefault(Step.SetColumnDefault d) {
+        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(d.defaultSql(), k.comment()));
+        return null;
+    }
+
+    public Void alterColumnType(Step.AlterColumnType a) {
+        TableEffects.column(c, a.table(), a.column(), k -> new Column(k.name(), a.type(), k.notNull(), k.defaultExpr(), k.identity(),
+                k.comment(), k.generated(), k.collation()));
+        return null;
+    }
+
+    public Void setNotNull(Step.SetNotNull n) {
+        TableEffects.column(c, n.table(), n.column(), k -> TableEffects.notNull(k, true));
+        return null;
+    }
+
+    public Void dropProvingCheck(Step.DropProvingCheck d) {
+        TableEffects.dropConstraint(c, d.table(), d.name());
+        return null;
+    }
+
+    public Void dropNotNull(Step.DropNotNull n) {
+        TableEffects.column(c, n.table(), n.column(), k -> TableEffects.notNull(k, false));
+        return null;
+    }
+
+    public Void addIdentity(Step.AddIdentity i) {
+        TableEffects.column(c, i.table(), i.column(), k -> k.withIdentity(i.kind()));
+        TableEffects.identitySequence(c, i.table(), i.column());
+        return null;
+    }
+
+    public Void setIdentity(Step.SetIdentity i) {
+        if (i.kind() != null) TableEffects.column(c, i.table(), i.column(), k -> k.withIdentity(i.kind()));
+        return null;
+    }
+
+    public Void dropColumnDefault(Step.DropColumnDefault d) {
+        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+        return null;
+    }
+
+    public Void commentOnTable(Step.CommentOnTable s) {
+        c.table(s.table(), t -> t.withComment(s.comment()));
+        return null;
+    }
+
+    public Void commentOnColumn(Step.CommentOnColumn s) {
+        TableEffects.column(c, s.table(), s.column(), k -> k.withDefaultAndComment(k.defaultExpr(), s.comment()));
+        return null;
+    }
+
+    public Void renameTable(Step.RenameTable r) {
+        TableEffects.rename(c, r.table(), r.table().sibling(r.to()));
+        return null;
+    }
+
+    public Void renameColumn(Step.RenameColumn r) {
+        TableEffects.renameColumn(c, r.table(), r.from(), r.to());
+        return null;
+    }
+
+    public Void dropTable(Step.DropTable d) {
+        TableEffects.drop(c, d.table());
+        return null;
+    }
+
+    public Void dropColumn(Step.DropColumn d) {
+        TableEffects.dropColumn(c, d.table(), d.column());
+        return null;
+    }
+
+    public Void addConstraint(Step.AddConstraint a) {
+        TableEffects.addConstraint(c, a.table(), a.constraint(), !a.notValid());
+        return null;
+    }
+
+    public Void validateConstraint(Step.ValidateConstraint v) {
+        c.table(v.table(), t -> t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(v.name())
+                ? k : new Constraint(k.name(), k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), true,
+                k.definition())).toList()));
+        return null;
+    }
+
+    public Void createIndex(Step.CreateIndex i) {
+        QualifiedName name = i.index().name().sibling(i.name());
+        c.indexes.put(name, new Index(name, i.index().table(), i.index().unique(), i.index().method(), null, true, false));
+        return null;
+    }
+
+    public Void dropIndex(Step.DropIndex d) {
+        c.indexes.remove(d.index());
+        return null;
+    }
+
+    public Void retireIndex(Step.RetireIndex r) {
+        TableEffects.renameIndex(c, r.index(), r.retired());
+        return null;
+    }
+
+    public Void swapIndex(Step.SwapIndex s) {
+        TableEffects.renameIndex(c, s.index().sibling(s.replacement()), s.index().name());
+        return null;
+    }
+
+    public Void renameIndex(Step.RenameIndex r) {
+        TableEffects.renameIndex(c, r.index(), r.to());
+        return null;
+    }
+
+    public Void createFunction(Step.CreateFunction f) {
+        // The key holds the identity arguments as PostgreSQL prints them; CatalogOutline compares names only.
+        c.functions.put(f.name() + "(" + f.arguments() + ")", new Catalog.Function(f.name(), f.arguments(), f.definition()));
+        return null;
+    }
+
+    public Void createTrigger(Step.CreateTrigger t) {
+        c.table(t.table(), table -> table.withTrigger(new Table.Trigger(t.trigger().name(), null)));
+        return null;
+    }
+
+    public Void grantPrivileges(Step.GrantPrivileges g) {
+        if (g.target().kind() == schemasync.catalog.GrantTarget.Kind.TABLE && c.tables.containsKey(g.target().qualifiedName())) {
+            c.table(g.target().qualifiedName(), t -> t.withGrants(CatalogEdit.granted(t.grants(), g.role(), g.privileges(), g.revoke())));
+        } else {
+            c.grants.put(g.target(), CatalogEdit.granted(c.grants.get(g.target()), g.role(), g.privileges(), g.revoke()));
+        }
+        return null;
+    }
+
+    public Void alterDefaultPrivileges(Step.AlterDefaultPrivileges a) {
+        c.defaultPrivileges.put(a.target(), CatalogEdit.granted(c.defaultPrivileges.get(a.target()), a.role(), a.privileges(),
+                a.revoke()));
+        return null;
+    }
+
+    public Void createAggregate(Step.CreateAggregate a) {
+        c.aggregates.put(a.name() + "(" + a.arguments() + ")", new Catalog.Function(a.name(), a.arguments(), a.definition()));
+        return null;
+    }
+
+    public Void setRowSecurity(Step.SetRowSecurity r) {
+        // ENABLE ROW LEVEL SECURITY leaves FORCE as it was; only FORCE sets it.
+        c.table(r.table(), t -> t.withRowSecurity(r.force() || t.rowSecurity() == Table.RowSecurity.FORCED
+                ? Table.RowSecurity.FORCED : Table.RowSecurity.ENABLED));
+        return null;
+    }
+
+    public Void createPolicy(Step.CreatePolicy p) {
+        c.table(p.table(), t -> t.withPolicy(p.policy()));
+        return null;
+    }
+
+    public Void createView(Step.CreateView v) {
+        c.views.put(v.name(), v.sql());
+        return null;
+    }
+
+    public Void createPartition(Step.CreatePartition p) {
+        TableEffects.createPartition(c, p.name(), p.parent(), p.bound(), p.partitionBy());
+        return null;
+    }
+
+    public Void createMaterializedView(Step.CreateMaterializedView m) {
+        c.materializedViews.put(m.name(), new Catalog.MaterializedView(m.name(), m.sql(), m.withData(), List.of()));
+        return null;
+    }
+
+    public Void dropObject(Step.DropObject d) {
+        switch (d.kind()) {
+            case CONSTRAINT -> TableEffects.dropConstraint(c, d.target(), d.detail());
+            case TRIGGER -> c.table(d.target(), t -> t.withTriggers(t.triggers().stream().filter(g -> !g.name().equals(d.detail()))
+                    .toList()));
+            case VIEW -> {
+                c.views.remove(d.target());
+                c.comments.keySet().removeIf(k -> k.kind() == CommentTarget.Kind.VIEW && k.object().equals(d.target()));
+            }
+            case FUNCTION -> {
+                c.functions.values().removeIf(f -> f.name().equals(d.target()) && f.arguments().equals(d.detail()));
+                c.aggregates.values().removeIf(f -> f.name().equals(d.target()) && f.arguments().equals(d.detail()));
+            }
+            default -> throw new IllegalArgumentException("no DROP for " + d.kind());
+        }
+        return null;
+    }
+
+    /** The user's own SQL: its effect is unknown here; {@link CatalogOutline#predictable} excludes such plans. */
+    public Void customSql(Step.CustomSql s) {
+        return null;
+    }
+
+    private static long value(Long option) {
+        return option == null ? 0 : option;
+    }
+}

@@ -1,0 +1,213 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.Column.Identity;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.GrantTarget;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
+import schemasync.catalog.Table;
+import schemasync.catalog.TableSpec;
+
+/**
+ * The effects of the steps on tables, which reach beyond the table: a primary key, UNIQUE or EXCLUDE
+ * constraint owns an index of the same name, a serial or identity column owns a sequence, and a rename or
+ * drop carries the table's indexes, sequences, comments, grants and partition bounds with it.
+ */
+final class TableEffects {
+    private TableEffects() {
+    }
+
+    static void create(CatalogEdit c, TableSpec t) {
+        Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
+                : new Table.PrimaryKey(t.primaryKeyName() != null ? t.primaryKeyName() : defaultName(t.name().name(), "pkey"),
+                t.primaryKey());
+        // PostgreSQL marks primary key columns NOT NULL.
+        List<Column> columns = t.columns().stream().map(TableEffects::column)
+                .map(k -> pk != null && pk.columns().contains(k.name()) ? notNull(k, true) : k).toList();
+        // NOT VALID constraints follow CREATE TABLE as AddConstraint steps.
+        List<Constraint> constraints = t.constraints().stream().filter(k -> !k.notValid()).map(k -> constraint(k, true)).toList();
+        c.tables.put(t.name(), new Table(t.name(), columns, pk, null, 0, false, constraints, List.of(), Table.RowSecurity.OFF,
+                List.of(), java.util.Set.of()));
+        if (pk != null) c.indexes.put(t.name().sibling(pk.name()), new Index(t.name().sibling(pk.name()), t.name(), true, "btree", null, true, true));
+        for (Constraint k : constraints) constraintIndex(c, t.name(), k);
+        for (ColumnSpec column : t.columns()) ownedSequence(c, t.name(), column);
+        if (t.partitionBy() != null) c.partitioning.put(t.name(), new Catalog.Partitioning(t.partitionBy(), null, null));
+    }
+
+    static void createPartition(CatalogEdit c, QualifiedName name, QualifiedName parent, String bound, String partitionBy) {
+        // The parent's columns, constraints and indexes are the parent's: the partition's own copies are not read.
+        c.tables.put(name, new Table(name, c.table(parent).columns(), null, null, 0, true, List.of(), List.of(),
+                Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
+        c.partitioning.put(name, new Catalog.Partitioning(partitionBy, parent, bound));
+    }
+
+    static Column column(ColumnSpec s) {
+        return new Column(s.name(), s.type(), s.notNull(), s.defaultSql(), s.identity(), null, s.generatedSql(), s.collation());
+    }
+
+    static Column notNull(Column k, boolean notNull) {
+        return new Column(k.name(), k.type(), notNull, k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation());
+    }
+
+    static void column(CatalogEdit c, QualifiedName table, String column, UnaryOperator<Column> change) {
+        c.table(table, t -> t.withColumns(t.columns().stream().map(k -> k.name().equals(column) ? change.apply(k) : k).toList()));
+    }
+
+    static Constraint constraint(ConstraintSpec s, boolean validated) {
+        Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
+                s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
+                s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
+        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null);
+    }
+
+    static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated) {
+        Constraint k = constraint(spec, validated);
+        c.table(table, t -> t.withConstraint(k));
+        constraintIndex(c, table, k);
+    }
+
+    /** UNIQUE and EXCLUDE constraints are backed by an index of their own name. */
+    private static void constraintIndex(CatalogEdit c, QualifiedName table, Constraint k) {
+        if (k.kind() == Constraint.Kind.UNIQUE || k.kind() == Constraint.Kind.EXCLUSION) {
+            QualifiedName name = table.sibling(k.name());
+            c.indexes.put(name, new Index(name, table, k.kind() == Constraint.Kind.UNIQUE, "btree", null, true, true));
+        }
+    }
+
+    static void dropConstraint(CatalogEdit c, QualifiedName table, String name) {
+        c.table(table, t -> t.withConstraints(t.constraints().stream().filter(k -> !k.name().equals(name)).toList()));
+        Index index = c.indexes.get(table.sibling(name));
+        if (index != null && index.constraintBacked() && index.table().equals(table)) c.indexes.remove(table.sibling(name));
+        c.comments.remove(new CommentTarget(CommentTarget.Kind.CONSTRAINT, table, name));
+    }
+
+    /** serial columns get {@code <table>_<column>_seq} owned by the column; identity columns one marked as theirs. */
+    static void ownedSequence(CatalogEdit c, QualifiedName table, ColumnSpec column) {
+        if (column.identity() != Identity.NONE) identitySequence(c, table, column.name());
+        else if (column.serial()) sequence(c, table, column.name(), false);
+    }
+
+    static void identitySequence(CatalogEdit c, QualifiedName table, String column) {
+        sequence(c, table, column, true);
+    }
+
+    private static void sequence(CatalogEdit c, QualifiedName table, String column, boolean identity) {
+        QualifiedName name = table.sibling(defaultName(table.name() + "_" + column, "seq"));
+        c.sequences.put(name, new Sequence(name, "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false, new Sequence.Owner(table, column, identity)));
+    }
+
+    /** ChooseRelationName's spelling, {@code <base>_<suffix>} cut to 63 bytes (without its collision counter). */
+    static String defaultName(String base, String suffix) {
+        while (QualifiedName.utf8Length(base + "_" + suffix) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+            base = base.substring(0, base.length() - 1);
+        }
+        return base + "_" + suffix;
+    }
+
+    static void renameColumn(CatalogEdit c, QualifiedName table, String from, String to) {
+        UnaryOperator<String> rename = n -> n.equals(from) ? to : n;
+        c.table(table, t -> {
+            Table renamed = t.withColumns(t.columns().stream().map(k -> k.name().equals(from) ? new Column(to, k.type(), k.notNull(),
+                    k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation()) : k).toList());
+            renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
+                    k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
+                    k.definition())).toList());
+            Table.PrimaryKey pk = t.primaryKey() == null ? null
+                    : new Table.PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(rename).toList());
+            return new Table(renamed.name(), renamed.columns(), pk, renamed.comment(), renamed.estimatedRows(), renamed.partition(),
+                    renamed.constraints(), renamed.triggers(), renamed.rowSecurity(), renamed.policies(), renamed.grants(), renamed.pages());
+        });
+        c.sequences.replaceAll((n, q) -> q.owner() != null && q.owner().table().equals(table) && q.owner().column().equals(from)
+                ? q.withOwner(new Sequence.Owner(table, to, q.owner().identity())) : q);
+        GrantTarget old = GrantTarget.column(table, from);
+        if (c.grants.containsKey(old)) c.grants.put(GrantTarget.column(table, to), c.grants.remove(old));
+    }
+
+    static void rename(CatalogEdit c, QualifiedName from, QualifiedName to) {
+        Table table = c.table(from);
+        Map<QualifiedName, Table> reordered = new java.util.LinkedHashMap<>();
+        c.tables.forEach((n, t) -> reordered.put(n.equals(from) ? to : n, n.equals(from) ? table.withName(to) : t));
+        c.tables.clear();
+        c.tables.putAll(reordered);
+        c.indexes.replaceAll((n, i) -> i.table().equals(from) ? new Index(i.name(), to, i.unique(), i.method(), i.definition(),
+                i.valid(), i.constraintBacked()) : i);
+        c.sequences.replaceAll((n, q) -> q.owner() != null && q.owner().table().equals(from)
+                ? q.withOwner(new Sequence.Owner(to, q.owner().column(), q.owner().identity())) : q);
+        Catalog.Partitioning own = c.partitioning.remove(from);
+        if (own != null) c.partitioning.put(to, own);
+        c.partitioning.replaceAll((n, p) -> from.equals(p.parent()) ? new Catalog.Partitioning(p.key(), to, p.bound()) : p);
+        for (CommentTarget k : new ArrayList<>(c.comments.keySet())) {
+            if (k.kind().onTableOrDomain() && k.object().equals(from)) {
+                c.comments.put(new CommentTarget(k.kind(), to, k.detail()), c.comments.remove(k));
+            }
+        }
+        for (GrantTarget g : new ArrayList<>(c.grants.keySet())) {
+            if ((g.kind() == GrantTarget.Kind.TABLE || g.kind() == GrantTarget.Kind.COLUMN) && g.qualifiedName().equals(from)) {
+                c.grants.put(new GrantTarget(g.kind(), to.schema(), to.name(), g.detail()), c.grants.remove(g));
+            }
+        }
+    }
+
+    static void drop(CatalogEdit c, QualifiedName name) {
+        c.table(name);
+        // DROP TABLE on a partitioned table drops its partitions.
+        for (Map.Entry<QualifiedName, Catalog.Partitioning> p : new ArrayList<>(c.partitioning.entrySet())) {
+            if (name.equals(p.getValue().parent())) drop(c, p.getKey());
+        }
+        c.tables.remove(name);
+        c.partitioning.remove(name);
+        c.indexes.values().removeIf(i -> i.table().equals(name));
+        c.sequences.values().removeIf(q -> q.owner() != null && q.owner().table().equals(name));
+        c.comments.keySet().removeIf(k -> k.kind().onTableOrDomain() && k.kind() != CommentTarget.Kind.DOMAIN_CONSTRAINT
+                && k.object().equals(name));
+        c.grants.keySet().removeIf(g -> (g.kind() == GrantTarget.Kind.TABLE || g.kind() == GrantTarget.Kind.COLUMN)
+                && g.qualifiedName().equals(name));
+    }
+
+    static void dropColumn(CatalogEdit c, QualifiedName table, String column) {
+        Table t = c.table(table);
+        // Constraints and the primary key on the column go with it (their indexes too).
+        for (Constraint k : t.constraints()) if (k.columns().contains(column)) dropConstraint(c, table, k.name());
+        Table now = c.table(table);
+        Table.PrimaryKey pk = now.primaryKey();
+        if (pk != null && pk.columns().contains(column)) {
+            c.indexes.remove(table.sibling(pk.name()));
+            pk = null;
+        }
+        Table.PrimaryKey keptPk = pk;
+        c.tables.put(table, new Table(now.name(), now.columns().stream().filter(k -> !k.name().equals(column)).toList(), keptPk,
+                now.comment(), now.estimatedRows(), now.partition(), now.constraints(), now.triggers(), now.rowSecurity(),
+                now.policies(), now.grants(), now.pages()));
+        c.sequences.values().removeIf(q -> q.owner() != null && q.owner().table().equals(table) && q.owner().column().equals(column));
+        c.grants.remove(GrantTarget.column(table, column));
+    }
+
+    /** ALTER INDEX ... RENAME; on a constraint's index PostgreSQL renames the constraint too. */
+    static void renameIndex(CatalogEdit c, QualifiedName index, String to) {
+        Index i = c.indexes.remove(index);
+        if (i == null) return;
+        c.indexes.put(index.sibling(to), new Index(index.sibling(to), i.table(), i.unique(), i.method(), i.definition(), i.valid(),
+                i.constraintBacked()));
+        if (i.constraintBacked() && c.tables.containsKey(i.table())) {
+            c.table(i.table(), t -> {
+                Table.PrimaryKey pk = t.primaryKey() != null && t.primaryKey().name().equals(index.name())
+                        ? new Table.PrimaryKey(to, t.primaryKey().columns()) : t.primaryKey();
+                Table renamed = t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(index.name()) ? k
+                        : new Constraint(to, k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
+                        k.definition())).toList());
+                return new Table(t.name(), renamed.columns(), pk, t.comment(), t.estimatedRows(), t.partition(), renamed.constraints(),
+                        t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages());
+            });
+        }
+    }
+}
