@@ -40,23 +40,49 @@ final class CatalogEdit {
     final List<Catalog.ViewDependency> viewDependencies;
 
     CatalogEdit(Catalog c) {
-        schemas = new LinkedHashSet<>(c.schemas());
-        tables = new LinkedHashMap<>(c.tables());
-        indexes = new LinkedHashMap<>(c.indexes());
-        enums = new LinkedHashMap<>(c.enums());
-        views = new LinkedHashMap<>(c.views());
-        functions = new LinkedHashMap<>(c.functions());
-        extensions = new LinkedHashMap<>(c.extensions());
-        domains = new LinkedHashMap<>(c.domains());
-        grants = new LinkedHashMap<>(c.grants());
-        defaultPrivileges = new LinkedHashMap<>(c.defaultPrivileges());
-        aggregates = new LinkedHashMap<>(c.aggregates());
-        composites = new LinkedHashMap<>(c.composites());
-        sequences = new LinkedHashMap<>(c.sequences());
-        comments = new LinkedHashMap<>(c.comments());
-        partitioning = new LinkedHashMap<>(c.partitioning());
-        materializedViews = new LinkedHashMap<>(c.materializedViews());
-        viewDependencies = new ArrayList<>(c.viewDependencies());
+        this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
+                new LinkedHashMap<>(c.enums()), new LinkedHashMap<>(c.views()), new LinkedHashMap<>(c.functions()),
+                new LinkedHashMap<>(c.extensions()), new LinkedHashMap<>(c.domains()), new LinkedHashMap<>(c.grants()),
+                new LinkedHashMap<>(c.defaultPrivileges()), new LinkedHashMap<>(c.aggregates()), new LinkedHashMap<>(c.composites()),
+                new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
+                new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
+    }
+
+    /**
+     * The planner's own working copy, not a copy of it: the kinds whose working copy is derived from their
+     * steps ({@link Effects#applyTo}) change it through this. Grants, default privileges and view
+     * dependencies are not part of it (GrantPlanner and DependentViews keep their own).
+     */
+    static CatalogEdit workingCopyOf(Planner p) {
+        return new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
+                new LinkedHashMap<>(), new LinkedHashMap<>(), p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
+                p.materializedViews, new ArrayList<>());
+    }
+
+    private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                        Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views, Map<String, Catalog.Function> functions,
+                        Map<String, Catalog.Extension> extensions, Map<QualifiedName, Domain> domains, Map<GrantTarget, Set<Grant>> grants,
+                        Map<DefaultTarget, Set<Grant>> defaultPrivileges, Map<String, Catalog.Function> aggregates,
+                        Map<QualifiedName, CompositeType> composites, Map<QualifiedName, Sequence> sequences,
+                        Map<CommentTarget, String> comments, Map<QualifiedName, Catalog.Partitioning> partitioning,
+                        Map<QualifiedName, Catalog.MaterializedView> materializedViews, List<Catalog.ViewDependency> viewDependencies) {
+        this.schemas = schemas;
+        this.tables = tables;
+        this.indexes = indexes;
+        this.enums = enums;
+        this.views = views;
+        this.functions = functions;
+        this.extensions = extensions;
+        this.domains = domains;
+        this.grants = grants;
+        this.defaultPrivileges = defaultPrivileges;
+        this.aggregates = aggregates;
+        this.composites = composites;
+        this.sequences = sequences;
+        this.comments = comments;
+        this.partitioning = partitioning;
+        this.materializedViews = materializedViews;
+        this.viewDependencies = viewDependencies;
     }
 
     Catalog build() {

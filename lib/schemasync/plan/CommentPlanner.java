@@ -35,9 +35,10 @@ final class CommentPlanner {
             planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
             return;
         }
+        Step comment = new Step.CommentOnObject(target, c.text());
         planner.change(c.origin(), kind, object, have == null ? Summary.will(Verb.SET) : Summary.text("will replace (database has '" + have + "')"), null,
-                new Step.CommentOnObject(target, c.text()));
-        planner.comments.put(target, c.text());
+                comment);
+        Effects.applyTo(planner, comment);
     }
 
     /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */

@@ -38,13 +38,23 @@ public final class Effects implements StepVisitor<Void> {
         return edit.build();
     }
 
+    /**
+     * The steps' effects on the planner's working copy: the kinds planned this way (schemas, extensions,
+     * enums, comments on objects) keep no hand-written copy of what their steps do.
+     */
+    static void applyTo(Planner planner, Step... steps) {
+        Effects effects = new Effects(CatalogEdit.workingCopyOf(planner));
+        for (Step step : steps) step.accept(effects);
+    }
+
     public Void createSchema(Step.CreateSchema s) {
         c.schemas.add(s.schema());
         return null;
     }
 
     public Void createExtension(Step.CreateExtension x) {
-        c.extensions.put(x.name(), new Catalog.Extension(x.name(), x.schema(), x.version()));
+        // Without WITH SCHEMA, CREATE EXTENSION installs into the first schema of search_path: public here.
+        c.extensions.put(x.name(), new Catalog.Extension(x.name(), x.schema() == null ? "public" : x.schema(), x.version()));
         return null;
     }
 
@@ -298,8 +308,8 @@ public final class Effects implements StepVisitor<Void> {
                 c.comments.keySet().removeIf(k -> k.kind() == CommentTarget.Kind.VIEW && k.object().equals(d.target()));
             }
             case FUNCTION -> {
-                c.functions.values().removeIf(f -> f.name().equals(d.target()) && f.arguments().equals(d.detail()));
-                c.aggregates.values().removeIf(f -> f.name().equals(d.target()) && f.arguments().equals(d.detail()));
+                dropRoutine(c.functions, d.target(), d.detail());
+                dropRoutine(c.aggregates, d.target(), d.detail());
             }
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
@@ -309,6 +319,17 @@ public final class Effects implements StepVisitor<Void> {
     /** The user's own SQL: its effect is unknown here; {@link CatalogOutline#predictable} excludes such plans. */
     public Void customSql(Step.CustomSql s) {
         return null;
+    }
+
+    /**
+     * DROP ROUTINE name(argument types): the catalog keys a routine by its identity arguments, which carry
+     * the argument names too ({@code days integer}), so the one routine of that name goes when the types
+     * cannot be told apart from the text; among overloads, the one whose arguments read the same.
+     */
+    private static void dropRoutine(java.util.Map<String, Catalog.Function> routines, QualifiedName name, String arguments) {
+        List<String> named = routines.entrySet().stream().filter(e -> e.getValue().name().equals(name)).map(java.util.Map.Entry::getKey).toList();
+        List<String> exact = named.stream().filter(k -> routines.get(k).arguments().equals(arguments)).toList();
+        (exact.isEmpty() && named.size() == 1 ? named : exact).forEach(routines::remove);
     }
 
     private static long value(Long option) {

@@ -24,8 +24,9 @@ final class EnumPlanner {
         List<String> have = planner.enums.get(e.name());
         String object = e.name().toString();
         if (have == null) {
-            planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, new Step.CreateEnum(e.name(), e.labels()));
-            planner.enums.put(e.name(), e.labels());
+            Step create = new Step.CreateEnum(e.name(), e.labels());
+            planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, create);
+            Effects.applyTo(planner, create);
             return;
         }
         List<String> common = e.labels().stream().filter(have::contains).toList();
@@ -48,7 +49,7 @@ final class EnumPlanner {
         }
         if (!steps.isEmpty()) {
             planner.change(e.origin(), "type", object, Summary.will(Verb.ADD).plus(" " + steps.size() + " label(s)"), null, steps.toArray(Step[]::new));
-            planner.enums.put(e.name(), labels);
+            Effects.applyTo(planner, steps.toArray(Step[]::new));
         }
         List<String> extra = have.stream().filter(l -> !e.labels().contains(l)).toList();
         if (!extra.isEmpty()) {
@@ -63,10 +64,9 @@ final class EnumPlanner {
     void extension(schemasync.dsl.Declaration.ExtensionDecl x) {
         schemasync.catalog.Catalog.Extension have = planner.extensions.get(x.name());
         if (have == null) {
-            planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null,
-                    new Step.CreateExtension(x.name(), x.schema(), x.version()));
-            planner.extensions.put(x.name(), new schemasync.catalog.Catalog.Extension(x.name(),
-                    x.schema() == null ? "public" : x.schema(), x.version()));
+            Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
+            planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);
+            Effects.applyTo(planner, create);
         } else if (x.schema() != null && !x.schema().equals(have.schema())
                 || x.version() != null && !x.version().equals(have.version())) {
             planner.items.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "

@@ -223,8 +223,9 @@ public final class Planner {
         if (schemas.contains(s.name())) {
             items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
         } else {
-            change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, new Step.CreateSchema(s.name()));
-            schemas.add(s.name());
+            Step create = new Step.CreateSchema(s.name());
+            change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
+            Effects.applyTo(this, create);
         }
     }
 

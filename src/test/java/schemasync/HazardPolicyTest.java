@@ -75,6 +75,7 @@ class HazardPolicyTest {
             SchemaSync.Result applied = SchemaSync.apply(s.connection, DeclaredSchema.of(unique),
                     SchemaSync.Options.defaults().withAllowedHazards(Set.of(HazardKind.INDEX_BUILD)));
             assertEquals(Outcome.APPLIED, applied.outcome());
+            s.assertReplayPredicts(unique, applied);
             assertTrue(s.plan(unique).isEmpty());
         }
     }

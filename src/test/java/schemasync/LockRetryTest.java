@@ -67,6 +67,7 @@ class LockRetryTest {
             CompletableFuture<Void> release = releaseAfterAWait(s, app::rollback);
             var result = SchemaSync.apply(s.connection, DeclaredSchema.of(BLOCKS), options(Duration.ofMillis(200), Duration.ofSeconds(30)));
             release.join();
+            s.assertReplayPredicts(BLOCKS, result);
             assertEquals(SchemaSync.Outcome.APPLIED, result.outcome());
             assertTrue(result.retries() >= 1, "retried: " + result.retries());
             assertEquals(2, result.executed().size(), "each step counted once, not once per try");
@@ -110,6 +111,7 @@ class LockRetryTest {
             CompletableFuture<Void> release = releaseAfterAWait(s, app::commit);
             var result = SchemaSync.apply(s.connection, DeclaredSchema.of(blocks), options(Duration.ofMillis(200), Duration.ofSeconds(30)));
             release.join();
+            s.assertReplayPredicts(blocks, result);
             assertTrue(result.retries() >= 1, "retried: " + result.retries());
             assertEquals("t", s.queryString("SELECT indisvalid FROM pg_index WHERE indexrelid = 'busy_id_idx'::regclass"));
             assertEquals("1", s.queryString("SELECT count(*) FROM pg_indexes WHERE tablename = 'busy'"));
