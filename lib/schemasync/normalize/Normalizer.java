@@ -25,6 +25,7 @@ import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.RenameLane;
 import schemasync.plan.DeclaredShapes;
 import schemasync.plan.DeclaredShapes.ColumnRef;
 import schemasync.render.SqlRenderer;
@@ -246,21 +247,27 @@ public final class Normalizer {
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c) || !known.contains(c.table())) continue;
             if (c.type() == null && c.defaultSql() == null) continue;
-            String type = c.type() != null ? c.type() : currentType(all, catalog, c.table(), c.column());
+            String type = c.type() != null ? c.type() : currentType(all, i, catalog, c.table(), c.column());
             if (type == null) continue; // no such column: the planner says so, naming the block
             shadow(shadows, catalog, c.table()).declare(new ColumnSpec(DeclaredShapes.changedColumn(i), type, false,
                     c.defaultSql(), Column.Identity.NONE, null));
         }
     }
 
-    /** The column's type as it is (catalog) or as a block declares it. */
-    private static String currentType(List<Declaration> all, Catalog catalog, QualifiedName table, String column) {
+    /**
+     * The column's type as it is (catalog) or as a block declares it, under the name it has at position
+     * {@code at}: a column an earlier block declared under another name, renamed since, is that column.
+     */
+    private static String currentType(List<Declaration> all, int at, Catalog catalog, QualifiedName table, String column) {
         Table t = catalog.tables().get(table);
         if (t != null && t.column(column).isPresent()) return t.column(column).get().type();
-        for (Declaration d : all) {
-            if (d instanceof TableDecl td && td.name().equals(table)) {
-                for (ColumnSpec spec : td.columns()) if (spec.name().equals(column)) return spec.type();
-            } else if (d instanceof ColumnDecl cd && cd.table().equals(table) && cd.column().name().equals(column)) {
+        RenameLane lane = new RenameLane(all);
+        RenameLane.ColumnName wanted = new RenameLane.ColumnName(table, column);
+        for (int p = 0; p < all.size(); p++) {
+            Declaration d = all.get(p);
+            if (d instanceof TableDecl td) {
+                for (ColumnSpec spec : td.columns()) if (lane.column(td.name(), spec.name(), p, at).equals(wanted)) return spec.type();
+            } else if (d instanceof ColumnDecl cd && lane.column(cd.table(), cd.column().name(), p, at).equals(wanted)) {
                 return cd.column().type();
             }
         }

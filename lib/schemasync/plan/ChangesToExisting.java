@@ -172,6 +172,10 @@ final class ChangesToExisting {
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
         if (r.kind() == ObjectKind.VIEW) planner.declaredViews.add(r.object()); // declared absent: not "undeclared"
         if (r.kind() == ObjectKind.TRIGGER) planner.declaredTriggers.add(r.object() + "." + r.column());
+        if (r.kind() == ObjectKind.FUNCTION) { // declared absent: the one dropped here is not "undeclared" afterwards
+            planner.functions.values().stream().filter(f -> f.name().equals(r.object()))
+                    .forEach(f -> planner.declaredFunctions.add(f.signature()));
+        }
         if (!present) {
             planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
             return;

@@ -2,7 +2,6 @@ package schemasync.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
@@ -61,34 +60,37 @@ final class ColumnPlanner {
             return;
         }
         boolean same = true;
+        // A comment the declaration does not state is whatever the database has.
+        java.util.Set<String> differs = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.column(
+                want.withDefaultAndComment(want.defaultExpr(), spec.comment() == null ? have.comment() : spec.comment()), have));
         String laterChange = planner.laterChange(declaredTable, spec.name());
-        if (laterChange != null && (!want.type().equals(have.type()) || want.notNull() != have.notNull())) {
+        if (laterChange != null && (differs.contains("type") || differs.contains("not null"))) {
             planner.items.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
             return;
         }
-        if (!want.type().equals(have.type())) {
+        if (differs.contains("type")) {
             same = false;
             planner.drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
                     + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
         }
-        if (!Objects.equals(want.generated(), have.generated()) || !Objects.equals(want.collation(), have.collation())) {
+        if (differs.contains("generated") || differs.contains("collation")) {
             same = false;
             ColumnDetails.drift(planner, origin, object, want, have);
         }
         int reported = planner.items.size();
         Column.Identity identity = planner.identities.plan(origin, tableName, columnName, spec, want, have);
         if (planner.items.size() != reported) same = false;
-        if (want.notNull() && !have.notNull()) {
+        if (differs.contains("not null") && want.notNull()) {
             same = false;
             planner.drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
                     + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
-        } else if (!want.notNull() && have.notNull()) {
+        } else if (differs.contains("not null")) {
             same = false;
             planner.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
                     + " .notNull() to match", null);
         }
         Column current = identity == have.identity() ? have : have.withIdentity(identity);
-        if (!Objects.equals(want.defaultExpr(), have.defaultExpr()) && want.identity() == Column.Identity.NONE) {
+        if (differs.contains("default") && want.identity() == Column.Identity.NONE) {
             same = false;
             if (spec.defaultSql() == null) {
                 // Never drop or replace a default the declaration does not state (a serial's nextval()
@@ -103,7 +105,7 @@ final class ColumnPlanner {
                 current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
             }
         }
-        if (spec.comment() != null && !spec.comment().equals(have.comment())) {
+        if (differs.contains("comment")) {
             same = false;
             planner.change(origin, "comment on column", object, Summary.will(Verb.SET), original,
                     new Step.CommentOnColumn(tableName, columnName, spec.comment()));

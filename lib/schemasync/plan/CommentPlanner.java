@@ -1,8 +1,9 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
-import java.util.Objects;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.CommentTarget.Kind;
 import schemasync.catalog.QualifiedName;
@@ -31,7 +32,7 @@ final class CommentPlanner {
                     + ": no such object exists, and no earlier block declares it");
         }
         String have = planner.comments.get(target);
-        if (Objects.equals(have, c.text())) {
+        if (Differ.comment(c.text(), have).isEmpty()) {
             planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
             return;
         }

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
@@ -57,7 +59,7 @@ final class ConstraintPlanner {
             String object = actual + "." + spec.name();
             Optional<Constraint> have = table.constraint(spec.name());
             if (have.isEmpty()) {
-                Optional<Constraint> twin = table.constraints().stream().filter(c -> c.sameShape(want)).findFirst();
+                Optional<Constraint> twin = table.constraints().stream().filter(c -> Differ.constraintShape(want, c).isEmpty()).findFirst();
                 if (twin.isPresent()) {
                     planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
@@ -79,7 +81,7 @@ final class ConstraintPlanner {
                         + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
                         .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, steps.toArray(Step[]::new));
                 planner.tables.put(actual, table.withConstraint(want));
-            } else if (!have.get().sameShape(want)) {
+            } else if (!Differ.constraintShape(want, have.get()).isEmpty()) {
                 planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                         + ", database has " + have.get().describe()
                         + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import java.util.ArrayList;
@@ -27,6 +29,10 @@ final class EnumPlanner {
             Step create = new Step.CreateEnum(e.name(), e.labels());
             planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, create);
             Effects.applyTo(planner, create);
+            return;
+        }
+        if (Differ.enumLabels(e.labels(), have).isEmpty()) {
+            planner.items.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
             return;
         }
         List<String> common = e.labels().stream().filter(have::contains).toList();
@@ -67,8 +73,8 @@ final class EnumPlanner {
             Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
             planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);
             Effects.applyTo(planner, create);
-        } else if (x.schema() != null && !x.schema().equals(have.schema())
-                || x.version() != null && !x.version().equals(have.version())) {
+        } else if (!Differ.extension(new schemasync.catalog.Catalog.Extension(x.name(), x.schema() == null ? have.schema() : x.schema(),
+                x.version() == null ? have.version() : x.version()), have).isEmpty()) { // undeclared: whatever is installed
             planner.items.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "
                     + x.schema()) + (x.version() == null ? "" : " version " + x.version()) + ", database has it in schema "
                     + have.schema() + " version " + have.version() + ": not changed (ALTER EXTENSION ... UPDATE / SET SCHEMA"

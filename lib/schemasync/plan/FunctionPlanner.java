@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.SchemaSyncException;
@@ -38,7 +40,7 @@ final class FunctionPlanner {
         } else if (refusal != null) {
             planner.items.add(new Drift(f.origin(), f.word(), key, "differs, and PostgreSQL refuses " + statement
                     + " (" + refusal + "): not changed; drop and re-create it by hand", null));
-        } else if (want == null || want.equals(have.definition())) {
+        } else if (want == null || Differ.routine(new Catalog.Function(have.name(), have.arguments(), want), have).isEmpty()) {
             planner.items.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
         } else {
             planner.change(f.origin(), f.word(), key, Summary.text("will replace (" + statement + ")"), null,
@@ -71,7 +73,7 @@ final class FunctionPlanner {
         } else if (refusal != null) {
             planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + a.definition() + "), database has ("
                     + have.definition() + "), and PostgreSQL refuses the declared one (" + refusal + "): not changed", null));
-        } else if (want == null || want.equals(have.definition())) {
+        } else if (want == null || Differ.routine(new Catalog.Function(have.name(), have.arguments(), want), have).isEmpty()) {
             planner.items.add(new Unchanged(a.origin(), "aggregate", key, "exists, skipped"));
         } else {
             planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + want + "), database has ("

@@ -66,7 +66,9 @@ final class IndexPlanner {
             planner.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
                     original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i.spec(), online, null));
             planner.indexes.put(i.name(), created);
-        } else if (want != null && (have.unique() != i.unique() || !have.definition().equals(want))) {
+        } else if (want != null && !java.util.Collections.disjoint(java.util.Set.of("unique", "method", "definition"), schemasync.catalog.Differ
+                .fields(schemasync.catalog.Differ.index(new Index(name, table, i.unique(), i.method().amname(), want, true,
+                        have.constraintBacked()), have)))) {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
                 planner.drift(i.origin(), "index", object, "declared " + Planner.describe(i.unique(), want) + ", database has "
                         + Planner.describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
@@ -41,11 +43,15 @@ final class MaterializedViewPlanner {
         if (want == null) {
             planner.drift(m.origin(), "materialized view", object, "exists, but its declared query could not be compared ("
                     + (failure == null ? "no normalized shape" : failure) + "): not changed", null);
-        } else if (!want.equals(have.definition())) {
+            return;
+        }
+        java.util.Set<String> differs = Differ.fields(Differ.materializedView(new MaterializedView(m.name(), want,
+                m.withData() || have.populated(), have.columns()), have)); // WITH NO DATA: either state is as declared
+        if (differs.contains("query")) {
             planner.drift(m.origin(), "materialized view", object, "declared " + oneLine(want) + ", database has "
                     + oneLine(have.definition()) + ": not changed: re-creating it drops its rows and its indexes, and readers"
                     + " fail until it is refreshed", HazardKind.DELETES_DATA);
-        } else if (m.withData() && !have.populated()) {
+        } else if (differs.contains("populated")) {
             planner.drift(m.origin(), "materialized view", object, "declared WITH DATA, database has it unpopulated (created"
                     + " WITH NO DATA, never refreshed): not refreshed: REFRESH MATERIALIZED VIEW runs its query under an"
                     + " ACCESS EXCLUSIVE lock", HazardKind.ACCESS_EXCLUSIVE_LOCK);

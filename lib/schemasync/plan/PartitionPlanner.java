@@ -1,10 +1,11 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
 import java.util.List;
-import java.util.Objects;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog.Partitioning;
 import schemasync.catalog.QualifiedName;
@@ -42,7 +43,9 @@ final class PartitionPlanner {
         Partitioning have = planner.partitioning.get(actual);
         String haveKey = have == null ? null : have.key();
         String wantKey = t.partitionBy() == null ? null : key(t.name(), t.partitionBy());
-        if (Objects.equals(haveKey, wantKey)) return;
+        Partitioning none = new Partitioning(null, null, null);
+        Partitioning want = have == null ? new Partitioning(wantKey, null, null) : new Partitioning(wantKey, have.parent(), have.bound());
+        if (Differ.partitioning(want, have == null ? none : have).isEmpty()) return;
         String object = actual + " partition key";
         if (wantKey == null) {
             planner.drift(t.origin(), "table", object, "database has PARTITION BY " + haveKey
@@ -100,14 +103,18 @@ final class PartitionPlanner {
             planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
                     + ", database has an ordinary table: not changed: attaching it (ATTACH PARTITION) scans it to check"
                     + " its rows fit the bound", HazardKind.FULL_SCAN_UNDER_LOCK);
-        } else if (!shape.parent().equals(parent)) {
+            return;
+        }
+        String wantKey = p.partitionBy() == null ? null : key(p.name(), p.partitionBy());
+        java.util.Set<String> differs = Differ.fields(Differ.partitioning(new Partitioning(wantKey, parent, wantBound), shape));
+        if (differs.contains("parent")) {
             planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + ", database has it as a"
                     + " partition of " + shape.parent() + ": not changed", null);
-        } else if (!wantBound.equals(shape.bound())) {
+        } else if (differs.contains("bound")) {
             planner.drift(p.origin(), "partition", object, "declared " + wantBound + ", database has " + shape.bound()
                     + ": not changed: changing a bound means detaching the partition and attaching it again, which"
                     + " scans it", HazardKind.FULL_SCAN_UNDER_LOCK);
-        } else if (!Objects.equals(p.partitionBy() == null ? null : key(p.name(), p.partitionBy()), shape.key())) {
+        } else if (differs.contains("key")) {
             planner.drift(p.origin(), "partition", object, "declared " + (p.partitionBy() == null ? "not partitioned"
                     : "PARTITION BY " + key(p.name(), p.partitionBy())) + ", database has "
                     + (shape.key() == null ? "not partitioned" : "PARTITION BY " + shape.key())

@@ -251,7 +251,7 @@ public final class Planner {
         primaryKey(t, existing);
         partitions.compareKey(t, actual);
         constraints.compare(t, actual);
-        if (t.comment() != null && !t.comment().equals(existing.comment())) {
+        if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
             change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment()));
             tables.put(actual, existing.withComment(t.comment()));

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.SchemaSyncException;
@@ -51,9 +53,12 @@ final class PolicyPlanner {
             planner.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
                     new Step.CreatePolicy(p.policy(), actual, false));
             planner.tables.put(actual, table.withPolicy(want));
-        } else if (have.get().equals(want)) {
+            return;
+        }
+        java.util.Set<String> differs = Differ.fields(Differ.policy(want, have.get()));
+        if (differs.isEmpty()) {
             planner.items.add(new Unchanged(p.origin(), "policy", object, "exists, skipped"));
-        } else if (have.get().permissive() != want.permissive() || !have.get().command().equals(want.command())) {
+        } else if (differs.contains("permissive") || differs.contains("command")) {
             planner.items.add(new Drift(p.origin(), "policy", object, "declared " + describe(want) + ", database has "
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {

@@ -3,13 +3,13 @@ package schemasync.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RenameDecl;
+import schemasync.dsl.RenameLane;
 
 /**
  * Looks names up through renames declared by later blocks. A block that declared {@code users} in
@@ -19,15 +19,11 @@ import schemasync.dsl.Declaration.RenameDecl;
  * creates {@code users} and the later one renames it, so both paths converge on the same schema.
  */
 final class Renames {
-    private record Entry(int position, RenameDecl rename) {
-    }
-
-    private final List<Entry> renames = new ArrayList<>();
+    /** The one rename replay (dsl's): this class adds what the working copy holds. */
+    private final RenameLane lane;
 
     Renames(List<Declaration> declarations) {
-        for (int i = 0; i < declarations.size(); i++) {
-            if (declarations.get(i) instanceof RenameDecl r) renames.add(new Entry(i, r));
-        }
+        this.lane = new RenameLane(declarations);
     }
 
     /** The table's current name: itself if it exists, else where later renames took it (if that exists). */
@@ -42,26 +38,13 @@ final class Renames {
     /** The column's current name in {@code table} (the table's current name; declared name given too). */
     String column(QualifiedName declaredTable, Table table, String column, int position) {
         if (table == null || table.column(column).isPresent()) return column;
-        String current = column;
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
-            if (e.position() > position && r.kind() == ObjectKind.COLUMN && r.from().equals(current)
-                    && (r.table().equals(declaredTable) || r.table().equals(table.name()))) {
-                current = r.to();
-            }
-        }
+        String current = lane.column(declaredTable, List.of(table.name()), column, position, Integer.MAX_VALUE);
         return table.column(current).isPresent() ? current : column;
     }
 
     private QualifiedName follow(ObjectKind kind, QualifiedName name, int position, Map<QualifiedName, ?> existing) {
         if (existing.containsKey(name)) return name;
-        QualifiedName current = name;
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
-            if (e.position() > position && r.kind() == kind && Objects.equals(r.fromName(), current)) {
-                current = current.sibling(r.to());
-            }
-        }
+        QualifiedName current = lane.follow(kind, name, position, Integer.MAX_VALUE);
         return existing.containsKey(current) ? current : name;
     }
 
@@ -72,9 +55,8 @@ final class Renames {
      */
     String columnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName actualTable, int position) {
         String result = definition;
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
-            if (e.position() <= position || r.kind() != ObjectKind.COLUMN
+        for (RenameDecl r : lane.after(position)) {
+            if (r.kind() != ObjectKind.COLUMN
                     || !(r.table().equals(declaredTable) || r.table().equals(actualTable))) continue;
             result = SqlText.replaceIdentifier(result, r.from(), SqlText.quoteIdent(r.to()));
         }
@@ -83,15 +65,14 @@ final class Renames {
 
     /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */
     List<String> columnTargets(QualifiedName table) {
-        return renames.stream().map(Entry::rename)
+        return lane.all().stream()
                 .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
     }
 
     /** Tables that are declared under another name by a rename chain (both directions). */
     List<QualifiedName> tableAliases(QualifiedName table) {
         List<QualifiedName> aliases = new ArrayList<>();
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
+        for (RenameDecl r : lane.all()) {
             if (r.kind() != ObjectKind.TABLE) continue;
             QualifiedName to = r.fromName().sibling(r.to());
             if (r.fromName().equals(table)) aliases.add(to);

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import java.util.ArrayList;
@@ -37,7 +39,7 @@ final class SequencePlanner {
             }
             planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, new Step.CreateSequence(q.spec()));
             planner.sequences.put(q.name(), want);
-        } else if (!want.withOwner(have.owner()).equals(have)) {
+        } else if (Differ.fields(Differ.sequence(want, have)).stream().anyMatch(f -> !f.equals("owner"))) { // OWNED BY: settleOwners
             planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
                     + ": not changed (ALTER SEQUENCE is yours to run)", null);
         } else {

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.SchemaSyncException;
@@ -37,7 +39,7 @@ final class TriggerPlanner {
             planner.change(g.origin(), "trigger", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
                     new Step.CreateTrigger(g.spec(), actual));
             planner.tables.put(actual, table.withTrigger(new Table.Trigger(g.name(), want)));
-        } else if (!have.get().definition().equals(want)) {
+        } else if (!Differ.trigger(new Table.Trigger(g.name(), want), have.get()).isEmpty()) {
             planner.items.add(new Drift(g.origin(), "trigger", object, "declared " + want + ", database has "
                     + have.get().definition() + ": not changed; drop it by hand to have it re-created", null));
         } else {

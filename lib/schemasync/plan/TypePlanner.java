@@ -1,11 +1,12 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import schemasync.catalog.Domain;
 import schemasync.dsl.Declaration.DomainDecl;
 import schemasync.plan.PlanItem.Unchanged;
@@ -44,20 +45,21 @@ final class TypePlanner {
         }
         Domain want = planner.shapes.types().domain(d.name());
         int before = planner.items.size();
-        if (!want.baseType().equals(have.baseType())) {
+        java.util.Set<String> differs = Differ.fields(Differ.domain(want, have));
+        if (differs.contains("base type")) {
             planner.drift(d.origin(), "domain", object, "declared AS " + want.baseType() + ", database has " + have.baseType()
                     + ": not changed (a domain's base type cannot be altered)", null);
         }
-        if (!Objects.equals(want.collation(), have.collation())) {
+        if (differs.contains("collation")) {
             planner.drift(d.origin(), "domain", object, "declared COLLATE " + collation(want) + ", database has "
                     + collation(have) + ": not changed (a domain's collation cannot be altered)", null);
         }
-        if (want.notNull() != have.notNull()) {
+        if (differs.contains("not null")) {
             planner.drift(d.origin(), "domain", object, (want.notNull() ? "declared NOT NULL, database allows NULL"
                     : "database has NOT NULL, the declaration allows NULL") + ": not changed (ALTER DOMAIN ... SET NOT NULL"
                     + " reads every table using the domain)", want.notNull() ? HazardKind.FULL_SCAN_UNDER_LOCK : null);
         }
-        if (!Objects.equals(want.defaultExpr(), have.defaultExpr())) {
+        if (differs.contains("default")) {
             planner.drift(d.origin(), "domain", object, "declared DEFAULT " + orNone(want.defaultExpr()) + ", database has "
                     + orNone(have.defaultExpr()) + ": not changed", null);
         }
@@ -74,7 +76,7 @@ final class TypePlanner {
                 planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
                         new Step.AddDomainConstraint(d.name(), c.check(), true), new Step.ValidateDomainConstraint(d.name(), c.name()));
                 checks.add(wanted);
-            } else if (!existing.expression().equals(wanted.expression())) {
+            } else if (Differ.fields(Differ.domainCheck(wanted, existing)).contains("expression")) {
                 planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
                         + existing.expression() + ": not changed", null);
             } else if (!existing.validated() && !c.notValid()) {
@@ -109,7 +111,7 @@ final class TypePlanner {
             return;
         }
         schemasync.catalog.CompositeType want = planner.shapes.types().composite(t.name());
-        if (want.attributes().equals(have.attributes())) {
+        if (Differ.composite(want, have).isEmpty()) {
             planner.items.add(new Unchanged(t.origin(), "composite type", object, "exists, skipped"));
         } else {
             // ALTER TYPE ... ADD/ALTER ATTRIBUTE rewrites every table column of the type: left to the user.

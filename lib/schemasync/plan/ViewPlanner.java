@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Differ;
+
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
@@ -29,7 +31,7 @@ final class ViewPlanner {
         }
         String refusal = planner.shapes.viewRefusals().get(v.name());
         String want = planner.shapes.views().get(v.name());
-        if (want != null && want.equals(have)) {
+        if (want != null && Differ.query(want, have).isEmpty()) {
             planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else if (refusal != null) {
             planner.items.add(new Drift(v.origin(), "view", object, (want == null ? "could not be compared" : "differs")

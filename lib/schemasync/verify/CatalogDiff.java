@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.Differ;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.Table;
+import schemasync.model.Difference;
 
 /**
- * Two catalog snapshots compared object by object: what is missing, extra or different, named the
- * way the plan output names objects, and how many objects of each kind were compared.
+ * Two catalog snapshots compared object by object with the planner's own per-kind comparison
+ * ({@link Differ}): what is missing, extra or different (field by field), named the way the plan
+ * output names objects, and how many objects of each kind were compared. A difference the planner
+ * would act on between declared and live objects is one this reports between two databases.
  */
 public final class CatalogDiff {
 
@@ -31,27 +36,36 @@ public final class CatalogDiff {
     /** {@code expected} is the source database, {@code actual} the one built from the generated blocks. */
     public static Result compare(Catalog expected, Catalog actual) {
         CatalogDiff d = new CatalogDiff();
-        // Every other part of the snapshot, found through the record's components: a kind added to
-        // the catalog later is compared without a change here.
-        for (java.lang.reflect.RecordComponent rc : Catalog.class.getRecordComponents()) {
-            if (rc.getName().equals("tables")) continue;
-            Object e = get(rc, expected);
-            Object a = get(rc, actual);
-            String kind = singular(rc.getName());
-            if (e instanceof Map<?, ?> em && a instanceof Map<?, ?> am) d.keyed(kind, em, am, true);
-            else if (e instanceof java.util.Set<?> es && a instanceof java.util.Set<?> as) d.keyed(kind, asMap(es), asMap(as), true);
-            else if (!Objects.equals(e, a)) d.differences.add(rc.getName() + ": source has " + e + ", rebuilt has " + a);
+        d.keyed("schema", "schemas", asMap(expected.schemas()), asMap(actual.schemas()), (a, b) -> List.of());
+        d.keyed("index", "indexes", expected.indexes(), actual.indexes(), Differ::index);
+        d.keyed("enum", "enums", expected.enums(), actual.enums(), Differ::enumLabels);
+        d.keyed("view", "views", expected.views(), actual.views(), Differ::query);
+        d.keyed("function", "functions", expected.functions(), actual.functions(), Differ::routine);
+        d.keyed("extension", "extensions", expected.extensions(), actual.extensions(), Differ::extension);
+        d.keyed("domain", "domains", expected.domains(), actual.domains(), Differ::domain);
+        d.keyed("grant", "grants", expected.grants(), actual.grants(), Differ::grants);
+        d.keyed("defaultPrivilege", "defaultPrivileges", expected.defaultPrivileges(), actual.defaultPrivileges(), Differ::grants);
+        d.keyed("aggregate", "aggregates", expected.aggregates(), actual.aggregates(), Differ::routine);
+        d.keyed("composite", "composites", expected.composites(), actual.composites(), Differ::composite);
+        d.keyed("sequence", "sequences", expected.sequences(), actual.sequences(), Differ::sequence);
+        d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
+        d.keyed("partitioning", "partitionings", expected.partitioning(), actual.partitioning(), Differ::partitioning);
+        d.keyed("materializedView", "materializedViews", expected.materializedViews(), actual.materializedViews(),
+                Differ::materializedView);
+        if (!expected.viewDependencies().equals(actual.viewDependencies())) {
+            d.differences.add("viewDependencies: source has " + expected.viewDependencies() + ", rebuilt has " + actual.viewDependencies());
         }
         for (var e : expected.tables().entrySet()) {
             Table a = actual.tables().get(e.getKey());
             if (a == null) continue;
             int before = d.differences.size();
             d.table(e.getValue().withoutStatistics(), a.withoutStatistics());
+            // A guard for a field of Table no differ compares yet: reported whole rather than missed.
             if (d.differences.size() == before && !e.getValue().withoutStatistics().equals(a.withoutStatistics())) {
                 d.differences.add("table " + e.getKey() + ": source has " + e.getValue() + ", rebuilt has " + a);
             }
         }
-        d.keyed("table", expected.tables(), actual.tables(), false);
+        d.keyed("table", "tables", expected.tables(), actual.tables(), (x, y) -> List.of());
         return new Result(d.compared, d.differences);
     }
 
@@ -61,59 +75,41 @@ public final class CatalogDiff {
         return m;
     }
 
-    private static Object get(java.lang.reflect.RecordComponent rc, Catalog c) {
-        try {
-            return rc.getAccessor().invoke(c);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** {@code enums} → {@code enum}, {@code indexes} → {@code index}, {@code policies} → {@code policy}. */
-    private static String singular(String plural) {
-        if (plural.endsWith("ies")) return plural.substring(0, plural.length() - 3) + "y";
-        if (plural.endsWith("xes")) return plural.substring(0, plural.length() - 2);
-        return plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
-    }
-
-    /** Objects of one kind by key; {@code compareValues} false when the caller compares the parts. */
-    private void keyed(String kind, Map<?, ?> expected, Map<?, ?> actual, boolean compareValues) {
-        TreeSet<String> keys = new TreeSet<>();
-        Map<String, Object> e = new LinkedHashMap<>();
-        Map<String, Object> a = new LinkedHashMap<>();
+    /** Objects of one kind by key, each pair compared by the kind's differ. */
+    private <K, V> void keyed(String kind, String plural, Map<K, V> expected, Map<K, V> actual,
+                              BiFunction<V, V, List<Difference>> differ) {
+        Map<String, V> e = new LinkedHashMap<>();
+        Map<String, V> a = new LinkedHashMap<>();
         expected.forEach((k, v) -> e.put(k.toString(), v));
         actual.forEach((k, v) -> a.put(k.toString(), v));
-        keys.addAll(e.keySet());
+        compared.merge(plural, e.size(), Integer::sum);
+        TreeSet<String> keys = new TreeSet<>(e.keySet());
         keys.addAll(a.keySet());
-        compared.merge(plural(kind), e.size(), Integer::sum);
         for (String k : keys) {
-            Object ev = e.get(k);
-            Object av = a.get(k);
+            V ev = e.get(k);
+            V av = a.get(k);
             if (av == null) differences.add(kind + " " + k + ": missing from the rebuilt database");
             else if (ev == null) differences.add(kind + " " + k + ": only in the rebuilt database");
-            else if (compareValues && !Objects.equals(ev, av)) differences.add(kind + " " + k + ": source has " + ev + ", rebuilt has " + av);
+            else differ.apply(ev, av).forEach(d -> differences.add(kind + " " + k + ": " + describe(d)));
         }
     }
 
-    /** A table's parts, each compared and counted on its own. */
+    /** A table's own fields and its parts, each compared and counted on its own. */
     private void table(Table e, Table a) {
         String t = "table " + e.name();
-        part("columns", t, "column", byName(e.columns(), c -> c.name()), byName(a.columns(), c -> c.name()));
-        part("constraints", t, "constraint", byName(e.constraints(), c -> c.name()), byName(a.constraints(), c -> c.name()));
-        part("triggers", t, "trigger", byName(e.triggers(), c -> c.name()), byName(a.triggers(), c -> c.name()));
-        part("policies", t, "policy", byName(e.policies(), c -> c.name()), byName(a.policies(), c -> c.name()));
-        part("grants", t, "grant", byName(e.grants(), g -> g.role() + " " + g.privilege()), byName(a.grants(), g -> g.role() + " " + g.privilege()));
+        part("columns", t, "column", Differ.byName(e.columns(), c -> c.name()), Differ.byName(a.columns(), c -> c.name()), Differ::column);
+        part("constraints", t, "constraint", Differ.byName(e.constraints(), c -> c.name()), Differ.byName(a.constraints(), c -> c.name()),
+                Differ::constraint);
+        part("triggers", t, "trigger", Differ.byName(e.triggers(), c -> c.name()), Differ.byName(a.triggers(), c -> c.name()), Differ::trigger);
+        part("policies", t, "policy", Differ.byName(e.policies(), c -> c.name()), Differ.byName(a.policies(), c -> c.name()), Differ::policy);
+        compared.merge("grants", e.grants().size(), Integer::sum);
+        Differ.grants(e.grants(), a.grants()).forEach(d -> differences.add(t + ": " + GrantTarget.Kind.TABLE.word() + " " + describe(d)));
         if (e.primaryKey() != null) compared.merge("primary keys", 1, Integer::sum);
-        if (!Objects.equals(e.primaryKey(), a.primaryKey())) differences.add(t + ": primary key " + e.primaryKey() + " vs " + a.primaryKey());
-        if (!Objects.equals(e.comment(), a.comment())) differences.add(t + ": comment " + e.comment() + " vs " + a.comment());
-        if (e.rowSecurity() != a.rowSecurity()) differences.add(t + ": row security " + e.rowSecurity() + " vs " + a.rowSecurity());
-        if (e.partition() != a.partition()) differences.add(t + ": partition " + e.partition() + " vs " + a.partition());
-        List<String> eo = e.columns().stream().map(c -> c.name()).toList();
-        List<String> ao = a.columns().stream().map(c -> c.name()).toList();
-        if (new TreeSet<>(eo).equals(new TreeSet<>(ao)) && !eo.equals(ao)) differences.add(t + ": column order " + eo + " vs " + ao);
+        Differ.table(e, a).forEach(d -> differences.add(t + ": " + describe(d)));
     }
 
-    private <V> void part(String plural, String table, String kind, Map<String, V> e, Map<String, V> a) {
+    private <V> void part(String plural, String table, String kind, Map<String, V> e, Map<String, V> a,
+                          BiFunction<V, V, List<Difference>> differ) {
         compared.merge(plural, e.size(), Integer::sum);
         TreeSet<String> keys = new TreeSet<>(e.keySet());
         keys.addAll(a.keySet());
@@ -122,21 +118,11 @@ public final class CatalogDiff {
             V av = a.get(k);
             if (av == null) differences.add(table + ": " + kind + " " + k + " missing from the rebuilt database");
             else if (ev == null) differences.add(table + ": " + kind + " " + k + " only in the rebuilt database");
-            else if (!ev.equals(av)) differences.add(table + ": " + kind + " " + k + ": source has " + ev + ", rebuilt has " + av);
+            else differ.apply(ev, av).forEach(d -> differences.add(table + ": " + kind + " " + k + ": " + describe(d)));
         }
     }
 
-    private static <V> Map<String, V> byName(Iterable<V> values, Function<V, String> name) {
-        Map<String, V> m = new LinkedHashMap<>();
-        for (V v : values) m.put(name.apply(v), v);
-        return m;
-    }
-
-    private static String plural(String kind) {
-        return switch (kind) {
-            case "index" -> "indexes";
-            case "policy" -> "policies";
-            default -> kind + "s";
-        };
+    private static String describe(Difference d) {
+        return d.field() + ": source has " + Objects.toString(d.wanted(), "none") + ", rebuilt has " + Objects.toString(d.actual(), "none");
     }
 }

@@ -54,6 +54,70 @@ final class Fixtures {
         final Map<QualifiedName, String> views = new LinkedHashMap<>();
         final Map<String, Catalog.Function> functions = new LinkedHashMap<>();
         final Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
+        final Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
+        final Map<QualifiedName, schemasync.catalog.Domain> domains = new LinkedHashMap<>();
+        final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants = new LinkedHashMap<>();
+        final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges = new LinkedHashMap<>();
+        final Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
+        final Map<QualifiedName, schemasync.catalog.CompositeType> composites = new LinkedHashMap<>();
+        final Map<QualifiedName, schemasync.catalog.Sequence> sequences = new LinkedHashMap<>();
+        final Map<schemasync.catalog.CommentTarget, String> comments = new LinkedHashMap<>();
+        final Map<QualifiedName, Catalog.MaterializedView> materializedViews = new LinkedHashMap<>();
+
+        CatalogBuilder schema(String name) {
+            schemas.add(name);
+            return this;
+        }
+
+        CatalogBuilder function(String name, String arguments, String definition) {
+            functions.put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
+            return this;
+        }
+
+        CatalogBuilder aggregate(String name, String arguments, String definition) {
+            aggregates.put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
+            return this;
+        }
+
+        CatalogBuilder extension(String name, String schema, String version) {
+            extensions.put(name, new Catalog.Extension(name, schema, version));
+            return this;
+        }
+
+        CatalogBuilder domain(schemasync.catalog.Domain domain) {
+            domains.put(domain.name(), domain);
+            return this;
+        }
+
+        CatalogBuilder composite(schemasync.catalog.CompositeType type) {
+            composites.put(type.name(), type);
+            return this;
+        }
+
+        CatalogBuilder sequence(schemasync.catalog.Sequence sequence) {
+            sequences.put(sequence.name(), sequence);
+            return this;
+        }
+
+        CatalogBuilder grants(schemasync.catalog.GrantTarget target, schemasync.catalog.Grant... held) {
+            grants.put(target, Set.of(held));
+            return this;
+        }
+
+        CatalogBuilder defaultPrivileges(schemasync.catalog.DefaultTarget target, schemasync.catalog.Grant... held) {
+            defaultPrivileges.put(target, Set.of(held));
+            return this;
+        }
+
+        CatalogBuilder comment(schemasync.catalog.CommentTarget target, String text) {
+            comments.put(target, text);
+            return this;
+        }
+
+        CatalogBuilder materializedView(String name, String definition, boolean populated) {
+            materializedViews.put(q(name), new Catalog.MaterializedView(q(name), definition, populated, List.of()));
+            return this;
+        }
 
         CatalogBuilder table(Table table) {
             tables.put(table.name(), table);
@@ -80,9 +144,17 @@ final class Fixtures {
             return this;
         }
 
+        CatalogBuilder partitionOf(String partition, String parent, String bound) {
+            partitioning.put(q(partition), new Catalog.Partitioning(null, q(parent), bound));
+            Table t = tables.get(q(partition));
+            tables.put(q(partition), new Table(t.name(), t.columns(), t.primaryKey(), t.comment(), t.estimatedRows(), true,
+                    t.constraints(), t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages()));
+            return this;
+        }
+
         Catalog build() {
-            return new Catalog(schemas, tables, indexes, enums, views, functions, Map.of(), Map.of(), Map.of(), Map.of(),
-                    Map.of(), Map.of(), Map.of(), Map.of(), partitioning, Map.of(), List.of());
+            return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
+                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of());
         }
     }
 
@@ -105,6 +177,42 @@ final class Fixtures {
         final Map<QualifiedName, String> partitionBounds = new HashMap<>();
         final Map<QualifiedName, String> partitionKeys = new HashMap<>();
         final Map<QualifiedName, String> materializedViews = new HashMap<>();
+        final Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
+        final Map<String, String> routineArguments = new HashMap<>();
+        final Map<String, String> routineKeys = new HashMap<>();
+        final Map<String, String> aggregateKeys = new HashMap<>();
+        final Map<String, String> aggregateDefinitions = new HashMap<>();
+        final Set<DeclaredShapes.ColumnRef> rewritingAdds = new HashSet<>();
+
+        ShapesBuilder composite(schemasync.catalog.CompositeType type) {
+            composites.put(type.name(), type);
+            return this;
+        }
+
+        /** An existing routine a comment or grant names, by declared signature: its catalog key. */
+        ShapesBuilder routine(String declaredSignature, String catalogKey) {
+            routineKeys.put(declaredSignature, catalogKey);
+            int open = catalogKey.indexOf('(');
+            routineArguments.put(declaredSignature, catalogKey.substring(open + 1, catalogKey.length() - 1));
+            return this;
+        }
+
+        ShapesBuilder aggregate(String signature, String key, String definition) {
+            aggregateKeys.put(signature, key);
+            aggregateDefinitions.put(signature, definition);
+            return this;
+        }
+
+        ShapesBuilder materializedView(String name, String definition) {
+            materializedViews.put(q(name), definition);
+            return this;
+        }
+
+        /** An ADD COLUMN that would rewrite the table (a volatile default). */
+        ShapesBuilder rewritingAdd(String table, String column) {
+            rewritingAdds.add(new DeclaredShapes.ColumnRef(q(table), column));
+            return this;
+        }
 
         ShapesBuilder columns(String table, Column... declared) {
             Map<String, Column> byName = columns.computeIfAbsent(q(table), k -> new LinkedHashMap<>());
@@ -164,11 +272,10 @@ final class Fixtures {
         }
 
         DeclaredShapes build() {
-            DeclaredShapes.Functions none = new DeclaredShapes.Functions(Map.of(), Map.of(), Map.of());
-            return new DeclaredShapes(columns, indexes, Set.of(), checks, views, Map.of(),
+            return new DeclaredShapes(columns, indexes, rewritingAdds, checks, views, Map.of(),
                     new DeclaredShapes.Functions(functionKeys, functionDefinitions, Map.of()), triggers, policies,
-                    new DeclaredShapes.Types(domains, Map.of(), sequences, Map.of()),
-                    new DeclaredShapes.Access("app", Map.of(), none),
+                    new DeclaredShapes.Types(domains, composites, sequences, routineArguments),
+                    new DeclaredShapes.Access("app", routineKeys, new DeclaredShapes.Functions(aggregateKeys, aggregateDefinitions, Map.of())),
                     new DeclaredShapes.Relations(partitionKeys, partitionBounds, materializedViews, Map.of()));
         }
     }

@@ -1,0 +1,85 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import schemasync.catalog.QualifiedName;
+import schemasync.model.ObjectKind;
+import schemasync.dsl.Declaration.RenameDecl;
+
+/**
+ * The ordered renames of all blocks, and the one rule for following a name through them: a rename at
+ * position p applies to a name declared before p. The planner asks where a name declared early is
+ * now (through every later rename); the normalizer asks which early declaration a later one means
+ * (through the renames between the two). Both ask here.
+ */
+public final class RenameLane {
+    private record Entry(int position, RenameDecl rename) {
+    }
+
+    /** A column of a table, by the names they have at some point of the lane. */
+    public record ColumnName(QualifiedName table, String column) {
+    }
+
+    private final List<Entry> renames = new ArrayList<>();
+
+    public RenameLane(List<Declaration> declarations) {
+        for (int i = 0; i < declarations.size(); i++) {
+            if (declarations.get(i) instanceof RenameDecl r) renames.add(new Entry(i, r));
+        }
+    }
+
+    /** A table or index name after the renames of its kind declared after {@code after} and before {@code before}. */
+    public QualifiedName follow(ObjectKind kind, QualifiedName name, int after, int before) {
+        QualifiedName current = name;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > after && e.position() < before && r.kind() == kind && Objects.equals(r.fromName(), current)) {
+                current = current.sibling(r.to());
+            }
+        }
+        return current;
+    }
+
+    /**
+     * A column's name after the column renames declared after {@code after} and before {@code before}; a rename
+     * names the table as it was declared ({@code declaredTable}) or by any name in {@code alsoNamed}.
+     */
+    public String column(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
+        String current = column;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > after && e.position() < before && r.kind() == ObjectKind.COLUMN && r.from().equals(current)
+                    && (r.table().equals(declaredTable) || alsoNamed.contains(r.table()))) {
+                current = r.to();
+            }
+        }
+        return current;
+    }
+
+    /** Where a column declared at {@code declaredAt} is by position {@code at}: its table and its own renames between. */
+    public ColumnName column(QualifiedName table, String column, int declaredAt, int at) {
+        QualifiedName current = table;
+        String name = column;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() <= declaredAt || e.position() >= at) continue;
+            if (r.kind() == ObjectKind.TABLE && r.fromName().equals(current)) {
+                current = current.sibling(r.to());
+            } else if (r.kind() == ObjectKind.COLUMN && r.from().equals(name) && (r.table().equals(current) || r.table().equals(table))) {
+                name = r.to();
+            }
+        }
+        return new ColumnName(current, name);
+    }
+
+    /** Every rename of the lane, in declaration order. */
+    public List<RenameDecl> all() {
+        return renames.stream().map(Entry::rename).toList();
+    }
+
+    /** The renames declared after {@code position}, in order. */
+    public List<RenameDecl> after(int position) {
+        return renames.stream().filter(e -> e.position() > position).map(Entry::rename).toList();
+    }
+}
