@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 import schemasync.SchemaSyncException;
 import schemasync.cli.OutputOptions.Format;
@@ -26,6 +29,7 @@ import schemasync.fleet.ResultsFile;
 import schemasync.fleet.Shard;
 import schemasync.fleet.SyncWork;
 import schemasync.fleet.TargetsFile;
+import schemasync.fleet.TenantCatalogs;
 import schemasync.fleet.TenantDeclarations;
 import schemasync.fleet.Tenants;
 import schemasync.fleet.Unit;
@@ -80,10 +84,10 @@ final class FleetCommand {
             }
             refuseSamples(single != null && single.embedded() != null);
             List<UnitResult> early = new ArrayList<>();
-            List<Unit> units = units(targets, tenants, early);
-            units = units.stream().filter(u -> wanted(u, shard, onlyFailed)).toList();
+            Map<String, String> fingerprints = new HashMap<>();
+            List<Unit> units = units(targets, tenants, declared, u -> wanted(u, shard, onlyFailed), early, fingerprints);
             early.removeIf(r -> !shard.owns(r.unit()) || (onlyFailed != null && !onlyFailed.contains(r.unit())));
-            return execute(declared, targets, units, early, start);
+            return execute(declared, targets, units, early, fingerprints, start);
         } finally {
             if (single != null) single.close();
         }
@@ -107,31 +111,46 @@ final class FleetCommand {
     }
 
     /** Databases, or the tenants of each database (a database whose tenants cannot be listed fails as a unit). */
-    private List<Unit> units(List<FleetTarget> targets, boolean tenants, List<UnitResult> early) {
+    private List<Unit> units(List<FleetTarget> targets, boolean tenants, DeclaredSchema declared, Predicate<Unit> wanted,
+                             List<UnitResult> early, Map<String, String> fingerprints) {
         List<Unit> units = new ArrayList<>();
         for (FleetTarget t : targets) {
             if (!tenants) {
-                units.add(Unit.database(t));
+                if (wanted.test(Unit.database(t))) units.add(Unit.database(t));
                 continue;
             }
-            Set<String> schemas = new LinkedHashSet<>();
-            if (fleet.tenantSchemas != null) {
-                long start = System.nanoTime();
-                try (Connection c = Connections.open(t.url(), cli.statementTimeout)) {
-                    schemas.addAll(Tenants.list(c, fleet.tenantSchemas, fleet.placeholder));
-                } catch (SchemaSyncException | SQLException e) {
-                    boolean connect = e instanceof SchemaSyncException;
-                    String message = (connect ? "" : "cannot list the tenant schemas: ") + e.getMessage();
-                    early.add(new UnitResult(t.name(), t.name(), null, connect ? UnitResult.Status.UNREACHABLE : UnitResult.Status.FAILED,
-                            connect ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE, false, 0, connect ? "BAD_INPUT" : "DATABASE",
-                            hide(message, t), (System.nanoTime() - start) / 1_000_000));
-                    continue;
-                }
+            long start = System.nanoTime();
+            Connection c;
+            try {
+                c = Connections.open(t.url(), cli.statementTimeout);
+            } catch (SchemaSyncException e) {
+                early.add(listingFailed(t, UnitResult.Status.UNREACHABLE, e.code().name(), ExitCodes.of(e.code()), e.getMessage(), start));
+                continue;
             }
-            schemas.addAll(fleet.tenants);
-            schemas.forEach(s -> units.add(Unit.tenant(t, s)));
+            try (c) {
+                Set<String> schemas = new LinkedHashSet<>();
+                if (fleet.tenantSchemas != null) schemas.addAll(Tenants.list(c, fleet.tenantSchemas, fleet.placeholder));
+                schemas.addAll(fleet.tenants);
+                List<Unit> mine = schemas.stream().map(s -> Unit.tenant(t, s)).filter(wanted).toList();
+                // One catalog read for all of this database's tenants; equal catalogs share one plan.
+                TenantCatalogs.fingerprints(c, declared, fleet.placeholder, mine.stream().map(Unit::tenant).toList())
+                        .forEach((tenant, fp) -> fingerprints.put(Unit.tenant(t, tenant).name(), t.name() + " " + fp));
+                units.addAll(mine);
+            } catch (SchemaSyncException e) {
+                early.add(listingFailed(t, UnitResult.Status.FAILED, e.code().name(), ExitCodes.of(e.code()),
+                        "cannot list the tenant schemas: " + e.getMessage(), start));
+            } catch (SQLException e) {
+                early.add(listingFailed(t, UnitResult.Status.FAILED, "DATABASE", ExitCodes.FAILURE,
+                        "cannot list the tenant schemas: " + e.getMessage(), start));
+            }
         }
         return units;
+    }
+
+    /** The database as a whole failed: its tenants could not be listed (all of them run again with --only-failed). */
+    private static UnitResult listingFailed(FleetTarget t, UnitResult.Status status, String code, int exit, String message, long start) {
+        return new UnitResult(t.name(), t.name(), null, status, exit, false, 0, code, hide(message, t),
+                (System.nanoTime() - start) / 1_000_000);
     }
 
     private static String hide(String message, FleetTarget t) {
@@ -139,7 +158,8 @@ final class FleetCommand {
         return text.replace(t.url().display(), "target " + t.name());
     }
 
-    private int execute(DeclaredSchema declared, List<FleetTarget> targets, List<Unit> units, List<UnitResult> early, long start) {
+    private int execute(DeclaredSchema declared, List<FleetTarget> targets, List<Unit> units, List<UnitResult> early,
+                        Map<String, String> fingerprints, long start) {
         SchemaSync.Options options = new SchemaSync.Options(cli.lockWait, cli.lockTimeout, cli.statementTimeout,
                 cli.indexStatementTimeout, cli.retryDeadline, Set.copyOf(cli.allowHazards));
         SyncWork.Mode workMode = cli.mode.apply ? SyncWork.Mode.APPLY : cli.mode.check ? SyncWork.Mode.CHECK : SyncWork.Mode.DRY_RUN;
@@ -153,7 +173,7 @@ final class FleetCommand {
         List<UnitResult> all = new ArrayList<>(early);
         try (Writer file = resultsFile(); Progress progress = Progress.start(units.size(),
                 ctx.interactive() && cli.output.format == Format.text, ctx.err());
-             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, declared, fleet.placeholder, exits()))) {
+             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, declared, fleet.placeholder, exits(), fingerprints))) {
             early.forEach(r -> show(r, file));
             all.addAll(FleetRun.run(units, settings, work, r -> {
                 show(r, file);

@@ -38,6 +38,7 @@ public final class ResultsFile {
             error.put("code", r.errorCode());
             error.put("message", r.message());
         }
+        if (r.sharedWith() != null) o.put("shared_plan_of", r.sharedWith());
         o.put("elapsed_ms", r.elapsedMs());
         return o.toString();
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import schemasync.SchemaSyncException;
 import schemasync.db.Connections;
@@ -32,20 +33,49 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
         int unexpected();
     }
 
-    public record Config(Mode mode, SchemaSync.Options options, DeclaredSchema declared, String placeholder, Exits exits) {
+    /**
+     * @param fingerprints unit name → its catalog's fingerprint ({@link TenantCatalogs}, prefixed by
+     *                     the target): units with the same one share the verdict of the first of them
+     */
+    public record Config(Mode mode, SchemaSync.Options options, DeclaredSchema declared, String placeholder, Exits exits,
+                         Map<String, String> fingerprints) {
+        public Config {
+            fingerprints = Map.copyOf(fingerprints);
+        }
     }
 
     private final Config config;
     private final Map<String, Queue<Connection>> idle = new ConcurrentHashMap<>();
     private final Map<String, DeclaredSchema> perTenant = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<UnitResult>> verdicts = new ConcurrentHashMap<>();
 
     public SyncWork(Config config) {
         this.config = config;
     }
 
+    /**
+     * The first unit of a fingerprint runs; the others take its verdict when it planned nothing to
+     * do, or, short of an apply, whatever it planned: their catalogs are the same modulo the schema
+     * name, so their plans are too. Otherwise (an apply with work, a failure) each runs on its own.
+     */
     @Override
     public UnitResult run(Unit unit) {
         long start = System.nanoTime();
+        String fingerprint = config.fingerprints().get(unit.name());
+        if (fingerprint == null) return runAlone(unit, start);
+        CompletableFuture<UnitResult> mine = new CompletableFuture<>();
+        CompletableFuture<UnitResult> first = verdicts.putIfAbsent(fingerprint, mine);
+        if (first == null) {
+            UnitResult result = runAlone(unit, start);
+            mine.complete(result);
+            return result;
+        }
+        UnitResult verdict = first.join();
+        boolean shareable = verdict.ok() && (config.mode() != Mode.APPLY || verdict.status() == Status.IN_SYNC);
+        return shareable ? verdict.sharedBy(unit, millis(start)) : runAlone(unit, start);
+    }
+
+    private UnitResult runAlone(Unit unit, long start) {
         Connection connection;
         try {
             connection = borrow(unit.target());

@@ -8,9 +8,21 @@ package schemasync.fleet;
  * @param statements statements applied (apply) or planned (dry run, check)
  * @param errorCode  the failure's code (BAD_INPUT, DATABASE, LOCK_BUSY, ...), or null
  * @param message    why it failed or was skipped, naming the target but never its URL; or null
+ * @param sharedWith the unit whose plan this one shared (same catalog fingerprint), or null
  */
 public record UnitResult(String unit, String target, String tenant, Status status, int exit, boolean ok,
-                         int statements, String errorCode, String message, long elapsedMs) {
+                         int statements, String errorCode, String message, long elapsedMs, String sharedWith) {
+
+    public UnitResult(String unit, String target, String tenant, Status status, int exit, boolean ok,
+                      int statements, String errorCode, String message, long elapsedMs) {
+        this(unit, target, tenant, status, exit, ok, statements, errorCode, message, elapsedMs, null);
+    }
+
+    /** This verdict for another unit whose catalog has the same fingerprint. */
+    public UnitResult sharedBy(Unit other, long elapsed) {
+        return new UnitResult(other.name(), other.target().name(), other.tenant(), status, exit, ok, statements, errorCode,
+                message, elapsed, unit);
+    }
 
     public enum Status {
         /** Nothing to do: the unit matched the declarations. */
