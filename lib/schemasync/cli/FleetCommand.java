@@ -149,13 +149,8 @@ final class FleetCommand {
 
     /** The database as a whole failed: its tenants could not be listed (all of them run again with --only-failed). */
     private static UnitResult listingFailed(FleetTarget t, UnitResult.Status status, String code, int exit, String message, long start) {
-        return new UnitResult(t.name(), t.name(), null, status, exit, false, 0, code, hide(message, t),
+        return new UnitResult(t.name(), t.name(), null, status, exit, false, 0, code, t.hide(message),
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static String hide(String message, FleetTarget t) {
-        String text = Connections.redact(message, t.url().properties());
-        return text.replace(t.url().display(), "target " + t.name());
     }
 
     private int execute(DeclaredSchema declared, List<FleetTarget> targets, List<Unit> units, List<UnitResult> early,

@@ -133,16 +133,7 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
 
     private UnitResult failure(Unit unit, Status status, String code, int exit, String message, long start) {
         return new UnitResult(unit.name(), unit.target().name(), unit.tenant(), status, exit, false, 0, code,
-                hideUrl(message, unit.target()), millis(start));
-    }
-
-    /** The target's name instead of its URL, and never its password, in any message. */
-    static String hideUrl(String message, FleetTarget target) {
-        if (message == null) return "";
-        String text = Connections.redact(message, target.url().properties());
-        String display = target.url().display();
-        if (display != null && !display.isEmpty()) text = text.replace(display, "target " + target.name());
-        return text.replace(target.url().jdbcUrl(), "target " + target.name());
+                unit.target().hide(message), millis(start));
     }
 
     private Connection borrow(FleetTarget target) {
