@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -87,6 +88,7 @@ final class FleetCommand {
             Map<String, String> fingerprints = new HashMap<>();
             List<Unit> units = units(targets, tenants, declared, u -> wanted(u, shard, onlyFailed), early, fingerprints);
             early.removeIf(r -> !shard.owns(r.unit()) || (onlyFailed != null && !onlyFailed.contains(r.unit())));
+            timing("listed " + units.size() + " unit(s), " + new HashSet<>(fingerprints.values()).size() + " distinct catalog(s)", start);
             return execute(declared, targets, units, early, fingerprints, start);
         } finally {
             if (single != null) single.close();
@@ -174,6 +176,7 @@ final class FleetCommand {
                 show(r, file);
                 progress.step();
             }));
+            timing("ran the units", start);
             int exit = ExitCodes.fleet(all, cli.mode.check);
             FleetSummary summary = FleetSummary.of(all, (System.nanoTime() - start) / 1_000_000, exit);
             summarize(summary, all, file);
@@ -247,6 +250,12 @@ final class FleetCommand {
         if (samples.isEmpty() || embedded || "1".equals(ctx.env().get(CliContext.ALLOW_SAMPLE))) return;
         throw SchemaSyncException.badInput("Changes.ALL still holds the sample blocks (" + String.join(", ", samples)
                 + ", marked @SampleBlock); they are not run against a fleet. Nothing was changed.");
+    }
+
+    /** SCHEMA_SYNC_TIMINGS: where a fleet run spends its time (bench/fleet-bench.sh). */
+    private void timing(String what, long start) {
+        if (ctx.env().get("SCHEMA_SYNC_TIMINGS") == null) return;
+        ctx.err().println("timings: fleet " + what + " after " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     private void warn(String warning) {
