@@ -134,6 +134,7 @@ final class FleetCommand {
                 if (fleet.tenantSchemas != null) schemas.addAll(Tenants.list(c, fleet.tenantSchemas, fleet.placeholder));
                 schemas.addAll(fleet.tenants);
                 List<Unit> mine = schemas.stream().map(s -> Unit.tenant(t, s)).filter(wanted).toList();
+                timing(t.name() + ": connected and listed " + schemas.size() + " tenant schema(s)", start);
                 // One catalog read for all of this database's tenants; equal catalogs share one plan.
                 TenantCatalogs.fingerprints(c, declared, fleet.placeholder, mine.stream().map(Unit::tenant).toList())
                         .forEach((tenant, fp) -> fingerprints.put(Unit.tenant(t, tenant).name(), t.name() + " " + fp));
