@@ -43,7 +43,8 @@ class FleetConvergenceTest {
                 "INSERT INTO tenant_007.accounts VALUES (1, 99, 'orphan@example.com')");
         Map<String, String> env = new HashMap<>();
         env.put("BIG_URL", FleetFixture.text(big));
-        StringBuilder file = new StringBuilder("# the issue's fleet\nbig   $BIG_URL   # 200 tenants\n");
+        // The small databases first: their units start while big's 200 tenants take the lock in turn.
+        StringBuilder file = new StringBuilder("# the issue's fleet\n");
         List<DatabaseUrl> small = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             DatabaseUrl d = TestDatabase.fresh();
@@ -57,6 +58,7 @@ class FleetConvergenceTest {
         FleetFixture.sql(d5, "CREATE TABLE tenant_000.accounts (id bigint PRIMARY KEY, plan_id integer)");
         env.put("GONE_URL", "jdbc:postgresql://127.0.0.1:1/app?user=app&password=s3cr3t-pw&connectTimeout=2");
         file.append("gone  $GONE_URL\n");
+        file.append("big   $BIG_URL   # 200 tenants\n");
         Path targets = dir.resolve("targets.txt");
         Files.writeString(targets, file);
         Path first = dir.resolve("first.jsonl");
@@ -67,7 +69,7 @@ class FleetConvergenceTest {
             st.execute("LOCK TABLE tenant_000.accounts IN ACCESS SHARE MODE");
             CompletableFuture<FleetFixture.Run> run = CompletableFuture.supplyAsync(() -> FleetFixture.cli(FleetFixture.TENANT_BLOCKS,
                     env, "--apply", "--targets", targets.toString(), "--tenant-schemas", "tenant_%", "--parallel", "4",
-                    "--lock-timeout", "1s", "--retry-deadline", "120s", "--format", "json", "--results", first.toString()));
+                    "--lock-timeout", "1s", "--retry-deadline", "300s", "--format", "json", "--results", first.toString()));
             killWhenWaitingForALock(d5);
             FleetFixture.Run done = run.get();
             assertEquals(10, done.exit(), done.out() + done.err());
@@ -127,7 +129,7 @@ class FleetConvergenceTest {
 
     /** Terminates the fleet's session in {@code db} once it waits for the reader's lock, as an operator or a failover would. */
     private static void killWhenWaitingForALock(DatabaseUrl db) throws Exception {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long deadline = System.nanoTime() + 300_000_000_000L;
         try (Connection c = Connections.open(db); Statement st = c.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
