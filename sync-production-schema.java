@@ -12,6 +12,8 @@
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
+//DEPS me.tongfei:progressbar:0.10.1
+//DEPS org.jline:jline-terminal:3.24.1
 //SOURCES lib/**.java
 //SOURCES changes/*.java
 //MAIN SyncProductionSchema

@@ -27,6 +27,8 @@ public final class ExitCodes {
      * --check: the plan holds a step --apply would refuse under the same policy (a pull request's gate).
      */
     public static final int HAZARD_REFUSED = 9;
+    /** A fleet run (--targets, --tenant-schemas): a unit failed, was refused, unreachable or skipped; the others ran. */
+    public static final int FLEET_FAILED = 10;
 
     private ExitCodes() {
     }
@@ -45,6 +47,19 @@ public final class ExitCodes {
         if (result.outcome() == schemasync.execute.SchemaSync.Outcome.REFUSED) return HAZARD_REFUSED;
         if (check && result.review() != null && result.review().refused()) return HAZARD_REFUSED;
         return check ? check(result.plan()) : OK;
+    }
+
+    /**
+     * A fleet's status: 10 when a unit is not done (its result line says why); else, for --check, the
+     * most urgent verdict of any unit (9 refused, then 5 pending, then 6 drift); else 0.
+     */
+    public static int fleet(java.util.List<schemasync.fleet.UnitResult> results, boolean check) {
+        if (results.stream().anyMatch(r -> !r.ok())) return FLEET_FAILED;
+        if (!check) return OK;
+        for (int verdict : new int[] {HAZARD_REFUSED, CHECK_PENDING, CHECK_DRIFT}) {
+            if (results.stream().anyMatch(r -> r.exit() == verdict)) return verdict;
+        }
+        return OK;
     }
 
     public static int of(SchemaSyncException.Code code) {

@@ -30,6 +30,9 @@ final class HeadStart implements AutoCloseable {
     private static final Set<String> ELSEWHERE = Set.of("--embedded", "-h", "--help", "-V", "--version", "verify", "docs",
             "generate", "roundtrip", "generate-completion");
 
+    private static final java.util.regex.Pattern FLEET =
+            java.util.regex.Pattern.compile("--(targets?|tenant|tenant-schemas|shard|only-failed|results)(=|$)");
+
     private final DatabaseUrl url;
     private final CompletableFuture<Connection> connection;
     private final PendingDeclarations declarations;
@@ -45,6 +48,7 @@ final class HeadStart implements AutoCloseable {
     static HeadStart begin(String[] args, Map<String, String> env, List<? extends ChangeBlock> blocks) {
         for (String arg : args) {
             if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url") || arg.startsWith("--password-command")) return null;
+            if (FLEET.matcher(arg).lookingAt()) return null; // a fleet connects to each of its targets itself
         }
         // A password command runs once, where the run resolves its target.
         if (TargetResolver.hasPasswordCommand(null, env)) return null;

@@ -49,7 +49,8 @@ import schemasync.report.TextReporter;
                 "3:lock busy (another apply is running)", "4:not converged after apply",
                 "5:--check: changes pending", "6:--check: drift or undeclared objects only",
                 "7:--plan: the reviewed plan is stale", "8:verify or roundtrip: a check failed",
-                "9:--apply refused, or --check: a step --apply would refuse (hazards not allowed, see --allow-hazard)"},
+                "9:--apply refused, or --check: a step --apply would refuse (hazards not allowed, see --allow-hazard)",
+                "10:fleet (--targets, --tenant-schemas): a unit failed, was refused or skipped; the others ran"},
         footerHeading = "%nExamples:%n",
         footer = {"  ./jbang sync-production-schema.java --dry-run                 plan against $DATABASE_URL (or the embedded database)",
                 "  ./jbang sync-production-schema.java --apply                   apply what is missing, verify it converged",
@@ -133,6 +134,9 @@ public final class SchemaSyncCli implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    FleetOptions fleet;
 
     private final CliContext ctx;
     /** Connecting and the blocks, started before the command line was read; null when not. */
@@ -219,6 +223,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
     @Override
     public Integer call() throws SQLException {
         timing("started");
+        if (fleet.active()) return FleetCommand.run(this, ctx);
         output.verbosity();
         if (planOut != null && (mode.apply || mode.check)) throw SchemaSyncException.badInput("--plan-out goes with --dry-run");
         if (planIn != null && !mode.apply) throw SchemaSyncException.badInput("--plan goes with --apply");
