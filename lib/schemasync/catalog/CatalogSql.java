@@ -317,4 +317,32 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /**
+     * Storage parameters, persistence and CLUSTER ON marks of tables and indexes, only where there is one:
+     * reloptions as stored, the TOAST table's prefixed {@code toast.} (pg_dump writes them so in WITH (...)),
+     * relpersistence 'u' of an unlogged table (its indexes are unlogged with it: not repeated), and
+     * indisclustered. Indexes PostgreSQL made on partitions for their parent's index are left out, as in INDEXES.
+     */
+    static final String RELATION_OPTIONS = """
+            -- schema-sync: relation options
+            SELECT n.nspname, c.relname,
+                   ARRAY(SELECT o FROM unnest(c.reloptions) AS o
+                         UNION ALL SELECT 'toast.' || o FROM unnest(tc.reloptions) AS o ORDER BY 1) AS storage,
+                   c.relkind IN ('r', 'p') AND c.relpersistence = 'u' AS unlogged,
+                   COALESCE(i.indisclustered, false) AS clustered
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
+            LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
+            WHERE c.relkind IN ('r', 'p', 'i', 'I')
+              AND NOT (c.relkind IN ('i', 'I') AND c.relispartition)
+              AND n.nspname = ANY (?)
+              AND (c.reloptions IS NOT NULL OR tc.reloptions IS NOT NULL
+                   OR (c.relkind IN ('r', 'p') AND c.relpersistence = 'u') OR i.indisclustered)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass
+                                AND e.objid = COALESCE(i.indrelid, c.oid) AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
 }

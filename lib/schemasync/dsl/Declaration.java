@@ -310,4 +310,27 @@ public sealed interface Declaration {
             this(id, guardSql, sql, false, origin);
         }
     }
+
+    /**
+     * What {@code ensureTable} says beside the shape, declared with every table: its storage parameters
+     * ({@code .with("fillfactor", "70")}, {@code toast.}-prefixed for its TOAST table) as {@code name=value},
+     * and whether it is UNLOGGED. Those a table has and this does not name are reset.
+     */
+    record TableOptionsDecl(QualifiedName table, List<String> storage, boolean unlogged, Origin origin) implements Declaration {
+        public TableOptionsDecl {
+            storage = List.copyOf(storage);
+        }
+    }
+
+    /**
+     * What {@code ensureIndex} says beside the definition, declared with every index: storage parameters
+     * ({@code .with("fillfactor", "70")}) as {@code name=value}, and whether the table is marked CLUSTER ON it
+     * ({@code .clustered()}).
+     */
+    record IndexOptionsDecl(QualifiedName index, QualifiedName table, List<String> storage, boolean clustered, Origin origin)
+            implements Declaration {
+        public IndexOptionsDecl {
+            storage = List.copyOf(storage);
+        }
+    }
 }

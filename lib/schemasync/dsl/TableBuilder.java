@@ -21,6 +21,9 @@ public class TableBuilder {
         String primaryKeyName;
         /** Whether the last constraint-like call was primaryKey(), so that named() names the key. */
         boolean primaryKeyLast;
+        /** Storage parameters as {@code name=value}; see {@link TableBuilder#with}. */
+        final List<String> storage = new ArrayList<>();
+        boolean unlogged;
     }
 
     final State state;
@@ -87,6 +90,26 @@ public class TableBuilder {
      */
     public TableBuilder partitionBy(String partitionKeySql) {
         state.partitionBy = partitionKeySql;
+        return this;
+    }
+
+    /**
+     * A storage parameter, {@code WITH (name = value)}: {@code with("fillfactor", "70")},
+     * {@code with("autovacuum_vacuum_scale_factor", "0.01")}, {@code with("toast.autovacuum_enabled", "false")}.
+     * The value as PostgreSQL stores it. On an existing table a changed parameter is set with
+     * ALTER TABLE ... SET / RESET, and one the table has but no declaration names is reset.
+     */
+    public TableBuilder with(String parameter, String value) {
+        state.storage.add(parameter.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value);
+        return this;
+    }
+
+    /**
+     * {@code CREATE UNLOGGED TABLE}: not written to the WAL (faster writes), emptied after a crash, not on
+     * replicas. Turning an existing table logged or unlogged rewrites it (hazard TABLE_REWRITE when not small).
+     */
+    public TableBuilder unlogged() {
+        state.unlogged = true;
         return this;
     }
 

@@ -13,7 +13,23 @@ import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
-                 List<ConstraintDef> constraints, String comment, String partitionBy) implements Call {
+                 List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged)
+        implements Call {
+
+    TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
+              List<ConstraintDef> constraints, String comment, String partitionBy) {
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false);
+    }
+
+    /** {@code .with("fillfactor", "70")} per storage parameter ({@code name=value}). */
+    static String storage(List<String> storage) {
+        StringBuilder s = new StringBuilder();
+        for (String o : storage) {
+            s.append(".with(").append(JavaCode.literal(schemasync.catalog.RelationOptions.key(o))).append(", ")
+                    .append(JavaCode.literal(o.substring(o.indexOf('=') + 1))).append(")");
+        }
+        return s.toString();
+    }
 
     /**
      * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
@@ -67,6 +83,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         for (ConstraintDef d : constraints) chain.add(constraint(d));
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
+        if (!storage.isEmpty()) chain.add(storage(storage));
+        if (unlogged) chain.add(".unlogged()");
         for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
         if (chain.isEmpty()) code.line(1, ");");
     }
@@ -151,6 +169,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             for (ConstraintDef d : constraints) b = constraint(b, d);
             if (comment != null) b = b.comment(comment);
             if (partitionBy != null) b = b.partitionBy(partitionBy);
+            for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+            if (unlogged) b = b.unlogged();
             return b;
         });
     }

@@ -1,0 +1,114 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.RelationOptions;
+import schemasync.dsl.Declaration.IndexOptionsDecl;
+import schemasync.dsl.Declaration.TableOptionsDecl;
+
+/**
+ * Storage parameters, persistence and the CLUSTER ON mark of declared tables and indexes against the working
+ * copy. Each declaration says the whole of them (what it does not name is the default), so a parameter set
+ * outside the blocks is reset, a mark put on another index is moved back. Storage parameters and the mark are
+ * metadata (no rewrite) and are applied; SET LOGGED / UNLOGGED rewrites the table and is classified so.
+ */
+final class OptionsPlanner {
+    private final Planner planner;
+    /** The options as this run leaves them, by the relation's name before the run (entries only where not NONE). */
+    private final Map<QualifiedName, RelationOptions> options;
+
+    OptionsPlanner(Planner planner) {
+        this.planner = planner;
+        this.options = new HashMap<>(planner.before.relationOptions());
+    }
+
+    void plan(TableOptionsDecl t) {
+        QualifiedName table = planner.renamesTable(t.table());
+        if (!planner.tables.containsKey(table)) return; // reported by the table's own declaration
+        RelationOptions have = current(table);
+        List<Step> steps = new ArrayList<>(storageSteps(table, false, table, have.storage(), t.storage(), false));
+        if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
+        if (steps.isEmpty()) return;
+        planner.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
+                have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null), planner.original(table),
+                steps.toArray(Step[]::new));
+        put(table, new RelationOptions(t.storage(), t.unlogged(), have.clustered()));
+    }
+
+    void plan(IndexOptionsDecl i) {
+        if (i.table() == null) return;
+        QualifiedName index = planner.renamesIndex(i.index());
+        Index existing = planner.indexes.get(index);
+        if (existing == null) return; // reported by the index's own declaration
+        QualifiedName table = existing.table();
+        RelationOptions have = current(index);
+        // An index this run builds CONCURRENTLY exists only after the commit: what is said of it follows it.
+        boolean afterCommit = !planner.before.indexes().containsKey(index) && planner.online(table);
+        List<Step> steps = new ArrayList<>(storageSteps(index, true, table, have.storage(), i.storage(), afterCommit));
+        boolean onTable = planner.tables.containsKey(table);
+        String mark = null;
+        if (onTable && i.clustered() && !have.clustered()) {
+            steps.add(new Step.ClusterOn(table, index.name(), afterCommit));
+            mark = "CLUSTER ON";
+        } else if (onTable && !i.clustered() && have.clustered()) {
+            steps.add(new Step.ClusterOn(table, null, false));
+            mark = "SET WITHOUT CLUSTER";
+        }
+        if (steps.isEmpty()) return;
+        planner.change(i.origin(), "index options", index.toString(), summary(have.storage(), i.storage(), mark),
+                planner.original(table), steps.toArray(Step[]::new));
+        if (mark != null && i.clustered()) {
+            // CLUSTER ON moves the mark: the table's other indexes lose it.
+            for (Index other : planner.indexes.values()) {
+                if (other.table().equals(table) && !other.name().equals(index) && current(other.name()).clustered()) {
+                    RelationOptions o = current(other.name());
+                    put(other.name(), new RelationOptions(o.storage(), o.unlogged(), false));
+                }
+            }
+        }
+        put(index, new RelationOptions(i.storage(), false, onTable ? i.clustered() : have.clustered()));
+    }
+
+    private RelationOptions current(QualifiedName relation) {
+        RelationOptions o = options.get(relation);
+        if (o == null) o = options.get(planner.renamedFrom.getOrDefault(relation, relation));
+        return o == null ? RelationOptions.NONE : o;
+    }
+
+    private void put(QualifiedName relation, RelationOptions o) {
+        options.put(relation, o);
+    }
+
+    /** SET for parameters missing or with another value, RESET for those no declaration names. */
+    private static List<Step> storageSteps(QualifiedName relation, boolean index, QualifiedName table, List<String> have,
+                                           List<String> want, boolean afterCommit) {
+        List<String> set = new ArrayList<>();
+        for (String w : want) if (!have.contains(w)) set.add(w);
+        Set<String> wantKeys = new TreeSet<>();
+        for (String w : want) wantKeys.add(RelationOptions.key(w));
+        List<String> reset = new ArrayList<>();
+        for (String h : have) if (!wantKeys.contains(RelationOptions.key(h))) reset.add(RelationOptions.key(h));
+        List<Step> steps = new ArrayList<>();
+        if (!set.isEmpty()) steps.add(new Step.SetStorageParameters(relation, index, table, set, false, afterCommit));
+        if (!reset.isEmpty()) steps.add(new Step.SetStorageParameters(relation, index, table, reset, true, afterCommit));
+        return steps;
+    }
+
+    private static Summary summary(List<String> have, List<String> want, String other) {
+        List<String> parts = new ArrayList<>();
+        for (String w : want) if (!have.contains(w)) parts.add(w);
+        Set<String> wantKeys = new TreeSet<>();
+        for (String w : want) wantKeys.add(RelationOptions.key(w));
+        for (String h : have) if (!wantKeys.contains(RelationOptions.key(h))) parts.add("RESET " + RelationOptions.key(h));
+        if (other != null) parts.add(other);
+        return Summary.will(Summary.Verb.SET).plus(" " + String.join(", ", parts) + (have.isEmpty() && other == null ? ""
+                : " (database has " + (have.isEmpty() ? "defaults" : String.join(", ", have)) + ")"));
+    }
+
+}
