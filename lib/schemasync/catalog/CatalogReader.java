@@ -175,7 +175,16 @@ public final class CatalogReader {
         Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
         batch.add(CatalogSql.RELATION_OPTIONS, rs -> relationOptions.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 new RelationOptions(Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getBoolean(4), rs.getBoolean(5))));
+        Map<QualifiedName, Map<String, ColumnOptions>> columnOptions = new HashMap<>();
+        batch.add(CatalogSql.columnOptions(connection.getMetaData().getDatabaseMajorVersion() >= 14), rs -> columnOptions
+                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new java.util.TreeMap<>())
+                .put(rs.getString(3), new ColumnOptions(rs.getObject(4) == null ? null : rs.getInt(4),
+                        rs.getString(5) == null ? null : ColumnOptions.storageWord(rs.getString(5)),
+                        ColumnOptions.compressionWord(rs.getString(6)), Arrays.asList((String[]) rs.getArray(7).getArray()),
+                        ColumnOptions.storageWord(rs.getString(8)))));
         batch.run(connection, schemas);
+        columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
+                (had, only) -> had.withColumns(byColumn)));
 
         materializedViews.replaceAll((name, m) -> new Catalog.MaterializedView(name, m.definition(), m.populated(),
                 columns.getOrDefault(name, List.of())));

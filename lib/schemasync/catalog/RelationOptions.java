@@ -8,13 +8,26 @@ import java.util.List;
  * prefixed {@code toast.} (as {@code WITH (toast.autovacuum_enabled=false)} sets them), sorted;
  * {@code unlogged} is {@code relpersistence = 'u'} for a table; {@code clustered} is
  * {@code pg_index.indisclustered} for an index (ALTER TABLE ... CLUSTER ON: the index a bare CLUSTER uses).
+ * {@code columns}: the options of its columns that have any ({@link ColumnOptions}), by name.
  * The catalog holds an entry only for relations with something to say: most have none.
  */
-public record RelationOptions(List<String> storage, boolean unlogged, boolean clustered) {
+public record RelationOptions(List<String> storage, boolean unlogged, boolean clustered,
+                              java.util.Map<String, ColumnOptions> columns) {
     public static final RelationOptions NONE = new RelationOptions(List.of(), false, false);
 
     public RelationOptions {
         storage = storage.stream().sorted().toList();
+        columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns));
+    }
+
+    /** Without column options (an index, or a table whose columns have none). */
+    public RelationOptions(List<String> storage, boolean unlogged, boolean clustered) {
+        this(storage, unlogged, clustered, java.util.Map.of());
+    }
+
+    /** The same with these column options (by column name; columns without any left out). */
+    public RelationOptions withColumns(java.util.Map<String, ColumnOptions> newColumns) {
+        return new RelationOptions(storage, unlogged, clustered, newColumns);
     }
 
     /** The parameter names of {@link #storage} ({@code fillfactor} of {@code fillfactor=70}). */
@@ -24,6 +37,6 @@ public record RelationOptions(List<String> storage, boolean unlogged, boolean cl
     }
 
     public boolean isNone() {
-        return storage.isEmpty() && !unlogged && !clustered;
+        return storage.isEmpty() && !unlogged && !clustered && columns.isEmpty();
     }
 }

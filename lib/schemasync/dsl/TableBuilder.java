@@ -24,6 +24,8 @@ public class TableBuilder {
         /** Storage parameters as {@code name=value}; see {@link TableBuilder#with}. */
         final List<String> storage = new ArrayList<>();
         boolean unlogged;
+        /** Options of columns, by name; see {@link TableBuilder#statistics}. */
+        final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
     }
 
     final State state;
@@ -110,6 +112,52 @@ public class TableBuilder {
      */
     public TableBuilder unlogged() {
         state.unlogged = true;
+        return this;
+    }
+
+    /**
+     * The column declared last gets this statistics target ({@code ALTER COLUMN ... SET STATISTICS n}, SHARE UPDATE
+     * EXCLUSIVE): how many most-common values and histogram buckets ANALYZE keeps for it.
+     */
+    public TableBuilder statistics(int target) {
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(target, o.storage(), o.compression(), o.attributes()));
+    }
+
+    /**
+     * The column declared last is stored {@code PLAIN}, {@code EXTERNAL} (out of line, uncompressed: fast substring
+     * of long text), {@code MAIN} or {@code EXTENDED} ({@code ALTER COLUMN ... SET STORAGE}; metadata only: rows
+     * already written keep their form).
+     */
+    public TableBuilder storage(String storage) {
+        String word = storage.strip().toUpperCase(java.util.Locale.ROOT);
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), word, o.compression(), o.attributes()));
+    }
+
+    /** The column declared last is compressed with {@code pglz} or {@code lz4} (PostgreSQL 14+; metadata only). */
+    public TableBuilder compression(String method) {
+        String word = method.strip().toLowerCase(java.util.Locale.ROOT);
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), word, o.attributes()));
+    }
+
+    /**
+     * An attribute option of the column declared last, {@code ALTER COLUMN ... SET (name = value)}:
+     * {@code columnOption("n_distinct", "-1")} (every value distinct) or {@code n_distinct_inherited}; read by ANALYZE.
+     */
+    public TableBuilder columnOption(String name, String value) {
+        String option = name.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        return columnOption(o -> {
+            List<String> attributes = new ArrayList<>(o.attributes());
+            attributes.add(option);
+            return schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), o.compression(), attributes);
+        });
+    }
+
+    private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
+        if (state.columns.isEmpty()) throw new IllegalStateException("a column option before any column()");
+        String column = state.columns.get(state.columns.size() - 1).name();
+        schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
+                schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
+        state.columnOptions.put(column, change.apply(had));
         return this;
     }
 

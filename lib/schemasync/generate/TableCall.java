@@ -13,12 +13,27 @@ import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
-                 List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged)
+                 List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
+                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
-        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false);
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of());
+    }
+
+    /** {@code .statistics(1000).storage("EXTERNAL").compression("lz4").columnOption("n_distinct", "-1")}, each when set. */
+    static String columnOptions(schemasync.catalog.ColumnOptions o) {
+        if (o == null) return "";
+        StringBuilder s = new StringBuilder();
+        if (o.statistics() != null) s.append(".statistics(").append(o.statistics()).append(")");
+        if (o.storage() != null) s.append(".storage(").append(JavaCode.literal(o.storage())).append(")");
+        if (o.compression() != null) s.append(".compression(").append(JavaCode.literal(o.compression())).append(")");
+        for (String a : o.attributes()) {
+            s.append(".columnOption(").append(JavaCode.literal(schemasync.catalog.RelationOptions.key(a))).append(", ")
+                    .append(JavaCode.literal(a.substring(a.indexOf('=') + 1))).append(")");
+        }
+        return s.toString();
     }
 
     /** {@code .with("fillfactor", "70")} per storage parameter ({@code name=value}). */
@@ -75,6 +90,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             chain.add(".column(" + JavaCode.literal(c.name()) + ", " + type + dflt + ")");
             if (c.comment() != null) chain.add(".columnComment(" + JavaCode.literal(c.comment()) + ")");
+            String options = columnOptions(columnOptions.get(c.name()));
+            if (!options.isEmpty()) chain.add(options);
         }
         if (!primaryKey.isEmpty()) {
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
@@ -163,6 +180,13 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             for (ColumnDef c : columns) {
                 b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
                 if (c.comment() != null) b = b.columnComment(c.comment());
+                schemasync.catalog.ColumnOptions o = columnOptions.get(c.name());
+                if (o != null) {
+                    if (o.statistics() != null) b = b.statistics(o.statistics());
+                    if (o.storage() != null) b = b.storage(o.storage());
+                    if (o.compression() != null) b = b.compression(o.compression());
+                    for (String a : o.attributes()) b = b.columnOption(schemasync.catalog.RelationOptions.key(a), a.substring(a.indexOf('=') + 1));
+                }
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);

@@ -97,7 +97,7 @@ final class TableGenerator {
         }
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(t.name());
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
-                options.unlogged()));
+                options.unlogged(), options.columns()));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);

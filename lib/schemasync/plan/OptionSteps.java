@@ -93,4 +93,31 @@ public interface OptionSteps {
             return v.setPersistence(this);
         }
     }
+
+    /** What {@link SetColumnOption} sets; STORAGE and COMPRESSION take ACCESS EXCLUSIVE, the others SHARE UPDATE EXCLUSIVE. */
+    enum ColumnOption { STATISTICS, STORAGE, COMPRESSION, SET_ATTRIBUTES, RESET_ATTRIBUTES }
+
+    /**
+     * {@code ALTER TABLE table ALTER COLUMN column SET STATISTICS n | SET STORAGE word | SET COMPRESSION word |
+     * SET (name=value, ...) | RESET (name, ...)}: all metadata (no rewrite; rows already written keep their form).
+     * {@code values}: the one value (the target, the storage word, the method or DEFAULT), or the attribute options.
+     */
+    record SetColumnOption(QualifiedName table, String column, ColumnOption option, List<String> values) implements Step {
+        public SetColumnOption {
+            values = List.copyOf(values);
+        }
+
+        public String object() {
+            return table + "." + column;
+        }
+
+        public Facts facts() {
+            boolean light = option != ColumnOption.STORAGE && option != ColumnOption.COMPRESSION;
+            return Facts.alters(light ? new Lock(table, Lock.SHARE_UPDATE_EXCLUSIVE) : Lock.accessExclusive(table));
+        }
+
+        public <R> R accept(StepVisitor<R> v) {
+            return v.setColumnOption(this);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import schemasync.catalog.ColumnOptions;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.RelationOptions;
@@ -34,11 +35,13 @@ final class OptionsPlanner {
         RelationOptions have = current(table);
         List<Step> steps = new ArrayList<>(storageSteps(table, false, table, have.storage(), t.storage(), false));
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
+        List<String> columnChanges = new ArrayList<>();
+        Map<String, ColumnOptions> columns = columnSteps(table, have.columns(), t.columns(), steps, columnChanges);
         if (steps.isEmpty()) return;
         planner.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
-                have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null), planner.original(table),
-                steps.toArray(Step[]::new));
-        put(table, new RelationOptions(t.storage(), t.unlogged(), have.clustered()));
+                join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
+                planner.original(table), steps.toArray(Step[]::new));
+        put(table, new RelationOptions(t.storage(), t.unlogged(), have.clustered(), columns));
     }
 
     void plan(IndexOptionsDecl i) {
@@ -73,6 +76,58 @@ final class OptionsPlanner {
             }
         }
         put(index, new RelationOptions(i.storage(), false, onTable ? i.clustered() : have.clustered()));
+    }
+
+    private static String join(String first, List<String> more) {
+        List<String> all = new ArrayList<>();
+        if (first != null) all.add(first);
+        all.addAll(more);
+        return all.isEmpty() ? null : String.join(", ", all);
+    }
+
+    /**
+     * The steps that give each column of {@code table} the declared options (a column not named goes back to the
+     * defaults), added to {@code steps}, described in {@code said}; returns the options as they will be.
+     */
+    private Map<String, ColumnOptions> columnSteps(QualifiedName table, Map<String, ColumnOptions> have,
+                                                   Map<String, ColumnOptions> want, List<Step> steps, List<String> said) {
+        Set<String> names = new TreeSet<>(have.keySet());
+        names.addAll(want.keySet());
+        Map<String, ColumnOptions> after = new HashMap<>();
+        for (String column : names) {
+            if (planner.tables.get(table).column(column).isEmpty()) continue;
+            ColumnOptions h = have.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
+            ColumnOptions w = want.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
+            String wantStorage = w.storage() != null && w.storage().equals(h.typeStorage()) ? null : w.storage();
+            if (!java.util.Objects.equals(h.statistics(), w.statistics())) {
+                steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.STATISTICS,
+                        List.of(String.valueOf(w.statistics() == null ? -1 : w.statistics()))));
+                said.add(column + " STATISTICS " + (w.statistics() == null ? "default" : w.statistics()));
+            }
+            if (!java.util.Objects.equals(h.storage(), wantStorage) && (wantStorage != null || h.typeStorage() != null)) {
+                String word = wantStorage != null ? wantStorage : h.typeStorage();
+                steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.STORAGE, List.of(word)));
+                said.add(column + " STORAGE " + word);
+            }
+            if (!java.util.Objects.equals(h.compression(), w.compression())) {
+                String word = w.compression() == null ? "DEFAULT" : w.compression();
+                steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.COMPRESSION, List.of(word)));
+                said.add(column + " COMPRESSION " + word);
+            }
+            List<String> set = new ArrayList<>();
+            for (String a : w.attributes()) if (!h.attributes().contains(a)) set.add(a);
+            Set<String> wantKeys = new TreeSet<>();
+            for (String a : w.attributes()) wantKeys.add(RelationOptions.key(a));
+            List<String> reset = new ArrayList<>();
+            for (String a : h.attributes()) if (!wantKeys.contains(RelationOptions.key(a))) reset.add(RelationOptions.key(a));
+            if (!set.isEmpty()) steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.SET_ATTRIBUTES, set));
+            if (!reset.isEmpty()) steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.RESET_ATTRIBUTES, reset));
+            if (!set.isEmpty() || !reset.isEmpty()) said.add(column + " (" + String.join(", ", set)
+                    + (reset.isEmpty() ? "" : (set.isEmpty() ? "" : ", ") + "RESET " + String.join(", ", reset)) + ")");
+            ColumnOptions result = new ColumnOptions(w.statistics(), wantStorage, w.compression(), w.attributes(), h.typeStorage());
+            if (!result.isNone()) after.put(column, result);
+        }
+        return after;
     }
 
     private RelationOptions current(QualifiedName relation) {

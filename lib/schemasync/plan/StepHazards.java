@@ -303,4 +303,9 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
                 : new Hazard(HazardKind.TABLE_REWRITE, "rewrites every row of " + name + " (" + size() + ") to make it "
                 + (p.unlogged() ? "UNLOGGED" : "LOGGED") + ", under an ACCESS EXCLUSIVE lock: reads and writes wait until it finishes"));
     }
+
+    /** Metadata only; STORAGE and COMPRESSION under a brief ACCESS EXCLUSIVE lock, the others SHARE UPDATE EXCLUSIVE. */
+    public List<Hazard> setColumnOption(Step.SetColumnOption s) {
+        return s.lock().mode().equals(Step.Lock.SHARE_UPDATE_EXCLUSIVE) ? none() : brief();
+    }
 }

@@ -102,4 +102,6 @@ public interface StepVisitor<R> {
     R clusterOn(Step.ClusterOn step);
 
     R setPersistence(Step.SetPersistence step);
+
+    R setColumnOption(Step.SetColumnOption step);
 }

@@ -271,4 +271,25 @@ final class StepSql implements StepVisitor<String> {
     public String setPersistence(Step.SetPersistence p) {
         return CTX.render(DSL.query("ALTER TABLE {0} SET " + (p.unlogged() ? "UNLOGGED" : "LOGGED"), name(p.table())));
     }
+
+    public String setColumnOption(Step.SetColumnOption c) {
+        String alter = "ALTER TABLE {0} ALTER COLUMN {1} ";
+        return switch (c.option()) {
+            case STATISTICS -> CTX.render(DSL.query(alter + "SET STATISTICS {2}", name(c.table()), DSL.name(c.column()),
+                    DSL.inline(Integer.parseInt(c.values().get(0)))));
+            case STORAGE, COMPRESSION -> CTX.render(DSL.query(alter + (c.option() == Step.ColumnOption.STORAGE ? "SET STORAGE "
+                    : "SET COMPRESSION ") + keyword(c.values().get(0)), name(c.table()), DSL.name(c.column())));
+            case SET_ATTRIBUTES -> CTX.render(DSL.query(alter + "SET ({2})", name(c.table()), DSL.name(c.column()),
+                    DSL.list(c.values().stream().map(p -> (org.jooq.QueryPart) DSL.field("{0} = {1}",
+                            DSL.name(schemasync.catalog.RelationOptions.key(p)), DSL.inline(p.substring(p.indexOf('=') + 1)))).toList())));
+            case RESET_ATTRIBUTES -> CTX.render(DSL.query(alter + "RESET ({2})", name(c.table()), DSL.name(c.column()),
+                    DSL.list(c.values().stream().map(p -> (org.jooq.QueryPart) DSL.name(p)).toList())));
+        };
+    }
+
+    /** A storage or compression word (PLAIN, lz4, DEFAULT, ...): a bare keyword, so only letters and digits pass. */
+    private static String keyword(String word) {
+        if (!word.matches("[A-Za-z][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a storage or compression keyword: " + word);
+        return word;
+    }
 }

@@ -99,4 +99,45 @@ class RelationOptionsTest {
             assertEquals("fillfactor=90|p|true", options(s, "visits_person_idx"));
         }
     }
+
+    private static List<ChangeBlock> measurements(int statistics) {
+        return List.of(block("C1", db -> db.ensureTable("measurements", t -> t.column("id", BIGINT.notNull())
+                .column("person_id", BIGINT.notNull()).statistics(statistics).columnOption("n_distinct", "-0.5")
+                .column("note", CLOB).storage("external").primaryKey("id"))));
+    }
+
+    private static String columnOptions(Scenario s, String column) throws Exception {
+        return s.queryString("SELECT coalesce(attstattarget::int, -1) || '|' || attstorage::text || '|'"
+                + " || coalesce(array_to_string(attoptions, ','), '') FROM pg_attribute"
+                + " WHERE attrelid = 'measurements'::regclass AND attname = '" + column + "'");
+    }
+
+    @Test
+    void columnOptionsAreSetConvergedAndPutBackWhenChangedOutside() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(measurements(1000));
+            assertEquals("1000|p|n_distinct=-0.5", columnOptions(s, "person_id"));
+            assertEquals("-1|e|", columnOptions(s, "note"));
+            // Changed outside: statistics reset, storage back to the type's, an option added.
+            s.execute("ALTER TABLE measurements ALTER COLUMN person_id SET STATISTICS -1;"
+                    + " ALTER TABLE measurements ALTER COLUMN note SET STORAGE EXTENDED;"
+                    + " ALTER TABLE measurements ALTER COLUMN id SET (n_distinct = -1)");
+            Plan drifted = s.plan(measurements(1000));
+            assertEquals(List.of("ALTER TABLE \"public\".\"measurements\" ALTER COLUMN \"id\" RESET (\"n_distinct\")",
+                    "ALTER TABLE \"public\".\"measurements\" ALTER COLUMN \"note\" SET STORAGE EXTERNAL",
+                    "ALTER TABLE \"public\".\"measurements\" ALTER COLUMN \"person_id\" SET STATISTICS 1000"),
+                    Scenario.sql(drifted));
+            assertEquals(List.of(List.of(), List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of()),
+                    drifted.steps().stream().map(p -> p.hazards().stream().map(h -> h.kind()).toList()).toList());
+            s.applyAndConverge(measurements(1000));
+            // A declared change of target is applied too; then every option dropped from the declaration is reset.
+            s.applyAndConverge(measurements(200));
+            assertEquals("200|p|n_distinct=-0.5", columnOptions(s, "person_id"));
+            List<ChangeBlock> plain = List.of(block("C1", db -> db.ensureTable("measurements", t -> t.column("id", BIGINT.notNull())
+                    .column("person_id", BIGINT.notNull()).column("note", CLOB).primaryKey("id"))));
+            s.applyAndConverge(plain);
+            assertEquals("-1|p|", columnOptions(s, "person_id"));
+            assertEquals("-1|x|", columnOptions(s, "note"));
+        }
+    }
 }

@@ -87,6 +87,17 @@ class CorpusKindsRoundTripTest {
                         CREATE INDEX events_tags_idx ON events USING gin (tags) WITH (fastupdate = off);
                         CREATE INDEX events_at_idx ON events USING brin (at) WITH (pages_per_range = 32);
                         ALTER TABLE events CLUSTER ON events_id_idx;
+                        """),
+                new Fixture("column options: statistics target, storage, compression (PG 14+), n_distinct", """
+                        CREATE TABLE measurements (id bigint PRIMARY KEY, person_id bigint NOT NULL, note text, blob bytea);
+                        ALTER TABLE measurements ALTER COLUMN person_id SET STATISTICS 1000;
+                        ALTER TABLE measurements ALTER COLUMN person_id SET (n_distinct = -0.5);
+                        ALTER TABLE measurements ALTER COLUMN note SET STORAGE EXTERNAL;
+                        DO $$ BEGIN
+                            IF current_setting('server_version_num')::int >= 140000 THEN
+                                EXECUTE 'ALTER TABLE measurements ALTER COLUMN blob SET COMPRESSION pglz';
+                            END IF;
+                        END $$;
                         """));
     }
 
