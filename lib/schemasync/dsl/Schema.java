@@ -225,7 +225,7 @@ public final class Schema extends ChangeDeclarations {
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), origin));
-        declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, origin));
+        declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
         return this;
     }
 

@@ -24,6 +24,8 @@ public class TableBuilder {
         /** Storage parameters as {@code name=value}; see {@link TableBuilder#with}. */
         final List<String> storage = new ArrayList<>();
         boolean unlogged;
+        /** The constraint index the table is marked CLUSTER ON; see {@link TableBuilder#clusterOn}. */
+        String clusterOn;
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
     }
@@ -112,6 +114,15 @@ public class TableBuilder {
      */
     public TableBuilder unlogged() {
         state.unlogged = true;
+        return this;
+    }
+
+    /**
+     * The table is marked {@code CLUSTER ON} the index of one of its own constraints ({@code "users_pkey"}): the index
+     * a bare {@code CLUSTER} uses. For a plain index, say {@code .clustered()} on its {@code ensureIndex}.
+     */
+    public TableBuilder clusterOn(String constraintIndex) {
+        state.clusterOn = constraintIndex;
         return this;
     }
 

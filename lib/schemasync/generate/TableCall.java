@@ -14,12 +14,12 @@ import schemasync.dsl.TableBuilder;
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
-                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions)
+                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
-        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of());
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null);
     }
 
     /** {@code .statistics(1000).storage("EXTERNAL").compression("lz4").columnOption("n_distinct", "-1")}, each when set. */
@@ -102,6 +102,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
         if (!storage.isEmpty()) chain.add(storage(storage));
         if (unlogged) chain.add(".unlogged()");
+        if (clusterOn != null) chain.add(".clusterOn(" + JavaCode.literal(clusterOn) + ")");
         for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
         if (chain.isEmpty()) code.line(1, ");");
     }
@@ -195,6 +196,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             if (partitionBy != null) b = b.partitionBy(partitionBy);
             for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
             if (unlogged) b = b.unlogged();
+            if (clusterOn != null) b = b.clusterOn(clusterOn);
             return b;
         });
     }

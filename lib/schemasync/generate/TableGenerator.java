@@ -97,7 +97,9 @@ final class TableGenerator {
         }
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(t.name());
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
-                options.unlogged(), options.columns()));
+                options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
+                .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
+                .findFirst().orElse(null)));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);

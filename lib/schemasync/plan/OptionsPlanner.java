@@ -23,10 +23,15 @@ final class OptionsPlanner {
     private final Planner planner;
     /** The options as this run leaves them, by the relation's name before the run (entries only where not NONE). */
     private final Map<QualifiedName, RelationOptions> options;
+    /** Tables some ensureIndex marks {@code .clustered()} (as declared: renames aside). */
+    private final Set<QualifiedName> clusteredIndexDeclared = new java.util.HashSet<>();
 
     OptionsPlanner(Planner planner) {
         this.planner = planner;
         this.options = new HashMap<>(planner.before.relationOptions());
+        for (var d : planner.declared.declarations()) {
+            if (d instanceof IndexOptionsDecl i && i.clustered() && i.table() != null) clusteredIndexDeclared.add(i.table());
+        }
     }
 
     void plan(TableOptionsDecl t) {
@@ -37,6 +42,7 @@ final class OptionsPlanner {
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
         List<String> columnChanges = new ArrayList<>();
         Map<String, ColumnOptions> columns = columnSteps(table, have.columns(), t.columns(), steps, columnChanges);
+        clusterOnConstraintIndex(t, table, steps, columnChanges);
         if (steps.isEmpty()) return;
         planner.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
@@ -76,6 +82,46 @@ final class OptionsPlanner {
             }
         }
         put(index, new RelationOptions(i.storage(), false, onTable ? i.clustered() : have.clustered()));
+    }
+
+    /**
+     * The CLUSTER ON mark of the table's constraint indexes, which no ensureIndex declares: set on the one named by
+     * {@code clusterOn}, taken off one the declaration does not name (a plain index's mark is its own declaration's).
+     */
+    private void clusterOnConstraintIndex(TableOptionsDecl t, QualifiedName table, List<Step> steps, List<String> said) {
+        QualifiedName marked = null;
+        for (Index i : planner.indexes.values()) {
+            if (i.table().equals(table) && i.constraintBacked() && current(i.name()).clustered()) marked = i.name();
+        }
+        QualifiedName wanted = t.clusterOn() == null ? null : table.sibling(t.clusterOn());
+        if (java.util.Objects.equals(marked, wanted)) return;
+        if (wanted == null && clusteredIndexDeclared.contains(table)) return; // the plain index's CLUSTER ON moves the mark
+        if (wanted != null && (planner.indexes.containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
+            steps.add(new Step.ClusterOn(table, wanted.name(), false));
+            said.add("CLUSTER ON " + wanted.name());
+            for (Index i : planner.indexes.values()) {
+                if (i.table().equals(table) && current(i.name()).clustered()) {
+                    RelationOptions o = current(i.name());
+                    put(i.name(), new RelationOptions(o.storage(), o.unlogged(), false, o.columns()));
+                }
+            }
+            RelationOptions o = current(wanted);
+            put(wanted, new RelationOptions(o.storage(), o.unlogged(), true, o.columns()));
+        } else if (wanted == null) {
+            steps.add(new Step.ClusterOn(table, null, false));
+            said.add("SET WITHOUT CLUSTER");
+            RelationOptions o = current(marked);
+            put(marked, new RelationOptions(o.storage(), o.unlogged(), false, o.columns()));
+        } else {
+            planner.drift(t.origin(), "table options", table.toString(), "declared CLUSTER ON " + wanted.name()
+                    + ", but the table has no such index: not marked", null);
+        }
+    }
+
+    /** A table created by this run has its constraints' indexes, which the working copy does not list as indexes. */
+    private boolean ownsConstraint(QualifiedName table, String index) {
+        schemasync.catalog.Table t = planner.tables.get(table);
+        return t.primaryKey() != null && t.primaryKey().name().equals(index) || t.constraint(index).isPresent();
     }
 
     private static String join(String first, List<String> more) {

@@ -140,4 +140,26 @@ class RelationOptionsTest {
             assertEquals("-1|x|", columnOptions(s, "note"));
         }
     }
+
+    @Test
+    void theMarkOnAConstraintIndexIsDeclaredOnTheTable() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE people (id bigint PRIMARY KEY, email text UNIQUE)")) {
+            List<ChangeBlock> onKey = List.of(block("C1", db -> db.ensureTable("people", t -> t.column("id", BIGINT.notNull())
+                    .column("email", CLOB).primaryKey("id").unique("email").clusterOn("people_pkey"))));
+            assertEquals(List.of("ALTER TABLE \"public\".\"people\" CLUSTER ON \"people_pkey\""), Scenario.sql(s.plan(onKey)));
+            s.applyAndConverge(onKey);
+            assertEquals("|p|true", options(s, "people_pkey"));
+            // Moved to the unique constraint's index outside the blocks: moved back.
+            s.execute("ALTER TABLE people CLUSTER ON people_email_key");
+            assertEquals(List.of("ALTER TABLE \"public\".\"people\" CLUSTER ON \"people_pkey\""), Scenario.sql(s.plan(onKey)));
+            s.applyAndConverge(onKey);
+            assertEquals("|p|false", options(s, "people_email_key"));
+            // No longer declared: the mark is taken off.
+            List<ChangeBlock> plain = List.of(block("C1", db -> db.ensureTable("people", t -> t.column("id", BIGINT.notNull())
+                    .column("email", CLOB).primaryKey("id").unique("email"))));
+            assertEquals(List.of("ALTER TABLE \"public\".\"people\" SET WITHOUT CLUSTER"), Scenario.sql(s.plan(plain)));
+            s.applyAndConverge(plain);
+            assertEquals("|p|false", options(s, "people_pkey"));
+        }
+    }
 }

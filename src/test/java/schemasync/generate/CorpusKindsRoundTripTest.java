@@ -70,11 +70,13 @@ class CorpusKindsRoundTripTest {
                         CREATE FUNCTION app.order_count() RETURNS bigint LANGUAGE sql STABLE SET search_path = app
                             AS $$ SELECT count(*) FROM orders $$;
                         """),
-                new Fixture("CLUSTER ON an index", """
+                new Fixture("CLUSTER ON an index, and on a primary key's index", """
                         CREATE TABLE visits (id bigint PRIMARY KEY, person_id bigint NOT NULL, at date);
                         CREATE INDEX visits_person_idx ON visits (person_id);
                         CREATE INDEX visits_at_idx ON visits (at);
                         ALTER TABLE visits CLUSTER ON visits_person_idx;
+                        CREATE TABLE people (id bigint PRIMARY KEY, email text UNIQUE);
+                        ALTER TABLE people CLUSTER ON people_pkey;
                         """),
                 new Fixture("table storage parameters, TOAST ones too, and an unlogged table", """
                         CREATE TABLE hot (id bigint PRIMARY KEY, body text)
