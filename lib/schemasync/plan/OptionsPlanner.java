@@ -34,6 +34,12 @@ final class OptionsPlanner {
         }
     }
 
+    /** A {@link TableOptionsDecl} or an {@link IndexOptionsDecl}. */
+    void plan(schemasync.dsl.Declaration d) {
+        if (d instanceof TableOptionsDecl t) plan(t);
+        else if (d instanceof IndexOptionsDecl i) plan(i);
+    }
+
     void plan(TableOptionsDecl t) {
         QualifiedName table = planner.renamesTable(t.table());
         if (!planner.tables.containsKey(table)) return; // reported by the table's own declaration

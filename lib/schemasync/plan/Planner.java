@@ -173,8 +173,7 @@ public final class Planner {
             else if (d instanceof Declaration.ConstraintsDecl k) planner.laterConstraints(k);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
-            else if (d instanceof Declaration.TableOptionsDecl o) optionsPlanner.plan(o);
-            else if (d instanceof Declaration.IndexOptionsDecl o) optionsPlanner.plan(o);
+            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
