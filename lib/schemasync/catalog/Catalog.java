@@ -26,7 +26,26 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                      List<ViewDependency> viewDependencies) {
+                      List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
+
+    /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
+    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                   Map<String, Function> functions, Map<String, Extension> extensions,
+                   Map<QualifiedName, Domain> domains,
+                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
+                   List<ViewDependency> viewDependencies) {
+        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
+                composites, sequences, comments, partitioning, materializedViews, viewDependencies, Map.of());
+    }
+
+    /** The storage parameters, persistence and CLUSTER ON mark of a table or index (NONE when it has none). */
+    public RelationOptions optionsOf(QualifiedName relation) {
+        return relationOptions.getOrDefault(relation, RelationOptions.NONE);
+    }
 
     /** A view reads {@code column} of {@code on} (a table or view; column null: the relation as a whole). */
     public record ViewDependency(QualifiedName view, QualifiedName on, String column) {
@@ -36,7 +55,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies);
+                viewDependencies, relationOptions);
     }
 
     /**
@@ -100,6 +119,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         partitioning = Collections.unmodifiableMap(new LinkedHashMap<>(partitioning));
         materializedViews = Collections.unmodifiableMap(new LinkedHashMap<>(materializedViews));
         viewDependencies = List.copyOf(viewDependencies);
+        relationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(relationOptions));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

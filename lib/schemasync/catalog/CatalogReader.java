@@ -172,7 +172,19 @@ public final class CatalogReader {
         batch.add(CatalogSql.VIEW_DEPENDENCIES, rs -> viewDependencies.add(new Catalog.ViewDependency(
                 new QualifiedName(rs.getString(1), rs.getString(2)), new QualifiedName(rs.getString(3), rs.getString(4)),
                 rs.getString(5))));
+        Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
+        batch.add(CatalogSql.RELATION_OPTIONS, rs -> relationOptions.put(new QualifiedName(rs.getString(1), rs.getString(2)),
+                new RelationOptions(Arrays.asList((String[]) rs.getArray(3).getArray()), rs.getBoolean(4), rs.getBoolean(5))));
+        Map<QualifiedName, Map<String, ColumnOptions>> columnOptions = new HashMap<>();
+        batch.add(CatalogSql.columnOptions(connection.getMetaData().getDatabaseMajorVersion() >= 14), rs -> columnOptions
+                .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new java.util.TreeMap<>())
+                .put(rs.getString(3), new ColumnOptions(rs.getObject(4) == null ? null : rs.getInt(4),
+                        rs.getString(5) == null ? null : ColumnOptions.storageWord(rs.getString(5)),
+                        ColumnOptions.compressionWord(rs.getString(6)), Arrays.asList((String[]) rs.getArray(7).getArray()),
+                        ColumnOptions.storageWord(rs.getString(8)))));
         batch.run(connection, schemas);
+        columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
+                (had, only) -> had.withColumns(byColumn)));
 
         materializedViews.replaceAll((name, m) -> new Catalog.MaterializedView(name, m.definition(), m.populated(),
                 columns.getOrDefault(name, List.of())));
@@ -185,7 +197,8 @@ public final class CatalogReader {
         }
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies);
+                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
+                relationOptions);
     }
 
     /**
@@ -248,7 +261,37 @@ public final class CatalogReader {
      */
     static String definitionAfterNames(String indexdef, String qualifiedTable) {
         String table = " " + tableAsWritten(indexdef, qualifiedTable) + " USING ";
-        return indexdef.substring(indexdef.indexOf(table) + table.length() - "USING ".length());
+        return withoutStorageParameters(indexdef.substring(indexdef.indexOf(table) + table.length() - "USING ".length()));
+    }
+
+    /**
+     * The definition without its {@code WITH (fillfactor='70')} clause: storage parameters are read from
+     * reloptions ({@link RelationOptions}) and changed with ALTER INDEX ... SET, not by a rebuild. The clause is
+     * the only {@code WITH (} outside parentheses and quotes (keys, INCLUDE and WHERE are all parenthesized).
+     */
+    static String withoutStorageParameters(String definition) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && definition.startsWith(" WITH (", i)) {
+                int d = 0;
+                for (int j = i + " WITH ".length(); j < definition.length(); j++) {
+                    char k = definition.charAt(j);
+                    if (k == '(') d++;
+                    else if (k == ')' && --d == 0) return definition.substring(0, i) + definition.substring(j + 1);
+                }
+            }
+        }
+        return definition;
     }
 
     /** {@code ... ON public.users FOR EACH ROW ...} → {@code ... ON <table> FOR EACH ROW ...}. */

@@ -317,4 +317,60 @@ final class CatalogSql {
                                 AND e.deptype = 'e')
             ORDER BY 1, 2
             """;
+
+    /**
+     * Storage parameters, persistence and CLUSTER ON marks of tables and indexes, only where there is one:
+     * reloptions as stored, the TOAST table's prefixed {@code toast.} (pg_dump writes them so in WITH (...)),
+     * relpersistence 'u' of an unlogged table (its indexes are unlogged with it: not repeated), and
+     * indisclustered. Indexes PostgreSQL made on partitions for their parent's index are left out, as in INDEXES.
+     */
+    static final String RELATION_OPTIONS = """
+            -- schema-sync: relation options
+            SELECT n.nspname, c.relname,
+                   ARRAY(SELECT o FROM unnest(c.reloptions) AS o
+                         UNION ALL SELECT 'toast.' || o FROM unnest(tc.reloptions) AS o ORDER BY 1) AS storage,
+                   c.relkind IN ('r', 'p') AND c.relpersistence = 'u' AS unlogged,
+                   COALESCE(i.indisclustered, false) AS clustered
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
+            LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid
+            WHERE c.relkind IN ('r', 'p', 'i', 'I')
+              AND NOT (c.relkind IN ('i', 'I') AND c.relispartition)
+              AND n.nspname = ANY (?)
+              AND (c.reloptions IS NOT NULL OR tc.reloptions IS NOT NULL
+                   OR (c.relkind IN ('r', 'p') AND c.relpersistence = 'u') OR i.indisclustered)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass
+                                AND e.objid = COALESCE(i.indrelid, c.oid) AND e.deptype = 'e')
+            ORDER BY 1, 2
+            """;
+
+    /**
+     * Columns of tables with a statistics target, a storage other than their type's, a compression method or
+     * attribute options (n_distinct): what pg_dump writes as ALTER COLUMN ... SET. attcompression exists from
+     * PostgreSQL 14 (null before); attstattarget is -1 for the default before 17, NULL from 17.
+     */
+    static String columnOptions(boolean hasCompression) {
+        String compression = hasCompression ? "NULLIF(a.attcompression::text, '')" : "NULL::text";
+        return """
+            -- schema-sync: column options
+            SELECT n.nspname, c.relname, a.attname,
+                   NULLIF(COALESCE(a.attstattarget::int, -1), -1) AS statistics,
+                   CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
+                   %1$s AS compression,
+                   COALESCE(a.attoptions::text[], '{}') AS attributes,
+                   t.typstorage::text AS type_storage
+            FROM pg_catalog.pg_attribute a
+            JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+            WHERE c.relkind IN ('r', 'p')
+              AND a.attnum > 0 AND NOT a.attisdropped
+              AND n.nspname = ANY (?)
+              AND (COALESCE(a.attstattarget::int, -1) <> -1 OR a.attstorage <> t.typstorage
+                   OR %1$s IS NOT NULL OR a.attoptions IS NOT NULL)
+            ORDER BY 1, 2, a.attnum
+            """.formatted(compression);
+    }
 }

@@ -350,4 +350,33 @@ public sealed interface Declaration {
             this(id, guardSql, sql, false, origin);
         }
     }
+
+    /**
+     * What {@code ensureTable} says beside the shape, declared with every table: its storage parameters
+     * ({@code .with("fillfactor", "70")}, {@code toast.}-prefixed for its TOAST table) as {@code name=value},
+     * whether it is UNLOGGED, and its columns' options ({@code .statistics(1000)}, {@code .storage("EXTERNAL")},
+     * {@code .compression("lz4")}, {@code .columnOption("n_distinct", "-1")}), and {@code clusterOn}: the index of one of its
+     * own constraints (primary key, unique, exclusion) it is marked CLUSTER ON, or null ({@code .clusterOn("users_pkey")};
+     * a plain index says {@code .clustered()} itself). Those a table has and this does not name are reset.
+     */
+    record TableOptionsDecl(QualifiedName table, List<String> storage, boolean unlogged,
+                            java.util.Map<String, schemasync.catalog.ColumnOptions> columns, String clusterOn, Origin origin)
+            implements Declaration {
+        public TableOptionsDecl {
+            storage = List.copyOf(storage);
+            columns = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(columns));
+        }
+    }
+
+    /**
+     * What {@code ensureIndex} says beside the definition, declared with every index: storage parameters
+     * ({@code .with("fillfactor", "70")}) as {@code name=value}, and whether the table is marked CLUSTER ON it
+     * ({@code .clustered()}).
+     */
+    record IndexOptionsDecl(QualifiedName index, QualifiedName table, List<String> storage, boolean clustered, Origin origin)
+            implements Declaration {
+        public IndexOptionsDecl {
+            storage = List.copyOf(storage);
+        }
+    }
 }

@@ -19,6 +19,8 @@ public final class IndexBuilder {
     final List<String> include = new ArrayList<>();
     String where;
     boolean rebuildWhenChanged;
+    final List<String> storage = new ArrayList<>();
+    boolean clustered;
 
     IndexBuilder(String name) {
         this.name = name;
@@ -75,6 +77,26 @@ public final class IndexBuilder {
      */
     public IndexBuilder rebuildWhenChanged() {
         this.rebuildWhenChanged = true;
+        return this;
+    }
+
+    /**
+     * A storage parameter of the index, {@code WITH (name = value)}: {@code with("fillfactor", "70")},
+     * {@code with("deduplicate_items", "off")}, {@code with("fastupdate", "off")} (GIN),
+     * {@code with("pages_per_range", "32")} (BRIN). The value as PostgreSQL stores it. On an existing index a
+     * changed parameter is set with ALTER INDEX ... SET / RESET (no rebuild: it applies to pages written from then on).
+     */
+    public IndexBuilder with(String parameter, String value) {
+        storage.add(parameter.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value);
+        return this;
+    }
+
+    /**
+     * The table is marked {@code CLUSTER ON} this index: the index a bare {@code CLUSTER table} uses. Only the
+     * mark (SHARE UPDATE EXCLUSIVE, no rewrite); the tool never runs CLUSTER itself, which rewrites the table.
+     */
+    public IndexBuilder clustered() {
+        this.clustered = true;
         return this;
     }
 

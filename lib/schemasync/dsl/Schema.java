@@ -228,6 +228,7 @@ public final class Schema extends ChangeDeclarations {
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), origin));
+        declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
         return this;
     }
 
@@ -333,6 +334,9 @@ public final class Schema extends ChangeDeclarations {
             return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
                     builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
         });
+        placeholder(() -> new Declaration.IndexOptionsDecl(IndexBuilder.indexName(builder.name, builder.table == null ? null
+                : QualifiedName.parse(builder.table)), builder.table == null ? null : QualifiedName.parse(builder.table),
+                builder.storage, builder.clustered, declaredIn));
         return builder;
     }
 

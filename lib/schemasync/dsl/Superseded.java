@@ -75,7 +75,9 @@ final class Superseded {
             case TABLE -> {
                 if (d instanceof TableDecl t && t.name().equals(o) || d instanceof ColumnDecl c && c.table().equals(o)
                         || d instanceof Declaration.ConstraintsDecl k && k.table().equals(o)
-                        || d instanceof IndexDecl i && o.equals(i.table()) || d instanceof TriggerDecl g && o.equals(g.table())) {
+                        || d instanceof IndexDecl i && o.equals(i.table()) || d instanceof TriggerDecl g && o.equals(g.table())
+                        || d instanceof Declaration.TableOptionsDecl t && t.table().equals(o)
+                        || d instanceof Declaration.IndexOptionsDecl x && o.equals(x.table())) {
                     return null;
                 }
             }
@@ -100,6 +102,7 @@ final class Superseded {
             }
             case INDEX -> {
                 if (d instanceof IndexDecl i && i.name().equals(o)) return null;
+                if (d instanceof Declaration.IndexOptionsDecl x && x.index().equals(o)) return null;
             }
             case VIEW -> {
                 if (d instanceof ViewDecl v && v.name().equals(o)) return null;

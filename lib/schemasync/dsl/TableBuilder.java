@@ -23,6 +23,13 @@ public class TableBuilder {
         String primaryKeyName;
         /** Whether the last constraint-like call was primaryKey(), so that named() names the key. */
         boolean primaryKeyLast;
+        /** Storage parameters as {@code name=value}; see {@link TableBuilder#with}. */
+        final List<String> storage = new ArrayList<>();
+        boolean unlogged;
+        /** The constraint index the table is marked CLUSTER ON; see {@link TableBuilder#clusterOn}. */
+        String clusterOn;
+        /** Options of columns, by name; see {@link TableBuilder#statistics}. */
+        final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
     }
 
     final State state;
@@ -89,6 +96,81 @@ public class TableBuilder {
      */
     public TableBuilder partitionBy(String partitionKeySql) {
         state.partitionBy = partitionKeySql;
+        return this;
+    }
+
+    /**
+     * A storage parameter, {@code WITH (name = value)}: {@code with("fillfactor", "70")},
+     * {@code with("autovacuum_vacuum_scale_factor", "0.01")}, {@code with("toast.autovacuum_enabled", "false")}.
+     * The value as PostgreSQL stores it. On an existing table a changed parameter is set with
+     * ALTER TABLE ... SET / RESET, and one the table has but no declaration names is reset.
+     */
+    public TableBuilder with(String parameter, String value) {
+        state.storage.add(parameter.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value);
+        return this;
+    }
+
+    /**
+     * {@code CREATE UNLOGGED TABLE}: not written to the WAL (faster writes), emptied after a crash, not on
+     * replicas. Turning an existing table logged or unlogged rewrites it (hazard TABLE_REWRITE when not small).
+     */
+    public TableBuilder unlogged() {
+        state.unlogged = true;
+        return this;
+    }
+
+    /**
+     * The table is marked {@code CLUSTER ON} the index of one of its own constraints ({@code "users_pkey"}): the index
+     * a bare {@code CLUSTER} uses. For a plain index, say {@code .clustered()} on its {@code ensureIndex}.
+     */
+    public TableBuilder clusterOn(String constraintIndex) {
+        state.clusterOn = constraintIndex;
+        return this;
+    }
+
+    /**
+     * The column declared last gets this statistics target ({@code ALTER COLUMN ... SET STATISTICS n}, SHARE UPDATE
+     * EXCLUSIVE): how many most-common values and histogram buckets ANALYZE keeps for it.
+     */
+    public TableBuilder statistics(int target) {
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(target, o.storage(), o.compression(), o.attributes()));
+    }
+
+    /**
+     * The column declared last is stored {@code PLAIN}, {@code EXTERNAL} (out of line, uncompressed: fast substring
+     * of long text), {@code MAIN} or {@code EXTENDED} ({@code ALTER COLUMN ... SET STORAGE}; metadata only: rows
+     * already written keep their form).
+     */
+    public TableBuilder storage(String storage) {
+        String word = storage.strip().toUpperCase(java.util.Locale.ROOT);
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), word, o.compression(), o.attributes()));
+    }
+
+    /** The column declared last is compressed with {@code pglz} or {@code lz4} (PostgreSQL 14+; metadata only). */
+    public TableBuilder compression(String method) {
+        String word = method.strip().toLowerCase(java.util.Locale.ROOT);
+        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), word, o.attributes()));
+    }
+
+    /**
+     * An attribute option of the column declared last, {@code ALTER COLUMN ... SET (name = value)}:
+     * {@code columnOption("n_distinct", "-1")} (every value distinct) or {@code n_distinct_inherited}; read by ANALYZE.
+     */
+    public TableBuilder columnOption(String name, String value) {
+        String option = name.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        return columnOption(o -> {
+            List<String> attributes = new ArrayList<>(o.attributes());
+            attributes.add(option);
+            return schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), o.compression(), attributes);
+        });
+    }
+
+    private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
+        if (state.columns.isEmpty()) throw new IllegalStateException("a column option before any column()");
+        String column = state.columns.get(state.columns.size() - 1).name();
+        schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
+                schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
+        state.columnOptions.put(column, change.apply(had));
         return this;
     }
 

@@ -185,8 +185,13 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
     record Key(String column, String sql) {
     }
 
+    /** {@code storage}: {@code name=value} storage parameters; {@code clustered}: the table is marked CLUSTER ON it. */
     record IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include,
-                     String where) implements Call {
+                     String where, List<String> storage, boolean clustered) implements Call {
+        IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include, String where) {
+            this(name, table, unique, method, keys, include, where, List.of(), false);
+        }
+
         public void render(JavaCode code) {
             StringBuilder s = new StringBuilder("db.ensureIndex(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
             if (unique) s.append(".unique()");
@@ -208,6 +213,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (!include.isEmpty()) s.append(".include(").append(JavaCode.strings(include)).append(")");
             if (where != null) s.append(".where(").append(JavaCode.literal(where)).append(")");
+            s.append(TableCall.storage(storage));
+            if (clustered) s.append(".clustered()");
             code.line(0, s.append(";").toString());
         }
 
@@ -221,6 +228,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (!include.isEmpty()) b.include(include.toArray(String[]::new));
             if (where != null) b.where(where);
+            for (String o : storage) b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+            if (clustered) b.clustered();
         }
     }
 

@@ -13,7 +13,38 @@ import schemasync.dsl.TableBuilder;
 
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
-                 List<ConstraintDef> constraints, String comment, String partitionBy) implements Call {
+                 List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
+                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn)
+        implements Call {
+
+    TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
+              List<ConstraintDef> constraints, String comment, String partitionBy) {
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null);
+    }
+
+    /** {@code .statistics(1000).storage("EXTERNAL").compression("lz4").columnOption("n_distinct", "-1")}, each when set. */
+    static String columnOptions(schemasync.catalog.ColumnOptions o) {
+        if (o == null) return "";
+        StringBuilder s = new StringBuilder();
+        if (o.statistics() != null) s.append(".statistics(").append(o.statistics()).append(")");
+        if (o.storage() != null) s.append(".storage(").append(JavaCode.literal(o.storage())).append(")");
+        if (o.compression() != null) s.append(".compression(").append(JavaCode.literal(o.compression())).append(")");
+        for (String a : o.attributes()) {
+            s.append(".columnOption(").append(JavaCode.literal(schemasync.catalog.RelationOptions.key(a))).append(", ")
+                    .append(JavaCode.literal(a.substring(a.indexOf('=') + 1))).append(")");
+        }
+        return s.toString();
+    }
+
+    /** {@code .with("fillfactor", "70")} per storage parameter ({@code name=value}). */
+    static String storage(List<String> storage) {
+        StringBuilder s = new StringBuilder();
+        for (String o : storage) {
+            s.append(".with(").append(JavaCode.literal(schemasync.catalog.RelationOptions.key(o))).append(", ")
+                    .append(JavaCode.literal(o.substring(o.indexOf('=') + 1))).append(")");
+        }
+        return s.toString();
+    }
 
     /**
      * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
@@ -59,6 +90,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             chain.add(".column(" + JavaCode.literal(c.name()) + ", " + type + dflt + ")");
             if (c.comment() != null) chain.add(".columnComment(" + JavaCode.literal(c.comment()) + ")");
+            String options = columnOptions(columnOptions.get(c.name()));
+            if (!options.isEmpty()) chain.add(options);
         }
         if (!primaryKey.isEmpty()) {
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
@@ -67,6 +100,9 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         for (ConstraintDef d : constraints) chain.add(constraint(d));
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
+        if (!storage.isEmpty()) chain.add(storage(storage));
+        if (unlogged) chain.add(".unlogged()");
+        if (clusterOn != null) chain.add(".clusterOn(" + JavaCode.literal(clusterOn) + ")");
         for (int i = 0; i < chain.size(); i++) code.line(1, chain.get(i) + (i == chain.size() - 1 ? ");" : ""));
         if (chain.isEmpty()) code.line(1, ");");
     }
@@ -145,12 +181,22 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             for (ColumnDef c : columns) {
                 b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
                 if (c.comment() != null) b = b.columnComment(c.comment());
+                schemasync.catalog.ColumnOptions o = columnOptions.get(c.name());
+                if (o != null) {
+                    if (o.statistics() != null) b = b.statistics(o.statistics());
+                    if (o.storage() != null) b = b.storage(o.storage());
+                    if (o.compression() != null) b = b.compression(o.compression());
+                    for (String a : o.attributes()) b = b.columnOption(schemasync.catalog.RelationOptions.key(a), a.substring(a.indexOf('=') + 1));
+                }
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);
             for (ConstraintDef d : constraints) b = constraint(b, d);
             if (comment != null) b = b.comment(comment);
             if (partitionBy != null) b = b.partitionBy(partitionBy);
+            for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+            if (unlogged) b = b.unlogged();
+            if (clusterOn != null) b = b.clusterOn(clusterOn);
             return b;
         });
     }

@@ -95,7 +95,11 @@ final class TableGenerator {
                         g.dslName(t.name()) + "." + c.name()));
             }
         }
-        calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy));
+        schemasync.catalog.RelationOptions options = g.catalog().optionsOf(t.name());
+        calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
+                options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
+                .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
+                .findFirst().orElse(null)));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
@@ -172,7 +176,7 @@ final class TableGenerator {
 
     /**
      * {@code USING method (keys) [INCLUDE (cols)] [WHERE (predicate)]} as an index call; null when the
-     * definition holds anything else (WITH storage parameters, NULLS NOT DISTINCT, a tablespace).
+     * definition holds anything else (NULLS NOT DISTINCT, a tablespace).
      */
     Call index(Index i) {
         IndexMethod method;
@@ -213,7 +217,9 @@ final class TableGenerator {
             rest = "";
         }
         if (!rest.isEmpty()) return null;
-        return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where);
+        schemasync.catalog.RelationOptions options = g.catalog().optionsOf(i.name());
+        return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where,
+                options.storage(), options.clustered());
     }
 
     /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */

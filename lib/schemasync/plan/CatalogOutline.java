@@ -26,6 +26,8 @@ import schemasync.catalog.Table;
  *     gave its owner's future objects, which the plan does not state;</li>
  * <li>view dependencies (pg_depend of a new view's query), statistics (reltuples, relpages) and the
  *     extension's own objects;</li>
+ * <li>relation options (storage parameters, UNLOGGED, CLUSTER ON, column options: {@code Catalog.relationOptions}):
+ *     their steps are checked by the re-plan being empty, not yet by the replay;</li>
  * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
  * </ul>
  */

@@ -48,7 +48,8 @@ final class DependencyOrder {
         for (int i = from; i < to; i++) {
             Declaration d = all.get(i);
             boolean readsTables = d instanceof Declaration.ViewDecl || d instanceof Declaration.MaterializedViewDecl
-                    || d instanceof Declaration.IndexDecl x && materializedViews.contains(x.table());
+                    || d instanceof Declaration.IndexDecl x && materializedViews.contains(x.table())
+                    || d instanceof Declaration.IndexOptionsDecl o && materializedViews.contains(o.table());
             if (readsTables && i < lastTable) deferred.add(i);
             else order.add(i);
             if (i == lastTable) order.addAll(deferred);

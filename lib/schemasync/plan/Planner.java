@@ -1,9 +1,8 @@
 package schemasync.plan;
-import schemasync.model.ObjectKind;
-
-import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;
+import schemasync.model.ObjectKind;
+import schemasync.plan.Summary.Verb;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -164,6 +163,7 @@ public final class Planner {
         SequencePlanner sequencePlanner = new SequencePlanner(planner);
         CommentPlanner commentPlanner = new CommentPlanner(planner);
         MaterializedViewPlanner materializedViewPlanner = new MaterializedViewPlanner(planner);
+        OptionsPlanner optionsPlanner = new OptionsPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (int next : DependencyOrder.of(all)) {
             planner.position = next;
@@ -173,6 +173,7 @@ public final class Planner {
             else if (d instanceof Declaration.ConstraintsDecl k) planner.laterConstraints(k);
             else if (d instanceof ColumnDecl c) planner.addedColumn(c);
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
+            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);

@@ -284,4 +284,28 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> customSql(Step.CustomSql c) {
         return List.of(new Hazard(HazardKind.CUSTOM_SQL, "custom step " + c.id() + " runs SQL the tool cannot analyze"));
     }
+
+    /** SHARE UPDATE EXCLUSIVE ones cost nothing worth naming; the others hold ACCESS EXCLUSIVE briefly. */
+    public List<Hazard> setStorageParameters(Step.SetStorageParameters s) {
+        return s.lock().mode().equals(Step.Lock.SHARE_UPDATE_EXCLUSIVE) ? none() : brief();
+    }
+
+    /** Only the mark, under SHARE UPDATE EXCLUSIVE: reads and writes go on. */
+    public List<Hazard> clusterOn(Step.ClusterOn c) {
+        return none();
+    }
+
+    /** SET LOGGED / UNLOGGED rewrites the table (and SET LOGGED writes all of it to the WAL). */
+    public List<Hazard> setPersistence(Step.SetPersistence p) {
+        if (table == null) return none();
+        return List.of(small() ? new Hazard(HazardKind.ACCESS_EXCLUSIVE_LOCK, "rewrites " + name + " (small: " + size()
+                + ") under a brief ACCESS EXCLUSIVE lock to make it " + (p.unlogged() ? "UNLOGGED" : "LOGGED"))
+                : new Hazard(HazardKind.TABLE_REWRITE, "rewrites every row of " + name + " (" + size() + ") to make it "
+                + (p.unlogged() ? "UNLOGGED" : "LOGGED") + ", under an ACCESS EXCLUSIVE lock: reads and writes wait until it finishes"));
+    }
+
+    /** Metadata only; STORAGE and COMPRESSION under a brief ACCESS EXCLUSIVE lock, the others SHARE UPDATE EXCLUSIVE. */
+    public List<Hazard> setColumnOption(Step.SetColumnOption s) {
+        return s.lock().mode().equals(Step.Lock.SHARE_UPDATE_EXCLUSIVE) ? none() : brief();
+    }
 }

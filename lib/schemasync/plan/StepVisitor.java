@@ -96,4 +96,12 @@ public interface StepVisitor<R> {
     R dropObject(Step.DropObject step);
 
     R customSql(Step.CustomSql step);
+
+    R setStorageParameters(Step.SetStorageParameters step);
+
+    R clusterOn(Step.ClusterOn step);
+
+    R setPersistence(Step.SetPersistence step);
+
+    R setColumnOption(Step.SetColumnOption step);
 }

@@ -249,4 +249,47 @@ final class StepSql implements StepVisitor<String> {
         return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} " + action, name(table), DSL.name(column),
                 TypeSql.sequenceOptions(action.startsWith("ADD") ? "" : "SET ", options)));
     }
+
+    /** {@code SET (fillfactor = '70', ...)}: each value a literal (PostgreSQL stores its text), names as identifiers. */
+    public String setStorageParameters(Step.SetStorageParameters s) {
+        String keyword = s.index() ? "ALTER INDEX {0} " : "ALTER TABLE {0} ";
+        java.util.List<org.jooq.QueryPart> parts = s.parameters().stream().map(p -> {
+            String key = schemasync.catalog.RelationOptions.key(p);
+            // toast.autovacuum_enabled: the namespace and the name, each an identifier.
+            org.jooq.Name name = key.contains(".") ? DSL.name(key.split("\\.", 2)) : DSL.name(key);
+            return s.reset() ? (org.jooq.QueryPart) name
+                    : DSL.field("{0} = {1}", name, DSL.inline(p.substring(Math.min(p.length(), key.length() + 1))));
+        }).toList();
+        return CTX.render(DSL.query(keyword + (s.reset() ? "RESET ({1})" : "SET ({1})"), name(s.relation()), DSL.list(parts)));
+    }
+
+    public String clusterOn(Step.ClusterOn c) {
+        return c.index() == null ? CTX.render(DSL.query("ALTER TABLE {0} SET WITHOUT CLUSTER", name(c.table())))
+                : CTX.render(DSL.query("ALTER TABLE {0} CLUSTER ON {1}", name(c.table()), DSL.name(c.index())));
+    }
+
+    public String setPersistence(Step.SetPersistence p) {
+        return CTX.render(DSL.query("ALTER TABLE {0} SET " + (p.unlogged() ? "UNLOGGED" : "LOGGED"), name(p.table())));
+    }
+
+    public String setColumnOption(Step.SetColumnOption c) {
+        String alter = "ALTER TABLE {0} ALTER COLUMN {1} ";
+        return switch (c.option()) {
+            case STATISTICS -> CTX.render(DSL.query(alter + "SET STATISTICS {2}", name(c.table()), DSL.name(c.column()),
+                    DSL.inline(Integer.parseInt(c.values().get(0)))));
+            case STORAGE, COMPRESSION -> CTX.render(DSL.query(alter + (c.option() == Step.ColumnOption.STORAGE ? "SET STORAGE "
+                    : "SET COMPRESSION ") + keyword(c.values().get(0)), name(c.table()), DSL.name(c.column())));
+            case SET_ATTRIBUTES -> CTX.render(DSL.query(alter + "SET ({2})", name(c.table()), DSL.name(c.column()),
+                    DSL.list(c.values().stream().map(p -> (org.jooq.QueryPart) DSL.field("{0} = {1}",
+                            DSL.name(schemasync.catalog.RelationOptions.key(p)), DSL.inline(p.substring(p.indexOf('=') + 1)))).toList())));
+            case RESET_ATTRIBUTES -> CTX.render(DSL.query(alter + "RESET ({2})", name(c.table()), DSL.name(c.column()),
+                    DSL.list(c.values().stream().map(p -> (org.jooq.QueryPart) DSL.name(p)).toList())));
+        };
+    }
+
+    /** A storage or compression word (PLAIN, lz4, DEFAULT, ...): a bare keyword, so only letters and digits pass. */
+    private static String keyword(String word) {
+        if (!word.matches("[A-Za-z][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a storage or compression keyword: " + word);
+        return word;
+    }
 }

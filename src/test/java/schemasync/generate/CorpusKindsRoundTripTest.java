@@ -69,6 +69,37 @@ class CorpusKindsRoundTripTest {
                         CREATE TABLE app.orders (id bigint PRIMARY KEY, status varchar(20) NOT NULL);
                         CREATE FUNCTION app.order_count() RETURNS bigint LANGUAGE sql STABLE SET search_path = app
                             AS $$ SELECT count(*) FROM orders $$;
+                        """),
+                new Fixture("CLUSTER ON an index, and on a primary key's index", """
+                        CREATE TABLE visits (id bigint PRIMARY KEY, person_id bigint NOT NULL, at date);
+                        CREATE INDEX visits_person_idx ON visits (person_id);
+                        CREATE INDEX visits_at_idx ON visits (at);
+                        ALTER TABLE visits CLUSTER ON visits_person_idx;
+                        CREATE TABLE people (id bigint PRIMARY KEY, email text UNIQUE);
+                        ALTER TABLE people CLUSTER ON people_pkey;
+                        """),
+                new Fixture("table storage parameters, TOAST ones too, and an unlogged table", """
+                        CREATE TABLE hot (id bigint PRIMARY KEY, body text)
+                            WITH (fillfactor = 70, autovacuum_vacuum_scale_factor = 0.01, toast.autovacuum_enabled = false);
+                        CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY, payload jsonb);
+                        """),
+                new Fixture("index storage parameters (btree, GIN, BRIN)", """
+                        CREATE TABLE events (id bigint PRIMARY KEY, at timestamptz NOT NULL, tags text[]);
+                        CREATE INDEX events_id_idx ON events (id) WITH (fillfactor = 80, deduplicate_items = off);
+                        CREATE INDEX events_tags_idx ON events USING gin (tags) WITH (fastupdate = off);
+                        CREATE INDEX events_at_idx ON events USING brin (at) WITH (pages_per_range = 32);
+                        ALTER TABLE events CLUSTER ON events_id_idx;
+                        """),
+                new Fixture("column options: statistics target, storage, compression (PG 14+), n_distinct", """
+                        CREATE TABLE measurements (id bigint PRIMARY KEY, person_id bigint NOT NULL, note text, blob bytea);
+                        ALTER TABLE measurements ALTER COLUMN person_id SET STATISTICS 1000;
+                        ALTER TABLE measurements ALTER COLUMN person_id SET (n_distinct = -0.5);
+                        ALTER TABLE measurements ALTER COLUMN note SET STORAGE EXTERNAL;
+                        DO $$ BEGIN
+                            IF current_setting('server_version_num')::int >= 140000 THEN
+                                EXECUTE 'ALTER TABLE measurements ALTER COLUMN blob SET COMPRESSION pglz';
+                            END IF;
+                        END $$;
                         """));
     }
 
