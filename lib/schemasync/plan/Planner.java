@@ -187,8 +187,7 @@ public final class Planner {
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 planner.declaredMaterializedViews.add(m.name());
                 materializedViewPlanner.plan(m);
-            }
-            else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
+            } else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof Declaration.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
             else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
@@ -196,12 +195,10 @@ public final class Planner {
             else if (d instanceof Declaration.AggregateDecl a) {
                 planner.declaredAggregates.add(functionPlanner.key(a));
                 functionPlanner.plan(a);
-            }
-            else if (d instanceof Declaration.PolicyDecl p) {
+            } else if (d instanceof Declaration.PolicyDecl p) {
                 planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
                 policyPlanner.policy(p);
-            }
-            else if (d instanceof Declaration.TriggerDecl g) {
+            } else if (d instanceof Declaration.TriggerDecl g) {
                 planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
                 triggerPlanner.plan(g);
             } else if (d instanceof Declaration.FunctionDecl f) {
