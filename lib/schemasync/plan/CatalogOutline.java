@@ -17,9 +17,10 @@ import schemasync.catalog.Table;
  * commented how, row security and policies. The one place that lists what is not compared, and why:
  * <ul>
  * <li>texts PostgreSQL deparses and re-spells: column types, defaults and generation expressions,
- *     collations, CHECK/EXCLUDE/index/view/trigger/policy/function/aggregate text, enum-free domain
- *     defaults and base types (the step carries the user's spelling; the normalizer, not the replay,
- *     predicts PostgreSQL's), and sequence options (PostgreSQL fills unset ones by type);</li>
+ *     collations, CHECK/EXCLUDE/index/view/trigger/policy/function/aggregate text, domain base types
+ *     and defaults, and the columns a CHECK or EXCLUDE mentions (the step carries the user's spelling;
+ *     the normalizer, not the replay, predicts PostgreSQL's); sequence options (PostgreSQL fills unset
+ *     ones by type), the access method of a constraint's index, and extension versions;</li>
  * <li>routine arguments: a function, procedure or aggregate is compared by name, since its key holds
  *     pg_get_function_identity_arguments' text;</li>
  * <li>grants and default privileges: a new object also receives the privileges ALTER DEFAULT PRIVILEGES

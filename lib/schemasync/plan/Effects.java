@@ -40,7 +40,7 @@ public final class Effects implements StepVisitor<Void> {
 
     /**
      * The steps' effects on the planner's working copy: the kinds planned this way (schemas, extensions,
-     * enums, comments on objects) keep no hand-written copy of what their steps do.
+     * enums, comments on objects, row security) keep no hand-written copy of what their steps do.
      */
     static void applyTo(Planner planner, Step... steps) {
         Effects effects = new Effects(CatalogEdit.workingCopyOf(planner));

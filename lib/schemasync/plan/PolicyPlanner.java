@@ -36,9 +36,10 @@ final class PolicyPlanner {
             planner.items.add(new Drift(r.origin(), "table", object, "database forces it (also on the owner), the declaration"
                     + " does not: left alone, security is never relaxed implicitly", null));
         } else {
+            Step enable = new Step.SetRowSecurity(actual, r.force());
             planner.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
-                    planner.before.tables().get(actual), new Step.SetRowSecurity(actual, r.force()));
-            planner.tables.put(actual, table.withRowSecurity(want));
+                    planner.before.tables().get(actual), enable);
+            Effects.applyTo(planner, enable);
         }
     }
 

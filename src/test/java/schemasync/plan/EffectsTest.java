@@ -1,0 +1,73 @@
+package schemasync.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static schemasync.plan.Fixtures.catalog;
+import static schemasync.plan.Fixtures.q;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column.Identity;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.TableSpec;
+
+/**
+ * What a replay predicts, without a server: the scenario tests check the same predictions against
+ * PostgreSQL after every apply (Scenario.assertReplayPredicts).
+ */
+class EffectsTest {
+
+    private static final TableSpec ORDERS = new TableSpec(q("orders"), List.of(
+            new ColumnSpec("id", "bigserial", false, null, Identity.NONE, null),
+            new ColumnSpec("code", "text", false, null, Identity.NONE, null),
+            new ColumnSpec("n", "integer", false, null, Identity.BY_DEFAULT, null)), List.of("id"), null,
+            List.of(new ConstraintSpec("orders_code_key", Constraint.Kind.UNIQUE, List.of("code"), null, null, false),
+                    new ConstraintSpec("orders_code_check", Constraint.Kind.CHECK, List.of(), "code <> ''", null, false, true)),
+            null);
+
+    @Test
+    void createTableBringsItsKeyIndexesOwnedSequencesAndLeavesNotValidConstraintsToTheirOwnStep() {
+        Set<String> facts = CatalogOutline.of(Effects.apply(new Step.CreateTable(ORDERS), catalog().build()));
+        assertTrue(facts.contains("table public.orders columns [id, code, n]"), facts::toString);
+        assertTrue(facts.contains("column public.orders.id NOT NULL"), facts::toString);
+        assertTrue(facts.contains("primary key public.orders orders_pkey [id]"), facts::toString);
+        assertTrue(facts.contains("index public.orders_pkey on public.orders unique of a constraint"), facts::toString);
+        assertTrue(facts.contains("index public.orders_code_key on public.orders unique of a constraint"), facts::toString);
+        assertTrue(facts.contains("sequence public.orders_id_seq owned by public.orders.id"), facts::toString);
+        assertTrue(facts.contains("sequence public.orders_n_seq owned by public.orders.n (identity)"), facts::toString);
+        assertFalse(facts.stream().anyMatch(f -> f.contains("orders_code_check")), facts::toString);
+    }
+
+    @Test
+    void aRenameCarriesIndexesAndSequencesAndADropTakesThemAlong() {
+        Catalog created = Effects.apply(new Step.CreateTable(ORDERS), catalog().build());
+        Catalog renamed = Effects.replay(List.of(new Step.RenameTable(q("orders"), "purchases"),
+                new Step.RenameColumn(q("purchases"), "code", "reference")), created);
+        Set<String> facts = CatalogOutline.of(renamed);
+        assertTrue(facts.contains("table public.purchases columns [id, reference, n]"), facts::toString);
+        assertTrue(facts.contains("index public.orders_code_key on public.purchases unique of a constraint"), facts::toString);
+        assertTrue(facts.contains("constraint public.purchases.orders_code_key UNIQUE [reference]"), facts::toString);
+        assertTrue(facts.contains("sequence public.orders_id_seq owned by public.purchases.id"), facts::toString);
+
+        Set<String> dropped = CatalogOutline.of(Effects.apply(new Step.DropColumn(q("purchases"), "reference"), renamed));
+        assertFalse(dropped.stream().anyMatch(f -> f.contains("orders_code_key")), dropped::toString);
+        assertEquals(Set.of("schema public"), CatalogOutline.of(Effects.apply(new Step.DropTable(q("purchases")), renamed)));
+    }
+
+    @Test
+    void aStepOnATableTheReplayDoesNotKnowIsAnError() {
+        assertThrows(IllegalStateException.class, () -> Effects.apply(new Step.DropColumn(q("nowhere"), "x"), catalog().build()));
+    }
+
+    @Test
+    void customStepsMakeAPlanUnpredictable() {
+        assertTrue(CatalogOutline.predictable(List.of(new Step.CreateSchema("audit"))));
+        assertFalse(CatalogOutline.predictable(List.of(new Step.CustomSql("backfill", "SELECT true", "UPDATE t SET x = 1"))));
+    }
+}
