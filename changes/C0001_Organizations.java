@@ -9,7 +9,7 @@ import static schemasync.dsl.Default.dflt;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0001_Organizations implements ChangeBlock {
@@ -17,7 +17,7 @@ final class C0001_Organizations implements ChangeBlock {
         return "Organizations own everything else";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("organizations", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("name", CLOB.notNull())

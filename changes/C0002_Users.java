@@ -9,7 +9,7 @@ import static schemasync.dsl.Default.dflt;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0002_Users implements ChangeBlock {
@@ -17,7 +17,7 @@ final class C0002_Users implements ChangeBlock {
         return "Users sign in with an email address, unique while the account is not deleted";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("users", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("email", VARCHAR(320).notNull())

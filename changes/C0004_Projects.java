@@ -12,7 +12,7 @@ import static schemasync.dsl.Default.dflt;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SampleBlock;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0004_Projects implements ChangeBlock {
@@ -20,7 +20,7 @@ final class C0004_Projects implements ChangeBlock {
         return "Projects of an organization, with free-form settings and tags";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("projects", t -> t
                 .column("id", UUID.notNull(), dflt("gen_random_uuid()"))
                 .column("organization_id", BIGINT.notNull())

@@ -5,7 +5,7 @@ import java.util.function.UnaryOperator;
 import schemasync.catalog.QualifiedName;
 
 /**
- * The part of {@link Schema}'s vocabulary with which a later block changes what earlier blocks declared
+ * The part of {@link SchemaChanges}'s vocabulary with which a later block changes what earlier blocks declared
  * (renames and removals: a block that reached production is never edited), plus custom steps, ignore
  * patterns and allowed hazards.
  */
@@ -21,7 +21,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * {@code .notValid()} as in {@code ensureTable}; they count as the table's own declared constraints.
      * On a table with rows a CHECK or FOREIGN KEY is added NOT VALID and then validated.
      */
-    public Schema ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
+    public SchemaChanges ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
         QualifiedName name = QualifiedName.parse(table);
         TableBuilder.State t = constraints.apply(new TableBuilder()).state;
         if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
@@ -35,57 +35,57 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
     }
 
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
-    public Schema ensureTableRenamed(String from, String to) {
+    public SchemaChanges ensureTableRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
         add(new Declaration.RenameDecl(Declaration.ObjectKind.TABLE, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The column {@code from} of {@code table} is now called {@code to}. */
-    public Schema ensureColumnRenamed(String table, String from, String to) {
+    public SchemaChanges ensureColumnRenamed(String table, String from, String to) {
         add(new Declaration.RenameDecl(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), from, to, currentOrigin()));
         return self();
     }
 
     /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
-    public Schema ensureIndexRenamed(String from, String to) {
+    public SchemaChanges ensureIndexRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
         add(new Declaration.RenameDecl(Declaration.ObjectKind.INDEX, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoTable(String name) {
+    public SchemaChanges ensureNoTable(String name) {
         return removal(Declaration.ObjectKind.TABLE, QualifiedName.parse(name), null);
     }
 
     /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoColumn(String table, String column) {
+    public SchemaChanges ensureNoColumn(String table, String column) {
         return removal(Declaration.ObjectKind.COLUMN, QualifiedName.parse(table), column);
     }
 
     /** The index must not exist: dropped if present. */
-    public Schema ensureNoIndex(String name) {
+    public SchemaChanges ensureNoIndex(String name) {
         return removal(Declaration.ObjectKind.INDEX, QualifiedName.parse(name), null);
     }
 
     /** The constraint must not exist on the table: dropped if present. */
-    public Schema ensureNoConstraint(String table, String constraint) {
+    public SchemaChanges ensureNoConstraint(String table, String constraint) {
         return removal(Declaration.ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
     }
 
     /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
-    public Schema ensureNoView(String name) {
+    public SchemaChanges ensureNoView(String name) {
         return removal(Declaration.ObjectKind.VIEW, QualifiedName.parse(name), null);
     }
 
     /** The trigger must not exist on the table: dropped if present. */
-    public Schema ensureNoTrigger(String table, String trigger) {
+    public SchemaChanges ensureNoTrigger(String table, String trigger) {
         return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
     /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
-    public Schema ensureNoFunction(String signature) {
+    public SchemaChanges ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
         return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());
     }
@@ -96,7 +96,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * "UPDATE users SET status = 'active' WHERE status IS NULL")}. The guard returns true while the step
      * is needed; it must return false after the step ran.
      */
-    public Schema customStep(String id, String guardSql, String sql) {
+    public SchemaChanges customStep(String id, String guardSql, String sql) {
         add(new Declaration.CustomStepDecl(id, guardSql, sql, currentOrigin()));
         return self();
     }
@@ -109,7 +109,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * comparison always rolls back) before declarations are compared, so later blocks may use what it
      * creates as a column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
      */
-    public Schema ensureCustomObject(String id, String guardSql, String sql) {
+    public SchemaChanges ensureCustomObject(String id, String guardSql, String sql) {
         add(new Declaration.CustomStepDecl(id, guardSql, sql, true, currentOrigin()));
         return self();
     }
@@ -121,7 +121,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * columns, constraints, triggers and policies of a declared table match as {@code table.name}
      * ({@code "users.legacy_*"}, {@code "users.users_audit_trigger"}): e.g. what a custom step creates.
      */
-    public Schema ignore(String... patterns) {
+    public SchemaChanges ignore(String... patterns) {
         add(new Declaration.IgnoreDecl(List.of(patterns), currentOrigin()));
         return self();
     }
@@ -132,21 +132,21 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * an {@code ensureNoTable}. The reason is shown beside the hazard in the plan. (HazardKind is a
      * leaf enum of the plan package; the DSL names it so that a misspelt kind does not compile.)
      */
-    public Schema allowHazard(schemasync.model.HazardKind kind, String reason) {
+    public SchemaChanges allowHazard(schemasync.model.HazardKind kind, String reason) {
         add(new Declaration.AllowHazardDecl(kind, reason, currentOrigin()));
         return self();
     }
 
     /** Deprecated spelling (a positional boolean): {@code ensureMaterializedViewWithNoData(name, query)} for false. */
     @Deprecated(since = "0.1.0", forRemoval = true)
-    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+    public SchemaChanges ensureMaterializedView(String name, String query, boolean withData) {
         Deprecations.warn("ensureMaterializedView(name, query, " + withData + ")",
                 withData ? "ensureMaterializedView(name, query)" : "ensureMaterializedViewWithNoData(name, query)");
         return self().materializedView(name, query, withData);
     }
 
     /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
-    private Schema removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
+    private SchemaChanges removal(Declaration.ObjectKind kind, QualifiedName object, String detail) {
         add(new Declaration.RemovalDecl(kind, object, detail, currentOrigin()));
         return self();
     }

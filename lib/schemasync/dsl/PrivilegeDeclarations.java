@@ -10,7 +10,7 @@ import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
 import schemasync.dsl.Declaration.GrantDecl;
 
 /**
- * The privilege part of {@link Schema}'s vocabulary: grants on tables, columns, sequences, schemas and
+ * The privilege part of {@link SchemaChanges}'s vocabulary: grants on tables, columns, sequences, schemas and
  * routines, their explicit revocations, and default privileges. Grants are added when missing;
  * privileges a role holds beyond the declared ones are reported, and revoked only where a block says
  * {@code ensureNo...Grant}. Roles are named as in PostgreSQL; {@code "public"} means PUBLIC.
@@ -26,29 +26,29 @@ public abstract class PrivilegeDeclarations {
 
     abstract void placeholder(Supplier<Declaration> declaration);
 
-    abstract Schema self();
+    abstract SchemaChanges self();
 
     /**
      * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
      * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
      * holds are reported, never revoked implicitly.
      */
-    public Schema ensureGrant(String table, String role, String... privileges) {
+    public SchemaChanges ensureGrant(String table, String role, String... privileges) {
         return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, false);
     }
 
     /** The role holds these privileges (SELECT, INSERT, UPDATE, REFERENCES) on one column of the table. */
-    public Schema ensureColumnGrant(String table, String column, String role, String... privileges) {
+    public SchemaChanges ensureColumnGrant(String table, String column, String role, String... privileges) {
         return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, SELECT, UPDATE) on the sequence. */
-    public Schema ensureSequenceGrant(String sequence, String role, String... privileges) {
+    public SchemaChanges ensureSequenceGrant(String sequence, String role, String... privileges) {
         return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, CREATE) on the schema. */
-    public Schema ensureSchemaGrant(String schema, String role, String... privileges) {
+    public SchemaChanges ensureSchemaGrant(String schema, String role, String... privileges) {
         return grant(GrantTarget.schema(schema), role, privileges, false);
     }
 
@@ -56,27 +56,27 @@ public abstract class PrivilegeDeclarations {
      * The role may execute the function, procedure or aggregate {@code [schema.]name(argument types)}:
      * {@code ensureFunctionGrant("app_add(integer, integer)", "app_user", "EXECUTE")}.
      */
-    public Schema ensureFunctionGrant(String signature, String role, String... privileges) {
+    public SchemaChanges ensureFunctionGrant(String signature, String role, String... privileges) {
         return grant(function(signature), role, privileges, false);
     }
 
     /** The role must not hold these table privileges: revoked when held (the only way anything is revoked). */
-    public Schema ensureNoGrant(String table, String role, String... privileges) {
+    public SchemaChanges ensureNoGrant(String table, String role, String... privileges) {
         return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, true);
     }
 
     /** The role must not hold these privileges on the column (a column grant, not the table's): revoked when held. */
-    public Schema ensureNoColumnGrant(String table, String column, String role, String... privileges) {
+    public SchemaChanges ensureNoColumnGrant(String table, String column, String role, String... privileges) {
         return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, SELECT, UPDATE) on the sequence: revoked when held. */
-    public Schema ensureNoSequenceGrant(String sequence, String role, String... privileges) {
+    public SchemaChanges ensureNoSequenceGrant(String sequence, String role, String... privileges) {
         return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, CREATE) on the schema: revoked when held. */
-    public Schema ensureNoSchemaGrant(String schema, String role, String... privileges) {
+    public SchemaChanges ensureNoSchemaGrant(String schema, String role, String... privileges) {
         return grant(GrantTarget.schema(schema), role, privileges, true);
     }
 
@@ -84,7 +84,7 @@ public abstract class PrivilegeDeclarations {
      * The role must not be able to execute the routine, revoked when it can: {@code ensureNoFunctionGrant(
      * "transfer(bigint, bigint, numeric)", "public", "EXECUTE")} (PostgreSQL grants EXECUTE to PUBLIC by default).
      */
-    public Schema ensureNoFunctionGrant(String signature, String role, String... privileges) {
+    public SchemaChanges ensureNoFunctionGrant(String signature, String role, String... privileges) {
         return grant(function(signature), role, privileges, true);
     }
 
@@ -114,7 +114,7 @@ public abstract class PrivilegeDeclarations {
         return builder;
     }
 
-    private Schema grant(GrantTarget target, String role, String[] privileges, boolean revoke) {
+    private SchemaChanges grant(GrantTarget target, String role, String[] privileges, boolean revoke) {
         add(new GrantDecl(target, role(role), upper(privileges), revoke, currentOrigin()));
         return self();
     }

@@ -1,7 +1,7 @@
 package schemasync.generate;
 
 import java.util.List;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 /** The generated calls about who may do what: grants, default privileges, row-level security and policies. */
 final class AccessCalls {
@@ -27,7 +27,7 @@ final class AccessCalls {
                     + JavaCode.strings(privileges) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             String[] p = privileges.toArray(String[]::new);
             switch (kind) {
                 case "COLUMN" -> {
@@ -60,7 +60,7 @@ final class AccessCalls {
                     + (schema == null ? "" : ".inSchema(" + JavaCode.literal(schema) + ")") + ";");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             String[] p = privileges.toArray(String[]::new);
             var b = revoke ? db.ensureNoDefaultPrivileges(objects, role, p) : db.ensureDefaultPrivileges(objects, role, p);
             if (forRole != null) b.forRole(forRole);
@@ -73,7 +73,7 @@ final class AccessCalls {
             code.line(0, "db.ensureRowLevelSecurity(" + JavaCode.literal(table) + (force ? ", true" : "") + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureRowLevelSecurity(table, force);
         }
     }
@@ -90,7 +90,7 @@ final class AccessCalls {
             if (withCheck != null) code.line(1, ".withCheck(" + JavaCode.literal(withCheck) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensurePolicy(name).on(table);
             if (!permissive) b.restrictive();
             if (!command.equals("ALL")) b.forCommand(command);
@@ -106,7 +106,7 @@ final class AccessCalls {
                     + JavaCode.strings(privileges) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureGrant(table, role, privileges.toArray(String[]::new));
         }
     }

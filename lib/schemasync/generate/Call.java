@@ -2,11 +2,11 @@ package schemasync.generate;
 
 import java.util.List;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 /**
  * One DSL call of a generated block: the intermediate model that is both written as Java source
- * ({@link #render}) and run directly against a {@link Schema} ({@link #declare}), so the round-trip
+ * ({@link #render}) and run directly against a {@link SchemaChanges} ({@link #declare}), so the round-trip
  * command can use the generated blocks without compiling them. A test compiles the source and checks
  * both give the same declarations. A new object kind is a new record here and a case in the generator.
  */
@@ -18,7 +18,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     void render(JavaCode code);
 
-    void declare(Schema db);
+    void declare(SchemaChanges db);
 
     /** {@code db.ensureSchema("audit");} */
     record SchemaCall(String name) implements Call {
@@ -26,7 +26,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureSchema(" + JavaCode.literal(name) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureSchema(name);
         }
     }
@@ -38,7 +38,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     : "db.ensureExtension(" + JavaCode.literal(name) + ", " + JavaCode.literal(schema) + ", null);");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (schema == null) db.ensureExtension(name);
             else db.ensureExtension(name, schema, null);
         }
@@ -49,7 +49,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureEnum(" + JavaCode.literal(name) + (labels.isEmpty() ? "" : ", " + JavaCode.strings(labels)) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureEnum(name, labels.toArray(String[]::new));
         }
     }
@@ -76,7 +76,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureDomain(name, baseType);
             if (notNull) b.notNull();
             if (defaultSql != null) b.dflt(defaultSql);
@@ -102,7 +102,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             if (attributes.isEmpty()) code.line(1, ";");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureCompositeType(name);
             for (List<String> a : attributes) {
                 b.attribute(a.get(0), a.get(1));
@@ -131,7 +131,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, s.append(";").toString());
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureSequence(name);
             if (as != null) b.as(as);
             if (incrementBy != null) b.incrementBy(incrementBy);
@@ -154,7 +154,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + JavaCode.multiline(definition, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (procedure) db.ensureProcedure(signature, definition);
             else db.ensureFunction(signature, definition);
         }
@@ -166,7 +166,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureAggregate(" + JavaCode.literal(signature) + ", " + JavaCode.multiline(definition, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureAggregate(signature, definition);
         }
     }
@@ -176,7 +176,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureView(" + JavaCode.literal(name) + ", " + JavaCode.multiline(query, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureView(name, query);
         }
     }
@@ -211,7 +211,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, s.append(";").toString());
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureIndex(name).on(table);
             if (unique) b.unique();
             if (method != IndexMethod.BTREE) b.using(method);
@@ -247,7 +247,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(1, ".executes(" + JavaCode.literal(function) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureTrigger(name).on(table);
             switch (timing) {
                 case "BEFORE" -> b.before(events);
@@ -278,7 +278,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(1, JavaCode.multiline(sql, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (definesObjects) db.ensureCustomObject(id, guardSql, sql);
             else db.customStep(id, guardSql, sql);
         }
@@ -290,7 +290,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ignore(" + JavaCode.strings(patterns) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ignore(patterns.toArray(String[]::new));
         }
     }
@@ -301,7 +301,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.comment(text);
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
         }
     }
 
@@ -324,7 +324,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (constraints.isEmpty()) {
                 db.ensurePartition(name, parent, bound, partitionBy);
                 return;
@@ -346,7 +346,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureConstraints(table, t -> {
                 schemasync.dsl.TableBuilder b = t;
                 for (TableCall.ConstraintDef d : constraints) b = TableCall.constraint(b, d);
@@ -362,7 +362,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + JavaCode.multiline(query, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (withData) db.ensureMaterializedView(name, query);
             else db.ensureMaterializedViewWithNoData(name, query);
         }
@@ -379,7 +379,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + (detail == null ? "" : ", " + JavaCode.literal(detail)) + ", " + JavaCode.literal(text) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (detail == null) db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, text);
             else db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, detail, text);
         }

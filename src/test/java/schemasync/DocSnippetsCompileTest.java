@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@link #IMPORTS} are added;</li>
  *   <li>a block that starts with a member ({@code public ...}) is a part of a block class or of Changes,
  *       compiled with the whole files the same document showed before it (the blocks it lists);</li>
- *   <li>anything else is the body of a block's {@code declare(Schema db)}.</li>
+ *   <li>anything else is the body of a block's {@code declare(SchemaChanges db)}.</li>
  * </ul>
  * Each block is compiled on its own (examples may declare the same class), in package {@code changes},
  * so the sample's classes are visible as they are to a user's block.
@@ -78,12 +78,12 @@ class DocSnippetsCompileTest {
         if (first.matches("(@\\w+.*|(public|private|protected|static|final)\\b.*)")) {
             return head + "abstract class Snippet implements ChangeBlock {\n" + code + "\n}\n";
         }
-        return head + "abstract class Snippet implements ChangeBlock {\n    public void declare(Schema db) {\n" + code + "\n    }\n}\n";
+        return head + "abstract class Snippet implements ChangeBlock {\n    public void declare(SchemaChanges db) {\n" + code + "\n    }\n}\n";
     }
 
     private static boolean isMember(String code) {
         String unit = unit(code);
-        return unit.contains("abstract class Snippet implements ChangeBlock {\n") && !unit.contains("public void declare(Schema db) {\n" + code);
+        return unit.contains("abstract class Snippet implements ChangeBlock {\n") && !unit.contains("public void declare(SchemaChanges db) {\n" + code);
     }
 
     private static String className(String unit) {
