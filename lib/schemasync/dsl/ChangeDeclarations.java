@@ -91,27 +91,55 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
     }
 
     /**
-     * A guarded custom step, e.g. a backfill between schema steps:
-     * {@code db.customStep("backfill_status", "SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)",
-     * "UPDATE users SET status = 'active' WHERE status IS NULL")}. The guard returns true while the step
-     * is needed; it must return false after the step ran.
+     * A guarded custom step, e.g. a backfill between schema steps: {@code db.customStep("backfill_status")
+     * .neededWhile("SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)").runs("UPDATE users SET status =
+     * 'active' WHERE status IS NULL")}. The guard returns true while the step is needed; it must return false
+     * after the step ran.
      */
+    public CustomStepBuilder customStep(String id) {
+        return custom(id, false);
+    }
+
+    /**
+     * An object the vocabulary cannot express (a range type, an operator class), created by exact SQL while
+     * the guard says it is missing: {@code db.ensureCustomObject("range public.floatrange").neededWhile("SELECT
+     * to_regtype('public.floatrange') IS NULL").runs("CREATE TYPE public.floatrange AS RANGE (subtype = float8)")}.
+     * Unlike {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the comparison
+     * always rolls back) before declarations are compared, so later blocks may use what it creates as a
+     * column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
+     */
+    public CustomStepBuilder ensureCustomObject(String id) {
+        return custom(id, true);
+    }
+
+    /** Deprecated spelling (three swappable strings): {@code customStep(id).neededWhile(guardSql).runs(sql)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges customStep(String id, String guardSql, String sql) {
+        Deprecations.warn("customStep(id, guardSql, sql)", "customStep(id).neededWhile(guardSql).runs(sql)");
         add(new Declaration.CustomStepDecl(id, guardSql, sql, currentOrigin()));
         return self();
     }
 
-    /**
-     * An object the vocabulary cannot express (a domain, a sequence, a range type), created by exact
-     * SQL while {@code guardSql} says it is missing: {@code db.ensureCustomObject("domain public.year",
-     * "SELECT to_regtype('public.year') IS NULL", "CREATE DOMAIN public.year AS integer")}. Unlike
-     * {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the
-     * comparison always rolls back) before declarations are compared, so later blocks may use what it
-     * creates as a column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
-     */
+    /** Deprecated spelling (three swappable strings): {@code ensureCustomObject(id).neededWhile(guardSql).runs(sql)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureCustomObject(String id, String guardSql, String sql) {
+        Deprecations.warn("ensureCustomObject(id, guardSql, sql)", "ensureCustomObject(id).neededWhile(guardSql).runs(sql)");
         add(new Declaration.CustomStepDecl(id, guardSql, sql, true, currentOrigin()));
         return self();
+    }
+
+    /** Deprecated spelling (positional nulls): {@code ensureExtension(name, x -> x.inSchema(schema).version(version))}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureExtension(String name, String schema, String version) {
+        Deprecations.warn("ensureExtension(name, schema, version)", "ensureExtension(name, x -> x.inSchema(schema).version(version))");
+        return self().extension(name, schema, version);
+    }
+
+    private CustomStepBuilder custom(String id, boolean definesObjects) {
+        CustomStepBuilder builder = new CustomStepBuilder();
+        Origin declaredIn = currentOrigin();
+        placeholder(() -> new Declaration.CustomStepDecl(id, builder.guardSql, builder.sql, definesObjects, declaredIn));
+        return builder;
     }
 
     /**

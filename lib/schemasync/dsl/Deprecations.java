@@ -17,4 +17,17 @@ final class Deprecations {
         String message = "warning: " + oldSpelling + " is deprecated and goes away in the next release: write " + newSpelling;
         if (SAID.add(message)) System.err.println(message);
     }
+
+    /** A block that implements the old declare(Schema db) rather than declare(SchemaChanges db). */
+    @SuppressWarnings("removal")
+    static void oldDeclare(ChangeBlock block) {
+        try {
+            if (block.getClass().getMethod("declare", Schema.class).getDeclaringClass() != ChangeBlock.class) {
+                warn("declare(Schema db) (" + block.id() + ")", "declare(SchemaChanges db) with import schemasync.dsl.SchemaChanges"
+                        + " (Schema clashes with org.jooq.Schema)");
+            }
+        } catch (NoSuchMethodException e) {
+            // every ChangeBlock has the default method: not reached
+        }
+    }
 }

@@ -80,18 +80,7 @@ public class SchemaChanges extends ChangeDeclarations {
     public SequenceBuilder ensureSequence(String name) {
         SequenceBuilder builder = new SequenceBuilder(name);
         Origin declaredIn = origin;
-        placeholder(() -> {
-            QualifiedName table = null;
-            String column = null;
-            if (builder.ownedBy != null) {
-                int dot = builder.ownedBy.lastIndexOf('.');
-                table = QualifiedName.parse(dot < 0 ? "" : builder.ownedBy.substring(0, dot));
-                column = dot < 0 ? builder.ownedBy : builder.ownedBy.substring(dot + 1);
-            }
-            SequenceOptions o = builder.options;
-            return new Declaration.SequenceDecl(QualifiedName.parse(builder.name), builder.dataType, o.increment(),
-                    o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
-        });
+        placeholder(() -> builder.declaration(declaredIn));
         return builder;
     }
 
@@ -205,11 +194,16 @@ public class SchemaChanges extends ChangeDeclarations {
 
     /** The extension is installed (CREATE EXTENSION); its files must be on the server. */
     public SchemaChanges ensureExtension(String name) {
-        return ensureExtension(name, null, null);
+        return extension(name, null, null);
     }
 
-    /** The extension is installed in {@code schema} (null: PostgreSQL's choice) at {@code version} (null: any). */
-    public SchemaChanges ensureExtension(String name, String schema, String version) {
+    /** The extension is installed with these options: {@code ensureExtension("pgcrypto", x -> x.inSchema("extensions"))}. */
+    public SchemaChanges ensureExtension(String name, UnaryOperator<ExtensionOptions> options) {
+        ExtensionOptions o = options.apply(ExtensionOptions.NONE);
+        return extension(name, o.schema(), o.version());
+    }
+
+    SchemaChanges extension(String name, String schema, String version) {
         declarations.add(new Declaration.ExtensionDecl(name, schema, version, origin));
         return this;
     }
@@ -354,10 +348,7 @@ public class SchemaChanges extends ChangeDeclarations {
         int position = 0;
         for (ChangeBlock block : blocks) {
             db.origin = new Origin(block.id(), block.description(), ++position);
-            if (oldSpelling(block)) {
-                Deprecations.warn("declare(Schema db) (" + block.id() + ")", "declare(SchemaChanges db) with import schemasync.dsl.SchemaChanges"
-                        + " (Schema clashes with org.jooq.Schema)");
-            }
+            Deprecations.oldDeclare(block);
             try {
                 block.declare(db);
             } catch (RuntimeException e) {
@@ -367,16 +358,6 @@ public class SchemaChanges extends ChangeDeclarations {
             db.finishPending();
         }
         return List.copyOf(db.declarations);
-    }
-
-    /** The block implements the deprecated declare(Schema db) rather than declare(SchemaChanges db). */
-    @SuppressWarnings("removal")
-    private static boolean oldSpelling(ChangeBlock block) {
-        try {
-            return block.getClass().getMethod("declare", Schema.class).getDeclaringClass() != ChangeBlock.class;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
     }
 
     @Override

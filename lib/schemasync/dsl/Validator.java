@@ -141,8 +141,8 @@ record Validator(List<String> problems) {
             } else if (d instanceof Declaration.CustomStepDecl c) {
                 name(c.origin(), "custom step id", c.id());
                 if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
-                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard");
-                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL");
+                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard: add .neededWhile(\"SELECT ...\")");
+                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL: add .runs(\"...\")");
             } else if (d instanceof Declaration.ColumnChangeDecl c) {
                 qualified(c.origin(), "table", c.table());
                 name(c.origin(), "column", c.column());

@@ -3,6 +3,7 @@ package schemasync.generate;
 import java.util.List;
 import schemasync.dsl.IndexMethod;
 import schemasync.dsl.SchemaChanges;
+import schemasync.dsl.TriggerEvent;
 
 /**
  * One DSL call of a generated block: the intermediate model that is both written as Java source
@@ -35,12 +36,12 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
     record ExtensionCall(String name, String schema) implements Call {
         public void render(JavaCode code) {
             code.line(0, schema == null ? "db.ensureExtension(" + JavaCode.literal(name) + ");"
-                    : "db.ensureExtension(" + JavaCode.literal(name) + ", " + JavaCode.literal(schema) + ", null);");
+                    : "db.ensureExtension(" + JavaCode.literal(name) + ", x -> x.inSchema(" + JavaCode.literal(schema) + "));");
         }
 
         public void declare(SchemaChanges db) {
             if (schema == null) db.ensureExtension(name);
-            else db.ensureExtension(name, schema, null);
+            else db.ensureExtension(name, x -> x.inSchema(schema));
         }
     }
 
@@ -238,7 +239,9 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 default -> "insteadOf";
             };
             code.line(0, "db.ensureTrigger(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
-            code.line(1, "." + timingCall + "(" + JavaCode.literal(events) + ")" + (forEachRow ? ".forEachRow()" : "")
+            code.importClass("schemasync.dsl.TriggerEvent");
+            String typed = TriggerEvents.java(events);
+            code.line(1, "." + timingCall + "(" + typed + ")" + (forEachRow ? ".forEachRow()" : "")
                     + (when == null ? "" : ".when(" + JavaCode.literal(when) + ")"));
             if (constraint != null) {
                 code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
@@ -249,10 +252,13 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
         public void declare(SchemaChanges db) {
             var b = db.ensureTrigger(name).on(table);
+            List<TriggerEvent> typed = TriggerEvents.parse(events);
+            TriggerEvent first = typed.get(0);
+            TriggerEvent[] more = typed.subList(1, typed.size()).toArray(TriggerEvent[]::new);
             switch (timing) {
-                case "BEFORE" -> b.before(events);
-                case "AFTER" -> b.after(events);
-                default -> b.insteadOf(events);
+                case "BEFORE" -> b.before(first, more);
+                case "AFTER" -> b.after(first, more);
+                default -> b.insteadOf(first, more);
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
@@ -273,14 +279,13 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
      */
     record CustomCall(String id, boolean definesObjects, String guardSql, String sql) implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db." + (definesObjects ? "ensureCustomObject(" : "customStep(") + JavaCode.literal(id) + ",");
-            code.line(1, JavaCode.multiline(guardSql, 1) + ",");
-            code.line(1, JavaCode.multiline(sql, 1) + ");");
+            code.line(0, "db." + (definesObjects ? "ensureCustomObject(" : "customStep(") + JavaCode.literal(id) + ")");
+            code.line(1, ".neededWhile(" + JavaCode.multiline(guardSql, 1) + ")");
+            code.line(1, ".runs(" + JavaCode.multiline(sql, 1) + ");");
         }
 
         public void declare(SchemaChanges db) {
-            if (definesObjects) db.ensureCustomObject(id, guardSql, sql);
-            else db.customStep(id, guardSql, sql);
+            (definesObjects ? db.ensureCustomObject(id) : db.customStep(id)).neededWhile(guardSql).runs(sql);
         }
     }
 
