@@ -1,9 +1,9 @@
 package changes;
 
 import static org.jooq.impl.SQLDataType.BIGINT;
-import static org.jooq.impl.SQLDataType.CLOB;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.ColumnType.TEXT;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
@@ -20,7 +20,7 @@ final class C0001_Organizations implements ChangeBlock {
     public void declare(SchemaChanges db) {
         db.ensureTable("organizations", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
-                .column("name", CLOB.notNull())
+                .column("name", TEXT.notNull())
                 .column("slug", VARCHAR(63).notNull())
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
                 .primaryKey("id")

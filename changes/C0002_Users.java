@@ -1,9 +1,9 @@
 package changes;
 
 import static org.jooq.impl.SQLDataType.BIGINT;
-import static org.jooq.impl.SQLDataType.CLOB;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.ColumnType.TEXT;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
@@ -21,7 +21,7 @@ final class C0002_Users implements ChangeBlock {
         db.ensureTable("users", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("email", VARCHAR(320).notNull())
-                .column("display_name", CLOB)
+                .column("display_name", TEXT)
                 .column("status", VARCHAR(16).notNull(), dflt("'active'"))
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
                 .column("deleted_at", TIMESTAMPWITHTIMEZONE)

@@ -6,6 +6,7 @@ import static schemasync.dsl.Default.dflt;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SampleBlock;
 import schemasync.dsl.SchemaChanges;
+import schemasync.dsl.TriggerEvent;
 
 @SampleBlock
 final class C0008_ProjectsUpdatedAt implements ChangeBlock {
@@ -24,7 +25,7 @@ final class C0008_ProjectsUpdatedAt implements ChangeBlock {
                 END
                 $$""");
         db.ensureTrigger("projects_set_updated_at").on("projects")
-                .before("UPDATE").forEachRow()
+                .before(TriggerEvent.UPDATE).forEachRow()
                 .when("OLD.* IS DISTINCT FROM NEW.*")
                 .executes("set_updated_at()");
     }

@@ -84,10 +84,53 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
         return removal(Declaration.ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
-    /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
+    /** The function {@code name(argument types)} must not exist: dropped if present (DROP ROUTINE, so a procedure too). */
     public SchemaChanges ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
         return removal(Declaration.ObjectKind.FUNCTION, sig.name(), sig.arguments());
+    }
+
+    /** The procedure {@code name(argument types)} must not exist: dropped if present (DROP PROCEDURE). */
+    public SchemaChanges ensureNoProcedure(String signature) {
+        Signature sig = Signature.parse(signature);
+        return removal(Declaration.ObjectKind.PROCEDURE, sig.name(), sig.arguments());
+    }
+
+    /** The aggregate {@code name(argument types)} must not exist: dropped if present (DROP AGGREGATE). */
+    public SchemaChanges ensureNoAggregate(String signature) {
+        Signature sig = Signature.parse(signature);
+        return removal(Declaration.ObjectKind.AGGREGATE, sig.name(), sig.arguments());
+    }
+
+    /**
+     * The materialized view must not exist: dropped if present, with its indexes (no CASCADE: a view that
+     * reads it makes the drop fail). Its rows are derived, so this is not marked DELETES_DATA.
+     */
+    public SchemaChanges ensureNoMaterializedView(String name) {
+        return removal(Declaration.ObjectKind.MATERIALIZED_VIEW, QualifiedName.parse(name), null);
+    }
+
+    /**
+     * The sequence must not exist: dropped if present (marked DELETES_DATA: its current value is lost, and
+     * a sequence created again under the name starts over). A default that still calls it makes the drop fail.
+     */
+    public SchemaChanges ensureNoSequence(String name) {
+        return removal(Declaration.ObjectKind.SEQUENCE, QualifiedName.parse(name), null);
+    }
+
+    /** The domain must not exist: dropped if present (no CASCADE: a column of the domain makes the drop fail). */
+    public SchemaChanges ensureNoDomain(String name) {
+        return removal(Declaration.ObjectKind.DOMAIN, QualifiedName.parse(name), null);
+    }
+
+    /** The composite type must not exist: dropped if present (no CASCADE: a column of the type makes the drop fail). */
+    public SchemaChanges ensureNoCompositeType(String name) {
+        return removal(Declaration.ObjectKind.COMPOSITE_TYPE, QualifiedName.parse(name), null);
+    }
+
+    /** The partition must not exist: dropped with its rows if present (marked DELETES_DATA in the plan). */
+    public SchemaChanges ensureNoPartition(String name) {
+        return removal(Declaration.ObjectKind.PARTITION, QualifiedName.parse(name), null);
     }
 
     /**

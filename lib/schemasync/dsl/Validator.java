@@ -132,8 +132,9 @@ record Validator(List<String> problems) {
                 qualified(r.origin(), r.kind().word(), r.object());
                 switch (r.kind()) {
                     case COLUMN, CONSTRAINT, TRIGGER -> name(r.origin(), r.kind().word(), r.column());
-                    case FUNCTION -> {
-                        if (r.column() == null) problem(r.origin(), "ensureNoFunction: write the signature as name(argument types)");
+                    case FUNCTION, PROCEDURE, AGGREGATE -> {
+                        if (r.column() == null) problem(r.origin(), "ensureNo" + Removals.method(r.kind())
+                                + ": write the signature as name(argument types)");
                     }
                     default -> { }
                 }
@@ -181,7 +182,7 @@ record Validator(List<String> problems) {
                 case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
                         .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
                 case VIEW, FUNCTION, TRIGGER -> declaredElsewhere(r, declarations);
-                default -> null;
+                default -> Removals.declaredIn(r, declarations);
             };
             if (declaredIn != null) {
                 problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())
