@@ -13,6 +13,11 @@ final class Deprecations {
     private Deprecations() {
     }
 
+    /** The warnings given so far in this run (each printed once). */
+    static Set<String> said() {
+        return Set.copyOf(SAID);
+    }
+
     static void warn(String oldSpelling, String newSpelling) {
         String message = "warning: " + oldSpelling + " is deprecated and goes away in the next release: write " + newSpelling;
         if (SAID.add(message)) System.err.println(message);
