@@ -122,6 +122,7 @@ record Validator(List<String> problems) {
                     if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
                 }
             } else if (d instanceof Declaration.RenameDecl r) {
+                relations.renamed(r);
                 qualified(r.origin(), r.kind().word(), r.table());
                 name(r.origin(), "new " + r.kind().word(), r.to());
                 name(r.origin(), "old " + r.kind().word(), r.from());
