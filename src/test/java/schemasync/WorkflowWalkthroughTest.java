@@ -52,6 +52,15 @@ class WorkflowWalkthroughTest {
         return doc.substring(start, end + 1).replaceAll("\\(\\d+\\.\\d+ s\\)", "(… s)");
     }
 
+    /** The content of the last plain ``` fence before {@code anchor}. */
+    static String shownBefore(String doc, String anchor) {
+        int at = doc.indexOf(anchor);
+        assertTrue(at >= 0, "no '" + anchor + "' in " + DOC);
+        int close = doc.lastIndexOf("\n```\n", at);
+        int open = doc.lastIndexOf("\n```\n", close - 1);
+        return doc.substring(open + 5, close + 1).replaceAll("\\(\\d+\\.\\d+ s\\)", "(… s)");
+    }
+
     /** Every run of lines between the page's "…" lines appears in the output, in order. */
     static void assertShows(String shown, String actual, String what) {
         int from = 0;
@@ -133,6 +142,51 @@ class WorkflowWalkthroughTest {
             assertTrue(renamed.out.contains("applied 2 statement(s) in one transaction, verified in sync"), renamed.out);
             assertShows(shown(example4, "and the rename is skipped:", "```"), cli(s, four, "--dry-run").out,
                     "example 4's dry run after the apply");
+
+            // 5. A backfill across several deploys: deploy 1, then deploy 2 (the page's body of C0013) with the
+            // unique index built by hand before it, then the NOT NULL set by hand.
+            String example5 = doc.substring(doc.indexOf("## 5. A backfill"), doc.indexOf("## 6. "));
+            ChangeBlock deploy1 = WorkflowExamplesTest.compile(doc, dir.resolve("five"), "C0013_ProjectSlug").get(0);
+            List<ChangeBlock> five = plus(four, deploy1);
+            assertShows(shown(example5, "so it is asked again during the apply:", "```"), cli(s, five, "--dry-run").out,
+                    "example 5's deploy 1");
+            Run backfill = cli(s, five, "--apply");
+            assertEquals(0, backfill.exit, backfill.err);
+            assertTrue(backfill.out.contains("applied 2 statement(s) in one transaction, verified in sync"), backfill.out);
+            assertShows(shown(example5, "The next dry run\nshows:", "```"), cli(s, five, "--dry-run").out, "example 5 after deploy 1");
+            String source = WorkflowExamplesTest.blockSource(doc, "C0013_ProjectSlug");
+            String deploy2Source = source.substring(0, source.indexOf("    public void declare"))
+                    + shown(example5, "Edit the same declaration to", "```java") + "}\n";
+            Files.writeString(dir.resolve("deploy2.md"), "```java\n" + deploy2Source + "```\n");
+            ChangeBlock deploy2 = WorkflowExamplesTest.compile(Files.readString(dir.resolve("deploy2.md")), dir.resolve("five2"),
+                    "C0013_ProjectSlug").get(0);
+            List<ChangeBlock> five2 = plus(four, deploy2);
+            s.execute("CREATE UNIQUE INDEX CONCURRENTLY projects_org_slug_key ON projects (organization_id, slug)");
+            assertShows(shownBefore(example5, "The index is found and skipped."), cli(s, five2, "--dry-run").out,
+                    "example 5's deploy 2");
+            for (String sql : List.of("ALTER TABLE projects ADD CONSTRAINT projects_slug_not_null CHECK (slug IS NOT NULL) NOT VALID",
+                    "ALTER TABLE projects VALIDATE CONSTRAINT projects_slug_not_null", "ALTER TABLE projects ALTER COLUMN slug SET NOT NULL",
+                    "ALTER TABLE projects DROP CONSTRAINT projects_slug_not_null")) {
+                s.execute(sql);
+            }
+            assertShows(shown(example5, "any\nconstraint it does not declare is reported.", "```"), cli(s, five2, "--dry-run").out,
+                    "example 5 after the constraint by hand");
+
+            // 6. Changing a column's type safely: deploy 1, the backfill, deploy 3 and the database without it.
+            String example6 = doc.substring(doc.indexOf("## 6. "));
+            List<ChangeBlock> six = WorkflowExamplesTest.compile(doc, dir.resolve("six"), "C0014_ProjectBudgetCents",
+                    "C0015_DropProjectBudget");
+            List<ChangeBlock> cents = plus(five2, six.get(0));
+            assertShows(shown(example6, "final class C0014_ProjectBudgetCents", "```"), cli(s, cents, "--dry-run").out,
+                    "example 6's deploy 1");
+            assertEquals(0, cli(s, cents, "--apply").exit);
+            s.execute("UPDATE projects SET budget_cents = round(budget * 100)");
+            List<ChangeBlock> dropped = plus(cents, six.get(1));
+            Run contract = cli(s, dropped, "--apply");
+            assertEquals(0, contract.exit, contract.err);
+            assertShows(shown(example6, "After the apply:", "```"), cli(s, dropped, "--dry-run").out, "example 6 after deploy 3");
+            assertShows(shown(example6, "(without `C0015`):", "```"), cli(s, cents, "--dry-run").out,
+                    "example 6 without C0015");
         }
     }
 }
