@@ -194,10 +194,17 @@ public abstract class PrivilegeDeclarations {
         return word.equals("ROUTINES") ? "FUNCTIONS" : word;
     }
 
+    /** The constant for a privilege word, or a placeholder when there is none (the validator names the bad word). */
+    private static String known(String privilege) {
+        String word = privilege == null ? "" : privilege.strip().toUpperCase(Locale.ROOT);
+        boolean exists = Arrays.stream(Privilege.values()).anyMatch(p -> p.name().equals(word));
+        return exists ? word : "<one of " + Arrays.toString(Privilege.values()) + ">";
+    }
+
     private static void warnStrings(String method, String[] privileges) {
         String names = String.join(", ", Arrays.stream(privileges).map(p -> "\"" + p + "\"").toList());
         String constants = String.join(", ", Arrays.stream(privileges)
-                .map(p -> "Privilege." + (p == null ? "?" : p.strip().toUpperCase(Locale.ROOT))).toList());
+                .map(p -> "Privilege." + known(p)).toList());
         Deprecations.warn(method + "(..., " + names + ")", method + "(..., " + constants + ")");
     }
 
