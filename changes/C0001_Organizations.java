@@ -1,15 +1,15 @@
 package changes;
 
 import static org.jooq.impl.SQLDataType.BIGINT;
-import static org.jooq.impl.SQLDataType.CLOB;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.ColumnType.TEXT;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0001_Organizations implements ChangeBlock {
@@ -17,10 +17,10 @@ final class C0001_Organizations implements ChangeBlock {
         return "Organizations own everything else";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("organizations", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
-                .column("name", CLOB.notNull())
+                .column("name", TEXT.notNull())
                 .column("slug", VARCHAR(63).notNull())
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
                 .primaryKey("id")

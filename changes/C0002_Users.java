@@ -1,15 +1,15 @@
 package changes;
 
 import static org.jooq.impl.SQLDataType.BIGINT;
-import static org.jooq.impl.SQLDataType.CLOB;
 import static org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
 import static org.jooq.impl.SQLDataType.VARCHAR;
+import static schemasync.dsl.ColumnType.TEXT;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0002_Users implements ChangeBlock {
@@ -17,11 +17,11 @@ final class C0002_Users implements ChangeBlock {
         return "Users sign in with an email address, unique while the account is not deleted";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("users", t -> t
                 .column("id", ColumnType.of(BIGINT).identityByDefault())
                 .column("email", VARCHAR(320).notNull())
-                .column("display_name", CLOB)
+                .column("display_name", TEXT)
                 .column("status", VARCHAR(16).notNull(), dflt("'active'"))
                 .column("created_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"))
                 .column("deleted_at", TIMESTAMPWITHTIMEZONE)

@@ -7,7 +7,7 @@ import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0003_Memberships implements ChangeBlock {
@@ -15,7 +15,7 @@ final class C0003_Memberships implements ChangeBlock {
         return "Users belong to organizations with a role";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureEnum("membership_role", "owner", "admin", "member");
         db.ensureTable("memberships", t -> t
                 .column("organization_id", BIGINT.notNull())

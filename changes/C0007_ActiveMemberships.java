@@ -2,7 +2,7 @@ package changes;
 
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 @SampleBlock
 final class C0007_ActiveMemberships implements ChangeBlock {
@@ -10,7 +10,7 @@ final class C0007_ActiveMemberships implements ChangeBlock {
         return "Memberships of users who have not deleted their account, for the admin screens";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureView("active_memberships", """
                 SELECT m.organization_id, m.user_id, m.role, u.email
                 FROM memberships m

@@ -5,7 +5,8 @@ import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SampleBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
+import schemasync.dsl.TriggerEvent;
 
 @SampleBlock
 final class C0008_ProjectsUpdatedAt implements ChangeBlock {
@@ -13,7 +14,7 @@ final class C0008_ProjectsUpdatedAt implements ChangeBlock {
         return "Projects remember when they last changed, kept by a trigger so no code path can forget";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         // now() is stable, so adding this column to a table with rows does not rewrite it.
         db.ensureColumn("projects", "updated_at", TIMESTAMPWITHTIMEZONE.notNull(), dflt("now()"));
         db.ensureFunction("set_updated_at()", """
@@ -24,7 +25,7 @@ final class C0008_ProjectsUpdatedAt implements ChangeBlock {
                 END
                 $$""");
         db.ensureTrigger("projects_set_updated_at").on("projects")
-                .before("UPDATE").forEachRow()
+                .before(TriggerEvent.UPDATE).forEachRow()
                 .when("OLD.* IS DISTINCT FROM NEW.*")
                 .executes("set_updated_at()");
     }

@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 import schemasync.catalog.QualifiedName;
 
 /**
- * The part of {@link Schema}'s vocabulary with which a later block changes what earlier blocks declared
+ * The part of {@link SchemaChanges}'s vocabulary with which a later block changes what earlier blocks declared
  * (renames and removals: a block that reached production is never edited), plus custom steps, ignore
  * patterns and allowed hazards.
  */
@@ -23,7 +23,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * {@code .notValid()} as in {@code ensureTable}; they count as the table's own declared constraints.
      * On a table with rows a CHECK or FOREIGN KEY is added NOT VALID and then validated.
      */
-    public Schema ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
+    public SchemaChanges ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
         QualifiedName name = QualifiedName.parse(table);
         TableBuilder.State t = constraints.apply(new TableBuilder()).state;
         if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
@@ -37,83 +37,154 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
     }
 
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
-    public Schema ensureTableRenamed(String from, String to) {
+    public SchemaChanges ensureTableRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
         add(new Declaration.RenameDecl(ObjectKind.TABLE, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The column {@code from} of {@code table} is now called {@code to}. */
-    public Schema ensureColumnRenamed(String table, String from, String to) {
+    public SchemaChanges ensureColumnRenamed(String table, String from, String to) {
         add(new Declaration.RenameDecl(ObjectKind.COLUMN, QualifiedName.parse(table), from, to, currentOrigin()));
         return self();
     }
 
     /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
-    public Schema ensureIndexRenamed(String from, String to) {
+    public SchemaChanges ensureIndexRenamed(String from, String to) {
         QualifiedName old = QualifiedName.parse(from);
         add(new Declaration.RenameDecl(ObjectKind.INDEX, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoTable(String name) {
+    public SchemaChanges ensureNoTable(String name) {
         return removal(ObjectKind.TABLE, QualifiedName.parse(name), null);
     }
 
     /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
-    public Schema ensureNoColumn(String table, String column) {
+    public SchemaChanges ensureNoColumn(String table, String column) {
         return removal(ObjectKind.COLUMN, QualifiedName.parse(table), column);
     }
 
     /** The index must not exist: dropped if present. */
-    public Schema ensureNoIndex(String name) {
+    public SchemaChanges ensureNoIndex(String name) {
         return removal(ObjectKind.INDEX, QualifiedName.parse(name), null);
     }
 
     /** The constraint must not exist on the table: dropped if present. */
-    public Schema ensureNoConstraint(String table, String constraint) {
+    public SchemaChanges ensureNoConstraint(String table, String constraint) {
         return removal(ObjectKind.CONSTRAINT, QualifiedName.parse(table), constraint);
     }
 
     /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
-    public Schema ensureNoView(String name) {
+    public SchemaChanges ensureNoView(String name) {
         return removal(ObjectKind.VIEW, QualifiedName.parse(name), null);
     }
 
     /** The trigger must not exist on the table: dropped if present. */
-    public Schema ensureNoTrigger(String table, String trigger) {
+    public SchemaChanges ensureNoTrigger(String table, String trigger) {
         return removal(ObjectKind.TRIGGER, QualifiedName.parse(table), trigger);
     }
 
-    /** The function, procedure or aggregate {@code name(argument types)} must not exist: dropped if present. */
-    public Schema ensureNoFunction(String signature) {
+    /** The function {@code name(argument types)} must not exist: dropped if present (DROP ROUTINE, so a procedure too). */
+    public SchemaChanges ensureNoFunction(String signature) {
         Signature sig = Signature.parse(signature);
         return removal(ObjectKind.FUNCTION, sig.name(), sig.arguments());
     }
 
+    /** The procedure {@code name(argument types)} must not exist: dropped if present (DROP PROCEDURE). */
+    public SchemaChanges ensureNoProcedure(String signature) {
+        Signature sig = Signature.parse(signature);
+        return removal(ObjectKind.PROCEDURE, sig.name(), sig.arguments());
+    }
+
+    /** The aggregate {@code name(argument types)} must not exist: dropped if present (DROP AGGREGATE). */
+    public SchemaChanges ensureNoAggregate(String signature) {
+        Signature sig = Signature.parse(signature);
+        return removal(ObjectKind.AGGREGATE, sig.name(), sig.arguments());
+    }
+
     /**
-     * A guarded custom step, e.g. a backfill between schema steps:
-     * {@code db.customStep("backfill_status", "SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)",
-     * "UPDATE users SET status = 'active' WHERE status IS NULL")}. The guard returns true while the step
-     * is needed; it must return false after the step ran.
+     * The materialized view must not exist: dropped if present, with its indexes (no CASCADE: a view that
+     * reads it makes the drop fail). Its rows are derived, so this is not marked DELETES_DATA.
      */
-    public Schema customStep(String id, String guardSql, String sql) {
+    public SchemaChanges ensureNoMaterializedView(String name) {
+        return removal(ObjectKind.MATERIALIZED_VIEW, QualifiedName.parse(name), null);
+    }
+
+    /**
+     * The sequence must not exist: dropped if present (marked DELETES_DATA: its current value is lost, and
+     * a sequence created again under the name starts over). A default that still calls it makes the drop fail.
+     */
+    public SchemaChanges ensureNoSequence(String name) {
+        return removal(ObjectKind.SEQUENCE, QualifiedName.parse(name), null);
+    }
+
+    /** The domain must not exist: dropped if present (no CASCADE: a column of the domain makes the drop fail). */
+    public SchemaChanges ensureNoDomain(String name) {
+        return removal(ObjectKind.DOMAIN, QualifiedName.parse(name), null);
+    }
+
+    /** The composite type must not exist: dropped if present (no CASCADE: a column of the type makes the drop fail). */
+    public SchemaChanges ensureNoCompositeType(String name) {
+        return removal(ObjectKind.COMPOSITE_TYPE, QualifiedName.parse(name), null);
+    }
+
+    /** The partition must not exist: dropped with its rows if present (marked DELETES_DATA in the plan). */
+    public SchemaChanges ensureNoPartition(String name) {
+        return removal(ObjectKind.PARTITION, QualifiedName.parse(name), null);
+    }
+
+    /**
+     * A guarded custom step, e.g. a backfill between schema steps: {@code db.customStep("backfill_status")
+     * .neededWhile("SELECT EXISTS (SELECT 1 FROM users WHERE status IS NULL)").runs("UPDATE users SET status =
+     * 'active' WHERE status IS NULL")}. The guard returns true while the step is needed; it must return false
+     * after the step ran.
+     */
+    public CustomStepBuilder customStep(String id) {
+        return custom(id, false);
+    }
+
+    /**
+     * An object the vocabulary cannot express (a range type, an operator class), created by exact SQL while
+     * the guard says it is missing: {@code db.ensureCustomObject("range public.floatrange").neededWhile("SELECT
+     * to_regtype('public.floatrange') IS NULL").runs("CREATE TYPE public.floatrange AS RANGE (subtype = float8)")}.
+     * Unlike {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the comparison
+     * always rolls back) before declarations are compared, so later blocks may use what it creates as a
+     * column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
+     */
+    public CustomStepBuilder ensureCustomObject(String id) {
+        return custom(id, true);
+    }
+
+    /** Deprecated spelling (three swappable strings): {@code customStep(id).neededWhile(guardSql).runs(sql)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges customStep(String id, String guardSql, String sql) {
+        Deprecations.warn("customStep(id, guardSql, sql)", "customStep(id).neededWhile(guardSql).runs(sql)");
         add(new Declaration.CustomStepDecl(id, guardSql, sql, currentOrigin()));
         return self();
     }
 
-    /**
-     * An object the vocabulary cannot express (a domain, a sequence, a range type), created by exact
-     * SQL while {@code guardSql} says it is missing: {@code db.ensureCustomObject("domain public.year",
-     * "SELECT to_regtype('public.year') IS NULL", "CREATE DOMAIN public.year AS integer")}. Unlike
-     * {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the
-     * comparison always rolls back) before declarations are compared, so later blocks may use what it
-     * creates as a column type or in a default. Keep it to DDL: it runs at every dry run that needs it.
-     */
-    public Schema ensureCustomObject(String id, String guardSql, String sql) {
+    /** Deprecated spelling (three swappable strings): {@code ensureCustomObject(id).neededWhile(guardSql).runs(sql)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureCustomObject(String id, String guardSql, String sql) {
+        Deprecations.warn("ensureCustomObject(id, guardSql, sql)", "ensureCustomObject(id).neededWhile(guardSql).runs(sql)");
         add(new Declaration.CustomStepDecl(id, guardSql, sql, true, currentOrigin()));
         return self();
+    }
+
+    /** Deprecated spelling (positional nulls): {@code ensureExtension(name, x -> x.inSchema(schema).version(version))}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureExtension(String name, String schema, String version) {
+        Deprecations.warn("ensureExtension(name, schema, version)", "ensureExtension(name, x -> x.inSchema(schema).version(version))");
+        return self().extension(name, schema, version);
+    }
+
+    private CustomStepBuilder custom(String id, boolean definesObjects) {
+        CustomStepBuilder builder = new CustomStepBuilder();
+        Origin declaredIn = currentOrigin();
+        placeholder(() -> new Declaration.CustomStepDecl(id, builder.guardSql, builder.sql, definesObjects, declaredIn));
+        return builder;
     }
 
     /**
@@ -123,7 +194,7 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * columns, constraints, triggers and policies of a declared table match as {@code table.name}
      * ({@code "users.legacy_*"}, {@code "users.users_audit_trigger"}): e.g. what a custom step creates.
      */
-    public Schema ignore(String... patterns) {
+    public SchemaChanges ignore(String... patterns) {
         add(new Declaration.IgnoreDecl(List.of(patterns), currentOrigin()));
         return self();
     }
@@ -134,21 +205,21 @@ public abstract class ChangeDeclarations extends PrivilegeDeclarations {
      * an {@code ensureNoTable}. The reason is shown beside the hazard in the plan. (HazardKind is a
      * leaf enum of the plan package; the DSL names it so that a misspelt kind does not compile.)
      */
-    public Schema allowHazard(schemasync.model.HazardKind kind, String reason) {
+    public SchemaChanges allowHazard(schemasync.model.HazardKind kind, String reason) {
         add(new Declaration.AllowHazardDecl(kind, reason, currentOrigin()));
         return self();
     }
 
     /** Deprecated spelling (a positional boolean): {@code ensureMaterializedViewWithNoData(name, query)} for false. */
     @Deprecated(since = "0.1.0", forRemoval = true)
-    public Schema ensureMaterializedView(String name, String query, boolean withData) {
+    public SchemaChanges ensureMaterializedView(String name, String query, boolean withData) {
         Deprecations.warn("ensureMaterializedView(name, query, " + withData + ")",
                 withData ? "ensureMaterializedView(name, query)" : "ensureMaterializedViewWithNoData(name, query)");
         return self().materializedView(name, query, withData);
     }
 
     /** {@code ensureNo...}: {@code detail} is the column, constraint or trigger name, or a function's arguments. */
-    private Schema removal(ObjectKind kind, QualifiedName object, String detail) {
+    private SchemaChanges removal(ObjectKind kind, QualifiedName object, String detail) {
         add(new Declaration.RemovalDecl(kind, object, detail, currentOrigin()));
         return self();
     }

@@ -27,6 +27,12 @@ public final class ColumnChangeBuilder {
         return this;
     }
 
+    /** The new type as the DSL spells it: {@code type(ColumnType.TEXT)}. */
+    public ColumnChangeBuilder type(ColumnType columnType) {
+        this.type = columnType.sql();
+        return this;
+    }
+
     /** How old values become new ones: {@code using("amount_cents / 100.0")}. */
     public ColumnChangeBuilder using(String expressionSql) {
         this.using = expressionSql;

@@ -35,9 +35,17 @@ public record ColumnType(String sql, boolean required, Identity identity, String
     private static final Configuration POSTGRES = DSL.using(SQLDialect.POSTGRES,
             new Settings().withParamType(ParamType.INLINED).withRenderFormatted(false)).configuration();
 
+    /**
+     * PostgreSQL's {@code text}: {@code .column("bio", TEXT)}, {@code TEXT.notNull()}, {@code TEXT.array()}. The one
+     * spelling of it (jOOQ's {@code CLOB} and {@code type("text")} still work, with a warning).
+     */
+    public static final ColumnType TEXT = new ColumnType("text", false, Identity.NONE, null);
+
     /** A PostgreSQL type name, written as in {@code CREATE TABLE}: {@code "citext"}, {@code "int4range"}. */
     public static ColumnType type(String postgresType) {
-        return new ColumnType(postgresType == null ? "" : postgresType.strip(), false, Identity.NONE, null);
+        String sql = postgresType == null ? "" : postgresType.strip();
+        if (sql.equalsIgnoreCase("text")) Deprecations.warn("type(\"" + sql + "\")", "TEXT (import static schemasync.dsl.ColumnType.TEXT)");
+        return new ColumnType(sql, false, Identity.NONE, null);
     }
 
     /**
@@ -48,6 +56,10 @@ public record ColumnType(String sql, boolean required, Identity identity, String
      */
     public static ColumnType of(DataType<?> dataType) {
         String sql = dataType.getCastTypeName(POSTGRES);
+        if (sql.equals("text")) {
+            Deprecations.warn("jOOQ's " + dataType.getName().toUpperCase(java.util.Locale.ROOT) + " (PostgreSQL's text)",
+                    "TEXT (import static schemasync.dsl.ColumnType.TEXT)");
+        }
         String dflt = dataType.defaulted() ? DSL.using(POSTGRES).renderInlined(dataType.defaultValue()) : null;
         if (dflt != null) Deprecations.warn("jOOQ's .defaultValue(...) on a column type", "dflt(...) as the column's last argument");
         Identity identity = dataType.identity() ? Identity.BY_DEFAULT : Identity.NONE;

@@ -43,7 +43,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         for (ChangeBlock b : blocks) {
             if (!ids.add(b.id())) problems.add("block id " + b.id() + " appears twice in the list of blocks");
         }
-        return new Collected(Superseded.dropEarlier(Schema.collect(blocks)), problems);
+        return new Collected(Superseded.dropEarlier(SchemaChanges.collect(blocks)), problems);
     }
 
     /** The declarations of every block, before validation. */

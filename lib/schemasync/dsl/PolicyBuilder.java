@@ -23,8 +23,17 @@ public final class PolicyBuilder {
         return this;
     }
 
-    /** ALL (the default), SELECT, INSERT, UPDATE or DELETE. */
+    /** {@code PolicyCommand.ALL} (the default), SELECT, INSERT, UPDATE or DELETE. */
+    public PolicyBuilder forCommand(PolicyCommand sqlCommand) {
+        this.command = sqlCommand == null ? null : sqlCommand.name();
+        return this;
+    }
+
+    /** Deprecated spelling: {@code forCommand(PolicyCommand.SELECT)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public PolicyBuilder forCommand(String sqlCommand) {
+        Deprecations.warn("forCommand(\"" + sqlCommand + "\")", "forCommand(PolicyCommand." + (sqlCommand == null ? "SELECT"
+                : sqlCommand.strip().toUpperCase(Locale.ROOT)) + ")");
         this.command = sqlCommand == null ? null : sqlCommand.strip().toUpperCase(Locale.ROOT);
         return this;
     }

@@ -10,7 +10,7 @@ import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
 import schemasync.dsl.Declaration.GrantDecl;
 
 /**
- * The privilege part of {@link Schema}'s vocabulary: grants on tables, columns, sequences, schemas and
+ * The privilege part of {@link SchemaChanges}'s vocabulary: grants on tables, columns, sequences, schemas and
  * routines, their explicit revocations, and default privileges. Grants are added when missing;
  * privileges a role holds beyond the declared ones are reported, and revoked only where a block says
  * {@code ensureNo...Grant}. Roles are named as in PostgreSQL; {@code "public"} means PUBLIC.
@@ -26,29 +26,57 @@ public abstract class PrivilegeDeclarations {
 
     abstract void placeholder(Supplier<Declaration> declaration);
 
-    abstract Schema self();
+    abstract SchemaChanges self();
 
     /**
      * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
      * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
      * holds are reported, never revoked implicitly.
      */
-    public Schema ensureGrant(String table, String role, String... privileges) {
+    public SchemaChanges ensureGrant(String table, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.table(QualifiedName.parse(table)), role, Privilege.names(privilege, more), false);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureGrant(String table, String role, String... privileges) {
+        warnStrings("ensureGrant", privileges);
         return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, false);
     }
 
     /** The role holds these privileges (SELECT, INSERT, UPDATE, REFERENCES) on one column of the table. */
-    public Schema ensureColumnGrant(String table, String column, String role, String... privileges) {
+    public SchemaChanges ensureColumnGrant(String table, String column, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.column(QualifiedName.parse(table), column), role, Privilege.names(privilege, more), false);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureColumnGrant(String table, String column, String role, String... privileges) {
+        warnStrings("ensureColumnGrant", privileges);
         return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, SELECT, UPDATE) on the sequence. */
-    public Schema ensureSequenceGrant(String sequence, String role, String... privileges) {
+    public SchemaChanges ensureSequenceGrant(String sequence, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, Privilege.names(privilege, more), false);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureSequenceGrant(String sequence, String role, String... privileges) {
+        warnStrings("ensureSequenceGrant", privileges);
         return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, CREATE) on the schema. */
-    public Schema ensureSchemaGrant(String schema, String role, String... privileges) {
+    public SchemaChanges ensureSchemaGrant(String schema, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.schema(schema), role, Privilege.names(privilege, more), false);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureSchemaGrant(String schema, String role, String... privileges) {
+        warnStrings("ensureSchemaGrant", privileges);
         return grant(GrantTarget.schema(schema), role, privileges, false);
     }
 
@@ -56,27 +84,62 @@ public abstract class PrivilegeDeclarations {
      * The role may execute the function, procedure or aggregate {@code [schema.]name(argument types)}:
      * {@code ensureFunctionGrant("app_add(integer, integer)", "app_user", "EXECUTE")}.
      */
-    public Schema ensureFunctionGrant(String signature, String role, String... privileges) {
+    public SchemaChanges ensureFunctionGrant(String signature, String role, Privilege privilege, Privilege... more) {
+        return grant(function(signature), role, Privilege.names(privilege, more), false);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureFunctionGrant(String signature, String role, String... privileges) {
+        warnStrings("ensureFunctionGrant", privileges);
         return grant(function(signature), role, privileges, false);
     }
 
     /** The role must not hold these table privileges: revoked when held (the only way anything is revoked). */
-    public Schema ensureNoGrant(String table, String role, String... privileges) {
+    public SchemaChanges ensureNoGrant(String table, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.table(QualifiedName.parse(table)), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureNoGrant(String table, String role, String... privileges) {
+        warnStrings("ensureNoGrant", privileges);
         return grant(GrantTarget.table(QualifiedName.parse(table)), role, privileges, true);
     }
 
     /** The role must not hold these privileges on the column (a column grant, not the table's): revoked when held. */
-    public Schema ensureNoColumnGrant(String table, String column, String role, String... privileges) {
+    public SchemaChanges ensureNoColumnGrant(String table, String column, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.column(QualifiedName.parse(table), column), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureNoColumnGrant(String table, String column, String role, String... privileges) {
+        warnStrings("ensureNoColumnGrant", privileges);
         return grant(GrantTarget.column(QualifiedName.parse(table), column), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, SELECT, UPDATE) on the sequence: revoked when held. */
-    public Schema ensureNoSequenceGrant(String sequence, String role, String... privileges) {
+    public SchemaChanges ensureNoSequenceGrant(String sequence, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureNoSequenceGrant(String sequence, String role, String... privileges) {
+        warnStrings("ensureNoSequenceGrant", privileges);
         return grant(GrantTarget.sequence(QualifiedName.parse(sequence)), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, CREATE) on the schema: revoked when held. */
-    public Schema ensureNoSchemaGrant(String schema, String role, String... privileges) {
+    public SchemaChanges ensureNoSchemaGrant(String schema, String role, Privilege privilege, Privilege... more) {
+        return grant(GrantTarget.schema(schema), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureNoSchemaGrant(String schema, String role, String... privileges) {
+        warnStrings("ensureNoSchemaGrant", privileges);
         return grant(GrantTarget.schema(schema), role, privileges, true);
     }
 
@@ -84,23 +147,65 @@ public abstract class PrivilegeDeclarations {
      * The role must not be able to execute the routine, revoked when it can: {@code ensureNoFunctionGrant(
      * "transfer(bigint, bigint, numeric)", "public", "EXECUTE")} (PostgreSQL grants EXECUTE to PUBLIC by default).
      */
-    public Schema ensureNoFunctionGrant(String signature, String role, String... privileges) {
+    public SchemaChanges ensureNoFunctionGrant(String signature, String role, Privilege privilege, Privilege... more) {
+        return grant(function(signature), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: the privileges as {@link Privilege} constants. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public SchemaChanges ensureNoFunctionGrant(String signature, String role, String... privileges) {
+        warnStrings("ensureNoFunctionGrant", privileges);
         return grant(function(signature), role, privileges, true);
     }
 
     /**
-     * Objects of this kind (TABLES, SEQUENCES, FUNCTIONS, TYPES, SCHEMAS) created from now on give the
-     * role these privileges: {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("app_owner")
+     * Objects of this kind created from now on give the role these privileges:
+     * {@code ensureDefaultPrivileges(NewObjects.TABLES, "reader", Privilege.SELECT).forRole("app_owner")
      * .inSchema("app")}. Without {@code forRole}: objects created by the role that runs the tool;
      * without {@code inSchema}: in any schema. Existing objects are not affected (declare their grants).
      */
-    public DefaultPrivilegesBuilder ensureDefaultPrivileges(String objects, String role, String... privileges) {
-        return defaults(objects, role, privileges, false);
+    public DefaultPrivilegesBuilder ensureDefaultPrivileges(NewObjects objects, String role, Privilege privilege, Privilege... more) {
+        return defaults(objects == null ? null : objects.name(), role, Privilege.names(privilege, more), false);
     }
 
     /** New objects of this kind must not give the role these privileges: revoked from the defaults when present. */
+    public DefaultPrivilegesBuilder ensureNoDefaultPrivileges(NewObjects objects, String role, Privilege privilege, Privilege... more) {
+        return defaults(objects == null ? null : objects.name(), role, Privilege.names(privilege, more), true);
+    }
+
+    /** Deprecated spelling: {@code ensureDefaultPrivileges(NewObjects.TABLES, role, Privilege.SELECT)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public DefaultPrivilegesBuilder ensureDefaultPrivileges(String objects, String role, String... privileges) {
+        Deprecations.warn("ensureDefaultPrivileges(\"" + objects + "\", role, \"...\")",
+                "ensureDefaultPrivileges(NewObjects." + objectsWord(objects) + ", role, Privilege...)");
+        return defaults(objects, role, privileges, false);
+    }
+
+    /** Deprecated spelling: {@code ensureNoDefaultPrivileges(NewObjects.TABLES, role, Privilege.SELECT)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public DefaultPrivilegesBuilder ensureNoDefaultPrivileges(String objects, String role, String... privileges) {
+        Deprecations.warn("ensureNoDefaultPrivileges(\"" + objects + "\", role, \"...\")",
+                "ensureNoDefaultPrivileges(NewObjects." + objectsWord(objects) + ", role, Privilege...)");
         return defaults(objects, role, privileges, true);
+    }
+
+    private static String objectsWord(String objects) {
+        String word = objects == null ? "TABLES" : objects.strip().toUpperCase(Locale.ROOT);
+        return word.equals("ROUTINES") ? "FUNCTIONS" : word;
+    }
+
+    /** The constant for a privilege word, or a placeholder when there is none (the validator names the bad word). */
+    private static String known(String privilege) {
+        String word = privilege == null ? "" : privilege.strip().toUpperCase(Locale.ROOT);
+        boolean exists = Arrays.stream(Privilege.values()).anyMatch(p -> p.name().equals(word));
+        return exists ? word : "<one of " + Arrays.toString(Privilege.values()) + ">";
+    }
+
+    private static void warnStrings(String method, String[] privileges) {
+        String names = String.join(", ", Arrays.stream(privileges).map(p -> "\"" + p + "\"").toList());
+        String constants = String.join(", ", Arrays.stream(privileges)
+                .map(p -> "Privilege." + known(p)).toList());
+        Deprecations.warn(method + "(..., " + names + ")", method + "(..., " + constants + ")");
     }
 
     private DefaultPrivilegesBuilder defaults(String objects, String role, String[] privileges, boolean revoke) {
@@ -114,7 +219,7 @@ public abstract class PrivilegeDeclarations {
         return builder;
     }
 
-    private Schema grant(GrantTarget target, String role, String[] privileges, boolean revoke) {
+    private SchemaChanges grant(GrantTarget target, String role, String[] privileges, boolean revoke) {
         add(new GrantDecl(target, role(role), upper(privileges), revoke, currentOrigin()));
         return self();
     }

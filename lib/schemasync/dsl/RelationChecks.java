@@ -30,6 +30,16 @@ final class RelationChecks {
         if (t.partitionBy() != null) partitionKey(t.origin(), "table " + t.name(), t.partitionBy());
     }
 
+    /**
+     * A renamed table frees its old name for what later declarations put there: {@code ensureTableRenamed("memberships",
+     * "organization_members")} then {@code ensureView("memberships", ...)}, the bridge of a rename without downtime.
+     */
+    void renamed(Declaration.RenameDecl r) {
+        if (r.kind() != schemasync.model.ObjectKind.TABLE) return;
+        String kind = relations.remove(r.fromName());
+        if (kind != null) relations.putIfAbsent(r.fromName().sibling(r.to()), kind);
+    }
+
     void view(Declaration.ViewDecl v) {
         String earlier = relations.putIfAbsent(v.name(), "view");
         if (earlier != null && !earlier.equals("view")) problem(v.origin(), "view " + v.name() + " has the name of a declared " + earlier);

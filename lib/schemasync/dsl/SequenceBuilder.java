@@ -1,6 +1,8 @@
 package schemasync.dsl;
 import schemasync.catalog.SequenceOptions;
 
+import schemasync.catalog.QualifiedName;
+
 /**
  * The body of {@code ensureSequence(name)}: options as in CREATE SEQUENCE, each optional
  * (PostgreSQL's defaults otherwise): {@code .as("integer").incrementBy(1).minValue(1).maxValue(1000)
@@ -59,5 +61,19 @@ public final class SequenceBuilder {
     public SequenceBuilder ownedBy(String tableDotColumn) {
         this.ownedBy = tableDotColumn;
         return this;
+    }
+
+    /** The declaration once the block's declare returned (OWNED BY split into table and column). */
+    Declaration.SequenceDecl declaration(Origin declaredIn) {
+        QualifiedName table = null;
+        String column = null;
+        if (ownedBy != null) {
+            int dot = ownedBy.lastIndexOf('.');
+            table = QualifiedName.parse(dot < 0 ? "" : ownedBy.substring(0, dot));
+            column = dot < 0 ? ownedBy : ownedBy.substring(dot + 1);
+        }
+        SequenceOptions o = options;
+        return new Declaration.SequenceDecl(QualifiedName.parse(name), dataType, o.increment(),
+                o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
     }
 }

@@ -25,7 +25,8 @@ import schemasync.dsl.Declaration.ViewDecl;
  * replaced (CREATE OR REPLACE) when it differs. Likewise an {@code ensureNo...} removes the earlier
  * declarations of what it drops (a table, a column or a constraint of an earlier ensureTable, an index,
  * a view, a function, a trigger): on an empty database the object is never created, on an existing one
- * it is dropped. In the same block, either stays a contradiction for the validator to report; a
+ * it is dropped (the same for a materialized view, sequence, domain, composite type, procedure, aggregate
+ * or partition: {@link Removals}). In the same block, either stays a contradiction for the validator to report; a
  * declaration after a removal too (the removal stays in force).
  */
 final class Superseded {
@@ -114,6 +115,7 @@ final class Superseded {
                 if (d instanceof TriggerDecl g && o.equals(g.table()) && g.name().equals(r.column())) return null;
             }
             default -> {
+                if (Removals.removes(r, d)) return null;
             }
         }
         return d;

@@ -27,17 +27,38 @@ public final class TriggerBuilder {
         return this;
     }
 
-    /** {@code BEFORE events}, e.g. {@code before("INSERT OR UPDATE")}. */
-    public TriggerBuilder before(String triggerEvents) {
-        return timing("BEFORE", triggerEvents);
+    /** {@code BEFORE events}: {@code before(TriggerEvent.INSERT, TriggerEvent.UPDATE)}. */
+    public TriggerBuilder before(TriggerEvent event, TriggerEvent... more) {
+        return timing("BEFORE", TriggerEvent.join(event, more));
     }
 
-    public TriggerBuilder after(String triggerEvents) {
-        return timing("AFTER", triggerEvents);
+    public TriggerBuilder after(TriggerEvent event, TriggerEvent... more) {
+        return timing("AFTER", TriggerEvent.join(event, more));
     }
 
     /** On views only. */
+    public TriggerBuilder insteadOf(TriggerEvent event, TriggerEvent... more) {
+        return timing("INSTEAD OF", TriggerEvent.join(event, more));
+    }
+
+    /** Deprecated spelling: {@code before(TriggerEvent.INSERT, TriggerEvent.UPDATE)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public TriggerBuilder before(String triggerEvents) {
+        Deprecations.warn("before(\"" + triggerEvents + "\")", "before(TriggerEvent...), e.g. before(TriggerEvent.INSERT, TriggerEvent.UPDATE)");
+        return timing("BEFORE", triggerEvents);
+    }
+
+    /** Deprecated spelling: {@code after(TriggerEvent.INSERT, ...)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public TriggerBuilder after(String triggerEvents) {
+        Deprecations.warn("after(\"" + triggerEvents + "\")", "after(TriggerEvent...), e.g. after(TriggerEvent.DELETE)");
+        return timing("AFTER", triggerEvents);
+    }
+
+    /** Deprecated spelling: {@code insteadOf(TriggerEvent.INSERT, ...)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public TriggerBuilder insteadOf(String triggerEvents) {
+        Deprecations.warn("insteadOf(\"" + triggerEvents + "\")", "insteadOf(TriggerEvent...), e.g. insteadOf(TriggerEvent.INSERT)");
         return timing("INSTEAD OF", triggerEvents);
     }
 

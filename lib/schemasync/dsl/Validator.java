@@ -126,6 +126,7 @@ record Validator(List<String> problems) {
                     if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
                 }
             } else if (d instanceof Declaration.RenameDecl r) {
+                relations.renamed(r);
                 qualified(r.origin(), r.kind().word(), r.table());
                 name(r.origin(), "new " + r.kind().word(), r.to());
                 name(r.origin(), "old " + r.kind().word(), r.from());
@@ -136,8 +137,9 @@ record Validator(List<String> problems) {
                 qualified(r.origin(), r.kind().word(), r.object());
                 switch (r.kind()) {
                     case COLUMN, CONSTRAINT, TRIGGER -> name(r.origin(), r.kind().word(), r.column());
-                    case FUNCTION -> {
-                        if (r.column() == null) problem(r.origin(), "ensureNoFunction: write the signature as name(argument types)");
+                    case FUNCTION, PROCEDURE, AGGREGATE -> {
+                        if (r.column() == null) problem(r.origin(), "ensureNo" + Removals.method(r.kind())
+                                + ": write the signature as name(argument types)");
                     }
                     default -> { }
                 }
@@ -145,8 +147,8 @@ record Validator(List<String> problems) {
             } else if (d instanceof Declaration.CustomStepDecl c) {
                 name(c.origin(), "custom step id", c.id());
                 if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
-                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard");
-                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL");
+                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard: add .neededWhile(\"SELECT ...\")");
+                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL: add .runs(\"...\")");
             } else if (d instanceof Declaration.ColumnChangeDecl c) {
                 qualified(c.origin(), "table", c.table());
                 name(c.origin(), "column", c.column());
@@ -185,7 +187,7 @@ record Validator(List<String> problems) {
                 case CONSTRAINT -> tables.containsKey(r.object()) && tables.get(r.object()).constraints().stream()
                         .anyMatch(c -> c.name().equals(r.column())) ? tables.get(r.object()).origin() : null;
                 case VIEW, FUNCTION, TRIGGER -> declaredElsewhere(r, declarations);
-                default -> null;
+                default -> Removals.declaredIn(r, declarations);
             };
             if (declaredIn != null) {
                 problem(r.origin(), r.kind().word() + " " + r.object() + (r.column() == null ? "" : "." + r.column())

@@ -2,11 +2,12 @@ package schemasync.generate;
 
 import java.util.List;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
+import schemasync.dsl.TriggerEvent;
 
 /**
  * One DSL call of a generated block: the intermediate model that is both written as Java source
- * ({@link #render}) and run directly against a {@link Schema} ({@link #declare}), so the round-trip
+ * ({@link #render}) and run directly against a {@link SchemaChanges} ({@link #declare}), so the round-trip
  * command can use the generated blocks without compiling them. A test compiles the source and checks
  * both give the same declarations. A new object kind is a new record here and a case in the generator.
  */
@@ -18,7 +19,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     void render(JavaCode code);
 
-    void declare(Schema db);
+    void declare(SchemaChanges db);
 
     /** {@code db.ensureSchema("audit");} */
     record SchemaCall(String name) implements Call {
@@ -26,7 +27,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureSchema(" + JavaCode.literal(name) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureSchema(name);
         }
     }
@@ -35,12 +36,12 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
     record ExtensionCall(String name, String schema) implements Call {
         public void render(JavaCode code) {
             code.line(0, schema == null ? "db.ensureExtension(" + JavaCode.literal(name) + ");"
-                    : "db.ensureExtension(" + JavaCode.literal(name) + ", " + JavaCode.literal(schema) + ", null);");
+                    : "db.ensureExtension(" + JavaCode.literal(name) + ", x -> x.inSchema(" + JavaCode.literal(schema) + "));");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (schema == null) db.ensureExtension(name);
-            else db.ensureExtension(name, schema, null);
+            else db.ensureExtension(name, x -> x.inSchema(schema));
         }
     }
 
@@ -49,7 +50,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureEnum(" + JavaCode.literal(name) + (labels.isEmpty() ? "" : ", " + JavaCode.strings(labels)) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureEnum(name, labels.toArray(String[]::new));
         }
     }
@@ -76,7 +77,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureDomain(name, baseType);
             if (notNull) b.notNull();
             if (defaultSql != null) b.dflt(defaultSql);
@@ -102,7 +103,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             if (attributes.isEmpty()) code.line(1, ";");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureCompositeType(name);
             for (List<String> a : attributes) {
                 b.attribute(a.get(0), a.get(1));
@@ -131,7 +132,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, s.append(";").toString());
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureSequence(name);
             if (as != null) b.as(as);
             if (incrementBy != null) b.incrementBy(incrementBy);
@@ -154,7 +155,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + JavaCode.multiline(definition, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (procedure) db.ensureProcedure(signature, definition);
             else db.ensureFunction(signature, definition);
         }
@@ -166,7 +167,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureAggregate(" + JavaCode.literal(signature) + ", " + JavaCode.multiline(definition, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureAggregate(signature, definition);
         }
     }
@@ -176,7 +177,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ensureView(" + JavaCode.literal(name) + ", " + JavaCode.multiline(query, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureView(name, query);
         }
     }
@@ -218,7 +219,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, s.append(";").toString());
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureIndex(name).on(table);
             if (unique) b.unique();
             if (method != IndexMethod.BTREE) b.using(method);
@@ -247,7 +248,9 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 default -> "insteadOf";
             };
             code.line(0, "db.ensureTrigger(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
-            code.line(1, "." + timingCall + "(" + JavaCode.literal(events) + ")" + (forEachRow ? ".forEachRow()" : "")
+            code.importClass("schemasync.dsl.TriggerEvent");
+            String typed = TriggerEvents.java(events);
+            code.line(1, "." + timingCall + "(" + typed + ")" + (forEachRow ? ".forEachRow()" : "")
                     + (when == null ? "" : ".when(" + JavaCode.literal(when) + ")"));
             if (constraint != null) {
                 code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
@@ -256,12 +259,15 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(1, ".executes(" + JavaCode.literal(function) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             var b = db.ensureTrigger(name).on(table);
+            List<TriggerEvent> typed = TriggerEvents.parse(events);
+            TriggerEvent first = typed.get(0);
+            TriggerEvent[] more = typed.subList(1, typed.size()).toArray(TriggerEvent[]::new);
             switch (timing) {
-                case "BEFORE" -> b.before(events);
-                case "AFTER" -> b.after(events);
-                default -> b.insteadOf(events);
+                case "BEFORE" -> b.before(first, more);
+                case "AFTER" -> b.after(first, more);
+                default -> b.insteadOf(first, more);
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
@@ -282,14 +288,13 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
      */
     record CustomCall(String id, boolean definesObjects, String guardSql, String sql) implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db." + (definesObjects ? "ensureCustomObject(" : "customStep(") + JavaCode.literal(id) + ",");
-            code.line(1, JavaCode.multiline(guardSql, 1) + ",");
-            code.line(1, JavaCode.multiline(sql, 1) + ");");
+            code.line(0, "db." + (definesObjects ? "ensureCustomObject(" : "customStep(") + JavaCode.literal(id) + ")");
+            code.line(1, ".neededWhile(" + JavaCode.multiline(guardSql, 1) + ")");
+            code.line(1, ".runs(" + JavaCode.multiline(sql, 1) + ");");
         }
 
-        public void declare(Schema db) {
-            if (definesObjects) db.ensureCustomObject(id, guardSql, sql);
-            else db.customStep(id, guardSql, sql);
+        public void declare(SchemaChanges db) {
+            (definesObjects ? db.ensureCustomObject(id) : db.customStep(id)).neededWhile(guardSql).runs(sql);
         }
     }
 
@@ -299,7 +304,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.line(0, "db.ignore(" + JavaCode.strings(patterns) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ignore(patterns.toArray(String[]::new));
         }
     }
@@ -310,7 +315,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             code.comment(text);
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
         }
     }
 
@@ -333,7 +338,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (constraints.isEmpty()) {
                 db.ensurePartition(name, parent, bound, partitionBy);
                 return;
@@ -355,7 +360,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             db.ensureConstraints(table, t -> {
                 schemasync.dsl.TableBuilder b = t;
                 for (TableCall.ConstraintDef d : constraints) b = TableCall.constraint(b, d);
@@ -371,7 +376,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + JavaCode.multiline(query, 1) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (withData) db.ensureMaterializedView(name, query);
             else db.ensureMaterializedViewWithNoData(name, query);
         }
@@ -388,7 +393,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                     + (detail == null ? "" : ", " + JavaCode.literal(detail)) + ", " + JavaCode.literal(text) + ");");
         }
 
-        public void declare(Schema db) {
+        public void declare(SchemaChanges db) {
             if (detail == null) db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, text);
             else db.ensureComment(schemasync.dsl.CommentOn.of(kind), object, detail, text);
         }

@@ -2,7 +2,7 @@ package schemasync.generate;
 
 import java.util.List;
 import schemasync.dsl.ChangeBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 /**
  * One generated change block: its class name (also its id), its description and its calls. It is a
@@ -21,7 +21,7 @@ public record GeneratedBlock(String className, String description, List<Call> ca
     }
 
     @Override
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         for (Call c : calls) c.declare(db);
     }
 
@@ -30,14 +30,14 @@ public record GeneratedBlock(String className, String description, List<Call> ca
         JavaCode code = new JavaCode();
         for (Call c : calls) c.render(code);
         code.importClass("schemasync.dsl.ChangeBlock");
-        code.importClass("schemasync.dsl.Schema");
+        code.importClass("schemasync.dsl.SchemaChanges");
         StringBuilder s = new StringBuilder("package " + pkg + ";\n\n");
         for (String i : code.staticImports) s.append("import static ").append(i).append(";\n");
         if (!code.staticImports.isEmpty()) s.append('\n');
         for (String i : code.imports) s.append("import ").append(i).append(";\n");
         s.append("\nfinal class ").append(className).append(" implements ChangeBlock {\n");
         s.append("    public String description() {\n        return ").append(JavaCode.literal(description)).append(";\n    }\n\n");
-        s.append("    public void declare(Schema db) {\n").append(code.body()).append("    }\n}\n");
+        s.append("    public void declare(SchemaChanges db) {\n").append(code.body()).append("    }\n}\n");
         return s.toString();
     }
 

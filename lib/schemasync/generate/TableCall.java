@@ -7,7 +7,7 @@ import schemasync.catalog.Column.Identity;
 import schemasync.dsl.ColumnType;
 import schemasync.dsl.Default;
 import schemasync.dsl.ForeignKeyBuilder;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 import schemasync.catalog.SequenceOptions;
 import schemasync.dsl.TableBuilder;
 
@@ -175,7 +175,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         return c.notNull() ? ct.notNull() : ct;
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable(name, t -> {
             TableBuilder b = t;
             for (ColumnDef c : columns) {

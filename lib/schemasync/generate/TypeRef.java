@@ -22,13 +22,12 @@ record TypeRef(String postgres, String jooqConstant, List<Integer> args, boolean
     static TypeRef of(String formatType) {
         boolean array = formatType.endsWith("[]");
         String base = array ? formatType.substring(0, formatType.length() - 2) : formatType;
-        if (array) return new TypeRef(base, null, List.of(), true); // type("text").array(): arrays read best by name
+        if (array) return new TypeRef(base, null, List.of(), true); // TEXT.array(), type("inet").array(): arrays read best by name
         String constant = switch (base) {
             case "integer" -> "INTEGER";
             case "bigint" -> "BIGINT";
             case "smallint" -> "SMALLINT";
             case "boolean" -> "BOOLEAN";
-            case "text" -> "CLOB";
             case "date" -> "DATE";
             case "uuid" -> "UUID";
             case "jsonb" -> "JSONB";
@@ -67,12 +66,21 @@ record TypeRef(String postgres, String jooqConstant, List<Integer> args, boolean
         return new TypeRef(base, null, List.of(), false);
     }
 
+    /** text is the DSL's own {@code TEXT} (jOOQ's spelling, CLOB, reads as a large object). */
+    boolean text() {
+        return postgres.equals("text");
+    }
+
     boolean jooq() {
         return jooqConstant != null;
     }
 
-    /** The Java expression: {@code VARCHAR(160)}, {@code type("tsvector")}, {@code type("text").array()}. */
+    /** The Java expression: {@code VARCHAR(160)}, {@code type("tsvector")}, {@code TEXT.array()}. */
     String java(JavaCode code) {
+        if (text()) {
+            code.importStatic("schemasync.dsl.ColumnType.TEXT");
+            return "TEXT" + (array ? ".array()" : "");
+        }
         if (!jooq()) {
             code.importStatic("schemasync.dsl.ColumnType.type");
             return "type(" + JavaCode.literal(postgres) + ")" + (array ? ".array()" : "");
@@ -89,7 +97,6 @@ record TypeRef(String postgres, String jooqConstant, List<Integer> args, boolean
             case "BIGINT" -> SQLDataType.BIGINT;
             case "SMALLINT" -> SQLDataType.SMALLINT;
             case "BOOLEAN" -> SQLDataType.BOOLEAN;
-            case "CLOB" -> SQLDataType.CLOB;
             case "DATE" -> SQLDataType.DATE;
             case "UUID" -> SQLDataType.UUID;
             case "JSONB" -> SQLDataType.JSONB;
@@ -114,7 +121,7 @@ record TypeRef(String postgres, String jooqConstant, List<Integer> args, boolean
     /** The declared column type as the DSL builds it (used to interpret a generated block). */
     ColumnType columnType() {
         if (!jooq()) {
-            ColumnType t = ColumnType.type(postgres);
+            ColumnType t = text() ? ColumnType.TEXT : ColumnType.type(postgres);
             return array ? t.array() : t;
         }
         return ColumnType.of(dataType());

@@ -116,7 +116,9 @@ final class ChangesToExisting {
 
     void removal(RemovalDecl r) {
         String kind = r.kind().word();
-        if (r.kind() == ObjectKind.TABLE) {
+        if (r.kind().ordinal() > ObjectKind.FUNCTION.ordinal()) {
+            new ObjectRemovals(planner).remove(r); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
+        } else if (r.kind() == ObjectKind.TABLE) {
             planner.touched.add(r.object());
             Table table = planner.tables.get(r.object());
             if (table == null) {

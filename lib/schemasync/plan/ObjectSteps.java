@@ -183,14 +183,22 @@ public interface ObjectSteps {
         }
     }
 
-    /** DROP CONSTRAINT, DROP VIEW, DROP TRIGGER or DROP ROUTINE: never CASCADE. */
+    /**
+     * DROP CONSTRAINT, VIEW, TRIGGER, ROUTINE, MATERIALIZED VIEW, SEQUENCE, DOMAIN, TYPE, PROCEDURE or
+     * AGGREGATE: never CASCADE.
+     */
     record DropObject(ObjectKind kind, QualifiedName target, String detail) implements Step {
         public String object() {
-            return target + (detail == null ? "" : kind == ObjectKind.FUNCTION ? "(" + detail + ")" : "." + detail);
+            return target + (detail == null ? "" : kind.routine() ? "(" + detail + ")" : "." + detail);
         }
 
         public Facts facts() {
-            return Facts.alters(kind == ObjectKind.FUNCTION ? Lock.NO_RELATION : Lock.accessExclusive(target));
+            // A relation (table of a constraint or trigger, view, materialized view, sequence) is locked ACCESS EXCLUSIVE.
+            boolean relation = switch (kind) {
+                case CONSTRAINT, TRIGGER, VIEW, MATERIALIZED_VIEW, SEQUENCE -> true;
+                default -> false;
+            };
+            return Facts.alters(relation ? Lock.accessExclusive(target) : Lock.NO_RELATION);
         }
 
         public <R> R accept(StepVisitor<R> v) {

@@ -278,7 +278,13 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     }
 
     public List<Hazard> dropObject(Step.DropObject s) {
-        return brief();
+        return switch (s.kind()) {
+            // The sequence's current value is data: one created again under the name starts over (duplicate keys).
+            case SEQUENCE -> List.of(new Hazard(HazardKind.DELETES_DATA, "drops sequence " + s.object() + " and its current value"),
+                    HazardClassifier.brief(s.object()));
+            case MATERIALIZED_VIEW -> List.of(HazardClassifier.brief(s.object()));
+            default -> brief();
+        };
     }
 
     public List<Hazard> customSql(Step.CustomSql c) {

@@ -224,6 +224,12 @@ final class StepSql implements StepVisitor<String> {
             case VIEW -> CTX.render(DSL.query("DROP VIEW {0}", name(d.target())));
             // DROP ROUTINE: one statement for functions, procedures and aggregates (DROP FUNCTION refuses a procedure).
             case FUNCTION -> CTX.render(DSL.query("DROP ROUTINE {0}", name(d.target()))) + "(" + d.detail() + ")";
+            case PROCEDURE -> CTX.render(DSL.query("DROP PROCEDURE {0}", name(d.target()))) + "(" + d.detail() + ")";
+            case AGGREGATE -> CTX.render(DSL.query("DROP AGGREGATE {0}", name(d.target()))) + "(" + d.detail() + ")";
+            case MATERIALIZED_VIEW -> CTX.render(DSL.query("DROP MATERIALIZED VIEW {0}", name(d.target())));
+            case SEQUENCE -> CTX.render(DSL.query("DROP SEQUENCE {0}", name(d.target())));
+            case DOMAIN -> CTX.render(DSL.query("DROP DOMAIN {0}", name(d.target())));
+            case COMPOSITE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target())));
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         };
     }

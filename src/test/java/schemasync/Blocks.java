@@ -2,14 +2,14 @@ package schemasync;
 
 import java.util.function.Consumer;
 import schemasync.dsl.ChangeBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 /** Change blocks written inline in tests: {@code block("C1", db -> db.ensureTable(...))}. */
 public final class Blocks {
     private Blocks() {
     }
 
-    public static ChangeBlock block(String id, Consumer<Schema> body) {
+    public static ChangeBlock block(String id, Consumer<SchemaChanges> body) {
         return new ChangeBlock() {
             public String id() {
                 return id;
@@ -19,7 +19,7 @@ public final class Blocks {
                 return "test block " + id;
             }
 
-            public void declare(Schema db) {
+            public void declare(SchemaChanges db) {
                 body.accept(db);
             }
         };

@@ -64,7 +64,7 @@ class PackageGraphTest {
         Map<String, String> sources = new TreeMap<>();
         sources.put("dsl/A.java", "package schemasync.dsl;\nimport schemasync.plan.Step;\n// schemasync.render.X in a comment\n");
         sources.put("report/B.java", "package schemasync.report;\nclass B { Object o = new schemasync.cli.Main(); String s = \"schemasync.verify.X\"; }\n");
-        sources.put("plan/C.java", "package schemasync.plan;\nimport static schemasync.catalog.Catalog.empty;\nimport schemasync.dsl.Schema;\n");
+        sources.put("plan/C.java", "package schemasync.plan;\nimport static schemasync.catalog.Catalog.empty;\nimport schemasync.dsl.SchemaChanges;\n");
         sources.put("widgets/D.java", "package schemasync.widgets;\n");
         List<String> violations = violations(sources);
         assertEquals(4, violations.size(), String.join("\n", violations));

@@ -27,7 +27,8 @@ import schemasync.dsl.ChangeBlock;
  * docs/workflow-examples.md shows real output: its blocks are compiled from the document itself, run
  * in the state it describes (the sample applied, 200 organizations, 12,000 users and memberships,
  * 3,000 projects, ANALYZE), and the output it shows must be what the tool prints now.
- * Covered: example 3 (a partial index and an expression index on existing tables).
+ * Covered: example 3 (a partial index and an expression index on existing tables); the pull-request plan and
+ * examples 1, 2, 4, 5 and 6: WorkflowWalkthroughTest.
  */
 class WorkflowExamplesTest {
     private static final Path DOC = Path.of("docs/workflow-examples.md");

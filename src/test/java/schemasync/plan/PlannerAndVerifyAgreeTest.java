@@ -17,7 +17,7 @@ import schemasync.catalog.CompositeType;
 import schemasync.catalog.Domain;
 import schemasync.catalog.Sequence;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 import schemasync.verify.CatalogDiff;
 
 /**
@@ -34,7 +34,7 @@ class PlannerAndVerifyAgreeTest {
 
     /** {@code live} and {@code declared} put one object into a catalog and the declared side; {@code object} is its plan line. */
     record Pair(String name, UnaryOperator<Fixtures.CatalogBuilder> live, UnaryOperator<Fixtures.CatalogBuilder> wanted,
-                Fixtures.ShapesBuilder shapes, Consumer<Schema> declare, boolean differ) {
+                Fixtures.ShapesBuilder shapes, Consumer<SchemaChanges> declare, boolean differ) {
         @Override
         public String toString() {
             return name;

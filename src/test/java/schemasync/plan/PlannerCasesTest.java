@@ -18,7 +18,7 @@ import schemasync.Blocks;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Table;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 import schemasync.model.HazardKind;
 import schemasync.render.SqlRenderer;
 
@@ -44,7 +44,7 @@ class PlannerCasesTest {
     private static final Table USERS = table("public.users", 50_000, 1_000, notNull("id", "bigint"), column("email", "text"));
     private static final Table SMALL = table("public.tags", 10, 1, notNull("id", "bigint"), column("name", "text"));
 
-    record Case(String name, Catalog before, Consumer<Schema> declare, DeclaredShapes shapes, List<String> sql,
+    record Case(String name, Catalog before, Consumer<SchemaChanges> declare, DeclaredShapes shapes, List<String> sql,
                 List<List<HazardKind>> hazards, List<String> items) {
         @Override
         public String toString() {

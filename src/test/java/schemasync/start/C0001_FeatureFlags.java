@@ -6,7 +6,7 @@ import static org.jooq.impl.SQLDataType.VARCHAR;
 import static schemasync.dsl.Default.dflt;
 
 import schemasync.dsl.ChangeBlock;
-import schemasync.dsl.Schema;
+import schemasync.dsl.SchemaChanges;
 
 /** The first block of README's "Use it on your database", as a user writes it (README shows the same body). */
 final class C0001_FeatureFlags implements ChangeBlock {
@@ -14,7 +14,7 @@ final class C0001_FeatureFlags implements ChangeBlock {
         return "Feature flags, switched without a deploy";
     }
 
-    public void declare(Schema db) {
+    public void declare(SchemaChanges db) {
         db.ensureTable("feature_flags", t -> t
                 .column("name", VARCHAR(100).notNull())
                 .column("enabled", BOOLEAN.notNull(), dflt("false"))

@@ -1,0 +1,97 @@
+package schemasync.plan;
+
+import java.util.Map;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.model.ObjectKind;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * {@code ensureNoMaterializedView}, {@code ensureNoSequence}, {@code ensureNoDomain}, {@code ensureNoCompositeType},
+ * {@code ensureNoProcedure}, {@code ensureNoAggregate} and {@code ensureNoPartition}: present → one DROP (never
+ * CASCADE: what still depends on the object makes the apply fail and roll back, nothing else disappears);
+ * absent → nothing. A partition is dropped as the table it is, with its rows (DELETES_DATA).
+ */
+final class ObjectRemovals {
+    private final Planner planner;
+
+    ObjectRemovals(Planner planner) {
+        this.planner = planner;
+    }
+
+    void remove(RemovalDecl r) {
+        QualifiedName name = r.object();
+        switch (r.kind()) {
+            case PARTITION -> partition(r);
+            case MATERIALIZED_VIEW -> {
+                planner.declaredMaterializedViews.add(name);
+                if (drop(r, planner.materializedViews.containsKey(name))) {
+                    planner.materializedViews.remove(name);
+                    planner.indexes.values().removeIf(i -> i.table().equals(name));
+                }
+            }
+            case SEQUENCE -> {
+                planner.declaredSequences.add(name);
+                if (drop(r, planner.sequences.containsKey(name))) planner.sequences.remove(name);
+            }
+            case DOMAIN -> {
+                planner.declaredTypes.add(name);
+                if (drop(r, planner.domains.containsKey(name))) planner.domains.remove(name);
+            }
+            case COMPOSITE_TYPE -> {
+                planner.declaredTypes.add(name);
+                if (drop(r, planner.composites.containsKey(name))) planner.composites.remove(name);
+            }
+            case PROCEDURE -> routine(r, planner.functions);
+            case AGGREGATE -> routine(r, planner.aggregates);
+            default -> throw new IllegalArgumentException("not a removal of ObjectRemovals: " + r.kind());
+        }
+    }
+
+    /** A procedure or aggregate, found by name like ensureNoFunction: with several overloads, the user picks by hand. */
+    private void routine(RemovalDecl r, Map<String, Catalog.Function> routines) {
+        long overloads = routines.values().stream().filter(f -> f.name().equals(r.object())).count();
+        if (overloads > 1) {
+            planner.drift(r.origin(), r.kind().word(), r.object() + "(" + r.column() + ")",
+                    "has several overloads: not dropped; drop the one you mean by hand", null);
+            return;
+        }
+        if (drop(r, overloads == 1)) routines.values().removeIf(f -> f.name().equals(r.object()));
+    }
+
+    private void partition(RemovalDecl r) {
+        QualifiedName name = r.object();
+        planner.declaredPartitions.add(name);
+        planner.touched.add(name);
+        Catalog.Partitioning p = planner.partitioning.get(name);
+        Table table = planner.tables.get(name);
+        if (table == null) {
+            planner.items.add(new Unchanged(r.origin(), r.kind().word(), name.toString(), "absent, nothing to drop"));
+            return;
+        }
+        if (p == null || !p.isPartition()) {
+            planner.drift(r.origin(), r.kind().word(), name.toString(), "is a table, not a partition: not dropped"
+                    + " (ensureNoTable drops a table)", null);
+            return;
+        }
+        planner.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
+                planner.original(name), new Step.DropTable(name));
+        planner.tables.remove(name);
+        planner.partitioning.remove(name);
+        planner.indexes.values().removeIf(i -> i.table().equals(name));
+    }
+
+    /** Plans the DROP when the object is present; true when it did. */
+    private boolean drop(RemovalDecl r, boolean present) {
+        Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
+        if (!present) {
+            planner.items.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
+            return false;
+        }
+        planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        return true;
+    }
+}
