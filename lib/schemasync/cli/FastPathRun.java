@@ -50,7 +50,15 @@ final class FastPathRun {
             throws SQLException {
         if (!enabled) return false;
         long t0 = System.nanoTime();
-        CatalogVersion.Reading reading = prefetched != null ? prefetched : CatalogVersion.read(connection, declarations.schemas());
+        CatalogVersion.Reading reading;
+        try {
+            reading = prefetched != null ? prefetched : CatalogVersion.read(connection, declarations.schemas());
+        } catch (SQLException e) {
+            // Never a reason to fail the run: the full comparison meets a broken connection where it would have.
+            verbose("fast path not taken: the catalog version could not be read ("
+                    + e.getMessage().lines().findFirst().orElse("") + "); comparing the full catalog");
+            return false;
+        }
         long t1 = System.nanoTime();
         PendingDeclarations.Folded folded = declarations.unvalidatedFingerprint();
         if (ctx.env().get("SCHEMA_SYNC_TIMINGS") != null) {
