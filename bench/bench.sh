@@ -113,17 +113,19 @@ artifact() {  # artifact N: bench/out/project-N/target/schema-sync.jar and schem
     || { tail -n 30 "$OUT/logs/n$1-artifact-build.log" >&2; die "artifact build failed for N=$1"; }
   [[ -f $dir/target/schema-sync.jar ]] || die "the build did not write $dir/target/schema-sync.jar"
 }
-train_artifact() {  # train_artifact N DB: the dynamic CDS archive, from a dry run (same classes as a no-op)
+# The training runs as docs/DEPLOYING.md trains: an --apply of the blocks to an empty database (the full
+# comparison, the verification and the fast path's catalog version and record: every class a no-op may load).
+train_artifact() {  # train_artifact N DB: the dynamic CDS archive, from an --apply to the empty DB
   rm -f "$OUT/project-$1/target/schema-sync.jsa"
   (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$2" java $JVM_OPTS \
-    -XX:ArchiveClassesAtExit="$OUT/project-$1/target/schema-sync.jsa" -jar "$OUT/project-$1/target/schema-sync.jar" --dry-run) \
+    -XX:ArchiveClassesAtExit="$OUT/project-$1/target/schema-sync.jsa" -jar "$OUT/project-$1/target/schema-sync.jar" --apply) \
     >"$OUT/logs/n$1-artifact-train.log" 2>&1 || { tail -n 30 "$OUT/logs/n$1-artifact-train.log" >&2; die "CDS training failed for N=$1"; }
 }
-train_artifact_aot() {  # train_artifact_aot N DB: JDK 25's AOT cache, from the same training dry run
+train_artifact_aot() {  # train_artifact_aot N DB: JDK 25's AOT cache, from a full comparison of the (now applied) DB
   [[ -n $JAVA25 ]] || return 0
   rm -f "$OUT/project-$1/target/schema-sync.aot"
   (cd "$OUT" && DATABASE_URL="postgresql://postgres@localhost:$PORT/$2" "$JAVA25" $JVM_OPTS \
-    -XX:AOTCacheOutput="$OUT/project-$1/target/schema-sync.aot" -jar "$OUT/project-$1/target/schema-sync.jar" --dry-run) \
+    -XX:AOTCacheOutput="$OUT/project-$1/target/schema-sync.aot" -jar "$OUT/project-$1/target/schema-sync.jar" --apply --full-check) \
     >"$OUT/logs/n$1-artifact-train-aot.log" 2>&1 || { tail -n 30 "$OUT/logs/n$1-artifact-train-aot.log" >&2; die "AOT training failed for N=$1"; }
 }
 
@@ -282,7 +284,7 @@ bench_size() {
     measure "n$n-floor" "SELECT 1 = 1" run_floor "$n" "b${n}_ours"
   done
   # The phases of the last no-op --apply, then when it connected and reported (ms after its JVM started).
-  { grep -h '^timings: catalog read' "$OUT"/logs/n$n-ours-noop-apply.log | tail -n1 | tr -d '\n'
+  { grep -h '^timings: \(catalog read\|fast path\)' "$OUT"/logs/n$n-ours-noop-apply.log | tail -n1 | tr -d '\n'
     grep -h '^timings: \(started\|connected\|reported\) ' "$OUT"/logs/n$n-ours-noop-apply.log \
       | sed 's/^timings: \([a-z]*\) \([0-9]*\) ms.*/\1 \2/' | tr '\n' ' ' | sed 's/^/; JVM + /;s/ $/ ms/'
   } >"$OUT/cells/n$n-timings" || true

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import schemasync.catalog.CatalogVersion;
 import schemasync.db.Connections;
 import schemasync.db.DatabaseUrl;
 import schemasync.db.TargetResolver;
@@ -36,12 +37,16 @@ final class HeadStart implements AutoCloseable {
     private final DatabaseUrl url;
     private final CompletableFuture<Connection> connection;
     private final PendingDeclarations declarations;
+    /** The fast path's catalog version, read right after connecting; null when the run cannot take it. */
+    private final CompletableFuture<CatalogVersion.Reading> version;
     private boolean taken;
 
-    private HeadStart(DatabaseUrl url, CompletableFuture<Connection> connection, PendingDeclarations declarations) {
+    private HeadStart(DatabaseUrl url, CompletableFuture<Connection> connection, PendingDeclarations declarations,
+                      CompletableFuture<CatalogVersion.Reading> version) {
         this.url = url;
         this.connection = connection;
         this.declarations = declarations;
+        this.version = version;
     }
 
     /** A head start, or null when the command line could send the run elsewhere. */
@@ -60,17 +65,46 @@ final class HeadStart implements AutoCloseable {
         } catch (RuntimeException invalid) {
             return null; // reported where the run reads it, as without a head start
         }
+        boolean fastPath = FastPathRun.mayTake(args);
+        PendingDeclarations declarations = PendingDeclarations.start(blocks, fastPath);
         CompletableFuture<Connection> connection = new CompletableFuture<>();
+        CompletableFuture<CatalogVersion.Reading> version = fastPath ? new CompletableFuture<>() : null;
         Thread connecting = new Thread(() -> {
+            Connection c;
             try {
-                connection.complete(Connections.open(url));
+                c = Connections.open(url);
             } catch (Throwable t) {
                 connection.completeExceptionally(t);
+                if (version != null) version.completeExceptionally(t);
+                return;
             }
+            // The fast path reads one statement in autocommit: nothing stays open on the connection. Read
+            // before handing the connection over, beside picocli's start and the blocks' fingerprint.
+            if (version != null) {
+                try {
+                    version.complete(CatalogVersion.read(c, declarations.schemas()));
+                } catch (Throwable t) {
+                    version.completeExceptionally(t);
+                }
+            }
+            connection.complete(c);
         }, "schema-sync-connect");
         connecting.setDaemon(true);
         connecting.start();
-        return new HeadStart(url, connection, PendingDeclarations.start(blocks));
+        return new HeadStart(url, connection, declarations, version);
+    }
+
+    /**
+     * The catalog version read ahead on the connection to {@code target}, or null (not read ahead, another
+     * target, or the read failed: the run reads it itself, and meets the failure where it would have).
+     */
+    CatalogVersion.Reading catalogVersion(DatabaseUrl target) {
+        if (version == null || !target.equals(url)) return null;
+        try {
+            return version.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
     }
 
     PendingDeclarations declarations() {

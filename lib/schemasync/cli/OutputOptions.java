@@ -15,7 +15,7 @@ final class OutputOptions {
     @Option(names = {"-q", "--quiet"}, description = "Only changes, warnings and the summary.")
     boolean quiet;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list unchanged columns; stack traces on failure.")
+    @Option(names = {"-v", "--verbose"}, description = "Also list unchanged columns; why --apply took the fast path or not; stack traces on failure.")
     boolean verbose;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")

@@ -132,6 +132,10 @@ public final class SchemaSyncCli implements Callable<Integer> {
                     + " See docs/SAFETY.md.")
     java.util.List<schemasync.model.HazardKind> allowHazards = new java.util.ArrayList<>();
 
+    @Option(names = "--full-check", description = "With --apply: always read and compare the whole catalog, even when"
+            + " nothing changed since the last verified apply (the fast path; see docs/DEPLOYING.md).")
+    boolean fullCheck;
+
     @Mixin
     OutputOptions output;
 
@@ -232,7 +236,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         // a reviewed plan is checked against the blocks before anything else, so it needs them first.
         PendingDeclarations declarations = head != null ? head.declarations()
                 : planIn != null ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
-                : PendingDeclarations.start(ctx.blocks());
+                : PendingDeclarations.start(ctx.blocks(), mode.apply && !fullCheck);
         ReviewedPlan reviewed = null;
         if (planIn != null) {
             PlanDocument doc = Json.readPlan(planIn);
@@ -250,10 +254,15 @@ public final class SchemaSyncCli implements Callable<Integer> {
                         + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
             }
             Result result;
+            FastPathRun fast = new FastPathRun(ctx, output, mode.apply && planIn == null && !fullCheck, target.url().display());
             try {
+                if (fast.taken(connection, declarations, head != null ? head.catalogVersion(target.url()) : null)) {
+                    timing("reported");
+                    return ExitCodes.OK;
+                }
                 result = mode.apply
                         ? SchemaSync.apply(connection, declarations, new SchemaSync.Options(lockWait, lockTimeout, statementTimeout,
-                                indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed)
+                                indexStatementTimeout, retryDeadline, java.util.Set.copyOf(allowHazards)), reviewed, true)
                         : SchemaSync.dryRun(connection, declarations, new schemasync.plan.HazardPolicy(java.util.Set.copyOf(allowHazards)));
             } catch (SQLException e) {
                 String broken = String.valueOf(e.getSQLState()).startsWith("08")
@@ -269,6 +278,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
             timing("reported");
+            if (mode.apply) fast.record(connection, declarations.validated(), result);
             if (exit == ExitCodes.HAZARD_REFUSED && output.format != Format.json) {
                 ctx.err().println("error: " + (mode.check ? "--check: --apply would refuse this plan" : "--apply refused, nothing was changed")
                         + ": the plan has hazards that are not allowed:\n  - "

@@ -21,25 +21,52 @@ import schemasync.SchemaSyncException;
 public final class PendingDeclarations {
     private final CompletableFuture<Set<String>> schemas;
     private final CompletableFuture<DeclaredSchema> validated;
+    /** Of the folded declarations, before validation: see {@link #unvalidatedFingerprint()}. */
+    private final CompletableFuture<Folded> folded;
 
-    private PendingDeclarations(CompletableFuture<Set<String>> schemas, CompletableFuture<DeclaredSchema> validated) {
+    /** The fingerprint of the folded declarations, whether any is a custom step, and whether the block list had problems. */
+    public record Folded(String fingerprint, boolean customSteps, boolean listProblems) {
+    }
+
+    private PendingDeclarations(CompletableFuture<Set<String>> schemas, CompletableFuture<DeclaredSchema> validated,
+                                CompletableFuture<Folded> folded) {
         this.schemas = schemas;
         this.validated = validated;
+        this.folded = folded;
     }
 
     /** Already validated: nothing runs beside the caller. */
     public static PendingDeclarations of(DeclaredSchema declared) {
         return new PendingDeclarations(CompletableFuture.completedFuture(declared.managedSchemas()),
-                CompletableFuture.completedFuture(declared));
+                CompletableFuture.completedFuture(declared), null);
     }
 
     /** Starts running and validating {@code blocks} on a daemon thread. */
     public static PendingDeclarations start(List<? extends ChangeBlock> blocks) {
+        return start(blocks, false);
+    }
+
+    /**
+     * As above; with {@code foldedFirst} (an {@code --apply} that may take the fast path) the thread hashes the
+     * folded declarations before it validates them: the fast path needs only that hash, and when it is not taken,
+     * validation still ends long before the full catalog read and normalization need it.
+     */
+    public static PendingDeclarations start(List<? extends ChangeBlock> blocks, boolean foldedFirst) {
         CompletableFuture<Set<String>> schemas = new CompletableFuture<>();
         CompletableFuture<DeclaredSchema> validated = new CompletableFuture<>();
+        CompletableFuture<Folded> folded = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
                 DeclaredSchema.Collected collected = DeclaredSchema.collect(blocks);
+                if (foldedFirst) {
+                    try {
+                        folded.complete(new Folded(DeclaredSchema.fingerprint(collected.declarations()),
+                                collected.declarations().stream().anyMatch(Declaration.CustomStepDecl.class::isInstance),
+                                !collected.problems().isEmpty()));
+                    } catch (RuntimeException e) {
+                        folded.completeExceptionally(e);
+                    }
+                }
                 Set<String> names;
                 try {
                     names = collected.schemas();
@@ -53,11 +80,25 @@ public final class PendingDeclarations {
             } catch (Throwable t) {
                 schemas.completeExceptionally(t);
                 validated.completeExceptionally(t);
+                folded.completeExceptionally(t);
             }
         }, "schema-sync-declarations");
         worker.setDaemon(true);
         worker.start();
-        return new PendingDeclarations(schemas, validated);
+        return new PendingDeclarations(schemas, validated, foldedFirst ? folded : null);
+    }
+
+    /**
+     * The folded declarations' fingerprint before validation (the same text as {@link DeclaredSchema#fingerprint}
+     * of the validated ones: validation checks, it does not change them). A fast path compares it with the one a
+     * verified apply recorded: equal declarations were valid then, and validation depends on nothing else.
+     * Without {@code foldedFirst}, it waits for validation.
+     */
+    public Folded unvalidatedFingerprint() {
+        if (folded != null) return join(folded);
+        DeclaredSchema declared = validated();
+        return new Folded(DeclaredSchema.fingerprint(declared.declarations()),
+                declared.declarations().stream().anyMatch(Declaration.CustomStepDecl.class::isInstance), false);
     }
 
     /** The schemas the declarations name; waits for the blocks to run, not for validation. */

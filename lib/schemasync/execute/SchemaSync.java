@@ -10,6 +10,7 @@ import schemasync.SchemaSyncException;
 import schemasync.SchemaSyncException.Code;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
+import schemasync.catalog.CatalogVersion;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.PendingDeclarations;
 import schemasync.normalize.Normalizer;
@@ -85,9 +86,18 @@ public final class SchemaSync {
      * {@code planned} holds the catalog the plan was computed against.
      */
     public record Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
-                         Planned planned, int retries, HazardPolicy.Review review) {
+                         Planned planned, int retries, HazardPolicy.Review review, String catalogVersion) {
         public Result {
             executed = List.copyOf(executed);
+        }
+
+        /**
+         * {@code catalogVersion}: the {@link schemasync.catalog.CatalogVersion} read in the snapshot of the check
+         * that found nothing (more) to do, when asked for ({@link FastPath}); null otherwise.
+         */
+        public Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed,
+                      Planned planned, int retries, HazardPolicy.Review review) {
+            this(outcome, plan, executed, after, elapsed, planned, retries, review, null);
         }
 
         public Result(Outcome outcome, Plan plan, List<ExecutedStep> executed, Plan after, Duration elapsed, Planned planned) {
@@ -141,8 +151,13 @@ public final class SchemaSync {
      * normalization sends any declared SQL fragment to the server.
      */
     public static Planned plan(Connection connection, PendingDeclarations declarations) throws SQLException {
+        return plan(connection, declarations, null);
+    }
+
+    /** As above; {@code version[0]} gets the catalog version of the same snapshot when {@code version} is not null. */
+    private static Planned plan(Connection connection, PendingDeclarations declarations, String[] version) throws SQLException {
         long t0 = System.nanoTime();
-        Catalog catalog = readCatalog(connection, declarations.schemas());
+        Catalog catalog = readCatalog(connection, declarations.schemas(), version);
         long read = System.nanoTime() - t0;
         DeclaredSchema declared = declarations.validated();
         long t1 = System.nanoTime();
@@ -166,11 +181,17 @@ public final class SchemaSync {
     }
 
     public static Catalog readCatalog(Connection connection, Set<String> schemas) throws SQLException {
+        return readCatalog(connection, schemas, null);
+    }
+
+    private static Catalog readCatalog(Connection connection, Set<String> schemas, String[] version) throws SQLException {
         connection.setAutoCommit(false);
         Catalog catalog;
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             catalog = CatalogReader.read(connection, schemas);
+            // Same snapshot as the read: what a later fast path compares with is exactly what was verified.
+            if (version != null) version[0] = CatalogVersion.read(connection, schemas).rows();
         } catch (SQLException e) {
             // A broken connection is closed by now: its rollback would only say so, hiding what broke it.
             if (!connection.isClosed()) connection.rollback();
@@ -200,7 +221,17 @@ public final class SchemaSync {
     /** As above, with declarations that may still be validating (see {@link PendingDeclarations}). */
     public static Result apply(Connection connection, PendingDeclarations declarations, Options options,
                                ReviewedPlan reviewed) throws SQLException {
+        return apply(connection, declarations, options, reviewed, false);
+    }
+
+    /**
+     * @param versioned also read the catalog version in the snapshot of the check that finds nothing (more) to do
+     *                  ({@link Result#catalogVersion()}), for {@link FastPath#record}
+     */
+    public static Result apply(Connection connection, PendingDeclarations declarations, Options options,
+                               ReviewedPlan reviewed, boolean versioned) throws SQLException {
         long start = System.nanoTime();
+        String[] version = versioned ? new String[1] : null;
         long deadline = start + options.retryDeadline().toNanos();
         connection.setAutoCommit(true);
         try (AdvisoryLock lock = AdvisoryLock.acquire(connection, options.lockWait())) {
@@ -210,7 +241,7 @@ public final class SchemaSync {
             Backoff backoff = new Backoff();
             while (true) {
                 // Planned under the lock: a concurrent deploy may already have converged the database.
-                Planned planned = plan(connection, declarations);
+                Planned planned = plan(connection, declarations, version);
                 DeclaredSchema declared = declarations.validated();
                 Plan plan = planned.plan();
                 if (!plan.conflicts().isEmpty()) {
@@ -221,7 +252,8 @@ public final class SchemaSync {
                 HazardPolicy.Review review = options.hazardPolicy().review(plan, declared);
                 if (plan.isEmpty()) {
                     if (applied == null) {
-                        return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned, backoff.retries(), review);
+                        return new Result(Outcome.IN_SYNC, plan, List.of(), plan, since(start), planned, backoff.retries(), review,
+                                version == null ? null : version[0]);
                     }
                     break;
                 }
@@ -245,14 +277,15 @@ public final class SchemaSync {
                     backoff.sleep(pause);
                 }
             }
-            Plan after = plan(connection, declarations).plan();
+            Plan after = plan(connection, declarations, version).plan();
             if (!after.isEmpty()) {
                 throw new SchemaSyncException(Code.NOT_CONVERGED, "applied " + executed.size() + " statement(s), but"
                         + " planning again still finds " + after.steps().size() + " to run (first: "
                         + SqlRenderer.render(after.steps().get(0).step()) + "); the declarations and PostgreSQL's"
                         + " reading of them disagree — please report this with the block");
             }
-            return new Result(Outcome.APPLIED, applied.plan(), executed, after, since(start), applied, backoff.retries(), accepted);
+            return new Result(Outcome.APPLIED, applied.plan(), executed, after, since(start), applied, backoff.retries(), accepted,
+                    version == null ? null : version[0]);
         }
     }
 

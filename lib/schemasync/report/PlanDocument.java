@@ -23,7 +23,23 @@ import schemasync.render.SqlRenderer;
 public record PlanDocument(int formatVersion, String tool, String toolVersion, String mode, String database,
                            String outcome, int exitCode, List<BlockJson> blocks, List<ItemJson> undeclared,
                            SummaryJson summary, Map<String, Long> timingsMillis, FingerprintJson fingerprint,
-                           List<RefusalJson> refusals) {
+                           List<RefusalJson> refusals, String comparison) {
+
+    /** comparison: how the run decided; FULL read and compared the catalog, FAST_PATH did not (see FastPath). */
+    public static final String FULL = "full";
+    public static final String FAST_PATH = "fast-path";
+
+    /**
+     * An {@code --apply} that took the fast path: in sync, nothing compared object by object, so no items; the
+     * catalog fingerprint is not computed (it needs the full read).
+     */
+    public static PlanDocument fastPath(String database, String toolVersion, long totalMillis, String blocksFingerprint,
+                                        int warnings) {
+        Map<String, Long> timings = new LinkedHashMap<>();
+        timings.put("total", totalMillis);
+        return new PlanDocument(FORMAT_VERSION, "schema-sync", toolVersion, "apply", database, "in-sync", 0, List.of(), List.of(),
+                new SummaryJson(0, 0, 0, warnings, 0, true), timings, new FingerprintJson(blocksFingerprint, null), List.of(), FAST_PATH);
+    }
 
     public static final int FORMAT_VERSION = 1;
 
@@ -85,7 +101,7 @@ public record PlanDocument(int formatVersion, String tool, String toolVersion, S
                 undeclared, summary, timings, new FingerprintJson(blocksFingerprint, result.catalogFingerprint()),
                 result.review() == null ? List.of() : result.review().refusals().stream().map(r -> new RefusalJson(
                         r.origin().blockId(), r.step().getClass().getSimpleName(), r.step().object(), r.hazard().kind().name(),
-                        r.hazard().detail())).toList());
+                        r.hazard().detail())).toList(), FULL);
     }
 
     private static ItemJson item(PlanItem item, boolean applied, HazardPolicy.Review review) {

@@ -61,11 +61,15 @@ class CliTest {
             assertEquals(0, apply.exit(), apply::all);
             assertTrue(apply.out().contains("applied 18 statement(s) in one transaction, verified in sync"), apply::all);
 
+            // Nothing changed since the verified apply: the fast path (FastPathTest), unless --full-check.
             Run again = CliProcess.run(Map.of("DATABASE_URL", url), "--apply", "--quiet");
             assertEquals(0, again.exit(), again::all);
-            assertTrue(again.out().startsWith("Summary: 0 to add, 43 unchanged, 0 warnings — already in sync"), again::all);
+            assertTrue(again.out().startsWith("✓ already in sync, nothing was changed (catalog unchanged"), again::all);
+            Run full = CliProcess.run(Map.of("DATABASE_URL", url), "--apply", "--quiet", "--full-check");
+            assertEquals(0, full.exit(), full::all);
+            assertTrue(full.out().startsWith("Summary: 0 to add, 43 unchanged, 0 warnings — already in sync"), full::all);
 
-            for (Run r : List.of(dry, apply, again)) {
+            for (Run r : List.of(dry, apply, again, full)) {
                 assertFalse(r.all().contains(CliProcess.secret(s.url)), "password printed: " + r.all());
                 assertFalse(r.all().contains("\u001b["), "no colours without a terminal");
             }

@@ -1,0 +1,128 @@
+package schemasync.execute;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import schemasync.catalog.CatalogVersion;
+import schemasync.dsl.Declaration.CustomStepDecl;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.PendingDeclarations;
+
+/**
+ * The no-op {@code --apply} that does not pay for the full catalog read: when the catalog rows the
+ * reader depends on are exactly those of the last verified apply ({@link CatalogVersion}), with the same
+ * declarations and the same tool version, planning again would find what that apply's check found:
+ * nothing to do. Any DDL by anyone changes the catalog version and leads to the full comparison.
+ *
+ * <p>The record is a database-level setting ({@code ALTER DATABASE … SET schema_sync.fingerprint}): no
+ * table of ours in the user's schema, visible to every new session, read in the same statement as the
+ * catalog version. It lives in pg_db_role_setting, a shared catalog the version does not cover, so
+ * recording it does not change what it records. It needs the database owner (and on PostgreSQL 15+ for a
+ * role that is not superuser, {@code GRANT SET ON PARAMETER schema_sync.fingerprint}): without it the run
+ * says so in verbose output and every run takes the full comparison, as before.
+ *
+ * <p>Never for blocks with custom steps: their guards read data, which no catalog version sees.
+ */
+public final class FastPath {
+
+    /**
+     * inSync: the fast path was taken; why: one line for --verbose either way; recorded: the setting as read
+     * (null when unset), so a verified apply does not record the same value again.
+     */
+    public record Decision(boolean inSync, String why, String recordedAt, int warnings, String recorded) {
+    }
+
+    private FastPath() {
+    }
+
+    /** Custom steps' guards read data: their answers are not in the catalog. */
+    public static boolean eligible(DeclaredSchema declared) {
+        return declared.declarations().stream().noneMatch(CustomStepDecl.class::isInstance);
+    }
+
+    /**
+     * Decided without the advisory lock, from one statement's snapshot: if the committed catalog is the one a
+     * verified apply left, with the same declarations and tool, planning again under the lock would find nothing
+     * to do either — whether or not another apply is running. Another run with these declarations has nothing to
+     * do in that state; one with other declarations (a new release rolling out) changes the catalog in its own
+     * transaction, which this snapshot does not see, exactly as if this run had finished a moment earlier. So the
+     * fast path is a read of one consistent snapshot and needs no lock (nor, changing nothing, the pooler check).
+     */
+    public static Decision check(CatalogVersion.Reading reading, PendingDeclarations.Folded folded, String toolVersion) {
+        if (folded.customSteps()) {
+            return new Decision(false, "the blocks hold custom steps, whose guards read data", null, 0, reading.recorded());
+        }
+        if (folded.listProblems()) {
+            return new Decision(false, "the list of blocks has problems", null, 0, reading.recorded());
+        }
+        if (reading.recorded() == null) {
+            return new Decision(false, "no verified apply recorded on this database yet (" + CatalogVersion.SETTING
+                    + " is not set)", null, 0, null);
+        }
+        Recorded recorded = Recorded.parse(reading.recorded());
+        String key = key(toolVersion, folded.fingerprint(), reading.rows());
+        if (recorded == null || !recorded.key().equals(key)) {
+            return new Decision(false, "the catalog, the blocks or the tool version changed since the last verified apply"
+                    + (recorded == null ? "" : " (" + recorded.at() + ")"), null, 0, reading.recorded());
+        }
+        return new Decision(true, "catalog, blocks and tool version unchanged since the last verified apply ("
+                + recorded.at() + ")", recorded.at(), recorded.warnings(), reading.recorded());
+    }
+
+    /** What a verified apply keys on: the tool, the declarations and the catalog version it verified. */
+    static String key(String toolVersion, String blocksFingerprint, String catalogRows) {
+        return Fingerprint.of(toolVersion + "\n" + blocksFingerprint + "\n" + catalogRows);
+    }
+
+    /**
+     * Records the verified state; returns null when recorded (or already recorded), else why it could not be
+     * (never fails the run: the next run simply takes the full comparison).
+     *
+     * @param catalogRows the catalog version read in the same snapshot as the check that found nothing to do
+     * @param warnings    the warnings (drift) that check reported: the fast path says how many there were
+     */
+    public static String record(Connection connection, String toolVersion, DeclaredSchema declared, String catalogRows,
+                                String previouslyRecorded, int warnings) {
+        String key = key(toolVersion, DeclaredSchema.fingerprint(declared.declarations()), catalogRows);
+        Recorded previous = previouslyRecorded == null ? null : Recorded.parse(previouslyRecorded);
+        if (previous != null && previous.key().equals(key) && previous.warnings() == warnings) return null;
+        String value = new Recorded(key, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings).format();
+        try (Statement st = connection.createStatement()) {
+            if (!connection.getAutoCommit()) connection.rollback();
+            connection.setAutoCommit(true);
+            String database;
+            try (ResultSet rs = st.executeQuery("SELECT pg_catalog.current_database()")) {
+                rs.next();
+                database = rs.getString(1);
+            }
+            // The value is ours (hex digits, a timestamp and a count): a literal is safe; the name is quoted.
+            st.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" SET " + CatalogVersion.SETTING
+                    + " = '" + value + "'");
+            return null;
+        } catch (SQLException e) {
+            return "the fast path for later no-op runs was not recorded: " + e.getMessage().lines().findFirst().orElse("")
+                    + " (it needs the database owner, and on PostgreSQL 15+ a role that is not superuser also needs"
+                    + " GRANT SET ON PARAMETER " + CatalogVersion.SETTING + "; every run compares the full catalog meanwhile)";
+        }
+    }
+
+    /** {@code <key> <ISO instant> <warnings>}, as stored in the setting. */
+    record Recorded(String key, String at, int warnings) {
+        String format() {
+            return key + " " + at + " " + warnings;
+        }
+
+        static Recorded parse(String value) {
+            String[] parts = value.trim().split(" ");
+            if (parts.length != 3) return null;
+            try {
+                return new Recorded(parts[0], parts[1], Integer.parseInt(parts[2]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
