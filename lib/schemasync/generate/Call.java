@@ -189,10 +189,6 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
     /** {@code storage}: {@code name=value} storage parameters; {@code clustered}: the table is marked CLUSTER ON it. */
     record IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include,
                      String where, List<String> storage, boolean clustered) implements Call {
-        IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include, String where) {
-            this(name, table, unique, method, keys, include, where, List.of(), false);
-        }
-
         public void render(JavaCode code) {
             StringBuilder s = new StringBuilder("db.ensureIndex(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
             if (unique) s.append(".unique()");

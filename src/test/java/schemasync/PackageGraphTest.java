@@ -31,7 +31,7 @@ class PackageGraphTest {
      * comes after them in the import order; it fills the planner's input record {@code plan.DeclaredShapes}.
      */
     static final List<String> PIPELINE = List.of("model", "db", "catalog", "dsl", "plan", "render", "normalize", "execute",
-            "report", "generate", "verify", "cli");
+            "report", "generate", "verify", "fleet", "cli");
 
     static final int MAX_LINES = 400;
 
