@@ -311,9 +311,33 @@ public final class Effects implements StepVisitor<Void> {
                 dropRoutine(c.functions, d.target(), d.detail());
                 dropRoutine(c.aggregates, d.target(), d.detail());
             }
+            case PROCEDURE -> dropRoutine(c.functions, d.target(), d.detail());
+            case AGGREGATE -> dropRoutine(c.aggregates, d.target(), d.detail());
+            case MATERIALIZED_VIEW -> { // DROP MATERIALIZED VIEW takes its indexes with it
+                c.materializedViews.remove(d.target());
+                c.indexes.values().removeIf(i -> i.table().equals(d.target()));
+                dropComments(d.target());
+            }
+            case SEQUENCE -> {
+                c.sequences.remove(d.target());
+                dropComments(d.target());
+            }
+            case DOMAIN -> {
+                c.domains.remove(d.target());
+                dropComments(d.target());
+            }
+            case COMPOSITE_TYPE -> {
+                c.composites.remove(d.target());
+                dropComments(d.target());
+            }
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
         return null;
+    }
+
+    /** A relation's or type's comments go with it (relations and types share one namespace per schema). */
+    private void dropComments(QualifiedName object) {
+        c.comments.keySet().removeIf(k -> object.equals(k.object()));
     }
 
     /** The user's own SQL: its effect is unknown here; {@link CatalogOutline#predictable} excludes such plans. */

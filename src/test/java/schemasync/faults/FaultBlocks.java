@@ -1,6 +1,7 @@
 package schemasync.faults;
 
 import static schemasync.Blocks.block;
+import static schemasync.dsl.ColumnType.TEXT;
 import static schemasync.dsl.Default.dflt;
 
 import changes.Changes;
@@ -26,12 +27,12 @@ public final class FaultBlocks {
         // CONCURRENTLY after the commit where the tool does online DDL.
         set("online", block("C1_Audit", db -> db.ensureTable("audit", t -> t.column("id", "bigint"))),
                 block("C2_Accounts", db -> {
-                    db.ensureTable("accounts", t -> t.column("id", "bigint").column("email", "text"));
+                    db.ensureTable("accounts", t -> t.column("id", "bigint").column("email", TEXT));
                     db.ensureIndex("accounts_email_idx").on("accounts").columns("email");
                     db.ensureIndex("accounts_id_idx").on("accounts").columns("id");
                 }));
         set("busy", block("C1_Other", db -> db.ensureTable("other", t -> t.column("x", "int"))),
-                block("C2_Busy", db -> db.ensureTable("busy", t -> t.column("id", "int").column("note", "text"))));
+                block("C2_Busy", db -> db.ensureTable("busy", t -> t.column("id", "int").column("note", TEXT))));
         // A plan --apply refuses by default: dropping a table that holds data (DELETES_DATA).
         set("refused-drop", block("C1_Keep", db -> db.ensureTable("keep", t -> t.column("id", "int"))),
                 block("C2_DropLegacy", db -> db.ensureNoTable("legacy")));
@@ -52,8 +53,8 @@ public final class FaultBlocks {
         set("unknown-type-column", ok, block("C2_Bad", db -> db.ensureColumn("fine", "c", "intger")));
         set("unknown-type-modifier", ok, block("C2_Bad", db -> db.ensureTable("t", t -> t.column("c", "varchar(-1)"))));
         // Contradictions and duplicates.
-        set("table-twice", ok, block("C2_Bad", db -> db.ensureTable("fine", t -> t.column("other", "text"))));
-        set("column-twice", ok, block("C2_Bad", db -> db.ensureTable("t", t -> t.column("c", "int").column("c", "text"))));
+        set("table-twice", ok, block("C2_Bad", db -> db.ensureTable("fine", t -> t.column("other", TEXT))));
+        set("column-twice", ok, block("C2_Bad", db -> db.ensureTable("t", t -> t.column("c", "int").column("c", TEXT))));
         set("block-id-twice", ok, block("C1_Ok", db -> db.ensureTable("t", t -> t.column("c", "int"))));
         set("index-on-missing-table", ok, block("C2_Bad", db -> db.ensureIndex("i").on("nowhere").columns("id")));
         set("column-on-missing-table", ok, block("C2_Bad", db -> db.ensureColumn("nowhere", "c", "int")));
@@ -71,7 +72,7 @@ public final class FaultBlocks {
         set("default-injection-column", ok, block("C2_Bad", db -> db.ensureColumn("fine", "c", "int",
                 dflt("1; DROP TABLE victim"))));
         set("default-comment-injection", ok, block("C2_Bad", db -> db.ensureTable("t",
-                t -> t.column("c", "text", dflt("'x' /* */); DROP TABLE victim; --")))));
+                t -> t.column("c", TEXT, dflt("'x' /* */); DROP TABLE victim; --")))));
         set("check-injection", ok, block("C2_Bad", db -> db.ensureTable("t",
                 t -> t.column("c", "int").check("c_positive", "c > 0); DROP TABLE victim; --"))));
         set("index-where-injection", ok, block("C2_Bad", db -> db.ensureIndex("fine_id").on("fine").columns("id")
