@@ -96,8 +96,11 @@ final class OptionsPlanner {
      */
     private void clusterOnConstraintIndex(TableOptionsDecl t, QualifiedName table, List<Step> steps, List<String> said) {
         QualifiedName marked = null;
-        for (Index i : planner.indexes.values()) {
-            if (i.table().equals(table) && i.constraintBacked() && current(i.name()).clustered()) marked = i.name();
+        // Only relations with options carry a mark: look there, not through every index of every table.
+        for (Map.Entry<QualifiedName, RelationOptions> e : options.entrySet()) {
+            if (!e.getValue().clustered()) continue;
+            Index i = planner.indexes.get(e.getKey());
+            if (i != null && i.table().equals(table) && i.constraintBacked()) marked = i.name();
         }
         QualifiedName wanted = t.clusterOn() == null ? null : table.sibling(t.clusterOn());
         if (java.util.Objects.equals(marked, wanted)) return;
