@@ -19,7 +19,7 @@ import schemasync.dsl.ChangeBlock;
 
 /**
  * docs/workflow-examples.md, run as it is told: the sample applied with the rows the page describes, then
- * the pull-request plan, examples 1 to 4 in order, each block compiled from the page itself. Every output
+ * the pull-request plan, examples 1, 2, 4, 5 and 6 in order (3 applied on the way), each block compiled from the page itself. Every output
  * the page shows for them must be what the tool prints now: a line {@code …} in the page stands for lines
  * it leaves out, the URL and the elapsed time are made stable. (Example 3 alone: WorkflowExamplesTest.)
  */
@@ -43,22 +43,18 @@ class WorkflowWalkthroughTest {
         return text.replaceAll("postgresql://\\w+@localhost:\\d+/\\w+", URL).replaceAll("\\(\\d+\\.\\d+ s\\)", "(… s)");
     }
 
-    /** The content of the first plain ``` fence (or ````markdown fence) after {@code anchor} in the page. */
+    /**
+     * The content of the first plain ``` fence (or ````markdown fence) opened after {@code anchor} in the page. An
+     * opening fence follows a blank line; the closing fence of a java block (after "}") is not one.
+     */
     static String shown(String doc, String anchor, String fence) {
         int at = doc.indexOf(anchor);
         assertTrue(at >= 0, "no '" + anchor + "' in " + DOC);
-        int start = doc.indexOf("\n" + fence + "\n", at) + fence.length() + 2;
+        int open = doc.indexOf("\n\n" + fence + "\n", at);
+        assertTrue(open >= 0, "no " + fence + " fence after '" + anchor + "' in " + DOC);
+        int start = open + fence.length() + 3;
         int end = doc.indexOf("\n" + fence.replaceAll("[a-z]+$", "") + "\n", start);
         return doc.substring(start, end + 1).replaceAll("\\(\\d+\\.\\d+ s\\)", "(… s)");
-    }
-
-    /** The content of the last plain ``` fence before {@code anchor}. */
-    static String shownBefore(String doc, String anchor) {
-        int at = doc.indexOf(anchor);
-        assertTrue(at >= 0, "no '" + anchor + "' in " + DOC);
-        int close = doc.lastIndexOf("\n```\n", at);
-        int open = doc.lastIndexOf("\n```\n", close - 1);
-        return doc.substring(open + 5, close + 1).replaceAll("\\(\\d+\\.\\d+ s\\)", "(… s)");
     }
 
     /** Every run of lines between the page's "…" lines appears in the output, in order. */
@@ -82,7 +78,7 @@ class WorkflowWalkthroughTest {
     void theExamplesPrintWhatThePageShows(@TempDir Path dir) throws Exception {
         String doc = Files.readString(DOC);
         List<ChangeBlock> ex = WorkflowExamplesTest.compile(doc, dir.resolve("examples"), "C0009_Invoices", "C0010_UserLocale",
-                "C0011_SearchIndexes", "C0012_RenameMemberships");
+                "C0011_SearchIndexes", "C0012_RenameMemberships", "C0013_DropMembershipsBridge");
         // Example 2's variant: the block with the two extra lines the page gives.
         String extra = WorkflowExamplesTest.blockSource(doc, "C0010_UserLocale")
                 .replace("import static org.jooq.impl.SQLDataType.VARCHAR;", "import static org.jooq.impl.SQLDataType.UUID;\n"
@@ -143,41 +139,41 @@ class WorkflowWalkthroughTest {
             assertShows(shown(example4, "and the rename is skipped:", "```"), cli(s, four, "--dry-run").out,
                     "example 4's dry run after the apply");
 
-            // 5. A backfill across several deploys: deploy 1, then deploy 2 (the page's body of C0013) with the
-            // unique index built by hand before it, then the NOT NULL set by hand.
+            // 4, later: the bridge removed by a new block (C0012 is not edited), then the dry run after that apply.
+            List<ChangeBlock> bridgeless = plus(four, ex.get(4));
+            Run dropping = cli(s, bridgeless, "--dry-run");
+            assertEquals(0, dropping.exit, dropping.err);
+            assertShows(shown(example4, "final class C0013_DropMembershipsBridge", "```"), dropping.out, "example 4's bridge removal");
+            Run bridgeDropped = cli(s, bridgeless, "--apply");
+            assertEquals(0, bridgeDropped.exit, bridgeDropped.err);
+            assertShows(shown(example4, "After\nthe apply, the block is in sync:", "```"), cli(s, bridgeless, "--dry-run").out,
+                    "example 4 after the bridge removal");
+
+            // 5. A backfill across several deploys: deploy 1 (C0014), then deploy 2 as a new block (C0015) that
+            // changes the column C0014 declared and adds the unique index.
             String example5 = doc.substring(doc.indexOf("## 5. A backfill"), doc.indexOf("## 6. "));
-            ChangeBlock deploy1 = WorkflowExamplesTest.compile(doc, dir.resolve("five"), "C0013_ProjectSlug").get(0);
-            List<ChangeBlock> five = plus(four, deploy1);
+            List<ChangeBlock> slug = WorkflowExamplesTest.compile(doc, dir.resolve("five"), "C0014_ProjectSlug",
+                    "C0015_ProjectSlugRequired");
+            List<ChangeBlock> five = plus(bridgeless, slug.get(0));
             assertShows(shown(example5, "so it is asked again during the apply:", "```"), cli(s, five, "--dry-run").out,
                     "example 5's deploy 1");
             Run backfill = cli(s, five, "--apply");
             assertEquals(0, backfill.exit, backfill.err);
             assertTrue(backfill.out.contains("applied 2 statement(s) in one transaction, verified in sync"), backfill.out);
             assertShows(shown(example5, "The next dry run\nshows:", "```"), cli(s, five, "--dry-run").out, "example 5 after deploy 1");
-            String source = WorkflowExamplesTest.blockSource(doc, "C0013_ProjectSlug");
-            String deploy2Source = source.substring(0, source.indexOf("    public void declare"))
-                    + shown(example5, "Edit the same declaration to", "```java") + "}\n";
-            Files.writeString(dir.resolve("deploy2.md"), "```java\n" + deploy2Source + "```\n");
-            ChangeBlock deploy2 = WorkflowExamplesTest.compile(Files.readString(dir.resolve("deploy2.md")), dir.resolve("five2"),
-                    "C0013_ProjectSlug").get(0);
-            List<ChangeBlock> five2 = plus(four, deploy2);
-            s.execute("CREATE UNIQUE INDEX CONCURRENTLY projects_org_slug_key ON projects (organization_id, slug)");
-            assertShows(shownBefore(example5, "The index is found and skipped."), cli(s, five2, "--dry-run").out,
+            List<ChangeBlock> five2 = plus(five, slug.get(1));
+            assertShows(shown(example5, "final class C0015_ProjectSlugRequired", "```"), cli(s, five2, "--dry-run").out,
                     "example 5's deploy 2");
-            for (String sql : List.of("ALTER TABLE projects ADD CONSTRAINT projects_slug_not_null CHECK (slug IS NOT NULL) NOT VALID",
-                    "ALTER TABLE projects VALIDATE CONSTRAINT projects_slug_not_null", "ALTER TABLE projects ALTER COLUMN slug SET NOT NULL",
-                    "ALTER TABLE projects DROP CONSTRAINT projects_slug_not_null")) {
-                s.execute(sql);
-            }
-            assertShows(shown(example5, "any\nconstraint it does not declare is reported.", "```"), cli(s, five2, "--dry-run").out,
-                    "example 5 after the constraint by hand");
+            Run enforce = cli(s, five2, "--apply");
+            assertEquals(0, enforce.exit, enforce.err);
+            assertShows(shown(example5, "After the apply:", "```"), cli(s, five2, "--dry-run").out, "example 5 after deploy 2");
 
             // 6. Changing a column's type safely: deploy 1, the backfill, deploy 3 and the database without it.
             String example6 = doc.substring(doc.indexOf("## 6. "));
-            List<ChangeBlock> six = WorkflowExamplesTest.compile(doc, dir.resolve("six"), "C0014_ProjectBudgetCents",
-                    "C0015_DropProjectBudget");
+            List<ChangeBlock> six = WorkflowExamplesTest.compile(doc, dir.resolve("six"), "C0016_ProjectBudgetCents",
+                    "C0017_DropProjectBudget");
             List<ChangeBlock> cents = plus(five2, six.get(0));
-            assertShows(shown(example6, "final class C0014_ProjectBudgetCents", "```"), cli(s, cents, "--dry-run").out,
+            assertShows(shown(example6, "final class C0016_ProjectBudgetCents", "```"), cli(s, cents, "--dry-run").out,
                     "example 6's deploy 1");
             assertEquals(0, cli(s, cents, "--apply").exit);
             s.execute("UPDATE projects SET budget_cents = round(budget * 100)");
@@ -185,8 +181,30 @@ class WorkflowWalkthroughTest {
             Run contract = cli(s, dropped, "--apply");
             assertEquals(0, contract.exit, contract.err);
             assertShows(shown(example6, "After the apply:", "```"), cli(s, dropped, "--dry-run").out, "example 6 after deploy 3");
-            assertShows(shown(example6, "(without `C0015`):", "```"), cli(s, cents, "--dry-run").out,
-                    "example 6 without C0015");
+            assertShows(shown(example6, "(without `C0017`):", "```"), cli(s, cents, "--dry-run").out,
+                    "example 6 without C0017");
+        }
+    }
+
+    /**
+     * What the page says of a new database: the blocks of every example, in order, converge; the bridge of
+     * example 4 and the column budget of example 6 are never created (later removals took them away), the view
+     * is created over the new name, and slug is created NOT NULL directly (the later change of example 5 took
+     * the place of C0014's declaration).
+     */
+    @Test
+    void onAnEmptyDatabaseTheLaterBlocksDecide(@TempDir Path dir) throws Exception {
+        List<ChangeBlock> page = WorkflowExamplesTest.compile(Files.readString(DOC), dir, "C0009_Invoices", "C0010_UserLocale",
+                "C0011_SearchIndexes", "C0012_RenameMemberships", "C0013_DropMembershipsBridge", "C0014_ProjectSlug",
+                "C0015_ProjectSlugRequired", "C0016_ProjectBudgetCents", "C0017_DropProjectBudget");
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(plus(Changes.ALL, page.toArray(ChangeBlock[]::new)));
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'memberships'"));
+            assertTrue(s.queryString("SELECT pg_get_viewdef('active_memberships'::regclass)").contains("organization_members"));
+            assertEquals("NO", s.queryString("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'projects'"
+                    + " AND column_name = 'slug'"));
+            assertEquals("0", s.queryString("SELECT count(*) FROM information_schema.columns WHERE table_name = 'projects'"
+                    + " AND column_name = 'budget'"));
         }
     }
 }
