@@ -19,7 +19,8 @@ import schemasync.dsl.Declaration.ViewDecl;
 /**
  * The one rule of ordered blocks: a block that reached production is never edited, so a later block
  * that declares a view or a function/procedure again (same name, same signature) replaces the earlier
- * declaration. The earlier one is dropped before validation and planning: on an empty database the
+ * declaration (an {@code ensureEnum} again: its labels, at the earliest block's place). The earlier one is dropped
+ * before validation and planning: on an empty database the
  * object is created once, from the latest declaration, at the latest block's turn (after a rename it
  * reads); on a database where the earlier block ran, the object is compared with the latest one and
  * replaced (CREATE OR REPLACE) when it differs. Likewise an {@code ensureNo...} removes the earlier
@@ -34,6 +35,7 @@ final class Superseded {
     }
 
     static List<Declaration> dropEarlier(List<Declaration> declarations) {
+        declarations = laterEnumLabels(declarations);
         Map<String, Integer> latestBlock = new HashMap<>();
         for (Declaration d : declarations) {
             String key = key(d);
@@ -50,6 +52,36 @@ final class Superseded {
             kept.add(d);
         }
         return redeclared.isEmpty() ? removedLater(declarations) : removedLater(kept);
+    }
+
+    /**
+     * A later block's {@code ensureEnum} of the same type (adding a label, which an edit of the shipped block
+     * would otherwise be the only way to say): the type keeps the earliest block's place, since tables of
+     * earlier blocks use it and must be created after it, and takes the latest labels and block name. On a
+     * database where the earlier block ran, the planner adds the new labels (ALTER TYPE ... ADD VALUE).
+     */
+    private static List<Declaration> laterEnumLabels(List<Declaration> declarations) {
+        Map<QualifiedName, Declaration.EnumDecl> latest = new HashMap<>();
+        Map<QualifiedName, Integer> firstBlock = new HashMap<>();
+        for (Declaration d : declarations) {
+            if (!(d instanceof Declaration.EnumDecl e)) continue;
+            firstBlock.merge(e.name(), e.origin().position(), Math::min);
+            latest.merge(e.name(), e, (a, b) -> b.origin().position() >= a.origin().position() ? b : a);
+        }
+        if (latest.values().stream().noneMatch(e -> e.origin().position() != firstBlock.get(e.name()))) return declarations;
+        List<Declaration> kept = new ArrayList<>(declarations.size());
+        Set<QualifiedName> placed = new HashSet<>();
+        for (Declaration d : declarations) {
+            if (d instanceof Declaration.EnumDecl e && firstBlock.get(e.name()) != latest.get(e.name()).origin().position()) {
+                if (e.origin().position() != firstBlock.get(e.name()) || !placed.add(e.name())) continue; // a later one: folded in
+                Declaration.EnumDecl last = latest.get(e.name());
+                kept.add(new Declaration.EnumDecl(e.name(), last.labels(),
+                        new Origin(last.origin().blockId(), last.origin().description(), e.origin().position())));
+                continue;
+            }
+            kept.add(d);
+        }
+        return kept;
     }
 
     /** Drops or trims the declarations of earlier blocks that a later removal takes away. */

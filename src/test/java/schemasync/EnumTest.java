@@ -66,10 +66,34 @@ class EnumTest {
     @Test
     void badEnumsAreRejectedBeforeConnecting() {
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
-                block("C1", db -> db.ensureEnum("mood", "happy", "happy")), block("C2", db -> db.ensureEnum("mood", "x".repeat(64))))));
-        assertTrue(e.getMessage().contains("C1: enum public.mood lists 'happy' twice"), e.getMessage());
+                block("C1", db -> db.ensureEnum("feeling", "happy", "happy")),
+                block("C2", db -> db.ensureEnum("mood", "x".repeat(64)).ensureEnum("mood", "sad")))));
+        assertTrue(e.getMessage().contains("C1: enum public.feeling lists 'happy' twice"), e.getMessage());
+        // In one block, twice is a contradiction; a later block's ensureEnum extends the earlier one (see below).
         assertTrue(e.getMessage().contains("C2: enum public.mood is declared twice"), e.getMessage());
         assertTrue(e.getMessage().contains("C2: enum public.mood: label '" + "x".repeat(64) + "' is 64 bytes; PostgreSQL allows 63"),
                 e.getMessage());
+    }
+
+    /** The one rule: a label is added by a later block, never by editing the block that shipped the type. */
+    @Test
+    void aLaterBlockAddsALabelWithoutEditingTheShippedOne() throws Exception {
+        List<ChangeBlock> shipped = roles("owner", "admin", "member");
+        List<ChangeBlock> later = new java.util.ArrayList<>(shipped);
+        later.add(block("C4_Viewer", db -> db.ensureEnum("app.membership_role", "owner", "admin", "member", "viewer")));
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(shipped);
+            Plan plan = s.plan(later);
+            assertEquals(List.of("ALTER TYPE \"app\".\"membership_role\" ADD VALUE 'viewer' AFTER 'member'"), Scenario.sql(plan));
+            assertEquals("C4_Viewer", plan.items().stream().filter(i -> i.object().equals("app.membership_role"))
+                    .findFirst().orElseThrow().origin().blockId(), "the change is the later block's");
+            s.applyAndConverge(later);
+            assertEquals("{owner,admin,member,viewer}", s.queryString("SELECT enum_range(NULL::app.membership_role)::text"));
+        }
+        try (Scenario s = Scenario.start()) { // an empty database: the type is created once, before the table that uses it
+            assertEquals("CREATE TYPE \"app\".\"membership_role\" AS ENUM ('owner', 'admin', 'member', 'viewer')",
+                    Scenario.sql(s.plan(later)).get(1));
+            s.applyAndConverge(later);
+        }
     }
 }
