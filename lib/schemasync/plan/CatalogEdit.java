@@ -38,6 +38,8 @@ final class CatalogEdit {
     final Map<QualifiedName, Catalog.Partitioning> partitioning;
     final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
     final List<Catalog.ViewDependency> viewDependencies;
+    /** Carried through unchanged: the option steps' effects are not replayed yet (see CatalogOutline). */
+    private Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = Map.of();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -46,6 +48,7 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.defaultPrivileges()), new LinkedHashMap<>(c.aggregates()), new LinkedHashMap<>(c.composites()),
                 new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
+        this.relationOptions = c.relationOptions();
     }
 
     /**
@@ -87,7 +90,7 @@ final class CatalogEdit {
 
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies);
+                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */
