@@ -27,10 +27,10 @@ class WorkflowWalkthroughTest {
     private static final Path DOC = Path.of("docs/workflow-examples.md");
     private static final String URL = "postgresql://app@localhost:5432/app";
 
-    private record Run(int exit, String out, String err) {
+    record Run(int exit, String out, String err) {
     }
 
-    private static Run cli(Scenario s, List<ChangeBlock> blocks, String... args) {
+    static Run cli(Scenario s, List<ChangeBlock> blocks, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = SchemaSyncCli.run(args, blocks, Map.of("DATABASE_URL", CliProcess.platformUrl(s.url), "SCHEMA_SYNC_ALLOW_SAMPLE", "1",
@@ -68,7 +68,7 @@ class WorkflowWalkthroughTest {
         }
     }
 
-    private static List<ChangeBlock> plus(List<ChangeBlock> blocks, ChangeBlock... more) {
+    static List<ChangeBlock> plus(List<ChangeBlock> blocks, ChangeBlock... more) {
         List<ChangeBlock> all = new ArrayList<>(blocks);
         all.addAll(List.of(more));
         return all;
