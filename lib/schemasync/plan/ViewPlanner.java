@@ -1,6 +1,11 @@
 package schemasync.plan;
 
 import schemasync.catalog.Differ;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
+import schemasync.dsl.Declaration.RenameDecl;
+import schemasync.dsl.RenameLane;
+import schemasync.model.ObjectKind;
 
 import schemasync.plan.Summary.Verb;
 
@@ -18,6 +23,11 @@ final class ViewPlanner {
     }
 
     void plan(ViewDecl v) {
+        planQuery(v);
+        warnOfLaterTableRenames(v);
+    }
+
+    private void planQuery(ViewDecl v) {
         String object = v.name().toString();
         String have = planner.views.get(v.name());
         if (have == null) {
@@ -42,6 +52,29 @@ final class ViewPlanner {
             planner.change(v.origin(), "view", object, Summary.text("will replace (CREATE OR REPLACE VIEW)"), null,
                     new Step.CreateView(v.name(), v.sql(), true));
             planner.views.put(v.name(), want);
+        }
+    }
+
+    /**
+     * A view declared before a block that renames a table it reads, and not declared again after it: PostgreSQL
+     * keeps the view on the renamed table (views hold the table's oid, not its name), so the apply works, but this
+     * declaration still names the old table and every later plan reports the view (or, when the same run creates
+     * a relation under the old name, such as a bridge view, the apply ends unconverged). Said now, before the
+     * rename is applied. An existing view is matched by its catalog dependency; a new one by the name in its query.
+     */
+    private void warnOfLaterTableRenames(ViewDecl v) {
+        boolean exists = planner.before.views().containsKey(v.name());
+        for (RenameDecl r : new RenameLane(planner.declared.declarations()).after(planner.position)) {
+            if (r.kind() != ObjectKind.TABLE) continue;
+            QualifiedName from = r.fromName();
+            boolean reads = exists
+                    ? planner.before.viewDependencies().stream().anyMatch(d -> d.view().equals(v.name()) && d.on().equals(from))
+                    : SqlText.mentions(v.sql(), from.name());
+            if (!reads) continue;
+            planner.items.add(new Drift(v.origin(), "view", v.name().toString(), "reads " + from + ", which " + r.origin()
+                    + " renames to " + from.sibling(r.to()) + ": PostgreSQL keeps the view on the renamed table, but this"
+                    + " declaration still names the old one, so every later plan would report the view; declare the view"
+                    + " again in a block after the rename (the latest declaration is the one that counts)", null));
         }
     }
 }

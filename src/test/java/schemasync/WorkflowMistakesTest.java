@@ -94,6 +94,8 @@ class WorkflowMistakesTest {
 
             // Why the view is declared again: with the rename alone, every later run reports the view.
             List<ChangeBlock> renamedOnly = plus(three, renameOnly);
+            assertShows(shown(example4, "the dry run warns before anything\nis applied:", "```"), cli(s, renamedOnly, "--dry-run").out(),
+                    "the warning before the rename is applied");
             Run applied = cli(s, renamedOnly, "--apply");
             assertEquals(0, applied.exit(), applied.err());
             assertShows(shown(example4, "names `memberships`:", "```"), cli(s, renamedOnly, "--dry-run").out(),
