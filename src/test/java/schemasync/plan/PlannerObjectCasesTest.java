@@ -95,6 +95,17 @@ class PlannerObjectCasesTest {
                         List.of("DROP VIEW \"public\".\"user_emails\""),
                         List.of(List.of()),
                         List.of("alter view public.user_emails", "undeclared table public.users")),
+                new Case("a new view over a table a later block renames, not declared again: created, and warned of",
+                        catalog().table(USERS).build(),
+                        db -> {
+                            db.ensureView("user_emails", "SELECT email FROM users");
+                            db.ensureTableRenamed("users", "accounts");
+                        },
+                        shapes().view("public.user_emails", " SELECT users.email\n   FROM users;").build(),
+                        List.of("CREATE VIEW \"public\".\"user_emails\" AS SELECT email FROM users",
+                                "ALTER TABLE \"public\".\"users\" RENAME TO \"accounts\""),
+                        List.of(List.of(), List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("create view public.user_emails", "drift view public.user_emails", "alter table public.users")),
                 new Case("a materialized view WITH NO DATA", catalog().table(USERS).build(),
                         db -> db.ensureMaterializedViewWithNoData("user_count", "SELECT count(*) FROM users"), shapes().build(),
                         List.of("CREATE MATERIALIZED VIEW \"public\".\"user_count\" AS SELECT count(*) FROM users WITH NO DATA"),
