@@ -154,12 +154,13 @@ public sealed interface Declaration {
      * {@code events} is written as in CREATE TRIGGER ({@code "INSERT OR UPDATE OF email"}).
      */
     record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTrigger constraint, Origin origin) implements Declaration {
+                       String function, ConstraintTrigger constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
+                       Origin origin) implements Declaration {
         /** What CREATE TRIGGER needs. */
         public schemasync.catalog.TriggerSpec spec() {
             return new schemasync.catalog.TriggerSpec(name, table, timing, events, forEachRow, when, function, constraint == null
                     ? null : new schemasync.catalog.TriggerSpec.ConstraintTrigger(constraint.from(), constraint.deferrable(),
-                    constraint.initiallyDeferred()));
+                    constraint.initiallyDeferred()), transitions);
         }
     }
 

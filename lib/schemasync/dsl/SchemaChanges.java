@@ -185,7 +185,7 @@ public class SchemaChanges extends ChangeDeclarations {
         placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
                 builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
                 builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
-                        builder.initiallyDeferred) : null, declaredIn));
+                        builder.initiallyDeferred) : null, builder.transitions(), declaredIn));
         return builder;
     }
 

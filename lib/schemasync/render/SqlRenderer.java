@@ -118,10 +118,18 @@ public final class SqlRenderer {
         String prefix = CTX.render(DSL.query("CREATE " + (c == null ? "" : "CONSTRAINT ") + "TRIGGER {0} ", DSL.name(t.name())));
         String on = CTX.render(DSL.query(" ON {0}", table))
                 + (c == null || c.from() == null ? "" : CTX.render(DSL.query(" FROM {0}", name(QualifiedName.parse(c.from())))))
-                + (c == null ? "" : c.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : c.deferrable() ? " DEFERRABLE" : "");
+                + (c == null ? "" : c.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : c.deferrable() ? " DEFERRABLE" : "")
+                + referencing(t.transitions());
         // Events, WHEN and the function call are the user's SQL, appended verbatim.
         return prefix + t.timing() + " " + t.events() + on + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
                 + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + t.function();
+    }
+
+    /** {@code REFERENCING OLD TABLE AS "o" NEW TABLE AS "n"}, in the place pg_get_triggerdef prints it; empty without. */
+    private static String referencing(TriggerSpec.Transitions t) {
+        if (t == null) return "";
+        return " REFERENCING" + (t.oldTable() == null ? "" : CTX.render(DSL.query(" OLD TABLE AS {0}", DSL.name(t.oldTable()))))
+                + (t.newTable() == null ? "" : CTX.render(DSL.query(" NEW TABLE AS {0}", DSL.name(t.newTable()))));
     }
 
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
