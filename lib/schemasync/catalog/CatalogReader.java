@@ -233,7 +233,8 @@ public final class CatalogReader {
                     false, rs.getBoolean(5), definition);
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
-                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition);
+                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition,
+                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14)));
         };
     }
 

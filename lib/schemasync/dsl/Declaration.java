@@ -77,8 +77,8 @@ public sealed interface Declaration {
      * another definition is rebuilt online ({@code .rebuildWhenChanged()}); otherwise it is reported.
      */
     record IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
-                     List<KeyPart> keys, List<String> include, String where, boolean rebuildWhenChanged, Origin origin)
-            implements Declaration {
+                     List<KeyPart> keys, List<String> include, String where, boolean rebuildWhenChanged, boolean nullsNotDistinct,
+                     Origin origin) implements Declaration {
         public IndexDecl {
             keys = List.copyOf(keys);
             include = List.copyOf(include);
@@ -86,12 +86,12 @@ public sealed interface Declaration {
 
         public IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
                          List<KeyPart> keys, List<String> include, String where, Origin origin) {
-            this(name, table, unique, method, keys, include, where, false, origin);
+            this(name, table, unique, method, keys, include, where, false, false, origin);
         }
 
         /** What CREATE INDEX needs, with the method as pg_am names it. */
         public schemasync.catalog.IndexSpec spec() {
-            return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where);
+            return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where, nullsNotDistinct);
         }
     }
 

@@ -326,7 +326,7 @@ public class SchemaChanges extends ChangeDeclarations {
         placeholder(() -> {
             QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
             return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
-                    builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
+                    builder.include, builder.where, builder.rebuildWhenChanged, builder.nullsNotDistinct, declaredIn);
         });
         placeholder(() -> new Declaration.IndexOptionsDecl(IndexBuilder.indexName(builder.name, builder.table == null ? null
                 : QualifiedName.parse(builder.table)), builder.table == null ? null : QualifiedName.parse(builder.table),

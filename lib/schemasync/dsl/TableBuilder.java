@@ -188,6 +188,31 @@ public class TableBuilder {
         return this;
     }
 
+    /** {@code INCLUDE (columns)} of the UNIQUE declared just before: stored in its index, not part of the key. */
+    public TableBuilder include(String... columnNames) {
+        return keyOptions("include()", o -> o.withInclude(List.of(columnNames)));
+    }
+
+    /** The UNIQUE declared just before is {@code DEFERRABLE}: {@code SET CONSTRAINTS ... DEFERRED} can postpone its check to commit. */
+    public TableBuilder deferrable() {
+        return keyOptions("deferrable()", o -> o.deferred(false));
+    }
+
+    /** The UNIQUE declared just before is {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit unless set IMMEDIATE. */
+    public TableBuilder initiallyDeferred() {
+        return keyOptions("initiallyDeferred()", o -> o.deferred(true));
+    }
+
+    private TableBuilder keyOptions(String call, java.util.function.UnaryOperator<schemasync.catalog.KeyOptions> change) {
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.UNIQUE) {
+            throw new IllegalStateException(call + " applies to the .unique(...) declared just before it");
+        }
+        ConstraintSpec c = state.constraints.get(last);
+        state.constraints.set(last, c.withKeyOptions(change.apply(c.keyOptions())));
+        return this;
+    }
+
     /** {@code CONSTRAINT name CHECK (expression)}. */
     public TableBuilder check(String name, String expressionSql) {
         state.primaryKeyLast = false;

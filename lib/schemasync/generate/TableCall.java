@@ -65,7 +65,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     }
 
     /** {@code name} is null when it is PostgreSQL's default name (the DSL then gives the same one). */
-    record Unique(String name, List<String> columns, boolean nullsNotDistinct) implements ConstraintDef {
+    record Unique(String name, List<String> columns, boolean nullsNotDistinct, schemasync.catalog.KeyOptions options) implements ConstraintDef {
     }
 
     /** {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()}. */
@@ -205,6 +205,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     static String constraint(ConstraintDef d) {
         if (d instanceof Unique u) {
             return (u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
+                    + (u.options().include().isEmpty() ? "" : ".include(" + JavaCode.strings(u.options().include()) + ")")
+                    + (u.options().initiallyDeferred() ? ".initiallyDeferred()" : u.options().deferrable() ? ".deferrable()" : "")
                     + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
         }
         if (d instanceof Check k) {
@@ -237,6 +239,9 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (d instanceof Unique u) {
             String[] cols = u.columns().toArray(String[]::new);
             b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
+            if (!u.options().include().isEmpty()) b = b.include(u.options().include().toArray(String[]::new));
+            if (u.options().initiallyDeferred()) b = b.initiallyDeferred();
+            else if (u.options().deferrable()) b = b.deferrable();
             return u.name() != null ? b.named(u.name()) : b;
         }
         if (d instanceof Check k) {

@@ -123,11 +123,13 @@ final class TableGenerator {
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")";
+                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")"
+                        // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them; WITH (storage) between them is not in the DSL yet.
+                        + c.keyOptions().sql();
                 if (!expected.equals(c.definition())) return null;
                 String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");
                 return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
-                        c.nullsNotDistinct());
+                        c.nullsNotDistinct(), c.keyOptions());
             }
             case EXCLUSION -> {
                 // pg_get_constraintdef's whole clause; the DSL takes it after EXCLUDE.
@@ -176,7 +178,7 @@ final class TableGenerator {
 
     /**
      * {@code USING method (keys) [INCLUDE (cols)] [WHERE (predicate)]} as an index call; null when the
-     * definition holds anything else (NULLS NOT DISTINCT, a tablespace).
+     * definition holds anything else (a tablespace).
      */
     Call index(Index i) {
         IndexMethod method;
@@ -211,6 +213,8 @@ final class TableGenerator {
             }
             rest = rest.substring(end + 1);
         }
+        boolean nullsNotDistinct = rest.startsWith(" NULLS NOT DISTINCT");
+        if (nullsNotDistinct) rest = rest.substring(" NULLS NOT DISTINCT".length());
         String where = null;
         if (rest.startsWith(" WHERE ")) {
             where = rest.substring(" WHERE ".length());
@@ -219,7 +223,7 @@ final class TableGenerator {
         if (!rest.isEmpty()) return null;
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(i.name());
         return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where,
-                options.storage(), options.clustered());
+                options.storage(), options.clustered(), nullsNotDistinct);
     }
 
     /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */

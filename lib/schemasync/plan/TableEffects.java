@@ -67,7 +67,7 @@ final class TableEffects {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
                 s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
-        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null);
+        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null, s.keyOptions());
     }
 
     static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated) {
@@ -121,7 +121,7 @@ final class TableEffects {
                     k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation()) : k).toList());
             renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
                     k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                    k.definition())).toList());
+                    k.definition(), k.keyOptions().withInclude(k.keyOptions().include().stream().map(rename).toList()))).toList());
             Table.PrimaryKey pk = t.primaryKey() == null ? null
                     : new Table.PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(rename).toList());
             return new Table(renamed.name(), renamed.columns(), pk, renamed.comment(), renamed.estimatedRows(), renamed.partition(),
@@ -204,7 +204,7 @@ final class TableEffects {
                         ? new Table.PrimaryKey(to, t.primaryKey().columns()) : t.primaryKey();
                 Table renamed = t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(index.name()) ? k
                         : new Constraint(to, k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                        k.definition())).toList());
+                        k.definition(), k.keyOptions())).toList());
                 return new Table(t.name(), renamed.columns(), pk, t.comment(), t.estimatedRows(), t.partition(), renamed.constraints(),
                         t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages());
             });

@@ -96,6 +96,7 @@ public final class SqlRenderer {
         }
         QueryPart include = index.include().isEmpty() ? DSL.sql("")
                 : DSL.sql(" INCLUDE ({0})", DSL.list(index.include().stream().map(DSL::name).toList()));
+        if (index.nullsNotDistinct()) include = DSL.sql("{0} NULLS NOT DISTINCT", include); // after INCLUDE, as the grammar has it
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "{0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method()), DSL.list(keys), include, where));
@@ -136,8 +137,10 @@ public final class SqlRenderer {
     public static QueryPart constraintClause(ConstraintSpec c) {
         QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
         return switch (c.kind()) {
-            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})",
-                    DSL.name(c.name()), columns);
+            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})"
+                    + (c.keyOptions().include().isEmpty() ? "" : " INCLUDE ({2})")
+                    + (c.keyOptions().deferrable() ? " DEFERRABLE" : "") + (c.keyOptions().initiallyDeferred() ? " INITIALLY DEFERRED" : ""),
+                    DSL.name(c.name()), columns, DSL.list(c.keyOptions().include().stream().map(DSL::name).toList()));
             case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {

@@ -26,6 +26,14 @@ class TableAttachedKindsRoundTripTest {
                             REFERENCING OLD TABLE AS gone FOR EACH ROW EXECUTE FUNCTION noop();
                         CREATE TRIGGER accounts_balance BEFORE UPDATE OF balance, "Owner" ON accounts
                             FOR EACH ROW EXECUTE FUNCTION noop();
+                        """),
+                new Fixture("UNIQUE with INCLUDE and DEFERRABLE [INITIALLY DEFERRED]; indexes with NULLS NOT DISTINCT (PG 15+)", """
+                        CREATE TABLE slots (id bigint PRIMARY KEY, seat int, label text, "Code" text, note text,
+                            UNIQUE (seat) DEFERRABLE INITIALLY DEFERRED,
+                            CONSTRAINT slots_code_uq UNIQUE ("Code") INCLUDE (label, note) DEFERRABLE,
+                            UNIQUE NULLS NOT DISTINCT (label, note) INCLUDE ("Code"));
+                        CREATE UNIQUE INDEX slots_label_idx ON slots (label) INCLUDE (note) NULLS NOT DISTINCT WHERE seat > 0;
+                        CREATE UNIQUE INDEX slots_note_idx ON slots (lower(note)) NULLS NOT DISTINCT;
                         """));
     }
 

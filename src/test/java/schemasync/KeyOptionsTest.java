@@ -1,0 +1,77 @@
+package schemasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static schemasync.Blocks.block;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.plan.Plan;
+import schemasync.plan.PlanItem.Drift;
+
+/** UNIQUE constraints with INCLUDE and DEFERRABLE [INITIALLY DEFERRED]; indexes with NULLS NOT DISTINCT (PG 15+). */
+class KeyOptionsTest {
+
+    private static final List<ChangeBlock> SLOTS = List.of(
+            block("C1_Slots", db -> db.ensureTable("slots", t -> t
+                    .column("id", "bigint").column("seat", "int").column("label", "text").column("code", "text")
+                    .primaryKey("id")
+                    .unique("seat").initiallyDeferred()
+                    .unique("code").include("label").deferrable().named("slots_code_uq"))),
+            block("C2_Index", db -> db.ensureIndex("slots_label_idx").on("slots").unique().columns("label").nullsNotDistinct()));
+
+    @Test
+    void keyOptionsAreCreatedReadBackEqualAndBehaveAsDeclared() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Plan plan = s.plan(SLOTS);
+            assertEquals(List.of(
+                    "CREATE TABLE \"public\".\"slots\" (\"id\" bigint NOT NULL, \"seat\" int, \"label\" text, \"code\" text,"
+                            + " PRIMARY KEY (\"id\"), CONSTRAINT \"slots_seat_key\" UNIQUE (\"seat\") DEFERRABLE INITIALLY DEFERRED,"
+                            + " CONSTRAINT \"slots_code_uq\" UNIQUE (\"code\") INCLUDE (\"label\") DEFERRABLE)",
+                    "CREATE UNIQUE INDEX \"slots_label_idx\" ON \"public\".\"slots\" USING btree (\"label\") NULLS NOT DISTINCT"),
+                    Scenario.sql(plan));
+            s.applyAndConverge(SLOTS);
+            assertEquals("UNIQUE (code) INCLUDE (label) DEFERRABLE",
+                    s.queryString("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'slots_code_uq'"));
+            // Deferred to commit: swapping two seats in one statement passes.
+            s.execute("INSERT INTO slots VALUES (1, 1, 'a', 'x'), (2, 2, 'b', 'y')");
+            s.execute("UPDATE slots SET seat = 3 - seat");
+            assertEquals("2", s.queryString("SELECT seat FROM slots WHERE id = 1"));
+            // NULLS NOT DISTINCT: a second NULL label is a duplicate.
+            s.execute("INSERT INTO slots (id, seat, code) VALUES (3, 3, 'z')");
+            var e = assertThrows(java.sql.SQLException.class, () -> s.execute("INSERT INTO slots (id, seat, code) VALUES (4, 4, 'w')"));
+            assertEquals("23505", e.getSQLState());
+        }
+    }
+
+    @Test
+    void anExistingConstraintOrIndexWithoutTheOptionsIsDriftAndNothingChanges() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE slots (id bigint PRIMARY KEY, seat int, label text, code text,"
+                        + " CONSTRAINT slots_seat_key UNIQUE (seat), CONSTRAINT slots_code_uq UNIQUE (code) INCLUDE (label) DEFERRABLE)",
+                "CREATE UNIQUE INDEX slots_label_idx ON slots (label)")) {
+            Plan plan = s.plan(SLOTS);
+            assertEquals(List.of(), Scenario.sql(plan));
+            List<Drift> drift = Scenario.drift(plan);
+            assertEquals(2, drift.size(), drift::toString);
+            assertTrue(drift.stream().anyMatch(d -> d.object().equals("public.slots.slots_seat_key") && d.message().startsWith(
+                    "declared UNIQUE (seat) DEFERRABLE INITIALLY DEFERRED, database has UNIQUE (seat): not changed")), drift::toString);
+            assertTrue(drift.stream().anyMatch(d -> d.object().contains("slots_label_idx") && d.message().contains("NULLS NOT DISTINCT")),
+                    drift::toString);
+        }
+    }
+
+    @Test
+    void keyOptionsOutsideAUniqueAreRejectedNamingTheBlock() {
+        var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("C3_Bad", db ->
+                db.ensureTable("t", t -> t.column("a", "int").column("b", "int").check("t_a", "a > 0").include("b"))))));
+        assertTrue(e.getMessage().contains("C3_Bad") && e.getMessage().contains("include() applies to the .unique(...) declared just before it"),
+                e.getMessage());
+        var onKey = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("C4_Bad", db ->
+                db.ensureTable("t", t -> t.column("a", "int").primaryKey("a").deferrable())))));
+        assertTrue(onKey.getMessage().contains("C4_Bad") && onKey.getMessage().contains("deferrable() applies to the .unique(...)"),
+                onKey.getMessage());
+    }
+}
