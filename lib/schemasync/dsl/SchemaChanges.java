@@ -223,6 +223,7 @@ public class SchemaChanges extends ChangeDeclarations {
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), origin));
         declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
+        declarations.addAll(KeyIndexOptions.of(table, t, constraints, origin));
         return this;
     }
 

@@ -14,12 +14,25 @@ import schemasync.dsl.TableBuilder;
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
-                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn)
+                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn,
+                 List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
-        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null);
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null,
+                List.of(), java.util.Map.of());
+    }
+
+    /** {@code .indexWith("fillfactor", "70")...}: the storage parameters of a key's index, after the key. */
+    static String indexStorage(List<String> options) {
+        return String.join("", options.stream().map(o -> ".indexWith(" + JavaCode.literal(schemasync.catalog.RelationOptions.key(o))
+                + ", " + JavaCode.literal(o.substring(o.indexOf('=') + 1)) + ")").toList());
+    }
+
+    static TableBuilder indexStorage(TableBuilder b, List<String> options) {
+        for (String o : options) b = b.indexWith(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+        return b;
     }
 
     /** {@code .statistics(1000).storage("EXTERNAL").compression("lz4").columnOption("n_distinct", "-1")}, each when set. */
@@ -95,9 +108,11 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
         if (!primaryKey.isEmpty()) {
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
-                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")"));
+                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")") + indexStorage(primaryKeyStorage));
         }
-        for (ConstraintDef d : constraints) chain.add(constraint(d));
+        for (int i = 0; i < constraints.size(); i++) {
+            chain.add(constraint(constraints.get(i)) + indexStorage(constraintStorage.getOrDefault(i, List.of())));
+        }
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
         if (!storage.isEmpty()) chain.add(storage(storage));
@@ -191,7 +206,10 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);
-            for (ConstraintDef d : constraints) b = constraint(b, d);
+            if (!primaryKey.isEmpty()) b = indexStorage(b, primaryKeyStorage);
+            for (int i = 0; i < constraints.size(); i++) {
+                b = indexStorage(constraint(b, constraints.get(i)), constraintStorage.getOrDefault(i, List.of()));
+            }
             if (comment != null) b = b.comment(comment);
             if (partitionBy != null) b = b.partitionBy(partitionBy);
             for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));

@@ -84,10 +84,13 @@ final class TableGenerator {
         String pkName = t.primaryKey() == null || t.primaryKey().name().equals(defaultName(t.name().name(), "pkey")) ? null
                 : t.primaryKey().name();
         List<ConstraintDef> constraints = new ArrayList<>();
+        java.util.Map<Integer, List<String>> keyStorage = new java.util.TreeMap<>();
         for (Constraint c : t.constraints()) {
             if (deferred.contains(t.name() + "." + c.name())) continue;
             ConstraintDef d = constraint(t, c, declared);
             if (d != null) {
+                List<String> indexStorage = g.catalog().optionsOf(t.name().sibling(c.name())).storage();
+                if (d instanceof TableCall.Unique && !indexStorage.isEmpty()) keyStorage.put(constraints.size(), indexStorage);
                 constraints.add(d);
             } else {
                 after.add(g.custom("constraint " + t.name() + "." + c.name(), reason(c, declared),
@@ -99,7 +102,8 @@ final class TableGenerator {
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
                 options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
                 .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
-                .findFirst().orElse(null)));
+                .findFirst().orElse(null), t.primaryKey() == null ? List.of()
+                : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
@@ -124,9 +128,10 @@ final class TableGenerator {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
                         + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")"
-                        // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them; WITH (storage) between them is not in the DSL yet.
                         + c.keyOptions().sql();
-                if (!expected.equals(c.definition())) return null;
+                // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them, with the index's storage parameters between
+                // them (WITH (fillfactor='70'): carried as the index's options, .indexWith(...)).
+                if (!expected.equals(c.definition().replaceFirst(" WITH \\([^()]*\\)", ""))) return null;
                 String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");
                 return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
                         c.nullsNotDistinct(), c.keyOptions());

@@ -74,4 +74,34 @@ class KeyOptionsTest {
         assertTrue(onKey.getMessage().contains("C4_Bad") && onKey.getMessage().contains("deferrable() applies to the .unique(...)"),
                 onKey.getMessage());
     }
+
+    private static final List<ChangeBlock> FILLED = List.of(block("C1_Filled", db -> db.ensureTable("filled", t -> t
+            .column("id", "bigint").column("code", "text")
+            .primaryKey("id").indexWith("fillfactor", "70")
+            .unique("code").indexWith("fillfactor", "80").indexWith("deduplicate_items", "off"))));
+
+    @Test
+    void theStorageParametersOfAKeysIndexAreSetAndConverge() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(FILLED);
+            assertEquals("{fillfactor=70}", s.queryString("SELECT reloptions::text FROM pg_class WHERE relname = 'filled_pkey'"));
+            assertEquals("{fillfactor=80,deduplicate_items=off}",
+                    s.queryString("SELECT reloptions::text FROM pg_class WHERE relname = 'filled_code_key'"));
+        }
+        try (Scenario s = Scenario.start("CREATE TABLE filled (id bigint PRIMARY KEY WITH (fillfactor = 90), code text UNIQUE)")) {
+            Plan plan = s.plan(FILLED);
+            assertEquals(List.of("ALTER INDEX \"public\".\"filled_pkey\" SET (\"fillfactor\" = '70')",
+                    "ALTER INDEX \"public\".\"filled_code_key\" SET (\"fillfactor\" = '80', \"deduplicate_items\" = 'off')"),
+                    Scenario.sql(plan));
+            s.applyAndConverge(FILLED);
+        }
+    }
+
+    @Test
+    void indexWithOutsideAKeyIsRejectedNamingTheBlock() {
+        var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("C5_Bad", db ->
+                db.ensureTable("t", t -> t.column("a", "int").check("t_a", "a > 0").indexWith("fillfactor", "70"))))));
+        assertTrue(e.getMessage().contains("C5_Bad") && e.getMessage().contains("indexWith() applies to the primary key, unique"),
+                e.getMessage());
+    }
 }

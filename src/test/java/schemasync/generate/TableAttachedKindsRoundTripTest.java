@@ -34,6 +34,12 @@ class TableAttachedKindsRoundTripTest {
                             UNIQUE NULLS NOT DISTINCT (label, note) INCLUDE ("Code"));
                         CREATE UNIQUE INDEX slots_label_idx ON slots (label) INCLUDE (note) NULLS NOT DISTINCT WHERE seat > 0;
                         CREATE UNIQUE INDEX slots_note_idx ON slots (lower(note)) NULLS NOT DISTINCT;
+                        """),
+                new Fixture("storage parameters of a primary key's and a UNIQUE constraint's index", """
+                        CREATE TABLE filled (id bigint, code text, other text,
+                            CONSTRAINT filled_pk PRIMARY KEY (id) WITH (fillfactor = 70),
+                            UNIQUE (code) INCLUDE (other) WITH (fillfactor = 80, deduplicate_items = off) DEFERRABLE);
+                        ALTER TABLE filled CLUSTER ON filled_pk;
                         """));
     }
 
