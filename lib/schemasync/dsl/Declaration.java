@@ -28,16 +28,24 @@ public sealed interface Declaration {
      */
     /** {@code primaryKeyName}: null for PostgreSQL's default {@code <table>_pkey}. */
     record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
-                     List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) implements Declaration {
+                     List<ConstraintSpec> constraints, String comment, String partitionBy,
+                     schemasync.catalog.KeyOptions primaryKeyOptions, Origin origin) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
+            if (primaryKeyOptions == null) primaryKeyOptions = schemasync.catalog.KeyOptions.NONE;
+        }
+
+        /** A primary key (if any) without INCLUDE or DEFERRABLE. */
+        public TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
+                         List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) {
+            this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, null, origin);
         }
 
         /** What CREATE TABLE needs: the declaration without its comment and origin. */
         public schemasync.catalog.TableSpec spec() {
-            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy);
+            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy, primaryKeyOptions);
         }
     }
 

@@ -30,6 +30,8 @@ public class TableBuilder {
         String clusterOn;
         /** Storage parameters of the primary key's index ({@code name=value}); see {@link TableBuilder#indexWith}. */
         final List<String> primaryKeyStorage = new ArrayList<>();
+        /** INCLUDE and DEFERRABLE of the primary key; see {@link TableBuilder#include}. */
+        schemasync.catalog.KeyOptions primaryKeyOptions = schemasync.catalog.KeyOptions.NONE;
         /** Storage parameters of a UNIQUE or EXCLUDE constraint's index, by its position in {@code constraints}. */
         final java.util.Map<Integer, List<String>> constraintStorage = new java.util.TreeMap<>();
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
@@ -192,25 +194,29 @@ public class TableBuilder {
         return this;
     }
 
-    /** {@code INCLUDE (columns)} of the UNIQUE declared just before: stored in its index, not part of the key. */
+    /** {@code INCLUDE (columns)} of the primary key or UNIQUE declared just before: stored in its index, not part of the key. */
     public TableBuilder include(String... columnNames) {
         return keyOptions("include()", o -> o.withInclude(List.of(columnNames)));
     }
 
-    /** The UNIQUE declared just before is {@code DEFERRABLE}: {@code SET CONSTRAINTS ... DEFERRED} can postpone its check to commit. */
+    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE}: {@code SET CONSTRAINTS ... DEFERRED} can postpone its check to commit. */
     public TableBuilder deferrable() {
         return keyOptions("deferrable()", o -> o.deferred(false));
     }
 
-    /** The UNIQUE declared just before is {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit unless set IMMEDIATE. */
+    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit unless set IMMEDIATE. */
     public TableBuilder initiallyDeferred() {
         return keyOptions("initiallyDeferred()", o -> o.deferred(true));
     }
 
     private TableBuilder keyOptions(String call, java.util.function.UnaryOperator<schemasync.catalog.KeyOptions> change) {
         int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {
+            state.primaryKeyOptions = change.apply(state.primaryKeyOptions);
+            return this;
+        }
         if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.UNIQUE) {
-            throw new IllegalStateException(call + " applies to the .unique(...) declared just before it");
+            throw new IllegalStateException(call + " applies to the .primaryKey(...) or .unique(...) declared just before it");
         }
         ConstraintSpec c = state.constraints.get(last);
         state.constraints.set(last, c.withKeyOptions(change.apply(c.keyOptions())));

@@ -15,13 +15,26 @@ import schemasync.dsl.TableBuilder;
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
                  java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn,
-                 List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage)
+                 List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage,
+                 schemasync.catalog.KeyOptions primaryKeyOptions)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
         this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null,
-                List.of(), java.util.Map.of());
+                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE);
+    }
+
+    /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
+    static String keyOptions(schemasync.catalog.KeyOptions o) {
+        return (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
+                + (o.initiallyDeferred() ? ".initiallyDeferred()" : o.deferrable() ? ".deferrable()" : "");
+    }
+
+    static TableBuilder keyOptions(TableBuilder b, schemasync.catalog.KeyOptions o) {
+        if (!o.include().isEmpty()) b = b.include(o.include().toArray(String[]::new));
+        if (o.initiallyDeferred()) return b.initiallyDeferred();
+        return o.deferrable() ? b.deferrable() : b;
     }
 
     /** {@code .indexWith("fillfactor", "70")...}: the storage parameters of a key's index, after the key. */
@@ -108,7 +121,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
         if (!primaryKey.isEmpty()) {
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
-                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")") + indexStorage(primaryKeyStorage));
+                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")") + keyOptions(primaryKeyOptions)
+                    + indexStorage(primaryKeyStorage));
         }
         for (int i = 0; i < constraints.size(); i++) {
             chain.add(constraint(constraints.get(i)) + indexStorage(constraintStorage.getOrDefault(i, List.of())));
@@ -206,7 +220,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);
-            if (!primaryKey.isEmpty()) b = indexStorage(b, primaryKeyStorage);
+            if (!primaryKey.isEmpty()) b = indexStorage(keyOptions(b, primaryKeyOptions), primaryKeyStorage);
             for (int i = 0; i < constraints.size(); i++) {
                 b = indexStorage(constraint(b, constraints.get(i)), constraintStorage.getOrDefault(i, List.of()));
             }
@@ -223,9 +237,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     static String constraint(ConstraintDef d) {
         if (d instanceof Unique u) {
             return (u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
-                    + (u.options().include().isEmpty() ? "" : ".include(" + JavaCode.strings(u.options().include()) + ")")
-                    + (u.options().initiallyDeferred() ? ".initiallyDeferred()" : u.options().deferrable() ? ".deferrable()" : "")
-                    + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
+                    + keyOptions(u.options()) + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
         }
         if (d instanceof Check k) {
             return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
@@ -257,9 +269,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (d instanceof Unique u) {
             String[] cols = u.columns().toArray(String[]::new);
             b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
-            if (!u.options().include().isEmpty()) b = b.include(u.options().include().toArray(String[]::new));
-            if (u.options().initiallyDeferred()) b = b.initiallyDeferred();
-            else if (u.options().deferrable()) b = b.deferrable();
+            b = keyOptions(b, u.options());
             return u.name() != null ? b.named(u.name()) : b;
         }
         if (d instanceof Check k) {

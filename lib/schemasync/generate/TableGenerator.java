@@ -103,7 +103,8 @@ final class TableGenerator {
                 options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
                 .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
                 .findFirst().orElse(null), t.primaryKey() == null ? List.of()
-                : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage));
+                : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage,
+                t.primaryKey() == null ? schemasync.catalog.KeyOptions.NONE : t.primaryKey().options()));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);

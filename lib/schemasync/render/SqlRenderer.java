@@ -56,13 +56,20 @@ public final class SqlRenderer {
     /** {@code primaryKeyName} null: PostgreSQL names it {@code <table>_pkey}. */
     public static String createTable(Name table, List<ColumnSpec> columns, String primaryKeyName, List<String> primaryKey,
                                      List<ConstraintSpec> constraints) {
+        return createTable(table, columns, primaryKeyName, primaryKey, schemasync.catalog.KeyOptions.NONE, constraints);
+    }
+
+    /** With the primary key's INCLUDE and DEFERRABLE. */
+    public static String createTable(Name table, List<ColumnSpec> columns, String primaryKeyName, List<String> primaryKey,
+                                     schemasync.catalog.KeyOptions keyOptions, List<ConstraintSpec> constraints) {
         List<QueryPart> parts = new ArrayList<>();
         for (ColumnSpec c : columns) parts.add(columnDefinition(c));
+        QueryPart options = keyOptions(keyOptions);
         if (!primaryKey.isEmpty() && primaryKeyName != null) {
-            parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1})", DSL.name(primaryKeyName),
-                    DSL.list(primaryKey.stream().map(DSL::name).toList())));
+            parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1}){2}", DSL.name(primaryKeyName),
+                    DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
         } else if (!primaryKey.isEmpty()) {
-            parts.add(DSL.sql("PRIMARY KEY ({0})", DSL.list(primaryKey.stream().map(DSL::name).toList())));
+            parts.add(DSL.sql("PRIMARY KEY ({0}){1}", DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
         }
         for (ConstraintSpec c : constraints) parts.add(constraintClause(c));
         return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
@@ -133,14 +140,18 @@ public final class SqlRenderer {
                 + (t.newTable() == null ? "" : CTX.render(DSL.query(" NEW TABLE AS {0}", DSL.name(t.newTable()))));
     }
 
+    /** {@code INCLUDE ("b") DEFERRABLE INITIALLY DEFERRED} after a key's columns, each part when declared. */
+    private static QueryPart keyOptions(schemasync.catalog.KeyOptions o) {
+        return DSL.sql((o.include().isEmpty() ? "" : " INCLUDE ({0})") + (o.deferrable() ? " DEFERRABLE" : "")
+                + (o.initiallyDeferred() ? " INITIALLY DEFERRED" : ""), DSL.list(o.include().stream().map(DSL::name).toList()));
+    }
+
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
     public static QueryPart constraintClause(ConstraintSpec c) {
         QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
         return switch (c.kind()) {
-            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})"
-                    + (c.keyOptions().include().isEmpty() ? "" : " INCLUDE ({2})")
-                    + (c.keyOptions().deferrable() ? " DEFERRABLE" : "") + (c.keyOptions().initiallyDeferred() ? " INITIALLY DEFERRED" : ""),
-                    DSL.name(c.name()), columns, DSL.list(c.keyOptions().include().stream().map(DSL::name).toList()));
+            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1}){2}",
+                    DSL.name(c.name()), columns, keyOptions(c.keyOptions()));
             case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {

@@ -30,16 +30,24 @@ class TableAttachedKindsRoundTripTest {
                 new Fixture("UNIQUE with INCLUDE and DEFERRABLE [INITIALLY DEFERRED]; indexes with NULLS NOT DISTINCT (PG 15+)", """
                         CREATE TABLE slots (id bigint PRIMARY KEY, seat int, label text, "Code" text, note text,
                             UNIQUE (seat) DEFERRABLE INITIALLY DEFERRED,
-                            CONSTRAINT slots_code_uq UNIQUE ("Code") INCLUDE (label, note) DEFERRABLE,
-                            UNIQUE NULLS NOT DISTINCT (label, note) INCLUDE ("Code"));
-                        CREATE UNIQUE INDEX slots_label_idx ON slots (label) INCLUDE (note) NULLS NOT DISTINCT WHERE seat > 0;
-                        CREATE UNIQUE INDEX slots_note_idx ON slots (lower(note)) NULLS NOT DISTINCT;
+                            CONSTRAINT slots_code_uq UNIQUE ("Code") INCLUDE (label, note) DEFERRABLE);
+                        DO $$ BEGIN
+                            IF current_setting('server_version_num')::int >= 150000 THEN
+                                EXECUTE 'ALTER TABLE slots ADD UNIQUE NULLS NOT DISTINCT (label, note) INCLUDE ("Code")';
+                                EXECUTE 'CREATE UNIQUE INDEX slots_label_idx ON slots (label) INCLUDE (note) NULLS NOT DISTINCT WHERE seat > 0';
+                                EXECUTE 'CREATE UNIQUE INDEX slots_note_idx ON slots (lower(note)) NULLS NOT DISTINCT';
+                            END IF;
+                        END $$;
                         """),
                 new Fixture("storage parameters of a primary key's and a UNIQUE constraint's index", """
                         CREATE TABLE filled (id bigint, code text, other text,
                             CONSTRAINT filled_pk PRIMARY KEY (id) WITH (fillfactor = 70),
                             UNIQUE (code) INCLUDE (other) WITH (fillfactor = 80, deduplicate_items = off) DEFERRABLE);
                         ALTER TABLE filled CLUSTER ON filled_pk;
+                        """),
+                new Fixture("a primary key with INCLUDE and DEFERRABLE INITIALLY DEFERRED, another DEFERRABLE with storage", """
+                        CREATE TABLE ledger (id bigint, seq int, note text, PRIMARY KEY (id, seq) INCLUDE (note) DEFERRABLE INITIALLY DEFERRED);
+                        CREATE TABLE slots (id bigint PRIMARY KEY WITH (fillfactor = 60) DEFERRABLE);
                         """));
     }
 
