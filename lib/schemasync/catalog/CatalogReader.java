@@ -59,7 +59,8 @@ public final class CatalogReader {
         batch.add(CatalogSql.CONSTRAINTS, rs -> {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             if (rs.getString(4).equals("p")) {
-                primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray())));
+                primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray()),
+                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14))));
             } else {
                 constraints.computeIfAbsent(table, k -> new ArrayList<>()).add(constraint(rs));
             }
@@ -233,7 +234,8 @@ public final class CatalogReader {
                     false, rs.getBoolean(5), definition);
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
-                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition);
+                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition,
+                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14)));
         };
     }
 

@@ -9,12 +9,19 @@ import java.util.List;
  * schemasync.normalize). {@code definition} is for display only.
  */
 public record Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
-                         boolean nullsNotDistinct, boolean validated, String definition) {
+                         boolean nullsNotDistinct, boolean validated, String definition, KeyOptions keyOptions) {
 
     public enum Kind { UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION }
 
     public Constraint {
         columns = List.copyOf(columns);
+        if (keyOptions == null) keyOptions = KeyOptions.NONE;
+    }
+
+    /** A constraint without key options (every kind but UNIQUE, and a plain UNIQUE). */
+    public Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
+                      boolean nullsNotDistinct, boolean validated, String definition) {
+        this(name, kind, columns, check, foreignKey, nullsNotDistinct, validated, definition, KeyOptions.NONE);
     }
 
     /** {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. */
@@ -46,14 +53,16 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
     /** Same constraint, whatever its validation state and display text. */
     public boolean sameShape(Constraint other) {
         return kind == other.kind && columns.equals(other.columns) && java.util.Objects.equals(check, other.check)
-                && java.util.Objects.equals(foreignKey, other.foreignKey) && nullsNotDistinct == other.nullsNotDistinct;
+                && java.util.Objects.equals(foreignKey, other.foreignKey) && nullsNotDistinct == other.nullsNotDistinct
+                && keyOptions.equals(other.keyOptions);
     }
 
     /** A readable form for messages: the catalog's definition, or one built from the parts. */
     public String describe() {
         if (definition != null) return definition.replace(" NOT VALID", "");
         return switch (kind) {
-            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")";
+            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")"
+                    + keyOptions.sql();
             case CHECK, EXCLUSION -> check;
             case FOREIGN_KEY -> "FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + foreignKey.table() + "("
                     + String.join(", ", foreignKey.columns()) + ")"

@@ -15,10 +15,17 @@ import schemasync.catalog.Constraint.Kind;
  * existing constraint of the same shape satisfies it whether it is NOT VALID or validated.
  */
 public record ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
-                             boolean nullsNotDistinct, boolean notValid) {
+                             boolean nullsNotDistinct, boolean notValid, KeyOptions keyOptions) {
 
     public ConstraintSpec {
         columns = List.copyOf(columns);
+        if (keyOptions == null) keyOptions = KeyOptions.NONE;
+    }
+
+    /** Without key options (INCLUDE, DEFERRABLE: UNIQUE only). */
+    public ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
+                          boolean nullsNotDistinct, boolean notValid) {
+        this(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, KeyOptions.NONE);
     }
 
     /** A constraint that must be valid (the usual case). */
@@ -36,15 +43,19 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
     }
 
     public ConstraintSpec named(String newName) {
-        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid);
+        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions);
     }
 
     public ConstraintSpec asNotValid() {
-        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true);
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true, keyOptions);
     }
 
     public ConstraintSpec withForeignKey(ForeignKeySpec fk) {
-        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid);
+        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid, keyOptions);
+    }
+
+    public ConstraintSpec withKeyOptions(KeyOptions options) {
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, options);
     }
 
     /** PostgreSQL's default name: {@code <table>_<col>[_<col>...]_key} / {@code _fkey}. */

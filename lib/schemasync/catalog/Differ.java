@@ -34,7 +34,8 @@ public final class Differ {
     public static List<Difference> constraintShape(Constraint want, Constraint have) {
         return new Fields().add("kind", want.kind(), have.kind()).add("columns", want.columns(), have.columns())
                 .add("expression", want.check(), have.check()).add("references", want.foreignKey(), have.foreignKey())
-                .add("nulls not distinct", want.nullsNotDistinct(), have.nullsNotDistinct()).list();
+                .add("nulls not distinct", want.nullsNotDistinct(), have.nullsNotDistinct())
+                .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip()).list();
     }
 
     /** The shape, whether it is validated, and pg_get_constraintdef's text (DEFERRABLE lives only there for UNIQUE). */

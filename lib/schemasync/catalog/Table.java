@@ -119,10 +119,15 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         return new Table(name, columns, primaryKey, comment, estimatedRows, partition, copy, triggers, rowSecurity, policies, grants, pages);
     }
 
-    /** Name and columns of a PRIMARY KEY constraint, columns in key order. */
-    public record PrimaryKey(String name, List<String> columns) {
+    /** Name and columns of a PRIMARY KEY constraint, columns in key order; {@code options}: INCLUDE, DEFERRABLE. */
+    public record PrimaryKey(String name, List<String> columns, KeyOptions options) {
         public PrimaryKey {
             columns = List.copyOf(columns);
+            if (options == null) options = KeyOptions.NONE;
+        }
+
+        public PrimaryKey(String name, List<String> columns) {
+            this(name, columns, KeyOptions.NONE);
         }
     }
 

@@ -8,10 +8,17 @@ import java.util.List;
  * PARTITION BY (null for an ordinary table).
  */
 public record TableSpec(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
-                        List<ConstraintSpec> constraints, String partitionBy) {
+                        List<ConstraintSpec> constraints, String partitionBy, KeyOptions primaryKeyOptions) {
     public TableSpec {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         constraints = List.copyOf(constraints);
+        if (primaryKeyOptions == null) primaryKeyOptions = KeyOptions.NONE;
+    }
+
+    /** A primary key without INCLUDE or DEFERRABLE. */
+    public TableSpec(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
+                     List<ConstraintSpec> constraints, String partitionBy) {
+        this(name, columns, primaryKey, primaryKeyName, constraints, partitionBy, KeyOptions.NONE);
     }
 }

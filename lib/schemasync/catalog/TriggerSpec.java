@@ -6,9 +6,22 @@ package schemasync.catalog;
  * trigger.
  */
 public record TriggerSpec(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
-                          String function, ConstraintTrigger constraint) {
+                          String function, ConstraintTrigger constraint, Transitions transitions) {
+
+    /** A trigger without transition tables (the usual case). */
+    public TriggerSpec(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
+                       String function, ConstraintTrigger constraint) {
+        this(name, table, timing, events, forEachRow, when, function, constraint, null);
+    }
 
     /** CREATE CONSTRAINT TRIGGER's extras: the optional FROM table (null when absent) and its deferral. */
     public record ConstraintTrigger(String from, boolean deferrable, boolean initiallyDeferred) {
+    }
+
+    /**
+     * {@code REFERENCING OLD TABLE AS o NEW TABLE AS n}: the names under which an AFTER trigger's function sees
+     * all rows the statement changed (transition tables); either may be null, not both.
+     */
+    public record Transitions(String oldTable, String newTable) {
     }
 }

@@ -28,16 +28,24 @@ public sealed interface Declaration {
      */
     /** {@code primaryKeyName}: null for PostgreSQL's default {@code <table>_pkey}. */
     record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
-                     List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) implements Declaration {
+                     List<ConstraintSpec> constraints, String comment, String partitionBy,
+                     schemasync.catalog.KeyOptions primaryKeyOptions, Origin origin) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
+            if (primaryKeyOptions == null) primaryKeyOptions = schemasync.catalog.KeyOptions.NONE;
+        }
+
+        /** A primary key (if any) without INCLUDE or DEFERRABLE. */
+        public TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
+                         List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) {
+            this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, null, origin);
         }
 
         /** What CREATE TABLE needs: the declaration without its comment and origin. */
         public schemasync.catalog.TableSpec spec() {
-            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy);
+            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy, primaryKeyOptions);
         }
     }
 
@@ -77,8 +85,8 @@ public sealed interface Declaration {
      * another definition is rebuilt online ({@code .rebuildWhenChanged()}); otherwise it is reported.
      */
     record IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
-                     List<KeyPart> keys, List<String> include, String where, boolean rebuildWhenChanged, Origin origin)
-            implements Declaration {
+                     List<KeyPart> keys, List<String> include, String where, boolean rebuildWhenChanged, boolean nullsNotDistinct,
+                     Origin origin) implements Declaration {
         public IndexDecl {
             keys = List.copyOf(keys);
             include = List.copyOf(include);
@@ -86,12 +94,12 @@ public sealed interface Declaration {
 
         public IndexDecl(QualifiedName name, QualifiedName table, boolean unique, IndexMethod method,
                          List<KeyPart> keys, List<String> include, String where, Origin origin) {
-            this(name, table, unique, method, keys, include, where, false, origin);
+            this(name, table, unique, method, keys, include, where, false, false, origin);
         }
 
         /** What CREATE INDEX needs, with the method as pg_am names it. */
         public schemasync.catalog.IndexSpec spec() {
-            return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where);
+            return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where, nullsNotDistinct);
         }
     }
 
@@ -154,12 +162,13 @@ public sealed interface Declaration {
      * {@code events} is written as in CREATE TRIGGER ({@code "INSERT OR UPDATE OF email"}).
      */
     record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTrigger constraint, Origin origin) implements Declaration {
+                       String function, ConstraintTrigger constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
+                       Origin origin) implements Declaration {
         /** What CREATE TRIGGER needs. */
         public schemasync.catalog.TriggerSpec spec() {
             return new schemasync.catalog.TriggerSpec(name, table, timing, events, forEachRow, when, function, constraint == null
                     ? null : new schemasync.catalog.TriggerSpec.ConstraintTrigger(constraint.from(), constraint.deferrable(),
-                    constraint.initiallyDeferred()));
+                    constraint.initiallyDeferred()), transitions);
         }
     }
 

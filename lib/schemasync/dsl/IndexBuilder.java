@@ -21,6 +21,7 @@ public final class IndexBuilder {
     boolean rebuildWhenChanged;
     final List<String> storage = new ArrayList<>();
     boolean clustered;
+    boolean nullsNotDistinct;
 
     IndexBuilder(String name) {
         this.name = name;
@@ -61,6 +62,12 @@ public final class IndexBuilder {
 
     public IndexBuilder include(String... columnNames) {
         include.addAll(List.of(columnNames));
+        return this;
+    }
+
+    /** {@code NULLS NOT DISTINCT} (PostgreSQL 15+): a unique index treats NULLs as equal, so only one row may have NULL keys. */
+    public IndexBuilder nullsNotDistinct() {
+        this.nullsNotDistinct = true;
         return this;
     }
 

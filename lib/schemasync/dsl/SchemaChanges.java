@@ -185,7 +185,7 @@ public class SchemaChanges extends ChangeDeclarations {
         placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
                 builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
                 builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
-                        builder.initiallyDeferred) : null, declaredIn));
+                        builder.initiallyDeferred) : null, builder.transitions(), declaredIn));
         return builder;
     }
 
@@ -221,8 +221,9 @@ public class SchemaChanges extends ChangeDeclarations {
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
-                t.partitionBy == null ? null : t.partitionBy.strip(), origin));
+                t.partitionBy == null ? null : t.partitionBy.strip(), t.primaryKeyOptions, origin));
         declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
+        declarations.addAll(KeyIndexOptions.of(table, t, constraints, origin));
         return this;
     }
 
@@ -326,7 +327,7 @@ public class SchemaChanges extends ChangeDeclarations {
         placeholder(() -> {
             QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
             return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
-                    builder.include, builder.where, builder.rebuildWhenChanged, declaredIn);
+                    builder.include, builder.where, builder.rebuildWhenChanged, builder.nullsNotDistinct, declaredIn);
         });
         placeholder(() -> new Declaration.IndexOptionsDecl(IndexBuilder.indexName(builder.name, builder.table == null ? null
                 : QualifiedName.parse(builder.table)), builder.table == null ? null : QualifiedName.parse(builder.table),

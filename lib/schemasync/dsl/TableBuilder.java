@@ -28,6 +28,12 @@ public class TableBuilder {
         boolean unlogged;
         /** The constraint index the table is marked CLUSTER ON; see {@link TableBuilder#clusterOn}. */
         String clusterOn;
+        /** Storage parameters of the primary key's index ({@code name=value}); see {@link TableBuilder#indexWith}. */
+        final List<String> primaryKeyStorage = new ArrayList<>();
+        /** INCLUDE and DEFERRABLE of the primary key; see {@link TableBuilder#include}. */
+        schemasync.catalog.KeyOptions primaryKeyOptions = schemasync.catalog.KeyOptions.NONE;
+        /** Storage parameters of a UNIQUE or EXCLUDE constraint's index, by its position in {@code constraints}. */
+        final java.util.Map<Integer, List<String>> constraintStorage = new java.util.TreeMap<>();
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
     }
@@ -185,6 +191,54 @@ public class TableBuilder {
     public TableBuilder uniqueNullsNotDistinct(String... columnNames) {
         state.primaryKeyLast = false;
         state.constraints.add(new ConstraintSpec(null, Kind.UNIQUE, List.of(columnNames), null, null, true));
+        return this;
+    }
+
+    /** {@code INCLUDE (columns)} of the primary key or UNIQUE declared just before: stored in its index, not part of the key. */
+    public TableBuilder include(String... columnNames) {
+        return keyOptions("include()", o -> o.withInclude(List.of(columnNames)));
+    }
+
+    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE}: {@code SET CONSTRAINTS ... DEFERRED} can postpone its check to commit. */
+    public TableBuilder deferrable() {
+        return keyOptions("deferrable()", o -> o.deferred(false));
+    }
+
+    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit unless set IMMEDIATE. */
+    public TableBuilder initiallyDeferred() {
+        return keyOptions("initiallyDeferred()", o -> o.deferred(true));
+    }
+
+    private TableBuilder keyOptions(String call, java.util.function.UnaryOperator<schemasync.catalog.KeyOptions> change) {
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {
+            state.primaryKeyOptions = change.apply(state.primaryKeyOptions);
+            return this;
+        }
+        if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.UNIQUE) {
+            throw new IllegalStateException(call + " applies to the .primaryKey(...) or .unique(...) declared just before it");
+        }
+        ConstraintSpec c = state.constraints.get(last);
+        state.constraints.set(last, c.withKeyOptions(change.apply(c.keyOptions())));
+        return this;
+    }
+
+    /**
+     * A storage parameter of the index of the primary key, UNIQUE or EXCLUDE constraint declared just before
+     * ({@code PRIMARY KEY (id) WITH (fillfactor = 70)}): {@code .primaryKey("id").indexWith("fillfactor", "70")}. Set on
+     * the index with ALTER INDEX ... SET / RESET, like {@code ensureIndex(...).with(...)}.
+     */
+    public TableBuilder indexWith(String parameter, String value) {
+        String option = parameter.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {
+            state.primaryKeyStorage.add(option);
+        } else if (!state.primaryKeyLast && last >= 0 && (state.constraints.get(last).kind() == Kind.UNIQUE
+                || state.constraints.get(last).kind() == Kind.EXCLUSION)) {
+            state.constraintStorage.computeIfAbsent(last, k -> new ArrayList<>()).add(option);
+        } else {
+            throw new IllegalStateException("indexWith() applies to the primary key, unique or exclusion constraint declared just before it");
+        }
         return this;
     }
 

@@ -17,6 +17,8 @@ public final class TriggerBuilder {
     boolean deferrable;
     boolean initiallyDeferred;
     String from;
+    String oldTable;
+    String newTable;
 
     TriggerBuilder(String name) {
         this.name = name;
@@ -107,6 +109,25 @@ public final class TriggerBuilder {
         this.constraint = true;
         this.from = referencedTable;
         return this;
+    }
+
+    /**
+     * {@code REFERENCING OLD TABLE AS name}: an AFTER UPDATE or DELETE trigger's function reads every old row
+     * the statement changed as the relation {@code name} (a transition table).
+     */
+    public TriggerBuilder referencingOldTableAs(String transitionTableName) {
+        this.oldTable = transitionTableName;
+        return this;
+    }
+
+    /** {@code REFERENCING NEW TABLE AS name}: every new row of an AFTER INSERT or UPDATE, as the relation {@code name}. */
+    public TriggerBuilder referencingNewTableAs(String transitionTableName) {
+        this.newTable = transitionTableName;
+        return this;
+    }
+
+    schemasync.catalog.TriggerSpec.Transitions transitions() {
+        return oldTable == null && newTable == null ? null : new schemasync.catalog.TriggerSpec.Transitions(oldTable, newTable);
     }
 
     /** The trigger function call, e.g. {@code executes("set_updated_at()")}. */

@@ -101,6 +101,12 @@ record Validator(List<String> problems) {
                 fragment(g.origin(), () -> "the function call of trigger " + g.name(), g.function());
                 if (g.constraint() != null && (!"AFTER".equals(g.timing()) || !g.forEachRow()))
                     problem(g.origin(), "constraint trigger " + g.name() + " must be .after(...) and .forEachRow()");
+                if (g.transitions() != null) {
+                    // PostgreSQL's own rule (trigger.c): transition tables only on AFTER triggers.
+                    if (!"AFTER".equals(g.timing())) problem(g.origin(), "trigger " + g.name() + ": transition tables (REFERENCING) need .after(...)");
+                    if (g.transitions().oldTable() != null) name(g.origin(), "old transition table of trigger " + g.name(), g.transitions().oldTable());
+                    if (g.transitions().newTable() != null) name(g.origin(), "new transition table of trigger " + g.name(), g.transitions().newTable());
+                }
             } else if (d instanceof Declaration.FunctionDecl f) {
                 qualified(f.origin(), "function", f.name());
                 if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");

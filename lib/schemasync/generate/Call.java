@@ -188,7 +188,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     /** {@code storage}: {@code name=value} storage parameters; {@code clustered}: the table is marked CLUSTER ON it. */
     record IndexCall(String name, String table, boolean unique, IndexMethod method, List<Key> keys, List<String> include,
-                     String where, List<String> storage, boolean clustered) implements Call {
+                     String where, List<String> storage, boolean clustered, boolean nullsNotDistinct) implements Call {
         public void render(JavaCode code) {
             StringBuilder s = new StringBuilder("db.ensureIndex(" + JavaCode.literal(name) + ").on(" + JavaCode.literal(table) + ")");
             if (unique) s.append(".unique()");
@@ -210,7 +210,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (!include.isEmpty()) s.append(".include(").append(JavaCode.strings(include)).append(")");
             if (where != null) s.append(".where(").append(JavaCode.literal(where)).append(")");
-            s.append(TableCall.storage(storage));
+            s.append(nullsNotDistinct ? ".nullsNotDistinct()" : "").append(TableCall.storage(storage));
             if (clustered) s.append(".clustered()");
             code.line(0, s.append(";").toString());
         }
@@ -227,6 +227,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             if (where != null) b.where(where);
             for (String o : storage) b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
             if (clustered) b.clustered();
+            if (nullsNotDistinct) b.nullsNotDistinct();
         }
     }
 
@@ -236,7 +237,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     /** {@code constraint}: a constraint trigger ({@code .constraint()}, {@code .from(...)}, {@code .deferrable()} ...), else null. */
     record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTriggerDef constraint) implements Call {
+                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions) implements Call {
         public void render(JavaCode code) {
             String timingCall = switch (timing) {
                 case "BEFORE" -> "before";
@@ -252,7 +253,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
                         + (constraint.initiallyDeferred() ? ".initiallyDeferred()" : constraint.deferrable() ? ".deferrable()" : ""));
             }
-            code.line(1, ".executes(" + JavaCode.literal(function) + ");");
+            code.line(1, TriggerTransitions.java(transitions) + ".executes(" + JavaCode.literal(function) + ");");
         }
 
         public void declare(SchemaChanges db) {
@@ -267,6 +268,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
+            TriggerTransitions.declare(b, transitions);
             if (constraint != null) {
                 b.constraint();
                 if (constraint.from() != null) b.from(constraint.from());

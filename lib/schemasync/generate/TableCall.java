@@ -14,12 +14,38 @@ import schemasync.dsl.TableBuilder;
 /** {@code db.ensureTable(name, t -> t.column(...)...primaryKey(...).unique(...).check(...).foreignKey(...))}. */
 record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
-                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn)
+                 java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn,
+                 List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage,
+                 schemasync.catalog.KeyOptions primaryKeyOptions)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
-        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null);
+        this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null,
+                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE);
+    }
+
+    /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
+    static String keyOptions(schemasync.catalog.KeyOptions o) {
+        return (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
+                + (o.initiallyDeferred() ? ".initiallyDeferred()" : o.deferrable() ? ".deferrable()" : "");
+    }
+
+    static TableBuilder keyOptions(TableBuilder b, schemasync.catalog.KeyOptions o) {
+        if (!o.include().isEmpty()) b = b.include(o.include().toArray(String[]::new));
+        if (o.initiallyDeferred()) return b.initiallyDeferred();
+        return o.deferrable() ? b.deferrable() : b;
+    }
+
+    /** {@code .indexWith("fillfactor", "70")...}: the storage parameters of a key's index, after the key. */
+    static String indexStorage(List<String> options) {
+        return String.join("", options.stream().map(o -> ".indexWith(" + JavaCode.literal(schemasync.catalog.RelationOptions.key(o))
+                + ", " + JavaCode.literal(o.substring(o.indexOf('=') + 1)) + ")").toList());
+    }
+
+    static TableBuilder indexStorage(TableBuilder b, List<String> options) {
+        for (String o : options) b = b.indexWith(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+        return b;
     }
 
     /** {@code .statistics(1000).storage("EXTERNAL").compression("lz4").columnOption("n_distinct", "-1")}, each when set. */
@@ -65,7 +91,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     }
 
     /** {@code name} is null when it is PostgreSQL's default name (the DSL then gives the same one). */
-    record Unique(String name, List<String> columns, boolean nullsNotDistinct) implements ConstraintDef {
+    record Unique(String name, List<String> columns, boolean nullsNotDistinct, schemasync.catalog.KeyOptions options) implements ConstraintDef {
     }
 
     /** {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()}. */
@@ -95,9 +121,12 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
         if (!primaryKey.isEmpty()) {
             chain.add(".primaryKey(" + JavaCode.strings(primaryKey) + ")"
-                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")"));
+                    + (primaryKeyName == null ? "" : ".named(" + JavaCode.literal(primaryKeyName) + ")") + keyOptions(primaryKeyOptions)
+                    + indexStorage(primaryKeyStorage));
         }
-        for (ConstraintDef d : constraints) chain.add(constraint(d));
+        for (int i = 0; i < constraints.size(); i++) {
+            chain.add(constraint(constraints.get(i)) + indexStorage(constraintStorage.getOrDefault(i, List.of())));
+        }
         if (comment != null) chain.add(".comment(" + JavaCode.literal(comment) + ")");
         if (partitionBy != null) chain.add(".partitionBy(" + JavaCode.literal(partitionBy) + ")");
         if (!storage.isEmpty()) chain.add(storage(storage));
@@ -191,7 +220,10 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             if (!primaryKey.isEmpty()) b = b.primaryKey(primaryKey.toArray(String[]::new));
             if (primaryKeyName != null) b = b.named(primaryKeyName);
-            for (ConstraintDef d : constraints) b = constraint(b, d);
+            if (!primaryKey.isEmpty()) b = indexStorage(keyOptions(b, primaryKeyOptions), primaryKeyStorage);
+            for (int i = 0; i < constraints.size(); i++) {
+                b = indexStorage(constraint(b, constraints.get(i)), constraintStorage.getOrDefault(i, List.of()));
+            }
             if (comment != null) b = b.comment(comment);
             if (partitionBy != null) b = b.partitionBy(partitionBy);
             for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
@@ -205,7 +237,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     static String constraint(ConstraintDef d) {
         if (d instanceof Unique u) {
             return (u.nullsNotDistinct() ? ".uniqueNullsNotDistinct(" : ".unique(") + JavaCode.strings(u.columns()) + ")"
-                    + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
+                    + keyOptions(u.options()) + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
         }
         if (d instanceof Check k) {
             return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
@@ -237,6 +269,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (d instanceof Unique u) {
             String[] cols = u.columns().toArray(String[]::new);
             b = u.nullsNotDistinct() ? b.uniqueNullsNotDistinct(cols) : b.unique(cols);
+            b = keyOptions(b, u.options());
             return u.name() != null ? b.named(u.name()) : b;
         }
         if (d instanceof Check k) {

@@ -84,10 +84,13 @@ final class TableGenerator {
         String pkName = t.primaryKey() == null || t.primaryKey().name().equals(defaultName(t.name().name(), "pkey")) ? null
                 : t.primaryKey().name();
         List<ConstraintDef> constraints = new ArrayList<>();
+        java.util.Map<Integer, List<String>> keyStorage = new java.util.TreeMap<>();
         for (Constraint c : t.constraints()) {
             if (deferred.contains(t.name() + "." + c.name())) continue;
             ConstraintDef d = constraint(t, c, declared);
             if (d != null) {
+                List<String> indexStorage = g.catalog().optionsOf(t.name().sibling(c.name())).storage();
+                if (d instanceof TableCall.Unique && !indexStorage.isEmpty()) keyStorage.put(constraints.size(), indexStorage);
                 constraints.add(d);
             } else {
                 after.add(g.custom("constraint " + t.name() + "." + c.name(), reason(c, declared),
@@ -99,7 +102,9 @@ final class TableGenerator {
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
                 options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
                 .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
-                .findFirst().orElse(null)));
+                .findFirst().orElse(null), t.primaryKey() == null ? List.of()
+                : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage,
+                t.primaryKey() == null ? schemasync.catalog.KeyOptions.NONE : t.primaryKey().options()));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
@@ -123,11 +128,14 @@ final class TableGenerator {
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")";
-                if (!expected.equals(c.definition())) return null;
+                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")"
+                        + c.keyOptions().sql();
+                // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them, with the index's storage parameters between
+                // them (WITH (fillfactor='70'): carried as the index's options, .indexWith(...)).
+                if (!expected.equals(c.definition().replaceFirst(" WITH \\([^()]*\\)", ""))) return null;
                 String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");
                 return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
-                        c.nullsNotDistinct());
+                        c.nullsNotDistinct(), c.keyOptions());
             }
             case EXCLUSION -> {
                 // pg_get_constraintdef's whole clause; the DSL takes it after EXCLUDE.
@@ -176,7 +184,7 @@ final class TableGenerator {
 
     /**
      * {@code USING method (keys) [INCLUDE (cols)] [WHERE (predicate)]} as an index call; null when the
-     * definition holds anything else (NULLS NOT DISTINCT, a tablespace).
+     * definition holds anything else (a tablespace).
      */
     Call index(Index i) {
         IndexMethod method;
@@ -211,6 +219,8 @@ final class TableGenerator {
             }
             rest = rest.substring(end + 1);
         }
+        boolean nullsNotDistinct = rest.startsWith(" NULLS NOT DISTINCT");
+        if (nullsNotDistinct) rest = rest.substring(" NULLS NOT DISTINCT".length());
         String where = null;
         if (rest.startsWith(" WHERE ")) {
             where = rest.substring(" WHERE ".length());
@@ -219,7 +229,7 @@ final class TableGenerator {
         if (!rest.isEmpty()) return null;
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(i.name());
         return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where,
-                options.storage(), options.clustered());
+                options.storage(), options.clustered(), nullsNotDistinct);
     }
 
     /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */

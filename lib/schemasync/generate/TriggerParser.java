@@ -8,12 +8,13 @@ import schemasync.catalog.Table;
 /**
  * pg_get_triggerdef → {@code ensureTrigger(...)}. Only the forms the DSL has: a timing, events, FOR
  * EACH ROW or STATEMENT, an optional WHEN and the function, and constraint triggers (FROM, DEFERRABLE,
- * INITIALLY DEFERRED); anything else (REFERENCING transition tables) stays a custom step with
+ * INITIALLY DEFERRED), with REFERENCING transition tables; anything else stays a custom step with
  * PostgreSQL's text.
  */
 final class TriggerParser {
     private static final Pattern TRIGGER = Pattern.compile(
-            "CREATE TRIGGER (?:\"(?:[^\"]|\"\")*\"|\\S+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON <table> FOR EACH (ROW|STATEMENT)"
+            "CREATE TRIGGER (?:\"(?:[^\"]|\"\")*\"|\\S+) (BEFORE|AFTER|INSTEAD OF) (.+?) ON <table>" + TriggerTransitions.CLAUSE
+                    + " FOR EACH (ROW|STATEMENT)"
                     + "(?: WHEN \\((.*)\\))? EXECUTE (?:FUNCTION|PROCEDURE) (.+)", Pattern.DOTALL);
 
     /** pg_get_triggerdef always spells a constraint trigger's deferrability, even the default NOT DEFERRABLE. */
@@ -35,11 +36,11 @@ final class TriggerParser {
             // apply, where a table the same blocks create does not exist yet; such a trigger stays a custom step.
             if (c.group(2) != null) return null;
             return new Call.TriggerCall(t.name(), g.dslName(t.table()), "AFTER", c.group(1), true, c.group(4), c.group(5),
-                    new Call.ConstraintTriggerDef(null, c.group(3).startsWith("DEFERRABLE"), c.group(3).endsWith("DEFERRED")));
+                    new Call.ConstraintTriggerDef(null, c.group(3).startsWith("DEFERRABLE"), c.group(3).endsWith("DEFERRED")), null);
         }
         Matcher m = TRIGGER.matcher(trigger.definition());
         if (!m.matches()) return null;
-        return new Call.TriggerCall(t.name(), g.dslName(t.table()), m.group(1), m.group(2), m.group(3).equals("ROW"), m.group(4),
-                m.group(5), null);
+        return new Call.TriggerCall(t.name(), g.dslName(t.table()), m.group(1), m.group(2), m.group(5).equals("ROW"), m.group(6),
+                m.group(7), null, TriggerTransitions.of(m, 3));
     }
 }

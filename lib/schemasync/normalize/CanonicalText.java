@@ -153,6 +153,7 @@ final class CanonicalText {
             }
             s.append(')');
         }
+        if (declared.nullsNotDistinct()) s.append(" NULLS NOT DISTINCT");
         if (declared.where() != null) {
             if (!safe(declared.where())) return null;
             s.append(" WHERE (").append(declared.where()).append(')');

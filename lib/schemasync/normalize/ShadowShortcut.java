@@ -61,11 +61,11 @@ final class ShadowShortcut {
     }
 
     private record IndexShape(boolean unique, schemasync.dsl.IndexMethod method, List<schemasync.catalog.KeyPart> keys,
-                              List<String> include, String where) {
+                              List<String> include, String where, boolean nullsNotDistinct) {
     }
 
     static ShapeKey shapeKey(Shadow s) {
         return new ShapeKey(List.copyOf(s.columns.values()), List.copyOf(s.checks), s.indexes.stream()
-                .map(i -> new IndexShape(i.unique(), i.method(), i.keys(), i.include(), i.where())).toList());
+                .map(i -> new IndexShape(i.unique(), i.method(), i.keys(), i.include(), i.where(), i.nullsNotDistinct())).toList());
     }
 }

@@ -124,7 +124,8 @@ final class ConstraintPlanner {
     /** The declared constraint as the catalog will show it. */
     private Constraint want(TableDecl t, ConstraintSpec spec, QualifiedName actual) {
         return switch (spec.kind()) {
-            case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null);
+            case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null,
+                    spec.keyOptions());
             case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
                     false, !spec.notValid(), null);
             case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), planner.shapes.check(t.name(), spec.name()), null,

@@ -210,7 +210,7 @@ public final class Effects implements StepVisitor<Void> {
     public Void validateConstraint(Step.ValidateConstraint v) {
         c.table(v.table(), t -> t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(v.name())
                 ? k : new Constraint(k.name(), k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), true,
-                k.definition())).toList()));
+                k.definition(), k.keyOptions())).toList()));
         return null;
     }
 

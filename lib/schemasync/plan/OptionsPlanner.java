@@ -60,13 +60,18 @@ final class OptionsPlanner {
         if (i.table() == null) return;
         QualifiedName index = planner.renamesIndex(i.index());
         Index existing = planner.indexes.get(index);
-        if (existing == null) return; // reported by the index's own declaration
-        QualifiedName table = existing.table();
+        // A key's index (TableBuilder.indexWith): a table this run creates or a constraint it adds is not in the indexes yet.
+        QualifiedName keyTable = existing == null ? planner.renamesTable(i.table()) : null;
+        boolean keyIndex = existing == null ? planner.tables.containsKey(keyTable) && ownsConstraint(keyTable, index.name())
+                : existing.constraintBacked();
+        if (existing == null && !keyIndex) return; // reported by the index's own declaration
+        QualifiedName table = existing == null ? keyTable : existing.table();
         RelationOptions have = current(index);
         // An index this run builds CONCURRENTLY exists only after the commit: what is said of it follows it.
         boolean afterCommit = !planner.before.indexes().containsKey(index) && planner.online(table);
         List<Step> steps = new ArrayList<>(storageSteps(index, true, table, have.storage(), i.storage(), afterCommit));
-        boolean onTable = planner.tables.containsKey(table);
+        // The CLUSTER ON mark of a key's index is the table's own declaration (.clusterOn), never the index's.
+        boolean onTable = planner.tables.containsKey(table) && !keyIndex;
         String mark = null;
         if (onTable && i.clustered() && !have.clustered()) {
             steps.add(new Step.ClusterOn(table, index.name(), afterCommit));

@@ -287,7 +287,7 @@ public final class Planner {
         change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
         List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
-                ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey());
+                ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey(), t.primaryKeyOptions());
         tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
         partitions.created(t);
@@ -303,6 +303,7 @@ public final class Planner {
                 items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
                         + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
             }
+            KeyOptionsDrift.primaryKey(t, existing.primaryKey(), object).ifPresent(items::add);
             return;
         }
         if (t.primaryKey().isEmpty()) {

@@ -30,7 +30,7 @@ final class TableEffects {
     static void create(CatalogEdit c, TableSpec t) {
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(t.primaryKeyName() != null ? t.primaryKeyName() : defaultName(t.name().name(), "pkey"),
-                t.primaryKey());
+                t.primaryKey(), t.primaryKeyOptions());
         // PostgreSQL marks primary key columns NOT NULL.
         List<Column> columns = t.columns().stream().map(TableEffects::column)
                 .map(k -> pk != null && pk.columns().contains(k.name()) ? notNull(k, true) : k).toList();
@@ -67,7 +67,7 @@ final class TableEffects {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
                 s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
-        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null);
+        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null, s.keyOptions());
     }
 
     static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated) {
@@ -121,9 +121,10 @@ final class TableEffects {
                     k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation()) : k).toList());
             renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
                     k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                    k.definition())).toList());
+                    k.definition(), k.keyOptions().withInclude(k.keyOptions().include().stream().map(rename).toList()))).toList());
             Table.PrimaryKey pk = t.primaryKey() == null ? null
-                    : new Table.PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(rename).toList());
+                    : new Table.PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(rename).toList(),
+                    t.primaryKey().options().withInclude(t.primaryKey().options().include().stream().map(rename).toList()));
             return new Table(renamed.name(), renamed.columns(), pk, renamed.comment(), renamed.estimatedRows(), renamed.partition(),
                     renamed.constraints(), renamed.triggers(), renamed.rowSecurity(), renamed.policies(), renamed.grants(), renamed.pages());
         });
@@ -201,10 +202,10 @@ final class TableEffects {
         if (i.constraintBacked() && c.tables.containsKey(i.table())) {
             c.table(i.table(), t -> {
                 Table.PrimaryKey pk = t.primaryKey() != null && t.primaryKey().name().equals(index.name())
-                        ? new Table.PrimaryKey(to, t.primaryKey().columns()) : t.primaryKey();
+                        ? new Table.PrimaryKey(to, t.primaryKey().columns(), t.primaryKey().options()) : t.primaryKey();
                 Table renamed = t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(index.name()) ? k
                         : new Constraint(to, k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                        k.definition())).toList());
+                        k.definition(), k.keyOptions())).toList());
                 return new Table(t.name(), renamed.columns(), pk, t.comment(), t.estimatedRows(), t.partition(), renamed.constraints(),
                         t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages());
             });

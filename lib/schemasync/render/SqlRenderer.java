@@ -56,13 +56,20 @@ public final class SqlRenderer {
     /** {@code primaryKeyName} null: PostgreSQL names it {@code <table>_pkey}. */
     public static String createTable(Name table, List<ColumnSpec> columns, String primaryKeyName, List<String> primaryKey,
                                      List<ConstraintSpec> constraints) {
+        return createTable(table, columns, primaryKeyName, primaryKey, schemasync.catalog.KeyOptions.NONE, constraints);
+    }
+
+    /** With the primary key's INCLUDE and DEFERRABLE. */
+    public static String createTable(Name table, List<ColumnSpec> columns, String primaryKeyName, List<String> primaryKey,
+                                     schemasync.catalog.KeyOptions keyOptions, List<ConstraintSpec> constraints) {
         List<QueryPart> parts = new ArrayList<>();
         for (ColumnSpec c : columns) parts.add(columnDefinition(c));
+        QueryPart options = keyOptions(keyOptions);
         if (!primaryKey.isEmpty() && primaryKeyName != null) {
-            parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1})", DSL.name(primaryKeyName),
-                    DSL.list(primaryKey.stream().map(DSL::name).toList())));
+            parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1}){2}", DSL.name(primaryKeyName),
+                    DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
         } else if (!primaryKey.isEmpty()) {
-            parts.add(DSL.sql("PRIMARY KEY ({0})", DSL.list(primaryKey.stream().map(DSL::name).toList())));
+            parts.add(DSL.sql("PRIMARY KEY ({0}){1}", DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
         }
         for (ConstraintSpec c : constraints) parts.add(constraintClause(c));
         return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
@@ -96,6 +103,7 @@ public final class SqlRenderer {
         }
         QueryPart include = index.include().isEmpty() ? DSL.sql("")
                 : DSL.sql(" INCLUDE ({0})", DSL.list(index.include().stream().map(DSL::name).toList()));
+        if (index.nullsNotDistinct()) include = DSL.sql("{0} NULLS NOT DISTINCT", include); // after INCLUDE, as the grammar has it
         QueryPart where = index.where() == null ? DSL.sql("") : DSL.sql(" WHERE {0}", DSL.sql(index.where()));
         return CTX.render(DSL.query("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + (concurrently ? "CONCURRENTLY " : "") + "{0} ON {1} USING {2} ({3}){4}{5}",
                 DSL.name(indexName), table, DSL.sql(index.method()), DSL.list(keys), include, where));
@@ -118,18 +126,32 @@ public final class SqlRenderer {
         String prefix = CTX.render(DSL.query("CREATE " + (c == null ? "" : "CONSTRAINT ") + "TRIGGER {0} ", DSL.name(t.name())));
         String on = CTX.render(DSL.query(" ON {0}", table))
                 + (c == null || c.from() == null ? "" : CTX.render(DSL.query(" FROM {0}", name(QualifiedName.parse(c.from())))))
-                + (c == null ? "" : c.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : c.deferrable() ? " DEFERRABLE" : "");
+                + (c == null ? "" : c.initiallyDeferred() ? " DEFERRABLE INITIALLY DEFERRED" : c.deferrable() ? " DEFERRABLE" : "")
+                + referencing(t.transitions());
         // Events, WHEN and the function call are the user's SQL, appended verbatim.
         return prefix + t.timing() + " " + t.events() + on + " FOR EACH " + (t.forEachRow() ? "ROW" : "STATEMENT")
                 + (t.when() == null ? "" : " WHEN (" + t.when() + ")") + " EXECUTE FUNCTION " + t.function();
+    }
+
+    /** {@code REFERENCING OLD TABLE AS "o" NEW TABLE AS "n"}, in the place pg_get_triggerdef prints it; empty without. */
+    private static String referencing(TriggerSpec.Transitions t) {
+        if (t == null) return "";
+        return " REFERENCING" + (t.oldTable() == null ? "" : CTX.render(DSL.query(" OLD TABLE AS {0}", DSL.name(t.oldTable()))))
+                + (t.newTable() == null ? "" : CTX.render(DSL.query(" NEW TABLE AS {0}", DSL.name(t.newTable()))));
+    }
+
+    /** {@code INCLUDE ("b") DEFERRABLE INITIALLY DEFERRED} after a key's columns, each part when declared. */
+    private static QueryPart keyOptions(schemasync.catalog.KeyOptions o) {
+        return DSL.sql((o.include().isEmpty() ? "" : " INCLUDE ({0})") + (o.deferrable() ? " DEFERRABLE" : "")
+                + (o.initiallyDeferred() ? " INITIALLY DEFERRED" : ""), DSL.list(o.include().stream().map(DSL::name).toList()));
     }
 
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
     public static QueryPart constraintClause(ConstraintSpec c) {
         QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
         return switch (c.kind()) {
-            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})",
-                    DSL.name(c.name()), columns);
+            case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1}){2}",
+                    DSL.name(c.name()), columns, keyOptions(c.keyOptions()));
             case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {

@@ -198,7 +198,7 @@ public final class SchemaDocs {
             if (tables.stream().anyMatch(t -> t.indexes.stream().anyMatch(i -> i.name().equals(to)))) return;
             for (TableDoc t : tables) {
                 t.indexes.replaceAll(i -> !i.name().equals(from) ? i : new IndexDecl(to, i.table(), i.unique(),
-                        i.method(), i.keys(), i.include(), i.where(), i.origin()));
+                        i.method(), i.keys(), i.include(), i.where(), false, i.nullsNotDistinct(), i.origin()));
             }
         }
     }
@@ -217,7 +217,7 @@ public final class SchemaDocs {
                 .map(k -> k instanceof KeyPart.ColumnKey c ? new KeyPart.ColumnKey(name.apply(c.column()))
                         : k instanceof KeyPart.ExpressionKey e ? new KeyPart.ExpressionKey(sql.apply(e.sql()))
                         : k instanceof KeyPart.RawKey raw ? new KeyPart.RawKey(sql.apply(raw.sql())) : k).toList(),
-                i.include().stream().map(name).toList(), sql.apply(i.where()), i.origin()));
+                i.include().stream().map(name).toList(), sql.apply(i.where()), false, i.nullsNotDistinct(), i.origin()));
         for (TableDoc t : tables) {
             t.constraints.replaceAll(c -> references(c, doc.name) ? withForeignKey(c, fk -> new ForeignKeySpec(
                     fk.references(), fk.referencedColumns().stream().map(name).toList(), fk.onUpdate(), fk.onDelete(),

@@ -1,0 +1,67 @@
+package schemasync.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a UNIQUE constraint carries beside its key columns: {@code INCLUDE (columns)} (stored in its index, not
+ * part of the key) and {@code DEFERRABLE [INITIALLY DEFERRED]} (the uniqueness check can wait for the end of
+ * the statement's transaction: pg_constraint.condeferrable / condeferred). The storage parameters of the
+ * constraint's index are the index's {@link RelationOptions}.
+ */
+public record KeyOptions(List<String> include, boolean deferrable, boolean initiallyDeferred) {
+    public static final KeyOptions NONE = new KeyOptions(List.of(), false, false);
+
+    public KeyOptions {
+        include = List.copyOf(include);
+    }
+
+    public KeyOptions withInclude(List<String> columns) {
+        return new KeyOptions(columns, deferrable, initiallyDeferred);
+    }
+
+    /** {@code initiallyDeferred} implies DEFERRABLE, as in PostgreSQL's grammar. */
+    public KeyOptions deferred(boolean initially) {
+        return new KeyOptions(include, true, initially || initiallyDeferred);
+    }
+
+    /** {@code " INCLUDE (b) DEFERRABLE INITIALLY DEFERRED"}: as pg_get_constraintdef prints them (names quoted when needed). */
+    public String sql() {
+        return (include.isEmpty() ? "" : " INCLUDE (" + String.join(", ", include.stream().map(SqlText::quoteIdent).toList()) + ")")
+                + (deferrable ? " DEFERRABLE" : "") + (initiallyDeferred ? " INITIALLY DEFERRED" : "");
+    }
+
+    /**
+     * The INCLUDE columns of pg_get_constraintdef's text ({@code UNIQUE (a) INCLUDE (b, "C") ...}), unquoted; empty
+     * without. Names only: PostgreSQL allows plain columns there, never expressions.
+     */
+    public static List<String> includeOf(String definition) {
+        int at = definition == null ? -1 : definition.indexOf(") INCLUDE (");
+        if (at < 0) return List.of();
+        List<String> out = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        boolean quoted = false;
+        for (int i = at + ") INCLUDE (".length(); i < definition.length(); i++) {
+            char c = definition.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < definition.length() && definition.charAt(i + 1) == '"') {
+                    name.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    name.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' || c == ')') {
+                out.add(name.toString().strip());
+                name.setLength(0);
+                if (c == ')') break;
+            } else {
+                name.append(c);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package schemasync.plan;
+
+import java.util.Optional;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.model.HazardKind;
+import schemasync.plan.PlanItem.Drift;
+
+/**
+ * A primary key on the declared columns whose INCLUDE or DEFERRABLE differs: reported, never changed. PostgreSQL
+ * alters neither in place (ALTER CONSTRAINT changes the deferrability of foreign keys only): the key would be
+ * dropped and added again, which rebuilds its index under an ACCESS EXCLUSIVE lock.
+ */
+final class KeyOptionsDrift {
+    private KeyOptionsDrift() {
+    }
+
+    static Optional<Drift> primaryKey(TableDecl t, Table.PrimaryKey have, String object) {
+        if (have == null || t.primaryKeyOptions().equals(have.options())) return Optional.empty(); // no key on either side
+        return Optional.of(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
+                + t.primaryKeyOptions().sql() + ", database has PRIMARY KEY " + have.columns() + have.options().sql()
+                + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));
+    }
+}
