@@ -28,16 +28,23 @@ public sealed interface Declaration {
      */
     /** {@code primaryKeyName}: null for PostgreSQL's default {@code <table>_pkey}. */
     record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
-                     List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) implements Declaration {
+                     List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin,
+                     schemasync.catalog.TableForm form) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
+            if (form == null) form = schemasync.catalog.TableForm.NONE;
+        }
+
+        public TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
+                         List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) {
+            this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, origin, null);
         }
 
         /** What CREATE TABLE needs: the declaration without its comment and origin. */
         public schemasync.catalog.TableSpec spec() {
-            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy);
+            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy, form);
         }
     }
 

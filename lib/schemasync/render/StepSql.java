@@ -71,9 +71,8 @@ final class StepSql implements StepVisitor<String> {
     public String createTable(Step.CreateTable t) {
         // A NOT VALID constraint is added after CREATE TABLE (see Planner): inside CREATE TABLE PostgreSQL
         // ignores NOT VALID and marks it valid, and the catalog would not be what was declared.
-        return SqlRenderer.createTable(name(t.table().name()), t.table().columns(), t.table().primaryKeyName(),
-                t.table().primaryKey(), t.table().constraints().stream().filter(c -> !c.notValid()).toList())
-                + SqlRenderer.partitionBy(t.table().partitionBy());
+        return TableFormSql.createTable(name(t.table().name()), t.table(),
+                t.table().constraints().stream().filter(c -> !c.notValid()).toList());
     }
 
     public String addColumn(Step.AddColumn a) {
