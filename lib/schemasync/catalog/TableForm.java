@@ -19,6 +19,11 @@ public record TableForm(boolean unlogged, List<String> storage, List<QualifiedNa
         inherits = List.copyOf(inherits);
     }
 
+    /** Whether columns come from elsewhere (parents or a type): constraints may name columns the table does not declare. */
+    public boolean columnsElsewhere() {
+        return !inherits.isEmpty() || ofType != null;
+    }
+
     public boolean isNone() {
         return equals(NONE);
     }

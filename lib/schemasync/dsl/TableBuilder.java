@@ -136,6 +136,21 @@ public class TableBuilder {
     }
 
     /**
+     * The CHECK declared last is {@code NO INHERIT}: it holds for this table only, not for the tables that inherit
+     * from it (the same as writing {@code check("name", "a > 0 NO INHERIT")}).
+     */
+    public TableBuilder noInherit() {
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.CHECK) {
+            throw new IllegalStateException("noInherit() applies to the CHECK declared just before it");
+        }
+        ConstraintSpec c = state.constraints.get(last);
+        state.constraints.set(last, new ConstraintSpec(c.name(), Kind.CHECK, c.columns(), c.checkSql() + " NO INHERIT", null,
+                false, c.notValid()));
+        return this;
+    }
+
+    /**
      * A typed table, {@code CREATE TABLE t OF composite_type}: its columns are the type's attributes (declare none,
      * or only those with a default or NOT NULL of their own); the type is declared by {@code ensureCompositeType}.
      */

@@ -130,7 +130,11 @@ public final class SqlRenderer {
         return switch (c.kind()) {
             case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1})",
                     DSL.name(c.name()), columns);
-            case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
+            // A trailing NO INHERIT (TableBuilder.noInherit, or pg_get_constraintdef's text) goes after the parentheses.
+            case CHECK -> c.checkSql().matches("(?is).*\\s+NO\\s+INHERIT\\s*")
+                    ? DSL.sql("CONSTRAINT {0} CHECK ({1}) NO INHERIT", DSL.name(c.name()),
+                            DSL.sql(c.checkSql().replaceFirst("(?is)\\s+NO\\s+INHERIT\\s*$", "")))
+                    : DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {
                 ConstraintSpec.ForeignKeySpec fk = c.foreignKey();

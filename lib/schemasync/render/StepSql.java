@@ -297,4 +297,8 @@ final class StepSql implements StepVisitor<String> {
         if (!word.matches("[A-Za-z][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a storage or compression keyword: " + word);
         return word;
     }
+
+    public String inheritParent(Step.InheritParent i) {
+        return CTX.render(DSL.query("ALTER TABLE {0} INHERIT {1}", name(i.table()), name(i.parent())));
+    }
 }
