@@ -96,10 +96,12 @@ final class TableGenerator {
             }
         }
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(t.name());
+        schemasync.catalog.TableLineage lineage = g.catalog().lineageOf(t.name());
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
                 options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
                 .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
-                .findFirst().orElse(null)));
+                .findFirst().orElse(null), lineage == null ? List.of() : lineage.inherits().stream().map(g::dslName).toList(),
+                lineage == null || lineage.ofType() == null ? null : g.dslName(lineage.ofType())));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
