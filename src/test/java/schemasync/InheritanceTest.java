@@ -18,7 +18,7 @@ class InheritanceTest {
 
     private static List<ChangeBlock> cities() {
         return List.of(block("C1_Cities", db -> {
-            db.ensureTable("cities", t -> t.column("id", "bigint").column("name", schemasync.dsl.ColumnType.type("text").notNull())
+            db.ensureTable("cities", t -> t.column("id", "bigint").column("name", schemasync.dsl.ColumnType.TEXT.notNull())
                     .check("cities_id_positive", "id > 0").check("cities_only_here", "id < 1000000000").noInherit());
             db.ensureTable("capitals", t -> t.inherits("cities").column("country", "char(2)")
                     .primaryKey("id").check("capitals_country", "country <> ''"));
@@ -51,7 +51,7 @@ class InheritanceTest {
         try (Scenario s = Scenario.start("CREATE TABLE cities (id bigint CHECK (id > 0), name text NOT NULL)",
                 "CREATE TABLE capitals (id bigint PRIMARY KEY, country char(2))")) {
             List<ChangeBlock> blocks = List.of(block("C1", db -> {
-                db.ensureTable("cities", t -> t.column("id", "bigint").column("name", schemasync.dsl.ColumnType.type("text").notNull())
+                db.ensureTable("cities", t -> t.column("id", "bigint").column("name", schemasync.dsl.ColumnType.TEXT.notNull())
                         .check("cities_id_check", "id > 0"));
                 db.ensureTable("capitals", t -> t.inherits("cities").column("country", "char(2)").primaryKey("id"));
             }));
@@ -82,7 +82,7 @@ class InheritanceTest {
     private static List<ChangeBlock> typed() {
         return List.of(block("C1_Pairs", db -> {
             db.ensureCompositeType("pair").attribute("k", "text").attribute("v", "integer");
-            db.ensureTable("pairs", t -> t.ofType("pair").column("k", schemasync.dsl.ColumnType.type("text").notNull()).column("v", "integer",
+            db.ensureTable("pairs", t -> t.ofType("pair").column("k", schemasync.dsl.ColumnType.TEXT.notNull()).column("v", "integer",
                     schemasync.dsl.Default.dflt("0")).primaryKey("k"));
             db.ensureTable("bare_pairs", t -> t.ofType("pair"));
         }));
