@@ -26,7 +26,27 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                      List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
+                      List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
+                      Map<QualifiedName, TableLineage> lineage) {
+
+    /** A snapshot without inheritance or typed tables. */
+    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                   Map<String, Function> functions, Map<String, Extension> extensions,
+                   Map<QualifiedName, Domain> domains,
+                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
+                   List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
+        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
+                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of());
+    }
+
+    /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
+    public TableLineage lineageOf(QualifiedName table) {
+        return lineage.get(table);
+    }
 
     /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
     public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -55,7 +75,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions);
+                viewDependencies, relationOptions, lineage);
     }
 
     /**
@@ -120,6 +140,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         materializedViews = Collections.unmodifiableMap(new LinkedHashMap<>(materializedViews));
         viewDependencies = List.copyOf(viewDependencies);
         relationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(relationOptions));
+        lineage = Collections.unmodifiableMap(new LinkedHashMap<>(lineage));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

@@ -183,6 +183,8 @@ public final class CatalogReader {
                         rs.getString(5) == null ? null : ColumnOptions.storageWord(rs.getString(5)),
                         ColumnOptions.compressionWord(rs.getString(6)), Arrays.asList((String[]) rs.getArray(7).getArray()),
                         ColumnOptions.storageWord(rs.getString(8)))));
+        Map<QualifiedName, TableLineage> lineage = new LinkedHashMap<>();
+        batch.add(TableLineage.SQL, rs -> lineage.put(new QualifiedName(rs.getString(1), rs.getString(2)), TableLineage.read(rs)));
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -199,7 +201,7 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions);
+                relationOptions, lineage);
     }
 
     /**

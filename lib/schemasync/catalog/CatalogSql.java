@@ -80,6 +80,7 @@ final class CatalogSql {
                    ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum
             WHERE c.relkind IN ('r', 'p', 'm')
               AND a.attnum > 0 AND NOT a.attisdropped
+              AND (a.attislocal OR c.relispartition) -- an INHERITS child's inherited columns are its parent's
               AND n.nspname = ANY (?)
             ORDER BY 1, 2, a.attnum
             """;

@@ -103,6 +103,11 @@ public final class Differ {
                 .add("bound", want.bound(), have.bound()).list();
     }
 
+    /** INHERITS parents (in order) and OF type. */
+    public static List<Difference> lineage(TableLineage want, TableLineage have) {
+        return new Fields().add("inherits", want.inherits(), have.inherits()).add("of type", want.ofType(), have.ofType()).list();
+    }
+
     /** pg_get_triggerdef, the table written {@code ON <table>}. */
     public static List<Difference> trigger(Table.Trigger want, Table.Trigger have) {
         return new Fields().add("definition", want.definition(), have.definition()).list();

@@ -29,23 +29,26 @@ public sealed interface Declaration {
     /** {@code primaryKeyName}: null for PostgreSQL's default {@code <table>_pkey}. */
     record TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
                      List<ConstraintSpec> constraints, String comment, String partitionBy,
-                     schemasync.catalog.KeyOptions primaryKeyOptions, Origin origin) implements Declaration {
+                     schemasync.catalog.KeyOptions primaryKeyOptions, Origin origin,
+                     schemasync.catalog.TableForm form) implements Declaration {
         public TableDecl {
             columns = List.copyOf(columns);
             primaryKey = List.copyOf(primaryKey);
             constraints = List.copyOf(constraints);
             if (primaryKeyOptions == null) primaryKeyOptions = schemasync.catalog.KeyOptions.NONE;
+            if (form == null) form = schemasync.catalog.TableForm.NONE;
         }
 
-        /** A primary key (if any) without INCLUDE or DEFERRABLE. */
+        /** A primary key (if any) without INCLUDE or DEFERRABLE, of a logged table of its own. */
         public TableDecl(QualifiedName name, List<ColumnSpec> columns, List<String> primaryKey, String primaryKeyName,
                          List<ConstraintSpec> constraints, String comment, String partitionBy, Origin origin) {
-            this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, null, origin);
+            this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, null, origin, null);
         }
 
         /** What CREATE TABLE needs: the declaration without its comment and origin. */
         public schemasync.catalog.TableSpec spec() {
-            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy, primaryKeyOptions);
+            return new schemasync.catalog.TableSpec(name, columns, primaryKey, primaryKeyName, constraints, partitionBy,
+                    primaryKeyOptions, form);
         }
     }
 

@@ -221,7 +221,9 @@ public class SchemaChanges extends ChangeDeclarations {
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
-                t.partitionBy == null ? null : t.partitionBy.strip(), t.primaryKeyOptions, origin));
+                t.partitionBy == null ? null : t.partitionBy.strip(), t.primaryKeyOptions, origin, new schemasync.catalog.TableForm(
+                t.unlogged, t.storage, t.inherits.stream().map(p -> QualifiedName.parse(p)).toList(),
+                t.ofType == null ? null : QualifiedName.parse(t.ofType))));
         declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
         declarations.addAll(KeyIndexOptions.of(table, t, constraints, origin));
         return this;

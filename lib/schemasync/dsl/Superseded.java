@@ -118,14 +118,15 @@ final class Superseded {
                 if (d instanceof ColumnDecl c && c.table().equals(o) && c.column().name().equals(r.column())) return null;
                 if (d instanceof TableDecl t && t.name().equals(o) && t.columns().stream().anyMatch(c -> c.name().equals(r.column()))) {
                     return new TableDecl(t.name(), t.columns().stream().filter(c -> !c.name().equals(r.column())).toList(),
-                            t.primaryKey(), t.primaryKeyName(), t.constraints(), t.comment(), t.partitionBy(), t.primaryKeyOptions(), t.origin());
+                            t.primaryKey(), t.primaryKeyName(), t.constraints(), t.comment(), t.partitionBy(), t.primaryKeyOptions(),
+                            t.origin(), t.form());
                 }
             }
             case CONSTRAINT -> {
                 if (d instanceof TableDecl t && t.name().equals(o) && t.constraints().stream().anyMatch(c -> r.column().equals(c.name()))) {
                     return new TableDecl(t.name(), t.columns(), t.primaryKey(), t.primaryKeyName(),
                             t.constraints().stream().filter(c -> !r.column().equals(c.name())).toList(), t.comment(),
-                            t.partitionBy(), t.primaryKeyOptions(), t.origin());
+                            t.partitionBy(), t.primaryKeyOptions(), t.origin(), t.form());
                 }
                 if (d instanceof Declaration.ConstraintsDecl k && k.table().equals(o)
                         && k.constraints().stream().anyMatch(c -> r.column().equals(c.name()))) {

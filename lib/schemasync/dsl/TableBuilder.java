@@ -26,6 +26,10 @@ public class TableBuilder {
         /** Storage parameters as {@code name=value}; see {@link TableBuilder#with}. */
         final List<String> storage = new ArrayList<>();
         boolean unlogged;
+        /** {@code INHERITS (a, b)}: the parents, in order; see {@link TableBuilder#inherits}. */
+        final List<String> inherits = new ArrayList<>();
+        /** {@code OF type}; see {@link TableBuilder#ofType}. */
+        String ofType;
         /** The constraint index the table is marked CLUSTER ON; see {@link TableBuilder#clusterOn}. */
         String clusterOn;
         /** Storage parameters of the primary key's index ({@code name=value}); see {@link TableBuilder#indexWith}. */
@@ -122,6 +126,42 @@ public class TableBuilder {
      */
     public TableBuilder unlogged() {
         state.unlogged = true;
+        return this;
+    }
+
+    /**
+     * Legacy inheritance, {@code CREATE TABLE child (...) INHERITS (parent, ...)}: the child has every column of its
+     * parents (declare only its own columns here) and their CHECK and NOT NULL constraints (declare only its own;
+     * a CHECK marked NO INHERIT on the parent is not inherited). The parents come before the child, in order. An
+     * existing table that lacks a declared parent gets {@code ALTER TABLE ... INHERIT parent} when it has every
+     * column of the parent, else the difference is reported.
+     */
+    public TableBuilder inherits(String... parents) {
+        for (String p : parents) state.inherits.add(p.strip());
+        return this;
+    }
+
+    /**
+     * The CHECK declared last is {@code NO INHERIT}: it holds for this table only, not for the tables that inherit
+     * from it (the same as writing {@code check("name", "a > 0 NO INHERIT")}).
+     */
+    public TableBuilder noInherit() {
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.CHECK) {
+            throw new IllegalStateException("noInherit() applies to the CHECK declared just before it");
+        }
+        ConstraintSpec c = state.constraints.get(last);
+        state.constraints.set(last, new ConstraintSpec(c.name(), Kind.CHECK, c.columns(), c.checkSql() + " NO INHERIT", null,
+                false, c.notValid()));
+        return this;
+    }
+
+    /**
+     * A typed table, {@code CREATE TABLE t OF composite_type}: its columns are the type's attributes (declare none,
+     * or only those with a default or NOT NULL of their own); the type is declared by {@code ensureCompositeType}.
+     */
+    public TableBuilder ofType(String compositeType) {
+        state.ofType = compositeType.strip();
         return this;
     }
 

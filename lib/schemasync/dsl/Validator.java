@@ -249,6 +249,11 @@ record Validator(List<String> problems) {
                     + "); declare later changes with ensureColumn / ensureIndex");
             return;
         }
+        if (t.form().ofType() != null && (!t.form().inherits().isEmpty() || t.partitionBy() != null))
+            problem(t.origin(), "table " + t.name() + " is OF " + t.form().ofType() + ": a typed table cannot also inherit or be partitioned");
+        if (!t.form().inherits().isEmpty() && t.partitionBy() != null)
+            problem(t.origin(), "table " + t.name() + " is partitioned: PostgreSQL cannot create a partitioned table as an INHERITS child");
+        if (t.form().inherits().contains(t.name())) problem(t.origin(), "table " + t.name() + " inherits from itself");
         // A table without columns is legal in PostgreSQL (CREATE TABLE t ()), and real schemas have them.
         for (ColumnSpec c : t.columns()) column(t.origin(), t.name(), c, columns);
         Set<String> constraintNames = new TreeSet<>();
@@ -270,7 +275,7 @@ record Validator(List<String> problems) {
                 problem(t.origin(), "constraint " + c.name() + " is declared twice on table " + t.name());
             }
             for (String col : c.columns()) {
-                if (t.columns().stream().noneMatch(x -> x.name().equals(col)))
+                if (!t.form().columnsElsewhere() && t.columns().stream().noneMatch(x -> x.name().equals(col)))
                     problem(t.origin(), what + " " + c.name() + " names column \"" + col + "\", which table " + t.name()
                             + " does not declare");
             }
@@ -287,7 +292,7 @@ record Validator(List<String> problems) {
                         + c.foreignKey().referencedColumns().size());
         }
         for (String pk : t.primaryKey()) {
-            if (t.columns().stream().noneMatch(c -> c.name().equals(pk)))
+            if (!t.form().columnsElsewhere() && t.columns().stream().noneMatch(c -> c.name().equals(pk)))
                 problem(t.origin(), "primary key of table " + t.name() + " names column \"" + pk
                         + "\", which the table does not declare");
         }

@@ -221,6 +221,9 @@ final class BlockPlan {
                 QualifiedName target = c.kind() == Constraint.Kind.FOREIGN_KEY ? rootOf(c.foreignKey().table()) : null;
                 if (target != null && !target.equals(root)) refs.add(target);
             }
+            // An INHERITS child is created after its parents (CREATE TABLE ... INHERITS needs them).
+            schemasync.catalog.TableLineage lineage = catalog.lineageOf(t.name());
+            if (lineage != null) refs.addAll(lineage.inherits());
         }
         Set<QualifiedName> placed = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
@@ -232,7 +235,9 @@ final class BlockPlan {
                 }
             }
             if (next == null) {
-                next = pending.firstKey();
+                // A cycle of foreign keys: break it at the first table whose parents are placed (inheritance has no cycles).
+                next = pending.keySet().stream().filter(n -> catalog.lineageOf(n) == null || catalog.lineageOf(n).inherits().stream()
+                        .allMatch(p -> placed.contains(p) || !pending.containsKey(p))).findFirst().orElse(pending.firstKey());
                 // The table and, when partitioned, its partitions (whose own foreign keys its block declares).
                 for (Table t : catalog.tables().values()) {
                     if (!rootOf(t.name()).equals(next)) continue;

@@ -16,13 +16,13 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
                  java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn,
                  List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage,
-                 schemasync.catalog.KeyOptions primaryKeyOptions)
+                 schemasync.catalog.KeyOptions primaryKeyOptions, List<String> inherits, String ofType)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
         this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null,
-                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE);
+                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE, List.of(), null);
     }
 
     /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
@@ -107,6 +107,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     public void render(JavaCode code) {
         code.line(0, "db.ensureTable(" + JavaCode.literal(name) + ", t -> t");
         List<String> chain = new ArrayList<>();
+        if (!inherits.isEmpty()) chain.add(".inherits(" + JavaCode.strings(inherits) + ")");
+        if (ofType != null) chain.add(".ofType(" + JavaCode.literal(ofType) + ")");
         for (ColumnDef c : columns) {
             String type = columnType(c, code);
             String dflt = "";
@@ -207,6 +209,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     public void declare(SchemaChanges db) {
         db.ensureTable(name, t -> {
             TableBuilder b = t;
+            if (!inherits.isEmpty()) b = b.inherits(inherits.toArray(String[]::new));
+            if (ofType != null) b = b.ofType(ofType);
             for (ColumnDef c : columns) {
                 b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
                 if (c.comment() != null) b = b.columnComment(c.comment());

@@ -99,12 +99,15 @@ final class TableGenerator {
             }
         }
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(t.name());
+        schemasync.catalog.TableLineage lineage = g.catalog().lineageOf(t.name());
         calls.add(new TableCall(g.dslName(t.name()), columns, pk, pkName, constraints, t.comment(), partitionBy, options.storage(),
                 options.unlogged(), options.columns(), g.indexesOf(t.name()).stream()
                 .filter(i -> i.constraintBacked() && g.catalog().optionsOf(i.name()).clustered()).map(i -> i.name().name())
                 .findFirst().orElse(null), t.primaryKey() == null ? List.of()
                 : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage,
-                t.primaryKey() == null ? schemasync.catalog.KeyOptions.NONE : t.primaryKey().options()));
+                t.primaryKey() == null ? schemasync.catalog.KeyOptions.NONE : t.primaryKey().options(),
+                lineage == null ? List.of() : lineage.inherits().stream().map(g::dslName).toList(),
+                lineage == null || lineage.ofType() == null ? null : g.dslName(lineage.ofType())));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);
@@ -145,8 +148,9 @@ final class TableGenerator {
             }
             case CHECK -> {
                 String def = c.check();
-                if (!def.startsWith("CHECK (") || def.contains(" NO INHERIT")) return null;
+                if (!def.startsWith("CHECK (")) return null;
                 if (def.endsWith(" NOT VALID")) def = def.substring(0, def.length() - " NOT VALID".length());
+                // "((a > 0)) NO INHERIT": the DSL's check() takes the trailing NO INHERIT as it is.
                 return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated());
             }
             default -> {

@@ -82,6 +82,7 @@ public final class Normalizer {
             if (d instanceof TableDecl t) {
                 Shadow s = shadow(shadows, catalog, t.name());
                 t.columns().forEach(s::declare);
+                LineageShapes.inherit(s, t, catalog, parent -> shadow(shadows, catalog, parent));
                 // CHECK and EXCLUDE: the shadow carries them so PostgreSQL spells the expression / clause.
                 t.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
                         || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION).forEach(s.checks::add);

@@ -29,6 +29,8 @@ import schemasync.catalog.Table;
  *     extension's own objects;</li>
  * <li>relation options (storage parameters, UNLOGGED, CLUSTER ON, column options: {@code Catalog.relationOptions}):
  *     their steps are checked by the re-plan being empty, not yet by the replay;</li>
+ * <li>table lineage (INHERITS parents, OF type: {@code Catalog.lineage}): replayed by CREATE TABLE and INHERIT, but
+ *     checked by the re-plan (a missing or extra link is a ⚠ there), not compared here;</li>
  * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
  * </ul>
  */

@@ -377,4 +377,13 @@ public final class Effects implements StepVisitor<Void> {
     public Void setColumnOption(OptionSteps.SetColumnOption s) {
         return null;
     }
+
+    /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
+    public Void inheritParent(OptionSteps.InheritParent s) {
+        schemasync.catalog.TableLineage had = c.lineage.get(s.table());
+        List<QualifiedName> parents = new java.util.ArrayList<>(had == null ? List.of() : had.inherits());
+        parents.add(s.parent());
+        c.lineage.put(s.table(), new schemasync.catalog.TableLineage(parents, had == null ? null : had.ofType()));
+        return null;
+    }
 }

@@ -120,4 +120,23 @@ public interface OptionSteps {
             return v.setColumnOption(this);
         }
     }
+
+    /**
+     * {@code ALTER TABLE table INHERIT parent}: links an existing table to a parent whose columns (same names and
+     * types) and CHECK constraints it already has; no row is read or written. ACCESS EXCLUSIVE on the table,
+     * SHARE UPDATE EXCLUSIVE on the parent.
+     */
+    record InheritParent(QualifiedName table, QualifiedName parent) implements Step {
+        public String object() {
+            return table.toString();
+        }
+
+        public Facts facts() {
+            return Facts.alters(Lock.accessExclusive(table));
+        }
+
+        public <R> R accept(StepVisitor<R> v) {
+            return v.inheritParent(this);
+        }
+    }
 }

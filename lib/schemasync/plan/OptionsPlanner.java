@@ -44,6 +44,7 @@ final class OptionsPlanner {
         QualifiedName table = planner.renamesTable(t.table());
         if (!planner.tables.containsKey(table)) return; // reported by the table's own declaration
         RelationOptions have = current(table);
+        if (!options.containsKey(table)) have = createdWith(table, have);
         List<Step> steps = new ArrayList<>(storageSteps(table, false, table, have.storage(), t.storage(), false));
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
         List<String> columnChanges = new ArrayList<>();
@@ -130,6 +131,22 @@ final class OptionsPlanner {
             planner.drift(t.origin(), "table options", table.toString(), "declared CLUSTER ON " + wanted.name()
                     + ", but the table has no such index: not marked", null);
         }
+    }
+
+    /**
+     * A table this run creates has the persistence and storage parameters its CREATE TABLE gave it
+     * ({@code CREATE UNLOGGED TABLE ... WITH (...)}): nothing to alter after it. The latest creation step wins.
+     */
+    private RelationOptions createdWith(QualifiedName table, RelationOptions have) {
+        for (int i = planner.items.size() - 1; i >= 0; i--) {
+            if (!(planner.items.get(i) instanceof PlanItem.Change c)) continue;
+            for (PlanItem.PlannedStep p : c.steps()) {
+                if (p.step() instanceof Step.CreateTable k && k.table().name().equals(table)) {
+                    return new RelationOptions(k.table().form().storage(), k.table().form().unlogged(), have.clustered(), have.columns());
+                }
+            }
+        }
+        return have;
     }
 
     /** A table created by this run has its constraints' indexes, which the working copy does not list as indexes. */

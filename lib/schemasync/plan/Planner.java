@@ -241,13 +241,15 @@ public final class Planner {
         for (ColumnSpec c : t.columns()) columns.plan(t.origin(), t.name(), actual, c);
         for (Column c : existing.columns()) {
             if (!declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
-                    && !declaredColumns.get(t.name()).contains(c.name()) && !declared.isIgnoredColumn(actual, c.name())) {
+                    && !declaredColumns.getOrDefault(t.name(), Set.of()).contains(c.name()) && !declared.isIgnoredColumn(actual, c.name())
+                    && !LineagePlanner.fromLineage(this, t, c.name())) {
                 items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
             }
         }
         primaryKey(t, existing);
         partitions.compareKey(t, actual);
+        LineagePlanner.compare(this, t, actual);
         constraints.compare(t, actual);
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
             change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
@@ -285,7 +287,7 @@ public final class Planner {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
         change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
-        List<Column> columns = t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList();
+        List<Column> columns = LineagePlanner.newColumns(this, t, t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList());
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
                 ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey(), t.primaryKeyOptions());
         tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),

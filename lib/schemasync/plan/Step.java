@@ -27,7 +27,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         ObjectSteps.AlterDefaultPrivileges, ObjectSteps.CreateAggregate, ObjectSteps.SetRowSecurity,
         ObjectSteps.CreatePolicy, ObjectSteps.CreateView, ObjectSteps.CreatePartition,
         ObjectSteps.CreateMaterializedView, ObjectSteps.DropObject, ObjectSteps.CustomSql,
-        OptionSteps.SetStorageParameters, OptionSteps.ClusterOn, OptionSteps.SetPersistence, OptionSteps.SetColumnOption {
+        OptionSteps.SetStorageParameters, OptionSteps.ClusterOn, OptionSteps.SetPersistence, OptionSteps.SetColumnOption,
+        OptionSteps.InheritParent {
 
     /** The object the statement creates or alters, for messages. */
     String object();

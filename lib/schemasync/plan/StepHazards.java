@@ -314,4 +314,9 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> setColumnOption(Step.SetColumnOption s) {
         return s.lock().mode().equals(Step.Lock.SHARE_UPDATE_EXCLUSIVE) ? none() : brief();
     }
+
+    /** Only the link (the columns and constraints are checked, no row is read) under a brief ACCESS EXCLUSIVE lock. */
+    public List<Hazard> inheritParent(Step.InheritParent s) {
+        return brief();
+    }
 }

@@ -104,4 +104,6 @@ public interface StepVisitor<R> {
     R setPersistence(Step.SetPersistence step);
 
     R setColumnOption(Step.SetColumnOption step);
+
+    R inheritParent(Step.InheritParent step);
 }

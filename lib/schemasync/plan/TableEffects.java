@@ -32,8 +32,8 @@ final class TableEffects {
                 : new Table.PrimaryKey(t.primaryKeyName() != null ? t.primaryKeyName() : defaultName(t.name().name(), "pkey"),
                 t.primaryKey(), t.primaryKeyOptions());
         // PostgreSQL marks primary key columns NOT NULL.
-        List<Column> columns = t.columns().stream().map(TableEffects::column)
-                .map(k -> pk != null && pk.columns().contains(k.name()) ? notNull(k, true) : k).toList();
+        List<Column> columns = LineagePlanner.typedColumns(c.composites, t.form(), t.columns().stream().map(TableEffects::column).toList())
+                .stream().map(k -> pk != null && pk.columns().contains(k.name()) ? notNull(k, true) : k).toList();
         // NOT VALID constraints follow CREATE TABLE as AddConstraint steps.
         List<Constraint> constraints = t.constraints().stream().filter(k -> !k.notValid()).map(k -> constraint(k, true)).toList();
         c.tables.put(t.name(), new Table(t.name(), columns, pk, null, 0, false, constraints, List.of(), Table.RowSecurity.OFF,
@@ -42,6 +42,9 @@ final class TableEffects {
         for (Constraint k : constraints) constraintIndex(c, t.name(), k);
         for (ColumnSpec column : t.columns()) ownedSequence(c, t.name(), column);
         if (t.partitionBy() != null) c.partitioning.put(t.name(), new Catalog.Partitioning(t.partitionBy(), null, null));
+        if (!t.form().inherits().isEmpty() || t.form().ofType() != null) {
+            c.lineage.put(t.name(), new schemasync.catalog.TableLineage(t.form().inherits(), t.form().ofType()));
+        }
     }
 
     static void createPartition(CatalogEdit c, QualifiedName name, QualifiedName parent, String bound, String partitionBy) {

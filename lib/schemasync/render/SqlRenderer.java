@@ -141,7 +141,7 @@ public final class SqlRenderer {
     }
 
     /** {@code INCLUDE ("b") DEFERRABLE INITIALLY DEFERRED} after a key's columns, each part when declared. */
-    private static QueryPart keyOptions(schemasync.catalog.KeyOptions o) {
+    static QueryPart keyOptions(schemasync.catalog.KeyOptions o) {
         return DSL.sql((o.include().isEmpty() ? "" : " INCLUDE ({0})") + (o.deferrable() ? " DEFERRABLE" : "")
                 + (o.initiallyDeferred() ? " INITIALLY DEFERRED" : ""), DSL.list(o.include().stream().map(DSL::name).toList()));
     }
@@ -152,7 +152,11 @@ public final class SqlRenderer {
         return switch (c.kind()) {
             case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1}){2}",
                     DSL.name(c.name()), columns, keyOptions(c.keyOptions()));
-            case CHECK -> DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
+            // A trailing NO INHERIT (TableBuilder.noInherit, or pg_get_constraintdef's text) goes after the parentheses.
+            case CHECK -> c.checkSql().matches("(?is).*\\s+NO\\s+INHERIT\\s*")
+                    ? DSL.sql("CONSTRAINT {0} CHECK ({1}) NO INHERIT", DSL.name(c.name()),
+                            DSL.sql(c.checkSql().replaceFirst("(?is)\\s+NO\\s+INHERIT\\s*$", "")))
+                    : DSL.sql("CONSTRAINT {0} CHECK ({1})", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case EXCLUSION -> DSL.sql("CONSTRAINT {0} EXCLUDE {1}", DSL.name(c.name()), DSL.sql(c.checkSql()));
             case FOREIGN_KEY -> {
                 ConstraintSpec.ForeignKeySpec fk = c.foreignKey();

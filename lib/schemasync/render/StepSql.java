@@ -71,9 +71,8 @@ final class StepSql implements StepVisitor<String> {
     public String createTable(Step.CreateTable t) {
         // A NOT VALID constraint is added after CREATE TABLE (see Planner): inside CREATE TABLE PostgreSQL
         // ignores NOT VALID and marks it valid, and the catalog would not be what was declared.
-        return SqlRenderer.createTable(name(t.table().name()), t.table().columns(), t.table().primaryKeyName(),
-                t.table().primaryKey(), t.table().primaryKeyOptions(), t.table().constraints().stream().filter(c -> !c.notValid()).toList())
-                + SqlRenderer.partitionBy(t.table().partitionBy());
+        return TableFormSql.createTable(name(t.table().name()), t.table(),
+                t.table().constraints().stream().filter(c -> !c.notValid()).toList());
     }
 
     public String addColumn(Step.AddColumn a) {
@@ -297,5 +296,9 @@ final class StepSql implements StepVisitor<String> {
     private static String keyword(String word) {
         if (!word.matches("[A-Za-z][A-Za-z0-9_]*")) throw new IllegalArgumentException("not a storage or compression keyword: " + word);
         return word;
+    }
+
+    public String inheritParent(Step.InheritParent i) {
+        return CTX.render(DSL.query("ALTER TABLE {0} INHERIT {1}", name(i.table()), name(i.parent())));
     }
 }

@@ -52,6 +52,7 @@ public final class CatalogDiff {
         d.keyed("partitioning", "partitionings", expected.partitioning(), actual.partitioning(), Differ::partitioning);
         d.keyed("materializedView", "materializedViews", expected.materializedViews(), actual.materializedViews(),
                 Differ::materializedView);
+        d.keyed("table lineage", "table lineages", expected.lineage(), actual.lineage(), Differ::lineage);
         if (!expected.viewDependencies().equals(actual.viewDependencies())) {
             d.differences.add("viewDependencies: source has " + expected.viewDependencies() + ", rebuilt has " + actual.viewDependencies());
         }

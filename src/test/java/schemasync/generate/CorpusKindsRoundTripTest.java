@@ -100,6 +100,28 @@ class CorpusKindsRoundTripTest {
                                 EXECUTE 'ALTER TABLE measurements ALTER COLUMN blob SET COMPRESSION pglz';
                             END IF;
                         END $$;
+                        """),
+                new Fixture("legacy inheritance: two parents, two levels, a merged column, NO INHERIT and inherited CHECKs", """
+                        CREATE SCHEMA geo;
+                        CREATE TABLE geo.places (id bigint NOT NULL, name text NOT NULL, CONSTRAINT places_id_positive CHECK (id > 0),
+                            CONSTRAINT places_here_only CHECK (id < 1000000) NO INHERIT);
+                        CREATE TABLE audited (created_at timestamptz NOT NULL DEFAULT now());
+                        CREATE TABLE geo.cities (population integer, name text NOT NULL,
+                            CONSTRAINT cities_population CHECK (population >= 0)) INHERITS (geo.places, audited);
+                        ALTER TABLE geo.cities ADD PRIMARY KEY (id);
+                        CREATE INDEX cities_name_idx ON geo.cities (name);
+                        CREATE TABLE geo.capitals (country char(2) NOT NULL) INHERITS (geo.cities);
+                        CREATE TABLE visits (id bigint PRIMARY KEY, city_id bigint REFERENCES geo.cities (id));
+                        """),
+                new Fixture("typed tables, after their composite type", """
+                        CREATE SCHEMA app;
+                        CREATE TYPE app.pair AS (k text, v integer);
+                        CREATE TABLE app.pairs OF app.pair (k WITH OPTIONS PRIMARY KEY, v WITH OPTIONS NOT NULL DEFAULT 0);
+                        CREATE TABLE bare_pairs OF app.pair;
+                        """),
+                new Fixture("unlogged tables that reference each other, with storage parameters", """
+                        CREATE UNLOGGED TABLE batches (id bigint PRIMARY KEY) WITH (fillfactor = 90);
+                        CREATE UNLOGGED TABLE batch_rows (id bigint PRIMARY KEY, batch_id bigint NOT NULL REFERENCES batches (id));
                         """));
     }
 

@@ -118,6 +118,10 @@ class GeneratedSourcesCompileTest {
             COMMENT ON MATERIALIZED VIEW org_user_counts IS 'refreshed nightly';
             COMMENT ON SCHEMA audit IS 'who did what';
             ALTER DOMAIN positive_int ADD CONSTRAINT below_million CHECK (VALUE < 1000000) NOT VALID;
+            CREATE TABLE places (id bigint NOT NULL, CONSTRAINT places_local CHECK (id < 10) NO INHERIT);
+            CREATE TABLE shops (kind text, CONSTRAINT shops_kind CHECK (kind <> '')) INHERITS (places);
+            CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'x');
+            CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY) WITH (fillfactor = 60);
             ALTER TABLE users ADD CONSTRAINT users_org_on_update FOREIGN KEY (org_id) REFERENCES organizations ON UPDATE SET NULL;
             CREATE TABLE bookings (room int, during tsrange, CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) WHERE (room > 0));
             CREATE CONSTRAINT TRIGGER users_checked AFTER INSERT ON users FROM organizations DEFERRABLE INITIALLY DEFERRED

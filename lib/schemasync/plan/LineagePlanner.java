@@ -1,0 +1,116 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import schemasync.catalog.Column;
+import schemasync.catalog.CompositeType;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.catalog.TableForm;
+import schemasync.catalog.TableLineage;
+import schemasync.dsl.Declaration.TableDecl;
+
+/**
+ * Legacy inheritance and typed tables of declared tables against the working copy. A child declares only its own
+ * columns (the parents' are theirs); a typed table's columns are its type's attributes. An existing table that lacks
+ * a declared parent is linked with {@code ALTER TABLE ... INHERIT} when it already has the parent's columns and
+ * CHECK constraints (PostgreSQL's own conditions), else the difference is reported; a parent or type the blocks do
+ * not declare is reported, never removed.
+ */
+final class LineagePlanner {
+    private LineagePlanner() {
+    }
+
+    /** The lineage of an existing table against its declaration. */
+    static void compare(Planner planner, TableDecl t, QualifiedName actual) {
+        TableForm form = t.form();
+        TableLineage have = planner.before.lineageOf(planner.renamedFrom.getOrDefault(actual, actual));
+        List<QualifiedName> parents = have == null ? List.of() : have.inherits();
+        QualifiedName type = have == null ? null : have.ofType();
+        String object = actual.toString();
+        for (QualifiedName parent : form.inherits()) {
+            QualifiedName p = planner.renamesTable(parent);
+            if (parents.contains(p)) continue;
+            String missing = missing(planner.tables.get(p), planner.tables.get(actual));
+            if (missing == null) {
+                planner.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
+                        planner.original(actual), new Step.InheritParent(actual, p));
+            } else {
+                planner.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
+                        + missing + ": not linked (ALTER TABLE ... INHERIT needs them)", null);
+            }
+        }
+        for (QualifiedName p : parents) {
+            if (form.inherits().stream().noneMatch(d -> planner.renamesTable(d).equals(p))) {
+                planner.drift(t.origin(), "table inheritance", object, "inherits from " + p
+                        + " in the database, which the declaration does not say: left alone", null);
+            }
+        }
+        if (!java.util.Objects.equals(form.ofType(), type)) {
+            planner.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
+                    + " in the database, declared " + (form.ofType() == null ? "without OF" : "OF " + form.ofType())
+                    + ": left alone", null);
+        }
+    }
+
+    /** Why {@code child} cannot INHERIT {@code parent} (a column or CHECK it lacks), or null when it can. */
+    private static String missing(Table parent, Table child) {
+        if (parent == null) return "parent does not exist";
+        for (Column c : parent.columns()) {
+            var own = child.column(c.name());
+            if (own.isEmpty()) return "has no column " + c.name();
+            if (!own.get().type().equals(c.type())) return "has column " + c.name() + " as " + own.get().type() + ", not " + c.type();
+            if (c.notNull() && !own.get().notNull()) return "has column " + c.name() + " nullable, the parent's is NOT NULL";
+        }
+        for (var k : parent.constraints()) {
+            String text = k.definition() != null ? k.definition() : String.valueOf(k.check());
+            if (k.kind() == schemasync.catalog.Constraint.Kind.CHECK && !text.contains("NO INHERIT")
+                    && child.constraint(k.name()).isEmpty()) return "has no CHECK constraint " + k.name();
+        }
+        return null;
+    }
+
+    /**
+     * Whether an existing table's column that no block declares comes from the declaration's parents or type (a
+     * child merged with its parent keeps the parent's columns as its own: they are not the child's to declare).
+     */
+    static boolean fromLineage(Planner planner, TableDecl t, String column) {
+        for (QualifiedName parent : t.form().inherits()) {
+            Table p = planner.tables.get(planner.renamesTable(parent));
+            if (p != null && p.column(column).isPresent()) return true;
+        }
+        CompositeType type = t.form().ofType() == null ? null : planner.composites.get(t.form().ofType());
+        return type != null && type.attributes().stream().anyMatch(a -> a.name().equals(column));
+    }
+
+    /**
+     * A new table's columns in the working copy (a typed table's from its type); its parents and type must exist
+     * or be declared before it, or PostgreSQL would refuse the CREATE TABLE.
+     */
+    static List<Column> newColumns(Planner planner, TableDecl t, List<Column> declared) {
+        for (QualifiedName parent : t.form().inherits()) {
+            if (!planner.tables.containsKey(planner.renamesTable(parent))) {
+                throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " inherits from "
+                        + parent + ", which does not exist: declare it in this or an earlier block, before the child");
+            }
+        }
+        if (t.form().ofType() != null && !planner.composites.containsKey(t.form().ofType())) {
+            throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is OF type "
+                    + t.form().ofType() + ", which is not a composite type: declare it with ensureCompositeType before the table");
+        }
+        return typedColumns(planner.composites, t.form(), declared);
+    }
+
+    /** A new typed table's columns: the type's attributes in order, each with what the declaration adds. */
+    static List<Column> typedColumns(Map<QualifiedName, CompositeType> composites, TableForm form, List<Column> declared) {
+        CompositeType type = form.ofType() == null ? null : composites.get(form.ofType());
+        if (type == null) return declared;
+        List<Column> columns = new ArrayList<>();
+        for (CompositeType.Attribute a : type.attributes()) {
+            columns.add(declared.stream().filter(c -> c.name().equals(a.name())).findFirst()
+                    .orElse(new Column(a.name(), a.type(), false, null, Column.Identity.NONE, null, null, a.collation())));
+        }
+        return columns;
+    }
+}
