@@ -198,7 +198,7 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions);
+                relationOptions, ExternalReader.read(connection, managedSchemas));
     }
 
     /**

@@ -40,6 +40,8 @@ final class CatalogEdit {
     final List<Catalog.ViewDependency> viewDependencies;
     /** Carried through unchanged: the option steps' effects are not replayed yet (see CatalogOutline). */
     private Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = Map.of();
+    /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
+    private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -49,6 +51,7 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
         this.relationOptions = c.relationOptions();
+        this.externals = c.externals();
     }
 
     /**
@@ -90,7 +93,8 @@ final class CatalogEdit {
 
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions);
+                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions)
+                .withExternals(externals);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */
