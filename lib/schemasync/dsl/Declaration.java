@@ -379,4 +379,29 @@ public sealed interface Declaration {
             storage = List.copyOf(storage);
         }
     }
+
+    /** {@code ensureForeignServer("films", "postgres_fdw", s -> s.option("host", "db2"))}: CREATE SERVER, options kept equal. */
+    record ForeignServerDecl(schemasync.catalog.ExternalObjects.ForeignServer server, Origin origin) implements Declaration {
+    }
+
+    /**
+     * {@code ensureUserMapping("films", "app", m -> m.option("user", "films_reader").passwordFromEnv("FILMS_PASSWORD"))}:
+     * {@code passwordVariable} names the environment variable the password is read from when the mapping is
+     * created (null: no password); the password itself is never declared, printed or compared.
+     */
+    record UserMappingDecl(schemasync.catalog.ExternalObjects.UserMapping mapping, String passwordVariable, Origin origin)
+            implements Declaration {
+    }
+
+    /** {@code ensureForeignTable("films", "films_server", t -> t.column("code", "text").option("table_name", "films"))}. */
+    record ForeignTableDecl(schemasync.catalog.ExternalObjects.ForeignTable table, Origin origin) implements Declaration {
+    }
+
+    /** {@code ensurePublication("orders_pub", p -> p.table("orders").table("order_lines"))}. */
+    record PublicationDecl(schemasync.catalog.ExternalObjects.Publication publication, Origin origin) implements Declaration {
+    }
+
+    /** {@code ensureEventTrigger("audit_ddl", "ddl_command_end", "audit.log_ddl", e -> e.tags("CREATE TABLE"))}. */
+    record EventTriggerDecl(schemasync.catalog.ExternalObjects.EventTrigger trigger, Origin origin) implements Declaration {
+    }
 }
