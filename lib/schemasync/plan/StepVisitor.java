@@ -104,4 +104,26 @@ public interface StepVisitor<R> {
     R setPersistence(Step.SetPersistence step);
 
     R setColumnOption(Step.SetColumnOption step);
+
+    // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalSteps).
+
+    R createServer(ExternalSteps.CreateServer step);
+
+    R createUserMapping(ExternalSteps.CreateUserMapping step);
+
+    R createForeignTable(ExternalSteps.CreateForeignTable step);
+
+    R alterOptions(ExternalSteps.AlterOptions step);
+
+    R createPublication(ExternalSteps.CreatePublication step);
+
+    R alterPublicationTables(ExternalSteps.AlterPublicationTables step);
+
+    R setPublicationOptions(ExternalSteps.SetPublicationOptions step);
+
+    R createEventTrigger(ExternalSteps.CreateEventTrigger step);
+
+    R setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled step);
+
+    R dropExternal(ExternalSteps.DropExternal step);
 }
