@@ -51,14 +51,19 @@ final class BlockPlan {
 
     void write() {
         schemasAndExtensions();
+        ExternalBlocks externals = new ExternalBlocks(g, catalog);
+        externals.servers();
         for (String schema : g.schemas()) types(schema);
         RoutineBlocks routines = new RoutineBlocks(g, source);
         routines.routinesTablesUse();
         tables();
+        externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
         views();
         for (String schema : g.schemas()) triggers(schema);
+        externals.eventTriggers();
         for (String schema : g.schemas()) policies(schema);
+        externals.publications();
         GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
         for (String schema : g.schemas()) grants.grants(schema);
         grants.objectGrants();
