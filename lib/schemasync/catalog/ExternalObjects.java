@@ -21,7 +21,10 @@ public record ExternalObjects(Map<String, ForeignServer> servers, Map<String, Us
     public ExternalObjects {
         servers = Collections.unmodifiableMap(new TreeMap<>(servers));
         userMappings = Collections.unmodifiableMap(new TreeMap<>(userMappings));
-        foreignTables = Collections.unmodifiableMap(new TreeMap<>(foreignTables));
+        TreeMap<QualifiedName, ForeignTable> byName = new TreeMap<>(java.util.Comparator.comparing(QualifiedName::schema)
+                .thenComparing(QualifiedName::name));
+        byName.putAll(foreignTables);
+        foreignTables = Collections.unmodifiableMap(byName);
         publications = Collections.unmodifiableMap(new TreeMap<>(publications));
         eventTriggers = Collections.unmodifiableMap(new TreeMap<>(eventTriggers));
     }

@@ -9,7 +9,7 @@ final class ExternalSql {
     }
 
     private static String notExtension(String catalog, String oid) {
-        return "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = '" + catalog + "'::regclass"
+        return " NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = '" + catalog + "'::regclass"
                 + " AND e.objid = " + oid + " AND e.deptype = 'e')";
     }
 

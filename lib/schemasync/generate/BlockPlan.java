@@ -61,13 +61,13 @@ final class BlockPlan {
         for (String schema : g.schemas()) routines.routines(schema);
         views();
         for (String schema : g.schemas()) triggers(schema);
-        externals.eventTriggers();
         for (String schema : g.schemas()) policies(schema);
         externals.publications();
         GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
         for (String schema : g.schemas()) grants.grants(schema);
         grants.objectGrants();
         CommentCalls.write(g, catalog);
+        externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         g.finishBlock();
     }
 

@@ -8,8 +8,8 @@ import schemasync.catalog.QualifiedName;
  * Where the generated blocks declare foreign servers, user mappings, foreign tables, publications and event
  * triggers, in the order PostgreSQL needs them (pg_dump's order): servers and mappings after the extensions that
  * install their wrappers; foreign tables after the types and tables (their columns may use the schema's types),
- * before the views that may read them; event triggers after the functions they execute; publications after every
- * table they list.
+ * before the views that may read them; publications after every table they list; event triggers last, after the
+ * functions they execute (pg_dump's place: created earlier, they would fire on the DDL of every later block).
  */
 final class ExternalBlocks {
     private final Generator g;
