@@ -182,6 +182,8 @@ public final class CatalogReader {
                         rs.getString(5) == null ? null : ColumnOptions.storageWord(rs.getString(5)),
                         ColumnOptions.compressionWord(rs.getString(6)), Arrays.asList((String[]) rs.getArray(7).getArray()),
                         ColumnOptions.storageWord(rs.getString(8)))));
+        ExternalReader externals = new ExternalReader(connection.getMetaData().getDatabaseMajorVersion());
+        externals.addTo(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -198,7 +200,7 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions, ExternalReader.read(connection, managedSchemas));
+                relationOptions, externals.build());
     }
 
     /**
@@ -308,12 +310,12 @@ public final class CatalogReader {
         return "pg_temp." + qualifiedTable.substring(qualifiedTable.indexOf('.') + 1);
     }
 
-    private interface RowHandler {
+    interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
     }
 
     /** The catalog queries, in order, each with the handler for its rows; sent as one round trip. */
-    private static final class Batch {
+    static final class Batch {
         // JIT compilation costs ~30 ms per catalog query and never pays off here. search_path is
         // pinned so format_type / pg_get_expr / pg_get_indexdef qualify every non-catalog name the
         // same way whoever runs the tool. SET LOCAL: both revert at the end of the transaction, so

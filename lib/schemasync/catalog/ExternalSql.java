@@ -1,8 +1,9 @@
 package schemasync.catalog;
 
 /**
- * The catalog queries of {@link ExternalReader}, runnable in psql (the managed schemas as {@code $1}).
- * Objects an extension owns (a pg_depend row of type 'e') are left out everywhere.
+ * The catalog queries of {@link ExternalReader}, runnable in psql (the managed schemas as {@code $1}). Each takes
+ * exactly one parameter, as every query of CatalogReader's batch does: the database-wide ones only check it is
+ * there ({@code ?::text[] IS NOT NULL}). Objects an extension owns (a pg_depend row of type 'e') are left out.
  */
 final class ExternalSql {
     private ExternalSql() {
@@ -19,7 +20,7 @@ final class ExternalSql {
             SELECT s.srvname, w.fdwname, s.srvtype, s.srvversion, COALESCE(s.srvoptions, '{}')
             FROM pg_catalog.pg_foreign_server s
             JOIN pg_catalog.pg_foreign_data_wrapper w ON w.oid = s.srvfdw
-            WHERE """ + notExtension("pg_catalog.pg_foreign_server", "s.oid") + """
+            WHERE ?::text[] IS NOT NULL AND""" + notExtension("pg_catalog.pg_foreign_server", "s.oid") + """
             ORDER BY 1
             """;
 
@@ -33,6 +34,7 @@ final class ExternalSql {
                    ARRAY(SELECT o FROM unnest(m.umoptions) AS o WHERE o NOT LIKE 'password=%' ORDER BY 1),
                    EXISTS (SELECT 1 FROM unnest(m.umoptions) AS o WHERE o LIKE 'password=%')
             FROM pg_catalog.pg_user_mappings m
+            WHERE ?::text[] IS NOT NULL
             ORDER BY 1, 2
             """;
 
@@ -65,7 +67,7 @@ final class ExternalSql {
             -- schema-sync: publications
             SELECT p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot
             FROM pg_catalog.pg_publication p
-            WHERE """ + notExtension("pg_catalog.pg_publication", "p.oid") + """
+            WHERE ?::text[] IS NOT NULL AND""" + notExtension("pg_catalog.pg_publication", "p.oid") + """
             ORDER BY 1
             """;
 
@@ -82,6 +84,7 @@ final class ExternalSql {
             JOIN pg_catalog.pg_publication p ON p.oid = r.prpubid
             JOIN pg_catalog.pg_class c ON c.oid = r.prrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE ?::text[] IS NOT NULL
             ORDER BY 1, 2, 3
             """.formatted(extra);
     }
@@ -93,6 +96,7 @@ final class ExternalSql {
             FROM pg_catalog.pg_publication_namespace pn
             JOIN pg_catalog.pg_publication p ON p.oid = pn.pnpubid
             JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+            WHERE ?::text[] IS NOT NULL
             ORDER BY 1, 2
             """;
 
@@ -103,7 +107,7 @@ final class ExternalSql {
             FROM pg_catalog.pg_event_trigger t
             JOIN pg_catalog.pg_proc f ON f.oid = t.evtfoid
             JOIN pg_catalog.pg_namespace n ON n.oid = f.pronamespace
-            WHERE """ + notExtension("pg_catalog.pg_event_trigger", "t.oid") + """
+            WHERE ?::text[] IS NOT NULL AND""" + notExtension("pg_catalog.pg_event_trigger", "t.oid") + """
             ORDER BY 1
             """;
 }

@@ -380,28 +380,16 @@ public sealed interface Declaration {
         }
     }
 
-    /** {@code ensureForeignServer("films", "postgres_fdw", s -> s.option("host", "db2"))}: CREATE SERVER, options kept equal. */
-    record ForeignServerDecl(schemasync.catalog.ExternalObjects.ForeignServer server, Origin origin) implements Declaration {
-    }
+    // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalDeclarations): catalog
+    // values; a user mapping's passwordVariable names the environment variable its password is read from (or null).
+    record ForeignServerDecl(schemasync.catalog.ExternalObjects.ForeignServer server, Origin origin) implements Declaration { }
 
-    /**
-     * {@code ensureUserMapping("films", "app", m -> m.option("user", "films_reader").passwordFromEnv("FILMS_PASSWORD"))}:
-     * {@code passwordVariable} names the environment variable the password is read from when the mapping is
-     * created (null: no password); the password itself is never declared, printed or compared.
-     */
     record UserMappingDecl(schemasync.catalog.ExternalObjects.UserMapping mapping, String passwordVariable, Origin origin)
-            implements Declaration {
-    }
+            implements Declaration { }
 
-    /** {@code ensureForeignTable("films", "films_server", t -> t.column("code", "text").option("table_name", "films"))}. */
-    record ForeignTableDecl(schemasync.catalog.ExternalObjects.ForeignTable table, Origin origin) implements Declaration {
-    }
+    record ForeignTableDecl(schemasync.catalog.ExternalObjects.ForeignTable table, Origin origin) implements Declaration { }
 
-    /** {@code ensurePublication("orders_pub", p -> p.table("orders").table("order_lines"))}. */
-    record PublicationDecl(schemasync.catalog.ExternalObjects.Publication publication, Origin origin) implements Declaration {
-    }
+    record PublicationDecl(schemasync.catalog.ExternalObjects.Publication publication, Origin origin) implements Declaration { }
 
-    /** {@code ensureEventTrigger("audit_ddl", "ddl_command_end", "audit.log_ddl", e -> e.tags("CREATE TABLE"))}. */
-    record EventTriggerDecl(schemasync.catalog.ExternalObjects.EventTrigger trigger, Origin origin) implements Declaration {
-    }
+    record EventTriggerDecl(schemasync.catalog.ExternalObjects.EventTrigger trigger, Origin origin) implements Declaration { }
 }
