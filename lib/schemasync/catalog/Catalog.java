@@ -27,9 +27,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
                       List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
-                      Map<QualifiedName, TableLineage> lineage) {
+                      Map<QualifiedName, TableLineage> lineage, ExternalObjects externals) {
 
-    /** A snapshot without inheritance or typed tables. */
+    /** A snapshot without inheritance, typed tables, foreign servers, user mappings, foreign tables, publications or event triggers. */
     public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                    Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
                    Map<String, Function> functions, Map<String, Extension> extensions,
@@ -40,12 +40,20 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                    Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
                    List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
         this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
-                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of());
+                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of(),
+                ExternalObjects.NONE);
     }
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
         return lineage.get(table);
+    }
+
+    /** The same snapshot with these foreign servers, user mappings, foreign tables, publications and event triggers. */
+    public Catalog withExternals(ExternalObjects newExternals) {
+        return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants,
+                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
+                viewDependencies, relationOptions, lineage, newExternals);
     }
 
     /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
@@ -75,7 +83,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage);
+                viewDependencies, relationOptions, lineage, externals);
     }
 
     /**
@@ -141,6 +149,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         viewDependencies = List.copyOf(viewDependencies);
         relationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(relationOptions));
         lineage = Collections.unmodifiableMap(new LinkedHashMap<>(lineage));
+        externals = externals == null ? ExternalObjects.NONE : externals;
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

@@ -185,6 +185,8 @@ public final class CatalogReader {
                         ColumnOptions.storageWord(rs.getString(8)))));
         Map<QualifiedName, TableLineage> lineage = new LinkedHashMap<>();
         batch.add(TableLineage.SQL, rs -> lineage.put(new QualifiedName(rs.getString(1), rs.getString(2)), TableLineage.read(rs)));
+        ExternalReader externals = new ExternalReader(connection.getMetaData().getDatabaseMajorVersion());
+        externals.addTo(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -201,7 +203,7 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions, lineage);
+                relationOptions, lineage, externals.build());
     }
 
     /**
@@ -312,12 +314,12 @@ public final class CatalogReader {
         return "pg_temp." + qualifiedTable.substring(qualifiedTable.indexOf('.') + 1);
     }
 
-    private interface RowHandler {
+    interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
     }
 
     /** The catalog queries, in order, each with the handler for its rows; sent as one round trip. */
-    private static final class Batch {
+    static final class Batch {
         // JIT compilation costs ~30 ms per catalog query and never pays off here. search_path is
         // pinned so format_type / pg_get_expr / pg_get_indexdef qualify every non-catalog name the
         // same way whoever runs the tool. SET LOCAL: both revert at the end of the transaction, so

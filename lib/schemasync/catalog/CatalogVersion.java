@@ -34,7 +34,10 @@ import java.util.TreeSet;
  * created after initdb, whose row and schema are covered too (renaming one elsewhere changes how format_type,
  * pg_get_expr or pg_get_viewdef spell it). Over-covering is safe: DDL on unmanaged objects may cost a full
  * comparison, never a wrong fast path. Not covered on purpose: pg_db_role_setting (shared; the recorded
- * fingerprint lives there) and statistics.
+ * fingerprint lives there) and statistics. Foreign servers, foreign tables, publications, their tables and event
+ * triggers count by row version; user mappings only by their ids (pg_user_mapping itself is readable by superusers
+ * only), so a mapping's changed options and a publication's TABLES IN SCHEMA list (pg_publication_namespace, 15+)
+ * move the reading only with other DDL.
  */
 public final class CatalogVersion {
     private CatalogVersion() {
@@ -93,6 +96,13 @@ public final class CatalogVersion {
                 UNION ALL SELECT 'default_acl', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_default_acl d
                           WHERE d.defaclnamespace = 0 OR d.defaclnamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'extension', count(*), sum(e.xmin::text::bigint) FROM pg_catalog.pg_extension e
+                UNION ALL SELECT 'external', count(*), sum(x) FROM (
+                          SELECT xmin::text::bigint AS x FROM pg_catalog.pg_foreign_server
+                          UNION ALL SELECT xmin::text::bigint FROM pg_catalog.pg_foreign_table
+                          UNION ALL SELECT xmin::text::bigint FROM pg_catalog.pg_publication
+                          UNION ALL SELECT xmin::text::bigint FROM pg_catalog.pg_publication_rel
+                          UNION ALL SELECT xmin::text::bigint FROM pg_catalog.pg_event_trigger
+                          UNION ALL SELECT umid::bigint FROM pg_catalog.pg_user_mappings) ext
                 UNION ALL SELECT 'roles', count(*), sum(pg_catalog.hashtextextended(r.rolname::text, r.oid::bigint)) FROM pg_catalog.pg_roles r
                 UNION ALL SELECT 'depend', count(*), sum(x) FROM dep
                 UNION ALL SELECT 'ref_type', count(*), sum(t.xmin::text::bigint + n.xmin::text::bigint) FROM pg_catalog.pg_type t

@@ -11,7 +11,7 @@ import schemasync.catalog.QualifiedName;
  * (renames and removals: a block that reached production is never edited), plus custom steps, ignore
  * patterns and allowed hazards.
  */
-public abstract class ChangeDeclarations extends PrivilegeDeclarations {
+public abstract class ChangeDeclarations extends ExternalDeclarations {
 
     ChangeDeclarations() {
     }

@@ -391,4 +391,17 @@ public sealed interface Declaration {
             storage = List.copyOf(storage);
         }
     }
+
+    // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalDeclarations): catalog
+    // values; a user mapping's passwordVariable names the environment variable its password is read from (or null).
+    record ForeignServerDecl(schemasync.catalog.ExternalObjects.ForeignServer server, Origin origin) implements Declaration { }
+
+    record UserMappingDecl(schemasync.catalog.ExternalObjects.UserMapping mapping, String passwordVariable, Origin origin)
+            implements Declaration { }
+
+    record ForeignTableDecl(schemasync.catalog.ExternalObjects.ForeignTable table, Origin origin) implements Declaration { }
+
+    record PublicationDecl(schemasync.catalog.ExternalObjects.Publication publication, Origin origin) implements Declaration { }
+
+    record EventTriggerDecl(schemasync.catalog.ExternalObjects.EventTrigger trigger, Origin origin) implements Declaration { }
 }

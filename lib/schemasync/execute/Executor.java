@@ -105,7 +105,7 @@ final class Executor {
                             setTimeout = "";
                             if (!Guards.ask(st, custom.id(), custom.guardSql())) continue;
                         }
-                        st.execute(setTimeout + sql);
+                        st.execute(setTimeout + SqlRenderer.executable(step.step(), sql));
                     } catch (SQLException e) {
                         rollbackQuietly(connection);
                         if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);

@@ -51,18 +51,23 @@ final class BlockPlan {
 
     void write() {
         schemasAndExtensions();
+        ExternalBlocks externals = new ExternalBlocks(g, catalog);
+        externals.servers();
         for (String schema : g.schemas()) types(schema);
         RoutineBlocks routines = new RoutineBlocks(g, source);
         routines.routinesTablesUse();
         tables();
+        externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
         views();
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
+        externals.publications();
         GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
         for (String schema : g.schemas()) grants.grants(schema);
         grants.objectGrants();
         CommentCalls.write(g, catalog);
+        externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         g.finishBlock();
     }
 

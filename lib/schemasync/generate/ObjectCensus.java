@@ -59,7 +59,7 @@ final class ObjectCensus {
     private static boolean modeled(Source.DbObject o) {
         return switch (o.catalog()) {
             case "pg_class" -> switch (o.kind()) {
-                case "r", "p", "v", "m", "i", "I", "c", "S" -> true;
+                case "r", "p", "v", "m", "i", "I", "c", "S", "f" -> true;
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d");
@@ -70,7 +70,6 @@ final class ObjectCensus {
     /** Why the generated blocks do not reproduce this object at all, or null when they do. */
     private static String notCarried(Source.DbObject o) {
         return switch (o.catalog() + ":" + o.kind()) {
-            case "pg_class:f" -> "foreign tables need a server and user mapping the tool does not read";
             case "pg_type:b", "pg_type:p" -> "base and pseudo types are defined in C (CREATE TYPE with input/output functions)";
             case "pg_proc:w" -> "window functions are defined in C";
             default -> null;

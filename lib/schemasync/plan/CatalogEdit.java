@@ -42,6 +42,8 @@ final class CatalogEdit {
     private Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = Map.of();
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
+    /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
+    private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -52,6 +54,7 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
         this.relationOptions = c.relationOptions();
         this.lineage.putAll(c.lineage());
+        this.externals = c.externals();
     }
 
     /**
@@ -94,7 +97,7 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage);
+                lineage, externals);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */

@@ -386,4 +386,16 @@ public final class Effects implements StepVisitor<Void> {
         c.lineage.put(s.table(), new schemasync.catalog.TableLineage(parents, had == null ? null : had.ofType()));
         return null;
     }
+    // ExternalPlanner keeps its own working copy; a replay carries these objects through unchanged (CatalogOutline
+    // does not list them).
+    public Void createServer(ExternalSteps.CreateServer s) { return null; }
+    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { return null; }
+    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { return null; }
+    public Void alterOptions(ExternalSteps.AlterOptions s) { return null; }
+    public Void createPublication(ExternalSteps.CreatePublication s) { return null; }
+    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { return null; }
+    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { return null; }
+    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { return null; }
+    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { return null; }
 }

@@ -164,6 +164,7 @@ public final class Planner {
         CommentPlanner commentPlanner = new CommentPlanner(planner);
         MaterializedViewPlanner materializedViewPlanner = new MaterializedViewPlanner(planner);
         OptionsPlanner optionsPlanner = new OptionsPlanner(planner);
+        ExternalPlanner externals = new ExternalPlanner(planner);
         List<Declaration> all = declared.declarations();
         for (int next : DependencyOrder.of(all)) {
             planner.position = next;
@@ -175,6 +176,7 @@ public final class Planner {
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
             else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
+            else if (ExternalPlanner.handles(d)) externals.plan(d);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);

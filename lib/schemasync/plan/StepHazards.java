@@ -319,4 +319,47 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> inheritParent(Step.InheritParent s) {
         return brief();
     }
+
+    // Foreign servers, user mappings, publications, event triggers: catalog rows only. A foreign table holds no
+    // rows, so re-creating or altering one costs nothing but its brief lock.
+
+    public List<Hazard> createServer(ExternalSteps.CreateServer s) {
+        return none();
+    }
+
+    public List<Hazard> createUserMapping(ExternalSteps.CreateUserMapping s) {
+        return none();
+    }
+
+    public List<Hazard> createForeignTable(ExternalSteps.CreateForeignTable s) {
+        return none();
+    }
+
+    public List<Hazard> alterOptions(ExternalSteps.AlterOptions s) {
+        return none();
+    }
+
+    public List<Hazard> createPublication(ExternalSteps.CreatePublication s) {
+        return none();
+    }
+
+    public List<Hazard> alterPublicationTables(ExternalSteps.AlterPublicationTables s) {
+        return none();
+    }
+
+    public List<Hazard> setPublicationOptions(ExternalSteps.SetPublicationOptions s) {
+        return none();
+    }
+
+    public List<Hazard> createEventTrigger(ExternalSteps.CreateEventTrigger s) {
+        return none();
+    }
+
+    public List<Hazard> setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) {
+        return none();
+    }
+
+    public List<Hazard> dropExternal(ExternalSteps.DropExternal s) {
+        return none();
+    }
 }

@@ -106,4 +106,25 @@ public interface StepVisitor<R> {
     R setColumnOption(Step.SetColumnOption step);
 
     R inheritParent(Step.InheritParent step);
+    // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalSteps).
+
+    R createServer(ExternalSteps.CreateServer step);
+
+    R createUserMapping(ExternalSteps.CreateUserMapping step);
+
+    R createForeignTable(ExternalSteps.CreateForeignTable step);
+
+    R alterOptions(ExternalSteps.AlterOptions step);
+
+    R createPublication(ExternalSteps.CreatePublication step);
+
+    R alterPublicationTables(ExternalSteps.AlterPublicationTables step);
+
+    R setPublicationOptions(ExternalSteps.SetPublicationOptions step);
+
+    R createEventTrigger(ExternalSteps.CreateEventTrigger step);
+
+    R setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled step);
+
+    R dropExternal(ExternalSteps.DropExternal step);
 }

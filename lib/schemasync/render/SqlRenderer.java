@@ -43,6 +43,14 @@ public final class SqlRenderer {
         return step.accept(StepSql.INSTANCE);
     }
 
+    /**
+     * The statement as the executor sends it: {@link #render}'s text, except that a user mapping's password is read
+     * from its environment variable now (the rendered text, which plans and logs show, names only the variable).
+     */
+    public static String executable(Step step, String rendered) {
+        return ExternalSql.executable(step, rendered);
+    }
+
     /** {@code CREATE TABLE} with the declared columns and primary key; also used for the normalizer's shadows. */
     public static String createTable(Name table, List<ColumnSpec> columns, List<String> primaryKey) {
         return createTable(table, columns, primaryKey, List.of());

@@ -301,4 +301,46 @@ final class StepSql implements StepVisitor<String> {
     public String inheritParent(Step.InheritParent i) {
         return CTX.render(DSL.query("ALTER TABLE {0} INHERIT {1}", name(i.table()), name(i.parent())));
     }
+
+    // Foreign servers, user mappings, foreign tables, publications, event triggers: spelled by ExternalSql.
+
+    public String createServer(schemasync.plan.ExternalSteps.CreateServer s) {
+        return ExternalSql.createServer(s);
+    }
+
+    public String createUserMapping(schemasync.plan.ExternalSteps.CreateUserMapping s) {
+        return ExternalSql.createUserMapping(s);
+    }
+
+    public String createForeignTable(schemasync.plan.ExternalSteps.CreateForeignTable s) {
+        return ExternalSql.createForeignTable(s);
+    }
+
+    public String alterOptions(schemasync.plan.ExternalSteps.AlterOptions s) {
+        return ExternalSql.alterOptions(s);
+    }
+
+    public String createPublication(schemasync.plan.ExternalSteps.CreatePublication s) {
+        return ExternalSql.createPublication(s);
+    }
+
+    public String alterPublicationTables(schemasync.plan.ExternalSteps.AlterPublicationTables s) {
+        return ExternalSql.alterPublicationTables(s);
+    }
+
+    public String setPublicationOptions(schemasync.plan.ExternalSteps.SetPublicationOptions s) {
+        return ExternalSql.setPublicationOptions(s);
+    }
+
+    public String createEventTrigger(schemasync.plan.ExternalSteps.CreateEventTrigger s) {
+        return ExternalSql.createEventTrigger(s);
+    }
+
+    public String setEventTriggerEnabled(schemasync.plan.ExternalSteps.SetEventTriggerEnabled s) {
+        return ExternalSql.setEventTriggerEnabled(s);
+    }
+
+    public String dropExternal(schemasync.plan.ExternalSteps.DropExternal s) {
+        return ExternalSql.dropExternal(s);
+    }
 }

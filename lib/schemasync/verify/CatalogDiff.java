@@ -53,6 +53,16 @@ public final class CatalogDiff {
         d.keyed("materializedView", "materializedViews", expected.materializedViews(), actual.materializedViews(),
                 Differ::materializedView);
         d.keyed("table lineage", "table lineages", expected.lineage(), actual.lineage(), Differ::lineage);
+        d.keyed("foreignServer", "foreignServers", expected.externals().servers(), actual.externals().servers(),
+                schemasync.catalog.ExternalDiffer::server);
+        d.keyed("userMapping", "userMappings", expected.externals().userMappings(), actual.externals().userMappings(),
+                schemasync.catalog.ExternalDiffer::userMapping);
+        d.keyed("foreignTable", "foreignTables", expected.externals().foreignTables(), actual.externals().foreignTables(),
+                schemasync.catalog.ExternalDiffer::foreignTable);
+        d.keyed("publication", "publications", expected.externals().publications(), actual.externals().publications(),
+                schemasync.catalog.ExternalDiffer::publication);
+        d.keyed("eventTrigger", "eventTriggers", expected.externals().eventTriggers(), actual.externals().eventTriggers(),
+                schemasync.catalog.ExternalDiffer::eventTrigger);
         if (!expected.viewDependencies().equals(actual.viewDependencies())) {
             d.differences.add("viewDependencies: source has " + expected.viewDependencies() + ", rebuilt has " + actual.viewDependencies());
         }

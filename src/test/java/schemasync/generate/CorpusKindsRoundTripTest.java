@@ -122,6 +122,48 @@ class CorpusKindsRoundTripTest {
                 new Fixture("unlogged tables that reference each other, with storage parameters", """
                         CREATE UNLOGGED TABLE batches (id bigint PRIMARY KEY) WITH (fillfactor = 90);
                         CREATE UNLOGGED TABLE batch_rows (id bigint PRIMARY KEY, batch_id bigint NOT NULL REFERENCES batches (id));
+                        """),
+                new Fixture("a foreign table with its server and user mappings (postgres_fdw)", """
+                        CREATE EXTENSION postgres_fdw;
+                        CREATE SERVER films_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'films');
+                        CREATE SERVER archive TYPE 'postgresql' VERSION '17' FOREIGN DATA WRAPPER postgres_fdw;
+                        CREATE USER MAPPING FOR PUBLIC SERVER films_server OPTIONS (user 'reader');
+                        CREATE USER MAPPING FOR CURRENT_USER SERVER archive;
+                        CREATE SCHEMA remote;
+                        CREATE TYPE remote.rating AS ENUM ('G', 'PG', 'R');
+                        CREATE FOREIGN TABLE remote.films (
+                            code char(5) NOT NULL,
+                            title varchar(40) OPTIONS (column_name 'name'),
+                            rating remote.rating DEFAULT 'G',
+                            len interval hour to minute)
+                            SERVER films_server OPTIONS (schema_name 'public', table_name 'films');
+                        CREATE FOREIGN TABLE archived (id bigint) SERVER archive;
+                        CREATE VIEW long_films AS SELECT code, title FROM remote.films WHERE len > interval '2 hours';
+                        """),
+                new Fixture("publications: tables, options, FOR ALL TABLES; column lists, row filters, TABLES IN SCHEMA on 15+", """
+                        CREATE SCHEMA sales;
+                        CREATE TABLE sales.orders (id bigint PRIMARY KEY, qty int NOT NULL, note text);
+                        CREATE TABLE sales.lines (id bigint PRIMARY KEY, order_id bigint REFERENCES sales.orders (id));
+                        CREATE TABLE audit_log (id bigint PRIMARY KEY, at timestamptz);
+                        CREATE PUBLICATION everything FOR ALL TABLES;
+                        CREATE PUBLICATION inserts_only FOR TABLE sales.orders, audit_log WITH (publish = 'insert');
+                        CREATE PUBLICATION empty_one;
+                        DO $$ BEGIN
+                            IF current_setting('server_version_num')::int >= 150000 THEN
+                                EXECUTE 'CREATE PUBLICATION shaped FOR TABLE sales.orders (id, qty) WHERE (qty > 0), audit_log';
+                                EXECUTE 'CREATE PUBLICATION whole_schema FOR TABLES IN SCHEMA sales WITH (publish_via_partition_root = true)';
+                            END IF;
+                        END $$;
+                        """),
+                new Fixture("event triggers, one limited to tags and one disabled", """
+                        CREATE SCHEMA audit;
+                        CREATE TABLE audit.ddl (at timestamptz DEFAULT now(), tag text);
+                        CREATE FUNCTION audit.log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$
+                            BEGIN INSERT INTO audit.ddl (tag) VALUES (tg_tag); END $$;
+                        CREATE EVENT TRIGGER log_tables ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')
+                            EXECUTE FUNCTION audit.log_ddl();
+                        CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION audit.log_ddl();
+                        ALTER EVENT TRIGGER log_drops DISABLE;
                         """));
     }
 

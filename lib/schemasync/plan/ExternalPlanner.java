@@ -1,0 +1,224 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.ExternalDiffer;
+import schemasync.catalog.ExternalObjects;
+import schemasync.catalog.ExternalObjects.EventTrigger;
+import schemasync.catalog.ExternalObjects.ForeignServer;
+import schemasync.catalog.ExternalObjects.ForeignTable;
+import schemasync.catalog.ExternalObjects.Publication;
+import schemasync.catalog.ExternalObjects.PublishedTable;
+import schemasync.catalog.ExternalObjects.UserMapping;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Origin;
+import schemasync.model.Difference;
+import schemasync.plan.ExternalSteps.AlterOptions;
+import schemasync.plan.ExternalSteps.OptionsOf;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * Plans foreign servers, user mappings, foreign tables, publications and event triggers over its own working copy
+ * (a later block sees what an earlier one creates). Missing: created. Options differ: {@code ALTER ... OPTIONS}.
+ * A foreign table whose server or columns differ, a publication that changes between FOR ALL TABLES and a list,
+ * and an event trigger whose event, tags or function differ are dropped and created again: none of them holds data
+ * (a view on the foreign table stops the drop with PostgreSQL's own error, and nothing is kept). A server's wrapper,
+ * type or version and a user mapping's password are reported, never changed (DROP SERVER would take its tables).
+ */
+final class ExternalPlanner {
+    private final Planner planner;
+    private final Map<String, ForeignServer> servers;
+    private final Map<String, UserMapping> userMappings;
+    private final Map<QualifiedName, ForeignTable> foreignTables;
+    private final Map<String, Publication> publications;
+    private final Map<String, EventTrigger> eventTriggers;
+
+    ExternalPlanner(Planner planner) {
+        this.planner = planner;
+        ExternalObjects e = planner.before.externals();
+        servers = new HashMap<>(e.servers());
+        userMappings = new HashMap<>(e.userMappings());
+        foreignTables = new HashMap<>(e.foreignTables());
+        publications = new HashMap<>(e.publications());
+        eventTriggers = new HashMap<>(e.eventTriggers());
+    }
+
+    static boolean handles(Declaration d) {
+        return d instanceof Declaration.ForeignServerDecl || d instanceof Declaration.UserMappingDecl
+                || d instanceof Declaration.ForeignTableDecl || d instanceof Declaration.PublicationDecl
+                || d instanceof Declaration.EventTriggerDecl;
+    }
+
+    void plan(Declaration d) {
+        if (d instanceof Declaration.ForeignServerDecl s) server(s.server(), s.origin());
+        else if (d instanceof Declaration.UserMappingDecl m) userMapping(m);
+        else if (d instanceof Declaration.ForeignTableDecl t) foreignTable(t.table(), t.origin());
+        else if (d instanceof Declaration.PublicationDecl p) publication(p.publication(), p.origin());
+        else if (d instanceof Declaration.EventTriggerDecl e) eventTrigger(e.trigger(), e.origin());
+    }
+
+    private void server(ForeignServer want, Origin origin) {
+        ForeignServer have = servers.get(want.name());
+        if (have == null) {
+            planner.change(origin, "server", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreateServer(want));
+        } else if (!want.wrapper().equals(have.wrapper()) || !java.util.Objects.equals(want.type(), have.type())
+                || !java.util.Objects.equals(want.version(), have.version())) {
+            planner.items.add(new Drift(origin, "server", want.name(), describe(ExternalDiffer.server(want, have))
+                    + ": not changed (DROP SERVER would take its foreign tables and user mappings; ALTER SERVER ... VERSION,"
+                    + " or a new server, is yours to run)", null));
+            return;
+        } else if (!want.options().equals(have.options())) {
+            planner.change(origin, "server", want.name(), Summary.will(Verb.SET), null,
+                    alterOptions(OptionsOf.SERVER, want.name(), null, null, want.options(), have.options()));
+        } else {
+            planner.items.add(new Unchanged(origin, "server", want.name(), "exists, skipped"));
+        }
+        servers.put(want.name(), want);
+    }
+
+    private void userMapping(Declaration.UserMappingDecl d) {
+        UserMapping want = d.mapping();
+        UserMapping have = userMappings.get(want.key());
+        requireServer(want.server(), "user mapping " + want.key(), d.origin());
+        if (have == null) {
+            planner.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.CREATE), null,
+                    new ExternalSteps.CreateUserMapping(want, d.passwordVariable()));
+            userMappings.put(want.key(), want);
+            return;
+        }
+        boolean changed = false;
+        if (!want.options().equals(have.options())) {
+            planner.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.SET), null,
+                    alterOptions(OptionsOf.USER_MAPPING, want.server(), want.role(), null, want.options(), have.options()));
+            changed = true;
+        }
+        if (want.hasPassword() != have.hasPassword()) {
+            planner.items.add(new Drift(d.origin(), "user mapping", want.key(), (want.hasPassword()
+                    ? "declared with a password (passwordFromEnv), the database has none"
+                    : "the database has a password, the declaration none (passwordFromEnv)")
+                    + ": not changed (the tool never reads or compares a password; ALTER USER MAPPING ... OPTIONS"
+                    + " (ADD | DROP password) is yours to run)", null));
+            changed = true;
+        }
+        if (!changed) planner.items.add(new Unchanged(d.origin(), "user mapping", want.key(), "exists, skipped"));
+        userMappings.put(want.key(), new UserMapping(want.server(), want.role(), want.options(), have.hasPassword()));
+    }
+
+    private void foreignTable(ForeignTable want, Origin origin) {
+        if (!planner.schemas.contains(want.name().schema())) {
+            throw SchemaSyncException.badInput(origin + ": foreign table " + want.name() + " is in schema " + want.name().schema()
+                    + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
+        }
+        requireServer(want.server(), "foreign table " + want.name(), origin);
+        ForeignTable have = foreignTables.get(want.name());
+        String object = want.name().toString();
+        if (have == null) {
+            planner.change(origin, "foreign table", object, Summary.will(Verb.CREATE), null, new ExternalSteps.CreateForeignTable(want));
+        } else if (!want.server().equals(have.server()) || !want.columns().equals(have.columns())) {
+            // A foreign table stores no rows: re-creating it loses nothing but its grants and comments, which their own
+            // declarations restore in later blocks.
+            planner.change(origin, "foreign table", object, Summary.text("re-create (" + describe(ExternalDiffer.foreignTable(want, have))
+                    + ")"), null, new ExternalSteps.DropExternal(ExternalSteps.Droppable.FOREIGN_TABLE, null, want.name()),
+                    new ExternalSteps.CreateForeignTable(want));
+        } else if (!want.options().equals(have.options())) {
+            planner.change(origin, "foreign table", object, Summary.will(Verb.SET), null,
+                    alterOptions(OptionsOf.FOREIGN_TABLE, null, null, want.name(), want.options(), have.options()));
+        } else {
+            planner.items.add(new Unchanged(origin, "foreign table", object, "exists, skipped"));
+        }
+        foreignTables.put(want.name(), want);
+    }
+
+    private void publication(Publication want, Origin origin) {
+        Publication have = publications.get(want.name());
+        publications.put(want.name(), want);
+        if (have == null) {
+            planner.change(origin, "publication", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreatePublication(want));
+            return;
+        }
+        if (want.allTables() != have.allTables()) {
+            planner.change(origin, "publication", want.name(), Summary.text("re-create (" + (want.allTables() ? "FOR ALL TABLES"
+                    : "a list of tables") + " instead of " + (have.allTables() ? "FOR ALL TABLES" : "a list of tables") + ")"), null,
+                    new ExternalSteps.DropExternal(ExternalSteps.Droppable.PUBLICATION, want.name(), null),
+                    new ExternalSteps.CreatePublication(want));
+            return;
+        }
+        List<Step> steps = new ArrayList<>();
+        // A table whose column list or row filter changed is dropped from the publication and added again, in
+        // the same transaction: subscribers never see it unpublished.
+        List<PublishedTable> drop = have.tables().stream().filter(t -> !want.tables().contains(t)).toList();
+        List<PublishedTable> add = want.tables().stream().filter(t -> !have.tables().contains(t)).toList();
+        List<String> dropSchemas = have.schemas().stream().filter(s -> !want.schemas().contains(s)).toList();
+        List<String> addSchemas = want.schemas().stream().filter(s -> !have.schemas().contains(s)).toList();
+        if (!drop.isEmpty() || !dropSchemas.isEmpty()) steps.add(new ExternalSteps.AlterPublicationTables(want.name(), false, drop, dropSchemas));
+        if (!add.isEmpty() || !addSchemas.isEmpty()) steps.add(new ExternalSteps.AlterPublicationTables(want.name(), true, add, addSchemas));
+        if (!want.publish().equals(have.publish()) || want.viaRoot() != have.viaRoot()) {
+            steps.add(new ExternalSteps.SetPublicationOptions(want.name(), want.publish(), want.viaRoot()));
+        }
+        if (steps.isEmpty()) {
+            planner.items.add(new Unchanged(origin, "publication", want.name(), "exists, skipped"));
+        } else {
+            planner.change(origin, "publication", want.name(), Summary.text("alter (" + describe(ExternalDiffer.publication(want, have))
+                    + ")"), null, steps.toArray(Step[]::new));
+        }
+    }
+
+    private void eventTrigger(EventTrigger want, Origin origin) {
+        EventTrigger have = eventTriggers.get(want.name());
+        eventTriggers.put(want.name(), want);
+        List<Step> steps = new ArrayList<>();
+        boolean create = have == null || !want.event().equals(have.event()) || !want.tags().equals(have.tags())
+                || !want.function().equals(have.function());
+        if (create && have != null) steps.add(new ExternalSteps.DropExternal(ExternalSteps.Droppable.EVENT_TRIGGER, want.name(), null));
+        if (create) steps.add(new ExternalSteps.CreateEventTrigger(want));
+        ExternalObjects.Enabled now = create ? ExternalObjects.Enabled.ORIGIN : have.enabled();
+        if (want.enabled() != now) steps.add(new ExternalSteps.SetEventTriggerEnabled(want.name(), want.enabled()));
+        if (steps.isEmpty()) {
+            planner.items.add(new Unchanged(origin, "event trigger", want.name(), "exists, skipped"));
+        } else {
+            Summary summary = have == null ? Summary.will(Verb.CREATE) : create
+                    ? Summary.text("re-create (" + describe(ExternalDiffer.eventTrigger(want, have)) + ")") : Summary.will(Verb.SET);
+            planner.change(origin, "event trigger", want.name(), summary, null, steps.toArray(Step[]::new));
+        }
+    }
+
+    private void requireServer(String server, String what, Origin origin) {
+        if (!servers.containsKey(server)) {
+            throw SchemaSyncException.badInput(origin + ": " + what + " uses server " + server + ", which does not exist in the"
+                    + " database and no earlier block declares it: declare ensureForeignServer(\"" + server + "\", wrapper) first");
+        }
+    }
+
+    /** {@code ALTER ... OPTIONS (ADD | SET | DROP ...)} from the declared and existing {@code name=value} lists. */
+    private static AlterOptions alterOptions(OptionsOf of, String server, String role, QualifiedName table, List<String> want,
+                                             List<String> have) {
+        Map<String, String> wanted = byName(want);
+        Map<String, String> had = byName(have);
+        List<String> add = new ArrayList<>();
+        List<String> set = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
+        wanted.forEach((k, v) -> {
+            if (!had.containsKey(k)) add.add(k + "=" + v);
+            else if (!had.get(k).equals(v)) set.add(k + "=" + v);
+        });
+        had.keySet().stream().filter(k -> !wanted.containsKey(k)).forEach(drop::add);
+        return new AlterOptions(of, server, role, table, add, set, drop);
+    }
+
+    private static Map<String, String> byName(List<String> options) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        for (String o : options) m.put(o.substring(0, o.indexOf('=')), o.substring(o.indexOf('=') + 1));
+        return m;
+    }
+
+    private static String describe(List<Difference> differences) {
+        return String.join("; ", differences.stream().map(d -> d.field() + ": declared " + d.wanted() + ", database has "
+                + d.actual()).toList());
+    }
+}
