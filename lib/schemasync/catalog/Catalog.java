@@ -26,7 +26,22 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                      List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
+                      List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
+                      Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes) {
+
+    /** A snapshot without collations or range types of its own. */
+    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                   Map<String, Function> functions, Map<String, Extension> extensions,
+                   Map<QualifiedName, Domain> domains,
+                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
+                   List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
+        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
+                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of(), Map.of());
+    }
 
     /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
     public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -55,7 +70,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions);
+                viewDependencies, relationOptions, collations, rangeTypes);
     }
 
     /**
@@ -120,6 +135,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         materializedViews = Collections.unmodifiableMap(new LinkedHashMap<>(materializedViews));
         viewDependencies = List.copyOf(viewDependencies);
         relationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(relationOptions));
+        collations = Collections.unmodifiableMap(new LinkedHashMap<>(collations));
+        rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {
