@@ -40,6 +40,8 @@ final class CatalogEdit {
     final List<Catalog.ViewDependency> viewDependencies;
     /** Carried through unchanged: the option steps' effects are not replayed yet (see CatalogOutline). */
     private Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = Map.of();
+    Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
+    Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -49,6 +51,8 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
         this.relationOptions = c.relationOptions();
+        this.collations = new LinkedHashMap<>(c.collations());
+        this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
     }
 
     /**
@@ -57,9 +61,12 @@ final class CatalogEdit {
      * dependencies are not part of it (GrantPlanner and DependentViews keep their own).
      */
     static CatalogEdit workingCopyOf(Planner p) {
-        return new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
+        CatalogEdit edit = new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
                 new LinkedHashMap<>(), new LinkedHashMap<>(), p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
                 p.materializedViews, new ArrayList<>());
+        edit.collations = p.kinds.collations();
+        edit.rangeTypes = p.kinds.rangeTypes();
+        return edit;
     }
 
     private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -90,7 +97,8 @@ final class CatalogEdit {
 
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions);
+                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
+                collations, rangeTypes);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */

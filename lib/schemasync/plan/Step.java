@@ -11,7 +11,7 @@ import schemasync.catalog.QualifiedName;
  * {@link IndexSteps}, {@link ObjectSteps}); {@code Step} extends those holders only so that every
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
-public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps permits
+public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, KindSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -27,7 +27,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         ObjectSteps.AlterDefaultPrivileges, ObjectSteps.CreateAggregate, ObjectSteps.SetRowSecurity,
         ObjectSteps.CreatePolicy, ObjectSteps.CreateView, ObjectSteps.CreatePartition,
         ObjectSteps.CreateMaterializedView, ObjectSteps.DropObject, ObjectSteps.CustomSql,
-        OptionSteps.SetStorageParameters, OptionSteps.ClusterOn, OptionSteps.SetPersistence, OptionSteps.SetColumnOption {
+        OptionSteps.SetStorageParameters, OptionSteps.ClusterOn, OptionSteps.SetPersistence, OptionSteps.SetColumnOption,
+        KindSteps.CreateCollation, KindSteps.CreateRangeType {
 
     /** The object the statement creates or alters, for messages. */
     String object();
