@@ -15,6 +15,11 @@ final class SourceSql {
             NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                         WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')""";
 
+    /** Not an extension's, and not a range type's constructor function (deptype 'i': internal to the type). */
+    static String notExtensionOrInternal(String catalog, String oid) {
+        return " " + String.format(NOT_EXTENSION, catalog, oid).replace("e.deptype = 'e'", "e.deptype IN ('e', 'i')");
+    }
+
     static String notExtension(String catalog, String oid) {
         return " " + String.format(NOT_EXTENSION, catalog, oid); // text blocks drop the space before a closing """
     }
@@ -120,7 +125,7 @@ final class SourceSql {
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
 
             ORDER BY 1, 2, 3
             """;
@@ -190,7 +195,7 @@ final class SourceSql {
             UNION ALL
             SELECT 'pg_proc', p.prokind::text, n.nspname, p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
 
             ORDER BY 1, 2, 3, 4
             """;
