@@ -15,7 +15,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         Call.SequenceCall, Call.AggregateCall, Call.FunctionCall, Call.ViewCall, Call.IndexCall, Call.TriggerCall,
         Call.CustomCall, Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall,
         Call.ConstraintsCall, AccessCalls.ObjectGrantCall, AccessCalls.DefaultPrivilegesCall, AccessCalls.RowSecurityCall,
-        AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall {
+        AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall, KindCalls.CollationCall, KindCalls.RangeTypeCall {
 
     void render(JavaCode code);
 
