@@ -82,6 +82,22 @@ class CollationTest {
     }
 
     @Test
+    void theBuiltinProviderConvergesFrom17AndIsAClearErrorBefore() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            List<ChangeBlock> blocks = List.of(block("L1_Builtin", db -> db.ensureCollation("cutf8", c -> c.builtin("C.UTF-8"))));
+            if (Integer.parseInt(s.queryString("SHOW server_version_num")) >= 170000) {
+                assertEquals(List.of("CREATE COLLATION \"public\".\"cutf8\" (provider = builtin, locale = 'C.UTF-8')"),
+                        Scenario.sql(s.plan(blocks)));
+                s.applyAndConverge(blocks);
+                assertEquals("b", s.queryString("SELECT collprovider FROM pg_collation WHERE collname = 'cutf8'"));
+            } else {
+                var e = assertThrows(SchemaSyncException.class, () -> s.plan(blocks));
+                assertTrue(e.getMessage().contains("L1_Builtin: collation public.cutf8: "), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void badCollationsAreRejectedBeforeConnecting() {
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
                 block("L1", db -> db.ensureCollation("none", c -> c).ensureCollation("twice", c -> c.icu("und"))
