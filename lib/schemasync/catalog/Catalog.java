@@ -27,9 +27,10 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
                       List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
-                      Map<QualifiedName, TableLineage> lineage, ExternalObjects externals) {
+                      Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
+                      Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes) {
 
-    /** A snapshot without inheritance, typed tables, foreign servers, user mappings, foreign tables, publications or event triggers. */
+    /** A snapshot without inheritance, typed tables, foreign servers, user mappings, foreign tables, publications, event triggers, collations or range types. */
     public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                    Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
                    Map<String, Function> functions, Map<String, Extension> extensions,
@@ -41,7 +42,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                    List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
         this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
                 composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of(),
-                ExternalObjects.NONE);
+                ExternalObjects.NONE, Map.of(), Map.of());
     }
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
@@ -53,7 +54,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withExternals(ExternalObjects newExternals) {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, newExternals);
+                viewDependencies, relationOptions, lineage, newExternals, collations, rangeTypes);
     }
 
     /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
@@ -83,7 +84,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, externals);
+                viewDependencies, relationOptions, lineage, externals, collations, rangeTypes);
     }
 
     /**
@@ -150,6 +151,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         relationOptions = Collections.unmodifiableMap(new LinkedHashMap<>(relationOptions));
         lineage = Collections.unmodifiableMap(new LinkedHashMap<>(lineage));
         externals = externals == null ? ExternalObjects.NONE : externals;
+        collations = Collections.unmodifiableMap(new LinkedHashMap<>(collations));
+        rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

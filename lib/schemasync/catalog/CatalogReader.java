@@ -183,10 +183,24 @@ public final class CatalogReader {
                         rs.getString(5) == null ? null : ColumnOptions.storageWord(rs.getString(5)),
                         ColumnOptions.compressionWord(rs.getString(6)), Arrays.asList((String[]) rs.getArray(7).getArray()),
                         ColumnOptions.storageWord(rs.getString(8)))));
+        int major = connection.getMetaData().getDatabaseMajorVersion();
         Map<QualifiedName, TableLineage> lineage = new LinkedHashMap<>();
         batch.add(TableLineage.SQL, rs -> lineage.put(new QualifiedName(rs.getString(1), rs.getString(2)), TableLineage.read(rs)));
-        ExternalReader externals = new ExternalReader(connection.getMetaData().getDatabaseMajorVersion());
+        ExternalReader externals = new ExternalReader(major);
         externals.addTo(batch);
+        Map<QualifiedName, Collation> collations = new LinkedHashMap<>();
+        batch.add(KindSql.collations(major), rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            collations.put(name, new Collation(name, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getBoolean(8)));
+        });
+        Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
+        batch.add(KindSql.rangeTypes(major), rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            rangeTypes.put(name, new RangeType(name, rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), rs.getString(8),
+                    rs.getString(9), rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
+        });
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -203,7 +217,7 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions, lineage, externals.build());
+                relationOptions, lineage, externals.build(), collations, rangeTypes);
     }
 
     /**

@@ -87,7 +87,7 @@ final class CatalogTypeSql {
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
-                                AND e.deptype = 'e')
+                                AND e.deptype IN ('e', 'i')) -- 'i': a range's constructors, internal to their type
             ORDER BY 1, 2, 3
             """;
 
@@ -199,7 +199,7 @@ final class CatalogTypeSql {
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid
-                                AND e.deptype = 'e')
+                                AND e.deptype IN ('e', 'i')) -- 'i': a range's constructors, internal to their type
             ORDER BY 1, 2, 3, 5, 4
             """;
 

@@ -93,6 +93,20 @@ public final class Differ {
         return new Fields().add("attributes", want.describe(), have.describe()).list();
     }
 
+    /** Provider, locales, ICU rules and determinism: everything CREATE COLLATION sets (none can be altered). */
+    public static List<Difference> collation(Collation want, Collation have) {
+        return new Fields().add("provider", want.provider(), have.provider()).add("locale", want.locale(), have.locale())
+                .add("lc_collate", want.lcCollate(), have.lcCollate()).add("lc_ctype", want.lcCtype(), have.lcCtype())
+                .add("rules", want.icuRules(), have.icuRules()).add("deterministic", want.deterministic(), have.deterministic()).list();
+    }
+
+    /** Every option CREATE TYPE ... AS RANGE sets, and the multirange type's name. */
+    public static List<Difference> rangeType(RangeType want, RangeType have) {
+        return new Fields().add("subtype", want.subtype(), have.subtype()).add("subtype_opclass", want.subtypeOpclass(), have.subtypeOpclass())
+                .add("collation", want.collation(), have.collation()).add("canonical", want.canonical(), have.canonical())
+                .add("subtype_diff", want.subtypeDiff(), have.subtypeDiff()).add("multirange", want.multirange(), have.multirange()).list();
+    }
+
     /** Every option pg_sequence holds, and the owning column ("owner"). */
     public static List<Difference> sequence(Sequence want, Sequence have) {
         return new Fields().add("options", want.describe(), have.describe()).add("owner", want.owner(), have.owner()).list();

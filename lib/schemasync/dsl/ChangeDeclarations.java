@@ -146,9 +146,10 @@ public abstract class ChangeDeclarations extends ExternalDeclarations {
     }
 
     /**
-     * An object the vocabulary cannot express (a range type, an operator class), created by exact SQL while
-     * the guard says it is missing: {@code db.ensureCustomObject("range public.floatrange").neededWhile("SELECT
-     * to_regtype('public.floatrange') IS NULL").runs("CREATE TYPE public.floatrange AS RANGE (subtype = float8)")}.
+     * An object the vocabulary cannot express (a text search configuration, an operator class), created by exact
+     * SQL while the guard says it is missing: {@code db.ensureCustomObject("text search configuration public.english_nostop")
+     * .neededWhile("SELECT to_regconfig('public.english_nostop') IS NULL").runs("CREATE TEXT SEARCH CONFIGURATION
+     * public.english_nostop (COPY = english)")}.
      * Unlike {@link #customStep}, the SQL also runs (when the guard is true, in the transaction the comparison
      * always rolls back) before declarations are compared, so later blocks may use what it creates as a
      * column type or in a default. Keep it to DDL: it runs at every dry run that needs it.

@@ -17,6 +17,11 @@ public sealed interface Declaration {
 
     Origin origin();
 
+    /** A kind declared in a file of its own ({@link KindDecl}: collations, range types), named by a qualified name. */
+    non-sealed interface Kind extends Declaration {
+        QualifiedName name();
+    }
+
     /** {@code ensureSchema("audit")}. */
     record SchemaDecl(String name, Origin origin) implements Declaration {
     }

@@ -97,6 +97,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         if (d instanceof Declaration.PolicyDecl p) return p.table() == null ? null : p.table().schema();
         if (d instanceof Declaration.RemovalDecl r) return r.object().schema();
         if (d instanceof Declaration.ColumnChangeDecl c) return c.table().schema();
+        if (d instanceof Declaration.Kind k) return k.name().schema();
         return null;
     }
 

@@ -42,6 +42,8 @@ final class Removals {
             case AGGREGATE -> d instanceof Declaration.AggregateDecl a && a.name().equals(o)
                     && arguments(a.arguments()).equals(arguments(r.column()));
             case PARTITION -> d instanceof Declaration.PartitionDecl p && p.name().equals(o);
+            case COLLATION -> d instanceof KindDecl.CollationDecl c && c.name().equals(o);
+            case RANGE_TYPE -> d instanceof KindDecl.RangeTypeDecl t && t.name().equals(o);
             default -> false;
         };
     }

@@ -23,7 +23,7 @@ import schemasync.dsl.Declaration.TableDecl;
  * {@code name} (schema {@code public}) or {@code schema.name}; case and reserved words are kept as
  * written, since every identifier is quoted when rendered.
  */
-public class SchemaChanges extends ChangeDeclarations {
+public class SchemaChanges extends KindDeclarations {
     private final List<Declaration> declarations = new ArrayList<>();
     /**
      * Fluent declarations (indexes, triggers) have no terminal call: a placeholder keeps their place

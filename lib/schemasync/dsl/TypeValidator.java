@@ -31,6 +31,7 @@ final class TypeValidator {
             else if (d instanceof Declaration.CompositeTypeDecl t) composite(t, typeNames);
             else if (d instanceof Declaration.SequenceDecl q) sequence(q, sequenceNames);
             else if (d instanceof Declaration.CommentDecl c) comment(c, comments);
+            else if (d instanceof KindDecl.RangeTypeDecl r) unique(r.origin(), "range type", r.name(), typeNames);
         }
     }
 

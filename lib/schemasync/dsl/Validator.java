@@ -176,6 +176,7 @@ record Validator(List<String> problems) {
             }
         }
         new TypeValidator(this).validate(declarations);
+        new KindValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);
         renamedAndRemoved(removals, declarations);
     }

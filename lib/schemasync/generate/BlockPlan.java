@@ -55,7 +55,8 @@ final class BlockPlan {
         externals.servers();
         for (String schema : g.schemas()) types(schema);
         RoutineBlocks routines = new RoutineBlocks(g, source);
-        routines.routinesTablesUse();
+        routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source));
+        RangeBlocks.rangesOverUserFunctions(g, catalog);
         tables();
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
@@ -78,12 +79,19 @@ final class BlockPlan {
             if (x.name().equals("plpgsql")) continue; // in every database from template1
             g.add(new Call.ExtensionCall(x.name(), x.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? null : x.schema()));
         }
+        // Collations need only their schema; every type, domain and column using one comes after.
+        catalog.collations().keySet().stream().sorted(BY_NAME)
+                .forEach(n -> g.add(KindCalls.CollationCall.of(g.dslName(n), catalog.collations().get(n))));
     }
 
     private void types(String schema) {
         g.startBlock(schema + " types", "Types of schema " + schema + ": enums, domains, composite and range types, sequences");
         catalog.enums().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME)
                 .forEach(n -> g.add(new Call.EnumCall(g.dslName(n), catalog.enums().get(n))));
+        // Range types over built-in functions only: domains and composites of them follow; the others follow their functions.
+        catalog.rangeTypes().keySet().stream().filter(n -> n.schema().equals(schema) && !RangeBlocks.usesUserFunction(
+                catalog.rangeTypes().get(n))).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
+                catalog.rangeTypes().get(n))));
         catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> {
             schemasync.catalog.Domain d = catalog.domains().get(n);
             g.add(new Call.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
@@ -95,11 +103,6 @@ final class BlockPlan {
         catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
                 new Call.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
                         ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList())));
-        for (Source.Range r : source.ranges()) {
-            if (!r.name().schema().equals(schema)) continue;
-            g.add(g.customObject("type " + r.name(), "range types are not in the DSL", CustomSql.typeMissing(r.name()),
-                    CustomSql.range(r)));
-        }
         for (Source.Sequence s : source.sequences()) {
             if (!s.name().schema().equals(schema) || "i".equals(s.dependency())) continue; // identity: implicit
             if (isSerial(s)) {

@@ -66,12 +66,6 @@ final class CustomSql {
                 + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
     }
 
-    static String range(Source.Range r) {
-        return "CREATE TYPE " + q(r.name()) + " AS RANGE (SUBTYPE = " + r.subtype()
-                + (r.subdiff() == null ? "" : ", SUBTYPE_DIFF = " + r.subdiff())
-                + (r.canonical() == null ? "" : ", CANONICAL = " + r.canonical()) + ")";
-    }
-
     /** One column as in CREATE TABLE. */
     static String columnSql(Column c) {
         StringBuilder s = new StringBuilder(q(c.name()) + " " + c.type());

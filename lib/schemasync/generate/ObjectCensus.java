@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts every pg_class, pg_type and pg_proc object of the managed schemas by kind, and which of
+ * Counts every pg_class, pg_type, pg_proc and pg_collation object of the managed schemas by kind, and which of
  * them the catalog comparison does not cover, so that an incomplete model is visible rather than
  * silent. Kinds the generator does not reproduce at all are listed as not carried.
  */
@@ -45,6 +45,7 @@ final class ObjectCensus {
                 case "p" -> "pseudo-type";
                 default -> "type (typtype " + k + ")";
             };
+            case "pg_collation" -> "collation";
             default -> switch (k) {
                 case "f" -> "function";
                 case "p" -> "procedure";
@@ -62,7 +63,8 @@ final class ObjectCensus {
                 case "r", "p", "v", "m", "i", "I", "c", "S", "f" -> true;
                 default -> false;
             };
-            case "pg_type" -> o.kind().equals("e") || o.kind().equals("d");
+            case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
+            case "pg_collation" -> true;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }

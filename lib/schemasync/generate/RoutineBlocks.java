@@ -27,8 +27,9 @@ final class RoutineBlocks {
      * The routines a table's default, generated column, CHECK or index calls (and the routines they
      * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
      */
-    void routinesTablesUse() {
+    void routinesTablesUse(Set<String> rangesUse) {
         Set<String> wanted = new HashSet<>(source.routinesTablesUse());
+        wanted.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
         boolean grew = !wanted.isEmpty();
         while (grew) {
             grew = false;
@@ -45,7 +46,7 @@ final class RoutineBlocks {
         }
         if (wanted.isEmpty()) return;
         g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
-                + " indexes: they must exist before the tables");
+                + " indexes, or named by range types: they must exist before the tables");
         for (String schema : g.schemas()) {
             for (Source.Routine r : routinesInOrder(schema)) {
                 if (wanted.contains(r.signature())) routine(r);

@@ -17,15 +17,12 @@ import schemasync.catalog.QualifiedName;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog, List<Sequence> sequences,
-              List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
+              List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
               java.util.Set<String> routinesTablesUse) {
 
     record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
                     boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
-    }
-
-    record Range(QualifiedName name, String subtype, String subdiff, String canonical) {
     }
 
     /** A partitioned table ({@code partitionKey} set) or a partition ({@code parent} and {@code bound} set). */
@@ -68,8 +65,6 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
                     rs.getString(10) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12),
                     rs.getString(13)));
-            List<Range> ranges = query(connection, SourceSql.RANGES, names, rs -> new Range(name(rs, 1), rs.getString(3),
-                    rs.getString(4), rs.getString(5)));
             List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
                     rs.getInt(3), rs.getString(4), rs.getString(5) == null ? null : new QualifiedName(rs.getString(5), rs.getString(6)),
                     rs.getString(7)));
@@ -88,7 +83,7 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             java.util.Set<String> routinesTablesUse = new TreeSet<>(query(connection, SourceSql.ROUTINES_TABLES_USE, names,
                     rs -> new QualifiedName(rs.getString(1), rs.getString(2)) + "(" + rs.getString(3) + ")"));
-            return new Source(catalog, sequences, ranges, partitions, matviews, deps, routines, triggers,
+            return new Source(catalog, sequences, partitions, matviews, deps, routines, triggers,
                     indexes, objects, java.util.Set.copyOf(routinesTablesUse));
         } finally {
             connection.rollback();

@@ -15,6 +15,11 @@ final class SourceSql {
             NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                         WHERE e.classid = '%s'::regclass AND e.objid = %s AND e.deptype = 'e')""";
 
+    /** Not an extension's, and not a range type's constructor function (deptype 'i': internal to the type). */
+    static String notExtensionOrInternal(String catalog, String oid) {
+        return " " + String.format(NOT_EXTENSION, catalog, oid).replace("e.deptype = 'e'", "e.deptype IN ('e', 'i')");
+    }
+
     static String notExtension(String catalog, String oid) {
         return " " + String.format(NOT_EXTENSION, catalog, oid); // text blocks drop the space before a closing """
     }
@@ -34,20 +39,6 @@ final class SourceSql {
             LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
             LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
             WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
-
-            ORDER BY 1, 2
-            """;
-
-    /** Range types: subtype and subtype_diff (other options are reported as not carried when set). */
-    static final String RANGES = """
-            -- schema-sync generate: range types
-            SELECT n.nspname, t.typname, pg_catalog.format_type(r.rngsubtype, NULL) AS subtype,
-                   NULLIF(r.rngsubdiff::regproc::text, '-') AS subdiff,
-                   NULLIF(r.rngcanonical::regproc::text, '-') AS canonical
-            FROM pg_catalog.pg_range r
-            JOIN pg_catalog.pg_type t ON t.oid = r.rngtypid
-            JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_type", "t.oid") + """
 
             ORDER BY 1, 2
             """;
@@ -120,7 +111,7 @@ final class SourceSql {
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
 
             ORDER BY 1, 2, 3
             """;
@@ -169,7 +160,7 @@ final class SourceSql {
             """;
 
     /**
-     * Every object of pg_class, pg_type and pg_proc in the managed schemas, by kind, with its name: the
+     * Every object of pg_class, pg_type, pg_proc and pg_collation in the managed schemas, by kind, with its name: the
      * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
      * Array types and the row types of relations are implicit and left out.
      */
@@ -190,7 +181,12 @@ final class SourceSql {
             UNION ALL
             SELECT 'pg_proc', p.prokind::text, n.nspname, p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
             FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_proc", "p.oid") + """
+            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
+
+            UNION ALL
+            SELECT 'pg_collation', c.collprovider::text, n.nspname, c.collname
+            FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_collation", "c.oid") + """
 
             ORDER BY 1, 2, 3, 4
             """;

@@ -3,7 +3,8 @@ package schemasync.model;
 /** What a rename, removal or drop is about: the kind half of an object's identity. */
 public enum ObjectKind {
     TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION,
-    MATERIALIZED_VIEW, SEQUENCE, DOMAIN, COMPOSITE_TYPE, PROCEDURE, AGGREGATE, PARTITION;
+    MATERIALIZED_VIEW, SEQUENCE, DOMAIN, COMPOSITE_TYPE, PROCEDURE, AGGREGATE, PARTITION,
+    COLLATION, RANGE_TYPE;
 
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

@@ -188,6 +188,7 @@ public final class Normalizer {
     private static List<String> prerequisites(Catalog catalog, DeclaredSchema declared) {
         List<String> sql = new ArrayList<>();
         for (Declaration d : declared.declarations()) {
+            KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
             if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
                 // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateExtension(x.name(), x.schema(), x.version())));

@@ -33,13 +33,14 @@ final class TypeShapes {
     /** Requires auto-commit off and no open transaction; leaves none open. */
     static DeclaredShapes.Types read(Connection connection, DeclaredSchema declared, List<String> prerequisites,
                                      List<String> problems) throws SQLException {
+        DeclaredShapes.Kinds kinds = KindShapes.read(connection, declared, prerequisites, problems);
         Map<String, QualifiedName> twins = new HashMap<>();
         Map<QualifiedName, Domain> domains = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.Sequence> sequences = new HashMap<>();
         if (declared.declarations().stream().noneMatch(d -> d instanceof Declaration.DomainDecl
                 || d instanceof Declaration.CompositeTypeDecl || d instanceof Declaration.SequenceDecl)) {
-            return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared)); // nothing to spell: not even a round trip
+            return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds); // nothing to spell: not even a round trip
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
@@ -77,7 +78,7 @@ final class TypeShapes {
                 }
                 if (error == null) twins.put(twin, name);
             }
-            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared));
+            if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds);
             Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
             for (Domain twin : read.domains().values()) {
                 QualifiedName name = twins.get(twin.name().name());
@@ -100,7 +101,7 @@ final class TypeShapes {
         } finally {
             connection.rollback();
         }
-        return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared));
+        return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds);
     }
 
     /** Routines that comments name, resolved by PostgreSQL (to_regprocedure) as they exist now. */

@@ -44,6 +44,8 @@ final class CatalogEdit {
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
     /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
     private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
+    Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
+    Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -55,6 +57,8 @@ final class CatalogEdit {
         this.relationOptions = c.relationOptions();
         this.lineage.putAll(c.lineage());
         this.externals = c.externals();
+        this.collations = new LinkedHashMap<>(c.collations());
+        this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
     }
 
     /**
@@ -63,9 +67,12 @@ final class CatalogEdit {
      * dependencies are not part of it (GrantPlanner and DependentViews keep their own).
      */
     static CatalogEdit workingCopyOf(Planner p) {
-        return new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
+        CatalogEdit edit = new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
                 new LinkedHashMap<>(), new LinkedHashMap<>(), p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
                 p.materializedViews, new ArrayList<>());
+        edit.collations = p.kinds.collations();
+        edit.rangeTypes = p.kinds.rangeTypes();
+        return edit;
     }
 
     private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -97,7 +104,7 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals);
+                lineage, externals, collations, rangeTypes);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */

@@ -62,6 +62,11 @@ public final class CatalogOutline {
         }
         catalog.composites().values().forEach(t -> facts.add("composite type " + t.name() + " "
                 + t.attributes().stream().map(a -> a.name()).toList()));
+        // Provider and determinism only: PostgreSQL 16+ re-spells an ICU locale as a language tag.
+        catalog.collations().values().forEach(k -> facts.add("collation " + k.name() + " " + k.provider()
+                + (k.deterministic() ? "" : " nondeterministic")));
+        // The range's name only: its subtype and function texts are re-spelled (format_type, regproc).
+        catalog.rangeTypes().keySet().forEach(r -> facts.add("range type " + r));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

@@ -32,7 +32,13 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
     public record Types(Map<QualifiedName, schemasync.catalog.Domain> domains,
                         Map<QualifiedName, schemasync.catalog.CompositeType> composites,
                         Map<QualifiedName, schemasync.catalog.Sequence> sequences,
-                        Map<String, String> routineArguments) {
+                        Map<String, String> routineArguments, Kinds kinds) {
+        public Types(Map<QualifiedName, schemasync.catalog.Domain> domains,
+                     Map<QualifiedName, schemasync.catalog.CompositeType> composites,
+                     Map<QualifiedName, schemasync.catalog.Sequence> sequences, Map<String, String> routineArguments) {
+            this(domains, composites, sequences, routineArguments, Kinds.none());
+        }
+
         public Types {
             routineArguments = Map.copyOf(routineArguments);
             domains = Map.copyOf(domains);
@@ -57,6 +63,34 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
             schemasync.catalog.Domain domain = domains.get(name);
             if (domain == null) throw new IllegalStateException("no normalized shape for domain " + name);
             return domain;
+        }
+    }
+
+    /**
+     * Declared collations and range types as pg_collation and pg_range will hold them (read back from
+     * temporary twins), keyed by declared name.
+     */
+    public record Kinds(Map<QualifiedName, schemasync.catalog.Collation> collations,
+                        Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes) {
+        public Kinds {
+            collations = Map.copyOf(collations);
+            rangeTypes = Map.copyOf(rangeTypes);
+        }
+
+        public static Kinds none() {
+            return new Kinds(Map.of(), Map.of());
+        }
+
+        public schemasync.catalog.Collation collation(QualifiedName name) {
+            schemasync.catalog.Collation collation = collations.get(name);
+            if (collation == null) throw new IllegalStateException("no normalized shape for collation " + name);
+            return collation;
+        }
+
+        public schemasync.catalog.RangeType rangeType(QualifiedName name) {
+            schemasync.catalog.RangeType type = rangeTypes.get(name);
+            if (type == null) throw new IllegalStateException("no normalized shape for range type " + name);
+            return type;
         }
     }
 

@@ -95,6 +95,16 @@ public final class Effects implements StepVisitor<Void> {
         return null;
     }
 
+    public Void createCollation(Step.CreateCollation s) {
+        c.collations.put(s.collation().name(), s.collation());
+        return null;
+    }
+
+    public Void createRangeType(Step.CreateRangeType s) {
+        c.rangeTypes.put(s.type().name(), s.type());
+        return null;
+    }
+
     public Void createDomain(Step.CreateDomain d) {
         // NOT VALID checks are separate AddDomainConstraint steps.
         Domain domain = d.domain();
@@ -328,6 +338,11 @@ public final class Effects implements StepVisitor<Void> {
             }
             case COMPOSITE_TYPE -> {
                 c.composites.remove(d.target());
+                dropComments(d.target());
+            }
+            case COLLATION -> c.collations.remove(d.target());
+            case RANGE_TYPE -> {
+                c.rangeTypes.remove(d.target());
                 dropComments(d.target());
             }
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());

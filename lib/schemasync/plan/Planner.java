@@ -76,6 +76,7 @@ public final class Planner {
     /** Positions of the ensureColumnChanged declarations, per table and column (looked up per column: no rescans). */
     private final Map<QualifiedName, Map<String, java.util.TreeMap<Integer, String>>> columnChanges = new HashMap<>();
     final List<PlanItem> items = new ArrayList<>();
+    final KindPlanner kinds = new KindPlanner(this);
     private final Renames renames;
     private final ConstraintPlanner constraints = new ConstraintPlanner(this);
     private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
@@ -177,6 +178,7 @@ public final class Planner {
             else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
             else if (ExternalPlanner.handles(d)) externals.plan(d);
+            else if (planner.kinds.handles(d)) planner.kinds.plan(d);
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);

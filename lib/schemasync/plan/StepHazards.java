@@ -71,6 +71,14 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
         return brief();
     }
 
+    public List<Hazard> createCollation(Step.CreateCollation s) {
+        return brief();
+    }
+
+    public List<Hazard> createRangeType(Step.CreateRangeType s) {
+        return brief();
+    }
+
     public List<Hazard> createDomain(Step.CreateDomain s) {
         return brief();
     }

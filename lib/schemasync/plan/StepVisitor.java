@@ -21,6 +21,10 @@ public interface StepVisitor<R> {
 
     R createCompositeType(Step.CreateCompositeType step);
 
+    R createCollation(Step.CreateCollation step);
+
+    R createRangeType(Step.CreateRangeType step);
+
     R createDomain(Step.CreateDomain step);
 
     R addDomainConstraint(Step.AddDomainConstraint step);

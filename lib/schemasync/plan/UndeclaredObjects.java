@@ -84,6 +84,7 @@ final class UndeclaredObjects {
             planner.items.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
                     + ": no block declares it; left alone", null));
         }
+        planner.kinds.reportUndeclared();
         for (schemasync.catalog.Sequence q : planner.before.sequences().values()) {
             // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
             if (q.owner() != null || planner.declaredSequences.contains(q.name()) || planner.declared.isIgnored(q.name())) continue;

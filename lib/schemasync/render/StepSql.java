@@ -54,6 +54,14 @@ final class StepSql implements StepVisitor<String> {
         return TypeSql.createComposite(CTX, c.type(), name(c.type().name()));
     }
 
+    public String createCollation(Step.CreateCollation c) {
+        return KindDdl.createCollation(CTX, c.collation(), name(c.collation().name()));
+    }
+
+    public String createRangeType(Step.CreateRangeType r) {
+        return KindDdl.createRangeType(CTX, r.type(), name(r.type().name()));
+    }
+
     public String createDomain(Step.CreateDomain d) {
         // NOT VALID checks follow as ALTER DOMAIN ... ADD CONSTRAINT ... NOT VALID (see TypePlanner).
         return TypeSql.createDomain(CTX, d.domain(), name(d.domain().name()));
@@ -229,6 +237,8 @@ final class StepSql implements StepVisitor<String> {
             case SEQUENCE -> CTX.render(DSL.query("DROP SEQUENCE {0}", name(d.target())));
             case DOMAIN -> CTX.render(DSL.query("DROP DOMAIN {0}", name(d.target())));
             case COMPOSITE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target())));
+            case COLLATION -> CTX.render(DSL.query("DROP COLLATION {0}", name(d.target())));
+            case RANGE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target()))); // its multirange goes with it
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         };
     }

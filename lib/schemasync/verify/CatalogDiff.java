@@ -48,6 +48,8 @@ public final class CatalogDiff {
         d.keyed("aggregate", "aggregates", expected.aggregates(), actual.aggregates(), Differ::routine);
         d.keyed("composite", "composites", expected.composites(), actual.composites(), Differ::composite);
         d.keyed("sequence", "sequences", expected.sequences(), actual.sequences(), Differ::sequence);
+        d.keyed("collation", "collations", expected.collations(), actual.collations(), Differ::collation);
+        d.keyed("rangeType", "rangeTypes", expected.rangeTypes(), actual.rangeTypes(), Differ::rangeType);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
         d.keyed("partitioning", "partitionings", expected.partitioning(), actual.partitioning(), Differ::partitioning);
         d.keyed("materializedView", "materializedViews", expected.materializedViews(), actual.materializedViews(),

@@ -164,6 +164,26 @@ class CorpusKindsRoundTripTest {
                             EXECUTE FUNCTION audit.log_ddl();
                         CREATE EVENT TRIGGER log_drops ON sql_drop EXECUTE FUNCTION audit.log_ddl();
                         ALTER EVENT TRIGGER log_drops DISABLE;
+                        """),
+                new Fixture("collations: ICU nondeterministic on a column and a domain, libc on a column", """
+                        CREATE SCHEMA app;
+                        CREATE COLLATION app.ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+                        CREATE COLLATION public.posix (provider = libc, locale = 'C');
+                        CREATE DOMAIN app.handle AS text COLLATE app.ci;
+                        CREATE TABLE app.users (id bigint PRIMARY KEY, email text COLLATE app.ci NOT NULL UNIQUE,
+                            code text COLLATE public.posix, handle app.handle);
+                        """),
+                new Fixture("range types: a user subtype_diff used by a column and an exclusion constraint, a collated one", """
+                        CREATE EXTENSION btree_gist;
+                        CREATE SCHEMA sched;
+                        CREATE FUNCTION sched.hours_between(a time, b time) RETURNS double precision LANGUAGE sql IMMUTABLE
+                            AS $$ SELECT EXTRACT(EPOCH FROM (a - b)) / 3600 $$;
+                        CREATE TYPE sched.timerange AS RANGE (subtype = time, subtype_diff = sched.hours_between);
+                        CREATE TYPE public.floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+                        CREATE TYPE public.namerange AS RANGE (subtype = text, collation = "C");
+                        CREATE TABLE sched.shifts (id bigint PRIMARY KEY, room int NOT NULL, during sched.timerange NOT NULL,
+                            weights floatrange, names namerange,
+                            CONSTRAINT shifts_no_overlap EXCLUDE USING gist (room WITH =, during WITH &&));
                         """));
     }
 

@@ -1,0 +1,134 @@
+package schemasync.plan;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Collation;
+import schemasync.catalog.Differ;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.RangeType;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.KindDecl;
+import schemasync.model.Difference;
+import schemasync.model.ObjectKind;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * Collations and range types: created when missing; an existing one that differs is reported with both sides
+ * and left alone, since neither can be altered in place (ALTER COLLATION only refreshes the version, ALTER
+ * TYPE changes no range option) and re-creating one means re-creating every column, domain and index using
+ * it. Removals drop them without CASCADE. The working copies start from the catalog on first use (the
+ * planner's constructor has not run when this object is made).
+ */
+final class KindPlanner {
+    private final Planner planner;
+    private Map<QualifiedName, Collation> collations;
+    private Map<QualifiedName, RangeType> rangeTypes;
+    private final Set<QualifiedName> declared = new HashSet<>();
+
+    KindPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    Map<QualifiedName, Collation> collations() {
+        if (collations == null) collations = new HashMap<>(planner.before.collations());
+        return collations;
+    }
+
+    Map<QualifiedName, RangeType> rangeTypes() {
+        if (rangeTypes == null) rangeTypes = new HashMap<>(planner.before.rangeTypes());
+        return rangeTypes;
+    }
+
+    boolean handles(Declaration d) {
+        return d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
+                && (r.kind() == ObjectKind.COLLATION || r.kind() == ObjectKind.RANGE_TYPE);
+    }
+
+    void plan(Declaration d) {
+        if (d instanceof KindDecl.CollationDecl c) collation(c);
+        else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
+        else if (d instanceof Declaration.RemovalDecl r) removal(r);
+    }
+
+    private void collation(KindDecl.CollationDecl c) {
+        declared.add(c.name());
+        Collation want = planner.shapes.types().kinds().collation(c.name());
+        Collation have = collations().get(c.name());
+        if (have == null) {
+            schemaExists(c.origin(), "collation", c.name());
+            planner.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
+            collations().put(c.name(), want);
+        } else {
+            compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
+                    "a collation cannot be altered: create one under another name and move the columns to it");
+        }
+    }
+
+    private void rangeType(KindDecl.RangeTypeDecl r) {
+        declared.add(r.name());
+        RangeType want = planner.shapes.types().kinds().rangeType(r.name());
+        RangeType have = rangeTypes().get(r.name());
+        if (have == null) {
+            schemaExists(r.origin(), "range type", r.name());
+            planner.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null,
+                    new Step.CreateRangeType(r.type()));
+            rangeTypes().put(r.name(), want);
+        } else {
+            compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
+                    "a range type's options cannot be altered: create one under another name and move the columns to it");
+        }
+    }
+
+    private void compare(schemasync.dsl.Origin origin, String kind, QualifiedName name, List<Difference> differences,
+                         String wanted, String actual, String why) {
+        if (differences.isEmpty()) {
+            planner.items.add(new Unchanged(origin, kind, name.toString(), "exists, skipped"));
+            return;
+        }
+        String fields = differences.stream().map(Difference::field).collect(Collectors.joining(", "));
+        planner.drift(origin, kind, name.toString(), "differs in " + fields + ": declared (" + wanted + "), database has ("
+                + actual + "): not changed (" + why + ")", null);
+    }
+
+    private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
+        if (!planner.schemas.contains(name.schema())) {
+            throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
+                    + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
+        }
+    }
+
+    private void removal(Declaration.RemovalDecl r) {
+        declared.add(r.object());
+        boolean present = r.kind() == ObjectKind.COLLATION ? collations().containsKey(r.object())
+                : rangeTypes().containsKey(r.object());
+        Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
+        if (!present) {
+            planner.items.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
+            return;
+        }
+        planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        if (r.kind() == ObjectKind.COLLATION) collations().remove(r.object());
+        else rangeTypes().remove(r.object());
+    }
+
+    /** Collations and range types no block declares: reported, never dropped. */
+    void reportUndeclared() {
+        for (Collation c : planner.before.collations().values()) {
+            if (declared.contains(c.name()) || planner.declared.isIgnored(c.name())) continue;
+            planner.items.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
+                    + "): no block declares it; left alone", null));
+        }
+        for (RangeType t : planner.before.rangeTypes().values()) {
+            if (declared.contains(t.name()) || planner.declared.isIgnored(t.name())) continue;
+            planner.items.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
+                    + "): no block declares it; left alone", null));
+        }
+    }
+}
