@@ -59,6 +59,9 @@ final class ObjectRemovals {
                     "has several overloads: not dropped; drop the one you mean by hand", null);
             return;
         }
+        // Declared absent: the one dropped here is not "undeclared" afterwards (as ensureNoFunction's).
+        java.util.Set<String> declared = r.kind() == ObjectKind.AGGREGATE ? planner.declaredAggregates : planner.declaredFunctions;
+        routines.values().stream().filter(f -> f.name().equals(r.object())).forEach(f -> declared.add(f.signature()));
         if (drop(r, overloads == 1)) routines.values().removeIf(f -> f.name().equals(r.object()));
     }
 
