@@ -57,20 +57,6 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                 viewDependencies, relationOptions, lineage, newExternals, collations, rangeTypes);
     }
 
-    /** A snapshot without storage parameters, persistence or CLUSTER ON marks (none of its relations has any). */
-    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                   Map<String, Function> functions, Map<String, Extension> extensions,
-                   Map<QualifiedName, Domain> domains,
-                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
-                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
-                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                   List<ViewDependency> viewDependencies) {
-        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
-                composites, sequences, comments, partitioning, materializedViews, viewDependencies, Map.of());
-    }
-
     /** The storage parameters, persistence and CLUSTER ON mark of a table or index (NONE when it has none). */
     public RelationOptions optionsOf(QualifiedName relation) {
         return relationOptions.getOrDefault(relation, RelationOptions.NONE);

@@ -151,11 +151,24 @@ public final class Differ {
      * by their own differs, keyed by name, by the caller.
      */
     public static List<Difference> table(Table want, Table have) {
-        Fields f = new Fields().add("primary key", want.primaryKey(), have.primaryKey()).add("comment", want.comment(), have.comment())
+        Fields f = new Fields();
+        f.list.addAll(primaryKey(want.primaryKey(), have.primaryKey(), true));
+        f.add("comment", want.comment(), have.comment())
                 .add("row security", want.rowSecurity(), have.rowSecurity()).add("partition", want.partition(), have.partition());
         List<String> wantOrder = want.columns().stream().map(Column::name).toList();
         List<String> haveOrder = have.columns().stream().map(Column::name).toList();
         if (new TreeSet<>(wantOrder).equals(new TreeSet<>(haveOrder))) f.add("column order", wantOrder, haveOrder);
+        return f.list();
+    }
+
+    /**
+     * A primary key: its columns ("primary key"; none is the empty list) and, when {@code compareName}, its name
+     * ("primary key name"). The planner compares a name only when the block declares one (an unnamed key keeps
+     * whatever name it has: a renamed table keeps its old {@code <table>_pkey}); verify compares it always.
+     */
+    public static List<Difference> primaryKey(Table.PrimaryKey want, Table.PrimaryKey have, boolean compareName) {
+        Fields f = new Fields().add("primary key", want == null ? List.of() : want.columns(), have == null ? List.of() : have.columns());
+        if (compareName && want != null && have != null) f.add("primary key name", want.name(), have.name());
         return f.list();
     }
 

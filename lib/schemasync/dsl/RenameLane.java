@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.SqlText;
 import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RenameDecl;
 
@@ -71,6 +72,37 @@ public final class RenameLane {
             }
         }
         return new ColumnName(current, name);
+    }
+
+    /** The names a table or index has from {@code after} to {@code before}: the declared one first, each rename's after it. */
+    public List<QualifiedName> names(ObjectKind kind, QualifiedName name, int after, int before) {
+        List<QualifiedName> names = new ArrayList<>(List.of(name));
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            QualifiedName current = names.get(names.size() - 1);
+            if (e.position() > after && e.position() < before && r.kind() == kind && Objects.equals(r.fromName(), current)) {
+                names.add(current.sibling(r.to()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * SQL text (a CHECK, an index expression or predicate, an index definition) written before later column
+     * renames, spelled with the new column names: the column renames of the table (named {@code declaredTable}
+     * or any of {@code alsoNamed}) declared after {@code after} and before {@code before}, each written as
+     * PostgreSQL's deparse shows it (bare when a plain lower-case identifier, else quoted). Identifiers inside
+     * quotes or string literals and qualified names are left alone.
+     */
+    public String columnsInSql(String sql, QualifiedName declaredTable, List<QualifiedName> alsoNamed, int after, int before) {
+        String result = sql;
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() <= after || e.position() >= before || r.kind() != ObjectKind.COLUMN
+                    || !(r.table().equals(declaredTable) || alsoNamed.contains(r.table()))) continue;
+            result = SqlText.replaceIdentifier(result, r.from(), SqlText.quoteIdent(r.to()));
+        }
+        return result;
     }
 
     /** Every rename of the lane, in declaration order. */

@@ -16,6 +16,7 @@ import schemasync.catalog.Table;
 import schemasync.dsl.IndexMethod;
 import schemasync.catalog.SequenceOptions;
 import schemasync.generate.TableCall.ColumnDef;
+import schemasync.model.Identifiers;
 import schemasync.generate.TableCall.ConstraintDef;
 
 /**
@@ -25,7 +26,6 @@ import schemasync.generate.TableCall.ConstraintDef;
  * do not declare) becomes a guarded custom step with PostgreSQL's own text.
  */
 final class TableGenerator {
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
     private final Generator g;
@@ -205,7 +205,7 @@ final class TableGenerator {
         List<Call.Key> keys = new ArrayList<>();
         for (String k : splitTopLevel(def.substring(prefix.length(), close))) {
             Matcher quoted = QUOTED.matcher(k);
-            if (PLAIN.matcher(k).matches() && SqlText.quoteIdent(k).equals(k)) keys.add(new Call.Key(k, null));
+            if (Identifiers.isPlain(k)) keys.add(new Call.Key(k, null));
             else if (quoted.matches()) keys.add(new Call.Key(quoted.group(1).replace("\"\"", "\""), null));
             else keys.add(new Call.Key(null, k));
         }
@@ -218,7 +218,7 @@ final class TableGenerator {
             for (String c : splitTopLevel(rest.substring(" INCLUDE (".length(), end))) {
                 Matcher quoted = QUOTED.matcher(c);
                 if (quoted.matches()) include.add(quoted.group(1).replace("\"\"", "\""));
-                else if (PLAIN.matcher(c).matches()) include.add(c);
+                else if (Identifiers.isPlain(c)) include.add(c); // bare in pg_get_indexdef: the one rule
                 else return null;
             }
             rest = rest.substring(end + 1);

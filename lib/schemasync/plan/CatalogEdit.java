@@ -16,6 +16,7 @@ import schemasync.catalog.Grant;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.RelationOptions;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
 
@@ -38,8 +39,8 @@ final class CatalogEdit {
     final Map<QualifiedName, Catalog.Partitioning> partitioning;
     final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
     final List<Catalog.ViewDependency> viewDependencies;
-    /** Carried through unchanged: the option steps' effects are not replayed yet (see CatalogOutline). */
-    private Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = Map.of();
+    /** Storage parameters, UNLOGGED and CLUSTER ON by relation (tables and indexes with any: most have none). */
+    final Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
     /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
@@ -54,7 +55,7 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.defaultPrivileges()), new LinkedHashMap<>(c.aggregates()), new LinkedHashMap<>(c.composites()),
                 new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
-        this.relationOptions = c.relationOptions();
+        this.relationOptions.putAll(c.relationOptions());
         this.lineage.putAll(c.lineage());
         this.externals = c.externals();
         this.collations = new LinkedHashMap<>(c.collations());
@@ -105,6 +106,40 @@ final class CatalogEdit {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                 lineage, externals, collations, rangeTypes);
+    }
+
+    RelationOptions options(QualifiedName relation) {
+        return relationOptions.getOrDefault(relation, RelationOptions.NONE);
+    }
+
+    /** A relation's options; an entry only when there is something to say, as the catalog keeps them. */
+    void options(QualifiedName relation, RelationOptions options) {
+        if (options.isNone()) relationOptions.remove(relation);
+        else relationOptions.put(relation, options);
+    }
+
+    /** The tables, indexes and materialized views that exist: the relations whose options a drop takes along. */
+    Set<QualifiedName> relations() {
+        Set<QualifiedName> names = new java.util.HashSet<>(tables.keySet());
+        names.addAll(indexes.keySet());
+        names.addAll(materializedViews.keySet());
+        return names;
+    }
+
+    /**
+     * After a step: the options of a table, index or materialized view it dropped go with it (DROP TABLE takes its
+     * indexes, DROP COLUMN the indexes on the column), so no drop effect has to remember them one by one.
+     */
+    void forgetOptionsOfDropped(Set<QualifiedName> before) {
+        Set<QualifiedName> now = relations();
+        for (QualifiedName name : before) if (!now.contains(name)) relationOptions.remove(name);
+    }
+
+    /** ALTER ... RENAME keeps the relation and its options; an index renamed into another's place (a swap) takes that place's. */
+    void renameOptions(QualifiedName from, QualifiedName to) {
+        RelationOptions moved = relationOptions.remove(from);
+        if (moved != null) relationOptions.put(to, moved);
+        else relationOptions.remove(to);
     }
 
     /** The table a step names; a step on a table the replay does not know is a planner bug, said loudly. */

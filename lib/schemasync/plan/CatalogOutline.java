@@ -1,6 +1,7 @@
 package schemasync.plan;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import schemasync.catalog.Catalog;
@@ -8,6 +9,7 @@ import schemasync.catalog.Column;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Domain;
+import schemasync.catalog.RelationOptions;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
 
@@ -27,8 +29,9 @@ import schemasync.catalog.Table;
  *     gave its owner's future objects, which the plan does not state;</li>
  * <li>view dependencies (pg_depend of a new view's query), statistics (reltuples, relpages) and the
  *     extension's own objects;</li>
- * <li>relation options (storage parameters, UNLOGGED, CLUSTER ON, column options: {@code Catalog.relationOptions}):
- *     their steps are checked by the re-plan being empty, not yet by the replay;</li>
+ * <li>of the relation options ({@code Catalog.relationOptions}), the values of storage parameters (the step
+ *     carries the user's spelling of a value; their names, UNLOGGED and CLUSTER ON are compared) and column options
+ *     (attstorage reads back relative to the type's storage, which no step carries): the re-plan being empty checks them;</li>
  * <li>table lineage (INHERITS parents, OF type: {@code Catalog.lineage}): replayed by CREATE TABLE and INHERIT, but
  *     checked by the re-plan (a missing or extra link is a ⚠ there), not compared here;</li>
  * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
@@ -72,6 +75,13 @@ public final class CatalogOutline {
         }
         catalog.comments().forEach((k, text) -> facts.add("comment on " + k.kind().word() + " " + k.object()
                 + (k.detail() == null || routine(k) ? "" : " " + k.detail()) + ": " + text));
+        catalog.relationOptions().forEach((n, o) -> {
+            if (!o.storage().isEmpty()) {
+                facts.add("storage parameters of " + n + " " + o.storage().stream().map(p -> RelationOptions.key(p).toLowerCase(Locale.ROOT)).toList());
+            }
+            if (o.unlogged()) facts.add("unlogged " + n);
+            if (o.clustered()) facts.add("clustered on " + n);
+        });
         catalog.partitioning().forEach((n, p) -> facts.add("partitioning " + n + (p.key() == null ? "" : " partitioned")
                 + (p.parent() == null ? "" : " partition of " + p.parent())));
         return facts;

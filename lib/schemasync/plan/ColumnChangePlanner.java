@@ -2,11 +2,12 @@ package schemasync.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
+import schemasync.catalog.Differ;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
@@ -50,7 +51,9 @@ final class ColumnChangePlanner {
         String type = have.type();
         String defaultExpr = have.defaultExpr();
         boolean notNull = have.notNull();
-        if (c.type() != null && target != null && !target.type().equals(have.type())) {
+        // What the declaration changes is what the column differ finds (verify compares with it too).
+        Set<String> differ = target == null ? Set.of() : Differ.fields(Differ.column(target, have));
+        if (c.type() != null && differ.contains("type")) {
             DependentViews views = new DependentViews(planner, tableName, c.column());
             steps.addAll(views.drops());
             steps.add(new Step.AlterColumnType(tableName, c.column(), c.type(), c.using(), have.type(), target.type()));
@@ -58,7 +61,7 @@ final class ColumnChangePlanner {
             what.add("type " + have.type() + " → " + target.type() + views.note());
             type = target.type();
         }
-        if (c.defaultSql() != null && target != null && !Objects.equals(target.defaultExpr(), have.defaultExpr())) {
+        if (c.defaultSql() != null && differ.contains("default")) {
             steps.add(new Step.SetColumnDefault(tableName, c.column(), c.defaultSql()));
             what.add("DEFAULT " + target.defaultExpr() + (have.hasDefault() ? " (was " + have.defaultExpr() + ")" : ""));
             defaultExpr = target.defaultExpr();

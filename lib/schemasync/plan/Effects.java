@@ -34,7 +34,11 @@ public final class Effects implements StepVisitor<Void> {
     public static Catalog replay(List<? extends Step> steps, Catalog catalog) {
         CatalogEdit edit = new CatalogEdit(catalog);
         Effects effects = new Effects(edit);
-        for (Step step : steps) step.accept(effects);
+        for (Step step : steps) {
+            java.util.Set<QualifiedName> before = edit.relations();
+            step.accept(effects);
+            edit.forgetOptionsOfDropped(before);
+        }
         return edit.build();
     }
 
@@ -375,20 +379,23 @@ public final class Effects implements StepVisitor<Void> {
         return option == null ? 0 : option;
     }
 
-    // Storage parameters, persistence, CLUSTER ON and column options live in Catalog.relationOptions, which
-    // CatalogOutline does not compare yet (it lists them as not compared): these steps change no compared fact.
     public Void setStorageParameters(OptionSteps.SetStorageParameters s) {
+        OptionEffects.storage(c, s);
         return null;
     }
 
     public Void clusterOn(OptionSteps.ClusterOn s) {
+        OptionEffects.clusterOn(c, s);
         return null;
     }
 
     public Void setPersistence(OptionSteps.SetPersistence s) {
+        OptionEffects.persistence(c, s);
         return null;
     }
 
+    // Column options are not replayed: attstorage reads back as "the type's" (null) or not depending on the column
+    // type's own storage, which the step does not carry; CatalogOutline lists them as not compared.
     public Void setColumnOption(OptionSteps.SetColumnOption s) {
         return null;
     }

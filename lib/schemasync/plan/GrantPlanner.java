@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.Differ;
 import schemasync.catalog.Grant;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
@@ -48,7 +49,7 @@ final class GrantPlanner {
         watched.add(target);
         g.privileges().forEach(p -> declared.add(target + " " + g.role() + " " + p));
         Set<Grant> held = held(target);
-        List<String> change = g.privileges().stream().filter(p -> held.contains(new Grant(g.role(), p)) == g.revoke()).toList();
+        List<String> change = toChange(g.role(), g.privileges(), held, g.revoke());
         String object = target.object() + (g.revoke() ? " from " : " to ") + g.role();
         String kind = kind(target);
         if (change.isEmpty()) {
@@ -77,7 +78,7 @@ final class GrantPlanner {
         d.privileges().forEach(p -> declaredDefaults.add(target + " " + d.role() + " " + p));
         // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
         Set<Grant> held = defaults.getOrDefault(target, target.baseline());
-        List<String> change = d.privileges().stream().filter(p -> held.contains(new Grant(d.role(), p)) == d.revoke()).toList();
+        List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
         String object = target + (d.revoke() ? " from " : " to ") + d.role();
         if (change.isEmpty()) {
             planner.items.add(new Unchanged(d.origin(), "default privileges", object, String.join(", ", d.privileges())
@@ -92,6 +93,19 @@ final class GrantPlanner {
             else after.add(new Grant(d.role(), p));
         });
         defaults.put(target, after);
+    }
+
+    /**
+     * The declared privileges the role lacks (a grant) or holds (a revocation), by the one grant differ verify
+     * uses too: wanted is what the declaration says the role should hold of these privileges, actual what it holds of them.
+     */
+    private static List<String> toChange(String role, List<String> privileges, Set<Grant> held, boolean revoke) {
+        Set<Grant> named = new HashSet<>();
+        privileges.forEach(p -> named.add(new Grant(role, p)));
+        Set<Grant> holds = new HashSet<>(named);
+        holds.retainAll(held);
+        Set<String> differ = Differ.fields(Differ.grants(revoke ? Set.of() : named, holds));
+        return privileges.stream().filter(p -> differ.contains("grant " + role + " " + p)).toList();
     }
 
     /** The target under its current name, checked to exist (tables, columns, schemas, routines). */

@@ -36,7 +36,8 @@ final class IdentityPlanner {
      */
     Identity plan(Origin origin, QualifiedName table, String column, ColumnSpec spec, Column want, Column have) {
         String object = table + "." + column;
-        if (want.identity() == have.identity() && spec.identityOptions().isEmpty()) return have.identity();
+        boolean sameKind = !schemasync.catalog.Differ.fields(schemasync.catalog.Differ.column(want, have)).contains("identity");
+        if (sameKind && spec.identityOptions().isEmpty()) return have.identity();
         if (want.identity() == Identity.NONE) {
             // DROP IDENTITY drops the sequence: inserts that relied on it would start failing.
             planner.drift(origin, "column", object, "declared identity " + want.identity() + ", database has "
@@ -46,7 +47,7 @@ final class IdentityPlanner {
         if (have.identity() == Identity.NONE) return add(origin, table, column, spec, want, have);
         Sequence sequence = sequenceOf(planner.sequences, table, column);
         SequenceOptions set = sequence == null ? SequenceOptions.NONE : differences(spec.identityOptions(), sequence);
-        Identity kind = want.identity() == have.identity() ? null : want.identity();
+        Identity kind = sameKind ? null : want.identity();
         if (kind == null && set.isEmpty()) return have.identity();
         List<String> what = new ArrayList<>();
         if (kind != null) what.add(kind.sql().replace(" AS IDENTITY", "") + " (was " + have.identity().sql().replace(" AS IDENTITY", "") + ")");

@@ -28,22 +28,19 @@ final class ObjectRemovals {
             case PARTITION -> partition(r);
             case MATERIALIZED_VIEW -> {
                 planner.declaredMaterializedViews.add(name);
-                if (drop(r, planner.materializedViews.containsKey(name))) {
-                    planner.materializedViews.remove(name);
-                    planner.indexes.values().removeIf(i -> i.table().equals(name));
-                }
+                drop(r, planner.materializedViews.containsKey(name));
             }
             case SEQUENCE -> {
                 planner.declaredSequences.add(name);
-                if (drop(r, planner.sequences.containsKey(name))) planner.sequences.remove(name);
+                drop(r, planner.sequences.containsKey(name));
             }
             case DOMAIN -> {
                 planner.declaredTypes.add(name);
-                if (drop(r, planner.domains.containsKey(name))) planner.domains.remove(name);
+                drop(r, planner.domains.containsKey(name));
             }
             case COMPOSITE_TYPE -> {
                 planner.declaredTypes.add(name);
-                if (drop(r, planner.composites.containsKey(name))) planner.composites.remove(name);
+                drop(r, planner.composites.containsKey(name));
             }
             case PROCEDURE -> routine(r, planner.functions);
             case AGGREGATE -> routine(r, planner.aggregates);
@@ -59,7 +56,10 @@ final class ObjectRemovals {
                     "has several overloads: not dropped; drop the one you mean by hand", null);
             return;
         }
-        if (drop(r, overloads == 1)) routines.values().removeIf(f -> f.name().equals(r.object()));
+        // Declared absent: the one dropped here is not "undeclared" afterwards (as ensureNoFunction's).
+        java.util.Set<String> declared = r.kind() == ObjectKind.AGGREGATE ? planner.declaredAggregates : planner.declaredFunctions;
+        routines.values().stream().filter(f -> f.name().equals(r.object())).forEach(f -> declared.add(f.signature()));
+        drop(r, overloads == 1);
     }
 
     private void partition(RemovalDecl r) {
@@ -77,14 +77,16 @@ final class ObjectRemovals {
                     + " (ensureNoTable drops a table)", null);
             return;
         }
+        Step.DropTable dropTable = new Step.DropTable(name);
         planner.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
-                planner.original(name), new Step.DropTable(name));
-        planner.tables.remove(name);
-        planner.partitioning.remove(name);
-        planner.indexes.values().removeIf(i -> i.table().equals(name));
+                planner.original(name), dropTable);
+        Effects.applyTo(planner, dropTable); // the working copy loses what DROP TABLE takes: indexes, owned sequences, comments
     }
 
-    /** Plans the DROP when the object is present; true when it did. */
+    /**
+     * Plans the DROP when the object is present, and the working copy loses what the DROP takes ({@link Effects}: a
+     * materialized view's indexes, the object's comments), not a hand-written copy of it; true when it did.
+     */
     private boolean drop(RemovalDecl r, boolean present) {
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
         if (!present) {
@@ -92,6 +94,7 @@ final class ObjectRemovals {
             return false;
         }
         planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        Effects.applyTo(planner, drop);
         return true;
     }
 }

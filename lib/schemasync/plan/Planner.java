@@ -302,10 +302,10 @@ public final class Planner {
     private void primaryKey(TableDecl t, Table existing) {
         List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
         String object = t.name() + " primary key";
-        if (actual.equals(t.primaryKey())) {
-            // Only a name the block gives is compared: an unnamed key keeps whatever name it has (a
-            // renamed table keeps its old <table>_pkey, and PostgreSQL never renames it).
-            if (t.primaryKeyName() != null && !t.primaryKeyName().equals(existing.primaryKey().name())) {
+        Set<String> differ = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.primaryKey(
+                new Table.PrimaryKey(t.primaryKeyName(), t.primaryKey()), existing.primaryKey(), t.primaryKeyName() != null));
+        if (!differ.contains("primary key")) { // the name only when declared (Differ.primaryKey says why)
+            if (differ.contains("primary key name")) {
                 items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
                         + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
             }

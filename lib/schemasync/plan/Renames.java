@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import schemasync.catalog.QualifiedName;
-import schemasync.catalog.SqlText;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.model.ObjectKind;
@@ -48,19 +47,9 @@ final class Renames {
         return existing.containsKey(current) ? current : name;
     }
 
-    /**
-     * An index definition declared before later column renames, spelled with the new column names
-     * as pg_get_indexdef will show them (bare when a plain lower-case identifier, else quoted).
-     * Identifiers inside quotes or string literals and qualified names are left alone.
-     */
+    /** An index definition declared before later column renames, spelled with the new column names (the lane's rule). */
     String columnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName actualTable, int position) {
-        String result = definition;
-        for (RenameDecl r : lane.after(position)) {
-            if (r.kind() != ObjectKind.COLUMN
-                    || !(r.table().equals(declaredTable) || r.table().equals(actualTable))) continue;
-            result = SqlText.replaceIdentifier(result, r.from(), SqlText.quoteIdent(r.to()));
-        }
-        return result;
+        return lane.columnsInSql(definition, declaredTable, List.of(actualTable), position, Integer.MAX_VALUE);
     }
 
     /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */

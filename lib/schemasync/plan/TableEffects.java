@@ -139,6 +139,7 @@ final class TableEffects {
 
     static void rename(CatalogEdit c, QualifiedName from, QualifiedName to) {
         Table table = c.table(from);
+        c.renameOptions(from, to);
         Map<QualifiedName, Table> reordered = new java.util.LinkedHashMap<>();
         c.tables.forEach((n, t) -> reordered.put(n.equals(from) ? to : n, n.equals(from) ? table.withName(to) : t));
         c.tables.clear();
@@ -200,6 +201,7 @@ final class TableEffects {
     static void renameIndex(CatalogEdit c, QualifiedName index, String to) {
         Index i = c.indexes.remove(index);
         if (i == null) return;
+        c.renameOptions(index, index.sibling(to));
         c.indexes.put(index.sibling(to), new Index(index.sibling(to), i.table(), i.unique(), i.method(), i.definition(), i.valid(),
                 i.constraintBacked()));
         if (i.constraintBacked() && c.tables.containsKey(i.table())) {

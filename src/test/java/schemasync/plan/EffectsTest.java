@@ -70,4 +70,29 @@ class EffectsTest {
         assertTrue(CatalogOutline.predictable(List.of(new Step.CreateSchema("audit"))));
         assertFalse(CatalogOutline.predictable(List.of(new Step.CustomSql("backfill", "SELECT true", "UPDATE t SET x = 1"))));
     }
+
+    @Test
+    void optionStepsSetStorageParametersPersistenceAndClusterOnAndFollowRenamesAndDrops() {
+        Catalog created = Effects.apply(new Step.CreateTable(ORDERS), catalog().build());
+        Catalog optioned = Effects.replay(List.of(
+                new Step.SetStorageParameters(q("orders"), false, q("orders"), List.of("fillfactor=70", "toast.autovacuum_enabled=false"), false, false),
+                new Step.SetStorageParameters(q("orders"), false, q("orders"), List.of("toast.autovacuum_enabled"), true, false),
+                new Step.SetPersistence(q("orders"), true),
+                new Step.ClusterOn(q("orders"), "orders_code_key", false),
+                new Step.ClusterOn(q("orders"), "orders_pkey", false)), created);
+        Set<String> facts = CatalogOutline.of(optioned);
+        assertTrue(facts.contains("storage parameters of public.orders [fillfactor]"), facts::toString);
+        assertTrue(facts.contains("unlogged public.orders"), facts::toString);
+        assertTrue(facts.contains("clustered on public.orders_pkey"), facts::toString); // the later CLUSTER ON unmarks the first
+        assertFalse(facts.contains("clustered on public.orders_code_key"), facts::toString);
+
+        Set<String> moved = CatalogOutline.of(Effects.replay(List.of(new Step.RenameTable(q("orders"), "purchases"),
+                new Step.RenameIndex(q("orders_pkey"), "purchases_pkey")), optioned));
+        assertTrue(moved.containsAll(Set.of("storage parameters of public.purchases [fillfactor]", "unlogged public.purchases",
+                "clustered on public.purchases_pkey")), moved::toString);
+        Set<String> unclustered = CatalogOutline.of(Effects.replay(List.of(new Step.ClusterOn(q("orders"), null, false),
+                new Step.SetPersistence(q("orders"), false)), optioned));
+        assertFalse(unclustered.stream().anyMatch(f -> f.startsWith("clustered") || f.startsWith("unlogged")), unclustered::toString);
+        assertEquals(Set.of("schema public"), CatalogOutline.of(Effects.apply(new Step.DropTable(q("orders")), optioned)));
+    }
 }

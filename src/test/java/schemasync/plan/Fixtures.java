@@ -154,7 +154,7 @@ final class Fixtures {
 
         Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of());
+                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), Map.of());
         }
     }
 

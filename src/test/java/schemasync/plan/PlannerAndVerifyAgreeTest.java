@@ -13,7 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import schemasync.Blocks;
+import schemasync.catalog.Column;
 import schemasync.catalog.CompositeType;
+import schemasync.catalog.Grant;
+import schemasync.catalog.GrantTarget;
+import schemasync.catalog.Table;
 import schemasync.catalog.Domain;
 import schemasync.catalog.Sequence;
 import schemasync.dsl.DeclaredSchema;
@@ -71,8 +75,27 @@ class PlannerAndVerifyAgreeTest {
                         c -> c.extension("pg_trgm", "public", "1.6"), shapes(), db -> db.ensureExtension("pg_trgm", "public", "1.6"), true),
                 new Pair("materialized view, another query", c -> c.materializedView("public.mv", "A", true),
                         c -> c.materializedView("public.mv", "B", true), shapes().materializedView("public.mv", "B"),
-                        db -> db.ensureMaterializedView("mv", "B"), true));
+                        db -> db.ensureMaterializedView("mv", "B"), true),
+                // The primary key, through Differ.primaryKey on both sides.
+                new Pair("primary key, same", c -> c.table(KEYED), c -> c.table(KEYED), shapes().columns("public.t", ID),
+                        db -> db.ensureTable("t", t -> t.column("id", "bigint").primaryKey("id")), false),
+                new Pair("primary key, none in the database", c -> c.table(PLAIN), c -> c.table(KEYED), shapes().columns("public.t", ID),
+                        db -> db.ensureTable("t", t -> t.column("id", "bigint").primaryKey("id")), true),
+                new Pair("primary key, in the database only", c -> c.table(KEYED), c -> c.table(PLAIN), shapes().columns("public.t", ID),
+                        db -> db.ensureTable("t", t -> t.column("id", "bigint")), true),
+                // Grants, through Differ.grants on both sides.
+                new Pair("schema grant, held", c -> c.schema("app").grants(GrantTarget.schema("app"), USAGE),
+                        c -> c.schema("app").grants(GrantTarget.schema("app"), USAGE), shapes(),
+                        db -> db.ensureSchemaGrant("app", "reader", "USAGE"), false),
+                new Pair("schema grant, not held", c -> c.schema("app"), c -> c.schema("app").grants(GrantTarget.schema("app"), USAGE),
+                        shapes(), db -> db.ensureSchemaGrant("app", "reader", "USAGE"), true));
     }
+
+    private static final Column ID = Fixtures.notNull("id", "bigint");
+    private static final Table PLAIN = Fixtures.table("public.t", 0, 0, ID);
+    private static final Table KEYED = new Table(PLAIN.name(), PLAIN.columns(), new Table.PrimaryKey("t_pkey", List.of("id")), null,
+            0, false, List.of(), List.of(), Table.RowSecurity.OFF, List.of(), java.util.Set.of(), 0);
+    private static final Grant USAGE = new Grant("reader", "USAGE");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")

@@ -27,7 +27,8 @@ class CatalogDiffTest {
         return new Catalog(Set.of("public"), Map.of(USERS, users), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
                 Map.of(EMAIL, new Domain(EMAIL, "text", false, null, null, List.of(new Domain.Check("has_at", check, true)))),
                 Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(SEQ, new Sequence(SEQ, "bigint", start, 1, 1, Long.MAX_VALUE, 1, false, null)), Map.of(), Map.of(), Map.of(), List.of());
+                Map.of(SEQ, new Sequence(SEQ, "bigint", start, 1, 1, Long.MAX_VALUE, 1, false, null)), Map.of(), Map.of(), Map.of(), List.of(),
+                Map.of());
     }
 
     @Test
