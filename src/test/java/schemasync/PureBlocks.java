@@ -33,6 +33,26 @@ final class PureBlocks {
                 db.ensureFunction("note_count()", "RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM notes $$");
             }));
 
+    /** How many times a {@link Counted} block declared: the fast path must not run the blocks at all. */
+    static final java.util.concurrent.atomic.AtomicInteger DECLARED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A table in a schema whose name needs quoting everywhere (a comma, a space, a quote, non-ASCII). */
+    record Counted(String schema, String table) implements ChangeBlock {
+        public String id() {
+            return "Counted_" + table;
+        }
+
+        public String description() {
+            return "counted " + table;
+        }
+
+        public void declare(SchemaChanges db) {
+            DECLARED.incrementAndGet();
+            db.ensureSchema(schema);
+            db.ensureTable(schema + "." + table, t -> t.column("id", "bigint").primaryKey("id"));
+        }
+    }
+
     /** One table per instance: blocks of one class that differ only by their state. */
     record Table(String name, int columns) implements ChangeBlock {
         public String id() {
