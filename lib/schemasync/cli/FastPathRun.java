@@ -90,12 +90,11 @@ final class FastPathRun {
     }
 
     /** After a verified apply (or one that found nothing to do): record it for the next run's fast path. */
-    void record(Connection connection, PendingDeclarations declarations, Result result,
-                java.util.List<schemasync.model.HazardKind> allowed) {
+    void record(Connection connection, PendingDeclarations declarations, Result result) {
         if (result.catalogVersion() == null || !FastPath.eligible(declarations.validated())) return;
         if (result.outcome() != SchemaSync.Outcome.IN_SYNC && result.outcome() != SchemaSync.Outcome.APPLIED) return;
         int warnings = (int) result.after().driftCount();
-        String problem = FastPath.record(connection, CliContext.VERSION, declarations, allowed, result.catalogVersion(),
+        String problem = FastPath.record(connection, CliContext.VERSION, declarations, allowedHazards, result.catalogVersion(),
                 decision == null ? null : decision.recorded(), warnings);
         verbose(problem != null ? problem : "fast path: recorded this verified state for the next no-op --apply");
     }

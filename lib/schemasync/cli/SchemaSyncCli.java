@@ -288,7 +288,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
             timing("reported");
-            if (mode.apply) fast.record(connection, declarations, result, allowHazards);
+            if (mode.apply) fast.record(connection, declarations, result);
             if (exit == ExitCodes.HAZARD_REFUSED && output.format != Format.json) {
                 ctx.err().println("error: " + (mode.check ? "--check: --apply would refuse this plan" : "--apply refused, nothing was changed")
                         + ": the plan has hazards that are not allowed:\n  - "

@@ -73,9 +73,10 @@ public final class BlocksFingerprint {
                     : blocks.get(0).getClass().getClassLoader();
             if (caller != null) enqueue(caller, pending, seen);
             StringBuilder state = new StringBuilder();
+            State walk = new State(pending, seen);
             for (ChangeBlock block : blocks) {
                 state.append('\n');
-                describe(block, state, pending, seen, 0, new IdentityHashMap<>());
+                walk.describe(block, state, 0);
             }
             sha.update(state.toString().getBytes(StandardCharsets.UTF_8));
             Map<String, byte[]> code = new TreeMap<>();
@@ -109,56 +110,78 @@ public final class BlocksFingerprint {
         }
     }
 
-    /** A block's class and state, into {@code out}; the classes met on the way go to {@code pending}. */
-    private static void describe(Object value, StringBuilder out, Deque<String> pending, Set<String> seen, int depth,
-                                 IdentityHashMap<Object, Boolean> visiting) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Character || value instanceof Enum<?>) {
-            out.append(value == null ? "null" : value.getClass().getName() + ":" + value).append(';');
-            return;
+    /** Walks blocks' state; the classes met on the way go to {@code pending}. One per fingerprint. */
+    private static final class State {
+        private final Deque<String> pending;
+        private final Set<String> seen;
+        private final IdentityHashMap<Object, Boolean> visiting = new IdentityHashMap<>();
+        /** Instance fields per class, made accessible once: 2,000 blocks are usually a handful of classes. */
+        private final Map<Class<?>, List<Field>> fields = new java.util.HashMap<>();
+
+        State(Deque<String> pending, Set<String> seen) {
+            this.pending = pending;
+            this.seen = seen;
         }
-        if (depth > MAX_STATE_DEPTH || visiting.put(value, Boolean.TRUE) != null) {
-            out.append("…;");
-            return;
-        }
-        if (value instanceof Collection<?> c) {
-            out.append('[');
-            for (Object element : c) describe(element, out, pending, seen, depth + 1, visiting);
-            out.append("];");
-        } else if (value instanceof Map<?, ?> m) {
-            out.append('{');
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                describe(e.getKey(), out, pending, seen, depth + 1, visiting);
-                describe(e.getValue(), out, pending, seen, depth + 1, visiting);
+
+        /** A value's class and state, into {@code out}. */
+        void describe(Object value, StringBuilder out, int depth) {
+            if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
+                    || value instanceof Character || value instanceof Enum<?>) {
+                out.append(value == null ? "null" : value.getClass().getName() + ":" + value).append(';');
+                return;
             }
-            out.append("};");
-        } else if (value.getClass().isArray()) {
-            out.append('[');
-            int length = java.lang.reflect.Array.getLength(value);
-            for (int i = 0; i < length; i++) describe(java.lang.reflect.Array.get(value, i), out, pending, seen, depth + 1, visiting);
-            out.append("];");
-        } else if (!userCode(value.getClass().getName().replace('.', '/')) && !value.getClass().isHidden()) {
-            // A library's value (a jOOQ data type, say): its text, as it prints itself.
-            out.append(value.getClass().getName()).append('=').append(value).append(';');
-        } else {
-            Class<?> type = value.getClass();
-            enqueue(type, pending, seen);
-            out.append(codeName(type)).append('(');
-            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (Modifier.isStatic(f.getModifiers())) continue; // static state comes from the hashed code
+            if (depth > MAX_STATE_DEPTH || visiting.put(value, Boolean.TRUE) != null) {
+                out.append("…;");
+                return;
+            }
+            if (value instanceof Collection<?> c) {
+                out.append('[');
+                for (Object element : c) describe(element, out, depth + 1);
+                out.append("];");
+            } else if (value instanceof Map<?, ?> m) {
+                out.append('{');
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    describe(e.getKey(), out, depth + 1);
+                    describe(e.getValue(), out, depth + 1);
+                }
+                out.append("};");
+            } else if (value.getClass().isArray()) {
+                out.append('[');
+                int length = java.lang.reflect.Array.getLength(value);
+                for (int i = 0; i < length; i++) describe(java.lang.reflect.Array.get(value, i), out, depth + 1);
+                out.append("];");
+            } else if (!userCode(value.getClass().getName().replace('.', '/')) && !value.getClass().isHidden()) {
+                // A library's value (a jOOQ data type, say): its text, as it prints itself.
+                out.append(value.getClass().getName()).append('=').append(value).append(';');
+            } else {
+                Class<?> type = value.getClass();
+                enqueue(type, pending, seen);
+                out.append(codeName(type)).append('(');
+                for (Field f : fields.computeIfAbsent(type, State::instanceFields)) {
                     out.append(f.getName()).append('=');
                     try {
-                        f.setAccessible(true);
-                        describe(f.get(value), out, pending, seen, depth + 1, visiting);
-                    } catch (RuntimeException | IllegalAccessException e) {
-                        throw new IllegalStateException("cannot read " + c.getName() + "." + f.getName(), e);
+                        describe(f.get(value), out, depth + 1);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException("cannot read " + f, e);
                     }
                 }
+                out.append(");");
             }
-            out.append(");");
+            visiting.remove(value);
         }
-        visiting.remove(value);
+
+        /** Static state is not the block's: it comes from the hashed code. */
+        private static List<Field> instanceFields(Class<?> type) {
+            List<Field> all = new java.util.ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers())) continue;
+                    f.setAccessible(true);
+                    all.add(f);
+                }
+            }
+            return all;
+        }
     }
 
     /** A lambda's or other hidden class's code is in the class that defined it. */

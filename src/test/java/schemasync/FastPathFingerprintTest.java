@@ -27,7 +27,7 @@ class FastPathFingerprintTest {
 
     @Test
     void aTakenFastPathRunsNoBlockAndReadsTheRecordedSchemas() throws Exception {
-        List<ChangeBlock> blocks = List.of(new PureBlocks.Counted(SCHEMA, "a"), new PureBlocks.Counted(SCHEMA, "b"));
+        List<ChangeBlock> blocks = List.of(new PureBlocks.Counted(SCHEMA, "a", true), new PureBlocks.Counted(SCHEMA, "b", false));
         try (Scenario s = Scenario.start()) {
             Run first = apply(s, blocks, "--verbose");
             assertEquals(0, first.exit(), first::all);
@@ -46,7 +46,7 @@ class FastPathFingerprintTest {
             assertTrue(PureBlocks.DECLARED.get() > declared, "the full comparison runs the blocks");
 
             // Another state of the same block class is other blocks.
-            List<ChangeBlock> renamed = List.of(new PureBlocks.Counted(SCHEMA, "a"), new PureBlocks.Counted(SCHEMA, "c"));
+            List<ChangeBlock> renamed = List.of(new PureBlocks.Counted(SCHEMA, "a", true), new PureBlocks.Counted(SCHEMA, "c", false));
             Run changed = apply(s, renamed, "--verbose");
             assertTrue(changed.err().contains(NOT_TAKEN + ": the catalog, the blocks or the tool version changed"), changed::all);
             assertTrue(changed.out().contains("applied 1 statement(s)"), changed::all);

@@ -37,7 +37,7 @@ final class PureBlocks {
     static final java.util.concurrent.atomic.AtomicInteger DECLARED = new java.util.concurrent.atomic.AtomicInteger();
 
     /** A table in a schema whose name needs quoting everywhere (a comma, a space, a quote, non-ASCII). */
-    record Counted(String schema, String table) implements ChangeBlock {
+    record Counted(String schema, String table, boolean createsSchema) implements ChangeBlock {
         public String id() {
             return "Counted_" + table;
         }
@@ -48,7 +48,7 @@ final class PureBlocks {
 
         public void declare(SchemaChanges db) {
             DECLARED.incrementAndGet();
-            db.ensureSchema(schema);
+            if (createsSchema) db.ensureSchema(schema);
             db.ensureTable(schema + "." + table, t -> t.column("id", "bigint").primaryKey("id"));
         }
     }
