@@ -50,6 +50,13 @@ public final class BlocksFingerprint {
             "me/tongfei/", "org/jline/", "org/junit/", "org/opentest4j/", "org/apiguardian/", "schemasync/SchemaSyncException");
     private static final List<String> ENGINE_PACKAGES = List.of("model", "db", "catalog", "dsl", "plan", "render", "normalize",
             "execute", "report", "generate", "verify", "fleet", "cli");
+    /**
+     * What user code may call without its declarations depending on more than the hashed bytes: the JDK (its
+     * outside inputs are listed in {@link ClassFileScan}), jOOQ's types and the engine (the engine's bytes are
+     * hashed; jOOQ is pinned by the tool version).
+     */
+    private static final List<String> SEEN_THROUGH = List.of("java/", "org/jooq/", "schemasync/");
+
     /** A program this large is not a schema's blocks: hash the declarations instead. */
     private static final int MAX_CLASSES = 5_000;
     private static final int MAX_STATE_DEPTH = 4;
@@ -94,7 +101,14 @@ public final class BlocksFingerprint {
                 code.put(name, bytes);
                 for (String referenced : scan.classes()) {
                     String element = referenced.startsWith("[") ? arrayElement(referenced) : referenced;
-                    if (element != null && userCode(element) && seen.add(element)) pending.push(element);
+                    if (element == null) continue;
+                    if (userCode(element)) {
+                        if (seen.add(element)) pending.push(element);
+                    } else if (!SEEN_THROUGH.stream().anyMatch(element::startsWith)) {
+                        // A library the scan does not look into (commons-io, Jackson, a driver) may read anything.
+                        return new Result(null, "the blocks' code calls a library whose code is not hashed ("
+                                + name.replace('/', '.') + " uses " + element.replace('/', '.') + ")");
+                    }
                 }
             }
             for (Map.Entry<String, byte[]> e : code.entrySet()) {

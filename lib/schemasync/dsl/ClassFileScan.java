@@ -16,14 +16,15 @@ import java.util.Set;
 record ClassFileScan(List<String> classes, List<String> methods) {
 
     /**
-     * Calls whose answer is not in the code: the environment, system properties, the clock, randomness,
+     * Calls (and fields: {@code System.in}) whose answer is not in the code: the environment, system properties, the clock, randomness,
      * files, the network, other processes and reflection (which can run code no constant pool names).
      * "owner.name", or "owner." for every method of the owner.
      */
     private static final Set<String> OUTSIDE_INPUTS = Set.of(
             "java/lang/System.getenv", "java/lang/System.getProperty", "java/lang/System.getProperties",
             "java/lang/System.currentTimeMillis", "java/lang/System.nanoTime", "java/lang/System.console",
-            "java/lang/System.setProperty", "java/lang/System.load", "java/lang/System.loadLibrary",
+            "java/lang/System.setProperty", "java/lang/System.load", "java/lang/System.loadLibrary", "java/lang/System.in",
+            "java/util/Scanner.", "java/io/Console.",
             "java/lang/Integer.getInteger", "java/lang/Long.getLong", "java/lang/Boolean.getBoolean",
             "java/lang/Math.random", "java/lang/StrictMath.random", "java/util/UUID.randomUUID",
             "java/lang/Class.forName", "java/lang/Class.getResource", "java/lang/Class.getResourceAsStream",
@@ -40,7 +41,8 @@ record ClassFileScan(List<String> classes, List<String> methods) {
             "java/util/Locale.getDefault", "java/nio/charset/Charset.defaultCharset");
 
     /** Owners whose every use reads the outside world (a package prefix). */
-    private static final List<String> OUTSIDE_PACKAGES = List.of("java/net/", "java/sql/", "java/lang/reflect/", "javax/");
+    private static final List<String> OUTSIDE_PACKAGES = List.of("java/net/", "java/sql/", "java/lang/reflect/", "javax/",
+            "jdk/", "sun/", "com/sun/");
 
     static ClassFileScan of(byte[] classFile) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));

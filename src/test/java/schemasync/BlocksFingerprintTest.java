@@ -60,6 +60,10 @@ class BlocksFingerprintTest {
         BlocksFingerprint.Result env = BlocksFingerprint.of(List.of(new PureBlocks.Table("a", 1), new EnvReadingBlock("t")), null);
         assertNull(env.fingerprint());
         assertTrue(env.why().contains("schemasync.EnvReadingBlock uses java.lang.System.getenv"), env::why);
+        BlocksFingerprint.Result library = BlocksFingerprint.of(List.of(new LibraryCallingBlock("T")), null);
+        assertNull(library.fingerprint());
+        assertTrue(library.why().contains("calls a library whose code is not hashed (schemasync.LibraryCallingBlock uses"
+                + " org.apache.commons.lang3.StringUtils)"), library::why);
         // Nor the code of the class that builds the list (the script's main class), nor a test class that starts processes.
         BlocksFingerprint.Result caller = BlocksFingerprint.of(PureBlocks.FAST_PATH, EnvReadingBlock.class);
         assertNull(caller.fingerprint(), caller::why);
