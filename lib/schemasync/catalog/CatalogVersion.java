@@ -54,9 +54,26 @@ public final class CatalogVersion {
 
     public static final String SETTING = "schema_sync.fingerprint";
 
+    /**
+     * The managed schemas as the setting holds them: each name's UTF-8 bytes in hex, comma-separated (a schema
+     * name may hold any character but NUL; hex digits and commas survive the setting and split_part/decode).
+     */
+    public static String encodeSchemas(Collection<String> managedSchemas) {
+        java.util.StringJoiner joined = new java.util.StringJoiner(",");
+        for (String s : new TreeSet<>(managedSchemas)) {
+            joined.add(java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return joined.length() == 0 ? "-" : joined.toString();
+    }
+
     static final String SQL = """
             -- schema-sync: catalog version (fast path)
-            WITH ns AS (SELECT n.oid, n.xmin::text::bigint AS x FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?)),
+            WITH ns AS (SELECT n.oid, n.xmin::text::bigint AS x FROM pg_catalog.pg_namespace n
+                        WHERE n.nspname = ANY (COALESCE(?::text[], ARRAY(
+                            SELECT pg_catalog.convert_from(pg_catalog.decode(h, 'hex'), 'UTF8')
+                            FROM pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.split_part(
+                                pg_catalog.current_setting('schema_sync.fingerprint', true), ' ', 4), ',')) AS h
+                            WHERE h ~ '^[0-9a-f]+$')))),
             rel AS (SELECT c.oid, c.xmin::text::bigint AS x FROM pg_catalog.pg_class c WHERE c.relnamespace IN (SELECT oid FROM ns)),
             typ AS (SELECT t.oid, t.xmin::text::bigint AS x FROM pg_catalog.pg_type t WHERE t.typnamespace IN (SELECT oid FROM ns)),
             fn AS (SELECT p.oid, p.xmin::text::bigint AS x FROM pg_catalog.pg_proc p WHERE p.pronamespace IN (SELECT oid FROM ns)),
@@ -129,11 +146,18 @@ public final class CatalogVersion {
             FROM v
             """;
 
-    /** One statement, one snapshot: inside the caller's transaction if one is open (the catalog read's). */
+    /**
+     * One statement, one snapshot: inside the caller's transaction if one is open (the catalog read's).
+     *
+     * @param managedSchemas the schemas to cover; null for those the recorded setting names (its fourth field,
+     *                       {@link #encodeSchemas}): a fast path reads them before the blocks have run, and a
+     *                       recorded key only matches blocks that manage exactly those schemas
+     */
     public static Reading read(Connection connection, Collection<String> managedSchemas) throws SQLException {
-        Array schemas = connection.createArrayOf("text", new TreeSet<>(managedSchemas).toArray());
+        Array schemas = managedSchemas == null ? null : connection.createArrayOf("text", new TreeSet<>(managedSchemas).toArray());
         try (PreparedStatement ps = connection.prepareStatement(SQL)) {
-            ps.setArray(1, schemas);
+            if (schemas == null) ps.setNull(1, java.sql.Types.ARRAY);
+            else ps.setArray(1, schemas);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 String recorded = rs.getString(2);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import schemasync.catalog.CatalogVersion;
 import schemasync.cli.OutputOptions.Format;
-import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.PendingDeclarations;
 import schemasync.execute.FastPath;
 import schemasync.execute.SchemaSync;
@@ -25,13 +24,16 @@ final class FastPathRun {
     private final boolean enabled;
     private final String database;
     private final long start = System.nanoTime();
+    private final java.util.List<schemasync.model.HazardKind> allowedHazards;
     private FastPath.Decision decision;
 
-    FastPathRun(CliContext ctx, OutputOptions output, boolean enabled, String database) {
+    FastPathRun(CliContext ctx, OutputOptions output, boolean enabled, String database,
+                java.util.List<schemasync.model.HazardKind> allowedHazards) {
         this.ctx = ctx;
         this.output = output;
         this.enabled = enabled;
         this.database = database;
+        this.allowedHazards = allowedHazards;
     }
 
     /** Before picocli reads the command line: whether this run may take the fast path (the blocks hash first then). */
@@ -52,7 +54,8 @@ final class FastPathRun {
         long t0 = System.nanoTime();
         CatalogVersion.Reading reading;
         try {
-            reading = prefetched != null ? prefetched : CatalogVersion.read(connection, declarations.schemas());
+            // The schemas the recorded setting names: the blocks need not have run (see CatalogVersion.read).
+            reading = prefetched != null ? prefetched : CatalogVersion.read(connection, null);
         } catch (SQLException e) {
             // Never a reason to fail the run: the full comparison meets a broken connection where it would have.
             verbose("fast path not taken: the catalog version could not be read ("
@@ -66,7 +69,8 @@ final class FastPathRun {
             ctx.err().printf("timings: fast path: catalog version %s, then waited %d ms for the blocks' fingerprint%n",
                     prefetched != null ? "read ahead" : (t1 - t0) / 1_000_000 + " ms", (System.nanoTime() - t1) / 1_000_000);
         }
-        decision = FastPath.check(reading, folded, CliContext.VERSION);
+        decision = FastPath.check(reading, folded, CliContext.VERSION, allowedHazards);
+        verbose("fast path: the blocks' fingerprint is of " + folded.basis());
         if (!decision.inSync()) {
             verbose("fast path not taken: " + decision.why() + "; comparing the full catalog");
             return false;
@@ -86,11 +90,11 @@ final class FastPathRun {
     }
 
     /** After a verified apply (or one that found nothing to do): record it for the next run's fast path. */
-    void record(Connection connection, DeclaredSchema declared, Result result) {
-        if (result.catalogVersion() == null || !FastPath.eligible(declared)) return;
+    void record(Connection connection, PendingDeclarations declarations, Result result) {
+        if (result.catalogVersion() == null || !FastPath.eligible(declarations.validated())) return;
         if (result.outcome() != SchemaSync.Outcome.IN_SYNC && result.outcome() != SchemaSync.Outcome.APPLIED) return;
         int warnings = (int) result.after().driftCount();
-        String problem = FastPath.record(connection, CliContext.VERSION, declared, result.catalogVersion(),
+        String problem = FastPath.record(connection, CliContext.VERSION, declarations, allowedHazards, result.catalogVersion(),
                 decision == null ? null : decision.recorded(), warnings);
         verbose(problem != null ? problem : "fast path: recorded this verified state for the next no-op --apply");
     }

@@ -3,7 +3,6 @@ package schemasync.cli;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,6 @@ import schemasync.catalog.CatalogVersion;
 import schemasync.db.Connections;
 import schemasync.db.DatabaseUrl;
 import schemasync.db.TargetResolver;
-import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.PendingDeclarations;
 
 /**
@@ -50,7 +48,8 @@ final class HeadStart implements AutoCloseable {
     }
 
     /** A head start, or null when the command line could send the run elsewhere. */
-    static HeadStart begin(String[] args, Map<String, String> env, List<? extends ChangeBlock> blocks) {
+    static HeadStart begin(String[] args, CliContext ctx) {
+        Map<String, String> env = ctx.env();
         for (String arg : args) {
             if (ELSEWHERE.contains(arg) || arg.startsWith("--database-url") || arg.startsWith("--password-command")) return null;
             if (FLEET.matcher(arg).lookingAt()) return null; // a fleet connects to each of its targets itself
@@ -66,7 +65,7 @@ final class HeadStart implements AutoCloseable {
             return null; // reported where the run reads it, as without a head start
         }
         boolean fastPath = FastPathRun.mayTake(args);
-        PendingDeclarations declarations = PendingDeclarations.start(blocks, fastPath);
+        PendingDeclarations declarations = PendingDeclarations.start(ctx.blocks(), fastPath, ctx.caller());
         CompletableFuture<Connection> connection = new CompletableFuture<>();
         CompletableFuture<CatalogVersion.Reading> version = fastPath ? new CompletableFuture<>() : null;
         Thread connecting = new Thread(() -> {
@@ -75,6 +74,7 @@ final class HeadStart implements AutoCloseable {
                 c = Connections.open(url);
             } catch (Throwable t) {
                 connection.completeExceptionally(t);
+                declarations.proceed();
                 if (version != null) version.completeExceptionally(t);
                 return;
             }
@@ -82,8 +82,13 @@ final class HeadStart implements AutoCloseable {
             // before handing the connection over, beside picocli's start and the blocks' fingerprint.
             if (version != null) {
                 try {
-                    version.complete(CatalogVersion.read(c, declarations.schemas()));
+                    // The managed schemas as the last verified apply recorded them: the blocks need not run first.
+                    CatalogVersion.Reading reading = CatalogVersion.read(c, null);
+                    // Nothing recorded (a first apply, a role that cannot record): no fast path, run the blocks now.
+                    if (reading.recorded() == null) declarations.proceed();
+                    version.complete(reading);
                 } catch (Throwable t) {
+                    declarations.proceed();
                     version.completeExceptionally(t);
                 }
             }

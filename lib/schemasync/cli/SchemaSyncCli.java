@@ -159,7 +159,9 @@ public final class SchemaSyncCli implements Callable<Integer> {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         // The folder the script compiled, seen from where it runs: its sources are checked against the list.
         Path changesDir = ChangesFolder.visible(Path.of("changes"), blocks);
-        System.exit(run(args, blocks, System.getenv(), System.console() != null, out, err, changesDir));
+        // The script's main class builds the list (Changes.ALL): its code is part of the blocks' fingerprint.
+        Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+        System.exit(run(args, blocks, System.getenv(), System.console() != null, out, err, changesDir, caller));
     }
 
     public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
@@ -170,8 +172,15 @@ public final class SchemaSyncCli implements Callable<Integer> {
     /** As the entry script runs it: {@code changesDir} is the blocks' source folder, or null when not visible. */
     public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
                           boolean interactive, PrintStream out, PrintStream err, Path changesDir) {
-        try (HeadStart head = HeadStart.begin(args, env, blocks)) {
-            return run(args, new CliContext(blocks, env, interactive, out, err, changesDir), head);
+        return run(args, blocks, env, interactive, out, err, changesDir, null);
+    }
+
+    /** As above; {@code caller}: the class that built the block list (hashed with the blocks for the fast path), or null. */
+    public static int run(String[] args, List<? extends ChangeBlock> blocks, Map<String, String> env,
+                          boolean interactive, PrintStream out, PrintStream err, Path changesDir, Class<?> caller) {
+        CliContext ctx = new CliContext(blocks, env, interactive, out, err, changesDir, caller);
+        try (HeadStart head = HeadStart.begin(args, ctx)) {
+            return run(args, ctx, head);
         }
     }
 
@@ -236,7 +245,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
         // a reviewed plan is checked against the blocks before anything else, so it needs them first.
         PendingDeclarations declarations = head != null ? head.declarations()
                 : planIn != null ? PendingDeclarations.of(DeclaredSchema.of(ctx.blocks()))
-                : PendingDeclarations.start(ctx.blocks(), mode.apply && !fullCheck);
+                : PendingDeclarations.start(ctx.blocks(), mode.apply && !fullCheck && !fleet.active(), ctx.caller());
         ReviewedPlan reviewed = null;
         if (planIn != null) {
             PlanDocument doc = Json.readPlan(planIn);
@@ -254,7 +263,8 @@ public final class SchemaSyncCli implements Callable<Integer> {
                         + target.url().display() + " — " + ctx.blocks().size() + " change blocks");
             }
             Result result;
-            FastPathRun fast = new FastPathRun(ctx, output, mode.apply && planIn == null && !fullCheck, target.url().display());
+            FastPathRun fast = new FastPathRun(ctx, output, mode.apply && planIn == null && !fullCheck, target.url().display(),
+                    allowHazards);
             try {
                 if (fast.taken(connection, declarations, head != null ? head.catalogVersion(target.url()) : null)) {
                     timing("reported");
@@ -278,7 +288,7 @@ public final class SchemaSyncCli implements Callable<Integer> {
             if (planOut != null) writePlan(document(result, modeName, target, exit, blocksFingerprint));
             report(result, modeName, target, exit, blocksFingerprint);
             timing("reported");
-            if (mode.apply) fast.record(connection, declarations.validated(), result);
+            if (mode.apply) fast.record(connection, declarations, result);
             if (exit == ExitCodes.HAZARD_REFUSED && output.format != Format.json) {
                 ctx.err().println("error: " + (mode.check ? "--check: --apply would refuse this plan" : "--apply refused, nothing was changed")
                         + ": the plan has hazards that are not allowed:\n  - "

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.TreeSet;
 import schemasync.catalog.CatalogVersion;
 import schemasync.dsl.Declaration.CustomStepDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.PendingDeclarations;
+import schemasync.model.HazardKind;
 
 /**
  * The no-op {@code --apply} that does not pay for the full catalog read: when the catalog rows the
@@ -51,7 +54,8 @@ public final class FastPath {
      * transaction, which this snapshot does not see, exactly as if this run had finished a moment earlier. So the
      * fast path is a read of one consistent snapshot and needs no lock (nor, changing nothing, the pooler check).
      */
-    public static Decision check(CatalogVersion.Reading reading, PendingDeclarations.Folded folded, String toolVersion) {
+    public static Decision check(CatalogVersion.Reading reading, PendingDeclarations.Folded folded, String toolVersion,
+                                 Collection<HazardKind> allowedHazards) {
         if (folded.customSteps()) {
             return new Decision(false, "the blocks hold custom steps, whose guards read data", null, 0, reading.recorded());
         }
@@ -63,7 +67,7 @@ public final class FastPath {
                     + " is not set)", null, 0, null);
         }
         Recorded recorded = Recorded.parse(reading.recorded());
-        String key = key(toolVersion, folded.fingerprint(), reading.rows());
+        String key = key(toolVersion, folded.fingerprint(), allowedHazards, reading.rows());
         if (recorded == null || !recorded.key().equals(key)) {
             return new Decision(false, "the catalog, the blocks or the tool version changed since the last verified apply"
                     + (recorded == null ? "" : " (" + recorded.at() + ")"), null, 0, reading.recorded());
@@ -72,9 +76,16 @@ public final class FastPath {
                 + recorded.at() + ")", recorded.at(), recorded.warnings(), reading.recorded());
     }
 
-    /** What a verified apply keys on: the tool, the declarations and the catalog version it verified. */
-    static String key(String toolVersion, String blocksFingerprint, String catalogRows) {
-        return Fingerprint.of(toolVersion + "\n" + blocksFingerprint + "\n" + catalogRows);
+    /**
+     * What a verified apply keys on: the tool, the blocks, the run's plan options and the catalog version it verified.
+     * The hazards a run allows do not change a plan (they decide whether --apply runs it), and a verified state
+     * plans nothing whatever they are; they are keyed all the same, so that nothing the command line says about
+     * the plan is taken for granted. The managed schemas need no place of their own: the blocks name them, and the
+     * catalog version covers the schemas recorded beside the key.
+     */
+    static String key(String toolVersion, String blocksFingerprint, Collection<HazardKind> allowedHazards, String catalogRows) {
+        return Fingerprint.of(toolVersion + "\n" + blocksFingerprint + "\nallow-hazard=" + new TreeSet<>(allowedHazards)
+                + "\n" + catalogRows);
     }
 
     /**
@@ -84,12 +95,14 @@ public final class FastPath {
      * @param catalogRows the catalog version read in the same snapshot as the check that found nothing to do
      * @param warnings    the warnings (drift) that check reported: the fast path says how many there were
      */
-    public static String record(Connection connection, String toolVersion, DeclaredSchema declared, String catalogRows,
-                                String previouslyRecorded, int warnings) {
-        String key = key(toolVersion, DeclaredSchema.fingerprint(declared.declarations()), catalogRows);
+    public static String record(Connection connection, String toolVersion, PendingDeclarations declarations,
+                                Collection<HazardKind> allowedHazards, String catalogRows, String previouslyRecorded, int warnings) {
+        String key = key(toolVersion, declarations.unvalidatedFingerprint().fingerprint(), allowedHazards, catalogRows);
+        String schemas = CatalogVersion.encodeSchemas(declarations.validated().managedSchemas());
         Recorded previous = previouslyRecorded == null ? null : Recorded.parse(previouslyRecorded);
-        if (previous != null && previous.key().equals(key) && previous.warnings() == warnings) return null;
-        String value = new Recorded(key, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings).format();
+        if (previous != null && previous.key().equals(key) && previous.warnings() == warnings
+                && schemas.equals(previous.schemas())) return null;
+        String value = new Recorded(key, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings, schemas).format();
         try (Statement st = connection.createStatement()) {
             if (!connection.getAutoCommit()) connection.rollback();
             connection.setAutoCommit(true);
@@ -109,17 +122,20 @@ public final class FastPath {
         }
     }
 
-    /** {@code <key> <ISO instant> <warnings>}, as stored in the setting. */
-    record Recorded(String key, String at, int warnings) {
+    /**
+     * {@code <key> <ISO instant> <warnings> <schemas>}, as stored in the setting; the schemas as
+     * {@link CatalogVersion#encodeSchemas} writes them, which the catalog version reads back.
+     */
+    record Recorded(String key, String at, int warnings, String schemas) {
         String format() {
-            return key + " " + at + " " + warnings;
+            return key + " " + at + " " + warnings + " " + schemas;
         }
 
         static Recorded parse(String value) {
             String[] parts = value.trim().split(" ");
-            if (parts.length != 3) return null;
+            if (parts.length != 4) return null; // also a value an earlier version wrote: the full comparison records anew
             try {
-                return new Recorded(parts[0], parts[1], Integer.parseInt(parts[2]));
+                return new Recorded(parts[0], parts[1], Integer.parseInt(parts[2]), parts[3]);
             } catch (NumberFormatException e) {
                 return null;
             }

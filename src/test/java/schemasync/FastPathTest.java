@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import schemasync.CliProcess.Run;
 import schemasync.cli.SchemaSyncCli;
 import schemasync.dsl.ChangeBlock;
-import schemasync.dsl.ColumnType;
 
 /**
  * The fast path of a no-op {@code --apply} (FastPath, CatalogVersion) on a real PostgreSQL: taken when
@@ -29,21 +27,8 @@ class FastPathTest {
     private static final String TAKEN = "fast path taken";
     private static final String NOT_TAKEN = "fast path not taken";
 
-    private static final List<ChangeBlock> BLOCKS = List.of(
-            block("C1_Accounts", db -> {
-                db.ensureEnum("plan", "free", "pro");
-                db.ensureTable("accounts", t -> t
-                        .column("id", ColumnType.of(SQLDataType.BIGINT).identityByDefault())
-                        .column("email", "text")
-                        .column("plan", "plan")
-                        .primaryKey("id"));
-                db.ensureIndex("accounts_email_idx").on("accounts").columns("email");
-            }),
-            block("C2_Notes", db -> {
-                db.ensureTable("notes", t -> t.column("id", "bigint").column("body", "text").primaryKey("id"));
-                db.ensureView("pro_accounts", "SELECT id, email FROM accounts WHERE plan = 'pro'");
-                db.ensureFunction("note_count()", "RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM notes $$");
-            }));
+    /** Blocks whose code reads nothing from outside: fingerprinted from their code, never run on the fast path. */
+    private static final List<ChangeBlock> BLOCKS = PureBlocks.FAST_PATH;
 
     /** Each DDL, then what puts the catalog back where the blocks converge again (null: the apply does it). */
     private static final List<String[]> DDL = List.of(

@@ -163,14 +163,14 @@ class DocsMatchCodeTest {
     /** The variables the tool, the launcher and the tests read, and the guide's Environment table. */
     @Test
     void everyEnvironmentVariableReadIsDocumentedAndNoOther() throws Exception {
-        Pattern read = Pattern.compile("\\b(DATABASE_URL(?:_FILE)?|NO_COLOR|SCHEMA_SYNC_[A-Z_]+|PG[A-Z_]+|MAVEN_REPO_(?:LOCAL|URL)|MVNW_REPOURL)\\b");
+        Pattern read = Pattern.compile("\\b(DATABASE_URL(?:_[A-Z]+)?|NO_COLOR|SCHEMA_SYNC_[A-Z_]+|PG[A-Z_]+|MAVEN_REPO_(?:LOCAL|URL)|MVNW_REPOURL)\\b");
         Set<String> inCode = new TreeSet<>();
         List<Path> sources = new ArrayList<>(List.of(Path.of("jbang"), Path.of("src/test/java/schemasync/TestDatabase.java")));
         try (Stream<Path> lib = Files.walk(Path.of("lib"))) {
             lib.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
         }
         for (Path p : sources) {
-            Matcher m = Pattern.compile("\"(DATABASE_URL(?:_FILE)?|NO_COLOR|SCHEMA_SYNC_[A-Z_]+|PG[A-Z_]+|MAVEN_REPO_(?:LOCAL|URL)|MVNW_REPOURL)\"|\\$\\{?(SCHEMA_SYNC_[A-Z_]+)")
+            Matcher m = Pattern.compile("\"(DATABASE_URL(?:_[A-Z]+)?|NO_COLOR|SCHEMA_SYNC_[A-Z_]+|PG[A-Z_]+|MAVEN_REPO_(?:LOCAL|URL)|MVNW_REPOURL)\"|\\$\\{?(SCHEMA_SYNC_[A-Z_]+)")
                     .matcher(Files.readString(p));
             while (m.find()) inCode.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
