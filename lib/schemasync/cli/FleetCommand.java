@@ -66,6 +66,7 @@ final class FleetCommand {
         Set<String> onlyFailed = fleet.onlyFailed == null ? null : ResultsFile.notOk(fleet.onlyFailed);
         ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
         DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
+        timing("folded and validated " + ctx.blocks().size() + " block(s)", start);
         boolean tenants = fleet.tenantSchemas != null || !fleet.tenants.isEmpty();
         if (tenants && !TenantDeclarations.declaresPlaceholder(declared, fleet.placeholder)) {
             throw SchemaSyncException.badInput("--tenant-schemas: no block declares anything in the placeholder schema \""
@@ -85,6 +86,7 @@ final class FleetCommand {
                 targets = List.of(new FleetTarget("database", single.url()));
             }
             refuseSamples(single != null && single.embedded() != null);
+            timing("chose " + targets.size() + " target(s)", start);
             List<UnitResult> early = new ArrayList<>();
             Tenancy tenancy = new Tenancy(onlyFailed == null && fleet.tenants.isEmpty() && fleet.tenantSchemas != null);
             List<Unit> units = units(targets, tenants, declared, u -> wanted(u, shard, onlyFailed), early, tenancy);
