@@ -60,7 +60,8 @@ final class FreshTenants {
     /**
      * A template from R's apply and the dry run that found R in sync afterwards, or null when R's apply is not one
      * a fresh tenant may repeat: not applied, any step outside the one transaction, any hazard, or a statement
-     * that does not name R's schema (it changed a shared object: the next tenant's plan no longer has it).
+     * that does not name R's schema (it changed a shared object: the next tenant's plan no longer has it) or names it
+     * other than as a quoted identifier.
      */
     static Template of(String tenant, SchemaSync.Result applied, SchemaSync.Result verified, Set<String> shared,
                        String placeholder) {
@@ -70,6 +71,8 @@ final class FreshTenants {
         for (SchemaSync.ExecutedStep e : applied.executed()) {
             if (e.step().step().phase() != Step.Phase.TRANSACTION || !e.step().hazards().isEmpty()) return null;
             if (!e.sql().contains(quoted) || e.step().step() instanceof Step.CustomSql) return null;
+            // R's name anywhere but as a quoted identifier (in a literal, say nextval('tenant_1.s')) is not replaced.
+            if (e.sql().replace(quoted, "").contains(tenant)) return null;
         }
         TenantCatalogs.Slices slices = TenantCatalogs.slices(verified.planned().catalog(), Set.of(tenant), shared, placeholder);
         return new Template(tenant, applied.executed().stream().map(SchemaSync.ExecutedStep::sql).toList(),
