@@ -212,7 +212,8 @@ final class FleetCommand {
                 progress.step();
             }));
             timing("ran the units", start);
-            record(targets, tenancy, all, work);
+            // A dry run or a check changes nothing, not even a setting: only --apply records.
+            if (cli.mode.apply) record(targets, tenancy, all, work);
             int exit = ExitCodes.fleet(all, cli.mode.check);
             FleetSummary summary = FleetSummary.of(all, (System.nanoTime() - start) / 1_000_000, exit);
             summarize(summary, all, file);

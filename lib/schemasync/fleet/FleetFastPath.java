@@ -17,11 +17,12 @@ import schemasync.execute.Fingerprint;
 
 /**
  * The no-op fleet run of a tenant database that reads one catalog version instead of every tenant's catalog.
- * A run that found every tenant of a database in sync, with no drift, from one snapshot records the catalog
+ * An --apply that found every tenant of a database in sync, with no drift, from one snapshot records the catalog
  * version of that snapshot ({@link schemasync.catalog.CatalogVersion}, over all the tenant schemas and the
  * shared ones, read in the same REPEATABLE READ transaction as the catalog); the next run with the same tool,
  * blocks and tenant list reads the version (one statement) and, when it is unchanged, every tenant is in sync
- * without reading or planning any of them. Any DDL in any tenant, any new or dropped tenant schema, changes it.
+ * without reading or planning any of them (a dry run or a check too: taking it only reads; recording is a
+ * change, so only --apply records). Any DDL in any tenant, any new or dropped tenant schema, changes it.
  *
  * <p>Per tenant selection, not per database: the setting is {@code schema_sync.fleet_<crc32 of placeholder
  * and selection>}, so the single-database record ({@code schema_sync.fingerprint}) and fleets selecting other
