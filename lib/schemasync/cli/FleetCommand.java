@@ -22,6 +22,7 @@ import schemasync.db.Connections;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.execute.SchemaSync;
 import schemasync.fleet.ConnectionBudget;
+import schemasync.fleet.FleetFastPath;
 import schemasync.fleet.FleetRun;
 import schemasync.fleet.FleetSummary;
 import schemasync.fleet.FleetTarget;
@@ -65,6 +66,7 @@ final class FleetCommand {
         Set<String> onlyFailed = fleet.onlyFailed == null ? null : ResultsFile.notOk(fleet.onlyFailed);
         ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
         DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
+        timing("folded and validated " + ctx.blocks().size() + " block(s)", start);
         boolean tenants = fleet.tenantSchemas != null || !fleet.tenants.isEmpty();
         if (tenants && !TenantDeclarations.declaresPlaceholder(declared, fleet.placeholder)) {
             throw SchemaSyncException.badInput("--tenant-schemas: no block declares anything in the placeholder schema \""
@@ -84,12 +86,13 @@ final class FleetCommand {
                 targets = List.of(new FleetTarget("database", single.url()));
             }
             refuseSamples(single != null && single.embedded() != null);
+            timing("chose " + targets.size() + " target(s)", start);
             List<UnitResult> early = new ArrayList<>();
-            Map<String, String> fingerprints = new HashMap<>();
-            List<Unit> units = units(targets, tenants, declared, u -> wanted(u, shard, onlyFailed), early, fingerprints);
+            Tenancy tenancy = new Tenancy(onlyFailed == null && fleet.tenants.isEmpty() && fleet.tenantSchemas != null);
+            List<Unit> units = units(targets, tenants, declared, u -> wanted(u, shard, onlyFailed), early, tenancy);
             early.removeIf(r -> !shard.owns(r.unit()) || (onlyFailed != null && !onlyFailed.contains(r.unit())));
-            timing("listed " + units.size() + " unit(s), " + new HashSet<>(fingerprints.values()).size() + " distinct catalog(s)", start);
-            return execute(declared, targets, units, early, fingerprints, start);
+            timing("listed " + units.size() + " unit(s), " + new HashSet<>(tenancy.fingerprints.values()).size() + " distinct catalog(s)", start);
+            return execute(declared, targets, units, early, tenancy, start);
         } finally {
             if (single != null) single.close();
         }
@@ -112,9 +115,20 @@ final class FleetCommand {
         return onlyFailed == null || onlyFailed.contains(u.name()) || onlyFailed.contains(u.target().name());
     }
 
+    /**
+     * What the tenant listing learnt per database: fingerprints (unit → target + fingerprint), the snapshot they come
+     * from, and, when the run may record the fleet fast path (a whole --tenant-schemas selection), its key and units.
+     */
+    private record Tenancy(boolean recordable, Map<String, String> fingerprints, Map<String, TenantCatalogs.Snapshot> snapshots,
+                           Map<String, FleetFastPath.Key> keys, Map<String, List<Unit>> units) {
+        Tenancy(boolean recordable) {
+            this(recordable, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+    }
+
     /** Databases, or the tenants of each database (a database whose tenants cannot be listed fails as a unit). */
     private List<Unit> units(List<FleetTarget> targets, boolean tenants, DeclaredSchema declared, Predicate<Unit> wanted,
-                             List<UnitResult> early, Map<String, String> fingerprints) {
+                             List<UnitResult> early, Tenancy tenancy) {
         List<Unit> units = new ArrayList<>();
         for (FleetTarget t : targets) {
             if (!tenants) {
@@ -135,9 +149,28 @@ final class FleetCommand {
                 schemas.addAll(fleet.tenants);
                 List<Unit> mine = schemas.stream().map(s -> Unit.tenant(t, s)).filter(wanted).toList();
                 timing(t.name() + ": connected and listed " + schemas.size() + " tenant schema(s)", start);
-                // One catalog read for all of this database's tenants; equal catalogs share one plan.
-                TenantCatalogs.fingerprints(c, declared, fleet.placeholder, mine.stream().map(Unit::tenant).toList())
-                        .forEach((tenant, fp) -> fingerprints.put(Unit.tenant(t, tenant).name(), t.name() + " " + fp));
+                List<String> names = mine.stream().map(Unit::tenant).toList();
+                boolean recordable = tenancy.recordable() && !mine.isEmpty() && TenantCatalogs.shareable(declared);
+                FleetFastPath.Key key = recordable ? FleetFastPath.key(CliContext.VERSION, declared, fleet.placeholder,
+                        fleet.tenantSchemas + "\n" + (fleet.shard == null ? "" : fleet.shard), names) : null;
+                // --full-check: compare every tenant (the run still records, for the next one).
+                String recorded = key == null || cli.fullCheck ? null : FleetFastPath.recorded(c, key);
+                // One catalog read for all of this database's tenants (none when the recorded version is current);
+                // equal catalogs share one plan.
+                TenantCatalogs.Snapshot snapshot = TenantCatalogs.read(c, declared, fleet.placeholder, names,
+                        version -> key != null && key.matches(recorded, version));
+                if (snapshot.unchanged()) {
+                    timing(t.name() + ": fast path, catalog version unchanged since a verified fleet run", start);
+                    for (Unit u : mine) early.add(new UnitResult(u.name(), t.name(), u.tenant(), UnitResult.Status.IN_SYNC,
+                            ExitCodes.OK, true, 0, null, null, (System.nanoTime() - start) / 1_000_000));
+                    continue;
+                }
+                snapshot.tenants().forEach((tenant, fp) -> tenancy.fingerprints().put(Unit.tenant(t, tenant).name(), t.name() + " " + fp));
+                tenancy.snapshots().put(t.name(), snapshot);
+                if (key != null) {
+                    tenancy.keys().put(t.name(), key);
+                    tenancy.units().put(t.name(), mine);
+                }
                 units.addAll(mine);
             } catch (SchemaSyncException e) {
                 early.add(listingFailed(t, UnitResult.Status.FAILED, e.code().name(), ExitCodes.of(e.code()),
@@ -157,7 +190,7 @@ final class FleetCommand {
     }
 
     private int execute(DeclaredSchema declared, List<FleetTarget> targets, List<Unit> units, List<UnitResult> early,
-                        Map<String, String> fingerprints, long start) {
+                        Tenancy tenancy, long start) {
         SchemaSync.Options options = new SchemaSync.Options(cli.lockWait, cli.lockTimeout, cli.statementTimeout,
                 cli.indexStatementTimeout, cli.retryDeadline, Set.copyOf(cli.allowHazards));
         SyncWork.Mode workMode = cli.mode.apply ? SyncWork.Mode.APPLY : cli.mode.check ? SyncWork.Mode.CHECK : SyncWork.Mode.DRY_RUN;
@@ -171,13 +204,16 @@ final class FleetCommand {
         List<UnitResult> all = new ArrayList<>(early);
         try (Writer file = resultsFile(); Progress progress = Progress.start(units.size(),
                 ctx.interactive() && cli.output.format == Format.text, ctx.err());
-             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, declared, fleet.placeholder, exits(), fingerprints))) {
+             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, declared, fleet.placeholder, exits(),
+                     tenancy.fingerprints(), tenancy.snapshots(), TenantCatalogs.sharedSchemas(declared, fleet.placeholder)))) {
             early.forEach(r -> show(r, file));
             all.addAll(FleetRun.run(units, settings, work, r -> {
                 show(r, file);
                 progress.step();
             }));
             timing("ran the units", start);
+            // A dry run or a check changes nothing, not even a setting: only --apply records.
+            if (cli.mode.apply) record(targets, tenancy, all, work);
             int exit = ExitCodes.fleet(all, cli.mode.check);
             FleetSummary summary = FleetSummary.of(all, (System.nanoTime() - start) / 1_000_000, exit);
             summarize(summary, all, file);
@@ -197,10 +233,38 @@ final class FleetCommand {
                 return ExitCodes.of(code);
             }
 
+            public int okExit() {
+                return ExitCodes.OK;
+            }
+
             public int unexpected() {
                 return ExitCodes.FAILURE;
             }
         };
+    }
+
+    /**
+     * The fleet fast path's record, for each database whose every tenant was found in sync, without drift, on the
+     * state of the listing's snapshot: the next run with the same blocks and tenants reads one catalog version.
+     */
+    private void record(List<FleetTarget> targets, Tenancy tenancy, List<UnitResult> all, SyncWork work) {
+        Map<String, UnitResult> byUnit = new HashMap<>();
+        for (UnitResult r : all) byUnit.put(r.unit(), r);
+        for (FleetTarget t : targets) {
+            FleetFastPath.Key key = tenancy.keys().get(t.name());
+            if (key == null) continue;
+            boolean clean = tenancy.units().get(t.name()).stream().allMatch(u -> {
+                UnitResult r = byUnit.get(u.name());
+                return r != null && r.ok() && r.status() == UnitResult.Status.IN_SYNC && work.inSyncInSnapshot(u);
+            });
+            if (!clean) continue;
+            try (Connection c = Connections.open(t.url(), cli.statementTimeout)) {
+                String why = FleetFastPath.record(c, key, tenancy.snapshots().get(t.name()).version());
+                if (why != null && cli.output.verbose) warn(t.name() + ": " + why);
+            } catch (SchemaSyncException | SQLException e) {
+                if (cli.output.verbose) warn(t.name() + ": the fleet fast path was not recorded: " + t.hide(e.getMessage()));
+            }
+        }
     }
 
     private Writer resultsFile() throws IOException {

@@ -16,7 +16,7 @@ import schemasync.SchemaSyncException;
  */
 public final class AdvisoryLock implements AutoCloseable {
     /** "SchmSync" in ASCII: a fixed key every Schema Sync run on any database agrees on. */
-    static final long KEY = 0x5363686d53796e63L;
+    public static final long KEY = 0x5363686d53796e63L;
     private static final long POLL_MILLIS = 200;
 
     private final Connection connection;

@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import schemasync.SchemaSyncException;
 import schemasync.db.Connections;
@@ -28,6 +31,9 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
     public interface Exits {
         int of(SchemaSync.Result result, boolean check);
 
+        /** A unit that converged (or was found in sync). */
+        int okExit();
+
         int of(SchemaSyncException.Code code);
 
         int unexpected();
@@ -36,18 +42,41 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
     /**
      * @param fingerprints unit name → its catalog's fingerprint ({@link TenantCatalogs}, prefixed by
      *                     the target): units with the same one share the verdict of the first of them
+     * @param snapshots    target name → the snapshot its tenants' fingerprints come from
+     * @param shared       the schemas the blocks declare in besides the placeholder
      */
     public record Config(Mode mode, SchemaSync.Options options, DeclaredSchema declared, String placeholder, Exits exits,
-                         Map<String, String> fingerprints) {
+                         Map<String, String> fingerprints, Map<String, TenantCatalogs.Snapshot> snapshots, Set<String> shared) {
         public Config {
             fingerprints = Map.copyOf(fingerprints);
+            snapshots = Map.copyOf(snapshots);
+            shared = Set.copyOf(shared);
         }
     }
+
+    /** The units of one fingerprint: the first one's verdict, and the template of a fresh apply once there is one. */
+    private static final class Group {
+        UnitResult verdict;
+        /** The verdict was planned on exactly the snapshot's state (own and shared part): in sync, no drift. */
+        boolean inSyncInSnapshot;
+        FreshTenants.Template template;
+        boolean building;
+        int builders;
+    }
+
+    /** What the ordinary run of a unit left: its result, and what its group may reuse. */
+    private record Alone(UnitResult result, boolean inSyncInSnapshot, FreshTenants.Template template) {
+    }
+
+    /** How many fresh tenants try to make a template (the first one usually creates the shared objects too). */
+    private static final int TEMPLATE_TRIES = 3;
 
     private final Config config;
     private final Map<String, Queue<Connection>> idle = new ConcurrentHashMap<>();
     private final Map<String, DeclaredSchema> perTenant = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<UnitResult>> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
+    /** Per target: ordinary applies (write) exclude each other and fresh-tenant transactions (read), in arrival order. */
+    private final Map<String, ReadWriteLock> applies = new ConcurrentHashMap<>();
 
     public SyncWork(Config config) {
         this.config = config;
@@ -56,53 +85,161 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
     /**
      * The first unit of a fingerprint runs; the others take its verdict when it planned nothing to
      * do, or, short of an apply, whatever it planned: their catalogs are the same modulo the schema
-     * name, so their plans are too. Otherwise (an apply with work, a failure) each runs on its own.
+     * name, so their plans are too. An apply of fresh tenants repeats the statements verified on the
+     * first of them ({@link FreshTenants}). Otherwise (an apply with work, a failure) each runs on its own.
      */
     @Override
     public UnitResult run(Unit unit) {
         long start = System.nanoTime();
         String fingerprint = config.fingerprints().get(unit.name());
-        if (fingerprint == null) return runAlone(unit, start);
-        CompletableFuture<UnitResult> mine = new CompletableFuture<>();
-        CompletableFuture<UnitResult> first = verdicts.putIfAbsent(fingerprint, mine);
-        if (first == null) {
-            UnitResult result = runAlone(unit, start);
-            mine.complete(result);
-            return result;
+        if (fingerprint == null) return runAlone(unit, start, false).result();
+        Group group = groups.computeIfAbsent(fingerprint, k -> new Group());
+        boolean fresh = config.mode() == Mode.APPLY && snapshot(unit).fresh().contains(unit.tenant());
+        FreshTenants.Template template = null;
+        boolean builder = false;
+        synchronized (group) {
+            while (group.building) {
+                try {
+                    group.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return runAlone(unit, start, false).result();
+                }
+            }
+            UnitResult verdict = group.verdict;
+            if (verdict != null && verdict.ok() && (config.mode() != Mode.APPLY || verdict.status() == Status.IN_SYNC)) {
+                return verdict.sharedBy(unit, millis(start));
+            }
+            if (fresh && group.template != null) {
+                template = group.template;
+            } else if (verdict == null || (fresh && group.builders < TEMPLATE_TRIES)) {
+                builder = true;
+                group.building = true;
+                group.builders++;
+            }
         }
-        UnitResult verdict = first.join();
-        boolean shareable = verdict.ok() && (config.mode() != Mode.APPLY || verdict.status() == Status.IN_SYNC);
-        return shareable ? verdict.sharedBy(unit, millis(start)) : runAlone(unit, start);
+        if (template != null) {
+            UnitResult result = fromTemplate(unit, template, start);
+            return result != null ? result : runAlone(unit, start, false).result();
+        }
+        if (!builder) return runAlone(unit, start, false).result();
+        Alone alone = null;
+        try {
+            alone = runAlone(unit, start, fresh);
+            return alone.result();
+        } finally {
+            synchronized (group) {
+                if (alone != null && group.verdict == null) {
+                    group.verdict = alone.result();
+                    group.inSyncInSnapshot = alone.inSyncInSnapshot();
+                }
+                if (alone != null && alone.template() != null) group.template = alone.template();
+                group.building = false;
+                group.notifyAll();
+            }
+        }
     }
 
-    private UnitResult runAlone(Unit unit, long start) {
+    /**
+     * Whether the unit's verdict was planned on the state its database's snapshot shows (its group's first unit
+     * read the same own part and the same shared part), in sync and without drift: the fleet fast path may then
+     * record the snapshot's catalog version ({@link FleetFastPath}).
+     */
+    public boolean inSyncInSnapshot(Unit unit) {
+        String fingerprint = config.fingerprints().get(unit.name());
+        Group group = fingerprint == null ? null : groups.get(fingerprint);
+        if (group == null) return false;
+        synchronized (group) {
+            return group.inSyncInSnapshot;
+        }
+    }
+
+    private TenantCatalogs.Snapshot snapshot(Unit unit) {
+        return config.snapshots().getOrDefault(unit.target().name(), TenantCatalogs.Snapshot.NONE);
+    }
+
+    /** A fresh tenant through the template; null when it must take the ordinary apply (nothing was changed). */
+    private UnitResult fromTemplate(Unit unit, FreshTenants.Template template, long start) {
         Connection connection;
         try {
             connection = borrow(unit.target());
         } catch (SchemaSyncException e) {
-            return failure(unit, Status.UNREACHABLE, e.code().name(), config.exits().of(e.code()), e.getMessage(), start);
+            return null;
         }
+        Lock lock = applies(unit).readLock();
+        lock.lock();
+        try {
+            boolean done = FreshTenants.apply(connection, template, unit.tenant(), config.shared(), config.placeholder(), config.options());
+            giveBack(unit.target(), connection);
+            if (!done) return null;
+            return new UnitResult(unit.name(), unit.target().name(), unit.tenant(), Status.APPLIED, config.exits().okExit(), true,
+                    template.statements().size(), null, null, millis(start),
+                    Unit.tenant(unit.target(), template.tenant()).name());
+        } catch (SQLException | RuntimeException e) {
+            close(connection);
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ReadWriteLock applies(Unit unit) {
+        return this.applies.computeIfAbsent(unit.target().name(), k -> new ReentrantReadWriteLock(true));
+    }
+
+    private Alone runAlone(Unit unit, long start, boolean wantTemplate) {
+        Connection connection;
+        try {
+            connection = borrow(unit.target());
+        } catch (SchemaSyncException e) {
+            return new Alone(failure(unit, Status.UNREACHABLE, e.code().name(), config.exits().of(e.code()), e.getMessage(), start),
+                    false, null);
+        }
+        // Applies of one database queue here rather than poll the advisory lock (which they still take).
+        Lock lock = config.mode() == Mode.APPLY ? applies(unit).writeLock() : null;
+        if (lock != null) lock.lock();
         try {
             DeclaredSchema declared = declarations(unit);
             PendingDeclarations pending = PendingDeclarations.of(declared);
             SchemaSync.Result result = config.mode() == Mode.APPLY
                     ? SchemaSync.apply(connection, pending, config.options(), null)
                     : SchemaSync.dryRun(connection, pending, config.options().hazardPolicy());
+            FreshTenants.Template template = null;
+            if (wantTemplate && result.outcome() == SchemaSync.Outcome.APPLIED) {
+                SchemaSync.Result verified = SchemaSync.dryRun(connection, pending, config.options().hazardPolicy());
+                template = FreshTenants.of(unit.tenant(), result, verified, config.shared(), config.placeholder());
+            }
             giveBack(unit.target(), connection);
-            return of(unit, result, start);
+            return new Alone(of(unit, result, start), inSyncInSnapshot(unit, result), template);
         } catch (SQLException e) {
             close(connection);
             String broken = String.valueOf(e.getSQLState()).startsWith("08") || "57P01".equals(e.getSQLState())
                     ? " (the connection broke or the server ended the session; run again, it plans from what is there)" : "";
-            return failure(unit, Status.FAILED, SchemaSyncException.Code.DATABASE.name(),
-                    config.exits().of(SchemaSyncException.Code.DATABASE), e.getMessage() + broken, start);
+            return new Alone(failure(unit, Status.FAILED, SchemaSyncException.Code.DATABASE.name(),
+                    config.exits().of(SchemaSyncException.Code.DATABASE), e.getMessage() + broken, start), false, null);
         } catch (SchemaSyncException e) {
             close(connection);
-            return failure(unit, Status.FAILED, e.code().name(), config.exits().of(e.code()), e.getMessage(), start);
+            return new Alone(failure(unit, Status.FAILED, e.code().name(), config.exits().of(e.code()), e.getMessage(), start),
+                    false, null);
         } catch (RuntimeException e) {
             close(connection);
-            return failure(unit, Status.FAILED, "INTERNAL", config.exits().unexpected(), "unexpected " + e, start);
+            return new Alone(failure(unit, Status.FAILED, "INTERNAL", config.exits().unexpected(), "unexpected " + e, start),
+                    false, null);
+        } finally {
+            if (lock != null) lock.unlock();
         }
+    }
+
+    /** In sync without drift, planned on the catalog the snapshot shows for this tenant and the shared part. */
+    private boolean inSyncInSnapshot(Unit unit, SchemaSync.Result result) {
+        if (unit.tenant() == null || result.planned() == null || !result.plan().isEmpty() || result.plan().driftCount() > 0) return false;
+        if (result.outcome() != SchemaSync.Outcome.IN_SYNC && result.outcome() != SchemaSync.Outcome.DRY_RUN) return false;
+        TenantCatalogs.Snapshot snapshot = snapshot(unit);
+        String expected = snapshot.tenants().get(unit.tenant());
+        if (expected == null || snapshot.shared() == null) return false;
+        TenantCatalogs.Slices slices = TenantCatalogs.slices(result.planned().catalog(), Set.of(unit.tenant()), config.shared(),
+                config.placeholder());
+        return expected.equals(slices.tenants().get(unit.tenant())) && snapshot.shared().equals(slices.shared());
     }
 
     private DeclaredSchema declarations(Unit unit) {

@@ -3,6 +3,8 @@ package schemasync.fleet;
 import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,13 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.execute.Fingerprint;
-import schemasync.execute.SchemaSync;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.CatalogVersion;
 
 /**
  * The catalogs of all tenants of a database, read in one pass (the catalog reader's constant number
@@ -46,29 +50,89 @@ public final class TenantCatalogs {
         }
     };
 
-    /** tenant → fingerprint, or an empty map when tenants cannot share plans. */
-    public static Map<String, String> fingerprints(Connection connection, DeclaredSchema declared, String placeholder,
-                                                   Collection<String> tenants) throws SQLException {
-        if (tenants.isEmpty() || declared.declarations().stream().anyMatch(d -> d instanceof Declaration.CustomStepDecl)) {
-            return Map.of();
+    /**
+     * One snapshot of a database's tenants: each tenant's fingerprint (its part of the catalog, own name replaced by
+     * the placeholder), the fingerprint of what they share (the shared schemas and the database-wide entries),
+     * the tenants whose schema holds nothing yet (fresh), and the catalog version read in the same snapshot.
+     * Empty (no fingerprints) when tenants cannot share plans.
+     */
+    public record Snapshot(Map<String, String> tenants, String shared, Set<String> fresh, String version, boolean unchanged) {
+        public Snapshot {
+            tenants = Map.copyOf(tenants);
+            fresh = Set.copyOf(fresh);
         }
+
+        static final Snapshot NONE = new Snapshot(Map.of(), null, Set.of(), null, false);
+    }
+
+    /** The fingerprint of a tenant's part and of the shared part of one catalog. */
+    public record Slices(Map<String, String> tenants, String shared, Set<String> fresh) {
+    }
+
+    /** Whether tenants' plans may be shared: a custom step's guard asks the tenant's data, not its catalog. */
+    public static boolean shareable(DeclaredSchema declared) {
+        return declared.declarations().stream().noneMatch(d -> d instanceof Declaration.CustomStepDecl);
+    }
+
+    /** The schemas read for {@code tenants}: theirs and the shared ones the blocks declare in. */
+    public static Set<String> schemas(DeclaredSchema declared, String placeholder, Collection<String> tenants) {
         Set<String> schemas = new TreeSet<>(tenants);
         for (String s : declared.managedSchemas()) if (!s.equals(placeholder)) schemas.add(s);
+        return schemas;
+    }
+
+    /**
+     * Reads the catalog of all {@code tenants} (and the shared schemas) in one REPEATABLE READ, READ ONLY
+     * transaction, with the catalog version of the same snapshot; when {@code unchanged} says that version is the
+     * one a fleet run recorded ({@link FleetFastPath}), the catalog is not read at all ({@link Snapshot#unchanged()}).
+     */
+    public static Snapshot read(Connection connection, DeclaredSchema declared, String placeholder,
+                                Collection<String> tenants, Predicate<String> unchanged) throws SQLException {
+        if (tenants.isEmpty() || !shareable(declared)) return Snapshot.NONE;
+        Set<String> schemas = schemas(declared, placeholder, tenants);
         long start = System.nanoTime();
-        Catalog catalog = SchemaSync.readCatalog(connection, schemas);
+        Catalog catalog;
+        String version;
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            version = CatalogVersion.read(connection, schemas).rows();
+            if (unchanged.test(version)) return new Snapshot(Map.of(), null, Set.of(), version, true);
+            catalog = CatalogReader.read(connection, schemas);
+        } finally {
+            if (!connection.isClosed()) connection.rollback();
+        }
         long read = System.nanoTime();
-        Map<String, String> fingerprints = fingerprints(catalog, Set.copyOf(tenants), placeholder);
+        Slices slices = slices(catalog, Set.copyOf(tenants), sharedSchemas(declared, placeholder), placeholder);
         if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) {
             System.err.printf("timings: fleet catalog read of %d tenant(s), %d table(s): %d ms, fingerprints %d ms%n", tenants.size(),
                     catalog.tables().size(), (read - start) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
         }
-        return fingerprints;
+        return new Snapshot(slices.tenants(), slices.shared(), slices.fresh(), version, false);
     }
 
-    static Map<String, String> fingerprints(Catalog catalog, Set<String> tenants, String placeholder) {
-        Map<String, StringBuilder> parts = new HashMap<>();
-        for (String t : tenants) parts.put(t, new StringBuilder(catalog.schemas().contains(t) ? "schema exists\n" : "no schema\n"));
+    /** The schemas the blocks declare in besides the placeholder: the same objects for every tenant. */
+    public static Set<String> sharedSchemas(DeclaredSchema declared, String placeholder) {
+        Set<String> shared = new TreeSet<>(declared.managedSchemas());
+        shared.remove(placeholder);
+        return shared;
+    }
+
+    /**
+     * Each tenant's part (its own name replaced by the placeholder) and the shared part: entries of the shared
+     * schemas and those of no schema (extensions and other database-wide entries), which every tenant's plan sees.
+     */
+    public static Slices slices(Catalog catalog, Set<String> tenants, Set<String> shared, String placeholder) {
+        Map<String, List<String>> parts = new HashMap<>();
+        for (String t : tenants) parts.put(t, new ArrayList<>());
+        List<String> common = new ArrayList<>();
+        for (String s : shared) {
+            common.add((catalog.schemas().contains(s) ? "shared schema " : "no shared schema ") + s);
+            parts.put(s, common);
+        }
+        parts.put(null, common);
         for (RecordComponent component : Catalog.class.getRecordComponents()) {
+            if (component.getName().equals("schemas")) continue;
             Object value;
             try {
                 value = component.getAccessor().invoke(catalog);
@@ -83,8 +147,21 @@ public final class TenantCatalogs {
             }
         }
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        for (String t : tenants) fingerprints.put(t, Fingerprint.of(withoutOwnName(parts.get(t).toString(), t, placeholder)));
-        return fingerprints;
+        Set<String> fresh = new TreeSet<>();
+        for (String t : tenants) {
+            List<String> entries = parts.get(t);
+            if (entries.isEmpty()) fresh.add(t);
+            String head = catalog.schemas().contains(t) ? "schema exists\n" : "no schema\n";
+            fingerprints.put(t, Fingerprint.of(withoutOwnName(head + sorted(entries), t, placeholder)));
+        }
+        return new Slices(fingerprints, Fingerprint.of(sorted(common)), fresh);
+    }
+
+    /** Entries in a canonical order: the catalog's maps need not iterate alike for a large and a small catalog. */
+    private static String sorted(List<String> entries) {
+        List<String> copy = new ArrayList<>(entries);
+        java.util.Collections.sort(copy);
+        return String.join("\n", copy);
     }
 
     /**
@@ -99,9 +176,10 @@ public final class TenantCatalogs {
                 .replace("=" + tenant + "]", "=" + placeholder + "]");
     }
 
-    private static void add(Map<String, StringBuilder> parts, String schema, String label, Object key, Object value) {
-        StringBuilder b = schema == null ? null : parts.get(schema);
-        if (b != null) b.append(label).append(' ').append(key).append(" = ").append(value).append('\n');
+    /** Into the part of {@code schema} (null: database-wide, shared); entries of other schemas are dropped. */
+    private static void add(Map<String, List<String>> parts, String schema, String label, Object key, Object value) {
+        List<String> entries = parts.get(schema);
+        if (entries != null) entries.add(label + ' ' + key + " = " + value);
     }
 
     /** The schema an entry of the catalog lives in: of its qualified name, its schema component, or "schema." prefix. */
