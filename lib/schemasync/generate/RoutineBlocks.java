@@ -1,6 +1,5 @@
 package schemasync.generate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +15,13 @@ final class RoutineBlocks {
     private final Generator g;
     private final Source source;
     private final Catalog catalog;
+    private final CreationOrder order;
 
     RoutineBlocks(Generator g, Source source) {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
+        this.order = source.creationOrder();
     }
 
     /**
@@ -28,15 +29,15 @@ final class RoutineBlocks {
      * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
      */
     void routinesTablesUse() {
-        Set<String> wanted = new HashSet<>(source.routinesTablesUse());
+        Set<String> wanted = new HashSet<>(order.routinesTablesUse());
         boolean grew = !wanted.isEmpty();
         while (grew) {
             grew = false;
             for (Source.Routine r : source.routines()) {
                 if (wanted.contains(r.signature()) || r.definition() == null) continue;
                 for (Source.Routine user : source.routines()) {
-                    if (wanted.contains(user.signature()) && user.definition() != null && user != r
-                            && calls(user.definition(), r.name().name())) {
+                    if (wanted.contains(user.signature()) && user != r && (order.routinesUsedBy(user.signature()).contains(r.signature())
+                            || user.definition() != null && calls(user.definition(), r.name().name()))) {
                         grew |= wanted.add(r.signature());
                         break;
                     }
@@ -60,11 +61,20 @@ final class RoutineBlocks {
     void routines(String schema) {
         g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
         for (Source.Routine r : routinesInOrder(schema)) {
-            if (!earlyRoutines.contains(r.signature())) routine(r);
+            if (!earlyRoutines.contains(r.signature()) && !order.readsViews(r.signature())) routine(r);
         }
     }
 
-    private void routine(Source.Routine r) {
+    /**
+     * Routines whose standard SQL body ({@code BEGIN ATOMIC}) reads a view: PostgreSQL resolves the
+     * body when it creates the routine, so they are written in the views block, each after what it reads.
+     */
+    List<Source.Routine> routinesReadingViews() {
+        return source.routines().stream().filter(r -> !earlyRoutines.contains(r.signature()) && order.readsViews(r.signature()))
+                .toList();
+    }
+
+    void routine(Source.Routine r) {
         String what = switch (r.kind()) {
             case "p" -> "procedure";
             case "a" -> "aggregate";
@@ -99,15 +109,18 @@ final class RoutineBlocks {
             text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
                     + r.finalfunc() + " " + r.combinefunc() + "(" : "");
         }
-        List<Source.Routine> pending = new ArrayList<>(all);
-        List<Source.Routine> out = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            Source.Routine next = pending.stream().filter(r -> pending.stream().noneMatch(o -> o != r
-                    && !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))).findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            out.add(next);
+        // Stuck on a cycle (recursion, or a name that only looks like a call), the first goes first.
+        schemasync.model.DependencyGraph<Source.Routine> graph = new schemasync.model.DependencyGraph<Source.Routine>().addAll(all);
+        for (Source.Routine r : all) {
+            Set<String> used = order.routinesUsedBy(r.signature());
+            for (Source.Routine o : all) {
+                if (o != r && (used.contains(o.signature())
+                        || !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))) {
+                    graph.edge(r, o);
+                }
+            }
         }
-        return out;
+        return graph.order(e -> true).nodes();
     }
 
     private static boolean calls(String text, String routine) {

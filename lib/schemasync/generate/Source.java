@@ -19,7 +19,7 @@ import schemasync.catalog.QualifiedName;
 record Source(Catalog catalog, List<Sequence> sequences,
               List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
-              java.util.Set<String> routinesTablesUse) {
+              schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
 
     record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
                     boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
@@ -56,6 +56,11 @@ record Source(Catalog catalog, List<Sequence> sequences,
     record DbObject(String catalog, String kind, QualifiedName name) {
     }
 
+    /** What the generator asks of the dependency graph. */
+    CreationOrder creationOrder() {
+        return new CreationOrder(dependencies, catalog);
+    }
+
     static Source read(Connection connection, Collection<String> schemas) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -86,10 +91,10 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getBoolean(4)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
-            java.util.Set<String> routinesTablesUse = new TreeSet<>(query(connection, SourceSql.ROUTINES_TABLES_USE, names,
-                    rs -> new QualifiedName(rs.getString(1), rs.getString(2)) + "(" + rs.getString(3) + ")"));
+            // Read under the same search_path as ROUTINES, so routine ids print their argument types alike.
+            var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
             return new Source(catalog, sequences, ranges, partitions, matviews, deps, routines, triggers,
-                    indexes, objects, java.util.Set.copyOf(routinesTablesUse));
+                    indexes, objects, dependencies);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

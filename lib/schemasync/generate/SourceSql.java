@@ -125,25 +125,6 @@ final class SourceSql {
             ORDER BY 1, 2, 3
             """;
 
-    /**
-     * Routines a table needs before it can be created: called by a column default or generated
-     * expression (pg_attrdef), a table's CHECK constraint (pg_constraint), or an index expression or
-     * predicate (pg_class). PostgreSQL records each in pg_depend, as a normal dependency (an automatic
-     * one for a generated column before PostgreSQL 14); pg_dump sorts on the same edges. (Views, triggers and policies come after the routines anyway.)
-     */
-    static final String ROUTINES_TABLES_USE = """
-            -- schema-sync generate: routines that tables use
-            SELECT DISTINCT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND p.oid = d.refobjid
-            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            LEFT JOIN pg_catalog.pg_constraint con ON d.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = d.objid
-            WHERE d.deptype IN ('n', 'a') AND n.nspname = ANY (?)
-              AND (d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_class'::regclass)
-                   OR (con.oid IS NOT NULL AND con.conrelid <> 0))
-            ORDER BY 1, 2, 3
-            """;
-
     /** Triggers with what the DSL cannot say: a clone on a partition, a constraint trigger. */
     static final String TRIGGERS = """
             -- schema-sync generate: triggers
