@@ -51,8 +51,9 @@ final class BlockPlan {
 
     void write() {
         schemasAndExtensions();
-        for (String schema : g.schemas()) types(schema);
         RoutineBlocks routines = new RoutineBlocks(g, source);
+        routines.routinesTypesUse();
+        for (String schema : g.schemas()) types(schema);
         routines.routinesTablesUse();
         tables();
         for (String schema : g.schemas()) routines.routines(schema);

@@ -96,6 +96,22 @@ final class CreationOrder {
         return out;
     }
 
+    /** The routines a domain's CHECK or default calls (a composite or range type names none PostgreSQL records). */
+    Set<String> routinesTypesUse() {
+        Set<String> out = new TreeSet<>();
+        for (ObjectId n : graph.nodes()) {
+            if (n.kind() != Kind.TYPE) continue;
+            for (ObjectId p : graph.prerequisitesOf(n)) if (p.kind() == Kind.FUNCTION) out.add(p.schema() + "." + p.name());
+        }
+        return out;
+    }
+
+    /** The routine needs nothing of the managed schemas but schemas, extensions and routines (its types are PostgreSQL's). */
+    boolean needsOnlyRoutines(String signature) {
+        return graph.prerequisitesOf(routine(signature)).stream()
+                .allMatch(p -> p.kind() == Kind.SCHEMA || p.kind() == Kind.EXTENSION || p.kind() == Kind.FUNCTION);
+    }
+
     /** Routines the routine {@code signature} uses by pg_depend: an aggregate's functions, a standard SQL body's calls. */
     Set<String> routinesUsedBy(String signature) {
         Set<String> out = new TreeSet<>();

@@ -29,7 +29,21 @@ final class RoutineBlocks {
      * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
      */
     void routinesTablesUse() {
-        Set<String> wanted = new HashSet<>(order.routinesTablesUse());
+        early(order.routinesTablesUse(), r -> true, "Functions the tables use", "Functions called by column defaults,"
+                + " generated columns, checks or indexes: they must exist before the tables");
+    }
+
+    /**
+     * The routines a domain's CHECK or default calls, in a block before the types — those that need
+     * no type or table of their own (a routine taking the domain could not come first in any order).
+     */
+    void routinesTypesUse() {
+        early(order.routinesTypesUse(), order::needsOnlyRoutines, "Functions the types use",
+                "Functions called by a domain's CHECK or default: they must exist before the domain");
+    }
+
+    private void early(Set<String> seed, java.util.function.Predicate<String> canGoEarly, String title, String description) {
+        Set<String> wanted = new HashSet<>(seed);
         boolean grew = !wanted.isEmpty();
         while (grew) {
             grew = false;
@@ -44,9 +58,10 @@ final class RoutineBlocks {
                 }
             }
         }
+        wanted.removeAll(earlyRoutines);
+        wanted.removeIf(canGoEarly.negate());
         if (wanted.isEmpty()) return;
-        g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
-                + " indexes: they must exist before the tables");
+        g.startBlock(title, description);
         for (String schema : g.schemas()) {
             for (Source.Routine r : routinesInOrder(schema)) {
                 if (wanted.contains(r.signature())) routine(r);

@@ -45,7 +45,7 @@ class CreationOrderRoundTripTest {
                         """),
                 new Fixture("an index function calling a helper that sorts after it and after the table", 0, """
                         CREATE FUNCTION zz_helper(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(t) $$;
-                        CREATE FUNCTION a_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT zz_helper(trim(t)) $$;
+                        CREATE FUNCTION a_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT public.zz_helper(trim(t)) $$;
                         CREATE TABLE m_items (id bigint PRIMARY KEY, name text NOT NULL);
                         CREATE INDEX m_items_key_idx ON m_items (a_key(name));
                         """),
@@ -68,15 +68,20 @@ class CreationOrderRoundTripTest {
                         ALTER TABLE b_customers ADD FOREIGN KEY (best_order) REFERENCES a_orders (id);
                         CREATE TABLE c_lines (id bigint PRIMARY KEY, order_id bigint REFERENCES a_orders (id));
                         """),
+                new Fixture("a domain whose CHECK calls a function", 0, """
+                        CREATE FUNCTION zz_is_code(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t ~ '^[A-Z]{3}$' $$;
+                        CREATE DOMAIN a_code AS text CHECK (zz_is_code(VALUE));
+                        CREATE TABLE m_airports (id bigint PRIMARY KEY, code a_code NOT NULL);
+                        """),
                 new Fixture("a standard SQL body (BEGIN ATOMIC) reading a view", 140000, """
                         CREATE TABLE zz_events (id bigint PRIMARY KEY, kind text NOT NULL);
                         CREATE VIEW zz_signups AS SELECT id FROM zz_events WHERE kind = 'signup';
                         CREATE FUNCTION a_signup_count() RETURNS bigint LANGUAGE sql STABLE
                             BEGIN ATOMIC SELECT count(*) FROM zz_signups; END;
                         """),
-                new Fixture("a standard SQL body (BEGIN ATOMIC) used by a CHECK, calling a function that sorts after it", 140000, """
+                new Fixture("a standard SQL body (RETURN) used by a CHECK, calling a function that sorts after it", 140000, """
                         CREATE FUNCTION zz_len(t text) RETURNS integer LANGUAGE sql IMMUTABLE RETURN length(t);
-                        CREATE FUNCTION a_short(t text) RETURNS boolean LANGUAGE sql IMMUTABLE BEGIN ATOMIC SELECT zz_len(t) < 10; END;
+                        CREATE FUNCTION a_short(t text) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN zz_len(t) < 10;
                         CREATE TABLE m_tags (id bigint PRIMARY KEY, tag text NOT NULL CHECK (a_short(tag)));
                         """));
     }
