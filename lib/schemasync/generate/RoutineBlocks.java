@@ -8,8 +8,10 @@ import java.util.Set;
 import schemasync.catalog.Catalog;
 
 /**
- * The generated blocks of routines: first those a table needs (before the tables), then each
- * schema's others, each after the routines its text calls.
+ * The generated blocks of routines: those a domain needs (before the types), those a table needs
+ * (before the tables), then each schema's others, each after the routines it calls (pg_depend for
+ * aggregates and standard SQL bodies, the text for the others); those whose standard SQL body reads a
+ * view are written with the views ({@link BlockPlan}).
  */
 final class RoutineBlocks {
     private final Generator g;

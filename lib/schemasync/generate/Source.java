@@ -17,7 +17,7 @@ import schemasync.catalog.QualifiedName;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog, List<Sequence> sequences,
-              List<Range> ranges, List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
+              List<Range> ranges, List<Partition> partitions, List<MatView> matviews,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
 
@@ -33,9 +33,6 @@ record Source(Catalog catalog, List<Sequence> sequences,
     }
 
     record MatView(QualifiedName name, String definition, boolean populated, List<String> indexes) {
-    }
-
-    record ViewDependency(QualifiedName view, QualifiedName uses) {
     }
 
     record Routine(QualifiedName name, String identityArguments, String arguments, String kind, String definition,
@@ -80,8 +77,6 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getString(7)));
             List<MatView> matviews = query(connection, SourceSql.MATVIEWS, names, rs -> new MatView(name(rs, 1), rs.getString(3),
                     rs.getBoolean(4), strings(rs, 5)));
-            List<ViewDependency> deps = query(connection, SourceSql.VIEW_DEPENDENCIES, names, rs -> new ViewDependency(name(rs, 1),
-                    new QualifiedName(rs.getString(3), rs.getString(4))));
             List<Routine> routines = query(connection, SourceSql.ROUTINES, names, rs -> new Routine(name(rs, 1), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                     rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
@@ -93,7 +88,7 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             // Read under the same search_path as ROUTINES, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            return new Source(catalog, sequences, ranges, partitions, matviews, deps, routines, triggers,
+            return new Source(catalog, sequences, ranges, partitions, matviews, routines, triggers,
                     indexes, objects, dependencies);
         } finally {
             connection.rollback();

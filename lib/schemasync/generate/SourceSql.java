@@ -91,22 +91,6 @@ final class SourceSql {
             ORDER BY 1, 2
             """;
 
-    /** Views and materialized views each view or materialized view reads (to order them). */
-    static final String VIEW_DEPENDENCIES = """
-            -- schema-sync generate: view dependencies
-            SELECT DISTINCT vn.nspname, v.relname, rn.nspname, r.relname
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_rewrite w ON w.oid = d.objid
-            JOIN pg_catalog.pg_class v ON v.oid = w.ev_class
-            JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace
-            JOIN pg_catalog.pg_class r ON r.oid = d.refobjid
-            JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
-              AND r.oid <> v.oid AND v.relkind IN ('v', 'm') AND r.relkind IN ('v', 'm')
-              AND vn.nspname = ANY (?)
-            ORDER BY 1, 2, 3, 4
-            """;
-
     /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */
     static final String ROUTINES = """
             -- schema-sync generate: routines
