@@ -105,9 +105,9 @@ public final class DependencyGraph<N> {
 
     /**
      * The stable topological order. When every node left waits on another, the earliest added node
-     * left is placed anyway and its edges to nodes not yet placed are set aside — if
-     * {@code breakable} allows every one of them (pg_dump does the same with foreign keys: they are
-     * added after both tables). Otherwise the cycle is reported.
+     * left whose edges to nodes not yet placed {@code breakable} allows all is placed anyway, and
+     * those edges are set aside (pg_dump does the same with foreign keys: they are added after both
+     * tables). When no node left allows it, the cycle is reported.
      */
     public Order<N> order(java.util.function.Predicate<Edge<N>> breakable) {
         List<N> out = new ArrayList<>(prerequisites.size());
@@ -123,12 +123,18 @@ public final class DependencyGraph<N> {
                 }
             }
             if (next == null) {
-                next = pending.iterator().next();
-                for (N p : prerequisites.get(next)) {
-                    if (placed.contains(p)) continue;
-                    Edge<N> e = new Edge<>(next, p);
-                    if (!breakable.test(e)) throw new IllegalStateException("a dependency cycle: " + cycleThrough(next, pending));
-                    broken.add(e);
+                for (N n : pending) {
+                    List<Edge<N>> waiting = new ArrayList<>();
+                    for (N p : prerequisites.get(n)) if (!placed.contains(p)) waiting.add(new Edge<>(n, p));
+                    if (waiting.stream().allMatch(breakable)) {
+                        next = n;
+                        broken.addAll(waiting);
+                        break;
+                    }
+                }
+                if (next == null) {
+                    N first = pending.iterator().next();
+                    throw new IllegalStateException("a dependency cycle: " + cycleThrough(first, pending));
                 }
             }
             pending.remove(next);
