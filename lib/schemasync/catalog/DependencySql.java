@@ -46,14 +46,14 @@ final class DependencySql {
                 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
                 LEFT JOIN rel r ON r.oid = t.typrelid
                 WHERE t.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
-                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type e WHERE e.typarray = t.oid)
+                  AND NOT (t.typtype = 'b' AND t.typcategory = 'A' AND t.typelem <> 0)
                 UNION ALL
                 SELECT 'pg_catalog.pg_type'::regclass, t.oid, COALESCE(r.kind, 'TYPE'), n.nspname::text,
                        COALESCE(r.relname, e.typname)::text, NULL
-                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type e ON e.typarray = t.oid
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type e ON e.oid = t.typelem AND e.typarray = t.oid
                 JOIN pg_catalog.pg_namespace n ON n.oid = e.typnamespace
                 LEFT JOIN rel r ON r.oid = e.typrelid
-                WHERE t.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                WHERE t.oid >= 16384 AND t.typtype = 'b' AND t.typcategory = 'A' AND n.nspname IN (SELECT nspname FROM managed)
                 UNION ALL
                 SELECT 'pg_catalog.pg_proc'::regclass, p.oid, 'FUNCTION', n.nspname::text,
                        p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL
