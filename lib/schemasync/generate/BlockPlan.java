@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,14 +52,15 @@ final class BlockPlan {
         schemasAndExtensions();
         ExternalBlocks externals = new ExternalBlocks(g, catalog);
         externals.servers();
-        for (String schema : g.schemas()) types(schema);
         RoutineBlocks routines = new RoutineBlocks(g, source);
+        routines.routinesTypesUse();
+        for (String schema : g.schemas()) types(schema);
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source));
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         tables();
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
-        views();
+        views(routines);
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
         externals.publications();
@@ -162,9 +162,9 @@ final class BlockPlan {
     }
 
     private void tables() {
-        List<QualifiedName> order = new ArrayList<>();
-        Set<String> deferred = new TreeSet<>();
-        topologicalOrder(order, deferred);
+        CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf);
+        List<QualifiedName> order = tables.order();
+        Set<String> deferred = tables.deferredForeignKeys();
         TableGenerator tg = new TableGenerator(g);
         Set<QualifiedName> declared = new HashSet<>();
         Map<QualifiedName, List<Source.Partition>> partitionsOf = new HashMap<>();
@@ -214,55 +214,6 @@ final class BlockPlan {
         }
     }
 
-    /**
-     * Tables ordered so that each comes after the tables its foreign keys reference (ties by name).
-     * In a cycle, the first table by name goes first and its foreign keys to tables not yet placed
-     * are added in a later block.
-     */
-    private void topologicalOrder(List<QualifiedName> order, Set<String> deferred) {
-        TreeMap<QualifiedName, Set<QualifiedName>> pending = new TreeMap<>(BY_NAME);
-        for (Table t : catalog.tables().values()) {
-            // A partition's foreign keys are created with its root table, in the root's block.
-            QualifiedName root = rootOf(t.name());
-            Set<QualifiedName> refs = pending.computeIfAbsent(root, k -> new HashSet<>());
-            for (Constraint c : t.constraints()) {
-                QualifiedName target = c.kind() == Constraint.Kind.FOREIGN_KEY ? rootOf(c.foreignKey().table()) : null;
-                if (target != null && !target.equals(root)) refs.add(target);
-            }
-            // An INHERITS child is created after its parents (CREATE TABLE ... INHERITS needs them).
-            schemasync.catalog.TableLineage lineage = catalog.lineageOf(t.name());
-            if (lineage != null) refs.addAll(lineage.inherits());
-        }
-        Set<QualifiedName> placed = new LinkedHashSet<>();
-        while (!pending.isEmpty()) {
-            QualifiedName next = null;
-            for (Map.Entry<QualifiedName, Set<QualifiedName>> e : pending.entrySet()) {
-                if (e.getValue().stream().allMatch(r -> placed.contains(r) || !pending.containsKey(r))) {
-                    next = e.getKey();
-                    break;
-                }
-            }
-            if (next == null) {
-                // A cycle of foreign keys: break it at the first table whose parents are placed (inheritance has no cycles).
-                next = pending.keySet().stream().filter(n -> catalog.lineageOf(n) == null || catalog.lineageOf(n).inherits().stream()
-                        .allMatch(p -> placed.contains(p) || !pending.containsKey(p))).findFirst().orElse(pending.firstKey());
-                // The table and, when partitioned, its partitions (whose own foreign keys its block declares).
-                for (Table t : catalog.tables().values()) {
-                    if (!rootOf(t.name()).equals(next)) continue;
-                    for (Constraint c : t.constraints()) {
-                        QualifiedName target = c.kind() == Constraint.Kind.FOREIGN_KEY ? rootOf(c.foreignKey().table()) : null;
-                        if (target != null && pending.containsKey(target) && !target.equals(next)) {
-                            deferred.add(t.name().schema() + "." + t.name().name() + "." + c.name());
-                        }
-                    }
-                }
-            }
-            pending.remove(next);
-            placed.add(next);
-            order.add(next);
-        }
-    }
-
     /** A partition's root partitioned table (the block that creates it); any other table itself. */
     private QualifiedName rootOf(QualifiedName table) {
         QualifiedName cur = table;
@@ -274,27 +225,35 @@ final class BlockPlan {
         }
     }
 
-    /** Views and materialized views, each after the ones it reads. */
-    private void views() {
+    /**
+     * Views and materialized views, each after the views and routines it reads (pg_depend records a
+     * view's uses); with them the routines whose standard SQL body reads a view. Ties by name.
+     */
+    private void views(RoutineBlocks routines) {
         Map<QualifiedName, String> views = new TreeMap<>(BY_NAME);
         views.putAll(catalog.views());
         Map<QualifiedName, Source.MatView> matviews = new TreeMap<>(BY_NAME);
         for (Source.MatView m : source.matviews()) matviews.put(m.name(), m);
-        Map<QualifiedName, Set<QualifiedName>> deps = new HashMap<>();
-        for (Source.ViewDependency d : source.viewDependencies()) deps.computeIfAbsent(d.view(), k -> new HashSet<>()).add(d.uses());
-        TreeSet<QualifiedName> pending = new TreeSet<>(BY_NAME);
-        pending.addAll(views.keySet());
-        pending.addAll(matviews.keySet());
-        if (pending.isEmpty()) return;
+        Map<String, Source.Routine> readers = new TreeMap<>();
+        for (Source.Routine r : routines.routinesReadingViews()) readers.put(r.signature(), r);
+        TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
+        relations.addAll(views.keySet());
+        relations.addAll(matviews.keySet());
+        if (relations.isEmpty() && readers.isEmpty()) return;
         g.startBlock("Views", "Views and materialized views, each after the views it reads");
-        Set<QualifiedName> done = new HashSet<>();
-        while (!pending.isEmpty()) {
-            QualifiedName next = pending.stream()
-                    .filter(v -> deps.getOrDefault(v, Set.of()).stream().allMatch(d -> done.contains(d) || !pending.contains(d)))
-                    .findFirst().orElse(pending.first());
-            pending.remove(next);
-            done.add(next);
-            if (views.containsKey(next)) {
+        CreationOrder creation = source.creationOrder();
+        schemasync.model.DependencyGraph<String> graph = new schemasync.model.DependencyGraph<>();
+        relations.forEach(v -> graph.add(v.toString()));
+        readers.keySet().forEach(graph::add);
+        for (QualifiedName v : relations) creation.viewPrerequisites(v).forEach(p -> graph.edgeBetweenKnown(v.toString(), p));
+        for (String r : readers.keySet()) creation.routineReads(r).forEach(p -> graph.edgeBetweenKnown(r, p));
+        Map<String, QualifiedName> byText = new HashMap<>();
+        relations.forEach(v -> byText.put(v.toString(), v));
+        for (String node : graph.order(e -> true).nodes()) {
+            QualifiedName next = byText.get(node);
+            if (next == null) {
+                routines.routine(readers.get(node));
+            } else if (views.containsKey(next)) {
                 g.add(new Call.ViewCall(g.dslName(next), views.get(next).strip()));
             } else {
                 Source.MatView m = matviews.get(next);

@@ -1,6 +1,5 @@
 package schemasync.generate;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,18 +8,22 @@ import java.util.Set;
 import schemasync.catalog.Catalog;
 
 /**
- * The generated blocks of routines: first those a table needs (before the tables), then each
- * schema's others, each after the routines its text calls.
+ * The generated blocks of routines: those a domain needs (before the types), those a table needs
+ * (before the tables), then each schema's others, each after the routines it calls (pg_depend for
+ * aggregates and standard SQL bodies, the text for the others); those whose standard SQL body reads a
+ * view are written with the views ({@link BlockPlan}).
  */
 final class RoutineBlocks {
     private final Generator g;
     private final Source source;
     private final Catalog catalog;
+    private final CreationOrder order;
 
     RoutineBlocks(Generator g, Source source) {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
+        this.order = source.creationOrder();
     }
 
     /**
@@ -28,25 +31,41 @@ final class RoutineBlocks {
      * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
      */
     void routinesTablesUse(Set<String> rangesUse) {
-        Set<String> wanted = new HashSet<>(source.routinesTablesUse());
-        wanted.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
+        Set<String> seed = new HashSet<>(order.routinesTablesUse());
+        seed.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
+        early(seed, r -> true, "Functions the tables use", "Functions called by column defaults,"
+                + " generated columns, checks or indexes, or named by range types: they must exist before the tables");
+    }
+
+    /**
+     * The routines a domain's CHECK or default calls, in a block before the types — those that need
+     * no type or table of their own (a routine taking the domain could not come first in any order).
+     */
+    void routinesTypesUse() {
+        early(order.routinesTypesUse(), order::needsOnlyRoutines, "Functions the types use",
+                "Functions called by a domain's CHECK or default: they must exist before the domain");
+    }
+
+    private void early(Set<String> seed, java.util.function.Predicate<String> canGoEarly, String title, String description) {
+        Set<String> wanted = new HashSet<>(seed);
         boolean grew = !wanted.isEmpty();
         while (grew) {
             grew = false;
             for (Source.Routine r : source.routines()) {
                 if (wanted.contains(r.signature()) || r.definition() == null) continue;
                 for (Source.Routine user : source.routines()) {
-                    if (wanted.contains(user.signature()) && user.definition() != null && user != r
-                            && calls(user.definition(), r.name().name())) {
+                    if (wanted.contains(user.signature()) && user != r && (order.routinesUsedBy(user.signature()).contains(r.signature())
+                            || user.definition() != null && calls(user.definition(), r.name().name()))) {
                         grew |= wanted.add(r.signature());
                         break;
                     }
                 }
             }
         }
+        wanted.removeAll(earlyRoutines);
+        wanted.removeIf(canGoEarly.negate());
         if (wanted.isEmpty()) return;
-        g.startBlock("Functions the tables use", "Functions called by column defaults, generated columns, checks or"
-                + " indexes, or named by range types: they must exist before the tables");
+        g.startBlock(title, description);
         for (String schema : g.schemas()) {
             for (Source.Routine r : routinesInOrder(schema)) {
                 if (wanted.contains(r.signature())) routine(r);
@@ -61,11 +80,20 @@ final class RoutineBlocks {
     void routines(String schema) {
         g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
         for (Source.Routine r : routinesInOrder(schema)) {
-            if (!earlyRoutines.contains(r.signature())) routine(r);
+            if (!earlyRoutines.contains(r.signature()) && !order.readsViews(r.signature())) routine(r);
         }
     }
 
-    private void routine(Source.Routine r) {
+    /**
+     * Routines whose standard SQL body ({@code BEGIN ATOMIC}) reads a view: PostgreSQL resolves the
+     * body when it creates the routine, so they are written in the views block, each after what it reads.
+     */
+    List<Source.Routine> routinesReadingViews() {
+        return source.routines().stream().filter(r -> !earlyRoutines.contains(r.signature()) && order.readsViews(r.signature()))
+                .toList();
+    }
+
+    void routine(Source.Routine r) {
         String what = switch (r.kind()) {
             case "p" -> "procedure";
             case "a" -> "aggregate";
@@ -100,15 +128,18 @@ final class RoutineBlocks {
             text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
                     + r.finalfunc() + " " + r.combinefunc() + "(" : "");
         }
-        List<Source.Routine> pending = new ArrayList<>(all);
-        List<Source.Routine> out = new ArrayList<>();
-        while (!pending.isEmpty()) {
-            Source.Routine next = pending.stream().filter(r -> pending.stream().noneMatch(o -> o != r
-                    && !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))).findFirst().orElse(pending.get(0));
-            pending.remove(next);
-            out.add(next);
+        // Stuck on a cycle (recursion, or a name that only looks like a call), the first goes first.
+        schemasync.model.DependencyGraph<Source.Routine> graph = new schemasync.model.DependencyGraph<Source.Routine>().addAll(all);
+        for (Source.Routine r : all) {
+            Set<String> used = order.routinesUsedBy(r.signature());
+            for (Source.Routine o : all) {
+                if (o != r && (used.contains(o.signature())
+                        || !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))) {
+                    graph.edge(r, o);
+                }
+            }
         }
-        return out;
+        return graph.order(e -> true).nodes();
     }
 
     private static boolean calls(String text, String routine) {

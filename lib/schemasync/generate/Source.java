@@ -17,9 +17,9 @@ import schemasync.catalog.QualifiedName;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog, List<Sequence> sequences,
-              List<Partition> partitions, List<MatView> matviews, List<ViewDependency> viewDependencies,
+              List<Partition> partitions, List<MatView> matviews,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
-              java.util.Set<String> routinesTablesUse) {
+              schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
 
     record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
                     boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
@@ -30,9 +30,6 @@ record Source(Catalog catalog, List<Sequence> sequences,
     }
 
     record MatView(QualifiedName name, String definition, boolean populated, List<String> indexes) {
-    }
-
-    record ViewDependency(QualifiedName view, QualifiedName uses) {
     }
 
     record Routine(QualifiedName name, String identityArguments, String arguments, String kind, String definition,
@@ -53,6 +50,11 @@ record Source(Catalog catalog, List<Sequence> sequences,
     record DbObject(String catalog, String kind, QualifiedName name) {
     }
 
+    /** What the generator asks of the dependency graph. */
+    CreationOrder creationOrder() {
+        return new CreationOrder(dependencies, catalog);
+    }
+
     static Source read(Connection connection, Collection<String> schemas) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
@@ -70,8 +72,6 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getString(7)));
             List<MatView> matviews = query(connection, SourceSql.MATVIEWS, names, rs -> new MatView(name(rs, 1), rs.getString(3),
                     rs.getBoolean(4), strings(rs, 5)));
-            List<ViewDependency> deps = query(connection, SourceSql.VIEW_DEPENDENCIES, names, rs -> new ViewDependency(name(rs, 1),
-                    new QualifiedName(rs.getString(3), rs.getString(4))));
             List<Routine> routines = query(connection, SourceSql.ROUTINES, names, rs -> new Routine(name(rs, 1), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                     rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
@@ -81,10 +81,10 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     rs.getBoolean(4)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
-            java.util.Set<String> routinesTablesUse = new TreeSet<>(query(connection, SourceSql.ROUTINES_TABLES_USE, names,
-                    rs -> new QualifiedName(rs.getString(1), rs.getString(2)) + "(" + rs.getString(3) + ")"));
-            return new Source(catalog, sequences, partitions, matviews, deps, routines, triggers,
-                    indexes, objects, java.util.Set.copyOf(routinesTablesUse));
+            // Read under the same search_path as ROUTINES, so routine ids print their argument types alike.
+            var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
+            return new Source(catalog, sequences, partitions, matviews, routines, triggers,
+                    indexes, objects, dependencies);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

@@ -82,22 +82,6 @@ final class SourceSql {
             ORDER BY 1, 2
             """;
 
-    /** Views and materialized views each view or materialized view reads (to order them). */
-    static final String VIEW_DEPENDENCIES = """
-            -- schema-sync generate: view dependencies
-            SELECT DISTINCT vn.nspname, v.relname, rn.nspname, r.relname
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_rewrite w ON w.oid = d.objid
-            JOIN pg_catalog.pg_class v ON v.oid = w.ev_class
-            JOIN pg_catalog.pg_namespace vn ON vn.oid = v.relnamespace
-            JOIN pg_catalog.pg_class r ON r.oid = d.refobjid
-            JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
-              AND r.oid <> v.oid AND v.relkind IN ('v', 'm') AND r.relkind IN ('v', 'm')
-              AND vn.nspname = ANY (?)
-            ORDER BY 1, 2, 3, 4
-            """;
-
     /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */
     static final String ROUTINES = """
             -- schema-sync generate: routines
@@ -113,25 +97,6 @@ final class SourceSql {
             LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
             WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
 
-            ORDER BY 1, 2, 3
-            """;
-
-    /**
-     * Routines a table needs before it can be created: called by a column default or generated
-     * expression (pg_attrdef), a table's CHECK constraint (pg_constraint), or an index expression or
-     * predicate (pg_class). PostgreSQL records each in pg_depend, as a normal dependency (an automatic
-     * one for a generated column before PostgreSQL 14); pg_dump sorts on the same edges. (Views, triggers and policies come after the routines anyway.)
-     */
-    static final String ROUTINES_TABLES_USE = """
-            -- schema-sync generate: routines that tables use
-            SELECT DISTINCT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid)
-            FROM pg_catalog.pg_depend d
-            JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::regclass AND p.oid = d.refobjid
-            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            LEFT JOIN pg_catalog.pg_constraint con ON d.classid = 'pg_catalog.pg_constraint'::regclass AND con.oid = d.objid
-            WHERE d.deptype IN ('n', 'a') AND n.nspname = ANY (?)
-              AND (d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_class'::regclass)
-                   OR (con.oid IS NOT NULL AND con.conrelid <> 0))
             ORDER BY 1, 2, 3
             """;
 

@@ -1,0 +1,103 @@
+package schemasync.catalog;
+
+/**
+ * The dependency edges PostgreSQL records, in one set-based query (runnable in psql with the managed
+ * schemas as the one parameter, e.g. {@code '{public}'}).
+ *
+ * <p>{@code ids} names every row of the catalogs that pg_depend points at, as the graph's
+ * {@code ObjectId} (kind, schema, name, name on its table): a column default (pg_attrdef) is its
+ * table, a view's {@code _RETURN} rule (pg_rewrite) is its view, a relation's row type and an array
+ * type are their relation and element type, a domain's CHECK is its domain, and any member of an
+ * extension is that extension (CREATE EXTENSION creates it). The edges are pg_depend's normal and
+ * automatic ones between two named objects, without the ones a creation order must not follow: a
+ * sequence OWNED BY a column ('a' from the sequence) points the other way from the default that
+ * calls nextval. Only user objects: oids below 16384 (FirstNormalObjectId) are PostgreSQL's own.
+ *
+ * <p>What pg_depend does not know: a function body (plain SQL or PL/pgSQL text) names nothing it
+ * records, except a SQL-standard body ({@code BEGIN ATOMIC}, PostgreSQL 14+), which records edges to
+ * the tables and functions it uses. A new kind joins by one branch of {@code ids}.
+ */
+final class DependencySql {
+    private DependencySql() {
+    }
+
+    static final String EDGES = """
+            -- schema-sync: dependency edges between user objects (pg_depend, mapped to object ids)
+            WITH managed AS (SELECT pg_catalog.unnest(?::text[]) AS nspname),
+            rel AS (
+                SELECT c.oid, n.nspname, c.relname,
+                       CASE c.relkind WHEN 'r' THEN 'TABLE' WHEN 'p' THEN 'TABLE' WHEN 'f' THEN 'TABLE' WHEN 'v' THEN 'VIEW'
+                           WHEN 'm' THEN 'MATERIALIZED_VIEW' WHEN 'S' THEN 'SEQUENCE' WHEN 'i' THEN 'INDEX' WHEN 'I' THEN 'INDEX'
+                           WHEN 'c' THEN 'TYPE' END AS kind
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)),
+            base (classid, objid, kind, schema, name, sub) AS (
+                SELECT 'pg_catalog.pg_namespace'::regclass, n.oid, 'SCHEMA', NULL::text, n.nspname::text, NULL::text
+                FROM pg_catalog.pg_namespace n WHERE n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_extension'::regclass, x.oid, 'EXTENSION', NULL, x.extname::text, NULL
+                FROM pg_catalog.pg_extension x
+                UNION ALL
+                SELECT 'pg_catalog.pg_class'::regclass, r.oid, r.kind, r.nspname::text, r.relname::text, NULL FROM rel r
+                WHERE r.kind IS NOT NULL
+                UNION ALL
+                SELECT 'pg_catalog.pg_type'::regclass, t.oid, COALESCE(r.kind, 'TYPE'), n.nspname::text,
+                       COALESCE(r.relname, t.typname)::text, NULL
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                LEFT JOIN rel r ON r.oid = t.typrelid
+                WHERE t.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                  AND NOT (t.typtype = 'b' AND t.typcategory = 'A' AND t.typelem <> 0)
+                UNION ALL
+                SELECT 'pg_catalog.pg_type'::regclass, t.oid, COALESCE(r.kind, 'TYPE'), n.nspname::text,
+                       COALESCE(r.relname, e.typname)::text, NULL
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_type e ON e.oid = t.typelem AND e.typarray = t.oid
+                JOIN pg_catalog.pg_namespace n ON n.oid = e.typnamespace
+                LEFT JOIN rel r ON r.oid = e.typrelid
+                WHERE t.oid >= 16384 AND t.typtype = 'b' AND t.typcategory = 'A' AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_proc'::regclass, p.oid, 'FUNCTION', n.nspname::text,
+                       p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL
+                FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                WHERE p.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_collation'::regclass, co.oid, 'COLLATION', n.nspname::text, co.collname::text, NULL
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+                WHERE co.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_constraint'::regclass, k.oid, CASE WHEN k.conrelid <> 0 THEN 'CONSTRAINT' ELSE 'TYPE' END,
+                       n.nspname::text, COALESCE(r.relname, t.typname)::text, CASE WHEN k.conrelid <> 0 THEN k.conname::text END
+                FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace
+                LEFT JOIN pg_catalog.pg_class r ON r.oid = k.conrelid LEFT JOIN pg_catalog.pg_type t ON t.oid = k.contypid
+                WHERE k.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_attrdef'::regclass, d.oid, r.kind, r.nspname::text, r.relname::text, NULL
+                FROM pg_catalog.pg_attrdef d JOIN rel r ON r.oid = d.adrelid
+                UNION ALL
+                SELECT 'pg_catalog.pg_rewrite'::regclass, w.oid, CASE WHEN w.rulename = '_RETURN' THEN r.kind ELSE 'RULE' END,
+                       r.nspname::text, r.relname::text, CASE WHEN w.rulename <> '_RETURN' THEN w.rulename::text END
+                FROM pg_catalog.pg_rewrite w JOIN rel r ON r.oid = w.ev_class
+                UNION ALL
+                SELECT 'pg_catalog.pg_trigger'::regclass, g.oid, 'TRIGGER', r.nspname::text, r.relname::text, g.tgname::text
+                FROM pg_catalog.pg_trigger g JOIN rel r ON r.oid = g.tgrelid WHERE NOT g.tgisinternal
+                UNION ALL
+                SELECT 'pg_catalog.pg_policy'::regclass, o.oid, 'POLICY', r.nspname::text, r.relname::text, o.polname::text
+                FROM pg_catalog.pg_policy o JOIN rel r ON r.oid = o.polrelid),
+            ids AS (
+                SELECT b.classid, b.objid,
+                       CASE WHEN x.oid IS NULL THEN b.kind ELSE 'EXTENSION' END AS kind,
+                       CASE WHEN x.oid IS NULL THEN b.schema END AS schema,
+                       CASE WHEN x.oid IS NULL THEN b.name ELSE x.extname::text END AS name,
+                       CASE WHEN x.oid IS NULL THEN b.sub END AS sub
+                FROM base b
+                LEFT JOIN pg_catalog.pg_depend m ON m.classid = b.classid AND m.objid = b.objid AND m.deptype = 'e'
+                LEFT JOIN pg_catalog.pg_extension x ON x.oid = m.refobjid)
+            SELECT DISTINCT a.kind, a.schema, a.name, a.sub, b.kind, b.schema, b.name, b.sub
+            FROM pg_catalog.pg_depend d
+            JOIN ids a ON a.classid = d.classid AND a.objid = d.objid
+            JOIN ids b ON b.classid = d.refclassid AND b.objid = d.refobjid
+            WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384
+              AND NOT (a.kind = 'SEQUENCE' AND d.deptype = 'a' AND d.refclassid = 'pg_catalog.pg_class'::regclass)
+              AND (a.kind, a.schema, a.name, a.sub) IS DISTINCT FROM (b.kind, b.schema, b.name, b.sub)
+            ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+            """;
+}

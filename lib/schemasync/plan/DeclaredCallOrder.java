@@ -1,0 +1,143 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.ConstraintSpec;
+import schemasync.catalog.KeyPart;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+
+/**
+ * One apply creates objects in the order its blocks declare them. PostgreSQL resolves a function
+ * call in a column default, generated column, CHECK, index expression, policy or domain, and a
+ * trigger's function, when it creates that object: a routine a later block (or a later line of the
+ * same block) declares does not exist yet, and the apply would fail half-way with "function … does not
+ * exist". This refuses such a plan before anything runs, naming both objects and their blocks.
+ *
+ * <p>Why not move the routine earlier instead: creating it needs what its own signature and body
+ * name (argument and result types, a SQL body's tables, checked with check_function_bodies on), which
+ * the blocks between may declare; and each step is planned over the state the earlier steps leave.
+ * The user's block order is the one order the tool can prove; the fix is one move, which the error says.
+ *
+ * <p>The calls are recognised in the declared text as {@code name(} or {@code schema.name(}: an
+ * unqualified name counts only for routines of {@code public} (where an unqualified call resolves
+ * under the default search_path), so a false match can only mean a missed refusal, never a wrong one
+ * for a qualified call. Routines that exist already, under any arguments, are never "later".
+ */
+final class DeclaredCallOrder {
+    private DeclaredCallOrder() {
+    }
+
+    private record Routine(QualifiedName name, String signature, String word, Declaration declaration, int position) {
+    }
+
+    /**
+     * @param order the planning order (indexes into {@code all})
+     * @return {@code order}, once no declaration calls a routine declared after it
+     */
+    static List<Integer> checked(Catalog catalog, List<Declaration> all, List<Integer> order) {
+        List<Routine> created = new ArrayList<>();
+        for (int p = 0; p < order.size(); p++) {
+            Declaration d = all.get(order.get(p));
+            QualifiedName name = d instanceof Declaration.FunctionDecl f ? f.name() : d instanceof Declaration.AggregateDecl a ? a.name() : null;
+            if (name == null || exists(catalog, name)) continue;
+            created.add(d instanceof Declaration.FunctionDecl f ? new Routine(name, f.signature(), f.word(), d, p)
+                    : new Routine(name, ((Declaration.AggregateDecl) d).signature(), "aggregate", d, p));
+        }
+        if (created.isEmpty()) return order;
+        List<String> problems = new ArrayList<>();
+        for (int p = 0; p < order.size(); p++) {
+            Declaration d = all.get(order.get(p));
+            String user = user(catalog, d);
+            if (user == null) continue;
+            for (Routine r : created) {
+                if (r.position() <= p || !usesRoutine(d, r.name())) continue;
+                problems.add(user + " (block " + d.origin().blockId() + ") calls " + r.word() + " " + r.signature() + ", which "
+                        + (r.declaration().origin().blockId().equals(d.origin().blockId()) ? "the same block declares after it"
+                        : "block " + r.declaration().origin().blockId() + " declares later")
+                        + ": declare the " + r.word() + " before it (in block " + d.origin().blockId() + " or an earlier one)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw SchemaSyncException.badInput("PostgreSQL resolves a function call when it creates the object that makes it,"
+                    + " so a routine must be declared before its first user (nothing was changed):\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return order;
+    }
+
+    private static boolean exists(Catalog catalog, QualifiedName name) {
+        return catalog.functions().values().stream().anyMatch(f -> f.name().equals(name))
+                || catalog.aggregates().values().stream().anyMatch(f -> f.name().equals(name));
+    }
+
+    /** What the declaration creates, as the error names it, or null when it creates nothing that can call a routine. */
+    private static String user(Catalog catalog, Declaration d) {
+        if (d instanceof Declaration.TableDecl t) return catalog.tables().containsKey(t.name()) ? null : "table " + t.name();
+        if (d instanceof Declaration.ColumnDecl c) {
+            boolean have = catalog.tables().containsKey(c.table()) && catalog.tables().get(c.table()).column(c.column().name()).isPresent();
+            return have ? null : "column " + c.table() + "." + c.column().name();
+        }
+        if (d instanceof Declaration.ConstraintsDecl k) return "constraints of table " + k.table();
+        if (d instanceof Declaration.IndexDecl i) return catalog.indexes().containsKey(i.name()) ? null : "index " + i.name();
+        if (d instanceof Declaration.PolicyDecl p) return "policy " + p.name() + " on " + p.table();
+        if (d instanceof Declaration.TriggerDecl g) return "trigger " + g.name() + " on " + g.table();
+        if (d instanceof Declaration.DomainDecl t) return catalog.domains().containsKey(t.name()) ? null : "domain " + t.name();
+        return null;
+    }
+
+    private static boolean usesRoutine(Declaration d, QualifiedName routine) {
+        if (d instanceof Declaration.TriggerDecl g) {
+            String f = g.function().strip();
+            int paren = f.indexOf('(');
+            QualifiedName called = QualifiedName.parse((paren < 0 ? f : f.substring(0, paren)).strip().replace("\"", ""));
+            return called.equals(routine);
+        }
+        List<String> texts = new ArrayList<>();
+        if (d instanceof Declaration.TableDecl t) {
+            t.columns().forEach(c -> columnTexts(c, texts));
+            t.constraints().forEach(c -> constraintTexts(c, texts));
+        } else if (d instanceof Declaration.ColumnDecl c) {
+            columnTexts(c.column(), texts);
+        } else if (d instanceof Declaration.ConstraintsDecl k) {
+            k.constraints().forEach(c -> constraintTexts(c, texts));
+        } else if (d instanceof Declaration.IndexDecl i) {
+            for (KeyPart k : i.keys()) {
+                if (k instanceof KeyPart.ExpressionKey e) texts.add(e.sql());
+                else if (k instanceof KeyPart.RawKey r) texts.add(r.sql());
+            }
+            texts.add(i.where());
+        } else if (d instanceof Declaration.PolicyDecl p) {
+            texts.add(p.using());
+            texts.add(p.withCheck());
+        } else if (d instanceof Declaration.DomainDecl t) {
+            texts.add(t.defaultSql());
+            t.checks().forEach(c -> texts.add(c.expression()));
+        }
+        Pattern call = callOf(routine);
+        return texts.stream().anyMatch(s -> s != null && call.matcher(s).find());
+    }
+
+    private static void columnTexts(ColumnSpec c, List<String> texts) {
+        texts.add(c.defaultSql());
+        texts.add(c.generatedSql());
+    }
+
+    private static void constraintTexts(ConstraintSpec c, List<String> texts) {
+        texts.add(c.checkSql());
+    }
+
+    /** {@code schema.name(} (either part optionally quoted) or, for a routine of public, {@code name(}. */
+    private static Pattern callOf(QualifiedName routine) {
+        String name = "(?:" + Pattern.quote(routine.name()) + "|\"" + Pattern.quote(routine.name()) + "\")";
+        String schema = "(?:" + Pattern.quote(routine.schema()) + "|\"" + Pattern.quote(routine.schema()) + "\")\\s*\\.\\s*";
+        String prefix = routine.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? "(?:" + schema + ")?" : schema;
+        boolean plain = routine.name().equals(routine.name().toLowerCase(Locale.ROOT));
+        return Pattern.compile("(?<![A-Za-z0-9_$.\"])" + prefix + name + "\\s*\\(", plain ? Pattern.CASE_INSENSITIVE : 0);
+    }
+}

@@ -1,0 +1,109 @@
+package schemasync.generate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import schemasync.Scenario;
+import schemasync.verify.RoundTrip;
+
+/**
+ * Schemas whose objects must be created in an order that neither their kinds nor their names give:
+ * each is generated with the defaults, applied to an empty database and must come back exactly (no
+ * difference, no custom step, empty plans). Names are chosen so that name order would be wrong.
+ */
+class CreationOrderRoundTripTest {
+
+    record Fixture(String name, int minimumVersion, String sql) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Fixture> fixtures() {
+        return List.of(
+                new Fixture("an extension WITH SCHEMA x, schema x created in the same run, used by a table of an earlier schema", 0, """
+                        CREATE SCHEMA zz_ext;
+                        CREATE EXTENSION citext WITH SCHEMA zz_ext;
+                        CREATE SCHEMA aa;
+                        CREATE TABLE aa.users (id bigint PRIMARY KEY, email zz_ext.citext NOT NULL);
+                        """),
+                new Fixture("a trigger whose function comes later by name and schema", 0, """
+                        CREATE SCHEMA a;
+                        CREATE SCHEMA z;
+                        CREATE TABLE a.docs (id bigint PRIMARY KEY, updated_at timestamptz);
+                        CREATE FUNCTION z.zz_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+                        CREATE TRIGGER docs_touch BEFORE UPDATE ON a.docs FOR EACH ROW EXECUTE FUNCTION z.zz_touch();
+                        """),
+                new Fixture("a view over a function over a table", 0, """
+                        CREATE TABLE zz_orders (id bigint PRIMARY KEY, total numeric NOT NULL);
+                        CREATE FUNCTION a_revenue() RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT sum(total) FROM zz_orders $$;
+                        CREATE VIEW a_dashboard AS SELECT a_revenue() AS revenue;
+                        """),
+                new Fixture("an index function calling a helper that sorts after it and after the table", 0, """
+                        CREATE FUNCTION zz_helper(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(t) $$;
+                        CREATE FUNCTION a_key(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT public.zz_helper(trim(t)) $$;
+                        CREATE TABLE m_items (id bigint PRIMARY KEY, name text NOT NULL);
+                        CREATE INDEX m_items_key_idx ON m_items (a_key(name));
+                        """),
+                new Fixture("a default, a CHECK and a generated column calling functions whose names sort after the table", 0, """
+                        CREATE FUNCTION zz_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;
+                        CREATE FUNCTION zz_ok(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t <> '' $$;
+                        CREATE FUNCTION zz_norm(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(t) $$;
+                        CREATE TABLE a_items (id bigint PRIMARY KEY, code text NOT NULL DEFAULT zz_code() CHECK (zz_ok(code)),
+                            key text GENERATED ALWAYS AS (zz_norm(code)) STORED);
+                        """),
+                new Fixture("a policy calling a function that sorts after its table", 0, """
+                        CREATE TABLE a_notes (id bigint PRIMARY KEY, owner text NOT NULL);
+                        CREATE FUNCTION zz_me() RETURNS text LANGUAGE sql STABLE AS $$ SELECT current_user::text $$;
+                        ALTER TABLE a_notes ENABLE ROW LEVEL SECURITY;
+                        CREATE POLICY a_notes_mine ON a_notes USING (owner = zz_me());
+                        """),
+                new Fixture("foreign keys in a cycle, one to a table that sorts later", 0, """
+                        CREATE TABLE b_customers (id bigint PRIMARY KEY, best_order bigint);
+                        CREATE TABLE a_orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES b_customers (id));
+                        ALTER TABLE b_customers ADD FOREIGN KEY (best_order) REFERENCES a_orders (id);
+                        CREATE TABLE c_lines (id bigint PRIMARY KEY, order_id bigint REFERENCES a_orders (id));
+                        """),
+                new Fixture("a domain whose CHECK calls a function", 0, """
+                        CREATE FUNCTION zz_is_code(t text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t ~ '^[A-Z]{3}$' $$;
+                        CREATE DOMAIN a_code AS text CHECK (zz_is_code(VALUE));
+                        CREATE TABLE m_airports (id bigint PRIMARY KEY, code a_code NOT NULL);
+                        """),
+                new Fixture("a standard SQL body (BEGIN ATOMIC) reading a view", 140000, """
+                        CREATE TABLE zz_events (id bigint PRIMARY KEY, kind text NOT NULL);
+                        CREATE VIEW zz_signups AS SELECT id FROM zz_events WHERE kind = 'signup';
+                        CREATE FUNCTION a_signup_count() RETURNS bigint LANGUAGE sql STABLE
+                            BEGIN ATOMIC SELECT count(*) FROM zz_signups; END;
+                        """),
+                new Fixture("a standard SQL body (RETURN) used by a CHECK, calling a function that sorts after it", 140000, """
+                        CREATE FUNCTION zz_len(t text) RETURNS integer LANGUAGE sql IMMUTABLE RETURN length(t);
+                        CREATE FUNCTION a_short(t text) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN zz_len(t) < 10;
+                        CREATE TABLE m_tags (id bigint PRIMARY KEY, tag text NOT NULL CHECK (a_short(tag)));
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void roundTripsExactly(Fixture fixture) throws Exception {
+        try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
+            if (Integer.parseInt(source.queryString("SHOW server_version_num")) < fixture.minimumVersion()) return;
+            source.execute(fixture.sql());
+            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection),
+                    target.connection);
+            report.generated().carried().forEach(c -> System.out.println("  custom step: " + c.what() + " (" + c.why() + ")"));
+            report.diff().differences().forEach(d -> System.out.println("  difference: " + d));
+            assertEquals(List.of(), report.diff().differences(), "catalog differences");
+            assertEquals(List.of(), report.sourcePlan(), "ℹ in the plan against the source");
+            assertEquals(List.of(), report.sourceDrift(), "⚠ in the plan against the source");
+            assertEquals(List.of(), report.targetPlan(), "ℹ in the plan against the rebuilt database");
+            assertEquals(List.of(), report.targetDrift(), "⚠ in the plan against the rebuilt database");
+            assertEquals(List.of(), report.generated().carried(), "custom steps");
+            assertEquals(List.of(), report.generated().notCarried(), "objects not carried");
+            assertTrue(report.ok());
+        }
+    }
+}
