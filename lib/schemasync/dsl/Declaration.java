@@ -14,7 +14,6 @@ import schemasync.catalog.QualifiedName;
  * every error and every plan line can name it.
  */
 public sealed interface Declaration {
-
     Origin origin();
 
     /** A kind declared in a file of its own ({@link KindDecl}: collations, range types), named by a qualified name. */
@@ -22,9 +21,11 @@ public sealed interface Declaration {
         QualifiedName name();
     }
 
+    /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalDecl}). */
+    non-sealed interface External extends Declaration { }
+
     /** {@code ensureSchema("audit")}. */
-    record SchemaDecl(String name, Origin origin) implements Declaration {
-    }
+    record SchemaDecl(String name, Origin origin) implements Declaration { }
 
     /**
      * {@code ensureTable(...)}: the table with exactly these columns (others are reported, not dropped).
@@ -396,17 +397,4 @@ public sealed interface Declaration {
             storage = List.copyOf(storage);
         }
     }
-
-    // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalDeclarations): catalog
-    // values; a user mapping's passwordVariable names the environment variable its password is read from (or null).
-    record ForeignServerDecl(schemasync.catalog.ExternalObjects.ForeignServer server, Origin origin) implements Declaration { }
-
-    record UserMappingDecl(schemasync.catalog.ExternalObjects.UserMapping mapping, String passwordVariable, Origin origin)
-            implements Declaration { }
-
-    record ForeignTableDecl(schemasync.catalog.ExternalObjects.ForeignTable table, Origin origin) implements Declaration { }
-
-    record PublicationDecl(schemasync.catalog.ExternalObjects.Publication publication, Origin origin) implements Declaration { }
-
-    record EventTriggerDecl(schemasync.catalog.ExternalObjects.EventTrigger trigger, Origin origin) implements Declaration { }
 }

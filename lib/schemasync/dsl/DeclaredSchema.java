@@ -78,7 +78,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         // Java 17: no pattern switch yet, so instanceof chains over the sealed hierarchy.
         if (d instanceof SchemaDecl s) return s.name();
         if (d instanceof TableDecl t) return t.name().schema();
-        if (d instanceof Declaration.ForeignTableDecl f) return f.table().name().schema();
+        if (d instanceof ExternalDecl.ForeignTableDecl f) return f.table().name().schema();
         if (d instanceof ColumnDecl c) return c.table().schema();
         if (d instanceof IndexDecl i) return i.table() == null ? null : i.table().schema();
         if (d instanceof Declaration.RenameDecl r) return r.table().schema();

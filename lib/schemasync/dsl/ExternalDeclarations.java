@@ -26,7 +26,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
     /** {@code ensureForeignServer("films", "postgres_fdw", s -> s.option("host", "db2").option("dbname", "films"))}. */
     public SchemaChanges ensureForeignServer(String name, String wrapper, UnaryOperator<ExternalOptions.Server> options) {
         ExternalOptions.Server s = options.apply(ExternalOptions.Server.NONE);
-        add(new Declaration.ForeignServerDecl(new ExternalObjects.ForeignServer(name, wrapper, s.type(), s.version(), s.options()),
+        add(new ExternalDecl.ForeignServerDecl(new ExternalObjects.ForeignServer(name, wrapper, s.type(), s.version(), s.options()),
                 currentOrigin()));
         return self();
     }
@@ -39,7 +39,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
     public SchemaChanges ensureUserMapping(String server, String role, UnaryOperator<ExternalOptions.UserMapping> options) {
         ExternalOptions.UserMapping m = options.apply(ExternalOptions.UserMapping.NONE);
         String r = role.equalsIgnoreCase("public") ? "PUBLIC" : role;
-        add(new Declaration.UserMappingDecl(new ExternalObjects.UserMapping(server, r, m.options(), m.passwordVariable() != null),
+        add(new ExternalDecl.UserMappingDecl(new ExternalObjects.UserMapping(server, r, m.options(), m.passwordVariable() != null),
                 m.passwordVariable(), currentOrigin()));
         return self();
     }
@@ -47,7 +47,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
     /** {@code CREATE FOREIGN TABLE name (columns) SERVER server OPTIONS (...)}: {@code t -> t.column("code", "text")}. */
     public SchemaChanges ensureForeignTable(String name, String server, UnaryOperator<ExternalOptions.ForeignTable> shape) {
         ExternalOptions.ForeignTable t = shape.apply(ExternalOptions.ForeignTable.NONE);
-        add(new Declaration.ForeignTableDecl(new ExternalObjects.ForeignTable(QualifiedName.parse(name), server, t.columns(),
+        add(new ExternalDecl.ForeignTableDecl(new ExternalObjects.ForeignTable(QualifiedName.parse(name), server, t.columns(),
                 t.options()), currentOrigin()));
         return self();
     }
@@ -63,7 +63,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
             throw new IllegalArgumentException("publication " + name + ": allTables() publishes every table; it takes no"
                     + " table() or tablesInSchema()");
         }
-        add(new Declaration.PublicationDecl(new ExternalObjects.Publication(name, p.everyTable(), p.tables(), p.schemas(),
+        add(new ExternalDecl.PublicationDecl(new ExternalObjects.Publication(name, p.everyTable(), p.tables(), p.schemas(),
                 p.publish(), p.viaRoot()), currentOrigin()));
         return self();
     }
@@ -82,7 +82,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
                                             UnaryOperator<ExternalOptions.EventTrigger> options) {
         ExternalOptions.EventTrigger e = options.apply(ExternalOptions.EventTrigger.NONE);
         String f = function.endsWith("()") ? function.substring(0, function.length() - 2) : function;
-        add(new Declaration.EventTriggerDecl(new ExternalObjects.EventTrigger(name, event.toLowerCase(Locale.ROOT), e.tags(),
+        add(new ExternalDecl.EventTriggerDecl(new ExternalObjects.EventTrigger(name, event.toLowerCase(Locale.ROOT), e.tags(),
                 QualifiedName.parse(f), e.enabled()), currentOrigin()));
         return self();
     }

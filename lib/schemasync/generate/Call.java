@@ -16,11 +16,10 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         Call.CustomCall, Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall,
         Call.ConstraintsCall, AccessCalls.ObjectGrantCall, AccessCalls.DefaultPrivilegesCall, AccessCalls.RowSecurityCall,
         AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall,
-        ExternalCalls.ServerCall, ExternalCalls.UserMappingCall, ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall,
-        ExternalCalls.EventTriggerCall, KindCalls.CollationCall, KindCalls.RangeTypeCall {
+        ExternalCalls.ServerCall, ExternalCalls.UserMappingCall, ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
+        KindCalls.CollationCall, KindCalls.RangeTypeCall {
 
     void render(JavaCode code);
-
     void declare(SchemaChanges db);
 
     /** {@code db.ensureSchema("audit");} */

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.dsl.ExternalDecl;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,17 +51,17 @@ final class ExternalPlanner {
     }
 
     static boolean handles(Declaration d) {
-        return d instanceof Declaration.ForeignServerDecl || d instanceof Declaration.UserMappingDecl
-                || d instanceof Declaration.ForeignTableDecl || d instanceof Declaration.PublicationDecl
-                || d instanceof Declaration.EventTriggerDecl;
+        return d instanceof ExternalDecl.ForeignServerDecl || d instanceof ExternalDecl.UserMappingDecl
+                || d instanceof ExternalDecl.ForeignTableDecl || d instanceof ExternalDecl.PublicationDecl
+                || d instanceof ExternalDecl.EventTriggerDecl;
     }
 
     void plan(Declaration d) {
-        if (d instanceof Declaration.ForeignServerDecl s) server(s.server(), s.origin());
-        else if (d instanceof Declaration.UserMappingDecl m) userMapping(m);
-        else if (d instanceof Declaration.ForeignTableDecl t) foreignTable(t.table(), t.origin());
-        else if (d instanceof Declaration.PublicationDecl p) publication(p.publication(), p.origin());
-        else if (d instanceof Declaration.EventTriggerDecl e) eventTrigger(e.trigger(), e.origin());
+        if (d instanceof ExternalDecl.ForeignServerDecl s) server(s.server(), s.origin());
+        else if (d instanceof ExternalDecl.UserMappingDecl m) userMapping(m);
+        else if (d instanceof ExternalDecl.ForeignTableDecl t) foreignTable(t.table(), t.origin());
+        else if (d instanceof ExternalDecl.PublicationDecl p) publication(p.publication(), p.origin());
+        else if (d instanceof ExternalDecl.EventTriggerDecl e) eventTrigger(e.trigger(), e.origin());
     }
 
     private void server(ForeignServer want, Origin origin) {
@@ -82,7 +83,7 @@ final class ExternalPlanner {
         servers.put(want.name(), want);
     }
 
-    private void userMapping(Declaration.UserMappingDecl d) {
+    private void userMapping(ExternalDecl.UserMappingDecl d) {
         UserMapping want = d.mapping();
         UserMapping have = userMappings.get(want.key());
         requireServer(want.server(), "user mapping " + want.key(), d.origin());

@@ -42,6 +42,10 @@ final class TableEffects {
         for (Constraint k : constraints) constraintIndex(c, t.name(), k);
         for (ColumnSpec column : t.columns()) ownedSequence(c, t.name(), column);
         if (t.partitionBy() != null) c.partitioning.put(t.name(), new Catalog.Partitioning(t.partitionBy(), null, null));
+        // CREATE [UNLOGGED] TABLE ... WITH (...) sets the persistence and storage parameters in the one statement.
+        if (t.form().unlogged() || !t.form().storage().isEmpty()) {
+            c.options(t.name(), new schemasync.catalog.RelationOptions(t.form().storage(), t.form().unlogged(), false));
+        }
         if (!t.form().inherits().isEmpty() || t.form().ofType() != null) {
             c.lineage.put(t.name(), new schemasync.catalog.TableLineage(t.form().inherits(), t.form().ofType()));
         }

@@ -94,6 +94,19 @@ final class Fixtures {
             return this;
         }
 
+        final Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
+        final Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
+
+        CatalogBuilder collation(schemasync.catalog.Collation collation) {
+            collations.put(collation.name(), collation);
+            return this;
+        }
+
+        CatalogBuilder rangeType(schemasync.catalog.RangeType range) {
+            rangeTypes.put(range.name(), range);
+            return this;
+        }
+
         CatalogBuilder sequence(schemasync.catalog.Sequence sequence) {
             sequences.put(sequence.name(), sequence);
             return this;
@@ -154,7 +167,8 @@ final class Fixtures {
 
         Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), Map.of());
+                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), Map.of(), Map.of(),
+                    schemasync.catalog.ExternalObjects.NONE, collations, rangeTypes);
         }
     }
 

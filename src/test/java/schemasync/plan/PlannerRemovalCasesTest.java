@@ -91,6 +91,15 @@ class PlannerRemovalCasesTest {
                 db -> db.ensureNoPartition("events_2024"), shapes().build(), List.of("DROP TABLE \"public\".\"events_2024\""),
                 List.of(List.of(HazardKind.DELETES_DATA, HazardKind.ACCESS_EXCLUSIVE_LOCK)),
                 List.of("alter partition public.events_2024", "undeclared table public.events")));
+        cases.put(ObjectKind.COLLATION, new Case("ensureNoCollation: DROP COLLATION", catalog().collation(new schemasync.catalog.Collation(
+                q("public.ci"), "icu", null, null, "und-u-ks-level2", null, false)).build(),
+                db -> db.ensureNoCollation("ci"), shapes().build(), List.of("DROP COLLATION \"public\".\"ci\""), List.of(NONE),
+                List.of("alter collation public.ci")));
+        cases.put(ObjectKind.RANGE_TYPE, new Case("ensureNoRangeType: DROP TYPE of the range (its multirange goes with it)",
+                catalog().rangeType(new schemasync.catalog.RangeType(q("public.floatrange"), "double precision", "float8_ops", true,
+                        null, null, "float8mi", q("public.floatmultirange"))).build(),
+                db -> db.ensureNoRangeType("floatrange"), shapes().build(), List.of("DROP TYPE \"public\".\"floatrange\""), List.of(NONE),
+                List.of("alter range type public.floatrange")));
         return cases;
     }
 

@@ -1,0 +1,70 @@
+package schemasync.plan;
+
+import java.util.List;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.QualifiedName;
+
+/** What a DROP does to a catalog ({@link Effects#dropObject}): the object goes, and what PostgreSQL drops with it. */
+final class DropEffects {
+    private DropEffects() {
+    }
+
+    static void drop(CatalogEdit c, Step.DropObject d) {
+        switch (d.kind()) {
+            case CONSTRAINT -> TableEffects.dropConstraint(c, d.target(), d.detail());
+            case TRIGGER -> c.table(d.target(), t -> t.withTriggers(t.triggers().stream().filter(g -> !g.name().equals(d.detail()))
+                    .toList()));
+            case VIEW -> {
+                c.views.remove(d.target());
+                c.comments.keySet().removeIf(k -> k.kind() == CommentTarget.Kind.VIEW && k.object().equals(d.target()));
+            }
+            case FUNCTION -> {
+                dropRoutine(c.functions, d.target(), d.detail());
+                dropRoutine(c.aggregates, d.target(), d.detail());
+            }
+            case PROCEDURE -> dropRoutine(c.functions, d.target(), d.detail());
+            case AGGREGATE -> dropRoutine(c.aggregates, d.target(), d.detail());
+            case MATERIALIZED_VIEW -> { // DROP MATERIALIZED VIEW takes its indexes with it
+                c.materializedViews.remove(d.target());
+                c.indexes.values().removeIf(i -> i.table().equals(d.target()));
+                dropComments(c, d.target());
+            }
+            case SEQUENCE -> {
+                c.sequences.remove(d.target());
+                dropComments(c, d.target());
+            }
+            case DOMAIN -> {
+                c.domains.remove(d.target());
+                dropComments(c, d.target());
+            }
+            case COMPOSITE_TYPE -> {
+                c.composites.remove(d.target());
+                dropComments(c, d.target());
+            }
+            case COLLATION -> c.collations.remove(d.target());
+            case RANGE_TYPE -> {
+                c.rangeTypes.remove(d.target());
+                dropComments(c, d.target());
+            }
+            default -> throw new IllegalArgumentException("no DROP for " + d.kind());
+        }
+    }
+
+    /** A relation's or type's comments go with it (relations and types share one namespace per schema). */
+    private static void dropComments(CatalogEdit c, QualifiedName object) {
+        c.comments.keySet().removeIf(k -> object.equals(k.object()));
+    }
+
+    /**
+     * DROP ROUTINE name(argument types): the catalog keys a routine by its identity arguments, which carry
+     * the argument names too ({@code days integer}), so the one routine of that name goes when the types
+     * cannot be told apart from the text; among overloads, the one whose arguments read the same.
+     */
+    private static void dropRoutine(java.util.Map<String, Catalog.Function> routines, QualifiedName name, String arguments) {
+        List<String> named = routines.entrySet().stream().filter(e -> e.getValue().name().equals(name)).map(java.util.Map.Entry::getKey).toList();
+        List<String> exact = named.stream().filter(k -> routines.get(k).arguments().equals(arguments)).toList();
+        (exact.isEmpty() && named.size() == 1 ? named : exact).forEach(routines::remove);
+    }
+
+}
