@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.TreeSet;
 import schemasync.catalog.CatalogVersion;
 import schemasync.dsl.Declaration.CustomStepDecl;
@@ -68,7 +70,7 @@ public final class FastPath {
         }
         Recorded recorded = Recorded.parse(reading.recorded());
         String key = key(toolVersion, folded.fingerprint(), allowedHazards, reading.rows());
-        if (recorded == null || !recorded.key().equals(key)) {
+        if (recorded == null || !recorded.keys().contains(key)) {
             return new Decision(false, "the catalog, the blocks or the tool version changed since the last verified apply"
                     + (recorded == null ? "" : " (" + recorded.at() + ")"), null, 0, reading.recorded());
         }
@@ -100,9 +102,15 @@ public final class FastPath {
         String key = key(toolVersion, declarations.unvalidatedFingerprint().fingerprint(), allowedHazards, catalogRows);
         String schemas = CatalogVersion.encodeSchemas(declarations.validated().managedSchemas());
         Recorded previous = previouslyRecorded == null ? null : Recorded.parse(previouslyRecorded);
-        if (previous != null && previous.key().equals(key) && previous.warnings() == warnings
-                && schemas.equals(previous.schemas())) return null;
-        String value = new Recorded(key, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings, schemas).format();
+        boolean sameState = previous != null && previous.warnings() == warnings && schemas.equals(previous.schemas());
+        if (sameState && previous.keys().contains(key)) return null;
+        // Keys verified on the same schemas with the same warnings stay beside the new one: two builds of the same
+        // blocks (JBang's and the release artifact's compile to different bytes) then both take the fast path
+        // rather than each undoing the other's record. A key also holds its catalog version, so a kept key of an
+        // older catalog matches only that catalog: no fast path is taken that a verified apply did not record.
+        List<String> keys = new ArrayList<>(List.of(key));
+        if (sameState) previous.keys().stream().filter(k -> !k.equals(key)).limit(KEPT_KEYS - 1).forEach(keys::add);
+        String value = new Recorded(keys, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings, schemas).format();
         try (Statement st = connection.createStatement()) {
             if (!connection.getAutoCommit()) connection.rollback();
             connection.setAutoCommit(true);
@@ -122,20 +130,23 @@ public final class FastPath {
         }
     }
 
+    /** How many verified keys the record keeps (the latest first): a few builds or flag sets of the same blocks. */
+    static final int KEPT_KEYS = 4;
+
     /**
-     * {@code <key> <ISO instant> <warnings> <schemas>}, as stored in the setting; the schemas as
-     * {@link CatalogVersion#encodeSchemas} writes them, which the catalog version reads back.
+     * {@code <key>[,<key>...] <ISO instant> <warnings> <schemas>}, as stored in the setting; the schemas as
+     * {@link CatalogVersion#encodeSchemas} writes them, which the catalog version reads back (the fourth field).
      */
-    record Recorded(String key, String at, int warnings, String schemas) {
+    record Recorded(List<String> keys, String at, int warnings, String schemas) {
         String format() {
-            return key + " " + at + " " + warnings + " " + schemas;
+            return String.join(",", keys) + " " + at + " " + warnings + " " + schemas;
         }
 
         static Recorded parse(String value) {
             String[] parts = value.trim().split(" ");
             if (parts.length != 4) return null; // also a value an earlier version wrote: the full comparison records anew
             try {
-                return new Recorded(parts[0], parts[1], Integer.parseInt(parts[2]), parts[3]);
+                return new Recorded(List.of(parts[0].split(",")), parts[1], Integer.parseInt(parts[2]), parts[3]);
             } catch (NumberFormatException e) {
                 return null;
             }
