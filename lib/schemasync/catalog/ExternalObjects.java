@@ -95,27 +95,8 @@ public record ExternalObjects(Map<String, ForeignServer> servers, Map<String, Us
      * a publication adds anyway, so a filter is kept (and compared) without them.
      */
     static String withoutOuterParentheses(String sql) {
-        while (sql.startsWith("(") && closing(sql) == sql.length() - 1) sql = sql.substring(1, sql.length() - 1).strip();
+        while (sql.startsWith("(") && SqlText.closingParenthesis(sql, 0) == sql.length() - 1) sql = sql.substring(1, sql.length() - 1).strip();
         return sql;
-    }
-
-    /** Index of the parenthesis closing the one at 0, skipping quoted text; -1 if none. */
-    private static int closing(String sql) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < sql.length(); i++) {
-            char c = sql.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -40,4 +40,23 @@ public final class SqlText {
     public static boolean mentions(String sql, String name) {
         return sql != null && !replaceIdentifier(sql, name, "\0").equals(sql);
     }
+
+    /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
+    public static int closingParenthesis(String sql, int open) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

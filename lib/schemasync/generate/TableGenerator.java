@@ -200,7 +200,7 @@ final class TableGenerator {
         String def = i.definition();
         String prefix = "USING " + i.method() + " (";
         if (!def.startsWith(prefix)) return null;
-        int close = closing(def, prefix.length() - 1);
+        int close = schemasync.catalog.SqlText.closingParenthesis(def, prefix.length() - 1);
         if (close < 0) return null;
         List<Call.Key> keys = new ArrayList<>();
         for (String k : splitTopLevel(def.substring(prefix.length(), close))) {
@@ -212,7 +212,7 @@ final class TableGenerator {
         String rest = def.substring(close + 1);
         List<String> include = List.of();
         if (rest.startsWith(" INCLUDE (")) {
-            int end = closing(rest, " INCLUDE ".length());
+            int end = schemasync.catalog.SqlText.closingParenthesis(rest, " INCLUDE ".length());
             if (end < 0) return null;
             include = new ArrayList<>();
             for (String c : splitTopLevel(rest.substring(" INCLUDE (".length(), end))) {
@@ -236,24 +236,6 @@ final class TableGenerator {
                 options.storage(), options.clustered(), nullsNotDistinct);
     }
 
-    /** Index of the parenthesis closing the one at {@code open}, skipping quoted text; -1 if none. */
-    static int closing(String s, int open) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** Splits at commas outside parentheses and quotes. */
     static List<String> splitTopLevel(String s) {
