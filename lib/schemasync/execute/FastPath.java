@@ -111,6 +111,22 @@ public final class FastPath {
         List<String> keys = new ArrayList<>(List.of(key));
         if (sameState) previous.keys().stream().filter(k -> !k.equals(key)).limit(KEPT_KEYS - 1).forEach(keys::add);
         String value = new Recorded(keys, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), warnings, schemas).format();
+        try {
+            setOnDatabase(connection, CatalogVersion.SETTING, value);
+            return null;
+        } catch (SQLException e) {
+            return "the fast path for later no-op runs was not recorded: " + e.getMessage().lines().findFirst().orElse("")
+                    + " (it needs the database owner, and on PostgreSQL 15+ a role that is not superuser also needs"
+                    + " GRANT SET ON PARAMETER " + CatalogVersion.SETTING + "; every run compares the full catalog meanwhile)";
+        }
+    }
+
+    /**
+     * {@code ALTER DATABASE <current> SET name = 'value'}, outside any transaction (the setting lives in the shared
+     * pg_db_role_setting, which no catalog version covers). Both names and values are the tool's own (a prefix and
+     * hex digits; hex digits, a timestamp and counts), so a literal is safe; the database name is quoted.
+     */
+    public static void setOnDatabase(Connection connection, String setting, String value) throws SQLException {
         try (Statement st = connection.createStatement()) {
             if (!connection.getAutoCommit()) connection.rollback();
             connection.setAutoCommit(true);
@@ -119,14 +135,7 @@ public final class FastPath {
                 rs.next();
                 database = rs.getString(1);
             }
-            // The value is ours (hex digits, a timestamp and a count): a literal is safe; the name is quoted.
-            st.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" SET " + CatalogVersion.SETTING
-                    + " = '" + value + "'");
-            return null;
-        } catch (SQLException e) {
-            return "the fast path for later no-op runs was not recorded: " + e.getMessage().lines().findFirst().orElse("")
-                    + " (it needs the database owner, and on PostgreSQL 15+ a role that is not superuser also needs"
-                    + " GRANT SET ON PARAMETER " + CatalogVersion.SETTING + "; every run compares the full catalog meanwhile)";
+            st.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" SET " + setting + " = '" + value + "'");
         }
     }
 

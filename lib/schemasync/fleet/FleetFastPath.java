@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -91,16 +90,8 @@ public final class FleetFastPath {
      */
     public static String record(Connection connection, Key key, String versionRows) {
         String value = key.value(versionRows) + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        try (Statement st = connection.createStatement()) {
-            if (!connection.getAutoCommit()) connection.rollback();
-            connection.setAutoCommit(true);
-            String database;
-            try (ResultSet rs = st.executeQuery("SELECT pg_catalog.current_database()")) {
-                rs.next();
-                database = rs.getString(1);
-            }
-            // The value is ours (hex digits and a timestamp) and the setting's name too (a prefix and hex digits).
-            st.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" SET " + key.setting() + " = '" + value + "'");
+        try {
+            schemasync.execute.FastPath.setOnDatabase(connection, key.setting(), value);
             return null;
         } catch (SQLException e) {
             return "the fast path for later no-op fleet runs was not recorded: " + e.getMessage().lines().findFirst().orElse("")
