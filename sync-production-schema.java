@@ -10,6 +10,7 @@
 //DEPS commons-io:commons-io:2.21.0
 //DEPS commons-codec:commons-codec:1.21.0
 //DEPS com.fasterxml.jackson.core:jackson-databind:2.21.3
+//DEPS com.fasterxml.jackson.core:jackson-core:2.21.3
 //DEPS org.slf4j:slf4j-api:2.0.17
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //DEPS me.tongfei:progressbar:0.10.1
