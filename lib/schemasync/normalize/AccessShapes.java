@@ -58,13 +58,13 @@ final class AccessShapes {
         Map<String, String> keys = new HashMap<>();
         try (Statement st = connection.createStatement()) {
             st.execute("SET LOCAL lock_timeout = '" + ViewShapes.LOCK_TIMEOUT_MILLIS + "ms'");
-            for (String sql : prerequisites) tryStatement(connection, st, sql);
+            for (String sql : prerequisites) Savepoints.attempt(connection, sql);
             for (Declaration d : declared.declarations()) {
                 if (d instanceof FunctionDecl f && f.arguments() != null) {
-                    tryStatement(connection, st, SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(),
+                    Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(),
                             true, f.procedure())));
                 } else if (d instanceof AggregateDecl a) {
-                    tryStatement(connection, st, SqlRenderer.render(new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), true)));
+                    Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), true)));
                 }
             }
             // Resolved under the session's search_path, as the GRANT will be; spelled under the reader's pinned one.
@@ -117,7 +117,7 @@ final class AccessShapes {
             if (!(d instanceof AggregateDecl a) || a.arguments() == null) continue;
             try (Statement st = connection.createStatement()) {
                 st.execute("SET LOCAL lock_timeout = '" + ViewShapes.LOCK_TIMEOUT_MILLIS + "ms'");
-                for (String sql : prerequisites) tryStatement(connection, st, sql); // its state functions, types, schema
+                for (String sql : prerequisites) Savepoints.attempt(connection, sql); // its state functions, types, schema
                 st.execute(SqlRenderer.render(new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), true)));
                 long oid = -1;
                 try (PreparedStatement ps = connection.prepareStatement("SELECT p.oid FROM pg_catalog.pg_proc p"
@@ -137,7 +137,7 @@ final class AccessShapes {
                     definitions.put(a.signature(), shape.definition());
                 }
             } catch (SQLException e) {
-                refusals.put(a.signature(), firstLine(e.getMessage()));
+                refusals.put(a.signature(), Savepoints.firstLine(e.getMessage()));
                 List<Catalog.Function> overloads = catalog.aggregates().values().stream().filter(c -> c.name().equals(a.name())).toList();
                 if (overloads.size() == 1) keys.put(a.signature(), overloads.get(0).signature());
             } finally {
@@ -147,19 +147,5 @@ final class AccessShapes {
         return new DeclaredShapes.Functions(keys, definitions, refusals);
     }
 
-    private static void tryStatement(Connection connection, Statement st, String sql) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try {
-            st.execute(sql);
-            connection.releaseSavepoint(sp);
-        } catch (SQLException e) {
-            connection.rollback(sp);
-        }
-    }
 
-    private static String firstLine(String message) {
-        if (message == null) return "refused";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -40,15 +39,8 @@ final class FunctionShapes {
         for (FunctionDecl f : functions) {
             try (Statement st = connection.createStatement()) {
                 st.execute("SET LOCAL lock_timeout = '" + ViewShapes.LOCK_TIMEOUT_MILLIS + "ms'");
-                for (String sql : prerequisites) {
-                    Savepoint sp = connection.setSavepoint();
-                    try {
-                        st.execute(sql); // schemas and enum types this run creates, so argument types resolve
-                        connection.releaseSavepoint(sp);
-                    } catch (SQLException e) {
-                        connection.rollback(sp);
-                    }
-                }
+                // Schemas and enum types this run creates, so argument types resolve.
+                for (String sql : prerequisites) Savepoints.attempt(connection, sql);
                 st.execute(SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure())));
                 st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
                 try (PreparedStatement ps = connection.prepareStatement("SELECT n.nspname, p.proname,"

@@ -1,9 +1,7 @@
 package schemasync.normalize;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -56,14 +54,14 @@ final class KindShapes {
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
             // Schemas, types, functions and collations this run creates, so subtypes and functions resolve (rolled back).
-            for (String sql : prerequisites) tryStatement(connection, st, sql);
+            for (String sql : prerequisites) Savepoints.attempt(connection, sql);
             for (Declaration.Kind k : kinds) {
                 String twin = "schema_sync_kind_" + (twins.size() + 1);
                 QualifiedName twinName = new QualifiedName("pg_temp", twin);
                 String error;
                 if (k instanceof KindDecl.CollationDecl c) {
                     Collation declaredShape = c.collation();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateCollation(new Collation(twinName,
+                    error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateCollation(new Collation(twinName,
                             declaredShape.provider(), declaredShape.lcCollate(), declaredShape.lcCtype(), declaredShape.locale(),
                             declaredShape.icuRules(), declaredShape.deterministic()))));
                     if (error != null) problems.add(c.origin().blockId() + ": collation " + c.name() + ": " + error);
@@ -71,14 +69,14 @@ final class KindShapes {
                     KindDecl.RangeTypeDecl r = (KindDecl.RangeTypeDecl) k;
                     RangeType t = r.type();
                     // The twin's multirange is PostgreSQL's pick for the twin's name: the declared name is compared below.
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateRangeType(new RangeType(twinName,
+                    error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateRangeType(new RangeType(twinName,
                             t.subtype(), t.subtypeOpclass(), t.defaultOpclass(), t.collation(), t.canonical(), t.subtypeDiff(), null))));
                     if (error != null) problems.add(r.origin().blockId() + ": range type " + r.name() + ": " + error);
                 }
                 if (error == null) twins.put(twin, k);
             }
             if (twins.isEmpty()) return DeclaredShapes.Kinds.none();
-            Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
+            Catalog read = CatalogReader.read(connection, Set.of(Savepoints.tempSchema(connection)));
             for (Collation twin : read.collations().values()) {
                 Declaration.Kind k = twins.get(twin.name().name());
                 if (k == null) continue;
@@ -99,23 +97,4 @@ final class KindShapes {
         return new DeclaredShapes.Kinds(collations, rangeTypes);
     }
 
-    private static String tempSchema(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    /** Runs one statement under a savepoint; returns PostgreSQL's message (first line) or null. */
-    private static String tryStatement(Connection connection, Statement st, String sql) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try {
-            st.execute(sql);
-            connection.releaseSavepoint(sp);
-            return null;
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return e.getMessage() == null ? "error" : e.getMessage().lines().findFirst().orElse("error");
-        }
-    }
 }

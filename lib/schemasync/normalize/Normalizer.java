@@ -324,22 +324,17 @@ public final class Normalizer {
             if (ShadowDiagnosis.cannotUseTemporaryTables(batchFailed)) {
                 throw new SchemaSyncException(SchemaSyncException.Code.DATABASE, "Schema Sync compares declarations"
                         + " by letting PostgreSQL create them as temporary tables in a transaction it always rolls"
-                        + " back, and this session cannot: " + ShadowDiagnosis.firstLine(batchFailed.getMessage())
+                        + " back, and this session cannot: " + Savepoints.firstLine(batchFailed.getMessage())
                         + " (connect to the primary, with a role that has the TEMPORARY privilege)", batchFailed);
             }
             for (String sql : prerequisites) {
-                String error = ShadowDiagnosis.tryStatement(connection, sql);
+                String error = Savepoints.attempt(connection, sql);
                 if (error != null) problems.add(sql + ": " + error);
             }
             ShadowDiagnosis.diagnose(connection, groups.stream().flatMap(List::stream).toList(), declaredColumns, partitions, problems);
             return;
         }
-        String tempSchema;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
-            rs.next();
-            tempSchema = rs.getString(1);
-        }
+        String tempSchema = Savepoints.tempSchema(connection);
         Catalog shadowCatalog = CatalogReader.read(connection, Set.of(tempSchema));
         for (List<Shadow> group : groups) {
             String shadowName = group.get(0).shadowName;

@@ -2,8 +2,6 @@ package schemasync.normalize;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
@@ -24,24 +22,24 @@ final class ShadowDiagnosis {
     static void diagnose(Connection connection, List<Shadow> chunk, Map<String, String> origins,
                                  PartitionShapes partitions, List<String> problems) throws SQLException {
         for (Shadow s : chunk) {
-            String shadowError = tryStatement(connection, s.createSql());
+            String shadowError = Savepoints.attempt(connection, s.createSql());
             if (shadowError == null) {
                 for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) {
-                    String error = tryStatement(connection, twin.sql());
+                    String error = Savepoints.attempt(connection, twin.sql());
                     if (error != null) problems.add(twin.partition().origin() + ": partition " + twin.partition().name() + " of "
                             + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
                 }
                 for (Declaration.PolicyDecl p : s.policies) {
-                    String error = tryStatement(connection, SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
+                    String error = Savepoints.attempt(connection, SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
                     if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
                 }
                 for (Declaration.TriggerDecl g : s.triggers) {
-                    String error = tryStatement(connection, SqlRenderer.createTrigger(g.spec(), DSL.name("pg_temp", s.shadowName)));
+                    String error = Savepoints.attempt(connection, SqlRenderer.createTrigger(g.spec(), DSL.name("pg_temp", s.shadowName)));
                     if (error != null) problems.add(g.origin() + ": trigger " + g.name() + " on " + g.table() + ": " + error);
                 }
                 for (IndexDecl i : s.indexes) {
                     String probeName = s.shadowName + "_probe" + (s.indexes.indexOf(i) + 1);
-                    String error = tryStatement(connection, SqlRenderer.createIndex(probeName,
+                    String error = Savepoints.attempt(connection, SqlRenderer.createIndex(probeName,
                             DSL.name("pg_temp", s.shadowName), i.spec()));
                     if (error != null) problems.add(i.origin() + ": index " + i.name() + ": " + error);
                 }
@@ -50,7 +48,7 @@ final class ShadowDiagnosis {
             int n = 0;
             int before = problems.size();
             for (ColumnSpec c : s.columns.values()) {
-                String error = tryStatement(connection, SqlRenderer.createTable(
+                String error = Savepoints.attempt(connection, SqlRenderer.createTable(
                         DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
                 if (error != null) {
                     String block = origins.getOrDefault(Normalizer.key(s.table, c.name()), "database");
@@ -60,7 +58,7 @@ final class ShadowDiagnosis {
             if (problems.size() > before) continue;
             // The columns are fine: a CHECK expression is the culprit.
             for (schemasync.catalog.ConstraintSpec check : s.checks) {
-                String error = tryStatement(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
+                String error = Savepoints.attempt(connection, SqlRenderer.createTable(DSL.name("pg_temp", s.shadowName + "_k" + (++n)),
                         List.copyOf(s.columns.values()), List.of(), List.of(check)));
                 if (error != null) {
                     String block = origins.getOrDefault(Normalizer.key(s.table, ""), "declaration");
@@ -76,18 +74,6 @@ final class ShadowDiagnosis {
         }
     }
 
-    /** Runs one statement under a savepoint; returns PostgreSQL's error message or null. */
-    static String tryStatement(Connection connection, String sql) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
-            connection.releaseSavepoint(sp);
-            return null;
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return firstLine(e.getMessage());
-        }
-    }
 
     /** read_only_sql_transaction (a hot standby), or no TEMPORARY privilege on the database. */
     static boolean cannotUseTemporaryTables(SQLException e) {
@@ -95,9 +81,4 @@ final class ShadowDiagnosis {
                 || "42501".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("temporary");
     }
 
-    static String firstLine(String message) {
-        if (message == null) return "error";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
 }

@@ -3,7 +3,6 @@ package schemasync.normalize;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ final class TypeShapes {
                 if (!any) {
                     any = true;
                     // Schemas, enums and domains this run creates, so base types resolve (rolled back).
-                    for (String sql : prerequisites) tryStatement(connection, st, sql);
+                    for (String sql : prerequisites) Savepoints.attempt(connection, sql);
                 }
                 String twin = "schema_sync_type_" + (twins.size() + 1);
                 QualifiedName twinName = new QualifiedName("pg_temp", twin);
@@ -59,27 +58,27 @@ final class TypeShapes {
                 QualifiedName name;
                 if (d instanceof Declaration.DomainDecl t) {
                     name = t.name();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateDomain(new schemasync.catalog.Domain(
+                    error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateDomain(new schemasync.catalog.Domain(
                             twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks().stream()
                             // Every check inline on the twin, NOT VALID ones too: only their spelling is wanted here.
                             .map(c -> new schemasync.catalog.Domain.Check(c.name(), c.expression(), true)).toList()))));
                     if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
                 } else if (d instanceof Declaration.SequenceDecl q) {
                     name = q.name();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateSequence(
+                    error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateSequence(
                             new schemasync.catalog.SequenceSpec(twinName, q.dataType(), q.options()))));
                     if (error != null) problems.add(q.origin().blockId() + ": sequence " + q.name() + ": " + error);
                 } else {
                     Declaration.CompositeTypeDecl t = (Declaration.CompositeTypeDecl) d;
                     name = t.name();
-                    error = tryStatement(connection, st, SqlRenderer.render(new Step.CreateCompositeType(
+                    error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateCompositeType(
                             new Declaration.CompositeTypeDecl(twinName, t.attributes(), t.origin()).type())));
                     if (error != null) problems.add(t.origin().blockId() + ": composite type " + t.name() + ": " + error);
                 }
                 if (error == null) twins.put(twin, name);
             }
             if (twins.isEmpty()) return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds);
-            Catalog read = CatalogReader.read(connection, Set.of(tempSchema(st)));
+            Catalog read = CatalogReader.read(connection, Set.of(Savepoints.tempSchema(connection)));
             for (Domain twin : read.domains().values()) {
                 QualifiedName name = twins.get(twin.name().name());
                 if (name != null) {
@@ -127,23 +126,4 @@ final class TypeShapes {
         return arguments;
     }
 
-    private static String tempSchema(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    /** Runs one statement under a savepoint; returns PostgreSQL's message (first line) or null. */
-    private static String tryStatement(Connection connection, Statement st, String sql) throws SQLException {
-        Savepoint sp = connection.setSavepoint();
-        try {
-            st.execute(sql);
-            connection.releaseSavepoint(sp);
-            return null;
-        } catch (SQLException e) {
-            connection.rollback(sp);
-            return e.getMessage() == null ? "error" : e.getMessage().lines().findFirst().orElse("error");
-        }
-    }
 }
