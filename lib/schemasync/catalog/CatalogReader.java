@@ -290,25 +290,17 @@ public final class CatalogReader {
      * the only {@code WITH (} outside parentheses and quotes (keys, INCLUDE and WHERE are all parenthesized).
      */
     static String withoutStorageParameters(String definition) {
-        int depth = 0;
-        char quote = 0;
         for (int i = 0; i < definition.length(); i++) {
             char c = definition.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
+            if (c == '(') {
+                i = SqlText.closingParenthesis(definition, i); // keys, INCLUDE, WHERE: skipped whole
+                if (i < 0) return definition;
             } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (depth == 0 && definition.startsWith(" WITH (", i)) {
-                int d = 0;
-                for (int j = i + " WITH ".length(); j < definition.length(); j++) {
-                    char k = definition.charAt(j);
-                    if (k == '(') d++;
-                    else if (k == ')' && --d == 0) return definition.substring(0, i) + definition.substring(j + 1);
-                }
+                i = definition.indexOf(c, i + 1); // a doubled quote reopens at the next character
+                if (i < 0) return definition;
+            } else if (definition.startsWith(" WITH (", i)) {
+                int close = SqlText.closingParenthesis(definition, i + " WITH ".length());
+                if (close > 0) return definition.substring(0, i) + definition.substring(close + 1);
             }
         }
         return definition;
