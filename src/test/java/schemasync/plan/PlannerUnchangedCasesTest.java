@@ -15,11 +15,13 @@ import schemasync.catalog.CompositeType;
 import schemasync.catalog.Domain;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
+import schemasync.dsl.PolicyCommand;
 import schemasync.plan.PlannerCasesTest.Case;
 
 /**
  * Objects exactly as declared: skipped, nothing to run (the ✓ line of each kind the other tables only create or
- * change), and a procedure whose body differs (replaced like a function).
+ * change; enums, extensions and policies too, though they are no ObjectKind), and a procedure whose body differs
+ * (replaced like a function).
  */
 class PlannerUnchangedCasesTest {
     private static final Table USERS = table("public.users", 50_000, 1_000, notNull("id", "bigint"), column("email", "text"));
@@ -68,6 +70,21 @@ class PlannerUnchangedCasesTest {
                         db -> db.ensureAggregate("total(integer)", "SFUNC = int4pl, STYPE = integer"),
                         shapes().aggregate("public.total(integer)", "public.total(integer)", "SFUNC = int4pl, STYPE = integer").build(),
                         List.of(), List.of(), List.of("unchanged aggregate public.total(integer)")),
+                new Case("an enum with its labels in order: skipped", catalog().enumType("public.mood", "sad", "happy").build(),
+                        db -> db.ensureEnum("mood", "sad", "happy"), shapes().build(),
+                        List.of(), List.of(), List.of("unchanged type public.mood")),
+                new Case("an extension in its schema at its version: skipped", catalog().extension("pg_trgm", "public", "1.6").build(),
+                        db -> db.ensureExtension("pg_trgm", x -> x.inSchema("public").version("1.6")), shapes().build(),
+                        List.of(), List.of(), List.of("unchanged extension pg_trgm")),
+                new Case("row-level security and a policy as declared: skipped",
+                        catalog().table(USERS.withRowSecurity(Table.RowSecurity.ENABLED)
+                                .withPolicy(new Table.Policy("users_self", true, "SELECT", List.of("app"), "(id = 1)", null))).build(),
+                        db -> {
+                            db.ensureRowLevelSecurity("users");
+                            db.ensurePolicy("users_self").on("users").forCommand(PolicyCommand.SELECT).to("app").using("id = 1");
+                        }, shapes().policy("public.users", new Table.Policy("users_self", true, "SELECT", List.of("app"), "(id = 1)", null)).build(),
+                        List.of(), List.of(),
+                        List.of("unchanged table public.users row level security", "unchanged policy public.users.users_self")),
                 new Case("a partition as declared: skipped",
                         catalog().table(table("public.events", 50_000, 1_000, notNull("at", "date")))
                                 .table(table("public.events_2026", 50_000, 1_000, notNull("at", "date")))
