@@ -79,6 +79,37 @@ class PlannerTableFormCasesTest {
                         List.of(), List.of(),
                         List.of("unchanged table public.books", "unchanged column public.books.isbn",
                                 "drift table inheritance public.books", "undeclared table public.items")),
+                new Case("INHERITS declared on a table lacking the parent's CHECK: drift (ALTER TABLE ... INHERIT would refuse)",
+                        catalog().table(ITEMS.withConstraints(List.of(Fixtures.check("items_name_check", "CHECK ((name <> ''::text))", true))))
+                                .table(BOOKS).build(),
+                        db -> db.ensureTable("books", t -> t.column("isbn", "text").inherits("items")),
+                        shapes().columns("public.books", column("isbn", "text")).build(),
+                        List.of(), List.of(),
+                        List.of("unchanged table public.books", "unchanged column public.books.isbn",
+                                "drift table inheritance public.books", "undeclared table public.items")),
+                new Case("a parent in the database that the declaration does not name: drift, never NO INHERIT",
+                        catalog().table(ITEMS).table(BOOKS).lineage("public.books", new TableLineage(List.of(q("public.items")), null)).build(),
+                        db -> db.ensureTable("books", t -> t.column("id", "bigint").column("name", "text").column("isbn", "text")),
+                        shapes().columns("public.books", notNull("id", "bigint"), column("name", "text"), column("isbn", "text")).build(),
+                        List.of(), List.of(),
+                        List.of("unchanged table public.books", "unchanged column public.books.id", "unchanged column public.books.name",
+                                "unchanged column public.books.isbn", "drift table inheritance public.books", "undeclared table public.items")),
+                new Case("INHERITS: parent and child both new in one run, the parent first", catalog().build(),
+                        db -> db.ensureTable("items", t -> t.column("id", "bigint").column("name", "text"))
+                                .ensureTable("books", t -> t.column("isbn", "text").inherits("items")),
+                        shapes().columns("public.items", column("id", "bigint"), column("name", "text"))
+                                .columns("public.books", column("isbn", "text")).build(),
+                        List.of("CREATE TABLE \"public\".\"items\" (\"id\" bigint, \"name\" text)",
+                                "CREATE TABLE \"public\".\"books\" (\"isbn\" text) INHERITS (\"public\".\"items\")"),
+                        List.of(List.of(), List.of()), List.of("create table public.items", "create table public.books")),
+                new Case("OF type: the composite type and its typed table in one run", catalog().build(),
+                        db -> {
+                            db.ensureCompositeType("address").attribute("street", "text").attribute("city", "text");
+                            db.ensureTable("addresses", t -> t.ofType("address"));
+                        }, shapes().composite(ADDRESS).build(),
+                        List.of("CREATE TYPE \"public\".\"address\" AS (\"street\" text, \"city\" text)",
+                                "CREATE TABLE \"public\".\"addresses\" OF \"public\".\"address\""),
+                        List.of(List.of(), List.of()), List.of("create composite type public.address", "create table public.addresses")),
                 new Case("OF type: a new typed table takes its columns from the type", catalog().composite(ADDRESS).build(),
                         db -> db.ensureTable("addresses", t -> t.ofType("address")), shapes().build(),
                         List.of("CREATE TABLE \"public\".\"addresses\" OF \"public\".\"address\""),
@@ -118,7 +149,17 @@ class PlannerTableFormCasesTest {
                                 "ALTER TABLE \"public\".\"events\" SET UNLOGGED"),
                         List.of(List.of(), List.of(), List.of(HazardKind.TABLE_REWRITE)),
                         List.of("unchanged table public.events", "unchanged column public.events.id", "unchanged column public.events.body",
-                                "alter table options public.events")));
+                                "alter table options public.events")),
+                new Case("storage parameters of a table renamed by an earlier block, declared under its new name: nothing to set",
+                        catalog().table(EVENTS).options("public.events", new RelationOptions(List.of("fillfactor=70"), true, false)).build(),
+                        db -> {
+                            db.ensureTableRenamed("events", "logs");
+                            db.ensureTable("logs", t -> t.column("id", "bigint").column("body", "text").unlogged().with("fillfactor", "70"));
+                        },
+                        shapes().columns("public.logs", notNull("id", "bigint"), column("body", "text")).build(),
+                        List.of("ALTER TABLE \"public\".\"events\" RENAME TO \"logs\""), List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter table public.events", "unchanged table public.logs", "unchanged column public.logs.id",
+                                "unchanged column public.logs.body")));
     }
 
     static Stream<Case> keyCases() {
