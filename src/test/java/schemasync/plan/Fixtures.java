@@ -107,6 +107,27 @@ final class Fixtures {
             return this;
         }
 
+        final Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = new LinkedHashMap<>();
+        final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
+        schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
+
+        /** The storage parameters, persistence or CLUSTER ON mark of a table or index. */
+        CatalogBuilder options(String relation, schemasync.catalog.RelationOptions options) {
+            relationOptions.put(q(relation), options);
+            return this;
+        }
+
+        /** The parents (INHERITS) and type (OF) of a table. */
+        CatalogBuilder lineage(String table, schemasync.catalog.TableLineage tableLineage) {
+            lineage.put(q(table), tableLineage);
+            return this;
+        }
+
+        CatalogBuilder externals(schemasync.catalog.ExternalObjects external) {
+            externals = external;
+            return this;
+        }
+
         CatalogBuilder sequence(schemasync.catalog.Sequence sequence) {
             sequences.put(sequence.name(), sequence);
             return this;
@@ -167,8 +188,8 @@ final class Fixtures {
 
         Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), Map.of(), Map.of(),
-                    schemasync.catalog.ExternalObjects.NONE, collations, rangeTypes);
+                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), relationOptions, lineage,
+                    externals, collations, rangeTypes);
         }
     }
 
@@ -197,6 +218,19 @@ final class Fixtures {
         final Map<String, String> aggregateKeys = new HashMap<>();
         final Map<String, String> aggregateDefinitions = new HashMap<>();
         final Set<DeclaredShapes.ColumnRef> rewritingAdds = new HashSet<>();
+
+        final Map<QualifiedName, schemasync.catalog.Collation> collations = new HashMap<>();
+        final Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new HashMap<>();
+
+        ShapesBuilder collation(schemasync.catalog.Collation collation) {
+            collations.put(collation.name(), collation);
+            return this;
+        }
+
+        ShapesBuilder rangeType(schemasync.catalog.RangeType range) {
+            rangeTypes.put(range.name(), range);
+            return this;
+        }
 
         ShapesBuilder composite(schemasync.catalog.CompositeType type) {
             composites.put(type.name(), type);
@@ -288,7 +322,8 @@ final class Fixtures {
         DeclaredShapes build() {
             return new DeclaredShapes(columns, indexes, rewritingAdds, checks, views, Map.of(),
                     new DeclaredShapes.Functions(functionKeys, functionDefinitions, Map.of()), triggers, policies,
-                    new DeclaredShapes.Types(domains, composites, sequences, routineArguments),
+                    new DeclaredShapes.Types(domains, composites, sequences, routineArguments,
+                            new DeclaredShapes.Kinds(collations, rangeTypes)),
                     new DeclaredShapes.Access("app", routineKeys, new DeclaredShapes.Functions(aggregateKeys, aggregateDefinitions, Map.of())),
                     new DeclaredShapes.Relations(partitionKeys, partitionBounds, materializedViews, Map.of()));
         }

@@ -36,7 +36,12 @@ import schemasync.render.SqlRenderer;
  * <p>{@link PlannerColumnCasesTest} (columns, constraints, indexes, renames, removals) and
  * {@link PlannerObjectCasesTest} (types, sequences, views, materialized views, routines, triggers,
  * extensions, policies, grants, default privileges, comments, partitions, undeclared objects) extend
- * this table with the same {@link #check}. What stays server-only: whether the normalized shapes are
+ * this table with the same {@link #check}, and so do {@link PlannerKindCasesTest} (collations, range types,
+ * servers, user mappings, foreign tables, publications, event triggers), {@link PlannerTableFormCasesTest}
+ * (inheritance, typed tables, UNLOGGED, storage parameters, key options, NULLS NOT DISTINCT, REFERENCING),
+ * {@link PlannerUnchangedCasesTest} (objects as declared) and {@link PlannerRemovalCasesTest} (one removal per
+ * kind). {@link PlannerCoverageTest} reads from their plans which kinds have a create, unchanged, change and
+ * removal case, and fails on a gap. What stays server-only: whether the normalized shapes are
  * what PostgreSQL really prints (NormalizationTest), routine keys and the current role (read from the
  * session), PostgreSQL refusing a CREATE OR REPLACE, and whether the statements converge.
  */
