@@ -57,4 +57,17 @@ class CreationOrderCycleTest {
         CreationOrder order = new CreationOrder(graph, catalog("public.a_points", "public.b_shapes"));
         assertEquals(List.of(QualifiedName.parse("public.b_shapes"), QualifiedName.parse("public.a_points")), order.tables(n -> n).order());
     }
+
+    @Test
+    void generateOnALiveCycleThroughARowTypeAndADefaultIsAClearError() throws Exception {
+        try (schemasync.Scenario s = schemasync.Scenario.start(
+                "CREATE TABLE a_points (id bigint PRIMARY KEY)",
+                "CREATE TABLE b_shapes (id bigint PRIMARY KEY, label text DEFAULT (NULL::a_points)::text)",
+                "ALTER TABLE a_points ADD COLUMN shape b_shapes")) {
+            SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> Generator.generate(s.connection, List.of("public")));
+            assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
+            assertTrue(e.getMessage().startsWith("generate cannot order these tables (public.a_points → public.b_shapes → public.a_points)"),
+                    e.getMessage());
+        }
+    }
 }
