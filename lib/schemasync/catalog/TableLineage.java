@@ -7,7 +7,8 @@ import java.util.List;
  * {@code pg_inherits.inhseqno} order; partitions are {@link Catalog.Partitioning}, not this) and the composite
  * type of a typed table ({@code OF type}: {@code pg_class.reloftype}, or null). The catalog keeps an entry only
  * for tables with either. A child's inherited columns (attislocal false) and constraints (conislocal false) are not
- * read as its own: they are the parent's, as pg_dump writes them.
+ * read as its own: they are the parent's, as pg_dump writes them; only a default or NOT NULL the child sets on one
+ * of them is its own ({@code inheritedColumns}).
  */
 public record TableLineage(List<QualifiedName> inherits, QualifiedName ofType, List<InheritedColumn> inheritedColumns) {
     public TableLineage {
