@@ -14,7 +14,7 @@ class FidelityGapsRoundTripTest {
 
     static List<Fixture> fixtures() {
         return List.of(
-                new Fixture("a partition's storage parameters, own index, own CHECK and grants", """
+                new Fixture("a partition's storage parameters, own index, own CHECK, table and column grants", """
                         DO $$ BEGIN CREATE ROLE k2_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
                         CREATE TABLE measurements (id bigint NOT NULL, taken date NOT NULL, value numeric) PARTITION BY RANGE (taken);
                         CREATE TABLE measurements_2025 PARTITION OF measurements FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')
@@ -25,6 +25,7 @@ class FidelityGapsRoundTripTest {
                         CREATE INDEX measurements_2026_value_idx ON measurements_2026 (value);
                         GRANT SELECT ON measurements TO k2_reader;
                         GRANT SELECT, INSERT ON measurements_2025 TO k2_reader;
+                        GRANT UPDATE (value) ON measurements_2026 TO k2_reader;
                         """),
                 new Fixture("an INHERITS child's own default, dropped default and NOT NULL on inherited columns", """
                         CREATE TABLE cities (id bigint PRIMARY KEY, name text, country char(2) DEFAULT 'US', population int);
