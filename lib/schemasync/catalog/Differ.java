@@ -117,9 +117,10 @@ public final class Differ {
                 .add("bound", want.bound(), have.bound()).list();
     }
 
-    /** INHERITS parents (in order) and OF type. */
+    /** INHERITS parents (in order), OF type, and the child's own default / NOT NULL on inherited columns. */
     public static List<Difference> lineage(TableLineage want, TableLineage have) {
-        return new Fields().add("inherits", want.inherits(), have.inherits()).add("of type", want.ofType(), have.ofType()).list();
+        return new Fields().add("inherits", want.inherits(), have.inherits()).add("of type", want.ofType(), have.ofType())
+                .add("inherited columns", want.inheritedColumns(), have.inheritedColumns()).list();
     }
 
     /** pg_get_triggerdef, the table written {@code ON <table>}. */

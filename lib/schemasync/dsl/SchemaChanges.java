@@ -223,7 +223,7 @@ public class SchemaChanges extends KindDeclarations {
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), t.primaryKeyOptions, origin, new schemasync.catalog.TableForm(
                 t.unlogged, t.storage, t.inherits.stream().map(p -> QualifiedName.parse(p)).toList(),
-                t.ofType == null ? null : QualifiedName.parse(t.ofType))));
+                t.ofType == null ? null : QualifiedName.parse(t.ofType), List.copyOf(t.inheritedColumns.values()))));
         declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
         declarations.addAll(KeyIndexOptions.of(table, t, constraints, origin));
         return this;
@@ -249,7 +249,7 @@ public class SchemaChanges extends KindDeclarations {
      * A partition with constraints of its own, beside those it gets from its parent:
      * {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES ...", t -> t.foreignKey("customer_id")
      * .references("customer"))}. Only constraints (unique, check, foreign key, exclude, with {@code named} and
-     * {@code notValid}) are declared here: a partition's columns and primary key are its parent's.
+     * {@code notValid}) and storage parameters ({@code with("fillfactor", "70")}) are declared here: the rest is the parent's.
      * Compared like a table's: missing ones are added, local ones no block declares are reported.
      */
     public SchemaChanges ensurePartition(String name, String parent, String bound, UnaryOperator<TableBuilder> constraints) {
@@ -261,18 +261,20 @@ public class SchemaChanges extends KindDeclarations {
                                   UnaryOperator<TableBuilder> constraints) {
         QualifiedName partition = QualifiedName.parse(name);
         List<ConstraintSpec> own = List.of();
+        Declaration.TableOptionsDecl options = null;
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder()).state;
             if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key, a comment or"
-                        + " a partition key in its constraints: a partition has its parent's columns and keys; declare only"
-                        + " unique, check, foreign key and exclude constraints there");
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key, a comment or a partition key in"
+                        + " its constraints: a partition has its parent's columns and keys; declare only constraints and with(...) there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
+            if (!t.storage.isEmpty()) options = new Declaration.TableOptionsDecl(partition, t.storage, false, Map.of(), null, origin);
         }
         declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : QualifiedName.parse(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));
+        if (options != null) declarations.add(options); // with(...): the partition's own storage parameters
         return this;
     }
 

@@ -28,6 +28,8 @@ public class TableBuilder {
         boolean unlogged;
         /** {@code INHERITS (a, b)}: the parents, in order; see {@link TableBuilder#inherits}. */
         final List<String> inherits = new ArrayList<>();
+        /** A child's own default or NOT NULL on inherited columns; see {@link TableBuilder#inheritedDefault}. */
+        final java.util.Map<String, schemasync.catalog.TableLineage.InheritedColumn> inheritedColumns = new java.util.TreeMap<>();
         /** {@code OF type}; see {@link TableBuilder#ofType}. */
         String ofType;
         /** The constraint index the table is marked CLUSTER ON; see {@link TableBuilder#clusterOn}. */
@@ -138,6 +140,26 @@ public class TableBuilder {
      */
     public TableBuilder inherits(String... parents) {
         for (String p : parents) state.inherits.add(p.strip());
+        return this;
+    }
+
+    /**
+     * The child's own default on a column it inherits ({@code ALTER TABLE ONLY child ALTER COLUMN ... SET DEFAULT}, as
+     * pg_dump writes it; the column stays the parent's): {@code inherits("cities").inheritedDefault("country", "'FR'::bpchar")},
+     * written as PostgreSQL prints it (pg_get_expr), which is how it is compared. Null: no default, though the parent has one.
+     */
+    public TableBuilder inheritedDefault(String column, String expression) {
+        var had = state.inheritedColumns.get(column);
+        state.inheritedColumns.put(column, new schemasync.catalog.TableLineage.InheritedColumn(column, true,
+                expression == null ? null : expression.strip(), had != null && had.ownNotNull()));
+        return this;
+    }
+
+    /** The child's own NOT NULL on a column it inherits nullable ({@code ALTER TABLE ONLY child ALTER COLUMN ... SET NOT NULL}). */
+    public TableBuilder inheritedNotNull(String column) {
+        var had = state.inheritedColumns.get(column);
+        state.inheritedColumns.put(column, new schemasync.catalog.TableLineage.InheritedColumn(column, had != null && had.ownDefault(),
+                had == null ? null : had.defaultExpr(), true));
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.QualifiedName;
@@ -43,7 +44,7 @@ final class CreationOrder {
      * those its foreign keys reference, and any other the graph records (a column of another table's
      * row type). Stuck on a cycle, the first table by name goes first, and its foreign keys to tables not
      * yet created wait for a later {@code ensureConstraints}; a cycle without a foreign key to set aside
-     * cannot be created by any order, and is reported.
+     * cannot be created by any order, and is a clear error naming it (never a stack trace).
      */
     Tables tables(Function<QualifiedName, QualifiedName> rootOf) {
         DependencyGraph<QualifiedName> tables = new DependencyGraph<>();
@@ -70,8 +71,13 @@ final class CreationOrder {
         try {
             order = tables.order(e -> foreignKeys.containsKey(List.of(e.dependent(), e.prerequisite())));
         } catch (IllegalStateException e) {
-            throw new IllegalStateException("no creation order for these tables (" + e.getMessage()
-                    + "): they need each other through something other than a foreign key", e);
+            // pg_dump would split the default or CHECK out of the cycle (ALTER TABLE ... SET DEFAULT / ADD CONSTRAINT
+            // after both tables); the DSL declares a table whole, so the cycle is named instead of guessed at.
+            String cycle = e.getMessage().replaceFirst("^a dependency cycle: \\[", "").replaceFirst("]$", "").replace(", ", " → ");
+            throw SchemaSyncException.badInput("generate cannot order these tables (" + cycle
+                    + "): they need each other through something other than a foreign key (a column of the other's row type,"
+                    + " a default or generated column naming it); nothing was written. Break the cycle in the source database"
+                    + " (e.g. move the default into a trigger), or generate without one of their schemas (--exclude-schema)");
         }
         Set<String> deferred = new TreeSet<>();
         for (DependencyGraph.Edge<QualifiedName> e : order.broken()) {

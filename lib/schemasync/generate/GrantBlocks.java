@@ -20,7 +20,7 @@ final class GrantBlocks {
 
     private final Generator g;
     private final Catalog catalog;
-    /** Tables a custom step creates: their grants are custom steps too. */
+    /** Partitions: their grants are ensureGrant like any table's (ensurePartition declares them); a custom step only for another table. */
     private final Set<QualifiedName> customTables;
     private final Function<String, List<Table>> sortedTables;
 
@@ -38,7 +38,7 @@ final class GrantBlocks {
             for (schemasync.catalog.Grant gr : t.grants()) byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
             for (Map.Entry<String, List<String>> e : byRole.entrySet()) {
                 List<String> privileges = e.getValue().stream().sorted(Comparator.comparingInt(PRIVILEGE_ORDER::indexOf)).toList();
-                if (customTables.contains(t.name())) {
+                if (customTables.contains(t.name()) && !catalog.partitioning().containsKey(t.name())) {
                     String sql = "GRANT " + String.join(", ", privileges) + " ON TABLE " + CustomSql.q(t.name()) + " TO "
                             + (e.getKey().equals("public") ? "PUBLIC" : CustomSql.q(e.getKey()));
                     g.add(g.custom("grant on " + t.name() + " to " + e.getKey(), "on a table a custom step creates",
@@ -62,7 +62,8 @@ final class GrantBlocks {
         targets.sort(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
             if (t.kind() == GrantTarget.Kind.TABLE) continue;
-            if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())) {
+            if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())
+                    && !catalog.partitioning().containsKey(t.qualifiedName())) { // a partition's: ensurePartition declares it
                 g.notCarried("column privileges on " + t.object() + ": on a table a custom step creates");
                 continue;
             }

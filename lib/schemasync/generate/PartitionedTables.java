@@ -15,8 +15,8 @@ import schemasync.catalog.Table;
 /**
  * A partitioned table with all its partitions, in the DSL: {@code ensureTable(...).partitionBy(key)}
  * with the root's columns, primary key, constraints and indexes, then {@code ensurePartition} for each
- * partition (parents before their children) with the constraints of that partition alone, then each
- * partition's own indexes.
+ * partition (parents before their children) with the constraints and storage parameters of that partition
+ * alone, then each partition's own indexes.
  *
  * A partition gets its columns, and clones of the parent's keys, foreign keys and indexes, from
  * PostgreSQL; the catalog leaves those clones out (conislocal, relispartition), so only what was
@@ -52,7 +52,9 @@ final class PartitionedTables {
                         CustomSql.constraintMissing(t.name(), c.name()), CustomSql.addConstraint(t.name(), c.name(), c.definition()),
                         g.dslName(t.name()) + "." + c.name()));
             }
-            g.add(new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own));
+            Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
+            List<String> storage = g.catalog().optionsOf(p.name()).storage();
+            g.add(storage.isEmpty() ? call : new PartitionCalls.PartitionWithStorageCall(call, storage));
         }
         g.addAll(notExpressible);
         for (Source.Partition p : ordered) {

@@ -16,13 +16,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                  List<ConstraintDef> constraints, String comment, String partitionBy, List<String> storage, boolean unlogged,
                  java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions, String clusterOn,
                  List<String> primaryKeyStorage, java.util.Map<Integer, List<String>> constraintStorage,
-                 schemasync.catalog.KeyOptions primaryKeyOptions, List<String> inherits, String ofType)
+                 schemasync.catalog.KeyOptions primaryKeyOptions, List<String> inherits, String ofType,
+                 List<schemasync.catalog.TableLineage.InheritedColumn> inheritedColumns)
         implements Call {
 
     TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, String primaryKeyName,
               List<ConstraintDef> constraints, String comment, String partitionBy) {
         this(name, columns, primaryKey, primaryKeyName, constraints, comment, partitionBy, List.of(), false, java.util.Map.of(), null,
-                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE, List.of(), null);
+                List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE, List.of(), null, List.of());
     }
 
     /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
@@ -109,6 +110,11 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         List<String> chain = new ArrayList<>();
         if (!inherits.isEmpty()) chain.add(".inherits(" + JavaCode.strings(inherits) + ")");
         if (ofType != null) chain.add(".ofType(" + JavaCode.literal(ofType) + ")");
+        for (var c : inheritedColumns) {
+            if (c.ownDefault()) chain.add(".inheritedDefault(" + JavaCode.literal(c.name()) + ", " + (c.defaultExpr() == null ? "null"
+                    : JavaCode.literal(c.defaultExpr())) + ")");
+            if (c.ownNotNull()) chain.add(".inheritedNotNull(" + JavaCode.literal(c.name()) + ")");
+        }
         for (ColumnDef c : columns) {
             String type = columnType(c, code);
             String dflt = "";
@@ -211,6 +217,10 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             TableBuilder b = t;
             if (!inherits.isEmpty()) b = b.inherits(inherits.toArray(String[]::new));
             if (ofType != null) b = b.ofType(ofType);
+            for (var c : inheritedColumns) {
+                if (c.ownDefault()) b = b.inheritedDefault(c.name(), c.defaultExpr());
+                if (c.ownNotNull()) b = b.inheritedNotNull(c.name());
+            }
             for (ColumnDef c : columns) {
                 b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
                 if (c.comment() != null) b = b.columnComment(c.comment());

@@ -107,7 +107,8 @@ final class TableGenerator {
                 : g.catalog().optionsOf(t.name().sibling(t.primaryKey().name())).storage(), keyStorage,
                 t.primaryKey() == null ? schemasync.catalog.KeyOptions.NONE : t.primaryKey().options(),
                 lineage == null ? List.of() : lineage.inherits().stream().map(g::dslName).toList(),
-                lineage == null || lineage.ofType() == null ? null : g.dslName(lineage.ofType())));
+                lineage == null || lineage.ofType() == null ? null : g.dslName(lineage.ofType()),
+                lineage == null ? List.of() : lineage.inheritedColumns()));
         for (Index i : g.indexesOf(t.name())) {
             if (i.constraintBacked()) continue;
             Call index = index(i);

@@ -39,6 +39,8 @@ final class ExternalPlanner {
     private final Map<QualifiedName, ForeignTable> foreignTables;
     private final Map<String, Publication> publications;
     private final Map<String, EventTrigger> eventTriggers;
+    /** What the blocks declare, as {@code kind name}: the rest of the database's external objects is undeclared. */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
 
     ExternalPlanner(Planner planner) {
         this.planner = planner;
@@ -57,6 +59,7 @@ final class ExternalPlanner {
     }
 
     void plan(Declaration d) {
+        declared.add(key(d));
         if (d instanceof ExternalDecl.ForeignServerDecl s) server(s.server(), s.origin());
         else if (d instanceof ExternalDecl.UserMappingDecl m) userMapping(m);
         else if (d instanceof ExternalDecl.ForeignTableDecl t) foreignTable(t.table(), t.origin());
@@ -221,5 +224,45 @@ final class ExternalPlanner {
     private static String describe(List<Difference> differences) {
         return String.join("; ", differences.stream().map(d -> d.field() + ": declared " + d.wanted() + ", database has "
                 + d.actual()).toList());
+    }
+
+    private static String key(Declaration d) {
+        if (d instanceof ExternalDecl.ForeignServerDecl s) return "server " + s.server().name();
+        if (d instanceof ExternalDecl.UserMappingDecl m) return "user mapping " + m.mapping().key();
+        if (d instanceof ExternalDecl.ForeignTableDecl t) return "foreign table " + t.table().name();
+        if (d instanceof ExternalDecl.PublicationDecl p) return "publication " + p.publication().name();
+        if (d instanceof ExternalDecl.EventTriggerDecl e) return "event trigger " + e.trigger().name();
+        throw new IllegalArgumentException("not an external object: " + d);
+    }
+
+    /**
+     * Foreign servers, user mappings, foreign tables, publications and event triggers no block declares: reported
+     * like every other kind, never dropped. Servers, mappings, publications and event triggers are database-wide, so
+     * an ignore pattern matches their bare name (a mapping's {@code role@server}).
+     */
+    void reportUndeclared() {
+        ExternalObjects e = planner.before.externals();
+        for (ForeignServer s : e.servers().values()) {
+            undeclared("server", s.name(), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper());
+        }
+        for (UserMapping m : e.userMappings().values()) {
+            undeclared("user mapping", m.key(), new QualifiedName("", m.key()), "user mapping for " + m.role() + " on server " + m.server());
+        }
+        for (ForeignTable t : e.foreignTables().values()) {
+            undeclared("foreign table", t.name().toString(), t.name(), "foreign table on server " + t.server());
+        }
+        for (Publication p : e.publications().values()) {
+            undeclared("publication", p.name(), new QualifiedName("", p.name()), p.allTables() ? "publication FOR ALL TABLES"
+                    : "publication of " + p.tables().size() + " table(s) and " + p.schemas().size() + " schema(s)");
+        }
+        for (EventTrigger t : e.eventTriggers().values()) {
+            undeclared("event trigger", t.name(), new QualifiedName("", t.name()), "event trigger ON " + t.event()
+                    + " EXECUTE FUNCTION " + t.function());
+        }
+    }
+
+    private void undeclared(String kind, String object, QualifiedName name, String what) {
+        if (declared.contains(kind + " " + object) || planner.declared.isIgnored(name)) return;
+        planner.items.add(new Drift(null, kind, object, "undeclared " + what + ": no block declares it; left alone", null));
     }
 }

@@ -47,6 +47,7 @@ final class LineagePlanner {
                         + " in the database, which the declaration does not say: left alone", null);
             }
         }
+        inheritedColumns(planner, t, actual, have == null ? List.of() : have.inheritedColumns());
         if (!java.util.Objects.equals(form.ofType(), type)) {
             planner.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
                     + " in the database, declared " + (form.ofType() == null ? "without OF" : "OF " + form.ofType())
@@ -99,7 +100,63 @@ final class LineagePlanner {
             throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is OF type "
                     + t.form().ofType() + ", which is not a composite type: declare it with ensureCompositeType before the table");
         }
+        inheritedColumns(planner, t, t.name(), List.of());
         return typedColumns(planner.composites, t.form(), declared);
+    }
+
+    /**
+     * A child's own default or NOT NULL on inherited columns: set as declared after CREATE TABLE (PostgreSQL would make
+     * a column written in CREATE TABLE ... INHERITS the child's own, attislocal, which pg_dump never does); one the
+     * database has and no declaration says is reported, left alone. A declared default is compared as PostgreSQL
+     * prints it (pg_get_expr).
+     */
+    private static void inheritedColumns(Planner planner, TableDecl t, QualifiedName actual, List<TableLineage.InheritedColumn> have) {
+        String object = actual.toString();
+        java.util.Map<String, TableLineage.InheritedColumn> had = new java.util.HashMap<>();
+        for (TableLineage.InheritedColumn c : have) had.put(c.name(), c);
+        for (TableLineage.InheritedColumn want : t.form().inheritedColumns()) {
+            TableLineage.InheritedColumn h = had.remove(want.name());
+            Column parent = parentColumn(planner, t, want.name());
+            if (parent == null) {
+                throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " declares its own default or"
+                        + " NOT NULL on column " + want.name() + ", which none of its parents has");
+            }
+            String wantDefault = want.ownDefault() ? want.defaultExpr() : parent.defaultExpr();
+            String haveDefault = h != null && h.ownDefault() ? h.defaultExpr() : parent.defaultExpr();
+            List<Step> steps = new ArrayList<>();
+            if (!java.util.Objects.equals(wantDefault, haveDefault)) {
+                steps.add(wantDefault == null ? new Step.DropColumnDefault(actual, want.name())
+                        : new Step.SetColumnDefault(actual, want.name(), wantDefault));
+            }
+            boolean haveNotNull = parent.notNull() || h != null && h.ownNotNull();
+            if (want.ownNotNull() && !haveNotNull) steps.add(new Step.SetNotNull(actual, want.name(), null));
+            if (!want.ownNotNull() && !parent.notNull() && haveNotNull) steps.add(new Step.DropNotNull(actual, want.name()));
+            if (steps.isEmpty()) continue;
+            planner.change(t.origin(), "inherited column", object + "." + want.name(), Summary.will(Summary.Verb.SET)
+                    .plus(" the child's own " + (want.ownDefault() ? "DEFAULT " + want.defaultExpr() : "")
+                    + (want.ownDefault() && want.ownNotNull() ? ", " : "") + (want.ownNotNull() ? "NOT NULL" : "")),
+                    planner.original(actual), steps.toArray(Step[]::new));
+        }
+        for (TableLineage.InheritedColumn h : had.values()) {
+            planner.drift(t.origin(), "inherited column", object + "." + h.name(), "has "
+                    + (h.ownDefault() ? "its own default (" + h.defaultExpr() + ")" : "") + (h.ownDefault() && h.ownNotNull() ? " and " : "")
+                    + (h.ownNotNull() ? "its own NOT NULL" : "") + " on this inherited column, which the declaration does not say"
+                    + " (inheritedDefault / inheritedNotNull): left alone", null);
+        }
+    }
+
+    /** The column as the child's first parent that has it gives it: NOT NULL when any parent's is. */
+    private static Column parentColumn(Planner planner, TableDecl t, String column) {
+        Column found = null;
+        boolean notNull = false;
+        for (QualifiedName parent : t.form().inherits()) {
+            Table p = planner.tables.get(planner.renamesTable(parent));
+            Column c = p == null ? null : p.column(column).orElse(null);
+            if (c == null) continue;
+            if (found == null || found.defaultExpr() == null && c.defaultExpr() != null) found = c;
+            notNull |= c.notNull();
+        }
+        return found == null ? null : notNull ? TableEffects.notNull(found, true) : found;
     }
 
     /** A new typed table's columns: the type's attributes in order, each with what the declaration adds. */

@@ -43,6 +43,10 @@ final class OptionsPlanner {
     void plan(TableOptionsDecl t) {
         QualifiedName table = planner.renamesTable(t.table());
         if (!planner.tables.containsKey(table)) return; // reported by the table's own declaration
+        if (planner.declaredPartitions.contains(t.table())) {
+            partitionStorage(t, table);
+            return;
+        }
         RelationOptions have = current(table);
         if (!options.containsKey(table)) have = createdWith(table, have);
         List<Step> steps = new ArrayList<>(storageSteps(table, false, table, have.storage(), t.storage(), false));
@@ -55,6 +59,19 @@ final class OptionsPlanner {
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
                 planner.original(table), steps.toArray(Step[]::new));
         put(table, new RelationOptions(t.storage(), t.unlogged(), have.clustered(), columns));
+    }
+
+    /**
+     * A partition declares its storage parameters only (ensurePartition's {@code with}): its persistence, column
+     * options and CLUSTER ON mark are left as they are. Metadata only, no rewrite.
+     */
+    private void partitionStorage(TableOptionsDecl t, QualifiedName partition) {
+        RelationOptions have = current(partition);
+        List<Step> steps = storageSteps(partition, false, partition, have.storage(), t.storage(), false);
+        if (steps.isEmpty()) return;
+        planner.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(), null),
+                planner.original(partition), steps.toArray(Step[]::new));
+        put(partition, new RelationOptions(t.storage(), have.unlogged(), have.clustered(), have.columns()));
     }
 
     void plan(IndexOptionsDecl i) {

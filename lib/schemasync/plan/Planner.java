@@ -210,7 +210,7 @@ public final class Planner {
             }
         }
         sequencePlanner.settleOwners();
-        new UndeclaredObjects(planner, grantPlanner).report();
+        new UndeclaredObjects(planner, grantPlanner, externals).report();
         return new Plan(planner.items);
     }
 

@@ -14,10 +14,12 @@ import schemasync.plan.PlanItem.Drift;
 final class UndeclaredObjects {
     private final Planner planner;
     private final GrantPlanner grants;
+    private final ExternalPlanner externals;
 
-    UndeclaredObjects(Planner planner, GrantPlanner grants) {
+    UndeclaredObjects(Planner planner, GrantPlanner grants, ExternalPlanner externals) {
         this.planner = planner;
         this.grants = grants;
+        this.externals = externals;
     }
 
     void report() {
@@ -85,6 +87,7 @@ final class UndeclaredObjects {
                     + ": no block declares it; left alone", null));
         }
         planner.kinds.reportUndeclared();
+        externals.reportUndeclared();
         for (schemasync.catalog.Sequence q : planner.before.sequences().values()) {
             // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
             if (q.owner() != null || planner.declaredSequences.contains(q.name()) || planner.declared.isIgnored(q.name())) continue;

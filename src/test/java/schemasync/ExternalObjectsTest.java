@@ -182,4 +182,31 @@ class ExternalObjectsTest {
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_event_trigger"));
         }
     }
+
+    @Test
+    void externalObjectsNoBlockDeclaresAreReportedAsUndeclaredAndLeftAlone() throws Exception {
+        try (Scenario s = Scenario.start(LOG_FUNCTION, "CREATE EXTENSION postgres_fdw",
+                "CREATE SERVER films_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost')",
+                "CREATE USER MAPPING FOR PUBLIC SERVER films_server OPTIONS (user 'reader')",
+                "CREATE FOREIGN TABLE films (code text) SERVER films_server",
+                "CREATE PUBLICATION everything FOR ALL TABLES",
+                "CREATE EVENT TRIGGER log_all ON ddl_command_end EXECUTE FUNCTION log_ddl()")) {
+            List<ChangeBlock> blocks = List.of(block("C1", db -> db.ensureExtension("postgres_fdw").ignore("public.log_ddl")));
+            Plan plan = s.plan(blocks);
+            assertTrue(plan.isEmpty(), Scenario.sql(plan).toString());
+            assertEquals(List.of("server films_server", "user mapping PUBLIC@films_server", "foreign table public.films",
+                    "publication everything", "event trigger log_all"),
+                    Scenario.drift(plan).stream().map(d -> d.kind() + " " + d.object()).toList());
+            assertTrue(Scenario.drift(plan).stream().allMatch(d -> d.message().startsWith("undeclared ")
+                    && d.message().endsWith("no block declares it; left alone")), Scenario.drift(plan).toString());
+            s.applyAndConverge(blocks);
+            assertEquals("1", s.queryString("SELECT count(*) FROM pg_foreign_table"));
+
+            // Declared (the server) or ignored (the rest), none is reported.
+            List<ChangeBlock> declared = List.of(block("C1", db -> db.ensureExtension("postgres_fdw").ignore("public.log_ddl")
+                    .ensureForeignServer("films_server", "postgres_fdw", o -> o.option("host", "localhost"))
+                    .ignore("PUBLIC@films_server", "public.films", "everything", "log_*")));
+            assertEquals(List.of(), Scenario.drift(s.plan(declared)));
+        }
+    }
 }

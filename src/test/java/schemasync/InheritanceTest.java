@@ -104,4 +104,44 @@ class InheritanceTest {
                     () -> Scenario.drift(plan).toString());
         }
     }
+
+    private static List<ChangeBlock> ownOnInherited(String capitalCountry) {
+        return List.of(block("C1_Cities", db -> {
+            db.ensureTable("cities", t -> t.column("id", "bigint").column("name", "text")
+                    .column("country", "char(2)", schemasync.dsl.Default.dflt("'US'::bpchar")).primaryKey("id"));
+            db.ensureTable("capitals", t -> t.inherits("cities").column("since", "date")
+                    .inheritedDefault("country", capitalCountry).inheritedNotNull("name"));
+        }));
+    }
+
+    @Test
+    void aChildsOwnDefaultAndNotNullOnInheritedColumnsAreSetAfterItIsCreatedAndStayInherited() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            List<String> sql = Scenario.sql(s.plan(ownOnInherited("'FR'::bpchar")));
+            assertEquals(List.of("ALTER TABLE \"public\".\"capitals\" ALTER \"country\" SET DEFAULT 'FR'::bpchar",
+                    "ALTER TABLE \"public\".\"capitals\" ALTER COLUMN \"name\" SET NOT NULL"), sql.subList(2, sql.size()));
+            s.applyAndConverge(ownOnInherited("'FR'::bpchar"));
+            // Still inherited (attislocal false): pg_dump writes them as ALTER TABLE ONLY, not as the child's own columns.
+            assertEquals("country:f:'FR'::bpchar,name:f:", s.queryString("SELECT string_agg(a.attname || ':' || a.attislocal::text::char(1)"
+                    + " || ':' || COALESCE(pg_get_expr(d.adbin, d.adrelid), ''), ',' ORDER BY a.attname) FROM pg_attribute a"
+                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                    + " WHERE a.attrelid = 'capitals'::regclass AND a.attname IN ('country', 'name')"));
+            assertEquals("true", s.queryString("SELECT attnotnull::text FROM pg_attribute WHERE attrelid = 'capitals'::regclass AND attname = 'name'"));
+
+            // Changed by hand: set back; a declaration without a default of its own drops the child's.
+            s.execute("ALTER TABLE ONLY capitals ALTER COLUMN country SET DEFAULT 'DE'");
+            assertEquals(List.of("ALTER TABLE \"public\".\"capitals\" ALTER \"country\" SET DEFAULT 'FR'::bpchar"),
+                    Scenario.sql(s.plan(ownOnInherited("'FR'::bpchar"))));
+            s.applyAndConverge(ownOnInherited("'FR'::bpchar"));
+            s.applyAndConverge(ownOnInherited(null));
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_attrdef WHERE adrelid = 'capitals'::regclass"));
+
+            // Undeclared in the database: reported, left alone.
+            s.execute("ALTER TABLE ONLY capitals ALTER COLUMN id SET DEFAULT 0");
+            var plan = s.plan(ownOnInherited(null));
+            assertEquals(List.of(), Scenario.sql(plan));
+            assertTrue(Scenario.drift(plan).stream().anyMatch(d -> d.object().equals("public.capitals.id")
+                    && d.message().contains("its own default (0)")), () -> Scenario.drift(plan).toString());
+        }
+    }
 }

@@ -120,6 +120,9 @@ class GeneratedSourcesCompileTest {
             ALTER DOMAIN positive_int ADD CONSTRAINT below_million CHECK (VALUE < 1000000) NOT VALID;
             CREATE TABLE places (id bigint NOT NULL, CONSTRAINT places_local CHECK (id < 10) NO INHERIT);
             CREATE TABLE shops (kind text, CONSTRAINT shops_kind CHECK (kind <> '')) INHERITS (places);
+            ALTER TABLE places ADD COLUMN label text;
+            ALTER TABLE ONLY shops ALTER COLUMN id SET DEFAULT 0, ALTER COLUMN label SET NOT NULL;
+            ALTER TABLE measurements_2024 SET (fillfactor = 90);
             CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'x');
             CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY) WITH (fillfactor = 60);
             ALTER TABLE users ADD CONSTRAINT users_org_on_update FOREIGN KEY (org_id) REFERENCES organizations ON UPDATE SET NULL;
