@@ -139,8 +139,8 @@ class PlannerKindCasesTest {
                                 "CREATE FOREIGN TABLE \"public\".\"remote_films\" (\"code\" text, \"title\" text, \"year\" integer)"
                                         + " SERVER \"films\" OPTIONS (\"table_name\" 'films')"),
                         List.of(List.of(), List.of()),
-                        // The server no block declares is not reported: the guide says undeclared external objects are not.
-                        List.of("alter foreign table public.remote_films")),
+                        // The server no block declares is reported and left alone, like every undeclared object.
+                        List.of("alter foreign table public.remote_films", "undeclared server films")),
                 new Case("a publication: CREATE PUBLICATION FOR TABLE", catalog().table(ORDERS).build(),
                         db -> db.ensurePublication("sales", p -> p.table("orders")), shapes().build(),
                         List.of("CREATE PUBLICATION \"sales\" FOR TABLE \"public\".\"orders\""), List.of(List.of()),
