@@ -47,6 +47,8 @@ final class CatalogEdit {
     private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
     Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
+    /** PostgreSQL's spelling of what the steps create, in the planner's working copy; none in a replay. */
+    Spelled spelled = Spelled.NONE;
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -63,13 +65,13 @@ final class CatalogEdit {
     }
 
     /**
-     * The planner's own working copy, not a copy of it: the kinds whose working copy is derived from their
-     * steps ({@link Effects#applyTo}) change it through this. Grants, default privileges and view
-     * dependencies are not part of it (GrantPlanner and DependentViews keep their own).
+     * The planner's own working copy, not a copy of it: every step the planner emits changes it through
+     * this ({@link Effects#applyTo}). View dependencies, relation options and lineage are not part of it
+     * (DependentViews reads the catalog's; OptionsPlanner and LineagePlanner compare with the catalog's).
      */
     static CatalogEdit workingCopyOf(Planner p) {
         CatalogEdit edit = new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
-                new LinkedHashMap<>(), new LinkedHashMap<>(), p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
+                p.grants, p.defaultPrivileges, p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
                 p.materializedViews, new ArrayList<>());
         edit.collations = p.kinds.collations();
         edit.rangeTypes = p.kinds.rangeTypes();

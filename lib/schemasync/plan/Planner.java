@@ -54,6 +54,8 @@ public final class Planner {
     final Set<String> declaredAggregates = new HashSet<>();
     final Map<QualifiedName, Catalog.Partitioning> partitioning;
     final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
+    final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants;
+    final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges;
     final Set<QualifiedName> declaredPartitions = new HashSet<>();
     final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
@@ -103,6 +105,8 @@ public final class Planner {
         this.comments = new HashMap<>(catalog.comments());
         this.partitioning = new HashMap<>(catalog.partitioning());
         this.materializedViews = new HashMap<>(catalog.materializedViews());
+        this.grants = new HashMap<>(catalog.grants());
+        this.defaultPrivileges = new HashMap<>(catalog.defaultPrivileges());
         List<Declaration> all = declared.declarations();
         for (int i = 0; i < all.size(); i++) {
             Declaration d = all.get(i);
@@ -220,7 +224,6 @@ public final class Planner {
         } else {
             Step create = new Step.CreateSchema(s.name());
             change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
-            Effects.applyTo(this, create);
         }
     }
 
@@ -251,7 +254,6 @@ public final class Planner {
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
             change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment()));
-            tables.put(actual, existing.withComment(t.comment()));
         }
     }
 
@@ -283,13 +285,14 @@ public final class Planner {
         for (ColumnSpec c : t.columns()) {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
-        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
+        // The new table as PostgreSQL spells it (the normalized columns and constraints), for the working copy.
         List<Column> columns = LineagePlanner.newColumns(this, t, t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList());
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
                 ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey(), t.primaryKeyOptions());
-        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
-                Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
-        partitions.created(t);
+        Table spelled = new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
+                Table.RowSecurity.OFF, List.of(), java.util.Set.of());
+        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, partitions.created(t)),
+                steps.toArray(Step[]::new));
     }
 
     private void primaryKey(TableDecl t, Table existing) {
@@ -390,9 +393,20 @@ public final class Planner {
         items.add(new Drift(origin, kind, object, message, hazard));
     }
 
+    /**
+     * The one emission point: the item with its steps goes into the plan, and the steps' effects
+     * ({@link Effects}) into the working copy, so a later block sees what this one does. No planner
+     * edits the working copy by hand.
+     */
     void change(Origin origin, String kind, String object, Summary summary, Table original, Step... steps) {
+        change(origin, kind, object, summary, original, Spelled.NONE, steps);
+    }
+
+    /** As above; {@code spelled}: PostgreSQL's spelling of what the steps create, from the declared side. */
+    void change(Origin origin, String kind, String object, Summary summary, Table original, Spelled spelled, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
         items.add(new Change(origin, kind, object, summary, planned));
+        Effects.applyTo(this, spelled, steps);
     }
 }
