@@ -43,8 +43,8 @@ final class CatalogEdit {
     final Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
-    /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
-    private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
+    /** Foreign servers, user mappings, foreign tables, publications, event triggers ({@link ExternalEffects}). */
+    ExternalEffects.Edit externals = new ExternalEffects.Edit(schemasync.catalog.ExternalObjects.NONE);
     Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
     /** PostgreSQL's spelling of what the steps create, in the planner's working copy; none in a replay. */
@@ -59,7 +59,7 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
         this.relationOptions.putAll(c.relationOptions());
         this.lineage.putAll(c.lineage());
-        this.externals = c.externals();
+        this.externals = new ExternalEffects.Edit(c.externals());
         this.collations = new LinkedHashMap<>(c.collations());
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
     }
@@ -74,6 +74,7 @@ final class CatalogEdit {
                 p.grants, p.defaultPrivileges, p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
                 p.materializedViews, new ArrayList<>());
         edit.collations = p.kinds.collations();
+        edit.externals = p.externals;
         edit.rangeTypes = p.kinds.rangeTypes();
         return edit;
     }
@@ -107,7 +108,7 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals, collations, rangeTypes);
+                lineage, externals.build(), collations, rangeTypes);
     }
 
     RelationOptions options(QualifiedName relation) {

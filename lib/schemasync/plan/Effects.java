@@ -380,16 +380,15 @@ public final class Effects implements StepVisitor<Void> {
         c.lineage.put(s.table(), new schemasync.catalog.TableLineage(parents, had == null ? null : had.ofType()));
         return null;
     }
-    // ExternalPlanner keeps its own working copy; a replay carries these objects through unchanged (CatalogOutline
-    // does not list them).
-    public Void createServer(ExternalSteps.CreateServer s) { return null; }
-    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { return null; }
-    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { return null; }
-    public Void alterOptions(ExternalSteps.AlterOptions s) { return null; }
-    public Void createPublication(ExternalSteps.CreatePublication s) { return null; }
-    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { return null; }
-    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { return null; }
-    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { return null; }
-    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { return null; }
-    public Void dropExternal(ExternalSteps.DropExternal s) { return null; }
+    // Foreign servers, user mappings, foreign tables, publications and event triggers: ExternalEffects.
+    public Void createServer(ExternalSteps.CreateServer s) { ExternalEffects.createServer(c.externals, s); return null; }
+    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { ExternalEffects.createUserMapping(c.externals, s); return null; }
+    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { ExternalEffects.createForeignTable(c.externals, s); return null; }
+    public Void alterOptions(ExternalSteps.AlterOptions s) { ExternalEffects.alterOptions(c.externals, s); return null; }
+    public Void createPublication(ExternalSteps.CreatePublication s) { ExternalEffects.createPublication(c.externals, s); return null; }
+    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { ExternalEffects.alterPublicationTables(c.externals, s); return null; }
+    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { ExternalEffects.setPublicationOptions(c.externals, s); return null; }
+    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { ExternalEffects.createEventTrigger(c.externals, s); return null; }
+    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { ExternalEffects.setEventTriggerEnabled(c.externals, s); return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); return null; }
 }

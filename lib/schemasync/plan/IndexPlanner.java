@@ -68,8 +68,8 @@ final class IndexPlanner {
                 .fields(schemasync.catalog.Differ.index(new Index(name, table, i.unique(), i.method().amname(), want, true,
                         have.constraintBacked()), have)))) {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
-                planner.drift(i.origin(), "index", object, "declared " + Planner.describe(i.unique(), want) + ", database has "
-                        + Planner.describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
+                planner.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
+                        + describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
                         ? "a constraint owns it" : !planner.tables.containsKey(table)
                         ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
@@ -104,6 +104,10 @@ final class IndexPlanner {
             planner.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
                     + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
         }
+    }
+
+    static String describe(boolean unique, String definition) {
+        return (unique ? "UNIQUE " : "") + definition;
     }
 
     /** {@code name + suffix}, the name cut so the whole stays within 63 bytes. */

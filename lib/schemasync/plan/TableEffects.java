@@ -27,7 +27,10 @@ final class TableEffects {
     private TableEffects() {
     }
 
-    /** {@code spelled}, {@code partitioning}: the table and its key as PostgreSQL spells them, when known (see {@link Spelled}). */
+    /**
+     * {@code spelled}: the table's columns and constraints as PostgreSQL spells them, {@code partitioning} its key,
+     * when known (see {@link Spelled}); the rest comes from the statement.
+     */
     static void create(CatalogEdit c, TableSpec t, Table spelled, Catalog.Partitioning partitioning) {
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(t.primaryKeyName() != null ? t.primaryKeyName() : defaultName(t.name().name(), "pkey"),
