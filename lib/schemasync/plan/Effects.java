@@ -108,7 +108,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createRangeType(Step.CreateRangeType s) {
-        c.rangeTypes.put(s.type().name(), s.type());
+        c.rangeTypes.put(s.type().name(), c.spelled.of(schemasync.catalog.RangeType.class).orElse(s.type()));
         return null;
     }
 
