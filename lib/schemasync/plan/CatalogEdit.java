@@ -43,10 +43,12 @@ final class CatalogEdit {
     final Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
-    /** Carried through unchanged: ExternalPlanner keeps its own working copy (foreign servers, publications, ...). */
-    private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
+    /** Foreign servers, user mappings, foreign tables, publications, event triggers ({@link ExternalEffects}). */
+    ExternalEffects.Edit externals = new ExternalEffects.Edit(schemasync.catalog.ExternalObjects.NONE);
     Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
+    /** PostgreSQL's spelling of what the steps create, in the planner's working copy; none in a replay. */
+    Spelled spelled = Spelled.NONE;
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -57,21 +59,22 @@ final class CatalogEdit {
                 new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
         this.relationOptions.putAll(c.relationOptions());
         this.lineage.putAll(c.lineage());
-        this.externals = c.externals();
+        this.externals = new ExternalEffects.Edit(c.externals());
         this.collations = new LinkedHashMap<>(c.collations());
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
     }
 
     /**
-     * The planner's own working copy, not a copy of it: the kinds whose working copy is derived from their
-     * steps ({@link Effects#applyTo}) change it through this. Grants, default privileges and view
-     * dependencies are not part of it (GrantPlanner and DependentViews keep their own).
+     * The planner's own working copy, not a copy of it: every step the planner emits changes it through
+     * this ({@link Effects#applyTo}). View dependencies, relation options and lineage are not part of it
+     * (DependentViews reads the catalog's; OptionsPlanner and LineagePlanner compare with the catalog's).
      */
     static CatalogEdit workingCopyOf(Planner p) {
         CatalogEdit edit = new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
-                new LinkedHashMap<>(), new LinkedHashMap<>(), p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
+                p.grants, p.defaultPrivileges, p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
                 p.materializedViews, new ArrayList<>());
         edit.collations = p.kinds.collations();
+        edit.externals = p.externals;
         edit.rangeTypes = p.kinds.rangeTypes();
         return edit;
     }
@@ -105,7 +108,7 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals, collations, rangeTypes);
+                lineage, externals.build(), collations, rangeTypes);
     }
 
     RelationOptions options(QualifiedName relation) {

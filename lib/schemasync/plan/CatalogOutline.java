@@ -34,6 +34,8 @@ import schemasync.catalog.Table;
  *     (attstorage reads back relative to the type's storage, which no step carries): the re-plan being empty checks them;</li>
  * <li>table lineage (INHERITS parents, OF type: {@code Catalog.lineage}): replayed by CREATE TABLE and INHERIT, but
  *     checked by the re-plan (a missing or extra link is a ⚠ there), not compared here;</li>
+ * <li>of foreign tables, the columns' types, defaults and options, and of a publication's tables, the column lists
+ *     and row filters (texts PostgreSQL re-spells; the re-plan being empty checks them);</li>
  * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
  * </ul>
  */
@@ -84,7 +86,23 @@ public final class CatalogOutline {
         });
         catalog.partitioning().forEach((n, p) -> facts.add("partitioning " + n + (p.key() == null ? "" : " partitioned")
                 + (p.parent() == null ? "" : " partition of " + p.parent())));
+        externals(facts, catalog.externals());
         return facts;
+    }
+
+    /** Servers, user mappings, foreign tables, publications, event triggers: names, links, options, states. */
+    private static void externals(Set<String> facts, schemasync.catalog.ExternalObjects e) {
+        e.servers().values().forEach(v -> facts.add("server " + v.name() + " wrapper " + v.wrapper() + " type " + v.type()
+                + " version " + v.version() + " options " + v.options()));
+        e.userMappings().values().forEach(m -> facts.add("user mapping " + m.key() + " options " + m.options()
+                + (m.hasPassword() ? " with a password" : "")));
+        e.foreignTables().values().forEach(t -> facts.add("foreign table " + t.name() + " server " + t.server() + " columns "
+                + t.columns().stream().map(schemasync.catalog.ExternalObjects.ForeignColumn::name).toList() + " options " + t.options()));
+        e.publications().values().forEach(p -> facts.add("publication " + p.name() + (p.allTables() ? " for all tables" : " tables "
+                + p.tables().stream().map(t -> t.table().toString()).toList() + " schemas " + p.schemas()) + " publish " + p.publish()
+                + (p.viaRoot() ? " via root" : "")));
+        e.eventTriggers().values().forEach(t -> facts.add("event trigger " + t.name() + " on " + t.event() + " tags " + t.tags()
+                + " function " + t.function() + " " + t.enabled()));
     }
 
     private static void table(Set<String> facts, Table t) {

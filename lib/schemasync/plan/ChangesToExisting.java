@@ -45,18 +45,7 @@ final class ChangesToExisting {
         if (decide(r, from.toString(), to.toString(), table != null, planner.tables.containsKey(to))) {
             planner.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
                     new Step.RenameTable(from, r.to()));
-            planner.tables.remove(from);
-            planner.tables.put(to, table.withName(to));
             planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
-            IdentityPlanner.followRename(planner.sequences, from, null, to, null);
-            // Indexes follow their table (and keep their own names).
-            for (Map.Entry<QualifiedName, Index> e : List.copyOf(planner.indexes.entrySet())) {
-                Index i = e.getValue();
-                if (i.table().equals(from)) {
-                    planner.indexes.put(e.getKey(), new Index(i.name(), to, i.unique(), i.method(), i.definition(),
-                            i.valid(), i.constraintBacked()));
-                }
-            }
         }
     }
 
@@ -72,15 +61,6 @@ final class ChangesToExisting {
         if (decide(r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
             planner.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
-            var c = column.get();
-            List<schemasync.catalog.Column> columns = new ArrayList<>();
-            for (var each : table.columns()) {
-                // Every detail follows the column (generation expression and collation included).
-                columns.add(each.name().equals(r.from()) ? new schemasync.catalog.Column(r.to(), c.type(), c.notNull(),
-                        c.defaultExpr(), c.identity(), c.comment(), c.generated(), c.collation()) : each);
-            }
-            planner.tables.put(tableName, table.withColumns(columns));
-            IdentityPlanner.followRename(planner.sequences, tableName, r.from(), tableName, r.to());
         }
     }
 
@@ -93,9 +73,6 @@ final class ChangesToExisting {
         if (decide(r, from.toString(), to.toString(), index != null, planner.indexes.containsKey(to))) {
             planner.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
-            planner.indexes.remove(from);
-            planner.indexes.put(to, new Index(to, index.table(), index.unique(), index.method(), index.definition(),
-                    index.valid(), index.constraintBacked()));
         }
     }
 
@@ -127,8 +104,6 @@ final class ChangesToExisting {
             }
             planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
                     planner.original(r.object()), new Step.DropTable(r.object()));
-            planner.tables.remove(r.object());
-            planner.indexes.values().removeIf(i -> i.table().equals(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
             QualifiedName tableName = r.object();
             Table table = planner.tables.get(tableName);
@@ -140,8 +115,6 @@ final class ChangesToExisting {
             planner.touched.add(tableName);
             planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
-            planner.tables.put(tableName, table.withColumns(table.columns().stream()
-                    .filter(c -> !c.name().equals(r.column())).toList()));
         } else if (r.kind() != ObjectKind.INDEX) {
             removeOther(r);
         } else {
@@ -155,7 +128,6 @@ final class ChangesToExisting {
             } else {
                 boolean online = planner.online(index.table());
                 planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
-                planner.indexes.remove(r.object());
             }
         }
     }
@@ -187,14 +159,6 @@ final class ChangesToExisting {
             return;
         }
         planner.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), planner.before.tables().get(r.object()), drop);
-        switch (r.kind()) {
-            case CONSTRAINT -> planner.tables.put(r.object(), table.withConstraints(table.constraints().stream()
-                    .filter(c -> !c.name().equals(r.column())).toList()));
-            case TRIGGER -> planner.tables.put(r.object(), table.withTriggers(table.triggers().stream()
-                    .filter(t -> !t.name().equals(r.column())).toList()));
-            case VIEW -> planner.views.remove(r.object());
-            default -> planner.functions.values().removeIf(f -> f.name().equals(r.object()));
-        }
     }
 
     void custom(CustomStepDecl c) {

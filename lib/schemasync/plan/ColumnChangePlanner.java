@@ -48,9 +48,6 @@ final class ColumnChangePlanner {
         Column target = planner.shapes.changed(c.table(), planner.position);
         List<Step> steps = new ArrayList<>();
         List<String> what = new ArrayList<>();
-        String type = have.type();
-        String defaultExpr = have.defaultExpr();
-        boolean notNull = have.notNull();
         // What the declaration changes is what the column differ finds (verify compares with it too).
         Set<String> differ = target == null ? Set.of() : Differ.fields(Differ.column(target, have));
         if (c.type() != null && differ.contains("type")) {
@@ -59,16 +56,13 @@ final class ColumnChangePlanner {
             steps.add(new Step.AlterColumnType(tableName, c.column(), c.type(), c.using(), have.type(), target.type()));
             steps.addAll(views.creates());
             what.add("type " + have.type() + " → " + target.type() + views.note());
-            type = target.type();
         }
         if (c.defaultSql() != null && differ.contains("default")) {
             steps.add(new Step.SetColumnDefault(tableName, c.column(), c.defaultSql()));
             what.add("DEFAULT " + target.defaultExpr() + (have.hasDefault() ? " (was " + have.defaultExpr() + ")" : ""));
-            defaultExpr = target.defaultExpr();
         } else if (c.dropDefault() && have.hasDefault()) {
             steps.add(new Step.DropColumnDefault(tableName, c.column()));
             what.add("no DEFAULT (was " + have.defaultExpr() + ")");
-            defaultExpr = null;
         }
         String check = checkName(tableName.name(), c.column());
         Optional<Constraint> leftover = table.constraint(check);
@@ -88,11 +82,9 @@ final class ColumnChangePlanner {
                 steps.add(new Step.SetNotNull(tableName, c.column(), null));
                 what.add("NOT NULL");
             }
-            notNull = true;
         } else if (Boolean.FALSE.equals(c.notNull()) && have.notNull()) {
             steps.add(new Step.DropNotNull(tableName, c.column()));
             what.add("NULL allowed");
-            notNull = false;
         } else if (leftover.isPresent() && have.notNull()) {
             // A check of ours left by someone else's hand: SET NOT NULL and its drop commit together.
             steps.add(new Step.DropObject(ObjectKind.CONSTRAINT, tableName, check));
@@ -103,14 +95,7 @@ final class ColumnChangePlanner {
             return;
         }
         planner.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
-                steps.toArray(Step[]::new));
-        // ALTER COLUMN TYPE without COLLATE gives the column its new type's default collation.
-        Table changed = table.replaceColumn(new Column(have.name(), type, notNull, defaultExpr, have.identity(), have.comment(),
-                have.generated(), type.equals(have.type()) ? have.collation() : null));
-        if (leftover.isPresent()) {
-            changed = changed.withConstraints(changed.constraints().stream().filter(k -> !k.name().equals(check)).toList());
-        }
-        planner.tables.put(tableName, changed);
+                Spelled.as(target), steps.toArray(Step[]::new));
     }
 
     /** The temporary CHECK's name: {@code <table>_<column>_ssnn}, cut to 63 bytes. */

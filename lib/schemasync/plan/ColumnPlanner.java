@@ -54,8 +54,7 @@ final class ColumnPlanner {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddColumn(tableName, spec));
                 if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
-                planner.change(origin, "column", object, Summary.will(Verb.ADD), original, steps.toArray(Step[]::new));
-                planner.tables.put(tableName, table.withColumn(want));
+                planner.change(origin, "column", object, Summary.will(Verb.ADD), original, Spelled.as(want), steps.toArray(Step[]::new));
             }
             return;
         }
@@ -78,7 +77,7 @@ final class ColumnPlanner {
             ColumnDetails.drift(planner, origin, object, want, have);
         }
         int reported = planner.items.size();
-        Column.Identity identity = planner.identities.plan(origin, tableName, columnName, spec, want, have);
+        planner.identities.plan(origin, tableName, columnName, spec, want, have);
         if (planner.items.size() != reported) same = false;
         if (differs.contains("not null") && want.notNull()) {
             same = false;
@@ -89,7 +88,6 @@ final class ColumnPlanner {
             planner.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
                     + " .notNull() to match", null);
         }
-        Column current = identity == have.identity() ? have : have.withIdentity(identity);
         if (differs.contains("default") && want.identity() == Column.Identity.NONE) {
             same = false;
             if (spec.defaultSql() == null) {
@@ -101,17 +99,14 @@ final class ColumnPlanner {
             } else {
                 planner.change(origin, "column default", object, Summary.will(Verb.SET).plus(" DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : "")), original,
-                        new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
-                current = have.withDefaultAndComment(want.defaultExpr(), have.comment());
+                        Spelled.as(want), new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
             }
         }
         if (differs.contains("comment")) {
             same = false;
             planner.change(origin, "comment on column", object, Summary.will(Verb.SET), original,
                     new Step.CommentOnColumn(tableName, columnName, spec.comment()));
-            current = current.withDefaultAndComment(current.defaultExpr(), spec.comment());
         }
-        if (current != have) planner.tables.put(tableName, table.replaceColumn(current));
         if (same) planner.items.add(new Unchanged(origin, "column", object, "exists, skipped"));
     }
 }

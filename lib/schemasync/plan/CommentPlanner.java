@@ -39,7 +39,6 @@ final class CommentPlanner {
         Step comment = new Step.CommentOnObject(target, c.text());
         planner.change(c.origin(), kind, object, have == null ? Summary.will(Verb.SET) : Summary.text("will replace (database has '" + have + "')"), null,
                 comment);
-        Effects.applyTo(planner, comment);
     }
 
     /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */

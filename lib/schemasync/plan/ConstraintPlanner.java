@@ -79,8 +79,8 @@ final class ConstraintPlanner {
                 if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
                 planner.change(t.origin(), "constraint", object, spec.notValid() ? Summary.will(Verb.ADD).plus(" NOT VALID (as declared: existing rows"
                         + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
-                        .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, steps.toArray(Step[]::new));
-                planner.tables.put(actual, table.withConstraint(want));
+                        .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, Spelled.as(want),
+                        steps.toArray(Step[]::new));
             } else if (!Differ.constraintShape(want, have.get()).isEmpty()) {
                 planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                         + ", database has " + have.get().describe()
@@ -90,7 +90,6 @@ final class ConstraintPlanner {
             } else if (!have.get().validated()) {
                 planner.change(t.origin(), "constraint", object, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), before,
                         new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
-                planner.tables.put(actual, table.withConstraint(want));
             } else {
                 planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
             }

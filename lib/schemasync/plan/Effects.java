@@ -43,11 +43,14 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     /**
-     * The steps' effects on the planner's working copy: the kinds planned this way (schemas, extensions,
-     * enums, comments on objects, row security) keep no hand-written copy of what their steps do.
+     * The steps' effects on the planner's working copy, the only way it changes ({@link Planner#change} calls
+     * this for every step it emits): no planner writes by hand what its steps do. {@code spelled}: PostgreSQL's
+     * spelling of what the steps create, from the declared side ({@link Spelled} says why).
      */
-    static void applyTo(Planner planner, Step... steps) {
-        Effects effects = new Effects(CatalogEdit.workingCopyOf(planner));
+    static void applyTo(Planner planner, Spelled spelled, Step... steps) {
+        CatalogEdit edit = CatalogEdit.workingCopyOf(planner);
+        edit.spelled = spelled;
+        Effects effects = new Effects(edit);
         for (Step step : steps) step.accept(effects);
     }
 
@@ -83,9 +86,9 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void createSequence(Step.CreateSequence q) {
         var o = q.sequence().options();
-        c.sequences.put(q.sequence().name(), new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
+        c.sequences.put(q.sequence().name(), c.spelled.of(Sequence.class).orElseGet(() -> new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
                 : q.sequence().dataType(), value(o.start()), value(o.increment()), value(o.minValue()), value(o.maxValue()),
-                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null));
+                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null)));
         return null;
     }
 
@@ -95,7 +98,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createCompositeType(Step.CreateCompositeType t) {
-        c.composites.put(t.type().name(), t.type());
+        c.composites.put(t.type().name(), c.spelled.of(schemasync.catalog.CompositeType.class).orElse(t.type()));
         return null;
     }
 
@@ -105,15 +108,17 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createRangeType(Step.CreateRangeType s) {
-        c.rangeTypes.put(s.type().name(), s.type());
+        c.rangeTypes.put(s.type().name(), c.spelled.of(schemasync.catalog.RangeType.class).orElse(s.type()));
         return null;
     }
 
     public Void createDomain(Step.CreateDomain d) {
         // NOT VALID checks are separate AddDomainConstraint steps.
-        Domain domain = d.domain();
+        java.util.Set<String> validated = new java.util.HashSet<>();
+        d.domain().checks().stream().filter(Domain.Check::validated).forEach(k -> validated.add(k.name()));
+        Domain domain = c.spelled.of(Domain.class).orElse(d.domain());
         c.domains.put(domain.name(), new Domain(domain.name(), domain.baseType(), domain.notNull(), domain.defaultExpr(),
-                domain.collation(), domain.checks().stream().filter(Domain.Check::validated).toList()));
+                domain.collation(), domain.checks().stream().filter(k -> validated.contains(k.name())).toList()));
         return null;
     }
 
@@ -121,7 +126,10 @@ public final class Effects implements StepVisitor<Void> {
         Domain d = c.domains.get(a.domain());
         List<Domain.Check> checks = new ArrayList<>(d.checks());
         checks.removeIf(k -> k.name().equals(a.check().name()));
-        checks.add(new Domain.Check(a.check().name(), a.check().expression(), !a.notValid()));
+        String expression = c.spelled.of(Domain.Check.class).filter(k -> k.name().equals(a.check().name()))
+                .or(() -> c.spelled.of(Domain.class).flatMap(k -> k.check(a.check().name()))).map(Domain.Check::expression)
+                .orElse(a.check().expression());
+        checks.add(new Domain.Check(a.check().name(), expression, !a.notValid()));
         c.domains.put(d.name(), new Domain(d.name(), d.baseType(), d.notNull(), d.defaultExpr(), d.collation(), checks));
         return null;
     }
@@ -134,24 +142,28 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createTable(Step.CreateTable s) {
-        TableEffects.create(c, s.table());
+        TableEffects.create(c, s.table(), c.spelled.of(Table.class).orElse(null), c.spelled.of(Catalog.Partitioning.class).orElse(null));
         return null;
     }
 
     public Void addColumn(Step.AddColumn a) {
-        c.table(a.table(), t -> t.withColumn(TableEffects.column(a.column())));
+        Column column = c.spelled.of(Column.class).filter(k -> k.name().equals(a.column().name())).orElseGet(() -> TableEffects.column(a.column()));
+        c.table(a.table(), t -> t.withColumn(column));
         TableEffects.ownedSequence(c, a.table(), a.column());
         return null;
     }
 
     public Void setColumnDefault(Step.SetColumnDefault d) {
-        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(d.defaultSql(), k.comment()));
+        String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
+        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
         return null;
     }
 
     public Void alterColumnType(Step.AlterColumnType a) {
-        TableEffects.column(c, a.table(), a.column(), k -> new Column(k.name(), a.type(), k.notNull(), k.defaultExpr(), k.identity(),
-                k.comment(), k.generated(), k.collation()));
+        // ALTER COLUMN TYPE without COLLATE gives the column its new type's default collation.
+        String type = a.to() != null ? a.to() : a.type();
+        TableEffects.column(c, a.table(), a.column(), k -> new Column(k.name(), type, k.notNull(), k.defaultExpr(), k.identity(),
+                k.comment(), k.generated(), type.equals(k.type()) ? k.collation() : null));
         return null;
     }
 
@@ -178,6 +190,9 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void setIdentity(Step.SetIdentity i) {
         if (i.kind() != null) TableEffects.column(c, i.table(), i.column(), k -> k.withIdentity(i.kind()));
+        // SET INCREMENT BY, START WITH, ...: the identity's sequence takes the options (START WITH only for a RESTART).
+        Sequence sequence = IdentityPlanner.sequenceOf(c.sequences, i.table(), i.column());
+        if (sequence != null && !i.options().isEmpty()) c.sequences.put(sequence.name(), IdentityPlanner.applied(sequence, i.options()));
         return null;
     }
 
@@ -217,7 +232,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void addConstraint(Step.AddConstraint a) {
-        TableEffects.addConstraint(c, a.table(), a.constraint(), !a.notValid());
+        TableEffects.addConstraint(c, a.table(), a.constraint(), !a.notValid(), c.spelled.constraint(a.constraint().name()).orElse(null));
         return null;
     }
 
@@ -230,7 +245,8 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void createIndex(Step.CreateIndex i) {
         QualifiedName name = i.index().name().sibling(i.name());
-        c.indexes.put(name, new Index(name, i.index().table(), i.index().unique(), i.index().method(), null, true, false));
+        String definition = c.spelled.of(Index.class).map(Index::definition).orElse(null);
+        c.indexes.put(name, new Index(name, i.index().table(), i.index().unique(), i.index().method(), definition, true, false));
         return null;
     }
 
@@ -256,32 +272,40 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void createFunction(Step.CreateFunction f) {
         // The key holds the identity arguments as PostgreSQL prints them; CatalogOutline compares names only.
-        c.functions.put(f.name() + "(" + f.arguments() + ")", new Catalog.Function(f.name(), f.arguments(), f.definition()));
+        Spelled.Routine spelled = c.spelled.of(Spelled.Routine.class).orElse(null);
+        if (spelled != null) c.functions.put(spelled.key(), spelled.routine());
+        else c.functions.put(f.name() + "(" + f.arguments() + ")", new Catalog.Function(f.name(), f.arguments(), f.definition()));
         return null;
     }
 
     public Void createTrigger(Step.CreateTrigger t) {
-        c.table(t.table(), table -> table.withTrigger(new Table.Trigger(t.trigger().name(), null)));
+        String definition = c.spelled.of(String.class).orElse(null);
+        c.table(t.table(), table -> table.withTrigger(new Table.Trigger(t.trigger().name(), definition)));
         return null;
     }
 
     public Void grantPrivileges(Step.GrantPrivileges g) {
+        var held = c.spelled.of(Spelled.HeldGrants.class).map(Spelled.HeldGrants::grants);
         if (g.target().kind() == schemasync.catalog.GrantTarget.Kind.TABLE && c.tables.containsKey(g.target().qualifiedName())) {
-            c.table(g.target().qualifiedName(), t -> t.withGrants(CatalogEdit.granted(t.grants(), g.role(), g.privileges(), g.revoke())));
+            c.table(g.target().qualifiedName(), t -> t.withGrants(CatalogEdit.granted(held.orElse(t.grants()), g.role(), g.privileges(),
+                    g.revoke())));
         } else {
-            c.grants.put(g.target(), CatalogEdit.granted(c.grants.get(g.target()), g.role(), g.privileges(), g.revoke()));
+            c.grants.put(g.target(), CatalogEdit.granted(held.orElse(c.grants.get(g.target())), g.role(), g.privileges(), g.revoke()));
         }
         return null;
     }
 
     public Void alterDefaultPrivileges(Step.AlterDefaultPrivileges a) {
-        c.defaultPrivileges.put(a.target(), CatalogEdit.granted(c.defaultPrivileges.get(a.target()), a.role(), a.privileges(),
+        var held = c.spelled.of(Spelled.HeldGrants.class).map(Spelled.HeldGrants::grants);
+        c.defaultPrivileges.put(a.target(), CatalogEdit.granted(held.orElse(c.defaultPrivileges.get(a.target())), a.role(), a.privileges(),
                 a.revoke()));
         return null;
     }
 
     public Void createAggregate(Step.CreateAggregate a) {
-        c.aggregates.put(a.name() + "(" + a.arguments() + ")", new Catalog.Function(a.name(), a.arguments(), a.definition()));
+        Spelled.Routine spelled = c.spelled.of(Spelled.Routine.class).orElse(null);
+        if (spelled != null) c.aggregates.put(spelled.key(), spelled.routine());
+        else c.aggregates.put(a.name() + "(" + a.arguments() + ")", new Catalog.Function(a.name(), a.arguments(), a.definition()));
         return null;
     }
 
@@ -293,17 +317,18 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createPolicy(Step.CreatePolicy p) {
-        c.table(p.table(), t -> t.withPolicy(p.policy()));
+        Table.Policy policy = c.spelled.of(Table.Policy.class).orElse(p.policy());
+        c.table(p.table(), t -> t.withPolicy(policy));
         return null;
     }
 
     public Void createView(Step.CreateView v) {
-        c.views.put(v.name(), v.sql());
+        c.views.put(v.name(), c.spelled.of(String.class).orElse(v.sql()));
         return null;
     }
 
     public Void createPartition(Step.CreatePartition p) {
-        TableEffects.createPartition(c, p.name(), p.parent(), p.bound(), p.partitionBy());
+        TableEffects.createPartition(c, p.name(), p.parent(), p.bound(), p.partitionBy(), c.spelled.of(Catalog.Partitioning.class).orElse(null));
         return null;
     }
 
@@ -355,16 +380,15 @@ public final class Effects implements StepVisitor<Void> {
         c.lineage.put(s.table(), new schemasync.catalog.TableLineage(parents, had == null ? null : had.ofType()));
         return null;
     }
-    // ExternalPlanner keeps its own working copy; a replay carries these objects through unchanged (CatalogOutline
-    // does not list them).
-    public Void createServer(ExternalSteps.CreateServer s) { return null; }
-    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { return null; }
-    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { return null; }
-    public Void alterOptions(ExternalSteps.AlterOptions s) { return null; }
-    public Void createPublication(ExternalSteps.CreatePublication s) { return null; }
-    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { return null; }
-    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { return null; }
-    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { return null; }
-    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { return null; }
-    public Void dropExternal(ExternalSteps.DropExternal s) { return null; }
+    // Foreign servers, user mappings, foreign tables, publications and event triggers: ExternalEffects.
+    public Void createServer(ExternalSteps.CreateServer s) { ExternalEffects.createServer(c.externals, s); return null; }
+    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { ExternalEffects.createUserMapping(c.externals, s); return null; }
+    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { ExternalEffects.createForeignTable(c.externals, s); return null; }
+    public Void alterOptions(ExternalSteps.AlterOptions s) { ExternalEffects.alterOptions(c.externals, s); return null; }
+    public Void createPublication(ExternalSteps.CreatePublication s) { ExternalEffects.createPublication(c.externals, s); return null; }
+    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { ExternalEffects.alterPublicationTables(c.externals, s); return null; }
+    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { ExternalEffects.setPublicationOptions(c.externals, s); return null; }
+    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { ExternalEffects.createEventTrigger(c.externals, s); return null; }
+    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { ExternalEffects.setEventTriggerEnabled(c.externals, s); return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); return null; }
 }

@@ -28,7 +28,6 @@ final class EnumPlanner {
         if (have == null) {
             Step create = new Step.CreateEnum(e.name(), e.labels());
             planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, create);
-            Effects.applyTo(planner, create);
             return;
         }
         if (Differ.enumLabels(e.labels(), have).isEmpty()) {
@@ -55,7 +54,6 @@ final class EnumPlanner {
         }
         if (!steps.isEmpty()) {
             planner.change(e.origin(), "type", object, Summary.will(Verb.ADD).plus(" " + steps.size() + " label(s)"), null, steps.toArray(Step[]::new));
-            Effects.applyTo(planner, steps.toArray(Step[]::new));
         }
         List<String> extra = have.stream().filter(l -> !e.labels().contains(l)).toList();
         if (!extra.isEmpty()) {
@@ -72,7 +70,6 @@ final class EnumPlanner {
         if (have == null) {
             Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
             planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);
-            Effects.applyTo(planner, create);
         } else if (!Differ.extension(new schemasync.catalog.Catalog.Extension(x.name(), x.schema() == null ? have.schema() : x.schema(),
                 x.version() == null ? have.version() : x.version()), have).isEmpty()) { // undeclared: whatever is installed
             planner.items.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "

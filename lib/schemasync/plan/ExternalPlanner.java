@@ -2,7 +2,6 @@ package schemasync.plan;
 
 import schemasync.dsl.ExternalDecl;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import schemasync.SchemaSyncException;
@@ -25,8 +24,8 @@ import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;
 
 /**
- * Plans foreign servers, user mappings, foreign tables, publications and event triggers over its own working copy
- * (a later block sees what an earlier one creates). Missing: created. Options differ: {@code ALTER ... OPTIONS}.
+ * Plans foreign servers, user mappings, foreign tables, publications and event triggers over the planner's working
+ * copy, which the steps' effects change (a later block sees what an earlier one creates). Missing: created. Options differ: {@code ALTER ... OPTIONS}.
  * A foreign table whose server or columns differ, a publication that changes between FOR ALL TABLES and a list,
  * and an event trigger whose event, tags or function differ are dropped and created again: none of them holds data
  * (a view on the foreign table stops the drop with PostgreSQL's own error, and nothing is kept). A server's wrapper,
@@ -34,22 +33,14 @@ import schemasync.plan.Summary.Verb;
  */
 final class ExternalPlanner {
     private final Planner planner;
-    private final Map<String, ForeignServer> servers;
-    private final Map<String, UserMapping> userMappings;
-    private final Map<QualifiedName, ForeignTable> foreignTables;
-    private final Map<String, Publication> publications;
-    private final Map<String, EventTrigger> eventTriggers;
+    /** The planner's working copy of these objects: only the steps' effects ({@link ExternalEffects}) change it. */
+    private final ExternalEffects.Edit have;
     /** What the blocks declare, as {@code kind name}: the rest of the database's external objects is undeclared. */
     private final java.util.Set<String> declared = new java.util.HashSet<>();
 
     ExternalPlanner(Planner planner) {
         this.planner = planner;
-        ExternalObjects e = planner.before.externals();
-        servers = new HashMap<>(e.servers());
-        userMappings = new HashMap<>(e.userMappings());
-        foreignTables = new HashMap<>(e.foreignTables());
-        publications = new HashMap<>(e.publications());
-        eventTriggers = new HashMap<>(e.eventTriggers());
+        this.have = planner.externals;
     }
 
     static boolean handles(Declaration d) {
@@ -68,7 +59,7 @@ final class ExternalPlanner {
     }
 
     private void server(ForeignServer want, Origin origin) {
-        ForeignServer have = servers.get(want.name());
+        ForeignServer have = this.have.servers.get(want.name());
         if (have == null) {
             planner.change(origin, "server", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreateServer(want));
         } else if (!want.wrapper().equals(have.wrapper()) || !java.util.Objects.equals(want.type(), have.type())
@@ -83,17 +74,15 @@ final class ExternalPlanner {
         } else {
             planner.items.add(new Unchanged(origin, "server", want.name(), "exists, skipped"));
         }
-        servers.put(want.name(), want);
     }
 
     private void userMapping(ExternalDecl.UserMappingDecl d) {
         UserMapping want = d.mapping();
-        UserMapping have = userMappings.get(want.key());
+        UserMapping have = this.have.userMappings.get(want.key());
         requireServer(want.server(), "user mapping " + want.key(), d.origin());
         if (have == null) {
             planner.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.CREATE), null,
                     new ExternalSteps.CreateUserMapping(want, d.passwordVariable()));
-            userMappings.put(want.key(), want);
             return;
         }
         boolean changed = false;
@@ -111,7 +100,6 @@ final class ExternalPlanner {
             changed = true;
         }
         if (!changed) planner.items.add(new Unchanged(d.origin(), "user mapping", want.key(), "exists, skipped"));
-        userMappings.put(want.key(), new UserMapping(want.server(), want.role(), want.options(), have.hasPassword()));
     }
 
     private void foreignTable(ForeignTable want, Origin origin) {
@@ -120,7 +108,7 @@ final class ExternalPlanner {
                     + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
         }
         requireServer(want.server(), "foreign table " + want.name(), origin);
-        ForeignTable have = foreignTables.get(want.name());
+        ForeignTable have = this.have.foreignTables.get(want.name());
         String object = want.name().toString();
         if (have == null) {
             planner.change(origin, "foreign table", object, Summary.will(Verb.CREATE), null, new ExternalSteps.CreateForeignTable(want));
@@ -136,12 +124,10 @@ final class ExternalPlanner {
         } else {
             planner.items.add(new Unchanged(origin, "foreign table", object, "exists, skipped"));
         }
-        foreignTables.put(want.name(), want);
     }
 
     private void publication(Publication want, Origin origin) {
-        Publication have = publications.get(want.name());
-        publications.put(want.name(), want);
+        Publication have = this.have.publications.get(want.name());
         if (have == null) {
             planner.change(origin, "publication", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreatePublication(want));
             return;
@@ -174,8 +160,7 @@ final class ExternalPlanner {
     }
 
     private void eventTrigger(EventTrigger want, Origin origin) {
-        EventTrigger have = eventTriggers.get(want.name());
-        eventTriggers.put(want.name(), want);
+        EventTrigger have = this.have.eventTriggers.get(want.name());
         List<Step> steps = new ArrayList<>();
         boolean create = have == null || !want.event().equals(have.event()) || !want.tags().equals(have.tags())
                 || !want.function().equals(have.function());
@@ -193,7 +178,7 @@ final class ExternalPlanner {
     }
 
     private void requireServer(String server, String what, Origin origin) {
-        if (!servers.containsKey(server)) {
+        if (!have.servers.containsKey(server)) {
             throw SchemaSyncException.badInput(origin + ": " + what + " uses server " + server + ", which does not exist in the"
                     + " database and no earlier block declares it: declare ensureForeignServer(\"" + server + "\", wrapper) first");
         }

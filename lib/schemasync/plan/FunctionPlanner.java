@@ -35,8 +35,8 @@ final class FunctionPlanner {
         String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
         if (have == null) {
             planner.change(f.origin(), f.word(), key, Summary.will(Verb.CREATE), null,
+                    Spelled.as(new Spelled.Routine(key, new Catalog.Function(f.name(), f.arguments(), want))),
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), false, f.procedure()));
-            planner.functions.put(key, new Catalog.Function(f.name(), f.arguments(), want));
         } else if (refusal != null) {
             planner.items.add(new Drift(f.origin(), f.word(), key, "differs, and PostgreSQL refuses " + statement
                     + " (" + refusal + "): not changed; drop and re-create it by hand", null));
@@ -44,8 +44,8 @@ final class FunctionPlanner {
             planner.items.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
         } else {
             planner.change(f.origin(), f.word(), key, Summary.text("will replace (" + statement + ")"), null,
+                    Spelled.as(new Spelled.Routine(key, new Catalog.Function(have.name(), have.arguments(), want))),
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure()));
-            planner.functions.put(key, new Catalog.Function(have.name(), have.arguments(), want));
         }
     }
 
@@ -68,8 +68,8 @@ final class FunctionPlanner {
             throw SchemaSyncException.badInput(a.origin() + ": aggregate " + a.signature() + ": PostgreSQL rejects it: " + refusal);
         } else if (have == null) {
             planner.change(a.origin(), "aggregate", key, Summary.will(Verb.CREATE), null,
+                    Spelled.as(new Spelled.Routine(key, new Catalog.Function(a.name(), a.arguments(), want))),
                     new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), false));
-            planner.aggregates.put(key, new Catalog.Function(a.name(), a.arguments(), want));
         } else if (refusal != null) {
             planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + a.definition() + "), database has ("
                     + have.definition() + "), and PostgreSQL refuses the declared one (" + refusal + "): not changed", null));

@@ -28,8 +28,6 @@ import schemasync.plan.PlanItem.Unchanged;
  */
 final class GrantPlanner {
     private final Planner planner;
-    private final Map<GrantTarget, Set<Grant>> grants;
-    private final Map<DefaultTarget, Set<Grant>> defaults;
     /** "target role privilege" of every declared grant or revocation, under the target's current name. */
     private final Set<String> declared = new HashSet<>();
     private final Set<String> declaredDefaults = new HashSet<>();
@@ -40,8 +38,6 @@ final class GrantPlanner {
 
     GrantPlanner(Planner planner) {
         this.planner = planner;
-        this.grants = new HashMap<>(planner.before.grants());
-        this.defaults = new HashMap<>(planner.before.defaultPrivileges());
     }
 
     void plan(GrantDecl g) {
@@ -57,14 +53,11 @@ final class GrantPlanner {
                     + (g.revoke() ? " not held, skipped" : " held, skipped")));
             return;
         }
+        // What the object held is not always in the working copy: a table, schema or routine this run creates
+        // starts with its creator's default privileges (held() works them out), which the step's effect then changes.
+        initialized.add(target);
         planner.change(g.origin(), kind, object, Summary.text((g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change)), null,
-                new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
-        Set<Grant> after = new HashSet<>(held);
-        change.forEach(p -> {
-            if (g.revoke()) after.remove(new Grant(g.role(), p));
-            else after.add(new Grant(g.role(), p));
-        });
-        update(target, after);
+                Spelled.as(new Spelled.HeldGrants(held)), new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
     }
 
     void plan(DefaultPrivilegesDecl d) {
@@ -77,7 +70,7 @@ final class GrantPlanner {
         }
         d.privileges().forEach(p -> declaredDefaults.add(target + " " + d.role() + " " + p));
         // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
-        Set<Grant> held = defaults.getOrDefault(target, target.baseline());
+        Set<Grant> held = planner.defaultPrivileges.getOrDefault(target, target.baseline());
         List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
         String object = target + (d.revoke() ? " from " : " to ") + d.role();
         if (change.isEmpty()) {
@@ -85,14 +78,10 @@ final class GrantPlanner {
                     + (d.revoke() ? " not given, skipped" : " given, skipped")));
             return;
         }
+        // No entry means acldefault's baseline, which the catalog does not list: the step's effect starts from it.
         planner.change(d.origin(), "default privileges", object, Summary.text((d.revoke() ? "will revoke " : "will grant ")
-                + String.join(", ", change)), null, new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
-        Set<Grant> after = new HashSet<>(held);
-        change.forEach(p -> {
-            if (d.revoke()) after.remove(new Grant(d.role(), p));
-            else after.add(new Grant(d.role(), p));
-        });
-        defaults.put(target, after);
+                + String.join(", ", change)), null, Spelled.as(new Spelled.HeldGrants(held)),
+                new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
     }
 
     /**
@@ -157,7 +146,7 @@ final class GrantPlanner {
     private Set<Grant> held(GrantTarget target) {
         if (!initialized.contains(target) && createdInThisRun(target)) return fromDefaults(target);
         if (target.kind() == GrantTarget.Kind.TABLE) return planner.tables.get(target.qualifiedName()).grants();
-        return grants.getOrDefault(target, Set.of());
+        return planner.grants.getOrDefault(target, Set.of());
     }
 
     /**
@@ -174,9 +163,9 @@ final class GrantPlanner {
         };
         String me = planner.shapes.access().currentUser();
         DefaultTarget global = new DefaultTarget(me, null, objects);
-        Set<Grant> acl = new HashSet<>(defaults.getOrDefault(global, global.baseline()));
+        Set<Grant> acl = new HashSet<>(planner.defaultPrivileges.getOrDefault(global, global.baseline()));
         if (target.kind() != GrantTarget.Kind.SCHEMA) {
-            acl.addAll(defaults.getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
+            acl.addAll(planner.defaultPrivileges.getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
         }
         acl.removeIf(g -> g.role().equals(me));
         return acl;
@@ -199,15 +188,6 @@ final class GrantPlanner {
             }
         }
         return false;
-    }
-
-    private void update(GrantTarget target, Set<Grant> after) {
-        initialized.add(target);
-        if (target.kind() == GrantTarget.Kind.TABLE) {
-            planner.tables.put(target.qualifiedName(), planner.tables.get(target.qualifiedName()).withGrants(after));
-        } else {
-            grants.put(target, after);
-        }
     }
 
     /** Table and column privileges on a table every column of which a block declares. */

@@ -60,7 +60,6 @@ final class IdentityPlanner {
                         + " with the database's other options gives MINVALUE " + after.minValue() + ", MAXVALUE "
                         + after.maxValue() + ", START WITH " + after.start() + ", which PostgreSQL refuses: declare those too");
             }
-            planner.sequences.put(sequence.name(), after);
         }
         String note = set.start() == null ? "" : "; the sequence's current value does not move (START WITH only sets where"
                 + " a RESTART begins, and the tool never restarts it)";
@@ -107,16 +106,6 @@ final class IdentityPlanner {
         return null;
     }
 
-    /** A rename moves the owner of an identity's sequence with its table or column (in the working copy). */
-    static void followRename(Map<QualifiedName, Sequence> sequences, QualifiedName from, String fromColumn,
-                             QualifiedName to, String toColumn) {
-        for (Sequence s : List.copyOf(sequences.values())) {
-            Sequence.Owner o = s.owner();
-            if (o == null || !o.table().equals(from) || (fromColumn != null && !o.column().equals(fromColumn))) continue;
-            sequences.put(s.name(), s.withOwner(new Sequence.Owner(to, fromColumn == null ? o.column() : toColumn, o.identity())));
-        }
-    }
-
     /** The declared options whose value the sequence does not have. */
     static SequenceOptions differences(SequenceOptions declared, Sequence have) {
         return new SequenceOptions(differs(declared.increment(), have.increment()), differs(declared.minValue(), have.minValue()),
@@ -129,7 +118,7 @@ final class IdentityPlanner {
         return declared == null || declared == have ? null : declared;
     }
 
-    private static Sequence applied(Sequence s, SequenceOptions set) {
+    static Sequence applied(Sequence s, SequenceOptions set) {
         return new Sequence(s.name(), s.dataType(), or(set.start(), s.start()), or(set.increment(), s.increment()),
                 or(set.minValue(), s.minValue()), or(set.maxValue(), s.maxValue()), or(set.cache(), s.cache()),
                 set.cycles() == null ? s.cycle() : set.cycles(), s.owner());

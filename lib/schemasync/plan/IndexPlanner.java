@@ -57,28 +57,25 @@ final class IndexPlanner {
         }
         if (have == null) {
             planner.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
-                    original, new Step.CreateIndex(i.spec(), online, null));
-            planner.indexes.put(i.name(), created);
+                    original, Spelled.as(created), new Step.CreateIndex(i.spec(), online, null));
         } else if (!have.table().equals(table)) {
             planner.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
                     + have.table() + ": not changed", null);
         } else if (!have.valid()) {
             planner.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
-                    original, new Step.DropIndex(i.name(), online), new Step.CreateIndex(i.spec(), online, null));
-            planner.indexes.put(i.name(), created);
+                    original, Spelled.as(created), new Step.DropIndex(i.name(), online), new Step.CreateIndex(i.spec(), online, null));
         } else if (want != null && !java.util.Collections.disjoint(java.util.Set.of("unique", "method", "definition"), schemasync.catalog.Differ
                 .fields(schemasync.catalog.Differ.index(new Index(name, table, i.unique(), i.method().amname(), want, true,
                         have.constraintBacked()), have)))) {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
-                planner.drift(i.origin(), "index", object, "declared " + Planner.describe(i.unique(), want) + ", database has "
-                        + Planner.describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
+                planner.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
+                        + describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
                         ? "a constraint owns it" : !planner.tables.containsKey(table)
                         ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
                 return;
             }
-            rebuild(i, object, original, replacement, retired);
-            planner.indexes.put(i.name(), created);
+            rebuild(i, object, original, replacement, retired, created);
         } else {
             planner.items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
         }
@@ -86,7 +83,7 @@ final class IndexPlanner {
     }
 
     /** Build the new definition beside the old one, swap the names, drop the old one: no moment without an index. */
-    private void rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired) {
+    private void rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired, Index created) {
         java.util.List<Step> steps = new java.util.ArrayList<>();
         // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
         if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
@@ -96,9 +93,8 @@ final class IndexPlanner {
         steps.add(new Step.SwapIndex(i.name(), replacement.name()));
         steps.add(new Step.DropIndex(retired, true));
         planner.change(i.origin(), "index", object, Summary.text("definition changed: will build the new one concurrently as "
-                + replacement.name() + ", swap, ").then(Verb.DROP).plus(" the old one"), original, steps.toArray(Step[]::new));
-        planner.indexes.remove(replacement);
-        planner.indexes.remove(retired);
+                + replacement.name() + ", swap, ").then(Verb.DROP).plus(" the old one"), original, Spelled.as(created),
+                steps.toArray(Step[]::new));
     }
 
     /** The declared index is in place; a retired copy (a run killed after the swap) is dropped. */
@@ -107,8 +103,11 @@ final class IndexPlanner {
             if (!planner.indexes.containsKey(leftover)) continue;
             planner.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
                     + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
-            planner.indexes.remove(leftover);
         }
+    }
+
+    static String describe(boolean unique, String definition) {
+        return (unique ? "UNIQUE " : "") + definition;
     }
 
     /** {@code name + suffix}, the name cut so the whole stays within 63 bytes. */

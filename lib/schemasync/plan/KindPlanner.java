@@ -64,7 +64,6 @@ final class KindPlanner {
         if (have == null) {
             schemaExists(c.origin(), "collation", c.name());
             planner.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
-            collations().put(c.name(), want);
         } else {
             compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
                     "a collation cannot be altered: create one under another name and move the columns to it");
@@ -77,9 +76,8 @@ final class KindPlanner {
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
             schemaExists(r.origin(), "range type", r.name());
-            planner.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null,
+            planner.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(want),
                     new Step.CreateRangeType(r.type()));
-            rangeTypes().put(r.name(), want);
         } else {
             compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
                     "a range type's options cannot be altered: create one under another name and move the columns to it");
@@ -114,8 +112,6 @@ final class KindPlanner {
             return;
         }
         planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
-        if (r.kind() == ObjectKind.COLLATION) collations().remove(r.object());
-        else rangeTypes().remove(r.object());
     }
 
     /** Collations and range types no block declares: reported, never dropped. */

@@ -35,7 +35,6 @@ final class MaterializedViewPlanner {
             }
             planner.change(m.origin(), "materialized view", object, Summary.will(Verb.CREATE).plus(m.withData() ? " WITH DATA" : " WITH NO DATA"),
                     null, new Step.CreateMaterializedView(m.name(), m.sql(), m.withData()));
-            planner.materializedViews.put(m.name(), new MaterializedView(m.name(), m.sql(), m.withData(), java.util.List.of()));
             return;
         }
         String want = planner.shapes.relations().materializedViews().get(m.name());

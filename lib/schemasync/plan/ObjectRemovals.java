@@ -80,7 +80,6 @@ final class ObjectRemovals {
         Step.DropTable dropTable = new Step.DropTable(name);
         planner.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
                 planner.original(name), dropTable);
-        Effects.applyTo(planner, dropTable); // the working copy loses what DROP TABLE takes: indexes, owned sequences, comments
     }
 
     /**
@@ -94,7 +93,6 @@ final class ObjectRemovals {
             return false;
         }
         planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
-        Effects.applyTo(planner, drop);
         return true;
     }
 }

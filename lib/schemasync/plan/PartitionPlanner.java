@@ -32,10 +32,9 @@ final class PartitionPlanner {
         this.constraints = constraints;
     }
 
-    /** The partition key of a table created in this run, for the working copy. */
-    void created(TableDecl t) {
-        if (t.partitionBy() == null) return;
-        planner.partitioning.put(t.name(), new Partitioning(key(t.name(), t.partitionBy()), null, null));
+    /** The partition key of a table created in this run as PostgreSQL spells it (null when not partitioned). */
+    Partitioning created(TableDecl t) {
+        return t.partitionBy() == null ? null : new Partitioning(key(t.name(), t.partitionBy()), null, null);
     }
 
     /** The declared key (or none) of an existing table against the database's. */
@@ -89,13 +88,9 @@ final class PartitionPlanner {
             }
             QualifiedName defaultPartition = isDefault(p.bound()) ? null : defaultPartitionOf(parent);
             planner.change(p.origin(), "partition", object, Summary.will(Verb.CREATE).plus(" (partition of " + parent + ")"),
-                    planner.before.tables().get(parent), new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(),
-                            defaultPartition));
-            Table parentTable = planner.tables.get(parent);
-            planner.tables.put(p.name(), new Table(p.name(), parentTable.columns(), null, null, 0, true, List.of(), List.of(),
-                    Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
-            planner.partitioning.put(p.name(), new Partitioning(p.partitionBy() == null ? null : key(p.name(), p.partitionBy()),
-                    parent, wantBound));
+                    planner.before.tables().get(parent), Spelled.as(new Partitioning(p.partitionBy() == null ? null
+                            : key(p.name(), p.partitionBy()), parent, wantBound)),
+                    new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(), defaultPartition));
             return;
         }
         Partitioning shape = planner.partitioning.get(p.name());

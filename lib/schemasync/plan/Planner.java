@@ -54,6 +54,9 @@ public final class Planner {
     final Set<String> declaredAggregates = new HashSet<>();
     final Map<QualifiedName, Catalog.Partitioning> partitioning;
     final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
+    final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants;
+    final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges;
+    final ExternalEffects.Edit externals;
     final Set<QualifiedName> declaredPartitions = new HashSet<>();
     final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
@@ -103,6 +106,9 @@ public final class Planner {
         this.comments = new HashMap<>(catalog.comments());
         this.partitioning = new HashMap<>(catalog.partitioning());
         this.materializedViews = new HashMap<>(catalog.materializedViews());
+        this.grants = new HashMap<>(catalog.grants());
+        this.defaultPrivileges = new HashMap<>(catalog.defaultPrivileges());
+        this.externals = new ExternalEffects.Edit(catalog.externals());
         List<Declaration> all = declared.declarations();
         for (int i = 0; i < all.size(); i++) {
             Declaration d = all.get(i);
@@ -220,7 +226,6 @@ public final class Planner {
         } else {
             Step create = new Step.CreateSchema(s.name());
             change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
-            Effects.applyTo(this, create);
         }
     }
 
@@ -251,7 +256,6 @@ public final class Planner {
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
             change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment()));
-            tables.put(actual, existing.withComment(t.comment()));
         }
     }
 
@@ -283,13 +287,12 @@ public final class Planner {
         for (ColumnSpec c : t.columns()) {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
-        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
+        // The new table's columns and constraints as PostgreSQL spells them, for the working copy.
         List<Column> columns = LineagePlanner.newColumns(this, t, t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList());
-        Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null : new Table.PrimaryKey(t.primaryKeyName() != null
-                ? t.primaryKeyName() : defaultPrimaryKeyName(t.name().name()), t.primaryKey(), t.primaryKeyOptions());
-        tables.put(t.name(), new Table(t.name(), columns, pk, t.comment(), 0, false, constraints.forNewTable(t), List.of(),
-                Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
-        partitions.created(t);
+        Table spelled = new Table(t.name(), columns, null, null, 0, false, constraints.forNewTable(t), List.of(),
+                Table.RowSecurity.OFF, List.of(), java.util.Set.of());
+        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, partitions.created(t)),
+                steps.toArray(Step[]::new));
     }
 
     private void primaryKey(TableDecl t, Table existing) {
@@ -372,27 +375,23 @@ public final class Planner {
         return before.tables().containsKey(table) && !reshaped.contains(table);
     }
 
-    static String describe(boolean unique, String definition) {
-        return (unique ? "UNIQUE " : "") + definition;
-    }
-
-    /** PostgreSQL's name for an unnamed primary key: {@code <table>_pkey}, truncated to 63 bytes. */
-    private static String defaultPrimaryKeyName(String table) {
-        String name = table + "_pkey";
-        while (QualifiedName.utf8Length(name) > QualifiedName.MAX_IDENTIFIER_BYTES) {
-            table = table.substring(0, table.length() - 1);
-            name = table + "_pkey";
-        }
-        return name;
-    }
-
     void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
         items.add(new Drift(origin, kind, object, message, hazard));
     }
 
     void change(Origin origin, String kind, String object, Summary summary, Table original, Step... steps) {
+        change(origin, kind, object, summary, original, Spelled.NONE, steps);
+    }
+
+    /**
+     * The one emission point: the item with its steps goes into the plan, and the steps' effects ({@link Effects})
+     * into the working copy, so a later block sees what this one does; no planner edits the working copy by hand.
+     * {@code spelled}: PostgreSQL's spelling of what the steps create, from the declared side.
+     */
+    void change(Origin origin, String kind, String object, Summary summary, Table original, Spelled spelled, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
         items.add(new Change(origin, kind, object, summary, planned));
+        Effects.applyTo(this, spelled, steps);
     }
 }

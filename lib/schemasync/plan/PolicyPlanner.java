@@ -39,7 +39,6 @@ final class PolicyPlanner {
             Step enable = new Step.SetRowSecurity(actual, r.force());
             planner.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
                     planner.before.tables().get(actual), enable);
-            Effects.applyTo(planner, enable);
         }
     }
 
@@ -52,8 +51,7 @@ final class PolicyPlanner {
         var have = table.policy(p.name());
         if (have.isEmpty()) {
             planner.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
-                    new Step.CreatePolicy(p.policy(), actual, false));
-            planner.tables.put(actual, table.withPolicy(want));
+                    Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, false));
             return;
         }
         java.util.Set<String> differs = Differ.fields(Differ.policy(want, have.get()));
@@ -64,8 +62,7 @@ final class PolicyPlanner {
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {
             planner.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
-                    planner.before.tables().get(actual), new Step.CreatePolicy(p.policy(), actual, true));
-            planner.tables.put(actual, table.withPolicy(want));
+                    planner.before.tables().get(actual), Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, true));
         }
     }
 

@@ -37,8 +37,7 @@ final class SequencePlanner {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
-            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, new Step.CreateSequence(q.spec()));
-            planner.sequences.put(q.name(), want);
+            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, Spelled.as(want), new Step.CreateSequence(q.spec()));
         } else if (Differ.fields(Differ.sequence(want, have)).stream().anyMatch(f -> !f.equals("owner"))) { // OWNED BY: settleOwners
             planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
                     + ": not changed (ALTER SEQUENCE is yours to run)", null);
@@ -62,7 +61,6 @@ final class SequencePlanner {
             if (owner == null) {
                 planner.change(q.origin(), "sequence owner", object, Summary.will(Verb.SET).plus(" OWNED BY " + table + "." + q.ownedColumn()),
                         planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
-                planner.sequences.put(q.name(), current.withOwner(new Sequence.Owner(table, q.ownedColumn(), false)));
             } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {
                 planner.drift(q.origin(), "sequence owner", object, "declared OWNED BY " + table + "." + q.ownedColumn()
                         + ", database has OWNED BY " + owner + ": not changed", null);

@@ -27,21 +27,29 @@ final class TableEffects {
     private TableEffects() {
     }
 
-    static void create(CatalogEdit c, TableSpec t) {
+    /**
+     * {@code spelled}: the table's columns and constraints as PostgreSQL spells them, {@code partitioning} its key,
+     * when known (see {@link Spelled}); the rest comes from the statement.
+     */
+    static void create(CatalogEdit c, TableSpec t, Table spelled, Catalog.Partitioning partitioning) {
         Table.PrimaryKey pk = t.primaryKey().isEmpty() ? null
                 : new Table.PrimaryKey(t.primaryKeyName() != null ? t.primaryKeyName() : defaultName(t.name().name(), "pkey"),
                 t.primaryKey(), t.primaryKeyOptions());
         // PostgreSQL marks primary key columns NOT NULL.
-        List<Column> columns = LineagePlanner.typedColumns(c.composites, t.form(), t.columns().stream().map(TableEffects::column).toList())
+        List<Column> columns = (spelled != null ? spelled.columns() : LineagePlanner.typedColumns(c.composites, t.form(),
+                t.columns().stream().map(TableEffects::column).toList()))
                 .stream().map(k -> pk != null && pk.columns().contains(k.name()) ? notNull(k, true) : k).toList();
         // NOT VALID constraints follow CREATE TABLE as AddConstraint steps.
-        List<Constraint> constraints = t.constraints().stream().filter(k -> !k.notValid()).map(k -> constraint(k, true)).toList();
+        List<Constraint> constraints = t.constraints().stream().filter(k -> !k.notValid())
+                .map(k -> spelled == null ? constraint(k, true) : spelled.constraint(k.name()).orElseThrow()).toList();
         c.tables.put(t.name(), new Table(t.name(), columns, pk, null, 0, false, constraints, List.of(), Table.RowSecurity.OFF,
                 List.of(), java.util.Set.of()));
         if (pk != null) c.indexes.put(t.name().sibling(pk.name()), new Index(t.name().sibling(pk.name()), t.name(), true, "btree", null, true, true));
         for (Constraint k : constraints) constraintIndex(c, t.name(), k);
         for (ColumnSpec column : t.columns()) ownedSequence(c, t.name(), column);
-        if (t.partitionBy() != null) c.partitioning.put(t.name(), new Catalog.Partitioning(t.partitionBy(), null, null));
+        if (t.partitionBy() != null) {
+            c.partitioning.put(t.name(), partitioning != null ? partitioning : new Catalog.Partitioning(t.partitionBy(), null, null));
+        }
         // CREATE [UNLOGGED] TABLE ... WITH (...) sets the persistence and storage parameters in the one statement.
         if (t.form().unlogged() || !t.form().storage().isEmpty()) {
             c.options(t.name(), new schemasync.catalog.RelationOptions(t.form().storage(), t.form().unlogged(), false));
@@ -51,11 +59,12 @@ final class TableEffects {
         }
     }
 
-    static void createPartition(CatalogEdit c, QualifiedName name, QualifiedName parent, String bound, String partitionBy) {
+    static void createPartition(CatalogEdit c, QualifiedName name, QualifiedName parent, String bound, String partitionBy,
+                                Catalog.Partitioning spelled) {
         // The parent's columns, constraints and indexes are the parent's: the partition's own copies are not read.
         c.tables.put(name, new Table(name, c.table(parent).columns(), null, null, 0, true, List.of(), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
-        c.partitioning.put(name, new Catalog.Partitioning(partitionBy, parent, bound));
+        c.partitioning.put(name, spelled != null ? spelled : new Catalog.Partitioning(partitionBy, parent, bound));
     }
 
     static Column column(ColumnSpec s) {
@@ -77,8 +86,10 @@ final class TableEffects {
         return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null, s.keyOptions());
     }
 
-    static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated) {
-        Constraint k = constraint(spec, validated);
+    /** {@code spelled}: the constraint as PostgreSQL spells it, when known; the step decides whether it is validated. */
+    static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated, Constraint spelled) {
+        Constraint k = spelled == null ? constraint(spec, validated) : new Constraint(spelled.name(), spelled.kind(), spelled.columns(),
+                spelled.check(), spelled.foreignKey(), spelled.nullsNotDistinct(), validated, spelled.definition(), spelled.keyOptions());
         c.table(table, t -> t.withConstraint(k));
         constraintIndex(c, table, k);
     }

@@ -37,8 +37,7 @@ final class TriggerPlanner {
         var have = table.trigger(g.name());
         if (have.isEmpty()) {
             planner.change(g.origin(), "trigger", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
-                    new Step.CreateTrigger(g.spec(), actual));
-            planner.tables.put(actual, table.withTrigger(new Table.Trigger(g.name(), want)));
+                    Spelled.as(want), new Step.CreateTrigger(g.spec(), actual));
         } else if (!Differ.trigger(new Table.Trigger(g.name(), want), have.get()).isEmpty()) {
             planner.items.add(new Drift(g.origin(), "trigger", object, "declared " + want + ", database has "
                     + have.get().definition() + ": not changed; drop it by hand to have it re-created", null));

@@ -36,11 +36,8 @@ final class TypePlanner {
             }
             List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d.domain())));
             for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c.check(), true));
-            planner.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
-            Domain created = planner.shapes.types().domain(d.name());
-            planner.domains.put(d.name(), new Domain(created.name(), created.baseType(), created.notNull(), created.defaultExpr(),
-                    created.collation(), created.checks().stream().map(k -> new Domain.Check(k.name(), k.expression(),
-                            d.checks().stream().noneMatch(c -> c.notValid() && c.name().equals(k.name())))).toList()));
+            planner.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, Spelled.as(planner.shapes.types().domain(d.name())),
+                    steps.toArray(Step[]::new));
             return;
         }
         Domain want = planner.shapes.types().domain(d.name());
@@ -63,26 +60,23 @@ final class TypePlanner {
             planner.drift(d.origin(), "domain", object, "declared DEFAULT " + orNone(want.defaultExpr()) + ", database has "
                     + orNone(have.defaultExpr()) + ": not changed", null);
         }
-        List<Domain.Check> checks = new ArrayList<>(have.checks());
         for (DomainDecl.Check c : d.checks()) {
             Domain.Check wanted = want.check(c.name()).orElseThrow();
             Domain.Check existing = have.check(c.name()).orElse(null);
             String checkObject = object + "." + c.name();
             if (existing == null && c.notValid()) {
                 planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID (as declared: stored values are"
-                        + " not checked)"), null, new Step.AddDomainConstraint(d.name(), c.check(), true));
-                checks.add(new Domain.Check(wanted.name(), wanted.expression(), false));
+                        + " not checked)"), null, Spelled.as(wanted), new Step.AddDomainConstraint(d.name(), c.check(), true));
             } else if (existing == null) {
                 planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
-                        new Step.AddDomainConstraint(d.name(), c.check(), true), new Step.ValidateDomainConstraint(d.name(), c.name()));
-                checks.add(wanted);
+                        Spelled.as(wanted), new Step.AddDomainConstraint(d.name(), c.check(), true),
+                        new Step.ValidateDomainConstraint(d.name(), c.name()));
             } else if (Differ.fields(Differ.domainCheck(wanted, existing)).contains("expression")) {
                 planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
                         + existing.expression() + ": not changed", null);
             } else if (!existing.validated() && !c.notValid()) {
                 planner.change(d.origin(), "domain check", checkObject, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), null,
                         new Step.ValidateDomainConstraint(d.name(), c.name()));
-                checks.set(checks.indexOf(existing), wanted);
             }
         }
         for (Domain.Check c : have.checks()) {
@@ -91,8 +85,6 @@ final class TypePlanner {
                         + ", which no block declares: left alone", null);
             }
         }
-        planner.domains.put(d.name(), new Domain(have.name(), have.baseType(), have.notNull(), have.defaultExpr(),
-                have.collation(), checks));
         if (planner.items.size() == before) planner.items.add(new Unchanged(d.origin(), "domain", object, "exists, skipped"));
     }
 
@@ -106,8 +98,8 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }
-            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null, new Step.CreateCompositeType(t.type()));
-            planner.composites.put(t.name(), planner.shapes.types().composite(t.name()));
+            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null,
+                    Spelled.as(planner.shapes.types().composite(t.name())), new Step.CreateCompositeType(t.type()));
             return;
         }
         schemasync.catalog.CompositeType want = planner.shapes.types().composite(t.name());

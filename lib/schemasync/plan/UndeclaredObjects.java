@@ -98,7 +98,7 @@ final class UndeclaredObjects {
             if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
                     || planner.declared.isIgnored(i.name())) continue;
             planner.items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
-                    + Planner.describe(i.unique(), i.definition()) + "): left alone", null));
+                    + IndexPlanner.describe(i.unique(), i.definition()) + "): left alone", null));
         }
     }
 

@@ -36,7 +36,6 @@ final class ViewPlanner {
                         + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
             }
             planner.change(v.origin(), "view", object, Summary.will(Verb.CREATE), null, new Step.CreateView(v.name(), v.sql(), false));
-            planner.views.put(v.name(), v.sql());
             return;
         }
         String refusal = planner.shapes.viewRefusals().get(v.name());
@@ -50,8 +49,7 @@ final class ViewPlanner {
             planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else {
             planner.change(v.origin(), "view", object, Summary.text("will replace (CREATE OR REPLACE VIEW)"), null,
-                    new Step.CreateView(v.name(), v.sql(), true));
-            planner.views.put(v.name(), want);
+                    Spelled.as(want), new Step.CreateView(v.name(), v.sql(), true));
         }
     }
 
