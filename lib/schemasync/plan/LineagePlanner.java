@@ -100,8 +100,12 @@ final class LineagePlanner {
             throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is OF type "
                     + t.form().ofType() + ", which is not a composite type: declare it with ensureCompositeType before the table");
         }
-        inheritedColumns(planner, t, t.name(), List.of());
         return typedColumns(planner.composites, t.form(), declared);
+    }
+
+    /** A new child's own defaults and NOT NULLs on inherited columns: planned once its CREATE TABLE is emitted. */
+    static void inheritedColumnsOfNew(Planner planner, TableDecl t) {
+        inheritedColumns(planner, t, t.name(), List.of());
     }
 
     /**

@@ -293,6 +293,7 @@ public final class Planner {
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of());
         change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, partitions.created(t)),
                 steps.toArray(Step[]::new));
+        LineagePlanner.inheritedColumnsOfNew(this, t);
     }
 
     private void primaryKey(TableDecl t, Table existing) {
