@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Rule;
+import schemasync.catalog.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +49,8 @@ final class CatalogEdit {
     private schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
     Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
+    Map<QualifiedName, schemasync.catalog.Statistics> statistics = new LinkedHashMap<>();
+    Map<String, schemasync.catalog.Rule> rules = new LinkedHashMap<>();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -60,6 +64,8 @@ final class CatalogEdit {
         this.externals = c.externals();
         this.collations = new LinkedHashMap<>(c.collations());
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
+        this.statistics = new LinkedHashMap<>(c.statistics());
+        this.rules = new LinkedHashMap<>(c.rules());
     }
 
     /**
@@ -73,6 +79,8 @@ final class CatalogEdit {
                 p.materializedViews, new ArrayList<>());
         edit.collations = p.kinds.collations();
         edit.rangeTypes = p.kinds.rangeTypes();
+        edit.statistics = p.kinds.statisticsRules.statistics();
+        edit.rules = p.kinds.statisticsRules.rules();
         return edit;
     }
 
@@ -105,7 +113,15 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals, collations, rangeTypes);
+                lineage, externals, collations, rangeTypes, onExisting(statistics, Statistics::table), onExisting(rules, Rule::table));
+    }
+
+    /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */
+    private <K, V> Map<K, V> onExisting(Map<K, V> objects, java.util.function.Function<V, QualifiedName> relation) {
+        Map<K, V> kept = new LinkedHashMap<>(objects);
+        kept.values().removeIf(v -> !tables.containsKey(relation.apply(v)) && !views.containsKey(relation.apply(v))
+                && !materializedViews.containsKey(relation.apply(v)));
+        return kept;
     }
 
     RelationOptions options(QualifiedName relation) {

@@ -367,4 +367,24 @@ public final class Effects implements StepVisitor<Void> {
     public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { return null; }
     public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { return null; }
     public Void dropExternal(ExternalSteps.DropExternal s) { return null; }
+
+    // Extended statistics and rules: replayed on the working copy (CatalogOutline compares which exist, on which table).
+    public Void createStatistics(StatisticsRuleSteps.CreateStatistics s) {
+        c.statistics.put(s.statistics().name(), s.statistics());
+        return null;
+    }
+
+    public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) {
+        schemasync.catalog.Statistics had = c.statistics.get(s.name());
+        if (had != null) {
+            c.statistics.put(s.name(), new schemasync.catalog.Statistics(had.name(), had.table(), had.kinds(), had.columns(),
+                    had.expressions(), s.target()));
+        }
+        return null;
+    }
+
+    public Void createRule(StatisticsRuleSteps.CreateRule s) {
+        c.rules.put(s.rule().key(), s.rule());
+        return null;
+    }
 }

@@ -370,4 +370,18 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> dropExternal(ExternalSteps.DropExternal s) {
         return none();
     }
+
+    /** SHARE UPDATE EXCLUSIVE: reads and writes go on; ANALYZE fills the new statistics later. */
+    public List<Hazard> createStatistics(StatisticsRuleSteps.CreateStatistics s) {
+        return none();
+    }
+
+    public List<Hazard> setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) {
+        return none();
+    }
+
+    /** CREATE [OR REPLACE] RULE holds ACCESS EXCLUSIVE on an existing table or view briefly. */
+    public List<Hazard> createRule(StatisticsRuleSteps.CreateRule s) {
+        return brief();
+    }
 }
