@@ -26,9 +26,30 @@ public record Rule(QualifiedName table, String name, String definition) {
     /** pg_get_ruledef's text after {@code AS}, or a declared one: no trailing semicolon, spacing collapsed. */
     static String spelled(String definition) {
         if (definition == null) return null;
-        String d = definition.strip().replaceAll("\\s+", " ");
+        String d = collapsed(definition);
         while (d.endsWith(";")) d = d.substring(0, d.length() - 1).strip();
         return d;
+    }
+
+    /** Runs of white space as one space, outside string literals and quoted names (whose spaces are data). */
+    static String collapsed(String sql) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0; // a doubled quote closes and reopens: same result
+                out.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     public static List<Difference> diff(Rule want, Rule have) {

@@ -33,7 +33,7 @@ public record Statistics(QualifiedName name, QualifiedName table, List<String> k
 
     /** {@code (lower(city))} and {@code lower( city )} read as {@code lower(city)}: outer parentheses and spacing aside. */
     static String spelled(String expression) {
-        String e = expression.strip().replaceAll("\\s+", " ");
+        String e = Rule.collapsed(expression);
         while (e.startsWith("(") && SqlText.closingParenthesis(e, 0) == e.length() - 1) e = e.substring(1, e.length() - 1).strip();
         return e;
     }

@@ -48,7 +48,7 @@ public interface StatisticsRuleSteps {
         }
 
         public Facts facts() {
-            return Facts.creates(Lock.accessExclusive(rule.table()));
+            return replace ? Facts.alters(Lock.accessExclusive(rule.table())) : Facts.creates(Lock.accessExclusive(rule.table()));
         }
 
         public <R> R accept(StepVisitor<R> v) {

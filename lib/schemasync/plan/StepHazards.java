@@ -291,6 +291,7 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
             case SEQUENCE -> List.of(new Hazard(HazardKind.DELETES_DATA, "drops sequence " + s.object() + " and its current value"),
                     HazardClassifier.brief(s.object()));
             case MATERIALIZED_VIEW -> List.of(HazardClassifier.brief(s.object()));
+            case STATISTICS -> none(); // SHARE UPDATE EXCLUSIVE on its table: reads and writes go on
             default -> brief();
         };
     }
