@@ -17,8 +17,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
         Call.ConstraintsCall, AccessCalls.ObjectGrantCall, AccessCalls.DefaultPrivilegesCall, AccessCalls.RowSecurityCall,
         AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall,
         ExternalCalls.ServerCall, ExternalCalls.UserMappingCall, ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
-        KindCalls.CollationCall, KindCalls.RangeTypeCall,
-        StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall {
+        KindCalls.CollationCall, KindCalls.RangeTypeCall, StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);
