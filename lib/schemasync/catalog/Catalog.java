@@ -28,7 +28,25 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
                       List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
                       Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
-                      Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes) {
+                      Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
+                      Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules) {
+
+    /** A snapshot without extended statistics or rules. */
+    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
+                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
+                   Map<String, Function> functions, Map<String, Extension> extensions,
+                   Map<QualifiedName, Domain> domains,
+                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
+                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
+                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
+                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
+                   List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
+                   Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
+                   Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes) {
+        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
+                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, lineage,
+                externals, collations, rangeTypes, Map.of(), Map.of());
+    }
 
     /** A snapshot without inheritance, typed tables, foreign servers, user mappings, foreign tables, publications, event triggers, collations or range types. */
     public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -42,7 +60,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                    List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
         this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
                 composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of(),
-                ExternalObjects.NONE, Map.of(), Map.of());
+                ExternalObjects.NONE, Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
@@ -54,7 +72,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withExternals(ExternalObjects newExternals) {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, newExternals, collations, rangeTypes);
+                viewDependencies, relationOptions, lineage, newExternals, collations, rangeTypes, statistics, rules);
     }
 
     /** The storage parameters, persistence and CLUSTER ON mark of a table or index (NONE when it has none). */
@@ -70,7 +88,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
         return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, externals, collations, rangeTypes);
+                viewDependencies, relationOptions, lineage, externals, collations, rangeTypes, statistics, rules);
     }
 
     /**
@@ -139,6 +157,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         externals = externals == null ? ExternalObjects.NONE : externals;
         collations = Collections.unmodifiableMap(new LinkedHashMap<>(collations));
         rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
+        statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
+        rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

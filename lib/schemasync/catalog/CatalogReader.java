@@ -201,6 +201,8 @@ public final class CatalogReader {
                     rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), rs.getString(8),
                     rs.getString(9), rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
         });
+        StatisticsRuleReader statisticsAndRules = new StatisticsRuleReader();
+        statisticsAndRules.addTo(batch, major);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -217,7 +219,8 @@ public final class CatalogReader {
 
         return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
                 defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions, lineage, externals.build(), collations, rangeTypes);
+                relationOptions, lineage, externals.build(), collations, rangeTypes, statisticsAndRules.statistics,
+                statisticsAndRules.rules);
     }
 
     /**

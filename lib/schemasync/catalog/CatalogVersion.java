@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * <p>What is covered: the managed schemas' rows in pg_namespace (incl. nspacl), pg_class (incl. relacl,
  * reloptions, relispartition and relpartbound: ATTACH/DETACH PARTITION), pg_attribute (incl. attacl), pg_attrdef,
  * pg_constraint (of tables and domains), pg_index (and its validity flags, which CREATE INDEX CONCURRENTLY may
- * set in place), pg_trigger, pg_policy, pg_rewrite (view definitions), pg_sequence, pg_type (range types: pg_range
+ * set in place), pg_trigger, pg_policy, pg_rewrite (view definitions and rules), pg_statistic_ext (ANALYZE writes
+ * pg_statistic_ext_data, never these rows), pg_sequence, pg_type (range types: pg_range
  * rows never change after CREATE TYPE), pg_enum, pg_collation, pg_proc
  * (aggregates included: CREATE OR REPLACE AGGREGATE rewrites its pg_proc row); database-wide: pg_default_acl,
  * pg_extension, the role names (grants, owners and policies show role names: a rename changes the reading),
@@ -111,6 +112,8 @@ public final class CatalogVersion {
                           WHERE e.enumtypid IN (SELECT oid FROM typ)
                 UNION ALL SELECT 'collation', count(*), sum(c.xmin::text::bigint) FROM pg_catalog.pg_collation c
                           WHERE c.collnamespace IN (SELECT oid FROM ns)
+                UNION ALL SELECT 'statistic_ext', count(*), sum(s.xmin::text::bigint) FROM pg_catalog.pg_statistic_ext s
+                          WHERE s.stxnamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'description', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_description d
                           WHERE d.objoid >= 16384 OR d.objoid IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'default_acl', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_default_acl d

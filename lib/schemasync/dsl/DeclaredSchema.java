@@ -98,6 +98,8 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         if (d instanceof Declaration.RemovalDecl r) return r.object().schema();
         if (d instanceof Declaration.ColumnChangeDecl c) return c.table().schema();
         if (d instanceof Declaration.Kind k) return k.name().schema();
+        if (d instanceof StatisticsRuleDecl.StatisticsDecl s) return s.name().schema();
+        if (d instanceof StatisticsRuleDecl.RuleDecl u) return u.table().schema();
         return null;
     }
 

@@ -44,6 +44,8 @@ final class Removals {
             case PARTITION -> d instanceof Declaration.PartitionDecl p && p.name().equals(o);
             case COLLATION -> d instanceof KindDecl.CollationDecl c && c.name().equals(o);
             case RANGE_TYPE -> d instanceof KindDecl.RangeTypeDecl t && t.name().equals(o);
+            case STATISTICS -> d instanceof StatisticsRuleDecl.StatisticsDecl s && s.name().equals(o);
+            case RULE -> d instanceof StatisticsRuleDecl.RuleDecl u && u.table().equals(o) && u.name().equals(r.column());
             default -> false;
         };
     }

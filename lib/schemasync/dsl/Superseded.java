@@ -157,6 +157,8 @@ final class Superseded {
     /** What a later declaration replaces: the same view, or the same routine signature (spaces and case aside). */
     private static String key(Declaration d) {
         if (d instanceof ViewDecl v) return "view " + v.name();
+        if (d instanceof StatisticsRuleDecl.StatisticsDecl s) return "statistics " + s.name();
+        if (d instanceof StatisticsRuleDecl.RuleDecl u) return "rule " + u.name() + " on " + u.table();
         if (d instanceof FunctionDecl f) {
             return f.word() + " " + f.name() + "(" + arguments(f.arguments()) + ")";
         }

@@ -142,7 +142,7 @@ record Validator(List<String> problems) {
             } else if (d instanceof Declaration.RemovalDecl r) {
                 qualified(r.origin(), r.kind().word(), r.object());
                 switch (r.kind()) {
-                    case COLUMN, CONSTRAINT, TRIGGER -> name(r.origin(), r.kind().word(), r.column());
+                    case COLUMN, CONSTRAINT, TRIGGER, RULE -> name(r.origin(), r.kind().word(), r.column());
                     case FUNCTION, PROCEDURE, AGGREGATE -> {
                         if (r.column() == null) problem(r.origin(), "ensureNo" + Removals.method(r.kind())
                                 + ": write the signature as name(argument types)");
@@ -177,6 +177,7 @@ record Validator(List<String> problems) {
         }
         new TypeValidator(this).validate(declarations);
         new KindValidator(this).validate(declarations);
+        new StatisticsRuleValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);
         renamedAndRemoved(removals, declarations);
     }

@@ -63,6 +63,7 @@ final class BlockPlan {
         views(routines);
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
+        StatisticsRuleCalls.write(g, catalog);
         externals.publications();
         GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
         for (String schema : g.schemas()) grants.grants(schema);

@@ -8,16 +8,16 @@ import schemasync.dsl.TriggerEvent;
 /**
  * One DSL call of a generated block: the intermediate model that is both written as Java source
  * ({@link #render}) and run directly against a {@link SchemaChanges} ({@link #declare}), so the round-trip
- * command can use the generated blocks without compiling them. A test compiles the source and checks
- * both give the same declarations. A new object kind is a new record here and a case in the generator.
+ * command can use the generated blocks without compiling them (a test checks both give the same declarations).
  */
 sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall, Call.DomainCall, Call.CompositeCall,
         Call.SequenceCall, Call.AggregateCall, Call.FunctionCall, Call.ViewCall, Call.IndexCall, Call.TriggerCall,
         Call.CustomCall, Call.IgnoreCall, Call.CommentLine, Call.PartitionCall, Call.MaterializedViewCall, Call.CommentCall,
         Call.ConstraintsCall, AccessCalls.ObjectGrantCall, AccessCalls.DefaultPrivilegesCall, AccessCalls.RowSecurityCall,
-        AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall,
-        ExternalCalls.ServerCall, ExternalCalls.UserMappingCall, ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
-        KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall {
+        AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall, ExternalCalls.ServerCall, ExternalCalls.UserMappingCall,
+        ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
+        KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
+        StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts every pg_class, pg_type, pg_proc and pg_collation object of the managed schemas by kind, and which of
+ * Counts every pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite object of the managed schemas by kind, and which of
  * them the catalog comparison does not cover, so that an incomplete model is visible rather than
  * silent. Kinds the generator does not reproduce at all are listed as not carried.
  */
@@ -46,6 +46,8 @@ final class ObjectCensus {
                 default -> "type (typtype " + k + ")";
             };
             case "pg_collation" -> "collation";
+            case "pg_statistic_ext" -> "statistics";
+            case "pg_rewrite" -> "rule";
             default -> switch (k) {
                 case "f" -> "function";
                 case "p" -> "procedure";
@@ -64,7 +66,7 @@ final class ObjectCensus {
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
-            case "pg_collation" -> true;
+            case "pg_collation", "pg_statistic_ext", "pg_rewrite" -> true;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }

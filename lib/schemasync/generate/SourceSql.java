@@ -125,7 +125,8 @@ final class SourceSql {
             """;
 
     /**
-     * Every object of pg_class, pg_type, pg_proc and pg_collation in the managed schemas, by kind, with its name: the
+     * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite (rules other than a
+     * view's _RETURN) in the managed schemas, by kind, with its name: the
      * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
      * Array types and the row types of relations are implicit and left out.
      */
@@ -152,6 +153,17 @@ final class SourceSql {
             SELECT 'pg_collation', c.collprovider::text, n.nspname, c.collname
             FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
             WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_collation", "c.oid") + """
+
+            UNION ALL
+            SELECT 'pg_statistic_ext', 's', n.nspname, s.stxname
+            FROM pg_catalog.pg_statistic_ext s JOIN pg_catalog.pg_namespace n ON n.oid = s.stxnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_statistic_ext", "s.oid") + """
+
+            UNION ALL
+            SELECT 'pg_rewrite', 'r', n.nspname, r.rulename || ' ON ' || c.relname
+            FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND r.rulename <> '_RETURN' AND """ + notExtension("pg_catalog.pg_rewrite", "r.oid") + """
 
             ORDER BY 1, 2, 3, 4
             """;

@@ -169,6 +169,7 @@ public final class Normalizer {
         DeclaredShapes.Access access = AccessShapes.read(connection, catalog, declared, prerequisites, functions);
         MaterializedViewShapes.Result matviews = MaterializedViewShapes.read(connection, catalog, declared);
         DeclaredShapes.Types types = TypeShapes.read(connection, declared, prerequisites, problems);
+        types = StatisticsRuleShapes.settle(connection, catalog, declared, problems, types);
         if (!problems.isEmpty()) {
             throw SchemaSyncException.badInput("PostgreSQL rejects these declarations (nothing was changed):\n  - "
                     + String.join("\n  - ", problems));

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.Rule;
+import schemasync.catalog.Statistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +51,8 @@ final class CatalogEdit {
     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
     /** PostgreSQL's spelling of what the steps create, in the planner's working copy; none in a replay. */
     Spelled spelled = Spelled.NONE;
+    Map<QualifiedName, schemasync.catalog.Statistics> statistics = new LinkedHashMap<>();
+    Map<String, schemasync.catalog.Rule> rules = new LinkedHashMap<>();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -62,6 +66,8 @@ final class CatalogEdit {
         this.externals = new ExternalEffects.Edit(c.externals());
         this.collations = new LinkedHashMap<>(c.collations());
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
+        this.statistics = new LinkedHashMap<>(c.statistics());
+        this.rules = new LinkedHashMap<>(c.rules());
     }
 
     /**
@@ -76,6 +82,8 @@ final class CatalogEdit {
         edit.collations = p.kinds.collations();
         edit.externals = p.externals;
         edit.rangeTypes = p.kinds.rangeTypes();
+        edit.statistics = p.kinds.statisticsRules.statistics();
+        edit.rules = p.kinds.statisticsRules.rules();
         return edit;
     }
 
@@ -108,7 +116,15 @@ final class CatalogEdit {
     Catalog build() {
         return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                 aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals.build(), collations, rangeTypes);
+                lineage, externals.build(), collations, rangeTypes, onExisting(statistics, Statistics::table), onExisting(rules, Rule::table));
+    }
+
+    /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */
+    private <K, V> Map<K, V> onExisting(Map<K, V> objects, java.util.function.Function<V, QualifiedName> relation) {
+        Map<K, V> kept = new LinkedHashMap<>(objects);
+        kept.values().removeIf(v -> !tables.containsKey(relation.apply(v)) && !views.containsKey(relation.apply(v))
+                && !materializedViews.containsKey(relation.apply(v)));
+        return kept;
     }
 
     RelationOptions options(QualifiedName relation) {

@@ -72,6 +72,10 @@ public final class CatalogOutline {
                 + (k.deterministic() ? "" : " nondeterministic")));
         // The range's name only: its subtype and function texts are re-spelled (format_type, regproc).
         catalog.rangeTypes().keySet().forEach(r -> facts.add("range type " + r));
+        // Kinds, columns and target of statistics; expressions and a rule's text are re-spelled (the normalizer predicts them).
+        catalog.statistics().values().forEach(s -> facts.add("statistics " + s.name() + " on " + s.table() + " " + s.kinds() + " "
+                + s.columns() + (s.target() == null ? "" : " target " + s.target())));
+        catalog.rules().keySet().forEach(r -> facts.add("rule " + r));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

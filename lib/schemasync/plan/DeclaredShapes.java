@@ -71,10 +71,27 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
      * temporary twins), keyed by declared name.
      */
     public record Kinds(Map<QualifiedName, schemasync.catalog.Collation> collations,
-                        Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes) {
+                        Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes,
+                        Map<String, String> rules, Map<QualifiedName, java.util.List<String>> statisticsExpressions) {
         public Kinds {
             collations = Map.copyOf(collations);
             rangeTypes = Map.copyOf(rangeTypes);
+            rules = Map.copyOf(rules);
+            statisticsExpressions = Map.copyOf(statisticsExpressions);
+        }
+
+        public Kinds(Map<QualifiedName, schemasync.catalog.Collation> collations,
+                     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes) {
+            this(collations, rangeTypes, Map.of(), Map.of());
+        }
+
+        /**
+         * The same with declared rules as pg_get_ruledef prints them (keyed by {@code Rule.key()}) and declared
+         * statistics expressions as pg_get_statisticsobjdef_expressions prints them: read back only for objects that
+         * exist and whose declared text reads otherwise (missing: compare as declared).
+         */
+        public Kinds withStatisticsAndRules(Map<String, String> ruleTexts, Map<QualifiedName, java.util.List<String>> expressions) {
+            return new Kinds(collations, rangeTypes, ruleTexts, expressions);
         }
 
         public static Kinds none() {

@@ -47,6 +47,8 @@ final class DropEffects {
                 c.rangeTypes.remove(d.target());
                 dropComments(c, d.target());
             }
+            case STATISTICS -> c.statistics.remove(d.target());
+            case RULE -> c.rules.remove(schemasync.catalog.Rule.key(d.target(), d.detail()));
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
     }

@@ -31,9 +31,12 @@ final class KindPlanner {
     private Map<QualifiedName, Collation> collations;
     private Map<QualifiedName, RangeType> rangeTypes;
     private final Set<QualifiedName> declared = new HashSet<>();
+    /** Extended statistics and rules: planned by their own planner, reached through this one. */
+    final StatisticsRulePlanner statisticsRules;
 
     KindPlanner(Planner planner) {
         this.planner = planner;
+        this.statisticsRules = new StatisticsRulePlanner(planner);
     }
 
     Map<QualifiedName, Collation> collations() {
@@ -47,12 +50,13 @@ final class KindPlanner {
     }
 
     boolean handles(Declaration d) {
-        return d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
+        return statisticsRules.handles(d) || d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
                 && (r.kind() == ObjectKind.COLLATION || r.kind() == ObjectKind.RANGE_TYPE);
     }
 
     void plan(Declaration d) {
-        if (d instanceof KindDecl.CollationDecl c) collation(c);
+        if (statisticsRules.handles(d)) statisticsRules.plan(d);
+        else if (d instanceof KindDecl.CollationDecl c) collation(c);
         else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
         else if (d instanceof Declaration.RemovalDecl r) removal(r);
     }
@@ -116,6 +120,7 @@ final class KindPlanner {
 
     /** Collations and range types no block declares: reported, never dropped. */
     void reportUndeclared() {
+        statisticsRules.reportUndeclared();
         for (Collation c : planner.before.collations().values()) {
             if (declared.contains(c.name()) || planner.declared.isIgnored(c.name())) continue;
             planner.items.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()

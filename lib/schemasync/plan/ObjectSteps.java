@@ -195,7 +195,7 @@ public interface ObjectSteps {
         public Facts facts() {
             // A relation (table of a constraint or trigger, view, materialized view, sequence) is locked ACCESS EXCLUSIVE.
             boolean relation = switch (kind) {
-                case CONSTRAINT, TRIGGER, VIEW, MATERIALIZED_VIEW, SEQUENCE -> true;
+                case CONSTRAINT, TRIGGER, VIEW, MATERIALIZED_VIEW, SEQUENCE, RULE -> true;
                 default -> false;
             };
             return Facts.alters(relation ? Lock.accessExclusive(target) : Lock.NO_RELATION);

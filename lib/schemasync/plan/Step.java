@@ -11,7 +11,7 @@ import schemasync.catalog.QualifiedName;
  * {@link IndexSteps}, {@link ObjectSteps}); {@code Step} extends those holders only so that every
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
-public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps permits
+public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -32,7 +32,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         ExternalSteps.CreateServer, ExternalSteps.CreateUserMapping, ExternalSteps.CreateForeignTable, ExternalSteps.AlterOptions,
         ExternalSteps.CreatePublication, ExternalSteps.AlterPublicationTables, ExternalSteps.SetPublicationOptions,
         ExternalSteps.CreateEventTrigger, ExternalSteps.SetEventTriggerEnabled, ExternalSteps.DropExternal,
-        KindSteps.CreateCollation, KindSteps.CreateRangeType {
+        KindSteps.CreateCollation, KindSteps.CreateRangeType,
+        StatisticsRuleSteps.CreateStatistics, StatisticsRuleSteps.SetStatisticsTarget, StatisticsRuleSteps.CreateRule {
 
     /** The object the statement creates or alters, for messages. */
     String object();

@@ -291,6 +291,7 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
             case SEQUENCE -> List.of(new Hazard(HazardKind.DELETES_DATA, "drops sequence " + s.object() + " and its current value"),
                     HazardClassifier.brief(s.object()));
             case MATERIALIZED_VIEW -> List.of(HazardClassifier.brief(s.object()));
+            case STATISTICS -> none(); // SHARE UPDATE EXCLUSIVE on its table: reads and writes go on
             default -> brief();
         };
     }
@@ -369,5 +370,19 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
 
     public List<Hazard> dropExternal(ExternalSteps.DropExternal s) {
         return none();
+    }
+
+    /** SHARE UPDATE EXCLUSIVE: reads and writes go on; ANALYZE fills the new statistics later. */
+    public List<Hazard> createStatistics(StatisticsRuleSteps.CreateStatistics s) {
+        return none();
+    }
+
+    public List<Hazard> setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) {
+        return none();
+    }
+
+    /** CREATE [OR REPLACE] RULE holds ACCESS EXCLUSIVE on an existing table or view briefly. */
+    public List<Hazard> createRule(StatisticsRuleSteps.CreateRule s) {
+        return brief();
     }
 }

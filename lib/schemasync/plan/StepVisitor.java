@@ -131,4 +131,12 @@ public interface StepVisitor<R> {
     R setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled step);
 
     R dropExternal(ExternalSteps.DropExternal step);
+
+    // Extended statistics and rules (StatisticsRuleSteps).
+
+    R createStatistics(StatisticsRuleSteps.CreateStatistics step);
+
+    R setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget step);
+
+    R createRule(StatisticsRuleSteps.CreateRule step);
 }

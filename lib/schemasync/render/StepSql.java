@@ -239,6 +239,8 @@ final class StepSql implements StepVisitor<String> {
             case COMPOSITE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target())));
             case COLLATION -> CTX.render(DSL.query("DROP COLLATION {0}", name(d.target())));
             case RANGE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target()))); // its multirange goes with it
+            case STATISTICS -> CTX.render(DSL.query("DROP STATISTICS {0}", name(d.target())));
+            case RULE -> CTX.render(DSL.query("DROP RULE {0} ON {1}", DSL.name(d.detail()), name(d.target())));
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         };
     }
@@ -352,5 +354,18 @@ final class StepSql implements StepVisitor<String> {
 
     public String dropExternal(schemasync.plan.ExternalSteps.DropExternal s) {
         return ExternalSql.dropExternal(s);
+    }
+
+    // Extended statistics and rules: spelled by StatisticsRuleSql.
+    public String createStatistics(schemasync.plan.StatisticsRuleSteps.CreateStatistics s) {
+        return StatisticsRuleSql.createStatistics(CTX, s.statistics(), name(s.statistics().name()), name(s.statistics().table()));
+    }
+
+    public String setStatisticsTarget(schemasync.plan.StatisticsRuleSteps.SetStatisticsTarget s) {
+        return StatisticsRuleSql.setStatisticsTarget(CTX, name(s.name()), s.target());
+    }
+
+    public String createRule(schemasync.plan.StatisticsRuleSteps.CreateRule s) {
+        return StatisticsRuleSql.createRule(CTX, s.rule(), s.replace());
     }
 }

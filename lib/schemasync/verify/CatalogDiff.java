@@ -50,6 +50,8 @@ public final class CatalogDiff {
         d.keyed("sequence", "sequences", expected.sequences(), actual.sequences(), Differ::sequence);
         d.keyed("collation", "collations", expected.collations(), actual.collations(), Differ::collation);
         d.keyed("rangeType", "rangeTypes", expected.rangeTypes(), actual.rangeTypes(), Differ::rangeType);
+        d.keyed("statistics", "statistics", expected.statistics(), actual.statistics(), schemasync.catalog.Statistics::diff);
+        d.keyed("rule", "rules", expected.rules(), actual.rules(), schemasync.catalog.Rule::diff);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
         d.keyed("partitioning", "partitionings", expected.partitioning(), actual.partitioning(), Differ::partitioning);
         d.keyed("materializedView", "materializedViews", expected.materializedViews(), actual.materializedViews(),

@@ -100,6 +100,8 @@ class PlannerRemovalCasesTest {
                         null, null, "float8mi", q("public.floatmultirange"))).build(),
                 db -> db.ensureNoRangeType("floatrange"), shapes().build(), List.of("DROP TYPE \"public\".\"floatrange\""), List.of(NONE),
                 List.of("alter range type public.floatrange")));
+        cases.put(ObjectKind.STATISTICS, PlannerStatisticsRuleCasesTest.statisticsRemoval());
+        cases.put(ObjectKind.RULE, PlannerStatisticsRuleCasesTest.ruleRemoval());
         return cases;
     }
 

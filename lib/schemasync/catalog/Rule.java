@@ -1,0 +1,58 @@
+package schemasync.catalog;
+
+import java.util.List;
+import schemasync.model.Difference;
+
+/**
+ * A rewrite rule of a table or view ({@code CREATE RULE}), other than the {@code _RETURN} rule that makes a view.
+ * {@code definition}: what follows {@code CREATE RULE name AS} in pg_get_ruledef, without the final semicolon and
+ * with runs of white space as one space ({@code ON INSERT TO public.t DO INSTEAD NOTHING}); PostgreSQL re-prints it
+ * from the parsed rule, so two rules that act alike read alike.
+ */
+public record Rule(QualifiedName table, String name, String definition) {
+    public Rule {
+        definition = spelled(definition);
+    }
+
+    /** How rules are keyed: {@code r_name ON public.t}; a rule's name is unique per table. */
+    public String key() {
+        return key(table, name);
+    }
+
+    public static String key(QualifiedName table, String name) {
+        return name + " ON " + table;
+    }
+
+    /** pg_get_ruledef's text after {@code AS}, or a declared one: no trailing semicolon, spacing collapsed. */
+    static String spelled(String definition) {
+        if (definition == null) return null;
+        String d = collapsed(definition);
+        while (d.endsWith(";")) d = d.substring(0, d.length() - 1).strip();
+        return d;
+    }
+
+    /** Runs of white space as one space, outside string literals and quoted names (whose spaces are data). */
+    static String collapsed(String sql) {
+        StringBuilder out = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0; // a doubled quote closes and reopens: same result
+                out.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
+    }
+
+    public static List<Difference> diff(Rule want, Rule have) {
+        return new Differ.Fields().add("definition", want.definition(), have.definition()).list();
+    }
+}

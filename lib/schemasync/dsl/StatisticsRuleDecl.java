@@ -1,0 +1,35 @@
+package schemasync.dsl;
+
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Rule;
+import schemasync.catalog.Statistics;
+
+/** The declarations of extended statistics and rules ({@link StatisticsRuleDeclarations}' verbs). */
+public final class StatisticsRuleDecl {
+    private StatisticsRuleDecl() {
+    }
+
+    /**
+     * {@code ensureStatistics("public.s_city_zip", s -> s.on("public.address").columns("city", "postal_code"))}:
+     * {@code shape} as written (its table null when {@code on(...)} was not called).
+     */
+    public record StatisticsDecl(QualifiedName name, StatisticsBuilder shape, Origin origin) implements Declaration.External {
+        /** The object as pg_statistic_ext will hold it: no kinds named means PostgreSQL's default kinds. */
+        public Statistics statistics() {
+            int items = shape.columns().size() + shape.expressions().size();
+            return new Statistics(name, table(), shape.kinds().isEmpty() ? Statistics.defaultKinds(items)
+                    : shape.kinds().stream().map(StatisticsKind::word).toList(), shape.columns(), shape.expressions(), shape.target());
+        }
+
+        public QualifiedName table() {
+            return shape.table() == null ? null : QualifiedName.parse(shape.table());
+        }
+    }
+
+    /** {@code ensureRule("public.t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING")}. */
+    public record RuleDecl(QualifiedName table, String name, String definition, Origin origin) implements Declaration.External {
+        public Rule rule() {
+            return new Rule(table, name, definition);
+        }
+    }
+}

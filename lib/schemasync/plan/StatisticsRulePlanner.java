@@ -1,0 +1,175 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Rule;
+import schemasync.catalog.Statistics;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Origin;
+import schemasync.dsl.StatisticsRuleDecl;
+import schemasync.model.Difference;
+import schemasync.model.ObjectKind;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * Extended statistics and rules. A missing one is created. A statistics object whose target differs gets ALTER
+ * STATISTICS ... SET STATISTICS (the one attribute ALTER STATISTICS changes besides names, schema and owner);
+ * one that differs in its table, kinds or columns is dropped and created again, which loses only its sampled
+ * statistics until the next ANALYZE; one that differs only in how an expression reads is reported, since the
+ * text the normalizer could not settle would otherwise be re-created at every run. A differing rule is replaced
+ * with CREATE OR REPLACE RULE. Removals drop them. The working copies start from the catalog on first use and
+ * are changed through the steps' {@link Effects}.
+ */
+final class StatisticsRulePlanner {
+    private final Planner planner;
+    private Map<QualifiedName, Statistics> statistics;
+    private Map<String, Rule> rules;
+    private final Set<QualifiedName> declaredStatistics = new HashSet<>();
+    private final Set<String> declaredRules = new HashSet<>();
+
+    StatisticsRulePlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    Map<QualifiedName, Statistics> statistics() {
+        if (statistics == null) statistics = new LinkedHashMap<>(planner.before.statistics());
+        return statistics;
+    }
+
+    Map<String, Rule> rules() {
+        if (rules == null) rules = new LinkedHashMap<>(planner.before.rules());
+        return rules;
+    }
+
+    boolean handles(Declaration d) {
+        return d instanceof StatisticsRuleDecl.StatisticsDecl || d instanceof StatisticsRuleDecl.RuleDecl
+                || d instanceof Declaration.RemovalDecl r && (r.kind() == ObjectKind.STATISTICS || r.kind() == ObjectKind.RULE);
+    }
+
+    void plan(Declaration d) {
+        if (d instanceof StatisticsRuleDecl.StatisticsDecl s) statistics(s);
+        else if (d instanceof StatisticsRuleDecl.RuleDecl r) rule(r);
+        else if (d instanceof Declaration.RemovalDecl r) removal(r);
+    }
+
+    private void statistics(StatisticsRuleDecl.StatisticsDecl s) {
+        declaredStatistics.add(s.name());
+        Statistics declared = s.statistics();
+        List<String> spelled = planner.shapes.types().kinds().statisticsExpressions().get(s.name());
+        Statistics want = spelled == null ? declared : new Statistics(declared.name(), declared.table(), declared.kinds(),
+                declared.columns(), spelled, declared.target());
+        Statistics have = statistics().get(s.name());
+        String object = s.name().toString();
+        List<Step> steps = new ArrayList<>();
+        if (have == null) {
+            exists(s.origin(), "statistics " + object, s.name().schema(), want.table());
+            steps.add(new Step.CreateStatistics(want));
+            if (want.target() != null) steps.add(new Step.SetStatisticsTarget(want.name(), want.table(), want.target()));
+            change(s.origin(), "statistics", object, Summary.will(Verb.CREATE), steps);
+            return;
+        }
+        List<Difference> differences = Statistics.diff(want, have);
+        if (differences.isEmpty()) {
+            planner.items.add(new Unchanged(s.origin(), "statistics", object, "exists, skipped"));
+        } else if (Statistics.onlyTargetDiffers(want, have)) {
+            change(s.origin(), "statistics", object, Summary.will(Verb.SET).plus(" STATISTICS " + (want.target() == null ? "default"
+                    : want.target()) + " (database has " + (have.target() == null ? "default" : have.target()) + ")"),
+                    List.of(new Step.SetStatisticsTarget(want.name(), want.table(), want.target())));
+        } else if (differences.stream().allMatch(x -> x.field().equals("expressions") || x.field().equals("statistics target"))) {
+            planner.drift(s.origin(), "statistics", object, "differs in expressions: declared (" + want.describe() + "), database has ("
+                    + have.describe() + "): not changed (write the expressions as PostgreSQL prints them)", null);
+        } else {
+            exists(s.origin(), "statistics " + object, s.name().schema(), want.table());
+            steps.add(new Step.DropObject(ObjectKind.STATISTICS, want.name(), null));
+            steps.add(new Step.CreateStatistics(want));
+            if (want.target() != null) steps.add(new Step.SetStatisticsTarget(want.name(), want.table(), want.target()));
+            change(s.origin(), "statistics", object, Summary.text("differs in " + fields(differences) + " (database has "
+                    + have.describe() + "): ").plusWill(Verb.DROP).then(Verb.CREATE), steps);
+        }
+    }
+
+    private void rule(StatisticsRuleDecl.RuleDecl r) {
+        Rule declared = r.rule();
+        declaredRules.add(declared.key());
+        String spelled = planner.shapes.types().kinds().rules().get(declared.key());
+        Rule want = spelled == null ? declared : new Rule(declared.table(), declared.name(), spelled);
+        Rule have = rules().get(want.key());
+        String object = want.key();
+        if (have == null) {
+            exists(r.origin(), "rule " + object, r.table().schema(), r.table());
+            change(r.origin(), "rule", object, Summary.will(Verb.CREATE), List.of(new Step.CreateRule(declared, false)));
+        } else if (have.definition().equals(want.definition())) {
+            planner.items.add(new Unchanged(r.origin(), "rule", object, "exists, skipped"));
+        } else {
+            change(r.origin(), "rule", object, Summary.text("differs (database has " + have.definition() + "): will replace"),
+                    List.of(new Step.CreateRule(declared, true)));
+        }
+    }
+
+    private void removal(Declaration.RemovalDecl r) {
+        boolean isRule = r.kind() == ObjectKind.RULE;
+        String key = isRule ? Rule.key(r.object(), r.column()) : r.object().toString();
+        if (isRule) declaredRules.add(key);
+        else declaredStatistics.add(r.object());
+        boolean present = isRule ? rules().containsKey(key) : statistics().containsKey(r.object());
+        String kind = r.kind().word();
+        if (!present) {
+            planner.items.add(new Unchanged(r.origin(), kind, key, "absent, nothing to drop"));
+            return;
+        }
+        change(r.origin(), kind, key, Summary.will(Verb.DROP), List.of(new Step.DropObject(r.kind(), r.object(), r.column())));
+    }
+
+    private void change(Origin origin, String kind, String object, Summary summary, List<Step> steps) {
+        Step[] emitted = steps.toArray(new Step[0]);
+        planner.change(origin, kind, object, summary, planner.tables.get(relationOf(steps.get(steps.size() - 1))), emitted);
+    }
+
+    private static QualifiedName relationOf(Step step) {
+        if (step instanceof Step.CreateStatistics c) return c.statistics().table();
+        if (step instanceof Step.SetStatisticsTarget t) return t.table();
+        if (step instanceof Step.CreateRule c) return c.rule().table();
+        return step instanceof Step.DropObject d && d.kind() == ObjectKind.RULE ? d.target() : null;
+    }
+
+    /** The schema and the table (or view) must exist or be declared by an earlier line: PostgreSQL checks at creation. */
+    private void exists(Origin origin, String what, String schema, QualifiedName relation) {
+        if (!planner.schemas.contains(schema)) {
+            throw SchemaSyncException.badInput(origin + ": " + what + " is in schema " + schema + ", which does not exist:"
+                    + " declare ensureSchema(\"" + schema + "\") first");
+        }
+        boolean there = planner.tables.containsKey(relation) || planner.views.containsKey(relation)
+                || planner.materializedViews.containsKey(relation) || planner.before.externals().foreignTables().containsKey(relation);
+        if (!there) {
+            throw SchemaSyncException.badInput(origin + ": " + what + " is on " + relation + ", which neither exists nor is"
+                    + " declared by an earlier block");
+        }
+    }
+
+    private static String fields(List<Difference> differences) {
+        return differences.stream().map(Difference::field).collect(Collectors.joining(", "));
+    }
+
+    /** Statistics and rules no block declares: reported, never dropped. */
+    void reportUndeclared() {
+        for (Statistics s : planner.before.statistics().values()) {
+            if (declaredStatistics.contains(s.name()) || planner.declared.isIgnored(s.name())) continue;
+            planner.items.add(new Drift(null, "statistics", s.name().toString(), "undeclared statistics (" + s.describe()
+                    + "): no block declares it; left alone", null));
+        }
+        for (Rule r : planner.before.rules().values()) {
+            if (declaredRules.contains(r.key()) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
+            planner.items.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
+                    + "): no block declares it; left alone", null));
+        }
+    }
+}

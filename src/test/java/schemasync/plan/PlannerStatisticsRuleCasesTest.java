@@ -1,0 +1,133 @@
+package schemasync.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static schemasync.plan.Fixtures.catalog;
+import static schemasync.plan.Fixtures.column;
+import static schemasync.plan.Fixtures.notNull;
+import static schemasync.plan.Fixtures.q;
+import static schemasync.plan.Fixtures.shapes;
+import static schemasync.plan.Fixtures.table;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import schemasync.Blocks;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Rule;
+import schemasync.catalog.Statistics;
+import schemasync.catalog.Table;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.StatisticsKind;
+import schemasync.model.HazardKind;
+import schemasync.plan.PlannerCasesTest.Case;
+
+/** Extended statistics and rules without a server: create, SET STATISTICS, drop and create, replace, removal. */
+class PlannerStatisticsRuleCasesTest {
+    static final Table ADDRESS = table("public.address", 10, 1, notNull("id", "bigint"), column("city", "text"),
+            column("zip", "text"));
+    static final Statistics CITY_ZIP = new Statistics(q("public.s_city_zip"), q("public.address"), List.of("ndistinct",
+            "dependencies"), List.of("city", "zip"), List.of(), null);
+    static final Rule NO_DELETE = new Rule(q("public.address"), "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING");
+    private static final List<HazardKind> NONE = List.of();
+
+    /** The catalog with these statistics objects and rules beside what the fixture builder holds. */
+    static Catalog with(Catalog c, List<Statistics> statistics, List<Rule> rules) {
+        Map<schemasync.catalog.QualifiedName, Statistics> s = new java.util.LinkedHashMap<>();
+        statistics.forEach(x -> s.put(x.name(), x));
+        Map<String, Rule> r = new java.util.LinkedHashMap<>();
+        rules.forEach(x -> r.put(x.key(), x));
+        return new Catalog(c.schemas(), c.tables(), c.indexes(), c.enums(), c.views(), c.functions(), c.extensions(), c.domains(),
+                c.grants(), c.defaultPrivileges(), c.aggregates(), c.composites(), c.sequences(), c.comments(), c.partitioning(),
+                c.materializedViews(), c.viewDependencies(), c.relationOptions(), c.lineage(), c.externals(), c.collations(),
+                c.rangeTypes(), s, r);
+    }
+
+    static Case statisticsRemoval() {
+        return new Case("ensureNoStatistics: DROP STATISTICS", with(catalog().table(ADDRESS).build(), List.of(CITY_ZIP), List.of()),
+                db -> db.ensureNoStatistics("s_city_zip"), shapes().build(), List.of("DROP STATISTICS \"public\".\"s_city_zip\""),
+                List.of(NONE), List.of("alter statistics public.s_city_zip", "undeclared table public.address"));
+    }
+
+    static Case ruleRemoval() {
+        return new Case("ensureNoRule: DROP RULE name ON table", with(catalog().table(ADDRESS).build(), List.of(), List.of(NO_DELETE)),
+                db -> db.ensureNoRule("address", "no_delete"), shapes().build(),
+                List.of("DROP RULE \"no_delete\" ON \"public\".\"address\""), List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                List.of("alter rule no_delete ON public.address", "undeclared table public.address"));
+    }
+
+    static Stream<Case> cases() {
+        Catalog plain = catalog().table(ADDRESS).build();
+        Catalog withBoth = with(plain, List.of(CITY_ZIP), List.of(NO_DELETE));
+        return Stream.of(
+                new Case("a new statistics object: CREATE STATISTICS with its kinds, then its target", plain,
+                        db -> db.ensureStatistics("s_city_zip", s -> s.on("address").kinds(StatisticsKind.NDISTINCT,
+                                StatisticsKind.DEPENDENCIES).columns("zip", "city").target(500)), shapes().build(),
+                        List.of("CREATE STATISTICS \"public\".\"s_city_zip\" (ndistinct, dependencies) ON \"city\", \"zip\" FROM"
+                                + " \"public\".\"address\"", "ALTER STATISTICS \"public\".\"s_city_zip\" SET STATISTICS 500"),
+                        List.of(NONE, NONE), List.of("create statistics public.s_city_zip", "undeclared table public.address")),
+                new Case("no kinds named: PostgreSQL's default kinds, so the existing one with all three is unchanged",
+                        with(plain, List.of(new Statistics(q("public.s_all"), q("public.address"), Statistics.ALL_KINDS,
+                                List.of("city", "zip"), List.of(), null)), List.of()),
+                        db -> db.ensureStatistics("s_all", s -> s.on("address").columns("city", "zip")), shapes().build(),
+                        List.of(), List.of(), List.of("unchanged statistics public.s_all", "undeclared table public.address")),
+                new Case("only the target differs: ALTER STATISTICS ... SET STATISTICS", withBoth,
+                        db -> db.ensureStatistics("s_city_zip", s -> s.on("address").kinds(StatisticsKind.NDISTINCT,
+                                StatisticsKind.DEPENDENCIES).columns("city", "zip").target(1000))
+                                .ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING"), shapes().build(),
+                        List.of("ALTER STATISTICS \"public\".\"s_city_zip\" SET STATISTICS 1000"), List.of(NONE),
+                        List.of("alter statistics public.s_city_zip", "unchanged rule no_delete ON public.address",
+                                "undeclared table public.address")),
+                new Case("the kinds differ: DROP STATISTICS then CREATE STATISTICS (ALTER STATISTICS cannot change them)", withBoth,
+                        db -> db.ensureStatistics("s_city_zip", s -> s.on("address").kinds(StatisticsKind.MCV).columns("city", "zip")),
+                        shapes().build(), List.of("DROP STATISTICS \"public\".\"s_city_zip\"", "CREATE STATISTICS \"public\".\"s_city_zip\""
+                                + " (mcv) ON \"city\", \"zip\" FROM \"public\".\"address\""), List.of(NONE, NONE),
+                        List.of("alter statistics public.s_city_zip", "undeclared table public.address",
+                                "undeclared rule no_delete ON public.address")),
+                new Case("a new rule: CREATE RULE, a brief ACCESS EXCLUSIVE lock on its table", plain,
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING;"), shapes().build(),
+                        List.of("CREATE RULE \"no_delete\" AS ON DELETE TO public.address DO INSTEAD NOTHING"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("create rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("a differing rule: CREATE OR REPLACE RULE", withBoth,
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO ALSO NOTHING")
+                                .ignore("s_city_zip"), shapes().build(),
+                        List.of("CREATE OR REPLACE RULE \"no_delete\" AS ON DELETE TO public.address DO ALSO NOTHING"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter rule no_delete ON public.address", "undeclared table public.address")),
+                statisticsRemoval(), ruleRemoval());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void plansExactlyThis(Case c) {
+        PlannerCasesTest.check(c);
+    }
+
+    @Test
+    void theNormalizersSpellingOfARuleIsWhatIsCompared() {
+        DeclaredShapes b = shapes().build();
+        DeclaredShapes spelled = new DeclaredShapes(b.columns(), b.indexes(), b.rewritingAdds(), b.checks(), b.views(),
+                b.viewRefusals(), b.functions(), b.triggers(), b.policies(), new DeclaredShapes.Types(Map.of(), Map.of(), Map.of(),
+                Map.of(), DeclaredShapes.Kinds.none().withStatisticsAndRules(Map.of(NO_DELETE.key(), NO_DELETE.definition()), Map.of())),
+                b.access(), b.relations());
+        DeclaredSchema declared = DeclaredSchema.of(List.of(Blocks.block("C1", db -> db
+                .ensureRule("address", "no_delete", "ON DELETE TO address DO INSTEAD NOTHING"))));
+        Plan plan = Planner.plan(with(catalog().table(ADDRESS).build(), List.of(), List.of(NO_DELETE)), declared, spelled, Map.of());
+        assertEquals(List.of("unchanged rule no_delete ON public.address", "undeclared table public.address"), Fixtures.items(plan));
+    }
+
+    @Test
+    void statisticsOnATableThatIsNeitherThereNorDeclaredIsAClearError() {
+        DeclaredSchema declared = DeclaredSchema.of(List.of(Blocks.block("C1", db -> db
+                .ensureStatistics("s_x", s -> s.on("nowhere").columns("a", "b")))));
+        var e = assertThrows(SchemaSyncException.class, () -> Planner.plan(catalog().build(), declared, shapes().build(), Map.of()));
+        assertTrue(e.getMessage().contains("statistics public.s_x is on public.nowhere, which neither exists nor is declared"),
+                e.getMessage());
+    }
+}
