@@ -17,7 +17,8 @@ final class DropEffects {
                     .toList()));
             case VIEW -> {
                 c.views.remove(d.target());
-                c.comments.keySet().removeIf(k -> k.kind() == CommentTarget.Kind.VIEW && k.object().equals(d.target()));
+                c.comments.keySet().removeIf(k -> (k.kind() == CommentTarget.Kind.VIEW || k.kind() == CommentTarget.Kind.VIEW_COLUMN)
+                        && k.object().equals(d.target()));
             }
             case FUNCTION -> {
                 dropRoutine(c.functions, d.target(), d.detail());
