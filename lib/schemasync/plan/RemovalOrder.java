@@ -1,9 +1,10 @@
 package schemasync.plan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.RemovalDecl;
@@ -26,20 +27,22 @@ final class RemovalOrder {
     static List<Integer> of(DependencyGraph<ObjectId> graph, List<Declaration> all, List<Integer> order) {
         List<Integer> removals = order.stream().filter(i -> id(all.get(i)) != null).toList();
         if (removals.size() < 2) return order;
+        Map<Integer, Set<ObjectId>> needs = new HashMap<>();
+        for (int r : removals) needs.put(r, needs(graph, id(all.get(r))));
         List<Integer> out = new ArrayList<>(order.size());
         Set<Integer> placed = new HashSet<>();
-        for (int i : order) place(i, graph, all, removals, placed, new LinkedHashSet<>(), out);
+        for (int i : order) place(i, all, removals, needs, placed, new HashSet<>(), out);
         return out;
     }
 
-    private static void place(int i, DependencyGraph<ObjectId> graph, List<Declaration> all, List<Integer> removals,
+    private static void place(int i, List<Declaration> all, List<Integer> removals, Map<Integer, Set<ObjectId>> needs,
                               Set<Integer> placed, Set<Integer> visiting, List<Integer> out) {
         if (placed.contains(i) || !visiting.add(i)) return;
         ObjectId removed = id(all.get(i));
         if (removed != null) {
             for (int later : removals) {
-                if (later != i && !placed.contains(later) && needs(graph, all, later, removed)) {
-                    place(later, graph, all, removals, placed, visiting, out);
+                if (later != i && !placed.contains(later) && needs.get(later).contains(removed)) {
+                    place(later, all, removals, needs, placed, visiting, out);
                 }
             }
         }
@@ -47,15 +50,18 @@ final class RemovalOrder {
         out.add(i);
     }
 
-    /** Whether what removal {@code later} drops (a table: with its triggers and constraints) needs {@code removed}. */
-    private static boolean needs(DependencyGraph<ObjectId> graph, List<Declaration> all, int later, ObjectId removed) {
-        ObjectId dropped = id(all.get(later));
-        if (dropped.equals(removed) || removed.kind() == ObjectId.Kind.TABLE && removed.equals(dropped.owner())) return false;
-        for (ObjectId n : graph.nodes()) {
-            boolean part = n.equals(dropped) || dropped.kind() == ObjectId.Kind.TABLE && n.subName() != null && n.owner().equals(dropped);
-            if (part && graph.reachableFrom(n).contains(removed)) return true;
+    /**
+     * What the dropped object needs, directly or through others (a table: with its triggers and
+     * constraints, and never its own parts).
+     */
+    private static Set<ObjectId> needs(DependencyGraph<ObjectId> graph, ObjectId dropped) {
+        Set<ObjectId> out = new HashSet<>(graph.reachableFrom(dropped));
+        if (dropped.kind() == ObjectId.Kind.TABLE) {
+            for (ObjectId n : graph.nodes()) if (n.subName() != null && n.owner().equals(dropped)) out.addAll(graph.reachableFrom(n));
         }
-        return false;
+        out.remove(dropped);
+        if (dropped.subName() != null) out.remove(dropped.owner());
+        return out;
     }
 
     /** The graph's id of what a removal drops, or null for removals the graph does not order. */
