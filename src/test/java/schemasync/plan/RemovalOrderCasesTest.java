@@ -26,7 +26,7 @@ class RemovalOrderCasesTest {
     }
 
     private static String describe(Declaration d) {
-        if (d instanceof Declaration.RemovalDecl r) return r.kind().word() + " " + r.object().name() + (r.column() == null ? "" : "." + r.column());
+        if (d instanceof Declaration.RemovalDecl r) return r.kind().word() + " " + r.object().name() + (r.column() == null || r.kind().routine() ? "" : "." + r.column());
         return d.getClass().getSimpleName();
     }
 
