@@ -226,7 +226,7 @@ final class CatalogSql {
      * Comments on everything but tables and columns (those come with the tables query): schemas,
      * views, materialized views, sequences, indexes, types (enum, domain, composite, range), functions,
      * procedures and aggregates (by identity arguments), constraints of tables and of domains,
-     * triggers and policies. One branch per catalog, joined to pg_description on its classoid.
+     * triggers, policies and the columns of views (a table's columns carry their own). One branch per catalog, joined to pg_description on its classoid.
      */
     static final String COMMENTS = """
             -- schema-sync: comments
@@ -271,6 +271,13 @@ final class CatalogSql {
             FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
             JOIN pg_catalog.pg_policy po ON po.polrelid = c.oid
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objoid = po.oid
+            UNION ALL
+            SELECT 'view column', m.nspname, c.relname, a.attname, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind = 'v'
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
             ORDER BY 1, 2, 3, 4
             """;
 

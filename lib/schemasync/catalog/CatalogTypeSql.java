@@ -143,7 +143,7 @@ final class CatalogTypeSql {
             JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             CROSS JOIN LATERAL pg_catalog.aclexplode(a.attacl) x
-            WHERE c.relkind IN ('r', 'p')
+            WHERE c.relkind IN ('r', 'p', 'v')
               AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL
               AND x.grantee <> c.relowner
               AND n.nspname = ANY (?)
@@ -162,6 +162,26 @@ final class CatalogTypeSql {
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) x
             WHERE c.relkind = 'S'
+              AND x.grantee <> c.relowner
+              AND n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND e.deptype = 'e')
+            ORDER BY 1, 2, 4, 3
+            """;
+
+    /**
+     * Privileges on views (GRANT ... ON TABLE accepts a view; a table's privileges come with the tables
+     * query). A NULL relacl is the owner's only: no rows. Views an extension creates are its own.
+     */
+    static final String VIEW_GRANTS = """
+            -- schema-sync: view grants
+            SELECT n.nspname, c.relname, x.privilege_type,
+                   CASE WHEN x.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS role
+            FROM pg_catalog.pg_class c
+            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) x
+            WHERE c.relkind = 'v'
               AND x.grantee <> c.relowner
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e

@@ -23,7 +23,9 @@ public enum CommentOn {
     /** With the domain and the constraint's name. */
     DOMAIN_CONSTRAINT(Kind.DOMAIN_CONSTRAINT),
     TRIGGER(Kind.TRIGGER),
-    POLICY(Kind.POLICY);
+    POLICY(Kind.POLICY),
+    /** With the view and the column's name (a table's columns are commented in ensureTable). */
+    VIEW_COLUMN(Kind.VIEW_COLUMN);
 
     private final Kind kind;
 

@@ -30,7 +30,7 @@ final class CommentCalls {
                 }
                 case FUNCTION, PROCEDURE, AGGREGATE ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()) + "(" + t.detail() + ")", null, text));
-                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY ->
+                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY, VIEW_COLUMN ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), t.detail(), text));
                 default -> g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), null, text));
             }

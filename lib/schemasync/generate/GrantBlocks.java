@@ -57,11 +57,11 @@ final class GrantBlocks {
      * revocation); then default privileges.
      */
     void objectGrants() {
-        g.startBlock("Object privileges", "Privileges on schemas, sequences, columns and routines, and default privileges");
+        g.startBlock("Object privileges", "Privileges on schemas, views, sequences, columns and routines, and default privileges");
         List<GrantTarget> targets = new ArrayList<>(catalog.grants().keySet());
         targets.sort(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
-            if (t.kind() == GrantTarget.Kind.TABLE) continue;
+            if (t.kind() == GrantTarget.Kind.TABLE && !catalog.views().containsKey(t.qualifiedName())) continue; // with its table
             if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())
                     && !catalog.partitioning().containsKey(t.qualifiedName())) { // a partition's: ensurePartition declares it
                 g.notCarried("column privileges on " + t.object() + ": on a table a custom step creates");
@@ -72,9 +72,12 @@ final class GrantBlocks {
                 if (t.kind() == GrantTarget.Kind.FUNCTION && gr.role().equals("public") && gr.privilege().equals("EXECUTE")) continue;
                 byRole.computeIfAbsent(gr.role(), k -> new ArrayList<>()).add(gr.privilege());
             }
-            byRole.forEach((role, privileges) -> g.add(new AccessCalls.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind()
-                    == GrantTarget.Kind.COLUMN ? t.detail() : null, role, privileges.stream()
-                    .sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList(), false)));
+            byRole.forEach((role, privileges) -> {
+                List<String> sorted = privileges.stream().sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList();
+                g.add(t.kind() == GrantTarget.Kind.TABLE ? new AccessCalls.GrantCall(grantObject(t), role, sorted) // a view
+                        : new AccessCalls.ObjectGrantCall(t.kind().name(), grantObject(t), t.kind() == GrantTarget.Kind.COLUMN
+                                ? t.detail() : null, role, sorted, false));
+            });
         }
         List<Catalog.Function> routines = new ArrayList<>(catalog.functions().values());
         routines.addAll(catalog.aggregates().values());

@@ -97,6 +97,27 @@ public final class DependencyGraph<N> {
         return seen;
     }
 
+    /**
+     * Every node that needs {@code of}, directly or through others (not {@code of} itself unless on a
+     * cycle): what must go before {@code of} is dropped, or be re-created after it is re-created.
+     */
+    public Set<N> dependentsOf(N of) {
+        Map<N, List<N>> needers = new LinkedHashMap<>();
+        prerequisites.forEach((n, pres) -> pres.forEach(p -> needers.computeIfAbsent(p, k -> new ArrayList<>()).add(n)));
+        Set<N> seen = new LinkedHashSet<>();
+        List<N> todo = new ArrayList<>(needers.getOrDefault(of, List.of()));
+        while (!todo.isEmpty()) {
+            N n = todo.remove(0);
+            if (seen.add(n)) todo.addAll(needers.getOrDefault(n, List.of()));
+        }
+        return seen;
+    }
+
+    /** The graph over the nodes {@code keep} accepts, in their order, with the edges between them. */
+    public DependencyGraph<N> restrictedTo(java.util.function.Predicate<N> keep) {
+        return map(n -> keep.test(n) ? n : null);
+    }
+
     /** The order, or an exception naming a cycle: for graphs where no edge may be set aside. */
     public List<N> order() {
         Order<N> o = order(e -> false);

@@ -57,7 +57,7 @@ final class CommentPlanner {
         QualifiedName o = t.object();
         return switch (t.kind()) {
             case SCHEMA -> planner.schemas.contains(o.name());
-            case VIEW -> planner.views.containsKey(o);
+            case VIEW, VIEW_COLUMN -> planner.views.containsKey(o); // PostgreSQL checks the column
             case SEQUENCE -> planner.sequences.containsKey(o);
             case INDEX -> planner.indexes.containsKey(o);
             case TYPE -> planner.enums.containsKey(o) || planner.domains.containsKey(o) || planner.composites.containsKey(o);

@@ -1,7 +1,11 @@
 package schemasync.plan;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import schemasync.SchemaSyncException;
@@ -11,6 +15,7 @@ import schemasync.catalog.ConstraintSpec;
 import schemasync.catalog.KeyPart;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
+import schemasync.model.DependencyGraph;
 
 /**
  * One apply creates objects in the order its blocks declare them. PostgreSQL resolves a function
@@ -24,7 +29,9 @@ import schemasync.dsl.Declaration;
  * the blocks between may declare; and each step is planned over the state the earlier steps leave.
  * The user's block order is the one order the tool can prove; the fix is one move, which the error says.
  *
- * <p>The calls are recognised in the declared text as {@code name(} or {@code schema.name(}: an
+ * <p>The check is over a dependency graph of the declared side ({@link #calls}): an edge from each
+ * declaration to each routine declaration it calls; an edge that points forward in the planning order
+ * is refused. A trigger's edge comes from its function; the other calls are recognised in the declared text as {@code name(} or {@code schema.name(}: an
  * unqualified name counts only for routines of {@code public} (where an unqualified call resolves
  * under the default search_path), so a false match can only mean a missed refusal, never a wrong one
  * for a qualified call. Routines that exist already, under any arguments, are never "later".
@@ -33,7 +40,7 @@ final class DeclaredCallOrder {
     private DeclaredCallOrder() {
     }
 
-    private record Routine(QualifiedName name, String signature, String word, Declaration declaration, int position) {
+    private record Routine(QualifiedName name, String signature, String word) {
     }
 
     /**
@@ -41,26 +48,22 @@ final class DeclaredCallOrder {
      * @return {@code order}, once no declaration calls a routine declared after it
      */
     static List<Integer> checked(Catalog catalog, List<Declaration> all, List<Integer> order) {
-        List<Routine> created = new ArrayList<>();
-        for (int p = 0; p < order.size(); p++) {
-            Declaration d = all.get(order.get(p));
-            QualifiedName name = d instanceof Declaration.FunctionDecl f ? f.name() : d instanceof Declaration.AggregateDecl a ? a.name() : null;
-            if (name == null || exists(catalog, name)) continue;
-            created.add(d instanceof Declaration.FunctionDecl f ? new Routine(name, f.signature(), f.word(), d, p)
-                    : new Routine(name, ((Declaration.AggregateDecl) d).signature(), "aggregate", d, p));
-        }
-        if (created.isEmpty()) return order;
+        DependencyGraph<Integer> calls = calls(catalog, all);
+        if (calls.nodes().isEmpty()) return order;
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int p = 0; p < order.size(); p++) position.put(order.get(p), p);
         List<String> problems = new ArrayList<>();
-        for (int p = 0; p < order.size(); p++) {
-            Declaration d = all.get(order.get(p));
-            String user = user(catalog, d);
-            if (user == null) continue;
-            for (Routine r : created) {
-                if (r.position() <= p || !usesRoutine(d, r.name())) continue;
-                problems.add(user + " (block " + d.origin().blockId() + ") calls " + r.word() + " " + r.signature() + ", which "
-                        + (r.declaration().origin().blockId().equals(d.origin().blockId()) ? "the same block declares after it"
-                        : "block " + r.declaration().origin().blockId() + " declares later")
-                        + ": declare the " + r.word() + " before it (in block " + d.origin().blockId() + " or an earlier one)");
+        for (int user : order) {
+            Declaration d = all.get(user);
+            List<Integer> later = calls.prerequisitesOf(user).stream().filter(r -> position.get(r) > position.get(user))
+                    .sorted(Comparator.comparing(position::get)).toList();
+            for (int r : later) {
+                Declaration routine = all.get(r);
+                Routine called = routine(routine);
+                problems.add(user(catalog, d) + " (block " + d.origin().blockId() + ") calls " + called.word() + " " + called.signature()
+                        + ", which " + (routine.origin().blockId().equals(d.origin().blockId()) ? "the same block declares after it"
+                        : "block " + routine.origin().blockId() + " declares later")
+                        + ": declare the " + called.word() + " before it (in block " + d.origin().blockId() + " or an earlier one)");
             }
         }
         if (!problems.isEmpty()) {
@@ -69,6 +72,35 @@ final class DeclaredCallOrder {
                     + String.join("\n  - ", problems));
         }
         return order;
+    }
+
+    /**
+     * The declared side's call edges: declaration (by its index in the blocks; a table and its later
+     * columns are separate lines) → the routine declaration it calls, for every routine the run creates.
+     * A trigger's edge comes from its function field; the others from the declared SQL texts.
+     */
+    static DependencyGraph<Integer> calls(Catalog catalog, List<Declaration> all) {
+        Map<Integer, Routine> created = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            Routine r = routine(all.get(i));
+            if (r != null && !exists(catalog, r.name())) created.put(i, r);
+        }
+        DependencyGraph<Integer> graph = new DependencyGraph<>();
+        if (created.isEmpty()) return graph;
+        for (int i = 0; i < all.size(); i++) {
+            Declaration d = all.get(i);
+            if (user(catalog, d) == null) continue;
+            for (Map.Entry<Integer, Routine> r : created.entrySet()) {
+                if (usesRoutine(d, r.getValue().name())) graph.edge(i, r.getKey());
+            }
+        }
+        return graph;
+    }
+
+    private static Routine routine(Declaration d) {
+        if (d instanceof Declaration.FunctionDecl f) return new Routine(f.name(), f.signature(), f.word());
+        if (d instanceof Declaration.AggregateDecl a) return new Routine(a.name(), a.signature(), "aggregate");
+        return null;
     }
 
     private static boolean exists(Catalog catalog, QualifiedName name) {
@@ -92,12 +124,7 @@ final class DeclaredCallOrder {
     }
 
     private static boolean usesRoutine(Declaration d, QualifiedName routine) {
-        if (d instanceof Declaration.TriggerDecl g) {
-            String f = g.function().strip();
-            int paren = f.indexOf('(');
-            QualifiedName called = QualifiedName.parse((paren < 0 ? f : f.substring(0, paren)).strip().replace("\"", ""));
-            return called.equals(routine);
-        }
+        if (d instanceof Declaration.TriggerDecl g) return PlanGraph.routine(PlanGraph.calledName(g.function())).equals(PlanGraph.routine(routine));
         List<String> texts = new ArrayList<>();
         if (d instanceof Declaration.TableDecl t) {
             t.columns().forEach(c -> columnTexts(c, texts));

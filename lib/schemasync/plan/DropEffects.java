@@ -3,6 +3,7 @@ package schemasync.plan;
 import java.util.List;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CommentTarget;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 
 /** What a DROP does to a catalog ({@link Effects#dropObject}): the object goes, and what PostgreSQL drops with it. */
@@ -17,7 +18,10 @@ final class DropEffects {
                     .toList()));
             case VIEW -> {
                 c.views.remove(d.target());
-                c.comments.keySet().removeIf(k -> k.kind() == CommentTarget.Kind.VIEW && k.object().equals(d.target()));
+                c.comments.keySet().removeIf(k -> (k.kind() == CommentTarget.Kind.VIEW || k.kind() == CommentTarget.Kind.VIEW_COLUMN)
+                        && k.object().equals(d.target()));
+                c.grants.keySet().removeIf(g -> (g.kind() == GrantTarget.Kind.TABLE || g.kind() == GrantTarget.Kind.COLUMN)
+                        && g.qualifiedName().equals(d.target())); // DROP VIEW takes its privileges along
             }
             case FUNCTION -> {
                 dropRoutine(c.functions, d.target(), d.detail());

@@ -20,7 +20,7 @@ import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**
- * Grants on tables, columns, sequences, schemas and routines, and default privileges: one rule for
+ * Grants on tables, views, columns, sequences, schemas and routines, and default privileges: one rule for
  * all. Declared privileges the role lacks are granted; privileges it holds beyond the declared ones
  * are reported, never revoked; {@code ensureNo...} declarations revoke what is held. Table privileges
  * live on the working copy's tables (so a rename carries them), the others in this planner's copy of
@@ -105,6 +105,8 @@ final class GrantPlanner {
             case TABLE, COLUMN -> {
                 QualifiedName actual = planner.renamesTable(t.qualifiedName());
                 Table table = planner.tables.get(actual);
+                // GRANT ... ON TABLE takes a view too; PostgreSQL checks a view's column.
+                if (table == null && planner.views.containsKey(t.qualifiedName())) return t;
                 if (table == null) throw missing(what, "table " + t.qualifiedName());
                 if (t.kind() == GrantTarget.Kind.COLUMN && table.column(t.detail()).isEmpty()) {
                     throw missing(what, "column " + t.object());
@@ -145,7 +147,10 @@ final class GrantPlanner {
 
     private Set<Grant> held(GrantTarget target) {
         if (!initialized.contains(target) && createdInThisRun(target)) return fromDefaults(target);
-        if (target.kind() == GrantTarget.Kind.TABLE) return planner.tables.get(target.qualifiedName()).grants();
+        // Table privileges live on the working copy's table; a view's, like the other kinds', in the grants map.
+        if (target.kind() == GrantTarget.Kind.TABLE && planner.tables.containsKey(target.qualifiedName())) {
+            return planner.tables.get(target.qualifiedName()).grants();
+        }
         return planner.grants.getOrDefault(target, Set.of());
     }
 

@@ -166,7 +166,7 @@ public final class Planner {
         OptionsPlanner optionsPlanner = new OptionsPlanner(planner);
         ExternalPlanner externals = new ExternalPlanner(planner);
         List<Declaration> all = declared.declarations();
-        for (int next : DeclaredCallOrder.checked(catalog, all, DependencyOrder.of(all))) {
+        for (int next : DeclaredCallOrder.checked(catalog, all, RemovalOrder.of(PlanGraph.of(catalog, all), all, DependencyOrder.of(all)))) {
             planner.position = next;
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.schema(s);

@@ -11,6 +11,16 @@ import org.junit.jupiter.api.Test;
 class DependencyGraphTest {
 
     @Test
+    void dependentsAreEveryNodeThatNeedsANodeThroughOthersAndRestrictingKeepsTheirOrder() {
+        DependencyGraph<String> g = new DependencyGraph<String>().addAll(List.of("top", "middle", "table", "aside", "other"));
+        g.edge("top", "middle").edge("middle", "table").edge("aside", "table").edge("other", "elsewhere");
+        assertEquals(Set.of("middle", "top", "aside"), g.dependentsOf("table"));
+        assertEquals(Set.of(), g.dependentsOf("top"));
+        DependencyGraph<String> found = g.restrictedTo(Set.of("top", "middle", "aside")::contains);
+        assertEquals(List.of("middle", "top", "aside"), found.order());
+    }
+
+    @Test
     void withoutEdgesTheGivenOrderStays() {
         DependencyGraph<String> g = new DependencyGraph<String>().addAll(List.of("c", "a", "b"));
         assertEquals(List.of("c", "a", "b"), g.order());

@@ -99,4 +99,36 @@ class DeclaredCallOrderTest {
                 Blocks.block("B1", db -> db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text", dflt("my_zz_code()")))),
                 Blocks.block("B2", CODE));
     }
+
+    /** The check is over the declared side's call edges: each user line to each routine line it calls. */
+    @Test
+    void theCallsAreEdgesOfTheDeclaredSidesDependencyGraph() {
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text", dflt("zz_code()")));
+            db.ensureTrigger("items_touch").on("items").before(schemasync.dsl.TriggerEvent.UPDATE).forEachRow().executes("zz_touch()");
+            db.ensureTable("plain", t -> t.column("id", "bigint"));
+        }), Blocks.block("B2", db -> {
+            CODE.accept(db);
+            db.ensureFunction("zz_touch()", "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+        }))).declarations();
+        int items = indexOf(all, d -> d instanceof Declaration.TableDecl t && t.name().name().equals("items"));
+        int trigger = indexOf(all, d -> d instanceof Declaration.TriggerDecl);
+        int plain = indexOf(all, d -> d instanceof Declaration.TableDecl t && t.name().name().equals("plain"));
+        int code = indexOf(all, d -> d instanceof Declaration.FunctionDecl f && f.name().name().equals("zz_code"));
+        int touch = indexOf(all, d -> d instanceof Declaration.FunctionDecl f && f.name().name().equals("zz_touch"));
+        schemasync.model.DependencyGraph<Integer> calls = DeclaredCallOrder.calls(catalog().build(), all);
+        assertEquals(java.util.Set.of(code), calls.prerequisitesOf(items), "the table calls zz_code()");
+        assertEquals(java.util.Set.of(touch), calls.prerequisitesOf(trigger), "the trigger calls zz_touch()");
+        assertEquals(java.util.Set.of(), calls.prerequisitesOf(plain));
+        // A routine that exists already is never a later one: no edge.
+        schemasync.model.DependencyGraph<Integer> withCode = DeclaredCallOrder.calls(catalog().function("public.zz_code", "",
+                "CREATE FUNCTION public.zz_code() ...").build(), all);
+        assertEquals(java.util.Set.of(), withCode.prerequisitesOf(items));
+        assertEquals(java.util.Set.of(touch), withCode.prerequisitesOf(trigger));
+    }
+
+    private static int indexOf(List<Declaration> all, java.util.function.Predicate<Declaration> which) {
+        for (int i = 0; i < all.size(); i++) if (which.test(all.get(i))) return i;
+        throw new AssertionError("no such declaration in " + all);
+    }
 }
