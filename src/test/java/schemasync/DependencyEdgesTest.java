@@ -12,7 +12,7 @@ import schemasync.model.DependencyGraph;
 import schemasync.model.ObjectId;
 import schemasync.model.ObjectId.Kind;
 
-/** The edges PostgreSQL records, read in one query and named by object id. */
+/** The edges PostgreSQL records (pg_depend), named by object id. */
 class DependencyEdgesTest {
 
     private static ObjectId id(Kind kind, String schema, String name) {
