@@ -65,7 +65,9 @@ final class FleetCommand {
         Shard shard = Shard.parse(fleet.shard);
         Set<String> onlyFailed = fleet.onlyFailed == null ? null : ResultsFile.notOk(fleet.onlyFailed);
         ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
-        DeclaredSchema declared = DeclaredSchema.of(ctx.blocks(), TenantScope.template(fleet.placeholder));
+        // Folded as written (db.tenantSchema() is the placeholder); an empty placeholder is refused below if tenants need it.
+        DeclaredSchema declared = fleet.placeholder == null || fleet.placeholder.isEmpty() ? DeclaredSchema.of(ctx.blocks())
+                : DeclaredSchema.of(ctx.blocks(), TenantScope.template(fleet.placeholder));
         timing("folded and validated " + ctx.blocks().size() + " block(s)", start);
         boolean tenants = fleet.tenantSchemas != null || !fleet.tenants.isEmpty();
         if (tenants && !Tenants.declaresPlaceholder(declared, fleet.placeholder)) {
