@@ -3,8 +3,15 @@
 # processes against a private PostgreSQL, and, for comparison, a loop of Flyway runs (one process
 # per tenant, the way teams script Flyway over a schema-per-tenant database).
 #   bench/fleet-bench.sh                      1,000 tenants × 20 tables (the issue's figures)
-# Knobs (env): FLEET_TENANTS=1000, FLEET_TABLES=20, FLEET_PARALLEL=4, FLEET_FLYWAY_SAMPLE=30 (tenants
-#   the Flyway loop runs; its total is extrapolated, and says so; 0 skips it), BENCH_PORT=55433.
+# Knobs (env): FLEET_TENANTS=1000, FLEET_TABLES=20, FLEET_PARALLEL=16 (fresh tenants waiting for a batch hold no
+#   connection; a larger --parallel makes larger batches, see bench/fleet-profile.md), FLEET_FLYWAY_SAMPLE=30 (tenants
+#   the Flyway loop runs; its total is extrapolated, and says so; 0 skips it), BENCH_PORT=55433,
+#   FLEET_SHARED_FK=1 (0: the tenant tables do not reference the shared public.plans; see below),
+#   FLEET_FLOOR=1 (0 skips the floor: the same DDL sent by psql, one transaction per tenant, in a second database).
+# Why the floor and the FK knob: each foreign key to the shared table adds two triggers to public.plans, and
+# PostgreSQL rebuilds that table's trigger list (RelationBuildTriggers, every trigger of it) at each of them, so
+# the DDL of the n-th tenant costs O(n) and a fresh fleet O(n^2) in the server, whatever the client (perf on the
+# backend: ~60 % of its time in RelationBuildTriggers at 440 tenants). The floor says what the server alone takes.
 # Targets from issue #15: a no-op over every tenant in <= 10 s for the whole process (>= 100 tenants/s);
 # a fresh apply of every tenant at >= 20 tenants/s. Results in bench/out-fleet/ (git-ignored).
 set -euo pipefail
@@ -17,8 +24,10 @@ PGBIN=${PGBIN:-$(pg_config --bindir)}
 PORT=${BENCH_PORT:-55433}
 TENANTS=${FLEET_TENANTS:-1000}
 TABLES=${FLEET_TABLES:-20}
-PARALLEL=${FLEET_PARALLEL:-4}
+PARALLEL=${FLEET_PARALLEL:-16}
 FLYWAY_SAMPLE=${FLEET_FLYWAY_SAMPLE:-30}
+SHARED_FK=${FLEET_SHARED_FK:-1}
+FLOOR=${FLEET_FLOOR:-1}
 JVM_OPTS="-XX:TieredStopAtLevel=1"
 
 log() { printf '== %s\n' "$*" >&2; }
@@ -88,8 +97,7 @@ public final class Changes {
                 .column("email", "text")
                 .column("created_at", "timestamp with time zone")
                 .column("score", "integer")
-                .primaryKey("id")
-                .foreignKey("plan_id").references("public.plans", "id"));
+                .primaryKey("id")$( ((SHARED_FK)) && printf '\n                .foreignKey("plan_id").references("public.plans", "id")' || true));
             db.ensureIndex(String.format("t%02d_email_idx", i)).on(t).columns("email");
         }
     }
@@ -132,6 +140,31 @@ in_sync=$(grep -c '"status":"in-sync"' "$OUT/logs/noop-check.log" || true)
 [[ $in_sync == "$TENANTS" ]] || die "the no-op check found $in_sync of $TENANTS tenants in sync"
 shared=$(grep -c '"shared_plan_of"' "$OUT/logs/fresh.log" || true)
 
+floor_line="skipped (FLEET_FLOOR=0)"
+if ((FLOOR)); then
+  log "floor: the same DDL through psql, one transaction per tenant, $TENANTS fresh schemas of a second database"
+  sql "CREATE DATABASE floor"
+  sql "CREATE TABLE public.plans (id integer PRIMARY KEY, name text)" floor
+  fk=$( ((SHARED_FK)) && echo ', CONSTRAINT "t%02d_plan_id_fkey" FOREIGN KEY (plan_id) REFERENCES public.plans (id)' || true)
+  for ((n = 1; n <= TENANTS; n++)); do
+    printf -v s 'tenant_%04d' "$n"
+    printf 'BEGIN;\nCREATE SCHEMA "%s";\n' "$s"
+    for ((i = 1; i <= TABLES; i++)); do  # no subshell per line: 20,000 forks take minutes on a loaded machine
+      if ((SHARED_FK)); then
+        printf "CREATE TABLE \"%s\".\"t%02d\" (id bigint NOT NULL, plan_id integer, email text, created_at timestamp with time zone, score integer, CONSTRAINT \"t%02d_pkey\" PRIMARY KEY (id)$fk);\n" "$s" "$i" "$i" "$i"
+      else
+        printf "CREATE TABLE \"%s\".\"t%02d\" (id bigint NOT NULL, plan_id integer, email text, created_at timestamp with time zone, score integer, CONSTRAINT \"t%02d_pkey\" PRIMARY KEY (id));\n" "$s" "$i" "$i"
+      fi
+      printf 'CREATE INDEX "t%02d_email_idx" ON "%s"."t%02d" (email);\n' "$i" "$s" "$i"
+    done
+    printf 'COMMIT;\n'
+  done >"$OUT/floor.sql"
+  t0=$(now); PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -X -h localhost -p "$PORT" -U postgres -d floor -v ON_ERROR_STOP=1 -q \
+    -f "$OUT/floor.sql" >"$OUT/logs/floor.log" 2>&1 || die "the floor's DDL failed (see $OUT/logs/floor.log)"; t1=$(now)
+  floor=$(secs "$t0" "$t1")
+  floor_line="$floor s = $(rate "$TENANTS" "$floor") tenants/s (load average after: $(cut -d' ' -f1-3 /proc/loadavg))"
+fi
+
 flyway_line="skipped (FLEET_FLYWAY_SAMPLE=0)"
 if ((FLYWAY_SAMPLE > 0)); then
   log "Flyway: one process per tenant over $FLYWAY_SAMPLE new tenants (fresh), then the same again (no-op)"
@@ -140,9 +173,10 @@ if ((FLYWAY_SAMPLE > 0)); then
   TOOLS_CP="$ROOT/bench/target/classes:$(cat "$OUT/tools-classpath.txt")"
   rm -rf "$OUT/flyway" && mkdir -p "$OUT/flyway"
   echo "CREATE TABLE plans (id integer PRIMARY KEY, name text);" >"$OUT/flyway/V0__plans.sql"
+  fk=$( ((SHARED_FK)) && echo " REFERENCES plans (id)" || true)
   for ((i = 1; i <= TABLES; i++)); do
-    printf 'CREATE TABLE t%02d (id bigint PRIMARY KEY, plan_id integer REFERENCES plans (id), email text, created_at timestamptz, score integer);\nCREATE INDEX t%02d_email_idx ON t%02d (email);\n' \
-      "$i" "$i" "$i" >"$OUT/flyway/V${i}__t${i}.sql"
+    printf 'CREATE TABLE t%02d (id bigint PRIMARY KEY, plan_id integer%s, email text, created_at timestamptz, score integer);\nCREATE INDEX t%02d_email_idx ON t%02d (email);\n' \
+      "$i" "$fk" "$i" "$i" >"$OUT/flyway/V${i}__t${i}.sql"
   done
   sql "DO \$\$ BEGIN FOR i IN 1..$FLYWAY_SAMPLE LOOP EXECUTE format('CREATE SCHEMA fw_%s', lpad(i::text, 4, '0')); END LOOP; END \$\$" fleet
   flyway_loop() {
@@ -161,11 +195,12 @@ if ((FLYWAY_SAMPLE > 0)); then
 fi
 
 {
-  echo "Fleet bench: $TENANTS tenant schemas × $TABLES tables (+ 1 shared table), one database, $(nproc) cores, $("$PGBIN/postgres" --version)"
+  echo "Fleet bench: $TENANTS tenant schemas × $TABLES tables (+ 1 shared table; tenant tables reference it: $( ((SHARED_FK)) && echo yes || echo no)), one database, $(nproc) cores, $("$PGBIN/postgres" --version)"
   echo "  fresh apply (whole process):  $fresh s  = $(rate "$TENANTS" "$fresh") tenants/s   (target >= 20 tenants/s)"
   echo "  no-op --apply, first after the apply (full comparison of every tenant; records the fleet fast path): $noop_full s  = $(rate "$TENANTS" "$noop_full") tenants/s"
   echo "  no-op --apply (whole process, fleet fast path): $noop_apply s  = $(rate "$TENANTS" "$noop_apply") tenants/s   (target <= 10 s)"
   echo "  no-op --check (whole process, fleet fast path): $noop_check s  = $(rate "$TENANTS" "$noop_check") tenants/s"
   echo "  fresh apply: $shared of $TENANTS tenants ran the statements verified on another fresh tenant; load average before/after: $load_before / $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  floor, the same DDL by psql alone (one transaction per tenant, no tool): $floor_line"
   echo "  Flyway, one process per tenant: $flyway_line"
 } | tee "$OUT/results.txt"

@@ -20,6 +20,7 @@ import schemasync.SchemaSyncException;
 import schemasync.cli.OutputOptions.Format;
 import schemasync.db.Connections;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.TenantScope;
 import schemasync.execute.SchemaSync;
 import schemasync.fleet.ConnectionBudget;
 import schemasync.fleet.FleetFastPath;
@@ -32,7 +33,6 @@ import schemasync.fleet.Shard;
 import schemasync.fleet.SyncWork;
 import schemasync.fleet.TargetsFile;
 import schemasync.fleet.TenantCatalogs;
-import schemasync.fleet.TenantDeclarations;
 import schemasync.fleet.Tenants;
 import schemasync.fleet.Unit;
 import schemasync.fleet.UnitResult;
@@ -65,15 +65,17 @@ final class FleetCommand {
         Shard shard = Shard.parse(fleet.shard);
         Set<String> onlyFailed = fleet.onlyFailed == null ? null : ResultsFile.notOk(fleet.onlyFailed);
         ChangesFolder.requireAllListed(ctx.changesDir(), ctx.blocks());
-        DeclaredSchema declared = DeclaredSchema.of(ctx.blocks());
+        // Folded as written (db.tenantSchema() is the placeholder); an empty placeholder is refused below if tenants need it.
+        DeclaredSchema declared = fleet.placeholder == null || fleet.placeholder.isEmpty() ? DeclaredSchema.of(ctx.blocks())
+                : DeclaredSchema.of(ctx.blocks(), TenantScope.template(fleet.placeholder));
         timing("folded and validated " + ctx.blocks().size() + " block(s)", start);
         boolean tenants = fleet.tenantSchemas != null || !fleet.tenants.isEmpty();
-        if (tenants && !TenantDeclarations.declaresPlaceholder(declared, fleet.placeholder)) {
+        if (tenants && !Tenants.declaresPlaceholder(declared, fleet.placeholder)) {
             throw SchemaSyncException.badInput("--tenant-schemas: no block declares anything in the placeholder schema \""
                     + fleet.placeholder + "\" (e.g. db.ensureTable(\"" + fleet.placeholder + ".accounts\", ...)), so there"
                     + " is nothing per tenant; see the guide's Fleets");
         }
-        fleet.tenants.forEach(TenantDeclarations::requireTenantName);
+        fleet.tenants.forEach(Tenants::requireTenantName);
         Target single = null;
         try {
             List<FleetTarget> targets;
@@ -204,7 +206,7 @@ final class FleetCommand {
         List<UnitResult> all = new ArrayList<>(early);
         try (Writer file = resultsFile(); Progress progress = Progress.start(units.size(),
                 ctx.interactive() && cli.output.format == Format.text, ctx.err());
-             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, declared, fleet.placeholder, exits(),
+             SyncWork work = new SyncWork(new SyncWork.Config(workMode, options, ctx.blocks(), declared, fleet.placeholder, exits(),
                      tenancy.fingerprints(), tenancy.snapshots(), TenantCatalogs.sharedSchemas(declared, fleet.placeholder)))) {
             early.forEach(r -> show(r, file));
             all.addAll(FleetRun.run(units, settings, work, r -> {

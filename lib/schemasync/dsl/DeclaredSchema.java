@@ -33,6 +33,14 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
     }
 
     /**
+     * The blocks folded for one tenant ({@link TenantScope}): what they declare in the placeholder schema is declared in
+     * the tenant's, names in other schemas are shared and stay as written.
+     */
+    public static DeclaredSchema of(List<? extends ChangeBlock> blocks, TenantScope tenant) {
+        return tenant.fold(() -> of(blocks));
+    }
+
+    /**
      * Runs every block; nothing is validated yet. Separate from {@link Collected#validate} so that
      * validation, the costlier half on large schemas, can run beside the catalog read
      * ({@link PendingDeclarations}): the catalog read needs only the schemas.

@@ -16,7 +16,7 @@ public final class DefaultPrivilegesBuilder {
 
     /** Only objects created in this schema (IN SCHEMA); default: any schema. */
     public DefaultPrivilegesBuilder inSchema(String schemaName) {
-        this.schema = schemaName;
+        this.schema = TenantScope.schemaName(schemaName);
         return this;
     }
 }

@@ -47,7 +47,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
     /** {@code CREATE FOREIGN TABLE name (columns) SERVER server OPTIONS (...)}: {@code t -> t.column("code", "text")}. */
     public SchemaChanges ensureForeignTable(String name, String server, UnaryOperator<ExternalOptions.ForeignTable> shape) {
         ExternalOptions.ForeignTable t = shape.apply(ExternalOptions.ForeignTable.NONE);
-        add(new ExternalDecl.ForeignTableDecl(new ExternalObjects.ForeignTable(QualifiedName.parse(name), server, t.columns(),
+        add(new ExternalDecl.ForeignTableDecl(new ExternalObjects.ForeignTable(TenantScope.qualified(name), server, t.columns(),
                 t.options()), currentOrigin()));
         return self();
     }
@@ -83,7 +83,17 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
         ExternalOptions.EventTrigger e = options.apply(ExternalOptions.EventTrigger.NONE);
         String f = function.endsWith("()") ? function.substring(0, function.length() - 2) : function;
         add(new ExternalDecl.EventTriggerDecl(new ExternalObjects.EventTrigger(name, event.toLowerCase(Locale.ROOT), e.tags(),
-                QualifiedName.parse(f), e.enabled()), currentOrigin()));
+                TenantScope.qualified(f), e.enabled()), currentOrigin()));
         return self();
+    }
+
+    /**
+     * The schema per-tenant objects go in, for SQL text that names one ({@code "SELECT * FROM " + db.tenantSchema()
+     * + ".accounts"}): the tenant's own schema when the fleet folds the blocks for a tenant, else the placeholder
+     * ({@code tenant}). Names given to the DSL itself ({@code "tenant.accounts"}) need nothing: the fold resolves them
+     * ({@link TenantScope}).
+     */
+    public String tenantSchema() {
+        return TenantScope.currentTenantSchema();
     }
 }

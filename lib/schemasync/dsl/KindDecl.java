@@ -22,7 +22,7 @@ public final class KindDecl {
         /** The multirange name as declared (qualified with the range's schema), or null to let PostgreSQL derive it. */
         public QualifiedName multirange() {
             if (options.multirange() == null) return null;
-            QualifiedName parsed = QualifiedName.parse(options.multirange());
+            QualifiedName parsed = TenantScope.qualified(options.multirange());
             return options.multirange().contains(".") ? parsed : name.sibling(options.multirange());
         }
 
@@ -35,7 +35,7 @@ public final class KindDecl {
 
         /** {@code "C"} is pg_catalog's; {@code "public.ci"} names its schema. */
         static QualifiedName collationName(String collation) {
-            return collation.contains(".") ? QualifiedName.parse(collation) : new QualifiedName("pg_catalog", collation);
+            return collation.contains(".") ? TenantScope.qualified(collation) : new QualifiedName("pg_catalog", collation);
         }
     }
 }

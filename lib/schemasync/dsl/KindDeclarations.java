@@ -21,13 +21,13 @@ public abstract class KindDeclarations extends StatisticsRuleDeclarations {
      */
     public SchemaChanges ensureCollation(String name, UnaryOperator<CollationOptions> options) {
         CollationOptions o = options == null ? null : options.apply(CollationOptions.NONE);
-        add(new KindDecl.CollationDecl(QualifiedName.parse(name), o == null ? CollationOptions.NONE : o, currentOrigin()));
+        add(new KindDecl.CollationDecl(TenantScope.qualified(name), o == null ? CollationOptions.NONE : o, currentOrigin()));
         return self();
     }
 
     /** The collation must not exist: dropped if present (no CASCADE: a column using it makes the drop fail). */
     public SchemaChanges ensureNoCollation(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.COLLATION, QualifiedName.parse(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.COLLATION, TenantScope.qualified(name), null, currentOrigin()));
         return self();
     }
 
@@ -43,14 +43,14 @@ public abstract class KindDeclarations extends StatisticsRuleDeclarations {
      */
     public SchemaChanges ensureRangeType(String name, String subtype, UnaryOperator<RangeTypeOptions> options) {
         RangeTypeOptions o = options == null ? null : options.apply(RangeTypeOptions.NONE);
-        add(new KindDecl.RangeTypeDecl(QualifiedName.parse(name), subtype == null ? null : subtype.strip(),
+        add(new KindDecl.RangeTypeDecl(TenantScope.qualified(name), subtype == null ? null : subtype.strip(),
                 o == null ? RangeTypeOptions.NONE : o, currentOrigin()));
         return self();
     }
 
     /** The range type must not exist: dropped with its multirange if present (no CASCADE). */
     public SchemaChanges ensureNoRangeType(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.RANGE_TYPE, QualifiedName.parse(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.RANGE_TYPE, TenantScope.qualified(name), null, currentOrigin()));
         return self();
     }
 }

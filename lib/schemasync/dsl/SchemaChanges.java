@@ -37,7 +37,7 @@ public class SchemaChanges extends KindDeclarations {
 
     /** The schema exists ({@code CREATE SCHEMA}). Declaring it also makes the tool manage it. */
     public SchemaChanges ensureSchema(String name) {
-        declarations.add(new SchemaDecl(name, origin));
+        declarations.add(new SchemaDecl(TenantScope.schemaName(name), origin));
         return this;
     }
 
@@ -46,7 +46,7 @@ public class SchemaChanges extends KindDeclarations {
      * declared position; labels the database has beyond these are reported, never dropped.
      */
     public SchemaChanges ensureEnum(String name, String... labels) {
-        declarations.add(new Declaration.EnumDecl(QualifiedName.parse(name), List.of(labels), origin));
+        declarations.add(new Declaration.EnumDecl(TenantScope.qualified(name), List.of(labels), origin));
         return this;
     }
 
@@ -58,7 +58,7 @@ public class SchemaChanges extends KindDeclarations {
     public DomainBuilder ensureDomain(String name, String baseType) {
         DomainBuilder builder = new DomainBuilder(name, baseType);
         Origin declaredIn = origin;
-        placeholder(() -> new Declaration.DomainDecl(QualifiedName.parse(builder.name), builder.baseType, builder.notNull,
+        placeholder(() -> new Declaration.DomainDecl(TenantScope.qualified(builder.name), builder.baseType, builder.notNull,
                 builder.defaultSql, builder.collation, builder.checks, declaredIn));
         return builder;
     }
@@ -71,7 +71,7 @@ public class SchemaChanges extends KindDeclarations {
     public CompositeTypeBuilder ensureCompositeType(String name) {
         CompositeTypeBuilder builder = new CompositeTypeBuilder(name);
         Origin declaredIn = origin;
-        placeholder(() -> new Declaration.CompositeTypeDecl(QualifiedName.parse(builder.name), builder.attributes, declaredIn));
+        placeholder(() -> new Declaration.CompositeTypeDecl(TenantScope.qualified(builder.name), builder.attributes, declaredIn));
         return builder;
     }
 
@@ -97,12 +97,12 @@ public class SchemaChanges extends KindDeclarations {
         schemasync.catalog.CommentTarget.Kind kind = on == null ? null : on.kind();
         schemasync.catalog.CommentTarget target;
         if (kind == schemasync.catalog.CommentTarget.Kind.SCHEMA) {
-            target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(object, object), null);
+            target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(TenantScope.schemaName(object), TenantScope.schemaName(object)), null);
         } else if (kind != null && kind.routine()) {
             Signature sig = Signature.parse(object);
             target = new schemasync.catalog.CommentTarget(kind, sig.name(), sig.arguments());
         } else {
-            target = new schemasync.catalog.CommentTarget(kind, QualifiedName.parse(object), null);
+            target = new schemasync.catalog.CommentTarget(kind, TenantScope.qualified(object), null);
         }
         declarations.add(new Declaration.CommentDecl(target, text, origin));
         return this;
@@ -114,7 +114,7 @@ public class SchemaChanges extends KindDeclarations {
      */
     public SchemaChanges ensureComment(CommentOn on, String tableOrDomain, String name, String text) {
         declarations.add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(on == null ? null : on.kind(),
-                QualifiedName.parse(tableOrDomain),
+                TenantScope.qualified(tableOrDomain),
                 name), text, origin));
         return this;
     }
@@ -160,7 +160,7 @@ public class SchemaChanges extends KindDeclarations {
      * policies in the same block.
      */
     public SchemaChanges ensureRowLevelSecurity(String table, boolean force) {
-        declarations.add(new Declaration.RowSecurityDecl(QualifiedName.parse(table), force, origin));
+        declarations.add(new Declaration.RowSecurityDecl(TenantScope.qualified(table), force, origin));
         return this;
     }
 
@@ -172,7 +172,7 @@ public class SchemaChanges extends KindDeclarations {
     public PolicyBuilder ensurePolicy(String name) {
         PolicyBuilder builder = new PolicyBuilder(name);
         Origin declaredIn = origin;
-        placeholder(() -> new Declaration.PolicyDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
+        placeholder(() -> new Declaration.PolicyDecl(builder.name, builder.table == null ? null : TenantScope.qualified(builder.table),
                 builder.permissive, builder.command, builder.roles.isEmpty() ? List.of("public") : builder.roles,
                 builder.using, builder.withCheck, declaredIn));
         return builder;
@@ -182,7 +182,7 @@ public class SchemaChanges extends KindDeclarations {
     public TriggerBuilder ensureTrigger(String name) {
         TriggerBuilder builder = new TriggerBuilder(name);
         Origin declaredIn = origin;
-        placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : QualifiedName.parse(builder.table),
+        placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : TenantScope.qualified(builder.table),
                 builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
                 builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
                         builder.initiallyDeferred) : null, builder.transitions(), declaredIn));
@@ -191,7 +191,7 @@ public class SchemaChanges extends KindDeclarations {
 
     /** The view exists with this query; tables it reads must exist or be declared by earlier blocks. */
     public SchemaChanges ensureView(String name, String query) {
-        declarations.add(new Declaration.ViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(), origin));
+        declarations.add(new Declaration.ViewDecl(TenantScope.qualified(name), query == null ? null : query.strip(), origin));
         return this;
     }
 
@@ -214,7 +214,7 @@ public class SchemaChanges extends KindDeclarations {
     /** The table exists with exactly these columns and primary key. */
     public SchemaChanges ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder.State t = body.apply(new TableBuilder()).state;
-        QualifiedName table = QualifiedName.parse(name);
+        QualifiedName table = TenantScope.qualified(name);
         // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
         List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
                 ? c.withNotNull() : c).toList();
@@ -222,8 +222,8 @@ public class SchemaChanges extends KindDeclarations {
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
         declarations.add(new TableDecl(table, columns, t.primaryKey, t.primaryKey.isEmpty() ? null : t.primaryKeyName, constraints, t.comment,
                 t.partitionBy == null ? null : t.partitionBy.strip(), t.primaryKeyOptions, origin, new schemasync.catalog.TableForm(
-                t.unlogged, t.storage, t.inherits.stream().map(p -> QualifiedName.parse(p)).toList(),
-                t.ofType == null ? null : QualifiedName.parse(t.ofType), List.copyOf(t.inheritedColumns.values()))));
+                t.unlogged, t.storage, t.inherits.stream().map(TenantScope::qualified).toList(),
+                t.ofType == null ? null : TenantScope.qualified(t.ofType), List.copyOf(t.inheritedColumns.values()))));
         declarations.add(new Declaration.TableOptionsDecl(table, t.storage, t.unlogged, t.columnOptions, t.clusterOn, origin));
         declarations.addAll(KeyIndexOptions.of(table, t, constraints, origin));
         return this;
@@ -259,7 +259,7 @@ public class SchemaChanges extends KindDeclarations {
     /** Both: a sub-partitioned partition with constraints of its own. */
     public SchemaChanges ensurePartition(String name, String parent, String bound, String partitionBy,
                                   UnaryOperator<TableBuilder> constraints) {
-        QualifiedName partition = QualifiedName.parse(name);
+        QualifiedName partition = TenantScope.qualified(name);
         List<ConstraintSpec> own = List.of();
         Declaration.TableOptionsDecl options = null;
         if (constraints != null) {
@@ -272,7 +272,7 @@ public class SchemaChanges extends KindDeclarations {
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
             if (!t.storage.isEmpty()) options = new Declaration.TableOptionsDecl(partition, t.storage, false, Map.of(), null, origin);
         }
-        declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : QualifiedName.parse(parent),
+        declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : TenantScope.qualified(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));
         if (options != null) declarations.add(options); // with(...): the partition's own storage parameters
         return this;
@@ -293,7 +293,7 @@ public class SchemaChanges extends KindDeclarations {
     }
 
     SchemaChanges materializedView(String name, String query, boolean withData) {
-        declarations.add(new Declaration.MaterializedViewDecl(QualifiedName.parse(name), query == null ? null : query.strip(),
+        declarations.add(new Declaration.MaterializedViewDecl(TenantScope.qualified(name), query == null ? null : query.strip(),
                 withData, origin));
         return this;
     }
@@ -320,7 +320,7 @@ public class SchemaChanges extends KindDeclarations {
     }
 
     public SchemaChanges ensureColumn(String table, String column, ColumnType type, Default dflt) {
-        declarations.add(new ColumnDecl(QualifiedName.parse(table), type.toSpec(column, dflt, null), origin));
+        declarations.add(new ColumnDecl(TenantScope.qualified(table), type.toSpec(column, dflt, null), origin));
         return this;
     }
 
@@ -329,12 +329,12 @@ public class SchemaChanges extends KindDeclarations {
         IndexBuilder builder = new IndexBuilder(name);
         Origin declaredIn = origin;
         placeholder(() -> {
-            QualifiedName table = builder.table == null ? null : QualifiedName.parse(builder.table);
+            QualifiedName table = builder.table == null ? null : TenantScope.qualified(builder.table);
             return new IndexDecl(IndexBuilder.indexName(builder.name, table), table, builder.unique, builder.method, builder.keys,
                     builder.include, builder.where, builder.rebuildWhenChanged, builder.nullsNotDistinct, declaredIn);
         });
         placeholder(() -> new Declaration.IndexOptionsDecl(IndexBuilder.indexName(builder.name, builder.table == null ? null
-                : QualifiedName.parse(builder.table)), builder.table == null ? null : QualifiedName.parse(builder.table),
+                : TenantScope.qualified(builder.table)), builder.table == null ? null : TenantScope.qualified(builder.table),
                 builder.storage, builder.clustered, declaredIn));
         return builder;
     }
@@ -349,7 +349,7 @@ public class SchemaChanges extends KindDeclarations {
     public ColumnChangeBuilder ensureColumnChanged(String table, String column) {
         ColumnChangeBuilder builder = new ColumnChangeBuilder();
         Origin declaredIn = origin;
-        placeholder(() -> new Declaration.ColumnChangeDecl(QualifiedName.parse(table), column, builder.type, builder.using,
+        placeholder(() -> new Declaration.ColumnChangeDecl(TenantScope.qualified(table), column, builder.type, builder.using,
                 builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn));
         return builder;
     }

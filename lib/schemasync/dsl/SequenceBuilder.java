@@ -69,11 +69,11 @@ public final class SequenceBuilder {
         String column = null;
         if (ownedBy != null) {
             int dot = ownedBy.lastIndexOf('.');
-            table = QualifiedName.parse(dot < 0 ? "" : ownedBy.substring(0, dot));
+            table = TenantScope.qualified(dot < 0 ? "" : ownedBy.substring(0, dot));
             column = dot < 0 ? ownedBy : ownedBy.substring(dot + 1);
         }
         SequenceOptions o = options;
-        return new Declaration.SequenceDecl(QualifiedName.parse(name), dataType, o.increment(),
+        return new Declaration.SequenceDecl(TenantScope.qualified(name), dataType, o.increment(),
                 o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
     }
 }

@@ -8,7 +8,7 @@ record Signature(QualifiedName name, String arguments) {
         String sig = text == null ? "" : text.strip();
         int open = sig.indexOf('(');
         boolean wellFormed = open > 0 && sig.endsWith(")");
-        return new Signature(QualifiedName.parse(wellFormed ? sig.substring(0, open) : sig),
+        return new Signature(TenantScope.qualified(wellFormed ? sig.substring(0, open) : sig),
                 wellFormed ? sig.substring(open + 1, sig.length() - 1).strip() : null);
     }
 }

@@ -1,7 +1,6 @@
 package schemasync.dsl;
 
 import java.util.function.UnaryOperator;
-import schemasync.catalog.QualifiedName;
 import schemasync.model.ObjectKind;
 
 /**
@@ -21,13 +20,16 @@ public abstract class StatisticsRuleDeclarations extends ChangeDeclarations {
      */
     public SchemaChanges ensureStatistics(String name, UnaryOperator<StatisticsBuilder> shape) {
         StatisticsBuilder s = shape == null ? StatisticsBuilder.NONE : shape.apply(StatisticsBuilder.NONE);
-        add(new StatisticsRuleDecl.StatisticsDecl(QualifiedName.parse(name), s == null ? StatisticsBuilder.NONE : s, currentOrigin()));
+        if (s == null) s = StatisticsBuilder.NONE;
+        // The table in a tenant's schema when it is the placeholder's (TenantScope), resolved while the fold runs.
+        if (s.table() != null) s = s.on(TenantScope.qualified(s.table()).toString());
+        add(new StatisticsRuleDecl.StatisticsDecl(TenantScope.qualified(name), s, currentOrigin()));
         return self();
     }
 
     /** The statistics object must not exist: dropped if present (DROP STATISTICS). */
     public SchemaChanges ensureNoStatistics(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.STATISTICS, QualifiedName.parse(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.STATISTICS, TenantScope.qualified(name), null, currentOrigin()));
         return self();
     }
 
@@ -37,13 +39,13 @@ public abstract class StatisticsRuleDeclarations extends ChangeDeclarations {
      * PostgreSQL prints it (pg_get_ruledef); a differing rule is replaced.
      */
     public SchemaChanges ensureRule(String table, String name, String definition) {
-        add(new StatisticsRuleDecl.RuleDecl(QualifiedName.parse(table), name, definition, currentOrigin()));
+        add(new StatisticsRuleDecl.RuleDecl(TenantScope.qualified(table), name, definition, currentOrigin()));
         return self();
     }
 
     /** The rule must not exist on {@code table}: dropped if present (DROP RULE name ON table). */
     public SchemaChanges ensureNoRule(String table, String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.RULE, QualifiedName.parse(table), name, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.RULE, TenantScope.qualified(table), name, currentOrigin()));
         return self();
     }
 }

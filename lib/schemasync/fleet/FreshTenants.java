@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -80,25 +81,36 @@ final class FreshTenants {
     }
 
     /**
-     * Applies {@code template} to {@code tenant}; true when committed (converged, checked as said above), false when
-     * rolled back and nothing changed (the caller takes the ordinary apply).
+     * Applies {@code template} to {@code tenants} in one transaction of one statement batch; returns the tenants that
+     * committed and converged (checked as said above, all in one catalog read). A tenant missing from the answer took
+     * nothing from here (not fresh any more, or the batch rolled back) or was changed meanwhile: the caller sends it
+     * through the ordinary apply, which plans from what is there.
+     *
+     * <p>Why several tenants in one transaction: the cost of a fresh tenant is PostgreSQL's DDL, and what the tool adds
+     * per tenant is round trips, a commit and a catalog read; a batch pays those once. A tenant that is not fresh is
+     * left out before anything runs; a statement that fails rolls the whole batch back (nothing changed), and the
+     * caller retries its tenants one by one.
      */
-    static boolean apply(Connection connection, Template template, String tenant, Set<String> shared, String placeholder,
-                         SchemaSync.Options options) throws SQLException {
+    static Set<String> apply(Connection connection, Template template, List<String> tenants, Set<String> shared,
+                             String placeholder, SchemaSync.Options options) throws SQLException {
         long t0 = System.nanoTime();
+        List<String> fresh;
         connection.setAutoCommit(false);
         try {
-            if (!lockedAndFresh(connection, tenant)) {
+            fresh = lockedAndFresh(connection, tenants);
+            if (fresh.isEmpty()) {
                 connection.rollback();
-                return false;
+                return Set.of();
             }
             String from = quoted(template.tenant());
-            String to = quoted(tenant);
             // The index timeout when it is the longer: the tables are new and empty, only a lock wait can last.
             long timeout = Math.max(options.statementTimeout().toMillis(), options.indexStatementTimeout().toMillis());
             StringBuilder batch = new StringBuilder("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
                     + ";\nSET LOCAL statement_timeout = " + timeout + ";\n");
-            for (String sql : template.statements()) batch.append(sql.replace(from, to)).append(";\n");
+            for (String tenant : fresh) {
+                String to = quoted(tenant);
+                for (String sql : template.statements()) batch.append(sql.replace(from, to)).append(";\n");
+            }
             try (Statement st = connection.createStatement()) {
                 // One round trip: pgjdbc sends the statements as one batch of Parse/Bind/Execute, one Sync.
                 st.execute(batch.toString());
@@ -111,19 +123,19 @@ final class FreshTenants {
             if (!connection.isClosed()) connection.setAutoCommit(true);
         }
         long t1 = System.nanoTime();
-        boolean converged = converged(connection, template, tenant, shared, placeholder);
+        Set<String> converged = converged(connection, template, fresh, shared, placeholder);
         if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) {
-            System.err.printf("timings: fresh tenant %s: statements and commit %d ms, check %d ms%n", tenant,
-                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            System.err.printf("timings: fresh tenants %s..%s (%d): statements and commit %d ms, check %d ms%n", fresh.get(0),
+                    fresh.get(fresh.size() - 1), fresh.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
         }
         return converged;
     }
 
-    /** T's part and the shared part, read in one snapshot, are those of R's converged catalog. */
-    private static boolean converged(Connection connection, Template template, String tenant, Set<String> shared,
-                                     String placeholder) throws SQLException {
+    /** The tenants whose part, read with the shared part in one snapshot, is that of R's converged catalog. */
+    private static Set<String> converged(Connection connection, Template template, List<String> tenants, Set<String> shared,
+                                         String placeholder) throws SQLException {
         Set<String> schemas = new TreeSet<>(shared);
-        schemas.add(tenant);
+        schemas.addAll(tenants);
         Catalog after;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
@@ -135,30 +147,39 @@ final class FreshTenants {
                 connection.setAutoCommit(true);
             }
         }
-        TenantCatalogs.Slices slices = TenantCatalogs.slices(after, Set.of(tenant), shared, placeholder);
-        return template.converged().equals(slices.tenants().get(tenant)) && template.shared().equals(slices.shared());
+        TenantCatalogs.Slices slices = TenantCatalogs.slices(after, Set.copyOf(tenants), shared, placeholder);
+        if (!template.shared().equals(slices.shared())) return Set.of();
+        Set<String> converged = new TreeSet<>();
+        for (String tenant : tenants) if (template.converged().equals(slices.tenants().get(tenant))) converged.add(tenant);
+        return converged;
     }
 
-    /** The locks (see the class comment), and whether the tenant's schema exists and holds no object yet. */
-    private static boolean lockedAndFresh(Connection connection, String tenant) throws SQLException {
-        String sql = "SELECT pg_catalog.pg_try_advisory_xact_lock_shared(?) AND pg_catalog.pg_try_advisory_xact_lock(?, pg_catalog.hashtext(?)),"
-                + " n.oid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)"
-                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = n.oid)"
+    /**
+     * Takes the locks (see the class comment) of each tenant and answers those whose schema exists and holds no object
+     * yet, in the order given; one round trip for all of them.
+     */
+    private static List<String> lockedAndFresh(Connection connection, List<String> tenants) throws SQLException {
+        String sql = "SELECT t.name FROM unnest(?::text[]) WITH ORDINALITY AS t(name, i)"
+                + " JOIN pg_catalog.pg_namespace n ON n.nspname = t.name"
+                + " WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid)"
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type ty WHERE ty.typnamespace = n.oid)"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.pronamespace = n.oid)"
-                + " FROM (SELECT (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = ?) AS oid) n";
+                + " AND pg_catalog.pg_try_advisory_xact_lock_shared(?)"
+                + " AND pg_catalog.pg_try_advisory_xact_lock(?, pg_catalog.hashtext(t.name))"
+                + " ORDER BY t.i";
+        List<String> fresh = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, AdvisoryLock.KEY);
-            ps.setInt(2, TENANT_LOCK_CLASS);
-            ps.setString(3, tenant);
-            ps.setString(4, tenant);
+            ps.setArray(1, connection.createArrayOf("text", tenants.toArray()));
+            ps.setLong(2, AdvisoryLock.KEY);
+            ps.setInt(3, TENANT_LOCK_CLASS);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1) && rs.getBoolean(2);
+                while (rs.next()) fresh.add(rs.getString(1));
             }
         }
+        return fresh;
     }
 
-    /** Tenant names are plain lower-case identifiers ({@link TenantDeclarations#requireTenantName}): jOOQ quotes them so. */
+    /** Tenant names are plain lower-case identifiers ({@link Tenants#requireTenantName}): jOOQ quotes them so. */
     private static String quoted(String schema) {
         return "\"" + schema + "\"";
     }

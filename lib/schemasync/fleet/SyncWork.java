@@ -2,6 +2,8 @@ package schemasync.fleet;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -12,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import schemasync.SchemaSyncException;
 import schemasync.db.Connections;
+import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.PendingDeclarations;
 import schemasync.execute.SchemaSync;
@@ -43,11 +46,15 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
      * @param fingerprints unit name → its catalog's fingerprint ({@link TenantCatalogs}, prefixed by
      *                     the target): units with the same one share the verdict of the first of them
      * @param snapshots    target name → the snapshot its tenants' fingerprints come from
+     * @param blocks       the change blocks, folded again for each tenant that runs the ordinary pipeline
+     * @param declared     the blocks folded as written (per-tenant objects in the placeholder schema)
      * @param shared       the schemas the blocks declare in besides the placeholder
      */
-    public record Config(Mode mode, SchemaSync.Options options, DeclaredSchema declared, String placeholder, Exits exits,
+    public record Config(Mode mode, SchemaSync.Options options, List<? extends ChangeBlock> blocks, DeclaredSchema declared,
+                         String placeholder, Exits exits,
                          Map<String, String> fingerprints, Map<String, TenantCatalogs.Snapshot> snapshots, Set<String> shared) {
         public Config {
+            blocks = List.copyOf(blocks);
             fingerprints = Map.copyOf(fingerprints);
             snapshots = Map.copyOf(snapshots);
             shared = Set.copyOf(shared);
@@ -77,6 +84,8 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     /** Per target: ordinary applies (write) exclude each other and fresh-tenant transactions (read), in arrival order. */
     private final Map<String, ReadWriteLock> applies = new ConcurrentHashMap<>();
+    /** Per target and template: the fresh tenants waiting for the running batch. */
+    private final Map<String, FreshBatches> batches = new ConcurrentHashMap<>();
 
     public SyncWork(Config config) {
         this.config = config;
@@ -158,23 +167,48 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
         return config.snapshots().getOrDefault(unit.target().name(), TenantCatalogs.Snapshot.NONE);
     }
 
-    /** A fresh tenant through the template; null when it must take the ordinary apply (nothing was changed). */
+    /**
+     * A fresh tenant through the template, in a batch with the other fresh tenants of its database that arrive
+     * meanwhile ({@link FreshBatches}); null when it must take the ordinary apply (nothing of it was changed, or it was
+     * changed meanwhile: the ordinary apply plans from what is there).
+     */
     private UnitResult fromTemplate(Unit unit, FreshTenants.Template template, long start) {
+        FreshBatches batches = this.batches.computeIfAbsent(unit.target().name() + "\n" + template.tenant(), k -> new FreshBatches());
+        boolean done = batches.apply(unit.tenant(), tenants -> applyBatch(unit.target(), template, tenants));
+        if (!done) return null;
+        return new UnitResult(unit.name(), unit.target().name(), unit.tenant(), Status.APPLIED, config.exits().okExit(), true,
+                template.statements().size(), null, null, millis(start),
+                Unit.tenant(unit.target(), template.tenant()).name());
+    }
+
+    /** One transaction for {@code tenants}; if it fails, each alone (one broken tenant does not cost the others). */
+    private Set<String> applyBatch(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
+        Set<String> converged = applyOnce(target, template, tenants);
+        if (converged != null) return converged;
+        if (tenants.size() == 1) return Set.of();
+        Set<String> each = new HashSet<>();
+        for (String tenant : tenants) {
+            Set<String> one = applyOnce(target, template, List.of(tenant));
+            if (one != null) each.addAll(one);
+        }
+        return each;
+    }
+
+    /** The tenants that converged, or null when the transaction failed (rolled back: nothing changed). */
+    private Set<String> applyOnce(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
         Connection connection;
         try {
-            connection = borrow(unit.target());
+            connection = borrow(target);
         } catch (SchemaSyncException e) {
             return null;
         }
-        Lock lock = applies(unit).readLock();
+        Lock lock = applies.computeIfAbsent(target.name(), k -> new ReentrantReadWriteLock(true)).readLock();
         lock.lock();
         try {
-            boolean done = FreshTenants.apply(connection, template, unit.tenant(), config.shared(), config.placeholder(), config.options());
-            giveBack(unit.target(), connection);
-            if (!done) return null;
-            return new UnitResult(unit.name(), unit.target().name(), unit.tenant(), Status.APPLIED, config.exits().okExit(), true,
-                    template.statements().size(), null, null, millis(start),
-                    Unit.tenant(unit.target(), template.tenant()).name());
+            Set<String> converged = FreshTenants.apply(connection, template, tenants, config.shared(), config.placeholder(),
+                    config.options());
+            giveBack(target, connection);
+            return converged;
         } catch (SQLException | RuntimeException e) {
             close(connection);
             return null;
@@ -244,8 +278,7 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
 
     private DeclaredSchema declarations(Unit unit) {
         if (unit.tenant() == null) return config.declared();
-        return perTenant.computeIfAbsent(unit.tenant(),
-                t -> TenantDeclarations.forTenant(config.declared(), config.placeholder(), t));
+        return perTenant.computeIfAbsent(unit.tenant(), t -> Tenants.declarations(config.blocks(), config.placeholder(), t));
     }
 
     private UnitResult of(Unit unit, SchemaSync.Result result, long start) {

@@ -7,6 +7,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import schemasync.SchemaSyncException;
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.TenantScope;
 
 /**
  * The tenant schemas of one database: those whose name matches a LIKE pattern ({@code tenant_%}), or
@@ -14,7 +19,28 @@ import java.util.Locale;
  * FROM public.tenants WHERE active}. The placeholder schema and PostgreSQL's own never count.
  */
 public final class Tenants {
+    /** Schema names a tenant may have: plain lower-case identifiers, so jOOQ renders them the one way, quoted. */
+    private static final Pattern TENANT = Pattern.compile("[a-z_][a-z0-9_$]{0,62}");
+
     private Tenants() {
+    }
+
+    public static void requireTenantName(String schema) {
+        if (!TENANT.matcher(schema).matches()) {
+            throw SchemaSyncException.badInput("tenant schema \"" + schema + "\": a tenant schema name must be a plain"
+                    + " lower-case identifier (a-z, 0-9, _, $; at most 63 bytes) to be used by the fleet");
+        }
+    }
+
+    /** Whether the blocks (folded as written) declare anything in the placeholder schema: else there is nothing per tenant. */
+    public static boolean declaresPlaceholder(DeclaredSchema declared, String placeholder) {
+        return declared.managedSchemas().contains(placeholder);
+    }
+
+    /** The blocks folded for {@code tenant}: the DSL resolves the placeholder schema to the tenant's ({@link TenantScope}). */
+    public static DeclaredSchema declarations(List<? extends ChangeBlock> blocks, String placeholder, String tenant) {
+        requireTenantName(tenant);
+        return DeclaredSchema.of(blocks, new TenantScope(placeholder, tenant));
     }
 
     public static boolean isQuery(String selector) {
@@ -45,7 +71,7 @@ public final class Tenants {
             connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
-        for (String name : names) TenantDeclarations.requireTenantName(name);
+        for (String name : names) requireTenantName(name);
         return List.copyOf(names);
     }
 }
