@@ -115,11 +115,10 @@ public final class CatalogReader {
         batch.add(CatalogTypeSql.COLUMN_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.COLUMN,
                 rs.getString(1), rs.getString(2), rs.getString(3)), k -> new TreeSet<>(Grant.ORDER))
                 .add(new Grant(rs.getString(5), rs.getString(4))));
-        batch.add(CatalogTypeSql.SEQUENCE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.SEQUENCE,
-                rs.getString(1), rs.getString(2), null), k -> new TreeSet<>(Grant.ORDER))
+        batch.add(CatalogTypeSql.RELATION_GRANTS, rs -> grants.computeIfAbsent("S".equals(rs.getString(5))
+                ? new GrantTarget(GrantTarget.Kind.SEQUENCE, rs.getString(1), rs.getString(2), null)
+                : GrantTarget.table(new QualifiedName(rs.getString(1), rs.getString(2))), k -> new TreeSet<>(Grant.ORDER))
                 .add(new Grant(rs.getString(4), rs.getString(3))));
-        batch.add(CatalogTypeSql.VIEW_GRANTS, rs -> grants.computeIfAbsent(GrantTarget.table(new QualifiedName(rs.getString(1),
-                rs.getString(2))), k -> new TreeSet<>(Grant.ORDER)).add(new Grant(rs.getString(4), rs.getString(3))));
         batch.add(CatalogTypeSql.SCHEMA_GRANTS, rs -> grants.computeIfAbsent(GrantTarget.schema(rs.getString(1)),
                 k -> new TreeSet<>(Grant.ORDER)).add(new Grant(rs.getString(3), rs.getString(2))));
         batch.add(CatalogTypeSql.ROUTINE_GRANTS, rs -> grants.computeIfAbsent(new GrantTarget(GrantTarget.Kind.FUNCTION,

@@ -151,37 +151,20 @@ final class CatalogTypeSql {
             """;
 
     /**
-     * Sequence privileges. A NULL relacl means acldefault (the owner's only), so only explicit
-     * entries produce rows; the owner's own entry is implicit and left out.
+     * Privileges on sequences and views (GRANT ... ON TABLE accepts a view; a table's privileges come with the
+     * tables query), with the relkind ({@code S} or {@code v}). A NULL relacl means acldefault (the owner's only),
+     * so only explicit entries produce rows; the owner's own entry is implicit and left out. Relations an
+     * extension creates are its own.
      */
-    static final String SEQUENCE_GRANTS = """
-            -- schema-sync: sequence grants
+    static final String RELATION_GRANTS = """
+            -- schema-sync: sequence and view grants
             SELECT n.nspname, c.relname, x.privilege_type,
-                   CASE WHEN x.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS role
+                   CASE WHEN x.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS role,
+                   c.relkind::text
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) x
-            WHERE c.relkind = 'S'
-              AND x.grantee <> c.relowner
-              AND n.nspname = ANY (?)
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
-                                AND e.deptype = 'e')
-            ORDER BY 1, 2, 4, 3
-            """;
-
-    /**
-     * Privileges on views (GRANT ... ON TABLE accepts a view; a table's privileges come with the tables
-     * query). A NULL relacl is the owner's only: no rows. Views an extension creates are its own.
-     */
-    static final String VIEW_GRANTS = """
-            -- schema-sync: view grants
-            SELECT n.nspname, c.relname, x.privilege_type,
-                   CASE WHEN x.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END AS role
-            FROM pg_catalog.pg_class c
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) x
-            WHERE c.relkind = 'v'
+            WHERE c.relkind IN ('S', 'v')
               AND x.grantee <> c.relowner
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
