@@ -24,8 +24,8 @@ public abstract class ChangeDeclarations extends ExternalDeclarations {
      * On a table with rows a CHECK or FOREIGN KEY is added NOT VALID and then validated.
      */
     public SchemaChanges ensureConstraints(String table, UnaryOperator<TableBuilder> constraints) {
-        QualifiedName name = TenantScope.qualified(table);
-        TableBuilder.State t = constraints.apply(new TableBuilder()).state;
+        QualifiedName name = scope().qualified(table);
+        TableBuilder.State t = constraints.apply(new TableBuilder(scope())).state;
         if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
             throw new IllegalArgumentException("ensureConstraints(" + table + ") declares columns, a primary key, a comment"
                     + " or a partition key: it declares only unique, check, foreign key and exclude constraints (columns:"
@@ -38,69 +38,69 @@ public abstract class ChangeDeclarations extends ExternalDeclarations {
 
     /** The table called {@code from} is now called {@code to} (same schema): renamed once, then skipped. */
     public SchemaChanges ensureTableRenamed(String from, String to) {
-        QualifiedName old = TenantScope.qualified(from);
+        QualifiedName old = scope().qualified(from);
         add(new Declaration.RenameDecl(ObjectKind.TABLE, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The column {@code from} of {@code table} is now called {@code to}. */
     public SchemaChanges ensureColumnRenamed(String table, String from, String to) {
-        add(new Declaration.RenameDecl(ObjectKind.COLUMN, TenantScope.qualified(table), from, to, currentOrigin()));
+        add(new Declaration.RenameDecl(ObjectKind.COLUMN, scope().qualified(table), from, to, currentOrigin()));
         return self();
     }
 
     /** The index {@code from} ({@code name} or {@code schema.name}) is now called {@code to}. */
     public SchemaChanges ensureIndexRenamed(String from, String to) {
-        QualifiedName old = TenantScope.qualified(from);
+        QualifiedName old = scope().qualified(from);
         add(new Declaration.RenameDecl(ObjectKind.INDEX, old, old.name(), to, currentOrigin()));
         return self();
     }
 
     /** The table must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public SchemaChanges ensureNoTable(String name) {
-        return removal(ObjectKind.TABLE, TenantScope.qualified(name), null);
+        return removal(ObjectKind.TABLE, scope().qualified(name), null);
     }
 
     /** The column must not exist: dropped with its data if present (marked DELETES_DATA in the plan). */
     public SchemaChanges ensureNoColumn(String table, String column) {
-        return removal(ObjectKind.COLUMN, TenantScope.qualified(table), column);
+        return removal(ObjectKind.COLUMN, scope().qualified(table), column);
     }
 
     /** The index must not exist: dropped if present. */
     public SchemaChanges ensureNoIndex(String name) {
-        return removal(ObjectKind.INDEX, TenantScope.qualified(name), null);
+        return removal(ObjectKind.INDEX, scope().qualified(name), null);
     }
 
     /** The constraint must not exist on the table: dropped if present. */
     public SchemaChanges ensureNoConstraint(String table, String constraint) {
-        return removal(ObjectKind.CONSTRAINT, TenantScope.qualified(table), constraint);
+        return removal(ObjectKind.CONSTRAINT, scope().qualified(table), constraint);
     }
 
     /** The view must not exist: dropped if present (no CASCADE: a view depending on it makes the drop fail). */
     public SchemaChanges ensureNoView(String name) {
-        return removal(ObjectKind.VIEW, TenantScope.qualified(name), null);
+        return removal(ObjectKind.VIEW, scope().qualified(name), null);
     }
 
     /** The trigger must not exist on the table: dropped if present. */
     public SchemaChanges ensureNoTrigger(String table, String trigger) {
-        return removal(ObjectKind.TRIGGER, TenantScope.qualified(table), trigger);
+        return removal(ObjectKind.TRIGGER, scope().qualified(table), trigger);
     }
 
     /** The function {@code name(argument types)} must not exist: dropped if present (DROP ROUTINE, so a procedure too). */
     public SchemaChanges ensureNoFunction(String signature) {
-        Signature sig = Signature.parse(signature);
+        Signature sig = Signature.parse(signature, scope());
         return removal(ObjectKind.FUNCTION, sig.name(), sig.arguments());
     }
 
     /** The procedure {@code name(argument types)} must not exist: dropped if present (DROP PROCEDURE). */
     public SchemaChanges ensureNoProcedure(String signature) {
-        Signature sig = Signature.parse(signature);
+        Signature sig = Signature.parse(signature, scope());
         return removal(ObjectKind.PROCEDURE, sig.name(), sig.arguments());
     }
 
     /** The aggregate {@code name(argument types)} must not exist: dropped if present (DROP AGGREGATE). */
     public SchemaChanges ensureNoAggregate(String signature) {
-        Signature sig = Signature.parse(signature);
+        Signature sig = Signature.parse(signature, scope());
         return removal(ObjectKind.AGGREGATE, sig.name(), sig.arguments());
     }
 
@@ -109,7 +109,7 @@ public abstract class ChangeDeclarations extends ExternalDeclarations {
      * reads it makes the drop fail). Its rows are derived, so this is not marked DELETES_DATA.
      */
     public SchemaChanges ensureNoMaterializedView(String name) {
-        return removal(ObjectKind.MATERIALIZED_VIEW, TenantScope.qualified(name), null);
+        return removal(ObjectKind.MATERIALIZED_VIEW, scope().qualified(name), null);
     }
 
     /**
@@ -117,22 +117,22 @@ public abstract class ChangeDeclarations extends ExternalDeclarations {
      * a sequence created again under the name starts over). A default that still calls it makes the drop fail.
      */
     public SchemaChanges ensureNoSequence(String name) {
-        return removal(ObjectKind.SEQUENCE, TenantScope.qualified(name), null);
+        return removal(ObjectKind.SEQUENCE, scope().qualified(name), null);
     }
 
     /** The domain must not exist: dropped if present (no CASCADE: a column of the domain makes the drop fail). */
     public SchemaChanges ensureNoDomain(String name) {
-        return removal(ObjectKind.DOMAIN, TenantScope.qualified(name), null);
+        return removal(ObjectKind.DOMAIN, scope().qualified(name), null);
     }
 
     /** The composite type must not exist: dropped if present (no CASCADE: a column of the type makes the drop fail). */
     public SchemaChanges ensureNoCompositeType(String name) {
-        return removal(ObjectKind.COMPOSITE_TYPE, TenantScope.qualified(name), null);
+        return removal(ObjectKind.COMPOSITE_TYPE, scope().qualified(name), null);
     }
 
     /** The partition must not exist: dropped with its rows if present (marked DELETES_DATA in the plan). */
     public SchemaChanges ensureNoPartition(String name) {
-        return removal(ObjectKind.PARTITION, TenantScope.qualified(name), null);
+        return removal(ObjectKind.PARTITION, scope().qualified(name), null);
     }
 
     /**

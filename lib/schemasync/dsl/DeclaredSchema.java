@@ -28,8 +28,7 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
     }
 
     public static DeclaredSchema of(List<? extends ChangeBlock> blocks) {
-        Collected collected = collect(blocks);
-        return collected.validate(collected.schemas());
+        return of(blocks, TenantScope.AS_WRITTEN);
     }
 
     /**
@@ -37,7 +36,8 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
      * the tenant's, names in other schemas are shared and stay as written.
      */
     public static DeclaredSchema of(List<? extends ChangeBlock> blocks, TenantScope tenant) {
-        return tenant.fold(() -> of(blocks));
+        Collected collected = collect(blocks, tenant);
+        return collected.validate(collected.schemas());
     }
 
     /**
@@ -46,12 +46,17 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
      * ({@link PendingDeclarations}): the catalog read needs only the schemas.
      */
     static Collected collect(List<? extends ChangeBlock> blocks) {
+        return collect(blocks, TenantScope.AS_WRITTEN);
+    }
+
+    /** {@link #collect(List)} for one tenant's fold. */
+    static Collected collect(List<? extends ChangeBlock> blocks, TenantScope tenant) {
         List<String> problems = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (ChangeBlock b : blocks) {
             if (!ids.add(b.id())) problems.add("block id " + b.id() + " appears twice in the list of blocks");
         }
-        return new Collected(Superseded.dropEarlier(SchemaChanges.collect(blocks)), problems);
+        return new Collected(Superseded.dropEarlier(SchemaChanges.collect(blocks, tenant)), problems);
     }
 
     /** The declarations of every block, before validation. */

@@ -16,7 +16,7 @@ public final class DefaultPrivilegesBuilder {
 
     /** Only objects created in this schema (IN SCHEMA); default: any schema. */
     public DefaultPrivilegesBuilder inSchema(String schemaName) {
-        this.schema = TenantScope.schemaName(schemaName);
+        this.schema = schemaName; // resolved for the tenant with the declaration
         return this;
     }
 }

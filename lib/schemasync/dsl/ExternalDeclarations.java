@@ -1,5 +1,6 @@
 package schemasync.dsl;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import schemasync.catalog.ExternalObjects;
@@ -47,7 +48,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
     /** {@code CREATE FOREIGN TABLE name (columns) SERVER server OPTIONS (...)}: {@code t -> t.column("code", "text")}. */
     public SchemaChanges ensureForeignTable(String name, String server, UnaryOperator<ExternalOptions.ForeignTable> shape) {
         ExternalOptions.ForeignTable t = shape.apply(ExternalOptions.ForeignTable.NONE);
-        add(new ExternalDecl.ForeignTableDecl(new ExternalObjects.ForeignTable(TenantScope.qualified(name), server, t.columns(),
+        add(new ExternalDecl.ForeignTableDecl(new ExternalObjects.ForeignTable(scope().qualified(name), server, t.columns(),
                 t.options()), currentOrigin()));
         return self();
     }
@@ -63,7 +64,11 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
             throw new IllegalArgumentException("publication " + name + ": allTables() publishes every table; it takes no"
                     + " table() or tablesInSchema()");
         }
-        add(new ExternalDecl.PublicationDecl(new ExternalObjects.Publication(name, p.everyTable(), p.tables(), p.schemas(),
+        // Tables and schemas in the placeholder schema are the tenant's (TenantScope).
+        List<ExternalObjects.PublishedTable> tables = p.tables().stream()
+                .map(t -> new ExternalObjects.PublishedTable(scope().resolve(t.table()), t.columns(), t.rowFilter())).toList();
+        List<String> schemas = p.schemas().stream().map(scope()::schemaName).toList();
+        add(new ExternalDecl.PublicationDecl(new ExternalObjects.Publication(name, p.everyTable(), tables, schemas,
                 p.publish(), p.viaRoot()), currentOrigin()));
         return self();
     }
@@ -83,7 +88,7 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
         ExternalOptions.EventTrigger e = options.apply(ExternalOptions.EventTrigger.NONE);
         String f = function.endsWith("()") ? function.substring(0, function.length() - 2) : function;
         add(new ExternalDecl.EventTriggerDecl(new ExternalObjects.EventTrigger(name, event.toLowerCase(Locale.ROOT), e.tags(),
-                TenantScope.qualified(f), e.enabled()), currentOrigin()));
+                scope().qualified(f), e.enabled()), currentOrigin()));
         return self();
     }
 
@@ -94,6 +99,6 @@ public abstract class ExternalDeclarations extends PrivilegeDeclarations {
      * ({@link TenantScope}).
      */
     public String tenantSchema() {
-        return TenantScope.currentTenantSchema();
+        return scope().schema();
     }
 }

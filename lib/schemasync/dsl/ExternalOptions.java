@@ -145,14 +145,14 @@ public final class ExternalOptions {
         public Publication table(String name, java.util.function.UnaryOperator<PublishedColumns> shape) {
             PublishedColumns c = shape.apply(PublishedColumns.NONE);
             List<PublishedTable> copy = new ArrayList<>(tables);
-            copy.add(new PublishedTable(TenantScope.qualified(name), c.columns(), c.where()));
+            copy.add(new PublishedTable(QualifiedName.parse(name), c.columns(), c.where())); // the fold resolves a tenant's
             return new Publication(everyTable, List.copyOf(copy), schemas, publish, viaRoot);
         }
 
         /** FOR TABLES IN SCHEMA schema (PostgreSQL 15): every table of the schema, now and later. */
         public Publication tablesInSchema(String schema) {
             List<String> copy = new ArrayList<>(schemas);
-            copy.add(TenantScope.schemaName(schema));
+            copy.add(schema); // the fold resolves a tenant's
             return new Publication(everyTable, tables, List.copyOf(copy), publish, viaRoot);
         }
 

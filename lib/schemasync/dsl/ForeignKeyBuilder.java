@@ -17,7 +17,7 @@ public final class ForeignKeyBuilder extends TableBuilder {
 
     /** The referenced table, and its columns (default: its primary key). */
     public ForeignKeyBuilder references(String table, String... columns) {
-        return update(fk -> new ForeignKeySpec(TenantScope.name(table), List.of(columns), fk.onUpdate(), fk.onDelete(), fk.match(),
+        return update(fk -> new ForeignKeySpec(state.scope.name(table), List.of(columns), fk.onUpdate(), fk.onDelete(), fk.match(),
                 fk.deferrable(), fk.initiallyDeferred()));
     }
 

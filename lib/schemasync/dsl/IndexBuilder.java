@@ -108,9 +108,9 @@ public final class IndexBuilder {
     }
 
     /** An index always lives in its table's schema; {@code schema.name} is accepted when it agrees. */
-    static QualifiedName indexName(String name, QualifiedName table) {
+    static QualifiedName indexName(String name, QualifiedName table, TenantScope scope) {
         String schema = table == null ? QualifiedName.DEFAULT_SCHEMA : table.schema();
-        if (name != null && name.contains(".")) return TenantScope.qualified(name);
+        if (name != null && name.contains(".")) return scope.qualified(name);
         return new QualifiedName(schema, name == null ? "" : name);
     }
 }

@@ -22,7 +22,7 @@ public final class KindDecl {
         /** The multirange name as declared (qualified with the range's schema), or null to let PostgreSQL derive it. */
         public QualifiedName multirange() {
             if (options.multirange() == null) return null;
-            QualifiedName parsed = TenantScope.qualified(options.multirange());
+            QualifiedName parsed = QualifiedName.parse(options.multirange());
             return options.multirange().contains(".") ? parsed : name.sibling(options.multirange());
         }
 
@@ -33,9 +33,9 @@ public final class KindDecl {
                     options.subtypeDiff(), multirange());
         }
 
-        /** {@code "C"} is pg_catalog's; {@code "public.ci"} names its schema. */
+        /** {@code "C"} is pg_catalog's; {@code "public.ci"} names its schema (a tenant's already resolved by the fold). */
         static QualifiedName collationName(String collation) {
-            return collation.contains(".") ? TenantScope.qualified(collation) : new QualifiedName("pg_catalog", collation);
+            return collation.contains(".") ? QualifiedName.parse(collation) : new QualifiedName("pg_catalog", collation);
         }
     }
 }

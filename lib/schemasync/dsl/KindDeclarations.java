@@ -21,13 +21,13 @@ public abstract class KindDeclarations extends StatisticsRuleDeclarations {
      */
     public SchemaChanges ensureCollation(String name, UnaryOperator<CollationOptions> options) {
         CollationOptions o = options == null ? null : options.apply(CollationOptions.NONE);
-        add(new KindDecl.CollationDecl(TenantScope.qualified(name), o == null ? CollationOptions.NONE : o, currentOrigin()));
+        add(new KindDecl.CollationDecl(scope().qualified(name), o == null ? CollationOptions.NONE : o, currentOrigin()));
         return self();
     }
 
     /** The collation must not exist: dropped if present (no CASCADE: a column using it makes the drop fail). */
     public SchemaChanges ensureNoCollation(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.COLLATION, TenantScope.qualified(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.COLLATION, scope().qualified(name), null, currentOrigin()));
         return self();
     }
 
@@ -42,15 +42,17 @@ public abstract class KindDeclarations extends StatisticsRuleDeclarations {
      * type's options cannot be altered). A function it names must be declared in an earlier block.
      */
     public SchemaChanges ensureRangeType(String name, String subtype, UnaryOperator<RangeTypeOptions> options) {
-        RangeTypeOptions o = options == null ? null : options.apply(RangeTypeOptions.NONE);
-        add(new KindDecl.RangeTypeDecl(TenantScope.qualified(name), subtype == null ? null : subtype.strip(),
-                o == null ? RangeTypeOptions.NONE : o, currentOrigin()));
+        RangeTypeOptions o = options == null ? RangeTypeOptions.NONE : options.apply(RangeTypeOptions.NONE);
+        // The collation and multirange names the options spell, in the tenant's schema if the placeholder's.
+        o = new RangeTypeOptions(o.subtypeOpclass(), scope().name(o.collation()), o.canonical(), o.subtypeDiff(),
+                scope().name(o.multirange()));
+        add(new KindDecl.RangeTypeDecl(scope().qualified(name), subtype == null ? null : subtype.strip(), o, currentOrigin()));
         return self();
     }
 
     /** The range type must not exist: dropped with its multirange if present (no CASCADE). */
     public SchemaChanges ensureNoRangeType(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.RANGE_TYPE, TenantScope.qualified(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.RANGE_TYPE, scope().qualified(name), null, currentOrigin()));
         return self();
     }
 }

@@ -28,56 +28,59 @@ public abstract class PrivilegeDeclarations {
 
     abstract SchemaChanges self();
 
+    /** The tenant this fold is for ({@link TenantScope}): names in the placeholder schema are resolved to its schema. */
+    abstract TenantScope scope();
+
     /**
      * The role holds these privileges on the table (SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
      * REFERENCES, TRIGGER); {@code "public"} means PUBLIC. Missing ones are granted; others the role
      * holds are reported, never revoked implicitly.
      */
     public SchemaChanges ensureGrant(String table, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.table(TenantScope.qualified(table)), role, Privilege.names(privilege, more), false);
+        return grant(GrantTarget.table(scope().qualified(table)), role, Privilege.names(privilege, more), false);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureGrant(String table, String role, String... privileges) {
         warnStrings("ensureGrant", privileges);
-        return grant(GrantTarget.table(TenantScope.qualified(table)), role, privileges, false);
+        return grant(GrantTarget.table(scope().qualified(table)), role, privileges, false);
     }
 
     /** The role holds these privileges (SELECT, INSERT, UPDATE, REFERENCES) on one column of the table. */
     public SchemaChanges ensureColumnGrant(String table, String column, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.column(TenantScope.qualified(table), column), role, Privilege.names(privilege, more), false);
+        return grant(GrantTarget.column(scope().qualified(table), column), role, Privilege.names(privilege, more), false);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureColumnGrant(String table, String column, String role, String... privileges) {
         warnStrings("ensureColumnGrant", privileges);
-        return grant(GrantTarget.column(TenantScope.qualified(table), column), role, privileges, false);
+        return grant(GrantTarget.column(scope().qualified(table), column), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, SELECT, UPDATE) on the sequence. */
     public SchemaChanges ensureSequenceGrant(String sequence, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.sequence(TenantScope.qualified(sequence)), role, Privilege.names(privilege, more), false);
+        return grant(GrantTarget.sequence(scope().qualified(sequence)), role, Privilege.names(privilege, more), false);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureSequenceGrant(String sequence, String role, String... privileges) {
         warnStrings("ensureSequenceGrant", privileges);
-        return grant(GrantTarget.sequence(TenantScope.qualified(sequence)), role, privileges, false);
+        return grant(GrantTarget.sequence(scope().qualified(sequence)), role, privileges, false);
     }
 
     /** The role holds these privileges (USAGE, CREATE) on the schema. */
     public SchemaChanges ensureSchemaGrant(String schema, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.schema(TenantScope.schemaName(schema)), role, Privilege.names(privilege, more), false);
+        return grant(GrantTarget.schema(scope().schemaName(schema)), role, Privilege.names(privilege, more), false);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureSchemaGrant(String schema, String role, String... privileges) {
         warnStrings("ensureSchemaGrant", privileges);
-        return grant(GrantTarget.schema(TenantScope.schemaName(schema)), role, privileges, false);
+        return grant(GrantTarget.schema(scope().schemaName(schema)), role, privileges, false);
     }
 
     /**
@@ -97,50 +100,50 @@ public abstract class PrivilegeDeclarations {
 
     /** The role must not hold these table privileges: revoked when held (the only way anything is revoked). */
     public SchemaChanges ensureNoGrant(String table, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.table(TenantScope.qualified(table)), role, Privilege.names(privilege, more), true);
+        return grant(GrantTarget.table(scope().qualified(table)), role, Privilege.names(privilege, more), true);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureNoGrant(String table, String role, String... privileges) {
         warnStrings("ensureNoGrant", privileges);
-        return grant(GrantTarget.table(TenantScope.qualified(table)), role, privileges, true);
+        return grant(GrantTarget.table(scope().qualified(table)), role, privileges, true);
     }
 
     /** The role must not hold these privileges on the column (a column grant, not the table's): revoked when held. */
     public SchemaChanges ensureNoColumnGrant(String table, String column, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.column(TenantScope.qualified(table), column), role, Privilege.names(privilege, more), true);
+        return grant(GrantTarget.column(scope().qualified(table), column), role, Privilege.names(privilege, more), true);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureNoColumnGrant(String table, String column, String role, String... privileges) {
         warnStrings("ensureNoColumnGrant", privileges);
-        return grant(GrantTarget.column(TenantScope.qualified(table), column), role, privileges, true);
+        return grant(GrantTarget.column(scope().qualified(table), column), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, SELECT, UPDATE) on the sequence: revoked when held. */
     public SchemaChanges ensureNoSequenceGrant(String sequence, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.sequence(TenantScope.qualified(sequence)), role, Privilege.names(privilege, more), true);
+        return grant(GrantTarget.sequence(scope().qualified(sequence)), role, Privilege.names(privilege, more), true);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureNoSequenceGrant(String sequence, String role, String... privileges) {
         warnStrings("ensureNoSequenceGrant", privileges);
-        return grant(GrantTarget.sequence(TenantScope.qualified(sequence)), role, privileges, true);
+        return grant(GrantTarget.sequence(scope().qualified(sequence)), role, privileges, true);
     }
 
     /** The role must not hold these privileges (USAGE, CREATE) on the schema: revoked when held. */
     public SchemaChanges ensureNoSchemaGrant(String schema, String role, Privilege privilege, Privilege... more) {
-        return grant(GrantTarget.schema(TenantScope.schemaName(schema)), role, Privilege.names(privilege, more), true);
+        return grant(GrantTarget.schema(scope().schemaName(schema)), role, Privilege.names(privilege, more), true);
     }
 
     /** Deprecated spelling: the privileges as {@link Privilege} constants. */
     @Deprecated(since = "0.1.0", forRemoval = true)
     public SchemaChanges ensureNoSchemaGrant(String schema, String role, String... privileges) {
         warnStrings("ensureNoSchemaGrant", privileges);
-        return grant(GrantTarget.schema(TenantScope.schemaName(schema)), role, privileges, true);
+        return grant(GrantTarget.schema(scope().schemaName(schema)), role, privileges, true);
     }
 
     /**
@@ -214,7 +217,8 @@ public abstract class PrivilegeDeclarations {
         String kind = objects == null ? null : objects.strip().toUpperCase(Locale.ROOT);
         // ALTER DEFAULT PRIVILEGES accepts ROUTINES as a synonym of FUNCTIONS; pg_default_acl stores 'f' for both.
         String normalizedKind = "ROUTINES".equals(kind) ? "FUNCTIONS" : kind;
-        placeholder(() -> new DefaultPrivilegesDecl(builder.forRole == null ? null : role(builder.forRole), builder.schema,
+        placeholder(() -> new DefaultPrivilegesDecl(builder.forRole == null ? null : role(builder.forRole),
+                scope().schemaName(builder.schema),
                 normalizedKind, role(role), upper(privileges), revoke, declaredIn));
         return builder;
     }
@@ -224,8 +228,8 @@ public abstract class PrivilegeDeclarations {
         return self();
     }
 
-    private static GrantTarget function(String signature) {
-        Signature sig = Signature.parse(signature);
+    private GrantTarget function(String signature) {
+        Signature sig = Signature.parse(signature, scope());
         return GrantTarget.function(sig.name(), sig.arguments());
     }
 

@@ -7,6 +7,7 @@ package schemasync.dsl;
  */
 @Deprecated(since = "0.1.0", forRemoval = true)
 public final class Schema extends SchemaChanges {
-    Schema() { // only SchemaChanges.collect creates it, so that both spellings of declare(...) can be given it
+    Schema(TenantScope scope) { // only SchemaChanges.collect creates it, so that both spellings of declare(...) can be given it
+        super(scope);
     }
 }

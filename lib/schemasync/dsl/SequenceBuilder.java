@@ -64,16 +64,16 @@ public final class SequenceBuilder {
     }
 
     /** The declaration once the block's declare returned (OWNED BY split into table and column). */
-    Declaration.SequenceDecl declaration(Origin declaredIn) {
+    Declaration.SequenceDecl declaration(Origin declaredIn, TenantScope scope) {
         QualifiedName table = null;
         String column = null;
         if (ownedBy != null) {
             int dot = ownedBy.lastIndexOf('.');
-            table = TenantScope.qualified(dot < 0 ? "" : ownedBy.substring(0, dot));
+            table = scope.qualified(dot < 0 ? "" : ownedBy.substring(0, dot));
             column = dot < 0 ? ownedBy : ownedBy.substring(dot + 1);
         }
         SequenceOptions o = options;
-        return new Declaration.SequenceDecl(TenantScope.qualified(name), dataType, o.increment(),
+        return new Declaration.SequenceDecl(scope.qualified(name), dataType, o.increment(),
                 o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
     }
 }

@@ -22,14 +22,14 @@ public abstract class StatisticsRuleDeclarations extends ChangeDeclarations {
         StatisticsBuilder s = shape == null ? StatisticsBuilder.NONE : shape.apply(StatisticsBuilder.NONE);
         if (s == null) s = StatisticsBuilder.NONE;
         // The table in a tenant's schema when it is the placeholder's (TenantScope), resolved while the fold runs.
-        if (s.table() != null) s = s.on(TenantScope.qualified(s.table()).toString());
-        add(new StatisticsRuleDecl.StatisticsDecl(TenantScope.qualified(name), s, currentOrigin()));
+        if (s.table() != null) s = s.on(scope().qualified(s.table()).toString());
+        add(new StatisticsRuleDecl.StatisticsDecl(scope().qualified(name), s, currentOrigin()));
         return self();
     }
 
     /** The statistics object must not exist: dropped if present (DROP STATISTICS). */
     public SchemaChanges ensureNoStatistics(String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.STATISTICS, TenantScope.qualified(name), null, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.STATISTICS, scope().qualified(name), null, currentOrigin()));
         return self();
     }
 
@@ -39,13 +39,13 @@ public abstract class StatisticsRuleDeclarations extends ChangeDeclarations {
      * PostgreSQL prints it (pg_get_ruledef); a differing rule is replaced.
      */
     public SchemaChanges ensureRule(String table, String name, String definition) {
-        add(new StatisticsRuleDecl.RuleDecl(TenantScope.qualified(table), name, definition, currentOrigin()));
+        add(new StatisticsRuleDecl.RuleDecl(scope().qualified(table), name, definition, currentOrigin()));
         return self();
     }
 
     /** The rule must not exist on {@code table}: dropped if present (DROP RULE name ON table). */
     public SchemaChanges ensureNoRule(String table, String name) {
-        add(new Declaration.RemovalDecl(ObjectKind.RULE, TenantScope.qualified(table), name, currentOrigin()));
+        add(new Declaration.RemovalDecl(ObjectKind.RULE, scope().qualified(table), name, currentOrigin()));
         return self();
     }
 }

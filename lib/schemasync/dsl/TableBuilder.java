@@ -14,6 +14,8 @@ import schemasync.catalog.Constraint.Kind;
 public class TableBuilder {
     /** Shared by the builders of one table's chain. */
     static final class State {
+        /** The fold's tenant: a referenced table in the placeholder schema is the tenant's. */
+        final TenantScope scope;
         final List<ColumnSpec> columns = new ArrayList<>();
         final List<String> primaryKey = new ArrayList<>();
         final List<ConstraintSpec> constraints = new ArrayList<>();
@@ -42,12 +44,16 @@ public class TableBuilder {
         final java.util.Map<Integer, List<String>> constraintStorage = new java.util.TreeMap<>();
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
+
+        State(TenantScope scope) {
+            this.scope = scope;
+        }
     }
 
     final State state;
 
-    TableBuilder() {
-        this(new State());
+    TableBuilder(TenantScope scope) {
+        this(new State(scope));
     }
 
     TableBuilder(State state) {

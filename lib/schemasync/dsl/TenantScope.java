@@ -1,6 +1,5 @@
 package schemasync.dsl;
 
-import java.util.function.Supplier;
 import schemasync.catalog.QualifiedName;
 
 /**
@@ -11,16 +10,18 @@ import schemasync.catalog.QualifiedName;
  * written. SQL text (a view's query, a CHECK, a default) is the block's own: the DSL does not rewrite it, so a block
  * that names a per-tenant object in SQL text spells the schema with {@link SchemaChanges#tenantSchema()}.
  *
- * <p>Why a scope rather than a parameter threaded through every builder: names are read by the fold's entry points
- * and by the builders they hand out (an index's table, a foreign key's referenced table), and a fold runs its blocks
- * on one thread, start to end; the scope is set for exactly that run ({@link #fold}) and read where a name is parsed.
+ * <p>A value, handed explicitly: the fold ({@link DeclaredSchema#of(java.util.List, TenantScope)}) gives it to the
+ * {@link SchemaChanges} the blocks talk to, which hands it to the builders it creates (a table's chain, whose foreign
+ * keys name referenced tables); each resolves names where it parses them. No thread or static state: folds for many
+ * tenants may run at once, on any threads.
  */
 public record TenantScope(String placeholder, String schema) {
 
     /** The placeholder schema blocks write per-tenant objects in unless told otherwise ({@code --tenant-placeholder}). */
     public static final String DEFAULT_PLACEHOLDER = "tenant";
 
-    private static final ThreadLocal<TenantScope> FOLDING = new ThreadLocal<>();
+    /** A fold outside any fleet: every name as written, and {@code tenantSchema()} is the default placeholder. */
+    static final TenantScope AS_WRITTEN = template(DEFAULT_PLACEHOLDER);
 
     public TenantScope {
         if (placeholder == null || placeholder.isEmpty() || schema == null || schema.isEmpty()) {
@@ -33,42 +34,25 @@ public record TenantScope(String placeholder, String schema) {
         return new TenantScope(placeholder, placeholder);
     }
 
-    /** Runs {@code fold} with this scope (on this thread only, and only while it runs). */
-    <T> T fold(Supplier<T> fold) {
-        TenantScope outer = FOLDING.get();
-        FOLDING.set(this);
-        try {
-            return fold.get();
-        } finally {
-            if (outer == null) FOLDING.remove();
-            else FOLDING.set(outer);
-        }
-    }
-
-    /** The schema per-tenant objects go in, in the fold running now: the tenant's, else the placeholder. */
-    static String currentTenantSchema() {
-        TenantScope scope = FOLDING.get();
-        return scope == null ? DEFAULT_PLACEHOLDER : scope.schema();
-    }
-
     /** {@code name} or {@code schema.name}, as {@link QualifiedName#parse} reads it, in the tenant's schema if it is the placeholder's. */
-    static QualifiedName qualified(String text) {
-        QualifiedName name = QualifiedName.parse(text);
-        TenantScope scope = FOLDING.get();
-        return scope == null || !name.schema().equals(scope.placeholder()) ? name : new QualifiedName(scope.schema(), name.name());
+    QualifiedName qualified(String text) {
+        return resolve(QualifiedName.parse(text));
+    }
+
+    /** A parsed name, in the tenant's schema if it is the placeholder's. */
+    QualifiedName resolve(QualifiedName name) {
+        return name == null || !name.schema().equals(placeholder) ? name : new QualifiedName(schema, name.name());
     }
 
     /** A name kept as text until later ({@code schema.name}, e.g. a referenced table), resolved the same way. */
-    static String name(String text) {
-        TenantScope scope = FOLDING.get();
+    String name(String text) {
         // QualifiedName.parse splits at the first dot: the schema is exactly what precedes it.
-        if (scope == null || text == null || !text.startsWith(scope.placeholder() + ".")) return text;
-        return scope.schema() + text.substring(scope.placeholder().length());
+        if (text == null || !text.startsWith(placeholder + ".")) return text;
+        return schema + text.substring(placeholder.length());
     }
 
     /** A schema name: the tenant's schema if it is the placeholder. */
-    static String schemaName(String schema) {
-        TenantScope scope = FOLDING.get();
-        return scope != null && scope.placeholder().equals(schema) ? scope.schema() : schema;
+    String schemaName(String name) {
+        return placeholder.equals(name) ? schema : name;
     }
 }
