@@ -10,7 +10,7 @@ import schemasync.catalog.QualifiedName;
  */
 public final class CompositeTypeBuilder {
     final String name;
-    final List<Declaration.CompositeTypeDecl.Attribute> attributes = new ArrayList<>();
+    final List<TypeDecl.CompositeTypeDecl.Attribute> attributes = new ArrayList<>();
 
     CompositeTypeBuilder(String name) {
         this.name = name;
@@ -18,7 +18,7 @@ public final class CompositeTypeBuilder {
 
     /** An attribute of a PostgreSQL type, written as in CREATE TYPE: {@code "numeric(10,2)"}, {@code "text[]"}. */
     public CompositeTypeBuilder attribute(String attributeName, String postgresType) {
-        attributes.add(new Declaration.CompositeTypeDecl.Attribute(attributeName, postgresType == null ? null : postgresType.strip(), null));
+        attributes.add(new TypeDecl.CompositeTypeDecl.Attribute(attributeName, postgresType == null ? null : postgresType.strip(), null));
         return this;
     }
 
@@ -30,8 +30,8 @@ public final class CompositeTypeBuilder {
     /** COLLATE for the attribute declared just before: a collation created in {@code schema}. */
     public CompositeTypeBuilder collate(String schema, String collationName) {
         if (attributes.isEmpty()) throw new IllegalStateException("collate(...) follows the attribute it applies to");
-        Declaration.CompositeTypeDecl.Attribute last = attributes.remove(attributes.size() - 1);
-        attributes.add(new Declaration.CompositeTypeDecl.Attribute(last.name(), last.type(), new QualifiedName(schema, collationName)));
+        TypeDecl.CompositeTypeDecl.Attribute last = attributes.remove(attributes.size() - 1);
+        attributes.add(new TypeDecl.CompositeTypeDecl.Attribute(last.name(), last.type(), new QualifiedName(schema, collationName)));
         return this;
     }
 }

@@ -1,7 +1,6 @@
 package schemasync.dsl;
 
 import schemasync.model.ObjectKind;
-import schemasync.catalog.SequenceOptions;
 import schemasync.catalog.KeyPart;
 import schemasync.catalog.ConstraintSpec;
 import schemasync.catalog.ColumnSpec;
@@ -23,6 +22,14 @@ public sealed interface Declaration {
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalDecl}). */
     non-sealed interface External extends Declaration { }
+
+    /** Enum, domain and composite types and sequences ({@link TypeDecl}). */
+    sealed interface Type extends Declaration
+            permits TypeDecl.EnumDecl, TypeDecl.DomainDecl, TypeDecl.CompositeTypeDecl, TypeDecl.SequenceDecl { }
+
+    /** Row-level security, policies, grants and default privileges ({@link AccessDecl}). */
+    sealed interface Access extends Declaration
+            permits AccessDecl.RowSecurityDecl, AccessDecl.PolicyDecl, AccessDecl.GrantDecl, AccessDecl.DefaultPrivilegesDecl { }
 
     /** {@code ensureSchema("audit")}. */
     record SchemaDecl(String name, Origin origin) implements Declaration { }
@@ -119,13 +126,6 @@ public sealed interface Declaration {
         }
     }
 
-    /** {@code ensureEnum("membership_role", "owner", "admin", "member")}: labels in their order. */
-    record EnumDecl(QualifiedName name, List<String> labels, Origin origin) implements Declaration {
-        public EnumDecl {
-            labels = List.copyOf(labels);
-        }
-    }
-
     /**
      * {@code ensureView("active_users", "SELECT id, email FROM users WHERE deleted_at IS NULL")}:
      * compared on PostgreSQL's normalized definition; replaced with CREATE OR REPLACE VIEW when
@@ -191,127 +191,6 @@ public sealed interface Declaration {
 
     /** {@code ensureExtension("citext")}, optionally in a schema and at a version. */
     record ExtensionDecl(String name, String schema, String version, Origin origin) implements Declaration {
-    }
-
-    /** {@code ensureRowLevelSecurity("documents")}: ENABLE (and with force, FORCE) ROW LEVEL SECURITY. */
-    record RowSecurityDecl(QualifiedName table, boolean force, Origin origin) implements Declaration {
-    }
-
-    /**
-     * {@code ensurePolicy("own_rows").on("documents").forCommand("SELECT").to("app_user").using("...")}.
-     * Roles as PostgreSQL names them ({@code public} for PUBLIC); command ALL by default.
-     */
-    record PolicyDecl(String name, QualifiedName table, boolean permissive, String command, List<String> roles,
-                      String using, String withCheck, Origin origin) implements Declaration {
-        public PolicyDecl {
-            roles = List.copyOf(roles);
-        }
-
-        /** The policy in the catalog's record (roles and expressions as written). */
-        public schemasync.catalog.Table.Policy policy() {
-            return new schemasync.catalog.Table.Policy(name, permissive, command, roles, using, withCheck);
-        }
-    }
-
-    /**
-     * {@code ensureGrant("documents", "app_user", "SELECT", "INSERT")} and its column, sequence, schema
-     * and function forms: the role holds these privileges on the target; with {@code revoke}
-     * ({@code ensureNoGrant...}) it must not. For a function the target's detail is the argument
-     * list as written; the normalizer resolves it to PostgreSQL's identity arguments.
-     */
-    record GrantDecl(schemasync.catalog.GrantTarget target, String role, List<String> privileges, boolean revoke,
-                     Origin origin) implements Declaration {
-        public GrantDecl {
-            privileges = List.copyOf(privileges);
-        }
-    }
-
-    /**
-     * {@code ensureDomain("year", "integer").check("year_range", "VALUE BETWEEN 1901 AND 2155")}: base
-     * type, NOT NULL, default, collation (null: the base type's) and named CHECK constraints.
-     */
-    record DomainDecl(QualifiedName name, String baseType, boolean notNull, String defaultSql, QualifiedName collation,
-                      List<Check> checks, Origin origin) implements Declaration {
-        public DomainDecl {
-            checks = List.copyOf(checks);
-        }
-
-        /**
-         * CONSTRAINT name CHECK (expression); {@code notValid}: created NOT VALID (values already stored in
-         * columns of the domain are not checked) and never validated by the tool.
-         */
-        public record Check(String name, String expression, boolean notValid) {
-            public Check(String name, String expression) {
-                this(name, expression, false);
-            }
-
-            /** In the catalog's record: a NOT VALID check is not validated. */
-            public schemasync.catalog.Domain.Check check() {
-                return new schemasync.catalog.Domain.Check(name, expression, !notValid);
-            }
-        }
-
-        /** The same domain without its NOT VALID checks: CREATE DOMAIN would make them valid. */
-        public DomainDecl withoutNotValidChecks() {
-            return new DomainDecl(name, baseType, notNull, defaultSql, collation, checks.stream().filter(c -> !c.notValid()).toList(),
-                    origin);
-        }
-
-        /** The domain in the catalog's record, base type, default and checks as written. */
-        public schemasync.catalog.Domain domain() {
-            return new schemasync.catalog.Domain(name, baseType, notNull, defaultSql, collation,
-                    checks.stream().map(Check::check).toList());
-        }
-    }
-
-    /**
-     * {@code ensureCompositeType("address").attribute("street", "text").attribute("zip", "varchar(10)")}:
-     * CREATE TYPE ... AS (attributes), compared attribute by attribute.
-     */
-    record CompositeTypeDecl(QualifiedName name, List<Attribute> attributes, Origin origin) implements Declaration {
-        public CompositeTypeDecl {
-            attributes = List.copyOf(attributes);
-        }
-
-        /** The type in the catalog's record, attribute types as written. */
-        public schemasync.catalog.CompositeType type() {
-            return new schemasync.catalog.CompositeType(name, attributes.stream()
-                    .map(a -> new schemasync.catalog.CompositeType.Attribute(a.name(), a.type(), a.collation())).toList());
-        }
-
-        /** {@code name type [COLLATE collation]}; the type is SQL text, compared as PostgreSQL spells it. */
-        public record Attribute(String name, String type, QualifiedName collation) {
-        }
-    }
-
-    /**
-     * {@code ensureSequence("invoice_number").startWith(1000).ownedBy("invoices.number")}: options left
-     * null take PostgreSQL's defaults; {@code ownedTable}/{@code ownedColumn} are null without OWNED BY.
-     */
-    record SequenceDecl(QualifiedName name, String dataType, Long increment, Long minValue, Long maxValue, Long start,
-                        Long cache, boolean cycle, QualifiedName ownedTable, String ownedColumn, Origin origin)
-            implements Declaration {
-        /** The options in the form identity columns share (NO CYCLE is PostgreSQL's default: not declared). */
-        public SequenceOptions options() {
-            return new SequenceOptions(increment, minValue, maxValue, start, cache, cycle ? Boolean.TRUE : null);
-        }
-
-        /** What CREATE SEQUENCE needs (OWNED BY is a step of its own). */
-        public schemasync.catalog.SequenceSpec spec() {
-            return new schemasync.catalog.SequenceSpec(name, dataType, options());
-        }
-    }
-
-    /**
-     * {@code ensureDefaultPrivileges("TABLES", "reader", "SELECT").forRole("owner").inSchema("app")}:
-     * objects of that kind the role {@code forRole} (null: whoever runs the tool) creates (in
-     * {@code schema}; null: anywhere) give {@code role} these privileges. With {@code revoke} they must not.
-     */
-    record DefaultPrivilegesDecl(String forRole, String schema, String objects, String role, List<String> privileges,
-                                 boolean revoke, Origin origin) implements Declaration {
-        public DefaultPrivilegesDecl {
-            privileges = List.copyOf(privileges);
-        }
     }
 
     /**

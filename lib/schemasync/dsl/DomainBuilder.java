@@ -14,7 +14,7 @@ public final class DomainBuilder {
     boolean notNull;
     String defaultSql;
     schemasync.catalog.QualifiedName collation;
-    final List<Declaration.DomainDecl.Check> checks = new ArrayList<>();
+    final List<TypeDecl.DomainDecl.Check> checks = new ArrayList<>();
 
     DomainBuilder(String name, String baseType) {
         this.name = name;
@@ -51,14 +51,14 @@ public final class DomainBuilder {
      */
     public DomainBuilder notValid() {
         if (checks.isEmpty()) throw new IllegalStateException("notValid() applies to the check(...) declared just before it");
-        Declaration.DomainDecl.Check last = checks.remove(checks.size() - 1);
-        checks.add(new Declaration.DomainDecl.Check(last.name(), last.expression(), true));
+        TypeDecl.DomainDecl.Check last = checks.remove(checks.size() - 1);
+        checks.add(new TypeDecl.DomainDecl.Check(last.name(), last.expression(), true));
         return this;
     }
 
     /** CONSTRAINT name CHECK (expression): named, so that it can be compared and added on its own later. */
     public DomainBuilder check(String constraintName, String expression) {
-        checks.add(new Declaration.DomainDecl.Check(constraintName, expression == null ? null : expression.strip()));
+        checks.add(new TypeDecl.DomainDecl.Check(constraintName, expression == null ? null : expression.strip()));
         return this;
     }
 }

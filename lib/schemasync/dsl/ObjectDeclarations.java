@@ -26,7 +26,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
      * declared position; labels the database has beyond these are reported, never dropped.
      */
     public SchemaChanges ensureEnum(String name, String... labels) {
-        add(new Declaration.EnumDecl(scope().qualified(name), List.of(labels), currentOrigin()));
+        add(new TypeDecl.EnumDecl(scope().qualified(name), List.of(labels), currentOrigin()));
         return self();
     }
 
@@ -38,7 +38,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
     public DomainBuilder ensureDomain(String name, String baseType) {
         DomainBuilder builder = new DomainBuilder(name, baseType);
         Origin declaredIn = currentOrigin();
-        placeholder(() -> new Declaration.DomainDecl(scope().qualified(builder.name), builder.baseType, builder.notNull,
+        placeholder(() -> new TypeDecl.DomainDecl(scope().qualified(builder.name), builder.baseType, builder.notNull,
                 builder.defaultSql, builder.collation, builder.checks, declaredIn));
         return builder;
     }
@@ -51,7 +51,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
     public CompositeTypeBuilder ensureCompositeType(String name) {
         CompositeTypeBuilder builder = new CompositeTypeBuilder(name);
         Origin declaredIn = currentOrigin();
-        placeholder(() -> new Declaration.CompositeTypeDecl(scope().qualified(builder.name), builder.attributes, declaredIn));
+        placeholder(() -> new TypeDecl.CompositeTypeDecl(scope().qualified(builder.name), builder.attributes, declaredIn));
         return builder;
     }
 
@@ -140,7 +140,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
      * policies in the same block.
      */
     public SchemaChanges ensureRowLevelSecurity(String table, boolean force) {
-        add(new Declaration.RowSecurityDecl(scope().qualified(table), force, currentOrigin()));
+        add(new AccessDecl.RowSecurityDecl(scope().qualified(table), force, currentOrigin()));
         return self();
     }
 
@@ -152,7 +152,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
     public PolicyBuilder ensurePolicy(String name) {
         PolicyBuilder builder = new PolicyBuilder(name);
         Origin declaredIn = currentOrigin();
-        placeholder(() -> new Declaration.PolicyDecl(builder.name, builder.table == null ? null : scope().qualified(builder.table),
+        placeholder(() -> new AccessDecl.PolicyDecl(builder.name, builder.table == null ? null : scope().qualified(builder.table),
                 builder.permissive, builder.command, builder.roles.isEmpty() ? List.of("public") : builder.roles,
                 builder.using, builder.withCheck, declaredIn));
         return builder;

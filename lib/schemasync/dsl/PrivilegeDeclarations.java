@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
-import schemasync.dsl.Declaration.GrantDecl;
+import schemasync.dsl.AccessDecl.DefaultPrivilegesDecl;
+import schemasync.dsl.AccessDecl.GrantDecl;
 
 /**
  * The privilege part of {@link SchemaChanges}'s vocabulary: grants on tables, columns, sequences, schemas and

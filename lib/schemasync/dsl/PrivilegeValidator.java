@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import schemasync.catalog.DefaultTarget;
 import schemasync.catalog.GrantTarget;
 import schemasync.dsl.Declaration.AggregateDecl;
-import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
-import schemasync.dsl.Declaration.GrantDecl;
+import schemasync.dsl.AccessDecl.DefaultPrivilegesDecl;
+import schemasync.dsl.AccessDecl.GrantDecl;
 
 /**
  * Checks of grants, revocations, default privileges and aggregates, before any connection: known

@@ -32,11 +32,11 @@ final class Removals {
         return switch (r.kind()) {
             case MATERIALIZED_VIEW -> d instanceof Declaration.MaterializedViewDecl m && m.name().equals(o)
                     || d instanceof Declaration.IndexDecl i && o.equals(i.table());
-            case SEQUENCE -> d instanceof Declaration.SequenceDecl q && q.name().equals(o)
-                    || d instanceof Declaration.GrantDecl g && g.target().kind() == GrantTarget.Kind.SEQUENCE
+            case SEQUENCE -> d instanceof TypeDecl.SequenceDecl q && q.name().equals(o)
+                    || d instanceof AccessDecl.GrantDecl g && g.target().kind() == GrantTarget.Kind.SEQUENCE
                     && g.target().qualifiedName().equals(o);
-            case DOMAIN -> d instanceof Declaration.DomainDecl t && t.name().equals(o);
-            case COMPOSITE_TYPE -> d instanceof Declaration.CompositeTypeDecl t && t.name().equals(o);
+            case DOMAIN -> d instanceof TypeDecl.DomainDecl t && t.name().equals(o);
+            case COMPOSITE_TYPE -> d instanceof TypeDecl.CompositeTypeDecl t && t.name().equals(o);
             case PROCEDURE -> d instanceof Declaration.FunctionDecl f && f.procedure() && f.name().equals(o)
                     && arguments(f.arguments()).equals(arguments(r.column()));
             case AGGREGATE -> d instanceof Declaration.AggregateDecl a && a.name().equals(o)
@@ -53,7 +53,7 @@ final class Removals {
     /** The block that declares what {@code r} removes, among {@code declarations}, if any (a contradiction). */
     static Origin declaredIn(RemovalDecl r, List<Declaration> declarations) {
         for (Declaration d : declarations) {
-            if (d != r && !(d instanceof Declaration.IndexDecl) && !(d instanceof Declaration.GrantDecl) && removes(r, d)) {
+            if (d != r && !(d instanceof Declaration.IndexDecl) && !(d instanceof AccessDecl.GrantDecl) && removes(r, d)) {
                 return d.origin();
             }
         }

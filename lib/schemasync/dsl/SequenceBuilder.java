@@ -64,7 +64,7 @@ public final class SequenceBuilder {
     }
 
     /** The declaration once the block's declare returned (OWNED BY split into table and column). */
-    Declaration.SequenceDecl declaration(Origin declaredIn, TenantScope scope) {
+    TypeDecl.SequenceDecl declaration(Origin declaredIn, TenantScope scope) {
         QualifiedName table = null;
         String column = null;
         if (ownedBy != null) {
@@ -73,7 +73,7 @@ public final class SequenceBuilder {
             column = dot < 0 ? ownedBy : ownedBy.substring(dot + 1);
         }
         SequenceOptions o = options;
-        return new Declaration.SequenceDecl(scope.qualified(name), dataType, o.increment(),
+        return new TypeDecl.SequenceDecl(scope.qualified(name), dataType, o.increment(),
                 o.minValue(), o.maxValue(), o.start(), o.cache(), Boolean.TRUE.equals(o.cycles()), table, column, declaredIn);
     }
 }

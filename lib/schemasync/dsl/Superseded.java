@@ -61,10 +61,10 @@ final class Superseded {
      * database where the earlier block ran, the planner adds the new labels (ALTER TYPE ... ADD VALUE).
      */
     private static List<Declaration> laterEnumLabels(List<Declaration> declarations) {
-        Map<QualifiedName, Declaration.EnumDecl> latest = new HashMap<>();
+        Map<QualifiedName, TypeDecl.EnumDecl> latest = new HashMap<>();
         Map<QualifiedName, Integer> firstBlock = new HashMap<>();
         for (Declaration d : declarations) {
-            if (!(d instanceof Declaration.EnumDecl e)) continue;
+            if (!(d instanceof TypeDecl.EnumDecl e)) continue;
             firstBlock.merge(e.name(), e.origin().position(), Math::min);
             latest.merge(e.name(), e, (a, b) -> b.origin().position() >= a.origin().position() ? b : a);
         }
@@ -72,10 +72,10 @@ final class Superseded {
         List<Declaration> kept = new ArrayList<>(declarations.size());
         Set<QualifiedName> placed = new HashSet<>();
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.EnumDecl e && firstBlock.get(e.name()) != latest.get(e.name()).origin().position()) {
+            if (d instanceof TypeDecl.EnumDecl e && firstBlock.get(e.name()) != latest.get(e.name()).origin().position()) {
                 if (e.origin().position() != firstBlock.get(e.name()) || !placed.add(e.name())) continue; // a later one: folded in
-                Declaration.EnumDecl last = latest.get(e.name());
-                kept.add(new Declaration.EnumDecl(e.name(), last.labels(),
+                TypeDecl.EnumDecl last = latest.get(e.name());
+                kept.add(new TypeDecl.EnumDecl(e.name(), last.labels(),
                         new Origin(last.origin().blockId(), last.origin().description(), e.origin().position())));
                 continue;
             }

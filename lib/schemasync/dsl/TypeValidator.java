@@ -24,12 +24,12 @@ final class TypeValidator {
         Set<String> sequenceNames = new TreeSet<>();
         Set<schemasync.catalog.CommentTarget> comments = new java.util.HashSet<>();
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.EnumDecl e) typeNames.putIfAbsent(e.name().toString(), "enum");
+            if (d instanceof TypeDecl.EnumDecl e) typeNames.putIfAbsent(e.name().toString(), "enum");
         }
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.DomainDecl t) domain(t, typeNames);
-            else if (d instanceof Declaration.CompositeTypeDecl t) composite(t, typeNames);
-            else if (d instanceof Declaration.SequenceDecl q) sequence(q, sequenceNames);
+            if (d instanceof TypeDecl.DomainDecl t) domain(t, typeNames);
+            else if (d instanceof TypeDecl.CompositeTypeDecl t) composite(t, typeNames);
+            else if (d instanceof TypeDecl.SequenceDecl q) sequence(q, sequenceNames);
             else if (d instanceof Declaration.CommentDecl c) comment(c, comments);
             else if (d instanceof KindDecl.RangeTypeDecl r) unique(r.origin(), "range type", r.name(), typeNames);
         }
@@ -62,7 +62,7 @@ final class TypeValidator {
         if (!seen.add(t)) validator.problem(c.origin(), what + " is declared twice");
     }
 
-    private void sequence(Declaration.SequenceDecl q, Set<String> names) {
+    private void sequence(TypeDecl.SequenceDecl q, Set<String> names) {
         validator.qualified(q.origin(), "sequence", q.name());
         if (!names.add(q.name().toString())) validator.problem(q.origin(), "sequence " + q.name() + " is declared twice");
         boolean integer = q.dataType() == null || SequenceOptions.range(q.dataType()) != null;
@@ -78,11 +78,11 @@ final class TypeValidator {
         }
     }
 
-    private void composite(Declaration.CompositeTypeDecl t, Map<String, String> typeNames) {
+    private void composite(TypeDecl.CompositeTypeDecl t, Map<String, String> typeNames) {
         unique(t.origin(), "composite type", t.name(), typeNames);
         if (t.attributes().isEmpty()) validator.problem(t.origin(), "composite type " + t.name() + " has no attributes");
         Set<String> names = new TreeSet<>();
-        for (Declaration.CompositeTypeDecl.Attribute a : t.attributes()) {
+        for (TypeDecl.CompositeTypeDecl.Attribute a : t.attributes()) {
             validator.name(t.origin(), "attribute of composite type " + t.name(), a.name());
             if (a.name() != null && !names.add(a.name()))
                 validator.problem(t.origin(), "attribute " + a.name() + " is declared twice in composite type " + t.name());
@@ -92,13 +92,13 @@ final class TypeValidator {
         }
     }
 
-    private void domain(Declaration.DomainDecl t, Map<String, String> typeNames) {
+    private void domain(TypeDecl.DomainDecl t, Map<String, String> typeNames) {
         unique(t.origin(), "domain", t.name(), typeNames);
         if (t.baseType() == null || t.baseType().isBlank()) validator.problem(t.origin(), "domain " + t.name() + " has no base type");
         if (t.defaultSql() != null && t.defaultSql().isBlank()) validator.problem(t.origin(), "domain " + t.name() + " has a blank default");
         if (t.collation() != null) validator.qualified(t.origin(), "collation of domain", t.collation());
         Set<String> names = new TreeSet<>();
-        for (Declaration.DomainDecl.Check c : t.checks()) {
+        for (TypeDecl.DomainDecl.Check c : t.checks()) {
             validator.name(t.origin(), "check constraint of domain " + t.name(), c.name());
             if (c.name() != null && !names.add(c.name()))
                 validator.problem(t.origin(), "check " + c.name() + " is declared twice on domain " + t.name());

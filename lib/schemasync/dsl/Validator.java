@@ -67,12 +67,12 @@ record Validator(List<String> problems) {
                 column(c.origin(), c.table(), c.column(), columns);
             } else if (d instanceof IndexDecl i) {
                 index(i, indexes);
-            } else if (d instanceof Declaration.GrantDecl || d instanceof Declaration.DefaultPrivilegesDecl
+            } else if (d instanceof AccessDecl.GrantDecl || d instanceof AccessDecl.DefaultPrivilegesDecl
                     || d instanceof Declaration.AggregateDecl) {
                 privileges.validate(d);
-            } else if (d instanceof Declaration.RowSecurityDecl r) {
+            } else if (d instanceof AccessDecl.RowSecurityDecl r) {
                 qualified(r.origin(), "table", r.table());
-            } else if (d instanceof Declaration.PolicyDecl p) {
+            } else if (d instanceof AccessDecl.PolicyDecl p) {
                 name(p.origin(), "policy", p.name());
                 if (p.table() == null) problem(p.origin(), "policy " + p.name() + " has no table: add .on(\"table\")");
                 else if (!policyNames.add(p.table() + "." + p.name())) problem(p.origin(), "policy " + p.name() + " on " + p.table() + " is declared twice");
@@ -117,7 +117,7 @@ record Validator(List<String> problems) {
                 if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");
                 if (v.sql() == null || v.sql().isBlank()) problem(v.origin(), "view " + v.name() + " has no query");
                 relations.view(v);
-            } else if (d instanceof Declaration.EnumDecl e) {
+            } else if (d instanceof TypeDecl.EnumDecl e) {
                 qualified(e.origin(), "enum", e.name());
                 if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
                 // PostgreSQL accepts an enum without labels and an empty label; it refuses labels over 63 bytes.

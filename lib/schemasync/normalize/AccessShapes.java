@@ -16,7 +16,7 @@ import schemasync.catalog.GrantTarget;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.AggregateDecl;
 import schemasync.dsl.Declaration.FunctionDecl;
-import schemasync.dsl.Declaration.GrantDecl;
+import schemasync.dsl.AccessDecl.GrantDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.plan.DeclaredShapes;
 import schemasync.plan.Step;

@@ -1,5 +1,7 @@
 package schemasync.normalize;
 
+import schemasync.dsl.AccessDecl;
+import schemasync.dsl.TypeDecl;
 import java.sql.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,7 +103,7 @@ public final class Normalizer {
                 s.indexes.add(i);
             } else if (d instanceof Declaration.TriggerDecl g && known.contains(g.table())) {
                 shadow(shadows, catalog, g.table()).triggers.add(g);
-            } else if (d instanceof Declaration.PolicyDecl p && known.contains(p.table())) {
+            } else if (d instanceof AccessDecl.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
                 Shadow root = shadow(shadows, catalog, partitions.root(p));
@@ -192,16 +194,16 @@ public final class Normalizer {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateExtension(x.name(), x.schema(), x.version())));
             } else if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
-            } else if (d instanceof Declaration.EnumDecl e && !catalog.enums().containsKey(e.name())) {
+            } else if (d instanceof TypeDecl.EnumDecl e && !catalog.enums().containsKey(e.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
-            } else if (d instanceof Declaration.DomainDecl t && !catalog.domains().containsKey(t.name())) {
+            } else if (d instanceof TypeDecl.DomainDecl t && !catalog.domains().containsKey(t.name())) {
                 // Columns of a domain this run creates: the shadows need the type to exist.
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t.domain())));
-            } else if (d instanceof Declaration.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
+            } else if (d instanceof TypeDecl.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t.type())));
             } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
                 sql.add(guarded(c));
-            } else if (d instanceof Declaration.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
+            } else if (d instanceof TypeDecl.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
                 // A column default nextval('seq') of a sequence this run creates.
                 sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q.spec())));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
@@ -311,7 +313,7 @@ public final class Normalizer {
             for (Declaration.TriggerDecl g : s.triggers) {
                 statements.add(SqlRenderer.createTrigger(g.spec(), DSL.name("pg_temp", s.shadowName)));
             }
-            for (Declaration.PolicyDecl p : s.policies) {
+            for (AccessDecl.PolicyDecl p : s.policies) {
                 statements.add(SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
             }
             for (PartitionShapes.Twin twin : partitions.twins(s.table, s.shadowName)) statements.add(twin.sql());

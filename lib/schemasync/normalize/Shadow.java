@@ -1,5 +1,6 @@
 package schemasync.normalize;
 
+import schemasync.dsl.AccessDecl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Shadow {
     final Map<String, ColumnSpec> declaredSpecs = new LinkedHashMap<>();
     final List<IndexDecl> indexes = new ArrayList<>();
     final List<Declaration.TriggerDecl> triggers = new ArrayList<>();
-    final List<Declaration.PolicyDecl> policies = new ArrayList<>();
+    final List<AccessDecl.PolicyDecl> policies = new ArrayList<>();
     /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
     final List<schemasync.catalog.ConstraintSpec> checks = new ArrayList<>();
     /** PARTITION BY of the shadow (declared, else the database's), so partitions can hang from it. */

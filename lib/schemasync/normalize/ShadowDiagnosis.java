@@ -1,5 +1,6 @@
 package schemasync.normalize;
 
+import schemasync.dsl.AccessDecl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,7 +30,7 @@ final class ShadowDiagnosis {
                     if (error != null) problems.add(twin.partition().origin() + ": partition " + twin.partition().name() + " of "
                             + twin.partition().parent() + " " + twin.partition().bound() + ": " + error);
                 }
-                for (Declaration.PolicyDecl p : s.policies) {
+                for (AccessDecl.PolicyDecl p : s.policies) {
                     String error = Savepoints.attempt(connection, SqlRenderer.policy(p.policy(), DSL.name("pg_temp", s.shadowName), false));
                     if (error != null) problems.add(p.origin() + ": policy " + p.name() + " on " + p.table() + ": " + error);
                 }

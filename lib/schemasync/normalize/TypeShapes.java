@@ -1,5 +1,6 @@
 package schemasync.normalize;
 
+import schemasync.dsl.TypeDecl;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,16 +38,16 @@ final class TypeShapes {
         Map<QualifiedName, Domain> domains = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.Sequence> sequences = new HashMap<>();
-        if (declared.declarations().stream().noneMatch(d -> d instanceof Declaration.DomainDecl
-                || d instanceof Declaration.CompositeTypeDecl || d instanceof Declaration.SequenceDecl)) {
+        if (declared.declarations().stream().noneMatch(d -> d instanceof TypeDecl.DomainDecl
+                || d instanceof TypeDecl.CompositeTypeDecl || d instanceof TypeDecl.SequenceDecl)) {
             return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds); // nothing to spell: not even a round trip
         }
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
             boolean any = false;
             for (Declaration d : declared.declarations()) {
-                if (!(d instanceof Declaration.DomainDecl || d instanceof Declaration.CompositeTypeDecl
-                        || d instanceof Declaration.SequenceDecl)) continue;
+                if (!(d instanceof TypeDecl.DomainDecl || d instanceof TypeDecl.CompositeTypeDecl
+                        || d instanceof TypeDecl.SequenceDecl)) continue;
                 if (!any) {
                     any = true;
                     // Schemas, enums and domains this run creates, so base types resolve (rolled back).
@@ -56,23 +57,23 @@ final class TypeShapes {
                 QualifiedName twinName = new QualifiedName("pg_temp", twin);
                 String error;
                 QualifiedName name;
-                if (d instanceof Declaration.DomainDecl t) {
+                if (d instanceof TypeDecl.DomainDecl t) {
                     name = t.name();
                     error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateDomain(new schemasync.catalog.Domain(
                             twinName, t.baseType(), t.notNull(), t.defaultSql(), t.collation(), t.checks().stream()
                             // Every check inline on the twin, NOT VALID ones too: only their spelling is wanted here.
                             .map(c -> new schemasync.catalog.Domain.Check(c.name(), c.expression(), true)).toList()))));
                     if (error != null) problems.add(t.origin().blockId() + ": domain " + t.name() + ": " + error);
-                } else if (d instanceof Declaration.SequenceDecl q) {
+                } else if (d instanceof TypeDecl.SequenceDecl q) {
                     name = q.name();
                     error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateSequence(
                             new schemasync.catalog.SequenceSpec(twinName, q.dataType(), q.options()))));
                     if (error != null) problems.add(q.origin().blockId() + ": sequence " + q.name() + ": " + error);
                 } else {
-                    Declaration.CompositeTypeDecl t = (Declaration.CompositeTypeDecl) d;
+                    TypeDecl.CompositeTypeDecl t = (TypeDecl.CompositeTypeDecl) d;
                     name = t.name();
                     error = Savepoints.attempt(connection, SqlRenderer.render(new Step.CreateCompositeType(
-                            new Declaration.CompositeTypeDecl(twinName, t.attributes(), t.origin()).type())));
+                            new TypeDecl.CompositeTypeDecl(twinName, t.attributes(), t.origin()).type())));
                     if (error != null) problems.add(t.origin().blockId() + ": composite type " + t.name() + ": " + error);
                 }
                 if (error == null) twins.put(twin, name);

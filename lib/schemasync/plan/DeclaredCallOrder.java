@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.dsl.AccessDecl;
+import schemasync.dsl.TypeDecl;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -117,9 +119,9 @@ final class DeclaredCallOrder {
         }
         if (d instanceof Declaration.ConstraintsDecl k) return "constraints of table " + k.table();
         if (d instanceof Declaration.IndexDecl i) return catalog.indexes().containsKey(i.name()) ? null : "index " + i.name();
-        if (d instanceof Declaration.PolicyDecl p) return "policy " + p.name() + " on " + p.table();
+        if (d instanceof AccessDecl.PolicyDecl p) return "policy " + p.name() + " on " + p.table();
         if (d instanceof Declaration.TriggerDecl g) return "trigger " + g.name() + " on " + g.table();
-        if (d instanceof Declaration.DomainDecl t) return catalog.domains().containsKey(t.name()) ? null : "domain " + t.name();
+        if (d instanceof TypeDecl.DomainDecl t) return catalog.domains().containsKey(t.name()) ? null : "domain " + t.name();
         return null;
     }
 
@@ -139,10 +141,10 @@ final class DeclaredCallOrder {
                 else if (k instanceof KeyPart.RawKey r) texts.add(r.sql());
             }
             texts.add(i.where());
-        } else if (d instanceof Declaration.PolicyDecl p) {
+        } else if (d instanceof AccessDecl.PolicyDecl p) {
             texts.add(p.using());
             texts.add(p.withCheck());
-        } else if (d instanceof Declaration.DomainDecl t) {
+        } else if (d instanceof TypeDecl.DomainDecl t) {
             texts.add(t.defaultSql());
             t.checks().forEach(c -> texts.add(c.expression()));
         }

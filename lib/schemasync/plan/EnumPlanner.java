@@ -6,7 +6,7 @@ import schemasync.plan.Summary.Verb;
 
 import java.util.ArrayList;
 import java.util.List;
-import schemasync.dsl.Declaration.EnumDecl;
+import schemasync.dsl.TypeDecl.EnumDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 

@@ -14,8 +14,8 @@ import schemasync.catalog.Grant;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.dsl.Declaration.DefaultPrivilegesDecl;
-import schemasync.dsl.Declaration.GrantDecl;
+import schemasync.dsl.AccessDecl.DefaultPrivilegesDecl;
+import schemasync.dsl.AccessDecl.GrantDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 

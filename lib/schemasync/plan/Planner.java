@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.dsl.AccessDecl;
+import schemasync.dsl.TypeDecl;
 import schemasync.model.HazardKind;
 import schemasync.model.ObjectKind;
 import schemasync.plan.Summary.Verb;
@@ -182,23 +184,23 @@ public final class Planner {
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
-            else if (d instanceof Declaration.RowSecurityDecl r) policyPlanner.rowSecurity(r);
-            else if (d instanceof Declaration.DomainDecl t) typePlanner.domain(t);
+            else if (d instanceof AccessDecl.RowSecurityDecl r) policyPlanner.rowSecurity(r);
+            else if (d instanceof TypeDecl.DomainDecl t) typePlanner.domain(t);
             else if (d instanceof Declaration.PartitionDecl p) {
                 planner.declaredPartitions.add(p.name());
                 planner.partitions.plan(p);
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 planner.declaredMaterializedViews.add(m.name());
                 materializedViewPlanner.plan(m);
-            } else if (d instanceof Declaration.CompositeTypeDecl t) typePlanner.composite(t);
-            else if (d instanceof Declaration.SequenceDecl q) sequencePlanner.plan(q);
+            } else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
+            else if (d instanceof TypeDecl.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
-            else if (d instanceof Declaration.GrantDecl g) grantPlanner.plan(g);
-            else if (d instanceof Declaration.DefaultPrivilegesDecl p) grantPlanner.plan(p);
+            else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
+            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
             else if (d instanceof Declaration.AggregateDecl a) {
                 planner.declaredAggregates.add(functionPlanner.key(a));
                 functionPlanner.plan(a);
-            } else if (d instanceof Declaration.PolicyDecl p) {
+            } else if (d instanceof AccessDecl.PolicyDecl p) {
                 planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
                 policyPlanner.policy(p);
             } else if (d instanceof Declaration.TriggerDecl g) {
@@ -210,7 +212,7 @@ public final class Planner {
             } else if (d instanceof Declaration.ViewDecl v) {
                 planner.declaredViews.add(v.name());
                 viewPlanner.plan(v);
-            } else if (d instanceof Declaration.EnumDecl e) {
+            } else if (d instanceof TypeDecl.EnumDecl e) {
                 planner.declaredEnums.add(e.name());
                 enumPlanner.plan(e);
             }

@@ -8,8 +8,8 @@ import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.catalog.Table.RowSecurity;
-import schemasync.dsl.Declaration.PolicyDecl;
-import schemasync.dsl.Declaration.RowSecurityDecl;
+import schemasync.dsl.AccessDecl.PolicyDecl;
+import schemasync.dsl.AccessDecl.RowSecurityDecl;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 

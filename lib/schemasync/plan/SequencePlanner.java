@@ -9,7 +9,7 @@ import java.util.List;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
-import schemasync.dsl.Declaration.SequenceDecl;
+import schemasync.dsl.TypeDecl.SequenceDecl;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**

@@ -8,7 +8,7 @@ import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.Domain;
-import schemasync.dsl.Declaration.DomainDecl;
+import schemasync.dsl.TypeDecl.DomainDecl;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**
@@ -89,7 +89,7 @@ final class TypePlanner {
     }
 
     /** Composite types: created when missing; other attributes (names, types, order, collations) reported. */
-    void composite(schemasync.dsl.Declaration.CompositeTypeDecl t) {
+    void composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
         planner.declaredTypes.add(t.name());
         String object = t.name().toString();
         schemasync.catalog.CompositeType have = planner.composites.get(t.name());

@@ -1,5 +1,6 @@
 package schemasync.report;
 
+import schemasync.dsl.TypeDecl;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public final class SchemaDocs {
         List<String> enums = new ArrayList<>();
         List<String> views = new ArrayList<>();
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.EnumDecl e) {
+            if (d instanceof TypeDecl.EnumDecl e) {
                 enums.add("- " + code(e.name().toString()) + ": " + String.join(", ", e.labels().stream().map(SchemaDocs::code).toList()));
             } else if (d instanceof Declaration.FunctionDecl f) {
                 enums.add("- function " + code(f.signature()));
