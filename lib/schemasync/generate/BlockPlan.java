@@ -88,21 +88,21 @@ final class BlockPlan {
     private void types(String schema) {
         g.startBlock(schema + " types", "Types of schema " + schema + ": enums, domains, composite and range types, sequences");
         catalog.enums().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME)
-                .forEach(n -> g.add(new Call.EnumCall(g.dslName(n), catalog.enums().get(n))));
+                .forEach(n -> g.add(new TypeCalls.EnumCall(g.dslName(n), catalog.enums().get(n))));
         // Range types over built-in functions only: domains and composites of them follow; the others follow their functions.
         catalog.rangeTypes().keySet().stream().filter(n -> n.schema().equals(schema) && !RangeBlocks.usesUserFunction(
                 catalog.rangeTypes().get(n))).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
                 catalog.rangeTypes().get(n))));
         catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> {
             schemasync.catalog.Domain d = catalog.domains().get(n);
-            g.add(new Call.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
+            g.add(new TypeCalls.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
                     d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
                     d.checks().stream().map(schemasync.catalog.Domain.Check::name).toList(),
                     d.checks().stream().map(c -> c.expression().substring("CHECK ".length())).toList(),
                     d.checks().stream().filter(c -> !c.validated()).map(schemasync.catalog.Domain.Check::name).toList()));
         });
         catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
-                new Call.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
+                new TypeCalls.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
                         ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList())));
         for (Source.Sequence s : source.sequences()) {
             if (!s.name().schema().equals(schema) || "i".equals(s.dependency())) continue; // identity: implicit
@@ -124,10 +124,10 @@ final class BlockPlan {
         boolean ascending = s.increment() > 0;
         String owner = s.ownerTable() == null ? null : g.dslName(s.ownerTable()) + "." + s.ownerColumn();
         if (!ascending) {
-            return new Call.SequenceCall(g.dslName(s.name()), s.type(), s.increment(), s.min(), s.max(), s.start(), s.cache(),
+            return new TypeCalls.SequenceCall(g.dslName(s.name()), s.type(), s.increment(), s.min(), s.max(), s.start(), s.cache(),
                     s.cycle(), owner);
         }
-        return new Call.SequenceCall(g.dslName(s.name()), s.type().equals("bigint") ? null : s.type(),
+        return new TypeCalls.SequenceCall(g.dslName(s.name()), s.type().equals("bigint") ? null : s.type(),
                 s.increment() == 1 ? null : s.increment(), s.min() == 1 ? null : s.min(), s.max() == typeMax ? null : s.max(),
                 s.start() == s.min() ? null : s.start(), s.cache() == 1 ? null : s.cache(), s.cycle(), owner);
     }

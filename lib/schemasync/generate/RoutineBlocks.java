@@ -104,13 +104,13 @@ final class RoutineBlocks {
         String header = "CREATE OR REPLACE " + word + " " + BlockPlan.sqlName(r.name()) + "(" + r.arguments() + ")\n";
         Catalog.Function aggregate = catalog.aggregates().get(r.signature());
         if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
-            g.add(new Call.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
+            g.add(new RoutineCalls.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
                     r.kind().equals("p")));
         } else if (r.kind().equals("f") || r.kind().equals("p")) {
             g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
                     CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
         } else if (r.kind().equals("a") && aggregate != null) {
-            g.add(new Call.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
+            g.add(new RoutineCalls.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
         } else if (r.kind().equals("a")) {
             g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
         }
