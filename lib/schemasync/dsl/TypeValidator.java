@@ -2,13 +2,14 @@ package schemasync.dsl;
 import schemasync.catalog.SequenceOptions;
 
 import java.util.HashMap;
+import schemasync.catalog.QualifiedName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks of the type-like declarations (domains, composite types, sequences) before any connection
+ * Checks of the type-like declarations (enums, domains, composite types, sequences) before any connection
  * is opened. Domains, composite types and enums share PostgreSQL's namespace of types (pg_type), so
  * one name cannot be declared as two of them.
  */
@@ -23,8 +24,24 @@ final class TypeValidator {
         Map<String, String> typeNames = new HashMap<>();
         Set<String> sequenceNames = new TreeSet<>();
         Set<schemasync.catalog.CommentTarget> comments = new java.util.HashSet<>();
+        Set<String> enumNames = new TreeSet<>();
         for (Declaration d : declarations) {
-            if (d instanceof TypeDecl.EnumDecl e) typeNames.putIfAbsent(e.name().toString(), "enum");
+            if (d instanceof TypeDecl.EnumDecl e) {
+                typeNames.putIfAbsent(e.name().toString(), "enum");
+                validator.qualified(e.origin(), "enum", e.name());
+                if (!enumNames.add(e.name().toString())) validator.problem(e.origin(), "enum " + e.name() + " is declared twice");
+                // PostgreSQL accepts an enum without labels and an empty label; it refuses labels over 63 bytes.
+                Set<String> seen = new TreeSet<>();
+                for (String label : e.labels()) {
+                    if (label == null) {
+                        validator.problem(e.origin(), "enum " + e.name() + " has a null label");
+                    } else if (QualifiedName.utf8Length(label) > QualifiedName.MAX_IDENTIFIER_BYTES) {
+                        validator.problem(e.origin(), "enum " + e.name() + ": label '" + label + "' is " + QualifiedName.utf8Length(label)
+                                + " bytes; PostgreSQL allows " + QualifiedName.MAX_IDENTIFIER_BYTES);
+                    }
+                    if (label != null && !seen.add(label)) validator.problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
+                }
+            }
         }
         for (Declaration d : declarations) {
             if (d instanceof TypeDecl.DomainDecl t) domain(t, typeNames);

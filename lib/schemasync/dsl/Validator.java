@@ -30,13 +30,8 @@ record Validator(List<String> problems) {
         Map<ColumnKey, ColumnSeen> columns = new LinkedHashMap<>();
         Map<QualifiedName, IndexDecl> indexes = new LinkedHashMap<>();
         Set<String> schemas = new TreeSet<>();
-        Set<String> customIds = new TreeSet<>();
-        Set<String> enumNames = new TreeSet<>();
         Set<String> viewNames = new TreeSet<>();
-        Set<String> functionSignatures = new TreeSet<>();
-        Set<String> triggerNames = new TreeSet<>();
         Set<String> extensionNames = new TreeSet<>();
-        Set<String> policyNames = new TreeSet<>();
         List<Declaration.RemovalDecl> removals = new ArrayList<>();
         PrivilegeValidator privileges = new PrivilegeValidator(this);
         RelationChecks relations = new RelationChecks(problems);
@@ -72,65 +67,15 @@ record Validator(List<String> problems) {
                 privileges.validate(d);
             } else if (d instanceof AccessDecl.RowSecurityDecl r) {
                 qualified(r.origin(), "table", r.table());
-            } else if (d instanceof AccessDecl.PolicyDecl p) {
-                name(p.origin(), "policy", p.name());
-                if (p.table() == null) problem(p.origin(), "policy " + p.name() + " has no table: add .on(\"table\")");
-                else if (!policyNames.add(p.table() + "." + p.name())) problem(p.origin(), "policy " + p.name() + " on " + p.table() + " is declared twice");
-                if (!java.util.Set.of("ALL", "SELECT", "INSERT", "UPDATE", "DELETE").contains(String.valueOf(p.command())))
-                    problem(p.origin(), "policy " + p.name() + ": command must be ALL, SELECT, INSERT, UPDATE or DELETE");
-                if (p.using() == null && p.withCheck() == null)
-                    problem(p.origin(), "policy " + p.name() + " has neither .using(...) nor .withCheck(...)");
-                fragment(p.origin(), () -> "the using() of policy " + p.name(), p.using());
-                fragment(p.origin(), () -> "the withCheck() of policy " + p.name(), p.withCheck());
             } else if (d instanceof Declaration.ExtensionDecl x) {
                 name(x.origin(), "extension", x.name());
                 if (x.schema() != null) name(x.origin(), "schema of extension " + x.name(), x.schema());
                 if (x.name() != null && !extensionNames.add(x.name())) problem(x.origin(), "extension " + x.name() + " is declared twice");
-            } else if (d instanceof Declaration.TriggerDecl g) {
-                name(g.origin(), "trigger", g.name());
-                if (g.table() == null) problem(g.origin(), "trigger " + g.name() + " has no table: add .on(\"table\")");
-                else {
-                    qualified(g.origin(), "table", g.table());
-                    if (!triggerNames.add(g.table() + "." + g.name())) problem(g.origin(), "trigger " + g.name() + " on " + g.table() + " is declared twice");
-                }
-                if (g.timing() == null || g.events() == null || g.events().isBlank())
-                    problem(g.origin(), "trigger " + g.name() + " has no events: add .before(\"UPDATE\"), .after(...) or .insteadOf(...)");
-                if (g.function() == null || g.function().isBlank())
-                    problem(g.origin(), "trigger " + g.name() + " has no function: add .executes(\"function()\")");
-                fragment(g.origin(), () -> "the when() of trigger " + g.name(), g.when());
-                fragment(g.origin(), () -> "the function call of trigger " + g.name(), g.function());
-                if (g.constraint() != null && (!"AFTER".equals(g.timing()) || !g.forEachRow()))
-                    problem(g.origin(), "constraint trigger " + g.name() + " must be .after(...) and .forEachRow()");
-                if (g.transitions() != null) {
-                    // PostgreSQL's own rule (trigger.c): transition tables only on AFTER triggers.
-                    if (!"AFTER".equals(g.timing())) problem(g.origin(), "trigger " + g.name() + ": transition tables (REFERENCING) need .after(...)");
-                    if (g.transitions().oldTable() != null) name(g.origin(), "old transition table of trigger " + g.name(), g.transitions().oldTable());
-                    if (g.transitions().newTable() != null) name(g.origin(), "new transition table of trigger " + g.name(), g.transitions().newTable());
-                }
-            } else if (d instanceof Declaration.FunctionDecl f) {
-                qualified(f.origin(), "function", f.name());
-                if (f.arguments() == null) problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
-                else if (!functionSignatures.add(f.signature())) problem(f.origin(), f.word() + " " + f.signature() + " is declared twice");
-                if (f.definition() == null || f.definition().isBlank()) problem(f.origin(), "function " + f.name() + " has no definition");
             } else if (d instanceof Declaration.ViewDecl v) {
                 qualified(v.origin(), "view", v.name());
                 if (!viewNames.add(v.name().toString())) problem(v.origin(), "view " + v.name() + " is declared twice");
                 if (v.sql() == null || v.sql().isBlank()) problem(v.origin(), "view " + v.name() + " has no query");
                 relations.view(v);
-            } else if (d instanceof TypeDecl.EnumDecl e) {
-                qualified(e.origin(), "enum", e.name());
-                if (!enumNames.add(e.name().toString())) problem(e.origin(), "enum " + e.name() + " is declared twice");
-                // PostgreSQL accepts an enum without labels and an empty label; it refuses labels over 63 bytes.
-                Set<String> seen = new TreeSet<>();
-                for (String label : e.labels()) {
-                    if (label == null) {
-                        problem(e.origin(), "enum " + e.name() + " has a null label");
-                    } else if (QualifiedName.utf8Length(label) > QualifiedName.MAX_IDENTIFIER_BYTES) {
-                        problem(e.origin(), "enum " + e.name() + ": label '" + label + "' is " + QualifiedName.utf8Length(label)
-                                + " bytes; PostgreSQL allows " + QualifiedName.MAX_IDENTIFIER_BYTES);
-                    }
-                    if (label != null && !seen.add(label)) problem(e.origin(), "enum " + e.name() + " lists '" + label + "' twice");
-                }
             } else if (d instanceof Declaration.RenameDecl r) {
                 relations.renamed(r);
                 qualified(r.origin(), r.kind().word(), r.table());
@@ -150,32 +95,14 @@ record Validator(List<String> problems) {
                     default -> { }
                 }
                 removals.add(r);
-            } else if (d instanceof Declaration.CustomStepDecl c) {
-                name(c.origin(), "custom step id", c.id());
-                if (c.id() != null && !customIds.add(c.id())) problem(c.origin(), "custom step " + c.id() + " is declared twice");
-                if (c.guardSql() == null || c.guardSql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no guard: add .neededWhile(\"SELECT ...\")");
-                if (c.sql() == null || c.sql().isBlank()) problem(c.origin(), "custom step " + c.id() + " has no SQL: add .runs(\"...\")");
-            } else if (d instanceof Declaration.ColumnChangeDecl c) {
-                qualified(c.origin(), "table", c.table());
-                name(c.origin(), "column", c.column());
-                if (c.type() == null && c.notNull() == null && c.defaultSql() == null && !c.dropDefault()) {
-                    problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + ") says nothing to change:"
-                            + " add .type(...), .notNull(), .nullable(), .dflt(...) or .noDefault()");
-                }
-                if (c.using() != null && c.type() == null) {
-                    problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + "): using(...) goes with type(...)");
-                }
-            } else if (d instanceof Declaration.AllowHazardDecl a) {
-                if (a.kind() == null) problem(a.origin(), "allowHazard needs a hazard kind");
-                if (a.reason() == null || a.reason().isBlank()) {
-                    problem(a.origin(), "allowHazard(" + a.kind() + ", ...) needs a reason: say why this block may do it");
-                }
             } else if (d instanceof IgnoreDecl g) {
                 if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
                     problem(g.origin(), "ignore() needs non-blank patterns");
             }
         }
         new TypeValidator(this).validate(declarations);
+        new RoutineValidator(this).validate(declarations);
+        new ChangeValidator(this).validate(declarations);
         new KindValidator(this).validate(declarations);
         new StatisticsRuleValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);
@@ -343,7 +270,7 @@ record Validator(List<String> problems) {
     }
 
     /** An SQL expression or type spliced into DDL: exactly one, never a way to run other statements. */
-    private void fragment(Origin origin, java.util.function.Supplier<String> what, String sql) {
+    void fragment(Origin origin, java.util.function.Supplier<String> what, String sql) {
         String why = SqlFragment.problem(sql);
         if (why != null) problem(origin, what.get() + " " + why + ": " + sql.replaceAll("\\s+", " "));
     }
