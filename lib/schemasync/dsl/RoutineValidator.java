@@ -49,7 +49,7 @@ record RoutineValidator(Validator validator) {
                 }
             } else if (d instanceof Declaration.FunctionDecl f) {
                 validator.qualified(f.origin(), "function", f.name());
-                if (f.arguments() == null) validator.problem(f.origin(), "function " + f.name() + ": write the signature as validator.name(argument types), e.g. \"set_updated_at()\"");
+                if (f.arguments() == null) validator.problem(f.origin(), "function " + f.name() + ": write the signature as name(argument types), e.g. \"set_updated_at()\"");
                 else if (!functionSignatures.add(f.signature())) validator.problem(f.origin(), f.word() + " " + f.signature() + " is declared twice");
                 if (f.definition() == null || f.definition().isBlank()) validator.problem(f.origin(), "function " + f.name() + " has no definition");
             }
