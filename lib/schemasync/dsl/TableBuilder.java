@@ -11,7 +11,7 @@ import schemasync.catalog.Constraint.Kind;
  * The body of {@code ensureTable(name, t -> t.column(...).primaryKey(...).unique(...))}. A
  * {@link ForeignKeyBuilder} continues the same chain and shares this state.
  */
-public class TableBuilder {
+public class TableBuilder extends TableOptionsBuilder {
     /** Shared by the builders of one table's chain. */
     static final class State {
         /** The fold's tenant: a referenced table in the placeholder schema is the tenant's. */
@@ -50,14 +50,17 @@ public class TableBuilder {
         }
     }
 
-    final State state;
-
     TableBuilder(TenantScope scope) {
         this(new State(scope));
     }
 
     TableBuilder(State state) {
-        this.state = state;
+        super(state);
+    }
+
+    @Override
+    TableBuilder self() {
+        return this;
     }
 
     public TableBuilder column(String name, DataType<?> type) {
@@ -202,52 +205,6 @@ public class TableBuilder {
         return this;
     }
 
-    /**
-     * The column declared last gets this statistics target ({@code ALTER COLUMN ... SET STATISTICS n}, SHARE UPDATE
-     * EXCLUSIVE): how many most-common values and histogram buckets ANALYZE keeps for it.
-     */
-    public TableBuilder statistics(int target) {
-        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(target, o.storage(), o.compression(), o.attributes()));
-    }
-
-    /**
-     * The column declared last is stored {@code PLAIN}, {@code EXTERNAL} (out of line, uncompressed: fast substring
-     * of long text), {@code MAIN} or {@code EXTENDED} ({@code ALTER COLUMN ... SET STORAGE}; metadata only: rows
-     * already written keep their form).
-     */
-    public TableBuilder storage(String storage) {
-        String word = storage.strip().toUpperCase(java.util.Locale.ROOT);
-        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), word, o.compression(), o.attributes()));
-    }
-
-    /** The column declared last is compressed with {@code pglz} or {@code lz4} (PostgreSQL 14+; metadata only). */
-    public TableBuilder compression(String method) {
-        String word = method.strip().toLowerCase(java.util.Locale.ROOT);
-        return columnOption(o -> schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), word, o.attributes()));
-    }
-
-    /**
-     * An attribute option of the column declared last, {@code ALTER COLUMN ... SET (name = value)}:
-     * {@code columnOption("n_distinct", "-1")} (every value distinct) or {@code n_distinct_inherited}; read by ANALYZE.
-     */
-    public TableBuilder columnOption(String name, String value) {
-        String option = name.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
-        return columnOption(o -> {
-            List<String> attributes = new ArrayList<>(o.attributes());
-            attributes.add(option);
-            return schemasync.catalog.ColumnOptions.declared(o.statistics(), o.storage(), o.compression(), attributes);
-        });
-    }
-
-    private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
-        if (state.columns.isEmpty()) throw new IllegalStateException("a column option before any column()");
-        String column = state.columns.get(state.columns.size() - 1).name();
-        schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
-                schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
-        state.columnOptions.put(column, change.apply(had));
-        return this;
-    }
-
     /** {@code UNIQUE (a, b)}, named {@code <table>_a_b_key} unless {@link #named} follows. */
     public TableBuilder unique(String... columnNames) {
         state.primaryKeyLast = false;
@@ -262,53 +219,6 @@ public class TableBuilder {
         return this;
     }
 
-    /** {@code INCLUDE (columns)} of the primary key or UNIQUE declared just before: stored in its index, not part of the key. */
-    public TableBuilder include(String... columnNames) {
-        return keyOptions("include()", o -> o.withInclude(List.of(columnNames)));
-    }
-
-    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE}: {@code SET CONSTRAINTS ... DEFERRED} can postpone its check to commit. */
-    public TableBuilder deferrable() {
-        return keyOptions("deferrable()", o -> o.deferred(false));
-    }
-
-    /** The primary key or UNIQUE declared just before is {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit unless set IMMEDIATE. */
-    public TableBuilder initiallyDeferred() {
-        return keyOptions("initiallyDeferred()", o -> o.deferred(true));
-    }
-
-    private TableBuilder keyOptions(String call, java.util.function.UnaryOperator<schemasync.catalog.KeyOptions> change) {
-        int last = state.constraints.size() - 1;
-        if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {
-            state.primaryKeyOptions = change.apply(state.primaryKeyOptions);
-            return this;
-        }
-        if (state.primaryKeyLast || last < 0 || state.constraints.get(last).kind() != Kind.UNIQUE) {
-            throw new IllegalStateException(call + " applies to the .primaryKey(...) or .unique(...) declared just before it");
-        }
-        ConstraintSpec c = state.constraints.get(last);
-        state.constraints.set(last, c.withKeyOptions(change.apply(c.keyOptions())));
-        return this;
-    }
-
-    /**
-     * A storage parameter of the index of the primary key, UNIQUE or EXCLUDE constraint declared just before
-     * ({@code PRIMARY KEY (id) WITH (fillfactor = 70)}): {@code .primaryKey("id").indexWith("fillfactor", "70")}. Set on
-     * the index with ALTER INDEX ... SET / RESET, like {@code ensureIndex(...).with(...)}.
-     */
-    public TableBuilder indexWith(String parameter, String value) {
-        String option = parameter.strip().toLowerCase(java.util.Locale.ROOT) + "=" + value;
-        int last = state.constraints.size() - 1;
-        if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {
-            state.primaryKeyStorage.add(option);
-        } else if (!state.primaryKeyLast && last >= 0 && (state.constraints.get(last).kind() == Kind.UNIQUE
-                || state.constraints.get(last).kind() == Kind.EXCLUSION)) {
-            state.constraintStorage.computeIfAbsent(last, k -> new ArrayList<>()).add(option);
-        } else {
-            throw new IllegalStateException("indexWith() applies to the primary key, unique or exclusion constraint declared just before it");
-        }
-        return this;
-    }
 
     /** {@code CONSTRAINT name CHECK (expression)}. */
     public TableBuilder check(String name, String expressionSql) {
