@@ -1,5 +1,6 @@
 package schemasync.catalog;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,38 +32,6 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules) {
 
-    /** A snapshot without extended statistics or rules. */
-    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                   Map<String, Function> functions, Map<String, Extension> extensions,
-                   Map<QualifiedName, Domain> domains,
-                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
-                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
-                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                   List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
-                   Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
-                   Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes) {
-        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
-                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, lineage,
-                externals, collations, rangeTypes, Map.of(), Map.of());
-    }
-
-    /** A snapshot without inheritance, typed tables, foreign servers, user mappings, foreign tables, publications, event triggers, collations or range types. */
-    public Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                   Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
-                   Map<String, Function> functions, Map<String, Extension> extensions,
-                   Map<QualifiedName, Domain> domains,
-                   Map<GrantTarget, Set<Grant>> grants, Map<DefaultTarget, Set<Grant>> defaultPrivileges,
-                   Map<String, Function> aggregates, Map<QualifiedName, CompositeType> composites,
-                   Map<QualifiedName, Sequence> sequences, Map<CommentTarget, String> comments,
-                   Map<QualifiedName, Partitioning> partitioning, Map<QualifiedName, MaterializedView> materializedViews,
-                   List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions) {
-        this(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges, aggregates,
-                composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions, Map.of(),
-                ExternalObjects.NONE, Map.of(), Map.of(), Map.of(), Map.of());
-    }
-
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
         return lineage.get(table);
@@ -70,9 +39,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
     /** The same snapshot with these foreign servers, user mappings, foreign tables, publications and event triggers. */
     public Catalog withExternals(ExternalObjects newExternals) {
-        return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, newExternals, collations, rangeTypes, statistics, rules);
+        return toBuilder().externals(newExternals).build();
     }
 
     /** The storage parameters, persistence and CLUSTER ON mark of a table or index (NONE when it has none). */
@@ -86,9 +53,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
     /** The same snapshot with other tables (the fingerprint leaves out their statistics). */
     public Catalog withTables(Map<QualifiedName, Table> newTables) {
-        return new Catalog(schemas, newTables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews,
-                viewDependencies, relationOptions, lineage, externals, collations, rangeTypes, statistics, rules);
+        return toBuilder().tables(newTables).build();
     }
 
     /**
@@ -159,6 +124,180 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
         statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+    }
+
+
+    /** A builder holding nothing (no schema, no object), to fill kind by kind. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this snapshot's objects, to change some kinds and build another snapshot. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.schemas = new TreeSet<>(schemas);
+        b.tables = new LinkedHashMap<>(tables);
+        b.indexes = new LinkedHashMap<>(indexes);
+        b.enums = new LinkedHashMap<>(enums);
+        b.views = new LinkedHashMap<>(views);
+        b.functions = new LinkedHashMap<>(functions);
+        b.extensions = new LinkedHashMap<>(extensions);
+        b.domains = new LinkedHashMap<>(domains);
+        b.grants = new LinkedHashMap<>(grants);
+        b.defaultPrivileges = new LinkedHashMap<>(defaultPrivileges);
+        b.aggregates = new LinkedHashMap<>(aggregates);
+        b.composites = new LinkedHashMap<>(composites);
+        b.sequences = new LinkedHashMap<>(sequences);
+        b.comments = new LinkedHashMap<>(comments);
+        b.partitioning = new LinkedHashMap<>(partitioning);
+        b.materializedViews = new LinkedHashMap<>(materializedViews);
+        b.viewDependencies = new ArrayList<>(viewDependencies);
+        b.relationOptions = new LinkedHashMap<>(relationOptions);
+        b.lineage = new LinkedHashMap<>(lineage);
+        b.externals = externals;
+        b.collations = new LinkedHashMap<>(collations);
+        b.rangeTypes = new LinkedHashMap<>(rangeTypes);
+        b.statistics = new LinkedHashMap<>(statistics);
+        b.rules = new LinkedHashMap<>(rules);
+        return b;
+    }
+
+    /**
+     * The one way to make a snapshot besides the canonical constructor: every kind starts empty, a setter
+     * replaces one kind, a getter hands out the builder's own mutable collection (for adding entries). A new
+     * kind is a record component here plus its field, its pair of methods and its place in {@link #build()}
+     * and {@link #toBuilder()}; no caller changes.
+     */
+    public static final class Builder {
+        private Set<String> schemas = new TreeSet<>();
+        private Map<QualifiedName, Table> tables = new LinkedHashMap<>();
+        private Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
+        private Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
+        private Map<QualifiedName, String> views = new LinkedHashMap<>();
+        private Map<String, Function> functions = new LinkedHashMap<>();
+        private Map<String, Extension> extensions = new LinkedHashMap<>();
+        private Map<QualifiedName, Domain> domains = new LinkedHashMap<>();
+        private Map<GrantTarget, Set<Grant>> grants = new LinkedHashMap<>();
+        private Map<DefaultTarget, Set<Grant>> defaultPrivileges = new LinkedHashMap<>();
+        private Map<String, Function> aggregates = new LinkedHashMap<>();
+        private Map<QualifiedName, CompositeType> composites = new LinkedHashMap<>();
+        private Map<QualifiedName, Sequence> sequences = new LinkedHashMap<>();
+        private Map<CommentTarget, String> comments = new LinkedHashMap<>();
+        private Map<QualifiedName, Partitioning> partitioning = new LinkedHashMap<>();
+        private Map<QualifiedName, MaterializedView> materializedViews = new LinkedHashMap<>();
+        private List<ViewDependency> viewDependencies = new ArrayList<>();
+        private Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
+        private Map<QualifiedName, TableLineage> lineage = new LinkedHashMap<>();
+        private ExternalObjects externals = ExternalObjects.NONE;
+        private Map<QualifiedName, Collation> collations = new LinkedHashMap<>();
+        private Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
+        private Map<QualifiedName, Statistics> statistics = new LinkedHashMap<>();
+        private Map<String, Rule> rules = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Set<String> schemas() { return schemas; }
+
+        public Builder schemas(Set<String> schemas) { this.schemas = new TreeSet<>(schemas); return this; }
+
+        public Map<QualifiedName, Table> tables() { return tables; }
+
+        public Builder tables(Map<QualifiedName, Table> tables) { this.tables = new LinkedHashMap<>(tables); return this; }
+
+        public Map<QualifiedName, Index> indexes() { return indexes; }
+
+        public Builder indexes(Map<QualifiedName, Index> indexes) { this.indexes = new LinkedHashMap<>(indexes); return this; }
+
+        public Map<QualifiedName, List<String>> enums() { return enums; }
+
+        public Builder enums(Map<QualifiedName, List<String>> enums) { this.enums = new LinkedHashMap<>(enums); return this; }
+
+        public Map<QualifiedName, String> views() { return views; }
+
+        public Builder views(Map<QualifiedName, String> views) { this.views = new LinkedHashMap<>(views); return this; }
+
+        public Map<String, Function> functions() { return functions; }
+
+        public Builder functions(Map<String, Function> functions) { this.functions = new LinkedHashMap<>(functions); return this; }
+
+        public Map<String, Extension> extensions() { return extensions; }
+
+        public Builder extensions(Map<String, Extension> extensions) { this.extensions = new LinkedHashMap<>(extensions); return this; }
+
+        public Map<QualifiedName, Domain> domains() { return domains; }
+
+        public Builder domains(Map<QualifiedName, Domain> domains) { this.domains = new LinkedHashMap<>(domains); return this; }
+
+        public Map<GrantTarget, Set<Grant>> grants() { return grants; }
+
+        public Builder grants(Map<GrantTarget, Set<Grant>> grants) { this.grants = new LinkedHashMap<>(grants); return this; }
+
+        public Map<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
+
+        public Builder defaultPrivileges(Map<DefaultTarget, Set<Grant>> defaultPrivileges) { this.defaultPrivileges = new LinkedHashMap<>(defaultPrivileges); return this; }
+
+        public Map<String, Function> aggregates() { return aggregates; }
+
+        public Builder aggregates(Map<String, Function> aggregates) { this.aggregates = new LinkedHashMap<>(aggregates); return this; }
+
+        public Map<QualifiedName, CompositeType> composites() { return composites; }
+
+        public Builder composites(Map<QualifiedName, CompositeType> composites) { this.composites = new LinkedHashMap<>(composites); return this; }
+
+        public Map<QualifiedName, Sequence> sequences() { return sequences; }
+
+        public Builder sequences(Map<QualifiedName, Sequence> sequences) { this.sequences = new LinkedHashMap<>(sequences); return this; }
+
+        public Map<CommentTarget, String> comments() { return comments; }
+
+        public Builder comments(Map<CommentTarget, String> comments) { this.comments = new LinkedHashMap<>(comments); return this; }
+
+        public Map<QualifiedName, Partitioning> partitioning() { return partitioning; }
+
+        public Builder partitioning(Map<QualifiedName, Partitioning> partitioning) { this.partitioning = new LinkedHashMap<>(partitioning); return this; }
+
+        public Map<QualifiedName, MaterializedView> materializedViews() { return materializedViews; }
+
+        public Builder materializedViews(Map<QualifiedName, MaterializedView> materializedViews) { this.materializedViews = new LinkedHashMap<>(materializedViews); return this; }
+
+        public List<ViewDependency> viewDependencies() { return viewDependencies; }
+
+        public Builder viewDependencies(List<ViewDependency> viewDependencies) { this.viewDependencies = new ArrayList<>(viewDependencies); return this; }
+
+        public Map<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
+
+        public Builder relationOptions(Map<QualifiedName, RelationOptions> relationOptions) { this.relationOptions = new LinkedHashMap<>(relationOptions); return this; }
+
+        public Map<QualifiedName, TableLineage> lineage() { return lineage; }
+
+        public Builder lineage(Map<QualifiedName, TableLineage> lineage) { this.lineage = new LinkedHashMap<>(lineage); return this; }
+
+        public ExternalObjects externals() { return externals; }
+
+        public Builder externals(ExternalObjects externals) { this.externals = externals; return this; }
+
+        public Map<QualifiedName, Collation> collations() { return collations; }
+
+        public Builder collations(Map<QualifiedName, Collation> collations) { this.collations = new LinkedHashMap<>(collations); return this; }
+
+        public Map<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
+
+        public Builder rangeTypes(Map<QualifiedName, RangeType> rangeTypes) { this.rangeTypes = new LinkedHashMap<>(rangeTypes); return this; }
+
+        public Map<QualifiedName, Statistics> statistics() { return statistics; }
+
+        public Builder statistics(Map<QualifiedName, Statistics> statistics) { this.statistics = new LinkedHashMap<>(statistics); return this; }
+
+        public Map<String, Rule> rules() { return rules; }
+
+        public Builder rules(Map<String, Rule> rules) { this.rules = new LinkedHashMap<>(rules); return this; }
+
+        public Catalog build() {
+            return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
+                    aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
+                    lineage, externals, collations, rangeTypes, statistics, rules);
+        }
     }
 
     private static <K> Map<K, Set<Grant>> copyOfSets(Map<K, Set<Grant>> map) {

@@ -218,10 +218,12 @@ public final class CatalogReader {
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants(), row.relpages()));
         }
 
-        return new Catalog(existingSchemas, tables, indexes, enums, views, functions, extensions, domains, grants,
-                defaultPrivileges, aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies,
-                relationOptions, lineage, externals.build(), collations, rangeTypes, statisticsAndRules.statistics,
-                statisticsAndRules.rules);
+        return Catalog.builder().schemas(existingSchemas).tables(tables).indexes(indexes).enums(enums).views(views)
+                .functions(functions).extensions(extensions).domains(domains).grants(grants).defaultPrivileges(defaultPrivileges)
+                .aggregates(aggregates).composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
+                .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
+                .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
+                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules).build();
     }
 
     /**

@@ -13,6 +13,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
 
 /**
@@ -104,10 +105,10 @@ final class BlockPlan {
         catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
                 new TypeCalls.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
                         ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList())));
-        for (Source.Sequence s : source.sequences()) {
-            if (!s.name().schema().equals(schema) || "i".equals(s.dependency())) continue; // identity: implicit
+        for (Sequence s : catalog.sequences().values()) {
+            if (!s.name().schema().equals(schema) || s.owner() != null && s.owner().identity()) continue; // identity: implicit
             if (isSerial(s)) {
-                serials.put(s.ownerTable() + "." + s.ownerColumn(), s.name());
+                serials.put(s.owner().table() + "." + s.owner().column(), s.name());
                 continue;
             }
             g.add(sequence(s));
@@ -115,42 +116,44 @@ final class BlockPlan {
     }
 
     /** {@code ensureSequence} with the options that differ from PostgreSQL's defaults for its type. */
-    private Call sequence(Source.Sequence s) {
-        long typeMax = switch (s.type()) {
+    private Call sequence(Sequence s) {
+        long typeMax = switch (s.dataType()) {
             case "smallint" -> Short.MAX_VALUE;
             case "integer" -> Integer.MAX_VALUE;
             default -> Long.MAX_VALUE;
         };
         boolean ascending = s.increment() > 0;
-        String owner = s.ownerTable() == null ? null : g.dslName(s.ownerTable()) + "." + s.ownerColumn();
+        String owner = s.owner() == null ? null : g.dslName(s.owner().table()) + "." + s.owner().column();
         if (!ascending) {
-            return new TypeCalls.SequenceCall(g.dslName(s.name()), s.type(), s.increment(), s.min(), s.max(), s.start(), s.cache(),
-                    s.cycle(), owner);
+            return new TypeCalls.SequenceCall(g.dslName(s.name()), s.dataType(), s.increment(), s.minValue(), s.maxValue(), s.start(),
+                    s.cache(), s.cycle(), owner);
         }
-        return new TypeCalls.SequenceCall(g.dslName(s.name()), s.type().equals("bigint") ? null : s.type(),
-                s.increment() == 1 ? null : s.increment(), s.min() == 1 ? null : s.min(), s.max() == typeMax ? null : s.max(),
-                s.start() == s.min() ? null : s.start(), s.cache() == 1 ? null : s.cache(), s.cycle(), owner);
+        return new TypeCalls.SequenceCall(g.dslName(s.name()), s.dataType().equals("bigint") ? null : s.dataType(),
+                s.increment() == 1 ? null : s.increment(), s.minValue() == 1 ? null : s.minValue(),
+                s.maxValue() == typeMax ? null : s.maxValue(), s.start() == s.minValue() ? null : s.start(),
+                s.cache() == 1 ? null : s.cache(), s.cycle(), owner);
     }
 
     /**
      * A sequence that {@code serial} would create exactly: owned by an integer column whose default is
      * its nextval, under PostgreSQL's own name for it. Its options (start, cache) are not compared.
      */
-    private boolean isSerial(Source.Sequence s) {
-        if (s.ownerTable() == null || !"a".equals(s.dependency()) || partitionTrees.contains(s.ownerTable())) return false;
-        if (!s.name().schema().equals(s.ownerTable().schema())) return false;
-        if (!s.name().name().equals(TableGenerator.defaultName(s.ownerTable().name() + "_" + s.ownerColumn(), "seq"))) return false;
-        Table t = catalog.tables().get(s.ownerTable());
-        Column c = t == null ? null : t.column(s.ownerColumn()).orElse(null);
+    private boolean isSerial(Sequence s) {
+        Sequence.Owner o = s.owner();
+        if (o == null || o.identity() || partitionTrees.contains(o.table())) return false;
+        if (!s.name().schema().equals(o.table().schema())) return false;
+        if (!s.name().name().equals(TableGenerator.defaultName(o.table().name() + "_" + o.column(), "seq"))) return false;
+        Table t = catalog.tables().get(o.table());
+        Column c = t == null ? null : t.column(o.column()).orElse(null);
         if (c == null || !Set.of("integer", "bigint", "smallint").contains(c.type())) return false;
         String expected = "nextval('" + sqlName(s.name()) + "'::regclass)";
         return expected.equals(c.defaultExpr()) && seqMatchesSerial(s, c.type());
     }
 
     /** serial makes its sequence AS the column's type, from 1 by 1, cache 1, no cycle. */
-    private static boolean seqMatchesSerial(Source.Sequence s, String columnType) {
-        return s.start() == 1 && s.increment() == 1 && s.min() == 1 && s.cache() == 1 && !s.cycle()
-                && s.type().equals(columnType) && s.max() == switch (columnType) {
+    private static boolean seqMatchesSerial(Sequence s, String columnType) {
+        return s.start() == 1 && s.increment() == 1 && s.minValue() == 1 && s.cache() == 1 && !s.cycle()
+                && s.dataType().equals(columnType) && s.maxValue() == switch (columnType) {
                     case "smallint" -> Short.MAX_VALUE;
                     case "integer" -> Integer.MAX_VALUE;
                     default -> Long.MAX_VALUE;
@@ -233,8 +236,8 @@ final class BlockPlan {
     private void views(RoutineBlocks routines) {
         Map<QualifiedName, String> views = new TreeMap<>(BY_NAME);
         views.putAll(catalog.views());
-        Map<QualifiedName, Source.MatView> matviews = new TreeMap<>(BY_NAME);
-        for (Source.MatView m : source.matviews()) matviews.put(m.name(), m);
+        Map<QualifiedName, Catalog.MaterializedView> matviews = new TreeMap<>(BY_NAME);
+        matviews.putAll(catalog.materializedViews());
         Map<String, Source.Routine> readers = new TreeMap<>();
         for (Source.Routine r : routines.routinesReadingViews()) readers.put(r.signature(), r);
         TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
@@ -257,7 +260,7 @@ final class BlockPlan {
             } else if (views.containsKey(next)) {
                 g.add(new Call.ViewCall(g.dslName(next), views.get(next).strip()));
             } else {
-                Source.MatView m = matviews.get(next);
+                Catalog.MaterializedView m = matviews.get(next);
                 String query = m.definition().strip();
                 if (query.endsWith(";")) query = query.substring(0, query.length() - 1);
                 g.add(new Call.MaterializedViewCall(g.dslName(next), query, m.populated()));

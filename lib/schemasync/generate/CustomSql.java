@@ -61,11 +61,6 @@ final class CustomSql {
         return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(name) + " " + definition;
     }
 
-    static String sequence(Source.Sequence s) {
-        return "CREATE SEQUENCE " + q(s.name()) + " AS " + s.type() + " INCREMENT BY " + s.increment() + " MINVALUE " + s.min()
-                + " MAXVALUE " + s.max() + " START WITH " + s.start() + " CACHE " + s.cache() + (s.cycle() ? " CYCLE" : " NO CYCLE");
-    }
-
     /** One column as in CREATE TABLE. */
     static String columnSql(Column c) {
         StringBuilder s = new StringBuilder(q(c.name()) + " " + c.type());

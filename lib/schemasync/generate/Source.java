@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,20 +15,13 @@ import schemasync.catalog.CatalogReader;
 import schemasync.catalog.QualifiedName;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
-record Source(Catalog catalog, List<Sequence> sequences,
-              List<Partition> partitions, List<MatView> matviews,
+record Source(Catalog catalog,
+              List<Partition> partitions,
               List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
 
-    record Sequence(QualifiedName name, String type, long start, long increment, long min, long max, long cache,
-                    boolean cycle, QualifiedName ownerTable, String ownerColumn, String dependency) {
-    }
-
     /** A partitioned table ({@code partitionKey} set) or a partition ({@code parent} and {@code bound} set). */
     record Partition(QualifiedName name, int depth, String partitionKey, QualifiedName parent, String bound) {
-    }
-
-    record MatView(QualifiedName name, String definition, boolean populated, List<String> indexes) {
     }
 
     record Routine(QualifiedName name, String identityArguments, String arguments, String kind, String definition,
@@ -63,15 +55,9 @@ record Source(Catalog catalog, List<Sequence> sequences,
             Catalog catalog = CatalogReader.read(connection, schemas);
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
             Array names = connection.createArrayOf("text", new TreeSet<>(schemas).toArray());
-            List<Sequence> sequences = query(connection, SourceSql.SEQUENCES, names, rs -> new Sequence(name(rs, 1),
-                    rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9),
-                    rs.getString(10) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), rs.getString(12),
-                    rs.getString(13)));
             List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
                     rs.getInt(3), rs.getString(4), rs.getString(5) == null ? null : new QualifiedName(rs.getString(5), rs.getString(6)),
                     rs.getString(7)));
-            List<MatView> matviews = query(connection, SourceSql.MATVIEWS, names, rs -> new MatView(name(rs, 1), rs.getString(3),
-                    rs.getBoolean(4), strings(rs, 5)));
             List<Routine> routines = query(connection, SourceSql.ROUTINES, names, rs -> new Routine(name(rs, 1), rs.getString(3),
                     rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                     rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
@@ -83,7 +69,7 @@ record Source(Catalog catalog, List<Sequence> sequences,
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             // Read under the same search_path as ROUTINES, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            return new Source(catalog, sequences, partitions, matviews, routines, triggers,
+            return new Source(catalog, partitions, routines, triggers,
                     indexes, objects, dependencies);
         } finally {
             connection.rollback();
@@ -109,10 +95,5 @@ record Source(Catalog catalog, List<Sequence> sequences,
 
     private static QualifiedName name(ResultSet rs, int column) throws SQLException {
         return new QualifiedName(rs.getString(column), rs.getString(column + 1));
-    }
-
-    private static List<String> strings(ResultSet rs, int column) throws SQLException {
-        Array a = rs.getArray(column);
-        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
     }
 }

@@ -24,25 +24,6 @@ final class SourceSql {
         return " " + String.format(NOT_EXTENSION, catalog, oid); // text blocks drop the space before a closing """
     }
 
-    /** Sequences with the column that owns them (deptype 'a': serial or OWNED BY; 'i': identity). */
-    static final String SEQUENCES = """
-            -- schema-sync generate: sequences
-            SELECT n.nspname, c.relname, pg_catalog.format_type(s.seqtypid, NULL) AS type,
-                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-                   tn.nspname AS owner_schema, tc.relname AS owner_table, a.attname AS owner_column, d.deptype::text
-            FROM pg_catalog.pg_sequence s
-            JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
-                   AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i')
-            LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid
-            LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
-            LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
-
-            ORDER BY 1, 2
-            """;
-
     /**
      * Partitioned tables and partitions: the partition key, the parent and the bound, with the depth
      * in the partition tree so parents are created before their partitions.
@@ -66,20 +47,6 @@ final class SourceSql {
             LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parent
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
             ORDER BY 3, 1, 2
-            """;
-
-    /** Materialized views with their indexes (full pg_get_indexdef). */
-    static final String MATVIEWS = """
-            -- schema-sync generate: materialized views
-            SELECT n.nspname, c.relname, pg_catalog.pg_get_viewdef(c.oid) AS definition, c.relispopulated,
-                   ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index i
-                         JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-                         WHERE i.indrelid = c.oid ORDER BY ic.relname) AS indexes
-            FROM pg_catalog.pg_class c
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'm' AND n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
-
-            ORDER BY 1, 2
             """;
 
     /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */

@@ -114,9 +114,12 @@ final class CatalogEdit {
     }
 
     Catalog build() {
-        return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                lineage, externals.build(), collations, rangeTypes, onExisting(statistics, Statistics::table), onExisting(rules, Rule::table));
+        return Catalog.builder().schemas(schemas).tables(tables).indexes(indexes).enums(enums).views(views).functions(functions)
+                .extensions(extensions).domains(domains).grants(grants).defaultPrivileges(defaultPrivileges).aggregates(aggregates)
+                .composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
+                .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
+                .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
+                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

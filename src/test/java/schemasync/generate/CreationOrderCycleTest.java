@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import schemasync.SchemaSyncException;
@@ -30,10 +28,9 @@ class CreationOrderCycleTest {
     }
 
     private static Catalog catalog(String... tables) {
-        Map<QualifiedName, Table> byName = new LinkedHashMap<>();
-        for (String t : tables) byName.put(QualifiedName.parse(t), table(t));
-        return new Catalog(Set.of("public"), byName, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of());
+        Catalog.Builder catalog = Catalog.builder().schemas(Set.of("public"));
+        for (String t : tables) catalog.tables().put(QualifiedName.parse(t), table(t));
+        return catalog.build();
     }
 
     private static ObjectId t(String name) {

@@ -47,149 +47,138 @@ final class Fixtures {
 
     /** The live side: a snapshot as CatalogReader would return it. */
     static final class CatalogBuilder {
-        final Set<String> schemas = new HashSet<>(Set.of("public"));
-        final Map<QualifiedName, Table> tables = new LinkedHashMap<>();
-        final Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
-        final Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
-        final Map<QualifiedName, String> views = new LinkedHashMap<>();
-        final Map<String, Catalog.Function> functions = new LinkedHashMap<>();
-        final Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
-        final Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
-        final Map<QualifiedName, schemasync.catalog.Domain> domains = new LinkedHashMap<>();
-        final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants = new LinkedHashMap<>();
-        final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges = new LinkedHashMap<>();
-        final Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
-        final Map<QualifiedName, schemasync.catalog.CompositeType> composites = new LinkedHashMap<>();
-        final Map<QualifiedName, schemasync.catalog.Sequence> sequences = new LinkedHashMap<>();
-        final Map<schemasync.catalog.CommentTarget, String> comments = new LinkedHashMap<>();
-        final Map<QualifiedName, Catalog.MaterializedView> materializedViews = new LinkedHashMap<>();
+        /** What the tests add goes straight into the catalog's own builder; kinds without a method here stay empty. */
+        private final Catalog.Builder catalog = Catalog.builder().schemas(Set.of("public"));
 
         CatalogBuilder schema(String name) {
-            schemas.add(name);
+            catalog.schemas().add(name);
             return this;
         }
 
         CatalogBuilder function(String name, String arguments, String definition) {
-            functions.put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
+            catalog.functions().put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
             return this;
         }
 
         CatalogBuilder aggregate(String name, String arguments, String definition) {
-            aggregates.put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
+            catalog.aggregates().put(name + "(" + arguments + ")", new Catalog.Function(q(name), arguments, definition));
             return this;
         }
 
         CatalogBuilder extension(String name, String schema, String version) {
-            extensions.put(name, new Catalog.Extension(name, schema, version));
+            catalog.extensions().put(name, new Catalog.Extension(name, schema, version));
             return this;
         }
 
         CatalogBuilder domain(schemasync.catalog.Domain domain) {
-            domains.put(domain.name(), domain);
+            catalog.domains().put(domain.name(), domain);
             return this;
         }
 
         CatalogBuilder composite(schemasync.catalog.CompositeType type) {
-            composites.put(type.name(), type);
+            catalog.composites().put(type.name(), type);
             return this;
         }
 
-        final Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
-        final Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
 
         CatalogBuilder collation(schemasync.catalog.Collation collation) {
-            collations.put(collation.name(), collation);
+            catalog.collations().put(collation.name(), collation);
             return this;
         }
 
         CatalogBuilder rangeType(schemasync.catalog.RangeType range) {
-            rangeTypes.put(range.name(), range);
+            catalog.rangeTypes().put(range.name(), range);
             return this;
         }
 
-        final Map<QualifiedName, schemasync.catalog.RelationOptions> relationOptions = new LinkedHashMap<>();
-        final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
-        schemasync.catalog.ExternalObjects externals = schemasync.catalog.ExternalObjects.NONE;
 
         /** The storage parameters, persistence or CLUSTER ON mark of a table or index. */
         CatalogBuilder options(String relation, schemasync.catalog.RelationOptions options) {
-            relationOptions.put(q(relation), options);
+            catalog.relationOptions().put(q(relation), options);
             return this;
         }
 
         /** The parents (INHERITS) and type (OF) of a table. */
         CatalogBuilder lineage(String table, schemasync.catalog.TableLineage tableLineage) {
-            lineage.put(q(table), tableLineage);
+            catalog.lineage().put(q(table), tableLineage);
             return this;
         }
 
         CatalogBuilder externals(schemasync.catalog.ExternalObjects external) {
-            externals = external;
+            catalog.externals(external);
             return this;
         }
 
         CatalogBuilder sequence(schemasync.catalog.Sequence sequence) {
-            sequences.put(sequence.name(), sequence);
+            catalog.sequences().put(sequence.name(), sequence);
             return this;
         }
 
         CatalogBuilder grants(schemasync.catalog.GrantTarget target, schemasync.catalog.Grant... held) {
-            grants.put(target, Set.of(held));
+            catalog.grants().put(target, Set.of(held));
             return this;
         }
 
         CatalogBuilder defaultPrivileges(schemasync.catalog.DefaultTarget target, schemasync.catalog.Grant... held) {
-            defaultPrivileges.put(target, Set.of(held));
+            catalog.defaultPrivileges().put(target, Set.of(held));
             return this;
         }
 
         CatalogBuilder comment(schemasync.catalog.CommentTarget target, String text) {
-            comments.put(target, text);
+            catalog.comments().put(target, text);
             return this;
         }
 
         CatalogBuilder materializedView(String name, String definition, boolean populated) {
-            materializedViews.put(q(name), new Catalog.MaterializedView(q(name), definition, populated, List.of()));
+            catalog.materializedViews().put(q(name), new Catalog.MaterializedView(q(name), definition, populated, List.of()));
             return this;
         }
 
         CatalogBuilder table(Table table) {
-            tables.put(table.name(), table);
+            catalog.tables().put(table.name(), table);
             return this;
         }
 
         CatalogBuilder index(String name, String table, boolean unique, String definition) {
-            indexes.put(q(name), new Index(q(name), q(table), unique, "btree", definition, true, false));
+            catalog.indexes().put(q(name), new Index(q(name), q(table), unique, "btree", definition, true, false));
             return this;
         }
 
         CatalogBuilder enumType(String name, String... labels) {
-            enums.put(q(name), List.of(labels));
+            catalog.enums().put(q(name), List.of(labels));
             return this;
         }
 
         CatalogBuilder view(String name, String definition) {
-            views.put(q(name), definition);
+            catalog.views().put(q(name), definition);
             return this;
         }
 
         CatalogBuilder partitioned(String table, String key) {
-            partitioning.put(q(table), new Catalog.Partitioning(key, null, null));
+            catalog.partitioning().put(q(table), new Catalog.Partitioning(key, null, null));
             return this;
         }
 
         CatalogBuilder partitionOf(String partition, String parent, String bound) {
-            partitioning.put(q(partition), new Catalog.Partitioning(null, q(parent), bound));
-            Table t = tables.get(q(partition));
-            tables.put(q(partition), new Table(t.name(), t.columns(), t.primaryKey(), t.comment(), t.estimatedRows(), true,
+            catalog.partitioning().put(q(partition), new Catalog.Partitioning(null, q(parent), bound));
+            Table t = catalog.tables().get(q(partition));
+            catalog.tables().put(q(partition), new Table(t.name(), t.columns(), t.primaryKey(), t.comment(), t.estimatedRows(), true,
                     t.constraints(), t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages()));
             return this;
         }
 
+        CatalogBuilder statistics(schemasync.catalog.Statistics statistics) {
+            catalog.statistics().put(statistics.name(), statistics);
+            return this;
+        }
+
+        CatalogBuilder rule(schemasync.catalog.Rule rule) {
+            catalog.rules().put(rule.key(), rule);
+            return this;
+        }
+
         Catalog build() {
-            return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
-                    aggregates, composites, sequences, comments, partitioning, materializedViews, List.of(), relationOptions, lineage,
-                    externals, collations, rangeTypes);
+            return catalog.build();
         }
     }
 

@@ -28,13 +28,9 @@ class PlannerInheritedColumnCasesTest {
     private static final Column NAME = new Column("name", "text", false, null, Column.Identity.NONE, null);
 
     private static Catalog before(List<InheritedColumn> capitalsOwn) {
-        Catalog c = catalog().table(table("public.cities", 10, 1, notNull("id", "bigint"), NAME, COUNTRY))
-                .table(table("public.capitals", 10, 1)).build();
-        return new Catalog(c.schemas(), c.tables(), c.indexes(), c.enums(), c.views(), c.functions(), c.extensions(), c.domains(),
-                c.grants(), c.defaultPrivileges(), c.aggregates(), c.composites(), c.sequences(), c.comments(), c.partitioning(),
-                c.materializedViews(), c.viewDependencies(), c.relationOptions(),
-                Map.of(q("public.capitals"), new TableLineage(List.of(q("public.cities")), null, capitalsOwn)), c.externals(),
-                c.collations(), c.rangeTypes());
+        return catalog().table(table("public.cities", 10, 1, notNull("id", "bigint"), NAME, COUNTRY))
+                .table(table("public.capitals", 10, 1))
+                .lineage("public.capitals", new TableLineage(List.of(q("public.cities")), null, capitalsOwn)).build();
     }
 
     private static Plan plan(Catalog before, java.util.function.UnaryOperator<schemasync.dsl.TableBuilder> capitals) {

@@ -38,14 +38,10 @@ class PlannerStatisticsRuleCasesTest {
 
     /** The catalog with these statistics objects and rules beside what the fixture builder holds. */
     static Catalog with(Catalog c, List<Statistics> statistics, List<Rule> rules) {
-        Map<schemasync.catalog.QualifiedName, Statistics> s = new java.util.LinkedHashMap<>();
-        statistics.forEach(x -> s.put(x.name(), x));
-        Map<String, Rule> r = new java.util.LinkedHashMap<>();
-        rules.forEach(x -> r.put(x.key(), x));
-        return new Catalog(c.schemas(), c.tables(), c.indexes(), c.enums(), c.views(), c.functions(), c.extensions(), c.domains(),
-                c.grants(), c.defaultPrivileges(), c.aggregates(), c.composites(), c.sequences(), c.comments(), c.partitioning(),
-                c.materializedViews(), c.viewDependencies(), c.relationOptions(), c.lineage(), c.externals(), c.collations(),
-                c.rangeTypes(), s, r);
+        Catalog.Builder b = c.toBuilder();
+        statistics.forEach(x -> b.statistics().put(x.name(), x));
+        rules.forEach(x -> b.rules().put(x.key(), x));
+        return b.build();
     }
 
     static Case statisticsRemoval() {

@@ -24,11 +24,9 @@ class CatalogDiffTest {
         Table users = new Table(USERS, List.of(new Column("id", "bigint", true, null, Column.Identity.NONE, null),
                 new Column("email", emailType, false, null, Column.Identity.NONE, null)), new Table.PrimaryKey("users_pkey", List.of("id")),
                 null, 100, false, List.of(), List.of(), Table.RowSecurity.OFF, List.of(), grants, 7);
-        return new Catalog(Set.of("public"), Map.of(USERS, users), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(EMAIL, new Domain(EMAIL, "text", false, null, null, List.of(new Domain.Check("has_at", check, true)))),
-                Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(SEQ, new Sequence(SEQ, "bigint", start, 1, 1, Long.MAX_VALUE, 1, false, null)), Map.of(), Map.of(), Map.of(), List.of(),
-                Map.of());
+        return Catalog.builder().schemas(Set.of("public")).tables(Map.of(USERS, users))
+                .domains(Map.of(EMAIL, new Domain(EMAIL, "text", false, null, null, List.of(new Domain.Check("has_at", check, true)))))
+                .sequences(Map.of(SEQ, new Sequence(SEQ, "bigint", start, 1, 1, Long.MAX_VALUE, 1, false, null))).build();
     }
 
     @Test
