@@ -72,6 +72,7 @@ final class Executor {
         if (plan.steps().stream().noneMatch(s -> s.step().phase() == Phase.TRANSACTION)) return;
         List<ExecutedStep> done = new java.util.ArrayList<>();
         List<RoutineBodies.Created> routines = new java.util.ArrayList<>();
+        boolean bodiesUnchecked = false;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
@@ -99,6 +100,12 @@ final class Executor {
                             networkTimeout(wanted);
                             timeout = wanted;
                         }
+                        // Routines are created with their bodies unchecked, the other steps as the session says.
+                        boolean createsRoutine = step.step() instanceof Step.CreateFunction;
+                        if (createsRoutine != bodiesUnchecked) {
+                            setTimeout += createsRoutine ? RoutineBodies.OFF : RoutineBodies.AS_BEFORE;
+                            bodiesUnchecked = createsRoutine;
+                        }
                         // A custom step's guard is asked again here: earlier steps of this very
                         // transaction may have done its work, or created what it refers to.
                         if (step.step() instanceof Step.CustomSql custom) {
@@ -106,12 +113,8 @@ final class Executor {
                             setTimeout = "";
                             if (!Guards.ask(st, custom.id(), custom.guardSql())) continue;
                         }
-                        if (step.step() instanceof Step.CreateFunction routine) {
-                            st.execute(setTimeout + RoutineBodies.OFF + sql + RoutineBodies.ON);
-                            routines.add(new RoutineBodies.Created(change, routine));
-                        } else {
-                            st.execute(setTimeout + SqlRenderer.executable(step.step(), sql));
-                        }
+                        st.execute(setTimeout + SqlRenderer.executable(step.step(), sql));
+                        if (step.step() instanceof Step.CreateFunction routine) routines.add(new RoutineBodies.Created(change, routine));
                     } catch (SQLException e) {
                         rollbackQuietly(connection);
                         if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);

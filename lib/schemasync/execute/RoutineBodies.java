@@ -31,10 +31,14 @@ final class RoutineBodies {
     private RoutineBodies() {
     }
 
-    /** Sent with each CREATE [OR REPLACE] FUNCTION / PROCEDURE step; scoped to the apply's transaction. */
+    /**
+     * Sent before the first of consecutive CREATE [OR REPLACE] FUNCTION / PROCEDURE steps (scoped to the
+     * apply's transaction), in the same round trip; never after one: pgjdbc would take a statement after a
+     * {@code BEGIN ATOMIC … END} body into the same Parse, which PostgreSQL refuses.
+     */
     static final String OFF = "SET LOCAL check_function_bodies = off;";
-    /** Sent after it: what runs between routines (custom steps, say) is checked as it always was. */
-    static final String ON = ";SET LOCAL check_function_bodies = on";
+    /** Sent before the next other step: custom steps between routines are checked as the session says. */
+    static final String AS_BEFORE = "SET LOCAL check_function_bodies TO DEFAULT;";
 
     /** A routine step the transaction ran, with the change (and so the block) it belongs to. */
     record Created(Change change, Step.CreateFunction step) {

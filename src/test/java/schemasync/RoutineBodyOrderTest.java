@@ -66,7 +66,7 @@ class RoutineBodyOrderTest {
                     block("C2_Limit", db -> db.ensureFunction("m_limit(t text)",
                             "RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_nowhere WHERE name = t $$")),
                     block("C3_Touch", db -> db.ensureFunction("m_touch()",
-                            "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.x := ; RETURN NEW; END $$")));
+                            "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END IF; END $$")));
             s.plan(blocks); // the dry run cannot tell: the body may read what a later block creates
             SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> s.apply(blocks));
             String m = e.getMessage();
@@ -83,15 +83,22 @@ class RoutineBodyOrderTest {
     void aStandardSqlBodyIsParsedAtCreationSoItsTableMustComeFirst() throws Exception {
         try (Scenario s = Scenario.start()) {
             org.junit.jupiter.api.Assumptions.assumeTrue(Integer.parseInt(s.queryString("SHOW server_version_num")) >= 140000);
-            List<ChangeBlock> blocks = basketsThenLimits("RETURNS int LANGUAGE sql STABLE BEGIN ATOMIC"
-                    + " SELECT max_items FROM zz_limits WHERE name = t; END");
-            SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> s.apply(blocks));
-            assertTrue(e.getMessage().contains("relation \"zz_limits\" does not exist"), e.getMessage());
-            assertFalse(e.getMessage().contains("at schemasync."), e.getMessage());
-            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'a_baskets'"), "nothing changed");
-            // Declared after the table it reads (and before the table that calls it), it applies.
-            s.applyAndConverge(List.of(block("C2_Limits", db -> db.ensureTable("zz_limits",
-                    t -> t.column("name", "text").primaryKey("name").column("max_items", ColumnType.type("int").notNull()))), blocks.get(0)));
+            ChangeBlock limit = block("C1_Limit", db -> db.ensureFunction("m_limit(t text)", "RETURNS int LANGUAGE sql STABLE"
+                    + " BEGIN ATOMIC SELECT max_items FROM zz_limits WHERE name = t; END"));
+            ChangeBlock limits = block("C2_Limits", db -> db.ensureTable("zz_limits",
+                    t -> t.column("name", "text").primaryKey("name").column("max_items", ColumnType.type("int").notNull())));
+            // check_function_bodies does not apply to it: the apply fails at its step, rolled back.
+            SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> s.apply(List.of(limit, limits)));
+            assertTrue(e.getMessage().contains("C1_Limit: step 1/2 (CreateFunction public.m_limit(t text)) failed, everything was"
+                    + " rolled back: ERROR: relation \"zz_limits\" does not exist"), e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'zz_limits'"), "nothing changed");
+            // A CHECK calling it before its table is refused before anything runs: the function cannot exist there.
+            String refused = assertThrows(SchemaSyncException.class, () -> s.plan(basketsThenLimits("RETURNS int LANGUAGE sql"
+                    + " STABLE BEGIN ATOMIC SELECT max_items FROM zz_limits WHERE name = t; END"))).getMessage();
+            assertTrue(refused.contains("C1_Baskets: check constraint public.a_baskets.a_baskets_items_ok: ERROR: function"
+                    + " m_limit(text) does not exist"), refused);
+            // Declared after the table it reads, it applies.
+            s.applyAndConverge(List.of(limits, limit));
         }
     }
 }
