@@ -59,7 +59,7 @@ final class RoutineBodies {
             st.execute("SET LOCAL check_function_bodies = on");
             Savepoint all = connection.setSavepoint();
             try {
-                st.execute("SELECT " + String.join(", ", routines.stream().map(Routine::call).toList()));
+                st.execute(String.join(";", routines.stream().map(Routine::check).toList()));
                 connection.releaseSavepoint(all);
                 return;
             } catch (SQLException e) {
@@ -70,7 +70,7 @@ final class RoutineBodies {
             for (Routine r : routines) {
                 Savepoint one = connection.setSavepoint();
                 try {
-                    st.execute("SELECT " + r.call());
+                    st.execute(r.check());
                     connection.releaseSavepoint(one);
                 } catch (SQLException e) {
                     if (Executor.LOCK_TIMEOUT.equals(e.getSQLState())) throw e;
@@ -86,9 +86,24 @@ final class RoutineBodies {
         }
     }
 
-    private record Routine(Change change, String word, String identity, String validator, long oid) {
-        String call() {
-            return validator + "(" + oid + "::pg_catalog.oid)";
+    /** @param settings the routine's own {@code SET name = value} clauses (pg_proc.proconfig, "name=value") */
+    private record Routine(Change change, String word, String identity, String validator, long oid, List<String> settings) {
+        /**
+         * The validator's call. CREATE FUNCTION validates under the routine's own settings (a {@code SET
+         * search_path} its body resolves names through): the same here, set inside a savepoint that is
+         * rolled back after the check, so they end with it.
+         */
+        String check() {
+            String call = "SELECT " + validator + "(" + oid + "::pg_catalog.oid)";
+            if (settings.isEmpty()) return call;
+            StringBuilder sql = new StringBuilder("SAVEPOINT schema_sync_routine_settings");
+            for (String setting : settings) {
+                int eq = setting.indexOf('=');
+                sql.append(";SELECT pg_catalog.set_config(").append(literal(setting.substring(0, eq))).append(", ")
+                        .append(literal(setting.substring(eq + 1))).append(", true)");
+            }
+            return sql.append(";").append(call).append(";ROLLBACK TO SAVEPOINT schema_sync_routine_settings")
+                    .append(";RELEASE SAVEPOINT schema_sync_routine_settings").toString();
         }
     }
 
@@ -102,7 +117,7 @@ final class RoutineBodies {
         }
         // txid_current() % 2^32 is this transaction's xid as pg_proc.xmin holds it (13–18 alike).
         String sql = "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind,"
-                + " pg_catalog.quote_ident(vn.nspname) || '.' || pg_catalog.quote_ident(v.proname), p.oid::bigint"
+                + " pg_catalog.quote_ident(vn.nspname) || '.' || pg_catalog.quote_ident(v.proname), p.oid::bigint, p.proconfig"
                 + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                 + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
                 + " JOIN pg_catalog.pg_proc v ON v.oid = l.lanvalidator JOIN pg_catalog.pg_namespace vn ON vn.oid = v.pronamespace"
@@ -114,7 +129,9 @@ final class RoutineBodies {
                 QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
                 Change change = created.stream().filter(c -> c.step().name().equals(name)).findFirst().orElseThrow().change();
                 String word = "p".equals(rs.getString(4)) ? "procedure" : "function";
-                routines.add(new Routine(change, word, name + "(" + rs.getString(3) + ")", rs.getString(5), rs.getLong(6)));
+                java.sql.Array config = rs.getArray(7);
+                List<String> settings = config == null ? List.of() : List.of((String[]) config.getArray());
+                routines.add(new Routine(change, word, name + "(" + rs.getString(3) + ")", rs.getString(5), rs.getLong(6), settings));
             }
         }
         return routines;

@@ -60,6 +60,21 @@ class RoutineBodyOrderTest {
     }
 
     @Test
+    void aBodyIsCheckedUnderTheRoutinesOwnSettings() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            // The unqualified "orders" resolves through the function's own search_path, as CREATE FUNCTION checks it.
+            List<ChangeBlock> blocks = List.of(block("C1_Count", db -> {
+                db.ensureSchema("app");
+                db.ensureFunction("app.order_count()", "RETURNS bigint LANGUAGE sql STABLE SET search_path = app"
+                        + " AS $$ SELECT count(*) FROM orders $$");
+            }), block("C2_Orders", db -> db.ensureTable("app.orders", t -> t.column("id", "bigint").primaryKey("id"))));
+            s.applyAndConverge(blocks);
+            assertEquals("0", s.queryString("SELECT app.order_count()"));
+            assertEquals("\"$user\", public", s.queryString("SHOW search_path"), "the routine's setting ended with its check");
+        }
+    }
+
+    @Test
     void aBodyBrokenForGoodFailsNamingItsBlockAndNothingChanges() throws Exception {
         try (Scenario s = Scenario.start("CREATE TABLE victim (id int PRIMARY KEY)")) {
             List<ChangeBlock> blocks = List.of(block("C1_Ok", db -> db.ensureTable("fine", t -> t.column("id", "bigint"))),
