@@ -70,7 +70,6 @@ class RoutineBodyOrderTest {
             }), block("C2_Orders", db -> db.ensureTable("app.orders", t -> t.column("id", "bigint").primaryKey("id"))));
             s.applyAndConverge(blocks);
             assertEquals("0", s.queryString("SELECT app.order_count()"));
-            assertEquals("\"$user\", public", s.queryString("SHOW search_path"), "the routine's setting ended with its check");
         }
     }
 
