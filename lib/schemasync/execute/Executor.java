@@ -71,6 +71,8 @@ final class Executor {
     private void transactional() throws SQLException, LockTimedOut {
         if (plan.steps().stream().noneMatch(s -> s.step().phase() == Phase.TRANSACTION)) return;
         List<ExecutedStep> done = new java.util.ArrayList<>();
+        List<RoutineBodies.Created> routines = new java.util.ArrayList<>();
+        boolean bodiesUnchecked = false;
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             // SET LOCAL: scoped to this transaction. lock_timeout keeps a queued ACCESS EXCLUSIVE
@@ -98,6 +100,12 @@ final class Executor {
                             networkTimeout(wanted);
                             timeout = wanted;
                         }
+                        // Routines are created with their bodies unchecked, the other steps as the session says.
+                        boolean createsRoutine = step.step() instanceof Step.CreateFunction;
+                        if (createsRoutine != bodiesUnchecked) {
+                            setTimeout += createsRoutine ? RoutineBodies.OFF : RoutineBodies.AS_BEFORE;
+                            bodiesUnchecked = createsRoutine;
+                        }
                         // A custom step's guard is asked again here: earlier steps of this very
                         // transaction may have done its work, or created what it refers to.
                         if (step.step() instanceof Step.CustomSql custom) {
@@ -106,6 +114,7 @@ final class Executor {
                             if (!Guards.ask(st, custom.id(), custom.guardSql())) continue;
                         }
                         st.execute(setTimeout + SqlRenderer.executable(step.step(), sql));
+                        if (step.step() instanceof Step.CreateFunction routine) routines.add(new RoutineBodies.Created(change, routine));
                     } catch (SQLException e) {
                         rollbackQuietly(connection);
                         if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(change, step, sql, n, total, e);
@@ -116,6 +125,7 @@ final class Executor {
                     done.add(new ExecutedStep(change, step, sql, since(t0)));
                 }
             }
+            validateRoutines(routines);
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -131,6 +141,20 @@ final class Executor {
             throw e;
         } finally {
             if (!connection.isClosed()) connection.setAutoCommit(true);
+        }
+    }
+
+    /** The bodies of the routines this transaction created, checked now that everything exists ({@link RoutineBodies}). */
+    private void validateRoutines(List<RoutineBodies.Created> routines) throws LockTimedOut {
+        try {
+            RoutineBodies.validate(connection, routines);
+        } catch (SQLException e) {
+            RoutineBodies.Created first = routines.get(0);
+            PlannedStep step = first.change().steps().stream().filter(s -> s.step() == first.step()).findFirst().orElseThrow();
+            String what = "the bodies of the routines it created, checked before the commit";
+            if (LOCK_TIMEOUT.equals(e.getSQLState())) throw new LockTimedOut(first.change(), step, what, total, total, e);
+            throw new SchemaSyncException(code(e), "checking " + what + " failed, everything was rolled back: "
+                    + e.getMessage().strip(), e);
         }
     }
 

@@ -19,7 +19,8 @@ import schemasync.render.SqlRenderer;
  * Each declared function as PostgreSQL stores it: the CREATE OR REPLACE FUNCTION the apply would
  * run, under a savepoint that is always rolled back, looked up with the session's own search_path
  * (so argument types resolve as in the apply) and read back with pg_get_functiondef under the
- * catalog reader's pinned search_path.
+ * catalog reader's pinned search_path. The body is not checked here (check_function_bodies off): the
+ * apply checks it once everything exists, so a refusal is about the declaration itself (a changed return type).
  */
 final class FunctionShapes {
     private FunctionShapes() {
@@ -38,7 +39,9 @@ final class FunctionShapes {
         // (PostgreSQL parses the argument list; we do not have to).
         for (FunctionDecl f : functions) {
             try (Statement st = connection.createStatement()) {
-                st.execute("SET LOCAL lock_timeout = '" + ViewShapes.LOCK_TIMEOUT_MILLIS + "ms'");
+                // Bodies unchecked, as the apply creates routines (RoutinePrerequisite): a body may read a
+                // table this run creates later; the apply checks it before its commit.
+                st.execute("SET LOCAL lock_timeout = '" + ViewShapes.LOCK_TIMEOUT_MILLIS + "ms'; SET LOCAL check_function_bodies = off");
                 // Schemas and enum types this run creates, so argument types resolve.
                 for (String sql : prerequisites) Savepoints.attempt(connection, sql);
                 st.execute(SqlRenderer.render(new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure())));

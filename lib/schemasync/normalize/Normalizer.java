@@ -209,9 +209,9 @@ public final class Normalizer {
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist. A function may also need what
-                // this run creates before it (RETURNS SETOF a declared table, a SQL body reading one):
-                // then it cannot exist here, and only a trigger using it is reported, not the function.
-                sql.add(tolerant(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
+                // this run creates before it (RETURNS SETOF a declared table, a BEGIN ATOMIC body reading
+                // one): then it cannot exist here, and only a trigger using it is reported, not the function.
+                sql.add(RoutinePrerequisite.bodyUnchecked(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
                         f.definition(), true, f.procedure()))));
             }
         }

@@ -26,9 +26,11 @@ import schemasync.model.DependencyGraph;
  * same block) declares does not exist yet, and the apply would fail half-way with "function … does not
  * exist". This refuses such a plan before anything runs, naming both objects and their blocks.
  *
- * <p>Why not move the routine earlier instead: creating it needs what its own signature and body
- * name (argument and result types, a SQL body's tables, checked with check_function_bodies on), which
- * the blocks between may declare; and each step is planned over the state the earlier steps leave.
+ * <p>Why not move the routine earlier instead: creating it needs what its own signature names
+ * (argument and result types; a standard SQL body's tables, parsed at creation), which the blocks
+ * between may declare; and each step is planned over the state the earlier steps leave. A routine's
+ * body is no user here: the apply creates routines with check_function_bodies off and checks their
+ * bodies before its commit, so a plain SQL or PL/pgSQL body may read what a later block declares.
  * The user's block order is the one order the tool can prove; the fix is one move, which the error says.
  *
  * <p>The check is over a dependency graph of the declared side ({@link #calls}): an edge from each

@@ -113,7 +113,7 @@ class BadInputTest {
                 "unknown-type-column", "unknown-type-modifier", "table-twice", "column-twice", "block-id-twice",
                 "index-on-missing-table", "column-on-missing-table", "enum-label-twice", "enum-label-too-long",
                 "primary-key-unknown-column", "block-throws", "block-throws-npe", "default-injection",
-                "default-injection-column", "default-comment-injection", "check-injection", "index-where-injection")) {
+                "default-injection-column", "default-comment-injection", "check-injection", "index-where-injection", "routine-body-broken")) {
             blocks(b);
         }
     }

@@ -75,6 +75,9 @@ public final class FaultBlocks {
                 t -> t.column("c", TEXT, dflt("'x' /* */); DROP TABLE victim; --")))));
         set("check-injection", ok, block("C2_Bad", db -> db.ensureTable("t",
                 t -> t.column("c", "int").check("c_positive", "c > 0); DROP TABLE victim; --"))));
+        // A routine body broken for good: created with check_function_bodies off, refused by its validator before the commit.
+        set("routine-body-broken", ok, block("C2_Bad", db -> db.ensureFunction("zz_limit(t text)",
+                "RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_nowhere WHERE name = t $$")));
         set("index-where-injection", ok, block("C2_Bad", db -> db.ensureIndex("fine_id").on("fine").columns("id")
                 .where("id > 0; DROP TABLE victim")));
     }

@@ -78,6 +78,11 @@ class CreationOrderRoundTripTest {
                         CREATE FUNCTION zz_len(t text) RETURNS integer LANGUAGE sql IMMUTABLE RETURN length(t);
                         CREATE FUNCTION a_short(t text) RETURNS boolean LANGUAGE sql IMMUTABLE RETURN zz_len(t) < 10;
                         CREATE TABLE m_tags (id bigint PRIMARY KEY, tag text NOT NULL CHECK (a_short(tag)));
+                        """),
+                new Fixture("a CHECK calling a function whose SQL body reads a table that sorts after it (check_function_bodies off)", 0, """
+                        CREATE TABLE zz_limits (name text PRIMARY KEY, max_items int NOT NULL);
+                        CREATE FUNCTION m_limit(t text) RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_limits WHERE name = t $$;
+                        CREATE TABLE a_baskets (id bigint PRIMARY KEY, kind text NOT NULL, items int NOT NULL CHECK (items <= coalesce(m_limit(kind), 0)));
                         """));
     }
 

@@ -46,6 +46,20 @@ class DeclaredCallOrderTest {
     }
 
     @Test
+    void aRoutineWhoseBodyReadsALaterTableIsNotRefused() {
+        // The apply creates routines with check_function_bodies off and checks their bodies before its commit.
+        accepted(catalog().build(), Blocks.block("B1", db -> {
+            db.ensureFunction("m_limit(t text)", "RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_limits WHERE name = t $$");
+            db.ensureFunction("m_twice(t text)", "RETURNS int LANGUAGE sql STABLE AS $$ SELECT 2 * zz_later(t) $$");
+            db.ensureTable("a_baskets", t -> t.column("id", "bigint").column("kind", "text").column("items", "int")
+                    .check("items_ok", "items <= coalesce(m_limit(kind), 0)"));
+        }), Blocks.block("B2", db -> {
+            db.ensureTable("zz_limits", t -> t.column("name", "text").column("max_items", "int"));
+            db.ensureFunction("zz_later(t text)", "RETURNS int LANGUAGE sql STABLE AS $$ SELECT 1 $$");
+        }));
+    }
+
+    @Test
     void inOneBlockTheLineOrderCounts() {
         String m = refusal(catalog().build(), Blocks.block("B1", db -> {
             db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text").check("code_ok", "public.zz_code() <> code"));
