@@ -3,8 +3,8 @@
 # processes against a private PostgreSQL, and, for comparison, a loop of Flyway runs (one process
 # per tenant, the way teams script Flyway over a schema-per-tenant database).
 #   bench/fleet-bench.sh                      1,000 tenants × 20 tables (the figures)
-# Knobs (env): FLEET_TENANTS=1000, FLEET_TABLES=20, FLEET_PARALLEL=16 (fresh tenants waiting for a batch hold no
-#   connection; a larger --parallel makes larger batches, see bench/fleet-profile.md), FLEET_FLYWAY_SAMPLE=30 (tenants
+# Knobs (env): FLEET_TENANTS=1000, FLEET_TABLES=20, FLEET_PARALLEL=16 (fresh tenants waiting for a batch or a check
+#   read hold no connection; a larger --parallel lets more of them queue for one, see bench/fleet-profile.md), FLEET_FLYWAY_SAMPLE=30 (tenants
 #   the Flyway loop runs; its total is extrapolated, and says so; 0 skips it), BENCH_PORT=55433,
 #   FLEET_SHARED_FK=1 (0: the tenant tables do not reference the shared public.plans; see below),
 #   FLEET_FLOOR=1 (0 skips the floor: the same DDL sent by psql, one transaction per tenant, in a second database).

@@ -81,18 +81,18 @@ final class FreshTenants {
     }
 
     /**
-     * Applies {@code template} to {@code tenants} in one transaction of one statement batch; returns the tenants that
-     * committed and converged (checked as said above, all in one catalog read). A tenant missing from the answer took
-     * nothing from here (not fresh any more, or the batch rolled back) or was changed meanwhile: the caller sends it
-     * through the ordinary apply, which plans from what is there.
+     * Runs {@code template}'s statements for {@code tenants} in one transaction of one statement batch and commits;
+     * returns the tenants that took them. A tenant missing from the answer took nothing from here (not fresh any more);
+     * the caller sends it through the ordinary apply, which plans from what is there. Whether the committed tenants
+     * converged is {@link #converged}'s to say.
      *
      * <p>Why several tenants in one transaction: the cost of a fresh tenant is PostgreSQL's DDL, and what the tool adds
-     * per tenant is round trips, a commit and a catalog read; a batch pays those once. A tenant that is not fresh is
-     * left out before anything runs; a statement that fails rolls the whole batch back (nothing changed), and the
-     * caller retries its tenants one by one.
+     * per tenant is round trips and a commit; a batch pays those once. A tenant that is not fresh is left out before
+     * anything runs; a statement that fails rolls the whole batch back (nothing changed, the exception says why), and
+     * the caller retries its tenants one by one.
      */
-    static Set<String> apply(Connection connection, Template template, List<String> tenants, Set<String> shared,
-                             String placeholder, SchemaSync.Options options) throws SQLException {
+    static List<String> commit(Connection connection, Template template, List<String> tenants, SchemaSync.Options options)
+            throws SQLException {
         long t0 = System.nanoTime();
         List<String> fresh;
         connection.setAutoCommit(false);
@@ -100,7 +100,7 @@ final class FreshTenants {
             fresh = lockedAndFresh(connection, tenants);
             if (fresh.isEmpty()) {
                 connection.rollback();
-                return Set.of();
+                return List.of();
             }
             String from = quoted(template.tenant());
             // The index timeout when it is the longer: the tables are new and empty, only a lock wait can last.
@@ -122,18 +122,18 @@ final class FreshTenants {
         } finally {
             if (!connection.isClosed()) connection.setAutoCommit(true);
         }
-        long t1 = System.nanoTime();
-        Set<String> converged = converged(connection, template, fresh, shared, placeholder);
-        if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) {
-            System.err.printf("timings: fresh tenants %s..%s (%d): statements and commit %d ms, check %d ms%n", fresh.get(0),
-                    fresh.get(fresh.size() - 1), fresh.size(), (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        }
-        return converged;
+        timing("fresh tenants %s..%s (%d): statements and commit %d ms", fresh.get(0), fresh.get(fresh.size() - 1),
+                fresh.size(), (System.nanoTime() - t0) / 1_000_000);
+        return fresh;
     }
 
-    /** The tenants whose part, read with the shared part in one snapshot, is that of R's converged catalog. */
-    private static Set<String> converged(Connection connection, Template template, List<String> tenants, Set<String> shared,
-                                         String placeholder) throws SQLException {
+    /**
+     * The tenants (committed by {@link #commit}, in one batch or several) whose part, read with the shared part in one
+     * snapshot, is that of R's converged catalog: what the verification plan would find in sync, as it found R.
+     */
+    static Set<String> converged(Connection connection, Template template, List<String> tenants, Set<String> shared,
+                                 String placeholder) throws SQLException {
+        long t0 = System.nanoTime();
         Set<String> schemas = new TreeSet<>(shared);
         schemas.addAll(tenants);
         Catalog after;
@@ -148,10 +148,17 @@ final class FreshTenants {
             }
         }
         TenantCatalogs.Slices slices = TenantCatalogs.slices(after, Set.copyOf(tenants), shared, placeholder);
-        if (!template.shared().equals(slices.shared())) return Set.of();
         Set<String> converged = new TreeSet<>();
-        for (String tenant : tenants) if (template.converged().equals(slices.tenants().get(tenant))) converged.add(tenant);
+        if (template.shared().equals(slices.shared())) {
+            for (String tenant : tenants) if (template.converged().equals(slices.tenants().get(tenant))) converged.add(tenant);
+        }
+        timing("fresh tenants checked (%d, %d converged): %d ms", tenants.size(), converged.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         return converged;
+    }
+
+    private static void timing(String format, Object... args) {
+        if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) System.err.printf("timings: " + format + "%n", args);
     }
 
     /**

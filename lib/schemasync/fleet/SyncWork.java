@@ -174,7 +174,8 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
      */
     private UnitResult fromTemplate(Unit unit, FreshTenants.Template template, long start) {
         FreshBatches batches = this.batches.computeIfAbsent(unit.target().name() + "\n" + template.tenant(), k -> new FreshBatches());
-        boolean done = batches.apply(unit.tenant(), tenants -> applyBatch(unit.target(), template, tenants));
+        boolean done = batches.apply(unit.tenant(), tenants -> commitBatch(unit.target(), template, tenants),
+                tenants -> check(unit.target(), template, tenants));
         if (!done) return null;
         return new UnitResult(unit.name(), unit.target().name(), unit.tenant(), Status.APPLIED, config.exits().okExit(), true,
                 template.statements().size(), null, null, millis(start),
@@ -182,20 +183,35 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
     }
 
     /** One transaction for {@code tenants}; if it fails, each alone (one broken tenant does not cost the others). */
-    private Set<String> applyBatch(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
-        Set<String> converged = applyOnce(target, template, tenants);
-        if (converged != null) return converged;
+    private Set<String> commitBatch(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
+        Set<String> committed = onConnection(target, c -> Set.copyOf(FreshTenants.commit(c, template, tenants, config.options())));
+        if (committed != null) return committed;
         if (tenants.size() == 1) return Set.of();
         Set<String> each = new HashSet<>();
         for (String tenant : tenants) {
-            Set<String> one = applyOnce(target, template, List.of(tenant));
+            Set<String> one = onConnection(target, c -> Set.copyOf(FreshTenants.commit(c, template, List.of(tenant), config.options())));
             if (one != null) each.addAll(one);
         }
         return each;
     }
 
-    /** The tenants that converged, or null when the transaction failed (rolled back: nothing changed). */
-    private Set<String> applyOnce(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
+    /** The committed tenants that converged, in one catalog read; none when the read failed (they take the ordinary apply). */
+    private Set<String> check(FleetTarget target, FreshTenants.Template template, List<String> tenants) {
+        Set<String> converged = onConnection(target, c -> FreshTenants.converged(c, template, tenants, config.shared(),
+                config.placeholder()));
+        return converged != null ? converged : Set.of();
+    }
+
+    @FunctionalInterface
+    private interface OnConnection {
+        Set<String> run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * {@code work} on a connection of {@code target}, beside the other fresh-tenant work and never beside an ordinary
+     * apply of the database (the read side of its lock); null when it failed (the connection is closed, not reused).
+     */
+    private Set<String> onConnection(FleetTarget target, OnConnection work) {
         Connection connection;
         try {
             connection = borrow(target);
@@ -205,10 +221,9 @@ public final class SyncWork implements FleetRun.UnitWork, AutoCloseable {
         Lock lock = applies.computeIfAbsent(target.name(), k -> new ReentrantReadWriteLock(true)).readLock();
         lock.lock();
         try {
-            Set<String> converged = FreshTenants.apply(connection, template, tenants, config.shared(), config.placeholder(),
-                    config.options());
+            Set<String> answer = work.run(connection);
             giveBack(target, connection);
-            return converged;
+            return answer;
         } catch (SQLException | RuntimeException e) {
             close(connection);
             return null;
