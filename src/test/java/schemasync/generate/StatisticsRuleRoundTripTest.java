@@ -36,6 +36,21 @@ class StatisticsRuleRoundTripTest {
                             (INSERT INTO orders_log VALUES (new.id, new.qty, 'a  b'); INSERT INTO orders_log VALUES (new.id, -new.qty));
                         CREATE RULE big_orders_insert AS ON INSERT TO big_orders DO INSTEAD INSERT INTO orders VALUES (new.id, new.qty);
                         CREATE RULE "Orders Update" AS ON UPDATE TO orders DO ALSO NOTIFY orders_changed;
+                        """),
+                new Fixture("a rule's enabled state (each of the four) and comments on rules and statistics objects", """
+                        CREATE SCHEMA sales;
+                        CREATE TABLE sales.orders (id bigint PRIMARY KEY, qty integer, city text);
+                        CREATE STATISTICS sales.s_orders ON qty, city FROM sales.orders;
+                        COMMENT ON STATISTICS sales.s_orders IS 'Qty by city, it''s correlated';
+                        CREATE RULE r_origin AS ON DELETE TO sales.orders WHERE old.qty < 0 DO INSTEAD NOTHING;
+                        CREATE RULE r_disabled AS ON DELETE TO sales.orders WHERE old.qty = 0 DO INSTEAD NOTHING;
+                        CREATE RULE r_replica AS ON UPDATE TO sales.orders DO ALSO NOTIFY replica_changed;
+                        CREATE RULE "R Always" AS ON INSERT TO sales.orders DO ALSO NOTIFY always_changed;
+                        ALTER TABLE sales.orders DISABLE RULE r_disabled;
+                        ALTER TABLE sales.orders ENABLE REPLICA RULE r_replica;
+                        ALTER TABLE sales.orders ENABLE ALWAYS RULE "R Always";
+                        COMMENT ON RULE r_disabled ON sales.orders IS 'Kept for the migration';
+                        COMMENT ON RULE "R Always" ON sales.orders IS 'Fires on replicas too';
                         """));
     }
 
