@@ -185,7 +185,7 @@ public class SchemaChanges extends KindDeclarations {
         placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : TenantScope.qualified(builder.table),
                 builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
                 builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
-                        builder.initiallyDeferred) : null, builder.transitions(), declaredIn));
+                        builder.initiallyDeferred) : null, builder.transitions(), builder.enabled, declaredIn));
         return builder;
     }
 

@@ -238,7 +238,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     /** {@code constraint}: a constraint trigger ({@code .constraint()}, {@code .from(...)}, {@code .deferrable()} ...), else null. */
     record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions) implements Call {
+                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
+                       schemasync.catalog.ExternalObjects.Enabled enabled) implements Call {
         public void render(JavaCode code) {
             String timingCall = switch (timing) {
                 case "BEFORE" -> "before";
@@ -254,7 +255,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
                 code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
                         + (constraint.initiallyDeferred() ? ".initiallyDeferred()" : constraint.deferrable() ? ".deferrable()" : ""));
             }
-            code.line(1, TriggerTransitions.java(transitions) + ".executes(" + JavaCode.literal(function) + ");");
+            code.line(1, TriggerTransitions.java(transitions) + TriggerTransitions.enabledJava(enabled) + ".executes(" + JavaCode.literal(function) + ");");
         }
 
         public void declare(SchemaChanges db) {
@@ -270,6 +271,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
             TriggerTransitions.declare(b, transitions);
+            TriggerTransitions.declareEnabled(b, enabled);
             if (constraint != null) {
                 b.constraint();
                 if (constraint.from() != null) b.from(constraint.from());

@@ -126,7 +126,7 @@ public final class CatalogOutline {
                     + (k.validated() ? "" : " NOT VALID")
                     + (k.foreignKey() == null ? "" : " references " + k.foreignKey().table()));
         }
-        t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name()));
+        t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name() + " " + g.enabled()));
         t.policies().forEach(p -> facts.add("policy " + t.name() + "." + p.name() + " " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
                 + " " + p.command() + " " + new TreeSet<>(p.roles())));
     }

@@ -3,9 +3,10 @@ package schemasync.plan;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.Rule;
+import schemasync.catalog.Table;
 import schemasync.model.ObjectKind;
 
-/** What the steps of rules do to a catalog ({@link Effects}), beyond putting the object in or taking it out. */
+/** What the steps of rules (and a trigger's ENABLE / DISABLE) do to a catalog ({@link Effects}), beyond putting the object in or taking it out. */
 final class StatisticsRuleEffects {
     private StatisticsRuleEffects() {
     }
@@ -19,9 +20,13 @@ final class StatisticsRuleEffects {
         c.rules.put(s.rule().key(), s.rule().withEnabled(s.replace() && had != null ? had.enabled() : ExternalObjects.Enabled.ORIGIN));
     }
 
-    /** ALTER TABLE ... ENABLE | DISABLE RULE changes ev_enabled only. */
+    /** ALTER TABLE ... ENABLE | DISABLE RULE | TRIGGER changes ev_enabled or tgenabled only. */
     static void setEnabled(CatalogEdit c, StatisticsRuleSteps.SetEnabled s) {
         if (s.kind() == ObjectKind.RULE) c.rules.computeIfPresent(Rule.key(s.table(), s.name()), (k, r) -> r.withEnabled(s.enabled()));
+        if (s.kind() == ObjectKind.TRIGGER) {
+            c.table(s.table(), t -> t.withTriggers(t.triggers().stream().map(g -> g.name().equals(s.name())
+                    ? new Table.Trigger(g.name(), g.definition(), s.enabled()) : g).toList()));
+        }
     }
 
     /** DROP STATISTICS and DROP RULE take the object's comment along. */

@@ -38,6 +38,7 @@ class PlannerStatisticsRuleCasesTest {
             "dependencies"), List.of("city", "zip"), List.of(), null);
     static final Rule NO_DELETE = new Rule(q("public.address"), "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING");
     private static final List<HazardKind> NONE = List.of();
+    static final String TOUCH = "CREATE TRIGGER address_touch BEFORE UPDATE ON public.address FOR EACH ROW EXECUTE FUNCTION touch()";
 
     /** The catalog with these statistics objects and rules beside what the fixture builder holds. */
     static Catalog with(Catalog c, List<Statistics> statistics, List<Rule> rules) {
@@ -156,6 +157,24 @@ class PlannerStatisticsRuleCasesTest {
                                 .ignore("address.no_delete"), shapes().build(), List.of(), List.of(),
                         List.of("unchanged comment on rule public.address.no_delete", "unchanged comment on statistics public.s_city_zip",
                                 "undeclared table public.address")),
+                new Case("a new disabled trigger: CREATE TRIGGER, then ALTER TABLE ... DISABLE TRIGGER", plain,
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().disabled().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(),
+                        List.of("CREATE TRIGGER \"address_touch\" BEFORE UPDATE ON \"public\".\"address\" FOR EACH ROW EXECUTE FUNCTION touch()",
+                                "ALTER TABLE \"public\".\"address\" DISABLE TRIGGER \"address_touch\""),
+                        List.of(List.of(HazardKind.WRITE_LOCK), List.of(HazardKind.WRITE_LOCK)),
+                        List.of("create trigger public.address.address_touch")),
+                new Case("a disabled trigger declared enabled: ALTER TABLE ... ENABLE TRIGGER in place",
+                        catalog().table(ADDRESS.withTrigger(new Table.Trigger("address_touch", TOUCH, ExternalObjects.Enabled.DISABLED))).build(),
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(),
+                        List.of("ALTER TABLE \"public\".\"address\" ENABLE TRIGGER \"address_touch\""), List.of(List.of(HazardKind.WRITE_LOCK)),
+                        List.of("alter trigger public.address.address_touch")),
+                new Case("a replica trigger declared as it is: unchanged",
+                        catalog().table(ADDRESS.withTrigger(new Table.Trigger("address_touch", TOUCH, ExternalObjects.Enabled.REPLICA))).build(),
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().enabledReplica().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(), List.of(), List.of(),
+                        List.of("unchanged trigger public.address.address_touch")),
                 statisticsRemoval(), ruleRemoval());
     }
 
