@@ -92,4 +92,32 @@ class RuleAndStatisticsAttributesTest {
             s.applyAndConverge(changed);
         }
     }
+
+    @Test
+    void aTriggersEnabledStateIsSetAfterCreationAndChangedInPlace() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            ChangeBlock function = block("A0_Function", db -> db.ensureFunction("touch()",
+                    "RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.qty := 0; RETURN NEW; END $$"));
+            List<ChangeBlock> disabled = List.of(function, TABLES, block("A3_Trigger", db -> db.ensureTrigger("orders_touch")
+                    .on("orders").before("INSERT").forEachRow().disabled().executes("touch()")));
+            List<String> sql = Scenario.sql(s.plan(disabled));
+            assertEquals("ALTER TABLE \"public\".\"orders\" DISABLE TRIGGER \"orders_touch\"", sql.get(sql.size() - 1));
+            s.applyAndConverge(disabled);
+            s.execute("INSERT INTO orders VALUES (1, 5, 'x')");
+            assertEquals("5", s.queryString("SELECT qty FROM orders"));
+
+            List<ChangeBlock> always = List.of(function, TABLES, block("A3_Trigger", db -> db.ensureTrigger("orders_touch")
+                    .on("orders").before("INSERT").forEachRow().enabledAlways().executes("touch()")));
+            assertEquals(List.of("ALTER TABLE \"public\".\"orders\" ENABLE ALWAYS TRIGGER \"orders_touch\""), Scenario.sql(s.plan(always)));
+            s.applyAndConverge(always);
+            assertEquals("A", s.queryString("SELECT tgenabled FROM pg_trigger WHERE tgname = 'orders_touch'"));
+
+            // Disabled by hand: enabled again as declared.
+            s.execute("ALTER TABLE orders DISABLE TRIGGER orders_touch");
+            assertEquals(List.of("ALTER TABLE \"public\".\"orders\" ENABLE ALWAYS TRIGGER \"orders_touch\""), Scenario.sql(s.plan(always)));
+            s.applyAndConverge(always);
+            s.execute("INSERT INTO orders VALUES (2, 5, 'x')");
+            assertEquals("0", s.queryString("SELECT qty FROM orders WHERE id = 2"));
+        }
+    }
 }

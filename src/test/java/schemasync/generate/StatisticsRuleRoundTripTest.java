@@ -51,6 +51,17 @@ class StatisticsRuleRoundTripTest {
                         ALTER TABLE sales.orders ENABLE ALWAYS RULE "R Always";
                         COMMENT ON RULE r_disabled ON sales.orders IS 'Kept for the migration';
                         COMMENT ON RULE "R Always" ON sales.orders IS 'Fires on replicas too';
+                        """),
+                new Fixture("a trigger's enabled state (each of the four)", """
+                        CREATE TABLE items (id bigint PRIMARY KEY, touched timestamptz);
+                        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$;
+                        CREATE TRIGGER t_origin BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER t_disabled BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER t_replica BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER "T Always" BEFORE UPDATE ON items FOR EACH ROW WHEN (old.id <> new.id) EXECUTE FUNCTION touch();
+                        ALTER TABLE items DISABLE TRIGGER t_disabled;
+                        ALTER TABLE items ENABLE REPLICA TRIGGER t_replica;
+                        ALTER TABLE items ENABLE ALWAYS TRIGGER "T Always";
                         """));
     }
 
