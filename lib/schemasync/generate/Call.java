@@ -238,8 +238,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
 
     /** {@code constraint}: a constraint trigger ({@code .constraint()}, {@code .from(...)}, {@code .deferrable()} ...), else null. */
     record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
-                       schemasync.catalog.ExternalObjects.Enabled enabled) implements Call {
+                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions, schemasync.catalog.ExternalObjects.Enabled enabled) implements Call {
         public void render(JavaCode code) {
             String timingCall = switch (timing) {
                 case "BEFORE" -> "before";
@@ -270,8 +269,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, Call.EnumCall
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
-            TriggerTransitions.declare(b, transitions);
-            TriggerTransitions.declareEnabled(b, enabled);
+            TriggerTransitions.declare(b, transitions, enabled);
             if (constraint != null) {
                 b.constraint();
                 if (constraint.from() != null) b.from(constraint.from());

@@ -50,7 +50,9 @@ final class TriggerTransitions {
         };
     }
 
-    static void declareEnabled(TriggerBuilder b, schemasync.catalog.ExternalObjects.Enabled enabled) {
+    /** The transition tables, then the enabled state, on the builder of a generated trigger. */
+    static void declare(TriggerBuilder b, Transitions t, schemasync.catalog.ExternalObjects.Enabled enabled) {
+        declare(b, t);
         switch (enabled == null ? schemasync.catalog.ExternalObjects.Enabled.ORIGIN : enabled) {
             case ORIGIN -> { }
             case DISABLED -> b.disabled();
