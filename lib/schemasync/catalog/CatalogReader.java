@@ -75,7 +75,8 @@ public final class CatalogReader {
         Map<QualifiedName, List<Table.Trigger>> triggers = new HashMap<>();
         batch.add(CatalogSql.TRIGGERS, rs -> triggers
                 .computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
-                .add(new Table.Trigger(rs.getString(3), triggerDefinition(rs.getString(4), rs.getString(5)))));
+                .add(new Table.Trigger(rs.getString(3), triggerDefinition(rs.getString(4), rs.getString(5)),
+                        ExternalObjects.Enabled.of(rs.getString(6)))));
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
         batch.add(CatalogSql.INDEXES, rs -> {

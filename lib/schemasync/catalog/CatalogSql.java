@@ -194,7 +194,7 @@ final class CatalogSql {
     static final String TRIGGERS = """
             -- schema-sync: triggers
             SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS qualified_table
+                   pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname) AS qualified_table, t.tgenabled::text
             FROM pg_catalog.pg_trigger t
             JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -278,6 +278,15 @@ final class CatalogSql {
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'statistics', m.nspname, s.stxname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_statistic_ext s ON s.stxnamespace = m.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_statistic_ext'::regclass AND d.objoid = s.oid
+            UNION ALL
+            SELECT 'rule', m.nspname, c.relname, r.rulename, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
+            JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename <> '_RETURN'
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_rewrite'::regclass AND d.objoid = r.oid
             ORDER BY 1, 2, 3, 4
             """;
 

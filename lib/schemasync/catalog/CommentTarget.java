@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What a comment is on, other than a table or a column: {@code kind} is one of {@link Kind},
  * {@code object} the schema-qualified object (for a schema: {@code schema.schema}; for a constraint,
- * trigger or policy: its table; for a domain constraint: its domain; for a view's column: the view),
+ * trigger, policy or rule: its table; for a domain constraint: its domain; for a view's column: the view),
  * {@code detail} the constraint, trigger, policy or column name, or a routine's identity arguments as pg_get_function_identity_arguments prints them.
  */
 public record CommentTarget(Kind kind, QualifiedName object, String detail) {
@@ -14,7 +14,11 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         SCHEMA, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, TYPE, FUNCTION, PROCEDURE, AGGREGATE, CONSTRAINT,
         DOMAIN_CONSTRAINT, TRIGGER, POLICY,
         /** A column of a view ({@code object} the view, {@code detail} the column); a table's columns carry their own comments. */
-        VIEW_COLUMN;
+        VIEW_COLUMN,
+        /** An extended statistics object ({@code object} its qualified name). */
+        STATISTICS,
+        /** A rule ({@code object} its table or view, {@code detail} the rule's name): COMMENT ON RULE name ON table. */
+        RULE;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {
@@ -27,7 +31,8 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
 
         /** Kinds whose comment names a second object: {@code CONSTRAINT name ON table}. */
         public boolean onTableOrDomain() {
-            return this == CONSTRAINT || this == DOMAIN_CONSTRAINT || this == TRIGGER || this == POLICY || this == VIEW_COLUMN;
+            return this == CONSTRAINT || this == DOMAIN_CONSTRAINT || this == TRIGGER || this == POLICY || this == VIEW_COLUMN
+                    || this == RULE;
         }
 
         public boolean routine() {

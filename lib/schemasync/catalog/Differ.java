@@ -125,7 +125,7 @@ public final class Differ {
 
     /** pg_get_triggerdef, the table written {@code ON <table>}. */
     public static List<Difference> trigger(Table.Trigger want, Table.Trigger have) {
-        return new Fields().add("definition", want.definition(), have.definition()).list();
+        return new Fields().add("definition", want.definition(), have.definition()).add("enabled", want.enabled(), have.enabled()).list();
     }
 
     public static List<Difference> policy(Table.Policy want, Table.Policy have) {

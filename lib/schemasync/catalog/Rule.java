@@ -7,11 +7,27 @@ import schemasync.model.Difference;
  * A rewrite rule of a table or view ({@code CREATE RULE}), other than the {@code _RETURN} rule that makes a view.
  * {@code definition}: what follows {@code CREATE RULE name AS} in pg_get_ruledef, without the final semicolon and
  * with runs of white space as one space ({@code ON INSERT TO public.t DO INSTEAD NOTHING}); PostgreSQL re-prints it
- * from the parsed rule, so two rules that act alike read alike.
+ * from the parsed rule, so two rules that act alike read alike. {@code enabled}: pg_rewrite.ev_enabled, when the rule
+ * fires ({@code ALTER TABLE ... DISABLE RULE / ENABLE REPLICA RULE / ENABLE ALWAYS RULE}; the same four states and
+ * letters as a trigger's tgenabled); CREATE RULE makes it {@code ORIGIN}, CREATE OR REPLACE RULE keeps it.
  */
-public record Rule(QualifiedName table, String name, String definition) {
+public record Rule(QualifiedName table, String name, String definition, ExternalObjects.Enabled enabled) {
     public Rule {
         definition = spelled(definition);
+        if (enabled == null) enabled = ExternalObjects.Enabled.ORIGIN;
+    }
+
+    /** A rule as CREATE RULE makes it: firing in origin and local sessions (ENABLE). */
+    public Rule(QualifiedName table, String name, String definition) {
+        this(table, name, definition, ExternalObjects.Enabled.ORIGIN);
+    }
+
+    public Rule withDefinition(String newDefinition) {
+        return new Rule(table, name, newDefinition, enabled);
+    }
+
+    public Rule withEnabled(ExternalObjects.Enabled newEnabled) {
+        return new Rule(table, name, definition, newEnabled);
     }
 
     /** How rules are keyed: {@code r_name ON public.t}; a rule's name is unique per table. */
@@ -53,6 +69,7 @@ public record Rule(QualifiedName table, String name, String definition) {
     }
 
     public static List<Difference> diff(Rule want, Rule have) {
-        return new Differ.Fields().add("definition", want.definition(), have.definition()).list();
+        return new Differ.Fields().add("definition", want.definition(), have.definition())
+                .add("enabled", want.enabled(), have.enabled()).list();
     }
 }

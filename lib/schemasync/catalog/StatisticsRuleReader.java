@@ -44,12 +44,13 @@ final class StatisticsRuleReader {
 
     /**
      * Rules other than a view's {@code _RETURN}: pg_get_ruledef's text after {@code CREATE RULE name AS} (the
-     * prefix is cut by its length, so a name that needs quotes is cut right too).
+     * prefix is cut by its length, so a name that needs quotes is cut right too), and ev_enabled (O, D, R, A).
      */
     static final String RULES = """
             -- schema-sync: rules
             SELECT n.nspname, c.relname, r.rulename,
-                   substr(pg_catalog.pg_get_ruledef(r.oid), length('CREATE RULE ' || pg_catalog.quote_ident(r.rulename) || ' AS') + 1)
+                   substr(pg_catalog.pg_get_ruledef(r.oid), length('CREATE RULE ' || pg_catalog.quote_ident(r.rulename) || ' AS') + 1),
+                   r.ev_enabled::text
             FROM pg_catalog.pg_rewrite r
             JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -65,7 +66,8 @@ final class StatisticsRuleReader {
                     strings(rs, 6), strings(rs, 7), rs.getObject(8) == null ? null : rs.getInt(8)));
         });
         batch.add(RULES, rs -> {
-            Rule rule = new Rule(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4));
+            Rule rule = new Rule(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3), rs.getString(4),
+                    ExternalObjects.Enabled.of(rs.getString(5)));
             rules.put(rule.key(), rule);
         });
     }

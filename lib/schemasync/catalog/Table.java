@@ -54,9 +54,19 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
 
     /**
      * A trigger: {@code definition} is pg_get_triggerdef with the table written as {@code ON <table>},
-     * so a trigger compares equal on any table name (the declared side is read from a shadow table).
+     * so a trigger compares equal on any table name (the declared side is read from a shadow table);
+     * {@code enabled}: pg_trigger.tgenabled, when it fires (ALTER TABLE ... DISABLE TRIGGER / ENABLE REPLICA |
+     * ALWAYS TRIGGER); CREATE TRIGGER makes it {@code ORIGIN}.
      */
-    public record Trigger(String name, String definition) {
+    public record Trigger(String name, String definition, ExternalObjects.Enabled enabled) {
+        public Trigger {
+            if (enabled == null) enabled = ExternalObjects.Enabled.ORIGIN;
+        }
+
+        /** A trigger as CREATE TRIGGER makes it: firing in origin and local sessions. */
+        public Trigger(String name, String definition) {
+            this(name, definition, ExternalObjects.Enabled.ORIGIN);
+        }
     }
 
     public Optional<Trigger> trigger(String triggerName) {

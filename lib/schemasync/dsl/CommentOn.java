@@ -25,7 +25,11 @@ public enum CommentOn {
     TRIGGER(Kind.TRIGGER),
     POLICY(Kind.POLICY),
     /** With the view and the column's name (a table's columns are commented in ensureTable). */
-    VIEW_COLUMN(Kind.VIEW_COLUMN);
+    VIEW_COLUMN(Kind.VIEW_COLUMN),
+    /** An extended statistics object ({@code CREATE STATISTICS}), by its name. */
+    STATISTICS(Kind.STATISTICS),
+    /** With the table (or view) and the rule's name. */
+    RULE(Kind.RULE);
 
     private final Kind kind;
 

@@ -172,7 +172,7 @@ public sealed interface Declaration {
      */
     record TriggerDecl(String name, QualifiedName table, String timing, String events, boolean forEachRow, String when,
                        String function, ConstraintTrigger constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
-                       Origin origin) implements Declaration {
+                       schemasync.catalog.ExternalObjects.Enabled enabled, Origin origin) implements Declaration {
         /** What CREATE TRIGGER needs. */
         public schemasync.catalog.TriggerSpec spec() {
             return new schemasync.catalog.TriggerSpec(name, table, timing, events, forEachRow, when, function, constraint == null

@@ -165,7 +165,7 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
         placeholder(() -> new Declaration.TriggerDecl(builder.name, builder.table == null ? null : scope().qualified(builder.table),
                 builder.timing, builder.events, builder.forEachRow, builder.when, builder.function,
                 builder.constraint ? new Declaration.ConstraintTrigger(builder.from, builder.deferrable || builder.initiallyDeferred,
-                        builder.initiallyDeferred) : null, builder.transitions(), declaredIn));
+                        builder.initiallyDeferred) : null, builder.transitions(), builder.enabled, declaredIn));
         return builder;
     }
 

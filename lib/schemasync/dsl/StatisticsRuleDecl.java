@@ -1,5 +1,6 @@
 package schemasync.dsl;
 
+import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
@@ -26,10 +27,15 @@ public final class StatisticsRuleDecl {
         }
     }
 
-    /** {@code ensureRule("public.t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING")}. */
-    public record RuleDecl(QualifiedName table, String name, String definition, Origin origin) implements Declaration.External {
+    /** {@code ensureRule("public.t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING", r -> r.disabled())}. */
+    public record RuleDecl(QualifiedName table, String name, String definition, ExternalObjects.Enabled enabled, Origin origin)
+            implements Declaration.External {
+        public RuleDecl(QualifiedName table, String name, String definition, Origin origin) {
+            this(table, name, definition, ExternalObjects.Enabled.ORIGIN, origin);
+        }
+
         public Rule rule() {
-            return new Rule(table, name, definition);
+            return new Rule(table, name, definition, enabled);
         }
     }
 }

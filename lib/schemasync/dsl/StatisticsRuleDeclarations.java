@@ -39,7 +39,18 @@ public abstract class StatisticsRuleDeclarations extends ChangeDeclarations {
      * PostgreSQL prints it (pg_get_ruledef); a differing rule is replaced.
      */
     public SchemaChanges ensureRule(String table, String name, String definition) {
-        add(new StatisticsRuleDecl.RuleDecl(scope().qualified(table), name, definition, currentOrigin()));
+        return ensureRule(table, name, definition, null);
+    }
+
+    /**
+     * The rule with options: {@code ensureRule("public.t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING",
+     * r -> r.disabled())} (also {@code enabledReplica()}, {@code enabledAlways()}); a differing state is set in place
+     * with ALTER TABLE ... ENABLE | DISABLE RULE.
+     */
+    public SchemaChanges ensureRule(String table, String name, String definition, UnaryOperator<RuleOptions> options) {
+        RuleOptions o = options == null ? RuleOptions.NONE : options.apply(RuleOptions.NONE);
+        add(new StatisticsRuleDecl.RuleDecl(scope().qualified(table), name, definition,
+                (o == null ? RuleOptions.NONE : o).enabled(), currentOrigin()));
         return self();
     }
 

@@ -19,9 +19,28 @@ public final class TriggerBuilder {
     String from;
     String oldTable;
     String newTable;
+    schemasync.catalog.ExternalObjects.Enabled enabled = schemasync.catalog.ExternalObjects.Enabled.ORIGIN;
 
     TriggerBuilder(String name) {
         this.name = name;
+    }
+
+    /** ALTER TABLE ... DISABLE TRIGGER: the trigger never fires (pg_trigger.tgenabled D). */
+    public TriggerBuilder disabled() {
+        this.enabled = schemasync.catalog.ExternalObjects.Enabled.DISABLED;
+        return this;
+    }
+
+    /** ALTER TABLE ... ENABLE REPLICA TRIGGER: fires only when session_replication_role is replica. */
+    public TriggerBuilder enabledReplica() {
+        this.enabled = schemasync.catalog.ExternalObjects.Enabled.REPLICA;
+        return this;
+    }
+
+    /** ALTER TABLE ... ENABLE ALWAYS TRIGGER: fires whatever session_replication_role is. */
+    public TriggerBuilder enabledAlways() {
+        this.enabled = schemasync.catalog.ExternalObjects.Enabled.ALWAYS;
+        return this;
     }
 
     public TriggerBuilder on(String tableName) {

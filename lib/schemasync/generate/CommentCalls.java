@@ -17,7 +17,8 @@ final class CommentCalls {
      * exists. The public schema's stock comment is in every new database already: not written.
      */
     static void write(Generator g, Catalog catalog) {
-        g.startBlock("Comments", "Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers, policies");
+        g.startBlock("Comments", "Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers, policies"
+                + ", statistics, rules");
         List<CommentTarget> targets = new ArrayList<>(catalog.comments().keySet());
         targets.sort(Comparator.comparing((CommentTarget t) -> t.kind().ordinal())
                 .thenComparing(CommentTarget::toString));
@@ -30,7 +31,7 @@ final class CommentCalls {
                 }
                 case FUNCTION, PROCEDURE, AGGREGATE ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()) + "(" + t.detail() + ")", null, text));
-                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY, VIEW_COLUMN ->
+                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY, VIEW_COLUMN, RULE ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), t.detail(), text));
                 default -> g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), null, text));
             }

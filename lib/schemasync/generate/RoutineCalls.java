@@ -42,7 +42,8 @@ final class RoutineCalls {
 
     /** {@code constraint}: a constraint trigger ({@code .constraint()}, {@code .from(...)}, {@code .deferrable()} ...), else null. */
     record TriggerCall(String name, String table, String timing, String events, boolean forEachRow, String when,
-                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions) implements Call {
+                       String function, ConstraintTriggerDef constraint, schemasync.catalog.TriggerSpec.Transitions transitions,
+                       schemasync.catalog.ExternalObjects.Enabled enabled) implements Call {
         public void render(JavaCode code) {
             String timingCall = switch (timing) {
                 case "BEFORE" -> "before";
@@ -58,7 +59,7 @@ final class RoutineCalls {
                 code.line(1, ".constraint()" + (constraint.from() == null ? "" : ".from(" + JavaCode.literal(constraint.from()) + ")")
                         + (constraint.initiallyDeferred() ? ".initiallyDeferred()" : constraint.deferrable() ? ".deferrable()" : ""));
             }
-            code.line(1, TriggerTransitions.java(transitions) + ".executes(" + JavaCode.literal(function) + ");");
+            code.line(1, TriggerTransitions.java(transitions) + TriggerTransitions.enabledJava(enabled) + ".executes(" + JavaCode.literal(function) + ");");
         }
 
         public void declare(SchemaChanges db) {
@@ -73,7 +74,7 @@ final class RoutineCalls {
             }
             if (forEachRow) b.forEachRow();
             if (when != null) b.when(when);
-            TriggerTransitions.declare(b, transitions);
+            TriggerTransitions.declare(b, transitions, enabled);
             if (constraint != null) {
                 b.constraint();
                 if (constraint.from() != null) b.from(constraint.from());

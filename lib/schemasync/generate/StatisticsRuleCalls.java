@@ -3,6 +3,7 @@ package schemasync.generate;
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
 import schemasync.dsl.SchemaChanges;
@@ -28,7 +29,7 @@ final class StatisticsRuleCalls {
                 .forEach(s -> calls.add(new StatisticsCall(g.dslName(s.name()), g.dslName(s.table()), s)));
         catalog.rules().values().stream().filter(r -> g.schemas().contains(r.table().schema()))
                 .sorted(java.util.Comparator.comparing(Rule::key))
-                .forEach(r -> calls.add(new RuleCall(g.dslName(r.table()), r.name(), r.definition())));
+                .forEach(r -> calls.add(new RuleCall(g.dslName(r.table()), r.name(), r.definition(), r.enabled())));
         if (calls.isEmpty()) return;
         g.startBlock("Statistics and rules", "Extended statistics and rules, after the tables, views and routines they use");
         g.addAll(calls);
@@ -67,14 +68,33 @@ final class StatisticsRuleCalls {
         }
     }
 
-    /** {@code db.ensureRule("t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING");}: the text as pg_get_ruledef prints it. */
-    record RuleCall(String table, String name, String definition) implements Call {
+    /**
+     * {@code db.ensureRule("t", "r_name", "ON INSERT TO public.t DO INSTEAD NOTHING");}: the text as pg_get_ruledef prints
+     * it, with {@code r -> r.disabled()} (or {@code enabledReplica()}, {@code enabledAlways()}) when it does not fire as
+     * CREATE RULE leaves it.
+     */
+    record RuleCall(String table, String name, String definition, ExternalObjects.Enabled enabled) implements Call {
         public void render(JavaCode code) {
-            code.line(0, "db.ensureRule(" + JavaCode.literal(table) + ", " + JavaCode.literal(name) + ", " + JavaCode.literal(definition) + ");");
+            code.line(0, "db.ensureRule(" + JavaCode.literal(table) + ", " + JavaCode.literal(name) + ", " + JavaCode.literal(definition)
+                    + (option() == null ? "" : ", r -> r." + option() + "()") + ");");
         }
 
         public void declare(SchemaChanges db) {
-            db.ensureRule(table, name, definition);
+            db.ensureRule(table, name, definition, r -> switch (enabled) {
+                case ORIGIN -> r;
+                case DISABLED -> r.disabled();
+                case REPLICA -> r.enabledReplica();
+                case ALWAYS -> r.enabledAlways();
+            });
+        }
+
+        private String option() {
+            return switch (enabled) {
+                case ORIGIN -> null;
+                case DISABLED -> "disabled";
+                case REPLICA -> "enabledReplica";
+                case ALWAYS -> "enabledAlways";
+            };
         }
     }
 }

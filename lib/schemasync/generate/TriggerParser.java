@@ -36,11 +36,12 @@ final class TriggerParser {
             // apply, where a table the same blocks create does not exist yet; such a trigger stays a custom step.
             if (c.group(2) != null) return null;
             return new RoutineCalls.TriggerCall(t.name(), g.dslName(t.table()), "AFTER", c.group(1), true, c.group(4), c.group(5),
-                    new RoutineCalls.ConstraintTriggerDef(null, c.group(3).startsWith("DEFERRABLE"), c.group(3).endsWith("DEFERRED")), null);
+                    new RoutineCalls.ConstraintTriggerDef(null, c.group(3).startsWith("DEFERRABLE"), c.group(3).endsWith("DEFERRED")), null,
+                    trigger.enabled());
         }
         Matcher m = TRIGGER.matcher(trigger.definition());
         if (!m.matches()) return null;
         return new RoutineCalls.TriggerCall(t.name(), g.dslName(t.table()), m.group(1), m.group(2), m.group(5).equals("ROW"), m.group(6),
-                m.group(7), null, TriggerTransitions.of(m, 3));
+                m.group(7), null, TriggerTransitions.of(m, 3), trigger.enabled());
     }
 }

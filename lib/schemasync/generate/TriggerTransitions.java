@@ -39,4 +39,25 @@ final class TriggerTransitions {
         if (t.oldTable() != null) b.referencingOldTableAs(t.oldTable());
         if (t.newTable() != null) b.referencingNewTableAs(t.newTable());
     }
+
+    /** {@code .disabled()} (or {@code .enabledReplica()}, {@code .enabledAlways()}) when the trigger does not fire as CREATE TRIGGER leaves it. */
+    static String enabledJava(schemasync.catalog.ExternalObjects.Enabled enabled) {
+        return switch (enabled == null ? schemasync.catalog.ExternalObjects.Enabled.ORIGIN : enabled) {
+            case ORIGIN -> "";
+            case DISABLED -> ".disabled()";
+            case REPLICA -> ".enabledReplica()";
+            case ALWAYS -> ".enabledAlways()";
+        };
+    }
+
+    /** The transition tables, then the enabled state, on the builder of a generated trigger. */
+    static void declare(TriggerBuilder b, Transitions t, schemasync.catalog.ExternalObjects.Enabled enabled) {
+        declare(b, t);
+        switch (enabled == null ? schemasync.catalog.ExternalObjects.Enabled.ORIGIN : enabled) {
+            case ORIGIN -> { }
+            case DISABLED -> b.disabled();
+            case REPLICA -> b.enabledReplica();
+            case ALWAYS -> b.enabledAlways();
+        }
+    }
 }

@@ -75,7 +75,7 @@ public final class CatalogOutline {
         // Kinds, columns and target of statistics; expressions and a rule's text are re-spelled (the normalizer predicts them).
         catalog.statistics().values().forEach(s -> facts.add("statistics " + s.name() + " on " + s.table() + " " + s.kinds() + " "
                 + s.columns() + (s.target() == null ? "" : " target " + s.target())));
-        catalog.rules().keySet().forEach(r -> facts.add("rule " + r));
+        catalog.rules().values().forEach(r -> facts.add("rule " + r.key() + " " + r.enabled()));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }
@@ -126,7 +126,7 @@ public final class CatalogOutline {
                     + (k.validated() ? "" : " NOT VALID")
                     + (k.foreignKey() == null ? "" : " references " + k.foreignKey().table()));
         }
-        t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name()));
+        t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name() + " " + g.enabled()));
         t.policies().forEach(p -> facts.add("policy " + t.name() + "." + p.name() + " " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
                 + " " + p.command() + " " + new TreeSet<>(p.roles())));
     }

@@ -64,6 +64,8 @@ final class CommentPlanner {
             case DOMAIN_CONSTRAINT -> planner.domains.containsKey(o);
             case CONSTRAINT, TRIGGER, POLICY -> planner.tables.containsKey(planner.renamesTable(o));
             case FUNCTION, PROCEDURE -> planner.functions.containsKey(o + "(" + t.detail() + ")");
+            case STATISTICS -> planner.kinds.statisticsRules.statistics().containsKey(o);
+            case RULE -> planner.kinds.statisticsRules.rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
             default -> true;
         };
     }

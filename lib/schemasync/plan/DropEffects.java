@@ -51,8 +51,14 @@ final class DropEffects {
                 c.rangeTypes.remove(d.target());
                 dropComments(c, d.target());
             }
-            case STATISTICS -> c.statistics.remove(d.target());
-            case RULE -> c.rules.remove(schemasync.catalog.Rule.key(d.target(), d.detail()));
+            case STATISTICS -> {
+                c.statistics.remove(d.target());
+                StatisticsRuleEffects.dropComment(c, d);
+            }
+            case RULE -> {
+                c.rules.remove(schemasync.catalog.Rule.key(d.target(), d.detail()));
+                StatisticsRuleEffects.dropComment(c, d);
+            }
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
     }

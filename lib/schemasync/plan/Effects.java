@@ -393,6 +393,7 @@ public final class Effects implements StepVisitor<Void> {
     public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); return null; }
     // Extended statistics and rules (CatalogOutline compares which exist, on which table).
     public Void createStatistics(StatisticsRuleSteps.CreateStatistics s) { c.statistics.put(s.statistics().name(), s.statistics()); return null; }
-    public Void createRule(StatisticsRuleSteps.CreateRule s) { c.rules.put(s.rule().key(), s.rule()); return null; }
+    public Void createRule(StatisticsRuleSteps.CreateRule s) { StatisticsRuleEffects.createRule(c, s); return null; }
+    public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
 }

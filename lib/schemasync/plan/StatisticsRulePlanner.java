@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import schemasync.SchemaSyncException;
+import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
@@ -101,17 +102,29 @@ final class StatisticsRulePlanner {
         Rule declared = r.rule();
         declaredRules.add(declared.key());
         String spelled = planner.shapes.types().kinds().rules().get(declared.key());
-        Rule want = spelled == null ? declared : new Rule(declared.table(), declared.name(), spelled);
+        Rule want = spelled == null ? declared : declared.withDefinition(spelled);
         Rule have = rules().get(want.key());
         String object = want.key();
+        // CREATE RULE leaves a rule enabled (origin); CREATE OR REPLACE RULE keeps the state it had.
+        Step enable = new Step.SetEnabled(ObjectKind.RULE, want.table(), want.name(), want.enabled());
+        String state = " " + want.enabled().sql + " RULE";
         if (have == null) {
             exists(r.origin(), "rule " + object, r.table().schema(), r.table());
-            change(r.origin(), "rule", object, Summary.will(Verb.CREATE), List.of(new Step.CreateRule(declared, false)));
+            boolean origin = want.enabled() == ExternalObjects.Enabled.ORIGIN;
+            change(r.origin(), "rule", object, origin ? Summary.will(Verb.CREATE) : Summary.will(Verb.CREATE).plus(", then" + state),
+                    origin ? List.of(new Step.CreateRule(declared, false)) : List.of(new Step.CreateRule(declared, false), enable));
         } else if (have.definition().equals(want.definition())) {
-            planner.items.add(new Unchanged(r.origin(), "rule", object, "exists, skipped"));
+            if (have.enabled() == want.enabled()) {
+                planner.items.add(new Unchanged(r.origin(), "rule", object, "exists, skipped"));
+            } else {
+                change(r.origin(), "rule", object, Summary.text("is " + described(have.enabled()) + ", declared "
+                        + described(want.enabled()) + ": will" + state), List.of(enable));
+            }
         } else {
-            change(r.origin(), "rule", object, Summary.text("differs (database has " + have.definition() + "): will replace"),
-                    List.of(new Step.CreateRule(declared, true)));
+            List<Step> steps = new ArrayList<>(List.of(new Step.CreateRule(declared, true)));
+            if (have.enabled() != want.enabled()) steps.add(enable);
+            change(r.origin(), "rule", object, Summary.text("differs (database has " + have.definition() + "): will replace"
+                    + (have.enabled() == want.enabled() ? "" : ", then" + state)), steps);
         }
     }
 
@@ -138,6 +151,7 @@ final class StatisticsRulePlanner {
         if (step instanceof Step.CreateStatistics c) return c.statistics().table();
         if (step instanceof Step.SetStatisticsTarget t) return t.table();
         if (step instanceof Step.CreateRule c) return c.rule().table();
+        if (step instanceof Step.SetEnabled e) return e.table();
         return step instanceof Step.DropObject d && d.kind() == ObjectKind.RULE ? d.target() : null;
     }
 
@@ -155,6 +169,16 @@ final class StatisticsRulePlanner {
         }
     }
 
+    /** ev_enabled in words: {@code disabled}, {@code enabled replica}. */
+    static String described(ExternalObjects.Enabled e) {
+        return switch (e) {
+            case ORIGIN -> "enabled";
+            case DISABLED -> "disabled";
+            case REPLICA -> "enabled replica";
+            case ALWAYS -> "enabled always";
+        };
+    }
+
     private static String fields(List<Difference> differences) {
         return differences.stream().map(Difference::field).collect(Collectors.joining(", "));
     }
@@ -169,6 +193,7 @@ final class StatisticsRulePlanner {
         for (Rule r : planner.before.rules().values()) {
             if (declaredRules.contains(r.key()) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
             planner.items.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
+                    + (r.enabled() == ExternalObjects.Enabled.ORIGIN ? "" : ", " + described(r.enabled()))
                     + "): no block declares it; left alone", null));
         }
     }

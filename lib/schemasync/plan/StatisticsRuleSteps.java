@@ -1,8 +1,10 @@
 package schemasync.plan;
 
+import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
+import schemasync.model.ObjectKind;
 
 /**
  * The steps of extended statistics and rules (their drops are {@link ObjectSteps.DropObject}). CREATE STATISTICS
@@ -53,6 +55,25 @@ public interface StatisticsRuleSteps {
 
         public <R> R accept(StepVisitor<R> v) {
             return v.createRule(this);
+        }
+    }
+
+    /**
+     * {@code ALTER TABLE table ENABLE | DISABLE | ENABLE REPLICA | ENABLE ALWAYS RULE | TRIGGER name}: when a rule
+     * ({@code kind} RULE, pg_rewrite.ev_enabled) or a trigger (TRIGGER, pg_trigger.tgenabled) fires. PostgreSQL takes
+     * ACCESS EXCLUSIVE for a rule (it may change what SELECT reads) and SHARE ROW EXCLUSIVE for a trigger.
+     */
+    record SetEnabled(ObjectKind kind, QualifiedName table, String name, ExternalObjects.Enabled enabled) implements Step {
+        public String object() {
+            return kind == ObjectKind.RULE ? Rule.key(table, name) : table + "." + name;
+        }
+
+        public Facts facts() {
+            return Facts.alters(kind == ObjectKind.RULE ? Lock.accessExclusive(table) : new Lock(table, Lock.SHARE_ROW_EXCLUSIVE));
+        }
+
+        public <R> R accept(StepVisitor<R> v) {
+            return v.setEnabled(this);
         }
     }
 }

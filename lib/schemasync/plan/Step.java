@@ -33,7 +33,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         ExternalSteps.CreatePublication, ExternalSteps.AlterPublicationTables, ExternalSteps.SetPublicationOptions,
         ExternalSteps.CreateEventTrigger, ExternalSteps.SetEventTriggerEnabled, ExternalSteps.DropExternal,
         KindSteps.CreateCollation, KindSteps.CreateRangeType,
-        StatisticsRuleSteps.CreateStatistics, StatisticsRuleSteps.SetStatisticsTarget, StatisticsRuleSteps.CreateRule {
+        StatisticsRuleSteps.CreateStatistics, StatisticsRuleSteps.SetStatisticsTarget, StatisticsRuleSteps.CreateRule,
+        StatisticsRuleSteps.SetEnabled {
 
     /** The object the statement creates or alters, for messages. */
     String object();

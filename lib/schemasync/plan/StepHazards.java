@@ -385,4 +385,10 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> createRule(StatisticsRuleSteps.CreateRule s) {
         return brief();
     }
+
+    /** ENABLE / DISABLE RULE: brief ACCESS EXCLUSIVE; ENABLE / DISABLE TRIGGER: brief SHARE ROW EXCLUSIVE (writes wait). */
+    public List<Hazard> setEnabled(StatisticsRuleSteps.SetEnabled s) {
+        return s.kind() == schemasync.model.ObjectKind.RULE ? brief() : table == null ? none()
+                : List.of(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + ": writes wait"));
+    }
 }

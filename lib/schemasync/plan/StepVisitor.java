@@ -137,6 +137,7 @@ public interface StepVisitor<R> {
     R createStatistics(StatisticsRuleSteps.CreateStatistics step);
 
     R setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget step);
+    R setEnabled(StatisticsRuleSteps.SetEnabled step);
 
     R createRule(StatisticsRuleSteps.CreateRule step);
 }

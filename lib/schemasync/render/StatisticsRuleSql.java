@@ -38,4 +38,10 @@ final class StatisticsRuleSql {
     static String createRule(DSLContext ctx, Rule r, boolean replace) {
         return (replace ? "CREATE OR REPLACE RULE " : "CREATE RULE ") + ctx.render(DSL.name(r.name())) + " AS " + r.definition();
     }
+
+    /** {@code ALTER TABLE table DISABLE RULE name}, {@code ... ENABLE REPLICA TRIGGER name}: the state's own words. */
+    static String setEnabled(DSLContext ctx, schemasync.plan.StatisticsRuleSteps.SetEnabled s, Name table) {
+        return "ALTER TABLE " + ctx.render(table) + " " + s.enabled().sql + " " + s.kind().word().toUpperCase(java.util.Locale.ROOT)
+                + " " + ctx.render(DSL.name(s.name()));
+    }
 }

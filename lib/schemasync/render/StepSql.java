@@ -368,4 +368,8 @@ final class StepSql implements StepVisitor<String> {
     public String createRule(schemasync.plan.StatisticsRuleSteps.CreateRule s) {
         return StatisticsRuleSql.createRule(CTX, s.rule(), s.replace());
     }
+
+    public String setEnabled(schemasync.plan.StatisticsRuleSteps.SetEnabled s) {
+        return StatisticsRuleSql.setEnabled(CTX, s, name(s.table()));
+    }
 }

@@ -92,7 +92,7 @@ final class TypeSql {
         Name object = DSL.name(o.schema(), o.name());
         return switch (t.kind()) {
             case SCHEMA -> ctx.render(DSL.query("COMMENT ON SCHEMA {0} IS {1}", DSL.name(o.name()), DSL.inline(text)));
-            case CONSTRAINT, TRIGGER, POLICY -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
+            case CONSTRAINT, TRIGGER, POLICY, RULE -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
                     + " {0} ON {1} IS {2}", DSL.name(t.detail()), object, DSL.inline(text)));
             case VIEW_COLUMN -> ctx.render(DSL.query("COMMENT ON COLUMN {0} IS {1}", DSL.name(o.schema(), o.name(), t.detail()),
                     DSL.inline(text)));

@@ -36,6 +36,32 @@ class StatisticsRuleRoundTripTest {
                             (INSERT INTO orders_log VALUES (new.id, new.qty, 'a  b'); INSERT INTO orders_log VALUES (new.id, -new.qty));
                         CREATE RULE big_orders_insert AS ON INSERT TO big_orders DO INSTEAD INSERT INTO orders VALUES (new.id, new.qty);
                         CREATE RULE "Orders Update" AS ON UPDATE TO orders DO ALSO NOTIFY orders_changed;
+                        """),
+                new Fixture("a rule's enabled state (each of the four) and comments on rules and statistics objects", """
+                        CREATE SCHEMA sales;
+                        CREATE TABLE sales.orders (id bigint PRIMARY KEY, qty integer, city text);
+                        CREATE STATISTICS sales.s_orders ON qty, city FROM sales.orders;
+                        COMMENT ON STATISTICS sales.s_orders IS 'Qty by city, it''s correlated';
+                        CREATE RULE r_origin AS ON DELETE TO sales.orders WHERE old.qty < 0 DO INSTEAD NOTHING;
+                        CREATE RULE r_disabled AS ON DELETE TO sales.orders WHERE old.qty = 0 DO INSTEAD NOTHING;
+                        CREATE RULE r_replica AS ON UPDATE TO sales.orders DO ALSO NOTIFY replica_changed;
+                        CREATE RULE "R Always" AS ON INSERT TO sales.orders DO ALSO NOTIFY always_changed;
+                        ALTER TABLE sales.orders DISABLE RULE r_disabled;
+                        ALTER TABLE sales.orders ENABLE REPLICA RULE r_replica;
+                        ALTER TABLE sales.orders ENABLE ALWAYS RULE "R Always";
+                        COMMENT ON RULE r_disabled ON sales.orders IS 'Kept for the migration';
+                        COMMENT ON RULE "R Always" ON sales.orders IS 'Fires on replicas too';
+                        """),
+                new Fixture("a trigger's enabled state (each of the four)", """
+                        CREATE TABLE items (id bigint PRIMARY KEY, touched timestamptz);
+                        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.touched := now(); RETURN NEW; END $$;
+                        CREATE TRIGGER t_origin BEFORE UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER t_disabled BEFORE INSERT ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER t_replica BEFORE INSERT OR UPDATE ON items FOR EACH ROW EXECUTE FUNCTION touch();
+                        CREATE TRIGGER "T Always" BEFORE UPDATE ON items FOR EACH ROW WHEN (old.id <> new.id) EXECUTE FUNCTION touch();
+                        ALTER TABLE items DISABLE TRIGGER t_disabled;
+                        ALTER TABLE items ENABLE REPLICA TRIGGER t_replica;
+                        ALTER TABLE items ENABLE ALWAYS TRIGGER "T Always";
                         """));
     }
 

@@ -19,9 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import schemasync.Blocks;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
 import schemasync.catalog.Table;
+import schemasync.dsl.CommentOn;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.StatisticsKind;
 import schemasync.model.HazardKind;
@@ -35,6 +38,7 @@ class PlannerStatisticsRuleCasesTest {
             "dependencies"), List.of("city", "zip"), List.of(), null);
     static final Rule NO_DELETE = new Rule(q("public.address"), "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING");
     private static final List<HazardKind> NONE = List.of();
+    static final String TOUCH = "CREATE TRIGGER address_touch BEFORE UPDATE ON public.address FOR EACH ROW EXECUTE FUNCTION touch()";
 
     /** The catalog with these statistics objects and rules beside what the fixture builder holds. */
     static Catalog with(Catalog c, List<Statistics> statistics, List<Rule> rules) {
@@ -42,6 +46,16 @@ class PlannerStatisticsRuleCasesTest {
         statistics.forEach(x -> b.statistics().put(x.name(), x));
         rules.forEach(x -> b.rules().put(x.key(), x));
         return b.build();
+    }
+
+    /** The catalog with these comments beside its own. */
+    static Catalog withComments(Catalog c, Map<CommentTarget, String> added) {
+        Map<CommentTarget, String> comments = new java.util.LinkedHashMap<>(c.comments());
+        comments.putAll(added);
+        return new Catalog(c.schemas(), c.tables(), c.indexes(), c.enums(), c.views(), c.functions(), c.extensions(), c.domains(),
+                c.grants(), c.defaultPrivileges(), c.aggregates(), c.composites(), c.sequences(), comments, c.partitioning(),
+                c.materializedViews(), c.viewDependencies(), c.relationOptions(), c.lineage(), c.externals(), c.collations(),
+                c.rangeTypes(), c.statistics(), c.rules());
     }
 
     static Case statisticsRemoval() {
@@ -96,6 +110,67 @@ class PlannerStatisticsRuleCasesTest {
                         List.of("CREATE OR REPLACE RULE \"no_delete\" AS ON DELETE TO public.address DO ALSO NOTHING"),
                         List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
                         List.of("alter rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("a new disabled rule: CREATE RULE, then ALTER TABLE ... DISABLE RULE", plain,
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING", r -> r.disabled()),
+                        shapes().build(), List.of("CREATE RULE \"no_delete\" AS ON DELETE TO public.address DO INSTEAD NOTHING",
+                                "ALTER TABLE \"public\".\"address\" DISABLE RULE \"no_delete\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("create rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("a disabled rule declared enabled always: ALTER TABLE ... ENABLE ALWAYS RULE in place", with(plain, List.of(),
+                        List.of(NO_DELETE.withEnabled(ExternalObjects.Enabled.DISABLED))),
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING",
+                                r -> r.enabledAlways()), shapes().build(),
+                        List.of("ALTER TABLE \"public\".\"address\" ENABLE ALWAYS RULE \"no_delete\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("a replica rule that differs: CREATE OR REPLACE RULE keeps ENABLE REPLICA, as declared", with(plain, List.of(),
+                        List.of(NO_DELETE.withEnabled(ExternalObjects.Enabled.REPLICA))),
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO ALSO NOTHING",
+                                r -> r.enabledReplica()), shapes().build(),
+                        List.of("CREATE OR REPLACE RULE \"no_delete\" AS ON DELETE TO public.address DO ALSO NOTHING"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("a disabled rule declared as it is: unchanged", with(plain, List.of(),
+                        List.of(NO_DELETE.withEnabled(ExternalObjects.Enabled.DISABLED))),
+                        db -> db.ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING", r -> r.disabled()),
+                        shapes().build(), List.of(), List.of(),
+                        List.of("unchanged rule no_delete ON public.address", "undeclared table public.address")),
+                new Case("comments on a rule and a statistics object: set when missing, replaced when different",
+                        withComments(withBoth, Map.of(new CommentTarget(CommentTarget.Kind.STATISTICS, q("public.s_city_zip"), null),
+                                "old")),
+                        db -> db.ensureComment(CommentOn.RULE, "address", "no_delete", "Deletes are kept")
+                                .ensureComment(CommentOn.STATISTICS, "s_city_zip", "City and zip").ignore("s_city_zip")
+                                .ignore("address.no_delete"), shapes().build(),
+                        List.of("COMMENT ON RULE \"no_delete\" ON \"public\".\"address\" IS 'Deletes are kept'",
+                                "COMMENT ON STATISTICS \"public\".\"s_city_zip\" IS 'City and zip'"), List.of(NONE, NONE),
+                        List.of("alter comment on rule public.address.no_delete", "alter comment on statistics public.s_city_zip",
+                                "undeclared table public.address")),
+                new Case("comments on a rule and a statistics object as they are: unchanged",
+                        withComments(withBoth, Map.of(new CommentTarget(CommentTarget.Kind.STATISTICS, q("public.s_city_zip"), null),
+                                "City and zip", new CommentTarget(CommentTarget.Kind.RULE, q("public.address"), "no_delete"), "Kept")),
+                        db -> db.ensureComment(CommentOn.RULE, "address", "no_delete", "Kept")
+                                .ensureComment(CommentOn.STATISTICS, "s_city_zip", "City and zip").ignore("s_city_zip")
+                                .ignore("address.no_delete"), shapes().build(), List.of(), List.of(),
+                        List.of("unchanged comment on rule public.address.no_delete", "unchanged comment on statistics public.s_city_zip",
+                                "undeclared table public.address")),
+                new Case("a new disabled trigger: CREATE TRIGGER, then ALTER TABLE ... DISABLE TRIGGER", plain,
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().disabled().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(),
+                        List.of("CREATE TRIGGER \"address_touch\" BEFORE UPDATE ON \"public\".\"address\" FOR EACH ROW EXECUTE FUNCTION touch()",
+                                "ALTER TABLE \"public\".\"address\" DISABLE TRIGGER \"address_touch\""),
+                        List.of(List.of(HazardKind.WRITE_LOCK), List.of(HazardKind.WRITE_LOCK)),
+                        List.of("create trigger public.address.address_touch")),
+                new Case("a disabled trigger declared enabled: ALTER TABLE ... ENABLE TRIGGER in place",
+                        catalog().table(ADDRESS.withTrigger(new Table.Trigger("address_touch", TOUCH, ExternalObjects.Enabled.DISABLED))).build(),
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(),
+                        List.of("ALTER TABLE \"public\".\"address\" ENABLE TRIGGER \"address_touch\""), List.of(List.of(HazardKind.WRITE_LOCK)),
+                        List.of("alter trigger public.address.address_touch")),
+                new Case("a replica trigger declared as it is: unchanged",
+                        catalog().table(ADDRESS.withTrigger(new Table.Trigger("address_touch", TOUCH, ExternalObjects.Enabled.REPLICA))).build(),
+                        db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().enabledReplica().executes("touch()"),
+                        shapes().trigger("public.address", "address_touch", TOUCH).build(), List.of(), List.of(),
+                        List.of("unchanged trigger public.address.address_touch")),
                 statisticsRemoval(), ruleRemoval());
     }
 
