@@ -36,27 +36,12 @@ public final class Planner {
     final Catalog before;
     final DeclaredSchema declared;
     final DeclaredShapes shapes;
-    final Set<String> schemas;
-    final Map<QualifiedName, Table> tables;
-    final Map<QualifiedName, Index> indexes;
-    final Map<QualifiedName, List<String>> enums;
-    final Map<QualifiedName, String> views;
-    final Map<String, Catalog.Function> functions;
-    final Map<String, Catalog.Extension> extensions;
-    final Map<QualifiedName, schemasync.catalog.Domain> domains;
-    final Map<QualifiedName, schemasync.catalog.CompositeType> composites;
-    final Map<QualifiedName, schemasync.catalog.Sequence> sequences;
+    /** The working copy: the catalog as the steps emitted so far leave it ({@link #change} is its only way to change). */
+    private final PlanState state;
     final Set<QualifiedName> declaredSequences = new HashSet<>();
-    final Map<schemasync.catalog.CommentTarget, String> comments;
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
-    final Map<String, Catalog.Function> aggregates;
     final Set<String> declaredAggregates = new HashSet<>();
-    final Map<QualifiedName, Catalog.Partitioning> partitioning;
-    final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
-    final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants;
-    final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges;
-    final ExternalEffects.Edit externals;
     final Set<QualifiedName> declaredPartitions = new HashSet<>();
     final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
@@ -92,23 +77,7 @@ public final class Planner {
         this.guards = guards;
         this.declared = declared;
         this.shapes = shapes;
-        this.schemas = new TreeSet<>(catalog.schemas());
-        this.tables = new LinkedHashMap<>(catalog.tables());
-        this.indexes = new HashMap<>(catalog.indexes());
-        this.enums = new HashMap<>(catalog.enums());
-        this.views = new HashMap<>(catalog.views());
-        this.functions = new HashMap<>(catalog.functions());
-        this.extensions = new HashMap<>(catalog.extensions());
-        this.domains = new HashMap<>(catalog.domains());
-        this.aggregates = new HashMap<>(catalog.aggregates());
-        this.composites = new HashMap<>(catalog.composites());
-        this.sequences = new HashMap<>(catalog.sequences());
-        this.comments = new HashMap<>(catalog.comments());
-        this.partitioning = new HashMap<>(catalog.partitioning());
-        this.materializedViews = new HashMap<>(catalog.materializedViews());
-        this.grants = new HashMap<>(catalog.grants());
-        this.defaultPrivileges = new HashMap<>(catalog.defaultPrivileges());
-        this.externals = new ExternalEffects.Edit(catalog.externals());
+        this.state = new PlanState(catalog);
         List<Declaration> all = declared.declarations();
         for (int i = 0; i < all.size(); i++) {
             Declaration d = all.get(i);
@@ -221,7 +190,7 @@ public final class Planner {
     }
 
     private void schema(SchemaDecl s) {
-        if (schemas.contains(s.name())) {
+        if (state.schemas().contains(s.name())) {
             items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
         } else {
             Step create = new Step.CreateSchema(s.name());
@@ -230,10 +199,10 @@ public final class Planner {
     }
 
     private void table(TableDecl t) {
-        QualifiedName actual = renames.table(t.name(), position, tables);
+        QualifiedName actual = renames.table(t.name(), position, state.tables());
         fullyDeclared.add(actual);
         touched.add(actual);
-        Table existing = tables.get(actual);
+        Table existing = state.tables().get(actual);
         if (existing == null) {
             createTable(t);
             return;
@@ -262,7 +231,7 @@ public final class Planner {
     /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
     private void laterConstraints(Declaration.ConstraintsDecl k) {
         QualifiedName actual = renamesTable(k.table());
-        if (!tables.containsKey(actual)) {
+        if (!state.tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
@@ -272,7 +241,7 @@ public final class Planner {
     }
 
     private void createTable(TableDecl t) {
-        if (!schemas.contains(t.name().schema())) {
+        if (!state.schemas().contains(t.name().schema())) {
             throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
                     + t.name().schema() + ", which does not exist: declare ensureSchema(\""
                     + t.name().schema() + "\") in this or an earlier block");
@@ -321,9 +290,9 @@ public final class Planner {
     }
 
     private void addedColumn(ColumnDecl c) {
-        QualifiedName actual = renames.table(c.table(), position, tables);
+        QualifiedName actual = renames.table(c.table(), position, state.tables());
         touched.add(actual);
-        if (!tables.containsKey(actual)) {
+        if (!state.tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
@@ -342,7 +311,7 @@ public final class Planner {
 
     /** A table's current name, through renames declared after the current declaration. */
     QualifiedName renamesTable(QualifiedName table) {
-        return renames.table(table, position, tables);
+        return renames.table(table, position, state.tables());
     }
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
@@ -358,7 +327,7 @@ public final class Planner {
     }
 
     QualifiedName renamesIndex(QualifiedName index) {
-        return renames.index(index, position, indexes);
+        return renames.index(index, position, state.indexes());
     }
 
     String renamesColumnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName table) {
@@ -374,6 +343,11 @@ public final class Planner {
      */
     boolean online(QualifiedName table) {
         return before.tables().containsKey(table) && !reshaped.contains(table);
+    }
+
+    /** The working copy, read only: what the steps emitted so far leave. */
+    PlanState state() {
+        return state;
     }
 
     void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
