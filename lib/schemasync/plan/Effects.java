@@ -71,34 +71,27 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createEnum(Step.CreateEnum e) {
-        c.enums.put(e.name(), List.copyOf(e.labels()));
+        ObjectEffects.createEnum(c, e);
         return null;
     }
 
     public Void addEnumValue(Step.AddEnumValue a) {
-        List<String> labels = new ArrayList<>(c.enums.get(a.name()));
-        int at = labels.indexOf(a.neighbour());
-        labels.add(at < 0 ? labels.size() : a.before() ? at : at + 1, a.label());
-        c.enums.put(a.name(), List.copyOf(labels));
+        ObjectEffects.addEnumValue(c, a);
         return null;
     }
 
     public Void commentOnObject(Step.CommentOnObject s) {
-        if (s.comment() == null) c.comments.remove(s.target());
-        else c.comments.put(s.target(), s.comment());
+        ObjectEffects.commentOnObject(c, s);
         return null;
     }
 
     public Void createSequence(Step.CreateSequence q) {
-        var o = q.sequence().options();
-        c.sequences.put(q.sequence().name(), c.spelled.of(Sequence.class).orElseGet(() -> new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
-                : q.sequence().dataType(), value(o.start()), value(o.increment()), value(o.minValue()), value(o.maxValue()),
-                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null)));
+        ObjectEffects.createSequence(c, q);
         return null;
     }
 
     public Void setSequenceOwner(Step.SetSequenceOwner o) {
-        c.sequences.computeIfPresent(o.sequence(), (k, q) -> q.withOwner(new Sequence.Owner(o.table(), o.column(), false)));
+        ObjectEffects.setSequenceOwner(c, o);
         return null;
     }
 
@@ -325,10 +318,6 @@ public final class Effects implements StepVisitor<Void> {
     /** The user's own SQL: its effect is unknown here; {@link CatalogOutline#predictable} excludes such plans. */
     public Void customSql(Step.CustomSql s) {
         return null;
-    }
-
-    private static long value(Long option) {
-        return option == null ? 0 : option;
     }
 
     public Void setStorageParameters(OptionSteps.SetStorageParameters s) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Domain;
+import schemasync.catalog.Sequence;
 
 /**
- * What the steps on domains, routines and privileges do to a catalog ({@link Effects} delegates here, so that each
+ * What the steps on enums, sequences, comments, domains, routines and privileges do to a catalog ({@link Effects} delegates here, so that each
  * kind's effect stays short to read). {@code c.spelled}: PostgreSQL's spelling of what the step creates, in the
  * planner's working copy ({@link Spelled}); a replay has none and keeps the step's own spelling.
  */
@@ -67,5 +68,36 @@ final class ObjectEffects {
         Spelled.Routine spelled = c.spelled.of(Spelled.Routine.class).orElse(null);
         if (spelled != null) c.aggregates.put(spelled.key(), spelled.routine());
         else c.aggregates.put(a.name() + "(" + a.arguments() + ")", new Catalog.Function(a.name(), a.arguments(), a.definition()));
+    }
+
+    static void createEnum(CatalogEdit c, Step.CreateEnum e) {
+        c.enums.put(e.name(), List.copyOf(e.labels()));
+    }
+
+    static void addEnumValue(CatalogEdit c, Step.AddEnumValue a) {
+        List<String> labels = new ArrayList<>(c.enums.get(a.name()));
+        int at = labels.indexOf(a.neighbour());
+        labels.add(at < 0 ? labels.size() : a.before() ? at : at + 1, a.label());
+        c.enums.put(a.name(), List.copyOf(labels));
+    }
+
+    static void createSequence(CatalogEdit c, Step.CreateSequence q) {
+        var o = q.sequence().options();
+        c.sequences.put(q.sequence().name(), c.spelled.of(Sequence.class).orElseGet(() -> new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
+                : q.sequence().dataType(), value(o.start()), value(o.increment()), value(o.minValue()), value(o.maxValue()),
+                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null)));
+    }
+
+    static void setSequenceOwner(CatalogEdit c, Step.SetSequenceOwner o) {
+        c.sequences.computeIfPresent(o.sequence(), (k, q) -> q.withOwner(new Sequence.Owner(o.table(), o.column(), false)));
+    }
+
+    static void commentOnObject(CatalogEdit c, Step.CommentOnObject s) {
+        if (s.comment() == null) c.comments.remove(s.target());
+        else c.comments.put(s.target(), s.comment());
+    }
+
+    private static long value(Long option) {
+        return option == null ? 0 : option;
     }
 }
