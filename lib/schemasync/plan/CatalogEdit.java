@@ -42,7 +42,7 @@ final class CatalogEdit {
     final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
     final List<Catalog.ViewDependency> viewDependencies;
     /** Storage parameters, UNLOGGED and CLUSTER ON by relation (tables and indexes with any: most have none). */
-    final Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
+    Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
     final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
     /** Foreign servers, user mappings, foreign tables, publications, event triggers ({@link ExternalEffects}). */
@@ -68,23 +68,6 @@ final class CatalogEdit {
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
         this.statistics = new LinkedHashMap<>(c.statistics());
         this.rules = new LinkedHashMap<>(c.rules());
-    }
-
-    /**
-     * The planner's own working copy, not a copy of it: every step the planner emits changes it through
-     * this ({@link Effects#applyTo}). View dependencies, relation options and lineage are not part of it
-     * (DependentViews reads the catalog's; OptionsPlanner and LineagePlanner compare with the catalog's).
-     */
-    static CatalogEdit workingCopyOf(Planner p) {
-        CatalogEdit edit = new CatalogEdit(p.schemas, p.tables, p.indexes, p.enums, p.views, p.functions, p.extensions, p.domains,
-                p.grants, p.defaultPrivileges, p.aggregates, p.composites, p.sequences, p.comments, p.partitioning,
-                p.materializedViews, new ArrayList<>());
-        edit.collations = p.kinds.collations();
-        edit.externals = p.externals;
-        edit.rangeTypes = p.kinds.rangeTypes();
-        edit.statistics = p.kinds.statisticsRules.statistics();
-        edit.rules = p.kinds.statisticsRules.rules();
-        return edit;
     }
 
     private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -140,12 +123,18 @@ final class CatalogEdit {
         else relationOptions.put(relation, options);
     }
 
-    /** The tables, indexes and materialized views that exist: the relations whose options a drop takes along. */
+    /**
+     * The relations with options that exist as a table, index or materialized view: those whose options a drop takes
+     * along. Only relations with options are looked at (most have none), so this costs nothing per step in a big plan.
+     */
     Set<QualifiedName> relations() {
-        Set<QualifiedName> names = new java.util.HashSet<>(tables.keySet());
-        names.addAll(indexes.keySet());
-        names.addAll(materializedViews.keySet());
+        Set<QualifiedName> names = new java.util.HashSet<>();
+        for (QualifiedName n : relationOptions.keySet()) if (isRelation(n)) names.add(n);
         return names;
+    }
+
+    private boolean isRelation(QualifiedName name) {
+        return tables.containsKey(name) || indexes.containsKey(name) || materializedViews.containsKey(name);
     }
 
     /**
@@ -153,8 +142,7 @@ final class CatalogEdit {
      * indexes, DROP COLUMN the indexes on the column), so no drop effect has to remember them one by one.
      */
     void forgetOptionsOfDropped(Set<QualifiedName> before) {
-        Set<QualifiedName> now = relations();
-        for (QualifiedName name : before) if (!now.contains(name)) relationOptions.remove(name);
+        for (QualifiedName name : before) if (!isRelation(name)) relationOptions.remove(name);
     }
 
     /** ALTER ... RENAME keeps the relation and its options; an index renamed into another's place (a swap) takes that place's. */

@@ -29,9 +29,10 @@ import schemasync.catalog.Table;
  *     gave its owner's future objects, which the plan does not state;</li>
  * <li>view dependencies (pg_depend of a new view's query), statistics (reltuples, relpages) and the
  *     extension's own objects;</li>
- * <li>of the relation options ({@code Catalog.relationOptions}), the values of storage parameters (the step
- *     carries the user's spelling of a value; their names, UNLOGGED and CLUSTER ON are compared) and column options
- *     (attstorage reads back relative to the type's storage, which no step carries): the re-plan being empty checks them;</li>
+ * <li>of a column's options, its STORAGE: attstorage reads back as "the type's" (null) when it equals the column type's
+ *     own storage, which no step carries for a column this run creates (the re-plan being empty checks it); its
+ *     statistics target, compression and attribute options are compared, as are storage parameters with their
+ *     values (PostgreSQL keeps a value as written, the name folded to lower case), UNLOGGED and CLUSTER ON;</li>
  * <li>table lineage (INHERITS parents, OF type: {@code Catalog.lineage}): replayed by CREATE TABLE and INHERIT, but
  *     checked by the re-plan (a missing or extra link is a ⚠ there), not compared here;</li>
  * <li>of foreign tables, the columns' types, defaults and options, and of a publication's tables, the column lists
@@ -83,8 +84,14 @@ public final class CatalogOutline {
                 + (k.detail() == null || routine(k) ? "" : " " + k.detail()) + ": " + text));
         catalog.relationOptions().forEach((n, o) -> {
             if (!o.storage().isEmpty()) {
-                facts.add("storage parameters of " + n + " " + o.storage().stream().map(p -> RelationOptions.key(p).toLowerCase(Locale.ROOT)).toList());
+                facts.add("storage parameters of " + n + " " + o.storage().stream().map(CatalogOutline::parameter).sorted().toList());
             }
+            o.columns().forEach((column, k) -> {
+                if (k.statistics() != null) facts.add("statistics target of " + n + "." + column + " " + k.statistics());
+                if (k.compression() != null) facts.add("compression of " + n + "." + column + " " + k.compression().toLowerCase(Locale.ROOT));
+                if (!k.attributes().isEmpty()) facts.add("attribute options of " + n + "." + column + " "
+                        + k.attributes().stream().map(CatalogOutline::parameter).sorted().toList());
+            });
             if (o.unlogged()) facts.add("unlogged " + n);
             if (o.clustered()) facts.add("clustered on " + n);
         });
@@ -129,6 +136,12 @@ public final class CatalogOutline {
         t.triggers().forEach(g -> facts.add("trigger " + t.name() + "." + g.name() + " " + g.enabled()));
         t.policies().forEach(p -> facts.add("policy " + t.name() + "." + p.name() + " " + (p.permissive() ? "PERMISSIVE" : "RESTRICTIVE")
                 + " " + p.command() + " " + new TreeSet<>(p.roles())));
+    }
+
+    /** {@code name=value} with the name as PostgreSQL folds an unquoted one; the value as written. */
+    private static String parameter(String p) {
+        String key = RelationOptions.key(p);
+        return key.strip().toLowerCase(Locale.ROOT) + p.substring(key.length());
     }
 
     private static boolean routine(CommentTarget k) {

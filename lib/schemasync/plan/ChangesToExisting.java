@@ -41,8 +41,8 @@ final class ChangesToExisting {
         QualifiedName to = from.sibling(r.to());
         planner.touched.add(from);
         planner.touched.add(to);
-        Table table = planner.tables.get(from);
-        if (decide(r, from.toString(), to.toString(), table != null, planner.tables.containsKey(to))) {
+        Table table = planner.state().tables().get(from);
+        if (decide(r, from.toString(), to.toString(), table != null, planner.state().tables().containsKey(to))) {
             planner.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
                     new Step.RenameTable(from, r.to()));
             planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
@@ -51,7 +51,7 @@ final class ChangesToExisting {
 
     private void renameColumn(RenameDecl r) {
         QualifiedName tableName = planner.renamesTable(r.table());
-        Table table = planner.tables.get(tableName);
+        Table table = planner.state().tables().get(tableName);
         if (table == null) {
             throw SchemaSyncException.badInput(r.origin() + ": ensureColumnRenamed on table " + r.table()
                     + ", which does not exist in the database and no earlier block declares it");
@@ -69,8 +69,8 @@ final class ChangesToExisting {
         QualifiedName to = from.sibling(r.to());
         planner.declaredIndexes.add(from);
         planner.declaredIndexes.add(to);
-        Index index = planner.indexes.get(from);
-        if (decide(r, from.toString(), to.toString(), index != null, planner.indexes.containsKey(to))) {
+        Index index = planner.state().indexes().get(from);
+        if (decide(r, from.toString(), to.toString(), index != null, planner.state().indexes().containsKey(to))) {
             planner.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
         }
@@ -97,7 +97,7 @@ final class ChangesToExisting {
             new ObjectRemovals(planner).remove(r); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
         } else if (r.kind() == ObjectKind.TABLE) {
             planner.touched.add(r.object());
-            Table table = planner.tables.get(r.object());
+            Table table = planner.state().tables().get(r.object());
             if (table == null) {
                 planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
                 return;
@@ -106,7 +106,7 @@ final class ChangesToExisting {
                     planner.original(r.object()), new Step.DropTable(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
             QualifiedName tableName = r.object();
-            Table table = planner.tables.get(tableName);
+            Table table = planner.state().tables().get(tableName);
             String object = tableName + "." + r.column();
             if (table == null || table.column(r.column()).isEmpty()) {
                 planner.items.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
@@ -119,7 +119,7 @@ final class ChangesToExisting {
             removeOther(r);
         } else {
             planner.declaredIndexes.add(r.object());
-            Index index = planner.indexes.get(r.object());
+            Index index = planner.state().indexes().get(r.object());
             if (index == null) {
                 planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
             } else if (index.constraintBacked()) {
@@ -135,26 +135,26 @@ final class ChangesToExisting {
     /** Constraints, triggers, views and functions: dropped when present, never with CASCADE. */
     private void removeOther(RemovalDecl r) {
         String kind = r.kind().word();
-        Table table = planner.tables.get(r.object());
+        Table table = planner.state().tables().get(r.object());
         boolean present = switch (r.kind()) {
             case CONSTRAINT -> table != null && table.constraint(r.column()).isPresent();
             case TRIGGER -> table != null && table.trigger(r.column()).isPresent();
-            case VIEW -> planner.views.containsKey(r.object());
-            case FUNCTION -> planner.functions.values().stream().anyMatch(f -> f.name().equals(r.object()));
+            case VIEW -> planner.state().views().containsKey(r.object());
+            case FUNCTION -> planner.state().functions().values().stream().anyMatch(f -> f.name().equals(r.object()));
             default -> false;
         };
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
         if (r.kind() == ObjectKind.VIEW) planner.declaredViews.add(r.object()); // declared absent: not "undeclared"
         if (r.kind() == ObjectKind.TRIGGER) planner.declaredTriggers.add(r.object() + "." + r.column());
         if (r.kind() == ObjectKind.FUNCTION) { // declared absent: the one dropped here is not "undeclared" afterwards
-            planner.functions.values().stream().filter(f -> f.name().equals(r.object()))
+            planner.state().functions().values().stream().filter(f -> f.name().equals(r.object()))
                     .forEach(f -> planner.declaredFunctions.add(f.signature()));
         }
         if (!present) {
             planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
             return;
         }
-        if (r.kind() == ObjectKind.FUNCTION && planner.functions.values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
+        if (r.kind() == ObjectKind.FUNCTION && planner.state().functions().values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
             planner.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
             return;
         }

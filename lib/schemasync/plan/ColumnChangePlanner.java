@@ -35,7 +35,7 @@ final class ColumnChangePlanner {
 
     void plan(ColumnChangeDecl c) {
         QualifiedName tableName = planner.renamesTable(c.table());
-        Table table = planner.tables.get(tableName);
+        Table table = planner.state().tables().get(tableName);
         Optional<Column> existing = table == null ? Optional.empty() : table.column(c.column());
         if (existing.isEmpty()) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumnChanged on column " + tableName + "." + c.column()

@@ -28,7 +28,7 @@ final class ColumnPlanner {
      * normalized shapes; {@code tableName} is the table's current name (after later renames).
      */
     void plan(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
-        Table table = planner.tables.get(tableName);
+        Table table = planner.state().tables().get(tableName);
         Column want = planner.shapes.column(declaredTable, spec.name());
         String columnName = planner.renamesColumn(declaredTable, table, spec.name());
         String object = tableName + "." + columnName;

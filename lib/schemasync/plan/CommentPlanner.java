@@ -31,7 +31,7 @@ final class CommentPlanner {
             throw schemasync.SchemaSyncException.badInput(c.origin() + ": " + kind + " " + object
                     + ": no such object exists, and no earlier block declares it");
         }
-        String have = planner.comments.get(target);
+        String have = planner.state().comments().get(target);
         if (Differ.comment(c.text(), have).isEmpty()) {
             planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
             return;
@@ -56,16 +56,16 @@ final class CommentPlanner {
     private boolean exists(CommentTarget t) {
         QualifiedName o = t.object();
         return switch (t.kind()) {
-            case SCHEMA -> planner.schemas.contains(o.name());
-            case VIEW, VIEW_COLUMN -> planner.views.containsKey(o); // PostgreSQL checks the column
-            case SEQUENCE -> planner.sequences.containsKey(o);
-            case INDEX -> planner.indexes.containsKey(o);
-            case TYPE -> planner.enums.containsKey(o) || planner.domains.containsKey(o) || planner.composites.containsKey(o);
-            case DOMAIN_CONSTRAINT -> planner.domains.containsKey(o);
-            case CONSTRAINT, TRIGGER, POLICY -> planner.tables.containsKey(planner.renamesTable(o));
-            case FUNCTION, PROCEDURE -> planner.functions.containsKey(o + "(" + t.detail() + ")");
-            case STATISTICS -> planner.kinds.statisticsRules.statistics().containsKey(o);
-            case RULE -> planner.kinds.statisticsRules.rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
+            case SCHEMA -> planner.state().schemas().contains(o.name());
+            case VIEW, VIEW_COLUMN -> planner.state().views().containsKey(o); // PostgreSQL checks the column
+            case SEQUENCE -> planner.state().sequences().containsKey(o);
+            case INDEX -> planner.state().indexes().containsKey(o);
+            case TYPE -> planner.state().enums().containsKey(o) || planner.state().domains().containsKey(o) || planner.state().composites().containsKey(o);
+            case DOMAIN_CONSTRAINT -> planner.state().domains().containsKey(o);
+            case CONSTRAINT, TRIGGER, POLICY -> planner.state().tables().containsKey(planner.renamesTable(o));
+            case FUNCTION, PROCEDURE -> planner.state().functions().containsKey(o + "(" + t.detail() + ")");
+            case STATISTICS -> planner.state().statistics().containsKey(o);
+            case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
             default -> true;
         };
     }

@@ -54,7 +54,7 @@ final class ConstraintPlanner {
     void compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
         Table before = planner.before.tables().get(actual);
         for (ConstraintSpec spec : t.constraints()) {
-            Table table = planner.tables.get(actual);
+            Table table = planner.state().tables().get(actual);
             Constraint want = want(t, spec, actual);
             String object = actual + "." + spec.name();
             Optional<Constraint> have = table.constraint(spec.name());
@@ -65,7 +65,7 @@ final class ConstraintPlanner {
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
                     continue;
                 }
-                if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && planner.indexes.containsKey(actual.sibling(spec.name()))) {
+                if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && planner.state().indexes().containsKey(actual.sibling(spec.name()))) {
                     // A UNIQUE or EXCLUDE constraint creates an index of its own name: the name is taken.
                     planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", but an index named " + spec.name() + " exists: not added; give the constraint another"
@@ -95,7 +95,7 @@ final class ConstraintPlanner {
             }
         }
         if (!reportUndeclared) return;
-        for (Constraint c : planner.tables.get(actual).constraints()) {
+        for (Constraint c : planner.state().tables().get(actual).constraints()) {
             if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())
                     && !laterConstraints().contains(t.name() + "." + c.name())
                     && !laterConstraints().contains(actual + "." + c.name())) {
@@ -138,7 +138,7 @@ final class ConstraintPlanner {
         ConstraintSpec.ForeignKeySpec fk = spec.foreignKey();
         QualifiedName declared = QualifiedName.parse(fk.references());
         QualifiedName referenced = declared.equals(t.name()) ? actual : planner.renamesTable(declared);
-        Table target = referenced.equals(actual) && !planner.tables.containsKey(actual) ? null : planner.tables.get(referenced);
+        Table target = referenced.equals(actual) && !planner.state().tables().containsKey(actual) ? null : planner.state().tables().get(referenced);
         List<String> columns = fk.referencedColumns();
         if (columns.isEmpty()) {
             List<String> pk = referenced.equals(actual) ? t.primaryKey()

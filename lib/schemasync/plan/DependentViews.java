@@ -45,7 +45,7 @@ final class DependentViews {
                 found.addAll(graph.dependentsOf(view));
             }
         }
-        found.removeIf(v -> v.kind() != ObjectId.Kind.VIEW || !planner.views.containsKey(name(v)));
+        found.removeIf(v -> v.kind() != ObjectId.Kind.VIEW || !planner.state().views().containsKey(name(v)));
         // Dependencies first: a view after every found view it reads (views cannot form a cycle).
         for (ObjectId v : graph.restrictedTo(found::contains).order()) ordered.add(name(v));
     }
@@ -65,7 +65,7 @@ final class DependentViews {
         List<Step> steps = new ArrayList<>();
         for (QualifiedName v : ordered) {
             // pg_get_viewdef ends the query with a semicolon, and qualifies every name (read under search_path pg_catalog).
-            steps.add(new Step.CreateView(v, planner.views.get(v).strip().replaceAll(";$", ""), false));
+            steps.add(new Step.CreateView(v, planner.state().views().get(v).strip().replaceAll(";$", ""), false));
             steps.addAll(grants(v));
             steps.addAll(comments(v));
         }
@@ -90,7 +90,7 @@ final class DependentViews {
     /** COMMENT ON VIEW and COMMENT ON COLUMN, as the working copy has them. */
     private List<Step> comments(QualifiedName view) {
         List<Step> steps = new ArrayList<>();
-        planner.comments.entrySet().stream()
+        planner.state().comments().entrySet().stream()
                 .filter(e -> (e.getKey().kind() == CommentTarget.Kind.VIEW || e.getKey().kind() == CommentTarget.Kind.VIEW_COLUMN)
                         && e.getKey().object().equals(view))
                 .sorted(Comparator.comparing((Map.Entry<CommentTarget, String> e) -> e.getKey().kind().ordinal())

@@ -48,10 +48,15 @@ public final class Effects implements StepVisitor<Void> {
      * spelling of what the steps create, from the declared side ({@link Spelled} says why).
      */
     static void applyTo(Planner planner, Spelled spelled, Step... steps) {
-        CatalogEdit edit = CatalogEdit.workingCopyOf(planner);
+        CatalogEdit edit = planner.state().edit();
         edit.spelled = spelled;
         Effects effects = new Effects(edit);
-        for (Step step : steps) step.accept(effects);
+        for (Step step : steps) {
+            java.util.Set<QualifiedName> before = edit.relations();
+            step.accept(effects);
+            edit.forgetOptionsOfDropped(before);
+        }
+        edit.spelled = Spelled.NONE;
     }
 
     public Void createSchema(Step.CreateSchema s) {
@@ -66,34 +71,27 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createEnum(Step.CreateEnum e) {
-        c.enums.put(e.name(), List.copyOf(e.labels()));
+        ObjectEffects.createEnum(c, e);
         return null;
     }
 
     public Void addEnumValue(Step.AddEnumValue a) {
-        List<String> labels = new ArrayList<>(c.enums.get(a.name()));
-        int at = labels.indexOf(a.neighbour());
-        labels.add(at < 0 ? labels.size() : a.before() ? at : at + 1, a.label());
-        c.enums.put(a.name(), List.copyOf(labels));
+        ObjectEffects.addEnumValue(c, a);
         return null;
     }
 
     public Void commentOnObject(Step.CommentOnObject s) {
-        if (s.comment() == null) c.comments.remove(s.target());
-        else c.comments.put(s.target(), s.comment());
+        ObjectEffects.commentOnObject(c, s);
         return null;
     }
 
     public Void createSequence(Step.CreateSequence q) {
-        var o = q.sequence().options();
-        c.sequences.put(q.sequence().name(), c.spelled.of(Sequence.class).orElseGet(() -> new Sequence(q.sequence().name(), q.sequence().dataType() == null ? "bigint"
-                : q.sequence().dataType(), value(o.start()), value(o.increment()), value(o.minValue()), value(o.maxValue()),
-                value(o.cache()), Boolean.TRUE.equals(o.cycles()), null)));
+        ObjectEffects.createSequence(c, q);
         return null;
     }
 
     public Void setSequenceOwner(Step.SetSequenceOwner o) {
-        c.sequences.computeIfPresent(o.sequence(), (k, q) -> q.withOwner(new Sequence.Owner(o.table(), o.column(), false)));
+        ObjectEffects.setSequenceOwner(c, o);
         return null;
     }
 
@@ -113,31 +111,17 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createDomain(Step.CreateDomain d) {
-        // NOT VALID checks are separate AddDomainConstraint steps.
-        java.util.Set<String> validated = new java.util.HashSet<>();
-        d.domain().checks().stream().filter(Domain.Check::validated).forEach(k -> validated.add(k.name()));
-        Domain domain = c.spelled.of(Domain.class).orElse(d.domain());
-        c.domains.put(domain.name(), new Domain(domain.name(), domain.baseType(), domain.notNull(), domain.defaultExpr(),
-                domain.collation(), domain.checks().stream().filter(k -> validated.contains(k.name())).toList()));
+        ObjectEffects.createDomain(c, d);
         return null;
     }
 
     public Void addDomainConstraint(Step.AddDomainConstraint a) {
-        Domain d = c.domains.get(a.domain());
-        List<Domain.Check> checks = new ArrayList<>(d.checks());
-        checks.removeIf(k -> k.name().equals(a.check().name()));
-        String expression = c.spelled.of(Domain.Check.class).filter(k -> k.name().equals(a.check().name()))
-                .or(() -> c.spelled.of(Domain.class).flatMap(k -> k.check(a.check().name()))).map(Domain.Check::expression)
-                .orElse(a.check().expression());
-        checks.add(new Domain.Check(a.check().name(), expression, !a.notValid()));
-        c.domains.put(d.name(), new Domain(d.name(), d.baseType(), d.notNull(), d.defaultExpr(), d.collation(), checks));
+        ObjectEffects.addDomainConstraint(c, a);
         return null;
     }
 
     public Void validateDomainConstraint(Step.ValidateDomainConstraint v) {
-        Domain d = c.domains.get(v.domain());
-        c.domains.put(d.name(), new Domain(d.name(), d.baseType(), d.notNull(), d.defaultExpr(), d.collation(), d.checks().stream()
-                .map(k -> k.name().equals(v.name()) ? new Domain.Check(k.name(), k.expression(), true) : k).toList()));
+        ObjectEffects.validateDomainConstraint(c, v);
         return null;
     }
 
@@ -218,6 +202,7 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void renameColumn(Step.RenameColumn r) {
         TableEffects.renameColumn(c, r.table(), r.from(), r.to());
+        OptionEffects.renameColumn(c, r.table(), r.from(), r.to());
         return null;
     }
 
@@ -228,6 +213,7 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void dropColumn(Step.DropColumn d) {
         TableEffects.dropColumn(c, d.table(), d.column());
+        OptionEffects.renameColumn(c, d.table(), d.column(), null);
         return null;
     }
 
@@ -271,10 +257,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void createFunction(Step.CreateFunction f) {
-        // The key holds the identity arguments as PostgreSQL prints them; CatalogOutline compares names only.
-        Spelled.Routine spelled = c.spelled.of(Spelled.Routine.class).orElse(null);
-        if (spelled != null) c.functions.put(spelled.key(), spelled.routine());
-        else c.functions.put(f.name() + "(" + f.arguments() + ")", new Catalog.Function(f.name(), f.arguments(), f.definition()));
+        ObjectEffects.createFunction(c, f);
         return null;
     }
 
@@ -285,27 +268,17 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     public Void grantPrivileges(Step.GrantPrivileges g) {
-        var held = c.spelled.of(Spelled.HeldGrants.class).map(Spelled.HeldGrants::grants);
-        if (g.target().kind() == schemasync.catalog.GrantTarget.Kind.TABLE && c.tables.containsKey(g.target().qualifiedName())) {
-            c.table(g.target().qualifiedName(), t -> t.withGrants(CatalogEdit.granted(held.orElse(t.grants()), g.role(), g.privileges(),
-                    g.revoke())));
-        } else {
-            c.grants.put(g.target(), CatalogEdit.granted(held.orElse(c.grants.get(g.target())), g.role(), g.privileges(), g.revoke()));
-        }
+        ObjectEffects.grantPrivileges(c, g);
         return null;
     }
 
     public Void alterDefaultPrivileges(Step.AlterDefaultPrivileges a) {
-        var held = c.spelled.of(Spelled.HeldGrants.class).map(Spelled.HeldGrants::grants);
-        c.defaultPrivileges.put(a.target(), CatalogEdit.granted(held.orElse(c.defaultPrivileges.get(a.target())), a.role(), a.privileges(),
-                a.revoke()));
+        ObjectEffects.alterDefaultPrivileges(c, a);
         return null;
     }
 
     public Void createAggregate(Step.CreateAggregate a) {
-        Spelled.Routine spelled = c.spelled.of(Spelled.Routine.class).orElse(null);
-        if (spelled != null) c.aggregates.put(spelled.key(), spelled.routine());
-        else c.aggregates.put(a.name() + "(" + a.arguments() + ")", new Catalog.Function(a.name(), a.arguments(), a.definition()));
+        ObjectEffects.createAggregate(c, a);
         return null;
     }
 
@@ -347,10 +320,6 @@ public final class Effects implements StepVisitor<Void> {
         return null;
     }
 
-    private static long value(Long option) {
-        return option == null ? 0 : option;
-    }
-
     public Void setStorageParameters(OptionSteps.SetStorageParameters s) {
         OptionEffects.storage(c, s);
         return null;
@@ -366,9 +335,8 @@ public final class Effects implements StepVisitor<Void> {
         return null;
     }
 
-    // Column options are not replayed: attstorage reads back as "the type's" (null) or not depending on the column
-    // type's own storage, which the step does not carry; CatalogOutline lists them as not compared.
     public Void setColumnOption(OptionSteps.SetColumnOption s) {
+        OptionEffects.columnOption(c, s);
         return null;
     }
 

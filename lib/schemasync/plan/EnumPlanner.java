@@ -23,7 +23,7 @@ final class EnumPlanner {
     }
 
     void plan(EnumDecl e) {
-        List<String> have = planner.enums.get(e.name());
+        List<String> have = planner.state().enums().get(e.name());
         String object = e.name().toString();
         if (have == null) {
             Step create = new Step.CreateEnum(e.name(), e.labels());
@@ -66,7 +66,7 @@ final class EnumPlanner {
 
     /** Extensions: installed when missing; another schema or version is reported (ALTER EXTENSION is left to you). */
     void extension(schemasync.dsl.Declaration.ExtensionDecl x) {
-        schemasync.catalog.Catalog.Extension have = planner.extensions.get(x.name());
+        schemasync.catalog.Catalog.Extension have = planner.state().extensions().get(x.name());
         if (have == null) {
             Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
             planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);

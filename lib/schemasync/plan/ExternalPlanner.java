@@ -40,7 +40,7 @@ final class ExternalPlanner {
 
     ExternalPlanner(Planner planner) {
         this.planner = planner;
-        this.have = planner.externals;
+        this.have = planner.state().externals();
     }
 
     static boolean handles(Declaration d) {
@@ -103,7 +103,7 @@ final class ExternalPlanner {
     }
 
     private void foreignTable(ForeignTable want, Origin origin) {
-        if (!planner.schemas.contains(want.name().schema())) {
+        if (!planner.state().schemas().contains(want.name().schema())) {
             throw SchemaSyncException.badInput(origin + ": foreign table " + want.name() + " is in schema " + want.name().schema()
                     + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
         }

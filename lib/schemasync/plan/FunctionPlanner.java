@@ -29,7 +29,7 @@ final class FunctionPlanner {
 
     void plan(FunctionDecl f) {
         String key = key(f);
-        Catalog.Function have = planner.functions.get(key);
+        Catalog.Function have = planner.state().functions().get(key);
         String want = planner.shapes.functions().definitions().get(f.signature());
         String refusal = planner.shapes.functions().refusals().get(f.signature());
         String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
@@ -61,7 +61,7 @@ final class FunctionPlanner {
     void plan(AggregateDecl a) {
         DeclaredShapes.Functions shapes = planner.shapes.access().aggregates();
         String key = key(a);
-        Catalog.Function have = planner.aggregates.get(key);
+        Catalog.Function have = planner.state().aggregates().get(key);
         String want = shapes.definitions().get(a.signature());
         String refusal = shapes.refusals().get(a.signature());
         if (have == null && refusal != null) {

@@ -64,13 +64,13 @@ final class GrantPlanner {
         boolean explicitRole = d.forRole() != null;
         DefaultTarget target = new DefaultTarget(explicitRole ? d.forRole() : planner.shapes.access().currentUser(), d.schema(),
                 d.objects());
-        if (d.schema() != null && !planner.schemas.contains(d.schema())) {
+        if (d.schema() != null && !planner.state().schemas().contains(d.schema())) {
             throw SchemaSyncException.badInput(d.origin() + ": default privileges in schema " + d.schema()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         d.privileges().forEach(p -> declaredDefaults.add(target + " " + d.role() + " " + p));
         // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
-        Set<Grant> held = planner.defaultPrivileges.getOrDefault(target, target.baseline());
+        Set<Grant> held = planner.state().defaultPrivileges().getOrDefault(target, target.baseline());
         List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
         String object = target + (d.revoke() ? " from " : " to ") + d.role();
         if (change.isEmpty()) {
@@ -104,9 +104,9 @@ final class GrantPlanner {
         switch (t.kind()) {
             case TABLE, COLUMN -> {
                 QualifiedName actual = planner.renamesTable(t.qualifiedName());
-                Table table = planner.tables.get(actual);
+                Table table = planner.state().tables().get(actual);
                 // GRANT ... ON TABLE takes a view too; PostgreSQL checks a view's column.
-                if (table == null && planner.views.containsKey(t.qualifiedName())) return t;
+                if (table == null && planner.state().views().containsKey(t.qualifiedName())) return t;
                 if (table == null) throw missing(what, "table " + t.qualifiedName());
                 if (t.kind() == GrantTarget.Kind.COLUMN && table.column(t.detail()).isEmpty()) {
                     throw missing(what, "column " + t.object());
@@ -114,17 +114,17 @@ final class GrantPlanner {
                 return new GrantTarget(t.kind(), actual.schema(), actual.name(), t.detail());
             }
             case SCHEMA -> {
-                if (!planner.schemas.contains(t.schema())) throw missing(what, "schema " + t.schema());
+                if (!planner.state().schemas().contains(t.schema())) throw missing(what, "schema " + t.schema());
                 return t;
             }
             case FUNCTION -> {
                 // Resolved by PostgreSQL, or written exactly as the catalog keys it (argument modes and names
                 // included, e.g. "p(IN a integer)" or an ordered-set aggregate's "ORDER BY"), as generate writes it.
                 String key = planner.shapes.access().routineKeys().get(t.object());
-                if (key == null && (planner.functions.containsKey(t.object()) || planner.aggregates.containsKey(t.object()))) {
+                if (key == null && (planner.state().functions().containsKey(t.object()) || planner.state().aggregates().containsKey(t.object()))) {
                     key = t.object();
                 }
-                if (key == null || !planner.functions.containsKey(key) && !planner.aggregates.containsKey(key)) {
+                if (key == null || !planner.state().functions().containsKey(key) && !planner.state().aggregates().containsKey(key)) {
                     throw missing(what, "routine " + t.object());
                 }
                 QualifiedName name = t.qualifiedName();
@@ -148,10 +148,10 @@ final class GrantPlanner {
     private Set<Grant> held(GrantTarget target) {
         if (!initialized.contains(target) && createdInThisRun(target)) return fromDefaults(target);
         // Table privileges live on the working copy's table; a view's, like the other kinds', in the grants map.
-        if (target.kind() == GrantTarget.Kind.TABLE && planner.tables.containsKey(target.qualifiedName())) {
-            return planner.tables.get(target.qualifiedName()).grants();
+        if (target.kind() == GrantTarget.Kind.TABLE && planner.state().tables().containsKey(target.qualifiedName())) {
+            return planner.state().tables().get(target.qualifiedName()).grants();
         }
-        return planner.grants.getOrDefault(target, Set.of());
+        return planner.state().grants().getOrDefault(target, Set.of());
     }
 
     /**
@@ -168,9 +168,9 @@ final class GrantPlanner {
         };
         String me = planner.shapes.access().currentUser();
         DefaultTarget global = new DefaultTarget(me, null, objects);
-        Set<Grant> acl = new HashSet<>(planner.defaultPrivileges.getOrDefault(global, global.baseline()));
+        Set<Grant> acl = new HashSet<>(planner.state().defaultPrivileges().getOrDefault(global, global.baseline()));
         if (target.kind() != GrantTarget.Kind.SCHEMA) {
-            acl.addAll(planner.defaultPrivileges.getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
+            acl.addAll(planner.state().defaultPrivileges().getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
         }
         acl.removeIf(g -> g.role().equals(me));
         return acl;

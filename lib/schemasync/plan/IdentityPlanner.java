@@ -45,7 +45,7 @@ final class IdentityPlanner {
             return have.identity();
         }
         if (have.identity() == Identity.NONE) return add(origin, table, column, spec, want, have);
-        Sequence sequence = sequenceOf(planner.sequences, table, column);
+        Sequence sequence = sequenceOf(planner.state().sequences(), table, column);
         SequenceOptions set = sequence == null ? SequenceOptions.NONE : differences(spec.identityOptions(), sequence);
         Identity kind = sameKind ? null : want.identity();
         if (kind == null && set.isEmpty()) return have.identity();

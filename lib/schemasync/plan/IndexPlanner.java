@@ -35,16 +35,16 @@ final class IndexPlanner {
         QualifiedName name = planner.renamesIndex(i.name());
         planner.touched.add(table);
         planner.declaredIndexes.add(name);
-        if (!planner.tables.containsKey(table) && !planner.materializedViews.containsKey(table)) {
+        if (!planner.state().tables().containsKey(table) && !planner.state().materializedViews().containsKey(table)) {
             throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         // An index on a materialized view is spelled on a shadow with the view's columns; one created in this
         // run has none (it is new anyway). Indexes on materialized views are built in the transaction: a
         // plain CREATE INDEX there blocks REFRESH, not readers.
-        String shape = planner.tables.containsKey(table) ? planner.shapes.index(i.name()) : planner.shapes.indexes().get(i.name());
+        String shape = planner.state().tables().containsKey(table) ? planner.shapes.index(i.name()) : planner.shapes.indexes().get(i.name());
         String want = shape == null ? null : planner.renamesColumnsInDefinition(shape, i.table(), table);
-        Index have = planner.indexes.get(name);
+        Index have = planner.state().indexes().get(name);
         Table original = planner.before.tables().get(table);
         boolean online = planner.online(table);
         String object = name.toString();
@@ -70,7 +70,7 @@ final class IndexPlanner {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
                 planner.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
                         + describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
-                        ? "a constraint owns it" : !planner.tables.containsKey(table)
+                        ? "a constraint owns it" : !planner.state().tables().containsKey(table)
                         ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
                 return;
@@ -86,8 +86,8 @@ final class IndexPlanner {
     private void rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired, Index created) {
         java.util.List<Step> steps = new java.util.ArrayList<>();
         // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
-        if (planner.indexes.containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
-        if (planner.indexes.containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
+        if (planner.state().indexes().containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
+        if (planner.state().indexes().containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
         steps.add(new Step.CreateIndex(i.spec(), true, replacement.name()));
         steps.add(new Step.RetireIndex(i.name(), retired.name()));
         steps.add(new Step.SwapIndex(i.name(), replacement.name()));
@@ -100,7 +100,7 @@ final class IndexPlanner {
     /** The declared index is in place; a retired copy (a run killed after the swap) is dropped. */
     private void finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
         for (QualifiedName leftover : leftovers) {
-            if (!planner.indexes.containsKey(leftover)) continue;
+            if (!planner.state().indexes().containsKey(leftover)) continue;
             planner.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
                     + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
         }

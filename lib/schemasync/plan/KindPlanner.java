@@ -28,8 +28,6 @@ import schemasync.plan.Summary.Verb;
  */
 final class KindPlanner {
     private final Planner planner;
-    private Map<QualifiedName, Collation> collations;
-    private Map<QualifiedName, RangeType> rangeTypes;
     private final Set<QualifiedName> declared = new HashSet<>();
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
@@ -40,13 +38,11 @@ final class KindPlanner {
     }
 
     Map<QualifiedName, Collation> collations() {
-        if (collations == null) collations = new HashMap<>(planner.before.collations());
-        return collations;
+        return planner.state().collations();
     }
 
     Map<QualifiedName, RangeType> rangeTypes() {
-        if (rangeTypes == null) rangeTypes = new HashMap<>(planner.before.rangeTypes());
-        return rangeTypes;
+        return planner.state().rangeTypes();
     }
 
     boolean handles(Declaration d) {
@@ -100,7 +96,7 @@ final class KindPlanner {
     }
 
     private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
-        if (!planner.schemas.contains(name.schema())) {
+        if (!planner.state().schemas().contains(name.schema())) {
             throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
                     + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
         }

@@ -32,7 +32,7 @@ final class LineagePlanner {
         for (QualifiedName parent : form.inherits()) {
             QualifiedName p = planner.renamesTable(parent);
             if (parents.contains(p)) continue;
-            String missing = missing(planner.tables.get(p), planner.tables.get(actual));
+            String missing = missing(planner.state().tables().get(p), planner.state().tables().get(actual));
             if (missing == null) {
                 planner.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
                         planner.original(actual), new Step.InheritParent(actual, p));
@@ -78,10 +78,10 @@ final class LineagePlanner {
      */
     static boolean fromLineage(Planner planner, TableDecl t, String column) {
         for (QualifiedName parent : t.form().inherits()) {
-            Table p = planner.tables.get(planner.renamesTable(parent));
+            Table p = planner.state().tables().get(planner.renamesTable(parent));
             if (p != null && p.column(column).isPresent()) return true;
         }
-        CompositeType type = t.form().ofType() == null ? null : planner.composites.get(t.form().ofType());
+        CompositeType type = t.form().ofType() == null ? null : planner.state().composites().get(t.form().ofType());
         return type != null && type.attributes().stream().anyMatch(a -> a.name().equals(column));
     }
 
@@ -91,16 +91,16 @@ final class LineagePlanner {
      */
     static List<Column> newColumns(Planner planner, TableDecl t, List<Column> declared) {
         for (QualifiedName parent : t.form().inherits()) {
-            if (!planner.tables.containsKey(planner.renamesTable(parent))) {
+            if (!planner.state().tables().containsKey(planner.renamesTable(parent))) {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " inherits from "
                         + parent + ", which does not exist: declare it in this or an earlier block, before the child");
             }
         }
-        if (t.form().ofType() != null && !planner.composites.containsKey(t.form().ofType())) {
+        if (t.form().ofType() != null && !planner.state().composites().containsKey(t.form().ofType())) {
             throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is OF type "
                     + t.form().ofType() + ", which is not a composite type: declare it with ensureCompositeType before the table");
         }
-        return typedColumns(planner.composites, t.form(), declared);
+        return typedColumns(planner.state().composites(), t.form(), declared);
     }
 
     /** A new child's own defaults and NOT NULLs on inherited columns: planned once its CREATE TABLE is emitted. */
@@ -154,7 +154,7 @@ final class LineagePlanner {
         Column found = null;
         boolean notNull = false;
         for (QualifiedName parent : t.form().inherits()) {
-            Table p = planner.tables.get(planner.renamesTable(parent));
+            Table p = planner.state().tables().get(planner.renamesTable(parent));
             Column c = p == null ? null : p.column(column).orElse(null);
             if (c == null) continue;
             if (found == null || found.defaultExpr() == null && c.defaultExpr() != null) found = c;

@@ -27,9 +27,9 @@ final class MaterializedViewPlanner {
     void plan(MaterializedViewDecl m) {
         String object = m.name().toString();
         planner.touched.add(m.name());
-        MaterializedView have = planner.materializedViews.get(m.name());
+        MaterializedView have = planner.state().materializedViews().get(m.name());
         if (have == null) {
-            if (!planner.schemas.contains(m.name().schema())) {
+            if (!planner.state().schemas().contains(m.name().schema())) {
                 throw SchemaSyncException.badInput(m.origin() + ": materialized view " + m.name() + " is in schema "
                         + m.name().schema() + ", which does not exist: declare ensureSchema(\"" + m.name().schema() + "\") first");
             }

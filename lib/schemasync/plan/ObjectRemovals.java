@@ -28,22 +28,22 @@ final class ObjectRemovals {
             case PARTITION -> partition(r);
             case MATERIALIZED_VIEW -> {
                 planner.declaredMaterializedViews.add(name);
-                drop(r, planner.materializedViews.containsKey(name));
+                drop(r, planner.state().materializedViews().containsKey(name));
             }
             case SEQUENCE -> {
                 planner.declaredSequences.add(name);
-                drop(r, planner.sequences.containsKey(name));
+                drop(r, planner.state().sequences().containsKey(name));
             }
             case DOMAIN -> {
                 planner.declaredTypes.add(name);
-                drop(r, planner.domains.containsKey(name));
+                drop(r, planner.state().domains().containsKey(name));
             }
             case COMPOSITE_TYPE -> {
                 planner.declaredTypes.add(name);
-                drop(r, planner.composites.containsKey(name));
+                drop(r, planner.state().composites().containsKey(name));
             }
-            case PROCEDURE -> routine(r, planner.functions);
-            case AGGREGATE -> routine(r, planner.aggregates);
+            case PROCEDURE -> routine(r, planner.state().functions());
+            case AGGREGATE -> routine(r, planner.state().aggregates());
             default -> throw new IllegalArgumentException("not a removal of ObjectRemovals: " + r.kind());
         }
     }
@@ -66,8 +66,8 @@ final class ObjectRemovals {
         QualifiedName name = r.object();
         planner.declaredPartitions.add(name);
         planner.touched.add(name);
-        Catalog.Partitioning p = planner.partitioning.get(name);
-        Table table = planner.tables.get(name);
+        Catalog.Partitioning p = planner.state().partitioning().get(name);
+        Table table = planner.state().tables().get(name);
         if (table == null) {
             planner.items.add(new Unchanged(r.origin(), r.kind().word(), name.toString(), "absent, nothing to drop"));
             return;

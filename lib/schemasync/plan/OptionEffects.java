@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import schemasync.catalog.ColumnOptions;
 import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
 import schemasync.catalog.RelationOptions;
 
 /**
@@ -45,5 +47,46 @@ final class OptionEffects {
     static void persistence(CatalogEdit c, OptionSteps.SetPersistence s) {
         RelationOptions o = c.options(s.table());
         c.options(s.table(), new RelationOptions(o.storage(), s.unlogged(), o.clustered(), o.columns()));
+    }
+
+    /**
+     * ALTER COLUMN ... SET STATISTICS (-1: the default), SET STORAGE (the type's own storage reads back as "the type's",
+     * null), SET COMPRESSION (DEFAULT: null), SET (...) by name, RESET (...); a column left with none has no entry.
+     */
+    static void columnOption(CatalogEdit c, OptionSteps.SetColumnOption s) {
+        RelationOptions o = c.options(s.table());
+        ColumnOptions h = o.columns().getOrDefault(s.column(), ColumnOptions.declared(null, null, null, List.of()));
+        String value = s.values().get(0);
+        ColumnOptions next = switch (s.option()) {
+            case STATISTICS -> new ColumnOptions(value.equals("-1") ? null : Integer.valueOf(value), h.storage(), h.compression(),
+                    h.attributes(), h.typeStorage());
+            case STORAGE -> new ColumnOptions(h.statistics(), value.equalsIgnoreCase(h.typeStorage()) ? null : value, h.compression(),
+                    h.attributes(), h.typeStorage());
+            case COMPRESSION -> new ColumnOptions(h.statistics(), h.storage(), value.equalsIgnoreCase("DEFAULT") ? null : value,
+                    h.attributes(), h.typeStorage());
+            case SET_ATTRIBUTES, RESET_ATTRIBUTES -> {
+                Map<String, String> byName = new LinkedHashMap<>();
+                h.attributes().forEach(a -> byName.put(parameterName(a), a));
+                for (String a : s.values()) {
+                    if (s.option() == OptionSteps.ColumnOption.RESET_ATTRIBUTES) byName.remove(parameterName(a));
+                    else byName.put(parameterName(a), a);
+                }
+                yield new ColumnOptions(h.statistics(), h.storage(), h.compression(), new ArrayList<>(byName.values()), h.typeStorage());
+            }
+        };
+        Map<String, ColumnOptions> columns = new java.util.TreeMap<>(o.columns());
+        if (next.isNone()) columns.remove(s.column());
+        else columns.put(s.column(), next);
+        c.options(s.table(), o.withColumns(columns));
+    }
+
+    /** RENAME COLUMN keeps the column's options; DROP COLUMN (to == null) takes them along. */
+    static void renameColumn(CatalogEdit c, QualifiedName table, String from, String to) {
+        RelationOptions o = c.options(table);
+        if (!o.columns().containsKey(from)) return;
+        Map<String, ColumnOptions> columns = new java.util.TreeMap<>(o.columns());
+        ColumnOptions moved = columns.remove(from);
+        if (to != null) columns.put(to, moved);
+        c.options(table, o.withColumns(columns));
     }
 }

@@ -1,7 +1,6 @@
 package schemasync.plan;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,14 +20,11 @@ import schemasync.dsl.Declaration.TableOptionsDecl;
  */
 final class OptionsPlanner {
     private final Planner planner;
-    /** The options as this run leaves them, by the relation's name before the run (entries only where not NONE). */
-    private final Map<QualifiedName, RelationOptions> options;
     /** Tables some ensureIndex marks {@code .clustered()} (as declared: renames aside). */
     private final Set<QualifiedName> clusteredIndexDeclared = new java.util.HashSet<>();
 
     OptionsPlanner(Planner planner) {
         this.planner = planner;
-        this.options = new HashMap<>(planner.before.relationOptions());
         for (var d : planner.declared.declarations()) {
             if (d instanceof IndexOptionsDecl i && i.clustered() && i.table() != null) clusteredIndexDeclared.add(i.table());
         }
@@ -42,23 +38,22 @@ final class OptionsPlanner {
 
     void plan(TableOptionsDecl t) {
         QualifiedName table = planner.renamesTable(t.table());
-        if (!planner.tables.containsKey(table)) return; // reported by the table's own declaration
+        if (!planner.state().tables().containsKey(table)) return; // reported by the table's own declaration
         if (planner.declaredPartitions.contains(t.table())) {
             partitionStorage(t, table);
             return;
         }
+        // A table this run creates has what its CREATE [UNLOGGED] TABLE ... WITH (...) gave it (the working copy says).
         RelationOptions have = current(table);
-        if (!options.containsKey(table)) have = createdWith(table, have);
         List<Step> steps = new ArrayList<>(storageSteps(table, false, table, have.storage(), t.storage(), false));
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
         List<String> columnChanges = new ArrayList<>();
-        Map<String, ColumnOptions> columns = columnSteps(table, have.columns(), t.columns(), steps, columnChanges);
+        columnSteps(table, have.columns(), t.columns(), steps, columnChanges);
         clusterOnConstraintIndex(t, table, steps, columnChanges);
         if (steps.isEmpty()) return;
         planner.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
                 planner.original(table), steps.toArray(Step[]::new));
-        put(table, new RelationOptions(t.storage(), t.unlogged(), have.clustered(), columns));
     }
 
     /**
@@ -71,16 +66,15 @@ final class OptionsPlanner {
         if (steps.isEmpty()) return;
         planner.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(), null),
                 planner.original(partition), steps.toArray(Step[]::new));
-        put(partition, new RelationOptions(t.storage(), have.unlogged(), have.clustered(), have.columns()));
     }
 
     void plan(IndexOptionsDecl i) {
         if (i.table() == null) return;
         QualifiedName index = planner.renamesIndex(i.index());
-        Index existing = planner.indexes.get(index);
+        Index existing = planner.state().indexes().get(index);
         // A key's index (TableBuilder.indexWith): a table this run creates or a constraint it adds is not in the indexes yet.
         QualifiedName keyTable = existing == null ? planner.renamesTable(i.table()) : null;
-        boolean keyIndex = existing == null ? planner.tables.containsKey(keyTable) && ownsConstraint(keyTable, index.name())
+        boolean keyIndex = existing == null ? planner.state().tables().containsKey(keyTable) && ownsConstraint(keyTable, index.name())
                 : existing.constraintBacked();
         if (existing == null && !keyIndex) return; // reported by the index's own declaration
         QualifiedName table = existing == null ? keyTable : existing.table();
@@ -89,7 +83,7 @@ final class OptionsPlanner {
         boolean afterCommit = !planner.before.indexes().containsKey(index) && planner.online(table);
         List<Step> steps = new ArrayList<>(storageSteps(index, true, table, have.storage(), i.storage(), afterCommit));
         // The CLUSTER ON mark of a key's index is the table's own declaration (.clusterOn), never the index's.
-        boolean onTable = planner.tables.containsKey(table) && !keyIndex;
+        boolean onTable = planner.state().tables().containsKey(table) && !keyIndex;
         String mark = null;
         if (onTable && i.clustered() && !have.clustered()) {
             steps.add(new Step.ClusterOn(table, index.name(), afterCommit));
@@ -101,16 +95,6 @@ final class OptionsPlanner {
         if (steps.isEmpty()) return;
         planner.change(i.origin(), "index options", index.toString(), summary(have.storage(), i.storage(), mark),
                 planner.original(table), steps.toArray(Step[]::new));
-        if (mark != null && i.clustered()) {
-            // CLUSTER ON moves the mark: the table's other indexes lose it.
-            for (Index other : planner.indexes.values()) {
-                if (other.table().equals(table) && !other.name().equals(index) && current(other.name()).clustered()) {
-                    RelationOptions o = current(other.name());
-                    put(other.name(), new RelationOptions(o.storage(), o.unlogged(), false));
-                }
-            }
-        }
-        put(index, new RelationOptions(i.storage(), false, onTable ? i.clustered() : have.clustered()));
     }
 
     /**
@@ -120,55 +104,29 @@ final class OptionsPlanner {
     private void clusterOnConstraintIndex(TableOptionsDecl t, QualifiedName table, List<Step> steps, List<String> said) {
         QualifiedName marked = null;
         // Only relations with options carry a mark: look there, not through every index of every table.
-        for (Map.Entry<QualifiedName, RelationOptions> e : options.entrySet()) {
+        for (Map.Entry<QualifiedName, RelationOptions> e : planner.state().relationOptions().entrySet()) {
             if (!e.getValue().clustered()) continue;
-            Index i = planner.indexes.get(e.getKey());
+            Index i = planner.state().indexes().get(e.getKey());
             if (i != null && i.table().equals(table) && i.constraintBacked()) marked = i.name();
         }
         QualifiedName wanted = t.clusterOn() == null ? null : table.sibling(t.clusterOn());
         if (java.util.Objects.equals(marked, wanted)) return;
         if (wanted == null && clusteredIndexDeclared.contains(table)) return; // the plain index's CLUSTER ON moves the mark
-        if (wanted != null && (planner.indexes.containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
+        if (wanted != null && (planner.state().indexes().containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
             steps.add(new Step.ClusterOn(table, wanted.name(), false));
             said.add("CLUSTER ON " + wanted.name());
-            for (Index i : planner.indexes.values()) {
-                if (i.table().equals(table) && current(i.name()).clustered()) {
-                    RelationOptions o = current(i.name());
-                    put(i.name(), new RelationOptions(o.storage(), o.unlogged(), false, o.columns()));
-                }
-            }
-            RelationOptions o = current(wanted);
-            put(wanted, new RelationOptions(o.storage(), o.unlogged(), true, o.columns()));
         } else if (wanted == null) {
             steps.add(new Step.ClusterOn(table, null, false));
             said.add("SET WITHOUT CLUSTER");
-            RelationOptions o = current(marked);
-            put(marked, new RelationOptions(o.storage(), o.unlogged(), false, o.columns()));
         } else {
             planner.drift(t.origin(), "table options", table.toString(), "declared CLUSTER ON " + wanted.name()
                     + ", but the table has no such index: not marked", null);
         }
     }
 
-    /**
-     * A table this run creates has the persistence and storage parameters its CREATE TABLE gave it
-     * ({@code CREATE UNLOGGED TABLE ... WITH (...)}): nothing to alter after it. The latest creation step wins.
-     */
-    private RelationOptions createdWith(QualifiedName table, RelationOptions have) {
-        for (int i = planner.items.size() - 1; i >= 0; i--) {
-            if (!(planner.items.get(i) instanceof PlanItem.Change c)) continue;
-            for (PlanItem.PlannedStep p : c.steps()) {
-                if (p.step() instanceof Step.CreateTable k && k.table().name().equals(table)) {
-                    return new RelationOptions(k.table().form().storage(), k.table().form().unlogged(), have.clustered(), have.columns());
-                }
-            }
-        }
-        return have;
-    }
-
     /** A table created by this run has its constraints' indexes, which the working copy does not list as indexes. */
     private boolean ownsConstraint(QualifiedName table, String index) {
-        schemasync.catalog.Table t = planner.tables.get(table);
+        schemasync.catalog.Table t = planner.state().tables().get(table);
         return t.primaryKey() != null && t.primaryKey().name().equals(index) || t.constraint(index).isPresent();
     }
 
@@ -181,15 +139,14 @@ final class OptionsPlanner {
 
     /**
      * The steps that give each column of {@code table} the declared options (a column not named goes back to the
-     * defaults), added to {@code steps}, described in {@code said}; returns the options as they will be.
+     * defaults), added to {@code steps}, described in {@code said} (their effect on the working copy: {@link OptionEffects}).
      */
-    private Map<String, ColumnOptions> columnSteps(QualifiedName table, Map<String, ColumnOptions> have,
+    private void columnSteps(QualifiedName table, Map<String, ColumnOptions> have,
                                                    Map<String, ColumnOptions> want, List<Step> steps, List<String> said) {
         Set<String> names = new TreeSet<>(have.keySet());
         names.addAll(want.keySet());
-        Map<String, ColumnOptions> after = new HashMap<>();
         for (String column : names) {
-            if (planner.tables.get(table).column(column).isEmpty()) continue;
+            if (planner.state().tables().get(table).column(column).isEmpty()) continue;
             ColumnOptions h = have.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
             ColumnOptions w = want.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
             String wantStorage = w.storage() != null && w.storage().equals(h.typeStorage()) ? null : w.storage();
@@ -218,20 +175,12 @@ final class OptionsPlanner {
             if (!reset.isEmpty()) steps.add(new Step.SetColumnOption(table, column, Step.ColumnOption.RESET_ATTRIBUTES, reset));
             if (!set.isEmpty() || !reset.isEmpty()) said.add(column + " (" + String.join(", ", set)
                     + (reset.isEmpty() ? "" : (set.isEmpty() ? "" : ", ") + "RESET " + String.join(", ", reset)) + ")");
-            ColumnOptions result = new ColumnOptions(w.statistics(), wantStorage, w.compression(), w.attributes(), h.typeStorage());
-            if (!result.isNone()) after.put(column, result);
         }
-        return after;
     }
 
+    /** The relation's options in the working copy: what the steps emitted so far left (renames move them along). */
     private RelationOptions current(QualifiedName relation) {
-        RelationOptions o = options.get(relation);
-        if (o == null) o = options.get(planner.renamedFrom.getOrDefault(relation, relation));
-        return o == null ? RelationOptions.NONE : o;
-    }
-
-    private void put(QualifiedName relation, RelationOptions o) {
-        options.put(relation, o);
+        return planner.state().relationOptions().getOrDefault(relation, RelationOptions.NONE);
     }
 
     /** SET for parameters missing or with another value, RESET for those no declaration names. */

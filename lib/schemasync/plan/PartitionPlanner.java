@@ -39,7 +39,7 @@ final class PartitionPlanner {
 
     /** The declared key (or none) of an existing table against the database's. */
     void compareKey(TableDecl t, QualifiedName actual) {
-        Partitioning have = planner.partitioning.get(actual);
+        Partitioning have = planner.state().partitioning().get(actual);
         String haveKey = have == null ? null : have.key();
         String wantKey = t.partitionBy() == null ? null : key(t.name(), t.partitionBy());
         Partitioning none = new Partitioning(null, null, null);
@@ -58,23 +58,23 @@ final class PartitionPlanner {
 
     void plan(PartitionDecl p) {
         planPartition(p);
-        Partitioning shape = planner.partitioning.get(p.name());
+        Partitioning shape = planner.state().partitioning().get(p.name());
         // Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent.
-        if (shape != null && shape.isPartition() && planner.tables.containsKey(p.name())) {
+        if (shape != null && shape.isPartition() && planner.state().tables().containsKey(p.name())) {
             constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
         }
     }
 
     private void planPartition(PartitionDecl p) {
         QualifiedName parent = planner.renamesTable(p.parent());
-        if (!planner.tables.containsKey(parent)) {
+        if (!planner.state().tables().containsKey(parent)) {
             throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         planner.touched.add(p.name());
         String object = p.name().toString();
-        Partitioning parentShape = planner.partitioning.get(parent);
-        Table have = planner.tables.get(p.name());
+        Partitioning parentShape = planner.state().partitioning().get(parent);
+        Table have = planner.state().tables().get(p.name());
         String wantBound = planner.shapes.relations().partitionBounds().getOrDefault(p.name(), p.bound());
         if (have == null) {
             if (parentShape == null || parentShape.key() == null) {
@@ -82,7 +82,7 @@ final class PartitionPlanner {
                         + ", but " + parent + " is not partitioned: not created", null);
                 return;
             }
-            if (!planner.schemas.contains(p.name().schema())) {
+            if (!planner.state().schemas().contains(p.name().schema())) {
                 throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is in schema " + p.name().schema()
                         + ", which does not exist: declare ensureSchema(\"" + p.name().schema() + "\") first");
             }
@@ -93,7 +93,7 @@ final class PartitionPlanner {
                     new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(), defaultPartition));
             return;
         }
-        Partitioning shape = planner.partitioning.get(p.name());
+        Partitioning shape = planner.state().partitioning().get(p.name());
         if (shape == null || !shape.isPartition()) {
             planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
                     + ", database has an ordinary table: not changed: attaching it (ATTACH PARTITION) scans it to check"
@@ -125,7 +125,7 @@ final class PartitionPlanner {
     }
 
     private QualifiedName defaultPartitionOf(QualifiedName parent) {
-        return planner.partitioning.entrySet().stream()
+        return planner.state().partitioning().entrySet().stream()
                 .filter(e -> parent.equals(e.getValue().parent()) && isDefault(e.getValue().bound()))
                 .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }

@@ -6,13 +6,10 @@ import schemasync.model.HazardKind;
 import schemasync.model.ObjectKind;
 import schemasync.plan.Summary.Verb;
 import java.util.*;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
-import schemasync.catalog.Column;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.catalog.ColumnSpec;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
@@ -38,27 +35,12 @@ public final class Planner {
     final Catalog before;
     final DeclaredSchema declared;
     final DeclaredShapes shapes;
-    final Set<String> schemas;
-    final Map<QualifiedName, Table> tables;
-    final Map<QualifiedName, Index> indexes;
-    final Map<QualifiedName, List<String>> enums;
-    final Map<QualifiedName, String> views;
-    final Map<String, Catalog.Function> functions;
-    final Map<String, Catalog.Extension> extensions;
-    final Map<QualifiedName, schemasync.catalog.Domain> domains;
-    final Map<QualifiedName, schemasync.catalog.CompositeType> composites;
-    final Map<QualifiedName, schemasync.catalog.Sequence> sequences;
+    /** The working copy: the catalog as the steps emitted so far leave it ({@link #change} is its only way to change). */
+    private final PlanState state;
     final Set<QualifiedName> declaredSequences = new HashSet<>();
-    final Map<schemasync.catalog.CommentTarget, String> comments;
     /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
     final Set<QualifiedName> declaredTypes = new HashSet<>();
-    final Map<String, Catalog.Function> aggregates;
     final Set<String> declaredAggregates = new HashSet<>();
-    final Map<QualifiedName, Catalog.Partitioning> partitioning;
-    final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
-    final Map<schemasync.catalog.GrantTarget, Set<schemasync.catalog.Grant>> grants;
-    final Map<schemasync.catalog.DefaultTarget, Set<schemasync.catalog.Grant>> defaultPrivileges;
-    final ExternalEffects.Edit externals;
     final Set<QualifiedName> declaredPartitions = new HashSet<>();
     final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
     final Set<String> declaredFunctions = new HashSet<>();
@@ -70,16 +52,17 @@ public final class Planner {
     final Set<QualifiedName> touched = new HashSet<>();
     final Set<QualifiedName> declaredIndexes = new HashSet<>();
     /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
-    private final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
+    final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
     /** Positions of the ensureColumnChanged declarations, per table and column (looked up per column: no rescans). */
     private final Map<QualifiedName, Map<String, java.util.TreeMap<Integer, String>>> columnChanges = new HashMap<>();
     final List<PlanItem> items = new ArrayList<>();
     final KindPlanner kinds = new KindPlanner(this);
-    private final Renames renames;
-    private final ConstraintPlanner constraints = new ConstraintPlanner(this);
-    private final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
+    final Renames renames;
+    final ConstraintPlanner constraints = new ConstraintPlanner(this);
+    final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
     final IdentityPlanner identities = new IdentityPlanner(this);
-    private final ColumnPlanner columns = new ColumnPlanner(this);
+    final ColumnPlanner columns = new ColumnPlanner(this);
+    private final TablePlanner tablePlanner = new TablePlanner(this);
     final Map<String, GuardAnswer> guards;
     /** Tables an earlier block of this run renamed: new name → name before this run. */
     final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
@@ -94,23 +77,7 @@ public final class Planner {
         this.guards = guards;
         this.declared = declared;
         this.shapes = shapes;
-        this.schemas = new TreeSet<>(catalog.schemas());
-        this.tables = new LinkedHashMap<>(catalog.tables());
-        this.indexes = new HashMap<>(catalog.indexes());
-        this.enums = new HashMap<>(catalog.enums());
-        this.views = new HashMap<>(catalog.views());
-        this.functions = new HashMap<>(catalog.functions());
-        this.extensions = new HashMap<>(catalog.extensions());
-        this.domains = new HashMap<>(catalog.domains());
-        this.aggregates = new HashMap<>(catalog.aggregates());
-        this.composites = new HashMap<>(catalog.composites());
-        this.sequences = new HashMap<>(catalog.sequences());
-        this.comments = new HashMap<>(catalog.comments());
-        this.partitioning = new HashMap<>(catalog.partitioning());
-        this.materializedViews = new HashMap<>(catalog.materializedViews());
-        this.grants = new HashMap<>(catalog.grants());
-        this.defaultPrivileges = new HashMap<>(catalog.defaultPrivileges());
-        this.externals = new ExternalEffects.Edit(catalog.externals());
+        this.state = new PlanState(catalog);
         List<Declaration> all = declared.declarations();
         for (int i = 0; i < all.size(); i++) {
             Declaration d = all.get(i);
@@ -172,9 +139,9 @@ public final class Planner {
             planner.position = next;
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.schema(s);
-            else if (d instanceof TableDecl t) planner.table(t);
-            else if (d instanceof Declaration.ConstraintsDecl k) planner.laterConstraints(k);
-            else if (d instanceof ColumnDecl c) planner.addedColumn(c);
+            else if (d instanceof TableDecl t) planner.tablePlanner.table(t);
+            else if (d instanceof Declaration.ConstraintsDecl k) planner.tablePlanner.laterConstraints(k);
+            else if (d instanceof ColumnDecl c) planner.tablePlanner.addedColumn(c);
             else if (d instanceof IndexDecl i) indexPlanner.plan(i);
             else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
             else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
@@ -223,113 +190,12 @@ public final class Planner {
     }
 
     private void schema(SchemaDecl s) {
-        if (schemas.contains(s.name())) {
+        if (state.schemas().contains(s.name())) {
             items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
         } else {
             Step create = new Step.CreateSchema(s.name());
             change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
         }
-    }
-
-    private void table(TableDecl t) {
-        QualifiedName actual = renames.table(t.name(), position, tables);
-        fullyDeclared.add(actual);
-        touched.add(actual);
-        Table existing = tables.get(actual);
-        if (existing == null) {
-            createTable(t);
-            return;
-        }
-        items.add(new Unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
-                : "exists as " + actual + " (renamed by a later block), skipped"));
-        for (ColumnSpec c : t.columns()) columns.plan(t.origin(), t.name(), actual, c);
-        for (Column c : existing.columns()) {
-            if (!declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
-                    && !declaredColumns.getOrDefault(t.name(), Set.of()).contains(c.name()) && !declared.isIgnoredColumn(actual, c.name())
-                    && !LineagePlanner.fromLineage(this, t, c.name())) {
-                items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
-                        "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
-            }
-        }
-        primaryKey(t, existing);
-        partitions.compareKey(t, actual);
-        LineagePlanner.compare(this, t, actual);
-        constraints.compare(t, actual);
-        if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
-            change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
-                    new Step.CommentOnTable(actual, t.comment()));
-        }
-    }
-
-    /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
-    private void laterConstraints(Declaration.ConstraintsDecl k) {
-        QualifiedName actual = renamesTable(k.table());
-        if (!tables.containsKey(actual)) {
-            throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
-                    + ", which does not exist in the database and no earlier block declares it");
-        }
-        touched.add(actual);
-        constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
-                actual, false);
-    }
-
-    private void createTable(TableDecl t) {
-        if (!schemas.contains(t.name().schema())) {
-            throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
-                    + t.name().schema() + ", which does not exist: declare ensureSchema(\""
-                    + t.name().schema() + "\") in this or an earlier block");
-        }
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step.CreateTable(t.spec()));
-        // Declared NOT VALID: added after CREATE TABLE, which would mark it valid (the table is empty).
-        for (schemasync.catalog.ConstraintSpec c : t.constraints()) {
-            if (c.notValid()) steps.add(new Step.AddConstraint(t.name(), c, true));
-        }
-        if (t.comment() != null) steps.add(new Step.CommentOnTable(t.name(), t.comment()));
-        for (ColumnSpec c : t.columns()) {
-            if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
-        }
-        // The new table's columns and constraints as PostgreSQL spells them, for the working copy.
-        List<Column> columns = LineagePlanner.newColumns(this, t, t.columns().stream().map(c -> shapes.column(t.name(), c.name())).toList());
-        Table spelled = new Table(t.name(), columns, null, null, 0, false, constraints.forNewTable(t), List.of(),
-                Table.RowSecurity.OFF, List.of(), java.util.Set.of());
-        change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, partitions.created(t)),
-                steps.toArray(Step[]::new));
-        LineagePlanner.inheritedColumnsOfNew(this, t);
-    }
-
-    private void primaryKey(TableDecl t, Table existing) {
-        List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
-        String object = t.name() + " primary key";
-        Set<String> differ = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.primaryKey(
-                new Table.PrimaryKey(t.primaryKeyName(), t.primaryKey()), existing.primaryKey(), t.primaryKeyName() != null));
-        if (!differ.contains("primary key")) { // the name only when declared (Differ.primaryKey says why)
-            if (differ.contains("primary key name")) {
-                items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
-                        + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
-            }
-            KeyOptionsDrift.primaryKey(t, existing.primaryKey(), object).ifPresent(items::add);
-            return;
-        }
-        if (t.primaryKey().isEmpty()) {
-            items.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
-                    + ", the declaration has none: left alone", null));
-        } else {
-            items.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
-                    + ", database has " + (actual.isEmpty() ? "none" : actual.toString())
-                    + ": not changed: adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock",
-                    HazardKind.FULL_SCAN_UNDER_LOCK));
-        }
-    }
-
-    private void addedColumn(ColumnDecl c) {
-        QualifiedName actual = renames.table(c.table(), position, tables);
-        touched.add(actual);
-        if (!tables.containsKey(actual)) {
-            throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
-                    + ", which does not exist in the database and no earlier block declares it");
-        }
-        columns.plan(c.origin(), c.table(), actual, c.column());
     }
 
     /**
@@ -344,7 +210,7 @@ public final class Planner {
 
     /** A table's current name, through renames declared after the current declaration. */
     QualifiedName renamesTable(QualifiedName table) {
-        return renames.table(table, position, tables);
+        return renames.table(table, position, state.tables());
     }
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
@@ -360,7 +226,7 @@ public final class Planner {
     }
 
     QualifiedName renamesIndex(QualifiedName index) {
-        return renames.index(index, position, indexes);
+        return renames.index(index, position, state.indexes());
     }
 
     String renamesColumnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName table) {
@@ -376,6 +242,11 @@ public final class Planner {
      */
     boolean online(QualifiedName table) {
         return before.tables().containsKey(table) && !reshaped.contains(table);
+    }
+
+    /** The working copy, read only: what the steps emitted so far leave. */
+    PlanState state() {
+        return state;
     }
 
     void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {

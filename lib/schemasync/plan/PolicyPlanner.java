@@ -67,7 +67,7 @@ final class PolicyPlanner {
     }
 
     private Table existing(QualifiedName table, String what) {
-        Table t = planner.tables.get(table);
+        Table t = planner.state().tables().get(table);
         if (t == null) throw SchemaSyncException.badInput(what + ", which does not exist in the database and no earlier block declares it");
         return t;
     }

@@ -30,10 +30,10 @@ final class SequencePlanner {
         planner.declaredSequences.add(q.name());
         if (q.ownedColumn() != null) owned.add(q);
         String object = q.name().toString();
-        Sequence have = planner.sequences.get(q.name());
+        Sequence have = planner.state().sequences().get(q.name());
         Sequence want = planner.shapes.types().sequence(q.name());
         if (have == null) {
-            if (!planner.schemas.contains(q.name().schema())) {
+            if (!planner.state().schemas().contains(q.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
@@ -50,12 +50,12 @@ final class SequencePlanner {
     void settleOwners() {
         for (SequenceDecl q : owned) {
             QualifiedName table = planner.renamesTable(q.ownedTable());
-            Table t = planner.tables.get(table);
+            Table t = planner.state().tables().get(table);
             if (t == null || t.column(q.ownedColumn()).isEmpty()) {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is OWNED BY "
                         + q.ownedTable() + "." + q.ownedColumn() + ", a column that does not exist and that no block declares");
             }
-            Sequence current = planner.sequences.get(q.name());
+            Sequence current = planner.state().sequences().get(q.name());
             Sequence.Owner owner = current.owner();
             String object = q.name().toString();
             if (owner == null) {

@@ -27,13 +27,11 @@ import schemasync.plan.Summary.Verb;
  * one that differs in its table, kinds or columns is dropped and created again, which loses only its sampled
  * statistics until the next ANALYZE; one that differs only in how an expression reads is reported, since the
  * text the normalizer could not settle would otherwise be re-created at every run. A differing rule is replaced
- * with CREATE OR REPLACE RULE. Removals drop them. The working copies start from the catalog on first use and
- * are changed through the steps' {@link Effects}.
+ * with CREATE OR REPLACE RULE. Removals drop them. The working copy ({@link Planner#state}) is changed
+ * through the steps' {@link Effects}.
  */
 final class StatisticsRulePlanner {
     private final Planner planner;
-    private Map<QualifiedName, Statistics> statistics;
-    private Map<String, Rule> rules;
     private final Set<QualifiedName> declaredStatistics = new HashSet<>();
     private final Set<String> declaredRules = new HashSet<>();
 
@@ -42,13 +40,11 @@ final class StatisticsRulePlanner {
     }
 
     Map<QualifiedName, Statistics> statistics() {
-        if (statistics == null) statistics = new LinkedHashMap<>(planner.before.statistics());
-        return statistics;
+        return planner.state().statistics();
     }
 
     Map<String, Rule> rules() {
-        if (rules == null) rules = new LinkedHashMap<>(planner.before.rules());
-        return rules;
+        return planner.state().rules();
     }
 
     boolean handles(Declaration d) {
@@ -144,7 +140,7 @@ final class StatisticsRulePlanner {
 
     private void change(Origin origin, String kind, String object, Summary summary, List<Step> steps) {
         Step[] emitted = steps.toArray(new Step[0]);
-        planner.change(origin, kind, object, summary, planner.tables.get(relationOf(steps.get(steps.size() - 1))), emitted);
+        planner.change(origin, kind, object, summary, planner.state().tables().get(relationOf(steps.get(steps.size() - 1))), emitted);
     }
 
     private static QualifiedName relationOf(Step step) {
@@ -157,12 +153,12 @@ final class StatisticsRulePlanner {
 
     /** The schema and the table (or view) must exist or be declared by an earlier line: PostgreSQL checks at creation. */
     private void exists(Origin origin, String what, String schema, QualifiedName relation) {
-        if (!planner.schemas.contains(schema)) {
+        if (!planner.state().schemas().contains(schema)) {
             throw SchemaSyncException.badInput(origin + ": " + what + " is in schema " + schema + ", which does not exist:"
                     + " declare ensureSchema(\"" + schema + "\") first");
         }
-        boolean there = planner.tables.containsKey(relation) || planner.views.containsKey(relation)
-                || planner.materializedViews.containsKey(relation) || planner.before.externals().foreignTables().containsKey(relation);
+        boolean there = planner.state().tables().containsKey(relation) || planner.state().views().containsKey(relation)
+                || planner.state().materializedViews().containsKey(relation) || planner.before.externals().foreignTables().containsKey(relation);
         if (!there) {
             throw SchemaSyncException.badInput(origin + ": " + what + " is on " + relation + ", which neither exists nor is"
                     + " declared by an earlier block");

@@ -26,7 +26,7 @@ final class TriggerPlanner {
 
     void plan(TriggerDecl g) {
         QualifiedName actual = planner.renamesTable(g.table());
-        Table table = planner.tables.get(actual);
+        Table table = planner.state().tables().get(actual);
         if (table == null) {
             throw SchemaSyncException.badInput(g.origin() + ": trigger " + g.name() + " is on table " + g.table()
                     + ", which does not exist in the database and no earlier block declares it");

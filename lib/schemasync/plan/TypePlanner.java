@@ -28,9 +28,9 @@ final class TypePlanner {
     void domain(DomainDecl d) {
         planner.declaredTypes.add(d.name());
         String object = d.name().toString();
-        Domain have = planner.domains.get(d.name());
+        Domain have = planner.state().domains().get(d.name());
         if (have == null) {
-            if (!planner.schemas.contains(d.name().schema())) {
+            if (!planner.state().schemas().contains(d.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(d.origin() + ": domain " + d.name() + " is in schema "
                         + d.name().schema() + ", which does not exist: declare ensureSchema(\"" + d.name().schema() + "\") first");
             }
@@ -92,9 +92,9 @@ final class TypePlanner {
     void composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
         planner.declaredTypes.add(t.name());
         String object = t.name().toString();
-        schemasync.catalog.CompositeType have = planner.composites.get(t.name());
+        schemasync.catalog.CompositeType have = planner.state().composites().get(t.name());
         if (have == null) {
-            if (!planner.schemas.contains(t.name().schema())) {
+            if (!planner.state().schemas().contains(t.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }

@@ -29,9 +29,9 @@ final class ViewPlanner {
 
     private void planQuery(ViewDecl v) {
         String object = v.name().toString();
-        String have = planner.views.get(v.name());
+        String have = planner.state().views().get(v.name());
         if (have == null) {
-            if (!planner.schemas.contains(v.name().schema())) {
+            if (!planner.state().schemas().contains(v.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(v.origin() + ": view " + v.name() + " is in schema "
                         + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
             }

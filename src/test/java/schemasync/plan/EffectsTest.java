@@ -81,18 +81,41 @@ class EffectsTest {
                 new Step.ClusterOn(q("orders"), "orders_code_key", false),
                 new Step.ClusterOn(q("orders"), "orders_pkey", false)), created);
         Set<String> facts = CatalogOutline.of(optioned);
-        assertTrue(facts.contains("storage parameters of public.orders [fillfactor]"), facts::toString);
+        assertTrue(facts.contains("storage parameters of public.orders [fillfactor=70]"), facts::toString);
         assertTrue(facts.contains("unlogged public.orders"), facts::toString);
         assertTrue(facts.contains("clustered on public.orders_pkey"), facts::toString); // the later CLUSTER ON unmarks the first
         assertFalse(facts.contains("clustered on public.orders_code_key"), facts::toString);
 
         Set<String> moved = CatalogOutline.of(Effects.replay(List.of(new Step.RenameTable(q("orders"), "purchases"),
                 new Step.RenameIndex(q("orders_pkey"), "purchases_pkey")), optioned));
-        assertTrue(moved.containsAll(Set.of("storage parameters of public.purchases [fillfactor]", "unlogged public.purchases",
+        assertTrue(moved.containsAll(Set.of("storage parameters of public.purchases [fillfactor=70]", "unlogged public.purchases",
                 "clustered on public.purchases_pkey")), moved::toString);
         Set<String> unclustered = CatalogOutline.of(Effects.replay(List.of(new Step.ClusterOn(q("orders"), null, false),
                 new Step.SetPersistence(q("orders"), false)), optioned));
         assertFalse(unclustered.stream().anyMatch(f -> f.startsWith("clustered") || f.startsWith("unlogged")), unclustered::toString);
         assertEquals(Set.of("schema public"), CatalogOutline.of(Effects.apply(new Step.DropTable(q("orders")), optioned)));
+    }
+
+    @Test
+    void columnOptionStepsAreReplayedAndFollowTheColumn() {
+        Catalog created = Effects.apply(new Step.CreateTable(ORDERS), catalog().build());
+        Catalog optioned = Effects.replay(List.of(
+                new Step.SetColumnOption(q("orders"), "code", Step.ColumnOption.STATISTICS, List.of("500")),
+                new Step.SetColumnOption(q("orders"), "code", Step.ColumnOption.COMPRESSION, List.of("lz4")),
+                new Step.SetColumnOption(q("orders"), "code", Step.ColumnOption.SET_ATTRIBUTES, List.of("n_distinct=-1", "n_distinct_inherited=5")),
+                new Step.SetColumnOption(q("orders"), "code", Step.ColumnOption.RESET_ATTRIBUTES, List.of("n_distinct_inherited")),
+                new Step.SetColumnOption(q("orders"), "n", Step.ColumnOption.STATISTICS, List.of("100")),
+                new Step.SetColumnOption(q("orders"), "n", Step.ColumnOption.STATISTICS, List.of("-1"))), created);
+        Set<String> facts = CatalogOutline.of(optioned);
+        assertTrue(facts.containsAll(Set.of("statistics target of public.orders.code 500", "compression of public.orders.code lz4",
+                "attribute options of public.orders.code [n_distinct=-1]")), facts::toString);
+        assertFalse(facts.stream().anyMatch(f -> f.startsWith("statistics target of public.orders.n")), facts::toString); // back to the default target
+
+        Set<String> renamed = CatalogOutline.of(Effects.apply(new Step.RenameColumn(q("orders"), "code", "sku"), optioned));
+        assertTrue(renamed.contains("statistics target of public.orders.sku 500"), renamed::toString);
+        Set<String> dropped = CatalogOutline.of(Effects.replay(List.of(
+                new Step.SetColumnOption(q("orders"), "code", Step.ColumnOption.COMPRESSION, List.of("DEFAULT")),
+                new Step.DropColumn(q("orders"), "code")), optioned));
+        assertFalse(dropped.stream().anyMatch(f -> f.contains("public.orders.code")), dropped::toString);
     }
 }

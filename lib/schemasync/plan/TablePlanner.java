@@ -1,0 +1,131 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Column;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.Declaration.ColumnDecl;
+import schemasync.dsl.Declaration.TableDecl;
+import schemasync.model.HazardKind;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+
+/**
+ * A declared table against the working copy: {@code ensureTable} (create it, or compare its columns, primary key,
+ * partition key, lineage, constraints and comment), {@code ensureColumn} and {@code ensureConstraints} on a table
+ * that exists or that an earlier block declares. Its steps go through {@link Planner#change}, like every planner's.
+ */
+final class TablePlanner {
+    private final Planner p;
+
+    TablePlanner(Planner planner) {
+        this.p = planner;
+    }
+
+    void table(TableDecl t) {
+        QualifiedName actual = p.renames.table(t.name(), p.position, p.state().tables());
+        p.fullyDeclared.add(actual);
+        p.touched.add(actual);
+        Table existing = p.state().tables().get(actual);
+        if (existing == null) {
+            createTable(t);
+            return;
+        }
+        p.items.add(new Unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
+                : "exists as " + actual + " (renamed by a later block), skipped"));
+        for (ColumnSpec c : t.columns()) p.columns.plan(t.origin(), t.name(), actual, c);
+        for (Column c : existing.columns()) {
+            if (!p.declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
+                    && !p.declaredColumns.getOrDefault(t.name(), Set.of()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
+                    && !LineagePlanner.fromLineage(p, t, c.name())) {
+                p.items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
+                        "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
+            }
+        }
+        primaryKey(t, existing);
+        p.partitions.compareKey(t, actual);
+        LineagePlanner.compare(p, t, actual);
+        p.constraints.compare(t, actual);
+        if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
+            p.change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
+                    new Step.CommentOnTable(actual, t.comment()));
+        }
+    }
+
+    /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
+    void laterConstraints(Declaration.ConstraintsDecl k) {
+        QualifiedName actual = p.renamesTable(k.table());
+        if (!p.state().tables().containsKey(actual)) {
+            throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        p.touched.add(actual);
+        p.constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
+                actual, false);
+    }
+
+    private void createTable(TableDecl t) {
+        if (!p.state().schemas().contains(t.name().schema())) {
+            throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
+                    + t.name().schema() + ", which does not exist: declare ensureSchema(\""
+                    + t.name().schema() + "\") in this or an earlier block");
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.CreateTable(t.spec()));
+        // Declared NOT VALID: added after CREATE TABLE, which would mark it valid (the table is empty).
+        for (schemasync.catalog.ConstraintSpec c : t.constraints()) {
+            if (c.notValid()) steps.add(new Step.AddConstraint(t.name(), c, true));
+        }
+        if (t.comment() != null) steps.add(new Step.CommentOnTable(t.name(), t.comment()));
+        for (ColumnSpec c : t.columns()) {
+            if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
+        }
+        // The new table's columns and constraints as PostgreSQL spells them, for the working copy.
+        List<Column> columns = LineagePlanner.newColumns(p, t, t.columns().stream().map(c -> p.shapes.column(t.name(), c.name())).toList());
+        Table spelled = new Table(t.name(), columns, null, null, 0, false, p.constraints.forNewTable(t), List.of(),
+                Table.RowSecurity.OFF, List.of(), java.util.Set.of());
+        p.change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, p.partitions.created(t)),
+                steps.toArray(Step[]::new));
+        LineagePlanner.inheritedColumnsOfNew(p, t);
+    }
+
+    private void primaryKey(TableDecl t, Table existing) {
+        List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
+        String object = t.name() + " primary key";
+        Set<String> differ = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.primaryKey(
+                new Table.PrimaryKey(t.primaryKeyName(), t.primaryKey()), existing.primaryKey(), t.primaryKeyName() != null));
+        if (!differ.contains("primary key")) { // the name only when declared (Differ.primaryKey says why)
+            if (differ.contains("primary key name")) {
+                p.items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
+                        + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
+            }
+            KeyOptionsDrift.primaryKey(t, existing.primaryKey(), object).ifPresent(p.items::add);
+            return;
+        }
+        if (t.primaryKey().isEmpty()) {
+            p.items.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
+                    + ", the declaration has none: left alone", null));
+        } else {
+            p.items.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
+                    + ", database has " + (actual.isEmpty() ? "none" : actual.toString())
+                    + ": not changed: adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock",
+                    HazardKind.FULL_SCAN_UNDER_LOCK));
+        }
+    }
+
+    void addedColumn(ColumnDecl c) {
+        QualifiedName actual = p.renames.table(c.table(), p.position, p.state().tables());
+        p.touched.add(actual);
+        if (!p.state().tables().containsKey(actual)) {
+            throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
+                    + ", which does not exist in the database and no earlier block declares it");
+        }
+        p.columns.plan(c.origin(), c.table(), actual, c.column());
+    }
+}
