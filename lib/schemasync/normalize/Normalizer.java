@@ -365,6 +365,7 @@ public final class Normalizer {
                     spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
                     spec.comment(), c.generated(), c.collation()));
         }
+        LineageShapes.read(s, t, byName);
         columns.put(s.table, byName);
         Map<String, String> checkTexts = new HashMap<>();
         for (schemasync.catalog.Constraint c : t.constraints()) {
