@@ -270,7 +270,9 @@ public class SchemaChanges extends KindDeclarations {
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
-            if (!t.storage.isEmpty()) options = new Declaration.TableOptionsDecl(partition, t.storage, false, Map.of(), null, origin);
+            if (!t.storage.isEmpty() || t.unlogged || !t.columnOptions.isEmpty()) {
+                options = new Declaration.TableOptionsDecl(partition, t.storage, t.unlogged, t.columnOptions, null, origin);
+            }
         }
         declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : TenantScope.qualified(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));

@@ -42,6 +42,8 @@ public class TableBuilder {
         final java.util.Map<Integer, List<String>> constraintStorage = new java.util.TreeMap<>();
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
+        /** A partition's column the column options that follow apply to; see {@link TableBuilder#onColumn}. */
+        String optionsColumn;
     }
 
     final State state;
@@ -76,6 +78,7 @@ public class TableBuilder {
     }
 
     public TableBuilder column(String name, ColumnType type, Default dflt) {
+        state.optionsColumn = null;
         state.columns.add(type.toSpec(name, dflt, null));
         return this;
     }
@@ -233,9 +236,19 @@ public class TableBuilder {
         });
     }
 
+    /**
+     * In {@code ensurePartition(..., t -> t.onColumn("note").statistics(500).storage("MAIN"))}: the column options
+     * that follow are those of the partition's column {@code name} (a partition has its parent's columns, so it names
+     * one rather than declaring it). PostgreSQL keeps them per partition (pg_attribute of the partition).
+     */
+    public TableBuilder onColumn(String name) {
+        state.optionsColumn = name.strip();
+        return this;
+    }
+
     private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
-        if (state.columns.isEmpty()) throw new IllegalStateException("a column option before any column()");
-        String column = state.columns.get(state.columns.size() - 1).name();
+        if (state.columns.isEmpty() && state.optionsColumn == null) throw new IllegalStateException("a column option before any column()");
+        String column = state.optionsColumn != null ? state.optionsColumn : state.columns.get(state.columns.size() - 1).name();
         schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
                 schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
         state.columnOptions.put(column, change.apply(had));

@@ -53,8 +53,9 @@ final class PartitionedTables {
                         g.dslName(t.name()) + "." + c.name()));
             }
             Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
-            List<String> storage = g.catalog().optionsOf(p.name()).storage();
-            g.add(storage.isEmpty() ? call : new PartitionCalls.PartitionWithStorageCall(call, storage));
+            schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
+            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options) ? call
+                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns()));
         }
         g.addAll(notExpressible);
         for (Source.Partition p : ordered) {
