@@ -262,11 +262,14 @@ public class SchemaChanges extends KindDeclarations {
         QualifiedName partition = TenantScope.qualified(name);
         List<ConstraintSpec> own = List.of();
         Declaration.TableOptionsDecl options = null;
+        String comment = null;
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder()).state;
-            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key, a comment or a partition key in"
-                        + " its constraints: a partition has its parent's columns and keys; declare only constraints and with(...) there");
+            comment = t.comment;
+            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key in"
+                        + " its constraints: a partition has its parent's columns and keys; declare only constraints, comment(...),"
+                        + " with(...), unlogged() and onColumn(...) options there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
@@ -277,6 +280,7 @@ public class SchemaChanges extends KindDeclarations {
         declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : TenantScope.qualified(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));
         if (options != null) declarations.add(options); // with(...): the partition's own storage parameters
+        if (comment != null) declarations.add(new PartitionCommentDecl(partition, comment, origin));
         return this;
     }
 

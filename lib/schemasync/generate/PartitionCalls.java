@@ -20,19 +20,19 @@ final class PartitionCalls {
      * partition: statistics target, storage, compression, attribute options), by column name.
      */
     record PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
-                                    Map<String, ColumnOptions> columnOptions) implements Call {
+                                    Map<String, ColumnOptions> columnOptions, String comment) implements Call {
         PartitionWithStorageCall {
             storage = List.copyOf(storage);
             columnOptions = new java.util.TreeMap<>(columnOptions);
         }
 
         PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage) {
-            this(partition, storage, false, Map.of());
+            this(partition, storage, false, Map.of(), null);
         }
 
-        /** Whether a partition with these options needs this call rather than a plain {@link Call.PartitionCall}. */
-        static boolean needed(RelationOptions o) {
-            return !o.storage().isEmpty() || o.unlogged() || o.columns().values().stream().anyMatch(c -> !c.isNone());
+        /** Whether a partition with these options or comment needs this call rather than a plain {@link Call.PartitionCall}. */
+        static boolean needed(RelationOptions o, String comment) {
+            return comment != null || !o.storage().isEmpty() || o.unlogged() || o.columns().values().stream().anyMatch(c -> !c.isNone());
         }
 
         public void render(JavaCode code) {
@@ -40,7 +40,8 @@ final class PartitionCalls {
             code.line(0, "db.ensurePartition(" + JavaCode.literal(p.name()) + ", " + JavaCode.literal(p.parent()) + ", "
                     + JavaCode.literal(p.bound()) + (p.partitionBy() == null ? "" : ", " + JavaCode.literal(p.partitionBy())) + ", t -> t");
             for (TableCall.ConstraintDef d : p.constraints()) code.line(1, TableCall.constraint(d));
-            StringBuilder last = new StringBuilder(TableCall.storage(storage));
+            StringBuilder last = new StringBuilder(comment == null ? "" : ".comment(" + JavaCode.literal(comment) + ")");
+            last.append(TableCall.storage(storage));
             if (unlogged) last.append(".unlogged()");
             for (Map.Entry<String, ColumnOptions> e : columnOptions.entrySet()) {
                 if (e.getValue().isNone()) continue;
@@ -55,6 +56,7 @@ final class PartitionCalls {
             db.ensurePartition(p.name(), p.parent(), p.bound(), p.partitionBy(), t -> {
                 TableBuilder b = t;
                 for (TableCall.ConstraintDef d : p.constraints()) b = TableCall.constraint(b, d);
+                if (comment != null) b = b.comment(comment);
                 for (String o : storage) b = b.with(RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
                 if (unlogged) b = b.unlogged();
                 for (Map.Entry<String, ColumnOptions> e : columnOptions.entrySet()) {
