@@ -29,8 +29,8 @@ class PartitionOwnAttributesTest {
     }
 
     private static String attributes(Scenario s) throws Exception {
-        return s.queryString("SELECT c.relpersistence || ':' || COALESCE(obj_description(c.oid, 'pg_class'), '') || ':'"
-                + " || (SELECT string_agg(a.attname || '=' || COALESCE(a.attstattarget::text, '') || a.attstorage"
+        return s.queryString("SELECT c.relpersistence::text || ':' || COALESCE(obj_description(c.oid, 'pg_class'), '') || ':'"
+                + " || (SELECT string_agg(a.attname || '=' || COALESCE(a.attstattarget::text, '') || a.attstorage::text"
                 + " || COALESCE(a.attoptions::text, ''), ',' ORDER BY a.attname) FROM pg_attribute a"
                 + " WHERE a.attrelid = c.oid AND a.attnum > 0) || ':' || (SELECT count(*) FROM pg_trigger g WHERE g.tgrelid = c.oid)"
                 + " FROM pg_class c WHERE c.relname = 'readings_2025'");
