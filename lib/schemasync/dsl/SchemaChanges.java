@@ -261,26 +261,20 @@ public class SchemaChanges extends KindDeclarations {
                                   UnaryOperator<TableBuilder> constraints) {
         QualifiedName partition = TenantScope.qualified(name);
         List<ConstraintSpec> own = List.of();
-        Declaration.TableOptionsDecl options = null;
-        String comment = null;
+        List<Declaration> ownOptions = List.of();
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder()).state;
-            comment = t.comment;
             if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key in"
-                        + " its constraints: a partition has its parent's columns and keys; declare only constraints, comment(...),"
-                        + " with(...), unlogged() and onColumn(...) options there");
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: it has its"
+                        + " parent's; declare only constraints, comment(...), with(...), unlogged() and onColumn(...) options there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
-            if (!t.storage.isEmpty() || t.unlogged || !t.columnOptions.isEmpty()) {
-                options = new Declaration.TableOptionsDecl(partition, t.storage, t.unlogged, t.columnOptions, null, origin);
-            }
+            ownOptions = PartitionOwn.declarations(partition, t, origin);
         }
         declarations.add(new Declaration.PartitionDecl(partition, parent == null ? null : TenantScope.qualified(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, origin));
-        if (options != null) declarations.add(options); // with(...): the partition's own storage parameters
-        if (comment != null) declarations.add(new PartitionCommentDecl(partition, comment, origin));
+        declarations.addAll(ownOptions); // with(...), unlogged(), onColumn(...), comment(...): the partition's own
         return this;
     }
 

@@ -373,9 +373,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
-    public Void onlyThisTable(LineageSteps.OnlyThisTable s) {
-        return s.step().accept(this); // ONLY: the working copy changes this table alone, as the step alone says
-    }
+    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { return s.step().accept(this); } // ONLY: this table alone
 
     public Void inheritParent(OptionSteps.InheritParent s) {
         schemasync.catalog.TableLineage had = c.lineage.get(s.table());
