@@ -71,20 +71,20 @@ public abstract class RelationDeclarations extends KindDeclarations {
                                   UnaryOperator<TableBuilder> constraints) {
         QualifiedName partition = scope().qualified(name);
         List<ConstraintSpec> own = List.of();
-        Declaration.TableOptionsDecl options = null;
+        List<Declaration> ownOptions = List.of();
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder(scope())).state;
-            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.comment != null || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key, a comment or a partition key in"
-                        + " its constraints: a partition has its parent's columns and keys; declare only constraints and with(...) there");
+            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: it has its"
+                        + " parent's; declare only constraints, comment(...), with(...), unlogged() and onColumn(...) options there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
-            if (!t.storage.isEmpty()) options = new Declaration.TableOptionsDecl(partition, t.storage, false, Map.of(), null, currentOrigin());
+            ownOptions = PartitionOwn.declarations(partition, t, currentOrigin());
         }
         add(new Declaration.PartitionDecl(partition, parent == null ? null : scope().qualified(parent),
                 bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, currentOrigin()));
-        if (options != null) add(options); // with(...): the partition's own storage parameters
+        ownOptions.forEach(this::add); // with(...), unlogged(), onColumn(...), comment(...): the partition's own
         return self();
     }
 

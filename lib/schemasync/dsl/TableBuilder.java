@@ -44,6 +44,8 @@ public class TableBuilder extends TableOptionsBuilder {
         final java.util.Map<Integer, List<String>> constraintStorage = new java.util.TreeMap<>();
         /** Options of columns, by name; see {@link TableBuilder#statistics}. */
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
+        /** A partition's column the column options that follow apply to; see {@link TableBuilder#onColumn}. */
+        String optionsColumn;
 
         State(TenantScope scope) {
             this.scope = scope;
@@ -85,6 +87,7 @@ public class TableBuilder extends TableOptionsBuilder {
     }
 
     public TableBuilder column(String name, ColumnType type, Default dflt) {
+        state.optionsColumn = null;
         state.columns.add(type.toSpec(name, dflt, null));
         return this;
     }
@@ -202,6 +205,25 @@ public class TableBuilder extends TableOptionsBuilder {
      */
     public TableBuilder clusterOn(String constraintIndex) {
         state.clusterOn = constraintIndex;
+        return this;
+    }
+
+    /**
+     * In {@code ensurePartition(..., t -> t.onColumn("note").statistics(500).storage("MAIN"))}: the column options
+     * that follow are those of the partition's column {@code name} (a partition has its parent's columns, so it names
+     * one rather than declaring it). PostgreSQL keeps them per partition (pg_attribute of the partition).
+     */
+    public TableBuilder onColumn(String name) {
+        state.optionsColumn = name.strip();
+        return this;
+    }
+
+    private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
+        if (state.columns.isEmpty() && state.optionsColumn == null) throw new IllegalStateException("a column option before any column()");
+        String column = state.optionsColumn != null ? state.optionsColumn : state.columns.get(state.columns.size() - 1).name();
+        schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
+                schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
+        state.columnOptions.put(column, change.apply(had));
         return this;
     }
 

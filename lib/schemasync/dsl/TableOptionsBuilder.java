@@ -59,8 +59,8 @@ public abstract class TableOptionsBuilder {
     }
 
     private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
-        if (state.columns.isEmpty()) throw new IllegalStateException("a column option before any column()");
-        String column = state.columns.get(state.columns.size() - 1).name();
+        if (state.columns.isEmpty() && state.optionsColumn == null) throw new IllegalStateException("a column option before any column()");
+        String column = state.optionsColumn != null ? state.optionsColumn : state.columns.get(state.columns.size() - 1).name();
         schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
                 schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
         state.columnOptions.put(column, change.apply(had));

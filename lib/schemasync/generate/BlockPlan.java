@@ -278,7 +278,9 @@ final class BlockPlan {
         g.startBlock(schema + " triggers", "Triggers of schema " + schema);
         for (Source.Trigger t : source.triggers()) {
             if (!t.table().schema().equals(schema) || t.cloned()) continue;
-            boolean dslTable = catalog.tables().containsKey(t.table()) && !customTables.contains(t.table());
+            // A partition's own trigger (not a clone of its parent's) is ensureTrigger on the partition.
+            boolean dslTable = catalog.tables().containsKey(t.table())
+                    && (!customTables.contains(t.table()) || catalog.partitioning().containsKey(t.table()));
             Call call = dslTable ? TriggerParser.parse(g, t, catalog) : null;
             if (call != null) {
                 g.add(call);

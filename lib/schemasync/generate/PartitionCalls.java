@@ -1,6 +1,9 @@
 package schemasync.generate;
 
 import java.util.List;
+import java.util.Map;
+import schemasync.catalog.ColumnOptions;
+import schemasync.catalog.RelationOptions;
 import schemasync.dsl.SchemaChanges;
 import schemasync.dsl.TableBuilder;
 
@@ -10,13 +13,26 @@ final class PartitionCalls {
     }
 
     /**
-     * {@code db.ensurePartition(name, parent, bound, t -> t.check(...).with("fillfactor", "70"))}: a partition with
-     * storage parameters of its own (pg_class.reloptions of the partition, which PostgreSQL never copies from the
-     * parent), beside its own constraints.
+     * {@code db.ensurePartition(name, parent, bound, t -> t.check(...).with("fillfactor", "70").unlogged()
+     * .onColumn("note").statistics(500))}: a partition with options of its own beside its own constraints: storage
+     * parameters (pg_class.reloptions of the partition, which PostgreSQL never copies from the parent), UNLOGGED
+     * (relpersistence: a partition may be unlogged under a logged parent) and column options (pg_attribute of the
+     * partition: statistics target, storage, compression, attribute options), by column name.
      */
-    record PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage) implements Call {
+    record PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
+                                    Map<String, ColumnOptions> columnOptions, String comment) implements Call {
         PartitionWithStorageCall {
             storage = List.copyOf(storage);
+            columnOptions = new java.util.TreeMap<>(columnOptions);
+        }
+
+        PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage) {
+            this(partition, storage, false, Map.of(), null);
+        }
+
+        /** Whether a partition with these options or comment needs this call rather than a plain {@link Call.PartitionCall}. */
+        static boolean needed(RelationOptions o, String comment) {
+            return comment != null || !o.storage().isEmpty() || o.unlogged() || o.columns().values().stream().anyMatch(c -> !c.isNone());
         }
 
         public void render(JavaCode code) {
@@ -24,7 +40,15 @@ final class PartitionCalls {
             code.line(0, "db.ensurePartition(" + JavaCode.literal(p.name()) + ", " + JavaCode.literal(p.parent()) + ", "
                     + JavaCode.literal(p.bound()) + (p.partitionBy() == null ? "" : ", " + JavaCode.literal(p.partitionBy())) + ", t -> t");
             for (TableCall.ConstraintDef d : p.constraints()) code.line(1, TableCall.constraint(d));
-            code.line(1, TableCall.storage(storage) + ");");
+            StringBuilder last = new StringBuilder(comment == null ? "" : ".comment(" + JavaCode.literal(comment) + ")");
+            last.append(TableCall.storage(storage));
+            if (unlogged) last.append(".unlogged()");
+            for (Map.Entry<String, ColumnOptions> e : columnOptions.entrySet()) {
+                if (e.getValue().isNone()) continue;
+                if (!last.isEmpty()) code.line(1, last.toString());
+                last = new StringBuilder(".onColumn(" + JavaCode.literal(e.getKey()) + ")" + TableCall.columnOptions(e.getValue()));
+            }
+            code.line(1, last + ");");
         }
 
         public void declare(SchemaChanges db) {
@@ -32,7 +56,18 @@ final class PartitionCalls {
             db.ensurePartition(p.name(), p.parent(), p.bound(), p.partitionBy(), t -> {
                 TableBuilder b = t;
                 for (TableCall.ConstraintDef d : p.constraints()) b = TableCall.constraint(b, d);
-                for (String o : storage) b = b.with(schemasync.catalog.RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+                if (comment != null) b = b.comment(comment);
+                for (String o : storage) b = b.with(RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
+                if (unlogged) b = b.unlogged();
+                for (Map.Entry<String, ColumnOptions> e : columnOptions.entrySet()) {
+                    ColumnOptions o = e.getValue();
+                    if (o.isNone()) continue;
+                    b = b.onColumn(e.getKey());
+                    if (o.statistics() != null) b = b.statistics(o.statistics());
+                    if (o.storage() != null) b = b.storage(o.storage());
+                    if (o.compression() != null) b = b.compression(o.compression());
+                    for (String a : o.attributes()) b = b.columnOption(RelationOptions.key(a), a.substring(a.indexOf('=') + 1));
+                }
                 return b;
             });
         }

@@ -53,8 +53,10 @@ final class PartitionedTables {
                         g.dslName(t.name()) + "." + c.name()));
             }
             Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
-            List<String> storage = g.catalog().optionsOf(p.name()).storage();
-            g.add(storage.isEmpty() ? call : new PartitionCalls.PartitionWithStorageCall(call, storage));
+            schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
+            String comment = t == null ? null : t.comment();
+            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) ? call
+                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment));
         }
         g.addAll(notExpressible);
         for (Source.Partition p : ordered) {
@@ -74,10 +76,13 @@ final class PartitionedTables {
                                 t.primaryKey().name(), "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream()
                                         .map(CustomSql::q).toList()) + ")")));
             }
-            if (t.comment() != null || t.columns().stream().anyMatch(c -> c.comment() != null)) {
-                g.add(g.custom("comments on partition " + t.name(), "COMMENT ON TABLE / COLUMN of a partition",
-                        "SELECT pg_catalog.obj_description(pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name())) + "), 'pg_class') IS NULL",
-                        String.join(";\n", CustomSql.comments(t))));
+            Column commented = t.columns().stream().filter(c -> c.comment() != null).findFirst().orElse(null);
+            if (commented != null) { // the partition's own comment is ensurePartition's comment(...); its columns' are not declarable
+                g.add(g.custom("column comments on partition " + t.name(), "COMMENT ON COLUMN of a partition",
+                        "SELECT pg_catalog.col_description(pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name())) + "), (SELECT a.attnum"
+                                + " FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name()))
+                                + ") AND a.attname = " + CustomSql.lit(commented.name()) + ")) IS NULL",
+                        String.join(";\n", CustomSql.comments(t).stream().filter(s -> s.startsWith("COMMENT ON COLUMN")).toList())));
             }
         }
     }

@@ -47,7 +47,8 @@ final class KindShapes {
                                      List<String> problems) throws SQLException {
         Map<QualifiedName, Collation> collations = new HashMap<>();
         Map<QualifiedName, RangeType> rangeTypes = new HashMap<>();
-        List<Declaration.Kind> kinds = declared.declarations().stream().filter(Declaration.Kind.class::isInstance)
+        List<Declaration.Kind> kinds = declared.declarations().stream().filter(d -> d instanceof KindDecl.CollationDecl
+                        || d instanceof KindDecl.RangeTypeDecl)
                 .map(Declaration.Kind.class::cast).toList();
         if (kinds.isEmpty()) return DeclaredShapes.Kinds.none(); // nothing to spell: not even a round trip
         Map<String, Declaration.Kind> twins = new HashMap<>();

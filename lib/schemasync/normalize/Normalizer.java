@@ -103,6 +103,8 @@ public final class Normalizer {
                 s.indexes.add(i);
             } else if (d instanceof Declaration.TriggerDecl g && known.contains(g.table())) {
                 shadow(shadows, catalog, g.table()).triggers.add(g);
+            } else if (d instanceof Declaration.TriggerDecl g && newPartitions.containsKey(g.table())) { // a partition's own trigger
+                PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(g.table())), shadow(shadows, catalog, g.table())).triggers.add(g);
             } else if (d instanceof AccessDecl.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
@@ -367,6 +369,7 @@ public final class Normalizer {
                     spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
                     spec.comment(), c.generated(), c.collation()));
         }
+        LineageShapes.read(s, t, byName);
         columns.put(s.table, byName);
         Map<String, String> checkTexts = new HashMap<>();
         for (schemasync.catalog.Constraint c : t.constraints()) {

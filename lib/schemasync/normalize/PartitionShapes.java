@@ -90,4 +90,13 @@ final class PartitionShapes {
             if (shape.key() != null) keys.put(twin.partition().name(), shape.key());
         }
     }
+
+    /**
+     * {@code partition}'s shadow with its root's columns: a partition this run creates has no table to read yet, and
+     * what is spelled on it (an index, a trigger of that partition alone) does not depend on its being a partition.
+     */
+    static Shadow plain(Shadow root, Shadow partition) {
+        root.columns.values().forEach(c -> partition.columns.putIfAbsent(c.name(), c));
+        return partition;
+    }
 }

@@ -28,6 +28,8 @@ final class Shadow {
     final List<AccessDecl.PolicyDecl> policies = new ArrayList<>();
     /** Declared CHECK constraints: the shadow carries them so PostgreSQL spells their expressions. */
     final List<schemasync.catalog.ConstraintSpec> checks = new ArrayList<>();
+    /** Inherited columns the child gives its own default ({@code inheritedDefault}): spelled on this shadow too. */
+    final java.util.Set<String> inheritedDefaults = new java.util.TreeSet<>();
     /** PARTITION BY of the shadow (declared, else the database's), so partitions can hang from it. */
     String partitionBy;
 

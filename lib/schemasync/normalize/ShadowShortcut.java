@@ -43,6 +43,7 @@ final class ShadowShortcut {
             if (settled == null) return false;
             byName.put(spec.name(), settled);
         }
+        if (!LineageShapes.settle(s, existing, byName)) return false;
         columns.put(s.table, byName);
         indexes.putAll(definitions);
         checks.put(s.table, Map.of());

@@ -201,6 +201,15 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
         return "schema_sync_changed_" + declarationIndex;
     }
 
+    /**
+     * The key under which {@link #columns} holds a child's own default on an inherited column
+     * ({@code inheritedDefault}) as PostgreSQL spells it: the shadow column of the inherited column with that default,
+     * read back like any declared column's (a name no real column has: it holds a quote).
+     */
+    public static String inheritedDefault(String column) {
+        return "\"inherited default\" " + column;
+    }
+
     /** The normalized target of an ensureColumnChanged (type and default as the catalog will show them), or null. */
     public Column changed(QualifiedName table, int declarationIndex) {
         Map<String, Column> byName = columns.get(table);

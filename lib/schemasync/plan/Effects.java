@@ -341,6 +341,8 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
+    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { return s.step().accept(this); } // ONLY: this table alone
+
     public Void inheritParent(OptionSteps.InheritParent s) {
         schemasync.catalog.TableLineage had = c.lineage.get(s.table());
         List<QualifiedName> parents = new java.util.ArrayList<>(had == null ? List.of() : had.inherits());

@@ -54,7 +54,19 @@ final class KindPlanner {
         if (statisticsRules.handles(d)) statisticsRules.plan(d);
         else if (d instanceof KindDecl.CollationDecl c) collation(c);
         else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
+        else if (d instanceof schemasync.dsl.PartitionCommentDecl c) partitionComment(c);
         else if (d instanceof Declaration.RemovalDecl r) removal(r);
+    }
+
+    /** A partition's own comment: COMMENT ON TABLE when it differs (metadata only). */
+    private void partitionComment(schemasync.dsl.PartitionCommentDecl c) {
+        QualifiedName partition = planner.renamesTable(c.name());
+        schemasync.catalog.Table have = planner.state().tables().get(partition);
+        if (have == null) return; // the partition's own declaration reports it
+        if (java.util.Objects.equals(have.comment(), c.comment())) return;
+        planner.change(c.origin(), "comment on partition", partition.toString(), have.comment() == null ? Summary.will(Verb.SET)
+                : Summary.text("will replace (database has '" + have.comment() + "')"), planner.original(partition),
+                new Step.CommentOnTable(partition, c.comment()));
     }
 
     private void collation(KindDecl.CollationDecl c) {

@@ -125,16 +125,19 @@ final class LineagePlanner {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " declares its own default or"
                         + " NOT NULL on column " + want.name() + ", which none of its parents has");
             }
-            String wantDefault = want.ownDefault() ? want.defaultExpr() : parent.defaultExpr();
+            String wantDefault = want.ownDefault() ? spelledDefault(planner, t, want) : parent.defaultExpr();
             String haveDefault = h != null && h.ownDefault() ? h.defaultExpr() : parent.defaultExpr();
             List<Step> steps = new ArrayList<>();
+            // ONLY: the child's own, as pg_dump writes it; without it the tables inheriting from the child would get it too.
             if (!java.util.Objects.equals(wantDefault, haveDefault)) {
-                steps.add(wantDefault == null ? new Step.DropColumnDefault(actual, want.name())
-                        : new Step.SetColumnDefault(actual, want.name(), wantDefault));
+                steps.add(new LineageSteps.OnlyThisTable(wantDefault == null ? new Step.DropColumnDefault(actual, want.name())
+                        : new Step.SetColumnDefault(actual, want.name(), wantDefault)));
             }
             boolean haveNotNull = parent.notNull() || h != null && h.ownNotNull();
-            if (want.ownNotNull() && !haveNotNull) steps.add(new Step.SetNotNull(actual, want.name(), null));
-            if (!want.ownNotNull() && !parent.notNull() && haveNotNull) steps.add(new Step.DropNotNull(actual, want.name()));
+            if (want.ownNotNull() && !haveNotNull) steps.add(new LineageSteps.OnlyThisTable(new Step.SetNotNull(actual, want.name(), null)));
+            if (!want.ownNotNull() && !parent.notNull() && haveNotNull) {
+                steps.add(new LineageSteps.OnlyThisTable(new Step.DropNotNull(actual, want.name())));
+            }
             if (steps.isEmpty()) continue;
             planner.change(t.origin(), "inherited column", object + "." + want.name(), Summary.will(Summary.Verb.SET)
                     .plus(" the child's own " + (want.ownDefault() ? "DEFAULT " + want.defaultExpr() : "")
@@ -147,6 +150,17 @@ final class LineagePlanner {
                     + (h.ownNotNull() ? "its own NOT NULL" : "") + " on this inherited column, which the declaration does not say"
                     + " (inheritedDefault / inheritedNotNull): left alone", null);
         }
+    }
+
+    /**
+     * A declared own default on an inherited column as PostgreSQL spells it ({@code 'FR'} reads back {@code 'FR'::bpchar}),
+     * from the child's shadow (normalize); the declared text when there is none (the planner run without a server, as
+     * its table-driven cases do). Null: no default.
+     */
+    private static String spelledDefault(Planner planner, TableDecl t, TableLineage.InheritedColumn want) {
+        if (want.defaultExpr() == null) return null;
+        Column spelled = planner.shapes.columns().getOrDefault(t.name(), Map.of()).get(DeclaredShapes.inheritedDefault(want.name()));
+        return spelled != null && spelled.defaultExpr() != null ? spelled.defaultExpr() : want.defaultExpr();
     }
 
     /** The column as the child's first parent that has it gives it: NOT NULL when any parent's is. */

@@ -57,14 +57,21 @@ final class OptionsPlanner {
     }
 
     /**
-     * A partition declares its storage parameters only (ensurePartition's {@code with}): its persistence, column
-     * options and CLUSTER ON mark are left as they are. Metadata only, no rewrite.
+     * A partition declares its storage parameters, persistence and column options (ensurePartition's {@code with},
+     * {@code unlogged}, {@code onColumn(...).statistics(...)}): PostgreSQL keeps each per partition, never copied from
+     * the parent once the partition exists (a partition may be UNLOGGED under a logged parent; PostgreSQL 18 refuses
+     * UNLOGGED for the partitioned table itself). Its CLUSTER ON mark is left as it is. SET LOGGED / UNLOGGED of an
+     * existing partition rewrites it (classified so); the rest is metadata.
      */
     private void partitionStorage(TableOptionsDecl t, QualifiedName partition) {
         RelationOptions have = current(partition);
-        List<Step> steps = storageSteps(partition, false, partition, have.storage(), t.storage(), false);
+        List<Step> steps = new ArrayList<>(storageSteps(partition, false, partition, have.storage(), t.storage(), false));
+        if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(partition, t.unlogged()));
+        List<String> columnChanges = new ArrayList<>();
+        columnSteps(partition, have.columns(), t.columns(), steps, columnChanges);
         if (steps.isEmpty()) return;
-        planner.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(), null),
+        planner.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(),
+                join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
                 planner.original(partition), steps.toArray(Step[]::new));
     }
 

@@ -11,7 +11,7 @@ import schemasync.catalog.QualifiedName;
  * {@link IndexSteps}, {@link ObjectSteps}); {@code Step} extends those holders only so that every
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
-public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps permits
+public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -29,6 +29,7 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         ObjectSteps.CreateMaterializedView, ObjectSteps.DropObject, ObjectSteps.CustomSql,
         OptionSteps.SetStorageParameters, OptionSteps.ClusterOn, OptionSteps.SetPersistence, OptionSteps.SetColumnOption,
         OptionSteps.InheritParent,
+        LineageSteps.OnlyThisTable,
         ExternalSteps.CreateServer, ExternalSteps.CreateUserMapping, ExternalSteps.CreateForeignTable, ExternalSteps.AlterOptions,
         ExternalSteps.CreatePublication, ExternalSteps.AlterPublicationTables, ExternalSteps.SetPublicationOptions,
         ExternalSteps.CreateEventTrigger, ExternalSteps.SetEventTriggerEnabled, ExternalSteps.DropExternal,

@@ -325,6 +325,10 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     }
 
     /** Only the link (the columns and constraints are checked, no row is read) under a brief ACCESS EXCLUSIVE lock. */
+    public List<Hazard> onlyThisTable(LineageSteps.OnlyThisTable s) {
+        return s.step().accept(this);
+    }
+
     public List<Hazard> inheritParent(Step.InheritParent s) {
         return brief();
     }

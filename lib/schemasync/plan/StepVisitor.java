@@ -110,6 +110,8 @@ public interface StepVisitor<R> {
     R setColumnOption(Step.SetColumnOption step);
 
     R inheritParent(Step.InheritParent step);
+
+    R onlyThisTable(LineageSteps.OnlyThisTable step);
     // Foreign servers, user mappings, foreign tables, publications, event triggers (ExternalSteps).
 
     R createServer(ExternalSteps.CreateServer step);

@@ -310,6 +310,13 @@ final class StepSql implements StepVisitor<String> {
         return word;
     }
 
+    /** The column step's own statement with ONLY after ALTER TABLE (all four start {@code ALTER TABLE name}). */
+    public String onlyThisTable(schemasync.plan.LineageSteps.OnlyThisTable o) {
+        String sql = o.step().accept(this);
+        if (!sql.regionMatches(true, 0, "ALTER TABLE ", 0, 12)) throw new IllegalStateException("not an ALTER TABLE: " + sql);
+        return sql.substring(0, 12) + "ONLY " + sql.substring(12);
+    }
+
     public String inheritParent(Step.InheritParent i) {
         return CTX.render(DSL.query("ALTER TABLE {0} INHERIT {1}", name(i.table()), name(i.parent())));
     }

@@ -34,6 +34,19 @@ class FidelityGapsRoundTripTest {
                         ALTER TABLE ONLY capitals ALTER COLUMN name SET NOT NULL;
                         CREATE TABLE villages () INHERITS (cities);
                         ALTER TABLE ONLY villages ALTER COLUMN country DROP DEFAULT;
+                        """),
+                new Fixture("a partition's comment, own trigger, column options and UNLOGGED", """
+                        CREATE TABLE readings (id bigint NOT NULL, taken date NOT NULL, note text) PARTITION BY RANGE (taken);
+                        CREATE TABLE readings_2025 PARTITION OF readings FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE UNLOGGED TABLE readings_2026 PARTITION OF readings FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        COMMENT ON TABLE readings_2025 IS 'Last year''s readings';
+                        ALTER TABLE readings ALTER COLUMN taken SET STATISTICS 200;
+                        ALTER TABLE readings_2025 ALTER COLUMN note SET STATISTICS 500;
+                        ALTER TABLE readings_2025 ALTER COLUMN note SET STORAGE MAIN;
+                        ALTER TABLE readings_2025 ALTER COLUMN id SET (n_distinct = 1000);
+                        CREATE FUNCTION readings_touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+                        CREATE TRIGGER readings_audit AFTER INSERT ON readings FOR EACH ROW EXECUTE FUNCTION readings_touch();
+                        CREATE TRIGGER readings_2026_touch BEFORE INSERT ON readings_2026 FOR EACH ROW EXECUTE FUNCTION readings_touch();
                         """));
     }
 

@@ -48,13 +48,13 @@ class PlannerInheritedColumnCasesTest {
     @Test
     void aDeclaredOwnDefaultAndNotNullAreSetOnTheChild() {
         Plan plan = plan(before(List.of()), t -> t.inheritedDefault("country", "'FR'::bpchar").inheritedNotNull("name"));
-        assertEquals(List.of("ALTER TABLE \"public\".\"capitals\" ALTER \"country\" SET DEFAULT 'FR'::bpchar",
-                "ALTER TABLE \"public\".\"capitals\" ALTER COLUMN \"name\" SET NOT NULL"), sql(plan));
+        assertEquals(List.of("ALTER TABLE ONLY \"public\".\"capitals\" ALTER \"country\" SET DEFAULT 'FR'::bpchar",
+                "ALTER TABLE ONLY \"public\".\"capitals\" ALTER COLUMN \"name\" SET NOT NULL"), sql(plan));
     }
 
     @Test
     void aDefaultDeclaredAsNoneDropsTheCopyOfTheParents() {
-        assertEquals(List.of("ALTER TABLE \"public\".\"capitals\" ALTER COLUMN \"country\" DROP DEFAULT"),
+        assertEquals(List.of("ALTER TABLE ONLY \"public\".\"capitals\" ALTER COLUMN \"country\" DROP DEFAULT"),
                 sql(plan(before(List.of()), t -> t.inheritedDefault("country", null))));
     }
 
