@@ -105,8 +105,10 @@ final class FreshTenants {
             String from = quoted(template.tenant());
             // The index timeout when it is the longer: the tables are new and empty, only a lock wait can last.
             long timeout = Math.max(options.statementTimeout().toMillis(), options.indexStatementTimeout().toMillis());
+            // Routine bodies as the template's apply created them: with check_function_bodies off (a body may read a
+            // table a later statement creates), and the template's apply has checked the same bodies before its commit.
             StringBuilder batch = new StringBuilder("SET LOCAL lock_timeout = " + options.lockTimeout().toMillis()
-                    + ";\nSET LOCAL statement_timeout = " + timeout + ";\n");
+                    + ";\nSET LOCAL statement_timeout = " + timeout + ";\nSET LOCAL check_function_bodies = off;\n");
             for (String tenant : fresh) {
                 String to = quoted(tenant);
                 for (String sql : template.statements()) batch.append(sql.replace(from, to)).append(";\n");
