@@ -75,8 +75,8 @@ public abstract class RelationDeclarations extends KindDeclarations {
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder(scope())).state;
             if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: it has its"
-                        + " parent's; declare only constraints, comment(...), with(...), unlogged() and onColumn(...) options there");
+                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: a partition has"
+                        + " its parent's columns and keys; declare only constraints, comment(...), with(...), unlogged() and onColumn(...) options there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
