@@ -218,15 +218,6 @@ public class TableBuilder extends TableOptionsBuilder {
         return this;
     }
 
-    private TableBuilder columnOption(java.util.function.UnaryOperator<schemasync.catalog.ColumnOptions> change) {
-        if (state.columns.isEmpty() && state.optionsColumn == null) throw new IllegalStateException("a column option before any column()");
-        String column = state.optionsColumn != null ? state.optionsColumn : state.columns.get(state.columns.size() - 1).name();
-        schemasync.catalog.ColumnOptions had = state.columnOptions.getOrDefault(column,
-                schemasync.catalog.ColumnOptions.declared(null, null, null, List.of()));
-        state.columnOptions.put(column, change.apply(had));
-        return this;
-    }
-
     /** {@code UNIQUE (a, b)}, named {@code <table>_a_b_key} unless {@link #named} follows. */
     public TableBuilder unique(String... columnNames) {
         state.primaryKeyLast = false;
