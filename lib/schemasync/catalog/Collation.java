@@ -1,5 +1,7 @@
 package schemasync.catalog;
 
+import static schemasync.catalog.SqlText.literal;
+
 /**
  * A collation of a user schema ({@code CREATE COLLATION}) as pg_collation holds it. {@code provider} is
  * {@code libc}, {@code icu} or {@code builtin} (PostgreSQL 17+). A libc collation has {@code lcCollate} and
@@ -21,8 +23,4 @@ public record Collation(QualifiedName name, String provider, String lcCollate, S
         return s.toString();
     }
 
-    /** A SQL string literal, quotes doubled (standard_conforming_strings is on in every supported version). */
-    public static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 }

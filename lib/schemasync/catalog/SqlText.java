@@ -17,6 +17,11 @@ public final class SqlText {
     private SqlText() {
     }
 
+    /** A SQL string literal, quotes doubled (standard_conforming_strings is on in every supported version). */
+    public static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /** How PostgreSQL's quote_ident spells an identifier: {@link schemasync.model.Identifiers#quote}. */
     public static String quoteIdent(String name) {
         return schemasync.model.Identifiers.quote(name);

@@ -1,5 +1,7 @@
 package schemasync.execute;
 
+import static schemasync.catalog.SqlText.literal;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,10 +137,6 @@ final class RoutineBodies {
             }
         }
         return routines;
-    }
-
-    private static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     private static String firstLine(String message) {

@@ -1,5 +1,7 @@
 package schemasync.render;
 
+import static schemasync.catalog.SqlText.literal;
+
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.SchemaSyncException;
@@ -25,9 +27,6 @@ final class ExternalSql {
         return ident(n.schema()) + "." + ident(n.name());
     }
 
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
-    }
 
     /** {@code name=value} texts as {@code OPTIONS ("name" 'value', ...)}; empty when there are none. */
     private static String options(List<String> options) {
@@ -138,7 +137,7 @@ final class ExternalSql {
 
     static String createEventTrigger(ExternalSteps.CreateEventTrigger s) {
         ExternalObjects.EventTrigger t = s.trigger();
-        String tags = t.tags().isEmpty() ? "" : " WHEN TAG IN (" + String.join(", ", t.tags().stream().map(ExternalSql::literal).toList()) + ")";
+        String tags = t.tags().isEmpty() ? "" : " WHEN TAG IN (" + String.join(", ", t.tags().stream().map(schemasync.catalog.SqlText::literal).toList()) + ")";
         return "CREATE EVENT TRIGGER " + ident(t.name()) + " ON " + ident(t.event()) + tags + " EXECUTE FUNCTION " + name(t.function()) + "()";
     }
 
