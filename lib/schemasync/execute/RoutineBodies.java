@@ -3,6 +3,7 @@ package schemasync.execute;
 import static schemasync.catalog.SqlText.literal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -111,11 +112,11 @@ final class RoutineBodies {
 
     /** The routines to validate: pg_proc rows of the steps' names written by this very transaction. */
     private static List<Routine> routines(Connection connection, List<Created> created) throws SQLException {
-        StringBuilder names = new StringBuilder();
+        List<String> schemas = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Created c : created) {
-            QualifiedName n = c.step().name();
-            if (!names.isEmpty()) names.append(", ");
-            names.append("(").append(literal(n.schema())).append(", ").append(literal(n.name())).append(")");
+            schemas.add(c.step().name().schema());
+            names.add(c.step().name().name());
         }
         // txid_current() % 2^32 is this transaction's xid as pg_proc.xmin holds it (13–18 alike).
         String sql = "SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid), p.prokind,"
@@ -123,17 +124,21 @@ final class RoutineBodies {
                 + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
                 + " JOIN pg_catalog.pg_language l ON l.oid = p.prolang"
                 + " JOIN pg_catalog.pg_proc v ON v.oid = l.lanvalidator JOIN pg_catalog.pg_namespace vn ON vn.oid = v.pronamespace"
-                + " WHERE (n.nspname, p.proname) IN (" + names + ")"
+                + " WHERE (n.nspname, p.proname) IN (SELECT * FROM ROWS FROM (pg_catalog.unnest(?::text[]), pg_catalog.unnest(?::text[])))"
                 + " AND p.xmin::text::bigint = pg_catalog.txid_current() % 4294967296 ORDER BY p.oid";
         List<Routine> routines = new ArrayList<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-                Change change = created.stream().filter(c -> c.step().name().equals(name)).findFirst().orElseThrow().change();
-                String word = "p".equals(rs.getString(4)) ? "procedure" : "function";
-                java.sql.Array config = rs.getArray(7);
-                List<String> settings = config == null ? List.of() : List.of((String[]) config.getArray());
-                routines.add(new Routine(change, word, name + "(" + rs.getString(3) + ")", rs.getString(5), rs.getLong(6), settings));
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setArray(1, connection.createArrayOf("text", schemas.toArray()));
+            st.setArray(2, connection.createArrayOf("text", names.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+                    Change change = created.stream().filter(c -> c.step().name().equals(name)).findFirst().orElseThrow().change();
+                    String word = "p".equals(rs.getString(4)) ? "procedure" : "function";
+                    java.sql.Array config = rs.getArray(7);
+                    List<String> settings = config == null ? List.of() : List.of((String[]) config.getArray());
+                    routines.add(new Routine(change, word, name + "(" + rs.getString(3) + ")", rs.getString(5), rs.getLong(6), settings));
+                }
             }
         }
         return routines;
