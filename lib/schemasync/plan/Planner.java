@@ -16,6 +16,7 @@ import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.DesiredState;
 import schemasync.dsl.Origin;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.Drift;
@@ -51,10 +52,8 @@ public final class Planner {
     final Set<QualifiedName> fullyDeclared = new HashSet<>();
     final Set<QualifiedName> touched = new HashSet<>();
     final Set<QualifiedName> declaredIndexes = new HashSet<>();
-    /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
-    final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
-    /** Positions of the ensureColumnChanged declarations, per table and column (looked up per column: no rescans). */
-    private final Map<QualifiedName, Map<String, java.util.TreeMap<Integer, String>>> columnChanges = new HashMap<>();
+    /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
+    final DesiredState desired;
     final List<PlanItem> items = new ArrayList<>();
     final KindPlanner kinds = new KindPlanner(this);
     final Renames renames;
@@ -66,8 +65,6 @@ public final class Planner {
     final Map<String, GuardAnswer> guards;
     /** Tables an earlier block of this run renamed: new name → name before this run. */
     final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
-    /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
-    private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
     int position;
 
@@ -78,42 +75,9 @@ public final class Planner {
         this.declared = declared;
         this.shapes = shapes;
         this.state = new PlanState(catalog);
-        List<Declaration> all = declared.declarations();
-        for (int i = 0; i < all.size(); i++) {
-            Declaration d = all.get(i);
-            // Only what this run will do: a rename or removal already done stays declared forever.
-            if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.TABLE
-                    && catalog.tables().containsKey(r.fromName())) {
-                reshaped.add(r.fromName());
-                reshaped.add(r.fromName().sibling(r.to()));
-            } else if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.COLUMN
-                    && catalog.tables().containsKey(r.table()) && catalog.tables().get(r.table()).column(r.from()).isPresent()) {
-                reshaped.add(r.table());
-            } else if (d instanceof Declaration.RemovalDecl r && catalog.tables().containsKey(r.object())
-                    && (r.kind() == ObjectKind.TABLE || r.kind() == ObjectKind.COLUMN)) {
-                reshaped.add(r.object());
-            }
-            if (d instanceof Declaration.ColumnChangeDecl c) {
-                columnChanges.computeIfAbsent(c.table(), k -> new HashMap<>())
-                        .computeIfAbsent(c.column(), k -> new java.util.TreeMap<>())
-                        .put(i, c.origin().blockId());
-            }
-            if (d instanceof TableDecl t) {
-                t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
-            } else if (d instanceof ColumnDecl c) {
-                declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
-            } else if (d instanceof Declaration.RemovalDecl r && r.kind() == ObjectKind.COLUMN) {
-                // Declared absent: the plan drops it, so it is not "undeclared".
-                declaredColumns.computeIfAbsent(r.object(), k -> new HashSet<>()).add(r.column());
-            }
-        }
-        // A renamed column or table keeps its declaration under its new name too.
-        for (QualifiedName table : new ArrayList<>(declaredColumns.keySet())) {
-            for (QualifiedName alias : renames.tableAliases(table)) {
-                declaredColumns.computeIfAbsent(alias, k -> new HashSet<>()).addAll(declaredColumns.get(table));
-            }
-        }
-        declaredColumns.forEach((table, names) -> names.addAll(renames.columnTargets(table)));
+        this.desired = DesiredState.fold(declared.declarations(), catalog,
+                signature -> shapes.functions().keys().getOrDefault(signature, signature),
+                signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature));
     }
 
     /** @param guards each custom step's guard, asked of the database before planning */
@@ -185,6 +149,7 @@ public final class Planner {
             }
         }
         sequencePlanner.settleOwners();
+        DesiredStateCheck.check(planner, planner.desired);
         new UndeclaredObjects(planner, grantPlanner, externals).report();
         return new Plan(planner.items);
     }
@@ -215,9 +180,7 @@ public final class Planner {
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
     String laterChange(QualifiedName table, String column) {
-        var positions = columnChanges.getOrDefault(table, Map.of()).get(column);
-        var later = positions == null ? null : positions.higherEntry(position);
-        return later == null ? null : later.getValue();
+        return desired.laterChange(table, column, position);
     }
 
     /** A column's name in the working copy of {@code table}, through renames declared after the current declaration. */
@@ -241,7 +204,7 @@ public final class Planner {
      * a column, would not have the name the step was planned with).
      */
     boolean online(QualifiedName table) {
-        return before.tables().containsKey(table) && !reshaped.contains(table);
+        return before.tables().containsKey(table) && !desired.reshapes(table);
     }
 
     /** The working copy, read only: what the steps emitted so far leave. */

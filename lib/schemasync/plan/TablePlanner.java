@@ -41,8 +41,8 @@ final class TablePlanner {
                 : "exists as " + actual + " (renamed by a later block), skipped"));
         for (ColumnSpec c : t.columns()) p.columns.plan(t.origin(), t.name(), actual, c);
         for (Column c : existing.columns()) {
-            if (!p.declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
-                    && !p.declaredColumns.getOrDefault(t.name(), Set.of()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
+            if (!p.desired.columns(actual).contains(c.name())
+                    && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
                     && !LineagePlanner.fromLineage(p, t, c.name())) {
                 p.items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));

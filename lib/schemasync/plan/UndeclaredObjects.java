@@ -4,6 +4,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
+import schemasync.dsl.DesiredState;
 import schemasync.plan.PlanItem.Drift;
 
 /**
@@ -102,4 +103,13 @@ final class UndeclaredObjects {
         }
     }
 
+    /** A declared index, or the temporary name a rebuildWhenChanged index is built or retired under. */
+    static boolean declaresIndex(DesiredState desired, QualifiedName index) {
+        if (desired.declares(DesiredState.index(index))) return true;
+        for (QualifiedName rebuilt : desired.rebuiltIndexes()) {
+            if (index.equals(rebuilt.sibling(IndexPlanner.temporaryName(rebuilt.name(), IndexPlanner.OLD_SUFFIX)))
+                    || index.equals(rebuilt.sibling(IndexPlanner.temporaryName(rebuilt.name(), IndexPlanner.NEW_SUFFIX)))) return true;
+        }
+        return false;
+    }
 }
