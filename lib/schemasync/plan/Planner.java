@@ -3,7 +3,6 @@ package schemasync.plan;
 import schemasync.dsl.AccessDecl;
 import schemasync.dsl.TypeDecl;
 import schemasync.model.HazardKind;
-import schemasync.model.ObjectKind;
 import schemasync.plan.Summary.Verb;
 import java.util.*;
 import schemasync.catalog.Catalog;
@@ -38,20 +37,6 @@ public final class Planner {
     final DeclaredShapes shapes;
     /** The working copy: the catalog as the steps emitted so far leave it ({@link #change} is its only way to change). */
     private final PlanState state;
-    final Set<QualifiedName> declaredSequences = new HashSet<>();
-    /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
-    final Set<QualifiedName> declaredTypes = new HashSet<>();
-    final Set<String> declaredAggregates = new HashSet<>();
-    final Set<QualifiedName> declaredPartitions = new HashSet<>();
-    final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
-    final Set<String> declaredFunctions = new HashSet<>();
-    final Set<String> declaredTriggers = new HashSet<>();
-    final Set<String> declaredPolicies = new HashSet<>();
-    final Set<QualifiedName> declaredViews = new HashSet<>();
-    final Set<QualifiedName> declaredEnums = new HashSet<>();
-    final Set<QualifiedName> fullyDeclared = new HashSet<>();
-    final Set<QualifiedName> touched = new HashSet<>();
-    final Set<QualifiedName> declaredIndexes = new HashSet<>();
     /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
     final DesiredState desired;
     final List<PlanItem> items = new ArrayList<>();
@@ -117,39 +102,21 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof AccessDecl.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof TypeDecl.DomainDecl t) typePlanner.domain(t);
-            else if (d instanceof Declaration.PartitionDecl p) {
-                planner.declaredPartitions.add(p.name());
-                planner.partitions.plan(p);
-            } else if (d instanceof Declaration.MaterializedViewDecl m) {
-                planner.declaredMaterializedViews.add(m.name());
-                materializedViewPlanner.plan(m);
-            } else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
+            else if (d instanceof Declaration.PartitionDecl p) planner.partitions.plan(p);
+            else if (d instanceof Declaration.MaterializedViewDecl m) materializedViewPlanner.plan(m);
+            else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof TypeDecl.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
             else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
-            else if (d instanceof Declaration.AggregateDecl a) {
-                planner.declaredAggregates.add(functionPlanner.key(a));
-                functionPlanner.plan(a);
-            } else if (d instanceof AccessDecl.PolicyDecl p) {
-                planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
-                policyPlanner.policy(p);
-            } else if (d instanceof Declaration.TriggerDecl g) {
-                planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
-                triggerPlanner.plan(g);
-            } else if (d instanceof Declaration.FunctionDecl f) {
-                planner.declaredFunctions.add(functionPlanner.key(f));
-                functionPlanner.plan(f);
-            } else if (d instanceof Declaration.ViewDecl v) {
-                planner.declaredViews.add(v.name());
-                viewPlanner.plan(v);
-            } else if (d instanceof TypeDecl.EnumDecl e) {
-                planner.declaredEnums.add(e.name());
-                enumPlanner.plan(e);
-            }
+            else if (d instanceof Declaration.AggregateDecl a) functionPlanner.plan(a);
+            else if (d instanceof AccessDecl.PolicyDecl p) policyPlanner.policy(p);
+            else if (d instanceof Declaration.TriggerDecl g) triggerPlanner.plan(g);
+            else if (d instanceof Declaration.FunctionDecl f) functionPlanner.plan(f);
+            else if (d instanceof Declaration.ViewDecl v) viewPlanner.plan(v);
+            else if (d instanceof TypeDecl.EnumDecl e) enumPlanner.plan(e);
         }
         sequencePlanner.settleOwners();
-        DesiredStateCheck.check(planner, planner.desired);
         new UndeclaredObjects(planner, grantPlanner, externals).report();
         return new Plan(planner.items);
     }
