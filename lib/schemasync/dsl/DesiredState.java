@@ -145,9 +145,21 @@ public final class DesiredState {
         return ObjectId.of(ObjectId.Kind.SEQUENCE, name.schema(), name.name());
     }
 
-    /** An enum, domain or composite type: they share PostgreSQL's one namespace of types. */
+    /** An enum, domain, composite or range type: they share PostgreSQL's one namespace of types (pg_type). */
     public static ObjectId type(QualifiedName name) {
         return ObjectId.of(ObjectId.Kind.TYPE, name.schema(), name.name());
+    }
+
+    public static ObjectId collation(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.COLLATION, name.schema(), name.name());
+    }
+
+    public static ObjectId statistics(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.STATISTICS, name.schema(), name.name());
+    }
+
+    public static ObjectId rule(QualifiedName table, String name) {
+        return ObjectId.onTable(ObjectId.Kind.RULE, table.schema(), table.name(), name);
     }
 
     public static ObjectId trigger(QualifiedName table, String name) {

@@ -106,6 +106,14 @@ final class DesiredStateFold {
             declare(DesiredState.type(t.name()), origin);
         } else if (d instanceof TypeDecl.CompositeTypeDecl t) {
             declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof KindDecl.CollationDecl c) {
+            declare(DesiredState.collation(c.name()), origin);
+        } else if (d instanceof KindDecl.RangeTypeDecl t) {
+            declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof StatisticsRuleDecl.StatisticsDecl s) {
+            declare(DesiredState.statistics(s.name()), origin);
+        } else if (d instanceof StatisticsRuleDecl.RuleDecl r) {
+            declare(DesiredState.rule(r.table(), r.name()), origin);
         } else if (d instanceof Declaration.FunctionDecl f) {
             declare(routine(f.name(), functionKey.apply(f.signature())), origin);
         } else if (d instanceof Declaration.AggregateDecl a) {
@@ -147,7 +155,10 @@ final class DesiredStateFold {
             case TRIGGER -> declare(DesiredState.trigger(name, r.column()), origin);
             case MATERIALIZED_VIEW -> declare(DesiredState.materializedView(name), origin);
             case SEQUENCE -> declare(DesiredState.sequence(name), origin);
-            case DOMAIN, COMPOSITE_TYPE -> declare(DesiredState.type(name), origin);
+            case DOMAIN, COMPOSITE_TYPE, RANGE_TYPE -> declare(DesiredState.type(name), origin);
+            case COLLATION -> declare(DesiredState.collation(name), origin);
+            case STATISTICS -> declare(DesiredState.statistics(name), origin);
+            case RULE -> declare(DesiredState.rule(name, r.column()), origin);
             case PARTITION -> {
                 partitions.add(name);
                 touched.add(name);

@@ -100,6 +100,19 @@ class DesiredStateTest {
     }
 
     @Test
+    void collationsRangeTypesStatisticsAndRulesDeclaredAbsentAreDeclaredEachUnderItsOwnKind() {
+        DesiredState desired = fold(EMPTY, block("R1", db -> db.ensureNoCollation("c_old").ensureNoRangeType("r_old")
+                .ensureNoStatistics("s_old").ensureNoRule("legacy", "legacy_rule")));
+        assertTrue(desired.declares(DesiredState.collation(q("c_old"))));
+        assertFalse(desired.declares(DesiredState.type(q("c_old"))), "a collation is not a type");
+        assertTrue(desired.declares(DesiredState.type(q("r_old"))));
+        assertFalse(desired.declares(DesiredState.collation(q("r_old"))), "a range type is not a collation");
+        assertTrue(desired.declares(DesiredState.statistics(q("s_old"))));
+        assertTrue(desired.declares(DesiredState.rule(q("legacy"), "legacy_rule")));
+        assertFalse(desired.touches(q("legacy")), "dropping a rule does not declare its table");
+    }
+
+    @Test
     void aColumnAddedByALaterBlockAndRenamedIsDeclaredOnTheTable() {
         Catalog.Builder builder = Catalog.builder().schemas(Set.of("public"));
         builder.tables().put(q("items"), table("items", "id", "extra"));
