@@ -39,8 +39,6 @@ final class ChangesToExisting {
     private void renameTable(RenameDecl r) {
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
-        planner.touched.add(from);
-        planner.touched.add(to);
         Table table = planner.state().tables().get(from);
         if (decide(r, from.toString(), to.toString(), table != null, planner.state().tables().containsKey(to))) {
             planner.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
@@ -56,7 +54,6 @@ final class ChangesToExisting {
             throw SchemaSyncException.badInput(r.origin() + ": ensureColumnRenamed on table " + r.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        planner.touched.add(tableName);
         var column = table.column(r.from());
         if (decide(r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
             planner.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
@@ -67,8 +64,6 @@ final class ChangesToExisting {
     private void renameIndex(RenameDecl r) {
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
-        planner.declaredIndexes.add(from);
-        planner.declaredIndexes.add(to);
         Index index = planner.state().indexes().get(from);
         if (decide(r, from.toString(), to.toString(), index != null, planner.state().indexes().containsKey(to))) {
             planner.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
@@ -96,7 +91,6 @@ final class ChangesToExisting {
         if (r.kind().ordinal() > ObjectKind.FUNCTION.ordinal()) {
             new ObjectRemovals(planner).remove(r); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
         } else if (r.kind() == ObjectKind.TABLE) {
-            planner.touched.add(r.object());
             Table table = planner.state().tables().get(r.object());
             if (table == null) {
                 planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
@@ -112,13 +106,11 @@ final class ChangesToExisting {
                 planner.items.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
                 return;
             }
-            planner.touched.add(tableName);
             planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
         } else if (r.kind() != ObjectKind.INDEX) {
             removeOther(r);
         } else {
-            planner.declaredIndexes.add(r.object());
             Index index = planner.state().indexes().get(r.object());
             if (index == null) {
                 planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
@@ -144,12 +136,6 @@ final class ChangesToExisting {
             default -> false;
         };
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
-        if (r.kind() == ObjectKind.VIEW) planner.declaredViews.add(r.object()); // declared absent: not "undeclared"
-        if (r.kind() == ObjectKind.TRIGGER) planner.declaredTriggers.add(r.object() + "." + r.column());
-        if (r.kind() == ObjectKind.FUNCTION) { // declared absent: the one dropped here is not "undeclared" afterwards
-            planner.state().functions().values().stream().filter(f -> f.name().equals(r.object()))
-                    .forEach(f -> planner.declaredFunctions.add(f.signature()));
-        }
         if (!present) {
             planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
             return;

@@ -41,7 +41,6 @@ final class ColumnChangePlanner {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumnChanged on column " + tableName + "." + c.column()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        planner.touched.add(tableName);
         Column have = existing.get();
         Table original = planner.before.tables().get(tableName);
         boolean online = planner.online(tableName);

@@ -33,8 +33,6 @@ final class IndexPlanner {
     void plan(IndexDecl i) {
         QualifiedName table = planner.renamesTable(i.table());
         QualifiedName name = planner.renamesIndex(i.name());
-        planner.touched.add(table);
-        planner.declaredIndexes.add(name);
         if (!planner.state().tables().containsKey(table) && !planner.state().materializedViews().containsKey(table)) {
             throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
                     + ", which does not exist in the database and no earlier block declares it");
@@ -51,10 +49,6 @@ final class IndexPlanner {
         Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
         QualifiedName retired = name.sibling(temporaryName(name.name(), OLD_SUFFIX));
         QualifiedName replacement = name.sibling(temporaryName(name.name(), NEW_SUFFIX));
-        if (i.rebuildWhenChanged()) {
-            planner.declaredIndexes.add(retired);
-            planner.declaredIndexes.add(replacement);
-        }
         if (have == null) {
             planner.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
                     original, Spelled.as(created), new Step.CreateIndex(i.spec(), online, null));

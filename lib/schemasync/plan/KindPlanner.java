@@ -1,15 +1,14 @@
 package schemasync.plan;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Collation;
 import schemasync.catalog.Differ;
 import schemasync.catalog.QualifiedName;
+import schemasync.dsl.DesiredState;
 import schemasync.catalog.RangeType;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.KindDecl;
@@ -28,7 +27,6 @@ import schemasync.plan.Summary.Verb;
  */
 final class KindPlanner {
     private final Planner planner;
-    private final Set<QualifiedName> declared = new HashSet<>();
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
 
@@ -70,7 +68,6 @@ final class KindPlanner {
     }
 
     private void collation(KindDecl.CollationDecl c) {
-        declared.add(c.name());
         Collation want = planner.shapes.types().kinds().collation(c.name());
         Collation have = collations().get(c.name());
         if (have == null) {
@@ -83,7 +80,6 @@ final class KindPlanner {
     }
 
     private void rangeType(KindDecl.RangeTypeDecl r) {
-        declared.add(r.name());
         RangeType want = planner.shapes.types().kinds().rangeType(r.name());
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
@@ -115,7 +111,6 @@ final class KindPlanner {
     }
 
     private void removal(Declaration.RemovalDecl r) {
-        declared.add(r.object());
         boolean present = r.kind() == ObjectKind.COLLATION ? collations().containsKey(r.object())
                 : rangeTypes().containsKey(r.object());
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
@@ -130,12 +125,12 @@ final class KindPlanner {
     void reportUndeclared() {
         statisticsRules.reportUndeclared();
         for (Collation c : planner.before.collations().values()) {
-            if (declared.contains(c.name()) || planner.declared.isIgnored(c.name())) continue;
+            if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
             planner.items.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
                     + "): no block declares it; left alone", null));
         }
         for (RangeType t : planner.before.rangeTypes().values()) {
-            if (declared.contains(t.name()) || planner.declared.isIgnored(t.name())) continue;
+            if (planner.desired.declares(DesiredState.type(t.name())) || planner.declared.isIgnored(t.name())) continue;
             planner.items.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
                     + "): no block declares it; left alone", null));
         }

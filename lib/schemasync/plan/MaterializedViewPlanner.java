@@ -26,7 +26,6 @@ final class MaterializedViewPlanner {
 
     void plan(MaterializedViewDecl m) {
         String object = m.name().toString();
-        planner.touched.add(m.name());
         MaterializedView have = planner.state().materializedViews().get(m.name());
         if (have == null) {
             if (!planner.state().schemas().contains(m.name().schema())) {

@@ -4,7 +4,6 @@ import java.util.Map;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
-import schemasync.model.ObjectKind;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;
@@ -26,22 +25,10 @@ final class ObjectRemovals {
         QualifiedName name = r.object();
         switch (r.kind()) {
             case PARTITION -> partition(r);
-            case MATERIALIZED_VIEW -> {
-                planner.declaredMaterializedViews.add(name);
-                drop(r, planner.state().materializedViews().containsKey(name));
-            }
-            case SEQUENCE -> {
-                planner.declaredSequences.add(name);
-                drop(r, planner.state().sequences().containsKey(name));
-            }
-            case DOMAIN -> {
-                planner.declaredTypes.add(name);
-                drop(r, planner.state().domains().containsKey(name));
-            }
-            case COMPOSITE_TYPE -> {
-                planner.declaredTypes.add(name);
-                drop(r, planner.state().composites().containsKey(name));
-            }
+            case MATERIALIZED_VIEW -> drop(r, planner.state().materializedViews().containsKey(name));
+            case SEQUENCE -> drop(r, planner.state().sequences().containsKey(name));
+            case DOMAIN -> drop(r, planner.state().domains().containsKey(name));
+            case COMPOSITE_TYPE -> drop(r, planner.state().composites().containsKey(name));
             case PROCEDURE -> routine(r, planner.state().functions());
             case AGGREGATE -> routine(r, planner.state().aggregates());
             default -> throw new IllegalArgumentException("not a removal of ObjectRemovals: " + r.kind());
@@ -56,16 +43,11 @@ final class ObjectRemovals {
                     "has several overloads: not dropped; drop the one you mean by hand", null);
             return;
         }
-        // Declared absent: the one dropped here is not "undeclared" afterwards (as ensureNoFunction's).
-        java.util.Set<String> declared = r.kind() == ObjectKind.AGGREGATE ? planner.declaredAggregates : planner.declaredFunctions;
-        routines.values().stream().filter(f -> f.name().equals(r.object())).forEach(f -> declared.add(f.signature()));
         drop(r, overloads == 1);
     }
 
     private void partition(RemovalDecl r) {
         QualifiedName name = r.object();
-        planner.declaredPartitions.add(name);
-        planner.touched.add(name);
         Catalog.Partitioning p = planner.state().partitioning().get(name);
         Table table = planner.state().tables().get(name);
         if (table == null) {

@@ -39,7 +39,7 @@ final class OptionsPlanner {
     void plan(TableOptionsDecl t) {
         QualifiedName table = planner.renamesTable(t.table());
         if (!planner.state().tables().containsKey(table)) return; // reported by the table's own declaration
-        if (planner.declaredPartitions.contains(t.table())) {
+        if (planner.desired.declaresPartition(t.table())) {
             partitionStorage(t, table);
             return;
         }

@@ -71,7 +71,6 @@ final class PartitionPlanner {
             throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        planner.touched.add(p.name());
         String object = p.name().toString();
         Partitioning parentShape = planner.state().partitioning().get(parent);
         Table have = planner.state().tables().get(p.name());

@@ -3,7 +3,6 @@ package schemasync.plan;
 import schemasync.dsl.AccessDecl;
 import schemasync.dsl.TypeDecl;
 import schemasync.model.HazardKind;
-import schemasync.model.ObjectKind;
 import schemasync.plan.Summary.Verb;
 import java.util.*;
 import schemasync.catalog.Catalog;
@@ -16,6 +15,7 @@ import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.DesiredState;
 import schemasync.dsl.Origin;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.Drift;
@@ -37,24 +37,8 @@ public final class Planner {
     final DeclaredShapes shapes;
     /** The working copy: the catalog as the steps emitted so far leave it ({@link #change} is its only way to change). */
     private final PlanState state;
-    final Set<QualifiedName> declaredSequences = new HashSet<>();
-    /** Domains (and other non-enum types) some block declares: the others are reported as undeclared. */
-    final Set<QualifiedName> declaredTypes = new HashSet<>();
-    final Set<String> declaredAggregates = new HashSet<>();
-    final Set<QualifiedName> declaredPartitions = new HashSet<>();
-    final Set<QualifiedName> declaredMaterializedViews = new HashSet<>();
-    final Set<String> declaredFunctions = new HashSet<>();
-    final Set<String> declaredTriggers = new HashSet<>();
-    final Set<String> declaredPolicies = new HashSet<>();
-    final Set<QualifiedName> declaredViews = new HashSet<>();
-    final Set<QualifiedName> declaredEnums = new HashSet<>();
-    final Set<QualifiedName> fullyDeclared = new HashSet<>();
-    final Set<QualifiedName> touched = new HashSet<>();
-    final Set<QualifiedName> declaredIndexes = new HashSet<>();
-    /** Every column any block declares, per table: a column added by a later block is not "undeclared". */
-    final Map<QualifiedName, Set<String>> declaredColumns = new HashMap<>();
-    /** Positions of the ensureColumnChanged declarations, per table and column (looked up per column: no rescans). */
-    private final Map<QualifiedName, Map<String, java.util.TreeMap<Integer, String>>> columnChanges = new HashMap<>();
+    /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
+    final DesiredState desired;
     final List<PlanItem> items = new ArrayList<>();
     final KindPlanner kinds = new KindPlanner(this);
     final Renames renames;
@@ -66,8 +50,6 @@ public final class Planner {
     final Map<String, GuardAnswer> guards;
     /** Tables an earlier block of this run renamed: new name → name before this run. */
     final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
-    /** Tables some block renames, drops, or renames a column of: see {@link #online}. */
-    private final Set<QualifiedName> reshaped = new HashSet<>();
     /** Index of the declaration being planned: renames declared after it count as "later". */
     int position;
 
@@ -78,42 +60,9 @@ public final class Planner {
         this.declared = declared;
         this.shapes = shapes;
         this.state = new PlanState(catalog);
-        List<Declaration> all = declared.declarations();
-        for (int i = 0; i < all.size(); i++) {
-            Declaration d = all.get(i);
-            // Only what this run will do: a rename or removal already done stays declared forever.
-            if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.TABLE
-                    && catalog.tables().containsKey(r.fromName())) {
-                reshaped.add(r.fromName());
-                reshaped.add(r.fromName().sibling(r.to()));
-            } else if (d instanceof Declaration.RenameDecl r && r.kind() == ObjectKind.COLUMN
-                    && catalog.tables().containsKey(r.table()) && catalog.tables().get(r.table()).column(r.from()).isPresent()) {
-                reshaped.add(r.table());
-            } else if (d instanceof Declaration.RemovalDecl r && catalog.tables().containsKey(r.object())
-                    && (r.kind() == ObjectKind.TABLE || r.kind() == ObjectKind.COLUMN)) {
-                reshaped.add(r.object());
-            }
-            if (d instanceof Declaration.ColumnChangeDecl c) {
-                columnChanges.computeIfAbsent(c.table(), k -> new HashMap<>())
-                        .computeIfAbsent(c.column(), k -> new java.util.TreeMap<>())
-                        .put(i, c.origin().blockId());
-            }
-            if (d instanceof TableDecl t) {
-                t.columns().forEach(c -> declaredColumns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
-            } else if (d instanceof ColumnDecl c) {
-                declaredColumns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
-            } else if (d instanceof Declaration.RemovalDecl r && r.kind() == ObjectKind.COLUMN) {
-                // Declared absent: the plan drops it, so it is not "undeclared".
-                declaredColumns.computeIfAbsent(r.object(), k -> new HashSet<>()).add(r.column());
-            }
-        }
-        // A renamed column or table keeps its declaration under its new name too.
-        for (QualifiedName table : new ArrayList<>(declaredColumns.keySet())) {
-            for (QualifiedName alias : renames.tableAliases(table)) {
-                declaredColumns.computeIfAbsent(alias, k -> new HashSet<>()).addAll(declaredColumns.get(table));
-            }
-        }
-        declaredColumns.forEach((table, names) -> names.addAll(renames.columnTargets(table)));
+        this.desired = DesiredState.fold(declared.declarations(), catalog,
+                signature -> shapes.functions().keys().getOrDefault(signature, signature),
+                signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature));
     }
 
     /** @param guards each custom step's guard, asked of the database before planning */
@@ -153,36 +102,19 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
             else if (d instanceof AccessDecl.RowSecurityDecl r) policyPlanner.rowSecurity(r);
             else if (d instanceof TypeDecl.DomainDecl t) typePlanner.domain(t);
-            else if (d instanceof Declaration.PartitionDecl p) {
-                planner.declaredPartitions.add(p.name());
-                planner.partitions.plan(p);
-            } else if (d instanceof Declaration.MaterializedViewDecl m) {
-                planner.declaredMaterializedViews.add(m.name());
-                materializedViewPlanner.plan(m);
-            } else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
+            else if (d instanceof Declaration.PartitionDecl p) planner.partitions.plan(p);
+            else if (d instanceof Declaration.MaterializedViewDecl m) materializedViewPlanner.plan(m);
+            else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
             else if (d instanceof TypeDecl.SequenceDecl q) sequencePlanner.plan(q);
             else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
             else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
-            else if (d instanceof Declaration.AggregateDecl a) {
-                planner.declaredAggregates.add(functionPlanner.key(a));
-                functionPlanner.plan(a);
-            } else if (d instanceof AccessDecl.PolicyDecl p) {
-                planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
-                policyPlanner.policy(p);
-            } else if (d instanceof Declaration.TriggerDecl g) {
-                planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
-                triggerPlanner.plan(g);
-            } else if (d instanceof Declaration.FunctionDecl f) {
-                planner.declaredFunctions.add(functionPlanner.key(f));
-                functionPlanner.plan(f);
-            } else if (d instanceof Declaration.ViewDecl v) {
-                planner.declaredViews.add(v.name());
-                viewPlanner.plan(v);
-            } else if (d instanceof TypeDecl.EnumDecl e) {
-                planner.declaredEnums.add(e.name());
-                enumPlanner.plan(e);
-            }
+            else if (d instanceof Declaration.AggregateDecl a) functionPlanner.plan(a);
+            else if (d instanceof AccessDecl.PolicyDecl p) policyPlanner.policy(p);
+            else if (d instanceof Declaration.TriggerDecl g) triggerPlanner.plan(g);
+            else if (d instanceof Declaration.FunctionDecl f) functionPlanner.plan(f);
+            else if (d instanceof Declaration.ViewDecl v) viewPlanner.plan(v);
+            else if (d instanceof TypeDecl.EnumDecl e) enumPlanner.plan(e);
         }
         sequencePlanner.settleOwners();
         new UndeclaredObjects(planner, grantPlanner, externals).report();
@@ -215,9 +147,7 @@ public final class Planner {
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
     String laterChange(QualifiedName table, String column) {
-        var positions = columnChanges.getOrDefault(table, Map.of()).get(column);
-        var later = positions == null ? null : positions.higherEntry(position);
-        return later == null ? null : later.getValue();
+        return desired.laterChange(table, column, position);
     }
 
     /** A column's name in the working copy of {@code table}, through renames declared after the current declaration. */
@@ -241,7 +171,7 @@ public final class Planner {
      * a column, would not have the name the step was planned with).
      */
     boolean online(QualifiedName table) {
-        return before.tables().containsKey(table) && !reshaped.contains(table);
+        return before.tables().containsKey(table) && !desired.reshapes(table);
     }
 
     /** The working copy, read only: what the steps emitted so far leave. */

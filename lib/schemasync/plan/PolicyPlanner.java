@@ -45,7 +45,6 @@ final class PolicyPlanner {
     void policy(PolicyDecl p) {
         QualifiedName actual = planner.renamesTable(p.table());
         Table table = existing(actual, p.origin() + ": policy " + p.name() + " is on table " + p.table());
-        planner.touched.add(actual);
         Table.Policy want = planner.shapes.policy(p.table(), p.name());
         String object = actual + "." + p.name();
         var have = table.policy(p.name());

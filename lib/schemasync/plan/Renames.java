@@ -1,13 +1,11 @@
 package schemasync.plan;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.model.ObjectKind;
-import schemasync.dsl.Declaration.RenameDecl;
 import schemasync.dsl.RenameLane;
 
 /**
@@ -50,23 +48,5 @@ final class Renames {
     /** An index definition declared before later column renames, spelled with the new column names (the lane's rule). */
     String columnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName actualTable, int position) {
         return lane.columnsInSql(definition, declaredTable, List.of(actualTable), position, Integer.MAX_VALUE);
-    }
-
-    /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */
-    List<String> columnTargets(QualifiedName table) {
-        return lane.all().stream()
-                .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
-    }
-
-    /** Tables that are declared under another name by a rename chain (both directions). */
-    List<QualifiedName> tableAliases(QualifiedName table) {
-        List<QualifiedName> aliases = new ArrayList<>();
-        for (RenameDecl r : lane.all()) {
-            if (r.kind() != ObjectKind.TABLE) continue;
-            QualifiedName to = r.fromName().sibling(r.to());
-            if (r.fromName().equals(table)) aliases.add(to);
-            if (to.equals(table)) aliases.add(r.fromName());
-        }
-        return aliases;
     }
 }

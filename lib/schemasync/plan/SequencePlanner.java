@@ -27,7 +27,6 @@ final class SequencePlanner {
     }
 
     void plan(SequenceDecl q) {
-        planner.declaredSequences.add(q.name());
         if (q.ownedColumn() != null) owned.add(q);
         String object = q.name().toString();
         Sequence have = planner.state().sequences().get(q.name());

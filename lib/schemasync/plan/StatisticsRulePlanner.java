@@ -1,15 +1,14 @@
 package schemasync.plan;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.QualifiedName;
+import schemasync.dsl.DesiredState;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
 import schemasync.dsl.Declaration;
@@ -32,8 +31,6 @@ import schemasync.plan.Summary.Verb;
  */
 final class StatisticsRulePlanner {
     private final Planner planner;
-    private final Set<QualifiedName> declaredStatistics = new HashSet<>();
-    private final Set<String> declaredRules = new HashSet<>();
 
     StatisticsRulePlanner(Planner planner) {
         this.planner = planner;
@@ -59,7 +56,6 @@ final class StatisticsRulePlanner {
     }
 
     private void statistics(StatisticsRuleDecl.StatisticsDecl s) {
-        declaredStatistics.add(s.name());
         Statistics declared = s.statistics();
         List<String> spelled = planner.shapes.types().kinds().statisticsExpressions().get(s.name());
         Statistics want = spelled == null ? declared : new Statistics(declared.name(), declared.table(), declared.kinds(),
@@ -96,7 +92,6 @@ final class StatisticsRulePlanner {
 
     private void rule(StatisticsRuleDecl.RuleDecl r) {
         Rule declared = r.rule();
-        declaredRules.add(declared.key());
         String spelled = planner.shapes.types().kinds().rules().get(declared.key());
         Rule want = spelled == null ? declared : declared.withDefinition(spelled);
         Rule have = rules().get(want.key());
@@ -127,8 +122,6 @@ final class StatisticsRulePlanner {
     private void removal(Declaration.RemovalDecl r) {
         boolean isRule = r.kind() == ObjectKind.RULE;
         String key = isRule ? Rule.key(r.object(), r.column()) : r.object().toString();
-        if (isRule) declaredRules.add(key);
-        else declaredStatistics.add(r.object());
         boolean present = isRule ? rules().containsKey(key) : statistics().containsKey(r.object());
         String kind = r.kind().word();
         if (!present) {
@@ -182,12 +175,12 @@ final class StatisticsRulePlanner {
     /** Statistics and rules no block declares: reported, never dropped. */
     void reportUndeclared() {
         for (Statistics s : planner.before.statistics().values()) {
-            if (declaredStatistics.contains(s.name()) || planner.declared.isIgnored(s.name())) continue;
+            if (planner.desired.declares(DesiredState.statistics(s.name())) || planner.declared.isIgnored(s.name())) continue;
             planner.items.add(new Drift(null, "statistics", s.name().toString(), "undeclared statistics (" + s.describe()
                     + "): no block declares it; left alone", null));
         }
         for (Rule r : planner.before.rules().values()) {
-            if (declaredRules.contains(r.key()) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
+            if (planner.desired.declares(DesiredState.rule(r.table(), r.name())) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
             planner.items.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
                     + (r.enabled() == ExternalObjects.Enabled.ORIGIN ? "" : ", " + described(r.enabled()))
                     + "): no block declares it; left alone", null));

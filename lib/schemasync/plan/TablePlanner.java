@@ -30,8 +30,6 @@ final class TablePlanner {
 
     void table(TableDecl t) {
         QualifiedName actual = p.renames.table(t.name(), p.position, p.state().tables());
-        p.fullyDeclared.add(actual);
-        p.touched.add(actual);
         Table existing = p.state().tables().get(actual);
         if (existing == null) {
             createTable(t);
@@ -41,8 +39,8 @@ final class TablePlanner {
                 : "exists as " + actual + " (renamed by a later block), skipped"));
         for (ColumnSpec c : t.columns()) p.columns.plan(t.origin(), t.name(), actual, c);
         for (Column c : existing.columns()) {
-            if (!p.declaredColumns.getOrDefault(actual, Set.of()).contains(c.name())
-                    && !p.declaredColumns.getOrDefault(t.name(), Set.of()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
+            if (!p.desired.columns(actual).contains(c.name())
+                    && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
                     && !LineagePlanner.fromLineage(p, t, c.name())) {
                 p.items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
@@ -65,7 +63,6 @@ final class TablePlanner {
             throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        p.touched.add(actual);
         p.constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
                 actual, false);
     }
@@ -121,7 +118,6 @@ final class TablePlanner {
 
     void addedColumn(ColumnDecl c) {
         QualifiedName actual = p.renames.table(c.table(), p.position, p.state().tables());
-        p.touched.add(actual);
         if (!p.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");

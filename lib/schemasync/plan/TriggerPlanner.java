@@ -31,7 +31,6 @@ final class TriggerPlanner {
             throw SchemaSyncException.badInput(g.origin() + ": trigger " + g.name() + " is on table " + g.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        planner.touched.add(actual);
         String want = planner.shapes.trigger(g.table(), g.name());
         String object = actual + "." + g.name();
         var have = table.trigger(g.name());

@@ -26,7 +26,6 @@ final class TypePlanner {
     }
 
     void domain(DomainDecl d) {
-        planner.declaredTypes.add(d.name());
         String object = d.name().toString();
         Domain have = planner.state().domains().get(d.name());
         if (have == null) {
@@ -90,7 +89,6 @@ final class TypePlanner {
 
     /** Composite types: created when missing; other attributes (names, types, order, collations) reported. */
     void composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
-        planner.declaredTypes.add(t.name());
         String object = t.name().toString();
         schemasync.catalog.CompositeType have = planner.state().composites().get(t.name());
         if (have == null) {

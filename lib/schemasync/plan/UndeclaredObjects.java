@@ -1,9 +1,13 @@
 package schemasync.plan;
 
-import schemasync.catalog.Catalog;
 import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
+import schemasync.dsl.DesiredState;
+import schemasync.model.ObjectId;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import schemasync.plan.PlanItem.Drift;
 
 /**
@@ -23,83 +27,82 @@ final class UndeclaredObjects {
     }
 
     void report() {
+        DesiredState desired = planner.desired;
         for (Table t : planner.before.tables().values()) {
-            if (planner.touched.contains(t.name()) || t.partition() || planner.declared.isIgnored(t.name())) continue;
+            if (desired.touches(t.name()) || t.partition() || planner.declared.isIgnored(t.name())) continue;
             planner.items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
         }
         for (Table t : planner.before.tables().values()) {
-            if (!planner.fullyDeclared.contains(t.name())) continue;
+            if (!desired.declaresTable(t.name())) continue;
             grants.reportUndeclared(t);
-            for (Table.Policy p : t.policies()) {
-                if (planner.declaredPolicies.contains(t.name() + "." + p.name()) || planner.declared.isIgnoredColumn(t.name(), p.name())) continue;
-                planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
-                        + PolicyPlanner.describe(p) + "): left alone", null));
-            }
-            for (Table.Trigger g : t.triggers()) {
-                if (planner.declaredTriggers.contains(t.name() + "." + g.name()) || planner.declared.isIgnoredColumn(t.name(), g.name())) continue;
-                planner.items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
-                        + g.definition() + "): left alone", null));
-            }
+            report(t.policies(), p -> DesiredState.policy(t.name(), p.name()), p -> planner.declared.isIgnoredColumn(t.name(), p.name()),
+                    p -> new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
+                            + PolicyPlanner.describe(p) + "): left alone", null));
+            report(t.triggers(), g -> DesiredState.trigger(t.name(), g.name()), g -> planner.declared.isIgnoredColumn(t.name(), g.name()),
+                    g -> new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
+                            + g.definition() + "): left alone", null));
         }
         grants.reportUndeclared();
-        for (Catalog.Function f : planner.before.functions().values()) {
-            if (planner.declaredFunctions.contains(f.signature()) || planner.declared.isIgnored(f.name())) continue;
+        report(planner.before.functions().values(), DesiredState::routine, f -> planner.declared.isIgnored(f.name()), f -> {
             String kind = f.definition() != null && f.definition().startsWith("CREATE OR REPLACE PROCEDURE") ? "procedure" : "function";
-            planner.items.add(new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null));
-        }
-        for (Catalog.Function a : planner.before.aggregates().values()) {
-            if (planner.declaredAggregates.contains(a.signature()) || planner.declared.isIgnored(a.name())) continue;
-            planner.items.add(new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
-                    + "): no block declares it; left alone", null));
-        }
+            return new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null);
+        });
+        report(planner.before.aggregates().values(), DesiredState::routine, a -> planner.declared.isIgnored(a.name()),
+                a -> new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
+                        + "): no block declares it; left alone", null));
         for (var e : planner.before.partitioning().entrySet()) {
             QualifiedName partition = e.getKey();
             QualifiedName parent = e.getValue().parent();
             // Reported under a declared parent only (an undeclared parent is reported itself), as
             // information: partitions created at run time by the application are normal.
-            if (parent == null || planner.declaredPartitions.contains(partition) || planner.declared.isIgnored(partition)
-                    || !planner.fullyDeclared.contains(parent) && !planner.declaredPartitions.contains(parent)) continue;
+            if (parent == null || desired.declaresPartition(partition) || planner.declared.isIgnored(partition)
+                    || !desired.declaresTable(parent) && !desired.declaresPartition(parent)) continue;
             planner.items.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
                     + e.getValue().bound() + " that no block declares: left alone, never dropped (applications often"
                     + " create partitions at run time; ignore(\"" + partition.name() + "\") or a pattern silences it)", null));
         }
-        for (QualifiedName m : planner.before.materializedViews().keySet()) {
-            if (planner.declaredMaterializedViews.contains(m) || planner.declared.isIgnored(m)) continue;
-            planner.items.add(new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
-        }
-        for (QualifiedName v : planner.before.views().keySet()) {
-            if (planner.declaredViews.contains(v) || planner.declared.isIgnored(v)) continue;
-            planner.items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
-        }
-        for (QualifiedName e : planner.before.enums().keySet()) {
-            if (planner.declaredEnums.contains(e) || planner.declared.isIgnored(e)) continue;
-            planner.items.add(new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
-                    + ": no block declares it; left alone", null));
-        }
-        for (schemasync.catalog.Domain d : planner.before.domains().values()) {
-            if (planner.declaredTypes.contains(d.name()) || planner.declared.isIgnored(d.name())) continue;
-            planner.items.add(new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
-                    + "): no block declares it; left alone", null));
-        }
-        for (schemasync.catalog.CompositeType t : planner.before.composites().values()) {
-            if (planner.declaredTypes.contains(t.name()) || planner.declared.isIgnored(t.name())) continue;
-            planner.items.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
-                    + ": no block declares it; left alone", null));
-        }
+        report(planner.before.materializedViews().keySet(), DesiredState::materializedView, planner.declared::isIgnored,
+                m -> new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
+        report(planner.before.views().keySet(), DesiredState::view, planner.declared::isIgnored,
+                v -> new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
+        report(planner.before.enums().keySet(), DesiredState::type, planner.declared::isIgnored,
+                e -> new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
+                        + ": no block declares it; left alone", null));
+        report(planner.before.domains().values(), d -> DesiredState.type(d.name()), d -> planner.declared.isIgnored(d.name()),
+                d -> new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
+                        + "): no block declares it; left alone", null));
+        report(planner.before.composites().values(), t -> DesiredState.type(t.name()), t -> planner.declared.isIgnored(t.name()),
+                t -> new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
+                        + ": no block declares it; left alone", null));
         planner.kinds.reportUndeclared();
         externals.reportUndeclared();
-        for (schemasync.catalog.Sequence q : planner.before.sequences().values()) {
-            // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
-            if (q.owner() != null || planner.declaredSequences.contains(q.name()) || planner.declared.isIgnored(q.name())) continue;
-            planner.items.add(new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
-                    + "): no block declares it; left alone", null));
-        }
+        // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
+        report(planner.before.sequences().values(), q -> DesiredState.sequence(q.name()), q -> q.owner() != null || planner.declared.isIgnored(q.name()),
+                q -> new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
+                        + "): no block declares it; left alone", null));
         for (Index i : planner.before.indexes().values()) {
-            if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
+            if (declaresIndex(desired, i.name()) || i.constraintBacked() || !desired.touches(i.table())
                     || planner.declared.isIgnored(i.name())) continue;
             planner.items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
                     + IndexPlanner.describe(i.unique(), i.definition()) + "): left alone", null));
         }
     }
 
+    /** The one question per object: does the desired state declare it (by ObjectId)? If not, and not ignored, report it. */
+    private <T> void report(Collection<T> objects, Function<T, ObjectId> id, Predicate<T> ignored, Function<T, Drift> drift) {
+        for (T object : objects) {
+            if (planner.desired.declares(id.apply(object)) || ignored.test(object)) continue;
+            planner.items.add(drift.apply(object));
+        }
+    }
+
+    /** A declared index, or the temporary name a rebuildWhenChanged index is built or retired under. */
+    static boolean declaresIndex(DesiredState desired, QualifiedName index) {
+        if (desired.declares(DesiredState.index(index))) return true;
+        for (QualifiedName rebuilt : desired.rebuiltIndexes()) {
+            if (index.equals(rebuilt.sibling(IndexPlanner.temporaryName(rebuilt.name(), IndexPlanner.OLD_SUFFIX)))
+                    || index.equals(rebuilt.sibling(IndexPlanner.temporaryName(rebuilt.name(), IndexPlanner.NEW_SUFFIX)))) return true;
+        }
+        return false;
+    }
 }

@@ -1,0 +1,191 @@
+package schemasync.dsl;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+import schemasync.model.ObjectId;
+
+/**
+ * What the blocks declare, folded once before planning: every object a block declares (present, or absent through an
+ * {@code ensureNo…}) by its {@link ObjectId} with the block that declares it, the columns declared per table, where
+ * the column changes are, which tables this run reshapes and which tables the blocks mention at all. Immutable.
+ *
+ * <p>Names are resolved through the declared renames here, once: a block that declared {@code users} before a
+ * later block renamed it to {@code accounts} declares both names (the database has one of them, whichever side of
+ * the rename it is on). The planner reads this instead of collecting the same facts while it plans, and the report of
+ * undeclared objects asks it "is this object declared?".
+ *
+ * <p>The two facts that depend on the database are taken from the catalog before the run: a routine's identity (the
+ * normalizer's key for a declared signature, given by the caller) and, for {@code ensureNo…} of a routine or a
+ * column, what that name matches before the run.
+ */
+public final class DesiredState {
+    private final Map<ObjectId, Origin> objects;
+    private final Set<QualifiedName> partitions;
+    private final Set<QualifiedName> touched;
+    private final Set<QualifiedName> rebuiltIndexes;
+    private final Map<QualifiedName, Set<String>> columns;
+    private final Map<QualifiedName, Map<String, TreeMap<Integer, String>>> columnChanges;
+    private final Set<QualifiedName> reshaped;
+
+    private DesiredState(DesiredStateFold fold) {
+        this.objects = Map.copyOf(fold.objects);
+        this.partitions = Set.copyOf(fold.partitions);
+        this.touched = Set.copyOf(fold.touched);
+        this.rebuiltIndexes = Set.copyOf(fold.rebuiltIndexes);
+        Map<QualifiedName, Set<String>> columnCopy = new HashMap<>();
+        fold.columns.forEach((table, names) -> columnCopy.put(table, Set.copyOf(names)));
+        this.columns = Map.copyOf(columnCopy);
+        Map<QualifiedName, Map<String, TreeMap<Integer, String>>> changeCopy = new HashMap<>();
+        fold.columnChanges.forEach((table, perColumn) -> {
+            Map<String, TreeMap<Integer, String>> copy = new HashMap<>();
+            perColumn.forEach((column, positions) -> copy.put(column, new TreeMap<>(positions)));
+            changeCopy.put(table, Map.copyOf(copy));
+        });
+        this.columnChanges = Map.copyOf(changeCopy);
+        this.reshaped = Set.copyOf(fold.reshaped);
+    }
+
+    /**
+     * Folds the declarations (in block order) against the catalog before the run.
+     *
+     * @param functionKey  a declared function's or procedure's signature → the catalog's key for it (the normalizer
+     *                     spells argument types as PostgreSQL does); the identity when unknown
+     * @param aggregateKey the same for aggregates
+     */
+    public static DesiredState fold(List<Declaration> declarations, Catalog before,
+                                    UnaryOperator<String> functionKey, UnaryOperator<String> aggregateKey) {
+        return new DesiredState(new DesiredStateFold(declarations, before, functionKey, aggregateKey).run());
+    }
+
+    /** The fold of declarations alone (no database): routine signatures are their own keys. */
+    public static DesiredState fold(List<Declaration> declarations, Catalog before) {
+        return fold(declarations, before, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /** Whether a block declares this object, present or absent ({@code ensureNo…}). */
+    public boolean declares(ObjectId id) {
+        return objects.containsKey(id);
+    }
+
+    /** The first block that declares the object, or null when none does. */
+    public Origin origin(ObjectId id) {
+        return objects.get(id);
+    }
+
+    /** Every declared object with its block. */
+    public Map<ObjectId, Origin> objects() {
+        return objects;
+    }
+
+    /** A table {@code ensureTable} declares whole (its policies, triggers and grants are then declared too). */
+    public boolean declaresTable(QualifiedName table) {
+        return declares(table(table));
+    }
+
+    /** A partition {@code ensurePartition} or {@code ensureNoPartition} names. */
+    public boolean declaresPartition(QualifiedName partition) {
+        return partitions.contains(partition);
+    }
+
+    /**
+     * A table some block mentions at all (declares, adds a column or index to, renames, drops, changes): teams adopt
+     * the tool table by table, so only the others are "undeclared"; a touched table's other indexes are reported.
+     */
+    public boolean touches(QualifiedName table) {
+        return touched.contains(table);
+    }
+
+    /** Indexes declared with {@code rebuildWhenChanged()}, under every name their renames give them. */
+    public Set<QualifiedName> rebuiltIndexes() {
+        return rebuiltIndexes;
+    }
+
+    /** Every column some block declares on the table (or declares absent, or renames to), under any of its names. */
+    public Set<String> columns(QualifiedName table) {
+        return columns.getOrDefault(table, Set.of());
+    }
+
+    /** The block of an {@code ensureColumnChanged} of this column declared after {@code position}, or null. */
+    public String laterChange(QualifiedName table, String column, int position) {
+        TreeMap<Integer, String> positions = columnChanges.getOrDefault(table, Map.of()).get(column);
+        var later = positions == null ? null : positions.higherEntry(position);
+        return later == null ? null : later.getValue();
+    }
+
+    /** A table that exists before the run and that a block renames, drops, or renames or drops a column of. */
+    public boolean reshapes(QualifiedName table) {
+        return reshaped.contains(table);
+    }
+
+    public static ObjectId table(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.TABLE, name.schema(), name.name());
+    }
+
+    public static ObjectId index(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.INDEX, name.schema(), name.name());
+    }
+
+    public static ObjectId view(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.VIEW, name.schema(), name.name());
+    }
+
+    public static ObjectId materializedView(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.MATERIALIZED_VIEW, name.schema(), name.name());
+    }
+
+    public static ObjectId sequence(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.SEQUENCE, name.schema(), name.name());
+    }
+
+    /** An enum, domain, composite or range type: they share PostgreSQL's one namespace of types (pg_type). */
+    public static ObjectId type(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.TYPE, name.schema(), name.name());
+    }
+
+    public static ObjectId collation(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.COLLATION, name.schema(), name.name());
+    }
+
+    public static ObjectId statistics(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.STATISTICS, name.schema(), name.name());
+    }
+
+    public static ObjectId rule(QualifiedName table, String name) {
+        return ObjectId.onTable(ObjectId.Kind.RULE, table.schema(), table.name(), name);
+    }
+
+    public static ObjectId trigger(QualifiedName table, String name) {
+        return ObjectId.onTable(ObjectId.Kind.TRIGGER, table.schema(), table.name(), name);
+    }
+
+    public static ObjectId policy(QualifiedName table, String name) {
+        return ObjectId.onTable(ObjectId.Kind.POLICY, table.schema(), table.name(), name);
+    }
+
+    /**
+     * A function, procedure or aggregate by its catalog key {@code schema.name(identity arguments)}: they share
+     * pg_proc, where the arguments tell overloads apart.
+     */
+    public static ObjectId routine(String key) {
+        int dot = key.indexOf('.');
+        return ObjectId.of(ObjectId.Kind.FUNCTION, key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    public static ObjectId routine(Catalog.Function f) {
+        return ObjectId.of(ObjectId.Kind.FUNCTION, f.name().schema(), f.name().name() + "(" + f.arguments() + ")");
+    }
+
+    /** Whether the table exists before the run and has the column (an {@code ensureNoColumn} then touches it). */
+    static boolean hasColumn(Catalog before, QualifiedName table, String column) {
+        Table t = before.tables().get(table);
+        return t != null && t.column(column).isPresent();
+    }
+}

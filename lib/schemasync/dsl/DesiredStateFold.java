@@ -1,0 +1,239 @@
+package schemasync.dsl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.dsl.Declaration.RenameDecl;
+import schemasync.model.ObjectId;
+import schemasync.model.ObjectKind;
+
+/**
+ * The one pass behind {@link DesiredState}: each declaration adds what it declares, under every name the renames
+ * declared after it give it ({@link RenameLane#names}): the database holds one of those names, depending on whether
+ * the rename has run on it yet. Mutable while it runs; {@link DesiredState} copies it.
+ */
+final class DesiredStateFold {
+    final Map<ObjectId, Origin> objects = new HashMap<>();
+    final Set<QualifiedName> partitions = new HashSet<>();
+    final Set<QualifiedName> touched = new HashSet<>();
+    final Set<QualifiedName> rebuiltIndexes = new HashSet<>();
+    final Map<QualifiedName, Set<String>> columns = new HashMap<>();
+    final Map<QualifiedName, Map<String, TreeMap<Integer, String>>> columnChanges = new HashMap<>();
+    final Set<QualifiedName> reshaped = new HashSet<>();
+
+    private final List<Declaration> declarations;
+    private final Catalog before;
+    private final UnaryOperator<String> functionKey;
+    private final UnaryOperator<String> aggregateKey;
+    private final RenameLane lane;
+
+    DesiredStateFold(List<Declaration> declarations, Catalog before, UnaryOperator<String> functionKey,
+                     UnaryOperator<String> aggregateKey) {
+        this.declarations = declarations;
+        this.before = before;
+        this.functionKey = functionKey;
+        this.aggregateKey = aggregateKey;
+        this.lane = new RenameLane(declarations);
+    }
+
+    DesiredStateFold run() {
+        for (int i = 0; i < declarations.size(); i++) {
+            Declaration d = declarations.get(i);
+            objects(d, i);
+            columns(d, i);
+        }
+        // A renamed column or table keeps its declaration under its new name too.
+        for (QualifiedName table : new ArrayList<>(columns.keySet())) {
+            for (QualifiedName alias : tableAliases(table)) {
+                columns.computeIfAbsent(alias, k -> new HashSet<>()).addAll(columns.get(table));
+            }
+        }
+        columns.forEach((table, names) -> names.addAll(columnTargets(table)));
+        return this;
+    }
+
+    /** The objects and touched tables of one declaration at {@code position}. */
+    private void objects(Declaration d, int position) {
+        Origin origin = d.origin();
+        if (d instanceof Declaration.TableDecl t) {
+            for (QualifiedName name : tableNames(t.name(), position)) {
+                declare(DesiredState.table(name), origin);
+                touched.add(name);
+            }
+        } else if (d instanceof Declaration.ConstraintsDecl k) {
+            touched.addAll(tableNames(k.table(), position));
+        } else if (d instanceof Declaration.ColumnDecl c) {
+            touched.addAll(tableNames(c.table(), position));
+        } else if (d instanceof Declaration.ColumnChangeDecl c) {
+            touched.addAll(tableNames(c.table(), position));
+        } else if (d instanceof Declaration.IndexDecl i) {
+            touched.addAll(tableNames(i.table(), position));
+            for (QualifiedName name : lane.names(ObjectKind.INDEX, i.name(), position, Integer.MAX_VALUE)) {
+                declare(DesiredState.index(name), origin);
+                if (i.rebuildWhenChanged()) rebuiltIndexes.add(name);
+            }
+        } else if (d instanceof Declaration.TriggerDecl g) {
+            for (QualifiedName table : tableNames(g.table(), position)) {
+                touched.add(table);
+                declare(DesiredState.trigger(table, g.name()), origin);
+            }
+        } else if (d instanceof AccessDecl.PolicyDecl p) {
+            for (QualifiedName table : tableNames(p.table(), position)) {
+                touched.add(table);
+                declare(DesiredState.policy(table, p.name()), origin);
+            }
+        } else if (d instanceof Declaration.PartitionDecl p) {
+            partitions.add(p.name());
+            touched.add(p.name());
+        } else if (d instanceof Declaration.MaterializedViewDecl m) {
+            declare(DesiredState.materializedView(m.name()), origin);
+            touched.add(m.name());
+        } else if (d instanceof Declaration.ViewDecl v) {
+            declare(DesiredState.view(v.name()), origin);
+        } else if (d instanceof TypeDecl.SequenceDecl q) {
+            declare(DesiredState.sequence(q.name()), origin);
+        } else if (d instanceof TypeDecl.EnumDecl e) {
+            declare(DesiredState.type(e.name()), origin);
+        } else if (d instanceof TypeDecl.DomainDecl t) {
+            declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof TypeDecl.CompositeTypeDecl t) {
+            declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof KindDecl.CollationDecl c) {
+            declare(DesiredState.collation(c.name()), origin);
+        } else if (d instanceof KindDecl.RangeTypeDecl t) {
+            declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof StatisticsRuleDecl.StatisticsDecl s) {
+            declare(DesiredState.statistics(s.name()), origin);
+        } else if (d instanceof StatisticsRuleDecl.RuleDecl r) {
+            declare(DesiredState.rule(r.table(), r.name()), origin);
+        } else if (d instanceof Declaration.FunctionDecl f) {
+            declare(routine(f.name(), functionKey.apply(f.signature())), origin);
+        } else if (d instanceof Declaration.AggregateDecl a) {
+            declare(routine(a.name(), aggregateKey.apply(a.signature())), origin);
+        } else if (d instanceof RenameDecl r) {
+            renamed(r, position);
+        } else if (d instanceof RemovalDecl r) {
+            removed(r);
+        }
+    }
+
+    private void renamed(RenameDecl r, int position) {
+        switch (r.kind()) {
+            case TABLE -> {
+                touched.add(r.fromName());
+                touched.add(r.fromName().sibling(r.to()));
+            }
+            case COLUMN -> touched.addAll(tableNames(r.table(), position));
+            case INDEX -> {
+                declare(DesiredState.index(r.fromName()), r.origin());
+                declare(DesiredState.index(r.fromName().sibling(r.to())), r.origin());
+            }
+            default -> { }
+        }
+    }
+
+    /** Declared absent: what the removal names is declared (the plan drops it), so it is not "undeclared". */
+    private void removed(RemovalDecl r) {
+        QualifiedName name = r.object();
+        Origin origin = r.origin();
+        switch (r.kind()) {
+            case TABLE -> touched.add(name);
+            case COLUMN -> {
+                // Only a column there is to drop touches its table.
+                if (DesiredState.hasColumn(before, name, r.column())) touched.add(name);
+            }
+            case INDEX -> declare(DesiredState.index(name), origin);
+            case VIEW -> declare(DesiredState.view(name), origin);
+            case TRIGGER -> declare(DesiredState.trigger(name, r.column()), origin);
+            case MATERIALIZED_VIEW -> declare(DesiredState.materializedView(name), origin);
+            case SEQUENCE -> declare(DesiredState.sequence(name), origin);
+            case DOMAIN, COMPOSITE_TYPE, RANGE_TYPE -> declare(DesiredState.type(name), origin);
+            case COLLATION -> declare(DesiredState.collation(name), origin);
+            case STATISTICS -> declare(DesiredState.statistics(name), origin);
+            case RULE -> declare(DesiredState.rule(name, r.column()), origin);
+            case PARTITION -> {
+                partitions.add(name);
+                touched.add(name);
+            }
+            // ensureNoFunction names every overload; ensureNoProcedure and ensureNoAggregate drop only a single one.
+            case FUNCTION -> routinesNamed(before.functions(), name).forEach(f -> declare(DesiredState.routine(f), origin));
+            case PROCEDURE, AGGREGATE -> {
+                var named = routinesNamed(r.kind() == ObjectKind.AGGREGATE ? before.aggregates() : before.functions(), name);
+                if (named.size() == 1) declare(DesiredState.routine(named.get(0)), origin);
+            }
+            default -> { }
+        }
+    }
+
+    private static List<Catalog.Function> routinesNamed(Map<String, Catalog.Function> routines, QualifiedName name) {
+        return routines.values().stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    /** A routine by the key the normalizer gives its declared signature ({@code schema.name(arguments)}). */
+    private static ObjectId routine(QualifiedName name, String key) {
+        String prefix = name.schema() + ".";
+        return key.startsWith(prefix) ? ObjectId.of(ObjectId.Kind.FUNCTION, name.schema(), key.substring(prefix.length()))
+                : DesiredState.routine(key);
+    }
+
+    /** The declared columns per table, and where the column changes are. */
+    private void columns(Declaration d, int position) {
+        if (d instanceof RenameDecl r && r.kind() == ObjectKind.TABLE && before.tables().containsKey(r.fromName())) {
+            // Only what this run will do: a rename or removal already done stays declared forever.
+            reshaped.add(r.fromName());
+            reshaped.add(r.fromName().sibling(r.to()));
+        } else if (d instanceof RenameDecl r && r.kind() == ObjectKind.COLUMN && DesiredState.hasColumn(before, r.table(), r.from())) {
+            reshaped.add(r.table());
+        } else if (d instanceof RemovalDecl r && before.tables().containsKey(r.object())
+                && (r.kind() == ObjectKind.TABLE || r.kind() == ObjectKind.COLUMN)) {
+            reshaped.add(r.object());
+        }
+        if (d instanceof Declaration.ColumnChangeDecl c) {
+            columnChanges.computeIfAbsent(c.table(), k -> new HashMap<>())
+                    .computeIfAbsent(c.column(), k -> new TreeMap<>())
+                    .put(position, c.origin().blockId());
+        }
+        if (d instanceof Declaration.TableDecl t) {
+            t.columns().forEach(c -> columns.computeIfAbsent(t.name(), k -> new HashSet<>()).add(c.name()));
+        } else if (d instanceof Declaration.ColumnDecl c) {
+            columns.computeIfAbsent(c.table(), k -> new HashSet<>()).add(c.column().name());
+        } else if (d instanceof RemovalDecl r && r.kind() == ObjectKind.COLUMN) {
+            columns.computeIfAbsent(r.object(), k -> new HashSet<>()).add(r.column());
+        }
+    }
+
+    private void declare(ObjectId id, Origin origin) {
+        objects.putIfAbsent(id, origin);
+    }
+
+    /** The names a table declared at {@code position} has through the table renames declared after it. */
+    private List<QualifiedName> tableNames(QualifiedName table, int position) {
+        return lane.names(ObjectKind.TABLE, table, position, Integer.MAX_VALUE);
+    }
+
+    /** Every name a column of {@code table} is given by a rename (so it is not reported as undeclared). */
+    private List<String> columnTargets(QualifiedName table) {
+        return lane.all().stream()
+                .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
+    }
+
+    /** Tables that are declared under another name by a rename chain (both directions). */
+    private List<QualifiedName> tableAliases(QualifiedName table) {
+        List<QualifiedName> aliases = new ArrayList<>();
+        for (RenameDecl r : lane.all()) {
+            if (r.kind() != ObjectKind.TABLE) continue;
+            QualifiedName to = r.fromName().sibling(r.to());
+            if (r.fromName().equals(table)) aliases.add(to);
+            if (to.equals(table)) aliases.add(r.fromName());
+        }
+        return aliases;
+    }
+}
