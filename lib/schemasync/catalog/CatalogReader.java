@@ -94,7 +94,7 @@ public final class CatalogReader {
         Map<String, Catalog.Function> functions = new LinkedHashMap<>();
         batch.add(CatalogTypeSql.FUNCTIONS, rs -> {
             Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                    rs.getString(4));
+                    rs.getString(4), new Catalog.Function.Header(rs.getString(5), rs.getString(6), null, null, null));
             functions.put(f.signature(), f);
         });
         Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
@@ -134,7 +134,7 @@ public final class CatalogReader {
         Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
         batch.add(CatalogTypeSql.AGGREGATES, rs -> {
             Catalog.Function a = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                    rs.getString(4));
+                    rs.getString(4), new Catalog.Function.Header("a", rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
             aggregates.put(a.signature(), a);
         });
         Map<QualifiedName, CompositeType> composites = new LinkedHashMap<>();
@@ -218,13 +218,18 @@ public final class CatalogReader {
                     constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of()),
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants(), row.relpages()));
         }
+        Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
+        triggers.forEach((relation, list) -> {
+            if (!tables.containsKey(relation)) relationTriggers.put(relation, list);
+        });
 
         return Catalog.builder().schemas(existingSchemas).tables(tables).indexes(indexes).enums(enums).views(views)
                 .functions(functions).extensions(extensions).domains(domains).grants(grants).defaultPrivileges(defaultPrivileges)
                 .aggregates(aggregates).composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules).build();
+                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
+                .relationTriggers(relationTriggers).build();
     }
 
     /**

@@ -238,8 +238,8 @@ final class BlockPlan {
         views.putAll(catalog.views());
         Map<QualifiedName, Catalog.MaterializedView> matviews = new TreeMap<>(BY_NAME);
         matviews.putAll(catalog.materializedViews());
-        Map<String, Source.Routine> readers = new TreeMap<>();
-        for (Source.Routine r : routines.routinesReadingViews()) readers.put(r.signature(), r);
+        Map<String, Catalog.Function> readers = new TreeMap<>();
+        for (Catalog.Function r : routines.routinesReadingViews()) readers.put(r.signature(), r);
         TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
         relations.addAll(views.keySet());
         relations.addAll(matviews.keySet());
@@ -276,20 +276,21 @@ final class BlockPlan {
 
     private void triggers(String schema) {
         g.startBlock(schema + " triggers", "Triggers of schema " + schema);
-        for (Source.Trigger t : source.triggers()) {
-            if (!t.table().schema().equals(schema) || t.cloned()) continue;
+        for (Source.TriggerOn on : source.triggers()) {
+            if (!on.table().schema().equals(schema)) continue;
+            Table.Trigger t = on.trigger();
             // A partition's own trigger (not a clone of its parent's) is ensureTrigger on the partition.
-            boolean dslTable = catalog.tables().containsKey(t.table())
-                    && (!customTables.contains(t.table()) || catalog.partitioning().containsKey(t.table()));
-            Call call = dslTable ? TriggerParser.parse(g, t, catalog) : null;
+            boolean dslTable = catalog.tables().containsKey(on.table())
+                    && (!customTables.contains(on.table()) || catalog.partitioning().containsKey(on.table()));
+            Call call = dslTable ? TriggerParser.parse(g, on.table(), t) : null;
             if (call != null) {
                 g.add(call);
             } else {
-                g.add(g.custom("trigger " + t.name() + " on " + t.table(), dslTable && t.constraintTrigger()
+                g.add(g.custom("trigger " + t.name() + " on " + on.table(), dslTable && t.constraintTrigger()
                         ? "a constraint trigger FROM another table (the comparison cannot spell it before that table exists)"
                         : dslTable ? "a clause the DSL does not express"
                         : "on a partition (ensureTrigger declares triggers on the partitioned table)",
-                        CustomSql.triggerMissing(t.table(), t.name()), t.definition(), g.dslName(t.table()) + "." + t.name()));
+                        CustomSql.triggerMissing(on.table(), t.name()), t.definitionOn(on.table()), g.dslName(on.table()) + "." + t.name()));
             }
         }
     }

@@ -49,36 +49,6 @@ final class SourceSql {
             ORDER BY 3, 1, 2
             """;
 
-    /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */
-    static final String ROUTINES = """
-            -- schema-sync generate: routines
-            SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
-                   pg_catalog.pg_get_function_arguments(p.oid) AS args, p.prokind::text,
-                   CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition,
-                   a.aggtransfn::regproc::text AS sfunc, pg_catalog.format_type(a.aggtranstype, NULL) AS stype,
-                   NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, a.agginitval,
-                   NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc, a.aggkind::text,
-                   p.proparallel::text
-            FROM pg_catalog.pg_proc p
-            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
-
-            ORDER BY 1, 2, 3
-            """;
-
-    /** Triggers with what the DSL cannot say: a clone on a partition, a constraint trigger. */
-    static final String TRIGGERS = """
-            -- schema-sync generate: triggers
-            SELECT n.nspname, c.relname, t.tgname, t.tgparentid <> 0 AS cloned, t.tgconstraint <> 0 AS constraint_trigger,
-                   pg_catalog.pg_get_triggerdef(t.oid) AS definition
-            FROM pg_catalog.pg_trigger t
-            JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
-            ORDER BY 1, 2, 3
-            """;
-
     /** Indexes in full (pg_get_indexdef), for those the DSL cannot express, and which are partition children. */
     static final String INDEXES = """
             -- schema-sync generate: index definitions
