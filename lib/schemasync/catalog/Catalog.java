@@ -20,7 +20,10 @@ import java.util.TreeSet;
  * the CREATE AGGREGATE option list rebuilt from pg_aggregate; {@code relationTriggers}: the triggers of
  * relations that are not a {@link Table} (a view's INSTEAD OF triggers, a foreign table's), keyed by the
  * relation, as {@link Table#triggers()} holds a table's. The plan does not compare them (no DSL verb declares
- * them: {@code generate} writes them as custom steps), so no differ reads them.
+ * them: {@code generate} writes them as custom steps), so no differ reads them. {@code indexDefinitions}: the whole
+ * pg_get_indexdef of each index in {@code indexes} (names and WITH storage parameters included), what
+ * {@code generate} writes for an index no block can say; the plan compares {@link Index}, never this text (it
+ * holds the names), and the planner's working copy does not keep it.
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
@@ -34,7 +37,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
-                      Map<QualifiedName, List<Table.Trigger>> relationTriggers) {
+                      Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -146,6 +149,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         relationTriggers = Collections.unmodifiableMap(new LinkedHashMap<>(relationTriggers));
+        indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
     }
 
 
@@ -182,6 +186,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.statistics = new LinkedHashMap<>(statistics);
         b.rules = new LinkedHashMap<>(rules);
         b.relationTriggers = new LinkedHashMap<>(relationTriggers);
+        b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
         return b;
     }
 
@@ -217,6 +222,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, Statistics> statistics = new LinkedHashMap<>();
         private Map<String, Rule> rules = new LinkedHashMap<>();
         private Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
+        private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -321,10 +327,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder relationTriggers(Map<QualifiedName, List<Table.Trigger>> relationTriggers) { this.relationTriggers = new LinkedHashMap<>(relationTriggers); return this; }
 
+        public Map<QualifiedName, String> indexDefinitions() { return indexDefinitions; }
+
+        public Builder indexDefinitions(Map<QualifiedName, String> indexDefinitions) { this.indexDefinitions = new LinkedHashMap<>(indexDefinitions); return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                    lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers);
+                    lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
+                    indexDefinitions);
         }
     }
 

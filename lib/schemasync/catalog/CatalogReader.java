@@ -79,8 +79,10 @@ public final class CatalogReader {
                         ExternalObjects.Enabled.of(rs.getString(6)))));
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
+        Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
         batch.add(CatalogSql.INDEXES, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            indexDefinitions.put(name, rs.getString(9));
             indexes.put(name, new Index(name, name.sibling(rs.getString(3)), rs.getBoolean(5),
                     rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
                     rs.getBoolean(6), rs.getBoolean(7)));
@@ -229,7 +231,7 @@ public final class CatalogReader {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
-                .relationTriggers(relationTriggers).build();
+                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions).build();
     }
 
     /**

@@ -49,18 +49,6 @@ final class SourceSql {
             ORDER BY 3, 1, 2
             """;
 
-    /** Indexes in full (pg_get_indexdef), for those the DSL cannot express, and which are partition children. */
-    static final String INDEXES = """
-            -- schema-sync generate: index definitions
-            SELECT n.nspname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached
-            FROM pg_catalog.pg_index i
-            JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = ci.relnamespace
-            WHERE n.nspname = ANY (?)
-            ORDER BY 1, 2
-            """;
-
     /**
      * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite (rules other than a
      * view's _RETURN) in the managed schemas, by kind, with its name: the
