@@ -23,7 +23,10 @@ import java.util.TreeSet;
  * them: {@code generate} writes them as custom steps), so no differ reads them. {@code indexDefinitions}: the whole
  * pg_get_indexdef of each index in {@code indexes} (names and WITH storage parameters included), what
  * {@code generate} writes for an index no block can say; the plan compares {@link Index}, never this text (it
- * holds the names), and the planner's working copy does not keep it.
+ * holds the names), and the planner's working copy does not keep it. {@code foreignPartitions}: the foreign
+ * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
+ * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
+ * declares one), so no differ reads them.
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
@@ -37,7 +40,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
-                      Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions) {
+                      Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
+                      Map<QualifiedName, Partitioning> foreignPartitions) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -150,6 +154,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         relationTriggers = Collections.unmodifiableMap(new LinkedHashMap<>(relationTriggers));
         indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
+        foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
     }
 
 
@@ -187,6 +192,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.rules = new LinkedHashMap<>(rules);
         b.relationTriggers = new LinkedHashMap<>(relationTriggers);
         b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
+        b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         return b;
     }
 
@@ -223,6 +229,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<String, Rule> rules = new LinkedHashMap<>();
         private Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
         private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
+        private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -331,11 +338,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder indexDefinitions(Map<QualifiedName, String> indexDefinitions) { this.indexDefinitions = new LinkedHashMap<>(indexDefinitions); return this; }
 
+        public Map<QualifiedName, Partitioning> foreignPartitions() { return foreignPartitions; }
+
+        public Builder foreignPartitions(Map<QualifiedName, Partitioning> foreignPartitions) { this.foreignPartitions = new LinkedHashMap<>(foreignPartitions); return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions);
+                    indexDefinitions, foreignPartitions);
         }
     }
 

@@ -165,9 +165,10 @@ public final class CatalogReader {
         batch.add(CatalogSql.COMMENTS, rs -> comments.put(new CommentTarget(CommentTarget.Kind.fromWord(rs.getString(1)),
                 new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
         Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
-        batch.add(CatalogSql.PARTITIONING, rs -> partitioning.put(new QualifiedName(rs.getString(1), rs.getString(2)),
-                new Catalog.Partitioning(rs.getString(3), rs.getString(4) == null ? null
-                        : new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6))));
+        Map<QualifiedName, Catalog.Partitioning> foreignPartitions = new LinkedHashMap<>();
+        batch.add(CatalogSql.PARTITIONING, rs -> ("f".equals(rs.getString(7)) ? foreignPartitions : partitioning)
+                .put(new QualifiedName(rs.getString(1), rs.getString(2)), new Catalog.Partitioning(rs.getString(3),
+                        rs.getString(4) == null ? null : new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6))));
         Map<QualifiedName, Catalog.MaterializedView> materializedViews = new LinkedHashMap<>();
         batch.add(CatalogSql.MATERIALIZED_VIEWS, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
@@ -231,7 +232,8 @@ public final class CatalogReader {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
-                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions).build();
+                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
+                .foreignPartitions(foreignPartitions).build();
     }
 
     /**

@@ -39,14 +39,18 @@ final class BlockPlan {
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
 
+    /** The partition trees of the catalog, roots and partitions. */
+    private final PartitionTree partitions;
+
     BlockPlan(Generator g, Source source) {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
-        for (Source.Partition p : source.partitions()) {
-            partitionTrees.add(p.name());
-            if (p.parent() != null) customTables.add(p.name());
-        }
+        this.partitions = new PartitionTree(catalog);
+        partitions.members().forEach((name, p) -> {
+            partitionTrees.add(name);
+            if (p.parent() != null) customTables.add(name);
+        });
     }
 
     void write() {
@@ -171,25 +175,12 @@ final class BlockPlan {
         Set<String> deferred = tables.deferredForeignKeys();
         TableGenerator tg = new TableGenerator(g);
         Set<QualifiedName> declared = new HashSet<>();
-        Map<QualifiedName, List<Source.Partition>> partitionsOf = new HashMap<>();
-        for (Source.Partition p : source.partitions()) {
-            QualifiedName root = p.name();
-            Source.Partition cur = p;
-            while (cur.parent() != null) {
-                QualifiedName parent = cur.parent();
-                cur = source.partitions().stream().filter(x -> x.name().equals(parent)).findFirst().orElse(null);
-                if (cur == null) break;
-                root = cur.name();
-            }
-            partitionsOf.computeIfAbsent(root, k -> new ArrayList<>()).add(p);
-        }
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
-            if (partitionsOf.containsKey(name)) {
-                Source.Partition root = partitionsOf.get(name).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-                new PartitionedTables(g).write(t, root, partitionsOf.get(name), tg, declared, deferred, serials);
+            if (partitions.isRoot(name)) {
+                new PartitionedTables(g).write(t, partitions, tg, declared, deferred, serials);
             } else {
                 g.addAll(tg.table(t, declared, deferred, serials));
             }
@@ -220,13 +211,7 @@ final class BlockPlan {
 
     /** A partition's root partitioned table (the block that creates it); any other table itself. */
     private QualifiedName rootOf(QualifiedName table) {
-        QualifiedName cur = table;
-        while (true) {
-            QualifiedName c = cur;
-            Source.Partition p = source.partitions().stream().filter(x -> x.name().equals(c)).findFirst().orElse(null);
-            if (p == null || p.parent() == null) return cur;
-            cur = p.parent();
-        }
+        return partitions.rootOf(table);
     }
 
     /**

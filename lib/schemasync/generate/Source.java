@@ -19,13 +19,8 @@ import schemasync.catalog.Table;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog,
-              List<Partition> partitions,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
-
-    /** A partitioned table ({@code partitionKey} set) or a partition ({@code parent} and {@code bound} set). */
-    record Partition(QualifiedName name, int depth, String partitionKey, QualifiedName parent, String bound) {
-    }
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -84,14 +79,11 @@ record Source(Catalog catalog,
             Catalog catalog = CatalogReader.read(connection, schemas);
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
             Array names = connection.createArrayOf("text", new TreeSet<>(schemas).toArray());
-            List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
-                    rs.getInt(3), rs.getString(4), rs.getString(5) == null ? null : new QualifiedName(rs.getString(5), rs.getString(6)),
-                    rs.getString(7)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             // Read under the same search_path as the catalog, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            return new Source(catalog, partitions,
+            return new Source(catalog,
                     objects, dependencies);
         } finally {
             connection.rollback();

@@ -25,31 +25,6 @@ final class SourceSql {
     }
 
     /**
-     * Partitioned tables and partitions: the partition key, the parent and the bound, with the depth
-     * in the partition tree so parents are created before their partitions.
-     */
-    static final String PARTITIONS = """
-            -- schema-sync generate: partitioned tables and partitions
-            WITH RECURSIVE tree AS (
-                SELECT c.oid, NULL::oid AS parent, 0 AS depth FROM pg_catalog.pg_class c
-                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind = 'p' AND NOT c.relispartition AND n.nspname = ANY (?)
-                UNION ALL
-                SELECT i.inhrelid, i.inhparent, t.depth + 1 FROM pg_catalog.pg_inherits i JOIN tree t ON t.oid = i.inhparent
-            )
-            SELECT n.nspname, c.relname, t.depth,
-                   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
-                   pn.nspname AS parent_schema, p.relname AS parent_name,
-                   pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
-            FROM tree t
-            JOIN pg_catalog.pg_class c ON c.oid = t.oid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parent
-            LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-            ORDER BY 3, 1, 2
-            """;
-
-    /**
      * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite (rules other than a
      * view's _RETURN) in the managed schemas, by kind, with its name: the
      * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
