@@ -1,8 +1,9 @@
 package schemasync.generate;
 
 /**
- * What the generator reads beyond the catalog (which models only what the planner compares): the
- * objects it must carry as guarded custom steps, and the details it needs to write idiomatic calls.
+ * What the generator reads beyond the catalog: the census of every object in the managed schemas, which
+ * {@link ObjectCensus} compares with what the catalog models so that nothing unmodeled goes unmentioned
+ * (routines, triggers, index definitions and partition trees come from the catalog model).
  * Each query is runnable in psql (replace {@code ?} by {@code '{public}'::text[]}); the reader pins
  * {@code search_path = pg_catalog, pg_temp} so every name comes out schema-qualified. Extension-owned
  * objects (pg_depend deptype 'e') are excluded: CREATE EXTENSION brings them back.
