@@ -17,7 +17,16 @@ import java.util.TreeSet;
  * {@code grants}: privileges on columns, sequences, schemas and routines (table privileges are on
  * {@link Table}), owners' own left out; {@code defaultPrivileges}: one entry per pg_default_acl row,
  * possibly empty (a revoked baseline); {@code aggregates}: keyed like functions, the definition is
- * the CREATE AGGREGATE option list rebuilt from pg_aggregate.
+ * the CREATE AGGREGATE option list rebuilt from pg_aggregate; {@code relationTriggers}: the triggers of
+ * relations that are not a {@link Table} (a view's INSTEAD OF triggers, a foreign table's), keyed by the
+ * relation, as {@link Table#triggers()} holds a table's. The plan does not compare them (no DSL verb declares
+ * them: {@code generate} writes them as custom steps), so no differ reads them. {@code indexDefinitions}: the whole
+ * pg_get_indexdef of each index in {@code indexes} (names and WITH storage parameters included), what
+ * {@code generate} writes for an index no block can say; the plan compares {@link Index}, never this text (it
+ * holds the names), and the planner's working copy does not keep it. {@code foreignPartitions}: the foreign
+ * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
+ * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
+ * declares one), so no differ reads them.
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
@@ -30,7 +39,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
                       Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
-                      Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules) {
+                      Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
+                      Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
+                      Map<QualifiedName, Partitioning> foreignPartitions) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -92,9 +103,26 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
      * A function or procedure, keyed by its signature {@code schema.name(identity arguments)} (the
      * overload), with {@code pg_get_functiondef}'s whole CREATE OR REPLACE text.
      */
-    public record Function(QualifiedName name, String arguments, String definition) {
+    public record Function(QualifiedName name, String arguments, String definition, Header header) {
+        /** A routine as the plan knows it (declared, or replayed by a step): no {@link Header}. */
+        public Function(QualifiedName name, String arguments, String definition) {
+            this(name, arguments, definition, null);
+        }
+
         public String signature() {
             return name + "(" + arguments + ")";
+        }
+
+        /**
+         * What {@code generate} writes a routine's call from, beyond what the plan compares (the reader fills it; a
+         * routine a declaration or a step makes has none, and {@link Differ#routine} leaves it out: the definition or
+         * the aggregate's option list already says all of it). {@code kind}: prokind ({@code f}, {@code p} or
+         * {@code a}); {@code allArguments}: pg_get_function_arguments, the whole list with OUT, VARIADIC and
+         * DEFAULT (as the header of pg_get_functiondef spells it); an aggregate's transition, final and combine
+         * functions as regproc prints them (null when it has none: they are what it calls, so what orders it).
+         */
+        public record Header(String kind, String allArguments, String transitionFunction, String finalFunction,
+                             String combineFunction) {
         }
     }
 
@@ -124,6 +152,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
         statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+        relationTriggers = Collections.unmodifiableMap(new LinkedHashMap<>(relationTriggers));
+        indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
+        foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
     }
 
 
@@ -159,6 +190,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.rangeTypes = new LinkedHashMap<>(rangeTypes);
         b.statistics = new LinkedHashMap<>(statistics);
         b.rules = new LinkedHashMap<>(rules);
+        b.relationTriggers = new LinkedHashMap<>(relationTriggers);
+        b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
+        b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         return b;
     }
 
@@ -193,6 +227,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
         private Map<QualifiedName, Statistics> statistics = new LinkedHashMap<>();
         private Map<String, Rule> rules = new LinkedHashMap<>();
+        private Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
+        private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
+        private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -293,10 +330,23 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder rules(Map<String, Rule> rules) { this.rules = new LinkedHashMap<>(rules); return this; }
 
+        public Map<QualifiedName, List<Table.Trigger>> relationTriggers() { return relationTriggers; }
+
+        public Builder relationTriggers(Map<QualifiedName, List<Table.Trigger>> relationTriggers) { this.relationTriggers = new LinkedHashMap<>(relationTriggers); return this; }
+
+        public Map<QualifiedName, String> indexDefinitions() { return indexDefinitions; }
+
+        public Builder indexDefinitions(Map<QualifiedName, String> indexDefinitions) { this.indexDefinitions = new LinkedHashMap<>(indexDefinitions); return this; }
+
+        public Map<QualifiedName, Partitioning> foreignPartitions() { return foreignPartitions; }
+
+        public Builder foreignPartitions(Map<QualifiedName, Partitioning> foreignPartitions) { this.foreignPartitions = new LinkedHashMap<>(foreignPartitions); return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                    lineage, externals, collations, rangeTypes, statistics, rules);
+                    lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
+                    indexDefinitions, foreignPartitions);
         }
     }
 

@@ -79,8 +79,10 @@ public final class CatalogReader {
                         ExternalObjects.Enabled.of(rs.getString(6)))));
 
         Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
+        Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
         batch.add(CatalogSql.INDEXES, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            indexDefinitions.put(name, rs.getString(9));
             indexes.put(name, new Index(name, name.sibling(rs.getString(3)), rs.getBoolean(5),
                     rs.getString(4), definitionAfterNames(rs.getString(9), rs.getString(8)),
                     rs.getBoolean(6), rs.getBoolean(7)));
@@ -94,7 +96,7 @@ public final class CatalogReader {
         Map<String, Catalog.Function> functions = new LinkedHashMap<>();
         batch.add(CatalogTypeSql.FUNCTIONS, rs -> {
             Catalog.Function f = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                    rs.getString(4));
+                    rs.getString(4), new Catalog.Function.Header(rs.getString(5), rs.getString(6), null, null, null));
             functions.put(f.signature(), f);
         });
         Map<String, Catalog.Extension> extensions = new LinkedHashMap<>();
@@ -134,7 +136,7 @@ public final class CatalogReader {
         Map<String, Catalog.Function> aggregates = new LinkedHashMap<>();
         batch.add(CatalogTypeSql.AGGREGATES, rs -> {
             Catalog.Function a = new Catalog.Function(new QualifiedName(rs.getString(1), rs.getString(2)), rs.getString(3),
-                    rs.getString(4));
+                    rs.getString(4), new Catalog.Function.Header("a", rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
             aggregates.put(a.signature(), a);
         });
         Map<QualifiedName, CompositeType> composites = new LinkedHashMap<>();
@@ -163,9 +165,10 @@ public final class CatalogReader {
         batch.add(CatalogSql.COMMENTS, rs -> comments.put(new CommentTarget(CommentTarget.Kind.fromWord(rs.getString(1)),
                 new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
         Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
-        batch.add(CatalogSql.PARTITIONING, rs -> partitioning.put(new QualifiedName(rs.getString(1), rs.getString(2)),
-                new Catalog.Partitioning(rs.getString(3), rs.getString(4) == null ? null
-                        : new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6))));
+        Map<QualifiedName, Catalog.Partitioning> foreignPartitions = new LinkedHashMap<>();
+        batch.add(CatalogSql.PARTITIONING, rs -> ("f".equals(rs.getString(7)) ? foreignPartitions : partitioning)
+                .put(new QualifiedName(rs.getString(1), rs.getString(2)), new Catalog.Partitioning(rs.getString(3),
+                        rs.getString(4) == null ? null : new QualifiedName(rs.getString(4), rs.getString(5)), rs.getString(6))));
         Map<QualifiedName, Catalog.MaterializedView> materializedViews = new LinkedHashMap<>();
         batch.add(CatalogSql.MATERIALIZED_VIEWS, rs -> {
             QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
@@ -218,13 +221,19 @@ public final class CatalogReader {
                     constraints.getOrDefault(row.name(), List.of()), triggers.getOrDefault(row.name(), List.of()),
                     row.rowSecurity(), policies.getOrDefault(row.name(), List.of()), row.grants(), row.relpages()));
         }
+        Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
+        triggers.forEach((relation, list) -> {
+            if (!tables.containsKey(relation)) relationTriggers.put(relation, list);
+        });
 
         return Catalog.builder().schemas(existingSchemas).tables(tables).indexes(indexes).enums(enums).views(views)
                 .functions(functions).extensions(extensions).domains(domains).grants(grants).defaultPrivileges(defaultPrivileges)
                 .aggregates(aggregates).composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules).build();
+                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
+                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
+                .foreignPartitions(foreignPartitions).build();
     }
 
     /**

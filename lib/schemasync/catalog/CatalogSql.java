@@ -302,13 +302,14 @@ final class CatalogSql {
             SELECT n.nspname, c.relname,
                    CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key,
                    pn.nspname AS parent_schema, pc.relname AS parent_name,
-                   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound
+                   CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS bound,
+                   c.relkind::text
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_catalog.pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
             LEFT JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
             LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
-            WHERE c.relkind IN ('r', 'p')
+            WHERE c.relkind IN ('r', 'p', 'f') -- 'f': a foreign table that is a partition (Catalog.foreignPartitions)
               AND (c.relkind = 'p' OR c.relispartition)
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e

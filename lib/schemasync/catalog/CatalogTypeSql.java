@@ -80,7 +80,8 @@ final class CatalogTypeSql {
     static final String FUNCTIONS = """
             -- schema-sync: functions
             SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments,
-                   pg_catalog.pg_get_functiondef(p.oid) AS definition
+                   pg_catalog.pg_get_functiondef(p.oid) AS definition,
+                   p.prokind::text, pg_catalog.pg_get_function_arguments(p.oid) AS all_arguments
             FROM pg_catalog.pg_proc p
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
             WHERE p.prokind IN ('f', 'p')
@@ -234,7 +235,9 @@ final class CatalogTypeSql {
             -- schema-sync: aggregates
             SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS arguments,
                    """ + AGGREGATE_OPTIONS + """
-             AS definition
+             AS definition,
+                   pg_catalog.pg_get_function_arguments(p.oid) AS all_arguments, a.aggtransfn::pg_catalog.regproc::text,
+                   NULLIF(a.aggfinalfn::pg_catalog.regproc::text, '-'), NULLIF(a.aggcombinefn::pg_catalog.regproc::text, '-')
             FROM pg_catalog.pg_aggregate a
             JOIN pg_catalog.pg_proc p ON p.oid = a.aggfnoid
             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace

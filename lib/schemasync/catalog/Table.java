@@ -67,6 +67,17 @@ public record Table(QualifiedName name, List<Column> columns, PrimaryKey primary
         public Trigger(String name, String definition) {
             this(name, definition, ExternalObjects.Enabled.ORIGIN);
         }
+
+        /** pg_trigger.tgconstraint is set: pg_get_triggerdef writes CREATE CONSTRAINT TRIGGER exactly then. */
+        public boolean constraintTrigger() {
+            return definition.startsWith("CREATE CONSTRAINT TRIGGER ");
+        }
+
+        /** pg_get_triggerdef's own text: the definition with {@code relation} written back (quote_ident'ed) for {@code <table>}. */
+        public String definitionOn(QualifiedName relation) {
+            return definition.replace(" ON <table> ", " ON " + SqlText.quoteIdent(relation.schema()) + "."
+                    + SqlText.quoteIdent(relation.name()) + " ");
+        }
     }
 
     public Optional<Trigger> trigger(String triggerName) {

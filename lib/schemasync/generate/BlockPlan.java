@@ -39,14 +39,18 @@ final class BlockPlan {
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
 
+    /** The partition trees of the catalog, roots and partitions. */
+    private final PartitionTree partitions;
+
     BlockPlan(Generator g, Source source) {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
-        for (Source.Partition p : source.partitions()) {
-            partitionTrees.add(p.name());
-            if (p.parent() != null) customTables.add(p.name());
-        }
+        this.partitions = new PartitionTree(catalog);
+        partitions.members().forEach((name, p) -> {
+            partitionTrees.add(name);
+            if (p.parent() != null) customTables.add(name);
+        });
     }
 
     void write() {
@@ -171,25 +175,12 @@ final class BlockPlan {
         Set<String> deferred = tables.deferredForeignKeys();
         TableGenerator tg = new TableGenerator(g);
         Set<QualifiedName> declared = new HashSet<>();
-        Map<QualifiedName, List<Source.Partition>> partitionsOf = new HashMap<>();
-        for (Source.Partition p : source.partitions()) {
-            QualifiedName root = p.name();
-            Source.Partition cur = p;
-            while (cur.parent() != null) {
-                QualifiedName parent = cur.parent();
-                cur = source.partitions().stream().filter(x -> x.name().equals(parent)).findFirst().orElse(null);
-                if (cur == null) break;
-                root = cur.name();
-            }
-            partitionsOf.computeIfAbsent(root, k -> new ArrayList<>()).add(p);
-        }
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
-            if (partitionsOf.containsKey(name)) {
-                Source.Partition root = partitionsOf.get(name).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-                new PartitionedTables(g).write(t, root, partitionsOf.get(name), tg, declared, deferred, serials);
+            if (partitions.isRoot(name)) {
+                new PartitionedTables(g).write(t, partitions, tg, declared, deferred, serials);
             } else {
                 g.addAll(tg.table(t, declared, deferred, serials));
             }
@@ -220,13 +211,7 @@ final class BlockPlan {
 
     /** A partition's root partitioned table (the block that creates it); any other table itself. */
     private QualifiedName rootOf(QualifiedName table) {
-        QualifiedName cur = table;
-        while (true) {
-            QualifiedName c = cur;
-            Source.Partition p = source.partitions().stream().filter(x -> x.name().equals(c)).findFirst().orElse(null);
-            if (p == null || p.parent() == null) return cur;
-            cur = p.parent();
-        }
+        return partitions.rootOf(table);
     }
 
     /**
@@ -238,8 +223,8 @@ final class BlockPlan {
         views.putAll(catalog.views());
         Map<QualifiedName, Catalog.MaterializedView> matviews = new TreeMap<>(BY_NAME);
         matviews.putAll(catalog.materializedViews());
-        Map<String, Source.Routine> readers = new TreeMap<>();
-        for (Source.Routine r : routines.routinesReadingViews()) readers.put(r.signature(), r);
+        Map<String, Catalog.Function> readers = new TreeMap<>();
+        for (Catalog.Function r : routines.routinesReadingViews()) readers.put(r.signature(), r);
         TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
         relations.addAll(views.keySet());
         relations.addAll(matviews.keySet());
@@ -276,20 +261,21 @@ final class BlockPlan {
 
     private void triggers(String schema) {
         g.startBlock(schema + " triggers", "Triggers of schema " + schema);
-        for (Source.Trigger t : source.triggers()) {
-            if (!t.table().schema().equals(schema) || t.cloned()) continue;
+        for (Source.TriggerOn on : source.triggers()) {
+            if (!on.table().schema().equals(schema)) continue;
+            Table.Trigger t = on.trigger();
             // A partition's own trigger (not a clone of its parent's) is ensureTrigger on the partition.
-            boolean dslTable = catalog.tables().containsKey(t.table())
-                    && (!customTables.contains(t.table()) || catalog.partitioning().containsKey(t.table()));
-            Call call = dslTable ? TriggerParser.parse(g, t, catalog) : null;
+            boolean dslTable = catalog.tables().containsKey(on.table())
+                    && (!customTables.contains(on.table()) || catalog.partitioning().containsKey(on.table()));
+            Call call = dslTable ? TriggerParser.parse(g, on.table(), t) : null;
             if (call != null) {
                 g.add(call);
             } else {
-                g.add(g.custom("trigger " + t.name() + " on " + t.table(), dslTable && t.constraintTrigger()
+                g.add(g.custom("trigger " + t.name() + " on " + on.table(), dslTable && t.constraintTrigger()
                         ? "a constraint trigger FROM another table (the comparison cannot spell it before that table exists)"
                         : dslTable ? "a clause the DSL does not express"
                         : "on a partition (ensureTrigger declares triggers on the partitioned table)",
-                        CustomSql.triggerMissing(t.table(), t.name()), t.definition(), g.dslName(t.table()) + "." + t.name()));
+                        CustomSql.triggerMissing(on.table(), t.name()), t.definitionOn(on.table()), g.dslName(on.table()) + "." + t.name()));
             }
         }
     }

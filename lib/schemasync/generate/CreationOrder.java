@@ -88,7 +88,7 @@ final class CreationOrder {
 
     /**
      * The routines a table's default, generated column, CHECK, exclusion constraint or index calls
-     * ("schema.name(identity arguments)", as {@link Source.Routine#signature()}): PostgreSQL resolves
+     * ("schema.name(identity arguments)", as {@link schemasync.catalog.Catalog.Function#signature()}): PostgreSQL resolves
      * the call when it creates the table, so these come before the tables.
      */
     Set<String> routinesTablesUse() {

@@ -43,7 +43,6 @@ public final class Generator {
     private final Source source;
     private final Set<String> schemas;
     private final Map<QualifiedName, List<Index>> indexesByTable = new HashMap<>();
-    private final Map<QualifiedName, String> indexDefinitions = new HashMap<>();
     private final List<GeneratedBlock> blocks = new ArrayList<>();
     private final List<Carried> carried = new ArrayList<>();
     private final List<String> notCarried = new ArrayList<>();
@@ -59,7 +58,6 @@ public final class Generator {
             indexesByTable.computeIfAbsent(i.table(), k -> new ArrayList<>()).add(i);
         }
         indexesByTable.values().forEach(l -> l.sort((a, b) -> a.name().name().compareTo(b.name().name())));
-        for (Source.IndexDef d : source.indexes()) indexDefinitions.put(d.name(), d.definition());
     }
 
     public static Result generate(Connection connection, Collection<String> schemas) throws SQLException {
@@ -79,7 +77,7 @@ public final class Generator {
     }
 
     String indexDefinition(QualifiedName index) {
-        return indexDefinitions.get(index);
+        return source.catalog().indexDefinitions().get(index);
     }
 
     boolean declaresPrimaryKey(Table t) {

@@ -1,11 +1,11 @@
 package schemasync.generate;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import schemasync.catalog.Catalog;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Index;
@@ -31,17 +31,30 @@ final class PartitionedTables {
         this.g = g;
     }
 
-    void write(Table root, Source.Partition rootPartition, List<Source.Partition> tree, TableGenerator tg,
+    /** A partition and how it takes part (its parent, bound and, sub-partitioned, its key). */
+    private record Partition(QualifiedName name, Catalog.Partitioning partitioning) {
+        QualifiedName parent() {
+            return partitioning.parent();
+        }
+
+        String bound() {
+            return partitioning.bound();
+        }
+
+        String partitionKey() {
+            return partitioning.key();
+        }
+    }
+
+    void write(Table root, PartitionTree tree, TableGenerator tg,
                Set<QualifiedName> declared, Set<String> deferred, Map<String, QualifiedName> serials) {
-        g.addAll(tg.table(root, declared, deferred, serials, rootPartition.partitionKey()));
-        List<Source.Partition> ordered = new ArrayList<>(tree);
-        ordered.removeIf(p -> p.parent() == null);
-        ordered.sort(Comparator.comparingInt(Source.Partition::depth).thenComparing(p -> p.name().schema())
-                .thenComparing(p -> p.name().name()));
+        g.addAll(tg.table(root, declared, deferred, serials, tree.key(root.name())));
+        List<Partition> ordered = tree.partitionsUnder(root.name()).stream()
+                .map(name -> new Partition(name, tree.members().get(name))).toList();
         Set<QualifiedName> referable = new java.util.HashSet<>(declared);
         referable.add(root.name());
         List<Call> notExpressible = new ArrayList<>();
-        for (Source.Partition p : ordered) {
+        for (Partition p : ordered) {
             Table t = g.catalog().tables().get(p.name());
             List<TableCall.ConstraintDef> own = new ArrayList<>();
             for (Constraint c : t == null ? List.<Constraint>of() : t.constraints()) {
@@ -59,7 +72,7 @@ final class PartitionedTables {
                     : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment));
         }
         g.addAll(notExpressible);
-        for (Source.Partition p : ordered) {
+        for (Partition p : ordered) {
             Table t = g.catalog().tables().get(p.name());
             if (t == null) continue;
             for (Index i : g.indexesOf(t.name())) {

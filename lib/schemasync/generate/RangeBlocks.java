@@ -35,7 +35,7 @@ final class RangeBlocks {
             if (isUser(r.canonical())) names.add(r.canonical());
         }
         Set<String> signatures = new HashSet<>();
-        for (Source.Routine routine : source.routines()) {
+        for (Catalog.Function routine : source.routines()) {
             if (names.contains(regproc(routine.name()))) signatures.add(routine.signature());
         }
         return signatures;

@@ -15,15 +15,16 @@ import schemasync.catalog.Catalog;
  */
 final class RoutineBlocks {
     private final Generator g;
-    private final Source source;
     private final Catalog catalog;
     private final CreationOrder order;
+    /** The catalog's functions, procedures and aggregates ({@link Source#routines()}). */
+    private final List<Catalog.Function> routines;
 
     RoutineBlocks(Generator g, Source source) {
         this.g = g;
-        this.source = source;
         this.catalog = source.catalog();
         this.order = source.creationOrder();
+        this.routines = source.routines();
     }
 
     /**
@@ -51,11 +52,11 @@ final class RoutineBlocks {
         boolean grew = !wanted.isEmpty();
         while (grew) {
             grew = false;
-            for (Source.Routine r : source.routines()) {
-                if (wanted.contains(r.signature()) || r.definition() == null) continue;
-                for (Source.Routine user : source.routines()) {
+            for (Catalog.Function r : routines) {
+                if (wanted.contains(r.signature()) || body(r) == null) continue;
+                for (Catalog.Function user : routines) {
                     if (wanted.contains(user.signature()) && user != r && (order.routinesUsedBy(user.signature()).contains(r.signature())
-                            || user.definition() != null && calls(user.definition(), r.name().name()))) {
+                            || body(user) != null && calls(body(user), r.name().name()))) {
                         grew |= wanted.add(r.signature());
                         break;
                     }
@@ -67,7 +68,7 @@ final class RoutineBlocks {
         if (wanted.isEmpty()) return;
         g.startBlock(title, description);
         for (String schema : g.schemas()) {
-            for (Source.Routine r : routinesInOrder(schema)) {
+            for (Catalog.Function r : routinesInOrder(schema)) {
                 if (wanted.contains(r.signature())) routine(r);
             }
         }
@@ -79,7 +80,7 @@ final class RoutineBlocks {
 
     void routines(String schema) {
         g.startBlock(schema + " functions", "Functions, procedures and aggregates of schema " + schema);
-        for (Source.Routine r : routinesInOrder(schema)) {
+        for (Catalog.Function r : routinesInOrder(schema)) {
             if (!earlyRoutines.contains(r.signature()) && !order.readsViews(r.signature())) routine(r);
         }
     }
@@ -88,30 +89,41 @@ final class RoutineBlocks {
      * Routines whose standard SQL body ({@code BEGIN ATOMIC}) reads a view: PostgreSQL resolves the
      * body when it creates the routine, so they are written in the views block, each after what it reads.
      */
-    List<Source.Routine> routinesReadingViews() {
-        return source.routines().stream().filter(r -> !earlyRoutines.contains(r.signature()) && order.readsViews(r.signature()))
+    List<Catalog.Function> routinesReadingViews() {
+        return routines.stream().filter(r -> !earlyRoutines.contains(r.signature()) && order.readsViews(r.signature()))
                 .toList();
     }
 
-    void routine(Source.Routine r) {
-        String what = switch (r.kind()) {
+    /** pg_get_functiondef's text of a function or procedure; null for an aggregate (its definition is an option list). */
+    private static String body(Catalog.Function r) {
+        return kind(r).equals("f") || kind(r).equals("p") ? r.definition() : null;
+    }
+
+    private static String kind(Catalog.Function r) {
+        return r.header().kind();
+    }
+
+    void routine(Catalog.Function r) {
+        String what = switch (kind(r)) {
             case "p" -> "procedure";
             case "a" -> "aggregate";
             case "w" -> "window function";
             default -> "function";
         };
-        String word = r.kind().equals("p") ? "PROCEDURE" : "FUNCTION";
-        String header = "CREATE OR REPLACE " + word + " " + BlockPlan.sqlName(r.name()) + "(" + r.arguments() + ")\n";
+        String word = kind(r).equals("p") ? "PROCEDURE" : "FUNCTION";
+        String arguments = r.header().allArguments();
+        String header = "CREATE OR REPLACE " + word + " " + BlockPlan.sqlName(r.name()) + "(" + arguments + ")\n";
         Catalog.Function aggregate = catalog.aggregates().get(r.signature());
-        if ((r.kind().equals("f") || r.kind().equals("p")) && r.definition() != null && r.definition().startsWith(header)) {
-            g.add(new RoutineCalls.FunctionCall(g.dslName(r.name()) + "(" + r.arguments() + ")", r.definition().substring(header.length()).strip(),
-                    r.kind().equals("p")));
-        } else if (r.kind().equals("f") || r.kind().equals("p")) {
+        String definition = body(r);
+        if ((kind(r).equals("f") || kind(r).equals("p")) && definition != null && definition.startsWith(header)) {
+            g.add(new RoutineCalls.FunctionCall(g.dslName(r.name()) + "(" + arguments + ")", definition.substring(header.length()).strip(),
+                    kind(r).equals("p")));
+        } else if (kind(r).equals("f") || kind(r).equals("p")) {
             g.add(g.custom(what + " " + r.signature(), "its definition does not start as expected",
-                    CustomSql.routineMissing(r.name(), r.identityArguments()), r.definition().strip(), g.dslName(r.name())));
-        } else if (r.kind().equals("a") && aggregate != null) {
-            g.add(new RoutineCalls.AggregateCall(g.dslName(r.name()) + "(" + r.identityArguments() + ")", aggregate.definition()));
-        } else if (r.kind().equals("a")) {
+                    CustomSql.routineMissing(r.name(), r.arguments()), definition.strip(), g.dslName(r.name())));
+        } else if (kind(r).equals("a") && aggregate != null) {
+            g.add(new RoutineCalls.AggregateCall(g.dslName(r.name()) + "(" + r.arguments() + ")", aggregate.definition()));
+        } else if (kind(r).equals("a")) {
             g.notCarried("aggregate " + r.signature() + ": not in the catalog the DSL compares (ordered-set or hypothetical-set)");
         }
     }
@@ -121,18 +133,19 @@ final class RoutineBlocks {
      * body when it is created, and an aggregate needs its state function. Bodies record no
      * dependencies in pg_depend, so a call is recognised as the routine's name followed by "(".
      */
-    private List<Source.Routine> routinesInOrder(String schema) {
-        List<Source.Routine> all = source.routines().stream().filter(r -> r.name().schema().equals(schema)).toList();
-        Map<Source.Routine, String> text = new HashMap<>();
-        for (Source.Routine r : all) {
-            text.put(r, r.definition() != null ? r.definition() : r.kind().equals("a") ? String.valueOf(r.sfunc()) + " "
-                    + r.finalfunc() + " " + r.combinefunc() + "(" : "");
+    private List<Catalog.Function> routinesInOrder(String schema) {
+        List<Catalog.Function> all = routines.stream().filter(r -> r.name().schema().equals(schema)).toList();
+        Map<Catalog.Function, String> text = new HashMap<>();
+        for (Catalog.Function r : all) {
+            Catalog.Function.Header h = r.header();
+            text.put(r, body(r) != null ? body(r) : kind(r).equals("a") ? String.valueOf(h.transitionFunction()) + " "
+                    + h.finalFunction() + " " + h.combineFunction() + "(" : "");
         }
         // Stuck on a cycle (recursion, or a name that only looks like a call), the first goes first.
-        schemasync.model.DependencyGraph<Source.Routine> graph = new schemasync.model.DependencyGraph<Source.Routine>().addAll(all);
-        for (Source.Routine r : all) {
+        schemasync.model.DependencyGraph<Catalog.Function> graph = new schemasync.model.DependencyGraph<Catalog.Function>().addAll(all);
+        for (Catalog.Function r : all) {
             Set<String> used = order.routinesUsedBy(r.signature());
-            for (Source.Routine o : all) {
+            for (Catalog.Function o : all) {
                 if (o != r && (used.contains(o.signature())
                         || !o.name().name().equals(r.name().name()) && calls(text.get(r), o.name().name()))) {
                     graph.edge(r, o);

@@ -9,37 +9,61 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
 import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
 
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog,
-              List<Partition> partitions,
-              List<Routine> routines, List<Trigger> triggers, List<IndexDef> indexes, List<DbObject> objects,
+              List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
-
-    /** A partitioned table ({@code partitionKey} set) or a partition ({@code parent} and {@code bound} set). */
-    record Partition(QualifiedName name, int depth, String partitionKey, QualifiedName parent, String bound) {
-    }
-
-    record Routine(QualifiedName name, String identityArguments, String arguments, String kind, String definition,
-                   String sfunc, String stype, String finalfunc, String initcond, String combinefunc, String aggkind,
-                   String parallel) {
-        String signature() {
-            return name + "(" + identityArguments + ")";
-        }
-    }
-
-    record Trigger(QualifiedName table, String name, boolean cloned, boolean constraintTrigger, String definition) {
-    }
-
-    record IndexDef(QualifiedName name, String definition, boolean attached) {
-    }
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
+    }
+
+    /**
+     * Functions, procedures and aggregates of the catalog (each with its {@link Catalog.Function.Header}), in one list
+     * ordered by schema, name and identity arguments: the functions and the aggregates, each read in that
+     * order, merged (the order breaks ties in the routines' creation order).
+     */
+    List<Catalog.Function> routines() {
+        List<Catalog.Function> functions = List.copyOf(catalog.functions().values());
+        List<Catalog.Function> aggregates = List.copyOf(catalog.aggregates().values());
+        java.util.Comparator<Catalog.Function> order = java.util.Comparator.comparing((Catalog.Function f) -> f.name().schema())
+                .thenComparing(f -> f.name().name()).thenComparing(Catalog.Function::arguments);
+        List<Catalog.Function> merged = new ArrayList<>(functions.size() + aggregates.size());
+        int i = 0, j = 0;
+        while (i < functions.size() || j < aggregates.size()) {
+            boolean function = j == aggregates.size()
+                    || i < functions.size() && order.compare(functions.get(i), aggregates.get(j)) <= 0;
+            merged.add(function ? functions.get(i++) : aggregates.get(j++));
+        }
+        return merged;
+    }
+
+    /**
+     * The user triggers of the managed schemas (not the clones PostgreSQL puts on partitions): a table's
+     * ({@link Table#triggers()}) and a view's or foreign table's ({@link Catalog#relationTriggers()}), ordered by
+     * schema, relation and trigger name.
+     */
+    List<TriggerOn> triggers() {
+        Map<QualifiedName, List<Table.Trigger>> byRelation = new TreeMap<>(java.util.Comparator.comparing(QualifiedName::schema)
+                .thenComparing(QualifiedName::name));
+        catalog.tables().values().forEach(t -> { if (!t.triggers().isEmpty()) byRelation.put(t.name(), t.triggers()); });
+        byRelation.putAll(catalog.relationTriggers());
+        List<TriggerOn> out = new ArrayList<>();
+        byRelation.forEach((relation, triggers) -> triggers.stream().sorted(java.util.Comparator.comparing(Table.Trigger::name))
+                .forEach(t -> out.add(new TriggerOn(relation, t))));
+        return out;
+    }
+
+    /** A trigger with the relation it is on. */
+    record TriggerOn(QualifiedName table, Table.Trigger trigger) {
     }
 
     /** What the generator asks of the dependency graph. */
@@ -55,22 +79,12 @@ record Source(Catalog catalog,
             Catalog catalog = CatalogReader.read(connection, schemas);
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
             Array names = connection.createArrayOf("text", new TreeSet<>(schemas).toArray());
-            List<Partition> partitions = query(connection, SourceSql.PARTITIONS, names, rs -> new Partition(name(rs, 1),
-                    rs.getInt(3), rs.getString(4), rs.getString(5) == null ? null : new QualifiedName(rs.getString(5), rs.getString(6)),
-                    rs.getString(7)));
-            List<Routine> routines = query(connection, SourceSql.ROUTINES, names, rs -> new Routine(name(rs, 1), rs.getString(3),
-                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
-            List<Trigger> triggers = query(connection, SourceSql.TRIGGERS, names, rs -> new Trigger(name(rs, 1), rs.getString(3),
-                    rs.getBoolean(4), rs.getBoolean(5), rs.getString(6)));
-            List<IndexDef> indexes = query(connection, SourceSql.INDEXES, names, rs -> new IndexDef(name(rs, 1), rs.getString(3),
-                    rs.getBoolean(4)));
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),
                     new QualifiedName(rs.getString(3), rs.getString(4))));
-            // Read under the same search_path as ROUTINES, so routine ids print their argument types alike.
+            // Read under the same search_path as the catalog, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            return new Source(catalog, partitions, routines, triggers,
-                    indexes, objects, dependencies);
+            return new Source(catalog,
+                    objects, dependencies);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

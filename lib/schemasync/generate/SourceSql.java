@@ -1,8 +1,9 @@
 package schemasync.generate;
 
 /**
- * What the generator reads beyond the catalog (which models only what the planner compares): the
- * objects it must carry as guarded custom steps, and the details it needs to write idiomatic calls.
+ * What the generator reads beyond the catalog: the census of every object in the managed schemas, which
+ * {@link ObjectCensus} compares with what the catalog models so that nothing unmodeled goes unmentioned
+ * (routines, triggers, index definitions and partition trees come from the catalog model).
  * Each query is runnable in psql (replace {@code ?} by {@code '{public}'::text[]}); the reader pins
  * {@code search_path = pg_catalog, pg_temp} so every name comes out schema-qualified. Extension-owned
  * objects (pg_depend deptype 'e') are excluded: CREATE EXTENSION brings them back.
@@ -23,73 +24,6 @@ final class SourceSql {
     static String notExtension(String catalog, String oid) {
         return " " + String.format(NOT_EXTENSION, catalog, oid); // text blocks drop the space before a closing """
     }
-
-    /**
-     * Partitioned tables and partitions: the partition key, the parent and the bound, with the depth
-     * in the partition tree so parents are created before their partitions.
-     */
-    static final String PARTITIONS = """
-            -- schema-sync generate: partitioned tables and partitions
-            WITH RECURSIVE tree AS (
-                SELECT c.oid, NULL::oid AS parent, 0 AS depth FROM pg_catalog.pg_class c
-                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                WHERE c.relkind = 'p' AND NOT c.relispartition AND n.nspname = ANY (?)
-                UNION ALL
-                SELECT i.inhrelid, i.inhparent, t.depth + 1 FROM pg_catalog.pg_inherits i JOIN tree t ON t.oid = i.inhparent
-            )
-            SELECT n.nspname, c.relname, t.depth,
-                   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
-                   pn.nspname AS parent_schema, p.relname AS parent_name,
-                   pg_catalog.pg_get_expr(c.relpartbound, c.oid) AS bound
-            FROM tree t
-            JOIN pg_catalog.pg_class c ON c.oid = t.oid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_catalog.pg_class p ON p.oid = t.parent
-            LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
-            ORDER BY 3, 1, 2
-            """;
-
-    /** Functions, procedures and aggregates: full argument list (OUT, DEFAULT) and kind. */
-    static final String ROUTINES = """
-            -- schema-sync generate: routines
-            SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_args,
-                   pg_catalog.pg_get_function_arguments(p.oid) AS args, p.prokind::text,
-                   CASE WHEN p.prokind IN ('f', 'p') THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition,
-                   a.aggtransfn::regproc::text AS sfunc, pg_catalog.format_type(a.aggtranstype, NULL) AS stype,
-                   NULLIF(a.aggfinalfn::regproc::text, '-') AS finalfunc, a.agginitval,
-                   NULLIF(a.aggcombinefn::regproc::text, '-') AS combinefunc, a.aggkind::text,
-                   p.proparallel::text
-            FROM pg_catalog.pg_proc p
-            JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-            LEFT JOIN pg_catalog.pg_aggregate a ON a.aggfnoid = p.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtensionOrInternal("pg_catalog.pg_proc", "p.oid") + """
-
-            ORDER BY 1, 2, 3
-            """;
-
-    /** Triggers with what the DSL cannot say: a clone on a partition, a constraint trigger. */
-    static final String TRIGGERS = """
-            -- schema-sync generate: triggers
-            SELECT n.nspname, c.relname, t.tgname, t.tgparentid <> 0 AS cloned, t.tgconstraint <> 0 AS constraint_trigger,
-                   pg_catalog.pg_get_triggerdef(t.oid) AS definition
-            FROM pg_catalog.pg_trigger t
-            JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT t.tgisinternal AND n.nspname = ANY (?)
-            ORDER BY 1, 2, 3
-            """;
-
-    /** Indexes in full (pg_get_indexdef), for those the DSL cannot express, and which are partition children. */
-    static final String INDEXES = """
-            -- schema-sync generate: index definitions
-            SELECT n.nspname, ci.relname, pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
-                   EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid) AS attached
-            FROM pg_catalog.pg_index i
-            JOIN pg_catalog.pg_class ci ON ci.oid = i.indexrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = ci.relnamespace
-            WHERE n.nspname = ANY (?)
-            ORDER BY 1, 2
-            """;
 
     /**
      * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite (rules other than a

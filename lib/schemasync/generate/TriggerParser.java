@@ -2,7 +2,7 @@ package schemasync.generate;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import schemasync.catalog.Catalog;
+import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 
 /**
@@ -26,22 +26,20 @@ final class TriggerParser {
     private TriggerParser() {
     }
 
-    static Call parse(Generator g, Source.Trigger t, Catalog catalog) {
-        Table table = catalog.tables().get(t.table());
-        Table.Trigger trigger = table == null ? null : table.trigger(t.name()).orElse(null);
-        if (trigger == null) return null;
+    /** The call that declares {@code trigger} of the table {@code table}, or null when the DSL cannot say it. */
+    static Call parse(Generator g, QualifiedName table, Table.Trigger trigger) {
         Matcher c = CONSTRAINT_TRIGGER.matcher(trigger.definition());
         if (c.matches()) {
             // FROM another table: the comparison spells a declared trigger on a temporary shadow before the
             // apply, where a table the same blocks create does not exist yet; such a trigger stays a custom step.
             if (c.group(2) != null) return null;
-            return new RoutineCalls.TriggerCall(t.name(), g.dslName(t.table()), "AFTER", c.group(1), true, c.group(4), c.group(5),
+            return new RoutineCalls.TriggerCall(trigger.name(), g.dslName(table), "AFTER", c.group(1), true, c.group(4), c.group(5),
                     new RoutineCalls.ConstraintTriggerDef(null, c.group(3).startsWith("DEFERRABLE"), c.group(3).endsWith("DEFERRED")), null,
                     trigger.enabled());
         }
         Matcher m = TRIGGER.matcher(trigger.definition());
         if (!m.matches()) return null;
-        return new RoutineCalls.TriggerCall(t.name(), g.dslName(t.table()), m.group(1), m.group(2), m.group(5).equals("ROW"), m.group(6),
+        return new RoutineCalls.TriggerCall(trigger.name(), g.dslName(table), m.group(1), m.group(2), m.group(5).equals("ROW"), m.group(6),
                 m.group(7), null, TriggerTransitions.of(m, 3), trigger.enabled());
     }
 }

@@ -1,0 +1,82 @@
+package schemasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.CatalogReader;
+import schemasync.catalog.Differ;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Table;
+
+/**
+ * What the catalog reads for {@code generate} beside what the plan compares (issue 12: generate reads the catalog
+ * model, not records of its own): a routine's {@link Catalog.Function.Header}, the triggers of views and foreign
+ * tables, the whole pg_get_indexdef, and foreign tables that are partitions; and that the plan's comparison of a
+ * routine ignores the header.
+ */
+class CatalogGenerateFactsTest {
+
+    private static final String SCHEMA = """
+            CREATE TABLE t (id int PRIMARY KEY, v text);
+            CREATE INDEX t_v ON t (v) WITH (fillfactor = 70);
+            CREATE VIEW tv AS SELECT * FROM t;
+            CREATE FUNCTION tv_ins() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+            CREATE TRIGGER tv_ins INSTEAD OF INSERT ON tv FOR EACH ROW EXECUTE FUNCTION tv_ins();
+            CREATE CONSTRAINT TRIGGER t_c AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tv_ins();
+            CREATE TRIGGER t_plain BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION tv_ins();
+            CREATE FUNCTION f_out(a int, b int DEFAULT 2, OUT s int) LANGUAGE sql AS $$SELECT a + b$$;
+            CREATE PROCEDURE pr(a int) LANGUAGE sql AS $$SELECT 1$$;
+            CREATE FUNCTION s_acc(int, int) RETURNS int LANGUAGE sql AS 'SELECT $1 + $2';
+            CREATE FUNCTION s_fin(int) RETURNS int LANGUAGE sql AS 'SELECT $1 * 10';
+            CREATE AGGREGATE agg_sum(int) (SFUNC = s_acc, STYPE = int, FINALFUNC = s_fin);
+            CREATE EXTENSION postgres_fdw;
+            CREATE SERVER srv FOREIGN DATA WRAPPER postgres_fdw;
+            CREATE TABLE p (id int, k int) PARTITION BY RANGE (k);
+            CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);
+            CREATE FOREIGN TABLE p2 PARTITION OF p FOR VALUES FROM (10) TO (20) SERVER srv;
+            CREATE TRIGGER p2_t BEFORE INSERT ON p2 FOR EACH ROW EXECUTE FUNCTION tv_ins();
+            """;
+
+    @Test
+    void theCatalogHoldsWhatGenerateWrites() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.execute(SCHEMA);
+            Catalog c = CatalogReader.read(s.connection, Set.of("public"));
+
+            // PostgreSQL 14+ lists OUT arguments among the identity ones too; only the whole list has the DEFAULT.
+            Catalog.Function f = c.functions().values().stream().filter(r -> r.name().name().equals("f_out")).findFirst().orElseThrow();
+            assertEquals(new Catalog.Function.Header("f", "a integer, b integer DEFAULT 2, OUT s integer", null, null, null), f.header());
+            assertEquals("p", c.functions().values().stream().filter(r -> r.name().name().equals("pr")).findFirst().orElseThrow()
+                    .header().kind());
+            assertEquals(new Catalog.Function.Header("a", "integer", "public.s_acc", "public.s_fin", null),
+                    c.aggregates().get("public.agg_sum(integer)").header());
+            // The plan compares the arguments and the definition only: a routine a step makes has no header.
+            assertEquals(List.of(), Differ.routine(new Catalog.Function(f.name(), f.arguments(), f.definition()), f));
+
+            QualifiedName tv = QualifiedName.parse("public.tv");
+            List<Table.Trigger> viewTriggers = c.relationTriggers().get(tv);
+            assertEquals(List.of("tv_ins"), viewTriggers.stream().map(Table.Trigger::name).toList());
+            assertEquals("CREATE TRIGGER tv_ins INSTEAD OF INSERT ON public.tv FOR EACH ROW EXECUTE FUNCTION public.tv_ins()",
+                    viewTriggers.get(0).definitionOn(tv));
+            assertEquals(List.of("p2_t"), c.relationTriggers().get(QualifiedName.parse("public.p2")).stream()
+                    .map(Table.Trigger::name).toList(), "a foreign partition's own trigger");
+            assertFalse(c.relationTriggers().containsKey(QualifiedName.parse("public.t")), "a table's triggers stay on the table");
+            Table t = c.tables().get(QualifiedName.parse("public.t"));
+            assertTrue(t.trigger("t_c").orElseThrow().constraintTrigger());
+            assertFalse(t.trigger("t_plain").orElseThrow().constraintTrigger());
+
+            assertEquals("CREATE INDEX t_v ON public.t USING btree (v) WITH (fillfactor='70')",
+                    c.indexDefinitions().get(QualifiedName.parse("public.t_v")));
+
+            assertEquals(new Catalog.Partitioning(null, QualifiedName.parse("public.p"), "FOR VALUES FROM (10) TO (20)"),
+                    c.foreignPartitions().get(QualifiedName.parse("public.p2")));
+            assertFalse(c.partitioning().containsKey(QualifiedName.parse("public.p2")), "the plan's partitioning has no foreign table");
+            assertTrue(c.partitioning().containsKey(QualifiedName.parse("public.p1")));
+        }
+    }
+}
