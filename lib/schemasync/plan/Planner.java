@@ -150,41 +150,41 @@ public final class Planner {
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
-            else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
-            else if (d instanceof AccessDecl.RowSecurityDecl r) policyPlanner.rowSecurity(r);
-            else if (d instanceof TypeDecl.DomainDecl t) typePlanner.domain(t);
+            else if (d instanceof Declaration.ExtensionDecl x) planner.record(enumPlanner.extension(x));
+            else if (d instanceof AccessDecl.RowSecurityDecl r) planner.record(policyPlanner.rowSecurity(r));
+            else if (d instanceof TypeDecl.DomainDecl t) planner.record(typePlanner.domain(t));
             else if (d instanceof Declaration.PartitionDecl p) {
                 planner.declaredPartitions.add(p.name());
                 planner.partitions.plan(p);
             } else if (d instanceof Declaration.MaterializedViewDecl m) {
                 planner.declaredMaterializedViews.add(m.name());
-                materializedViewPlanner.plan(m);
-            } else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
-            else if (d instanceof TypeDecl.SequenceDecl q) sequencePlanner.plan(q);
-            else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
+                planner.record(materializedViewPlanner.plan(m));
+            } else if (d instanceof TypeDecl.CompositeTypeDecl t) planner.record(typePlanner.composite(t));
+            else if (d instanceof TypeDecl.SequenceDecl q) planner.record(sequencePlanner.plan(q));
+            else if (d instanceof Declaration.CommentDecl c) planner.record(commentPlanner.plan(c));
             else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
             else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
             else if (d instanceof Declaration.AggregateDecl a) {
                 planner.declaredAggregates.add(functionPlanner.key(a));
-                functionPlanner.plan(a);
+                planner.record(functionPlanner.plan(a));
             } else if (d instanceof AccessDecl.PolicyDecl p) {
                 planner.declaredPolicies.add(planner.renamesTable(p.table()) + "." + p.name());
-                policyPlanner.policy(p);
+                planner.record(policyPlanner.policy(p));
             } else if (d instanceof Declaration.TriggerDecl g) {
                 planner.declaredTriggers.add(planner.renamesTable(g.table()) + "." + g.name());
-                triggerPlanner.plan(g);
+                planner.record(triggerPlanner.plan(g));
             } else if (d instanceof Declaration.FunctionDecl f) {
                 planner.declaredFunctions.add(functionPlanner.key(f));
-                functionPlanner.plan(f);
+                planner.record(functionPlanner.plan(f));
             } else if (d instanceof Declaration.ViewDecl v) {
                 planner.declaredViews.add(v.name());
-                viewPlanner.plan(v);
+                planner.record(viewPlanner.plan(v));
             } else if (d instanceof TypeDecl.EnumDecl e) {
                 planner.declaredEnums.add(e.name());
-                enumPlanner.plan(e);
+                planner.record(enumPlanner.plan(e));
             }
         }
-        sequencePlanner.settleOwners();
+        for (TypeDecl.SequenceDecl q : sequencePlanner.owned()) planner.record(sequencePlanner.settleOwner(q));
         new UndeclaredObjects(planner, grantPlanner, externals).report();
         return new Plan(planner.items);
     }
@@ -263,9 +263,17 @@ public final class Planner {
      * {@code spelled}: PostgreSQL's spelling of what the steps create, from the declared side.
      */
     void change(Origin origin, String kind, String object, Summary summary, Table original, Spelled spelled, Step... steps) {
-        List<PlannedStep> planned = new ArrayList<>();
-        for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
-        items.add(new Change(origin, kind, object, summary, planned));
-        Effects.applyTo(this, spelled, steps);
+        record(new Decisions().change(origin, kind, object, summary, original, spelled, steps));
+    }
+
+    /**
+     * The one emission point: a kind planner's decisions go into the plan in order, and each change's steps'
+     * effects ({@link Effects}) into the working copy, so a later block sees what this one does.
+     */
+    void record(Decisions decisions) {
+        for (Decisions.Decision d : decisions.list()) {
+            items.add(d.item());
+            if (!d.steps().isEmpty()) Effects.applyTo(this, d.spelled(), d.steps().toArray(Step[]::new));
+        }
     }
 }
