@@ -142,11 +142,11 @@ public final class Planner {
             else if (d instanceof TableDecl t) planner.tablePlanner.table(t);
             else if (d instanceof Declaration.ConstraintsDecl k) planner.tablePlanner.laterConstraints(k);
             else if (d instanceof ColumnDecl c) planner.tablePlanner.addedColumn(c);
-            else if (d instanceof IndexDecl i) indexPlanner.plan(i);
-            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
-            else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
-            else if (ExternalPlanner.handles(d)) externals.plan(d);
-            else if (planner.kinds.handles(d)) planner.kinds.plan(d);
+            else if (d instanceof IndexDecl i) planner.record(indexPlanner.plan(i));
+            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) planner.record(optionsPlanner.plan(d));
+            else if (d instanceof Declaration.ColumnChangeDecl c) planner.record(columnChanges.plan(c));
+            else if (ExternalPlanner.handles(d)) planner.record(externals.plan(d));
+            else if (planner.kinds.handles(d)) planner.record(planner.kinds.plan(d));
             else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
             else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
             else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
@@ -162,8 +162,8 @@ public final class Planner {
             } else if (d instanceof TypeDecl.CompositeTypeDecl t) planner.record(typePlanner.composite(t));
             else if (d instanceof TypeDecl.SequenceDecl q) planner.record(sequencePlanner.plan(q));
             else if (d instanceof Declaration.CommentDecl c) planner.record(commentPlanner.plan(c));
-            else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
-            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
+            else if (d instanceof AccessDecl.GrantDecl g) planner.record(grantPlanner.plan(g));
+            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) planner.record(grantPlanner.plan(p));
             else if (d instanceof Declaration.AggregateDecl a) {
                 planner.declaredAggregates.add(functionPlanner.key(a));
                 planner.record(functionPlanner.plan(a));
@@ -185,7 +185,7 @@ public final class Planner {
             }
         }
         for (TypeDecl.SequenceDecl q : sequencePlanner.owned()) planner.record(sequencePlanner.settleOwner(q));
-        new UndeclaredObjects(planner, grantPlanner, externals).report();
+        planner.record(new UndeclaredObjects(planner, grantPlanner, externals).report());
         return new Plan(planner.items);
     }
 

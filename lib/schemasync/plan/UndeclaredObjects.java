@@ -22,34 +22,35 @@ final class UndeclaredObjects {
         this.externals = externals;
     }
 
-    void report() {
+    Decisions report() {
+        Decisions out = new Decisions();
         for (Table t : planner.before.tables().values()) {
             if (planner.touched.contains(t.name()) || t.partition() || planner.declared.isIgnored(t.name())) continue;
-            planner.items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+            out.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
         }
         for (Table t : planner.before.tables().values()) {
             if (!planner.fullyDeclared.contains(t.name())) continue;
-            grants.reportUndeclared(t);
+            out.addAll(grants.reportUndeclared(t));
             for (Table.Policy p : t.policies()) {
                 if (planner.declaredPolicies.contains(t.name() + "." + p.name()) || planner.declared.isIgnoredColumn(t.name(), p.name())) continue;
-                planner.items.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
+                out.add(new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
                         + PolicyPlanner.describe(p) + "): left alone", null));
             }
             for (Table.Trigger g : t.triggers()) {
                 if (planner.declaredTriggers.contains(t.name() + "." + g.name()) || planner.declared.isIgnoredColumn(t.name(), g.name())) continue;
-                planner.items.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
+                out.add(new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
                         + g.definition() + "): left alone", null));
             }
         }
-        grants.reportUndeclared();
+        out.addAll(grants.reportUndeclared());
         for (Catalog.Function f : planner.before.functions().values()) {
             if (planner.declaredFunctions.contains(f.signature()) || planner.declared.isIgnored(f.name())) continue;
             String kind = f.definition() != null && f.definition().startsWith("CREATE OR REPLACE PROCEDURE") ? "procedure" : "function";
-            planner.items.add(new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null));
+            out.add(new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null));
         }
         for (Catalog.Function a : planner.before.aggregates().values()) {
             if (planner.declaredAggregates.contains(a.signature()) || planner.declared.isIgnored(a.name())) continue;
-            planner.items.add(new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
+            out.add(new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
                     + "): no block declares it; left alone", null));
         }
         for (var e : planner.before.partitioning().entrySet()) {
@@ -59,47 +60,48 @@ final class UndeclaredObjects {
             // information: partitions created at run time by the application are normal.
             if (parent == null || planner.declaredPartitions.contains(partition) || planner.declared.isIgnored(partition)
                     || !planner.fullyDeclared.contains(parent) && !planner.declaredPartitions.contains(parent)) continue;
-            planner.items.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
+            out.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
                     + e.getValue().bound() + " that no block declares: left alone, never dropped (applications often"
                     + " create partitions at run time; ignore(\"" + partition.name() + "\") or a pattern silences it)", null));
         }
         for (QualifiedName m : planner.before.materializedViews().keySet()) {
             if (planner.declaredMaterializedViews.contains(m) || planner.declared.isIgnored(m)) continue;
-            planner.items.add(new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
+            out.add(new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
         }
         for (QualifiedName v : planner.before.views().keySet()) {
             if (planner.declaredViews.contains(v) || planner.declared.isIgnored(v)) continue;
-            planner.items.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
+            out.add(new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
         }
         for (QualifiedName e : planner.before.enums().keySet()) {
             if (planner.declaredEnums.contains(e) || planner.declared.isIgnored(e)) continue;
-            planner.items.add(new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
+            out.add(new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
                     + ": no block declares it; left alone", null));
         }
         for (schemasync.catalog.Domain d : planner.before.domains().values()) {
             if (planner.declaredTypes.contains(d.name()) || planner.declared.isIgnored(d.name())) continue;
-            planner.items.add(new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
+            out.add(new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
                     + "): no block declares it; left alone", null));
         }
         for (schemasync.catalog.CompositeType t : planner.before.composites().values()) {
             if (planner.declaredTypes.contains(t.name()) || planner.declared.isIgnored(t.name())) continue;
-            planner.items.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
+            out.add(new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
                     + ": no block declares it; left alone", null));
         }
-        planner.kinds.reportUndeclared();
-        externals.reportUndeclared();
+        out.addAll(planner.kinds.reportUndeclared());
+        out.addAll(externals.reportUndeclared());
         for (schemasync.catalog.Sequence q : planner.before.sequences().values()) {
             // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
             if (q.owner() != null || planner.declaredSequences.contains(q.name()) || planner.declared.isIgnored(q.name())) continue;
-            planner.items.add(new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
+            out.add(new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
                     + "): no block declares it; left alone", null));
         }
         for (Index i : planner.before.indexes().values()) {
             if (planner.declaredIndexes.contains(i.name()) || i.constraintBacked() || !planner.touched.contains(i.table())
                     || planner.declared.isIgnored(i.name())) continue;
-            planner.items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
+            out.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
                     + IndexPlanner.describe(i.unique(), i.definition()) + "): left alone", null));
         }
+        return out;
     }
 
 }
