@@ -182,7 +182,7 @@ final class GrantPlanner {
 
     /** Whether an earlier declaration of this run creates the table, schema or routine (sequences are not tracked). */
     private boolean createdInThisRun(GrantTarget target) {
-        for (PlanItem item : planner.items) {
+        for (PlanItem item : planner.recorded()) {
             if (!(item instanceof PlanItem.Change c)) continue;
             for (PlanItem.PlannedStep p : c.steps()) {
                 Step step = p.step();
