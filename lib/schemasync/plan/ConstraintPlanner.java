@@ -54,13 +54,18 @@ final class ConstraintPlanner {
     Decisions compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
         Decisions out = new Decisions();
         Table before = planner.before.tables().get(actual);
+        // What this call adds: the working copy has it only once these decisions are recorded, and a later
+        // constraint of the same declaration is compared with it too (a twin is not added twice).
+        List<Constraint> added = new ArrayList<>();
         for (ConstraintSpec spec : t.constraints()) {
             Table table = planner.state().tables().get(actual);
             Constraint want = want(t, spec, actual);
             String object = actual + "." + spec.name();
-            Optional<Constraint> have = table.constraint(spec.name());
+            Optional<Constraint> have = table.constraint(spec.name())
+                    .or(() -> added.stream().filter(c -> c.name().equals(spec.name())).findFirst());
             if (have.isEmpty()) {
-                Optional<Constraint> twin = table.constraints().stream().filter(c -> Differ.constraintShape(want, c).isEmpty()).findFirst();
+                Optional<Constraint> twin = java.util.stream.Stream.concat(table.constraints().stream(), added.stream())
+                        .filter(c -> Differ.constraintShape(want, c).isEmpty()).findFirst();
                 if (twin.isPresent()) {
                     out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
@@ -82,6 +87,7 @@ final class ConstraintPlanner {
                         + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
                         .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, Spelled.as(want),
                         steps.toArray(Step[]::new));
+                added.add(want);
             } else if (!Differ.constraintShape(want, have.get()).isEmpty()) {
                 out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                         + ", database has " + have.get().describe()
