@@ -28,26 +28,31 @@ final class ChangesToExisting {
         this.planner = planner;
     }
 
-    void rename(RenameDecl r) {
+    Decisions rename(RenameDecl r) {
+        Decisions out = new Decisions();
         switch (r.kind()) {
-            case TABLE -> renameTable(r);
-            case COLUMN -> renameColumn(r);
-            case INDEX -> renameIndex(r);
+            case TABLE -> out.addAll(renameTable(r));
+            case COLUMN -> out.addAll(renameColumn(r));
+            case INDEX -> out.addAll(renameIndex(r));
         }
+        return out;
     }
 
-    private void renameTable(RenameDecl r) {
+    private Decisions renameTable(RenameDecl r) {
+        Decisions out = new Decisions();
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
         Table table = planner.state().tables().get(from);
-        if (decide(r, from.toString(), to.toString(), table != null, planner.state().tables().containsKey(to))) {
-            planner.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
+        if (decide(out, r, from.toString(), to.toString(), table != null, planner.state().tables().containsKey(to))) {
+            out.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
                     new Step.RenameTable(from, r.to()));
             planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
         }
+        return out;
     }
 
-    private void renameColumn(RenameDecl r) {
+    private Decisions renameColumn(RenameDecl r) {
+        Decisions out = new Decisions();
         QualifiedName tableName = planner.renamesTable(r.table());
         Table table = planner.state().tables().get(tableName);
         if (table == null) {
@@ -55,77 +60,83 @@ final class ChangesToExisting {
                     + ", which does not exist in the database and no earlier block declares it");
         }
         var column = table.column(r.from());
-        if (decide(r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
-            planner.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
+        if (decide(out, r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
+            out.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
         }
+        return out;
     }
 
-    private void renameIndex(RenameDecl r) {
+    private Decisions renameIndex(RenameDecl r) {
+        Decisions out = new Decisions();
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
         Index index = planner.state().indexes().get(from);
-        if (decide(r, from.toString(), to.toString(), index != null, planner.state().indexes().containsKey(to))) {
-            planner.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
+        if (decide(out, r, from.toString(), to.toString(), index != null, planner.state().indexes().containsKey(to))) {
+            out.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
                     planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
         }
+        return out;
     }
 
     /** True when the rename must run; otherwise records why not (done already, nothing to do, conflict). */
-    private boolean decide(RenameDecl r, String from, String to, boolean fromExists, boolean toExists) {
+    private boolean decide(Decisions out, RenameDecl r, String from, String to, boolean fromExists, boolean toExists) {
         String kind = r.kind().word();
         if (fromExists && !toExists) return true;
         if (fromExists) {
-            planner.items.add(new Conflict(r.origin(), kind, from, "cannot rename to " + to + ": both exist."
+            out.add(new Conflict(r.origin(), kind, from, "cannot rename to " + to + ": both exist."
                     + " Decide which one to keep and remove the other by hand (or with ensureNo" + capitalized(kind)
                     + "); the apply refuses to run until then"));
         } else {
-            planner.items.add(new Unchanged(r.origin(), kind, to, toExists ? "already renamed from " + from + ", skipped"
+            out.add(new Unchanged(r.origin(), kind, to, toExists ? "already renamed from " + from + ", skipped"
                     : "neither " + from + " nor " + to + " exists: nothing to rename"));
         }
         return false;
     }
 
-    void removal(RemovalDecl r) {
+    Decisions removal(RemovalDecl r) {
+        Decisions out = new Decisions();
         String kind = r.kind().word();
         if (r.kind().ordinal() > ObjectKind.FUNCTION.ordinal()) {
-            new ObjectRemovals(planner).remove(r); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
+            out.addAll(new ObjectRemovals(planner).remove(r)); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
         } else if (r.kind() == ObjectKind.TABLE) {
             Table table = planner.state().tables().get(r.object());
             if (table == null) {
-                planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
-                return;
+                out.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
+                return out;
             }
-            planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
+            out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
                     planner.original(r.object()), new Step.DropTable(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
             QualifiedName tableName = r.object();
             Table table = planner.state().tables().get(tableName);
             String object = tableName + "." + r.column();
             if (table == null || table.column(r.column()).isEmpty()) {
-                planner.items.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
-                return;
+                out.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
+                return out;
             }
-            planner.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
+            out.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
         } else if (r.kind() != ObjectKind.INDEX) {
-            removeOther(r);
+            out.addAll(removeOther(r));
         } else {
             Index index = planner.state().indexes().get(r.object());
             if (index == null) {
-                planner.items.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
+                out.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
             } else if (index.constraintBacked()) {
-                planner.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
+                out.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
                         + " dropped (the constraint owns it)", null);
             } else {
                 boolean online = planner.online(index.table());
-                planner.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
+                out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
             }
         }
+        return out;
     }
 
     /** Constraints, triggers, views and functions: dropped when present, never with CASCADE. */
-    private void removeOther(RemovalDecl r) {
+    private Decisions removeOther(RemovalDecl r) {
+        Decisions out = new Decisions();
         String kind = r.kind().word();
         Table table = planner.state().tables().get(r.object());
         boolean present = switch (r.kind()) {
@@ -137,34 +148,37 @@ final class ChangesToExisting {
         };
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
         if (!present) {
-            planner.items.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
-            return;
+            out.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
+            return out;
         }
         if (r.kind() == ObjectKind.FUNCTION && planner.state().functions().values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
-            planner.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
-            return;
+            out.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
+            return out;
         }
-        planner.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), planner.before.tables().get(r.object()), drop);
+        out.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), planner.before.tables().get(r.object()), drop);
+        return out;
     }
 
-    void custom(CustomStepDecl c) {
+    Decisions custom(CustomStepDecl c) {
+        Decisions out = new Decisions();
         GuardAnswer answer = planner.guards.getOrDefault(c.id(), GuardAnswer.NEEDED);
-        boolean earlierChanges = planner.items.stream().anyMatch(PlanItem.Change.class::isInstance);
+        boolean earlierChanges = planner.recorded().stream().anyMatch(PlanItem.Change.class::isInstance);
         if (answer == GuardAnswer.NOT_NEEDED && earlierChanges) {
             // Asked before this run's earlier steps: they may change the answer (a rename, a new column).
-            planner.change(c.origin(), "custom step", c.id(), Summary.text("guard says not needed now; asked again after the earlier"
+            out.change(c.origin(), "custom step", c.id(), Summary.text("guard says not needed now; asked again after the earlier"
                     + " steps of this run, runs only if needed then"), null, new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
-            return;
+            return out;
         }
         switch (answer) {
-            case NOT_NEEDED -> planner.items.add(new Unchanged(c.origin(), "custom step", c.id(),
+            case NOT_NEEDED -> out.add(new Unchanged(c.origin(), "custom step", c.id(),
                     "guard says not needed, skipped"));
-            case NEEDED -> planner.change(c.origin(), "custom step", c.id(), Summary.text("guard says needed: ").plusWill(Verb.RUN), null,
+            case NEEDED -> out.change(c.origin(), "custom step", c.id(), Summary.text("guard says needed: ").plusWill(Verb.RUN), null,
                     new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
-            case AFTER_EARLIER_STEPS -> planner.change(c.origin(), "custom step", c.id(), Summary.text("guard refers to objects this"
+            case AFTER_EARLIER_STEPS -> out.change(c.origin(), "custom step", c.id(), Summary.text("guard refers to objects this"
                     + " run creates: asked again during the apply, runs if still needed"), null,
                     new Step.CustomSql(c.id(), c.guardSql(), c.sql()));
         }
+        return out;
     }
 
     private static String capitalized(String word) {

@@ -33,7 +33,8 @@ final class ColumnChangePlanner {
         this.planner = planner;
     }
 
-    void plan(ColumnChangeDecl c) {
+    Decisions plan(ColumnChangeDecl c) {
+        Decisions out = new Decisions();
         QualifiedName tableName = planner.renamesTable(c.table());
         Table table = planner.state().tables().get(tableName);
         Optional<Column> existing = table == null ? Optional.empty() : table.column(c.column());
@@ -90,11 +91,12 @@ final class ColumnChangePlanner {
         }
         String object = tableName + "." + c.column();
         if (steps.isEmpty()) {
-            planner.items.add(new Unchanged(c.origin(), "column", object, "already as declared by ensureColumnChanged, skipped"));
-            return;
+            out.add(new Unchanged(c.origin(), "column", object, "already as declared by ensureColumnChanged, skipped"));
+            return out;
         }
-        planner.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
+        out.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
                 Spelled.as(target), steps.toArray(Step[]::new));
+        return out;
     }
 
     /** The temporary CHECK's name: {@code <table>_<column>_ssnn}, cut to 63 bytes. */

@@ -16,16 +16,18 @@ final class ColumnDetails {
     private ColumnDetails() {
     }
 
-    static void drift(Planner planner, Origin origin, String object, Column want, Column have) {
+    static Decisions drift(Planner planner, Origin origin, String object, Column want, Column have) {
+        Decisions out = new Decisions();
         if (!Objects.equals(want.generated(), have.generated())) {
-            planner.drift(origin, "column", object, "declared " + generated(want) + ", database has " + generated(have)
+            out.drift(origin, "column", object, "declared " + generated(want) + ", database has " + generated(have)
                     + ": not changed: it would recompute every row", HazardKind.TABLE_REWRITE);
         }
         if (!Objects.equals(want.collation(), have.collation())) {
-            planner.drift(origin, "column", object, "declared COLLATE " + collation(want) + ", database has COLLATE "
+            out.drift(origin, "column", object, "declared COLLATE " + collation(want) + ", database has COLLATE "
                     + collation(have) + ": not changed: changing it rebuilds the column's indexes under an ACCESS EXCLUSIVE lock",
                     HazardKind.ACCESS_EXCLUSIVE_LOCK);
         }
+        return out;
     }
 
     private static String generated(Column c) {

@@ -27,7 +27,8 @@ final class ColumnPlanner {
      * One declared column against the working copy of its table. {@code declaredTable} keys the
      * normalized shapes; {@code tableName} is the table's current name (after later renames).
      */
-    void plan(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
+    Decisions plan(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
+        Decisions out = new Decisions();
         Table table = planner.state().tables().get(tableName);
         Column want = planner.shapes.column(declaredTable, spec.name());
         String columnName = planner.renamesColumn(declaredTable, table, spec.name());
@@ -36,27 +37,27 @@ final class ColumnPlanner {
         Table original = planner.before.tables().get(tableName);
         if (have == null) {
             if (original != null && spec.generated()) {
-                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
+                out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
                         + " generated column computes it for every row, rewriting " + tableName + " under an ACCESS EXCLUSIVE lock",
                         HazardKind.TABLE_REWRITE);
             } else if (original != null && (spec.identity() != Column.Identity.NONE || spec.serial())) {
-                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
+                out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding an identity"
                         + " or serial column rewrites " + tableName + " under an ACCESS EXCLUSIVE lock", HazardKind.TABLE_REWRITE);
             } else if (original != null && spec.notNull() && !spec.hasDefault()) {
-                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
+                out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
                         + " without a default cannot be added to a table that may hold rows; give it a default, or add"
                         + " it nullable and backfill", HazardKind.FULL_SCAN_UNDER_LOCK);
             } else if (original != null && planner.shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
-                planner.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
+                out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
                         + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
                         + " backfill, then declare the default", HazardKind.TABLE_REWRITE);
             } else {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddColumn(tableName, spec));
                 if (spec.comment() != null) steps.add(new Step.CommentOnColumn(tableName, spec.name(), spec.comment()));
-                planner.change(origin, "column", object, Summary.will(Verb.ADD), original, Spelled.as(want), steps.toArray(Step[]::new));
+                out.change(origin, "column", object, Summary.will(Verb.ADD), original, Spelled.as(want), steps.toArray(Step[]::new));
             }
-            return;
+            return out;
         }
         boolean same = true;
         // A comment the declaration does not state is whatever the database has.
@@ -64,28 +65,28 @@ final class ColumnPlanner {
                 want.withDefaultAndComment(want.defaultExpr(), spec.comment() == null ? have.comment() : spec.comment()), have));
         String laterChange = planner.laterChange(declaredTable, spec.name());
         if (laterChange != null && (differs.contains("type") || differs.contains("not null"))) {
-            planner.items.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
-            return;
+            out.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
+            return out;
         }
         if (differs.contains("type")) {
             same = false;
-            planner.drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
+            out.drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
                     + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
         }
         if (differs.contains("generated") || differs.contains("collation")) {
             same = false;
-            ColumnDetails.drift(planner, origin, object, want, have);
+            out.addAll(ColumnDetails.drift(planner, origin, object, want, have));
         }
-        int reported = planner.items.size();
-        planner.identities.plan(origin, tableName, columnName, spec, want, have);
-        if (planner.items.size() != reported) same = false;
+        Decisions identity = planner.identities.plan(origin, tableName, columnName, spec, want, have);
+        if (!identity.isEmpty()) same = false;
+        out.addAll(identity);
         if (differs.contains("not null") && want.notNull()) {
             same = false;
-            planner.drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
+            out.drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
                     + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
         } else if (differs.contains("not null")) {
             same = false;
-            planner.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
+            out.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"
                     + " .notNull() to match", null);
         }
         if (differs.contains("default") && want.identity() == Column.Identity.NONE) {
@@ -93,20 +94,21 @@ final class ColumnPlanner {
             if (spec.defaultSql() == null) {
                 // Never drop or replace a default the declaration does not state (a serial's nextval()
                 // included): inserts relying on it would start failing.
-                planner.drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
+                out.drift(origin, "column", object, "database has DEFAULT " + (have.hasDefault() ? have.defaultExpr() : "none")
                         + ", the declaration has " + (want.hasDefault() ? want.defaultExpr() : "none")
                         + ": left alone; declare the default to match", null);
             } else {
-                planner.change(origin, "column default", object, Summary.will(Verb.SET).plus(" DEFAULT " + want.defaultExpr()
+                out.change(origin, "column default", object, Summary.will(Verb.SET).plus(" DEFAULT " + want.defaultExpr()
                                 + (have.hasDefault() ? " (database has " + have.defaultExpr() + ")" : "")), original,
                         Spelled.as(want), new Step.SetColumnDefault(tableName, columnName, spec.defaultSql()));
             }
         }
         if (differs.contains("comment")) {
             same = false;
-            planner.change(origin, "comment on column", object, Summary.will(Verb.SET), original,
+            out.change(origin, "comment on column", object, Summary.will(Verb.SET), original,
                     new Step.CommentOnColumn(tableName, columnName, spec.comment()));
         }
-        if (same) planner.items.add(new Unchanged(origin, "column", object, "exists, skipped"));
+        if (same) out.add(new Unchanged(origin, "column", object, "exists, skipped"));
+        return out;
     }
 }

@@ -23,7 +23,8 @@ final class CommentPlanner {
         this.planner = planner;
     }
 
-    void plan(CommentDecl c) {
+    Decisions plan(CommentDecl c) {
+        Decisions out = new Decisions();
         CommentTarget target = key(c.target());
         String object = target.toString();
         String kind = "comment on " + target.kind().word();
@@ -33,12 +34,13 @@ final class CommentPlanner {
         }
         String have = planner.state().comments().get(target);
         if (Differ.comment(c.text(), have).isEmpty()) {
-            planner.items.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
-            return;
+            out.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
+            return out;
         }
         Step comment = new Step.CommentOnObject(target, c.text());
-        planner.change(c.origin(), kind, object, have == null ? Summary.will(Verb.SET) : Summary.text("will replace (database has '" + have + "')"), null,
+        out.change(c.origin(), kind, object, have == null ? Summary.will(Verb.SET) : Summary.text("will replace (database has '" + have + "')"), null,
                 comment);
+        return out;
     }
 
     /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */

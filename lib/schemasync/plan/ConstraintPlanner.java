@@ -43,31 +43,37 @@ final class ConstraintPlanner {
      * {@code .notValid()} is added NOT VALID and never validated (PostgreSQL enforces it on new rows
      * only); an existing one satisfies it, NOT VALID or validated (validated is the stronger state).
      */
-    void compare(TableDecl t, QualifiedName actual) {
-        compare(t, actual, true);
+    Decisions compare(TableDecl t, QualifiedName actual) {
+        return compare(t, actual, true);
     }
 
     /**
      * {@code reportUndeclared} false: only these constraints ({@code ensureConstraints} of a later block);
      * the table's own declaration reports the ones no block declares.
      */
-    void compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
+    Decisions compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
+        Decisions out = new Decisions();
         Table before = planner.before.tables().get(actual);
+        // What this call adds: the working copy has it only once these decisions are recorded, and a later
+        // constraint of the same declaration is compared with it too (a twin is not added twice).
+        List<Constraint> added = new ArrayList<>();
         for (ConstraintSpec spec : t.constraints()) {
             Table table = planner.state().tables().get(actual);
             Constraint want = want(t, spec, actual);
             String object = actual + "." + spec.name();
-            Optional<Constraint> have = table.constraint(spec.name());
+            Optional<Constraint> have = table.constraint(spec.name())
+                    .or(() -> added.stream().filter(c -> c.name().equals(spec.name())).findFirst());
             if (have.isEmpty()) {
-                Optional<Constraint> twin = table.constraints().stream().filter(c -> Differ.constraintShape(want, c).isEmpty()).findFirst();
+                Optional<Constraint> twin = java.util.stream.Stream.concat(table.constraints().stream(), added.stream())
+                        .filter(c -> Differ.constraintShape(want, c).isEmpty()).findFirst();
                 if (twin.isPresent()) {
-                    planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                    out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
                     continue;
                 }
                 if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && planner.state().indexes().containsKey(actual.sibling(spec.name()))) {
                     // A UNIQUE or EXCLUDE constraint creates an index of its own name: the name is taken.
-                    planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                    out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", but an index named " + spec.name() + " exists: not added; give the constraint another"
                             + " name with .named(...), or drop the index with ensureNoIndex", null));
                     continue;
@@ -77,32 +83,34 @@ final class ConstraintPlanner {
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater || spec.notValid()));
                 if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
-                planner.change(t.origin(), "constraint", object, spec.notValid() ? Summary.will(Verb.ADD).plus(" NOT VALID (as declared: existing rows"
+                out.change(t.origin(), "constraint", object, spec.notValid() ? Summary.will(Verb.ADD).plus(" NOT VALID (as declared: existing rows"
                         + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
                         .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, Spelled.as(want),
                         steps.toArray(Step[]::new));
+                added.add(want);
             } else if (!Differ.constraintShape(want, have.get()).isEmpty()) {
-                planner.items.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
+                out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                         + ", database has " + have.get().describe()
                         + ": not changed; replacing it means dropping and adding it again", HazardKind.FULL_SCAN_UNDER_LOCK));
             } else if (!have.get().validated() && spec.notValid()) {
-                planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists NOT VALID, as declared, skipped"));
+                out.add(new Unchanged(t.origin(), "constraint", object, "exists NOT VALID, as declared, skipped"));
             } else if (!have.get().validated()) {
-                planner.change(t.origin(), "constraint", object, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), before,
+                out.change(t.origin(), "constraint", object, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), before,
                         new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
             } else {
-                planner.items.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
+                out.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
             }
         }
-        if (!reportUndeclared) return;
+        if (!reportUndeclared) return out;
         for (Constraint c : planner.state().tables().get(actual).constraints()) {
             if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())
                     && !laterConstraints().contains(t.name() + "." + c.name())
                     && !laterConstraints().contains(actual + "." + c.name())) {
-                planner.items.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
+                out.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
                         + c.describe() + ") but no block declares it: left alone", null));
             }
         }
+        return out;
     }
 
     /** {@code table.constraint} of every constraint an {@code ensureConstraints} declares, built once per plan. */

@@ -43,7 +43,7 @@ public final class Effects implements StepVisitor<Void> {
     }
 
     /**
-     * The steps' effects on the planner's working copy, the only way it changes ({@link Planner#change} calls
+     * The steps' effects on the planner's working copy, the only way it changes ({@link Planner#record} calls
      * this for every step it emits): no planner writes by hand what its steps do. {@code spelled}: PostgreSQL's
      * spelling of what the steps create, from the declared side ({@link Spelled} says why).
      */

@@ -22,24 +22,25 @@ final class EnumPlanner {
         this.planner = planner;
     }
 
-    void plan(EnumDecl e) {
+    Decisions plan(EnumDecl e) {
+        Decisions out = new Decisions();
         List<String> have = planner.state().enums().get(e.name());
         String object = e.name().toString();
         if (have == null) {
             Step create = new Step.CreateEnum(e.name(), e.labels());
-            planner.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, create);
-            return;
+            out.change(e.origin(), "type", object, Summary.will(Verb.CREATE), null, create);
+            return out;
         }
         if (Differ.enumLabels(e.labels(), have).isEmpty()) {
-            planner.items.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
-            return;
+            out.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
+            return out;
         }
         List<String> common = e.labels().stream().filter(have::contains).toList();
         List<String> haveCommon = have.stream().filter(e.labels()::contains).toList();
         if (!common.equals(haveCommon)) {
-            planner.items.add(new Drift(e.origin(), "type", object, "declared labels " + e.labels() + ", database has "
+            out.add(new Drift(e.origin(), "type", object, "declared labels " + e.labels() + ", database has "
                     + have + " in another order: not changed (PostgreSQL cannot reorder enum labels)", null));
-            return;
+            return out;
         }
         List<String> labels = new ArrayList<>(have);
         List<Step> steps = new ArrayList<>();
@@ -53,32 +54,35 @@ final class EnumPlanner {
             labels.add(at, label);
         }
         if (!steps.isEmpty()) {
-            planner.change(e.origin(), "type", object, Summary.will(Verb.ADD).plus(" " + steps.size() + " label(s)"), null, steps.toArray(Step[]::new));
+            out.change(e.origin(), "type", object, Summary.will(Verb.ADD).plus(" " + steps.size() + " label(s)"), null, steps.toArray(Step[]::new));
         }
         List<String> extra = have.stream().filter(l -> !e.labels().contains(l)).toList();
         if (!extra.isEmpty()) {
-            planner.items.add(new Drift(e.origin(), "type", object, "database also has " + extra
+            out.add(new Drift(e.origin(), "type", object, "database also has " + extra
                     + ", which no block declares: left alone (enum labels are never dropped)", null));
         } else if (steps.isEmpty()) {
-            planner.items.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
+            out.add(new Unchanged(e.origin(), "type", object, "exists, skipped"));
         }
+        return out;
     }
 
     /** Extensions: installed when missing; another schema or version is reported (ALTER EXTENSION is left to you). */
-    void extension(schemasync.dsl.Declaration.ExtensionDecl x) {
+    Decisions extension(schemasync.dsl.Declaration.ExtensionDecl x) {
+        Decisions out = new Decisions();
         schemasync.catalog.Catalog.Extension have = planner.state().extensions().get(x.name());
         if (have == null) {
             Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
-            planner.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);
+            out.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);
         } else if (!Differ.extension(new schemasync.catalog.Catalog.Extension(x.name(), x.schema() == null ? have.schema() : x.schema(),
                 x.version() == null ? have.version() : x.version()), have).isEmpty()) { // undeclared: whatever is installed
-            planner.items.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "
+            out.add(new Drift(x.origin(), "extension", x.name(), "declared" + (x.schema() == null ? "" : " in schema "
                     + x.schema()) + (x.version() == null ? "" : " version " + x.version()) + ", database has it in schema "
                     + have.schema() + " version " + have.version() + ": not changed (ALTER EXTENSION ... UPDATE / SET SCHEMA"
                     + " is yours to run)", null));
         } else {
-            planner.items.add(new Unchanged(x.origin(), "extension", x.name(), "installed, skipped"));
+            out.add(new Unchanged(x.origin(), "extension", x.name(), "installed, skipped"));
         }
+        return out;
     }
 
     private static String firstExisting(List<String> declared, List<String> existing) {

@@ -49,60 +49,67 @@ final class ExternalPlanner {
                 || d instanceof ExternalDecl.EventTriggerDecl;
     }
 
-    void plan(Declaration d) {
+    Decisions plan(Declaration d) {
+        Decisions out = new Decisions();
         declared.add(key(d));
-        if (d instanceof ExternalDecl.ForeignServerDecl s) server(s.server(), s.origin());
-        else if (d instanceof ExternalDecl.UserMappingDecl m) userMapping(m);
-        else if (d instanceof ExternalDecl.ForeignTableDecl t) foreignTable(t.table(), t.origin());
-        else if (d instanceof ExternalDecl.PublicationDecl p) publication(p.publication(), p.origin());
-        else if (d instanceof ExternalDecl.EventTriggerDecl e) eventTrigger(e.trigger(), e.origin());
+        if (d instanceof ExternalDecl.ForeignServerDecl s) out.addAll(server(s.server(), s.origin()));
+        else if (d instanceof ExternalDecl.UserMappingDecl m) out.addAll(userMapping(m));
+        else if (d instanceof ExternalDecl.ForeignTableDecl t) out.addAll(foreignTable(t.table(), t.origin()));
+        else if (d instanceof ExternalDecl.PublicationDecl p) out.addAll(publication(p.publication(), p.origin()));
+        else if (d instanceof ExternalDecl.EventTriggerDecl e) out.addAll(eventTrigger(e.trigger(), e.origin()));
+        return out;
     }
 
-    private void server(ForeignServer want, Origin origin) {
+    private Decisions server(ForeignServer want, Origin origin) {
+        Decisions out = new Decisions();
         ForeignServer have = this.have.servers.get(want.name());
         if (have == null) {
-            planner.change(origin, "server", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreateServer(want));
+            out.change(origin, "server", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreateServer(want));
         } else if (!want.wrapper().equals(have.wrapper()) || !java.util.Objects.equals(want.type(), have.type())
                 || !java.util.Objects.equals(want.version(), have.version())) {
-            planner.items.add(new Drift(origin, "server", want.name(), describe(ExternalDiffer.server(want, have))
+            out.add(new Drift(origin, "server", want.name(), describe(ExternalDiffer.server(want, have))
                     + ": not changed (DROP SERVER would take its foreign tables and user mappings; ALTER SERVER ... VERSION,"
                     + " or a new server, is yours to run)", null));
-            return;
+            return out;
         } else if (!want.options().equals(have.options())) {
-            planner.change(origin, "server", want.name(), Summary.will(Verb.SET), null,
+            out.change(origin, "server", want.name(), Summary.will(Verb.SET), null,
                     alterOptions(OptionsOf.SERVER, want.name(), null, null, want.options(), have.options()));
         } else {
-            planner.items.add(new Unchanged(origin, "server", want.name(), "exists, skipped"));
+            out.add(new Unchanged(origin, "server", want.name(), "exists, skipped"));
         }
+        return out;
     }
 
-    private void userMapping(ExternalDecl.UserMappingDecl d) {
+    private Decisions userMapping(ExternalDecl.UserMappingDecl d) {
+        Decisions out = new Decisions();
         UserMapping want = d.mapping();
         UserMapping have = this.have.userMappings.get(want.key());
         requireServer(want.server(), "user mapping " + want.key(), d.origin());
         if (have == null) {
-            planner.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.CREATE), null,
+            out.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.CREATE), null,
                     new ExternalSteps.CreateUserMapping(want, d.passwordVariable()));
-            return;
+            return out;
         }
         boolean changed = false;
         if (!want.options().equals(have.options())) {
-            planner.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.SET), null,
+            out.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.SET), null,
                     alterOptions(OptionsOf.USER_MAPPING, want.server(), want.role(), null, want.options(), have.options()));
             changed = true;
         }
         if (want.hasPassword() != have.hasPassword()) {
-            planner.items.add(new Drift(d.origin(), "user mapping", want.key(), (want.hasPassword()
+            out.add(new Drift(d.origin(), "user mapping", want.key(), (want.hasPassword()
                     ? "declared with a password (passwordFromEnv), the database has none"
                     : "the database has a password, the declaration none (passwordFromEnv)")
                     + ": not changed (the tool never reads or compares a password; ALTER USER MAPPING ... OPTIONS"
                     + " (ADD | DROP password) is yours to run)", null));
             changed = true;
         }
-        if (!changed) planner.items.add(new Unchanged(d.origin(), "user mapping", want.key(), "exists, skipped"));
+        if (!changed) out.add(new Unchanged(d.origin(), "user mapping", want.key(), "exists, skipped"));
+        return out;
     }
 
-    private void foreignTable(ForeignTable want, Origin origin) {
+    private Decisions foreignTable(ForeignTable want, Origin origin) {
+        Decisions out = new Decisions();
         if (!planner.state().schemas().contains(want.name().schema())) {
             throw SchemaSyncException.badInput(origin + ": foreign table " + want.name() + " is in schema " + want.name().schema()
                     + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
@@ -111,33 +118,35 @@ final class ExternalPlanner {
         ForeignTable have = this.have.foreignTables.get(want.name());
         String object = want.name().toString();
         if (have == null) {
-            planner.change(origin, "foreign table", object, Summary.will(Verb.CREATE), null, new ExternalSteps.CreateForeignTable(want));
+            out.change(origin, "foreign table", object, Summary.will(Verb.CREATE), null, new ExternalSteps.CreateForeignTable(want));
         } else if (!want.server().equals(have.server()) || !want.columns().equals(have.columns())) {
             // A foreign table stores no rows: re-creating it loses nothing but its grants and comments, which their own
             // declarations restore in later blocks.
-            planner.change(origin, "foreign table", object, Summary.text("re-create (" + describe(ExternalDiffer.foreignTable(want, have))
+            out.change(origin, "foreign table", object, Summary.text("re-create (" + describe(ExternalDiffer.foreignTable(want, have))
                     + ")"), null, new ExternalSteps.DropExternal(ExternalSteps.Droppable.FOREIGN_TABLE, null, want.name()),
                     new ExternalSteps.CreateForeignTable(want));
         } else if (!want.options().equals(have.options())) {
-            planner.change(origin, "foreign table", object, Summary.will(Verb.SET), null,
+            out.change(origin, "foreign table", object, Summary.will(Verb.SET), null,
                     alterOptions(OptionsOf.FOREIGN_TABLE, null, null, want.name(), want.options(), have.options()));
         } else {
-            planner.items.add(new Unchanged(origin, "foreign table", object, "exists, skipped"));
+            out.add(new Unchanged(origin, "foreign table", object, "exists, skipped"));
         }
+        return out;
     }
 
-    private void publication(Publication want, Origin origin) {
+    private Decisions publication(Publication want, Origin origin) {
+        Decisions out = new Decisions();
         Publication have = this.have.publications.get(want.name());
         if (have == null) {
-            planner.change(origin, "publication", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreatePublication(want));
-            return;
+            out.change(origin, "publication", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreatePublication(want));
+            return out;
         }
         if (want.allTables() != have.allTables()) {
-            planner.change(origin, "publication", want.name(), Summary.text("re-create (" + (want.allTables() ? "FOR ALL TABLES"
+            out.change(origin, "publication", want.name(), Summary.text("re-create (" + (want.allTables() ? "FOR ALL TABLES"
                     : "a list of tables") + " instead of " + (have.allTables() ? "FOR ALL TABLES" : "a list of tables") + ")"), null,
                     new ExternalSteps.DropExternal(ExternalSteps.Droppable.PUBLICATION, want.name(), null),
                     new ExternalSteps.CreatePublication(want));
-            return;
+            return out;
         }
         List<Step> steps = new ArrayList<>();
         // A table whose column list or row filter changed is dropped from the publication and added again, in
@@ -152,14 +161,16 @@ final class ExternalPlanner {
             steps.add(new ExternalSteps.SetPublicationOptions(want.name(), want.publish(), want.viaRoot()));
         }
         if (steps.isEmpty()) {
-            planner.items.add(new Unchanged(origin, "publication", want.name(), "exists, skipped"));
+            out.add(new Unchanged(origin, "publication", want.name(), "exists, skipped"));
         } else {
-            planner.change(origin, "publication", want.name(), Summary.text("alter (" + describe(ExternalDiffer.publication(want, have))
+            out.change(origin, "publication", want.name(), Summary.text("alter (" + describe(ExternalDiffer.publication(want, have))
                     + ")"), null, steps.toArray(Step[]::new));
         }
+        return out;
     }
 
-    private void eventTrigger(EventTrigger want, Origin origin) {
+    private Decisions eventTrigger(EventTrigger want, Origin origin) {
+        Decisions out = new Decisions();
         EventTrigger have = this.have.eventTriggers.get(want.name());
         List<Step> steps = new ArrayList<>();
         boolean create = have == null || !want.event().equals(have.event()) || !want.tags().equals(have.tags())
@@ -169,12 +180,13 @@ final class ExternalPlanner {
         ExternalObjects.Enabled now = create ? ExternalObjects.Enabled.ORIGIN : have.enabled();
         if (want.enabled() != now) steps.add(new ExternalSteps.SetEventTriggerEnabled(want.name(), want.enabled()));
         if (steps.isEmpty()) {
-            planner.items.add(new Unchanged(origin, "event trigger", want.name(), "exists, skipped"));
+            out.add(new Unchanged(origin, "event trigger", want.name(), "exists, skipped"));
         } else {
             Summary summary = have == null ? Summary.will(Verb.CREATE) : create
                     ? Summary.text("re-create (" + describe(ExternalDiffer.eventTrigger(want, have)) + ")") : Summary.will(Verb.SET);
-            planner.change(origin, "event trigger", want.name(), summary, null, steps.toArray(Step[]::new));
+            out.change(origin, "event trigger", want.name(), summary, null, steps.toArray(Step[]::new));
         }
+        return out;
     }
 
     private void requireServer(String server, String what, Origin origin) {
@@ -225,29 +237,33 @@ final class ExternalPlanner {
      * like every other kind, never dropped. Servers, mappings, publications and event triggers are database-wide, so
      * an ignore pattern matches their bare name (a mapping's {@code role@server}).
      */
-    void reportUndeclared() {
+    Decisions reportUndeclared() {
+        Decisions out = new Decisions();
         ExternalObjects e = planner.before.externals();
         for (ForeignServer s : e.servers().values()) {
-            undeclared("server", s.name(), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper());
+            out.addAll(undeclared("server", s.name(), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper()));
         }
         for (UserMapping m : e.userMappings().values()) {
-            undeclared("user mapping", m.key(), new QualifiedName("", m.key()), "user mapping for " + m.role() + " on server " + m.server());
+            out.addAll(undeclared("user mapping", m.key(), new QualifiedName("", m.key()), "user mapping for " + m.role() + " on server " + m.server()));
         }
         for (ForeignTable t : e.foreignTables().values()) {
-            undeclared("foreign table", t.name().toString(), t.name(), "foreign table on server " + t.server());
+            out.addAll(undeclared("foreign table", t.name().toString(), t.name(), "foreign table on server " + t.server()));
         }
         for (Publication p : e.publications().values()) {
-            undeclared("publication", p.name(), new QualifiedName("", p.name()), p.allTables() ? "publication FOR ALL TABLES"
-                    : "publication of " + p.tables().size() + " table(s) and " + p.schemas().size() + " schema(s)");
+            out.addAll(undeclared("publication", p.name(), new QualifiedName("", p.name()), p.allTables() ? "publication FOR ALL TABLES"
+                    : "publication of " + p.tables().size() + " table(s) and " + p.schemas().size() + " schema(s)"));
         }
         for (EventTrigger t : e.eventTriggers().values()) {
-            undeclared("event trigger", t.name(), new QualifiedName("", t.name()), "event trigger ON " + t.event()
-                    + " EXECUTE FUNCTION " + t.function());
+            out.addAll(undeclared("event trigger", t.name(), new QualifiedName("", t.name()), "event trigger ON " + t.event()
+                    + " EXECUTE FUNCTION " + t.function()));
         }
+        return out;
     }
 
-    private void undeclared(String kind, String object, QualifiedName name, String what) {
-        if (declared.contains(kind + " " + object) || planner.declared.isIgnored(name)) return;
-        planner.items.add(new Drift(null, kind, object, "undeclared " + what + ": no block declares it; left alone", null));
+    private Decisions undeclared(String kind, String object, QualifiedName name, String what) {
+        Decisions out = new Decisions();
+        if (declared.contains(kind + " " + object) || planner.declared.isIgnored(name)) return out;
+        out.add(new Drift(null, kind, object, "undeclared " + what + ": no block declares it; left alone", null));
+        return out;
     }
 }

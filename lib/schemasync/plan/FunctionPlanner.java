@@ -27,26 +27,28 @@ final class FunctionPlanner {
         return planner.shapes.functions().keys().getOrDefault(f.signature(), f.signature());
     }
 
-    void plan(FunctionDecl f) {
+    Decisions plan(FunctionDecl f) {
+        Decisions out = new Decisions();
         String key = key(f);
         Catalog.Function have = planner.state().functions().get(key);
         String want = planner.shapes.functions().definitions().get(f.signature());
         String refusal = planner.shapes.functions().refusals().get(f.signature());
         String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
         if (have == null) {
-            planner.change(f.origin(), f.word(), key, Summary.will(Verb.CREATE), null,
+            out.change(f.origin(), f.word(), key, Summary.will(Verb.CREATE), null,
                     Spelled.as(new Spelled.Routine(key, new Catalog.Function(f.name(), f.arguments(), want))),
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), false, f.procedure()));
         } else if (refusal != null) {
-            planner.items.add(new Drift(f.origin(), f.word(), key, "differs, and PostgreSQL refuses " + statement
+            out.add(new Drift(f.origin(), f.word(), key, "differs, and PostgreSQL refuses " + statement
                     + " (" + refusal + "): not changed; drop and re-create it by hand", null));
         } else if (want == null || Differ.routine(new Catalog.Function(have.name(), have.arguments(), want), have).isEmpty()) {
-            planner.items.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
+            out.add(new Unchanged(f.origin(), f.word(), key, "exists, skipped"));
         } else {
-            planner.change(f.origin(), f.word(), key, Summary.text("will replace (" + statement + ")"), null,
+            out.change(f.origin(), f.word(), key, Summary.text("will replace (" + statement + ")"), null,
                     Spelled.as(new Spelled.Routine(key, new Catalog.Function(have.name(), have.arguments(), want))),
                     new Step.CreateFunction(f.name(), f.arguments(), f.definition(), true, f.procedure()));
         }
+        return out;
     }
 
     /** The catalog key an aggregate declaration maps to. */
@@ -58,7 +60,8 @@ final class FunctionPlanner {
      * Aggregates: created when missing; a different definition is reported with both sides, not
      * replaced (CREATE OR REPLACE AGGREGATE cannot change every option, and queries in flight use it).
      */
-    void plan(AggregateDecl a) {
+    Decisions plan(AggregateDecl a) {
+        Decisions out = new Decisions();
         DeclaredShapes.Functions shapes = planner.shapes.access().aggregates();
         String key = key(a);
         Catalog.Function have = planner.state().aggregates().get(key);
@@ -67,17 +70,18 @@ final class FunctionPlanner {
         if (have == null && refusal != null) {
             throw SchemaSyncException.badInput(a.origin() + ": aggregate " + a.signature() + ": PostgreSQL rejects it: " + refusal);
         } else if (have == null) {
-            planner.change(a.origin(), "aggregate", key, Summary.will(Verb.CREATE), null,
+            out.change(a.origin(), "aggregate", key, Summary.will(Verb.CREATE), null,
                     Spelled.as(new Spelled.Routine(key, new Catalog.Function(a.name(), a.arguments(), want))),
                     new Step.CreateAggregate(a.name(), a.arguments(), a.definition(), false));
         } else if (refusal != null) {
-            planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + a.definition() + "), database has ("
+            out.add(new Drift(a.origin(), "aggregate", key, "declared (" + a.definition() + "), database has ("
                     + have.definition() + "), and PostgreSQL refuses the declared one (" + refusal + "): not changed", null));
         } else if (want == null || Differ.routine(new Catalog.Function(have.name(), have.arguments(), want), have).isEmpty()) {
-            planner.items.add(new Unchanged(a.origin(), "aggregate", key, "exists, skipped"));
+            out.add(new Unchanged(a.origin(), "aggregate", key, "exists, skipped"));
         } else {
-            planner.items.add(new Drift(a.origin(), "aggregate", key, "declared (" + want + "), database has ("
+            out.add(new Drift(a.origin(), "aggregate", key, "declared (" + want + "), database has ("
                     + have.definition() + "): not changed; replace it by hand (CREATE OR REPLACE AGGREGATE)", null));
         }
+        return out;
     }
 }

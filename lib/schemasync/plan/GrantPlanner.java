@@ -40,7 +40,8 @@ final class GrantPlanner {
         this.planner = planner;
     }
 
-    void plan(GrantDecl g) {
+    Decisions plan(GrantDecl g) {
+        Decisions out = new Decisions();
         GrantTarget target = resolve(g);
         watched.add(target);
         g.privileges().forEach(p -> declared.add(target + " " + g.role() + " " + p));
@@ -49,18 +50,20 @@ final class GrantPlanner {
         String object = target.object() + (g.revoke() ? " from " : " to ") + g.role();
         String kind = kind(target);
         if (change.isEmpty()) {
-            planner.items.add(new Unchanged(g.origin(), kind, object, String.join(", ", g.privileges())
+            out.add(new Unchanged(g.origin(), kind, object, String.join(", ", g.privileges())
                     + (g.revoke() ? " not held, skipped" : " held, skipped")));
-            return;
+            return out;
         }
         // What the object held is not always in the working copy: a table, schema or routine this run creates
         // starts with its creator's default privileges (held() works them out), which the step's effect then changes.
         initialized.add(target);
-        planner.change(g.origin(), kind, object, Summary.text((g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change)), null,
+        out.change(g.origin(), kind, object, Summary.text((g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change)), null,
                 Spelled.as(new Spelled.HeldGrants(held)), new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
+        return out;
     }
 
-    void plan(DefaultPrivilegesDecl d) {
+    Decisions plan(DefaultPrivilegesDecl d) {
+        Decisions out = new Decisions();
         boolean explicitRole = d.forRole() != null;
         DefaultTarget target = new DefaultTarget(explicitRole ? d.forRole() : planner.shapes.access().currentUser(), d.schema(),
                 d.objects());
@@ -74,14 +77,15 @@ final class GrantPlanner {
         List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
         String object = target + (d.revoke() ? " from " : " to ") + d.role();
         if (change.isEmpty()) {
-            planner.items.add(new Unchanged(d.origin(), "default privileges", object, String.join(", ", d.privileges())
+            out.add(new Unchanged(d.origin(), "default privileges", object, String.join(", ", d.privileges())
                     + (d.revoke() ? " not given, skipped" : " given, skipped")));
-            return;
+            return out;
         }
         // No entry means acldefault's baseline, which the catalog does not list: the step's effect starts from it.
-        planner.change(d.origin(), "default privileges", object, Summary.text((d.revoke() ? "will revoke " : "will grant ")
+        out.change(d.origin(), "default privileges", object, Summary.text((d.revoke() ? "will revoke " : "will grant ")
                 + String.join(", ", change)), null, Spelled.as(new Spelled.HeldGrants(held)),
                 new Step.AlterDefaultPrivileges(target, explicitRole, d.role(), change, d.revoke()));
+        return out;
     }
 
     /**
@@ -178,7 +182,7 @@ final class GrantPlanner {
 
     /** Whether an earlier declaration of this run creates the table, schema or routine (sequences are not tracked). */
     private boolean createdInThisRun(GrantTarget target) {
-        for (PlanItem item : planner.items) {
+        for (PlanItem item : planner.recorded()) {
             if (!(item instanceof PlanItem.Change c)) continue;
             for (PlanItem.PlannedStep p : c.steps()) {
                 Step step = p.step();
@@ -196,36 +200,42 @@ final class GrantPlanner {
     }
 
     /** Table and column privileges on a table every column of which a block declares. */
-    void reportUndeclared(Table table) {
-        report(GrantTarget.table(table.name()), table.grants());
+    Decisions reportUndeclared(Table table) {
+        Decisions out = new Decisions();
+        out.addAll(report(GrantTarget.table(table.name()), table.grants()));
         for (var e : planner.before.grants().entrySet()) {
             GrantTarget t = e.getKey();
-            if (t.kind() == GrantTarget.Kind.COLUMN && t.qualifiedName().equals(table.name())) report(t, e.getValue());
+            if (t.kind() == GrantTarget.Kind.COLUMN && t.qualifiedName().equals(table.name())) out.addAll(report(t, e.getValue()));
         }
+        return out;
     }
 
     /** Privileges on sequences, schemas and routines some block grants on, and default privileges no block declares. */
-    void reportUndeclared() {
+    Decisions reportUndeclared() {
+        Decisions out = new Decisions();
         List<GrantTarget> targets = new ArrayList<>(planner.before.grants().keySet());
         targets.sort(Comparator.comparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
-            if (t.kind() != GrantTarget.Kind.COLUMN && watched.contains(t)) report(t, planner.before.grants().get(t));
+            if (t.kind() != GrantTarget.Kind.COLUMN && watched.contains(t)) out.addAll(report(t, planner.before.grants().get(t)));
         }
         for (var e : planner.before.defaultPrivileges().entrySet()) {
             DefaultTarget t = e.getKey();
             for (Grant g : e.getValue()) { // sorted: the catalog keeps grants in role, privilege order
                 if (declaredDefaults.contains(t + " " + g.role() + " " + g.privilege()) || t.baseline().contains(g)) continue;
-                planner.items.add(new Drift(null, "default privileges", t + " to " + g.role(), g.privilege()
+                out.add(new Drift(null, "default privileges", t + " to " + g.role(), g.privilege()
                         + " is given by default but no block declares it: left alone (never revoked implicitly)", null));
             }
         }
+        return out;
     }
 
-    private void report(GrantTarget target, Set<Grant> held) {
+    private Decisions report(GrantTarget target, Set<Grant> held) {
+        Decisions out = new Decisions();
         for (Grant g : held) { // sorted: the catalog keeps grants in role, privilege order
             if (declared.contains(target + " " + g.role() + " " + g.privilege())) continue;
-            planner.items.add(new Drift(null, kind(target), target.object() + " to " + g.role(), g.privilege()
+            out.add(new Drift(null, kind(target), target.object() + " to " + g.role(), g.privilege()
                     + " is granted but no block declares it: left alone (never revoked implicitly)", null));
         }
+        return out;
     }
 }

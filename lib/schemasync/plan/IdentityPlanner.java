@@ -31,24 +31,24 @@ final class IdentityPlanner {
     }
 
     /**
-     * Plans (or reports) what the declared identity needs and returns the column's identity after it;
-     * adds nothing to the plan when the column is as declared.
+     * Plans (or reports) what the declared identity needs; decides nothing when the column is as declared.
      */
-    Identity plan(Origin origin, QualifiedName table, String column, ColumnSpec spec, Column want, Column have) {
+    Decisions plan(Origin origin, QualifiedName table, String column, ColumnSpec spec, Column want, Column have) {
+        Decisions out = new Decisions();
         String object = table + "." + column;
         boolean sameKind = !schemasync.catalog.Differ.fields(schemasync.catalog.Differ.column(want, have)).contains("identity");
-        if (sameKind && spec.identityOptions().isEmpty()) return have.identity();
+        if (sameKind && spec.identityOptions().isEmpty()) return out;
         if (want.identity() == Identity.NONE) {
             // DROP IDENTITY drops the sequence: inserts that relied on it would start failing.
-            planner.drift(origin, "column", object, "declared identity " + want.identity() + ", database has "
+            out.drift(origin, "column", object, "declared identity " + want.identity() + ", database has "
                     + have.identity() + ": not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK);
-            return have.identity();
+            return out;
         }
         if (have.identity() == Identity.NONE) return add(origin, table, column, spec, want, have);
         Sequence sequence = sequenceOf(planner.state().sequences(), table, column);
         SequenceOptions set = sequence == null ? SequenceOptions.NONE : differences(spec.identityOptions(), sequence);
         Identity kind = sameKind ? null : want.identity();
-        if (kind == null && set.isEmpty()) return have.identity();
+        if (kind == null && set.isEmpty()) return out;
         List<String> what = new ArrayList<>();
         if (kind != null) what.add(kind.sql().replace(" AS IDENTITY", "") + " (was " + have.identity().sql().replace(" AS IDENTITY", "") + ")");
         Sequence after = sequence;
@@ -63,9 +63,9 @@ final class IdentityPlanner {
         }
         String note = set.start() == null ? "" : "; the sequence's current value does not move (START WITH only sets where"
                 + " a RESTART begins, and the tool never restarts it)";
-        planner.change(origin, "column", object, Summary.text("⚠ will change identity: " + String.join(", ", what) + note),
+        out.change(origin, "column", object, Summary.text("⚠ will change identity: " + String.join(", ", what) + note),
                 planner.before.tables().get(table), new Step.SetIdentity(table, column, kind, set));
-        return want.identity();
+        return out;
     }
 
     /**
@@ -73,28 +73,29 @@ final class IdentityPlanner {
      * without a default; on a table that existed before this run the sequence must start above the
      * values already there, which only the block can say (the planner reads no rows).
      */
-    private Identity add(Origin origin, QualifiedName table, String column, ColumnSpec spec, Column want, Column have) {
+    private Decisions add(Origin origin, QualifiedName table, String column, ColumnSpec spec, Column want, Column have) {
+        Decisions out = new Decisions();
         String object = table + "." + column;
         String declared = "declared " + want.identity().sql() + (spec.identityOptions().isEmpty() ? ""
                 : " (" + spec.identityOptions().describe() + ")") + ", database has none: not changed: ";
         Table original = planner.before.tables().get(table);
         if (have.hasDefault()) {
-            planner.drift(origin, "column", object, declared + "the column has DEFAULT " + have.defaultExpr()
+            out.drift(origin, "column", object, declared + "the column has DEFAULT " + have.defaultExpr()
                     + ", and ADD GENERATED needs it dropped first (a serial's sequence then goes with a custom step)", null);
         } else if (!have.notNull()) {
-            planner.drift(origin, "column", object, declared + "ADD GENERATED needs the column NOT NULL first"
+            out.drift(origin, "column", object, declared + "ADD GENERATED needs the column NOT NULL first"
                     + " (ensureColumnChanged(...).notNull())", null);
         } else if (original != null && spec.identityOptions().start() == null) {
-            planner.drift(origin, "column", object, declared + "its sequence would start at 1 on a table that may hold"
+            out.drift(origin, "column", object, declared + "its sequence would start at 1 on a table that may hold"
                     + " rows; declare .startWith(n) above the column's largest value (SELECT max(" + column + ") + 1)", null);
         } else {
             SequenceOptions options = spec.identityOptions().withoutDefaults(have.type());
-            planner.change(origin, "column", object, Summary.text("⚠ will change: " + want.identity().sql()
+            out.change(origin, "column", object, Summary.text("⚠ will change: " + want.identity().sql()
                     + (options.isEmpty() ? "" : " (" + options.describe() + ")") + " on the existing column (a new sequence,"
                     + " no row rewritten)"), original, new Step.AddIdentity(table, column, want.identity(), options));
-            return want.identity();
+            return out;
         }
-        return have.identity();
+        return out;
     }
 
     /** The sequence of an identity column, or null (this run creates the column, or the catalog has none). */

@@ -30,7 +30,8 @@ final class IndexPlanner {
         this.planner = planner;
     }
 
-    void plan(IndexDecl i) {
+    Decisions plan(IndexDecl i) {
+        Decisions out = new Decisions();
         QualifiedName table = planner.renamesTable(i.table());
         QualifiedName name = planner.renamesIndex(i.name());
         if (!planner.state().tables().containsKey(table) && !planner.state().materializedViews().containsKey(table)) {
@@ -50,34 +51,38 @@ final class IndexPlanner {
         QualifiedName retired = name.sibling(temporaryName(name.name(), OLD_SUFFIX));
         QualifiedName replacement = name.sibling(temporaryName(name.name(), NEW_SUFFIX));
         if (have == null) {
-            planner.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
+            out.change(i.origin(), "index", object, Summary.will(Verb.CREATE).plus(online ? " concurrently, after the commit" : ""),
                     original, Spelled.as(created), new Step.CreateIndex(i.spec(), online, null));
         } else if (!have.table().equals(table)) {
-            planner.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
+            out.drift(i.origin(), "index", object, "declared on " + table + ", but an index with this name exists on "
                     + have.table() + ": not changed", null);
         } else if (!have.valid()) {
-            planner.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
+            out.change(i.origin(), "index", object, Summary.text("is INVALID (a failed concurrent build): ").plusWill(Verb.DROP).plus(" ").and(Verb.REBUILD),
                     original, Spelled.as(created), new Step.DropIndex(i.name(), online), new Step.CreateIndex(i.spec(), online, null));
         } else if (want != null && !java.util.Collections.disjoint(java.util.Set.of("unique", "method", "definition"), schemasync.catalog.Differ
                 .fields(schemasync.catalog.Differ.index(new Index(name, table, i.unique(), i.method().amname(), want, true,
                         have.constraintBacked()), have)))) {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
-                planner.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
+                out.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
                         + describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
                         ? "a constraint owns it" : !planner.state().tables().containsKey(table)
                         ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
-                return;
+                return out;
             }
-            rebuild(i, object, original, replacement, retired, created);
+            out.addAll(rebuild(i, object, original, replacement, retired, created));
+            // The rebuild drops both leftovers itself (and its own names are gone after the swap): none to finish.
+            return out;
         } else {
-            planner.items.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
+            out.add(new Unchanged(i.origin(), "index", object, "exists, skipped"));
         }
-        if (i.rebuildWhenChanged() && online) finishInterruptedRebuild(i, original, retired, replacement);
+        if (i.rebuildWhenChanged() && online) out.addAll(finishInterruptedRebuild(i, original, retired, replacement));
+        return out;
     }
 
     /** Build the new definition beside the old one, swap the names, drop the old one: no moment without an index. */
-    private void rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired, Index created) {
+    private Decisions rebuild(IndexDecl i, String object, Table original, QualifiedName replacement, QualifiedName retired, Index created) {
+        Decisions out = new Decisions();
         java.util.List<Step> steps = new java.util.ArrayList<>();
         // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
         if (planner.state().indexes().containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
@@ -86,18 +91,21 @@ final class IndexPlanner {
         steps.add(new Step.RetireIndex(i.name(), retired.name()));
         steps.add(new Step.SwapIndex(i.name(), replacement.name()));
         steps.add(new Step.DropIndex(retired, true));
-        planner.change(i.origin(), "index", object, Summary.text("definition changed: will build the new one concurrently as "
+        out.change(i.origin(), "index", object, Summary.text("definition changed: will build the new one concurrently as "
                 + replacement.name() + ", swap, ").then(Verb.DROP).plus(" the old one"), original, Spelled.as(created),
                 steps.toArray(Step[]::new));
+        return out;
     }
 
     /** The declared index is in place; a retired copy (a run killed after the swap) is dropped. */
-    private void finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
+    private Decisions finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
+        Decisions out = new Decisions();
         for (QualifiedName leftover : leftovers) {
             if (!planner.state().indexes().containsKey(leftover)) continue;
-            planner.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
+            out.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
                     + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
         }
+        return out;
     }
 
     static String describe(boolean unique, String definition) {

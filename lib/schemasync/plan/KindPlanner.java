@@ -48,59 +48,69 @@ final class KindPlanner {
                 && (r.kind() == ObjectKind.COLLATION || r.kind() == ObjectKind.RANGE_TYPE);
     }
 
-    void plan(Declaration d) {
-        if (statisticsRules.handles(d)) statisticsRules.plan(d);
-        else if (d instanceof KindDecl.CollationDecl c) collation(c);
-        else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
-        else if (d instanceof schemasync.dsl.PartitionCommentDecl c) partitionComment(c);
-        else if (d instanceof Declaration.RemovalDecl r) removal(r);
+    Decisions plan(Declaration d) {
+        Decisions out = new Decisions();
+        if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
+        else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
+        else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
+        else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
+        else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
+        return out;
     }
 
     /** A partition's own comment: COMMENT ON TABLE when it differs (metadata only). */
-    private void partitionComment(schemasync.dsl.PartitionCommentDecl c) {
+    private Decisions partitionComment(schemasync.dsl.PartitionCommentDecl c) {
+        Decisions out = new Decisions();
         QualifiedName partition = planner.renamesTable(c.name());
         schemasync.catalog.Table have = planner.state().tables().get(partition);
-        if (have == null) return; // the partition's own declaration reports it
-        if (java.util.Objects.equals(have.comment(), c.comment())) return;
-        planner.change(c.origin(), "comment on partition", partition.toString(), have.comment() == null ? Summary.will(Verb.SET)
+        if (have == null) return out; // the partition's own declaration reports it
+        if (java.util.Objects.equals(have.comment(), c.comment())) return out;
+        out.change(c.origin(), "comment on partition", partition.toString(), have.comment() == null ? Summary.will(Verb.SET)
                 : Summary.text("will replace (database has '" + have.comment() + "')"), planner.original(partition),
                 new Step.CommentOnTable(partition, c.comment()));
+        return out;
     }
 
-    private void collation(KindDecl.CollationDecl c) {
+    private Decisions collation(KindDecl.CollationDecl c) {
+        Decisions out = new Decisions();
         Collation want = planner.shapes.types().kinds().collation(c.name());
         Collation have = collations().get(c.name());
         if (have == null) {
             schemaExists(c.origin(), "collation", c.name());
-            planner.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
+            out.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
         } else {
-            compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
-                    "a collation cannot be altered: create one under another name and move the columns to it");
+            out.addAll(compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
+                    "a collation cannot be altered: create one under another name and move the columns to it"));
         }
+        return out;
     }
 
-    private void rangeType(KindDecl.RangeTypeDecl r) {
+    private Decisions rangeType(KindDecl.RangeTypeDecl r) {
+        Decisions out = new Decisions();
         RangeType want = planner.shapes.types().kinds().rangeType(r.name());
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
             schemaExists(r.origin(), "range type", r.name());
-            planner.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(want),
+            out.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(want),
                     new Step.CreateRangeType(r.type()));
         } else {
-            compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
-                    "a range type's options cannot be altered: create one under another name and move the columns to it");
+            out.addAll(compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
+                    "a range type's options cannot be altered: create one under another name and move the columns to it"));
         }
+        return out;
     }
 
-    private void compare(schemasync.dsl.Origin origin, String kind, QualifiedName name, List<Difference> differences,
+    private Decisions compare(schemasync.dsl.Origin origin, String kind, QualifiedName name, List<Difference> differences,
                          String wanted, String actual, String why) {
+        Decisions out = new Decisions();
         if (differences.isEmpty()) {
-            planner.items.add(new Unchanged(origin, kind, name.toString(), "exists, skipped"));
-            return;
+            out.add(new Unchanged(origin, kind, name.toString(), "exists, skipped"));
+            return out;
         }
         String fields = differences.stream().map(Difference::field).collect(Collectors.joining(", "));
-        planner.drift(origin, kind, name.toString(), "differs in " + fields + ": declared (" + wanted + "), database has ("
+        out.drift(origin, kind, name.toString(), "differs in " + fields + ": declared (" + wanted + "), database has ("
                 + actual + "): not changed (" + why + ")", null);
+        return out;
     }
 
     private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
@@ -110,29 +120,33 @@ final class KindPlanner {
         }
     }
 
-    private void removal(Declaration.RemovalDecl r) {
+    private Decisions removal(Declaration.RemovalDecl r) {
+        Decisions out = new Decisions();
         boolean present = r.kind() == ObjectKind.COLLATION ? collations().containsKey(r.object())
                 : rangeTypes().containsKey(r.object());
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
         if (!present) {
-            planner.items.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
-            return;
+            out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
+            return out;
         }
-        planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        return out;
     }
 
     /** Collations and range types no block declares: reported, never dropped. */
-    void reportUndeclared() {
-        statisticsRules.reportUndeclared();
+    Decisions reportUndeclared() {
+        Decisions out = new Decisions();
+        out.addAll(statisticsRules.reportUndeclared());
         for (Collation c : planner.before.collations().values()) {
             if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
-            planner.items.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
+            out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
                     + "): no block declares it; left alone", null));
         }
         for (RangeType t : planner.before.rangeTypes().values()) {
             if (planner.desired.declares(DesiredState.type(t.name())) || planner.declared.isIgnored(t.name())) continue;
-            planner.items.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
+            out.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
                     + "): no block declares it; left alone", null));
         }
+        return out;
     }
 }

@@ -23,7 +23,8 @@ final class LineagePlanner {
     }
 
     /** The lineage of an existing table against its declaration. */
-    static void compare(Planner planner, TableDecl t, QualifiedName actual) {
+    static Decisions compare(Planner planner, TableDecl t, QualifiedName actual) {
+        Decisions out = new Decisions();
         TableForm form = t.form();
         TableLineage have = planner.before.lineageOf(planner.renamedFrom.getOrDefault(actual, actual));
         List<QualifiedName> parents = have == null ? List.of() : have.inherits();
@@ -34,25 +35,26 @@ final class LineagePlanner {
             if (parents.contains(p)) continue;
             String missing = missing(planner.state().tables().get(p), planner.state().tables().get(actual));
             if (missing == null) {
-                planner.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
+                out.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
                         planner.original(actual), new Step.InheritParent(actual, p));
             } else {
-                planner.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
+                out.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
                         + missing + ": not linked (ALTER TABLE ... INHERIT needs them)", null);
             }
         }
         for (QualifiedName p : parents) {
             if (form.inherits().stream().noneMatch(d -> planner.renamesTable(d).equals(p))) {
-                planner.drift(t.origin(), "table inheritance", object, "inherits from " + p
+                out.drift(t.origin(), "table inheritance", object, "inherits from " + p
                         + " in the database, which the declaration does not say: left alone", null);
             }
         }
-        inheritedColumns(planner, t, actual, have == null ? List.of() : have.inheritedColumns());
+        out.addAll(inheritedColumns(planner, t, actual, have == null ? List.of() : have.inheritedColumns()));
         if (!java.util.Objects.equals(form.ofType(), type)) {
-            planner.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
+            out.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
                     + " in the database, declared " + (form.ofType() == null ? "without OF" : "OF " + form.ofType())
                     + ": left alone", null);
         }
+        return out;
     }
 
     /** Why {@code child} cannot INHERIT {@code parent} (a column or CHECK it lacks), or null when it can. */
@@ -104,8 +106,8 @@ final class LineagePlanner {
     }
 
     /** A new child's own defaults and NOT NULLs on inherited columns: planned once its CREATE TABLE is emitted. */
-    static void inheritedColumnsOfNew(Planner planner, TableDecl t) {
-        inheritedColumns(planner, t, t.name(), List.of());
+    static Decisions inheritedColumnsOfNew(Planner planner, TableDecl t) {
+        return inheritedColumns(planner, t, t.name(), List.of());
     }
 
     /**
@@ -114,7 +116,8 @@ final class LineagePlanner {
      * database has and no declaration says is reported, left alone. A declared default is compared as PostgreSQL
      * prints it (pg_get_expr).
      */
-    private static void inheritedColumns(Planner planner, TableDecl t, QualifiedName actual, List<TableLineage.InheritedColumn> have) {
+    private static Decisions inheritedColumns(Planner planner, TableDecl t, QualifiedName actual, List<TableLineage.InheritedColumn> have) {
+        Decisions out = new Decisions();
         String object = actual.toString();
         java.util.Map<String, TableLineage.InheritedColumn> had = new java.util.HashMap<>();
         for (TableLineage.InheritedColumn c : have) had.put(c.name(), c);
@@ -139,17 +142,18 @@ final class LineagePlanner {
                 steps.add(new LineageSteps.OnlyThisTable(new Step.DropNotNull(actual, want.name())));
             }
             if (steps.isEmpty()) continue;
-            planner.change(t.origin(), "inherited column", object + "." + want.name(), Summary.will(Summary.Verb.SET)
+            out.change(t.origin(), "inherited column", object + "." + want.name(), Summary.will(Summary.Verb.SET)
                     .plus(" the child's own " + (want.ownDefault() ? "DEFAULT " + want.defaultExpr() : "")
                     + (want.ownDefault() && want.ownNotNull() ? ", " : "") + (want.ownNotNull() ? "NOT NULL" : "")),
                     planner.original(actual), steps.toArray(Step[]::new));
         }
         for (TableLineage.InheritedColumn h : had.values()) {
-            planner.drift(t.origin(), "inherited column", object + "." + h.name(), "has "
+            out.drift(t.origin(), "inherited column", object + "." + h.name(), "has "
                     + (h.ownDefault() ? "its own default (" + h.defaultExpr() + ")" : "") + (h.ownDefault() && h.ownNotNull() ? " and " : "")
                     + (h.ownNotNull() ? "its own NOT NULL" : "") + " on this inherited column, which the declaration does not say"
                     + " (inheritedDefault / inheritedNotNull): left alone", null);
         }
+        return out;
     }
 
     /**

@@ -24,7 +24,8 @@ final class MaterializedViewPlanner {
         this.planner = planner;
     }
 
-    void plan(MaterializedViewDecl m) {
+    Decisions plan(MaterializedViewDecl m) {
+        Decisions out = new Decisions();
         String object = m.name().toString();
         MaterializedView have = planner.state().materializedViews().get(m.name());
         if (have == null) {
@@ -32,30 +33,31 @@ final class MaterializedViewPlanner {
                 throw SchemaSyncException.badInput(m.origin() + ": materialized view " + m.name() + " is in schema "
                         + m.name().schema() + ", which does not exist: declare ensureSchema(\"" + m.name().schema() + "\") first");
             }
-            planner.change(m.origin(), "materialized view", object, Summary.will(Verb.CREATE).plus(m.withData() ? " WITH DATA" : " WITH NO DATA"),
+            out.change(m.origin(), "materialized view", object, Summary.will(Verb.CREATE).plus(m.withData() ? " WITH DATA" : " WITH NO DATA"),
                     null, new Step.CreateMaterializedView(m.name(), m.sql(), m.withData()));
-            return;
+            return out;
         }
         String want = planner.shapes.relations().materializedViews().get(m.name());
         String failure = planner.shapes.relations().materializedViewFailures().get(m.name());
         if (want == null) {
-            planner.drift(m.origin(), "materialized view", object, "exists, but its declared query could not be compared ("
+            out.drift(m.origin(), "materialized view", object, "exists, but its declared query could not be compared ("
                     + (failure == null ? "no normalized shape" : failure) + "): not changed", null);
-            return;
+            return out;
         }
         java.util.Set<String> differs = Differ.fields(Differ.materializedView(new MaterializedView(m.name(), want,
                 m.withData() || have.populated(), have.columns()), have)); // WITH NO DATA: either state is as declared
         if (differs.contains("query")) {
-            planner.drift(m.origin(), "materialized view", object, "declared " + oneLine(want) + ", database has "
+            out.drift(m.origin(), "materialized view", object, "declared " + oneLine(want) + ", database has "
                     + oneLine(have.definition()) + ": not changed: re-creating it drops its rows and its indexes, and readers"
                     + " fail until it is refreshed", HazardKind.DELETES_DATA);
         } else if (differs.contains("populated")) {
-            planner.drift(m.origin(), "materialized view", object, "declared WITH DATA, database has it unpopulated (created"
+            out.drift(m.origin(), "materialized view", object, "declared WITH DATA, database has it unpopulated (created"
                     + " WITH NO DATA, never refreshed): not refreshed: REFRESH MATERIALIZED VIEW runs its query under an"
                     + " ACCESS EXCLUSIVE lock", HazardKind.ACCESS_EXCLUSIVE_LOCK);
         } else {
-            planner.items.add(new Unchanged(m.origin(), "materialized view", object, "exists, skipped"));
+            out.add(new Unchanged(m.origin(), "materialized view", object, "exists, skipped"));
         }
+        return out;
     }
 
     /** pg_get_viewdef spreads a query over lines and ends it with ';': a plan line shows it on one, without. */

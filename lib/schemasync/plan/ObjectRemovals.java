@@ -21,60 +21,67 @@ final class ObjectRemovals {
         this.planner = planner;
     }
 
-    void remove(RemovalDecl r) {
+    Decisions remove(RemovalDecl r) {
+        Decisions out = new Decisions();
         QualifiedName name = r.object();
         switch (r.kind()) {
-            case PARTITION -> partition(r);
-            case MATERIALIZED_VIEW -> drop(r, planner.state().materializedViews().containsKey(name));
-            case SEQUENCE -> drop(r, planner.state().sequences().containsKey(name));
-            case DOMAIN -> drop(r, planner.state().domains().containsKey(name));
-            case COMPOSITE_TYPE -> drop(r, planner.state().composites().containsKey(name));
-            case PROCEDURE -> routine(r, planner.state().functions());
-            case AGGREGATE -> routine(r, planner.state().aggregates());
+            case PARTITION -> out.addAll(partition(r));
+            case MATERIALIZED_VIEW -> out.addAll(drop(r, planner.state().materializedViews().containsKey(name)));
+            case SEQUENCE -> out.addAll(drop(r, planner.state().sequences().containsKey(name)));
+            case DOMAIN -> out.addAll(drop(r, planner.state().domains().containsKey(name)));
+            case COMPOSITE_TYPE -> out.addAll(drop(r, planner.state().composites().containsKey(name)));
+            case PROCEDURE -> out.addAll(routine(r, planner.state().functions()));
+            case AGGREGATE -> out.addAll(routine(r, planner.state().aggregates()));
             default -> throw new IllegalArgumentException("not a removal of ObjectRemovals: " + r.kind());
         }
+        return out;
     }
 
     /** A procedure or aggregate, found by name like ensureNoFunction: with several overloads, the user picks by hand. */
-    private void routine(RemovalDecl r, Map<String, Catalog.Function> routines) {
+    private Decisions routine(RemovalDecl r, Map<String, Catalog.Function> routines) {
+        Decisions out = new Decisions();
         long overloads = routines.values().stream().filter(f -> f.name().equals(r.object())).count();
         if (overloads > 1) {
-            planner.drift(r.origin(), r.kind().word(), r.object() + "(" + r.column() + ")",
+            out.drift(r.origin(), r.kind().word(), r.object() + "(" + r.column() + ")",
                     "has several overloads: not dropped; drop the one you mean by hand", null);
-            return;
+            return out;
         }
-        drop(r, overloads == 1);
+        out.addAll(drop(r, overloads == 1));
+        return out;
     }
 
-    private void partition(RemovalDecl r) {
+    private Decisions partition(RemovalDecl r) {
+        Decisions out = new Decisions();
         QualifiedName name = r.object();
         Catalog.Partitioning p = planner.state().partitioning().get(name);
         Table table = planner.state().tables().get(name);
         if (table == null) {
-            planner.items.add(new Unchanged(r.origin(), r.kind().word(), name.toString(), "absent, nothing to drop"));
-            return;
+            out.add(new Unchanged(r.origin(), r.kind().word(), name.toString(), "absent, nothing to drop"));
+            return out;
         }
         if (p == null || !p.isPartition()) {
-            planner.drift(r.origin(), r.kind().word(), name.toString(), "is a table, not a partition: not dropped"
+            out.drift(r.origin(), r.kind().word(), name.toString(), "is a table, not a partition: not dropped"
                     + " (ensureNoTable drops a table)", null);
-            return;
+            return out;
         }
         Step.DropTable dropTable = new Step.DropTable(name);
-        planner.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
+        out.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
                 planner.original(name), dropTable);
+        return out;
     }
 
     /**
      * Plans the DROP when the object is present, and the working copy loses what the DROP takes ({@link Effects}: a
-     * materialized view's indexes, the object's comments), not a hand-written copy of it; true when it did.
+     * materialized view's indexes, the object's comments), not a hand-written copy of it.
      */
-    private boolean drop(RemovalDecl r, boolean present) {
+    private Decisions drop(RemovalDecl r, boolean present) {
+        Decisions out = new Decisions();
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
         if (!present) {
-            planner.items.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
-            return false;
+            out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
+            return out;
         }
-        planner.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
-        return true;
+        out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        return out;
     }
 }

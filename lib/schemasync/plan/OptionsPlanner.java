@@ -31,17 +31,20 @@ final class OptionsPlanner {
     }
 
     /** A {@link TableOptionsDecl} or an {@link IndexOptionsDecl}. */
-    void plan(schemasync.dsl.Declaration d) {
-        if (d instanceof TableOptionsDecl t) plan(t);
-        else if (d instanceof IndexOptionsDecl i) plan(i);
+    Decisions plan(schemasync.dsl.Declaration d) {
+        Decisions out = new Decisions();
+        if (d instanceof TableOptionsDecl t) out.addAll(plan(t));
+        else if (d instanceof IndexOptionsDecl i) out.addAll(plan(i));
+        return out;
     }
 
-    void plan(TableOptionsDecl t) {
+    Decisions plan(TableOptionsDecl t) {
+        Decisions out = new Decisions();
         QualifiedName table = planner.renamesTable(t.table());
-        if (!planner.state().tables().containsKey(table)) return; // reported by the table's own declaration
+        if (!planner.state().tables().containsKey(table)) return out; // reported by the table's own declaration
         if (planner.desired.declaresPartition(t.table())) {
-            partitionStorage(t, table);
-            return;
+            out.addAll(partitionStorage(t, table));
+            return out;
         }
         // A table this run creates has what its CREATE [UNLOGGED] TABLE ... WITH (...) gave it (the working copy says).
         RelationOptions have = current(table);
@@ -49,11 +52,12 @@ final class OptionsPlanner {
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(table, t.unlogged()));
         List<String> columnChanges = new ArrayList<>();
         columnSteps(table, have.columns(), t.columns(), steps, columnChanges);
-        clusterOnConstraintIndex(t, table, steps, columnChanges);
-        if (steps.isEmpty()) return;
-        planner.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
+        out.addAll(clusterOnConstraintIndex(t, table, steps, columnChanges));
+        if (steps.isEmpty()) return out;
+        out.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
                 planner.original(table), steps.toArray(Step[]::new));
+        return out;
     }
 
     /**
@@ -63,27 +67,30 @@ final class OptionsPlanner {
      * UNLOGGED for the partitioned table itself). Its CLUSTER ON mark is left as it is. SET LOGGED / UNLOGGED of an
      * existing partition rewrites it (classified so); the rest is metadata.
      */
-    private void partitionStorage(TableOptionsDecl t, QualifiedName partition) {
+    private Decisions partitionStorage(TableOptionsDecl t, QualifiedName partition) {
+        Decisions out = new Decisions();
         RelationOptions have = current(partition);
         List<Step> steps = new ArrayList<>(storageSteps(partition, false, partition, have.storage(), t.storage(), false));
         if (have.unlogged() != t.unlogged()) steps.add(new Step.SetPersistence(partition, t.unlogged()));
         List<String> columnChanges = new ArrayList<>();
         columnSteps(partition, have.columns(), t.columns(), steps, columnChanges);
-        if (steps.isEmpty()) return;
-        planner.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(),
+        if (steps.isEmpty()) return out;
+        out.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
                 planner.original(partition), steps.toArray(Step[]::new));
+        return out;
     }
 
-    void plan(IndexOptionsDecl i) {
-        if (i.table() == null) return;
+    Decisions plan(IndexOptionsDecl i) {
+        Decisions out = new Decisions();
+        if (i.table() == null) return out;
         QualifiedName index = planner.renamesIndex(i.index());
         Index existing = planner.state().indexes().get(index);
         // A key's index (TableBuilder.indexWith): a table this run creates or a constraint it adds is not in the indexes yet.
         QualifiedName keyTable = existing == null ? planner.renamesTable(i.table()) : null;
         boolean keyIndex = existing == null ? planner.state().tables().containsKey(keyTable) && ownsConstraint(keyTable, index.name())
                 : existing.constraintBacked();
-        if (existing == null && !keyIndex) return; // reported by the index's own declaration
+        if (existing == null && !keyIndex) return out; // reported by the index's own declaration
         QualifiedName table = existing == null ? keyTable : existing.table();
         RelationOptions have = current(index);
         // An index this run builds CONCURRENTLY exists only after the commit: what is said of it follows it.
@@ -99,16 +106,18 @@ final class OptionsPlanner {
             steps.add(new Step.ClusterOn(table, null, false));
             mark = "SET WITHOUT CLUSTER";
         }
-        if (steps.isEmpty()) return;
-        planner.change(i.origin(), "index options", index.toString(), summary(have.storage(), i.storage(), mark),
+        if (steps.isEmpty()) return out;
+        out.change(i.origin(), "index options", index.toString(), summary(have.storage(), i.storage(), mark),
                 planner.original(table), steps.toArray(Step[]::new));
+        return out;
     }
 
     /**
      * The CLUSTER ON mark of the table's constraint indexes, which no ensureIndex declares: set on the one named by
      * {@code clusterOn}, taken off one the declaration does not name (a plain index's mark is its own declaration's).
      */
-    private void clusterOnConstraintIndex(TableOptionsDecl t, QualifiedName table, List<Step> steps, List<String> said) {
+    private Decisions clusterOnConstraintIndex(TableOptionsDecl t, QualifiedName table, List<Step> steps, List<String> said) {
+        Decisions out = new Decisions();
         QualifiedName marked = null;
         // Only relations with options carry a mark: look there, not through every index of every table.
         for (Map.Entry<QualifiedName, RelationOptions> e : planner.state().relationOptions().entrySet()) {
@@ -117,8 +126,8 @@ final class OptionsPlanner {
             if (i != null && i.table().equals(table) && i.constraintBacked()) marked = i.name();
         }
         QualifiedName wanted = t.clusterOn() == null ? null : table.sibling(t.clusterOn());
-        if (java.util.Objects.equals(marked, wanted)) return;
-        if (wanted == null && clusteredIndexDeclared.contains(table)) return; // the plain index's CLUSTER ON moves the mark
+        if (java.util.Objects.equals(marked, wanted)) return out;
+        if (wanted == null && clusteredIndexDeclared.contains(table)) return out; // the plain index's CLUSTER ON moves the mark
         if (wanted != null && (planner.state().indexes().containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
             steps.add(new Step.ClusterOn(table, wanted.name(), false));
             said.add("CLUSTER ON " + wanted.name());
@@ -126,9 +135,10 @@ final class OptionsPlanner {
             steps.add(new Step.ClusterOn(table, null, false));
             said.add("SET WITHOUT CLUSTER");
         } else {
-            planner.drift(t.origin(), "table options", table.toString(), "declared CLUSTER ON " + wanted.name()
+            out.drift(t.origin(), "table options", table.toString(), "declared CLUSTER ON " + wanted.name()
                     + ", but the table has no such index: not marked", null);
         }
+        return out;
     }
 
     /** A table created by this run has its constraints' indexes, which the working copy does not list as indexes. */

@@ -38,34 +38,42 @@ final class PartitionPlanner {
     }
 
     /** The declared key (or none) of an existing table against the database's. */
-    void compareKey(TableDecl t, QualifiedName actual) {
+    Decisions compareKey(TableDecl t, QualifiedName actual) {
+        Decisions out = new Decisions();
         Partitioning have = planner.state().partitioning().get(actual);
         String haveKey = have == null ? null : have.key();
         String wantKey = t.partitionBy() == null ? null : key(t.name(), t.partitionBy());
         Partitioning none = new Partitioning(null, null, null);
         Partitioning want = have == null ? new Partitioning(wantKey, null, null) : new Partitioning(wantKey, have.parent(), have.bound());
-        if (Differ.partitioning(want, have == null ? none : have).isEmpty()) return;
+        if (Differ.partitioning(want, have == null ? none : have).isEmpty()) return out;
         String object = actual + " partition key";
         if (wantKey == null) {
-            planner.drift(t.origin(), "table", object, "database has PARTITION BY " + haveKey
+            out.drift(t.origin(), "table", object, "database has PARTITION BY " + haveKey
                     + ", the declaration has none: left alone; declare .partitionBy(\"" + haveKey + "\") to match", null);
         } else {
-            planner.drift(t.origin(), "table", object, "declared PARTITION BY " + wantKey + ", database has "
+            out.drift(t.origin(), "table", object, "declared PARTITION BY " + wantKey + ", database has "
                     + (haveKey == null ? "an ordinary table" : "PARTITION BY " + haveKey)
                     + ": not changed: repartitioning means re-creating the table and moving its rows", HazardKind.TABLE_REWRITE);
         }
+        return out;
     }
 
-    void plan(PartitionDecl p) {
-        planPartition(p);
+    /**
+     * Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent: read
+     * from the working copy after {@link #plan}'s decisions are recorded (a partition this run creates is compared
+     * as created).
+     */
+    Decisions ownConstraints(PartitionDecl p) {
         Partitioning shape = planner.state().partitioning().get(p.name());
-        // Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent.
         if (shape != null && shape.isPartition() && planner.state().tables().containsKey(p.name())) {
-            constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
+            return constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
         }
+        return new Decisions();
     }
 
-    private void planPartition(PartitionDecl p) {
+    /** The partition itself: created under its parent, or compared with it (its constraints: {@link #ownConstraints}). */
+    Decisions plan(PartitionDecl p) {
+        Decisions out = new Decisions();
         QualifiedName parent = planner.renamesTable(p.parent());
         if (!planner.state().tables().containsKey(parent)) {
             throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()
@@ -77,45 +85,46 @@ final class PartitionPlanner {
         String wantBound = planner.shapes.relations().partitionBounds().getOrDefault(p.name(), p.bound());
         if (have == null) {
             if (parentShape == null || parentShape.key() == null) {
-                planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + p.bound()
+                out.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + p.bound()
                         + ", but " + parent + " is not partitioned: not created", null);
-                return;
+                return out;
             }
             if (!planner.state().schemas().contains(p.name().schema())) {
                 throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is in schema " + p.name().schema()
                         + ", which does not exist: declare ensureSchema(\"" + p.name().schema() + "\") first");
             }
             QualifiedName defaultPartition = isDefault(p.bound()) ? null : defaultPartitionOf(parent);
-            planner.change(p.origin(), "partition", object, Summary.will(Verb.CREATE).plus(" (partition of " + parent + ")"),
+            out.change(p.origin(), "partition", object, Summary.will(Verb.CREATE).plus(" (partition of " + parent + ")"),
                     planner.before.tables().get(parent), Spelled.as(new Partitioning(p.partitionBy() == null ? null
                             : key(p.name(), p.partitionBy()), parent, wantBound)),
                     new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(), defaultPartition));
-            return;
+            return out;
         }
         Partitioning shape = planner.state().partitioning().get(p.name());
         if (shape == null || !shape.isPartition()) {
-            planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
+            out.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
                     + ", database has an ordinary table: not changed: attaching it (ATTACH PARTITION) scans it to check"
                     + " its rows fit the bound", HazardKind.FULL_SCAN_UNDER_LOCK);
-            return;
+            return out;
         }
         String wantKey = p.partitionBy() == null ? null : key(p.name(), p.partitionBy());
         java.util.Set<String> differs = Differ.fields(Differ.partitioning(new Partitioning(wantKey, parent, wantBound), shape));
         if (differs.contains("parent")) {
-            planner.drift(p.origin(), "partition", object, "declared as a partition of " + parent + ", database has it as a"
+            out.drift(p.origin(), "partition", object, "declared as a partition of " + parent + ", database has it as a"
                     + " partition of " + shape.parent() + ": not changed", null);
         } else if (differs.contains("bound")) {
-            planner.drift(p.origin(), "partition", object, "declared " + wantBound + ", database has " + shape.bound()
+            out.drift(p.origin(), "partition", object, "declared " + wantBound + ", database has " + shape.bound()
                     + ": not changed: changing a bound means detaching the partition and attaching it again, which"
                     + " scans it", HazardKind.FULL_SCAN_UNDER_LOCK);
         } else if (differs.contains("key")) {
-            planner.drift(p.origin(), "partition", object, "declared " + (p.partitionBy() == null ? "not partitioned"
+            out.drift(p.origin(), "partition", object, "declared " + (p.partitionBy() == null ? "not partitioned"
                     : "PARTITION BY " + key(p.name(), p.partitionBy())) + ", database has "
                     + (shape.key() == null ? "not partitioned" : "PARTITION BY " + shape.key())
                     + ": not changed: repartitioning means re-creating it and moving its rows", HazardKind.TABLE_REWRITE);
         } else {
-            planner.items.add(new Unchanged(p.origin(), "partition", object, "exists, skipped"));
+            out.add(new Unchanged(p.origin(), "partition", object, "exists, skipped"));
         }
+        return out;
     }
 
     /** The key as PostgreSQL spells it (normalized on a shadow), or as declared when no shadow could hold it. */

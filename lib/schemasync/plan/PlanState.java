@@ -23,7 +23,7 @@ import schemasync.catalog.Table;
 
 /**
  * The planner's working copy as its kind planners see it: the catalog as the steps emitted so far leave it, read
- * only. It has one writer, {@link Effects#applyTo} (called by {@link Planner#change} for every emitted step), so
+ * only. It has one writer, {@link Effects#applyTo} (called by {@link Planner#record} for every recorded step), so
  * what a step does to the working copy is written once, in its effect, and a dry run predicts the apply.
  * The maps are read-only views of one {@link CatalogEdit} (tables and indexes, read most, are wrapped once; the others at each read, one small allocation), which the
  * effects edit in place: an emitted step costs what its effect costs, not a copy of the catalog.

@@ -2,7 +2,6 @@ package schemasync.plan;
 
 import schemasync.dsl.AccessDecl;
 import schemasync.dsl.TypeDecl;
-import schemasync.model.HazardKind;
 import schemasync.plan.Summary.Verb;
 import java.util.*;
 import schemasync.catalog.Catalog;
@@ -16,11 +15,6 @@ import schemasync.dsl.Declaration.SchemaDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.DesiredState;
-import schemasync.dsl.Origin;
-import schemasync.plan.PlanItem.Change;
-import schemasync.plan.PlanItem.Drift;
-import schemasync.plan.PlanItem.PlannedStep;
-import schemasync.plan.PlanItem.Unchanged;
 
 /**
  * (catalog, declarations, normalized shapes) → plan. Pure: no JDBC, no clock, no randomness. Walks
@@ -35,11 +29,12 @@ public final class Planner {
     final Catalog before;
     final DeclaredSchema declared;
     final DeclaredShapes shapes;
-    /** The working copy: the catalog as the steps emitted so far leave it ({@link #change} is its only way to change). */
+    /** The working copy: the catalog as the steps emitted so far leave it ({@link #record} is its only way to change). */
     private final PlanState state;
     /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
     final DesiredState desired;
-    final List<PlanItem> items = new ArrayList<>();
+    /** The plan so far: only {@link #record} adds to it; kind planners read it through {@link #recorded}. */
+    private final List<PlanItem> items = new ArrayList<>();
     final KindPlanner kinds = new KindPlanner(this);
     final Renames renames;
     final ConstraintPlanner constraints = new ConstraintPlanner(this);
@@ -87,47 +82,48 @@ public final class Planner {
         for (int next : DeclaredCallOrder.checked(catalog, all, RemovalOrder.of(PlanGraph.of(catalog, all), all, DependencyOrder.of(all)))) {
             planner.position = next;
             Declaration d = all.get(planner.position);
-            if (d instanceof SchemaDecl s) planner.schema(s);
+            if (d instanceof SchemaDecl s) planner.record(planner.schema(s));
             else if (d instanceof TableDecl t) planner.tablePlanner.table(t);
-            else if (d instanceof Declaration.ConstraintsDecl k) planner.tablePlanner.laterConstraints(k);
-            else if (d instanceof ColumnDecl c) planner.tablePlanner.addedColumn(c);
-            else if (d instanceof IndexDecl i) indexPlanner.plan(i);
-            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) optionsPlanner.plan(d);
-            else if (d instanceof Declaration.ColumnChangeDecl c) columnChanges.plan(c);
-            else if (ExternalPlanner.handles(d)) externals.plan(d);
-            else if (planner.kinds.handles(d)) planner.kinds.plan(d);
-            else if (d instanceof Declaration.RenameDecl r) existing.rename(r);
-            else if (d instanceof Declaration.RemovalDecl r) existing.removal(r);
-            else if (d instanceof Declaration.CustomStepDecl c) existing.custom(c);
-            else if (d instanceof Declaration.ExtensionDecl x) enumPlanner.extension(x);
-            else if (d instanceof AccessDecl.RowSecurityDecl r) policyPlanner.rowSecurity(r);
-            else if (d instanceof TypeDecl.DomainDecl t) typePlanner.domain(t);
-            else if (d instanceof Declaration.PartitionDecl p) planner.partitions.plan(p);
-            else if (d instanceof Declaration.MaterializedViewDecl m) materializedViewPlanner.plan(m);
-            else if (d instanceof TypeDecl.CompositeTypeDecl t) typePlanner.composite(t);
-            else if (d instanceof TypeDecl.SequenceDecl q) sequencePlanner.plan(q);
-            else if (d instanceof Declaration.CommentDecl c) commentPlanner.plan(c);
-            else if (d instanceof AccessDecl.GrantDecl g) grantPlanner.plan(g);
-            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) grantPlanner.plan(p);
-            else if (d instanceof Declaration.AggregateDecl a) functionPlanner.plan(a);
-            else if (d instanceof AccessDecl.PolicyDecl p) policyPlanner.policy(p);
-            else if (d instanceof Declaration.TriggerDecl g) triggerPlanner.plan(g);
-            else if (d instanceof Declaration.FunctionDecl f) functionPlanner.plan(f);
-            else if (d instanceof Declaration.ViewDecl v) viewPlanner.plan(v);
-            else if (d instanceof TypeDecl.EnumDecl e) enumPlanner.plan(e);
+            else if (d instanceof Declaration.ConstraintsDecl k) planner.record(planner.tablePlanner.laterConstraints(k));
+            else if (d instanceof ColumnDecl c) planner.record(planner.tablePlanner.addedColumn(c));
+            else if (d instanceof IndexDecl i) planner.record(indexPlanner.plan(i));
+            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) planner.record(optionsPlanner.plan(d));
+            else if (d instanceof Declaration.ColumnChangeDecl c) planner.record(columnChanges.plan(c));
+            else if (ExternalPlanner.handles(d)) planner.record(externals.plan(d));
+            else if (planner.kinds.handles(d)) planner.record(planner.kinds.plan(d));
+            else if (d instanceof Declaration.RenameDecl r) planner.record(existing.rename(r));
+            else if (d instanceof Declaration.RemovalDecl r) planner.record(existing.removal(r));
+            else if (d instanceof Declaration.CustomStepDecl c) planner.record(existing.custom(c));
+            else if (d instanceof Declaration.ExtensionDecl x) planner.record(enumPlanner.extension(x));
+            else if (d instanceof AccessDecl.RowSecurityDecl r) planner.record(policyPlanner.rowSecurity(r));
+            else if (d instanceof TypeDecl.DomainDecl t) planner.record(typePlanner.domain(t));
+            else if (d instanceof Declaration.PartitionDecl p) {
+                planner.record(planner.partitions.plan(p));
+                planner.record(planner.partitions.ownConstraints(p)); // after the partition's own steps, which it compares against
+            } else if (d instanceof Declaration.MaterializedViewDecl m) planner.record(materializedViewPlanner.plan(m));
+            else if (d instanceof TypeDecl.CompositeTypeDecl t) planner.record(typePlanner.composite(t));
+            else if (d instanceof TypeDecl.SequenceDecl q) planner.record(sequencePlanner.plan(q));
+            else if (d instanceof Declaration.CommentDecl c) planner.record(commentPlanner.plan(c));
+            else if (d instanceof AccessDecl.GrantDecl g) planner.record(grantPlanner.plan(g));
+            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) planner.record(grantPlanner.plan(p));
+            else if (d instanceof Declaration.AggregateDecl a) planner.record(functionPlanner.plan(a));
+            else if (d instanceof AccessDecl.PolicyDecl p) planner.record(policyPlanner.policy(p));
+            else if (d instanceof Declaration.TriggerDecl g) planner.record(triggerPlanner.plan(g));
+            else if (d instanceof Declaration.FunctionDecl f) planner.record(functionPlanner.plan(f));
+            else if (d instanceof Declaration.ViewDecl v) planner.record(viewPlanner.plan(v));
+            else if (d instanceof TypeDecl.EnumDecl e) planner.record(enumPlanner.plan(e));
         }
-        sequencePlanner.settleOwners();
-        new UndeclaredObjects(planner, grantPlanner, externals).report();
+        for (TypeDecl.SequenceDecl q : sequencePlanner.owned()) planner.record(sequencePlanner.settleOwner(q));
+        planner.record(new UndeclaredObjects(planner, grantPlanner, externals).report());
         return new Plan(planner.items);
     }
 
-    private void schema(SchemaDecl s) {
+    private Decisions schema(SchemaDecl s) {
         if (state.schemas().contains(s.name())) {
-            items.add(new Unchanged(s.origin(), "schema", s.name(), "exists, skipped"));
-        } else {
-            Step create = new Step.CreateSchema(s.name());
-            change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
+            return new Decisions().unchanged(s.origin(), "schema", s.name(), "exists, skipped");
         }
+        Step create = new Step.CreateSchema(s.name());
+        return new Decisions().change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
     }
 
     /**
@@ -179,23 +175,19 @@ public final class Planner {
         return state;
     }
 
-    void drift(Origin origin, String kind, String object, String message, HazardKind hazard) {
-        items.add(new Drift(origin, kind, object, message, hazard));
-    }
-
-    void change(Origin origin, String kind, String object, Summary summary, Table original, Step... steps) {
-        change(origin, kind, object, summary, original, Spelled.NONE, steps);
+    /** The plan as recorded so far, read only (a custom step asks whether an earlier block changes anything). */
+    List<PlanItem> recorded() {
+        return Collections.unmodifiableList(items);
     }
 
     /**
-     * The one emission point: the item with its steps goes into the plan, and the steps' effects ({@link Effects})
-     * into the working copy, so a later block sees what this one does; no planner edits the working copy by hand.
-     * {@code spelled}: PostgreSQL's spelling of what the steps create, from the declared side.
+     * The one emission point: a kind planner's decisions go into the plan in order, and each change's steps'
+     * effects ({@link Effects}) into the working copy, so a later block sees what this one does.
      */
-    void change(Origin origin, String kind, String object, Summary summary, Table original, Spelled spelled, Step... steps) {
-        List<PlannedStep> planned = new ArrayList<>();
-        for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
-        items.add(new Change(origin, kind, object, summary, planned));
-        Effects.applyTo(this, spelled, steps);
+    void record(Decisions decisions) {
+        for (Decisions.Decision d : decisions.list()) {
+            items.add(d.item());
+            if (!d.steps().isEmpty()) Effects.applyTo(this, d.spelled(), d.steps().toArray(Step[]::new));
+        }
     }
 }

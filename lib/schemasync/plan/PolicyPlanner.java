@@ -25,44 +25,48 @@ final class PolicyPlanner {
         this.planner = planner;
     }
 
-    void rowSecurity(RowSecurityDecl r) {
+    Decisions rowSecurity(RowSecurityDecl r) {
+        Decisions out = new Decisions();
         QualifiedName actual = planner.renamesTable(r.table());
         Table table = existing(actual, r.origin() + ": ensureRowLevelSecurity on table " + r.table());
         RowSecurity want = r.force() ? RowSecurity.FORCED : RowSecurity.ENABLED;
         String object = actual + " row level security";
         if (table.rowSecurity() == want) {
-            planner.items.add(new Unchanged(r.origin(), "table", object, want.name().toLowerCase(java.util.Locale.ROOT) + ", skipped"));
+            out.add(new Unchanged(r.origin(), "table", object, want.name().toLowerCase(java.util.Locale.ROOT) + ", skipped"));
         } else if (table.rowSecurity() == RowSecurity.FORCED) {
-            planner.items.add(new Drift(r.origin(), "table", object, "database forces it (also on the owner), the declaration"
+            out.add(new Drift(r.origin(), "table", object, "database forces it (also on the owner), the declaration"
                     + " does not: left alone, security is never relaxed implicitly", null));
         } else {
             Step enable = new Step.SetRowSecurity(actual, r.force());
-            planner.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
+            out.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
                     planner.before.tables().get(actual), enable);
         }
+        return out;
     }
 
-    void policy(PolicyDecl p) {
+    Decisions policy(PolicyDecl p) {
+        Decisions out = new Decisions();
         QualifiedName actual = planner.renamesTable(p.table());
         Table table = existing(actual, p.origin() + ": policy " + p.name() + " is on table " + p.table());
         Table.Policy want = planner.shapes.policy(p.table(), p.name());
         String object = actual + "." + p.name();
         var have = table.policy(p.name());
         if (have.isEmpty()) {
-            planner.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
+            out.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
                     Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, false));
-            return;
+            return out;
         }
         java.util.Set<String> differs = Differ.fields(Differ.policy(want, have.get()));
         if (differs.isEmpty()) {
-            planner.items.add(new Unchanged(p.origin(), "policy", object, "exists, skipped"));
+            out.add(new Unchanged(p.origin(), "policy", object, "exists, skipped"));
         } else if (differs.contains("permissive") || differs.contains("command")) {
-            planner.items.add(new Drift(p.origin(), "policy", object, "declared " + describe(want) + ", database has "
+            out.add(new Drift(p.origin(), "policy", object, "declared " + describe(want) + ", database has "
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {
-            planner.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
+            out.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
                     planner.before.tables().get(actual), Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, true));
         }
+        return out;
     }
 
     private Table existing(QualifiedName table, String what) {

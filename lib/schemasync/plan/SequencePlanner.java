@@ -26,7 +26,8 @@ final class SequencePlanner {
         this.planner = planner;
     }
 
-    void plan(SequenceDecl q) {
+    Decisions plan(SequenceDecl q) {
+        Decisions out = new Decisions();
         if (q.ownedColumn() != null) owned.add(q);
         String object = q.name().toString();
         Sequence have = planner.state().sequences().get(q.name());
@@ -36,34 +37,40 @@ final class SequencePlanner {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
-            planner.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, Spelled.as(want), new Step.CreateSequence(q.spec()));
+            out.change(q.origin(), "sequence", object, Summary.will(Verb.CREATE), null, Spelled.as(want), new Step.CreateSequence(q.spec()));
         } else if (Differ.fields(Differ.sequence(want, have)).stream().anyMatch(f -> !f.equals("owner"))) { // OWNED BY: settleOwners
-            planner.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
+            out.drift(q.origin(), "sequence", object, "declared " + want.describe() + ", database has " + have.describe()
                     + ": not changed (ALTER SEQUENCE is yours to run)", null);
         } else {
-            planner.items.add(new Unchanged(q.origin(), "sequence", object, "exists, skipped"));
+            out.add(new Unchanged(q.origin(), "sequence", object, "exists, skipped"));
         }
+        return out;
     }
 
-    /** OWNED BY, once every table the blocks declare exists in the working copy. */
-    void settleOwners() {
-        for (SequenceDecl q : owned) {
-            QualifiedName table = planner.renamesTable(q.ownedTable());
-            Table t = planner.state().tables().get(table);
-            if (t == null || t.column(q.ownedColumn()).isEmpty()) {
-                throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is OWNED BY "
-                        + q.ownedTable() + "." + q.ownedColumn() + ", a column that does not exist and that no block declares");
-            }
-            Sequence current = planner.state().sequences().get(q.name());
-            Sequence.Owner owner = current.owner();
-            String object = q.name().toString();
-            if (owner == null) {
-                planner.change(q.origin(), "sequence owner", object, Summary.will(Verb.SET).plus(" OWNED BY " + table + "." + q.ownedColumn()),
-                        planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
-            } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {
-                planner.drift(q.origin(), "sequence owner", object, "declared OWNED BY " + table + "." + q.ownedColumn()
-                        + ", database has OWNED BY " + owner + ": not changed", null);
-            }
+    /** The sequences declared OWNED BY, in block order: settled once every table the blocks declare exists. */
+    List<SequenceDecl> owned() {
+        return java.util.Collections.unmodifiableList(owned);
+    }
+
+    /** OWNED BY of one sequence, once every table the blocks declare exists in the working copy. */
+    Decisions settleOwner(SequenceDecl q) {
+        Decisions out = new Decisions();
+        QualifiedName table = planner.renamesTable(q.ownedTable());
+        Table t = planner.state().tables().get(table);
+        if (t == null || t.column(q.ownedColumn()).isEmpty()) {
+            throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is OWNED BY "
+                    + q.ownedTable() + "." + q.ownedColumn() + ", a column that does not exist and that no block declares");
         }
+        Sequence current = planner.state().sequences().get(q.name());
+        Sequence.Owner owner = current.owner();
+        String object = q.name().toString();
+        if (owner == null) {
+            out.change(q.origin(), "sequence owner", object, Summary.will(Verb.SET).plus(" OWNED BY " + table + "." + q.ownedColumn()),
+                    planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
+        } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {
+            out.drift(q.origin(), "sequence owner", object, "declared OWNED BY " + table + "." + q.ownedColumn()
+                    + ", database has OWNED BY " + owner + ": not changed", null);
+        }
+        return out;
     }
 }

@@ -49,13 +49,16 @@ final class StatisticsRulePlanner {
                 || d instanceof Declaration.RemovalDecl r && (r.kind() == ObjectKind.STATISTICS || r.kind() == ObjectKind.RULE);
     }
 
-    void plan(Declaration d) {
-        if (d instanceof StatisticsRuleDecl.StatisticsDecl s) statistics(s);
-        else if (d instanceof StatisticsRuleDecl.RuleDecl r) rule(r);
-        else if (d instanceof Declaration.RemovalDecl r) removal(r);
+    Decisions plan(Declaration d) {
+        Decisions out = new Decisions();
+        if (d instanceof StatisticsRuleDecl.StatisticsDecl s) out.addAll(statistics(s));
+        else if (d instanceof StatisticsRuleDecl.RuleDecl r) out.addAll(rule(r));
+        else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
+        return out;
     }
 
-    private void statistics(StatisticsRuleDecl.StatisticsDecl s) {
+    private Decisions statistics(StatisticsRuleDecl.StatisticsDecl s) {
+        Decisions out = new Decisions();
         Statistics declared = s.statistics();
         List<String> spelled = planner.shapes.types().kinds().statisticsExpressions().get(s.name());
         Statistics want = spelled == null ? declared : new Statistics(declared.name(), declared.table(), declared.kinds(),
@@ -67,30 +70,32 @@ final class StatisticsRulePlanner {
             exists(s.origin(), "statistics " + object, s.name().schema(), want.table());
             steps.add(new Step.CreateStatistics(want));
             if (want.target() != null) steps.add(new Step.SetStatisticsTarget(want.name(), want.table(), want.target()));
-            change(s.origin(), "statistics", object, Summary.will(Verb.CREATE), steps);
-            return;
+            change(out, s.origin(), "statistics", object, Summary.will(Verb.CREATE), steps);
+            return out;
         }
         List<Difference> differences = Statistics.diff(want, have);
         if (differences.isEmpty()) {
-            planner.items.add(new Unchanged(s.origin(), "statistics", object, "exists, skipped"));
+            out.add(new Unchanged(s.origin(), "statistics", object, "exists, skipped"));
         } else if (Statistics.onlyTargetDiffers(want, have)) {
-            change(s.origin(), "statistics", object, Summary.will(Verb.SET).plus(" STATISTICS " + (want.target() == null ? "default"
+            change(out, s.origin(), "statistics", object, Summary.will(Verb.SET).plus(" STATISTICS " + (want.target() == null ? "default"
                     : want.target()) + " (database has " + (have.target() == null ? "default" : have.target()) + ")"),
                     List.of(new Step.SetStatisticsTarget(want.name(), want.table(), want.target())));
         } else if (differences.stream().allMatch(x -> x.field().equals("expressions") || x.field().equals("statistics target"))) {
-            planner.drift(s.origin(), "statistics", object, "differs in expressions: declared (" + want.describe() + "), database has ("
+            out.drift(s.origin(), "statistics", object, "differs in expressions: declared (" + want.describe() + "), database has ("
                     + have.describe() + "): not changed (write the expressions as PostgreSQL prints them)", null);
         } else {
             exists(s.origin(), "statistics " + object, s.name().schema(), want.table());
             steps.add(new Step.DropObject(ObjectKind.STATISTICS, want.name(), null));
             steps.add(new Step.CreateStatistics(want));
             if (want.target() != null) steps.add(new Step.SetStatisticsTarget(want.name(), want.table(), want.target()));
-            change(s.origin(), "statistics", object, Summary.text("differs in " + fields(differences) + " (database has "
+            change(out, s.origin(), "statistics", object, Summary.text("differs in " + fields(differences) + " (database has "
                     + have.describe() + "): ").plusWill(Verb.DROP).then(Verb.CREATE), steps);
         }
+        return out;
     }
 
-    private void rule(StatisticsRuleDecl.RuleDecl r) {
+    private Decisions rule(StatisticsRuleDecl.RuleDecl r) {
+        Decisions out = new Decisions();
         Rule declared = r.rule();
         String spelled = planner.shapes.types().kinds().rules().get(declared.key());
         Rule want = spelled == null ? declared : declared.withDefinition(spelled);
@@ -102,38 +107,41 @@ final class StatisticsRulePlanner {
         if (have == null) {
             exists(r.origin(), "rule " + object, r.table().schema(), r.table());
             boolean origin = want.enabled() == ExternalObjects.Enabled.ORIGIN;
-            change(r.origin(), "rule", object, origin ? Summary.will(Verb.CREATE) : Summary.will(Verb.CREATE).plus(", then" + state),
+            change(out, r.origin(), "rule", object, origin ? Summary.will(Verb.CREATE) : Summary.will(Verb.CREATE).plus(", then" + state),
                     origin ? List.of(new Step.CreateRule(declared, false)) : List.of(new Step.CreateRule(declared, false), enable));
         } else if (have.definition().equals(want.definition())) {
             if (have.enabled() == want.enabled()) {
-                planner.items.add(new Unchanged(r.origin(), "rule", object, "exists, skipped"));
+                out.add(new Unchanged(r.origin(), "rule", object, "exists, skipped"));
             } else {
-                change(r.origin(), "rule", object, Summary.text("is " + described(have.enabled()) + ", declared "
+                change(out, r.origin(), "rule", object, Summary.text("is " + described(have.enabled()) + ", declared "
                         + described(want.enabled()) + ": will" + state), List.of(enable));
             }
         } else {
             List<Step> steps = new ArrayList<>(List.of(new Step.CreateRule(declared, true)));
             if (have.enabled() != want.enabled()) steps.add(enable);
-            change(r.origin(), "rule", object, Summary.text("differs (database has " + have.definition() + "): will replace"
+            change(out, r.origin(), "rule", object, Summary.text("differs (database has " + have.definition() + "): will replace"
                     + (have.enabled() == want.enabled() ? "" : ", then" + state)), steps);
         }
+        return out;
     }
 
-    private void removal(Declaration.RemovalDecl r) {
+    private Decisions removal(Declaration.RemovalDecl r) {
+        Decisions out = new Decisions();
         boolean isRule = r.kind() == ObjectKind.RULE;
         String key = isRule ? Rule.key(r.object(), r.column()) : r.object().toString();
         boolean present = isRule ? rules().containsKey(key) : statistics().containsKey(r.object());
         String kind = r.kind().word();
         if (!present) {
-            planner.items.add(new Unchanged(r.origin(), kind, key, "absent, nothing to drop"));
-            return;
+            out.add(new Unchanged(r.origin(), kind, key, "absent, nothing to drop"));
+            return out;
         }
-        change(r.origin(), kind, key, Summary.will(Verb.DROP), List.of(new Step.DropObject(r.kind(), r.object(), r.column())));
+        change(out, r.origin(), kind, key, Summary.will(Verb.DROP), List.of(new Step.DropObject(r.kind(), r.object(), r.column())));
+        return out;
     }
 
-    private void change(Origin origin, String kind, String object, Summary summary, List<Step> steps) {
+    private void change(Decisions out, Origin origin, String kind, String object, Summary summary, List<Step> steps) {
         Step[] emitted = steps.toArray(new Step[0]);
-        planner.change(origin, kind, object, summary, planner.state().tables().get(relationOf(steps.get(steps.size() - 1))), emitted);
+        out.change(origin, kind, object, summary, planner.state().tables().get(relationOf(steps.get(steps.size() - 1))), emitted);
     }
 
     private static QualifiedName relationOf(Step step) {
@@ -173,17 +181,19 @@ final class StatisticsRulePlanner {
     }
 
     /** Statistics and rules no block declares: reported, never dropped. */
-    void reportUndeclared() {
+    Decisions reportUndeclared() {
+        Decisions out = new Decisions();
         for (Statistics s : planner.before.statistics().values()) {
             if (planner.desired.declares(DesiredState.statistics(s.name())) || planner.declared.isIgnored(s.name())) continue;
-            planner.items.add(new Drift(null, "statistics", s.name().toString(), "undeclared statistics (" + s.describe()
+            out.add(new Drift(null, "statistics", s.name().toString(), "undeclared statistics (" + s.describe()
                     + "): no block declares it; left alone", null));
         }
         for (Rule r : planner.before.rules().values()) {
             if (planner.desired.declares(DesiredState.rule(r.table(), r.name())) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
-            planner.items.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
+            out.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
                     + (r.enabled() == ExternalObjects.Enabled.ORIGIN ? "" : ", " + described(r.enabled()))
                     + "): no block declares it; left alone", null));
         }
+        return out;
     }
 }

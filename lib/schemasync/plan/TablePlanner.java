@@ -19,7 +19,10 @@ import schemasync.plan.Summary.Verb;
 /**
  * A declared table against the working copy: {@code ensureTable} (create it, or compare its columns, primary key,
  * partition key, lineage, constraints and comment), {@code ensureColumn} and {@code ensureConstraints} on a table
- * that exists or that an earlier block declares. Its steps go through {@link Planner#change}, like every planner's.
+ * that exists or that an earlier block declares. Its parts (columns, lineage, constraints...) return their decisions;
+ * an {@code ensureTable}'s are recorded one part after the other ({@link Planner#record}), because a later part reads
+ * the working copy as the earlier ones leave it: a parent's columns and the constraints are compared after the columns
+ * this declaration adds, a new child's inherited columns after its CREATE TABLE.
  */
 final class TablePlanner {
     private final Planner p;
@@ -35,35 +38,37 @@ final class TablePlanner {
             createTable(t);
             return;
         }
-        p.items.add(new Unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
+        p.record(new Decisions().unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
                 : "exists as " + actual + " (renamed by a later block), skipped"));
-        for (ColumnSpec c : t.columns()) p.columns.plan(t.origin(), t.name(), actual, c);
+        for (ColumnSpec c : t.columns()) p.record(p.columns.plan(t.origin(), t.name(), actual, c));
+        Decisions out = new Decisions();
         for (Column c : existing.columns()) {
             if (!p.desired.columns(actual).contains(c.name())
                     && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
                     && !LineagePlanner.fromLineage(p, t, c.name())) {
-                p.items.add(new Drift(t.origin(), "column", actual + "." + c.name(),
+                out.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                         "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
             }
         }
-        primaryKey(t, existing);
-        p.partitions.compareKey(t, actual);
-        LineagePlanner.compare(p, t, actual);
-        p.constraints.compare(t, actual);
+        out.addAll(primaryKey(t, existing));
+        out.addAll(p.partitions.compareKey(t, actual));
+        p.record(out);
+        p.record(LineagePlanner.compare(p, t, actual)); // the parents' columns against the ones added above
+        p.record(p.constraints.compare(t, actual));
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
-            p.change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
-                    new Step.CommentOnTable(actual, t.comment()));
+            p.record(new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
+                    new Step.CommentOnTable(actual, t.comment())));
         }
     }
 
     /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
-    void laterConstraints(Declaration.ConstraintsDecl k) {
+    Decisions laterConstraints(Declaration.ConstraintsDecl k) {
         QualifiedName actual = p.renamesTable(k.table());
         if (!p.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        p.constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
+        return p.constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
                 actual, false);
     }
 
@@ -87,41 +92,43 @@ final class TablePlanner {
         List<Column> columns = LineagePlanner.newColumns(p, t, t.columns().stream().map(c -> p.shapes.column(t.name(), c.name())).toList());
         Table spelled = new Table(t.name(), columns, null, null, 0, false, p.constraints.forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of());
-        p.change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(spelled, p.partitions.created(t)),
-                steps.toArray(Step[]::new));
-        LineagePlanner.inheritedColumnsOfNew(p, t);
+        p.record(new Decisions().change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null,
+                Spelled.as(spelled, p.partitions.created(t)), steps.toArray(Step[]::new)));
+        p.record(LineagePlanner.inheritedColumnsOfNew(p, t)); // reads the new table in the working copy
     }
 
-    private void primaryKey(TableDecl t, Table existing) {
+    private Decisions primaryKey(TableDecl t, Table existing) {
+        Decisions out = new Decisions();
         List<String> actual = existing.primaryKey() == null ? List.of() : existing.primaryKey().columns();
         String object = t.name() + " primary key";
         Set<String> differ = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.primaryKey(
                 new Table.PrimaryKey(t.primaryKeyName(), t.primaryKey()), existing.primaryKey(), t.primaryKeyName() != null));
         if (!differ.contains("primary key")) { // the name only when declared (Differ.primaryKey says why)
             if (differ.contains("primary key name")) {
-                p.items.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
+                out.add(new Drift(t.origin(), "constraint", object, "declared as " + t.primaryKeyName() + ", database has it as "
                         + existing.primaryKey().name() + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
             }
-            KeyOptionsDrift.primaryKey(t, existing.primaryKey(), object).ifPresent(p.items::add);
-            return;
+            KeyOptionsDrift.primaryKey(t, existing.primaryKey(), object).ifPresent(out::add);
+            return out;
         }
         if (t.primaryKey().isEmpty()) {
-            p.items.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
+            out.add(new Drift(t.origin(), "constraint", object, "database has PRIMARY KEY " + actual
                     + ", the declaration has none: left alone", null));
         } else {
-            p.items.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
+            out.add(new Drift(t.origin(), "constraint", object, "declared PRIMARY KEY " + t.primaryKey()
                     + ", database has " + (actual.isEmpty() ? "none" : actual.toString())
                     + ": not changed: adding one scans the table and builds an index under an ACCESS EXCLUSIVE lock",
                     HazardKind.FULL_SCAN_UNDER_LOCK));
         }
+        return out;
     }
 
-    void addedColumn(ColumnDecl c) {
+    Decisions addedColumn(ColumnDecl c) {
         QualifiedName actual = p.renames.table(c.table(), p.position, p.state().tables());
         if (!p.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        p.columns.plan(c.origin(), c.table(), actual, c.column());
+        return p.columns.plan(c.origin(), c.table(), actual, c.column());
     }
 }

@@ -24,7 +24,8 @@ final class TriggerPlanner {
         this.planner = planner;
     }
 
-    void plan(TriggerDecl g) {
+    Decisions plan(TriggerDecl g) {
+        Decisions out = new Decisions();
         QualifiedName actual = planner.renamesTable(g.table());
         Table table = planner.state().tables().get(actual);
         if (table == null) {
@@ -38,23 +39,26 @@ final class TriggerPlanner {
             // CREATE TRIGGER makes it fire in origin and local sessions; another declared state follows in place.
             Step create = new Step.CreateTrigger(g.spec(), actual);
             boolean origin = g.enabled() == schemasync.catalog.ExternalObjects.Enabled.ORIGIN;
-            planner.change(g.origin(), "trigger", object, origin ? Summary.will(Verb.CREATE)
+            out.change(g.origin(), "trigger", object, origin ? Summary.will(Verb.CREATE)
                     : Summary.will(Verb.CREATE).plus(", then " + g.enabled().sql + " TRIGGER"), planner.before.tables().get(actual),
                     Spelled.as(want), origin ? new Step[] {create} : new Step[] {create, enabling(g, actual)});
         } else if (have.get().definition().equals(want) && have.get().enabled() != g.enabled()) {
-            enable(g, actual, object);
+            out.addAll(enable(g, actual, object));
         } else if (!Differ.trigger(new Table.Trigger(g.name(), want, have.get().enabled()), have.get()).isEmpty()) {
-            planner.items.add(new Drift(g.origin(), "trigger", object, "declared " + want + ", database has "
+            out.add(new Drift(g.origin(), "trigger", object, "declared " + want + ", database has "
                     + have.get().definition() + ": not changed; drop it by hand to have it re-created", null));
         } else {
-            planner.items.add(new Unchanged(g.origin(), "trigger", object, "exists, skipped"));
+            out.add(new Unchanged(g.origin(), "trigger", object, "exists, skipped"));
         }
+        return out;
     }
 
     /** ALTER TABLE ... ENABLE | DISABLE TRIGGER: tgenabled changes in place (brief SHARE ROW EXCLUSIVE lock). */
-    private void enable(TriggerDecl g, QualifiedName table, String object) {
-        planner.change(g.origin(), "trigger", object, Summary.text("will " + g.enabled().sql + " TRIGGER"),
+    private Decisions enable(TriggerDecl g, QualifiedName table, String object) {
+        Decisions out = new Decisions();
+        out.change(g.origin(), "trigger", object, Summary.text("will " + g.enabled().sql + " TRIGGER"),
                 planner.before.tables().get(table), enabling(g, table));
+        return out;
     }
 
     private static Step enabling(TriggerDecl g, QualifiedName table) {

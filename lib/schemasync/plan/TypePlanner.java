@@ -25,7 +25,8 @@ final class TypePlanner {
         this.planner = planner;
     }
 
-    void domain(DomainDecl d) {
+    Decisions domain(DomainDecl d) {
+        Decisions out = new Decisions();
         String object = d.name().toString();
         Domain have = planner.state().domains().get(d.name());
         if (have == null) {
@@ -35,28 +36,27 @@ final class TypePlanner {
             }
             List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d.domain())));
             for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c.check(), true));
-            planner.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, Spelled.as(planner.shapes.types().domain(d.name())),
+            out.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, Spelled.as(planner.shapes.types().domain(d.name())),
                     steps.toArray(Step[]::new));
-            return;
+            return out;
         }
         Domain want = planner.shapes.types().domain(d.name());
-        int before = planner.items.size();
         java.util.Set<String> differs = Differ.fields(Differ.domain(want, have));
         if (differs.contains("base type")) {
-            planner.drift(d.origin(), "domain", object, "declared AS " + want.baseType() + ", database has " + have.baseType()
+            out.drift(d.origin(), "domain", object, "declared AS " + want.baseType() + ", database has " + have.baseType()
                     + ": not changed (a domain's base type cannot be altered)", null);
         }
         if (differs.contains("collation")) {
-            planner.drift(d.origin(), "domain", object, "declared COLLATE " + collation(want) + ", database has "
+            out.drift(d.origin(), "domain", object, "declared COLLATE " + collation(want) + ", database has "
                     + collation(have) + ": not changed (a domain's collation cannot be altered)", null);
         }
         if (differs.contains("not null")) {
-            planner.drift(d.origin(), "domain", object, (want.notNull() ? "declared NOT NULL, database allows NULL"
+            out.drift(d.origin(), "domain", object, (want.notNull() ? "declared NOT NULL, database allows NULL"
                     : "database has NOT NULL, the declaration allows NULL") + ": not changed (ALTER DOMAIN ... SET NOT NULL"
                     + " reads every table using the domain)", want.notNull() ? HazardKind.FULL_SCAN_UNDER_LOCK : null);
         }
         if (differs.contains("default")) {
-            planner.drift(d.origin(), "domain", object, "declared DEFAULT " + orNone(want.defaultExpr()) + ", database has "
+            out.drift(d.origin(), "domain", object, "declared DEFAULT " + orNone(want.defaultExpr()) + ", database has "
                     + orNone(have.defaultExpr()) + ": not changed", null);
         }
         for (DomainDecl.Check c : d.checks()) {
@@ -64,31 +64,33 @@ final class TypePlanner {
             Domain.Check existing = have.check(c.name()).orElse(null);
             String checkObject = object + "." + c.name();
             if (existing == null && c.notValid()) {
-                planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID (as declared: stored values are"
+                out.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID (as declared: stored values are"
                         + " not checked)"), null, Spelled.as(wanted), new Step.AddDomainConstraint(d.name(), c.check(), true));
             } else if (existing == null) {
-                planner.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
+                out.change(d.origin(), "domain check", checkObject, Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE), null,
                         Spelled.as(wanted), new Step.AddDomainConstraint(d.name(), c.check(), true),
                         new Step.ValidateDomainConstraint(d.name(), c.name()));
             } else if (Differ.fields(Differ.domainCheck(wanted, existing)).contains("expression")) {
-                planner.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
+                out.drift(d.origin(), "domain check", checkObject, "declared " + wanted.expression() + ", database has "
                         + existing.expression() + ": not changed", null);
             } else if (!existing.validated() && !c.notValid()) {
-                planner.change(d.origin(), "domain check", checkObject, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), null,
+                out.change(d.origin(), "domain check", checkObject, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), null,
                         new Step.ValidateDomainConstraint(d.name(), c.name()));
             }
         }
         for (Domain.Check c : have.checks()) {
             if (d.checks().stream().noneMatch(x -> x.name().equals(c.name()))) {
-                planner.drift(d.origin(), "domain check", object + "." + c.name(), "database has " + c.expression()
+                out.drift(d.origin(), "domain check", object + "." + c.name(), "database has " + c.expression()
                         + ", which no block declares: left alone", null);
             }
         }
-        if (planner.items.size() == before) planner.items.add(new Unchanged(d.origin(), "domain", object, "exists, skipped"));
+        if (out.isEmpty()) out.add(new Unchanged(d.origin(), "domain", object, "exists, skipped"));
+        return out;
     }
 
     /** Composite types: created when missing; other attributes (names, types, order, collations) reported. */
-    void composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
+    Decisions composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
+        Decisions out = new Decisions();
         String object = t.name().toString();
         schemasync.catalog.CompositeType have = planner.state().composites().get(t.name());
         if (have == null) {
@@ -96,18 +98,19 @@ final class TypePlanner {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }
-            planner.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null,
+            out.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null,
                     Spelled.as(planner.shapes.types().composite(t.name())), new Step.CreateCompositeType(t.type()));
-            return;
+            return out;
         }
         schemasync.catalog.CompositeType want = planner.shapes.types().composite(t.name());
         if (Differ.composite(want, have).isEmpty()) {
-            planner.items.add(new Unchanged(t.origin(), "composite type", object, "exists, skipped"));
+            out.add(new Unchanged(t.origin(), "composite type", object, "exists, skipped"));
         } else {
             // ALTER TYPE ... ADD/ALTER ATTRIBUTE rewrites every table column of the type: left to the user.
-            planner.drift(t.origin(), "composite type", object, "declared " + want.describe() + ", database has "
+            out.drift(t.origin(), "composite type", object, "declared " + want.describe() + ", database has "
                     + have.describe() + ": not changed", null);
         }
+        return out;
     }
 
     private static String collation(Domain d) {

@@ -26,28 +26,29 @@ final class UndeclaredObjects {
         this.externals = externals;
     }
 
-    void report() {
+    Decisions report() {
+        Decisions out = new Decisions();
         DesiredState desired = planner.desired;
         for (Table t : planner.before.tables().values()) {
             if (desired.touches(t.name()) || t.partition() || planner.declared.isIgnored(t.name())) continue;
-            planner.items.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
+            out.add(new Drift(null, "table", t.name().toString(), "undeclared: no block declares it; left alone", null));
         }
         for (Table t : planner.before.tables().values()) {
             if (!desired.declaresTable(t.name())) continue;
-            grants.reportUndeclared(t);
-            report(t.policies(), p -> DesiredState.policy(t.name(), p.name()), p -> planner.declared.isIgnoredColumn(t.name(), p.name()),
+            out.addAll(grants.reportUndeclared(t));
+            report(out, t.policies(), p -> DesiredState.policy(t.name(), p.name()), p -> planner.declared.isIgnoredColumn(t.name(), p.name()),
                     p -> new Drift(null, "policy", t.name() + "." + p.name(), "undeclared policy on a declared table ("
                             + PolicyPlanner.describe(p) + "): left alone", null));
-            report(t.triggers(), g -> DesiredState.trigger(t.name(), g.name()), g -> planner.declared.isIgnoredColumn(t.name(), g.name()),
+            report(out, t.triggers(), g -> DesiredState.trigger(t.name(), g.name()), g -> planner.declared.isIgnoredColumn(t.name(), g.name()),
                     g -> new Drift(null, "trigger", t.name() + "." + g.name(), "undeclared trigger on a declared table ("
                             + g.definition() + "): left alone", null));
         }
-        grants.reportUndeclared();
-        report(planner.before.functions().values(), DesiredState::routine, f -> planner.declared.isIgnored(f.name()), f -> {
+        out.addAll(grants.reportUndeclared());
+        report(out, planner.before.functions().values(), DesiredState::routine, f -> planner.declared.isIgnored(f.name()), f -> {
             String kind = f.definition() != null && f.definition().startsWith("CREATE OR REPLACE PROCEDURE") ? "procedure" : "function";
             return new Drift(null, kind, f.signature(), "undeclared: no block declares it; left alone", null);
         });
-        report(planner.before.aggregates().values(), DesiredState::routine, a -> planner.declared.isIgnored(a.name()),
+        report(out, planner.before.aggregates().values(), DesiredState::routine, a -> planner.declared.isIgnored(a.name()),
                 a -> new Drift(null, "aggregate", a.signature(), "undeclared (" + a.definition()
                         + "): no block declares it; left alone", null));
         for (var e : planner.before.partitioning().entrySet()) {
@@ -57,42 +58,43 @@ final class UndeclaredObjects {
             // information: partitions created at run time by the application are normal.
             if (parent == null || desired.declaresPartition(partition) || planner.declared.isIgnored(partition)
                     || !desired.declaresTable(parent) && !desired.declaresPartition(parent)) continue;
-            planner.items.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
+            out.add(new Drift(null, "partition", partition.toString(), "partition of " + parent + " "
                     + e.getValue().bound() + " that no block declares: left alone, never dropped (applications often"
                     + " create partitions at run time; ignore(\"" + partition.name() + "\") or a pattern silences it)", null));
         }
-        report(planner.before.materializedViews().keySet(), DesiredState::materializedView, planner.declared::isIgnored,
+        report(out, planner.before.materializedViews().keySet(), DesiredState::materializedView, planner.declared::isIgnored,
                 m -> new Drift(null, "materialized view", m.toString(), "undeclared: no block declares it; left alone", null));
-        report(planner.before.views().keySet(), DesiredState::view, planner.declared::isIgnored,
+        report(out, planner.before.views().keySet(), DesiredState::view, planner.declared::isIgnored,
                 v -> new Drift(null, "view", v.toString(), "undeclared: no block declares it; left alone", null));
-        report(planner.before.enums().keySet(), DesiredState::type, planner.declared::isIgnored,
+        report(out, planner.before.enums().keySet(), DesiredState::type, planner.declared::isIgnored,
                 e -> new Drift(null, "type", e.toString(), "undeclared enum " + planner.before.enums().get(e)
                         + ": no block declares it; left alone", null));
-        report(planner.before.domains().values(), d -> DesiredState.type(d.name()), d -> planner.declared.isIgnored(d.name()),
+        report(out, planner.before.domains().values(), d -> DesiredState.type(d.name()), d -> planner.declared.isIgnored(d.name()),
                 d -> new Drift(null, "domain", d.name().toString(), "undeclared domain (" + d.describe()
                         + "): no block declares it; left alone", null));
-        report(planner.before.composites().values(), t -> DesiredState.type(t.name()), t -> planner.declared.isIgnored(t.name()),
+        report(out, planner.before.composites().values(), t -> DesiredState.type(t.name()), t -> planner.declared.isIgnored(t.name()),
                 t -> new Drift(null, "composite type", t.name().toString(), "undeclared " + t.describe()
                         + ": no block declares it; left alone", null));
-        planner.kinds.reportUndeclared();
-        externals.reportUndeclared();
+        out.addAll(planner.kinds.reportUndeclared());
+        out.addAll(externals.reportUndeclared());
         // A sequence some column owns (serial, identity, OWNED BY) is part of that column.
-        report(planner.before.sequences().values(), q -> DesiredState.sequence(q.name()), q -> q.owner() != null || planner.declared.isIgnored(q.name()),
+        report(out, planner.before.sequences().values(), q -> DesiredState.sequence(q.name()), q -> q.owner() != null || planner.declared.isIgnored(q.name()),
                 q -> new Drift(null, "sequence", q.name().toString(), "undeclared sequence (" + q.describe()
                         + "): no block declares it; left alone", null));
         for (Index i : planner.before.indexes().values()) {
             if (declaresIndex(desired, i.name()) || i.constraintBacked() || !desired.touches(i.table())
                     || planner.declared.isIgnored(i.name())) continue;
-            planner.items.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
+            out.add(new Drift(null, "index", i.name().toString(), "undeclared index on " + i.table() + " ("
                     + IndexPlanner.describe(i.unique(), i.definition()) + "): left alone", null));
         }
+        return out;
     }
 
     /** The one question per object: does the desired state declare it (by ObjectId)? If not, and not ignored, report it. */
-    private <T> void report(Collection<T> objects, Function<T, ObjectId> id, Predicate<T> ignored, Function<T, Drift> drift) {
+    private <T> void report(Decisions out, Collection<T> objects, Function<T, ObjectId> id, Predicate<T> ignored, Function<T, Drift> drift) {
         for (T object : objects) {
             if (planner.desired.declares(id.apply(object)) || ignored.test(object)) continue;
-            planner.items.add(drift.apply(object));
+            out.add(drift.apply(object));
         }
     }
 

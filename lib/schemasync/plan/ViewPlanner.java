@@ -22,12 +22,12 @@ final class ViewPlanner {
         this.planner = planner;
     }
 
-    void plan(ViewDecl v) {
-        planQuery(v);
-        warnOfLaterTableRenames(v);
+    Decisions plan(ViewDecl v) {
+        return planQuery(v).addAll(warnOfLaterTableRenames(v));
     }
 
-    private void planQuery(ViewDecl v) {
+    private Decisions planQuery(ViewDecl v) {
+        Decisions out = new Decisions();
         String object = v.name().toString();
         String have = planner.state().views().get(v.name());
         if (have == null) {
@@ -35,22 +35,23 @@ final class ViewPlanner {
                 throw schemasync.SchemaSyncException.badInput(v.origin() + ": view " + v.name() + " is in schema "
                         + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
             }
-            planner.change(v.origin(), "view", object, Summary.will(Verb.CREATE), null, new Step.CreateView(v.name(), v.sql(), false));
-            return;
+            out.change(v.origin(), "view", object, Summary.will(Verb.CREATE), null, new Step.CreateView(v.name(), v.sql(), false));
+            return out;
         }
         String refusal = planner.shapes.viewRefusals().get(v.name());
         String want = planner.shapes.views().get(v.name());
         if (want != null && Differ.query(want, have).isEmpty()) {
-            planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
+            out.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else if (refusal != null) {
-            planner.items.add(new Drift(v.origin(), "view", object, (want == null ? "could not be compared" : "differs")
+            out.add(new Drift(v.origin(), "view", object, (want == null ? "could not be compared" : "differs")
                     + ", and PostgreSQL refuses CREATE OR REPLACE VIEW here (" + refusal + "): not changed", HazardKind.ACCESS_EXCLUSIVE_LOCK));
         } else if (want == null) {
-            planner.items.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
+            out.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else {
-            planner.change(v.origin(), "view", object, Summary.text("will replace (CREATE OR REPLACE VIEW)"), null,
+            out.change(v.origin(), "view", object, Summary.text("will replace (CREATE OR REPLACE VIEW)"), null,
                     Spelled.as(want), new Step.CreateView(v.name(), v.sql(), true));
         }
+        return out;
     }
 
     /**
@@ -60,7 +61,8 @@ final class ViewPlanner {
      * a relation under the old name, such as a bridge view, the apply ends unconverged). Said now, before the
      * rename is applied. An existing view is matched by its catalog dependency; a new one by the name in its query.
      */
-    private void warnOfLaterTableRenames(ViewDecl v) {
+    private Decisions warnOfLaterTableRenames(ViewDecl v) {
+        Decisions out = new Decisions();
         boolean exists = planner.before.views().containsKey(v.name());
         for (RenameDecl r : new RenameLane(planner.declared.declarations()).after(planner.position)) {
             if (r.kind() != ObjectKind.TABLE) continue;
@@ -69,10 +71,11 @@ final class ViewPlanner {
                     ? planner.before.viewDependencies().stream().anyMatch(d -> d.view().equals(v.name()) && d.on().equals(from))
                     : SqlText.mentions(v.sql(), from.name());
             if (!reads) continue;
-            planner.items.add(new Drift(v.origin(), "view", v.name().toString(), "reads " + from + ", which " + r.origin()
+            out.add(new Drift(v.origin(), "view", v.name().toString(), "reads " + from + ", which " + r.origin()
                     + " renames to " + from.sibling(r.to()) + ": PostgreSQL keeps the view on the renamed table, but this"
                     + " declaration still names the old one, so every later plan would report the view; declare the view"
                     + " again in a block after the rename (the latest declaration is the one that counts)", null));
         }
+        return out;
     }
 }

@@ -94,6 +94,30 @@ class PlannerCasesTest {
                                 "DROP INDEX CONCURRENTLY \"public\".\"users_email_idx_ssold\""),
                         List.of(List.of(HazardKind.NOT_TRANSACTIONAL), List.of(HazardKind.NOT_TRANSACTIONAL), List.of(),
                                 List.of(HazardKind.NOT_TRANSACTIONAL)), List.of("create index public.users_email_idx")),
+                new Case("a changed index with a copy retired by an interrupted rebuild: the rebuild drops the copy, once",
+                        catalog().table(USERS).index("public.users_email_idx", "public.users", false, "USING btree (email)")
+                                .index("public.users_email_idx_ssold", "public.users", false, "USING btree (email)").build(),
+                        db -> db.ensureIndex("users_email_idx").on("users").expression("lower(email)").rebuildWhenChanged(),
+                        shapes().index("public.users_email_idx", "USING btree (lower(email))").build(),
+                        List.of("DROP INDEX CONCURRENTLY \"public\".\"users_email_idx_ssold\"",
+                                "CREATE INDEX CONCURRENTLY \"users_email_idx_ssnew\" ON \"public\".\"users\" USING btree ((lower(email)))",
+                                "ALTER INDEX \"public\".\"users_email_idx\" RENAME TO \"users_email_idx_ssold\"",
+                                "ALTER INDEX \"public\".\"users_email_idx_ssnew\" RENAME TO \"users_email_idx\"",
+                                "DROP INDEX CONCURRENTLY \"public\".\"users_email_idx_ssold\""),
+                        List.of(List.of(HazardKind.NOT_TRANSACTIONAL), List.of(HazardKind.NOT_TRANSACTIONAL), List.of(HazardKind.NOT_TRANSACTIONAL),
+                                List.of(), List.of(HazardKind.NOT_TRANSACTIONAL)), List.of("alter index public.users_email_idx")),
+                new Case("two declared CHECKs of one shape in one ensureTable: the first is added, the second reported as its twin",
+                        catalog().table(USERS).build(),
+                        db -> db.ensureTable("users", t -> t.column("id", "bigint").column("email", "text")
+                                .check("users_email_present", "email <> ''").check("users_email_nonempty", "email <> ''")),
+                        shapes().columns("public.users", notNull("id", "bigint"), column("email", "text"))
+                                .check("public.users", "users_email_present", "CHECK ((email <> ''::text))")
+                                .check("public.users", "users_email_nonempty", "CHECK ((email <> ''::text))").build(),
+                        List.of("ALTER TABLE \"public\".\"users\" ADD CONSTRAINT \"users_email_present\" CHECK (email <> '') NOT VALID",
+                                "ALTER TABLE \"public\".\"users\" VALIDATE CONSTRAINT \"users_email_present\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of(HazardKind.VALIDATION_SCAN)),
+                        List.of("unchanged table public.users", "unchanged column public.users.id", "unchanged column public.users.email",
+                                "create constraint public.users.users_email_present", "drift constraint public.users.users_email_nonempty")),
                 new Case("a CHECK on a big table: added NOT VALID, validated after the commit", catalog().table(USERS).build(),
                         db -> db.ensureTable("users", t -> t.column("id", "bigint").column("email", "text")
                                 .check("users_email_present", "email <> ''")),
