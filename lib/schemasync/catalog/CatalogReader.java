@@ -47,11 +47,12 @@ public final class CatalogReader {
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
         batch.add(CatalogSql.COLUMNS, rs -> {
-            boolean generated = "s".equals(rs.getString(9));
+            boolean virtual = "v".equals(rs.getString(9)); // PostgreSQL 18+; its expression is in pg_attrdef too
+            boolean generated = "s".equals(rs.getString(9)) || virtual;
             columns.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                     .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), generated ? null : rs.getString(6),
                             Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8), generated ? rs.getString(6) : null,
-                            rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
+                            rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), virtual));
         });
 
         Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();

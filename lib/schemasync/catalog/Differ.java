@@ -22,11 +22,12 @@ public final class Differ {
     private Differ() {
     }
 
-    /** Column fields: PostgreSQL's type, NOT NULL, default, identity, generation, collation, comment. */
+    /** Column fields: PostgreSQL's type, NOT NULL, default, identity, generation (and VIRTUAL or STORED), collation, comment. */
     public static List<Difference> column(Column want, Column have) {
         return new Fields().add("type", want.type(), have.type()).add("not null", want.notNull(), have.notNull())
                 .add("default", want.defaultExpr(), have.defaultExpr()).add("identity", want.identity(), have.identity())
                 .add("generated", want.generated(), have.generated()).add("collation", want.collation(), have.collation())
+                .add("virtual", want.virtual(), have.virtual())
                 .add("comment", want.comment(), have.comment()).list();
     }
 

@@ -75,12 +75,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
 
     /**
      * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
-     * {@code generated}: a stored generated column's expression; {@code collation}: when not the type's default.
+     * {@code generated}: a generated column's expression (VIRTUAL when {@code virtual}, else STORED); {@code collation}: when
+     * not the type's default.
      */
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
-                     SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation) {
+                     SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation,
+                     boolean virtual) {
         ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
-            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null);
+            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null, false);
         }
     }
 
@@ -152,7 +154,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             code.importClass("schemasync.dsl.ColumnType");
             type = "ColumnType.of(" + type + ")";
         }
-        if (c.generated() != null) type += ".generatedAlwaysAs(" + JavaCode.literal(c.generated()) + ")";
+        if (c.generated() != null) type += (c.virtual() ? ".generatedVirtual(" : ".generatedAlwaysAs(") + JavaCode.literal(c.generated()) + ")";
         if (c.collation() != null) {
             type += ".collate(" + (c.collation().schema().equals("pg_catalog") ? "" : JavaCode.literal(c.collation().schema()) + ", ")
                     + JavaCode.literal(c.collation().name()) + ")";
@@ -193,7 +195,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     /** What {@link #columnType} evaluates to. */
     private static ColumnType columnType(ColumnDef c) {
         ColumnType type = baseColumnType(c);
-        if (c.generated() != null) type = type.generatedAlwaysAs(c.generated());
+        if (c.generated() != null) type = c.virtual() ? type.generatedVirtual(c.generated()) : type.generatedAlwaysAs(c.generated());
         if (c.collation() != null) type = type.collate(c.collation().schema(), c.collation().name());
         return type;
     }

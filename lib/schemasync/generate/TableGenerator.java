@@ -76,7 +76,7 @@ final class TableGenerator {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation()));
+                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation(), c.virtual()));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();

@@ -68,11 +68,13 @@ final class TableEffects {
     }
 
     static Column column(ColumnSpec s) {
-        return new Column(s.name(), s.type(), s.notNull(), s.defaultSql(), s.identity(), null, s.generatedSql(), s.collation());
+        return new Column(s.name(), s.type(), s.notNull(), s.defaultSql(), s.identity(), null, s.generatedSql(), s.collation(),
+                s.virtual());
     }
 
     static Column notNull(Column k, boolean notNull) {
-        return new Column(k.name(), k.type(), notNull, k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation());
+        return new Column(k.name(), k.type(), notNull, k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation(),
+                k.virtual());
     }
 
     static void column(CatalogEdit c, QualifiedName table, String column, UnaryOperator<Column> change) {
@@ -136,7 +138,7 @@ final class TableEffects {
         UnaryOperator<String> rename = n -> n.equals(from) ? to : n;
         c.table(table, t -> {
             Table renamed = t.withColumns(t.columns().stream().map(k -> k.name().equals(from) ? new Column(to, k.type(), k.notNull(),
-                    k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation()) : k).toList());
+                    k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation(), k.virtual()) : k).toList());
             renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
                     k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
                     k.definition(), k.keyOptions().withInclude(k.keyOptions().include().stream().map(rename).toList()))).toList());

@@ -182,12 +182,12 @@ public final class SqlRenderer {
         };
     }
 
-    /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
+    /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | VIRTUAL | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
     public static QueryPart columnDefinition(ColumnSpec c) {
         StringBuilder template = new StringBuilder("{0} {1}");
         if (c.collation() != null) template.append(" COLLATE {3}");
         // jOOQ 3.19 silently drops generated-column clauses (a commercial feature): a template keeps it.
-        if (c.generatedSql() != null) template.append(" GENERATED ALWAYS AS ({4}) STORED");
+        if (c.generatedSql() != null) template.append(" GENERATED ALWAYS AS ({4}) ").append(c.virtual() ? "VIRTUAL" : "STORED");
         if (c.identity() != Identity.NONE) template.append(' ').append(c.identity().sql());
         // Only the options that differ from PostgreSQL's defaults for the column's type: a column
         // declared without options renders exactly as before.

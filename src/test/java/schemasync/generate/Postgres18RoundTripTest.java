@@ -20,7 +20,9 @@ class Postgres18RoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())"})
+            "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())",
+            "CREATE TABLE lines (price numeric, qty int, total numeric GENERATED ALWAYS AS (price * qty) VIRTUAL,"
+                    + " stored numeric GENERATED ALWAYS AS (price * 2) STORED)"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");

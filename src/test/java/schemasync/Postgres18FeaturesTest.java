@@ -1,0 +1,79 @@
+package schemasync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static schemasync.Blocks.block;
+
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import schemasync.dsl.ChangeBlock;
+import schemasync.dsl.ColumnType;
+import schemasync.plan.Plan;
+
+/**
+ * PostgreSQL 18's schema features declared in the DSL: created, converged (re-plan empty), reported when they
+ * differ; and refused with a clear error, nothing changed, on an older server. The 18 cases run with
+ * {@code SCHEMA_SYNC_TEST_POSTGRES=18}, the refusals on the default server (17) or older.
+ */
+class Postgres18FeaturesTest {
+
+    private static List<ChangeBlock> lines(ColumnType total) {
+        return List.of(block("P18_Lines", db -> db.ensureTable("order_lines", t -> t
+                .column("id", "bigint")
+                .column("price", ColumnType.type("numeric(10,2)").notNull())
+                .column("quantity", ColumnType.type("int").notNull())
+                .column("total", total)
+                .primaryKey("id"))));
+    }
+
+    private static int major(Scenario s) throws Exception {
+        return Integer.parseInt(s.queryString("SHOW server_version_num")) / 10000;
+    }
+
+    @Test
+    void aVirtualGeneratedColumnIsCreatedAndConverges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<ChangeBlock> blocks = lines(ColumnType.type("numeric").generatedVirtual("price * quantity"));
+            assertEquals(List.of("CREATE TABLE \"public\".\"order_lines\" (\"id\" bigint NOT NULL, \"price\" numeric(10,2) NOT NULL,"
+                    + " \"quantity\" int NOT NULL, \"total\" numeric GENERATED ALWAYS AS (price * quantity) VIRTUAL,"
+                    + " PRIMARY KEY (\"id\"))"), Scenario.sql(s.plan(blocks)));
+            s.applyAndConverge(blocks);
+            assertEquals("v", s.queryString("SELECT attgenerated FROM pg_attribute WHERE attrelid = 'order_lines'::regclass"
+                    + " AND attname = 'total'"));
+            assertEquals("7.50", s.queryString("INSERT INTO order_lines (id, price, quantity) VALUES (1, 2.50, 3) RETURNING total"));
+        }
+    }
+
+    @Test
+    void aVirtualColumnIsAddedToAnExistingTableAndStoredVersusVirtualIsDrift() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE order_lines (id bigint PRIMARY KEY, price numeric(10,2) NOT NULL,"
+                + " quantity integer NOT NULL)")) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            // Computed when read: adding it rewrites nothing, unlike a STORED one (reported, not added).
+            List<ChangeBlock> virtual = lines(ColumnType.type("numeric").generatedVirtual("price * quantity"));
+            s.applyAndConverge(virtual);
+            Plan stored = s.plan(lines(ColumnType.type("numeric").generatedAlwaysAs("price * quantity")));
+            assertTrue(stored.isEmpty(), () -> Scenario.sql(stored).toString());
+            assertEquals(List.of("column public.order_lines.total: declared GENERATED ALWAYS AS ((price * (quantity)::numeric)) STORED,"
+                            + " database has GENERATED ALWAYS AS ((price * (quantity)::numeric)) VIRTUAL: not changed:"
+                            + " it would recompute every row"),
+                    Scenario.drift(stored).stream().map(d -> d.kind() + " " + d.object() + ": " + d.message()).toList());
+        }
+    }
+
+    @Test
+    void aVirtualColumnIsRefusedBelow18AndNothingChanges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) < 18, "PostgreSQL older than 18");
+            List<ChangeBlock> blocks = lines(ColumnType.type("numeric").generatedVirtual("price * quantity"));
+            var e = assertThrows(SchemaSyncException.class, () -> s.apply(blocks));
+            assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
+            assertEquals("public.order_lines.total (block P18_Lines): a VIRTUAL generated column needs PostgreSQL 18 or later;"
+                    + " this server is PostgreSQL " + major(s) + "\nnothing was changed", e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'order_lines'"));
+        }
+    }
+}
