@@ -246,15 +246,19 @@ public final class CatalogReader {
         String type = rs.getString(4);
         String definition = rs.getString(15);
         List<String> columns = Arrays.asList((String[]) rs.getArray(6).getArray());
+        // PostgreSQL 18's pg_constraint.conenforced, as pg_get_constraintdef says it (last, in place of NOT VALID):
+        // the same query runs on 13-17. PostgreSQL never validates a NOT ENFORCED constraint: validation is moot.
+        boolean notEnforced = definition.endsWith(" NOT ENFORCED");
+        boolean validated = rs.getBoolean(5) || notEnforced;
         return switch (type) {
             case "f" -> new Constraint(rs.getString(3), Constraint.Kind.FOREIGN_KEY, columns, null,
                     new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)),
                             Arrays.asList((String[]) rs.getArray(9).getArray()), Constraint.ForeignKey.action(rs.getString(10)),
                             Constraint.ForeignKey.action(rs.getString(11)), Constraint.ForeignKey.match(rs.getString(12)),
                             rs.getBoolean(13), rs.getBoolean(14)),
-                    false, rs.getBoolean(5), definition);
+                    false, validated, definition, KeyOptions.NONE, notEnforced);
             case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), checkExpression(definition), null,
-                    false, rs.getBoolean(5), definition);
+                    false, validated, definition, KeyOptions.NONE, notEnforced);
             // EXCLUDE USING gist (room WITH =, during WITH &&) [WHERE (...)] [DEFERRABLE ...]: compared as a whole.
             case "x" -> new Constraint(rs.getString(3), Constraint.Kind.EXCLUSION, List.of(), definition, null,
                     false, rs.getBoolean(5), definition);
@@ -277,8 +281,12 @@ public final class CatalogReader {
     }
 
 
-    /** {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape. */
+    /**
+     * {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape; NOT ENFORCED
+     * (PostgreSQL 18) is a flag of its own.
+     */
     public static String checkExpression(String definition) {
+        if (definition.endsWith(" NOT ENFORCED")) return definition.substring(0, definition.length() - " NOT ENFORCED".length());
         return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - " NOT VALID".length())
                 : definition;
     }

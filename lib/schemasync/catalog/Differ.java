@@ -31,12 +31,13 @@ public final class Differ {
                 .add("comment", want.comment(), have.comment()).list();
     }
 
-    /** What makes a constraint the same constraint: kind, columns, CHECK / EXCLUDE text, reference, NULLS NOT DISTINCT. */
+    /** What makes a constraint the same constraint: kind, columns, CHECK / EXCLUDE text, reference, NULLS NOT DISTINCT, NOT ENFORCED. */
     public static List<Difference> constraintShape(Constraint want, Constraint have) {
         return new Fields().add("kind", want.kind(), have.kind()).add("columns", want.columns(), have.columns())
                 .add("expression", want.check(), have.check()).add("references", want.foreignKey(), have.foreignKey())
                 .add("nulls not distinct", want.nullsNotDistinct(), have.nullsNotDistinct())
-                .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip()).list();
+                .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip())
+                .add("not enforced", want.notEnforced(), have.notEnforced()).list();
     }
 
     /** The shape, whether it is validated, and pg_get_constraintdef's text (DEFERRABLE lives only there for UNIQUE). */

@@ -97,14 +97,25 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     record Unique(String name, List<String> columns, boolean nullsNotDistinct, schemasync.catalog.KeyOptions options) implements ConstraintDef {
     }
 
-    /** {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()}. */
-    record Check(String name, String expression, boolean notValid) implements ConstraintDef {
+    /**
+     * {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()};
+     * {@code notEnforced}: NOT ENFORCED (PostgreSQL 18), declared {@code .notEnforced()}.
+     */
+    record Check(String name, String expression, boolean notValid, boolean notEnforced) implements ConstraintDef {
+        Check(String name, String expression, boolean notValid) {
+            this(name, expression, notValid, false);
+        }
     }
 
     /** Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key. */
     record ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns,
                       String onDelete, boolean onUpdateCascade, boolean matchFull, boolean deferrable,
-                      boolean initiallyDeferred, boolean notValid) implements ConstraintDef {
+                      boolean initiallyDeferred, boolean notValid, boolean notEnforced) implements ConstraintDef {
+        ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns, String onDelete,
+                   boolean onUpdateCascade, boolean matchFull, boolean deferrable, boolean initiallyDeferred, boolean notValid) {
+            this(name, columns, references, referencedColumns, onDelete, onUpdateCascade, matchFull, deferrable, initiallyDeferred,
+                    notValid, false);
+        }
     }
 
     public void render(JavaCode code) {
@@ -256,7 +267,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                     + keyOptions(u.options()) + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
         }
         if (d instanceof Check k) {
-            return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
+            return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "")
+                    + (k.notEnforced() ? ".notEnforced()" : "");
         }
         if (d instanceof Exclude x) {
             return ".exclude(" + JavaCode.literal(x.name()) + ", " + JavaCode.literal(x.clause()) + ")";
@@ -277,6 +289,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         else if (f.deferrable()) s.append(".deferrable()");
         if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
         if (f.notValid()) s.append(".notValid()");
+        if (f.notEnforced()) s.append(".notEnforced()");
         return s.toString();
     }
 
@@ -290,7 +303,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
         if (d instanceof Check k) {
             b = b.check(k.name(), k.expression());
-            return k.notValid() ? b.notValid() : b;
+            b = k.notValid() ? b.notValid() : b;
+            return k.notEnforced() ? b.notEnforced() : b;
         }
         if (d instanceof Exclude x) return b.exclude(x.name(), x.clause());
         ForeignKey f = (ForeignKey) d;
@@ -308,6 +322,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (f.initiallyDeferred()) fk = fk.deferred();
         else if (f.deferrable()) fk = fk.deferrable();
         b = f.name() == null ? fk : fk.named(f.name());
-        return f.notValid() ? b.notValid() : b;
+        b = f.notValid() ? b.notValid() : b;
+        return f.notEnforced() ? b.notEnforced() : b;
     }
 }

@@ -152,7 +152,7 @@ final class TableGenerator {
                 if (!def.startsWith("CHECK (")) return null;
                 if (def.endsWith(" NOT VALID")) def = def.substring(0, def.length() - " NOT VALID".length());
                 // "((a > 0)) NO INHERIT": the DSL's check() takes the trailing NO INHERIT as it is.
-                return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated());
+                return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated(), c.notEnforced());
             }
             default -> {
                 Constraint.ForeignKey fk = c.foreignKey();
@@ -170,7 +170,7 @@ final class TableGenerator {
                 return new TableCall.ForeignKey(c.name().equals(dflt) && !needsTruncation(t, c, "fkey") ? null : c.name(),
                         c.columns(), g.dslName(fk.table()), toPrimaryKey ? List.of() : fk.columns(),
                         fk.onDelete().equals("NO ACTION") ? null : fk.onDelete(), fk.onUpdate().equals("CASCADE"),
-                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated());
+                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated(), c.notEnforced());
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.ConstraintSpec;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DeclaredSchema;
@@ -27,8 +28,11 @@ public final class NewerServerFeatures {
         for (Declaration d : declared.declarations()) {
             if (d instanceof Declaration.TableDecl t) {
                 t.columns().forEach(c -> column(refused, major, t.name(), c, t.origin()));
+                t.constraints().forEach(c -> constraint(refused, major, t.name(), c, t.origin()));
             } else if (d instanceof Declaration.ColumnDecl c) {
                 column(refused, major, c.table(), c.column(), c.origin());
+            } else if (d instanceof Declaration.ConstraintsDecl k) {
+                k.constraints().forEach(c -> constraint(refused, major, k.table(), c, k.origin()));
             }
         }
         if (!refused.isEmpty()) {
@@ -38,6 +42,10 @@ public final class NewerServerFeatures {
 
     private static void column(List<String> refused, int major, QualifiedName table, ColumnSpec c, Origin origin) {
         if (c.virtual()) needs(refused, major, 18, "a VIRTUAL generated column", table + "." + c.name(), origin);
+    }
+
+    private static void constraint(List<String> refused, int major, QualifiedName table, ConstraintSpec c, Origin origin) {
+        if (c.notEnforced()) needs(refused, major, 18, "a NOT ENFORCED constraint", table + "." + c.name(), origin);
     }
 
     private static void needs(List<String> refused, int major, int since, String feature, String object, Origin origin) {

@@ -85,13 +85,15 @@ final class TableEffects {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
                 s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
-        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null, s.keyOptions());
+        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated || s.notEnforced(), null,
+                s.keyOptions(), s.notEnforced());
     }
 
     /** {@code spelled}: the constraint as PostgreSQL spells it, when known; the step decides whether it is validated. */
     static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated, Constraint spelled) {
         Constraint k = spelled == null ? constraint(spec, validated) : new Constraint(spelled.name(), spelled.kind(), spelled.columns(),
-                spelled.check(), spelled.foreignKey(), spelled.nullsNotDistinct(), validated, spelled.definition(), spelled.keyOptions());
+                spelled.check(), spelled.foreignKey(), spelled.nullsNotDistinct(), validated || spelled.notEnforced(), spelled.definition(),
+                spelled.keyOptions(), spelled.notEnforced());
         c.table(table, t -> t.withConstraint(k));
         constraintIndex(c, table, k);
     }

@@ -156,6 +156,11 @@ public final class SqlRenderer {
 
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
     public static QueryPart constraintClause(ConstraintSpec c) {
+        // PostgreSQL 18: a CHECK or FOREIGN KEY kept in the catalog but never checked.
+        return c.notEnforced() ? DSL.sql("{0} NOT ENFORCED", enforcedClause(c)) : enforcedClause(c);
+    }
+
+    private static QueryPart enforcedClause(ConstraintSpec c) {
         QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
         return switch (c.kind()) {
             case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1}){2}",

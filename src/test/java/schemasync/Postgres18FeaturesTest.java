@@ -76,4 +76,60 @@ class Postgres18FeaturesTest {
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'order_lines'"));
         }
     }
+
+    private static List<ChangeBlock> orders(boolean notEnforced) {
+        return List.of(block("P18_Orders", db -> db
+                .ensureTable("customers", t -> t.column("id", "bigint").primaryKey("id"))
+                .ensureTable("orders", t -> {
+                    t.column("id", "bigint").column("customer_id", "bigint").column("qty", "int").primaryKey("id");
+                    t.check("orders_qty_check", "qty > 0");
+                    if (notEnforced) t.notEnforced();
+                    var fk = t.foreignKey("customer_id").references("customers");
+                    if (notEnforced) fk.notEnforced();
+                    return t;
+                })));
+    }
+
+    @Test
+    void notEnforcedConstraintsAreCreatedConvergeAndCheckNothing() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<String> sql = Scenario.sql(s.plan(orders(true)));
+            assertTrue(sql.get(1).contains("CONSTRAINT \"orders_qty_check\" CHECK (qty > 0) NOT ENFORCED")
+                    && sql.get(1).contains("REFERENCES \"public\".\"customers\" NOT ENFORCED"), sql::toString);
+            s.applyAndConverge(orders(true));
+            assertEquals("f,f", s.queryString("SELECT string_agg(conenforced::text, ',') FROM pg_constraint"
+                    + " WHERE conrelid = 'orders'::regclass AND contype IN ('c', 'f')").replace("false", "f"));
+            // Kept, never checked: neither the CHECK nor the reference stops this row.
+            s.execute("INSERT INTO orders VALUES (1, 42, -1)");
+        }
+    }
+
+    @Test
+    void notEnforcedConstraintsAddedToAnExistingTableScanNothingAndEnforcementIsDrift() throws Exception {
+        try (Scenario s = Scenario.start("CREATE TABLE customers (id bigint PRIMARY KEY);"
+                + " CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, qty int);"
+                + " INSERT INTO orders VALUES (1, 42, -1)")) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            // The row already there breaks both: a validation would fail, NOT ENFORCED adds them all the same.
+            s.applyAndConverge(orders(true));
+            Plan enforced = s.plan(orders(false));
+            assertTrue(enforced.isEmpty(), () -> Scenario.sql(enforced).toString());
+            assertEquals(List.of("constraint public.orders.orders_qty_check", "constraint public.orders.orders_customer_id_fkey"),
+                    Scenario.drift(enforced).stream().map(d -> d.kind() + " " + d.object()).toList());
+        }
+    }
+
+    @Test
+    void notEnforcedIsRefusedBelow18AndNothingChanges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) < 18, "PostgreSQL older than 18");
+            var e = assertThrows(SchemaSyncException.class, () -> s.apply(orders(true)));
+            assertEquals("public.orders.orders_qty_check (block P18_Orders): a NOT ENFORCED constraint needs PostgreSQL 18 or later;"
+                    + " this server is PostgreSQL " + major(s) + "\npublic.orders.orders_customer_id_fkey (block P18_Orders): a NOT"
+                    + " ENFORCED constraint needs PostgreSQL 18 or later; this server is PostgreSQL " + major(s) + "\nnothing was changed",
+                    e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname IN ('customers', 'orders')"));
+        }
+    }
 }

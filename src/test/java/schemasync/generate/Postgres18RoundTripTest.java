@@ -22,7 +22,11 @@ class Postgres18RoundTripTest {
     @ValueSource(strings = {
             "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())",
             "CREATE TABLE lines (price numeric, qty int, total numeric GENERATED ALWAYS AS (price * qty) VIRTUAL,"
-                    + " stored numeric GENERATED ALWAYS AS (price * 2) STORED)"})
+                    + " stored numeric GENERATED ALWAYS AS (price * 2) STORED)",
+            "CREATE TABLE parents (id int PRIMARY KEY); CREATE TABLE kids (id int PRIMARY KEY, parent int, qty int,"
+                    + " CONSTRAINT kids_parent_fkey FOREIGN KEY (parent) REFERENCES parents NOT ENFORCED,"
+                    + " CONSTRAINT kids_other_fkey FOREIGN KEY (qty) REFERENCES parents ON DELETE CASCADE NOT ENFORCED,"
+                    + " CONSTRAINT qty_positive CHECK (qty > 0) NOT ENFORCED, CONSTRAINT qty_small CHECK (qty < 100))"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");
