@@ -61,7 +61,8 @@ public final class CatalogReader {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             if (rs.getString(4).equals("p")) {
                 primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray()),
-                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14))));
+                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14),
+                                KeyOptions.withoutOverlapsIn(rs.getString(15)))));
             } else {
                 constraints.computeIfAbsent(table, k -> new ArrayList<>()).add(constraint(rs));
             }
@@ -265,7 +266,8 @@ public final class CatalogReader {
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
                     definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition,
-                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14)));
+                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14),
+                            KeyOptions.withoutOverlapsIn(definition)));
         };
     }
 

@@ -37,7 +37,8 @@ public final class Differ {
                 .add("expression", want.check(), have.check()).add("references", want.foreignKey(), have.foreignKey())
                 .add("nulls not distinct", want.nullsNotDistinct(), have.nullsNotDistinct())
                 .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip())
-                .add("not enforced", want.notEnforced(), have.notEnforced()).list();
+                .add("not enforced", want.notEnforced(), have.notEnforced())
+                .add("without overlaps", want.keyOptions().withoutOverlaps(), have.keyOptions().withoutOverlaps()).list();
     }
 
     /** The shape, whether it is validated, and pg_get_constraintdef's text (DEFERRABLE lives only there for UNIQUE). */

@@ -26,13 +26,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                 List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE, List.of(), null, List.of());
     }
 
-    /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
+    /** {@code .withoutOverlaps().include("b").initiallyDeferred()}: a key's WITHOUT OVERLAPS, INCLUDE and DEFERRABLE, each when set. */
     static String keyOptions(schemasync.catalog.KeyOptions o) {
-        return (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
+        return (o.withoutOverlaps() ? ".withoutOverlaps()" : "") + (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
                 + (o.initiallyDeferred() ? ".initiallyDeferred()" : o.deferrable() ? ".deferrable()" : "");
     }
 
     static TableBuilder keyOptions(TableBuilder b, schemasync.catalog.KeyOptions o) {
+        if (o.withoutOverlaps()) b = b.withoutOverlaps();
         if (!o.include().isEmpty()) b = b.include(o.include().toArray(String[]::new));
         if (o.initiallyDeferred()) return b.initiallyDeferred();
         return o.deferrable() ? b.deferrable() : b;

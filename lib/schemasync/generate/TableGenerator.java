@@ -132,8 +132,8 @@ final class TableGenerator {
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")"
-                        + c.keyOptions().sql();
+                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList())
+                        + (c.keyOptions().withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")") + c.keyOptions().sql();
                 // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them, with the index's storage parameters between
                 // them (WITH (fillfactor='70'): carried as the index's options, .indexWith(...)).
                 if (!expected.equals(c.definition().replaceFirst(" WITH \\([^()]*\\)", ""))) return null;

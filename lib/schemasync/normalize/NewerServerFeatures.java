@@ -29,6 +29,9 @@ public final class NewerServerFeatures {
             if (d instanceof Declaration.TableDecl t) {
                 t.columns().forEach(c -> column(refused, major, t.name(), c, t.origin()));
                 t.constraints().forEach(c -> constraint(refused, major, t.name(), c, t.origin()));
+                if (t.primaryKeyOptions().withoutOverlaps()) {
+                    needs(refused, major, 18, "a primary key WITHOUT OVERLAPS", t.name() + " primary key", t.origin());
+                }
             } else if (d instanceof Declaration.ColumnDecl c) {
                 column(refused, major, c.table(), c.column(), c.origin());
             } else if (d instanceof Declaration.ConstraintsDecl k) {
@@ -46,6 +49,7 @@ public final class NewerServerFeatures {
 
     private static void constraint(List<String> refused, int major, QualifiedName table, ConstraintSpec c, Origin origin) {
         if (c.notEnforced()) needs(refused, major, 18, "a NOT ENFORCED constraint", table + "." + c.name(), origin);
+        if (c.keyOptions().withoutOverlaps()) needs(refused, major, 18, "a key WITHOUT OVERLAPS", table + "." + c.name(), origin);
     }
 
     private static void needs(List<String> refused, int major, int since, String feature, String object, Origin origin) {

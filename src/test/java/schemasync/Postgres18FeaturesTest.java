@@ -132,4 +132,55 @@ class Postgres18FeaturesTest {
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname IN ('customers', 'orders')"));
         }
     }
+
+    private static List<ChangeBlock> rooms(boolean withoutOverlaps) {
+        return List.of(block("P18_Rooms", db -> db.ensureExtension("btree_gist")
+                .ensureTable("rooms", t -> {
+                    t.column("id", "int").column("valid_at", "tstzrange").column("name", "text").primaryKey("id", "valid_at");
+                    if (withoutOverlaps) t.withoutOverlaps();
+                    t.unique("name", "valid_at");
+                    if (withoutOverlaps) t.withoutOverlaps();
+                    return t;
+                })));
+    }
+
+    @Test
+    void keysWithoutOverlapsAreCreatedConvergeAndAreCheckedOnRanges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<String> sql = Scenario.sql(s.plan(rooms(true)));
+            assertTrue(sql.stream().anyMatch(q -> q.contains("PRIMARY KEY (\"id\", \"valid_at\" WITHOUT OVERLAPS)")
+                    && q.contains("UNIQUE (\"name\", \"valid_at\" WITHOUT OVERLAPS)")), sql::toString);
+            s.applyAndConverge(rooms(true));
+            s.execute("INSERT INTO rooms VALUES (1, '[2026-01-01, 2026-02-01)', 'a'), (1, '[2026-02-01, 2026-03-01)', 'b')");
+            var overlap = assertThrows(java.sql.SQLException.class,
+                    () -> s.execute("INSERT INTO rooms VALUES (1, '[2026-01-15, 2026-01-20)', 'c')"));
+            assertEquals("23P01", overlap.getSQLState(), overlap::getMessage); // exclusion violation: the key's GiST index
+        }
+    }
+
+    @Test
+    void aKeyWithoutOverlapsDeclaredOnAPlainKeyIsDrift() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            s.applyAndConverge(rooms(false));
+            Plan temporal = s.plan(rooms(true));
+            assertTrue(temporal.isEmpty(), () -> Scenario.sql(temporal).toString());
+            assertEquals(List.of("constraint public.rooms primary key", "constraint public.rooms.rooms_name_valid_at_key"),
+                    Scenario.drift(temporal).stream().map(d -> d.kind() + " " + d.object()).toList());
+        }
+    }
+
+    @Test
+    void keysWithoutOverlapsAreRefusedBelow18AndNothingChanges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) < 18, "PostgreSQL older than 18");
+            var e = assertThrows(SchemaSyncException.class, () -> s.apply(rooms(true)));
+            assertEquals("public.rooms.rooms_name_valid_at_key (block P18_Rooms): a key WITHOUT OVERLAPS needs PostgreSQL 18 or later;"
+                    + " this server is PostgreSQL " + major(s) + "\npublic.rooms primary key (block P18_Rooms): a primary key WITHOUT"
+                    + " OVERLAPS needs PostgreSQL 18 or later; this server is PostgreSQL " + major(s) + "\nnothing was changed",
+                    e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'rooms'"));
+        }
+    }
 }
