@@ -71,7 +71,8 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
         if (definition != null) return definition.replace(" NOT VALID", "");
         String enforcement = notEnforced ? " NOT ENFORCED" : "";
         return switch (kind) {
-            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")"
+            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns)
+                    + (keyOptions.withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")")
                     + keyOptions.sql();
             case CHECK -> check + enforcement;
             case EXCLUSION -> check;
