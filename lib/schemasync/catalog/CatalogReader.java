@@ -47,11 +47,12 @@ public final class CatalogReader {
 
         Map<QualifiedName, List<Column>> columns = new HashMap<>();
         batch.add(CatalogSql.COLUMNS, rs -> {
-            boolean generated = "s".equals(rs.getString(9));
+            boolean virtual = "v".equals(rs.getString(9)); // PostgreSQL 18+; its expression is in pg_attrdef too
+            boolean generated = "s".equals(rs.getString(9)) || virtual;
             columns.computeIfAbsent(new QualifiedName(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                     .add(new Column(rs.getString(3), rs.getString(4), rs.getBoolean(5), generated ? null : rs.getString(6),
                             Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8), generated ? rs.getString(6) : null,
-                            rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
+                            rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), virtual));
         });
 
         Map<QualifiedName, List<Constraint>> constraints = new HashMap<>();
@@ -60,7 +61,8 @@ public final class CatalogReader {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             if (rs.getString(4).equals("p")) {
                 primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray()),
-                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14))));
+                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14),
+                                KeyOptions.withoutOverlapsIn(rs.getString(15)))));
             } else {
                 constraints.computeIfAbsent(table, k -> new ArrayList<>()).add(constraint(rs));
             }
@@ -254,22 +256,27 @@ public final class CatalogReader {
         String type = rs.getString(4);
         String definition = rs.getString(15);
         List<String> columns = Arrays.asList((String[]) rs.getArray(6).getArray());
+        // PostgreSQL 18's pg_constraint.conenforced, as pg_get_constraintdef says it (last, in place of NOT VALID):
+        // the same query runs on 13-17. PostgreSQL never validates a NOT ENFORCED constraint: validation is moot.
+        boolean notEnforced = definition.endsWith(" NOT ENFORCED");
+        boolean validated = rs.getBoolean(5) || notEnforced;
         return switch (type) {
             case "f" -> new Constraint(rs.getString(3), Constraint.Kind.FOREIGN_KEY, columns, null,
                     new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)),
                             Arrays.asList((String[]) rs.getArray(9).getArray()), Constraint.ForeignKey.action(rs.getString(10)),
                             Constraint.ForeignKey.action(rs.getString(11)), Constraint.ForeignKey.match(rs.getString(12)),
                             rs.getBoolean(13), rs.getBoolean(14)),
-                    false, rs.getBoolean(5), definition);
+                    false, validated, definition, KeyOptions.NONE, notEnforced);
             case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), checkExpression(definition), null,
-                    false, rs.getBoolean(5), definition);
+                    false, validated, definition, KeyOptions.NONE, notEnforced);
             // EXCLUDE USING gist (room WITH =, during WITH &&) [WHERE (...)] [DEFERRABLE ...]: compared as a whole.
             case "x" -> new Constraint(rs.getString(3), Constraint.Kind.EXCLUSION, List.of(), definition, null,
                     false, rs.getBoolean(5), definition);
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
                     definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition,
-                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14)));
+                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14),
+                            KeyOptions.withoutOverlapsIn(definition)));
         };
     }
 
@@ -285,8 +292,12 @@ public final class CatalogReader {
     }
 
 
-    /** {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape. */
+    /**
+     * {@code CHECK ((x > 0)) NOT VALID} → {@code CHECK ((x > 0))}: validation is state, not shape; NOT ENFORCED
+     * (PostgreSQL 18) is a flag of its own.
+     */
     public static String checkExpression(String definition) {
+        if (definition.endsWith(" NOT ENFORCED")) return definition.substring(0, definition.length() - " NOT ENFORCED".length());
         return definition.endsWith(" NOT VALID") ? definition.substring(0, definition.length() - " NOT VALID".length())
                 : definition;
     }

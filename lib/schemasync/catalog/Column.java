@@ -5,10 +5,17 @@ package schemasync.catalog;
  * {@code defaultExpr} is {@code pg_get_expr(adbin, adrelid)} or null; for a stored generated column
  * (attgenerated 's') that expression is {@code generated} instead, and {@code defaultExpr} is null.
  * {@code collation} is set only when it is not the type's default. Declared columns are normalized
- * into this same record (see schemasync.normalize) so that equality is the diff.
+ * into this same record (see schemasync.normalize) so that equality is the diff. {@code virtual}: the
+ * generated column is VIRTUAL (attgenerated 'v', PostgreSQL 18+: computed when read, never stored).
  */
 public record Column(String name, String type, boolean notNull, String defaultExpr, Identity identity,
-                     String comment, String generated, QualifiedName collation) {
+                     String comment, String generated, QualifiedName collation, boolean virtual) {
+
+    /** A column that is not a VIRTUAL generated one (every column before PostgreSQL 18). */
+    public Column(String name, String type, boolean notNull, String defaultExpr, Identity identity,
+                  String comment, String generated, QualifiedName collation) {
+        this(name, type, notNull, defaultExpr, identity, comment, generated, collation, false);
+    }
 
     /** A column that is not generated and has its type's default collation. */
     public Column(String name, String type, boolean notNull, String defaultExpr, Identity identity, String comment) {
@@ -17,12 +24,13 @@ public record Column(String name, String type, boolean notNull, String defaultEx
 
     /** The same column with another default and comment (generation and collation kept). */
     public Column withDefaultAndComment(String newDefault, String newComment) {
-        return new Column(name, type, notNull, newDefault, identity, newComment, generated, collation);
+        return new Column(name, type, notNull, newDefault, identity, newComment, generated, collation, virtual);
     }
 
     /** The same column with another identity kind (an identity is NOT NULL). */
     public Column withIdentity(Identity newIdentity) {
-        return new Column(name, type, notNull || newIdentity != Identity.NONE, defaultExpr, newIdentity, comment, generated, collation);
+        return new Column(name, type, notNull || newIdentity != Identity.NONE, defaultExpr, newIdentity, comment, generated, collation,
+                virtual);
     }
 
     /** {@code pg_attribute.attidentity}. */

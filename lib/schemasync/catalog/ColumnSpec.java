@@ -9,12 +9,18 @@ import schemasync.catalog.Column.Identity;
  */
 public record ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity,
                          String comment, String generatedSql, schemasync.catalog.QualifiedName collation,
-                         SequenceOptions identityOptions) {
+                         SequenceOptions identityOptions, boolean virtual) {
 
     public ColumnSpec {
         // PostgreSQL makes identity and serial columns NOT NULL whatever else is said.
         if (identity != Identity.NONE || isSerial(type)) notNull = true;
         if (identityOptions == null || identity == Identity.NONE) identityOptions = SequenceOptions.NONE;
+    }
+
+    /** Not a VIRTUAL generated column (STORED when generated). */
+    public ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment,
+                      String generatedSql, schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions) {
+        this(name, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions, false);
     }
 
     /** A column without options for an identity's sequence (PostgreSQL's defaults, or whatever the database has). */
@@ -29,18 +35,18 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
     }
 
     public ColumnSpec withComment(String text) {
-        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation, identityOptions);
+        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation, identityOptions, virtual);
     }
 
     public ColumnSpec withNotNull() {
-        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions);
+        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual);
     }
 
     public ColumnSpec withName(String newName) {
-        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions);
+        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual);
     }
 
-    /** {@code GENERATED ALWAYS AS (expr) STORED}. */
+    /** {@code GENERATED ALWAYS AS (expr) STORED}, or {@code VIRTUAL} when {@link #virtual()}. */
     public boolean generated() {
         return generatedSql != null;
     }
@@ -68,7 +74,7 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
     public String describe() {
         StringBuilder s = new StringBuilder(type);
         if (collation != null) s.append(" COLLATE ").append(schemasync.catalog.Domain.collation(collation));
-        if (generatedSql != null) s.append(" GENERATED ALWAYS AS (").append(generatedSql).append(") STORED");
+        if (generatedSql != null) s.append(" GENERATED ALWAYS AS (").append(generatedSql).append(virtual ? ") VIRTUAL" : ") STORED");
         if (identity != Identity.NONE) s.append(' ').append(identity.sql());
         if (!identityOptions.isEmpty()) s.append(" (").append(identityOptions.describe()).append(')');
         if (notNull) s.append(" NOT NULL");

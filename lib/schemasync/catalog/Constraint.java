@@ -6,10 +6,19 @@ import java.util.List;
  * A UNIQUE, CHECK, FOREIGN KEY or EXCLUDE constraint, compared structurally: columns and references from
  * pg_constraint, the CHECK expression and the whole EXCLUDE clause as {@code pg_get_constraintdef}
  * renders them, in {@code check} (declared ones are rendered by PostgreSQL too, see
- * schemasync.normalize). {@code definition} is for display only.
+ * schemasync.normalize). {@code definition} is for display only. {@code notEnforced} (CHECK and FOREIGN KEY,
+ * PostgreSQL 18+, {@code pg_constraint.conenforced} false): kept in the catalog but never checked; such a
+ * constraint is never validated either (PostgreSQL leaves convalidated false), so {@code validated} reads true.
  */
 public record Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
-                         boolean nullsNotDistinct, boolean validated, String definition, KeyOptions keyOptions) {
+                         boolean nullsNotDistinct, boolean validated, String definition, KeyOptions keyOptions,
+                         boolean notEnforced) {
+
+    /** An enforced constraint (every constraint before PostgreSQL 18). */
+    public Constraint(String name, Kind kind, List<String> columns, String check, ForeignKey foreignKey,
+                      boolean nullsNotDistinct, boolean validated, String definition, KeyOptions keyOptions) {
+        this(name, kind, columns, check, foreignKey, nullsNotDistinct, validated, definition, keyOptions, false);
+    }
 
     public enum Kind { UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION }
 
@@ -54,22 +63,26 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
     public boolean sameShape(Constraint other) {
         return kind == other.kind && columns.equals(other.columns) && java.util.Objects.equals(check, other.check)
                 && java.util.Objects.equals(foreignKey, other.foreignKey) && nullsNotDistinct == other.nullsNotDistinct
-                && keyOptions.equals(other.keyOptions);
+                && keyOptions.equals(other.keyOptions) && notEnforced == other.notEnforced;
     }
 
     /** A readable form for messages: the catalog's definition, or one built from the parts. */
     public String describe() {
         if (definition != null) return definition.replace(" NOT VALID", "");
+        String enforcement = notEnforced ? " NOT ENFORCED" : "";
         return switch (kind) {
-            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns) + ")"
+            case UNIQUE -> "UNIQUE " + (nullsNotDistinct ? "NULLS NOT DISTINCT " : "") + "(" + String.join(", ", columns)
+                    + (keyOptions.withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")")
                     + keyOptions.sql();
-            case CHECK, EXCLUSION -> check;
+            case CHECK -> check + enforcement;
+            case EXCLUSION -> check;
             case FOREIGN_KEY -> "FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + foreignKey.table() + "("
                     + String.join(", ", foreignKey.columns()) + ")"
                     + (foreignKey.match().equals("SIMPLE") ? "" : " MATCH " + foreignKey.match())
                     + (foreignKey.onUpdate().equals("NO ACTION") ? "" : " ON UPDATE " + foreignKey.onUpdate())
                     + (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDelete())
-                    + (foreignKey.deferrable() ? " DEFERRABLE" : "") + (foreignKey.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+                    + (foreignKey.deferrable() ? " DEFERRABLE" : "") + (foreignKey.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
+                    + enforcement;
         };
     }
 }

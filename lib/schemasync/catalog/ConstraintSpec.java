@@ -13,13 +13,23 @@ import schemasync.catalog.Constraint.Kind;
  * {@code notValid} (CHECK and FOREIGN KEY only): the constraint is created NOT VALID, so PostgreSQL
  * checks new and updated rows but not the rows already there, and the tool never validates it; an
  * existing constraint of the same shape satisfies it whether it is NOT VALID or validated.
+ *
+ * {@code notEnforced} (CHECK and FOREIGN KEY, PostgreSQL 18+): created NOT ENFORCED, kept but never checked, so
+ * adding one scans nothing and it is never validated.
  */
 public record ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
-                             boolean nullsNotDistinct, boolean notValid, KeyOptions keyOptions) {
+                             boolean nullsNotDistinct, boolean notValid, KeyOptions keyOptions, boolean notEnforced) {
+
+    /** An enforced constraint. */
+    public ConstraintSpec(String name, Kind kind, List<String> columns, String checkSql, ForeignKeySpec foreignKey,
+                          boolean nullsNotDistinct, boolean notValid, KeyOptions keyOptions) {
+        this(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions, false);
+    }
 
     public ConstraintSpec {
         columns = List.copyOf(columns);
         if (keyOptions == null) keyOptions = KeyOptions.NONE;
+        if (notEnforced) notValid = false; // nothing is checked, new rows or old: NOT VALID says nothing more
     }
 
     /** Without key options (INCLUDE, DEFERRABLE: UNIQUE only). */
@@ -43,19 +53,23 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
     }
 
     public ConstraintSpec named(String newName) {
-        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions);
+        return new ConstraintSpec(newName, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions, notEnforced);
     }
 
     public ConstraintSpec asNotValid() {
-        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true, keyOptions);
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, true, keyOptions, notEnforced);
+    }
+
+    public ConstraintSpec asNotEnforced() {
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions, true);
     }
 
     public ConstraintSpec withForeignKey(ForeignKeySpec fk) {
-        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid, keyOptions);
+        return new ConstraintSpec(name, kind, columns, checkSql, fk, nullsNotDistinct, notValid, keyOptions, notEnforced);
     }
 
     public ConstraintSpec withKeyOptions(KeyOptions options) {
-        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, options);
+        return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, options, notEnforced);
     }
 
     /** PostgreSQL's default name: {@code <table>_<col>[_<col>...]_key} / {@code _fkey}. */

@@ -22,20 +22,23 @@ public final class Differ {
     private Differ() {
     }
 
-    /** Column fields: PostgreSQL's type, NOT NULL, default, identity, generation, collation, comment. */
+    /** Column fields: PostgreSQL's type, NOT NULL, default, identity, generation (and VIRTUAL or STORED), collation, comment. */
     public static List<Difference> column(Column want, Column have) {
         return new Fields().add("type", want.type(), have.type()).add("not null", want.notNull(), have.notNull())
                 .add("default", want.defaultExpr(), have.defaultExpr()).add("identity", want.identity(), have.identity())
                 .add("generated", want.generated(), have.generated()).add("collation", want.collation(), have.collation())
+                .add("virtual", want.virtual(), have.virtual())
                 .add("comment", want.comment(), have.comment()).list();
     }
 
-    /** What makes a constraint the same constraint: kind, columns, CHECK / EXCLUDE text, reference, NULLS NOT DISTINCT. */
+    /** What makes a constraint the same constraint: kind, columns, CHECK / EXCLUDE text, reference, NULLS NOT DISTINCT, NOT ENFORCED. */
     public static List<Difference> constraintShape(Constraint want, Constraint have) {
         return new Fields().add("kind", want.kind(), have.kind()).add("columns", want.columns(), have.columns())
                 .add("expression", want.check(), have.check()).add("references", want.foreignKey(), have.foreignKey())
                 .add("nulls not distinct", want.nullsNotDistinct(), have.nullsNotDistinct())
-                .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip()).list();
+                .add("key options", want.keyOptions().sql().strip(), have.keyOptions().sql().strip())
+                .add("not enforced", want.notEnforced(), have.notEnforced())
+                .add("without overlaps", want.keyOptions().withoutOverlaps(), have.keyOptions().withoutOverlaps()).list();
     }
 
     /** The shape, whether it is validated, and pg_get_constraintdef's text (DEFERRABLE lives only there for UNIQUE). */

@@ -17,10 +17,16 @@ import schemasync.catalog.Column.Identity;
  * the jOOQ type does ({@code INTEGER.notNull().defaultValue(0)}).
  */
 public record ColumnType(String sql, boolean required, Identity identity, String defaultSql, String generatedSql,
-                         schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions) {
+                         schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions, boolean virtual) {
 
     public ColumnType {
         if (identityOptions == null) identityOptions = SequenceOptions.NONE;
+    }
+
+    /** Not a VIRTUAL generated column. */
+    public ColumnType(String sql, boolean required, Identity identity, String defaultSql, String generatedSql,
+                      schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions) {
+        this(sql, required, identity, defaultSql, generatedSql, collation, identityOptions, false);
     }
 
     public ColumnType(String sql, boolean required, Identity identity, String defaultSql, String generatedSql,
@@ -72,12 +78,12 @@ public record ColumnType(String sql, boolean required, Identity identity, String
 
     /** NOT NULL. */
     public ColumnType notNull() {
-        return new ColumnType(sql, true, identity, defaultSql, generatedSql, collation, identityOptions);
+        return new ColumnType(sql, true, identity, defaultSql, generatedSql, collation, identityOptions, virtual);
     }
 
     /** NULL allowed (the default). */
     public ColumnType nullable() {
-        return new ColumnType(sql, false, identity, defaultSql, generatedSql, collation, identityOptions);
+        return new ColumnType(sql, false, identity, defaultSql, generatedSql, collation, identityOptions, virtual);
     }
 
     /** {@code GENERATED ALWAYS AS IDENTITY} (implies NOT NULL, as in PostgreSQL). */
@@ -114,12 +120,13 @@ public record ColumnType(String sql, boolean required, Identity identity, String
     private ColumnType identityOf(Identity kind, java.util.function.UnaryOperator<SequenceOptions> options) {
         if (kind == null || kind == Identity.NONE) throw new IllegalArgumentException("identity(kind, ...) needs ALWAYS or BY_DEFAULT");
         SequenceOptions declared = options == null ? identityOptions : options.apply(identityOptions);
-        return new ColumnType(sql, true, kind, defaultSql, generatedSql, collation, declared == null ? SequenceOptions.NONE : declared);
+        return new ColumnType(sql, true, kind, defaultSql, generatedSql, collation, declared == null ? SequenceOptions.NONE : declared,
+                virtual);
     }
 
     /** An array of this type: {@code type("citext").array()} is {@code citext[]}. */
     public ColumnType array() {
-        return new ColumnType(sql + "[]", required, identity, defaultSql, generatedSql, collation, identityOptions);
+        return new ColumnType(sql + "[]", required, identity, defaultSql, generatedSql, collation, identityOptions, virtual);
     }
 
     /**
@@ -128,7 +135,16 @@ public record ColumnType(String sql, boolean required, Identity identity, String
      */
     public ColumnType generatedAlwaysAs(String expression) {
         return new ColumnType(sql, required, identity, defaultSql, expression == null ? null : expression.strip(), collation,
-                identityOptions);
+                identityOptions, false);
+    }
+
+    /**
+     * {@code GENERATED ALWAYS AS (expression) VIRTUAL} (PostgreSQL 18+): computed when read, never stored, so
+     * adding one rewrites nothing. A server older than 18 refuses it before anything changes.
+     */
+    public ColumnType generatedVirtual(String expression) {
+        return new ColumnType(sql, required, identity, defaultSql, expression == null ? null : expression.strip(), collation,
+                identityOptions, expression != null);
     }
 
     /** COLLATE a collation of pg_catalog, named as pg_collation has it: {@code "C"}, {@code "en_US.utf8"}, {@code "und-x-icu"}. */
@@ -139,7 +155,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
     /** COLLATE a collation created in {@code schema}. */
     public ColumnType collate(String schema, String collationName) {
         return new ColumnType(sql, required, identity, defaultSql, generatedSql,
-                new schemasync.catalog.QualifiedName(schema, collationName), identityOptions);
+                new schemasync.catalog.QualifiedName(schema, collationName), identityOptions, virtual);
     }
 
     ColumnSpec toSpec(String name, Default dflt, String comment) {
@@ -149,7 +165,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
                     + " and dflt(" + dflt.sql() + "); keep dflt(...) only");
         }
         String defaultText = dflt != null ? dflt.sql() : defaultSql;
-        return new ColumnSpec(name, sql, required, defaultText, identity, comment, generatedSql, collation, identityOptions);
+        return new ColumnSpec(name, sql, required, defaultText, identity, comment, generatedSql, collation, identityOptions, virtual);
     }
 
     static String render(org.jooq.Field<?> field) {

@@ -186,7 +186,7 @@ public class TableBuilder extends TableOptionsBuilder {
         }
         ConstraintSpec c = state.constraints.get(last);
         state.constraints.set(last, new ConstraintSpec(c.name(), Kind.CHECK, c.columns(), c.checkSql() + " NO INHERIT", null,
-                false, c.notValid()));
+                false, c.notValid(), null, c.notEnforced()));
         return this;
     }
 
@@ -291,6 +291,22 @@ public class TableBuilder extends TableOptionsBuilder {
                     + " (PostgreSQL checks a unique or exclusion constraint by building its index)");
         }
         state.constraints.set(last, c.asNotValid());
+        return this;
+    }
+
+    /**
+     * The CHECK or FOREIGN KEY declared last is {@code NOT ENFORCED} (PostgreSQL 18+): kept in the catalog, never
+     * checked, so adding one scans no row and it is never validated. A server older than 18 refuses it before
+     * anything changes.
+     */
+    public TableBuilder notEnforced() {
+        int last = state.constraints.size() - 1;
+        if (state.primaryKeyLast || last < 0 || (state.constraints.get(last).kind() != Kind.CHECK
+                && state.constraints.get(last).kind() != Kind.FOREIGN_KEY)) {
+            throw new IllegalStateException("notEnforced() applies to the CHECK or FOREIGN KEY declared just before it"
+                    + " (PostgreSQL enforces every primary key, unique and exclusion constraint)");
+        }
+        state.constraints.set(last, state.constraints.get(last).asNotEnforced());
         return this;
     }
 }

@@ -83,6 +83,16 @@ public abstract class TableOptionsBuilder {
         return keyOptions("initiallyDeferred()", o -> o.deferred(true));
     }
 
+    /**
+     * The primary key or UNIQUE declared just before is temporal (PostgreSQL 18+): its last column, a range, is
+     * {@code WITHOUT OVERLAPS} ({@code .primaryKey("id", "valid_at").withoutOverlaps()}: one row per id and instant;
+     * equality on a scalar column in its GiST index needs {@code ensureExtension("btree_gist")}). A server older than
+     * 18 refuses it before anything changes.
+     */
+    public TableBuilder withoutOverlaps() {
+        return keyOptions("withoutOverlaps()", schemasync.catalog.KeyOptions::overlapsExcluded);
+    }
+
     private TableBuilder keyOptions(String call, java.util.function.UnaryOperator<schemasync.catalog.KeyOptions> change) {
         int last = state.constraints.size() - 1;
         if (state.primaryKeyLast && !state.primaryKey.isEmpty()) {

@@ -160,6 +160,7 @@ public final class SchemaSync {
         Catalog catalog = readCatalog(connection, declarations.schemas(), version);
         long read = System.nanoTime() - t0;
         DeclaredSchema declared = declarations.validated();
+        schemasync.normalize.NewerServerFeatures.refuseUnsupported(connection, declared);
         long t1 = System.nanoTime();
         DeclaredShapes shapes = Normalizer.normalize(connection, catalog, declared);
         long t2 = System.nanoTime();

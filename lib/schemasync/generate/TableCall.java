@@ -26,13 +26,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                 List.of(), java.util.Map.of(), schemasync.catalog.KeyOptions.NONE, List.of(), null, List.of());
     }
 
-    /** {@code .include("b").initiallyDeferred()}: a key's INCLUDE and DEFERRABLE, each when set. */
+    /** {@code .withoutOverlaps().include("b").initiallyDeferred()}: a key's WITHOUT OVERLAPS, INCLUDE and DEFERRABLE, each when set. */
     static String keyOptions(schemasync.catalog.KeyOptions o) {
-        return (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
+        return (o.withoutOverlaps() ? ".withoutOverlaps()" : "") + (o.include().isEmpty() ? "" : ".include(" + JavaCode.strings(o.include()) + ")")
                 + (o.initiallyDeferred() ? ".initiallyDeferred()" : o.deferrable() ? ".deferrable()" : "");
     }
 
     static TableBuilder keyOptions(TableBuilder b, schemasync.catalog.KeyOptions o) {
+        if (o.withoutOverlaps()) b = b.withoutOverlaps();
         if (!o.include().isEmpty()) b = b.include(o.include().toArray(String[]::new));
         if (o.initiallyDeferred()) return b.initiallyDeferred();
         return o.deferrable() ? b.deferrable() : b;
@@ -75,12 +76,14 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
 
     /**
      * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
-     * {@code generated}: a stored generated column's expression; {@code collation}: when not the type's default.
+     * {@code generated}: a generated column's expression (VIRTUAL when {@code virtual}, else STORED); {@code collation}: when
+     * not the type's default.
      */
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
-                     SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation) {
+                     SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation,
+                     boolean virtual) {
         ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
-            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null);
+            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null, false);
         }
     }
 
@@ -95,14 +98,25 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     record Unique(String name, List<String> columns, boolean nullsNotDistinct, schemasync.catalog.KeyOptions options) implements ConstraintDef {
     }
 
-    /** {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()}. */
-    record Check(String name, String expression, boolean notValid) implements ConstraintDef {
+    /**
+     * {@code notValid}: NOT VALID in the source (existing rows never checked), declared {@code .notValid()};
+     * {@code notEnforced}: NOT ENFORCED (PostgreSQL 18), declared {@code .notEnforced()}.
+     */
+    record Check(String name, String expression, boolean notValid, boolean notEnforced) implements ConstraintDef {
+        Check(String name, String expression, boolean notValid) {
+            this(name, expression, notValid, false);
+        }
     }
 
     /** Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key. */
     record ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns,
                       String onDelete, boolean onUpdateCascade, boolean matchFull, boolean deferrable,
-                      boolean initiallyDeferred, boolean notValid) implements ConstraintDef {
+                      boolean initiallyDeferred, boolean notValid, boolean notEnforced) implements ConstraintDef {
+        ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns, String onDelete,
+                   boolean onUpdateCascade, boolean matchFull, boolean deferrable, boolean initiallyDeferred, boolean notValid) {
+            this(name, columns, references, referencedColumns, onDelete, onUpdateCascade, matchFull, deferrable, initiallyDeferred,
+                    notValid, false);
+        }
     }
 
     public void render(JavaCode code) {
@@ -152,7 +166,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             code.importClass("schemasync.dsl.ColumnType");
             type = "ColumnType.of(" + type + ")";
         }
-        if (c.generated() != null) type += ".generatedAlwaysAs(" + JavaCode.literal(c.generated()) + ")";
+        if (c.generated() != null) type += (c.virtual() ? ".generatedVirtual(" : ".generatedAlwaysAs(") + JavaCode.literal(c.generated()) + ")";
         if (c.collation() != null) {
             type += ".collate(" + (c.collation().schema().equals("pg_catalog") ? "" : JavaCode.literal(c.collation().schema()) + ", ")
                     + JavaCode.literal(c.collation().name()) + ")";
@@ -193,7 +207,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     /** What {@link #columnType} evaluates to. */
     private static ColumnType columnType(ColumnDef c) {
         ColumnType type = baseColumnType(c);
-        if (c.generated() != null) type = type.generatedAlwaysAs(c.generated());
+        if (c.generated() != null) type = c.virtual() ? type.generatedVirtual(c.generated()) : type.generatedAlwaysAs(c.generated());
         if (c.collation() != null) type = type.collate(c.collation().schema(), c.collation().name());
         return type;
     }
@@ -254,7 +268,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
                     + keyOptions(u.options()) + (u.name() == null ? "" : ".named(" + JavaCode.literal(u.name()) + ")");
         }
         if (d instanceof Check k) {
-            return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "");
+            return ".check(" + JavaCode.literal(k.name()) + ", " + JavaCode.literal(k.expression()) + ")" + (k.notValid() ? ".notValid()" : "")
+                    + (k.notEnforced() ? ".notEnforced()" : "");
         }
         if (d instanceof Exclude x) {
             return ".exclude(" + JavaCode.literal(x.name()) + ", " + JavaCode.literal(x.clause()) + ")";
@@ -275,6 +290,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         else if (f.deferrable()) s.append(".deferrable()");
         if (f.name() != null) s.append(".named(").append(JavaCode.literal(f.name())).append(")");
         if (f.notValid()) s.append(".notValid()");
+        if (f.notEnforced()) s.append(".notEnforced()");
         return s.toString();
     }
 
@@ -288,7 +304,8 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
         if (d instanceof Check k) {
             b = b.check(k.name(), k.expression());
-            return k.notValid() ? b.notValid() : b;
+            b = k.notValid() ? b.notValid() : b;
+            return k.notEnforced() ? b.notEnforced() : b;
         }
         if (d instanceof Exclude x) return b.exclude(x.name(), x.clause());
         ForeignKey f = (ForeignKey) d;
@@ -306,6 +323,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         if (f.initiallyDeferred()) fk = fk.deferred();
         else if (f.deferrable()) fk = fk.deferrable();
         b = f.name() == null ? fk : fk.named(f.name());
-        return f.notValid() ? b.notValid() : b;
+        b = f.notValid() ? b.notValid() : b;
+        return f.notEnforced() ? b.notEnforced() : b;
     }
 }

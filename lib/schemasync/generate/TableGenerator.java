@@ -76,7 +76,7 @@ final class TableGenerator {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation()));
+                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation(), c.virtual()));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
@@ -132,8 +132,8 @@ final class TableGenerator {
         switch (c.kind()) {
             case UNIQUE -> {
                 String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList()) + ")"
-                        + c.keyOptions().sql();
+                        + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList())
+                        + (c.keyOptions().withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")") + c.keyOptions().sql();
                 // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them, with the index's storage parameters between
                 // them (WITH (fillfactor='70'): carried as the index's options, .indexWith(...)).
                 if (!expected.equals(c.definition().replaceFirst(" WITH \\([^()]*\\)", ""))) return null;
@@ -152,7 +152,7 @@ final class TableGenerator {
                 if (!def.startsWith("CHECK (")) return null;
                 if (def.endsWith(" NOT VALID")) def = def.substring(0, def.length() - " NOT VALID".length());
                 // "((a > 0)) NO INHERIT": the DSL's check() takes the trailing NO INHERIT as it is.
-                return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated());
+                return new TableCall.Check(c.name(), def.substring("CHECK ".length()), !c.validated(), c.notEnforced());
             }
             default -> {
                 Constraint.ForeignKey fk = c.foreignKey();
@@ -170,7 +170,7 @@ final class TableGenerator {
                 return new TableCall.ForeignKey(c.name().equals(dflt) && !needsTruncation(t, c, "fkey") ? null : c.name(),
                         c.columns(), g.dslName(fk.table()), toPrimaryKey ? List.of() : fk.columns(),
                         fk.onDelete().equals("NO ACTION") ? null : fk.onDelete(), fk.onUpdate().equals("CASCADE"),
-                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated());
+                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated(), c.notEnforced());
             }
         }
     }

@@ -33,7 +33,7 @@ final class LineageShapes {
             ColumnSpec c = child.columns.get(own.name());
             if (!own.ownDefault() || own.defaultExpr() == null || c == null || child.declaredSpecs.containsKey(own.name())) continue;
             child.columns.put(own.name(), new ColumnSpec(c.name(), c.type(), false, own.defaultExpr(), c.identity(), null,
-                    c.generatedSql(), c.collation()));
+                    c.generatedSql(), c.collation(), null, c.virtual()));
             child.inheritedDefaults.add(own.name());
         }
         CompositeType type = t.form().ofType() == null ? null : catalog.composites().get(t.form().ofType());

@@ -367,7 +367,7 @@ public final class Normalizer {
             // Identity columns are NOT NULL in PostgreSQL; ColumnSpec already says so.
             byName.put(c.name(), new Column(c.name(), c.type(), spec.notNull(),
                     spec.serial() ? serialDefault(catalog, s.table, c.name()) : c.defaultExpr(), c.identity(),
-                    spec.comment(), c.generated(), c.collation()));
+                    spec.comment(), c.generated(), c.collation(), c.virtual()));
         }
         LineageShapes.read(s, t, byName);
         columns.put(s.table, byName);

@@ -47,7 +47,7 @@ final class Shadow {
         declaredSpecs.put(spec.name(), spec);
         // NOT NULL and comments do not change how PostgreSQL spells a type or default.
         columns.put(spec.name(), new ColumnSpec(spec.name(), spec.type(), false, spec.defaultSql(),
-                spec.identity(), null, spec.generatedSql(), spec.collation()));
+                spec.identity(), null, spec.generatedSql(), spec.collation(), null, spec.virtual()));
     }
 
     /** The CREATE TABLE of the shadow, from the very SQL the apply would run. */

@@ -18,7 +18,7 @@ final class ColumnDetails {
 
     static Decisions drift(Planner planner, Origin origin, String object, Column want, Column have) {
         Decisions out = new Decisions();
-        if (!Objects.equals(want.generated(), have.generated())) {
+        if (!Objects.equals(want.generated(), have.generated()) || want.virtual() != have.virtual()) {
             out.drift(origin, "column", object, "declared " + generated(want) + ", database has " + generated(have)
                     + ": not changed: it would recompute every row", HazardKind.TABLE_REWRITE);
         }
@@ -31,7 +31,8 @@ final class ColumnDetails {
     }
 
     private static String generated(Column c) {
-        return c.generated() == null ? "no generation expression" : "GENERATED ALWAYS AS (" + c.generated() + ") STORED";
+        return c.generated() == null ? "no generation expression"
+                : "GENERATED ALWAYS AS (" + c.generated() + (c.virtual() ? ") VIRTUAL" : ") STORED");
     }
 
     private static String collation(Column c) {

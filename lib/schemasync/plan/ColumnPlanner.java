@@ -36,7 +36,7 @@ final class ColumnPlanner {
         Column have = table.column(columnName).orElse(null);
         Table original = planner.before.tables().get(tableName);
         if (have == null) {
-            if (original != null && spec.generated()) {
+            if (original != null && spec.generated() && !spec.virtual()) {
                 out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
                         + " generated column computes it for every row, rewriting " + tableName + " under an ACCESS EXCLUSIVE lock",
                         HazardKind.TABLE_REWRITE);
@@ -73,7 +73,7 @@ final class ColumnPlanner {
             out.drift(origin, "column", object, "declared " + want.type() + ", database has " + have.type()
                     + ": not changed: changing the type rewrites the table", HazardKind.TABLE_REWRITE);
         }
-        if (differs.contains("generated") || differs.contains("collation")) {
+        if (differs.contains("generated") || differs.contains("virtual") || differs.contains("collation")) {
             same = false;
             out.addAll(ColumnDetails.drift(planner, origin, object, want, have));
         }

@@ -27,7 +27,7 @@ final class ConstraintHazards {
                     + size + ") and checks every row under an ACCESS EXCLUSIVE lock (an exclusion constraint cannot be"
                     + " added NOT VALID)"));
         }
-        if (!a.notValid() && !small) {
+        if (!a.notValid() && !small && !a.constraint().notEnforced()) { // NOT ENFORCED (PostgreSQL 18) checks no row
             return List.of(new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK, constraint + " is checked against every row of "
                     + name + " (" + size + ") while the lock is held"));
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.Constraint.Kind;
+import schemasync.catalog.KeyOptions;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.catalog.ConstraintSpec;
@@ -79,7 +80,8 @@ final class ConstraintPlanner {
                     continue;
                 }
                 // An exclusion constraint cannot be NOT VALID: it is checked by building its index.
-                boolean scanLater = (spec.kind() == Kind.CHECK || spec.kind() == Kind.FOREIGN_KEY) && before != null;
+                // NOT ENFORCED (PostgreSQL 18): nothing is checked, nothing to validate.
+                boolean scanLater = (spec.kind() == Kind.CHECK || spec.kind() == Kind.FOREIGN_KEY) && before != null && !spec.notEnforced();
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater || spec.notValid()));
                 if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
@@ -134,11 +136,11 @@ final class ConstraintPlanner {
             case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null,
                     spec.keyOptions());
             case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
-                    false, !spec.notValid(), null);
+                    false, !spec.notValid(), null, KeyOptions.NONE, spec.notEnforced());
             case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), planner.shapes.check(t.name(), spec.name()), null,
                     false, true, null);
             case FOREIGN_KEY -> new Constraint(spec.name(), Kind.FOREIGN_KEY, spec.columns(), null, foreignKey(t, spec, actual),
-                    false, !spec.notValid(), null);
+                    false, !spec.notValid(), null, KeyOptions.NONE, spec.notEnforced());
         };
     }
 

@@ -147,7 +147,7 @@ public final class Effects implements StepVisitor<Void> {
         // ALTER COLUMN TYPE without COLLATE gives the column its new type's default collation.
         String type = a.to() != null ? a.to() : a.type();
         TableEffects.column(c, a.table(), a.column(), k -> new Column(k.name(), type, k.notNull(), k.defaultExpr(), k.identity(),
-                k.comment(), k.generated(), type.equals(k.type()) ? k.collation() : null));
+                k.comment(), k.generated(), type.equals(k.type()) ? k.collation() : null, k.virtual()));
         return null;
     }
 

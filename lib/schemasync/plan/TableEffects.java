@@ -68,11 +68,13 @@ final class TableEffects {
     }
 
     static Column column(ColumnSpec s) {
-        return new Column(s.name(), s.type(), s.notNull(), s.defaultSql(), s.identity(), null, s.generatedSql(), s.collation());
+        return new Column(s.name(), s.type(), s.notNull(), s.defaultSql(), s.identity(), null, s.generatedSql(), s.collation(),
+                s.virtual());
     }
 
     static Column notNull(Column k, boolean notNull) {
-        return new Column(k.name(), k.type(), notNull, k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation());
+        return new Column(k.name(), k.type(), notNull, k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation(),
+                k.virtual());
     }
 
     static void column(CatalogEdit c, QualifiedName table, String column, UnaryOperator<Column> change) {
@@ -83,13 +85,15 @@ final class TableEffects {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
                 s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
-        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated, null, s.keyOptions());
+        return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated || s.notEnforced(), null,
+                s.keyOptions(), s.notEnforced());
     }
 
     /** {@code spelled}: the constraint as PostgreSQL spells it, when known; the step decides whether it is validated. */
     static void addConstraint(CatalogEdit c, QualifiedName table, ConstraintSpec spec, boolean validated, Constraint spelled) {
         Constraint k = spelled == null ? constraint(spec, validated) : new Constraint(spelled.name(), spelled.kind(), spelled.columns(),
-                spelled.check(), spelled.foreignKey(), spelled.nullsNotDistinct(), validated, spelled.definition(), spelled.keyOptions());
+                spelled.check(), spelled.foreignKey(), spelled.nullsNotDistinct(), validated || spelled.notEnforced(), spelled.definition(),
+                spelled.keyOptions(), spelled.notEnforced());
         c.table(table, t -> t.withConstraint(k));
         constraintIndex(c, table, k);
     }
@@ -136,7 +140,7 @@ final class TableEffects {
         UnaryOperator<String> rename = n -> n.equals(from) ? to : n;
         c.table(table, t -> {
             Table renamed = t.withColumns(t.columns().stream().map(k -> k.name().equals(from) ? new Column(to, k.type(), k.notNull(),
-                    k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation()) : k).toList());
+                    k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation(), k.virtual()) : k).toList());
             renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
                     k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
                     k.definition(), k.keyOptions().withInclude(k.keyOptions().include().stream().map(rename).toList()))).toList());

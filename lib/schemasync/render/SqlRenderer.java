@@ -75,9 +75,9 @@ public final class SqlRenderer {
         QueryPart options = keyOptions(keyOptions);
         if (!primaryKey.isEmpty() && primaryKeyName != null) {
             parts.add(DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1}){2}", DSL.name(primaryKeyName),
-                    DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
+                    keyColumns(primaryKey, keyOptions), options));
         } else if (!primaryKey.isEmpty()) {
-            parts.add(DSL.sql("PRIMARY KEY ({0}){1}", DSL.list(primaryKey.stream().map(DSL::name).toList()), options));
+            parts.add(DSL.sql("PRIMARY KEY ({0}){1}", keyColumns(primaryKey, keyOptions), options));
         }
         for (ConstraintSpec c : constraints) parts.add(constraintClause(c));
         return CTX.render(DSL.query("CREATE TABLE {0} ({1})", table, DSL.list(parts)));
@@ -154,12 +154,24 @@ public final class SqlRenderer {
                 + (o.initiallyDeferred() ? " INITIALLY DEFERRED" : ""), DSL.list(o.include().stream().map(DSL::name).toList()));
     }
 
+    /** A key's columns, the last one {@code WITHOUT OVERLAPS} when the key says so (PostgreSQL 18). */
+    static QueryPart keyColumns(List<String> columns, schemasync.catalog.KeyOptions o) {
+        List<QueryPart> parts = new ArrayList<>(columns.stream().map(DSL::name).toList());
+        if (o.withoutOverlaps() && !parts.isEmpty()) parts.set(parts.size() - 1, DSL.sql("{0} WITHOUT OVERLAPS", parts.get(parts.size() - 1)));
+        return DSL.list(parts);
+    }
+
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
     public static QueryPart constraintClause(ConstraintSpec c) {
+        // PostgreSQL 18: a CHECK or FOREIGN KEY kept in the catalog but never checked.
+        return c.notEnforced() ? DSL.sql("{0} NOT ENFORCED", enforcedClause(c)) : enforcedClause(c);
+    }
+
+    private static QueryPart enforcedClause(ConstraintSpec c) {
         QueryPart columns = DSL.list(c.columns().stream().map(DSL::name).toList());
         return switch (c.kind()) {
             case UNIQUE -> DSL.sql("CONSTRAINT {0} UNIQUE" + (c.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " ({1}){2}",
-                    DSL.name(c.name()), columns, keyOptions(c.keyOptions()));
+                    DSL.name(c.name()), keyColumns(c.columns(), c.keyOptions()), keyOptions(c.keyOptions()));
             // A trailing NO INHERIT (TableBuilder.noInherit, or pg_get_constraintdef's text) goes after the parentheses.
             case CHECK -> c.checkSql().matches("(?is).*\\s+NO\\s+INHERIT\\s*")
                     ? DSL.sql("CONSTRAINT {0} CHECK ({1}) NO INHERIT", DSL.name(c.name()),
@@ -182,12 +194,12 @@ public final class SqlRenderer {
         };
     }
 
-    /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
+    /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | VIRTUAL | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
     public static QueryPart columnDefinition(ColumnSpec c) {
         StringBuilder template = new StringBuilder("{0} {1}");
         if (c.collation() != null) template.append(" COLLATE {3}");
         // jOOQ 3.19 silently drops generated-column clauses (a commercial feature): a template keeps it.
-        if (c.generatedSql() != null) template.append(" GENERATED ALWAYS AS ({4}) STORED");
+        if (c.generatedSql() != null) template.append(" GENERATED ALWAYS AS ({4}) ").append(c.virtual() ? "VIRTUAL" : "STORED");
         if (c.identity() != Identity.NONE) template.append(' ').append(c.identity().sql());
         // Only the options that differ from PostgreSQL's defaults for the column's type: a column
         // declared without options renders exactly as before.

@@ -10,17 +10,28 @@ import schemasync.Scenario;
 import schemasync.verify.RoundTrip;
 
 /**
- * PostgreSQL 18's new schema features that round-trip today: uuidv7() defaults. Not yet carried (see
- * docs/adopting-an-existing-database.md): VIRTUAL generated columns, NOT ENFORCED constraints, WITHOUT
- * OVERLAPS keys, and the name of a NOT NULL constraint (18 keeps it in pg_constraint; the catalog does
- * not read it yet, so a custom name is neither compared nor carried). Runs when the test server
+ * PostgreSQL 18's new schema features that round-trip today: uuidv7() defaults, VIRTUAL generated columns,
+ * NOT ENFORCED CHECK and FOREIGN KEY constraints, WITHOUT OVERLAPS primary keys and UNIQUE constraints. Not yet
+ * carried (see docs/adopting-an-existing-database.md): PERIOD foreign keys and the name of a NOT NULL constraint
+ * (18 keeps it in pg_constraint; the catalog does not read it yet, so a custom name is neither compared nor carried). Runs when the test server
  * is 18+: {@code scripts/corpus-roundtrip.sh 18}.
  */
 class Postgres18RoundTripTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())"})
+            "CREATE TABLE ids (id uuid PRIMARY KEY DEFAULT uuidv7())",
+            "CREATE TABLE lines (price numeric, qty int, total numeric GENERATED ALWAYS AS (price * qty) VIRTUAL,"
+                    + " stored numeric GENERATED ALWAYS AS (price * 2) STORED)",
+            "CREATE TABLE parents (id int PRIMARY KEY); CREATE TABLE kids (id int PRIMARY KEY, parent int, qty int,"
+                    + " CONSTRAINT kids_parent_fkey FOREIGN KEY (parent) REFERENCES parents NOT ENFORCED,"
+                    + " CONSTRAINT kids_other_fkey FOREIGN KEY (qty) REFERENCES parents ON DELETE CASCADE NOT ENFORCED,"
+                    + " CONSTRAINT qty_positive CHECK (qty > 0) NOT ENFORCED, CONSTRAINT qty_small CHECK (qty < 100))",
+            "CREATE EXTENSION btree_gist; CREATE TABLE rooms (id int, valid_at tstzrange, name text,"
+                    + " PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));"
+                    + " CREATE TABLE bookings (id int PRIMARY KEY, room int, during daterange,"
+                    + " CONSTRAINT bookings_room_during_key UNIQUE (room, during WITHOUT OVERLAPS),"
+                    + " CONSTRAINT bookings_named UNIQUE (id, during WITHOUT OVERLAPS) INCLUDE (room))"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");
