@@ -74,7 +74,7 @@ class CreationOrderCycleTest {
             if (Integer.parseInt(s.queryString("SHOW server_version_num")) < 140000) return; // standard SQL bodies: 14+
             s.execute("""
                     CREATE TABLE a_tickets (id bigint PRIMARY KEY);
-                    CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql BEGIN ATOMIC SELECT coalesce(max(id), 0) + 1 FROM a_tickets; END;
+                    CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_tickets);
                     ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
                     """);
             SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> Generator.generate(s.connection, List.of("public")));

@@ -84,10 +84,10 @@ class CreationOrderRoundTripTest {
                         CREATE FUNCTION m_limit(t text) RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_limits WHERE name = t $$;
                         CREATE TABLE a_baskets (id bigint PRIMARY KEY, kind text NOT NULL, items int NOT NULL CHECK (items <= coalesce(m_limit(kind), 0)));
                         """),
-                new Fixture("a CHECK calling a function whose standard SQL body (BEGIN ATOMIC) reads a table that sorts after it", 140000, """
+                new Fixture("a CHECK calling a function whose standard SQL body (RETURN) reads a table that sorts after it", 140000, """
                         CREATE TABLE zz_limits (name text PRIMARY KEY, max_items int NOT NULL);
                         CREATE FUNCTION m_limit(t text) RETURNS int LANGUAGE sql STABLE
-                            BEGIN ATOMIC SELECT max_items FROM zz_limits WHERE name = t; END;
+                            RETURN (SELECT max_items FROM zz_limits WHERE name = t);
                         CREATE TABLE a_baskets (id bigint PRIMARY KEY, kind text NOT NULL, items int NOT NULL CHECK (items <= coalesce(m_limit(kind), 0)));
                         """),
                 new Fixture("a default, an index and a generated column calling standard SQL bodies (RETURN) that read other tables", 140000, """
@@ -104,9 +104,16 @@ class CreationOrderRoundTripTest {
                 new Fixture("a CHECK calling a function whose standard SQL body reads the CHECK's own table (added after both)", 140000, """
                         CREATE TABLE a_accounts (id bigint PRIMARY KEY, parent bigint);
                         CREATE FUNCTION zz_known(p bigint) RETURNS boolean LANGUAGE sql STABLE
-                            BEGIN ATOMIC SELECT p IS NULL OR EXISTS (SELECT 1 FROM a_accounts WHERE id = p); END;
+                            RETURN p IS NULL OR EXISTS (SELECT 1 FROM a_accounts WHERE id = p);
                         ALTER TABLE a_accounts ADD CONSTRAINT a_accounts_parent_known CHECK (zz_known(parent));
                         CREATE TABLE b_members (id bigint PRIMARY KEY, account bigint REFERENCES a_accounts (id));
+                        """),
+                new Fixture("an index calling a function whose standard SQL body (BEGIN ATOMIC) reads a table that sorts after it", 140000, """
+                        CREATE TABLE a_words (id bigint PRIMARY KEY, word text NOT NULL);
+                        CREATE TABLE zz_stems (word text PRIMARY KEY, stem text NOT NULL);
+                        DO $do$ BEGIN EXECUTE $f$CREATE FUNCTION m_stem(w text) RETURNS text LANGUAGE sql IMMUTABLE
+                            BEGIN ATOMIC SELECT coalesce((SELECT stem FROM zz_stems WHERE word = w), w); END$f$; END $do$;
+                        CREATE INDEX a_words_stem_idx ON a_words (m_stem(word));
                         """),
                 new Fixture("a domain and a composite type over a range type whose subtype_diff is a user function", 0, """
                         CREATE FUNCTION zz_time_diff(a time, b time) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT EXTRACT(EPOCH FROM (a - b))::float8 $$;
