@@ -39,8 +39,8 @@ final class RoutinePrerequisite {
      * A standard SQL body ({@code RETURN ...} / {@code BEGIN ATOMIC ... END}, PostgreSQL 14+) is parsed at CREATE
      * whatever check_function_bodies says, so one reading a table that a later block creates cannot exist here;
      * the shadows of the tables calling it (a default, generated column, CHECK or index) need only its signature,
-     * result and attributes. Its stand-in: the same header with a string body, which check_function_bodies off
-     * leaves unparsed (rolled back with the rest; the apply creates the real one after the tables it reads).
+     * result and attributes. Its stand-in: the same header in PL/pgSQL with an empty body, which check_function_bodies off
+     * leaves unchecked (rolled back with the rest; the apply creates the real one after the tables it reads).
      * Null when the body is not a standard SQL one (a quoted string precedes the keyword).
      */
     static String standIn(String createSql) {
@@ -48,7 +48,12 @@ final class RoutinePrerequisite {
         if (!m.find()) return null;
         String header = createSql.substring(0, m.start());
         if (header.contains("'") || header.contains("$")) return null;
-        boolean sql = java.util.regex.Pattern.compile("(?i)LANGUAGE\\s+\"?sql\"?(?![A-Za-z0-9_])").matcher(header).find();
-        return sql ? header + " AS 'SELECT NULL'" : null;
+        java.util.regex.Matcher language = java.util.regex.Pattern.compile("(?i)LANGUAGE\\s+\"?sql\"?(?![A-Za-z0-9_])").matcher(header);
+        if (!language.find()) return null;
+        // PL/pgSQL, not SQL: an IMMUTABLE SQL function is inlined when a generated column or index is created, and a
+        // stand-in's body would then be checked against the declared result.
+        boolean returnsRows = !header.matches("(?is).*\\bRETURNS\\b.*") || header.matches("(?is).*\\b(SETOF|TABLE\\s*\\()\\s*.*");
+        return header.substring(0, language.start()) + "LANGUAGE plpgsql" + header.substring(language.end())
+                + (returnsRows ? " AS 'BEGIN RETURN; END'" : " AS 'BEGIN RETURN NULL; END'");
     }
 }
