@@ -19,7 +19,8 @@ import schemasync.catalog.Table;
 /**
  * The order and boundaries of the generated blocks: schemas and extensions; each schema's types;
  * one block per table in foreign-key order (a partitioned table with its partitions as one custom
- * step); foreign keys that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
+ * step), with blocks of the routines whose standard SQL body reads a table between them (after what they
+ * read, before their caller); foreign keys and CHECKs that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
  * security and policies, grants.
  */
 final class BlockPlan {

@@ -9,7 +9,7 @@ import schemasync.catalog.Catalog;
 
 /**
  * The generated blocks of routines: those a domain needs (before the types), those a table needs
- * (before the tables), then each schema's others, each after the routines it calls (pg_depend for
+ * (before the tables, or between them when a standard SQL body reads a table), then each schema's others, each after the routines it calls (pg_depend for
  * aggregates and standard SQL bodies, the text for the others); those whose standard SQL body reads a
  * view are written with the views ({@link BlockPlan}).
  */
@@ -28,7 +28,8 @@ final class RoutineBlocks {
 
     /**
      * The routines a table's default, generated column, CHECK or index calls (and the routines they
-     * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
+     * call), in a block before the tables: PostgreSQL resolves the call when the table is created. Those
+     * whose standard SQL body reads a table are kept for {@link #routinesBefore}, between the tables.
      */
     void routinesTablesUse(Set<String> rangesUse) {
         Set<String> seed = new HashSet<>(order.routinesTablesUse());
