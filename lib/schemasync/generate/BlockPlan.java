@@ -183,6 +183,8 @@ final class BlockPlan {
         CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf, routines.routinesBetweenTables());
         List<QualifiedName> order = tables.order();
         Set<String> deferred = tables.deferredConstraints();
+        Set<QualifiedName> laterIndexNames = tables.deferredIndexes();
+        List<Call> laterIndexes = new ArrayList<>();
         TableGenerator tg = new TableGenerator(g);
         Set<QualifiedName> declared = new HashSet<>();
         Map<QualifiedName, List<Source.Partition>> partitionsOf = new HashMap<>();
@@ -207,12 +209,20 @@ final class BlockPlan {
                 Source.Partition root = partitionsOf.get(name).stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
                 new PartitionedTables(g).write(t, root, partitionsOf.get(name), tg, declared, deferred, serials);
             } else {
-                g.addAll(tg.table(t, declared, deferred, serials));
+                List<Call> calls = new ArrayList<>(tg.table(t, declared, deferred, serials));
+                calls.removeIf(c -> c instanceof Call.IndexCall i && laterIndexNames.contains(name.sibling(i.name()))
+                        && laterIndexes.add(c));
+                g.addAll(calls);
             }
             if (t.primaryKey() != null) g.primaryKeyDeclared(name);
             declared.add(name);
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
+        if (!laterIndexes.isEmpty()) {
+            g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
+                    + " created once both exist");
+            g.addAll(laterIndexes);
+        }
         if (!deferred.isEmpty()) {
             if (deferred.stream().allMatch(k -> isForeignKey(k))) {
                 g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");

@@ -45,7 +45,7 @@ final class CreationOrder {
      * reading an earlier table, called by that table or a later one), and those to create after the last.
      */
     record Tables(List<QualifiedName> order, Set<String> deferredConstraints, Map<QualifiedName, List<String>> routinesBefore,
-                  List<String> routinesAfter) {
+                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes) {
     }
 
     /** The tables alone (no routine among them). */
@@ -61,7 +61,7 @@ final class CreationOrder {
      * PostgreSQL parses such a body at CREATE, whatever check_function_bodies says). Stuck on a cycle, the
      * first table by name goes first, and its foreign keys to tables not yet created, or its CHECKs calling
      * a routine not yet created, wait for a later {@code ensureConstraints} (pg_dump splits them out the same
-     * way); a cycle without one to set aside cannot be created by any order, and is a clear error naming it
+     * way), its indexes calling one for a block after the tables; a cycle without one to set aside cannot be created by any order, and is a clear error naming it
      * (never a stack trace).
      */
     Tables tables(Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
@@ -74,6 +74,7 @@ final class CreationOrder {
         routines.stream().sorted().forEach(r -> nodes.add(FUNCTION + r));
         Map<List<String>, List<String>> breakable = new LinkedHashMap<>();
         Set<List<String>> hard = new HashSet<>();
+        Map<List<String>, List<QualifiedName>> indexes = new LinkedHashMap<>();
         for (Table t : catalog.tables().values()) {
             String root = rootOf.apply(t.name()).toString();
             for (Constraint c : t.constraints()) {
@@ -102,19 +103,29 @@ final class CreationOrder {
                 if (p.kind() != Kind.FUNCTION || !routines.contains(signature(p))) continue;
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
-                if (isCheck(n)) breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
-                else hard.add(edge);
+                if (isCheck(n)) {
+                    breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
+                } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
+                    // An index can be created once the function exists, after every table (pg_dump creates them there).
+                    indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
+                } else {
+                    hard.add(edge);
+                }
             }
         }
         DependencyGraph.Order<String> order;
         try {
-            order = nodes.order(e -> breakable.containsKey(List.of(e.dependent(), e.prerequisite()))
-                    && !hard.contains(List.of(e.dependent(), e.prerequisite())));
+            order = nodes.order(e -> (breakable.containsKey(List.of(e.dependent(), e.prerequisite()))
+                    || indexes.containsKey(List.of(e.dependent(), e.prerequisite()))) && !hard.contains(List.of(e.dependent(), e.prerequisite())));
         } catch (IllegalStateException e) {
             throw cycle(e);
         }
         Set<String> deferred = new TreeSet<>();
-        for (DependencyGraph.Edge<String> e : order.broken()) deferred.addAll(breakable.get(List.of(e.dependent(), e.prerequisite())));
+        Set<QualifiedName> deferredIndexes = new TreeSet<>(BY_NAME);
+        for (DependencyGraph.Edge<String> e : order.broken()) {
+            deferred.addAll(breakable.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
+            deferredIndexes.addAll(indexes.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
+        }
         List<QualifiedName> tables = new ArrayList<>();
         Map<QualifiedName, List<String>> before = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>();
@@ -128,7 +139,7 @@ final class CreationOrder {
             if (!pending.isEmpty()) before.put(t, List.copyOf(pending));
             pending.clear();
         }
-        return new Tables(tables, deferred, before, List.copyOf(pending));
+        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes);
     }
 
     private static final String FUNCTION = "function ";

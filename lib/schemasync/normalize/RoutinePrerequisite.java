@@ -19,14 +19,27 @@ final class RoutinePrerequisite {
      * DO block that ignores its failure: a routine that cannot exist here is reported through its users.
      */
     static String bodyUnchecked(String createSql) {
+        return bodyUnchecked(createSql, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #bodyUnchecked(String)}; and when a standard SQL body fails only because it reads one of
+     * {@code declaredBefore} (tables an earlier declaration creates, as {@code schema.name} and, in public,
+     * bare), its {@link #standIn} is created instead: the apply will create the routine after that table.
+     * A body reading a table declared after it is still reported through its users (the apply would fail).
+     */
+    static String bodyUnchecked(String createSql, java.util.Set<String> declaredBefore) {
         String tag = "$schema_sync_tolerant$";
         String quoted = "$schema_sync_tolerant_sql$";
         if (createSql.contains(tag) || createSql.contains(quoted)) return createSql;
         String stub = standIn(createSql);
         String stubQuoted = "$schema_sync_stand_in_sql$";
-        String fallback = stub == null || stub.contains(stubQuoted) ? "NULL" : "BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off',"
+        String fallback = stub == null || stub.contains(stubQuoted) || declaredBefore.isEmpty() ? "NULL"
+                : "IF pg_catalog.substring(SQLERRM, 'relation \"(.*)\" does not exist') = ANY (ARRAY["
+                + declaredBefore.stream().sorted().map(schemasync.catalog.SqlText::literal).collect(java.util.stream.Collectors.joining(", "))
+                + "]::text[]) THEN BEGIN PERFORM pg_catalog.set_config('check_function_bodies', 'off',"
                 + " true); EXECUTE " + stubQuoted + stub + stubQuoted + "; PERFORM pg_catalog.set_config('check_function_bodies', was, true);"
-                + " EXCEPTION WHEN OTHERS THEN NULL; END";
+                + " EXCEPTION WHEN OTHERS THEN NULL; END; END IF";
         return "DO " + tag + " DECLARE was text := pg_catalog.current_setting('check_function_bodies'); BEGIN"
                 + " PERFORM pg_catalog.set_config('check_function_bodies', 'off', true); EXECUTE " + quoted + createSql + quoted
                 + "; PERFORM pg_catalog.set_config('check_function_bodies', was, true); EXCEPTION WHEN OTHERS THEN " + fallback + "; END " + tag;

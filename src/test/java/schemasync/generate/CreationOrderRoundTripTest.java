@@ -115,6 +115,13 @@ class CreationOrderRoundTripTest {
                             BEGIN ATOMIC SELECT coalesce((SELECT stem FROM zz_stems WHERE word = w), w); END$f$; END $do$;
                         CREATE INDEX a_words_stem_idx ON a_words (m_stem(word));
                         """),
+                new Fixture("an index calling a function whose standard SQL body reads the index's own table (created after both)", 140000, """
+                        CREATE TABLE a_labels (id bigint PRIMARY KEY, code text NOT NULL, parent text);
+                        CREATE FUNCTION zz_children(c text) RETURNS bigint LANGUAGE sql IMMUTABLE
+                            RETURN (SELECT count(*) FROM a_labels WHERE parent = c);
+                        CREATE INDEX a_labels_children_idx ON a_labels (zz_children(code));
+                        CREATE INDEX a_labels_code_idx ON a_labels (code);
+                        """),
                 new Fixture("a domain and a composite type over a range type whose subtype_diff is a user function", 0, """
                         CREATE FUNCTION zz_time_diff(a time, b time) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT EXTRACT(EPOCH FROM (a - b))::float8 $$;
                         CREATE TYPE a_timerange AS RANGE (subtype = time, subtype_diff = zz_time_diff);
