@@ -162,10 +162,10 @@ final class CreationOrder {
     private static SchemaSyncException cycle(IllegalStateException e) {
         String cycle = e.getMessage().replaceFirst("^a dependency cycle: \\[", "").replaceFirst("]$", "").replace(", ", " → ");
         if (cycle.contains(FUNCTION)) {
-            // A default, generated column or index calls a routine whose standard SQL body reads the table (or one
-            // that needs it): PostgreSQL parses that body at CREATE, so neither can come first.
+            // A default or generated column calls a routine whose standard SQL body reads the table (or one that
+            // needs it): PostgreSQL parses that body at CREATE, so neither can come first.
             return SchemaSyncException.badInput("generate cannot order these tables and functions (" + cycle
-                    + "): a column default, generated column or index calls a function whose standard SQL body (BEGIN ATOMIC /"
+                    + "): a column default or generated column calls a function whose standard SQL body (BEGIN ATOMIC /"
                     + " RETURN) reads the table that calls it; nothing was written. Give the function a plain LANGUAGE sql or"
                     + " plpgsql body (its body is then checked after the tables), or generate without one of their schemas"
                     + " (--exclude-schema)");
