@@ -19,7 +19,8 @@ import schemasync.catalog.Table;
 /**
  * The order and boundaries of the generated blocks: schemas and extensions; each schema's types;
  * one block per table in foreign-key order (a partitioned table with its partitions as one custom
- * step); foreign keys that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
+ * step), with blocks of the routines whose standard SQL body reads a table between them (after what they
+ * read, before their caller); foreign keys and CHECKs that close a cycle ({@code ensureConstraints}); then per schema functions, views, triggers, row-level
  * security and policies, grants.
  */
 final class BlockPlan {
@@ -36,6 +37,8 @@ final class BlockPlan {
     private final Set<QualifiedName> customTables = new HashSet<>();
     /** Every table of a partition tree, root included: its sequences are declared, never serial. */
     private final Set<QualifiedName> partitionTrees = new HashSet<>();
+    /** Domains and composite types over a range type whose function is a user's, written after that range. */
+    private final List<QualifiedName> typesOverUserRanges;
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
 
@@ -46,6 +49,8 @@ final class BlockPlan {
         this.g = g;
         this.source = source;
         this.catalog = source.catalog();
+        this.typesOverUserRanges = source.creationOrder().typesOver(catalog.rangeTypes().values().stream()
+                .filter(RangeBlocks::usesUserFunction).map(schemasync.catalog.RangeType::name).collect(java.util.stream.Collectors.toSet()));
         this.partitions = new PartitionTree(catalog);
         partitions.members().forEach((name, p) -> {
             partitionTrees.add(name);
@@ -62,7 +67,8 @@ final class BlockPlan {
         for (String schema : g.schemas()) types(schema);
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source));
         RangeBlocks.rangesOverUserFunctions(g, catalog);
-        tables();
+        typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
+        tables(routines);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
         views(routines);
@@ -98,17 +104,10 @@ final class BlockPlan {
         catalog.rangeTypes().keySet().stream().filter(n -> n.schema().equals(schema) && !RangeBlocks.usesUserFunction(
                 catalog.rangeTypes().get(n))).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
                 catalog.rangeTypes().get(n))));
-        catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> {
-            schemasync.catalog.Domain d = catalog.domains().get(n);
-            g.add(new TypeCalls.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
-                    d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
-                    d.checks().stream().map(schemasync.catalog.Domain.Check::name).toList(),
-                    d.checks().stream().map(c -> c.expression().substring("CHECK ".length())).toList(),
-                    d.checks().stream().filter(c -> !c.validated()).map(schemasync.catalog.Domain.Check::name).toList()));
-        });
-        catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema)).sorted(BY_NAME).forEach(n -> g.add(
-                new TypeCalls.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
-                        ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList())));
+        catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n))
+                .sorted(BY_NAME).forEach(this::type);
+        catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n))
+                .sorted(BY_NAME).forEach(this::type);
         for (Sequence s : catalog.sequences().values()) {
             if (!s.name().schema().equals(schema) || s.owner() != null && s.owner().identity()) continue; // identity: implicit
             if (isSerial(s)) {
@@ -116,6 +115,21 @@ final class BlockPlan {
                 continue;
             }
             g.add(sequence(s));
+        }
+    }
+
+    /** {@code ensureDomain} or {@code ensureCompositeType}. */
+    private void type(QualifiedName n) {
+        schemasync.catalog.Domain d = catalog.domains().get(n);
+        if (d != null) {
+            g.add(new TypeCalls.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
+                    d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
+                    d.checks().stream().map(schemasync.catalog.Domain.Check::name).toList(),
+                    d.checks().stream().map(c -> c.expression().substring("CHECK ".length())).toList(),
+                    d.checks().stream().filter(c -> !c.validated()).map(schemasync.catalog.Domain.Check::name).toList()));
+        } else {
+            g.add(new TypeCalls.CompositeCall(g.dslName(n), catalog.composites().get(n).attributes().stream().map(a -> a.collation() == null
+                    ? List.of(a.name(), a.type()) : List.of(a.name(), a.type(), a.collation().schema(), a.collation().name())).toList()));
         }
     }
 
@@ -169,26 +183,44 @@ final class BlockPlan {
         return schemasync.catalog.SqlText.quoteIdent(n.schema()) + "." + schemasync.catalog.SqlText.quoteIdent(n.name());
     }
 
-    private void tables() {
-        CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf);
+    private void tables(RoutineBlocks routines) {
+        CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf, routines.routinesBetweenTables());
         List<QualifiedName> order = tables.order();
-        Set<String> deferred = tables.deferredForeignKeys();
+        Set<String> deferred = tables.deferredConstraints();
+        Set<QualifiedName> laterIndexNames = tables.deferredIndexes();
+        List<Call> laterIndexes = new ArrayList<>();
         TableGenerator tg = new TableGenerator(g);
         Set<QualifiedName> declared = new HashSet<>();
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
+            routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
+                    tables.routinesBefore().getOrDefault(name, List.of()));
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
             if (partitions.isRoot(name)) {
                 new PartitionedTables(g).write(t, partitions, tg, declared, deferred, serials);
             } else {
-                g.addAll(tg.table(t, declared, deferred, serials));
+                List<Call> calls = new ArrayList<>(tg.table(t, declared, deferred, serials));
+                calls.removeIf(c -> c instanceof Call.IndexCall i && laterIndexNames.contains(name.sibling(i.name()))
+                        && laterIndexes.add(c));
+                g.addAll(calls);
             }
             if (t.primaryKey() != null) g.primaryKeyDeclared(name);
             declared.add(name);
         }
+        routines.routinesBefore("Functions after the tables", tables.routinesAfter());
+        if (!laterIndexes.isEmpty()) {
+            g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
+                    + " created once both exist");
+            g.addAll(laterIndexes);
+        }
         if (!deferred.isEmpty()) {
-            g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
+            if (deferred.stream().allMatch(k -> isForeignKey(k))) {
+                g.startBlock("Foreign keys closing cycles", "Foreign keys between tables that reference each other, added once both exist");
+            } else {
+                g.startBlock("Constraints closing cycles", "Foreign keys between tables that reference each other, and CHECKs calling a"
+                        + " function that reads their table, added once both exist");
+            }
             // ensureConstraints per table, as pg_dump adds foreign keys after all tables; a custom step only for
             // a key the DSL cannot say.
             Map<QualifiedName, List<TableCall.ConstraintDef>> byTable = new TreeMap<>(BY_NAME);
@@ -207,6 +239,13 @@ final class BlockPlan {
             }
             byTable.forEach((table, defs) -> g.add(new Call.ConstraintsCall(g.dslName(table), defs)));
         }
+    }
+
+    /** "schema.table.constraint" names a foreign key. */
+    private boolean isForeignKey(String key) {
+        QualifiedName table = new QualifiedName(key.substring(0, key.indexOf('.')), key.substring(key.indexOf('.') + 1, key.lastIndexOf('.')));
+        return catalog.tables().get(table).constraint(key.substring(key.lastIndexOf('.') + 1))
+                .map(c -> c.kind() == Constraint.Kind.FOREIGN_KEY).orElse(false);
     }
 
     /** A partition's root partitioned table (the block that creates it); any other table itself. */

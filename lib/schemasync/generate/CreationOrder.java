@@ -2,6 +2,8 @@ package schemasync.generate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +21,12 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The generator's questions to the one dependency graph ({@link schemasync.catalog.Dependencies}):
- * which routines the tables need before them, the order of the tables (foreign keys that close a
- * cycle set aside, as pg_dump adds them after both tables), the order of routines and of views.
- * The blocks keep their kinds' sequence (schemas, types, routines the tables use, tables, routines,
- * views, triggers, policies, grants); inside each, the graph decides and the name breaks ties.
+ * which routines the tables need before them, the order of the tables with the routines interleaved
+ * that read a table and are called by a later one (foreign keys and CHECKs that close a cycle set aside,
+ * as pg_dump adds them after both), which types follow the range types over user functions, the order
+ * of routines and of views. The blocks keep their kinds' sequence (schemas, types, routines the tables
+ * use, tables, routines, views, triggers, policies, grants) where the graph allows; inside each, the
+ * graph decides and the name breaks ties.
  */
 final class CreationOrder {
     static final Comparator<QualifiedName> BY_NAME = Comparator.comparing(QualifiedName::schema).thenComparing(QualifiedName::name);
@@ -35,55 +39,187 @@ final class CreationOrder {
         this.catalog = catalog;
     }
 
-    /** Tables in creation order and the foreign keys ("schema.table.constraint") to add once all exist. */
-    record Tables(List<QualifiedName> order, Set<String> deferredForeignKeys) {
+    /**
+     * Tables in creation order; the constraints ("schema.table.constraint") to add once all exist: foreign
+     * keys and CHECKs that close a cycle; the routines to create just before a table (a standard SQL body
+     * reading an earlier table, called by that table or a later one), and those to create after the last.
+     */
+    record Tables(List<QualifiedName> order, Set<String> deferredConstraints, Map<QualifiedName, List<String>> routinesBefore,
+                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes) {
+    }
+
+    /** The tables alone (no routine among them). */
+    Tables tables(Function<QualifiedName, QualifiedName> rootOf) {
+        return tables(rootOf, Set.of());
     }
 
     /**
      * Each table (a partition as its root: its block creates the whole tree) after the tables it needs:
      * those its foreign keys reference, and any other the graph records (a column of another table's
-     * row type). Stuck on a cycle, the first table by name goes first, and its foreign keys to tables not
-     * yet created wait for a later {@code ensureConstraints}; a cycle without a foreign key to set aside
-     * cannot be created by any order, and is a clear error naming it (never a stack trace).
+     * row type); and after the {@code routines} (signatures) its defaults, generated columns, CHECKs and
+     * indexes call, each of which comes after the tables its standard SQL body reads (pg_dump's order:
+     * PostgreSQL parses such a body at CREATE, whatever check_function_bodies says). Stuck on a cycle, the
+     * first table by name goes first, and its foreign keys to tables not yet created, or its CHECKs calling
+     * a routine not yet created, wait for a later {@code ensureConstraints} (pg_dump splits them out the same
+     * way), its indexes calling one for a block after the tables; a cycle without one to set aside cannot be created by any order, and is a clear error naming it
+     * (never a stack trace).
      */
-    Tables tables(Function<QualifiedName, QualifiedName> rootOf) {
-        DependencyGraph<QualifiedName> tables = new DependencyGraph<>();
-        catalog.tables().keySet().stream().map(rootOf).sorted(BY_NAME).forEach(tables::add);
-        Map<List<QualifiedName>, List<String>> foreignKeys = new LinkedHashMap<>();
+    Tables tables(Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
+        DependencyGraph<String> nodes = new DependencyGraph<>();
+        Map<String, QualifiedName> tableOf = new HashMap<>();
+        catalog.tables().keySet().stream().map(rootOf).sorted(BY_NAME).forEach(t -> {
+            nodes.add(t.toString());
+            tableOf.put(t.toString(), t);
+        });
+        routines.stream().sorted().forEach(r -> nodes.add(FUNCTION + r));
+        Map<List<String>, List<String>> breakable = new LinkedHashMap<>();
+        Set<List<String>> hard = new HashSet<>();
+        Map<List<String>, List<QualifiedName>> indexes = new LinkedHashMap<>();
         for (Table t : catalog.tables().values()) {
-            QualifiedName root = rootOf.apply(t.name());
+            String root = rootOf.apply(t.name()).toString();
             for (Constraint c : t.constraints()) {
                 if (c.kind() != Constraint.Kind.FOREIGN_KEY) continue;
-                QualifiedName target = rootOf.apply(c.foreignKey().table());
+                String target = rootOf.apply(c.foreignKey().table()).toString();
                 if (target.equals(root)) continue;
-                tables.edgeBetweenKnown(root, target);
-                foreignKeys.computeIfAbsent(List.of(root, target), k -> new ArrayList<>())
-                        .add(t.name().schema() + "." + t.name().name() + "." + c.name());
+                nodes.edgeBetweenKnown(root, target);
+                breakable.computeIfAbsent(List.of(root, target), k -> new ArrayList<>()).add(t.name() + "." + c.name());
             }
         }
         for (ObjectId n : graph.nodes()) {
-            if (n.kind() != Kind.TABLE) continue;
+            if (n.kind() == Kind.TABLE) {
+                for (ObjectId p : graph.prerequisitesOf(n)) {
+                    if (p.kind() == Kind.TABLE) nodes.edgeBetweenKnown(rootOf.apply(name(n)).toString(), rootOf.apply(name(p)).toString());
+                }
+            } else if (n.kind() == Kind.FUNCTION && routines.contains(signature(n))) {
+                for (ObjectId p : graph.prerequisitesOf(n)) {
+                    if (p.kind() == Kind.TABLE) nodes.edgeBetweenKnown(FUNCTION + signature(n), rootOf.apply(name(p)).toString());
+                    if (p.kind() == Kind.FUNCTION) nodes.edgeBetweenKnown(FUNCTION + signature(n), FUNCTION + signature(p));
+                }
+            }
+            QualifiedName user = tableUsing(n);
+            if (user == null) continue;
+            String root = rootOf.apply(user).toString();
             for (ObjectId p : graph.prerequisitesOf(n)) {
-                if (p.kind() == Kind.TABLE) tables.edgeBetweenKnown(rootOf.apply(name(n)), rootOf.apply(name(p)));
+                if (p.kind() != Kind.FUNCTION || !routines.contains(signature(p))) continue;
+                List<String> edge = List.of(root, FUNCTION + signature(p));
+                nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
+                if (isCheck(n)) {
+                    breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
+                } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
+                    // An index can be created once the function exists, after every table (pg_dump creates them there).
+                    indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
+                } else {
+                    hard.add(edge);
+                }
             }
         }
-        DependencyGraph.Order<QualifiedName> order;
+        DependencyGraph.Order<String> order;
         try {
-            order = tables.order(e -> foreignKeys.containsKey(List.of(e.dependent(), e.prerequisite())));
+            order = nodes.order(e -> (breakable.containsKey(List.of(e.dependent(), e.prerequisite()))
+                    || indexes.containsKey(List.of(e.dependent(), e.prerequisite()))) && !hard.contains(List.of(e.dependent(), e.prerequisite())));
         } catch (IllegalStateException e) {
-            // pg_dump would split the default or CHECK out of the cycle (ALTER TABLE ... SET DEFAULT / ADD CONSTRAINT
-            // after both tables); the DSL declares a table whole, so the cycle is named instead of guessed at.
-            String cycle = e.getMessage().replaceFirst("^a dependency cycle: \\[", "").replaceFirst("]$", "").replace(", ", " → ");
-            throw SchemaSyncException.badInput("generate cannot order these tables (" + cycle
-                    + "): they need each other through something other than a foreign key (a column of the other's row type,"
-                    + " a default or generated column naming it); nothing was written. Break the cycle in the source database"
-                    + " (e.g. move the default into a trigger), or generate without one of their schemas (--exclude-schema)");
+            throw cycle(e);
         }
         Set<String> deferred = new TreeSet<>();
-        for (DependencyGraph.Edge<QualifiedName> e : order.broken()) {
-            deferred.addAll(foreignKeys.get(List.of(e.dependent(), e.prerequisite())));
+        Set<QualifiedName> deferredIndexes = new TreeSet<>(BY_NAME);
+        for (DependencyGraph.Edge<String> e : order.broken()) {
+            deferred.addAll(breakable.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
+            deferredIndexes.addAll(indexes.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
         }
-        return new Tables(order.nodes(), deferred);
+        List<QualifiedName> tables = new ArrayList<>();
+        Map<QualifiedName, List<String>> before = new LinkedHashMap<>();
+        List<String> pending = new ArrayList<>();
+        for (String node : order.nodes()) {
+            if (node.startsWith(FUNCTION)) {
+                pending.add(node.substring(FUNCTION.length()));
+                continue;
+            }
+            QualifiedName t = tableOf.get(node);
+            tables.add(t);
+            if (!pending.isEmpty()) before.put(t, List.copyOf(pending));
+            pending.clear();
+        }
+        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes);
+    }
+
+    private static final String FUNCTION = "function ";
+
+    /** The table whose creation resolves {@code n}'s calls: its default or generated column, CHECK, exclusion constraint or index. */
+    private QualifiedName tableUsing(ObjectId n) {
+        if (n.kind() == Kind.TABLE) return name(n);
+        if (n.kind() == Kind.CONSTRAINT) return new QualifiedName(n.schema(), n.name());
+        if (n.kind() != Kind.INDEX) return null;
+        return graph.prerequisitesOf(n).stream().filter(p -> p.kind() == Kind.TABLE).findFirst().map(CreationOrder::name).orElse(null);
+    }
+
+    /** A CHECK constraint of a table: the one part of a table pg_dump (and ensureConstraints) can add after it. */
+    private boolean isCheck(ObjectId n) {
+        if (n.kind() != Kind.CONSTRAINT) return false;
+        Table t = catalog.tables().get(new QualifiedName(n.schema(), n.name()));
+        return t != null && t.constraint(n.subName()).map(c -> c.kind() == Constraint.Kind.CHECK).orElse(false);
+    }
+
+    private static SchemaSyncException cycle(IllegalStateException e) {
+        String cycle = e.getMessage().replaceFirst("^a dependency cycle: \\[", "").replaceFirst("]$", "").replace(", ", " → ");
+        if (cycle.contains(FUNCTION)) {
+            // A default or generated column calls a routine whose standard SQL body reads the table (or one that
+            // needs it): PostgreSQL parses that body at CREATE, so neither can come first.
+            return SchemaSyncException.badInput("generate cannot order these tables and functions (" + cycle
+                    + "): a column default or generated column calls a function whose standard SQL body (BEGIN ATOMIC /"
+                    + " RETURN) reads the table that calls it; nothing was written. Give the function a plain LANGUAGE sql or"
+                    + " plpgsql body (its body is then checked after the tables), or generate without one of their schemas"
+                    + " (--exclude-schema)");
+        }
+        // pg_dump would split the default out of the cycle (ALTER TABLE ... SET DEFAULT after both tables); the DSL
+        // declares a column whole, so the cycle is named instead of guessed at.
+        return SchemaSyncException.badInput("generate cannot order these tables (" + cycle
+                + "): they need each other through something other than a foreign key (a column of the other's row type,"
+                + " a default or generated column naming it); nothing was written. Break the cycle in the source database"
+                + " (e.g. move the default into a trigger), or generate without one of their schemas (--exclude-schema)");
+    }
+
+    /**
+     * The routines among {@code candidates} (signatures) that cannot be created before the tables: a standard
+     * SQL body (PostgreSQL 14+) reading a table, records it in pg_depend, as does an argument or result of a
+     * table's row type; and a routine whose standard SQL body calls such a one. Those reading a view are left
+     * out (they are written with the views).
+     */
+    Set<String> routinesNeedingTables(Set<String> candidates) {
+        Set<String> out = new TreeSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String r : candidates) {
+                if (out.contains(r) || readsViews(r)) continue;
+                if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE
+                        || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
+                    grew |= out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The domains and composite types that need, directly or through another type, one of the range types
+     * {@code ranges}: they are created after those ranges (which follow their user functions).
+     */
+    List<QualifiedName> typesOver(Set<QualifiedName> ranges) {
+        Set<ObjectId> rangeIds = new HashSet<>();
+        for (QualifiedName r : ranges) rangeIds.add(ObjectId.of(Kind.TYPE, r.schema(), r.name()));
+        DependencyGraph<QualifiedName> types = new DependencyGraph<>();
+        List<QualifiedName> candidates = new ArrayList<>(catalog.domains().keySet().stream().sorted(BY_NAME).toList());
+        candidates.addAll(catalog.composites().keySet().stream().sorted(BY_NAME).toList());
+        for (QualifiedName t : candidates) {
+            Set<ObjectId> needs = graph.reachableFrom(ObjectId.of(Kind.TYPE, t.schema(), t.name()));
+            if (needs.stream().anyMatch(rangeIds::contains)) types.add(t);
+        }
+        for (QualifiedName t : types.nodes()) {
+            for (ObjectId p : graph.prerequisitesOf(ObjectId.of(Kind.TYPE, t.schema(), t.name()))) {
+                if (p.kind() == Kind.TYPE) types.edgeBetweenKnown(t, new QualifiedName(p.schema(), p.name()));
+            }
+        }
+        return types.order(e -> true).nodes();
     }
 
     /**
@@ -156,6 +292,10 @@ final class CreationOrder {
     private static ObjectId routine(String signature) {
         int dot = signature.indexOf('.');
         return ObjectId.of(Kind.FUNCTION, signature.substring(0, dot), signature.substring(dot + 1));
+    }
+
+    private static String signature(ObjectId function) {
+        return function.schema() + "." + function.name();
     }
 
     private static QualifiedName name(ObjectId id) {

@@ -12,7 +12,8 @@ import schemasync.catalog.SqlText;
 /**
  * Where range types go in the generated blocks: one whose subtype_diff or canonical function is a user's
  * comes after that function (CREATE TYPE ... AS RANGE resolves it at once), in a block of its own just
- * after the functions the tables use and before the tables; the others with their schema's types.
+ * after the functions the tables use and before the tables (with the domains and composite types over it,
+ * {@link BlockPlan}); the others with their schema's types.
  */
 final class RangeBlocks {
     private RangeBlocks() {
@@ -51,7 +52,7 @@ final class RangeBlocks {
                 .sorted(Comparator.comparing((RangeType r) -> r.name().schema()).thenComparing(r -> r.name().name())).toList();
         if (ranges.isEmpty()) return;
         g.startBlock("Range types over functions", "Range types whose subtype_diff or canonical function is one of the"
-                + " functions above: they must exist before the tables");
+                + " functions above, and the domains and composite types over them: they must exist before the tables");
         for (RangeType r : ranges) g.add(KindCalls.RangeTypeCall.of(g.dslName(r.name()), r));
     }
 }

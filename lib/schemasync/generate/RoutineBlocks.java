@@ -9,7 +9,7 @@ import schemasync.catalog.Catalog;
 
 /**
  * The generated blocks of routines: those a domain needs (before the types), those a table needs
- * (before the tables), then each schema's others, each after the routines it calls (pg_depend for
+ * (before the tables, or between them when a standard SQL body reads a table), then each schema's others, each after the routines it calls (pg_depend for
  * aggregates and standard SQL bodies, the text for the others); those whose standard SQL body reads a
  * view are written with the views ({@link BlockPlan}).
  */
@@ -29,25 +29,45 @@ final class RoutineBlocks {
 
     /**
      * The routines a table's default, generated column, CHECK or index calls (and the routines they
-     * call), in a block before the tables: PostgreSQL resolves the call when the table is created.
+     * call), in a block before the tables: PostgreSQL resolves the call when the table is created. Those
+     * whose standard SQL body reads a table are kept for {@link #routinesBefore}, between the tables.
      */
     void routinesTablesUse(Set<String> rangesUse) {
         Set<String> seed = new HashSet<>(order.routinesTablesUse());
         seed.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
-        early(seed, r -> true, "Functions the tables use", "Functions called by column defaults,"
-                + " generated columns, checks or indexes, or named by range types: they must exist before the tables");
+        Set<String> needsTables = order.routinesNeedingTables(closure(seed));
+        needsTables.removeAll(closure(rangesUse)); // the range types come before every table
+        Set<String> used = early(seed, r -> !needsTables.contains(r), "Functions the tables use", "Functions called by column"
+                + " defaults, generated columns, checks or indexes, or named by range types: they must exist before the tables");
+        for (String r : needsTables) if (used.contains(r)) betweenTables.add(r);
     }
 
     /**
-     * The routines a domain's CHECK or default calls, in a block before the types — those that need
-     * no type or table of their own (a routine taking the domain could not come first in any order).
+     * Routines a table calls whose standard SQL body reads a table (or its row type), and those they call that
+     * do too: each is written between the tables, after what it reads ({@link CreationOrder#tables}).
      */
-    void routinesTypesUse() {
-        early(order.routinesTypesUse(), order::needsOnlyRoutines, "Functions the types use",
-                "Functions called by a domain's CHECK or default: they must exist before the domain");
+    Set<String> routinesBetweenTables() {
+        return Set.copyOf(betweenTables);
     }
 
-    private void early(Set<String> seed, java.util.function.Predicate<String> canGoEarly, String title, String description) {
+    private final Set<String> betweenTables = new HashSet<>();
+
+    /** A block of routines between the tables ({@code signatures} in creation order), named after the table that follows. */
+    void routinesBefore(String title, List<String> signatures) {
+        if (signatures.isEmpty()) return;
+        g.startBlock(title, "Functions whose standard SQL body reads the tables above, called by the tables that follow");
+        Map<String, Catalog.Function> bySignature = new HashMap<>();
+        for (Catalog.Function r : routines) bySignature.put(r.signature(), r);
+        for (String s : signatures) {
+            Catalog.Function r = bySignature.get(s);
+            if (r == null || earlyRoutines.contains(s)) continue;
+            routine(r);
+            earlyRoutines.add(s);
+        }
+    }
+
+    /** {@code seed} with the routines they call, by pg_depend or by their text, until none is added. */
+    private Set<String> closure(Set<String> seed) {
         Set<String> wanted = new HashSet<>(seed);
         boolean grew = !wanted.isEmpty();
         while (grew) {
@@ -63,9 +83,25 @@ final class RoutineBlocks {
                 }
             }
         }
+        return wanted;
+    }
+
+    /**
+     * The routines a domain's CHECK or default calls, in a block before the types — those that need
+     * no type or table of their own (a routine taking the domain could not come first in any order).
+     */
+    void routinesTypesUse() {
+        early(order.routinesTypesUse(), order::needsOnlyRoutines, "Functions the types use",
+                "Functions called by a domain's CHECK or default: they must exist before the domain");
+    }
+
+    /** Writes the routines {@code seed} needs that {@code canGoEarly} accepts; returns all it needs. */
+    private Set<String> early(Set<String> seed, java.util.function.Predicate<String> canGoEarly, String title, String description) {
+        Set<String> needed = closure(seed);
+        Set<String> wanted = new HashSet<>(needed);
         wanted.removeAll(earlyRoutines);
         wanted.removeIf(canGoEarly.negate());
-        if (wanted.isEmpty()) return;
+        if (wanted.isEmpty()) return needed;
         g.startBlock(title, description);
         for (String schema : g.schemas()) {
             for (Catalog.Function r : routinesInOrder(schema)) {
@@ -73,6 +109,7 @@ final class RoutineBlocks {
             }
         }
         earlyRoutines.addAll(wanted);
+        return needed;
     }
 
     /** Routines already written before the tables. */

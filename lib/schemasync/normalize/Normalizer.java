@@ -189,7 +189,12 @@ public final class Normalizer {
      */
     private static List<String> prerequisites(Catalog catalog, DeclaredSchema declared) {
         List<String> sql = new ArrayList<>();
+        Set<String> tablesDeclaredBefore = new HashSet<>(); // a standard SQL body may read these (RoutinePrerequisite)
         for (Declaration d : declared.declarations()) {
+            if (d instanceof TableDecl t) {
+                tablesDeclaredBefore.add(t.name().toString());
+                if (t.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(t.name().name());
+            }
             KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
             if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
                 // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
@@ -214,7 +219,7 @@ public final class Normalizer {
                 // this run creates before it (RETURNS SETOF a declared table, a BEGIN ATOMIC body reading
                 // one): then it cannot exist here, and only a trigger using it is reported, not the function.
                 sql.add(RoutinePrerequisite.bodyUnchecked(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
-                        f.definition(), true, f.procedure()))));
+                        f.definition(), true, f.procedure())), Set.copyOf(tablesDeclaredBefore)));
             }
         }
         return sql;

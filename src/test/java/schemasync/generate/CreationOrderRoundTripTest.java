@@ -83,6 +83,52 @@ class CreationOrderRoundTripTest {
                         CREATE TABLE zz_limits (name text PRIMARY KEY, max_items int NOT NULL);
                         CREATE FUNCTION m_limit(t text) RETURNS int LANGUAGE sql STABLE AS $$ SELECT max_items FROM zz_limits WHERE name = t $$;
                         CREATE TABLE a_baskets (id bigint PRIMARY KEY, kind text NOT NULL, items int NOT NULL CHECK (items <= coalesce(m_limit(kind), 0)));
+                        """),
+                new Fixture("a CHECK calling a function whose standard SQL body (RETURN) reads a table that sorts after it", 140000, """
+                        CREATE TABLE zz_limits (name text PRIMARY KEY, max_items int NOT NULL);
+                        CREATE FUNCTION m_limit(t text) RETURNS int LANGUAGE sql STABLE
+                            RETURN (SELECT max_items FROM zz_limits WHERE name = t);
+                        CREATE TABLE a_baskets (id bigint PRIMARY KEY, kind text NOT NULL, items int NOT NULL CHECK (items <= coalesce(m_limit(kind), 0)));
+                        """),
+                new Fixture("a default, an index and a generated column calling standard SQL bodies (RETURN) that read other tables", 140000, """
+                        CREATE TABLE zz_codes (code text PRIMARY KEY, label text NOT NULL);
+                        CREATE TABLE zy_rates (code text PRIMARY KEY, rate numeric NOT NULL);
+                        CREATE FUNCTION b_label(c text) RETURNS text LANGUAGE sql IMMUTABLE RETURN (SELECT label FROM zz_codes WHERE code = c);
+                        CREATE FUNCTION b_first_code() RETURNS text LANGUAGE sql STABLE RETURN (SELECT min(code) FROM zz_codes);
+                        CREATE FUNCTION c_rate(c text) RETURNS numeric LANGUAGE sql IMMUTABLE RETURN (SELECT rate FROM zy_rates WHERE code = c);
+                        CREATE FUNCTION b_rated(c text) RETURNS numeric LANGUAGE sql IMMUTABLE RETURN c_rate(c) * 2;
+                        CREATE TABLE a_items (id bigint PRIMARY KEY, code text NOT NULL DEFAULT b_first_code(),
+                            doubled numeric GENERATED ALWAYS AS (b_rated(code)) STORED);
+                        CREATE INDEX a_items_label_idx ON a_items (b_label(code));
+                        """),
+                new Fixture("a CHECK calling a function whose standard SQL body reads the CHECK's own table (added after both)", 140000, """
+                        CREATE TABLE a_accounts (id bigint PRIMARY KEY, parent bigint);
+                        CREATE FUNCTION zz_known(p bigint) RETURNS boolean LANGUAGE sql STABLE
+                            RETURN p IS NULL OR EXISTS (SELECT 1 FROM a_accounts WHERE id = p);
+                        ALTER TABLE a_accounts ADD CONSTRAINT a_accounts_parent_known CHECK (zz_known(parent));
+                        CREATE TABLE b_members (id bigint PRIMARY KEY, account bigint REFERENCES a_accounts (id));
+                        """),
+                new Fixture("an index calling a function whose standard SQL body (BEGIN ATOMIC) reads a table that sorts after it", 140000, """
+                        CREATE TABLE a_words (id bigint PRIMARY KEY, word text NOT NULL);
+                        CREATE TABLE zz_stems (word text PRIMARY KEY, stem text NOT NULL);
+                        DO $do$ BEGIN EXECUTE $f$CREATE FUNCTION m_stem(w text) RETURNS text LANGUAGE sql IMMUTABLE
+                            BEGIN ATOMIC SELECT coalesce((SELECT stem FROM zz_stems WHERE word = w), w); END$f$; END $do$;
+                        CREATE INDEX a_words_stem_idx ON a_words (m_stem(word));
+                        """),
+                new Fixture("an index calling a function whose standard SQL body reads the index's own table (created after both)", 140000, """
+                        CREATE TABLE a_labels (id bigint PRIMARY KEY, code text NOT NULL, parent text);
+                        CREATE FUNCTION zz_children(c text) RETURNS bigint LANGUAGE sql IMMUTABLE
+                            RETURN (SELECT count(*) FROM a_labels WHERE parent = c);
+                        CREATE INDEX a_labels_children_idx ON a_labels (zz_children(code));
+                        CREATE INDEX a_labels_code_idx ON a_labels (code);
+                        """),
+                new Fixture("a domain and a composite type over a range type whose subtype_diff is a user function", 0, """
+                        CREATE FUNCTION zz_time_diff(a time, b time) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$ SELECT EXTRACT(EPOCH FROM (a - b))::float8 $$;
+                        CREATE TYPE a_timerange AS RANGE (subtype = time, subtype_diff = zz_time_diff);
+                        CREATE DOMAIN a_shift AS a_timerange CHECK (NOT isempty(VALUE));
+                        CREATE TYPE a_slot AS (name text, during a_shift);
+                        CREATE TYPE a_pair AS (first a_timerange, second a_timerange);
+                        CREATE TABLE m_rota (id bigint PRIMARY KEY, slot a_slot, shift a_shift, pair a_pair);
                         """));
     }
 
