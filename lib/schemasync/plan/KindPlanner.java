@@ -55,6 +55,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.CollationDecl c) collation(c);
         else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) partitionComment(c);
+        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) PartitionColumnsPlanner.plan(planner, c);
         else if (d instanceof Declaration.RemovalDecl r) removal(r);
     }
 

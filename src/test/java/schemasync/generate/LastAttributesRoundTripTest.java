@@ -1,0 +1,37 @@
+package schemasync.generate;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import schemasync.generate.CorpusKindsRoundTripTest.Fixture;
+
+/**
+ * The last attributes of partitions, materialized views and foreign tables that were custom steps or not carried:
+ * generated with the defaults, applied to an empty database, zero differences, zero custom steps, empty plans both
+ * ways ({@link CorpusKindsRoundTripTest#roundTripsExactly}).
+ */
+class LastAttributesRoundTripTest {
+
+    static List<Fixture> fixtures() {
+        return List.of(
+                new Fixture("a partition's own default, dropped default, NOT NULL and column comments; a parent's SET STATISTICS", """
+                        CREATE TABLE orders (id bigint NOT NULL, placed date NOT NULL, status text DEFAULT 'new',
+                            channel text DEFAULT 'web', note text) PARTITION BY RANGE (placed);
+                        CREATE TABLE orders_2025 PARTITION OF orders FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE TABLE orders_2026 PARTITION OF orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        ALTER TABLE orders_2025 ALTER COLUMN status SET DEFAULT 'archived';
+                        ALTER TABLE orders_2025 ALTER COLUMN channel DROP DEFAULT;
+                        ALTER TABLE orders_2025 ALTER COLUMN note SET NOT NULL;
+                        COMMENT ON COLUMN orders_2025.note IS 'Kept for the audit';
+                        COMMENT ON COLUMN orders_2026.id IS 'Order number';
+                        COMMENT ON COLUMN orders.id IS 'Order number (parent)';
+                        ALTER TABLE orders ALTER COLUMN note SET STATISTICS 300;
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void roundTripsExactly(Fixture fixture) throws Exception {
+        new CorpusKindsRoundTripTest().roundTripsExactly(fixture);
+    }
+}
