@@ -26,6 +26,19 @@ class LastAttributesRoundTripTest {
                         COMMENT ON COLUMN orders_2026.id IS 'Order number';
                         COMMENT ON COLUMN orders.id IS 'Order number (parent)';
                         ALTER TABLE orders ALTER COLUMN note SET STATISTICS 300;
+                        """),
+                new Fixture("row-level security and policies on single partitions", """
+                        DO $$ BEGIN CREATE ROLE k9_clerk; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                        CREATE TABLE tickets (id bigint NOT NULL, opened date NOT NULL, owner text) PARTITION BY RANGE (opened);
+                        CREATE TABLE tickets_2025 PARTITION OF tickets FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE TABLE tickets_2026 PARTITION OF tickets FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        ALTER TABLE tickets_2025 ENABLE ROW LEVEL SECURITY;
+                        ALTER TABLE tickets_2026 ENABLE ROW LEVEL SECURITY;
+                        ALTER TABLE tickets_2026 FORCE ROW LEVEL SECURITY;
+                        CREATE POLICY tickets_2025_own ON tickets_2025 FOR SELECT TO k9_clerk USING (owner = current_user);
+                        CREATE POLICY tickets_2026_insert ON tickets_2026 AS RESTRICTIVE FOR INSERT WITH CHECK (owner IS NOT NULL);
+                        ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
+                        CREATE POLICY tickets_all ON tickets USING (true);
                         """));
     }
 
