@@ -39,6 +39,17 @@ class LastAttributesRoundTripTest {
                         CREATE POLICY tickets_2026_insert ON tickets_2026 AS RESTRICTIVE FOR INSERT WITH CHECK (owner IS NOT NULL);
                         ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
                         CREATE POLICY tickets_all ON tickets USING (true);
+                        """),
+                new Fixture("grants on a materialized view and on a foreign table", """
+                        DO $$ BEGIN CREATE ROLE k9_analyst; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                        CREATE EXTENSION postgres_fdw;
+                        CREATE SERVER k9_archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'archive');
+                        CREATE FOREIGN TABLE archived_orders (id bigint, total numeric) SERVER k9_archive;
+                        CREATE TABLE sales (id bigint PRIMARY KEY, amount numeric);
+                        CREATE MATERIALIZED VIEW sales_totals AS SELECT count(*) AS n, sum(amount) AS total FROM sales;
+                        GRANT SELECT ON sales_totals TO k9_analyst;
+                        GRANT SELECT, INSERT ON archived_orders TO k9_analyst;
+                        GRANT SELECT ON archived_orders TO PUBLIC;
                         """));
     }
 
