@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 
 /**
- * Grants on a materialized view and on a foreign table (GRANT ... ON TABLE takes both): read by the catalog, declared
+ * Grants on a materialized view and on a foreign table (GRANT ... ON TABLE takes both) and a foreign table's comment: read by the catalog, declared
  * with {@code ensureGrant}, created, set back when revoked by hand, the next plan empty; an undeclared one is reported.
  */
 class RelationGrantsTest {
@@ -22,7 +22,8 @@ class RelationGrantsTest {
                 .ensureTable("sales", t -> t.column("id", "bigint").primaryKey("id"))
                 .ensureMaterializedView("sales_count", "SELECT count(*) AS n FROM sales")
                 .ensureGrant("sales_count", "k9_analyst", "SELECT")
-                .ensureGrant("archived_orders", "k9_analyst", "SELECT", "INSERT")));
+                .ensureGrant("archived_orders", "k9_analyst", "SELECT", "INSERT")
+                .ensureComment(schemasync.dsl.CommentOn.FOREIGN_TABLE, "archived_orders", "Orders before 2020")));
     }
 
     private static String privileges(Scenario s) throws Exception {
@@ -36,7 +37,9 @@ class RelationGrantsTest {
         try (Scenario s = Scenario.start(ROLE)) {
             s.applyAndConverge(blocks());
             assertEquals("archived_orders:INSERT,archived_orders:SELECT,sales_count:SELECT", privileges(s));
+            assertEquals("Orders before 2020", s.queryString("SELECT obj_description('archived_orders'::regclass, 'pg_class')"));
 
+            s.execute("COMMENT ON FOREIGN TABLE archived_orders IS 'changed'");
             s.execute("REVOKE SELECT ON sales_count FROM k9_analyst");
             s.execute("GRANT UPDATE ON archived_orders TO k9_analyst");
             List<String> sql = Scenario.sql(s.plan(blocks()));
@@ -47,6 +50,7 @@ class RelationGrantsTest {
             s.execute("REVOKE UPDATE ON archived_orders FROM k9_analyst");
             s.applyAndConverge(blocks());
             assertEquals("archived_orders:INSERT,archived_orders:SELECT,sales_count:SELECT", privileges(s));
+            assertEquals("Orders before 2020", s.queryString("SELECT obj_description('archived_orders'::regclass, 'pg_class')"));
         }
     }
 }

@@ -40,7 +40,7 @@ class LastAttributesRoundTripTest {
                         ALTER TABLE tickets ENABLE ROW LEVEL SECURITY;
                         CREATE POLICY tickets_all ON tickets USING (true);
                         """),
-                new Fixture("grants on a materialized view and on a foreign table", """
+                new Fixture("grants on a materialized view and on a foreign table, a foreign table's comment", """
                         DO $$ BEGIN CREATE ROLE k9_analyst; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
                         CREATE EXTENSION postgres_fdw;
                         CREATE SERVER k9_archive FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'archive');
@@ -50,6 +50,8 @@ class LastAttributesRoundTripTest {
                         GRANT SELECT ON sales_totals TO k9_analyst;
                         GRANT SELECT, INSERT ON archived_orders TO k9_analyst;
                         GRANT SELECT ON archived_orders TO PUBLIC;
+                        COMMENT ON FOREIGN TABLE archived_orders IS 'Orders before 2020, in the archive';
+                        COMMENT ON MATERIALIZED VIEW sales_totals IS 'Refreshed nightly';
                         """));
     }
 
