@@ -236,8 +236,8 @@ final class CatalogSql {
               ON d.classoid = 'pg_catalog.pg_namespace'::regclass AND d.objoid = m.oid AND d.objsubid = 0
             UNION ALL
             SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
-                                  WHEN 'c' THEN 'type' ELSE 'index' END, m.nspname, c.relname, NULL, d.description
-            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'm', 'S', 'i', 'I')
+                                  WHEN 'c' THEN 'type' WHEN 'f' THEN 'foreign table' ELSE 'index' END, m.nspname, c.relname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'm', 'S', 'i', 'I', 'f')
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid = 0
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')

@@ -152,8 +152,8 @@ final class CatalogTypeSql {
             """;
 
     /**
-     * Privileges on sequences and views (GRANT ... ON TABLE accepts a view; a table's privileges come with the
-     * tables query), with the relkind ({@code S} or {@code v}). A NULL relacl means acldefault (the owner's only),
+     * Privileges on sequences, views, materialized views and foreign tables (GRANT ... ON TABLE accepts each; a table's
+     * privileges come with the tables query), with the relkind ({@code S}, {@code v}, {@code m} or {@code f}). A NULL relacl means acldefault (the owner's only),
      * so only explicit entries produce rows; the owner's own entry is implicit and left out. Relations an
      * extension creates are its own.
      */
@@ -165,7 +165,7 @@ final class CatalogTypeSql {
             FROM pg_catalog.pg_class c
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) x
-            WHERE c.relkind IN ('S', 'v')
+            WHERE c.relkind IN ('S', 'v', 'm', 'f')
               AND x.grantee <> c.relowner
               AND n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e

@@ -18,7 +18,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** An extended statistics object ({@code object} its qualified name). */
         STATISTICS,
         /** A rule ({@code object} its table or view, {@code detail} the rule's name): COMMENT ON RULE name ON table. */
-        RULE;
+        RULE,
+        /** A foreign table ({@code object} its qualified name): COMMENT ON FOREIGN TABLE. */
+        FOREIGN_TABLE;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {

@@ -29,7 +29,9 @@ public enum CommentOn {
     /** An extended statistics object ({@code CREATE STATISTICS}), by its name. */
     STATISTICS(Kind.STATISTICS),
     /** With the table (or view) and the rule's name. */
-    RULE(Kind.RULE);
+    RULE(Kind.RULE),
+    /** A foreign table, by its name (its columns' comments are not carried). */
+    FOREIGN_TABLE(Kind.FOREIGN_TABLE);
 
     private final Kind kind;
 

@@ -20,6 +20,9 @@ final class PartitionOwn {
             out.add(new Declaration.TableOptionsDecl(partition, t.storage, t.unlogged, t.columnOptions, null, origin));
         }
         if (t.comment != null) out.add(new PartitionCommentDecl(partition, t.comment, origin));
+        if (PartitionColumnsDecl.declared(t)) {
+            out.add(new PartitionColumnsDecl(partition, t.partitionDefaults, t.partitionNotNull, t.partitionColumnComments, origin));
+        }
         return out;
     }
 }

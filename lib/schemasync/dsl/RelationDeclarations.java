@@ -25,6 +25,10 @@ public abstract class RelationDeclarations extends KindDeclarations {
     public SchemaChanges ensureTable(String name, UnaryOperator<TableBuilder> body) {
         TableBuilder.State t = body.apply(new TableBuilder(scope())).state;
         QualifiedName table = scope().qualified(name);
+        if (!t.partitionDefaults.isEmpty() || !t.partitionNotNull.isEmpty() || !t.partitionColumnComments.isEmpty()) {
+            throw new IllegalArgumentException("table " + table + ": columnDefault(column, ...), notNull(column) and columnComment(column, ...)"
+                    + " are a partition's own (ensurePartition); on a table declare them on its column()");
+        }
         // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
         List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
                 ? c.withNotNull() : c).toList();
@@ -76,7 +80,8 @@ public abstract class RelationDeclarations extends KindDeclarations {
             TableBuilder.State t = constraints.apply(new TableBuilder(scope())).state;
             if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
                 throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: a partition has"
-                        + " its parent's columns and keys; declare only constraints, comment(...), with(...), unlogged() and onColumn(...) options there");
+                        + " its parent's columns and keys; declare only constraints, comment(...), with(...), unlogged(),"
+                        + " columnDefault(...), notNull(column), columnComment(column, text) and onColumn(...) options there");
             }
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();

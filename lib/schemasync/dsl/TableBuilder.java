@@ -46,6 +46,12 @@ public class TableBuilder extends TableOptionsBuilder {
         final java.util.Map<String, schemasync.catalog.ColumnOptions> columnOptions = new java.util.LinkedHashMap<>();
         /** A partition's column the column options that follow apply to; see {@link TableBuilder#onColumn}. */
         String optionsColumn;
+        /** A partition's own defaults (a null value: none, though the parent has one); see {@link TableBuilder#columnDefault}. */
+        final java.util.Map<String, String> partitionDefaults = new java.util.TreeMap<>();
+        /** A partition's own NOT NULL columns; see {@link TableBuilder#notNull(String)}. */
+        final java.util.Set<String> partitionNotNull = new java.util.TreeSet<>();
+        /** Comments on a partition's columns; see {@link TableBuilder#columnComment(String, String)}. */
+        final java.util.Map<String, String> partitionColumnComments = new java.util.TreeMap<>();
 
         State(TenantScope scope) {
             this.scope = scope;

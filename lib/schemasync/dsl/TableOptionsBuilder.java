@@ -125,4 +125,27 @@ public abstract class TableOptionsBuilder {
         }
         return self();
     }
+
+    /**
+     * In {@code ensurePartition(..., t -> t.columnDefault("status", "'new'::text"))}: the partition's own default on
+     * one of its (the parent's) columns, set with {@code ALTER TABLE partition ALTER COLUMN ... SET DEFAULT} as pg_dump
+     * writes it; written as PostgreSQL prints it (pg_get_expr), which is how it is compared. Null: no default, though
+     * the parent has one.
+     */
+    public TableBuilder columnDefault(String column, String expression) {
+        state.partitionDefaults.put(column.strip(), expression == null ? null : expression.strip());
+        return self();
+    }
+
+    /** In {@code ensurePartition}: the partition's own NOT NULL on a column its parent allows NULL in. */
+    public TableBuilder notNull(String column) {
+        state.partitionNotNull.add(column.strip());
+        return self();
+    }
+
+    /** In {@code ensurePartition}: the comment on one of the partition's columns (PostgreSQL never copies the parent's). */
+    public TableBuilder columnComment(String column, String text) {
+        state.partitionColumnComments.put(column.strip(), text);
+        return self();
+    }
 }

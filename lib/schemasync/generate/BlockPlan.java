@@ -322,7 +322,8 @@ final class BlockPlan {
     private void policies(String schema) {
         g.startBlock(schema + " row level security", "Row-level security and policies of schema " + schema);
         for (Table t : sortedTables(schema)) {
-            if (customTables.contains(t.name())) {
+            // A partition's own row-level security and policies are ensureRowLevelSecurity / ensurePolicy on its name.
+            if (customTables.contains(t.name()) && !catalog.partitioning().containsKey(t.name())) {
                 if (t.rowSecurity() != Table.RowSecurity.OFF || !t.policies().isEmpty()) {
                     g.notCarried("row-level security and policies of " + t.name() + ": on a table a custom step creates");
                 }

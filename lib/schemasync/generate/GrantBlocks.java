@@ -61,7 +61,9 @@ final class GrantBlocks {
         List<GrantTarget> targets = new ArrayList<>(catalog.grants().keySet());
         targets.sort(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
-            if (t.kind() == GrantTarget.Kind.TABLE && !catalog.views().containsKey(t.qualifiedName())) continue; // with its table
+            if (t.kind() == GrantTarget.Kind.TABLE && !catalog.views().containsKey(t.qualifiedName())
+                    && !catalog.materializedViews().containsKey(t.qualifiedName())
+                    && !catalog.externals().foreignTables().containsKey(t.qualifiedName())) continue; // with its table
             if (t.kind() == GrantTarget.Kind.COLUMN && customTables.contains(t.qualifiedName())
                     && !catalog.partitioning().containsKey(t.qualifiedName())) { // a partition's: ensurePartition declares it
                 g.notCarried("column privileges on " + t.object() + ": on a table a custom step creates");

@@ -20,10 +20,16 @@ final class PartitionCalls {
      * partition: statistics target, storage, compression, attribute options), by column name.
      */
     record PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
-                                    Map<String, ColumnOptions> columnOptions, String comment) implements Call {
+                                    Map<String, ColumnOptions> columnOptions, String comment, OwnColumns own) implements Call {
         PartitionWithStorageCall {
             storage = List.copyOf(storage);
             columnOptions = new java.util.TreeMap<>(columnOptions);
+            if (own == null) own = OwnColumns.NONE;
+        }
+
+        PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
+                                 Map<String, ColumnOptions> columnOptions, String comment) {
+            this(partition, storage, unlogged, columnOptions, comment, OwnColumns.NONE);
         }
 
         PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage) {
@@ -48,6 +54,10 @@ final class PartitionCalls {
                 if (!last.isEmpty()) code.line(1, last.toString());
                 last = new StringBuilder(".onColumn(" + JavaCode.literal(e.getKey()) + ")" + TableCall.columnOptions(e.getValue()));
             }
+            for (String column : own.columns()) {
+                if (!last.isEmpty()) code.line(1, last.toString());
+                last = new StringBuilder(own.calls(column));
+            }
             code.line(1, last + ");");
         }
 
@@ -68,8 +78,55 @@ final class PartitionCalls {
                     if (o.compression() != null) b = b.compression(o.compression());
                     for (String a : o.attributes()) b = b.columnOption(RelationOptions.key(a), a.substring(a.indexOf('=') + 1));
                 }
-                return b;
+                return own.declare(b);
             });
+        }
+    }
+
+    /**
+     * A partition's own defaults (a null value: none though the parent has one), NOT NULL and column comments, by column:
+     * {@code .columnDefault("status", "'new'::text").notNull("status").columnComment("status", "...")}.
+     */
+    record OwnColumns(Map<String, String> defaults, java.util.Set<String> notNull, Map<String, String> comments) {
+        static final OwnColumns NONE = new OwnColumns(Map.of(), java.util.Set.of(), Map.of());
+
+        OwnColumns {
+            defaults = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(defaults));
+            notNull = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(notNull));
+            comments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(comments));
+        }
+
+        boolean isNone() {
+            return defaults.isEmpty() && notNull.isEmpty() && comments.isEmpty();
+        }
+
+        java.util.SortedSet<String> columns() {
+            java.util.SortedSet<String> out = new java.util.TreeSet<>(defaults.keySet());
+            out.addAll(notNull);
+            out.addAll(comments.keySet());
+            return out;
+        }
+
+        /** The chain of calls for one column, as Java source. */
+        String calls(String column) {
+            StringBuilder out = new StringBuilder();
+            String name = JavaCode.literal(column);
+            if (defaults.containsKey(column)) {
+                String d = defaults.get(column);
+                out.append(".columnDefault(").append(name).append(", ").append(d == null ? "null" : JavaCode.literal(d)).append(")");
+            }
+            if (notNull.contains(column)) out.append(".notNull(").append(name).append(")");
+            if (comments.containsKey(column)) {
+                out.append(".columnComment(").append(name).append(", ").append(JavaCode.literal(comments.get(column))).append(")");
+            }
+            return out.toString();
+        }
+
+        TableBuilder declare(TableBuilder b) {
+            for (Map.Entry<String, String> e : defaults.entrySet()) b = b.columnDefault(e.getKey(), e.getValue());
+            for (String n : notNull) b = b.notNull(n);
+            for (Map.Entry<String, String> e : comments.entrySet()) b = b.columnComment(e.getKey(), e.getValue());
+            return b;
         }
     }
 }

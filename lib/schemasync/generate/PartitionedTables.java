@@ -68,8 +68,9 @@ final class PartitionedTables {
             Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
             schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
             String comment = t == null ? null : t.comment();
-            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) ? call
-                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment));
+            PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()));
+            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) && ownColumns.isNone() ? call
+                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment, ownColumns));
         }
         g.addAll(notExpressible);
         for (Partition p : ordered) {
@@ -81,7 +82,6 @@ final class PartitionedTables {
                 g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
                         CustomSql.relationMissing(i.name()), g.indexDefinition(i.name()), g.dslName(i.name())));
             }
-            columns(t, g.catalog().tables().get(p.parent()));
             if (t.primaryKey() != null) {
                 // Only a partition created alone and attached later has a primary key of its own.
                 g.add(g.custom("primary key " + t.name() + "." + t.primaryKey().name(), "a key of one partition only",
@@ -89,39 +89,25 @@ final class PartitionedTables {
                                 t.primaryKey().name(), "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream()
                                         .map(CustomSql::q).toList()) + ")")));
             }
-            Column commented = t.columns().stream().filter(c -> c.comment() != null).findFirst().orElse(null);
-            if (commented != null) { // the partition's own comment is ensurePartition's comment(...); its columns' are not declarable
-                g.add(g.custom("column comments on partition " + t.name(), "COMMENT ON COLUMN of a partition",
-                        "SELECT pg_catalog.col_description(pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name())) + "), (SELECT a.attnum"
-                                + " FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass(" + CustomSql.lit(CustomSql.q(t.name()))
-                                + ") AND a.attname = " + CustomSql.lit(commented.name()) + ")) IS NULL",
-                        String.join(";\n", CustomSql.comments(t).stream().filter(s -> s.startsWith("COMMENT ON COLUMN")).toList())));
-            }
         }
     }
 
-    /** A default or NOT NULL a partition has that its parent does not: set on that partition alone. */
-    private void columns(Table t, Table parent) {
-        if (parent == null) return;
+    /**
+     * A default or NOT NULL a partition has that its parent does not, and comments on its columns: the partition's own,
+     * declared on ensurePartition (PostgreSQL copies the parent's defaults and NOT NULL into a partition, never comments).
+     */
+    static PartitionCalls.OwnColumns ownColumns(Table t, Table parent) {
+        if (t == null || parent == null) return PartitionCalls.OwnColumns.NONE;
+        Map<String, String> defaults = new java.util.HashMap<>();
+        Set<String> notNull = new java.util.HashSet<>();
+        Map<String, String> comments = new java.util.HashMap<>();
         for (Column c : t.columns()) {
             Column inherited = parent.column(c.name()).orElse(null);
             if (inherited == null) continue;
-            String column = t.name() + "." + c.name();
-            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) {
-                String attrdef = "SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a"
-                        + " ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = pg_catalog.to_regclass("
-                        + CustomSql.lit(CustomSql.q(t.name())) + ") AND a.attname = " + CustomSql.lit(c.name());
-                g.add(g.custom("default of " + column, "a default of one partition only",
-                        "SELECT (" + attrdef + ") IS DISTINCT FROM " + (c.defaultExpr() == null ? "NULL" : CustomSql.lit(c.defaultExpr())),
-                        "ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name())
-                                + (c.defaultExpr() == null ? " DROP DEFAULT" : " SET DEFAULT " + c.defaultExpr())));
-            }
-            if (c.notNull() && !inherited.notNull()) {
-                g.add(g.custom("not null " + column, "NOT NULL on one partition only",
-                        "SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = pg_catalog.to_regclass("
-                                + CustomSql.lit(CustomSql.q(t.name())) + ") AND a.attname = " + CustomSql.lit(c.name()) + " AND a.attnotnull)",
-                        "ALTER TABLE " + CustomSql.q(t.name()) + " ALTER COLUMN " + CustomSql.q(c.name()) + " SET NOT NULL"));
-            }
+            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) defaults.put(c.name(), c.defaultExpr());
+            if (c.notNull() && !inherited.notNull()) notNull.add(c.name());
+            if (c.comment() != null) comments.put(c.name(), c.comment());
         }
+        return new PartitionCalls.OwnColumns(defaults, notNull, comments);
     }
 }

@@ -107,6 +107,7 @@ public final class Normalizer {
                 PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(g.table())), shadow(shadows, catalog, g.table())).triggers.add(g);
             } else if (d instanceof AccessDecl.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
+            } else if (d instanceof AccessDecl.PolicyDecl p && newPartitions.containsKey(p.table())) { PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(p.table())), shadow(shadows, catalog, p.table())).policies.add(p); // a partition's own policy
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
                 Shadow root = shadow(shadows, catalog, partitions.root(p));
                 List<schemasync.catalog.ConstraintSpec> checks = p.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK

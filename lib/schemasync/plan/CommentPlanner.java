@@ -68,6 +68,7 @@ final class CommentPlanner {
             case FUNCTION, PROCEDURE -> planner.state().functions().containsKey(o + "(" + t.detail() + ")");
             case STATISTICS -> planner.state().statistics().containsKey(o);
             case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
+            case FOREIGN_TABLE -> planner.state().externals().foreignTables.containsKey(o);
             default -> true;
         };
     }

@@ -111,6 +111,9 @@ final class GrantPlanner {
                 Table table = planner.state().tables().get(actual);
                 // GRANT ... ON TABLE takes a view too; PostgreSQL checks a view's column.
                 if (table == null && planner.state().views().containsKey(t.qualifiedName())) return t;
+                // And a materialized view or a foreign table (GRANT ... ON TABLE; a column grant is checked by PostgreSQL).
+                if (table == null && (planner.state().materializedViews().containsKey(t.qualifiedName())
+                        || planner.state().externals().foreignTables.containsKey(t.qualifiedName()))) return t;
                 if (table == null) throw missing(what, "table " + t.qualifiedName());
                 if (t.kind() == GrantTarget.Kind.COLUMN && table.column(t.detail()).isEmpty()) {
                     throw missing(what, "column " + t.object());

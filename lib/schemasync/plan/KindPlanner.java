@@ -54,6 +54,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
+        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(planner, c));
         else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
         return out;
     }

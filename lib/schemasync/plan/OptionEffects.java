@@ -54,6 +54,26 @@ final class OptionEffects {
      * null), SET COMPRESSION (DEFAULT: null), SET (...) by name, RESET (...); a column left with none has no entry.
      */
     static void columnOption(CatalogEdit c, OptionSteps.SetColumnOption s) {
+        columnOptionOf(c, s);
+        // ALTER TABLE without ONLY: PostgreSQL recurses SET STATISTICS and SET STORAGE to every partition and inheritance
+        // child (ATSimpleRecursion); SET COMPRESSION and SET/RESET (attribute options) never recurse.
+        if (s.option() != OptionSteps.ColumnOption.STATISTICS && s.option() != OptionSteps.ColumnOption.STORAGE) return;
+        for (QualifiedName child : children(c, s.table())) {
+            if (c.tables.containsKey(child) && c.tables.get(child).column(s.column()).isPresent()) {
+                columnOption(c, new OptionSteps.SetColumnOption(child, s.column(), s.option(), s.values()));
+            }
+        }
+    }
+
+    /** The partitions and inheritance children of a table, one level down. */
+    private static List<QualifiedName> children(CatalogEdit c, QualifiedName table) {
+        List<QualifiedName> out = new ArrayList<>();
+        c.partitioning.forEach((name, p) -> { if (table.equals(p.parent())) out.add(name); });
+        c.lineage.forEach((name, l) -> { if (l.inherits().contains(table) && !out.contains(name)) out.add(name); });
+        return out;
+    }
+
+    private static void columnOptionOf(CatalogEdit c, OptionSteps.SetColumnOption s) {
         RelationOptions o = c.options(s.table());
         ColumnOptions h = o.columns().getOrDefault(s.column(), ColumnOptions.declared(null, null, null, List.of()));
         String value = s.values().get(0);

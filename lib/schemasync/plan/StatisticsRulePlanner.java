@@ -104,6 +104,7 @@ final class StatisticsRulePlanner {
         // CREATE RULE leaves a rule enabled (origin); CREATE OR REPLACE RULE keeps the state it had.
         Step enable = new Step.SetEnabled(ObjectKind.RULE, want.table(), want.name(), want.enabled());
         String state = " " + want.enabled().sql + " RULE";
+        refuseStateOnView(r, want, have);
         if (have == null) {
             exists(r.origin(), "rule " + object, r.table().schema(), r.table());
             boolean origin = want.enabled() == ExternalObjects.Enabled.ORIGIN;
@@ -123,6 +124,22 @@ final class StatisticsRulePlanner {
                     + (have.enabled() == want.enabled() ? "" : ", then" + state)), steps);
         }
         return out;
+    }
+
+    /**
+     * A rule's state is set with ALTER TABLE ... ENABLE / DISABLE RULE, which PostgreSQL 13 to 18 refuse on a view or a
+     * materialized view ("ALTER action DISABLE RULE cannot be performed on relation ...": the subcommand is for tables
+     * only, and ALTER VIEW has no such clause); so a view's rule is always enabled (origin). Refused before anything runs.
+     */
+    private void refuseStateOnView(StatisticsRuleDecl.RuleDecl r, Rule want, Rule have) {
+        boolean view = planner.state().views().containsKey(want.table()) || planner.state().materializedViews().containsKey(want.table());
+        if (!view) return;
+        ExternalObjects.Enabled now = have == null ? ExternalObjects.Enabled.ORIGIN : have.enabled();
+        if (want.enabled() == ExternalObjects.Enabled.ORIGIN && now == ExternalObjects.Enabled.ORIGIN) return;
+        throw SchemaSyncException.badInput(r.origin() + ": rule " + want.key() + " is declared " + described(want.enabled())
+                + (now == want.enabled() ? "" : " (database: " + described(now) + ")") + ", but " + want.table()
+                + " is a view: PostgreSQL sets a rule's state only on a table (ALTER TABLE ... ENABLE / DISABLE RULE refuses"
+                + " a view, ALTER VIEW has no such clause); declare the rule without disabled() / enabledReplica() / enabledAlways()");
     }
 
     private Decisions removal(Declaration.RemovalDecl r) {

@@ -123,6 +123,8 @@ class GeneratedSourcesCompileTest {
             ALTER TABLE places ADD COLUMN label text;
             ALTER TABLE ONLY shops ALTER COLUMN id SET DEFAULT 0, ALTER COLUMN label SET NOT NULL;
             ALTER TABLE measurements_2024 SET (fillfactor = 90);
+            ALTER TABLE measurements_rest ALTER COLUMN label SET DEFAULT 'none', ALTER COLUMN org_id SET NOT NULL;
+            COMMENT ON COLUMN measurements_rest.label IS 'the rest''s label';
             CREATE TABLE pairs OF pair (a WITH OPTIONS PRIMARY KEY, b WITH OPTIONS DEFAULT 'x');
             CREATE UNLOGGED TABLE scratch (id bigint PRIMARY KEY) WITH (fillfactor = 60);
             ALTER TABLE users ADD CONSTRAINT users_org_on_update FOREIGN KEY (org_id) REFERENCES organizations ON UPDATE SET NULL;
