@@ -1,7 +1,6 @@
 package schemasync.normalize;
 
 import schemasync.dsl.AccessDecl;
-import schemasync.dsl.TypeDecl;
 import java.sql.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,7 +106,9 @@ public final class Normalizer {
                 PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(g.table())), shadow(shadows, catalog, g.table())).triggers.add(g);
             } else if (d instanceof AccessDecl.PolicyDecl p && known.contains(p.table())) {
                 shadow(shadows, catalog, p.table()).policies.add(p);
-            } else if (d instanceof AccessDecl.PolicyDecl p && newPartitions.containsKey(p.table())) { PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(p.table())), shadow(shadows, catalog, p.table())).policies.add(p); // a partition's own policy
+            } else if (d instanceof AccessDecl.PolicyDecl p && newPartitions.containsKey(p.table())) {
+                // A partition's own policy, on the shadow of the partition this run creates.
+                PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(p.table())), shadow(shadows, catalog, p.table())).policies.add(p);
             } else if (d instanceof Declaration.PartitionDecl p && p.parent() != null && known.contains(partitions.root(p))) {
                 Shadow root = shadow(shadows, catalog, partitions.root(p));
                 List<schemasync.catalog.ConstraintSpec> checks = p.constraints().stream().filter(c -> c.kind() == schemasync.catalog.Constraint.Kind.CHECK
@@ -123,7 +124,7 @@ public final class Normalizer {
         shadows.values().forEach(s -> s.partitionBy = partitions.key(s.table));
 
         changedColumns(declared, catalog, known, shadows);
-        List<String> prerequisites = prerequisites(catalog, declared);
+        List<String> prerequisites = ShadowPrerequisites.of(catalog, declared);
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
         Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
@@ -182,48 +183,6 @@ public final class Normalizer {
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
                 triggers, policies, types, access, new DeclaredShapes.Relations(partitions.keys, partitions.bounds,
                         matviews.definitions(), matviews.failures()));
-    }
-
-    /**
-     * Declared schemas and enum types that do not exist yet, created inside each rolled-back chunk
-     * (in their real schemas: the transaction never commits) so shadows can use them as column types.
-     */
-    private static List<String> prerequisites(Catalog catalog, DeclaredSchema declared) {
-        List<String> sql = new ArrayList<>();
-        Set<String> tablesDeclaredBefore = new HashSet<>(); // a standard SQL body may read these (RoutinePrerequisite)
-        for (Declaration d : declared.declarations()) {
-            if (d instanceof TableDecl t) {
-                tablesDeclaredBefore.add(t.name().toString());
-                if (t.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(t.name().name());
-            }
-            KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
-            if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
-                // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateExtension(x.name(), x.schema(), x.version())));
-            } else if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
-            } else if (d instanceof TypeDecl.EnumDecl e && !catalog.enums().containsKey(e.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
-            } else if (d instanceof TypeDecl.DomainDecl t && !catalog.domains().containsKey(t.name())) {
-                // Columns of a domain this run creates: the shadows need the type to exist.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t.domain())));
-            } else if (d instanceof TypeDecl.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t.type())));
-            } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
-                sql.add(guarded(c));
-            } else if (d instanceof TypeDecl.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
-                // A column default nextval('seq') of a sequence this run creates.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q.spec())));
-            } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
-                    && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
-                // A trigger on a shadow needs its function to exist. A function may also need what
-                // this run creates before it (RETURNS SETOF a declared table, a BEGIN ATOMIC body reading
-                // one): then it cannot exist here, and only a trigger using it is reported, not the function.
-                sql.add(RoutinePrerequisite.bodyUnchecked(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
-                        f.definition(), true, f.procedure())), Set.copyOf(tablesDeclaredBefore)));
-            }
-        }
-        return sql;
     }
 
     /**
