@@ -30,7 +30,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       List<ViewDependency> viewDependencies, Map<QualifiedName, RelationOptions> relationOptions,
                       Map<QualifiedName, TableLineage> lineage, ExternalObjects externals,
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
-                      Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules) {
+                      Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
+                      Map<OwnerTarget, String> owners) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -124,6 +125,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         rangeTypes = Collections.unmodifiableMap(new LinkedHashMap<>(rangeTypes));
         statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
+        owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
     }
 
 
@@ -159,6 +161,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.rangeTypes = new LinkedHashMap<>(rangeTypes);
         b.statistics = new LinkedHashMap<>(statistics);
         b.rules = new LinkedHashMap<>(rules);
+        b.owners = new LinkedHashMap<>(owners);
         return b;
     }
 
@@ -193,6 +196,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
         private Map<QualifiedName, Statistics> statistics = new LinkedHashMap<>();
         private Map<String, Rule> rules = new LinkedHashMap<>();
+        private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -293,10 +297,14 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder rules(Map<String, Rule> rules) { this.rules = new LinkedHashMap<>(rules); return this; }
 
+        public Map<OwnerTarget, String> owners() { return owners; }
+
+        public Builder owners(Map<OwnerTarget, String> owners) { this.owners = new LinkedHashMap<>(owners); return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
-                    lineage, externals, collations, rangeTypes, statistics, rules);
+                    lineage, externals, collations, rangeTypes, statistics, rules, owners);
         }
     }
 

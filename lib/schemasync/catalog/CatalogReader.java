@@ -205,6 +205,8 @@ public final class CatalogReader {
         });
         StatisticsRuleReader statisticsAndRules = new StatisticsRuleReader();
         statisticsAndRules.addTo(batch, major);
+        Map<OwnerTarget, String> owners = new LinkedHashMap<>();
+        OwnerSql.addTo(batch, owners);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -224,7 +226,7 @@ public final class CatalogReader {
                 .aggregates(aggregates).composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules).build();
+                .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules).owners(owners).build();
     }
 
     /**

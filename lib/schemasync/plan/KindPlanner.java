@@ -31,10 +31,13 @@ final class KindPlanner {
     private final Set<QualifiedName> declared = new HashSet<>();
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
+    /** Declared owners ({@code ensureOwner}). */
+    private final OwnerPlanner owners;
 
     KindPlanner(Planner planner) {
         this.planner = planner;
         this.statisticsRules = new StatisticsRulePlanner(planner);
+        this.owners = new OwnerPlanner(planner);
     }
 
     Map<QualifiedName, Collation> collations() {
@@ -55,6 +58,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.CollationDecl c) collation(c);
         else if (d instanceof KindDecl.RangeTypeDecl r) rangeType(r);
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) partitionComment(c);
+        else if (d instanceof schemasync.dsl.OwnerDecl o) owners.plan(o);
         else if (d instanceof Declaration.RemovalDecl r) removal(r);
     }
 

@@ -52,10 +52,7 @@ class PlannerStatisticsRuleCasesTest {
     static Catalog withComments(Catalog c, Map<CommentTarget, String> added) {
         Map<CommentTarget, String> comments = new java.util.LinkedHashMap<>(c.comments());
         comments.putAll(added);
-        return new Catalog(c.schemas(), c.tables(), c.indexes(), c.enums(), c.views(), c.functions(), c.extensions(), c.domains(),
-                c.grants(), c.defaultPrivileges(), c.aggregates(), c.composites(), c.sequences(), comments, c.partitioning(),
-                c.materializedViews(), c.viewDependencies(), c.relationOptions(), c.lineage(), c.externals(), c.collations(),
-                c.rangeTypes(), c.statistics(), c.rules());
+        return c.toBuilder().comments(comments).build();
     }
 
     static Case statisticsRemoval() {
