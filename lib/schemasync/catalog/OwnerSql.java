@@ -12,7 +12,8 @@ final class OwnerSql {
      * The owner of each schema, table (partitioned and foreign too), view, materialized view, sequence not
      * owned by a column (an identity or serial sequence follows its table's owner: ALTER SEQUENCE refuses it),
      * routine, enum / composite / range type, domain and collation, by role name (pg_get_userbyid). A
-     * multirange type follows its range type; a table's row type its table.
+     * multirange type follows its range type; a table's row type its table; a range type's constructor functions
+     * (an internal dependency) are no one's to declare, as pg_dump does not write them.
      */
     static final String OWNERS = """
             -- schema-sync: owners
@@ -34,7 +35,7 @@ final class OwnerSql {
                    pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.pg_get_userbyid(p.proowner)
             FROM managed m JOIN pg_catalog.pg_proc p ON p.pronamespace = m.oid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+                              WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))
             UNION ALL
             SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END, m.nspname, t.typname, NULL,
                    pg_catalog.pg_get_userbyid(t.typowner)

@@ -41,6 +41,8 @@ final class OwnerPlanner {
     private OwnerTarget key(OwnerTarget t) {
         if (t.kind() == OwnerTarget.Kind.TABLE) return new OwnerTarget(t.kind(), planner.renamesTable(t.name()), null);
         if (!t.kind().routine()) return t;
+        String existing = planner.shapes.types().routineArguments().get(t.name() + "(" + t.arguments() + ")");
+        if (existing != null) return new OwnerTarget(t.kind(), t.name(), existing);
         String catalogKey = planner.shapes.functions().keys().get(t.name() + "(" + t.arguments() + ")");
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
