@@ -24,7 +24,7 @@ final class OwnerPlanner {
         OwnerTarget target = key(o.target());
         String kind = "owner of " + target.kind().word();
         String object = target.toString();
-        if (!exists(target)) {
+        if (!exists(target) && !afterCustomSteps()) {
             throw SchemaSyncException.badInput(o.origin() + ": " + kind + " " + object
                     + ": no such object exists, and no earlier block declares it");
         }
@@ -47,6 +47,12 @@ final class OwnerPlanner {
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
         return new OwnerTarget(t.kind(), t.name(), catalogKey.substring(open + 1, catalogKey.length() - 1));
+    }
+
+    /** A custom step planned earlier may create what the working copy cannot see (a generated partition, say): PostgreSQL judges. */
+    private boolean afterCustomSteps() {
+        return planner.items.stream().anyMatch(i -> i instanceof PlanItem.Change c
+                && c.steps().stream().anyMatch(p -> p.step() instanceof Step.CustomSql));
     }
 
     /** Whether the object exists in the working copy (the catalog and what earlier blocks create). */
