@@ -34,7 +34,8 @@ final class OwnerPlanner {
             return;
         }
         planner.change(o.origin(), kind, object, Summary.text(have == null ? "will set to " + o.role()
-                : "will change from " + have + " to " + o.role()), null, new OwnerSteps.SetOwner(target, o.role()));
+                : "will change from " + have + " to " + o.role()), target.kind() == OwnerTarget.Kind.TABLE
+                ? planner.original(target.name()) : null, new OwnerSteps.SetOwner(target, o.role()));
     }
 
     /** A table under its name after this run's renames; a declared routine keyed as the catalog keys it ({@code integer}, not {@code int}). */
@@ -47,6 +48,18 @@ final class OwnerPlanner {
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
         return new OwnerTarget(t.kind(), t.name(), catalogKey.substring(open + 1, catalogKey.length() - 1));
+    }
+
+    /**
+     * A new owner holds every privilege on the object and may grant them: an authorization change, like a GRANT
+     * (allowed by default, shown in the plan); on a relation also the brief ACCESS EXCLUSIVE of ALTER TABLE.
+     */
+    static java.util.List<Hazard> hazards(OwnerSteps.SetOwner s, java.util.List<Hazard> lock) {
+        java.util.List<Hazard> hazards = new java.util.ArrayList<>();
+        hazards.add(new Hazard(schemasync.model.HazardKind.CHANGES_AUTHORIZATION, "makes " + s.role() + " the owner of "
+                + s.target().kind().word() + " " + s.target()));
+        hazards.addAll(lock);
+        return java.util.List.copyOf(hazards);
     }
 
     /** A custom step planned earlier may create what the working copy cannot see (a generated partition, say): PostgreSQL judges. */
