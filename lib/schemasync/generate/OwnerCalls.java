@@ -32,7 +32,9 @@ final class OwnerCalls {
         if (applyingRole == null) return;
         List<OwnerTarget> targets = new ArrayList<>();
         catalog.owners().forEach((t, role) -> {
-            if (!role.equals(applyingRole)) targets.add(t);
+            // public exists before any block runs, owned by pg_database_owner (15+) or the bootstrap superuser: always written.
+            boolean preexisting = t.kind() == OwnerTarget.Kind.SCHEMA && t.name().name().equals(schemasync.catalog.QualifiedName.DEFAULT_SCHEMA);
+            if (!role.equals(applyingRole) || preexisting) targets.add(t);
         });
         if (targets.isEmpty()) return;
         targets.sort(Comparator.comparing((OwnerTarget t) -> t.kind().ordinal()).thenComparing(OwnerTarget::toString));
