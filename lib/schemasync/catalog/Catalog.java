@@ -41,7 +41,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
-                      Map<QualifiedName, Partitioning> foreignPartitions) {
+                      Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -155,6 +155,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         relationTriggers = Collections.unmodifiableMap(new LinkedHashMap<>(relationTriggers));
         indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
         foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
+        owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
     }
 
 
@@ -193,6 +194,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.relationTriggers = new LinkedHashMap<>(relationTriggers);
         b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
+        b.owners = new LinkedHashMap<>(owners);
         return b;
     }
 
@@ -230,6 +232,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
         private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
+        private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -341,12 +344,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         public Map<QualifiedName, Partitioning> foreignPartitions() { return foreignPartitions; }
 
         public Builder foreignPartitions(Map<QualifiedName, Partitioning> foreignPartitions) { this.foreignPartitions = new LinkedHashMap<>(foreignPartitions); return this; }
+        public Map<OwnerTarget, String> owners() { return owners; }
+
+        public Builder owners(Map<OwnerTarget, String> owners) { this.owners = new LinkedHashMap<>(owners); return this; }
 
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions, foreignPartitions);
+                    indexDefinitions, foreignPartitions, owners);
         }
     }
 

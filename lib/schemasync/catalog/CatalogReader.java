@@ -210,6 +210,8 @@ public final class CatalogReader {
         });
         StatisticsRuleReader statisticsAndRules = new StatisticsRuleReader();
         statisticsAndRules.addTo(batch, major);
+        Map<OwnerTarget, String> owners = new LinkedHashMap<>();
+        OwnerSql.addTo(batch, owners);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -235,7 +237,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
-                .foreignPartitions(foreignPartitions).build();
+                .foreignPartitions(foreignPartitions).owners(owners).build();
     }
 
     /**

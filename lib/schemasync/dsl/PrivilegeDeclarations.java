@@ -241,4 +241,25 @@ public abstract class PrivilegeDeclarations {
     private static List<String> upper(String[] privileges) {
         return Arrays.stream(privileges).map(p -> p == null ? "" : p.strip().toUpperCase(Locale.ROOT)).toList();
     }
+
+    /**
+     * The object is owned by this role: {@code ensureOwner(OwnerOf.TABLE, "orders", "app_owner")}; a routine
+     * is written {@code name(argument types)}, a schema by its name. The role must exist (roles are referenced,
+     * never created). A declared owner that differs is set with ALTER ... OWNER TO (metadata only); owners no
+     * block declares are not compared, and what the apply creates is owned by the role that applies.
+     */
+    public SchemaChanges ensureOwner(OwnerOf of, String object, String role) {
+        schemasync.catalog.OwnerTarget.Kind kind = of == null ? null : of.kind();
+        schemasync.catalog.OwnerTarget target;
+        if (kind == schemasync.catalog.OwnerTarget.Kind.SCHEMA) {
+            target = schemasync.catalog.OwnerTarget.schema(scope().schemaName(object));
+        } else if (kind != null && kind.routine()) {
+            Signature sig = Signature.parse(object, scope());
+            target = new schemasync.catalog.OwnerTarget(kind, sig.name(), sig.arguments());
+        } else {
+            target = new schemasync.catalog.OwnerTarget(kind, scope().qualified(object), null);
+        }
+        add(new OwnerDecl(target, role, currentOrigin()));
+        return self();
+    }
 }

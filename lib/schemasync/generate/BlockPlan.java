@@ -80,6 +80,7 @@ final class BlockPlan {
         for (String schema : g.schemas()) grants.grants(schema);
         grants.objectGrants();
         CommentCalls.write(g, catalog);
+        OwnerCalls.write(g, catalog, g.applyingRole());
         externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         g.finishBlock();
     }

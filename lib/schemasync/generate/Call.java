@@ -16,7 +16,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         AccessCalls.PolicyCall, AccessCalls.GrantCall, TableCall, ExternalCalls.ServerCall, ExternalCalls.UserMappingCall,
         ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
         KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
-        StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall {
+        StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
+        OwnerCalls.OwnerCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);

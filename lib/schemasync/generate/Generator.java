@@ -61,7 +61,21 @@ public final class Generator {
     }
 
     public static Result generate(Connection connection, Collection<String> schemas) throws SQLException {
-        return generate(Source.read(connection, schemas), schemas);
+        return generate(Source.read(connection, schemas), schemas, OwnerCalls.applyingRole(connection));
+    }
+
+    /** {@code applyingRole}: the role generate connects as, taken to be the one that will apply (its objects get no ensureOwner). */
+    static Result generate(Source source, Collection<String> schemas, String applyingRole) {
+        Generator g = new Generator(source, schemas);
+        g.applyingRole = applyingRole;
+        return g.run();
+    }
+
+    /** The role that will apply the blocks (null: write no owners). */
+    private String applyingRole;
+
+    String applyingRole() {
+        return applyingRole;
     }
 
     static Result generate(Source source, Collection<String> schemas) {

@@ -60,6 +60,7 @@ public final class Normalizer {
      */
     public static DeclaredShapes normalize(Connection connection, Catalog catalog, DeclaredSchema declared,
                                            boolean shortcut) throws SQLException {
+        OwnerRoles.check(connection, declared);
         Map<QualifiedName, Shadow> shadows = new LinkedHashMap<>();
         Map<String, String> declaredSpecOrigin = new HashMap<>();
         // A table that neither exists nor is declared has nothing to normalize: the planner reports

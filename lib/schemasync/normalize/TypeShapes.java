@@ -104,18 +104,29 @@ final class TypeShapes {
         return new DeclaredShapes.Types(domains, composites, sequences, routineArguments(connection, declared), kinds);
     }
 
-    /** Routines that comments name, resolved by PostgreSQL (to_regprocedure) as they exist now. */
+    /** Routines that comments and owners name, resolved by PostgreSQL (to_regprocedure) as they exist now. */
     private static Map<String, String> routineArguments(Connection connection, DeclaredSchema declared) throws SQLException {
         Map<String, String> arguments = new HashMap<>();
         try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_get_function_identity_arguments("
                 + "pg_catalog.to_regprocedure(pg_catalog.quote_ident(?) || '.' || pg_catalog.quote_ident(?) || '(' || ? || ')'))")) {
             for (Declaration d : declared.declarations()) {
-                if (!(d instanceof Declaration.CommentDecl c) || !c.target().kind().routine() || c.target().detail() == null) continue;
-                ps.setString(1, c.target().object().schema());
-                ps.setString(2, c.target().object().name());
-                ps.setString(3, c.target().detail());
+                schemasync.catalog.QualifiedName routine;
+                String detail;
+                if (d instanceof Declaration.CommentDecl c && c.target().kind().routine()) {
+                    routine = c.target().object();
+                    detail = c.target().detail();
+                } else if (d instanceof schemasync.dsl.OwnerDecl o && o.target().kind() != null && o.target().kind().routine()) {
+                    routine = o.name(); // ensureOwner names a routine the same way
+                    detail = o.target().arguments();
+                } else {
+                    continue;
+                }
+                if (detail == null) continue;
+                ps.setString(1, routine.schema());
+                ps.setString(2, routine.name());
+                ps.setString(3, detail);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getString(1) != null) arguments.put(c.target().object() + "(" + c.target().detail() + ")", rs.getString(1));
+                    if (rs.next() && rs.getString(1) != null) arguments.put(routine + "(" + detail + ")", rs.getString(1));
                 } catch (SQLException e) {
                     // An argument list PostgreSQL cannot parse: the comment is then matched as written.
                     connection.rollback();

@@ -53,6 +53,8 @@ final class CatalogEdit {
     Spelled spelled = Spelled.NONE;
     Map<QualifiedName, schemasync.catalog.Statistics> statistics = new LinkedHashMap<>();
     Map<String, schemasync.catalog.Rule> rules = new LinkedHashMap<>();
+    /** Object owners by role name ({@link ObjectEffects#setOwner}); a created object's is not known (the applying role). */
+    Map<schemasync.catalog.OwnerTarget, String> owners = new LinkedHashMap<>();
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -68,6 +70,7 @@ final class CatalogEdit {
         this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
         this.statistics = new LinkedHashMap<>(c.statistics());
         this.rules = new LinkedHashMap<>(c.rules());
+        this.owners = new LinkedHashMap<>(c.owners());
     }
 
     private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -102,7 +105,7 @@ final class CatalogEdit {
                 .composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).build();
+                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

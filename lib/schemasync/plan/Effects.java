@@ -366,4 +366,5 @@ public final class Effects implements StepVisitor<Void> {
     public Void createRule(StatisticsRuleSteps.CreateRule s) { StatisticsRuleEffects.createRule(c, s); return null; }
     public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
+    public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
 }

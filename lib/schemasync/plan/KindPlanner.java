@@ -29,10 +29,13 @@ final class KindPlanner {
     private final Planner planner;
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
+    /** Declared owners ({@code ensureOwner}). */
+    private final OwnerPlanner owners;
 
     KindPlanner(Planner planner) {
         this.planner = planner;
         this.statisticsRules = new StatisticsRulePlanner(planner);
+        this.owners = new OwnerPlanner(planner);
     }
 
     Map<QualifiedName, Collation> collations() {
@@ -55,6 +58,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
         else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(planner, c));
+        else if (d instanceof schemasync.dsl.OwnerDecl o) out.addAll(owners.plan(o));
         else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
         return out;
     }

@@ -395,4 +395,5 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
         return s.kind() == schemasync.model.ObjectKind.RULE ? brief() : table == null ? none()
                 : List.of(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + ": writes wait"));
     }
+    public List<Hazard> setOwner(OwnerSteps.SetOwner s) { return OwnerPlanner.hazards(s, brief()); }
 }

@@ -142,4 +142,6 @@ public interface StepVisitor<R> {
     R setEnabled(StatisticsRuleSteps.SetEnabled step);
 
     R createRule(StatisticsRuleSteps.CreateRule step);
+
+    R setOwner(OwnerSteps.SetOwner step);
 }

@@ -379,4 +379,8 @@ final class StepSql implements StepVisitor<String> {
     public String setEnabled(schemasync.plan.StatisticsRuleSteps.SetEnabled s) {
         return StatisticsRuleSql.setEnabled(CTX, s, name(s.table()));
     }
+
+    public String setOwner(schemasync.plan.OwnerSteps.SetOwner s) {
+        return OwnerSql.setOwner(CTX, s.target(), s.role());
+    }
 }

@@ -104,6 +104,7 @@ public final class RoundTrip {
             roles.add(target.forRole());
             grants.forEach(g -> roles.add(g.role()));
         });
+        roles.addAll(catalog.owners().values()); // owners are referenced, never created by the blocks
         roles.remove("public");
         return roles;
     }

@@ -51,7 +51,7 @@ class PlannerCoverageTest {
     static Stream<Case> allCases() {
         return Stream.of(PlannerCasesTest.cases(), PlannerColumnCasesTest.cases(), PlannerObjectCasesTest.cases(),
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
-                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases())
+                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases())
                 .flatMap(s -> s);
     }
 

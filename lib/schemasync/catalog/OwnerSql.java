@@ -1,0 +1,59 @@
+package schemasync.catalog;
+
+/**
+ * The owners query (see {@link CatalogTypeSql} for the conventions: managed schemas only, never an extension's
+ * objects, one parameter, runnable in psql). It travels in the catalog's one batch: no round trip of its own.
+ */
+final class OwnerSql {
+    private OwnerSql() {
+    }
+
+    /**
+     * The owner of each schema, table (partitioned and foreign too), view, materialized view, sequence not
+     * owned by a column (an identity or serial sequence follows its table's owner: ALTER SEQUENCE refuses it),
+     * routine, enum / composite / range type, domain and collation, by role name (pg_get_userbyid). A
+     * multirange type follows its range type; a table's row type its table; a range type's constructor functions
+     * (an internal dependency) are no one's to declare, as pg_dump does not write them.
+     */
+    static final String OWNERS = """
+            -- schema-sync: owners
+            WITH managed AS (SELECT n.oid, n.nspname, n.nspowner FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?))
+            SELECT 'schema' AS kind, m.nspname AS schema, m.nspname AS name, NULL::text AS arguments,
+                   pg_catalog.pg_get_userbyid(m.nspowner) AS owner
+            FROM managed m
+            UNION ALL
+            SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence'
+                                  WHEN 'f' THEN 'foreign table' ELSE 'table' END, m.nspname, c.relname, NULL,
+                   pg_catalog.pg_get_userbyid(c.relowner)
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid
+                                AND (e.deptype = 'e' OR c.relkind = 'S' AND e.deptype IN ('a', 'i')
+                                     AND e.refclassid = 'pg_catalog.pg_class'::regclass))
+            UNION ALL
+            SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END, m.nspname, p.proname,
+                   pg_catalog.pg_get_function_identity_arguments(p.oid), pg_catalog.pg_get_userbyid(p.proowner)
+            FROM managed m JOIN pg_catalog.pg_proc p ON p.pronamespace = m.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))
+            UNION ALL
+            SELECT CASE t.typtype WHEN 'd' THEN 'domain' ELSE 'type' END, m.nspname, t.typname, NULL,
+                   pg_catalog.pg_get_userbyid(t.typowner)
+            FROM managed m JOIN pg_catalog.pg_type t ON t.typnamespace = m.oid
+            WHERE (t.typtype IN ('e', 'd', 'r')
+                   OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c'))
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'collation', m.nspname, co.collname, NULL, pg_catalog.pg_get_userbyid(co.collowner)
+            FROM managed m JOIN pg_catalog.pg_collation co ON co.collnamespace = m.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_collation'::regclass AND e.objid = co.oid AND e.deptype = 'e')
+            ORDER BY 1, 2, 3, 4
+            """;
+
+    static void addTo(CatalogReader.Batch batch, java.util.Map<OwnerTarget, String> owners) {
+        batch.add(OWNERS, rs -> owners.put(new OwnerTarget(OwnerTarget.Kind.fromWord(rs.getString(1)),
+                new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
+    }
+}

@@ -1,0 +1,42 @@
+package schemasync.dsl;
+
+import schemasync.catalog.OwnerTarget.Kind;
+
+/**
+ * What {@code ensureOwner(OwnerOf.TABLE, "orders", "app_owner")} gives an owner. The DSL's own vocabulary: a
+ * block imports this enum, never the catalog's types. An index, an identity or serial sequence and a table's
+ * row type have no owner of their own in PostgreSQL: they follow their table's.
+ */
+public enum OwnerOf {
+    SCHEMA(Kind.SCHEMA),
+    /** A table, partitioned table or partition. */
+    TABLE(Kind.TABLE),
+    FOREIGN_TABLE(Kind.FOREIGN_TABLE),
+    VIEW(Kind.VIEW),
+    MATERIALIZED_VIEW(Kind.MATERIALIZED_VIEW),
+    SEQUENCE(Kind.SEQUENCE),
+    /** {@code "name(argument types)"}. */
+    FUNCTION(Kind.FUNCTION),
+    PROCEDURE(Kind.PROCEDURE),
+    AGGREGATE(Kind.AGGREGATE),
+    /** An enum, composite or range type. */
+    TYPE(Kind.TYPE),
+    DOMAIN(Kind.DOMAIN),
+    COLLATION(Kind.COLLATION);
+
+    private final Kind kind;
+
+    OwnerOf(Kind kind) {
+        this.kind = kind;
+    }
+
+    /** The catalog's kind, for the engine. */
+    Kind kind() {
+        return kind;
+    }
+
+    /** The DSL's name for a catalog kind (generate writes it). */
+    public static OwnerOf of(Kind kind) {
+        return valueOf(kind.name());
+    }
+}
