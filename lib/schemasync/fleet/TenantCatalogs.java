@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
@@ -141,7 +142,12 @@ public final class TenantCatalogs {
             }
             String label = component.getName();
             if (value instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> add(parts, schemaOf(k), label, k, v instanceof Table t ? t.withoutStatistics() : v));
+                map.forEach((k, v) -> {
+                    // A tenant schema's own owner goes in its head line below: it says who owns the schema, not
+                    // what the schema holds (a fresh schema has an owner too), and it names the tenant bare.
+                    if (k instanceof OwnerTarget o && o.kind() == OwnerTarget.Kind.SCHEMA && tenants.contains(o.name().name())) return;
+                    add(parts, schemaOf(k), label, k, v instanceof Table t ? t.withoutStatistics() : v);
+                });
             } else if (value instanceof List<?> list) {
                 for (Object o : list) add(parts, schemaOf(o), label, o, "");
             }
@@ -151,7 +157,8 @@ public final class TenantCatalogs {
         for (String t : tenants) {
             List<String> entries = parts.get(t);
             if (entries.isEmpty()) fresh.add(t);
-            String head = catalog.schemas().contains(t) ? "schema exists\n" : "no schema\n";
+            String head = catalog.schemas().contains(t)
+                    ? "schema exists, owned by " + catalog.owners().get(OwnerTarget.schema(t)) + "\n" : "no schema\n";
             fingerprints.put(t, Fingerprint.of(withoutOwnName(head + sorted(entries), t, placeholder)));
         }
         return new Slices(fingerprints, Fingerprint.of(sorted(common)), fresh);
