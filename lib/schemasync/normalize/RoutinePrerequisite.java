@@ -45,6 +45,8 @@ final class RoutinePrerequisite {
                 + "; PERFORM pg_catalog.set_config('check_function_bodies', was, true); EXCEPTION WHEN OTHERS THEN " + fallback + "; END " + tag;
     }
 
+    private static final java.util.regex.Pattern LANGUAGE_SQL = java.util.regex.Pattern.compile("(?i)LANGUAGE\\s+\"?sql\"?(?![A-Za-z0-9_])");
+
     private static final java.util.regex.Pattern STANDARD_BODY = java.util.regex.Pattern.compile(
             "(?i)(?<![A-Za-z0-9_$\"])(RETURN|BEGIN\\s+ATOMIC)(?![A-Za-z0-9_$\"])");
 
@@ -61,7 +63,7 @@ final class RoutinePrerequisite {
         if (!m.find()) return null;
         String header = createSql.substring(0, m.start());
         if (header.contains("'") || header.contains("$")) return null;
-        java.util.regex.Matcher language = java.util.regex.Pattern.compile("(?i)LANGUAGE\\s+\"?sql\"?(?![A-Za-z0-9_])").matcher(header);
+        java.util.regex.Matcher language = LANGUAGE_SQL.matcher(header);
         if (!language.find()) return null;
         // PL/pgSQL, not SQL: an IMMUTABLE SQL function is inlined when a generated column or index is created, and a
         // stand-in's body would then be checked against the declared result.
