@@ -17,13 +17,7 @@ final class RoutinePrerequisite {
      * {@code createSql} (a CREATE [OR REPLACE] FUNCTION / PROCEDURE) with check_function_bodies off for it
      * alone, set back after it (on a failure the DO block's own savepoint takes the setting back too), in a
      * DO block that ignores its failure: a routine that cannot exist here is reported through its users.
-     */
-    static String bodyUnchecked(String createSql) {
-        return bodyUnchecked(createSql, java.util.Set.of());
-    }
-
-    /**
-     * As {@link #bodyUnchecked(String)}; and when a standard SQL body fails only because it reads one of
+     * And when a standard SQL body fails only because it reads one of
      * {@code declaredBefore} (tables an earlier declaration creates, as {@code schema.name} and, in public,
      * bare), its {@link #standIn} is created instead: the apply will create the routine after that table.
      * A body reading a table declared after it is still reported through its users (the apply would fail).
