@@ -6,7 +6,7 @@ import schemasync.db.DatabaseUrl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.execute.SchemaSync;
 import schemasync.normalize.Normalizer;
-import schemasync.plan.DeclaredShapes;
+import schemasync.normalize.DeclaredShapes;
 import schemasync.plan.Plan;
 import schemasync.plan.Planner;
 

@@ -12,8 +12,8 @@ import schemasync.execute.SchemaSync.Options;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.PlannedStep;
-import schemasync.plan.Step;
-import schemasync.plan.Step.Phase;
+import schemasync.step.Step;
+import schemasync.step.Step.Phase;
 import schemasync.render.SqlRenderer;
 
 /**

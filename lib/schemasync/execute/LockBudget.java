@@ -2,7 +2,7 @@ package schemasync.execute;
 
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.PlannedStep;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * Every relation a transaction creates or alters stays locked until COMMIT, and all sessions share

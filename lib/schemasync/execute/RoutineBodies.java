@@ -13,7 +13,7 @@ import java.util.List;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.plan.PlanItem.Change;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * Routine bodies are checked once everything the apply creates exists, as a pg_dump restore does.

@@ -15,15 +15,15 @@ import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.PendingDeclarations;
 import schemasync.normalize.Normalizer;
 import java.util.Set;
-import schemasync.plan.DeclaredShapes;
+import schemasync.normalize.DeclaredShapes;
 import schemasync.model.HazardKind;
 import schemasync.plan.HazardPolicy;
 import schemasync.plan.Plan;
 import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.PlannedStep;
 import schemasync.plan.Planner;
-import schemasync.plan.Step;
-import schemasync.plan.StepLocks;
+import schemasync.step.Step;
+import schemasync.step.StepLocks;
 import schemasync.render.SqlRenderer;
 
 /**

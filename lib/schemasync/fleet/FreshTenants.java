@@ -13,7 +13,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.CatalogReader;
 import schemasync.execute.AdvisoryLock;
 import schemasync.execute.SchemaSync;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * A fresh tenant (its schema holds nothing yet) applied with the statements that converged another fresh tenant

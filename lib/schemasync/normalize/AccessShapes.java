@@ -18,8 +18,7 @@ import schemasync.dsl.Declaration.AggregateDecl;
 import schemasync.dsl.Declaration.FunctionDecl;
 import schemasync.dsl.AccessDecl.GrantDecl;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.DeclaredShapes;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

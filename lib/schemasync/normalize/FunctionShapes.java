@@ -11,8 +11,8 @@ import java.util.Map;
 import schemasync.catalog.Catalog;
 import schemasync.dsl.Declaration.FunctionDecl;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.DeclaredShapes.Functions;
-import schemasync.plan.Step;
+import schemasync.normalize.DeclaredShapes.Functions;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

@@ -16,8 +16,7 @@ import schemasync.catalog.RangeType;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.KindDecl;
-import schemasync.plan.DeclaredShapes;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

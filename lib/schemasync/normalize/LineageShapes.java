@@ -10,7 +10,6 @@ import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.catalog.TableLineage;
 import schemasync.dsl.Declaration.TableDecl;
-import schemasync.plan.DeclaredShapes;
 
 /**
  * The shadow of an INHERITS child or a typed table also has the columns it gets from its parents or type, so that

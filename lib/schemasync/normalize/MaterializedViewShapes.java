@@ -11,7 +11,7 @@ import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration.MaterializedViewDecl;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

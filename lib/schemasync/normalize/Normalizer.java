@@ -24,8 +24,7 @@ import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.RenameLane;
-import schemasync.plan.DeclaredShapes;
-import schemasync.plan.DeclaredShapes.ColumnRef;
+import schemasync.normalize.DeclaredShapes.ColumnRef;
 import schemasync.render.SqlRenderer;
 
 /**

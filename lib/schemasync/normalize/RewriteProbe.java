@@ -11,7 +11,7 @@ import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.catalog.ColumnSpec;
-import schemasync.plan.DeclaredShapes.ColumnRef;
+import schemasync.normalize.DeclaredShapes.ColumnRef;
 import schemasync.render.SqlRenderer;
 
 /** Asks PostgreSQL which ADD COLUMNs would rewrite their table (a volatile default). */
@@ -44,7 +44,7 @@ final class RewriteProbe {
                     }
                     long before = filenode(st);
                     ColumnSpec probe = new ColumnSpec("c" + (++n), c.type(), false, c.defaultSql(), c.identity(), null);
-                    st.execute(SqlRenderer.render(new schemasync.plan.Step.AddColumn(
+                    st.execute(SqlRenderer.render(new schemasync.step.Step.AddColumn(
                             new QualifiedName("pg_temp", "schema_sync_rewrite_probe"), probe)));
                     if (filenode(st) != before) rewriting.add(new ColumnRef(s.table, c.name()));
                 }

@@ -33,27 +33,27 @@ final class ShadowPrerequisites {
             KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
             if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
                 // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateExtension(x.name(), x.schema(), x.version())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateExtension(x.name(), x.schema(), x.version())));
             } else if (d instanceof Declaration.SchemaDecl s && !catalog.schemas().contains(s.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSchema(s.name())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateSchema(s.name())));
             } else if (d instanceof TypeDecl.EnumDecl e && !catalog.enums().containsKey(e.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateEnum(e.name(), e.labels())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateEnum(e.name(), e.labels())));
             } else if (d instanceof TypeDecl.DomainDecl t && !catalog.domains().containsKey(t.name())) {
                 // Columns of a domain this run creates: the shadows need the type to exist.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateDomain(t.domain())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateDomain(t.domain())));
             } else if (d instanceof TypeDecl.CompositeTypeDecl t && !catalog.composites().containsKey(t.name())) {
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateCompositeType(t.type())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateCompositeType(t.type())));
             } else if (d instanceof Declaration.CustomStepDecl c && c.definesObjects()) {
                 sql.add(Normalizer.guarded(c));
             } else if (d instanceof TypeDecl.SequenceDecl q && !catalog.sequences().containsKey(q.name())) {
                 // A column default nextval('seq') of a sequence this run creates.
-                sql.add(SqlRenderer.render(new schemasync.plan.Step.CreateSequence(q.spec())));
+                sql.add(SqlRenderer.render(new schemasync.step.Step.CreateSequence(q.spec())));
             } else if (d instanceof Declaration.FunctionDecl f && f.arguments() != null
                     && catalog.functions().values().stream().noneMatch(c -> c.name().equals(f.name()))) {
                 // A trigger on a shadow needs its function to exist. A function may also need what
                 // this run creates before it (RETURNS SETOF a declared table, a BEGIN ATOMIC body reading
                 // one): then it cannot exist here, and only a trigger using it is reported, not the function.
-                sql.add(RoutinePrerequisite.bodyUnchecked(SqlRenderer.render(new schemasync.plan.Step.CreateFunction(f.name(), f.arguments(),
+                sql.add(RoutinePrerequisite.bodyUnchecked(SqlRenderer.render(new schemasync.step.Step.CreateFunction(f.name(), f.arguments(),
                         f.definition(), true, f.procedure())), Set.copyOf(tablesDeclaredBefore)));
             }
         }

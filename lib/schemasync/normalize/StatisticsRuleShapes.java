@@ -18,8 +18,7 @@ import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.StatisticsRuleDecl;
-import schemasync.plan.DeclaredShapes;
-import schemasync.plan.StatisticsRuleSteps;
+import schemasync.step.StatisticsRuleSteps;
 import schemasync.render.SqlRenderer;
 
 /**

@@ -15,8 +15,7 @@ import schemasync.catalog.Domain;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.plan.DeclaredShapes;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

@@ -12,7 +12,7 @@ import schemasync.catalog.Catalog;
 import schemasync.dsl.Declaration.ViewDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.catalog.QualifiedName;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
+import schemasync.step.Step;
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.Column;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import java.util.List;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.CommentTarget;

@@ -1,5 +1,12 @@
 package schemasync.plan;
 
+import schemasync.step.ExternalSteps;
+import schemasync.step.LineageSteps;
+import schemasync.step.OptionSteps;
+import schemasync.step.OwnerSteps;
+import schemasync.step.StatisticsRuleSteps;
+import schemasync.step.Step;
+import schemasync.step.StepVisitor;
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.Catalog;

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.step.ExternalSteps;
+import schemasync.step.Step;
 import schemasync.dsl.ExternalDecl;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,8 @@ import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Origin;
 import schemasync.model.Difference;
-import schemasync.plan.ExternalSteps.AlterOptions;
-import schemasync.plan.ExternalSteps.OptionsOf;
+import schemasync.step.ExternalSteps.AlterOptions;
+import schemasync.step.ExternalSteps.OptionsOf;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;

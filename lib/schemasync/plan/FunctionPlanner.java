@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
+import schemasync.step.Step;
 import schemasync.catalog.Differ;
 
 import schemasync.plan.Summary.Verb;

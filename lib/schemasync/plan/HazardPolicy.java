@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import schemasync.model.HazardKind;
 import java.util.ArrayList;
 import java.util.Collections;

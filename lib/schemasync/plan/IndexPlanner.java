@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import schemasync.plan.Summary.Verb;
 
 import schemasync.model.HazardKind;

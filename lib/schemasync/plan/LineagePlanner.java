@@ -1,5 +1,8 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
+import schemasync.step.LineageSteps;
+import schemasync.step.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

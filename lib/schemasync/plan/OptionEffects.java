@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.OptionSteps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.step.OwnerSteps;
+import schemasync.step.Step;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.QualifiedName;

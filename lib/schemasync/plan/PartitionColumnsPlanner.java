@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import java.util.Objects;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
+import schemasync.step.Step;
 import schemasync.dsl.AccessDecl;
 import schemasync.dsl.TypeDecl;
 import schemasync.plan.Summary.Verb;

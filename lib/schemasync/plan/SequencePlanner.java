@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import schemasync.catalog.Differ;
 
 import schemasync.plan.Summary.Verb;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
 import java.util.List;
 import java.util.Optional;
 import schemasync.catalog.Constraint;

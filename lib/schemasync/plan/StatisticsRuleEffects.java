@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.step.StatisticsRuleSteps;
+import schemasync.step.Step;
 import schemasync.catalog.CommentTarget;
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.Rule;

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.step.LineageSteps;
+import schemasync.step.Step;
 import java.util.List;
 import java.util.Locale;
 import schemasync.catalog.Table;
@@ -11,30 +13,10 @@ import schemasync.model.HazardKind;
  * A step on a table nobody else can see yet costs nothing; so does a step that commits with the one
  * before it (that one states the cost of the pair).
  */
-final class StepHazards implements StepVisitor<List<Hazard>> {
-    private final Table table;
-    private final String name;
+final class StepHazards extends ObjectStepHazards {
 
     StepHazards(Table table) {
-        this.table = table;
-        this.name = table == null ? null : table.name().toString();
-    }
-
-    private String size() {
-        return HazardClassifier.size(table);
-    }
-
-    private boolean small() {
-        return HazardClassifier.small(table);
-    }
-
-    /** Metadata only, but ACCESS EXCLUSIVE: queued behind long transactions it blocks every query on the table. */
-    private List<Hazard> brief() {
-        return table == null ? List.of() : List.of(HazardClassifier.brief(name));
-    }
-
-    private static List<Hazard> none() {
-        return List.of();
+        super(table);
     }
 
     // Schemas, extensions and types: a brief lock on an existing table when one is touched.
@@ -332,68 +314,4 @@ final class StepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> inheritParent(Step.InheritParent s) {
         return brief();
     }
-
-    // Foreign servers, user mappings, publications, event triggers: catalog rows only. A foreign table holds no
-    // rows, so re-creating or altering one costs nothing but its brief lock.
-
-    public List<Hazard> createServer(ExternalSteps.CreateServer s) {
-        return none();
-    }
-
-    public List<Hazard> createUserMapping(ExternalSteps.CreateUserMapping s) {
-        return none();
-    }
-
-    public List<Hazard> createForeignTable(ExternalSteps.CreateForeignTable s) {
-        return none();
-    }
-
-    public List<Hazard> alterOptions(ExternalSteps.AlterOptions s) {
-        return none();
-    }
-
-    public List<Hazard> createPublication(ExternalSteps.CreatePublication s) {
-        return none();
-    }
-
-    public List<Hazard> alterPublicationTables(ExternalSteps.AlterPublicationTables s) {
-        return none();
-    }
-
-    public List<Hazard> setPublicationOptions(ExternalSteps.SetPublicationOptions s) {
-        return none();
-    }
-
-    public List<Hazard> createEventTrigger(ExternalSteps.CreateEventTrigger s) {
-        return none();
-    }
-
-    public List<Hazard> setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) {
-        return none();
-    }
-
-    public List<Hazard> dropExternal(ExternalSteps.DropExternal s) {
-        return none();
-    }
-
-    /** SHARE UPDATE EXCLUSIVE: reads and writes go on; ANALYZE fills the new statistics later. */
-    public List<Hazard> createStatistics(StatisticsRuleSteps.CreateStatistics s) {
-        return none();
-    }
-
-    public List<Hazard> setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) {
-        return none();
-    }
-
-    /** CREATE [OR REPLACE] RULE holds ACCESS EXCLUSIVE on an existing table or view briefly. */
-    public List<Hazard> createRule(StatisticsRuleSteps.CreateRule s) {
-        return brief();
-    }
-
-    /** ENABLE / DISABLE RULE: brief ACCESS EXCLUSIVE; ENABLE / DISABLE TRIGGER: brief SHARE ROW EXCLUSIVE (writes wait). */
-    public List<Hazard> setEnabled(StatisticsRuleSteps.SetEnabled s) {
-        return s.kind() == schemasync.model.ObjectKind.RULE ? brief() : table == null ? none()
-                : List.of(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + ": writes wait"));
-    }
-    public List<Hazard> setOwner(OwnerSteps.SetOwner s) { return OwnerPlanner.hazards(s, brief()); }
 }

@@ -8,7 +8,7 @@ import schemasync.SchemaSyncException;
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.ExternalObjects.PublishedTable;
 import schemasync.catalog.QualifiedName;
-import schemasync.plan.ExternalSteps;
+import schemasync.step.ExternalSteps;
 
 /**
  * The SQL of {@link ExternalSteps}. Identifiers are always quoted (as {@code DSL.name} renders them), option values
@@ -66,7 +66,7 @@ final class ExternalSql {
      * The statement the executor sends: as rendered, except that a user mapping's password is read from its
      * environment variable now. An unset variable is the user's error, said before anything runs on the server.
      */
-    static String executable(schemasync.plan.Step step, String rendered) {
+    static String executable(schemasync.step.Step step, String rendered) {
         if (!(step instanceof ExternalSteps.CreateUserMapping m) || m.passwordVariable() == null) return rendered;
         String password = System.getenv(m.passwordVariable());
         if (password == null) {

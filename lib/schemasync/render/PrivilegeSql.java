@@ -4,7 +4,7 @@ import org.jooq.QueryPart;
 import org.jooq.impl.DSL;
 import schemasync.catalog.DefaultTarget;
 import schemasync.catalog.GrantTarget;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * GRANT / REVOKE, ALTER DEFAULT PRIVILEGES and CREATE AGGREGATE as plain-SQL templates: jOOQ 3.19's

@@ -19,7 +19,7 @@ import schemasync.catalog.Table;
 import schemasync.catalog.TriggerSpec;
 import schemasync.catalog.KeyPart;
 import schemasync.catalog.SequenceOptions;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * Step → SQL, with jOOQ. Every identifier goes through {@code DSL.name} (always quoted, so

@@ -40,7 +40,7 @@ final class StatisticsRuleSql {
     }
 
     /** {@code ALTER TABLE table DISABLE RULE name}, {@code ... ENABLE REPLICA TRIGGER name}: the state's own words. */
-    static String setEnabled(DSLContext ctx, schemasync.plan.StatisticsRuleSteps.SetEnabled s, Name table) {
+    static String setEnabled(DSLContext ctx, schemasync.step.StatisticsRuleSteps.SetEnabled s, Name table) {
         return "ALTER TABLE " + ctx.render(table) + " " + s.enabled().sql + " " + s.kind().word().toUpperCase(java.util.Locale.ROOT)
                 + " " + ctx.render(DSL.name(s.name()));
     }

@@ -7,8 +7,8 @@ import org.jooq.impl.DSL;
 import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SequenceOptions;
-import schemasync.plan.Step;
-import schemasync.plan.StepVisitor;
+import schemasync.step.Step;
+import schemasync.step.StepVisitor;
 
 /** The one statement each step runs: identifiers through {@code DSL.name}, the user's SQL verbatim. */
 final class StepSql implements StepVisitor<String> {
@@ -311,7 +311,7 @@ final class StepSql implements StepVisitor<String> {
     }
 
     /** The column step's own statement with ONLY after ALTER TABLE (all four start {@code ALTER TABLE name}). */
-    public String onlyThisTable(schemasync.plan.LineageSteps.OnlyThisTable o) {
+    public String onlyThisTable(schemasync.step.LineageSteps.OnlyThisTable o) {
         String sql = o.step().accept(this);
         if (!sql.regionMatches(true, 0, "ALTER TABLE ", 0, 12)) throw new IllegalStateException("not an ALTER TABLE: " + sql);
         return sql.substring(0, 12) + "ONLY " + sql.substring(12);
@@ -323,64 +323,64 @@ final class StepSql implements StepVisitor<String> {
 
     // Foreign servers, user mappings, foreign tables, publications, event triggers: spelled by ExternalSql.
 
-    public String createServer(schemasync.plan.ExternalSteps.CreateServer s) {
+    public String createServer(schemasync.step.ExternalSteps.CreateServer s) {
         return ExternalSql.createServer(s);
     }
 
-    public String createUserMapping(schemasync.plan.ExternalSteps.CreateUserMapping s) {
+    public String createUserMapping(schemasync.step.ExternalSteps.CreateUserMapping s) {
         return ExternalSql.createUserMapping(s);
     }
 
-    public String createForeignTable(schemasync.plan.ExternalSteps.CreateForeignTable s) {
+    public String createForeignTable(schemasync.step.ExternalSteps.CreateForeignTable s) {
         return ExternalSql.createForeignTable(s);
     }
 
-    public String alterOptions(schemasync.plan.ExternalSteps.AlterOptions s) {
+    public String alterOptions(schemasync.step.ExternalSteps.AlterOptions s) {
         return ExternalSql.alterOptions(s);
     }
 
-    public String createPublication(schemasync.plan.ExternalSteps.CreatePublication s) {
+    public String createPublication(schemasync.step.ExternalSteps.CreatePublication s) {
         return ExternalSql.createPublication(s);
     }
 
-    public String alterPublicationTables(schemasync.plan.ExternalSteps.AlterPublicationTables s) {
+    public String alterPublicationTables(schemasync.step.ExternalSteps.AlterPublicationTables s) {
         return ExternalSql.alterPublicationTables(s);
     }
 
-    public String setPublicationOptions(schemasync.plan.ExternalSteps.SetPublicationOptions s) {
+    public String setPublicationOptions(schemasync.step.ExternalSteps.SetPublicationOptions s) {
         return ExternalSql.setPublicationOptions(s);
     }
 
-    public String createEventTrigger(schemasync.plan.ExternalSteps.CreateEventTrigger s) {
+    public String createEventTrigger(schemasync.step.ExternalSteps.CreateEventTrigger s) {
         return ExternalSql.createEventTrigger(s);
     }
 
-    public String setEventTriggerEnabled(schemasync.plan.ExternalSteps.SetEventTriggerEnabled s) {
+    public String setEventTriggerEnabled(schemasync.step.ExternalSteps.SetEventTriggerEnabled s) {
         return ExternalSql.setEventTriggerEnabled(s);
     }
 
-    public String dropExternal(schemasync.plan.ExternalSteps.DropExternal s) {
+    public String dropExternal(schemasync.step.ExternalSteps.DropExternal s) {
         return ExternalSql.dropExternal(s);
     }
 
     // Extended statistics and rules: spelled by StatisticsRuleSql.
-    public String createStatistics(schemasync.plan.StatisticsRuleSteps.CreateStatistics s) {
+    public String createStatistics(schemasync.step.StatisticsRuleSteps.CreateStatistics s) {
         return StatisticsRuleSql.createStatistics(CTX, s.statistics(), name(s.statistics().name()), name(s.statistics().table()));
     }
 
-    public String setStatisticsTarget(schemasync.plan.StatisticsRuleSteps.SetStatisticsTarget s) {
+    public String setStatisticsTarget(schemasync.step.StatisticsRuleSteps.SetStatisticsTarget s) {
         return StatisticsRuleSql.setStatisticsTarget(CTX, name(s.name()), s.target());
     }
 
-    public String createRule(schemasync.plan.StatisticsRuleSteps.CreateRule s) {
+    public String createRule(schemasync.step.StatisticsRuleSteps.CreateRule s) {
         return StatisticsRuleSql.createRule(CTX, s.rule(), s.replace());
     }
 
-    public String setEnabled(schemasync.plan.StatisticsRuleSteps.SetEnabled s) {
+    public String setEnabled(schemasync.step.StatisticsRuleSteps.SetEnabled s) {
         return StatisticsRuleSql.setEnabled(CTX, s, name(s.table()));
     }
 
-    public String setOwner(schemasync.plan.OwnerSteps.SetOwner s) {
+    public String setOwner(schemasync.step.OwnerSteps.SetOwner s) {
         return OwnerSql.setOwner(CTX, s.target(), s.role());
     }
 }

@@ -17,7 +17,7 @@ import schemasync.plan.PlanItem.Change;
 import schemasync.plan.PlanItem.Drift;
 import schemasync.plan.PlanItem.PlannedStep;
 import schemasync.plan.PlanItem.Unchanged;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 import schemasync.render.SqlRenderer;
 
 /**

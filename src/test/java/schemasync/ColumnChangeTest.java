@@ -10,7 +10,7 @@ import schemasync.dsl.ChangeBlock;
 import schemasync.execute.SchemaSync.Outcome;
 import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /** ensureColumnChanged: type (with USING), nullability and default, planned online and applied as the policy allows. */
 class ColumnChangeTest {

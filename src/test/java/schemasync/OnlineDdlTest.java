@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import schemasync.dsl.ChangeBlock;
 import schemasync.model.HazardKind;
 import schemasync.plan.Plan;
-import schemasync.plan.Step;
+import schemasync.step.Step;
 
 /**
  * Online by default: indexes on existing tables are built and dropped CONCURRENTLY after the commit,

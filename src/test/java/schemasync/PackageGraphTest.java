@@ -26,11 +26,12 @@ import org.junit.jupiter.api.Test;
 class PackageGraphTest {
 
     /**
-     * Upstream first. {@code db} (connections) needs nothing of ours; {@code normalize} runs before
-     * {@code plan} but spells its shadow DDL with {@code render}'s SqlRenderer and plan's steps, so it
-     * comes after them in the import order; it fills the planner's input record {@code plan.DeclaredShapes}.
+     * Upstream first. {@code db} (connections) needs nothing of ours; {@code step} (the statements a
+     * plan is made of) and {@code render} (their SQL) come before {@code normalize}, which spells its
+     * shadow DDL with them, and {@code normalize} before {@code plan}, which reads what it produces
+     * ({@code normalize.DeclaredShapes}), as they run.
      */
-    static final List<String> PIPELINE = List.of("model", "db", "catalog", "dsl", "plan", "render", "normalize", "execute",
+    static final List<String> PIPELINE = List.of("model", "db", "catalog", "dsl", "step", "render", "normalize", "plan", "execute",
             "report", "generate", "verify", "fleet", "cli");
 
     static final int MAX_LINES = 400;
@@ -62,7 +63,7 @@ class PackageGraphTest {
     @Test
     void theCheckerReportsEveryKindOfViolation() {
         Map<String, String> sources = new TreeMap<>();
-        sources.put("dsl/A.java", "package schemasync.dsl;\nimport schemasync.plan.Step;\n// schemasync.render.X in a comment\n");
+        sources.put("dsl/A.java", "package schemasync.dsl;\nimport schemasync.plan.Planner;\n// schemasync.render.X in a comment\n");
         sources.put("report/B.java", "package schemasync.report;\nclass B { Object o = new schemasync.cli.Main(); String s = \"schemasync.verify.X\"; }\n");
         sources.put("plan/C.java", "package schemasync.plan;\nimport static schemasync.catalog.Catalog.empty;\nimport schemasync.dsl.SchemaChanges;\n");
         sources.put("widgets/D.java", "package schemasync.widgets;\n");

@@ -74,8 +74,8 @@ public final class Scenario implements AutoCloseable {
         schemasync.catalog.Catalog catalog = SchemaSync.readCatalog(connection, declared);
         connection.setAutoCommit(false);
         try {
-            schemasync.plan.DeclaredShapes fast = schemasync.normalize.Normalizer.normalize(connection, catalog, declared, true);
-            schemasync.plan.DeclaredShapes full = schemasync.normalize.Normalizer.normalize(connection, catalog, declared, false);
+            schemasync.normalize.DeclaredShapes fast = schemasync.normalize.Normalizer.normalize(connection, catalog, declared, true);
+            schemasync.normalize.DeclaredShapes full = schemasync.normalize.Normalizer.normalize(connection, catalog, declared, false);
             assertEquals(full, fast, "the normalizer's shortcut disagrees with its shadow tables");
         } finally {
             connection.rollback();
@@ -94,7 +94,7 @@ public final class Scenario implements AutoCloseable {
      */
     public Result assertReplayPredicts(List<? extends ChangeBlock> blocks, Result result) throws SQLException {
         if (result.outcome() != Outcome.APPLIED || result.planned() == null) return result;
-        List<schemasync.plan.Step> steps = result.executed().stream().map(e -> e.step().step()).toList();
+        List<schemasync.step.Step> steps = result.executed().stream().map(e -> e.step().step()).toList();
         if (!schemasync.plan.CatalogOutline.predictable(steps)) return result;
         schemasync.catalog.Catalog replayed = schemasync.plan.Effects.replay(steps, result.planned().catalog());
         schemasync.catalog.Catalog read = SchemaSync.readCatalog(connection, DeclaredSchema.of(blocks));
@@ -111,7 +111,7 @@ public final class Scenario implements AutoCloseable {
         return result;
     }
 
-    private static List<String> sql(List<schemasync.plan.Step> steps) {
+    private static List<String> sql(List<schemasync.step.Step> steps) {
         return steps.stream().map(SqlRenderer::render).toList();
     }
 

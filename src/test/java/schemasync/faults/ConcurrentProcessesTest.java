@@ -37,7 +37,7 @@ class ConcurrentProcessesTest {
                     "INSERT INTO accounts SELECT g, 'user' || g || '@example.com' FROM generate_series(1, 20000) g",
                     "ANALYZE accounts")) {
                 var blocks = FaultBlocks.named("online");
-                assertTrue(s.plan(blocks).steps().stream().anyMatch(p -> p.step() instanceof schemasync.plan.Step.CreateIndex ci
+                assertTrue(s.plan(blocks).steps().stream().anyMatch(p -> p.step() instanceof schemasync.step.Step.CreateIndex ci
                         && ci.concurrently()), "the plan builds an index concurrently");
                 Map<String, String> env = Map.of("DATABASE_URL", CliProcess.platformUrl(s.url));
                 List<Tool.Running> running = new ArrayList<>();

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.Step;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

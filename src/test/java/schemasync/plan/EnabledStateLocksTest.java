@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.step.StatisticsRuleSteps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

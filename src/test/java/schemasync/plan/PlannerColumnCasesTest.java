@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
 import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 import static schemasync.plan.Fixtures.catalog;

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.normalize.DeclaredShapes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 import schemasync.catalog.QualifiedName;
 
@@ -63,14 +63,14 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
      * it requests, as pg_locks names it (PostgreSQL's table of lock modes in "explicit locking").
      */
     record Lock(QualifiedName relation, String mode) {
-        static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
-        static final String SHARE_UPDATE_EXCLUSIVE = "ShareUpdateExclusiveLock";
-        static final String SHARE_ROW_EXCLUSIVE = "ShareRowExclusiveLock";
+        public static final String ACCESS_EXCLUSIVE = "AccessExclusiveLock";
+        public static final String SHARE_UPDATE_EXCLUSIVE = "ShareUpdateExclusiveLock";
+        public static final String SHARE_ROW_EXCLUSIVE = "ShareRowExclusiveLock";
         /** Objects that are not relations (schemas, types, routines) or relations nobody else can see yet. */
-        static final Lock NO_RELATION = new Lock(null, ACCESS_EXCLUSIVE);
+        public static final Lock NO_RELATION = new Lock(null, ACCESS_EXCLUSIVE);
 
         /** ALTER TABLE's default: most subcommands take ACCESS EXCLUSIVE. */
-        static Lock accessExclusive(QualifiedName relation) {
+        public static Lock accessExclusive(QualifiedName relation) {
             return new Lock(relation, ACCESS_EXCLUSIVE);
         }
     }

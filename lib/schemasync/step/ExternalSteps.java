@@ -1,12 +1,12 @@
-package schemasync.plan;
+package schemasync.step;
 
 import java.util.List;
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.ExternalObjects.Enabled;
 import schemasync.catalog.ExternalObjects.PublishedTable;
 import schemasync.catalog.QualifiedName;
-import schemasync.plan.Step.Facts;
-import schemasync.plan.Step.Lock;
+import schemasync.step.Step.Facts;
+import schemasync.step.Step.Lock;
 
 /**
  * The steps on foreign servers, user mappings, foreign tables, publications and event triggers. None of them

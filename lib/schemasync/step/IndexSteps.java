@@ -1,10 +1,10 @@
-package schemasync.plan;
+package schemasync.step;
 
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.IndexSpec;
-import schemasync.plan.Step.Facts;
-import schemasync.plan.Step.Lock;
-import schemasync.plan.Step.Phase;
+import schemasync.step.Step.Facts;
+import schemasync.step.Step.Lock;
+import schemasync.step.Step.Phase;
 
 /** The steps on indexes: builds (plain or CONCURRENTLY), drops, renames and the swap of a rebuild. */
 public interface IndexSteps {

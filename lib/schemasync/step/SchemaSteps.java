@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 import java.util.List;
 import schemasync.catalog.CommentTarget;
@@ -6,8 +6,8 @@ import schemasync.catalog.QualifiedName;
 import schemasync.catalog.CompositeType;
 import schemasync.catalog.Domain;
 import schemasync.catalog.SequenceSpec;
-import static schemasync.plan.Step.Facts;
-import static schemasync.plan.Step.Lock;
+import static schemasync.step.Step.Facts;
+import static schemasync.step.Step.Lock;
 
 /**
  * The steps on schemas, extensions and types (enums, domains, composites, sequences). None of them

@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 /**
  * One method per kind of {@link Step}, none with a default: a new step does not compile until every

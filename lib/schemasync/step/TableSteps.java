@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 import schemasync.catalog.Column.Identity;
 import schemasync.catalog.Constraint;
@@ -7,9 +7,9 @@ import schemasync.catalog.ColumnSpec;
 import schemasync.catalog.ConstraintSpec;
 import schemasync.catalog.TableSpec;
 import schemasync.catalog.SequenceOptions;
-import schemasync.plan.Step.Facts;
-import schemasync.plan.Step.Lock;
-import schemasync.plan.Step.Phase;
+import schemasync.step.Step.Facts;
+import schemasync.step.Step.Lock;
+import schemasync.step.Step.Phase;
 
 /**
  * The steps on a table and its columns and constraints. ALTER TABLE takes ACCESS EXCLUSIVE on the

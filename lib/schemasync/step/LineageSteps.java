@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 /**
  * Steps of legacy inheritance beyond {@link OptionSteps.InheritParent}: a change to one table of an inheritance tree

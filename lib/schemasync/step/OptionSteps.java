@@ -1,11 +1,11 @@
-package schemasync.plan;
+package schemasync.step;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import schemasync.catalog.QualifiedName;
-import schemasync.plan.Step.Facts;
-import schemasync.plan.Step.Lock;
+import schemasync.step.Step.Facts;
+import schemasync.step.Step.Lock;
 
 /**
  * The steps on what a table or index carries beside its shape: storage parameters, persistence and the

@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 import java.util.List;
 import schemasync.catalog.DefaultTarget;
@@ -7,8 +7,8 @@ import schemasync.catalog.QualifiedName;
 import schemasync.model.ObjectKind;
 import schemasync.catalog.Table;
 import schemasync.catalog.TriggerSpec;
-import schemasync.plan.Step.Facts;
-import schemasync.plan.Step.Lock;
+import schemasync.step.Step.Facts;
+import schemasync.step.Step.Lock;
 
 /** The steps on routines, triggers, views, partitions, privileges and policies; drops; custom SQL. */
 public interface ObjectSteps {

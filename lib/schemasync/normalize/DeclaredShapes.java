@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.normalize;
 
 import java.util.Map;
 import java.util.Set;

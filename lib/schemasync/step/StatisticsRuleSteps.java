@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.step;
 
 import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.QualifiedName;

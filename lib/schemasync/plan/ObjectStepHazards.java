@@ -1,0 +1,108 @@
+package schemasync.plan;
+
+import java.util.List;
+import schemasync.catalog.Table;
+import schemasync.model.HazardKind;
+import schemasync.step.ExternalSteps;
+import schemasync.step.OwnerSteps;
+import schemasync.step.StatisticsRuleSteps;
+import schemasync.step.StepVisitor;
+
+/**
+ * The half of {@link StepHazards} for objects beside tables (foreign servers, publications, event
+ * triggers, statistics objects, rules, owners), and the state both halves read: the table the step
+ * touches as it was before this run ({@code null} when this run creates it).
+ */
+abstract class ObjectStepHazards implements StepVisitor<List<Hazard>> {
+    final Table table;
+    final String name;
+
+    ObjectStepHazards(Table table) {
+        this.table = table;
+        this.name = table == null ? null : table.name().toString();
+    }
+
+    String size() {
+        return HazardClassifier.size(table);
+    }
+
+    boolean small() {
+        return HazardClassifier.small(table);
+    }
+
+    /** Metadata only, but ACCESS EXCLUSIVE: queued behind long transactions it blocks every query on the table. */
+    List<Hazard> brief() {
+        return table == null ? List.of() : List.of(HazardClassifier.brief(name));
+    }
+
+    static List<Hazard> none() {
+        return List.of();
+    }
+
+    // Foreign servers, user mappings, publications, event triggers: catalog rows only. A foreign table holds no
+    // rows, so re-creating or altering one costs nothing but its brief lock.
+
+    public List<Hazard> createServer(ExternalSteps.CreateServer s) {
+        return none();
+    }
+
+    public List<Hazard> createUserMapping(ExternalSteps.CreateUserMapping s) {
+        return none();
+    }
+
+    public List<Hazard> createForeignTable(ExternalSteps.CreateForeignTable s) {
+        return none();
+    }
+
+    public List<Hazard> alterOptions(ExternalSteps.AlterOptions s) {
+        return none();
+    }
+
+    public List<Hazard> createPublication(ExternalSteps.CreatePublication s) {
+        return none();
+    }
+
+    public List<Hazard> alterPublicationTables(ExternalSteps.AlterPublicationTables s) {
+        return none();
+    }
+
+    public List<Hazard> setPublicationOptions(ExternalSteps.SetPublicationOptions s) {
+        return none();
+    }
+
+    public List<Hazard> createEventTrigger(ExternalSteps.CreateEventTrigger s) {
+        return none();
+    }
+
+    public List<Hazard> setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) {
+        return none();
+    }
+
+    public List<Hazard> dropExternal(ExternalSteps.DropExternal s) {
+        return none();
+    }
+
+    /** SHARE UPDATE EXCLUSIVE: reads and writes go on; ANALYZE fills the new statistics later. */
+    public List<Hazard> createStatistics(StatisticsRuleSteps.CreateStatistics s) {
+        return none();
+    }
+
+    public List<Hazard> setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) {
+        return none();
+    }
+
+    /** CREATE [OR REPLACE] RULE holds ACCESS EXCLUSIVE on an existing table or view briefly. */
+    public List<Hazard> createRule(StatisticsRuleSteps.CreateRule s) {
+        return brief();
+    }
+
+    /** ENABLE / DISABLE RULE: brief ACCESS EXCLUSIVE; ENABLE / DISABLE TRIGGER: brief SHARE ROW EXCLUSIVE (writes wait). */
+    public List<Hazard> setEnabled(StatisticsRuleSteps.SetEnabled s) {
+        return s.kind() == schemasync.model.ObjectKind.RULE ? brief() : table == null ? none()
+                : List.of(new Hazard(HazardKind.WRITE_LOCK, "brief SHARE ROW EXCLUSIVE lock on " + name + ": writes wait"));
+    }
+
+    public List<Hazard> setOwner(OwnerSteps.SetOwner s) {
+        return OwnerPlanner.hazards(s, brief());
+    }
+}
