@@ -13,7 +13,9 @@ final class OwnerSql {
      * owned by a column (an identity or serial sequence follows its table's owner: ALTER SEQUENCE refuses it),
      * routine, enum / composite / range type, domain and collation, by role name (pg_get_userbyid). A
      * multirange type follows its range type; a table's row type its table; a range type's constructor functions
-     * (an internal dependency) are no one's to declare, as pg_dump does not write them.
+     * (an internal dependency) are no one's to declare, as pg_dump does not write them. Also extended statistics
+     * objects of the managed schemas, and the database's foreign servers, publications and event triggers (their
+     * schema column empty: they belong to no schema), read whatever schemas are managed, as ExternalReader reads them.
      */
     static final String OWNERS = """
             -- schema-sync: owners
@@ -49,6 +51,26 @@ final class OwnerSql {
             FROM managed m JOIN pg_catalog.pg_collation co ON co.collnamespace = m.oid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_collation'::regclass AND e.objid = co.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'statistics', m.nspname, s.stxname, NULL, pg_catalog.pg_get_userbyid(s.stxowner)
+            FROM managed m JOIN pg_catalog.pg_statistic_ext s ON s.stxnamespace = m.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_statistic_ext'::regclass AND e.objid = s.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'server', '', fs.srvname, NULL, pg_catalog.pg_get_userbyid(fs.srvowner)
+            FROM pg_catalog.pg_foreign_server fs
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_foreign_server'::regclass AND e.objid = fs.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'publication', '', p.pubname, NULL, pg_catalog.pg_get_userbyid(p.pubowner)
+            FROM pg_catalog.pg_publication p
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_publication'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'event trigger', '', t.evtname, NULL, pg_catalog.pg_get_userbyid(t.evtowner)
+            FROM pg_catalog.pg_event_trigger t
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_event_trigger'::regclass AND e.objid = t.oid AND e.deptype = 'e')
             ORDER BY 1, 2, 3, 4
             """;
 

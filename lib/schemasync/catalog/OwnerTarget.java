@@ -8,13 +8,23 @@ import java.util.Locale;
  * {@code arguments} a routine's identity arguments as pg_get_function_identity_arguments prints them (null
  * otherwise). Indexes, identity and serial sequences and a table's row type are not here: PostgreSQL keeps
  * them owned by their table's owner (ALTER TABLE ... OWNER TO carries them along, and refuses them alone).
+ * Foreign servers, publications and event triggers belong to the database, not to a schema: their {@code name}
+ * has the empty schema ({@link #databaseWide}), so no schema (nor a fleet's tenant) claims them.
  */
 public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
 
     public enum Kind {
         SCHEMA, TABLE, FOREIGN_TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, FUNCTION, PROCEDURE, AGGREGATE,
         /** An enum, composite or range type (ALTER TYPE); a domain has its own statement. */
-        TYPE, DOMAIN, COLLATION;
+        TYPE, DOMAIN, COLLATION,
+        /** An extended statistics object (ALTER STATISTICS). */
+        STATISTICS,
+        /** A foreign server (ALTER SERVER), database-wide. */
+        SERVER,
+        /** A publication (ALTER PUBLICATION), database-wide. */
+        PUBLICATION,
+        /** An event trigger (ALTER EVENT TRIGGER), database-wide; PostgreSQL requires its owner be a superuser. */
+        EVENT_TRIGGER;
 
         /** As ALTER and the owners query spell it: {@code materialized view}. */
         public String word() {
@@ -28,15 +38,25 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
         public boolean routine() {
             return this == FUNCTION || this == PROCEDURE || this == AGGREGATE;
         }
+
+        /** Objects of the database, named without a schema. */
+        public boolean databaseWide() {
+            return this == SERVER || this == PUBLICATION || this == EVENT_TRIGGER;
+        }
     }
 
     public static OwnerTarget schema(String schema) {
         return new OwnerTarget(Kind.SCHEMA, new QualifiedName(schema, schema), null);
     }
 
+    /** A foreign server, publication or event trigger: a name of the database, no schema. */
+    public static OwnerTarget databaseWide(Kind kind, String name) {
+        return new OwnerTarget(kind, new QualifiedName("", name), null);
+    }
+
     @Override
     public String toString() {
-        if (kind == Kind.SCHEMA) return name.name();
+        if (kind == Kind.SCHEMA || kind != null && kind.databaseWide()) return name.name();
         return kind.routine() ? name + "(" + arguments + ")" : name.toString();
     }
 }

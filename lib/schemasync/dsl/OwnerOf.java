@@ -22,7 +22,15 @@ public enum OwnerOf {
     /** An enum, composite or range type. */
     TYPE(Kind.TYPE),
     DOMAIN(Kind.DOMAIN),
-    COLLATION(Kind.COLLATION);
+    COLLATION(Kind.COLLATION),
+    /** An extended statistics object ({@code ensureStatistics}). */
+    STATISTICS(Kind.STATISTICS),
+    /** A foreign server, by its name (servers belong to the database, not a schema). */
+    FOREIGN_SERVER(Kind.SERVER),
+    /** A publication, by its name (database-wide). */
+    PUBLICATION(Kind.PUBLICATION),
+    /** An event trigger, by its name (database-wide); PostgreSQL requires a superuser as its owner. */
+    EVENT_TRIGGER(Kind.EVENT_TRIGGER);
 
     private final Kind kind;
 
@@ -37,6 +45,7 @@ public enum OwnerOf {
 
     /** The DSL's name for a catalog kind (generate writes it). */
     public static OwnerOf of(Kind kind) {
-        return valueOf(kind.name());
+        for (OwnerOf o : values()) if (o.kind == kind) return o;
+        throw new IllegalArgumentException("no OwnerOf for " + kind);
     }
 }

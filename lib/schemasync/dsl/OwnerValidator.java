@@ -27,6 +27,7 @@ final class OwnerValidator {
                 continue;
             }
             if (t.kind() == OwnerTarget.Kind.SCHEMA) validator.name(o.origin(), "schema", t.name().name());
+            else if (t.kind().databaseWide()) validator.name(o.origin(), t.kind().word(), t.name().name());
             else validator.qualified(o.origin(), t.kind().word(), t.name());
             if (t.kind().routine() && t.arguments() == null) {
                 validator.problem(o.origin(), "owner of " + t.kind().word() + " " + t.name()

@@ -244,7 +244,8 @@ public abstract class PrivilegeDeclarations {
 
     /**
      * The object is owned by this role: {@code ensureOwner(OwnerOf.TABLE, "orders", "app_owner")}; a routine
-     * is written {@code name(argument types)}, a schema by its name. The role must exist (roles are referenced,
+     * is written {@code name(argument types)}, a schema, foreign server, publication or event trigger by its
+     * name. The role must exist (roles are referenced,
      * never created). A declared owner that differs is set with ALTER ... OWNER TO (metadata only); owners no
      * block declares are not compared, and what the apply creates is owned by the role that applies.
      */
@@ -253,6 +254,8 @@ public abstract class PrivilegeDeclarations {
         schemasync.catalog.OwnerTarget target;
         if (kind == schemasync.catalog.OwnerTarget.Kind.SCHEMA) {
             target = schemasync.catalog.OwnerTarget.schema(scope().schemaName(object));
+        } else if (kind != null && kind.databaseWide()) {
+            target = schemasync.catalog.OwnerTarget.databaseWide(kind, object); // a name of the database: no schema to resolve
         } else if (kind != null && kind.routine()) {
             Signature sig = Signature.parse(object, scope());
             target = new schemasync.catalog.OwnerTarget(kind, sig.name(), sig.arguments());

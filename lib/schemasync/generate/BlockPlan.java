@@ -82,6 +82,7 @@ final class BlockPlan {
         CommentCalls.write(g, catalog);
         OwnerCalls.write(g, catalog, g.applyingRole());
         externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
+        OwnerCalls.writeEventTriggers(g, catalog, g.applyingRole());
         g.finishBlock();
     }
 

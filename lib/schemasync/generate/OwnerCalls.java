@@ -29,18 +29,36 @@ final class OwnerCalls {
     }
 
     static void write(Generator g, Catalog catalog, String applyingRole) {
-        if (applyingRole == null) return;
+        List<OwnerTarget> targets = targets(catalog, applyingRole, false);
+        if (targets.isEmpty()) return;
+        g.startBlock("Owners", "Objects owned by a role other than " + applyingRole + ", the role that generated (and applies) these blocks");
+        add(g, catalog, targets);
+    }
+
+    /**
+     * The owners of event triggers, in the event triggers' own block (the last): they are created after the
+     * Owners block, as pg_dump creates them last, so their owner cannot be declared before.
+     */
+    static void writeEventTriggers(Generator g, Catalog catalog, String applyingRole) {
+        add(g, catalog, targets(catalog, applyingRole, true));
+    }
+
+    private static List<OwnerTarget> targets(Catalog catalog, String applyingRole, boolean eventTriggers) {
         List<OwnerTarget> targets = new ArrayList<>();
+        if (applyingRole == null) return targets;
         catalog.owners().forEach((t, role) -> {
+            if ((t.kind() == OwnerTarget.Kind.EVENT_TRIGGER) != eventTriggers) return;
             // public exists before any block runs, owned by pg_database_owner (15+) or the bootstrap superuser: always written.
             boolean preexisting = t.kind() == OwnerTarget.Kind.SCHEMA && t.name().name().equals(schemasync.catalog.QualifiedName.DEFAULT_SCHEMA);
             if (!role.equals(applyingRole) || preexisting) targets.add(t);
         });
-        if (targets.isEmpty()) return;
         targets.sort(Comparator.comparing((OwnerTarget t) -> t.kind().ordinal()).thenComparing(OwnerTarget::toString));
-        g.startBlock("Owners", "Objects owned by a role other than " + applyingRole + ", the role that generated (and applies) these blocks");
+        return targets;
+    }
+
+    private static void add(Generator g, Catalog catalog, List<OwnerTarget> targets) {
         for (OwnerTarget t : targets) {
-            String object = t.kind() == OwnerTarget.Kind.SCHEMA ? t.name().name()
+            String object = t.kind() == OwnerTarget.Kind.SCHEMA || t.kind().databaseWide() ? t.name().name()
                     : g.dslName(t.name()) + (t.kind().routine() ? "(" + t.arguments() + ")" : "");
             g.add(new OwnerCall(t.kind(), object, catalog.owners().get(t)));
         }
@@ -50,7 +68,7 @@ final class OwnerCalls {
     record OwnerCall(OwnerTarget.Kind kind, String object, String role) implements Call {
         public void render(JavaCode code) {
             code.importClass("schemasync.dsl.OwnerOf");
-            code.line(0, "db.ensureOwner(OwnerOf." + kind.name() + ", " + JavaCode.literal(object) + ", " + JavaCode.literal(role) + ");");
+            code.line(0, "db.ensureOwner(OwnerOf." + OwnerOf.of(kind).name() + ", " + JavaCode.literal(object) + ", " + JavaCode.literal(role) + ");");
         }
 
         public void declare(SchemaChanges db) {

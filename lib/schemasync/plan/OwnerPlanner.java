@@ -86,6 +86,10 @@ final class OwnerPlanner {
             case DOMAIN -> s.domains().containsKey(o);
             case COLLATION -> s.collations().containsKey(o);
             case FOREIGN_TABLE -> true; // PostgreSQL names a missing one, and the apply rolls back
+            case STATISTICS -> s.statistics().containsKey(o);
+            case SERVER -> s.externals().servers.containsKey(o.name());
+            case PUBLICATION -> s.externals().publications.containsKey(o.name());
+            case EVENT_TRIGGER -> s.externals().eventTriggers.containsKey(o.name());
         };
     }
 }

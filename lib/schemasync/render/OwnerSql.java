@@ -12,7 +12,7 @@ final class OwnerSql {
 
     static String setOwner(DSLContext ctx, OwnerTarget t, String role) {
         String head = "ALTER " + t.kind().word().toUpperCase(Locale.ROOT) + " ";
-        if (t.kind() == OwnerTarget.Kind.SCHEMA) {
+        if (t.kind() == OwnerTarget.Kind.SCHEMA || t.kind().databaseWide()) {
             return ctx.render(DSL.query(head + "{0} OWNER TO {1}", DSL.name(t.name().name()), DSL.name(role)));
         }
         String object = ctx.render(DSL.name(t.name().schema(), t.name().name()));

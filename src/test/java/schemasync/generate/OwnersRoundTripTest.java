@@ -49,4 +49,26 @@ class OwnersRoundTripTest {
                 ALTER AGGREGATE shop.total(integer) OWNER TO "App Owner";
                 """);
     }
+
+    @Test
+    void statisticsServersPublicationsAndEventTriggersOwnedByAnotherRoleRoundTrip() throws Exception {
+        // A superuser role: PostgreSQL requires one as the owner of an event trigger and of a FOR ALL TABLES publication.
+        ExactRoundTrip.assertExact("owners of statistics, servers, publications and event triggers", 0, """
+                DO $$ BEGIN CREATE ROLE "Ext Owner" SUPERUSER; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                CREATE EXTENSION postgres_fdw;
+                CREATE SERVER films FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'films');
+                CREATE SERVER mine FOREIGN DATA WRAPPER postgres_fdw; -- owned by the generating role: no ensureOwner
+                CREATE TABLE address (id int PRIMARY KEY, city text, zip text);
+                CREATE STATISTICS s_city_zip (dependencies) ON city, zip FROM address;
+                CREATE PUBLICATION everything FOR ALL TABLES;
+                CREATE PUBLICATION addresses FOR TABLE address;
+                CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $f$ BEGIN END $f$;
+                CREATE EVENT TRIGGER audit_ddl ON ddl_command_end EXECUTE FUNCTION log_ddl();
+                ALTER STATISTICS s_city_zip OWNER TO "Ext Owner";
+                ALTER SERVER films OWNER TO "Ext Owner";
+                ALTER PUBLICATION everything OWNER TO "Ext Owner";
+                ALTER PUBLICATION addresses OWNER TO "Ext Owner";
+                ALTER EVENT TRIGGER audit_ddl OWNER TO "Ext Owner";
+                """);
+    }
 }

@@ -15,6 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import schemasync.Blocks;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.ExternalObjects;
+import schemasync.catalog.ExternalObjects.EventTrigger;
+import schemasync.catalog.ExternalObjects.ForeignServer;
+import schemasync.catalog.ExternalObjects.Publication;
+import schemasync.catalog.Statistics;
 import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.Table;
 import schemasync.dsl.DeclaredSchema;
@@ -31,6 +36,15 @@ import schemasync.plan.PlannerCasesTest.Case;
 class PlannerOwnerCasesTest {
     private static final Table ORDERS = Fixtures.table("public.orders", 10, 1, Fixtures.notNull("id", "bigint"));
     private static final OwnerTarget ORDERS_OWNER = new OwnerTarget(OwnerTarget.Kind.TABLE, q("public.orders"), null);
+
+    private static final Statistics CITY_ZIP = new Statistics(q("public.s_city_zip"), q("public.address"), List.of("ndistinct"),
+            List.of("city", "zip"), List.of(), null);
+    /** A foreign server, a publication and an event trigger: objects of the database, named without a schema. */
+    private static final Catalog EXTERNALS = catalog().build().withExternals(new ExternalObjects(
+            Map.of("films", new ForeignServer("films", "postgres_fdw", null, null, List.of())), Map.of(), Map.of(),
+            Map.of("changes", new Publication("changes", true, List.of(), List.of(), Publication.ALL_OPERATIONS, false)),
+            Map.of("audit_ddl", new EventTrigger("audit_ddl", "ddl_command_end", List.of(), q("public.log_ddl"),
+                    ExternalObjects.Enabled.ORIGIN))));
 
     private static Catalog owned(Catalog c, OwnerTarget target, String role) {
         Catalog.Builder b = c.toBuilder();
@@ -66,13 +80,56 @@ class PlannerOwnerCasesTest {
                         db -> db.ensureSchema("shop").ensureOwner(OwnerOf.SCHEMA, "shop", "app_owner"), shapes().build(),
                         List.of("CREATE SCHEMA \"shop\"", "ALTER SCHEMA \"shop\" OWNER TO \"app_owner\""),
                         List.of(List.of(), List.of(HazardKind.CHANGES_AUTHORIZATION)),
-                        List.of("create schema shop", "alter owner of schema shop")));
+                        List.of("create schema shop", "alter owner of schema shop")),
+                new Case("a statistics object owned by another role: ALTER STATISTICS ... OWNER TO, no lock on its table",
+                        owned(catalog().statistics(CITY_ZIP).build(), new OwnerTarget(OwnerTarget.Kind.STATISTICS, q("public.s_city_zip"), null), "postgres"),
+                        db -> db.ensureOwner(OwnerOf.STATISTICS, "s_city_zip", "app_owner"), shapes().build(),
+                        List.of("ALTER STATISTICS \"public\".\"s_city_zip\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("alter owner of statistics public.s_city_zip",
+                                "undeclared statistics public.s_city_zip")),
+                new Case("a foreign server owned by another role: ALTER SERVER, named without a schema",
+                        owned(EXTERNALS, OwnerTarget.databaseWide(OwnerTarget.Kind.SERVER, "films"), "postgres"),
+                        db -> db.ensureOwner(OwnerOf.FOREIGN_SERVER, "films", "app_owner"), shapes().build(),
+                        List.of("ALTER SERVER \"films\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("alter owner of server films",
+                                "undeclared server films", "undeclared publication changes", "undeclared event trigger audit_ddl")),
+                new Case("a publication owned by another role: ALTER PUBLICATION",
+                        owned(EXTERNALS, OwnerTarget.databaseWide(OwnerTarget.Kind.PUBLICATION, "changes"), "postgres"),
+                        db -> db.ensureOwner(OwnerOf.PUBLICATION, "changes", "app_owner"), shapes().build(),
+                        List.of("ALTER PUBLICATION \"changes\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("alter owner of publication changes",
+                                "undeclared server films", "undeclared publication changes", "undeclared event trigger audit_ddl")),
+                new Case("an event trigger owned by another role: ALTER EVENT TRIGGER",
+                        owned(EXTERNALS, OwnerTarget.databaseWide(OwnerTarget.Kind.EVENT_TRIGGER, "audit_ddl"), "postgres"),
+                        db -> db.ensureOwner(OwnerOf.EVENT_TRIGGER, "audit_ddl", "app_owner"), shapes().build(),
+                        List.of("ALTER EVENT TRIGGER \"audit_ddl\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("alter owner of event trigger audit_ddl",
+                                "undeclared server films", "undeclared publication changes", "undeclared event trigger audit_ddl")),
+                new Case("an event trigger owned by the declared role: skipped",
+                        owned(EXTERNALS, OwnerTarget.databaseWide(OwnerTarget.Kind.EVENT_TRIGGER, "audit_ddl"), "app_owner"),
+                        db -> db.ensureOwner(OwnerOf.EVENT_TRIGGER, "audit_ddl", "app_owner"), shapes().build(),
+                        List.of(), List.of(), List.of("unchanged owner of event trigger audit_ddl",
+                                "undeclared server films", "undeclared publication changes", "undeclared event trigger audit_ddl")),
+                new Case("a publication the run creates: CREATE PUBLICATION, then its owner set",
+                        catalog().build(),
+                        db -> db.ensurePublication("changes", p -> p.allTables()).ensureOwner(OwnerOf.PUBLICATION, "changes", "app_owner"),
+                        shapes().build(),
+                        List.of("CREATE PUBLICATION \"changes\" FOR ALL TABLES", "ALTER PUBLICATION \"changes\" OWNER TO \"app_owner\""),
+                        List.of(List.of(), List.of(HazardKind.CHANGES_AUTHORIZATION)),
+                        List.of("create publication changes", "alter owner of publication changes")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plansExactlyThis(Case c) {
         PlannerCasesTest.check(c);
+    }
+
+    @Test
+    void anOwnerOfAServerThatDoesNotExistIsAnErrorNamingTheBlock() {
+        var e = assertThrows(SchemaSyncException.class, () -> Planner.plan(catalog().build(), DeclaredSchema.of(List.of(
+                Blocks.block("C1", db -> db.ensureOwner(OwnerOf.FOREIGN_SERVER, "nowhere", "app_owner")))), shapes().build(), Map.of()));
+        assertTrue(e.getMessage().contains("C1: owner of server nowhere: no such object exists"), e.getMessage());
     }
 
     @Test
