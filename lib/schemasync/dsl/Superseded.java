@@ -104,6 +104,7 @@ final class Superseded {
     /** The declaration once the removal took its object away: itself, a trimmed table, or null. */
     private static Declaration without(Declaration d, RemovalDecl r) {
         QualifiedName o = r.object();
+        if (d instanceof OwnerDecl w && OwnerRemovals.removes(r, w)) return null; // DROP takes the owner along
         switch (r.kind()) {
             case TABLE -> {
                 if (d instanceof TableDecl t && t.name().equals(o) || d instanceof ColumnDecl c && c.table().equals(o)

@@ -17,7 +17,7 @@ import schemasync.catalog.Table;
 /**
  * The facts of a catalog that a replay of the plan ({@link Effects}) must predict exactly: which objects
  * exist, under which names, on which tables, in which order, NOT NULL, identity, validated, owned by,
- * commented how, row security and policies. The one place that lists what is not compared, and why:
+ * commented how, row security and policies, and the objects' owners (those a replay can know: see {@link #of(Catalog, String)}). The one place that lists what is not compared, and why:
  * <ul>
  * <li>texts PostgreSQL deparses and re-spells: column types, defaults and generation expressions,
  *     collations, CHECK/EXCLUDE/index/view/trigger/policy/function/aggregate text, domain base types
@@ -50,8 +50,18 @@ public final class CatalogOutline {
         return steps.stream().noneMatch(Step.CustomSql.class::isInstance);
     }
 
-    /** One line per compared fact, sorted: two outlines differ exactly where the replay mispredicted. */
+    /** One line per compared fact, sorted: two outlines differ exactly where the replay mispredicted. Every owner is listed. */
     public static Set<String> of(Catalog catalog) {
+        return of(catalog, null);
+    }
+
+    /**
+     * The facts, with the owners of objects not owned by {@code applyingRole} (null: every owner). What a run
+     * creates is owned by the role that applies it, which the pure planner does not know, so the replay holds no
+     * owner for it until an {@code ensureOwner} sets one; outlines for the role that applied compare every owner
+     * the replay can know: declared ones, and those a rename moves or a drop takes along.
+     */
+    public static Set<String> of(Catalog catalog, String applyingRole) {
         Set<String> facts = new TreeSet<>();
         catalog.schemas().forEach(s -> facts.add("schema " + s));
         catalog.extensions().keySet().forEach(e -> facts.add("extension " + e));
@@ -99,6 +109,10 @@ public final class CatalogOutline {
         catalog.partitioning().forEach((n, p) -> facts.add("partitioning " + n + (p.key() == null ? "" : " partitioned")
                 + (p.parent() == null ? "" : " partition of " + p.parent())));
         externals(facts, catalog.externals());
+        // A routine by its name, like its other facts (its identity arguments are re-spelled text).
+        catalog.owners().forEach((t, role) -> {
+            if (!role.equals(applyingRole)) facts.add("owner of " + t.kind().word() + " " + (t.kind().routine() ? t.name() : t) + ": " + role);
+        });
         return facts;
     }
 

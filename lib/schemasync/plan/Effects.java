@@ -204,6 +204,7 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void renameTable(Step.RenameTable r) {
         TableEffects.rename(c, r.table(), r.table().sibling(r.to()));
+        OwnerEffects.renameTable(c, r.table(), r.table().sibling(r.to()));
         return null;
     }
 
@@ -215,6 +216,7 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void dropTable(Step.DropTable d) {
         TableEffects.drop(c, d.table());
+        OwnerEffects.droppedTable(c);
         return null;
     }
 
@@ -319,6 +321,7 @@ public final class Effects implements StepVisitor<Void> {
 
     public Void dropObject(Step.DropObject d) {
         DropEffects.drop(c, d);
+        OwnerEffects.droppedObject(c, d.kind());
         return null;
     }
 
@@ -367,7 +370,7 @@ public final class Effects implements StepVisitor<Void> {
     public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { ExternalEffects.setPublicationOptions(c.externals, s); return null; }
     public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { ExternalEffects.createEventTrigger(c.externals, s); return null; }
     public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { ExternalEffects.setEventTriggerEnabled(c.externals, s); return null; }
-    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); OwnerEffects.droppedExternal(c, s); return null; }
     // Extended statistics and rules (CatalogOutline compares which exist, on which table).
     public Void createStatistics(StatisticsRuleSteps.CreateStatistics s) { c.statistics.put(s.statistics().name(), s.statistics()); return null; }
     public Void createRule(StatisticsRuleSteps.CreateRule s) { StatisticsRuleEffects.createRule(c, s); return null; }

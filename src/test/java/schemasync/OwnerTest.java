@@ -91,6 +91,30 @@ class OwnerTest {
         }
     }
 
+    /**
+     * Owners in the replay: the rename keeps the owner (the replay moves its entry), the drop takes it along; the
+     * scenario's replay assertion compares owners, so an entry left under the old name or on the dropped table fails it.
+     */
+    @Test
+    void aRenamedOwnedTableKeepsItsOwnerAndADroppedOneTakesItAlong() throws Exception {
+        try (Scenario s = Scenario.start(ROLE)) {
+            ChangeBlock tables = block("O6_Tables", db -> db
+                    .ensureTable("orders", t -> t.column("id", "bigint"))
+                    .ensureTable("notes", t -> t.column("id", "bigint"))
+                    .ensureOwner(OwnerOf.TABLE, "orders", OWNER)
+                    .ensureOwner(OwnerOf.TABLE, "notes", OWNER));
+            s.applyAndConverge(List.of(tables));
+            List<ChangeBlock> blocks = List.of(tables, block("O7_Rename_Drop", db -> db
+                    .ensureTableRenamed("orders", "purchases")
+                    .ensureNoTable("notes")));
+            Plan plan = s.plan(blocks);
+            assertEquals(List.of("ALTER TABLE \"public\".\"orders\" RENAME TO \"purchases\"", "DROP TABLE \"public\".\"notes\""),
+                    Scenario.sql(plan));
+            s.applyAndConverge(blocks, schemasync.model.HazardKind.DELETES_DATA);
+            assertEquals(OWNER, s.queryString("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.purchases'::regclass"));
+        }
+    }
+
     @Test
     void aRoleThatDoesNotExistIsAnErrorBeforeAnythingChanges() throws Exception {
         try (Scenario s = Scenario.start()) {

@@ -98,8 +98,9 @@ public final class Scenario implements AutoCloseable {
         if (!schemasync.plan.CatalogOutline.predictable(steps)) return result;
         schemasync.catalog.Catalog replayed = schemasync.plan.Effects.replay(steps, result.planned().catalog());
         schemasync.catalog.Catalog read = SchemaSync.readCatalog(connection, DeclaredSchema.of(blocks));
-        java.util.Set<String> predicted = schemasync.plan.CatalogOutline.of(replayed);
-        java.util.Set<String> actual = schemasync.plan.CatalogOutline.of(read);
+        String applyingRole = queryString("SELECT current_user"); // what the run creates it owns: no owner the replay can know
+        java.util.Set<String> predicted = schemasync.plan.CatalogOutline.of(replayed, applyingRole);
+        java.util.Set<String> actual = schemasync.plan.CatalogOutline.of(read, applyingRole);
         if (!predicted.equals(actual)) {
             java.util.Set<String> missing = new java.util.TreeSet<>(actual);
             missing.removeAll(predicted);

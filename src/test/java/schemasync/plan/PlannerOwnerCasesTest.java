@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static schemasync.plan.Fixtures.catalog;
@@ -116,13 +117,38 @@ class PlannerOwnerCasesTest {
                         shapes().build(),
                         List.of("CREATE PUBLICATION \"changes\" FOR ALL TABLES", "ALTER PUBLICATION \"changes\" OWNER TO \"app_owner\""),
                         List.of(List.of(), List.of(HazardKind.CHANGES_AUTHORIZATION)),
-                        List.of("create publication changes", "alter owner of publication changes")));
+                        List.of("create publication changes", "alter owner of publication changes")),
+                new Case("a renamed table keeps its owner (the rename moves the owner entry): nothing to set",
+                        owned(catalog().table(ORDERS).build(), ORDERS_OWNER, "app_owner"),
+                        db -> db.ensureTableRenamed("orders", "purchases").ensureOwner(OwnerOf.TABLE, "purchases", "app_owner"),
+                        shapes().build(),
+                        List.of("ALTER TABLE \"public\".\"orders\" RENAME TO \"purchases\""), List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter table public.orders", "unchanged owner of table public.purchases")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plansExactlyThis(Case c) {
         PlannerCasesTest.check(c);
+    }
+
+    /** The replay and the working copy alike: a rename moves the owner entry, a drop takes it (and its partitions' and statistics') along. */
+    @Test
+    void renamesMoveAndDropsRemoveOwnerEntries() {
+        Catalog before = owned(owned(catalog().table(ORDERS).statistics(new Statistics(q("public.s_id"), q("public.orders"), List.of("ndistinct"),
+                List.of("id"), List.of(), null)).view("public.paid", "SELECT 1").build(), ORDERS_OWNER, "app_owner"),
+                new OwnerTarget(OwnerTarget.Kind.STATISTICS, q("public.s_id"), null), "app_owner");
+        before = owned(before, new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner");
+        Catalog renamed = Effects.apply(new schemasync.step.Step.RenameTable(q("public.orders"), "purchases"), before);
+        assertEquals(Map.of(new OwnerTarget(OwnerTarget.Kind.TABLE, q("public.purchases"), null), "app_owner",
+                new OwnerTarget(OwnerTarget.Kind.STATISTICS, q("public.s_id"), null), "app_owner",
+                new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner"), renamed.owners());
+        assertTrue(CatalogOutline.of(renamed).contains("owner of table public.purchases: app_owner"), CatalogOutline.of(renamed).toString());
+        assertTrue(CatalogOutline.of(renamed, "app_owner").stream().noneMatch(f -> f.startsWith("owner of")), "the applying role's are left out");
+        Catalog dropped = Effects.apply(new schemasync.step.Step.DropTable(q("public.purchases")), renamed);
+        assertEquals(Map.of(new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner"), dropped.owners());
+        Catalog viewDropped = Effects.apply(new schemasync.step.Step.DropObject(schemasync.model.ObjectKind.VIEW, q("public.paid"), null), dropped);
+        assertEquals(Map.of(), viewDropped.owners());
     }
 
     @Test

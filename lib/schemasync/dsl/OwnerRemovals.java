@@ -1,0 +1,37 @@
+package schemasync.dsl;
+
+import java.util.Locale;
+import schemasync.catalog.OwnerTarget.Kind;
+import schemasync.dsl.Declaration.RemovalDecl;
+
+/**
+ * A later block's removal ({@code ensureNoTable}, {@code ensureNoView}, ...) takes an earlier {@code ensureOwner}
+ * of the removed object along, as DROP takes the owner along: otherwise the next plan would look for the owner of
+ * an object that no longer exists. Applied by {@link Superseded}.
+ */
+final class OwnerRemovals {
+    private OwnerRemovals() {
+    }
+
+    static boolean removes(RemovalDecl r, OwnerDecl o) {
+        Kind owned = o.target().kind();
+        if (owned == null || !o.target().name().equals(r.object())) return false;
+        return switch (r.kind()) {
+            case TABLE, PARTITION -> owned == Kind.TABLE;
+            case VIEW -> owned == Kind.VIEW;
+            case MATERIALIZED_VIEW -> owned == Kind.MATERIALIZED_VIEW;
+            case SEQUENCE -> owned == Kind.SEQUENCE;
+            case DOMAIN -> owned == Kind.DOMAIN;
+            case COMPOSITE_TYPE, RANGE_TYPE -> owned == Kind.TYPE;
+            case COLLATION -> owned == Kind.COLLATION;
+            case STATISTICS -> owned == Kind.STATISTICS;
+            // A routine by its signature: the removal's detail holds its argument types (spaces and case aside).
+            case FUNCTION, PROCEDURE, AGGREGATE -> owned.routine() && arguments(o.target().arguments()).equals(arguments(r.column()));
+            default -> false;
+        };
+    }
+
+    private static String arguments(String arguments) {
+        return arguments == null ? "" : arguments.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+    }
+}
