@@ -20,7 +20,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** A rule ({@code object} its table or view, {@code detail} the rule's name): COMMENT ON RULE name ON table. */
         RULE,
         /** A foreign table ({@code object} its qualified name): COMMENT ON FOREIGN TABLE. */
-        FOREIGN_TABLE;
+        FOREIGN_TABLE,
+        /** A column of a foreign table ({@code object} the foreign table, {@code detail} the column): COMMENT ON COLUMN. */
+        FOREIGN_TABLE_COLUMN;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {
@@ -34,7 +36,7 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** Kinds whose comment names a second object: {@code CONSTRAINT name ON table}. */
         public boolean onTableOrDomain() {
             return this == CONSTRAINT || this == DOMAIN_CONSTRAINT || this == TRIGGER || this == POLICY || this == VIEW_COLUMN
-                    || this == RULE;
+                    || this == RULE || this == FOREIGN_TABLE_COLUMN;
         }
 
         public boolean routine() {

@@ -30,8 +30,10 @@ public enum CommentOn {
     STATISTICS(Kind.STATISTICS),
     /** With the table (or view) and the rule's name. */
     RULE(Kind.RULE),
-    /** A foreign table, by its name (its columns' comments are not carried). */
-    FOREIGN_TABLE(Kind.FOREIGN_TABLE);
+    /** A foreign table, by its name. */
+    FOREIGN_TABLE(Kind.FOREIGN_TABLE),
+    /** With the foreign table and the column's name. */
+    FOREIGN_TABLE_COLUMN(Kind.FOREIGN_TABLE_COLUMN);
 
     private final Kind kind;
 

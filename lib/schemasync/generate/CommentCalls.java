@@ -18,7 +18,7 @@ final class CommentCalls {
      */
     static void write(Generator g, Catalog catalog) {
         g.startBlock("Comments", "Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers, policies"
-                + ", statistics, rules");
+                + ", statistics, rules, foreign tables and their columns");
         List<CommentTarget> targets = new ArrayList<>(catalog.comments().keySet());
         targets.sort(Comparator.comparing((CommentTarget t) -> t.kind().ordinal())
                 .thenComparing(CommentTarget::toString));
@@ -31,7 +31,7 @@ final class CommentCalls {
                 }
                 case FUNCTION, PROCEDURE, AGGREGATE ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()) + "(" + t.detail() + ")", null, text));
-                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY, VIEW_COLUMN, RULE ->
+                case CONSTRAINT, DOMAIN_CONSTRAINT, TRIGGER, POLICY, VIEW_COLUMN, RULE, FOREIGN_TABLE_COLUMN ->
                         g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), t.detail(), text));
                 default -> g.add(new Call.CommentCall(t.kind(), g.dslName(t.object()), null, text));
             }

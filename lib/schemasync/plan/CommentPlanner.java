@@ -70,6 +70,7 @@ final class CommentPlanner {
             case STATISTICS -> planner.state().statistics().containsKey(o);
             case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
             case FOREIGN_TABLE -> planner.state().externals().foreignTables.containsKey(o);
+            case FOREIGN_TABLE_COLUMN -> planner.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
             default -> true;
         };
     }

@@ -64,6 +64,14 @@ final class DropEffects {
         }
     }
 
+    /** DROP FOREIGN TABLE takes its comments along, its own and its columns'. */
+    static void droppedExternal(CatalogEdit c, schemasync.step.ExternalSteps.DropExternal d) {
+        if (d.kind() == schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) {
+            c.comments.keySet().removeIf(k -> (k.kind() == CommentTarget.Kind.FOREIGN_TABLE || k.kind() == CommentTarget.Kind.FOREIGN_TABLE_COLUMN)
+                    && k.object().equals(d.table()));
+        }
+    }
+
     /** A relation's or type's comments go with it (relations and types share one namespace per schema). */
     private static void dropComments(CatalogEdit c, QualifiedName object) {
         c.comments.keySet().removeIf(k -> object.equals(k.object()));

@@ -370,7 +370,7 @@ public final class Effects implements StepVisitor<Void> {
     public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { ExternalEffects.setPublicationOptions(c.externals, s); return null; }
     public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { ExternalEffects.createEventTrigger(c.externals, s); return null; }
     public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { ExternalEffects.setEventTriggerEnabled(c.externals, s); return null; }
-    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); OwnerEffects.droppedExternal(c, s); return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); OwnerEffects.droppedExternal(c, s); DropEffects.droppedExternal(c, s); return null; }
     // Extended statistics and rules (CatalogOutline compares which exist, on which table).
     public Void createStatistics(StatisticsRuleSteps.CreateStatistics s) { c.statistics.put(s.statistics().name(), s.statistics()); return null; }
     public Void createRule(StatisticsRuleSteps.CreateRule s) { StatisticsRuleEffects.createRule(c, s); return null; }

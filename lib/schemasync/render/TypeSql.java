@@ -94,7 +94,7 @@ final class TypeSql {
             case SCHEMA -> ctx.render(DSL.query("COMMENT ON SCHEMA {0} IS {1}", DSL.name(o.name()), DSL.inline(text)));
             case CONSTRAINT, TRIGGER, POLICY, RULE -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
                     + " {0} ON {1} IS {2}", DSL.name(t.detail()), object, DSL.inline(text)));
-            case VIEW_COLUMN -> ctx.render(DSL.query("COMMENT ON COLUMN {0} IS {1}", DSL.name(o.schema(), o.name(), t.detail()),
+            case VIEW_COLUMN, FOREIGN_TABLE_COLUMN -> ctx.render(DSL.query("COMMENT ON COLUMN {0} IS {1}", DSL.name(o.schema(), o.name(), t.detail()),
                     DSL.inline(text)));
             case DOMAIN_CONSTRAINT -> ctx.render(DSL.query("COMMENT ON CONSTRAINT {0} ON DOMAIN {1} IS {2}", DSL.name(t.detail()),
                     object, DSL.inline(text)));
