@@ -1,7 +1,9 @@
 package schemasync.dsl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.ColumnSpec;
 import schemasync.catalog.QualifiedName;
@@ -33,31 +35,50 @@ final class CurrentNames {
         this.lane = lane;
     }
 
-    /** The table's current name: itself if it exists, else where later renames took it (if that exists). */
+    /**
+     * The table's current name: itself if the database holds it, else the latest name the later renames give it that
+     * the database holds (a database between two renames of a chain holds a middle one), else itself (created here).
+     */
     QualifiedName table(QualifiedName name, int position) {
-        return follow(ObjectKind.TABLE, name, position, before.tables());
+        return current(ObjectKind.TABLE, name, position, before.tables());
     }
 
     QualifiedName index(QualifiedName name, int position) {
-        return follow(ObjectKind.INDEX, name, position, before.indexes());
+        return current(ObjectKind.INDEX, name, position, before.indexes());
     }
 
-    private QualifiedName follow(ObjectKind kind, QualifiedName name, int position, Map<QualifiedName, ?> existing) {
+    private QualifiedName current(ObjectKind kind, QualifiedName name, int position, Map<QualifiedName, ?> existing) {
         if (existing.containsKey(name)) return name;
-        QualifiedName current = lane.follow(kind, name, position, END);
-        return existing.containsKey(current) ? current : name;
+        return latestHeld(lane.names(kind, name, position, END), existing::containsKey, name);
     }
 
-    /** The column's current name in its table (the table under its current name; a rename may name either). */
+    /** The column's current name in its table (the table under its current name; a rename may name it by any of its names). */
     String column(QualifiedName declaredTable, String column, int position) {
         Table table = before.tables().get(table(declaredTable, position));
         if (table == null || table.column(column).isPresent()) return column;
-        String current = lane.column(declaredTable, List.of(table.name()), column, position, END);
-        return table.column(current).isPresent() ? current : column;
+        List<String> names = lane.columnNames(declaredTable, tableNames(declaredTable, position), column, position, END);
+        return latestHeld(names, c -> table.column(c).isPresent(), column);
+    }
+
+    /** The last of {@code names} (the declared one first) that the database holds; {@code declared} when none is. */
+    private static <T> T latestHeld(List<T> names, Predicate<T> held, T declared) {
+        for (int i = names.size() - 1; i > 0; i--) {
+            if (held.test(names.get(i))) return names.get(i);
+        }
+        return declared;
+    }
+
+    /** Every name the table has from {@code position} on, and its current one (a column rename may name any). */
+    private List<QualifiedName> tableNames(QualifiedName declaredTable, int position) {
+        List<QualifiedName> names = new ArrayList<>(lane.names(ObjectKind.TABLE, declaredTable, position, END));
+        QualifiedName current = table(declaredTable, position);
+        if (!names.contains(current)) names.add(current);
+        return names;
     }
 
     /** SQL (an index definition) declared before later column renames, spelled with the new column names. */
     String columnsInSql(String sql, QualifiedName declaredTable, int position) {
+        // The renames naming the table as declared or by its current name (as the planner's own replay did).
         return lane.columnsInSql(sql, declaredTable, List.of(table(declaredTable, position)), position, END);
     }
 

@@ -53,6 +53,22 @@ final class RenameLane {
         return current;
     }
 
+    /**
+     * The names a column has from {@code after} to {@code before}: the declared one first, each column rename's after
+     * it (a rename names the table as declared or by any name in {@code alsoNamed}).
+     */
+    List<String> columnNames(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
+        List<String> names = new ArrayList<>(List.of(column));
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > after && e.position() < before && r.kind() == ObjectKind.COLUMN && r.from().equals(names.get(names.size() - 1))
+                    && (r.table().equals(declaredTable) || alsoNamed.contains(r.table()))) {
+                names.add(r.to());
+            }
+        }
+        return names;
+    }
+
     /** Where a column declared at {@code declaredAt} is by position {@code at}: its table and its own renames between. */
     DesiredState.ColumnName column(QualifiedName table, String column, int declaredAt, int at) {
         QualifiedName current = table;
