@@ -1,6 +1,5 @@
 package schemasync.dsl;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -68,18 +67,20 @@ final class CurrentNames {
         return declared;
     }
 
-    /** Every name the table has from {@code position} on, and its current one (a column rename may name any). */
+    /**
+     * The names the table has from {@code position} up to the one the database holds (a column rename names its table
+     * by one of them; a rename naming a later name has not run on this database). Just the declared name when the
+     * database holds none of them.
+     */
     private List<QualifiedName> tableNames(QualifiedName declaredTable, int position) {
-        List<QualifiedName> names = new ArrayList<>(lane.names(ObjectKind.TABLE, declaredTable, position, END));
-        QualifiedName current = table(declaredTable, position);
-        if (!names.contains(current)) names.add(current);
-        return names;
+        List<QualifiedName> names = lane.names(ObjectKind.TABLE, declaredTable, position, END);
+        int held = names.lastIndexOf(table(declaredTable, position));
+        return held < 0 ? List.of(declaredTable) : names.subList(0, held + 1);
     }
 
     /** SQL (an index definition) declared before later column renames, spelled with the new column names. */
     String columnsInSql(String sql, QualifiedName declaredTable, int position) {
-        // The renames naming the table as declared or by its current name (as the planner's own replay did).
-        return lane.columnsInSql(sql, declaredTable, List.of(table(declaredTable, position)), position, END);
+        return lane.columnsInSql(sql, declaredTable, tableNames(declaredTable, position), position, END);
     }
 
     List<RenameDecl> laterTableRenames(int position) {

@@ -270,15 +270,18 @@ final class DesiredStateFold {
                 .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
     }
 
-    /** Tables that are declared under another name by a rename chain (both directions). */
+    /** Tables that are declared under another name by a rename chain (both directions, through every rename of it). */
     private List<QualifiedName> tableAliases(QualifiedName table) {
-        List<QualifiedName> aliases = new ArrayList<>();
-        for (RenameDecl r : lane.all()) {
-            if (r.kind() != ObjectKind.TABLE) continue;
-            QualifiedName to = r.fromName().sibling(r.to());
-            if (r.fromName().equals(table)) aliases.add(to);
-            if (to.equals(table)) aliases.add(r.fromName());
+        List<QualifiedName> aliases = new ArrayList<>(List.of(table));
+        for (int i = 0; i < aliases.size(); i++) {
+            QualifiedName name = aliases.get(i);
+            for (RenameDecl r : lane.all()) {
+                if (r.kind() != ObjectKind.TABLE) continue;
+                QualifiedName to = r.fromName().sibling(r.to());
+                if (r.fromName().equals(name) && !aliases.contains(to)) aliases.add(to);
+                if (to.equals(name) && !aliases.contains(r.fromName())) aliases.add(r.fromName());
+            }
         }
-        return aliases;
+        return aliases.subList(1, aliases.size());
     }
 }

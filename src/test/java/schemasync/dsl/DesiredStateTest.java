@@ -42,9 +42,10 @@ class DesiredStateTest {
             assertTrue(desired.touches(q(name)), name);
             assertEquals("B1", desired.origin(DesiredState.table(q(name))).blockId(), name);
         }
-        // Columns follow one rename (as the planner's own set did); the table's declared name always has them.
+        // Columns follow the whole chain (a database deployed to its end holds members); the declared name always has them.
         assertEquals(Set.of("id", "email"), desired.columns(q("users")));
         assertEquals(Set.of("id", "email"), desired.columns(q("accounts")));
+        assertEquals(Set.of("id", "email"), desired.columns(q("members")));
         assertFalse(desired.declaresTable(q("people")));
         assertFalse(desired.touches(q("people")));
         assertNull(desired.origin(DesiredState.table(q("people"))));
