@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.model.ObjectId;
+import schemasync.model.ObjectKind;
 
 /**
  * What the blocks declare, folded once before planning: every object a block declares (present, or absent through an
@@ -34,6 +37,13 @@ public final class DesiredState {
     private final Map<QualifiedName, Set<String>> columns;
     private final Map<QualifiedName, Map<String, TreeMap<Integer, String>>> columnChanges;
     private final Set<QualifiedName> reshaped;
+    /** Every grant and revocation as "target role privilege", the target under its current name; default privileges alike. */
+    private final Set<String> grants;
+    private final Set<String> defaultGrants;
+    /** Objects some block grants or revokes on: their other privileges are reported. */
+    private final Set<GrantTarget> grantTargets;
+    /** The names declarations give, in the database as the catalog before the run holds them ({@link CurrentNames}). */
+    private final CurrentNames names;
 
     private DesiredState(DesiredStateFold fold) {
         this.objects = Map.copyOf(fold.objects);
@@ -51,6 +61,10 @@ public final class DesiredState {
         });
         this.columnChanges = Map.copyOf(changeCopy);
         this.reshaped = Set.copyOf(fold.reshaped);
+        this.grants = Set.copyOf(fold.grants);
+        this.defaultGrants = Set.copyOf(fold.defaultGrants);
+        this.grantTargets = Set.copyOf(fold.grantTargets);
+        this.names = fold.names;
     }
 
     /**
@@ -62,12 +76,101 @@ public final class DesiredState {
      */
     public static DesiredState fold(List<Declaration> declarations, Catalog before,
                                     UnaryOperator<String> functionKey, UnaryOperator<String> aggregateKey) {
-        return new DesiredState(new DesiredStateFold(declarations, before, functionKey, aggregateKey).run());
+        return fold(declarations, before, new Spelling(functionKey, aggregateKey, UnaryOperator.identity(), null));
+    }
+
+    /** Folds the declarations against the catalog before the run, with what PostgreSQL spells (the normalizer's answers). */
+    public static DesiredState fold(List<Declaration> declarations, Catalog before, Spelling spelling) {
+        return new DesiredState(new DesiredStateFold(declarations, before, spelling).run());
     }
 
     /** The fold of declarations alone (no database): routine signatures are their own keys. */
     public static DesiredState fold(List<Declaration> declarations, Catalog before) {
         return fold(declarations, before, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * What only the server can spell, asked of it before planning and given to the fold.
+     *
+     * @param functionKey     a declared function's or procedure's signature → the catalog's key for it; the identity when unknown
+     * @param aggregateKey    the same for aggregates
+     * @param grantRoutineKey a grant's routine as written → the catalog's key {@code schema.name(arguments)}; the identity when unknown
+     * @param currentUser     the role the run connects as: default privileges without {@code FOR ROLE} are that role's
+     */
+    public record Spelling(UnaryOperator<String> functionKey, UnaryOperator<String> aggregateKey,
+                           UnaryOperator<String> grantRoutineKey, String currentUser) {
+    }
+
+    /** A column of a table, by the names they have at some point of the blocks. */
+    public record ColumnName(QualifiedName table, String column) {
+    }
+
+    // ---- Names: the one place a declared name is followed through the renames (the rule is CurrentNames'). ----
+
+    /**
+     * The name the table a declaration at {@code position} calls {@code declared} has in the database when that
+     * declaration is planned: itself when the database holds it, else the name the renames declared after
+     * {@code position} give it when the database already holds that one, else itself (this run creates it).
+     */
+    public QualifiedName currentTable(int position, QualifiedName declared) {
+        return names.table(declared, position);
+    }
+
+    /** The same for an index. */
+    public QualifiedName currentIndex(int position, QualifiedName declared) {
+        return names.index(declared, position);
+    }
+
+    /** A declared column's name in the database (its table under {@link #currentTable}), by the same rule. */
+    public String currentColumn(int position, QualifiedName declaredTable, String column) {
+        return names.column(declaredTable, column, position);
+    }
+
+    /** SQL (an index definition) declared at {@code position} on {@code declaredTable}, with its columns' later names. */
+    public String currentColumnsIn(int position, QualifiedName declaredTable, String sql) {
+        return names.columnsInSql(sql, declaredTable, position);
+    }
+
+    /** The table renames declared after {@code position}, in order. */
+    public List<Declaration.RenameDecl> laterTableRenames(int position) {
+        return names.laterTableRenames(position);
+    }
+
+    /** A table or index declared at {@code declaredAt}, under the name the renames between it and {@code at} give it. */
+    public QualifiedName nameAt(ObjectKind kind, QualifiedName declared, int declaredAt, int at) {
+        return names.nameAt(kind, declared, declaredAt, at);
+    }
+
+    /** A column declared at {@code declaredAt}, with its table, under the names they have by {@code at}. */
+    public ColumnName columnAt(QualifiedName table, String column, int declaredAt, int at) {
+        return names.columnAt(table, column, declaredAt, at);
+    }
+
+    /** SQL written at {@code declaredAt} on {@code table}, with the renames of that table's columns up to {@code at}. */
+    public String sqlAt(QualifiedName table, String sql, int declaredAt, int at) {
+        return names.sqlAt(table, sql, declaredAt, at);
+    }
+
+    /** The type a block declares for the column called {@code column} of {@code table} at position {@code at}, or null. */
+    public String declaredType(QualifiedName table, String column, int at) {
+        return names.declaredType(table, column, at);
+    }
+
+    // ---- Privileges: what the grants and default privileges of the blocks declare. ----
+
+    /** Whether a block grants or revokes this privilege to this role on the target (under the target's current name). */
+    public boolean declaresGrant(GrantTarget target, String role, String privilege) {
+        return grants.contains(target + " " + role + " " + privilege);
+    }
+
+    /** Whether a block declares this default privilege (given or revoked) for the role. */
+    public boolean declaresDefaultGrant(DefaultTarget target, String role, String privilege) {
+        return defaultGrants.contains(target + " " + role + " " + privilege);
+    }
+
+    /** Whether some block grants or revokes anything on the target: its other privileges are then reported. */
+    public boolean grantsOn(GrantTarget target) {
+        return grantTargets.contains(target);
     }
 
     /** Whether a block declares this object, present or absent ({@code ensureNo…}). */
@@ -177,6 +280,28 @@ public final class DesiredState {
     public static ObjectId routine(String key) {
         int dot = key.indexOf('.');
         return ObjectId.of(ObjectId.Kind.FUNCTION, key.substring(0, dot), key.substring(dot + 1));
+    }
+
+    public static ObjectId foreignServer(String name) {
+        return ObjectId.of(ObjectId.Kind.FOREIGN_SERVER, null, name);
+    }
+
+    /** A user mapping by its key {@code role@server}: database-wide, like its server. */
+    public static ObjectId userMapping(String key) {
+        return ObjectId.of(ObjectId.Kind.USER_MAPPING, null, key);
+    }
+
+    /** A foreign table: a relation in pg_class, a table in the dependency graph. */
+    public static ObjectId foreignTable(QualifiedName name) {
+        return table(name);
+    }
+
+    public static ObjectId publication(String name) {
+        return ObjectId.of(ObjectId.Kind.PUBLICATION, null, name);
+    }
+
+    public static ObjectId eventTrigger(String name) {
+        return ObjectId.of(ObjectId.Kind.EVENT_TRIGGER, null, name);
     }
 
     public static ObjectId routine(Catalog.Function f) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.DefaultTarget;
+import schemasync.catalog.GrantTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.Declaration.RenameDecl;
@@ -28,20 +29,22 @@ final class DesiredStateFold {
     final Map<QualifiedName, Set<String>> columns = new HashMap<>();
     final Map<QualifiedName, Map<String, TreeMap<Integer, String>>> columnChanges = new HashMap<>();
     final Set<QualifiedName> reshaped = new HashSet<>();
+    final Set<String> grants = new HashSet<>();
+    final Set<String> defaultGrants = new HashSet<>();
+    final Set<GrantTarget> grantTargets = new HashSet<>();
+    final CurrentNames names;
 
     private final List<Declaration> declarations;
     private final Catalog before;
-    private final UnaryOperator<String> functionKey;
-    private final UnaryOperator<String> aggregateKey;
+    private final DesiredState.Spelling spelling;
     private final RenameLane lane;
 
-    DesiredStateFold(List<Declaration> declarations, Catalog before, UnaryOperator<String> functionKey,
-                     UnaryOperator<String> aggregateKey) {
+    DesiredStateFold(List<Declaration> declarations, Catalog before, DesiredState.Spelling spelling) {
         this.declarations = declarations;
         this.before = before;
-        this.functionKey = functionKey;
-        this.aggregateKey = aggregateKey;
+        this.spelling = spelling;
         this.lane = new RenameLane(declarations);
+        this.names = new CurrentNames(declarations, before, lane);
     }
 
     DesiredStateFold run() {
@@ -115,14 +118,56 @@ final class DesiredStateFold {
         } else if (d instanceof StatisticsRuleDecl.RuleDecl r) {
             declare(DesiredState.rule(r.table(), r.name()), origin);
         } else if (d instanceof Declaration.FunctionDecl f) {
-            declare(routine(f.name(), functionKey.apply(f.signature())), origin);
+            declare(routine(f.name(), spelling.functionKey().apply(f.signature())), origin);
         } else if (d instanceof Declaration.AggregateDecl a) {
-            declare(routine(a.name(), aggregateKey.apply(a.signature())), origin);
+            declare(routine(a.name(), spelling.aggregateKey().apply(a.signature())), origin);
+        } else if (d instanceof AccessDecl.GrantDecl g) {
+            granted(g, position);
+        } else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) {
+            DefaultTarget target = new DefaultTarget(p.forRole() != null ? p.forRole() : spelling.currentUser(), p.schema(), p.objects());
+            p.privileges().forEach(privilege -> defaultGrants.add(target + " " + p.role() + " " + privilege));
+        } else if (d instanceof ExternalDecl.ForeignServerDecl s) {
+            declare(DesiredState.foreignServer(s.server().name()), origin);
+        } else if (d instanceof ExternalDecl.UserMappingDecl m) {
+            declare(DesiredState.userMapping(m.mapping().key()), origin);
+        } else if (d instanceof ExternalDecl.ForeignTableDecl t) {
+            declare(DesiredState.foreignTable(t.table().name()), origin);
+        } else if (d instanceof ExternalDecl.PublicationDecl p) {
+            declare(DesiredState.publication(p.publication().name()), origin);
+        } else if (d instanceof ExternalDecl.EventTriggerDecl e) {
+            declare(DesiredState.eventTrigger(e.trigger().name()), origin);
         } else if (d instanceof RenameDecl r) {
             renamed(r, position);
         } else if (d instanceof RemovalDecl r) {
             removed(r);
         }
+    }
+
+    /**
+     * A grant or revocation, on its target under the name the database has at this position (a table through the
+     * later renames; a routine by the catalog's key for it). A target the planner cannot resolve is left out: the
+     * planner refuses that declaration, naming it.
+     */
+    private void granted(AccessDecl.GrantDecl g, int position) {
+        GrantTarget t = g.target();
+        GrantTarget target = switch (t.kind()) {
+            case TABLE, COLUMN -> {
+                QualifiedName actual = names.table(t.qualifiedName(), position);
+                yield actual.equals(t.qualifiedName()) ? t : new GrantTarget(t.kind(), actual.schema(), actual.name(), t.detail());
+            }
+            case FUNCTION -> {
+                // The arguments part of the key, as GrantPlanner cuts it from the catalog's key.
+                QualifiedName name = t.qualifiedName();
+                String key = spelling.grantRoutineKey().apply(t.object());
+                int from = name.toString().length() + 1;
+                yield key != null && from <= key.length() - 1
+                        ? new GrantTarget(t.kind(), name.schema(), name.name(), key.substring(from, key.length() - 1)) : null;
+            }
+            default -> t;
+        };
+        if (target == null) return;
+        grantTargets.add(target);
+        g.privileges().forEach(privilege -> grants.add(target + " " + g.role() + " " + privilege));
     }
 
     private void renamed(RenameDecl r, int position) {
@@ -225,15 +270,18 @@ final class DesiredStateFold {
                 .filter(r -> r.kind() == ObjectKind.COLUMN && r.table().equals(table)).map(RenameDecl::to).toList();
     }
 
-    /** Tables that are declared under another name by a rename chain (both directions). */
+    /** Tables that are declared under another name by a rename chain (both directions, through every rename of it). */
     private List<QualifiedName> tableAliases(QualifiedName table) {
-        List<QualifiedName> aliases = new ArrayList<>();
-        for (RenameDecl r : lane.all()) {
-            if (r.kind() != ObjectKind.TABLE) continue;
-            QualifiedName to = r.fromName().sibling(r.to());
-            if (r.fromName().equals(table)) aliases.add(to);
-            if (to.equals(table)) aliases.add(r.fromName());
+        List<QualifiedName> aliases = new ArrayList<>(List.of(table));
+        for (int i = 0; i < aliases.size(); i++) {
+            QualifiedName name = aliases.get(i);
+            for (RenameDecl r : lane.all()) {
+                if (r.kind() != ObjectKind.TABLE) continue;
+                QualifiedName to = r.fromName().sibling(r.to());
+                if (r.fromName().equals(name) && !aliases.contains(to)) aliases.add(to);
+                if (to.equals(name) && !aliases.contains(r.fromName())) aliases.add(r.fromName());
+            }
         }
-        return aliases;
+        return aliases.subList(1, aliases.size());
     }
 }

@@ -10,28 +10,23 @@ import schemasync.dsl.Declaration.RenameDecl;
 
 /**
  * The ordered renames of all blocks, and the one rule for following a name through them: a rename at
- * position p applies to a name declared before p. The planner asks where a name declared early is
- * now (through every later rename); the normalizer asks which early declaration a later one means
- * (through the renames between the two). Both ask here.
+ * position p applies to a name declared before p. Only the fold uses it ({@link CurrentNames}, {@link DesiredStateFold}):
+ * the planner, the normalizer and the docs ask {@link DesiredState}, which answers through here.
  */
-public final class RenameLane {
+final class RenameLane {
     private record Entry(int position, RenameDecl rename) {
-    }
-
-    /** A column of a table, by the names they have at some point of the lane. */
-    public record ColumnName(QualifiedName table, String column) {
     }
 
     private final List<Entry> renames = new ArrayList<>();
 
-    public RenameLane(List<Declaration> declarations) {
+    RenameLane(List<Declaration> declarations) {
         for (int i = 0; i < declarations.size(); i++) {
             if (declarations.get(i) instanceof RenameDecl r) renames.add(new Entry(i, r));
         }
     }
 
     /** A table or index name after the renames of its kind declared after {@code after} and before {@code before}. */
-    public QualifiedName follow(ObjectKind kind, QualifiedName name, int after, int before) {
+    QualifiedName follow(ObjectKind kind, QualifiedName name, int after, int before) {
         QualifiedName current = name;
         for (Entry e : renames) {
             RenameDecl r = e.rename();
@@ -46,7 +41,7 @@ public final class RenameLane {
      * A column's name after the column renames declared after {@code after} and before {@code before}; a rename
      * names the table as it was declared ({@code declaredTable}) or by any name in {@code alsoNamed}.
      */
-    public String column(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
+    String column(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
         String current = column;
         for (Entry e : renames) {
             RenameDecl r = e.rename();
@@ -58,8 +53,24 @@ public final class RenameLane {
         return current;
     }
 
+    /**
+     * The names a column has from {@code after} to {@code before}: the declared one first, each column rename's after
+     * it (a rename names the table as declared or by any name in {@code alsoNamed}).
+     */
+    List<String> columnNames(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
+        List<String> names = new ArrayList<>(List.of(column));
+        for (Entry e : renames) {
+            RenameDecl r = e.rename();
+            if (e.position() > after && e.position() < before && r.kind() == ObjectKind.COLUMN && r.from().equals(names.get(names.size() - 1))
+                    && (r.table().equals(declaredTable) || alsoNamed.contains(r.table()))) {
+                names.add(r.to());
+            }
+        }
+        return names;
+    }
+
     /** Where a column declared at {@code declaredAt} is by position {@code at}: its table and its own renames between. */
-    public ColumnName column(QualifiedName table, String column, int declaredAt, int at) {
+    DesiredState.ColumnName column(QualifiedName table, String column, int declaredAt, int at) {
         QualifiedName current = table;
         String name = column;
         for (Entry e : renames) {
@@ -71,11 +82,11 @@ public final class RenameLane {
                 name = r.to();
             }
         }
-        return new ColumnName(current, name);
+        return new DesiredState.ColumnName(current, name);
     }
 
     /** The names a table or index has from {@code after} to {@code before}: the declared one first, each rename's after it. */
-    public List<QualifiedName> names(ObjectKind kind, QualifiedName name, int after, int before) {
+    List<QualifiedName> names(ObjectKind kind, QualifiedName name, int after, int before) {
         List<QualifiedName> names = new ArrayList<>(List.of(name));
         for (Entry e : renames) {
             RenameDecl r = e.rename();
@@ -94,7 +105,7 @@ public final class RenameLane {
      * PostgreSQL's deparse shows it (bare when a plain lower-case identifier, else quoted). Identifiers inside
      * quotes or string literals and qualified names are left alone.
      */
-    public String columnsInSql(String sql, QualifiedName declaredTable, List<QualifiedName> alsoNamed, int after, int before) {
+    String columnsInSql(String sql, QualifiedName declaredTable, List<QualifiedName> alsoNamed, int after, int before) {
         String result = sql;
         for (Entry e : renames) {
             RenameDecl r = e.rename();
@@ -106,12 +117,12 @@ public final class RenameLane {
     }
 
     /** Every rename of the lane, in declaration order. */
-    public List<RenameDecl> all() {
+    List<RenameDecl> all() {
         return renames.stream().map(Entry::rename).toList();
     }
 
     /** The renames declared after {@code position}, in order. */
-    public List<RenameDecl> after(int position) {
+    List<RenameDecl> after(int position) {
         return renames.stream().filter(e -> e.position() > position).map(Entry::rename).toList();
     }
 }

@@ -23,7 +23,7 @@ import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
-import schemasync.dsl.RenameLane;
+import schemasync.dsl.DesiredState;
 import schemasync.normalize.DeclaredShapes.ColumnRef;
 import schemasync.render.SqlRenderer;
 
@@ -213,10 +213,11 @@ public final class Normalizer {
     private static void changedColumns(DeclaredSchema declared, Catalog catalog, Set<QualifiedName> known,
                                        Map<QualifiedName, Shadow> shadows) {
         List<Declaration> all = declared.declarations();
+        DesiredState[] fold = new DesiredState[1]; // folded once, when a changed column is not in the catalog
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c) || !known.contains(c.table())) continue;
             if (c.type() == null && c.defaultSql() == null) continue;
-            String type = c.type() != null ? c.type() : currentType(all, i, catalog, c.table(), c.column());
+            String type = c.type() != null ? c.type() : currentType(all, i, catalog, c.table(), c.column(), fold);
             if (type == null) continue; // no such column: the planner says so, naming the block
             shadow(shadows, catalog, c.table()).declare(new ColumnSpec(DeclaredShapes.changedColumn(i), type, false,
                     c.defaultSql(), Column.Identity.NONE, null));
@@ -227,20 +228,13 @@ public final class Normalizer {
      * The column's type as it is (catalog) or as a block declares it, under the name it has at position
      * {@code at}: a column an earlier block declared under another name, renamed since, is that column.
      */
-    private static String currentType(List<Declaration> all, int at, Catalog catalog, QualifiedName table, String column) {
+    private static String currentType(List<Declaration> all, int at, Catalog catalog, QualifiedName table, String column,
+                                      DesiredState[] fold) {
         Table t = catalog.tables().get(table);
         if (t != null && t.column(column).isPresent()) return t.column(column).get().type();
-        RenameLane lane = new RenameLane(all);
-        RenameLane.ColumnName wanted = new RenameLane.ColumnName(table, column);
-        for (int p = 0; p < all.size(); p++) {
-            Declaration d = all.get(p);
-            if (d instanceof TableDecl td) {
-                for (ColumnSpec spec : td.columns()) if (lane.column(td.name(), spec.name(), p, at).equals(wanted)) return spec.type();
-            } else if (d instanceof ColumnDecl cd && lane.column(cd.table(), cd.column().name(), p, at).equals(wanted)) {
-                return cd.column().type();
-            }
-        }
-        return null;
+        // Which declaration's column this is, through the renames between: the fold answers (no database needed).
+        if (fold[0] == null) fold[0] = DesiredState.fold(all, catalog);
+        return fold[0].declaredType(table, column, at);
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {

@@ -33,7 +33,7 @@ final class ColumnPlanner {
         Decisions out = new Decisions();
         Table table = planner.state().tables().get(tableName);
         Column want = planner.shapes.column(declaredTable, spec.name());
-        String columnName = planner.renamesColumn(declaredTable, table, spec.name());
+        String columnName = planner.renamesColumn(declaredTable, spec.name());
         String object = tableName + "." + columnName;
         Column have = table.column(columnName).orElse(null);
         Table original = planner.before.tables().get(tableName);

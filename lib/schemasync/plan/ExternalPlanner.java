@@ -18,6 +18,8 @@ import schemasync.catalog.ExternalObjects.UserMapping;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Origin;
+import schemasync.dsl.DesiredState;
+import schemasync.model.ObjectId;
 import schemasync.model.Difference;
 import schemasync.step.ExternalSteps.AlterOptions;
 import schemasync.step.ExternalSteps.OptionsOf;
@@ -37,8 +39,6 @@ final class ExternalPlanner {
     private final Planner planner;
     /** The planner's working copy of these objects: only the steps' effects ({@link ExternalEffects}) change it. */
     private final ExternalEffects.Edit have;
-    /** What the blocks declare, as {@code kind name}: the rest of the database's external objects is undeclared. */
-    private final java.util.Set<String> declared = new java.util.HashSet<>();
 
     ExternalPlanner(Planner planner) {
         this.planner = planner;
@@ -53,7 +53,6 @@ final class ExternalPlanner {
 
     Decisions plan(Declaration d) {
         Decisions out = new Decisions();
-        declared.add(key(d));
         if (d instanceof ExternalDecl.ForeignServerDecl s) out.addAll(server(s.server(), s.origin()));
         else if (d instanceof ExternalDecl.UserMappingDecl m) out.addAll(userMapping(m));
         else if (d instanceof ExternalDecl.ForeignTableDecl t) out.addAll(foreignTable(t.table(), t.origin()));
@@ -225,15 +224,6 @@ final class ExternalPlanner {
                 + d.actual()).toList());
     }
 
-    private static String key(Declaration d) {
-        if (d instanceof ExternalDecl.ForeignServerDecl s) return "server " + s.server().name();
-        if (d instanceof ExternalDecl.UserMappingDecl m) return "user mapping " + m.mapping().key();
-        if (d instanceof ExternalDecl.ForeignTableDecl t) return "foreign table " + t.table().name();
-        if (d instanceof ExternalDecl.PublicationDecl p) return "publication " + p.publication().name();
-        if (d instanceof ExternalDecl.EventTriggerDecl e) return "event trigger " + e.trigger().name();
-        throw new IllegalArgumentException("not an external object: " + d);
-    }
-
     /**
      * Foreign servers, user mappings, foreign tables, publications and event triggers no block declares: reported
      * like every other kind, never dropped. Servers, mappings, publications and event triggers are database-wide, so
@@ -243,28 +233,29 @@ final class ExternalPlanner {
         Decisions out = new Decisions();
         ExternalObjects e = planner.before.externals();
         for (ForeignServer s : e.servers().values()) {
-            out.addAll(undeclared("server", s.name(), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper()));
+            out.addAll(undeclared("server", s.name(), DesiredState.foreignServer(s.name()), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper()));
         }
         for (UserMapping m : e.userMappings().values()) {
-            out.addAll(undeclared("user mapping", m.key(), new QualifiedName("", m.key()), "user mapping for " + m.role() + " on server " + m.server()));
+            out.addAll(undeclared("user mapping", m.key(), DesiredState.userMapping(m.key()), new QualifiedName("", m.key()), "user mapping for " + m.role() + " on server " + m.server()));
         }
         for (ForeignTable t : e.foreignTables().values()) {
-            out.addAll(undeclared("foreign table", t.name().toString(), t.name(), "foreign table on server " + t.server()));
+            out.addAll(undeclared("foreign table", t.name().toString(), DesiredState.foreignTable(t.name()), t.name(), "foreign table on server " + t.server()));
         }
         for (Publication p : e.publications().values()) {
-            out.addAll(undeclared("publication", p.name(), new QualifiedName("", p.name()), p.allTables() ? "publication FOR ALL TABLES"
+            out.addAll(undeclared("publication", p.name(), DesiredState.publication(p.name()), new QualifiedName("", p.name()), p.allTables() ? "publication FOR ALL TABLES"
                     : "publication of " + p.tables().size() + " table(s) and " + p.schemas().size() + " schema(s)"));
         }
         for (EventTrigger t : e.eventTriggers().values()) {
-            out.addAll(undeclared("event trigger", t.name(), new QualifiedName("", t.name()), "event trigger ON " + t.event()
+            out.addAll(undeclared("event trigger", t.name(), DesiredState.eventTrigger(t.name()), new QualifiedName("", t.name()), "event trigger ON " + t.event()
                     + " EXECUTE FUNCTION " + t.function()));
         }
         return out;
     }
 
-    private Decisions undeclared(String kind, String object, QualifiedName name, String what) {
+    /** The fold answers whether a block declares it (by ObjectId), as for every other kind. */
+    private Decisions undeclared(String kind, String object, ObjectId id, QualifiedName name, String what) {
         Decisions out = new Decisions();
-        if (declared.contains(kind + " " + object) || planner.declared.isIgnored(name)) return out;
+        if (planner.desired.declares(id) || planner.declared.isIgnored(name)) return out;
         out.add(new Drift(null, kind, object, "undeclared " + what + ": no block declares it; left alone", null));
         return out;
     }

@@ -29,11 +29,6 @@ import schemasync.plan.PlanItem.Unchanged;
  */
 final class GrantPlanner {
     private final Planner planner;
-    /** "target role privilege" of every declared grant or revocation, under the target's current name. */
-    private final Set<String> declared = new HashSet<>();
-    private final Set<String> declaredDefaults = new HashSet<>();
-    /** Objects some block grants or revokes on: their other privileges are reported. */
-    private final Set<GrantTarget> watched = new HashSet<>();
     /** Targets whose privileges this run has already changed in the working copy. */
     private final Set<GrantTarget> initialized = new HashSet<>();
 
@@ -44,8 +39,6 @@ final class GrantPlanner {
     Decisions plan(GrantDecl g) {
         Decisions out = new Decisions();
         GrantTarget target = resolve(g);
-        watched.add(target);
-        g.privileges().forEach(p -> declared.add(target + " " + g.role() + " " + p));
         Set<Grant> held = held(target);
         List<String> change = toChange(g.role(), g.privileges(), held, g.revoke());
         String object = target.object() + (g.revoke() ? " from " : " to ") + g.role();
@@ -72,7 +65,6 @@ final class GrantPlanner {
             throw SchemaSyncException.badInput(d.origin() + ": default privileges in schema " + d.schema()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        d.privileges().forEach(p -> declaredDefaults.add(target + " " + d.role() + " " + p));
         // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
         Set<Grant> held = planner.state().defaultPrivileges().getOrDefault(target, target.baseline());
         List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
@@ -220,12 +212,12 @@ final class GrantPlanner {
         List<GrantTarget> targets = new ArrayList<>(planner.before.grants().keySet());
         targets.sort(Comparator.comparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
-            if (t.kind() != GrantTarget.Kind.COLUMN && watched.contains(t)) out.addAll(report(t, planner.before.grants().get(t)));
+            if (t.kind() != GrantTarget.Kind.COLUMN && planner.desired.grantsOn(t)) out.addAll(report(t, planner.before.grants().get(t)));
         }
         for (var e : planner.before.defaultPrivileges().entrySet()) {
             DefaultTarget t = e.getKey();
             for (Grant g : e.getValue()) { // sorted: the catalog keeps grants in role, privilege order
-                if (declaredDefaults.contains(t + " " + g.role() + " " + g.privilege()) || t.baseline().contains(g)) continue;
+                if (planner.desired.declaresDefaultGrant(t, g.role(), g.privilege()) || t.baseline().contains(g)) continue;
                 out.add(new Drift(null, "default privileges", t + " to " + g.role(), g.privilege()
                         + " is given by default but no block declares it: left alone (never revoked implicitly)", null));
             }
@@ -236,7 +228,7 @@ final class GrantPlanner {
     private Decisions report(GrantTarget target, Set<Grant> held) {
         Decisions out = new Decisions();
         for (Grant g : held) { // sorted: the catalog keeps grants in role, privilege order
-            if (declared.contains(target + " " + g.role() + " " + g.privilege())) continue;
+            if (planner.desired.declaresGrant(target, g.role(), g.privilege())) continue;
             out.add(new Drift(null, kind(target), target.object() + " to " + g.role(), g.privilege()
                     + " is granted but no block declares it: left alone (never revoked implicitly)", null));
         }

@@ -43,7 +43,7 @@ final class IndexPlanner {
         // run has none (it is new anyway). Indexes on materialized views are built in the transaction: a
         // plain CREATE INDEX there blocks REFRESH, not readers.
         String shape = planner.state().tables().containsKey(table) ? planner.shapes.index(i.name()) : planner.shapes.indexes().get(i.name());
-        String want = shape == null ? null : planner.renamesColumnsInDefinition(shape, i.table(), table);
+        String want = shape == null ? null : planner.renamesColumnsInDefinition(shape, i.table());
         Index have = planner.state().indexes().get(name);
         Table original = planner.before.tables().get(table);
         boolean online = planner.online(table);

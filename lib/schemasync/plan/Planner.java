@@ -38,7 +38,6 @@ public final class Planner {
     /** The plan so far: only {@link #record} adds to it; kind planners read it through {@link #recorded}. */
     private final List<PlanItem> items = new ArrayList<>();
     final KindPlanner kinds = new KindPlanner(this);
-    final Renames renames;
     final ConstraintPlanner constraints = new ConstraintPlanner(this);
     final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
     final IdentityPlanner identities = new IdentityPlanner(this);
@@ -52,14 +51,14 @@ public final class Planner {
 
     private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
-        this.renames = new Renames(declared.declarations());
         this.guards = guards;
         this.declared = declared;
         this.shapes = shapes;
         this.state = new PlanState(catalog);
-        this.desired = DesiredState.fold(declared.declarations(), catalog,
+        this.desired = DesiredState.fold(declared.declarations(), catalog, new DesiredState.Spelling(
                 signature -> shapes.functions().keys().getOrDefault(signature, signature),
-                signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature));
+                signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature),
+                routine -> shapes.access().routineKeys().getOrDefault(routine, routine), shapes.access().currentUser()));
     }
 
     /** @param guards each custom step's guard, asked of the database before planning */
@@ -138,9 +137,9 @@ public final class Planner {
         return table == null || table.name().equals(current) ? table : table.withName(current);
     }
 
-    /** A table's current name, through renames declared after the current declaration. */
+    /** A table's current name, through renames declared after the current declaration (the fold answers: {@link DesiredState#currentTable}). */
     QualifiedName renamesTable(QualifiedName table) {
-        return renames.table(table, position, state.tables());
+        return desired.currentTable(position, table);
     }
 
     /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
@@ -148,17 +147,17 @@ public final class Planner {
         return desired.laterChange(table, column, position);
     }
 
-    /** A column's name in the working copy of {@code table}, through renames declared after the current declaration. */
-    String renamesColumn(QualifiedName declaredTable, Table table, String column) {
-        return renames.column(declaredTable, table, column, position);
+    /** A declared column's name in the database, through renames declared after the current declaration. */
+    String renamesColumn(QualifiedName declaredTable, String column) {
+        return desired.currentColumn(position, declaredTable, column);
     }
 
     QualifiedName renamesIndex(QualifiedName index) {
-        return renames.index(index, position, state.indexes());
+        return desired.currentIndex(position, index);
     }
 
-    String renamesColumnsInDefinition(String definition, QualifiedName declaredTable, QualifiedName table) {
-        return renames.columnsInDefinition(definition, declaredTable, table, position);
+    String renamesColumnsInDefinition(String definition, QualifiedName declaredTable) {
+        return desired.currentColumnsIn(position, declaredTable, definition);
     }
 
     /**

@@ -33,7 +33,7 @@ final class TablePlanner {
     }
 
     void table(TableDecl t) {
-        QualifiedName actual = p.renames.table(t.name(), p.position, p.state().tables());
+        QualifiedName actual = p.renamesTable(t.name());
         Table existing = p.state().tables().get(actual);
         if (existing == null) {
             createTable(t);
@@ -125,7 +125,7 @@ final class TablePlanner {
     }
 
     Decisions addedColumn(ColumnDecl c) {
-        QualifiedName actual = p.renames.table(c.table(), p.position, p.state().tables());
+        QualifiedName actual = p.renamesTable(c.table());
         if (!p.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");

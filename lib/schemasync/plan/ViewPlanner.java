@@ -5,8 +5,6 @@ import schemasync.catalog.Differ;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SqlText;
 import schemasync.dsl.Declaration.RenameDecl;
-import schemasync.dsl.RenameLane;
-import schemasync.model.ObjectKind;
 
 import schemasync.plan.Summary.Verb;
 
@@ -65,8 +63,7 @@ final class ViewPlanner {
     private Decisions warnOfLaterTableRenames(ViewDecl v) {
         Decisions out = new Decisions();
         boolean exists = planner.before.views().containsKey(v.name());
-        for (RenameDecl r : new RenameLane(planner.declared.declarations()).after(planner.position)) {
-            if (r.kind() != ObjectKind.TABLE) continue;
+        for (RenameDecl r : planner.desired.laterTableRenames(planner.position)) {
             QualifiedName from = r.fromName();
             boolean reads = exists
                     ? planner.before.viewDependencies().stream().anyMatch(d -> d.view().equals(v.name()) && d.on().equals(from))

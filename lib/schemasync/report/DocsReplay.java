@@ -17,17 +17,19 @@ import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.Declaration.TableDecl;
-import schemasync.dsl.RenameLane;
+import schemasync.catalog.Catalog;
+import schemasync.dsl.DesiredState;
 import schemasync.model.ObjectKind;
 import schemasync.report.SchemaDocs.Col;
 import schemasync.report.SchemaDocs.TableDoc;
 
 /**
  * The tables the docs show: every declaration where it is after the last block ran. Names follow renames
- * through {@link RenameLane}, the one rule the planner and the normalizer use too (a rename at position p
+ * through the fold ({@link DesiredState#nameAt}, over an empty catalog: the docs replay the blocks, not a
+ * database), the one rule the planner and the normalizer ask too (a rename at position p
  * applies to what was declared before p); a removal at p takes out what is, by then, called what it names
  * (a table, a column with the keys, constraints and indexes that use it — PostgreSQL's DROP COLUMN drops
- * those too —, a constraint, an index). Nothing is replayed by hand here: each declaration asks the lane.
+ * those too —, a constraint, an index). Nothing is replayed by hand here: each declaration asks the fold.
  */
 final class DocsReplay {
     private static final int END = Integer.MAX_VALUE;
@@ -35,11 +37,11 @@ final class DocsReplay {
     private record Removal(int position, RemovalDecl decl) {
     }
 
-    private final RenameLane lane;
+    private final DesiredState fold;
     private final List<Removal> removals = new ArrayList<>();
 
     private DocsReplay(List<Declaration> declarations) {
-        lane = new RenameLane(declarations);
+        fold = DesiredState.fold(declarations, Catalog.builder().build());
         for (int i = 0; i < declarations.size(); i++) {
             if (declarations.get(i) instanceof RemovalDecl r) removals.add(new Removal(i, r));
         }
@@ -53,15 +55,15 @@ final class DocsReplay {
         for (int at = 0; at < declarations.size(); at++) {
             Declaration d = declarations.get(at);
             if (d instanceof TableDecl t && !replay.tableRemoved(t.name(), at)) {
-                TableDoc doc = table(replay.lane.follow(ObjectKind.TABLE, t.name(), at, END), tables, byName);
+                TableDoc doc = table(replay.fold.nameAt(ObjectKind.TABLE, t.name(), at, END), tables, byName);
                 if (doc.decl != null) continue; // declared twice: DeclaredSchema.of rejects it; keep the first
                 doc.decl = t;
                 replay.fill(doc, t, at);
             } else if (d instanceof ColumnDecl c && !replay.columnRemoved(c.table(), c.column().name(), at)) {
-                table(replay.lane.follow(ObjectKind.TABLE, c.table(), at, END), tables, byName).columns
+                table(replay.fold.nameAt(ObjectKind.TABLE, c.table(), at, END), tables, byName).columns
                         .add(new Col(replay.column(c.table(), c.column(), at), c.origin()));
             } else if (d instanceof IndexDecl i && i.table() != null && !replay.indexRemoved(i, at)) {
-                table(replay.lane.follow(ObjectKind.TABLE, i.table(), at, END), tables, byName).indexes.add(replay.index(i, at));
+                table(replay.fold.nameAt(ObjectKind.TABLE, i.table(), at, END), tables, byName).indexes.add(replay.index(i, at));
             }
         }
         tables.sort(Comparator.comparing(t -> t.name.schema())); // List.sort is stable: keeps declaration order
@@ -97,19 +99,19 @@ final class DocsReplay {
     }
 
     private String columnName(QualifiedName table, String column, int at) {
-        return lane.column(table, column, at, END).column();
+        return fold.columnAt(table, column, at, END).column();
     }
 
     /** SQL written at {@code at} with the renames of its table's columns up to {@code before}. */
     private String sql(QualifiedName table, String sql, int at, int before) {
-        return lane.columnsInSql(sql, table, lane.names(ObjectKind.TABLE, table, at, before), at, before);
+        return fold.sqlAt(table, sql, at, before);
     }
 
     /** The referenced table and columns under their last names (the table's name kept as written when not renamed). */
     private ForeignKeySpec foreignKey(ForeignKeySpec fk, int at) {
         if (fk == null) return null;
         QualifiedName target = QualifiedName.parse(fk.references());
-        QualifiedName now = lane.follow(ObjectKind.TABLE, target, at, END);
+        QualifiedName now = fold.nameAt(ObjectKind.TABLE, target, at, END);
         return new ForeignKeySpec(now.equals(target) ? fk.references() : now.toString(),
                 fk.referencedColumns().stream().map(c -> columnName(target, c, at)).toList(),
                 fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred());
@@ -118,7 +120,7 @@ final class DocsReplay {
     /** The index under its last name, its keys, INCLUDE columns and predicate with the columns' last names. */
     private IndexDecl index(IndexDecl i, int at) {
         QualifiedName table = i.table();
-        return new IndexDecl(lane.follow(ObjectKind.INDEX, i.name(), at, END), table, i.unique(), i.method(),
+        return new IndexDecl(fold.nameAt(ObjectKind.INDEX, i.name(), at, END), table, i.unique(), i.method(),
                 i.keys().stream().map(k -> k instanceof KeyPart.ColumnKey c ? new KeyPart.ColumnKey(columnName(table, c.column(), at))
                         : k instanceof KeyPart.ExpressionKey e ? new KeyPart.ExpressionKey(sql(table, e.sql(), at, END))
                         : k instanceof KeyPart.RawKey raw ? new KeyPart.RawKey(sql(table, raw.sql(), at, END)) : k).toList(),
@@ -127,7 +129,7 @@ final class DocsReplay {
 
     /** A later ensureNoTable names the table as it is called by then. */
     private boolean tableRemoved(QualifiedName table, int at) {
-        return later(at, ObjectKind.TABLE).anyMatch(r -> lane.follow(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object()));
+        return later(at, ObjectKind.TABLE).anyMatch(r -> fold.nameAt(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object()));
     }
 
     private boolean columnRemoved(QualifiedName table, String column, int at) {
@@ -135,13 +137,13 @@ final class DocsReplay {
     }
 
     private boolean removes(Removal r, QualifiedName table, String column, int at) {
-        RenameLane.ColumnName now = lane.column(table, column, at, r.position());
+        DesiredState.ColumnName now = fold.columnAt(table, column, at, r.position());
         return now.table().equals(r.decl().object()) && now.column().equals(r.decl().column());
     }
 
     private boolean constraintRemoved(QualifiedName table, ConstraintSpec c, int at) {
         return later(at, ObjectKind.CONSTRAINT).anyMatch(r -> c.name().equals(r.decl().column())
-                && lane.follow(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object()))
+                && fold.nameAt(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object()))
                 || usesRemovedColumn(table, at, c.columns(), c.checkSql() == null ? List.of() : List.of(c.checkSql()));
     }
 
@@ -155,13 +157,13 @@ final class DocsReplay {
             else if (k instanceof KeyPart.RawKey raw) sqls.add(raw.sql());
         }
         return tableRemoved(i.table(), at) || usesRemovedColumn(i.table(), at, columns, sqls)
-                || later(at, ObjectKind.INDEX).anyMatch(r -> lane.follow(ObjectKind.INDEX, i.name(), at, r.position()).equals(r.decl().object()));
+                || later(at, ObjectKind.INDEX).anyMatch(r -> fold.nameAt(ObjectKind.INDEX, i.name(), at, r.position()).equals(r.decl().object()));
     }
 
     /** A later ensureNoColumn drops a column these names or SQL texts use (as they are spelled by then). */
     private boolean usesRemovedColumn(QualifiedName table, int at, List<String> columns, List<String> sqls) {
         return later(at, ObjectKind.COLUMN).anyMatch(r -> columns.stream().anyMatch(c -> removes(r, table, c, at))
-                || lane.follow(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object())
+                || fold.nameAt(ObjectKind.TABLE, table, at, r.position()).equals(r.decl().object())
                 && sqls.stream().anyMatch(s -> SqlText.mentions(sql(table, s, at, r.position()), r.decl().column())));
     }
 

@@ -274,6 +274,17 @@ class PlannerColumnCasesTest {
                         List.of(),
                         List.of(),
                         List.of("unchanged table public.accounts")),
+                new Case("a database between two renames of a chain (deployed up to the first): the table is its middle name, renamed once more",
+                        catalog().table(table("public.accounts", 50_000, 1_000, notNull("id", "bigint"), column("email", "text"))).build(),
+                        db -> {
+                            db.ensureTable("users", t -> t.column("id", "bigint").column("email", "text"));
+                            db.ensureTableRenamed("users", "accounts");
+                            db.ensureTableRenamed("accounts", "members");
+                        }, shapes().columns("public.users", notNull("id", "bigint"), column("email", "text")).build(),
+                        List.of("ALTER TABLE \"public\".\"accounts\" RENAME TO \"members\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("unchanged table public.users", "unchanged column public.accounts.id", "unchanged column public.accounts.email",
+                                "unchanged table public.accounts", "alter table public.accounts")),
                 new Case("ensureNoTable on a big table: DROP TABLE, deletes data", catalog().table(USERS).build(),
                         db -> db.ensureNoTable("users"), shapes().build(),
                         List.of("DROP TABLE \"public\".\"users\""),
