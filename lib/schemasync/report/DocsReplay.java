@@ -112,7 +112,7 @@ final class DocsReplay {
         QualifiedName now = lane.follow(ObjectKind.TABLE, target, at, END);
         return new ForeignKeySpec(now.equals(target) ? fk.references() : now.toString(),
                 fk.referencedColumns().stream().map(c -> columnName(target, c, at)).toList(),
-                fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred());
+                fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.period());
     }
 
     /** The index under its last name, its keys, INCLUDE columns and predicate with the columns' last names. */

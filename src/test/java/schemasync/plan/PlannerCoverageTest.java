@@ -39,6 +39,7 @@ import schemasync.plan.PlannerCasesTest.Case;
  * UNIQUE INCLUDE / DEFERRABLE       PlannerTableFormCases   PlannerTableFormCases     missing: ADD CONSTRAINT; differs: drift
  * NULLS NOT DISTINCT                PlannerTableFormCases   PlannerTableFormCases     index differs: drift "index"
  * REFERENCING (transition tables)   PlannerTableFormCases   PlannerTableFormCases     differs: drift "trigger"
+ * FOREIGN KEY ... PERIOD (18)       PlannerPostgres18Cases  PlannerPostgres18Cases    missing: ADD CONSTRAINT; differs: drift
  * </pre>
  * (Removal of an attribute is its object's removal, or a change: ensureNoConstraint, ensureNoTrigger, RESET.)
  */
@@ -51,7 +52,8 @@ class PlannerCoverageTest {
     static Stream<Case> allCases() {
         return Stream.of(PlannerCasesTest.cases(), PlannerColumnCasesTest.cases(), PlannerObjectCasesTest.cases(),
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
-                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases())
+                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
+                PlannerPostgres18CasesTest.cases())
                 .flatMap(s -> s);
     }
 
