@@ -40,6 +40,7 @@ import schemasync.plan.PlannerCasesTest.Case;
  * NULLS NOT DISTINCT                PlannerTableFormCases   PlannerTableFormCases     index differs: drift "index"
  * REFERENCING (transition tables)   PlannerTableFormCases   PlannerTableFormCases     differs: drift "trigger"
  * FOREIGN KEY ... PERIOD (18)       PlannerPostgres18Cases  PlannerPostgres18Cases    missing: ADD CONSTRAINT; differs: drift
+ * CONSTRAINT name NOT NULL (18)     PlannerPostgres18Cases  PlannerPostgres18Cases    another name: drift "constraint"
  * </pre>
  * (Removal of an attribute is its object's removal, or a change: ensureNoConstraint, ensureNoTrigger, RESET.)
  */
