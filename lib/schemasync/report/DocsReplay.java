@@ -88,7 +88,8 @@ final class DocsReplay {
         for (ConstraintSpec c : t.constraints()) {
             if (constraintRemoved(table, c, at)) continue;
             doc.constraints.add(new ConstraintSpec(c.name(), c.kind(), c.columns().stream().map(n -> columnName(table, n, at)).toList(),
-                    sql(table, c.checkSql(), at, END), foreignKey(c.foreignKey(), at), c.nullsNotDistinct(), c.notValid()));
+                    sql(table, c.checkSql(), at, END), foreignKey(c.foreignKey(), at), c.nullsNotDistinct(), c.notValid(),
+                    c.keyOptions(), c.notEnforced())); // NOT ENFORCED and WITHOUT OVERLAPS (PostgreSQL 18) shown in the docs
         }
     }
 

@@ -256,4 +256,23 @@ class Postgres18FeaturesTest {
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname IN ('rooms', 'bookings')"));
         }
     }
+
+    @Test
+    void aTypedTableKeyWithoutOverlapsIsCreatedAndConverges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<ChangeBlock> blocks = List.of(block("P18_Slots", db -> {
+                db.ensureExtension("btree_gist");
+                db.ensureCompositeType("slot").attribute("id", "int").attribute("valid", "tstzrange");
+                db.ensureTable("slots", t -> t.ofType("slot").primaryKey("id", "valid").withoutOverlaps());
+            }));
+            List<String> sql = Scenario.sql(s.plan(blocks));
+            assertTrue(sql.contains("CREATE TABLE \"public\".\"slots\" OF \"public\".\"slot\" (PRIMARY KEY (\"id\", \"valid\" WITHOUT OVERLAPS))"),
+                    sql::toString);
+            s.applyAndConverge(blocks);
+            s.execute("INSERT INTO slots VALUES (1, '[2026-01-01, 2026-02-01)')");
+            var overlap = assertThrows(java.sql.SQLException.class, () -> s.execute("INSERT INTO slots VALUES (1, '[2026-01-15, 2026-03-01)')"));
+            assertEquals("23P01", overlap.getSQLState(), overlap::getMessage);
+        }
+    }
 }

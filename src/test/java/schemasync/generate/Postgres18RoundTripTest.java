@@ -40,7 +40,9 @@ class Postgres18RoundTripTest {
                     + " ON UPDATE NO ACTION DEFERRABLE)",
             "CREATE TABLE accounts (id int CONSTRAINT id_present NOT NULL PRIMARY KEY, email text CONSTRAINT email_required NOT NULL,"
                     + " nick text NOT NULL, note text); ALTER TABLE accounts RENAME COLUMN nick TO handle;"
-                    + " CREATE TABLE counters (n serial CONSTRAINT n_present NOT NULL)"})
+                    + " CREATE TABLE counters (n serial CONSTRAINT n_present NOT NULL)",
+            "CREATE EXTENSION btree_gist; CREATE TYPE slot AS (id int, valid tstzrange, note text);"
+                    + " CREATE TABLE slots OF slot (PRIMARY KEY (id, valid WITHOUT OVERLAPS), note WITH OPTIONS CONSTRAINT note_given NOT NULL)"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");
