@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
  * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
  * declares one), so no differ reads them.
+ * {@code notNullNames}: the NOT NULL constraints (PostgreSQL 18+) whose name is not PostgreSQL's default, by table
+ * and column ({@link NotNullNames}).
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
@@ -41,7 +43,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
-                      Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners) {
+                      Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
+                      Map<NotNullNames.Key, String> notNullNames) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -156,6 +159,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
         foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
         owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
+        notNullNames = Collections.unmodifiableMap(new LinkedHashMap<>(notNullNames));
     }
 
 
@@ -195,6 +199,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         b.owners = new LinkedHashMap<>(owners);
+        b.notNullNames = new LinkedHashMap<>(notNullNames);
         return b;
     }
 
@@ -233,6 +238,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
+        private Map<NotNullNames.Key, String> notNullNames = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -348,11 +354,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder owners(Map<OwnerTarget, String> owners) { this.owners = new LinkedHashMap<>(owners); return this; }
 
+        public Map<NotNullNames.Key, String> notNullNames() { return notNullNames; }
+
+        public Builder notNullNames(Map<NotNullNames.Key, String> notNullNames) { this.notNullNames = new LinkedHashMap<>(notNullNames); return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions, foreignPartitions, owners);
+                    indexDefinitions, foreignPartitions, owners, notNullNames);
         }
     }
 

@@ -213,6 +213,7 @@ public final class CatalogReader {
         statisticsAndRules.addTo(batch, major);
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
+        Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -238,7 +239,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
-                .foreignPartitions(foreignPartitions).owners(owners).build();
+                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).build();
     }
 
     /**
@@ -268,7 +269,7 @@ public final class CatalogReader {
                     new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)),
                             Arrays.asList((String[]) rs.getArray(9).getArray()), Constraint.ForeignKey.action(rs.getString(10)),
                             Constraint.ForeignKey.action(rs.getString(11)), Constraint.ForeignKey.match(rs.getString(12)),
-                            rs.getBoolean(13), rs.getBoolean(14)),
+                            rs.getBoolean(13), rs.getBoolean(14), Constraint.ForeignKey.periodIn(definition)),
                     false, validated, definition, KeyOptions.NONE, notEnforced);
             case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), checkExpression(definition), null,
                     false, validated, definition, KeyOptions.NONE, notEnforced);

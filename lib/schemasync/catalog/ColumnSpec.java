@@ -9,12 +9,26 @@ import schemasync.catalog.Column.Identity;
  */
 public record ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity,
                          String comment, String generatedSql, schemasync.catalog.QualifiedName collation,
-                         SequenceOptions identityOptions, boolean virtual) {
+                         SequenceOptions identityOptions, boolean virtual, String notNullName) {
 
     public ColumnSpec {
         // PostgreSQL makes identity and serial columns NOT NULL whatever else is said.
         if (identity != Identity.NONE || isSerial(type)) notNull = true;
         if (identityOptions == null || identity == Identity.NONE) identityOptions = SequenceOptions.NONE;
+        if (!notNull) notNullName = null;
+    }
+
+    /** A NOT NULL (if any) named by PostgreSQL ({@code <table>_<column>_not_null} on 18; a column flag before). */
+    public ColumnSpec(String name, String type, boolean notNull, String defaultSql, Identity identity, String comment,
+                      String generatedSql, schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions,
+                      boolean virtual) {
+        this(name, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual, null);
+    }
+
+    /** NOT NULL as {@code CONSTRAINT name NOT NULL} (PostgreSQL 18+ keeps the name in pg_constraint). */
+    public ColumnSpec withNotNullName(String constraintName) {
+        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual,
+                constraintName);
     }
 
     /** Not a VIRTUAL generated column (STORED when generated). */
@@ -35,15 +49,18 @@ public record ColumnSpec(String name, String type, boolean notNull, String defau
     }
 
     public ColumnSpec withComment(String text) {
-        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation, identityOptions, virtual);
+        return new ColumnSpec(name, type, notNull, defaultSql, identity, text, generatedSql, collation, identityOptions, virtual,
+                notNullName);
     }
 
     public ColumnSpec withNotNull() {
-        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual);
+        return new ColumnSpec(name, type, true, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual,
+                notNullName);
     }
 
     public ColumnSpec withName(String newName) {
-        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual);
+        return new ColumnSpec(newName, type, notNull, defaultSql, identity, comment, generatedSql, collation, identityOptions, virtual,
+                notNullName);
     }
 
     /** {@code GENERATED ALWAYS AS (expr) STORED}, or {@code VIRTUAL} when {@link #virtual()}. */

@@ -33,11 +33,31 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
         this(name, kind, columns, check, foreignKey, nullsNotDistinct, validated, definition, KeyOptions.NONE);
     }
 
-    /** {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. */
+    /**
+     * {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. {@code period} (PostgreSQL 18+,
+     * pg_constraint.conperiod on a foreign key): the last column of both keys is a {@code PERIOD}, a range the
+     * referenced rows must cover together (the referenced key is WITHOUT OVERLAPS).
+     */
     public record ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
-                             String match, boolean deferrable, boolean initiallyDeferred) {
+                             String match, boolean deferrable, boolean initiallyDeferred, boolean period) {
         public ForeignKey {
             columns = List.copyOf(columns);
+        }
+
+        /** A reference compared with equality on every column (every foreign key before PostgreSQL 18). */
+        public ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
+                          String match, boolean deferrable, boolean initiallyDeferred) {
+            this(table, columns, onUpdate, onDelete, match, deferrable, initiallyDeferred, false);
+        }
+
+        /**
+         * Whether pg_get_constraintdef's referencing list ({@code FOREIGN KEY (id, PERIOD valid_at) REFERENCES ...}, up to
+         * its first closing parenthesis) has a PERIOD column: it does exactly when conperiod is set, and reading it there
+         * keeps the query the same on 13-17.
+         */
+        public static boolean periodIn(String definition) {
+            int close = definition == null || !definition.startsWith("FOREIGN KEY (") ? -1 : definition.indexOf(')');
+            return close > 0 && definition.substring(0, close).contains(", PERIOD ");
         }
 
         public static String action(String code) {
@@ -76,13 +96,20 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
                     + keyOptions.sql();
             case CHECK -> check + enforcement;
             case EXCLUSION -> check;
-            case FOREIGN_KEY -> "FOREIGN KEY (" + String.join(", ", columns) + ") REFERENCES " + foreignKey.table() + "("
-                    + String.join(", ", foreignKey.columns()) + ")"
+            case FOREIGN_KEY -> "FOREIGN KEY (" + periodList(columns, foreignKey.period()) + ") REFERENCES " + foreignKey.table() + "("
+                    + periodList(foreignKey.columns(), foreignKey.period()) + ")"
                     + (foreignKey.match().equals("SIMPLE") ? "" : " MATCH " + foreignKey.match())
                     + (foreignKey.onUpdate().equals("NO ACTION") ? "" : " ON UPDATE " + foreignKey.onUpdate())
                     + (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDelete())
                     + (foreignKey.deferrable() ? " DEFERRABLE" : "") + (foreignKey.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
                     + enforcement;
         };
+    }
+
+    /** {@code id, PERIOD valid_at}: the last column marked PERIOD when the reference is one (PostgreSQL 18). */
+    private static String periodList(List<String> columns, boolean period) {
+        if (!period || columns.isEmpty()) return String.join(", ", columns);
+        return String.join(", ", columns.subList(0, columns.size() - 1)) + (columns.size() > 1 ? ", " : "") + "PERIOD "
+                + columns.get(columns.size() - 1);
     }
 }

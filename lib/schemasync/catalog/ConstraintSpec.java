@@ -44,11 +44,25 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
         this(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, false);
     }
 
-    /** {@code references} is parsed like every table name; empty referenced columns mean its primary key. */
+    /**
+     * {@code references} is parsed like every table name; empty referenced columns mean its primary key.
+     * {@code period} (PostgreSQL 18+): the last column of both keys is a {@code PERIOD} (a range the referenced rows
+     * must cover), {@code FOREIGN KEY (id, PERIOD valid_at) REFERENCES t (id, PERIOD valid_at)}.
+     */
     public record ForeignKeySpec(String references, List<String> referencedColumns, String onUpdate, String onDelete,
-                                 String match, boolean deferrable, boolean initiallyDeferred) {
+                                 String match, boolean deferrable, boolean initiallyDeferred, boolean period) {
         public ForeignKeySpec {
             referencedColumns = List.copyOf(referencedColumns);
+        }
+
+        /** Equality on every column (every foreign key before PostgreSQL 18). */
+        public ForeignKeySpec(String references, List<String> referencedColumns, String onUpdate, String onDelete,
+                              String match, boolean deferrable, boolean initiallyDeferred) {
+            this(references, referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, false);
+        }
+
+        public ForeignKeySpec withPeriod(boolean period) {
+            return new ForeignKeySpec(references, referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, period);
         }
     }
 

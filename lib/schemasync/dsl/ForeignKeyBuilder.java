@@ -61,10 +61,27 @@ public final class ForeignKeyBuilder extends TableBuilder {
                 fk.match(), fk.deferrable(), fk.initiallyDeferred()));
     }
 
+    /**
+     * {@code PERIOD} (PostgreSQL 18+): the last column of both keys is a range, and the referenced rows (whose key
+     * is WITHOUT OVERLAPS) must together cover it: {@code .foreignKey("room_id", "valid_at").references("rooms").period()}
+     * is {@code FOREIGN KEY (room_id, PERIOD valid_at) REFERENCES rooms}. A server older than 18 refuses it before
+     * anything changes.
+     */
+    public ForeignKeyBuilder period() {
+        int last = state.constraints.size() - 1;
+        if (state.constraints.get(last).columns().size() < 2) {
+            throw new IllegalStateException("period() needs a foreign key of two columns or more: the key's columns, then the"
+                    + " range column marked PERIOD");
+        }
+        return update(fk -> fk.withPeriod(true));
+    }
+
     private ForeignKeyBuilder update(UnaryOperator<ForeignKeySpec> change) {
         int last = state.constraints.size() - 1;
         ConstraintSpec c = state.constraints.get(last);
-        state.constraints.set(last, c.withForeignKey(change.apply(c.foreignKey())));
+        // Every other option keeps PERIOD, whichever comes first in the chain.
+        ForeignKeySpec changed = change.apply(c.foreignKey());
+        state.constraints.set(last, c.withForeignKey(changed.withPeriod(changed.period() || c.foreignKey().period())));
         return this;
     }
 }

@@ -174,6 +174,22 @@ public class TableBuilder extends TableOptionsBuilder {
     }
 
     /** The child's own NOT NULL on a column it inherits nullable ({@code ALTER TABLE ONLY child ALTER COLUMN ... SET NOT NULL}). */
+    /**
+     * The column declared just before in this table, or named here, is NOT NULL through a constraint of that name
+     * (PostgreSQL 18+ keeps NOT NULL in pg_constraint: {@code CONSTRAINT name NOT NULL}). Without it PostgreSQL names
+     * it {@code <table>_<column>_not_null} and any name the database has is accepted; with it, another name in the
+     * database is reported (⚠), never renamed. A server older than 18 refuses it before anything changes.
+     */
+    public TableBuilder notNullNamed(String column, String constraintName) {
+        for (int i = 0; i < state.columns.size(); i++) {
+            if (state.columns.get(i).name().equals(column)) {
+                state.columns.set(i, state.columns.get(i).withNotNullName(constraintName));
+                return this;
+            }
+        }
+        throw new IllegalStateException("notNullNamed(\"" + column + "\", ...): declare the column in this table first");
+    }
+
     public TableBuilder inheritedNotNull(String column) {
         var had = state.inheritedColumns.get(column);
         state.inheritedColumns.put(column, new schemasync.catalog.TableLineage.InheritedColumn(column, had != null && had.ownDefault(),

@@ -81,9 +81,15 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
      */
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
                      SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation,
-                     boolean virtual) {
+                     boolean virtual, String notNullName) {
         ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
-            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null, false);
+            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null, false, null);
+        }
+
+        /** {@code notNullName}: a NOT NULL constraint's own name (PostgreSQL 18), declared {@code .notNullNamed(column, name)}. */
+        ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
+                  SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation, boolean virtual) {
+            this(name, type, notNull, identity, defaultSql, comment, identityOptions, generated, collation, virtual, null);
         }
     }
 
@@ -108,14 +114,17 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         }
     }
 
-    /** Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key. */
+    /**
+     * Actions as the DSL spells them; referencedColumns empty when they are the referenced primary key; {@code period}:
+     * the last columns are PERIOD (PostgreSQL 18), declared {@code .period()}.
+     */
     record ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns,
                       String onDelete, boolean onUpdateCascade, boolean matchFull, boolean deferrable,
-                      boolean initiallyDeferred, boolean notValid, boolean notEnforced) implements ConstraintDef {
+                      boolean initiallyDeferred, boolean notValid, boolean notEnforced, boolean period) implements ConstraintDef {
         ForeignKey(String name, List<String> columns, String references, List<String> referencedColumns, String onDelete,
                    boolean onUpdateCascade, boolean matchFull, boolean deferrable, boolean initiallyDeferred, boolean notValid) {
             this(name, columns, references, referencedColumns, onDelete, onUpdateCascade, matchFull, deferrable, initiallyDeferred,
-                    notValid, false);
+                    notValid, false, false);
         }
     }
 
@@ -138,6 +147,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             }
             chain.add(".column(" + JavaCode.literal(c.name()) + ", " + type + dflt + ")");
             if (c.comment() != null) chain.add(".columnComment(" + JavaCode.literal(c.comment()) + ")");
+            if (c.notNullName() != null) chain.add(".notNullNamed(" + JavaCode.literal(c.name()) + ", " + JavaCode.literal(c.notNullName()) + ")");
             String options = columnOptions(columnOptions.get(c.name()));
             if (!options.isEmpty()) chain.add(options);
         }
@@ -238,6 +248,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
             for (ColumnDef c : columns) {
                 b = c.defaultSql() == null ? b.column(c.name(), columnType(c)) : b.column(c.name(), columnType(c), Default.dflt(c.defaultSql()));
                 if (c.comment() != null) b = b.columnComment(c.comment());
+                if (c.notNullName() != null) b = b.notNullNamed(c.name(), c.notNullName());
                 schemasync.catalog.ColumnOptions o = columnOptions.get(c.name());
                 if (o != null) {
                     if (o.statistics() != null) b = b.statistics(o.statistics());
@@ -277,6 +288,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         ForeignKey f = (ForeignKey) d;
         StringBuilder s = new StringBuilder(".foreignKey(" + JavaCode.strings(f.columns()) + ").references("
                 + JavaCode.literal(f.references()) + (f.referencedColumns().isEmpty() ? "" : ", " + JavaCode.strings(f.referencedColumns())) + ")");
+        if (f.period()) s.append(".period()");
         if (f.onDelete() != null) {
             s.append(switch (f.onDelete()) {
                 case "CASCADE" -> ".onDeleteCascade()";
@@ -311,6 +323,7 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
         ForeignKey f = (ForeignKey) d;
         ForeignKeyBuilder fk = b.foreignKey(f.columns().toArray(String[]::new))
                 .references(f.references(), f.referencedColumns().toArray(String[]::new));
+        if (f.period()) fk = fk.period();
         if (f.onDelete() != null) {
             fk = switch (f.onDelete()) {
                 case "CASCADE" -> fk.onDeleteCascade();

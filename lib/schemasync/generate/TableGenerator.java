@@ -71,12 +71,13 @@ final class TableGenerator {
                 };
                 // serial implies NOT NULL (ColumnSpec says so): writing .notNull() would only add noise.
                 columns.add(new ColumnDef(c.name(), new TypeRef(serial, null, List.of(), false), false, Column.Identity.NONE, null,
-                        c.comment()));
+                        c.comment(), SequenceOptions.NONE, null, null, false, notNullName(t, c)));
             } else {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation(), c.virtual()));
+                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation(), c.virtual(),
+                        notNullName(t, c)));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();
@@ -170,9 +171,15 @@ final class TableGenerator {
                 return new TableCall.ForeignKey(c.name().equals(dflt) && !needsTruncation(t, c, "fkey") ? null : c.name(),
                         c.columns(), g.dslName(fk.table()), toPrimaryKey ? List.of() : fk.columns(),
                         fk.onDelete().equals("NO ACTION") ? null : fk.onDelete(), fk.onUpdate().equals("CASCADE"),
-                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated(), c.notEnforced());
+                        fk.match().equals("FULL"), fk.deferrable(), fk.initiallyDeferred(), !c.validated(), c.notEnforced(),
+                        fk.period());
             }
         }
+    }
+
+    /** A NOT NULL constraint's name that is not PostgreSQL's default (PostgreSQL 18), else null. */
+    private String notNullName(Table t, Column c) {
+        return g.catalog().notNullNames().get(new schemasync.catalog.NotNullNames.Key(t.name(), c.name()));
     }
 
     /** The DSL names an unnamed constraint {@code table_cols_key} without truncating: name it when longer. */

@@ -45,11 +45,15 @@ public final class NewerServerFeatures {
 
     private static void column(List<String> refused, int major, QualifiedName table, ColumnSpec c, Origin origin) {
         if (c.virtual()) needs(refused, major, 18, "a VIRTUAL generated column", table + "." + c.name(), origin);
+        if (c.notNullName() != null) needs(refused, major, 18, "a named NOT NULL constraint", table + "." + c.name(), origin);
     }
 
     private static void constraint(List<String> refused, int major, QualifiedName table, ConstraintSpec c, Origin origin) {
         if (c.notEnforced()) needs(refused, major, 18, "a NOT ENFORCED constraint", table + "." + c.name(), origin);
         if (c.keyOptions().withoutOverlaps()) needs(refused, major, 18, "a key WITHOUT OVERLAPS", table + "." + c.name(), origin);
+        if (c.foreignKey() != null && c.foreignKey().period()) {
+            needs(refused, major, 18, "a foreign key with PERIOD", table + "." + c.name(), origin);
+        }
     }
 
     private static void needs(List<String> refused, int major, int since, String feature, String object, Origin origin) {

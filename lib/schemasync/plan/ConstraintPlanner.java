@@ -166,6 +166,6 @@ final class ConstraintPlanner {
                     + ", which does not exist in the database and no earlier block declares it");
         }
         return new Constraint.ForeignKey(referenced, columns, fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(),
-                fk.initiallyDeferred());
+                fk.initiallyDeferred(), fk.period());
     }
 }

@@ -84,7 +84,7 @@ final class TableEffects {
     static Constraint constraint(ConstraintSpec s, boolean validated) {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),
-                s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred());
+                s.foreignKey().deferrable(), s.foreignKey().initiallyDeferred(), s.foreignKey().period());
         return new Constraint(s.name(), s.kind(), s.columns(), s.checkSql(), fk, s.nullsNotDistinct(), validated || s.notEnforced(), null,
                 s.keyOptions(), s.notEnforced());
     }

@@ -56,6 +56,7 @@ final class TablePlanner {
         p.record(out);
         p.record(LineagePlanner.compare(p, t, actual)); // the parents' columns against the ones added above
         p.record(p.constraints.compare(t, actual));
+        p.record(NotNullNamePlanner.compare(p, t, actual)); // PostgreSQL 18's named NOT NULL
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
             p.record(new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment())));

@@ -161,6 +161,13 @@ public final class SqlRenderer {
         return DSL.list(parts);
     }
 
+    /** A foreign key's columns, the last one marked {@code PERIOD} when the reference says so (PostgreSQL 18). */
+    static QueryPart periodColumns(List<String> columns, boolean period) {
+        List<QueryPart> parts = new ArrayList<>(columns.stream().map(DSL::name).toList());
+        if (period && !parts.isEmpty()) parts.set(parts.size() - 1, DSL.sql("PERIOD {0}", parts.get(parts.size() - 1)));
+        return DSL.list(parts);
+    }
+
     /** {@code CONSTRAINT "name" UNIQUE (...) | CHECK (...) | FOREIGN KEY (...) REFERENCES ...}. */
     public static QueryPart constraintClause(ConstraintSpec c) {
         // PostgreSQL 18: a CHECK or FOREIGN KEY kept in the catalog but never checked.
@@ -187,9 +194,9 @@ public final class SqlRenderer {
                 if (fk.deferrable()) tail.append(" DEFERRABLE");
                 if (fk.initiallyDeferred()) tail.append(" INITIALLY DEFERRED");
                 QueryPart referenced = fk.referencedColumns().isEmpty() ? DSL.sql("")
-                        : DSL.sql(" ({0})", DSL.list(fk.referencedColumns().stream().map(DSL::name).toList()));
-                yield DSL.sql("CONSTRAINT {0} FOREIGN KEY ({1}) REFERENCES {2}{3}" + tail, DSL.name(c.name()), columns,
-                        name(QualifiedName.parse(fk.references())), referenced);
+                        : DSL.sql(" ({0})", periodColumns(fk.referencedColumns(), fk.period()));
+                yield DSL.sql("CONSTRAINT {0} FOREIGN KEY ({1}) REFERENCES {2}{3}" + tail, DSL.name(c.name()),
+                        fk.period() ? periodColumns(c.columns(), true) : columns, name(QualifiedName.parse(fk.references())), referenced);
             }
         };
     }
@@ -205,12 +212,13 @@ public final class SqlRenderer {
         // declared without options renders exactly as before.
         SequenceOptions options = c.identityOptions().withoutDefaults(c.type());
         if (c.identity() != Identity.NONE && !options.isEmpty()) template.append(" ({5})");
-        if (c.notNull()) template.append(" NOT NULL");
+        if (c.notNull()) template.append(c.notNullName() == null ? " NOT NULL" : " CONSTRAINT {6} NOT NULL"); // named: PostgreSQL 18
         if (c.defaultSql() != null) template.append(" DEFAULT {2}");
         return DSL.sql(template.toString(), DSL.name(c.name()), DSL.sql(c.type()),
                 DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()),
                 c.collation() == null ? DSL.sql("") : DSL.name(c.collation().schema(), c.collation().name()),
-                DSL.sql(c.generatedSql() == null ? "" : c.generatedSql()), TypeSql.sequenceOptions("", options));
+                DSL.sql(c.generatedSql() == null ? "" : c.generatedSql()), TypeSql.sequenceOptions("", options),
+                DSL.name(c.notNullName() == null ? "" : c.notNullName()));
     }
 
     public static Name name(QualifiedName name) {

@@ -50,12 +50,13 @@ final class TableFormSql {
         for (ColumnSpec c : t.columns()) {
             // Only what the column adds to the type's attribute: NOT NULL and DEFAULT.
             StringBuilder template = new StringBuilder("{0} WITH OPTIONS");
-            if (c.notNull()) template.append(" NOT NULL");
+            if (c.notNull()) template.append(c.notNullName() == null ? " NOT NULL" : " CONSTRAINT {2} NOT NULL"); // named: PostgreSQL 18
             if (c.defaultSql() != null) template.append(" DEFAULT {1}");
-            parts.add(DSL.sql(template.toString(), DSL.name(c.name()), DSL.sql(c.defaultSql() == null ? "" : c.defaultSql())));
+            parts.add(DSL.sql(template.toString(), DSL.name(c.name()), DSL.sql(c.defaultSql() == null ? "" : c.defaultSql()),
+                    DSL.name(c.notNullName() == null ? "" : c.notNullName())));
         }
         if (!t.primaryKey().isEmpty()) {
-            QueryPart key = DSL.list(t.primaryKey().stream().map(DSL::name).toList());
+            QueryPart key = SqlRenderer.keyColumns(t.primaryKey(), t.primaryKeyOptions()); // WITHOUT OVERLAPS too (PostgreSQL 18)
             QueryPart options = SqlRenderer.keyOptions(t.primaryKeyOptions());
             parts.add(t.primaryKeyName() != null ? DSL.sql("CONSTRAINT {0} PRIMARY KEY ({1}){2}", DSL.name(t.primaryKeyName()), key, options)
                     : DSL.sql("PRIMARY KEY ({0}){1}", key, options));

@@ -90,7 +90,8 @@ final class DocsReplay {
         for (ConstraintSpec c : t.constraints()) {
             if (constraintRemoved(table, c, at)) continue;
             doc.constraints.add(new ConstraintSpec(c.name(), c.kind(), c.columns().stream().map(n -> columnName(table, n, at)).toList(),
-                    sql(table, c.checkSql(), at, END), foreignKey(c.foreignKey(), at), c.nullsNotDistinct(), c.notValid()));
+                    sql(table, c.checkSql(), at, END), foreignKey(c.foreignKey(), at), c.nullsNotDistinct(), c.notValid(),
+                    c.keyOptions(), c.notEnforced())); // NOT ENFORCED and WITHOUT OVERLAPS (PostgreSQL 18) shown in the docs
         }
     }
 
@@ -114,7 +115,7 @@ final class DocsReplay {
         QualifiedName now = fold.nameAt(ObjectKind.TABLE, target, at, END);
         return new ForeignKeySpec(now.equals(target) ? fk.references() : now.toString(),
                 fk.referencedColumns().stream().map(c -> columnName(target, c, at)).toList(),
-                fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred());
+                fk.onUpdate(), fk.onDelete(), fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.period());
     }
 
     /** The index under its last name, its keys, INCLUDE columns and predicate with the columns' last names. */

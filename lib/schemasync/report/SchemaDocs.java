@@ -196,8 +196,11 @@ public final class SchemaDocs {
                 unlessDefault(s, "ON DELETE", fk.onDelete(), "NO ACTION");
                 unlessDefault(s, "ON UPDATE", fk.onUpdate(), "NO ACTION");
                 if (fk.deferrable()) s.append(" DEFERRABLE").append(fk.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+                if (fk.period()) s.append(" PERIOD on the last column"); // PostgreSQL 18
             }
         }
+        if (c.keyOptions().withoutOverlaps()) s.append(" WITHOUT OVERLAPS on the last column"); // PostgreSQL 18
+        if (c.notEnforced()) s.append(" NOT ENFORCED"); // PostgreSQL 18: kept, never checked
         return s.toString();
     }
 

@@ -53,6 +53,8 @@ public final class CatalogDiff {
         d.keyed("statistics", "statistics", expected.statistics(), actual.statistics(), schemasync.catalog.Statistics::diff);
         d.keyed("rule", "rules", expected.rules(), actual.rules(), schemasync.catalog.Rule::diff);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
+        d.keyed("not null constraint", "not null constraint names", expected.notNullNames(), actual.notNullNames(),
+                (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("name", want, have)));
         d.keyed("owner", "owners", expected.owners(), actual.owners(), (want, have) -> want.equals(have) ? List.of()
                 : List.of(new schemasync.model.Difference("owner", want, have)));
         d.keyed("partitioning", "partitionings", expected.partitioning(), actual.partitioning(), Differ::partitioning);

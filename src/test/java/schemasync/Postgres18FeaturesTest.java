@@ -183,4 +183,96 @@ class Postgres18FeaturesTest {
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'rooms'"));
         }
     }
+
+    private static List<ChangeBlock> bookings(boolean period) {
+        return List.of(block("P18_Bookings", db -> db.ensureExtension("btree_gist")
+                .ensureTable("rooms", t -> t.column("id", "int").column("valid_at", "tstzrange")
+                        .primaryKey("id", "valid_at").withoutOverlaps())
+                .ensureTable("bookings", t -> {
+                    t.column("id", "int").column("room_id", "int").column("valid_at", "tstzrange").primaryKey("id");
+                    var fk = t.foreignKey("room_id", "valid_at").references("rooms", "id", "valid_at");
+                    if (period) fk.period();
+                    return t;
+                })));
+    }
+
+    @Test
+    void aPeriodForeignKeyIsCreatedConvergesAndChecksCoverage() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<String> sql = Scenario.sql(s.plan(bookings(true)));
+            assertTrue(sql.stream().anyMatch(q -> q.contains("CONSTRAINT \"bookings_room_id_valid_at_fkey\" FOREIGN KEY"
+                    + " (\"room_id\", PERIOD \"valid_at\") REFERENCES \"public\".\"rooms\" (\"id\", PERIOD \"valid_at\")")), sql::toString);
+            s.applyAndConverge(bookings(true));
+            assertEquals("t", s.queryString("SELECT conperiod FROM pg_constraint WHERE conname = 'bookings_room_id_valid_at_fkey'")
+                    .replace("true", "t"));
+            s.execute("INSERT INTO rooms VALUES (1, '[2026-01-01, 2026-02-01)'), (1, '[2026-02-01, 2026-03-01)')");
+            // Covered by the two room rows together: a PERIOD reference checks coverage, not one equal row.
+            s.execute("INSERT INTO bookings VALUES (1, 1, '[2026-01-15, 2026-02-15)')");
+            var uncovered = assertThrows(java.sql.SQLException.class,
+                    () -> s.execute("INSERT INTO bookings VALUES (2, 1, '[2026-02-15, 2026-04-01)')"));
+            assertEquals("23503", uncovered.getSQLState(), uncovered::getMessage);
+        }
+    }
+
+    @Test
+    void aPeriodForeignKeyAddedToAnExistingTableIsAddedNotValidThenValidated() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            s.execute("CREATE EXTENSION btree_gist; CREATE TABLE rooms (id int, valid_at tstzrange,"
+                    + " PRIMARY KEY (id, valid_at WITHOUT OVERLAPS)); CREATE TABLE bookings (id int PRIMARY KEY, room_id int,"
+                    + " valid_at tstzrange); INSERT INTO rooms VALUES (1, '[2026-01-01, 2026-03-01)');"
+                    + " INSERT INTO bookings VALUES (1, 1, '[2026-01-15, 2026-02-15)')");
+            List<String> sql = Scenario.sql(s.plan(bookings(true)));
+            assertTrue(sql.stream().anyMatch(q -> q.endsWith("PERIOD \"valid_at\") NOT VALID"))
+                    && sql.stream().anyMatch(q -> q.contains("VALIDATE CONSTRAINT")), sql::toString);
+            s.applyAndConverge(bookings(true));
+            assertEquals("t", s.queryString("SELECT convalidated FROM pg_constraint WHERE conname = 'bookings_room_id_valid_at_fkey'")
+                    .replace("true", "t"));
+        }
+    }
+
+    @Test
+    void aPeriodForeignKeyDeclaredWithoutPeriodIsDrift() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            s.applyAndConverge(bookings(true));
+            Plan plain = s.plan(bookings(false));
+            assertTrue(plain.isEmpty(), () -> Scenario.sql(plain).toString());
+            assertEquals(List.of("constraint public.bookings.bookings_room_id_valid_at_fkey"),
+                    Scenario.drift(plain).stream().map(d -> d.kind() + " " + d.object()).toList());
+        }
+    }
+
+    @Test
+    void aPeriodForeignKeyIsRefusedBelow18AndNothingChanges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) < 18, "PostgreSQL older than 18");
+            var e = assertThrows(SchemaSyncException.class, () -> s.apply(bookings(true)));
+            String older = "; this server is PostgreSQL " + major(s);
+            assertEquals("public.rooms primary key (block P18_Bookings): a primary key WITHOUT OVERLAPS needs PostgreSQL 18 or later"
+                    + older + "\npublic.bookings.bookings_room_id_valid_at_fkey (block P18_Bookings): a foreign key with PERIOD needs"
+                    + " PostgreSQL 18 or later" + older + "\nnothing was changed", e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname IN ('rooms', 'bookings')"));
+        }
+    }
+
+    @Test
+    void aTypedTableKeyWithoutOverlapsIsCreatedAndConverges() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            List<ChangeBlock> blocks = List.of(block("P18_Slots", db -> {
+                db.ensureExtension("btree_gist");
+                db.ensureCompositeType("slot").attribute("id", "int").attribute("valid", "tstzrange");
+                db.ensureTable("slots", t -> t.ofType("slot").primaryKey("id", "valid").withoutOverlaps());
+            }));
+            List<String> sql = Scenario.sql(s.plan(blocks));
+            assertTrue(sql.contains("CREATE TABLE \"public\".\"slots\" OF \"public\".\"slot\" (PRIMARY KEY (\"id\", \"valid\" WITHOUT OVERLAPS))"),
+                    sql::toString);
+            s.applyAndConverge(blocks);
+            s.execute("INSERT INTO slots VALUES (1, '[2026-01-01, 2026-02-01)')");
+            var overlap = assertThrows(java.sql.SQLException.class, () -> s.execute("INSERT INTO slots VALUES (1, '[2026-01-15, 2026-03-01)')"));
+            assertEquals("23P01", overlap.getSQLState(), overlap::getMessage);
+        }
+    }
 }

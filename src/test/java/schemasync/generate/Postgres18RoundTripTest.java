@@ -11,10 +11,10 @@ import schemasync.verify.RoundTrip;
 
 /**
  * PostgreSQL 18's new schema features that round-trip today: uuidv7() defaults, VIRTUAL generated columns,
- * NOT ENFORCED CHECK and FOREIGN KEY constraints, WITHOUT OVERLAPS primary keys and UNIQUE constraints. Not yet
- * carried (see docs/adopting-an-existing-database.md): PERIOD foreign keys and the name of a NOT NULL constraint
- * (18 keeps it in pg_constraint; the catalog does not read it yet, so a custom name is neither compared nor carried). Runs when the test server
- * is 18+: {@code scripts/corpus-roundtrip.sh 18}.
+ * NOT ENFORCED CHECK and FOREIGN KEY constraints, WITHOUT OVERLAPS primary keys and UNIQUE constraints, PERIOD foreign
+ * keys and the names of NOT NULL constraints (18 keeps them in pg_constraint: a name of one's own, or a renamed column's
+ * old one, is carried; PostgreSQL's default stays invisible). Runs when the test server is 18+:
+ * {@code scripts/corpus-roundtrip.sh 18}.
  */
 class Postgres18RoundTripTest {
 
@@ -31,7 +31,18 @@ class Postgres18RoundTripTest {
                     + " PRIMARY KEY (id, valid_at WITHOUT OVERLAPS));"
                     + " CREATE TABLE bookings (id int PRIMARY KEY, room int, during daterange,"
                     + " CONSTRAINT bookings_room_during_key UNIQUE (room, during WITHOUT OVERLAPS),"
-                    + " CONSTRAINT bookings_named UNIQUE (id, during WITHOUT OVERLAPS) INCLUDE (room))"})
+                    + " CONSTRAINT bookings_named UNIQUE (id, during WITHOUT OVERLAPS) INCLUDE (room))",
+            "CREATE EXTENSION btree_gist; CREATE TABLE rooms (id int, valid_at daterange, code text,"
+                    + " PRIMARY KEY (id, valid_at WITHOUT OVERLAPS), UNIQUE (code, valid_at WITHOUT OVERLAPS));"
+                    + " CREATE TABLE stays (id int PRIMARY KEY, room int, code text, during daterange,"
+                    + " FOREIGN KEY (room, PERIOD during) REFERENCES rooms,"
+                    + " CONSTRAINT stays_by_code FOREIGN KEY (code, PERIOD during) REFERENCES rooms (code, PERIOD valid_at)"
+                    + " ON UPDATE NO ACTION DEFERRABLE)",
+            "CREATE TABLE accounts (id int CONSTRAINT id_present NOT NULL PRIMARY KEY, email text CONSTRAINT email_required NOT NULL,"
+                    + " nick text NOT NULL, note text); ALTER TABLE accounts RENAME COLUMN nick TO handle;"
+                    + " CREATE TABLE counters (n serial CONSTRAINT n_present NOT NULL)",
+            "CREATE EXTENSION btree_gist; CREATE TYPE slot AS (id int, valid tstzrange, note text);"
+                    + " CREATE TABLE slots OF slot (PRIMARY KEY (id, valid WITHOUT OVERLAPS), note WITH OPTIONS CONSTRAINT note_given NOT NULL)"})
     void roundTrips(String sql) throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");

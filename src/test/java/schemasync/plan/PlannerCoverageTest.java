@@ -39,6 +39,8 @@ import schemasync.plan.PlannerCasesTest.Case;
  * UNIQUE INCLUDE / DEFERRABLE       PlannerTableFormCases   PlannerTableFormCases     missing: ADD CONSTRAINT; differs: drift
  * NULLS NOT DISTINCT                PlannerTableFormCases   PlannerTableFormCases     index differs: drift "index"
  * REFERENCING (transition tables)   PlannerTableFormCases   PlannerTableFormCases     differs: drift "trigger"
+ * FOREIGN KEY ... PERIOD (18)       PlannerPostgres18Cases  PlannerPostgres18Cases    missing: ADD CONSTRAINT; differs: drift
+ * CONSTRAINT name NOT NULL (18)     PlannerPostgres18Cases  PlannerPostgres18Cases    another name: drift "constraint"
  * </pre>
  * (Removal of an attribute is its object's removal, or a change: ensureNoConstraint, ensureNoTrigger, RESET.)
  */
@@ -52,7 +54,8 @@ class PlannerCoverageTest {
         return Stream.of(PlannerCasesTest.cases(), PlannerColumnCasesTest.cases(), PlannerObjectCasesTest.cases(),
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
                 PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
-                PlannerForeignColumnCommentCasesTest.cases())
+                PlannerForeignColumnCommentCasesTest.cases(),
+                PlannerPostgres18CasesTest.cases())
                 .flatMap(s -> s);
     }
 
