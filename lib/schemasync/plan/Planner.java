@@ -65,6 +65,11 @@ public final class Planner {
                 signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature));
     }
 
+    /** A planner before any declaration is planned (tests drive {@link #record} and {@link #planOn} with it). */
+    static Planner start(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
+        return new Planner(catalog, declared, shapes, guards);
+    }
+
     /** @param guards each custom step's guard, asked of the database before planning */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
