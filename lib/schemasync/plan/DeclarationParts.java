@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 final class DeclarationParts {
     private final Planner planner;
     private final Decisions decisions = new Decisions();
-    /** The state the parts so far leave; the planner's recorded state is not changed. */
+    /** The state the parts before the last one leave; the planner's recorded state is not changed. */
     private PlanState state;
+    /** The last part's decisions, whose effect is computed only when a later part needs it (the dispatch records them). */
+    private Decisions last = new Decisions();
 
     DeclarationParts(Planner planner) {
         this.planner = planner;
@@ -21,9 +23,9 @@ final class DeclarationParts {
 
     /** The next part, planned on the state the earlier ones leave. */
     DeclarationParts then(Supplier<Decisions> part) {
-        Decisions next = planner.planOn(state, part);
-        decisions.addAll(next);
-        state = Effects.apply(state, next);
+        state = Effects.apply(state, last);
+        last = planner.planOn(state, part);
+        decisions.addAll(last);
         return this;
     }
 

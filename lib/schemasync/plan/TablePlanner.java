@@ -98,6 +98,8 @@ final class TablePlanner {
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of());
         Decisions create = new Decisions().change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null,
                 Spelled.as(spelled, p.partitions.created(t)), steps.toArray(Step[]::new));
+        // Only a child's own default or NOT NULL on an inherited column is planned on the new table; without any, nothing is.
+        if (t.form().inheritedColumns().isEmpty()) return create;
         return new DeclarationParts(p).then(() -> create)
                 .then(() -> LineagePlanner.inheritedColumnsOfNew(p, t)) // reads the new table, as its CREATE TABLE leaves it
                 .decisions();
