@@ -15,6 +15,7 @@
 //DEPS org.slf4j:slf4j-nop:2.0.17
 //DEPS me.tongfei:progressbar:0.10.1
 //DEPS org.jline:jline-terminal:3.24.1
+//DEPS org.pcollections:pcollections:4.0.2
 //SOURCES lib/**.java
 //SOURCES changes/*.java
 //MAIN SyncProductionSchema

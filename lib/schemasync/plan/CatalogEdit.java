@@ -2,7 +2,6 @@ package schemasync.plan;
 
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,81 +21,88 @@ import schemasync.catalog.RelationOptions;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
 
-/** A mutable copy of a catalog that {@link Effects} edits step by step; {@link #build()} freezes it again. */
+/**
+ * One step's edit of a {@link PlanState} ({@link Effects} writes through it): the maps are {@link EditedMap}s over the
+ * state's persistent maps, so the state it started from never changes and {@link #state()} is the next one; an edit
+ * costs what the effects write, not a copy. {@link #build()} makes a {@link Catalog} of it again (a replay's result).
+ */
 final class CatalogEdit {
+    /** The schema names (to a placeholder value): {@code schemas} reads and adds them as a set. */
+    final EditedMap<String, Boolean> schemaNames;
     final Set<String> schemas;
-    final Map<QualifiedName, Table> tables;
-    final Map<QualifiedName, Index> indexes;
-    final Map<QualifiedName, List<String>> enums;
-    final Map<QualifiedName, String> views;
-    final Map<String, Catalog.Function> functions;
-    final Map<String, Catalog.Extension> extensions;
-    final Map<QualifiedName, Domain> domains;
-    final Map<GrantTarget, Set<Grant>> grants;
-    final Map<DefaultTarget, Set<Grant>> defaultPrivileges;
-    final Map<String, Catalog.Function> aggregates;
-    final Map<QualifiedName, CompositeType> composites;
-    final Map<QualifiedName, Sequence> sequences;
-    final Map<CommentTarget, String> comments;
-    final Map<QualifiedName, Catalog.Partitioning> partitioning;
-    final Map<QualifiedName, Catalog.MaterializedView> materializedViews;
+    final EditedMap<QualifiedName, Table> tables;
+    final EditedMap<QualifiedName, Index> indexes;
+    final EditedMap<QualifiedName, List<String>> enums;
+    final EditedMap<QualifiedName, String> views;
+    final EditedMap<String, Catalog.Function> functions;
+    final EditedMap<String, Catalog.Extension> extensions;
+    final EditedMap<QualifiedName, Domain> domains;
+    final EditedMap<GrantTarget, Set<Grant>> grants;
+    final EditedMap<DefaultTarget, Set<Grant>> defaultPrivileges;
+    final EditedMap<String, Catalog.Function> aggregates;
+    final EditedMap<QualifiedName, CompositeType> composites;
+    final EditedMap<QualifiedName, Sequence> sequences;
+    final EditedMap<CommentTarget, String> comments;
+    final EditedMap<QualifiedName, Catalog.Partitioning> partitioning;
+    final EditedMap<QualifiedName, Catalog.MaterializedView> materializedViews;
     final List<Catalog.ViewDependency> viewDependencies;
     /** Storage parameters, UNLOGGED and CLUSTER ON by relation (tables and indexes with any: most have none). */
-    Map<QualifiedName, RelationOptions> relationOptions = new LinkedHashMap<>();
+    final EditedMap<QualifiedName, RelationOptions> relationOptions;
     /** The parents and type of tables: a created table's from its CREATE TABLE ({@link TableEffects#create}). */
-    final Map<QualifiedName, schemasync.catalog.TableLineage> lineage = new LinkedHashMap<>();
+    final EditedMap<QualifiedName, schemasync.catalog.TableLineage> lineage;
     /** Foreign servers, user mappings, foreign tables, publications, event triggers ({@link ExternalEffects}). */
-    ExternalEffects.Edit externals = new ExternalEffects.Edit(schemasync.catalog.ExternalObjects.NONE);
-    Map<QualifiedName, schemasync.catalog.Collation> collations = new LinkedHashMap<>();
-    Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes = new LinkedHashMap<>();
+    final ExternalEffects.Edit externals;
+    final EditedMap<QualifiedName, schemasync.catalog.Collation> collations;
+    final EditedMap<QualifiedName, schemasync.catalog.RangeType> rangeTypes;
     /** PostgreSQL's spelling of what the steps create, in the planner's working copy; none in a replay. */
-    Spelled spelled = Spelled.NONE;
-    Map<QualifiedName, schemasync.catalog.Statistics> statistics = new LinkedHashMap<>();
-    Map<String, schemasync.catalog.Rule> rules = new LinkedHashMap<>();
+    final Spelled spelled;
+    final EditedMap<QualifiedName, schemasync.catalog.Statistics> statistics;
+    final EditedMap<String, schemasync.catalog.Rule> rules;
     /** Object owners by role name ({@link ObjectEffects#setOwner}); a created object's is not known (the applying role). */
-    Map<schemasync.catalog.OwnerTarget, String> owners = new LinkedHashMap<>();
+    final EditedMap<schemasync.catalog.OwnerTarget, String> owners;
 
-    CatalogEdit(Catalog c) {
-        this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
-                new LinkedHashMap<>(c.enums()), new LinkedHashMap<>(c.views()), new LinkedHashMap<>(c.functions()),
-                new LinkedHashMap<>(c.extensions()), new LinkedHashMap<>(c.domains()), new LinkedHashMap<>(c.grants()),
-                new LinkedHashMap<>(c.defaultPrivileges()), new LinkedHashMap<>(c.aggregates()), new LinkedHashMap<>(c.composites()),
-                new LinkedHashMap<>(c.sequences()), new LinkedHashMap<>(c.comments()), new LinkedHashMap<>(c.partitioning()),
-                new LinkedHashMap<>(c.materializedViews()), new ArrayList<>(c.viewDependencies()));
-        this.relationOptions.putAll(c.relationOptions());
-        this.lineage.putAll(c.lineage());
-        this.externals = new ExternalEffects.Edit(c.externals());
-        this.collations = new LinkedHashMap<>(c.collations());
-        this.rangeTypes = new LinkedHashMap<>(c.rangeTypes());
-        this.statistics = new LinkedHashMap<>(c.statistics());
-        this.rules = new LinkedHashMap<>(c.rules());
-        this.owners = new LinkedHashMap<>(c.owners());
+    CatalogEdit(PlanState s, Spelled spelled) {
+        this.spelled = spelled;
+        schemaNames = edit(s.schemaNames());
+        schemas = new java.util.AbstractSet<>() {
+            @Override public boolean add(String schema) { return schemaNames.put(schema, Boolean.TRUE) == null; }
+            @Override public boolean contains(Object schema) { return schemaNames.containsKey(schema); }
+            @Override public java.util.Iterator<String> iterator() { return schemaNames.keySet().iterator(); }
+            @Override public int size() { return schemaNames.size(); }
+        };
+        tables = edit(s.tables());
+        indexes = edit(s.indexes());
+        enums = edit(s.enums());
+        views = edit(s.views());
+        functions = edit(s.functions());
+        extensions = edit(s.extensions());
+        domains = edit(s.domains());
+        grants = edit(s.grants());
+        defaultPrivileges = edit(s.defaultPrivileges());
+        aggregates = edit(s.aggregates());
+        composites = edit(s.composites());
+        sequences = edit(s.sequences());
+        comments = edit(s.comments());
+        partitioning = edit(s.partitioning());
+        materializedViews = edit(s.materializedViews());
+        viewDependencies = s.viewDependencies();
+        relationOptions = edit(s.relationOptions());
+        lineage = edit(s.lineage());
+        externals = new ExternalEffects.Edit(s.externals());
+        collations = edit(s.collations());
+        rangeTypes = edit(s.rangeTypes());
+        statistics = edit(s.statistics());
+        rules = edit(s.rules());
+        owners = edit(s.owners());
     }
 
-    private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
-                        Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views, Map<String, Catalog.Function> functions,
-                        Map<String, Catalog.Extension> extensions, Map<QualifiedName, Domain> domains, Map<GrantTarget, Set<Grant>> grants,
-                        Map<DefaultTarget, Set<Grant>> defaultPrivileges, Map<String, Catalog.Function> aggregates,
-                        Map<QualifiedName, CompositeType> composites, Map<QualifiedName, Sequence> sequences,
-                        Map<CommentTarget, String> comments, Map<QualifiedName, Catalog.Partitioning> partitioning,
-                        Map<QualifiedName, Catalog.MaterializedView> materializedViews, List<Catalog.ViewDependency> viewDependencies) {
-        this.schemas = schemas;
-        this.tables = tables;
-        this.indexes = indexes;
-        this.enums = enums;
-        this.views = views;
-        this.functions = functions;
-        this.extensions = extensions;
-        this.domains = domains;
-        this.grants = grants;
-        this.defaultPrivileges = defaultPrivileges;
-        this.aggregates = aggregates;
-        this.composites = composites;
-        this.sequences = sequences;
-        this.comments = comments;
-        this.partitioning = partitioning;
-        this.materializedViews = materializedViews;
-        this.viewDependencies = viewDependencies;
+    private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
+        return new EditedMap<>(OrderedMap.from(persistent));
+    }
+
+    /** The state the edits so far leave: a value, which later edits of this object do not change. */
+    PlanState state() {
+        return new PlanState(this);
     }
 
     Catalog build() {

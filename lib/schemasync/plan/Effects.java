@@ -37,33 +37,35 @@ public final class Effects implements StepVisitor<Void> {
         return replay(List.of(step), catalog);
     }
 
-    /** The steps in order on one working copy. */
+    /** The steps in order on the catalog, with no spelling from the declared side (what a replay knows). */
     public static Catalog replay(List<? extends Step> steps, Catalog catalog) {
-        CatalogEdit edit = new CatalogEdit(catalog);
-        Effects effects = new Effects(edit);
-        for (Step step : steps) {
-            java.util.Set<QualifiedName> before = edit.relations();
-            step.accept(effects);
-            edit.forgetOptionsOfDropped(before);
-        }
+        CatalogEdit edit = new CatalogEdit(new PlanState(catalog), Spelled.NONE);
+        steps.forEach(step -> effectOf(step, edit));
         return edit.build();
     }
 
     /**
-     * The steps' effects on the planner's working copy, the only way it changes ({@link Planner#record} calls
-     * this for every step it emits): no planner writes by hand what its steps do. {@code spelled}: PostgreSQL's
-     * spelling of what the steps create, from the declared side ({@link Spelled} says why).
+     * The state the steps leave, from {@code state}, which does not change: the one way the planner's working copy
+     * moves on ({@link Planner#record} keeps what this returns), so no planner writes by hand what its steps do.
+     * {@code spelled}: PostgreSQL's spelling of what the steps create, from the declared side ({@link Spelled} says why).
      */
-    static void applyTo(Planner planner, Spelled spelled, Step... steps) {
-        CatalogEdit edit = planner.state().edit();
-        edit.spelled = spelled;
-        Effects effects = new Effects(edit);
-        for (Step step : steps) {
-            java.util.Set<QualifiedName> before = edit.relations();
-            step.accept(effects);
-            edit.forgetOptionsOfDropped(before);
-        }
-        edit.spelled = Spelled.NONE;
+    static PlanState apply(PlanState state, Spelled spelled, Step... steps) {
+        if (steps.length == 0) return state;
+        CatalogEdit edit = new CatalogEdit(state, spelled);
+        for (Step step : steps) effectOf(step, edit);
+        return edit.state();
+    }
+
+    /** The state every change of {@code decisions} leaves, in their order, from {@code state}, which does not change. */
+    static PlanState apply(PlanState state, Decisions decisions) {
+        for (Decisions.Decision d : decisions.list()) state = apply(state, d.spelled(), d.steps().toArray(Step[]::new));
+        return state;
+    }
+
+    private static void effectOf(Step step, CatalogEdit edit) {
+        java.util.Set<QualifiedName> before = edit.relations();
+        step.accept(new Effects(edit));
+        edit.forgetOptionsOfDropped(before);
     }
 
     public Void createSchema(Step.CreateSchema s) {

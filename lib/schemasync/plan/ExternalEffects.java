@@ -2,7 +2,6 @@ package schemasync.plan;
 
 import schemasync.step.ExternalSteps;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,24 +23,54 @@ final class ExternalEffects {
     private ExternalEffects() {
     }
 
-    /** A mutable copy of a catalog's {@link ExternalObjects}; {@link #build()} freezes it again. */
-    static final class Edit {
+    /** A catalog's {@link ExternalObjects} in a {@link PlanState}: persistent maps, a value (read only). */
+    static final class State {
         final Map<String, ForeignServer> servers;
         final Map<String, UserMapping> userMappings;
         final Map<QualifiedName, ForeignTable> foreignTables;
         final Map<String, Publication> publications;
         final Map<String, EventTrigger> eventTriggers;
 
-        Edit(ExternalObjects e) {
-            servers = new LinkedHashMap<>(e.servers());
-            userMappings = new LinkedHashMap<>(e.userMappings());
-            foreignTables = new LinkedHashMap<>(e.foreignTables());
-            publications = new LinkedHashMap<>(e.publications());
-            eventTriggers = new LinkedHashMap<>(e.eventTriggers());
+        State(ExternalObjects e) {
+            this(OrderedMap.from(e.servers()), OrderedMap.from(e.userMappings()), OrderedMap.from(e.foreignTables()),
+                    OrderedMap.from(e.publications()), OrderedMap.from(e.eventTriggers()));
+        }
+
+        private State(OrderedMap<String, ForeignServer> servers, OrderedMap<String, UserMapping> userMappings,
+                      OrderedMap<QualifiedName, ForeignTable> foreignTables, OrderedMap<String, Publication> publications,
+                      OrderedMap<String, EventTrigger> eventTriggers) {
+            this.servers = servers;
+            this.userMappings = userMappings;
+            this.foreignTables = foreignTables;
+            this.publications = publications;
+            this.eventTriggers = eventTriggers;
+        }
+    }
+
+    /** One step's edit of a {@link State} ({@link EditedMap}s over its maps, which it leaves as they were). */
+    static final class Edit {
+        final EditedMap<String, ForeignServer> servers;
+        final EditedMap<String, UserMapping> userMappings;
+        final EditedMap<QualifiedName, ForeignTable> foreignTables;
+        final EditedMap<String, Publication> publications;
+        final EditedMap<String, EventTrigger> eventTriggers;
+
+        Edit(State e) {
+            servers = new EditedMap<>(OrderedMap.from(e.servers));
+            userMappings = new EditedMap<>(OrderedMap.from(e.userMappings));
+            foreignTables = new EditedMap<>(OrderedMap.from(e.foreignTables));
+            publications = new EditedMap<>(OrderedMap.from(e.publications));
+            eventTriggers = new EditedMap<>(OrderedMap.from(e.eventTriggers));
+        }
+
+        State state() {
+            return new State(servers.frozen(), userMappings.frozen(), foreignTables.frozen(), publications.frozen(),
+                    eventTriggers.frozen());
         }
 
         ExternalObjects build() {
-            return new ExternalObjects(servers, userMappings, foreignTables, publications, eventTriggers);
+            return new ExternalObjects(servers.frozen(), userMappings.frozen(), foreignTables.frozen(), publications.frozen(),
+                    eventTriggers.frozen());
         }
     }
 

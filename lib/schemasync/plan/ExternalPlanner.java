@@ -37,12 +37,13 @@ import schemasync.plan.Summary.Verb;
  */
 final class ExternalPlanner {
     private final Planner planner;
-    /** The planner's working copy of these objects: only the steps' effects ({@link ExternalEffects}) change it. */
-    private final ExternalEffects.Edit have;
+    /** The working copy's foreign servers, user mappings, ... : read at each use, as the recorded steps leave them. */
+    private ExternalEffects.State have() {
+        return planner.state().externals();
+    }
 
     ExternalPlanner(Planner planner) {
         this.planner = planner;
-        this.have = planner.state().externals();
     }
 
     static boolean handles(Declaration d) {
@@ -63,7 +64,7 @@ final class ExternalPlanner {
 
     private Decisions server(ForeignServer want, Origin origin) {
         Decisions out = new Decisions();
-        ForeignServer have = this.have.servers.get(want.name());
+        ForeignServer have = have().servers.get(want.name());
         if (have == null) {
             out.change(origin, "server", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreateServer(want));
         } else if (!want.wrapper().equals(have.wrapper()) || !java.util.Objects.equals(want.type(), have.type())
@@ -84,7 +85,7 @@ final class ExternalPlanner {
     private Decisions userMapping(ExternalDecl.UserMappingDecl d) {
         Decisions out = new Decisions();
         UserMapping want = d.mapping();
-        UserMapping have = this.have.userMappings.get(want.key());
+        UserMapping have = have().userMappings.get(want.key());
         requireServer(want.server(), "user mapping " + want.key(), d.origin());
         if (have == null) {
             out.change(d.origin(), "user mapping", want.key(), Summary.will(Verb.CREATE), null,
@@ -116,7 +117,7 @@ final class ExternalPlanner {
                     + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
         }
         requireServer(want.server(), "foreign table " + want.name(), origin);
-        ForeignTable have = this.have.foreignTables.get(want.name());
+        ForeignTable have = have().foreignTables.get(want.name());
         String object = want.name().toString();
         if (have == null) {
             out.change(origin, "foreign table", object, Summary.will(Verb.CREATE), null, new ExternalSteps.CreateForeignTable(want));
@@ -137,7 +138,7 @@ final class ExternalPlanner {
 
     private Decisions publication(Publication want, Origin origin) {
         Decisions out = new Decisions();
-        Publication have = this.have.publications.get(want.name());
+        Publication have = have().publications.get(want.name());
         if (have == null) {
             out.change(origin, "publication", want.name(), Summary.will(Verb.CREATE), null, new ExternalSteps.CreatePublication(want));
             return out;
@@ -172,7 +173,7 @@ final class ExternalPlanner {
 
     private Decisions eventTrigger(EventTrigger want, Origin origin) {
         Decisions out = new Decisions();
-        EventTrigger have = this.have.eventTriggers.get(want.name());
+        EventTrigger have = have().eventTriggers.get(want.name());
         List<Step> steps = new ArrayList<>();
         boolean create = have == null || !want.event().equals(have.event()) || !want.tags().equals(have.tags())
                 || !want.function().equals(have.function());
@@ -191,7 +192,7 @@ final class ExternalPlanner {
     }
 
     private void requireServer(String server, String what, Origin origin) {
-        if (!have.servers.containsKey(server)) {
+        if (!have().servers.containsKey(server)) {
             throw SchemaSyncException.badInput(origin + ": " + what + " uses server " + server + ", which does not exist in the"
                     + " database and no earlier block declares it: declare ensureForeignServer(\"" + server + "\", wrapper) first");
         }

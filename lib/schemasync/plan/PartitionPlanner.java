@@ -60,11 +60,18 @@ final class PartitionPlanner {
     }
 
     /**
-     * Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent: read
-     * from the working copy after {@link #plan}'s decisions are recorded (a partition this run creates is compared
-     * as created).
+     * An {@code ensurePartition}: the partition itself, then its own constraints, compared on the state the first
+     * part's steps leave (a partition this run creates is compared as created), as one {@link Decisions}.
      */
-    Decisions ownConstraints(PartitionDecl p) {
+    Decisions plan(PartitionDecl p) {
+        return new DeclarationParts(planner).then(() -> partition(p)).then(() -> ownConstraints(p)).decisions();
+    }
+
+    /**
+     * Its own constraints, compared like a table's once it is (or will be) a partition of the declared parent: read
+     * from the working copy its {@link #partition} part leaves.
+     */
+    private Decisions ownConstraints(PartitionDecl p) {
         Partitioning shape = planner.state().partitioning().get(p.name());
         if (shape != null && shape.isPartition() && planner.state().tables().containsKey(p.name())) {
             return constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
@@ -73,7 +80,7 @@ final class PartitionPlanner {
     }
 
     /** The partition itself: created under its parent, or compared with it (its constraints: {@link #ownConstraints}). */
-    Decisions plan(PartitionDecl p) {
+    private Decisions partition(PartitionDecl p) {
         Decisions out = new Decisions();
         QualifiedName parent = planner.renamesTable(p.parent());
         if (!planner.state().tables().containsKey(parent)) {

@@ -1,6 +1,5 @@
 package schemasync.plan;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import schemasync.catalog.Domain;
 import schemasync.catalog.Grant;
 import schemasync.catalog.GrantTarget;
 import schemasync.catalog.Index;
+import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.RangeType;
 import schemasync.catalog.RelationOptions;
@@ -20,54 +20,132 @@ import schemasync.catalog.Rule;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Statistics;
 import schemasync.catalog.Table;
+import schemasync.catalog.TableLineage;
 
 /**
- * The planner's working copy as its kind planners see it: the catalog as the steps emitted so far leave it, read
- * only. It has one writer, {@link Effects#applyTo} (called by {@link Planner#record} for every recorded step), so
- * what a step does to the working copy is written once, in its effect, and a dry run predicts the apply.
- * The maps are read-only views of one {@link CatalogEdit} (tables and indexes, read most, are wrapped once; the others at each read, one small allocation), which the
- * effects edit in place: an emitted step costs what its effect costs, not a copy of the catalog.
+ * The planner's working copy, a value: the catalog as the steps recorded so far leave it. Nothing changes a state;
+ * {@link Effects#apply(PlanState, Spelled, schemasync.step.Step...)} returns the next one ({@link Planner#record} keeps
+ * it), so a kind planner can hold a state, compute on the state its earlier parts leave, and the state it was handed
+ * still answers as before. The maps are persistent ({@link OrderedMap}, over pcollections): the next state shares all
+ * but what the step's effect touches, so a step costs what its effect costs, not a copy of the catalog. The maps
+ * handed out are read only (their {@code put} throws).
  */
 final class PlanState {
-    private final CatalogEdit edit;
-    private final Map<QualifiedName, Table> tables;
-    private final Map<QualifiedName, Index> indexes;
+    private final OrderedMap<String, Boolean> schemas;
+    private final OrderedMap<QualifiedName, Table> tables;
+    private final OrderedMap<QualifiedName, Index> indexes;
+    private final OrderedMap<QualifiedName, List<String>> enums;
+    private final OrderedMap<QualifiedName, String> views;
+    private final OrderedMap<String, Catalog.Function> functions;
+    private final OrderedMap<String, Catalog.Extension> extensions;
+    private final OrderedMap<QualifiedName, Domain> domains;
+    private final OrderedMap<GrantTarget, Set<Grant>> grants;
+    private final OrderedMap<DefaultTarget, Set<Grant>> defaultPrivileges;
+    private final OrderedMap<String, Catalog.Function> aggregates;
+    private final OrderedMap<QualifiedName, CompositeType> composites;
+    private final OrderedMap<QualifiedName, Sequence> sequences;
+    private final OrderedMap<CommentTarget, String> comments;
+    private final OrderedMap<QualifiedName, Catalog.Partitioning> partitioning;
+    private final OrderedMap<QualifiedName, Catalog.MaterializedView> materializedViews;
+    /** No step changes them: carried as read. */
+    private final List<Catalog.ViewDependency> viewDependencies;
+    private final OrderedMap<QualifiedName, RelationOptions> relationOptions;
+    private final OrderedMap<QualifiedName, TableLineage> lineage;
+    private final ExternalEffects.State externals;
+    private final OrderedMap<QualifiedName, Collation> collations;
+    private final OrderedMap<QualifiedName, RangeType> rangeTypes;
+    private final OrderedMap<QualifiedName, Statistics> statistics;
+    private final OrderedMap<String, Rule> rules;
+    private final OrderedMap<OwnerTarget, String> owners;
 
-    PlanState(Catalog catalog) {
-        this.edit = new CatalogEdit(catalog);
-        this.tables = Collections.unmodifiableMap(edit.tables);
-        this.indexes = Collections.unmodifiableMap(edit.indexes);
+    /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
+    PlanState(Catalog c) {
+        OrderedMap<String, Boolean> names = OrderedMap.empty();
+        for (String schema : c.schemas()) names = names.plus(schema, Boolean.TRUE);
+        schemas = names;
+        tables = OrderedMap.from(c.tables());
+        indexes = OrderedMap.from(c.indexes());
+        enums = OrderedMap.from(c.enums());
+        views = OrderedMap.from(c.views());
+        functions = OrderedMap.from(c.functions());
+        extensions = OrderedMap.from(c.extensions());
+        domains = OrderedMap.from(c.domains());
+        grants = OrderedMap.from(c.grants());
+        defaultPrivileges = OrderedMap.from(c.defaultPrivileges());
+        aggregates = OrderedMap.from(c.aggregates());
+        composites = OrderedMap.from(c.composites());
+        sequences = OrderedMap.from(c.sequences());
+        comments = OrderedMap.from(c.comments());
+        partitioning = OrderedMap.from(c.partitioning());
+        materializedViews = OrderedMap.from(c.materializedViews());
+        viewDependencies = List.copyOf(c.viewDependencies());
+        relationOptions = OrderedMap.from(c.relationOptions());
+        lineage = OrderedMap.from(c.lineage());
+        externals = new ExternalEffects.State(c.externals());
+        collations = OrderedMap.from(c.collations());
+        rangeTypes = OrderedMap.from(c.rangeTypes());
+        statistics = OrderedMap.from(c.statistics());
+        rules = OrderedMap.from(c.rules());
+        owners = OrderedMap.from(c.owners());
     }
 
-    /** The one working copy {@link Effects#applyTo} edits. */
-    CatalogEdit edit() {
-        return edit;
+    /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
+    PlanState(CatalogEdit e) {
+        schemas = e.schemaNames.frozen();
+        tables = e.tables.frozen();
+        indexes = e.indexes.frozen();
+        enums = e.enums.frozen();
+        views = e.views.frozen();
+        functions = e.functions.frozen();
+        extensions = e.extensions.frozen();
+        domains = e.domains.frozen();
+        grants = e.grants.frozen();
+        defaultPrivileges = e.defaultPrivileges.frozen();
+        aggregates = e.aggregates.frozen();
+        composites = e.composites.frozen();
+        sequences = e.sequences.frozen();
+        comments = e.comments.frozen();
+        partitioning = e.partitioning.frozen();
+        materializedViews = e.materializedViews.frozen();
+        viewDependencies = e.viewDependencies;
+        relationOptions = e.relationOptions.frozen();
+        lineage = e.lineage.frozen();
+        externals = e.externals.state();
+        collations = e.collations.frozen();
+        rangeTypes = e.rangeTypes.frozen();
+        statistics = e.statistics.frozen();
+        rules = e.rules.frozen();
+        owners = e.owners.frozen();
     }
 
-    Set<String> schemas() { return Collections.unmodifiableSet(edit.schemas); }
+    Set<String> schemas() { return schemas.keySet(); }
+    /** The schema names as a map (to a placeholder), for {@link CatalogEdit}. */
+    OrderedMap<String, Boolean> schemaNames() { return schemas; }
+    List<Catalog.ViewDependency> viewDependencies() { return viewDependencies; }
+    Map<QualifiedName, TableLineage> lineage() { return lineage; }
     Map<QualifiedName, Table> tables() { return tables; }
     Map<QualifiedName, Index> indexes() { return indexes; }
-    Map<QualifiedName, List<String>> enums() { return Collections.unmodifiableMap(edit.enums); }
-    Map<QualifiedName, String> views() { return Collections.unmodifiableMap(edit.views); }
-    Map<String, Catalog.Function> functions() { return Collections.unmodifiableMap(edit.functions); }
-    Map<String, Catalog.Function> aggregates() { return Collections.unmodifiableMap(edit.aggregates); }
-    Map<String, Catalog.Extension> extensions() { return Collections.unmodifiableMap(edit.extensions); }
-    Map<QualifiedName, Domain> domains() { return Collections.unmodifiableMap(edit.domains); }
-    Map<QualifiedName, CompositeType> composites() { return Collections.unmodifiableMap(edit.composites); }
-    Map<QualifiedName, Sequence> sequences() { return Collections.unmodifiableMap(edit.sequences); }
-    Map<CommentTarget, String> comments() { return Collections.unmodifiableMap(edit.comments); }
-    Map<QualifiedName, Catalog.Partitioning> partitioning() { return Collections.unmodifiableMap(edit.partitioning); }
-    Map<QualifiedName, Catalog.MaterializedView> materializedViews() { return Collections.unmodifiableMap(edit.materializedViews); }
-    Map<GrantTarget, Set<Grant>> grants() { return Collections.unmodifiableMap(edit.grants); }
-    Map<DefaultTarget, Set<Grant>> defaultPrivileges() { return Collections.unmodifiableMap(edit.defaultPrivileges); }
-    Map<QualifiedName, RelationOptions> relationOptions() { return Collections.unmodifiableMap(edit.relationOptions); }
-    Map<QualifiedName, Collation> collations() { return Collections.unmodifiableMap(edit.collations); }
-    Map<QualifiedName, RangeType> rangeTypes() { return Collections.unmodifiableMap(edit.rangeTypes); }
+    Map<QualifiedName, List<String>> enums() { return enums; }
+    Map<QualifiedName, String> views() { return views; }
+    Map<String, Catalog.Function> functions() { return functions; }
+    Map<String, Catalog.Function> aggregates() { return aggregates; }
+    Map<String, Catalog.Extension> extensions() { return extensions; }
+    Map<QualifiedName, Domain> domains() { return domains; }
+    Map<QualifiedName, CompositeType> composites() { return composites; }
+    Map<QualifiedName, Sequence> sequences() { return sequences; }
+    Map<CommentTarget, String> comments() { return comments; }
+    Map<QualifiedName, Catalog.Partitioning> partitioning() { return partitioning; }
+    Map<QualifiedName, Catalog.MaterializedView> materializedViews() { return materializedViews; }
+    Map<GrantTarget, Set<Grant>> grants() { return grants; }
+    Map<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
+    Map<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
+    Map<QualifiedName, Collation> collations() { return collations; }
+    Map<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
 
-    Map<schemasync.catalog.OwnerTarget, String> owners() { return Collections.unmodifiableMap(edit.owners); }
-    Map<QualifiedName, Statistics> statistics() { return Collections.unmodifiableMap(edit.statistics); }
-    Map<String, Rule> rules() { return Collections.unmodifiableMap(edit.rules); }
+    Map<OwnerTarget, String> owners() { return owners; }
+    Map<QualifiedName, Statistics> statistics() { return statistics; }
+    Map<String, Rule> rules() { return rules; }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
-    ExternalEffects.Edit externals() { return edit.externals; }
+    ExternalEffects.State externals() { return externals; }
 }

@@ -31,8 +31,11 @@ public final class Planner {
     final Catalog before;
     final DeclaredSchema declared;
     final DeclaredShapes shapes;
-    /** The working copy: the catalog as the steps emitted so far leave it ({@link #record} is its only way to change). */
-    private final PlanState state;
+    /**
+     * The working copy, a value: the catalog as the steps recorded so far leave it. {@link #record} replaces it with the
+     * next state ({@link Effects#apply}); {@link #planOn} shows a declaration's later parts the state its earlier parts leave.
+     */
+    private PlanState state;
     /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
     final DesiredState desired;
     /** The plan so far: only {@link #record} adds to it; kind planners read it through {@link #recorded}. */
@@ -61,6 +64,11 @@ public final class Planner {
                 routine -> shapes.access().routineKeys().getOrDefault(routine, routine), shapes.access().currentUser()));
     }
 
+    /** A planner before any declaration is planned (tests drive {@link #record} and {@link #planOn} with it). */
+    static Planner start(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
+        return new Planner(catalog, declared, shapes, guards);
+    }
+
     /** @param guards each custom step's guard, asked of the database before planning */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
@@ -84,7 +92,7 @@ public final class Planner {
             planner.position = next;
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.record(planner.schema(s));
-            else if (d instanceof TableDecl t) planner.tablePlanner.table(t);
+            else if (d instanceof TableDecl t) planner.record(planner.tablePlanner.table(t));
             else if (d instanceof Declaration.ConstraintsDecl k) planner.record(planner.tablePlanner.laterConstraints(k));
             else if (d instanceof ColumnDecl c) planner.record(planner.tablePlanner.addedColumn(c));
             else if (d instanceof IndexDecl i) planner.record(indexPlanner.plan(i));
@@ -98,10 +106,8 @@ public final class Planner {
             else if (d instanceof Declaration.ExtensionDecl x) planner.record(enumPlanner.extension(x));
             else if (d instanceof AccessDecl.RowSecurityDecl r) planner.record(policyPlanner.rowSecurity(r));
             else if (d instanceof TypeDecl.DomainDecl t) planner.record(typePlanner.domain(t));
-            else if (d instanceof Declaration.PartitionDecl p) {
-                planner.record(planner.partitions.plan(p));
-                planner.record(planner.partitions.ownConstraints(p)); // after the partition's own steps, which it compares against
-            } else if (d instanceof Declaration.MaterializedViewDecl m) planner.record(materializedViewPlanner.plan(m));
+            else if (d instanceof Declaration.PartitionDecl p) planner.record(planner.partitions.plan(p));
+            else if (d instanceof Declaration.MaterializedViewDecl m) planner.record(materializedViewPlanner.plan(m));
             else if (d instanceof TypeDecl.CompositeTypeDecl t) planner.record(typePlanner.composite(t));
             else if (d instanceof TypeDecl.SequenceDecl q) planner.record(sequencePlanner.plan(q));
             else if (d instanceof Declaration.CommentDecl c) planner.record(commentPlanner.plan(c));
@@ -171,9 +177,25 @@ public final class Planner {
         return before.tables().containsKey(table) && !desired.reshapes(table);
     }
 
-    /** The working copy, read only: what the steps emitted so far leave. */
+    /** The working copy, a value: what the steps recorded so far leave (or, inside {@link #planOn}, a declaration's earlier parts). */
     PlanState state() {
         return state;
+    }
+
+    /**
+     * One part of a declaration planned against {@code earlier}, the state its earlier parts leave (computed with
+     * {@link Effects#apply} and not recorded): the kind planners read the working copy through {@link #state()}, and
+     * a later part (a table's constraints after the columns it adds) must see those parts done. Nothing is recorded
+     * here; the declaration's decisions, all parts together, are recorded once by the dispatch.
+     */
+    Decisions planOn(PlanState earlier, java.util.function.Supplier<Decisions> part) {
+        PlanState recorded = state;
+        state = earlier;
+        try {
+            return part.get();
+        } finally {
+            state = recorded;
+        }
     }
 
     /** The plan as recorded so far, read only (a custom step asks whether an earlier block changes anything). */
@@ -182,13 +204,14 @@ public final class Planner {
     }
 
     /**
-     * The one emission point: a kind planner's decisions go into the plan in order, and each change's steps'
-     * effects ({@link Effects}) into the working copy, so a later block sees what this one does.
+     * The one emission point: a kind planner's decisions go into the plan in order, and the working copy becomes the
+     * state each change's steps leave ({@link Effects#apply}), so a later block sees what this one does. The state
+     * replaced is not changed: a planner still holding it reads it as before.
      */
     void record(Decisions decisions) {
         for (Decisions.Decision d : decisions.list()) {
             items.add(d.item());
-            if (!d.steps().isEmpty()) Effects.applyTo(this, d.spelled(), d.steps().toArray(Step[]::new));
+            state = Effects.apply(state, d.spelled(), d.steps().toArray(Step[]::new));
         }
     }
 }

@@ -20,10 +20,11 @@ import schemasync.plan.Summary.Verb;
 /**
  * A declared table against the working copy: {@code ensureTable} (create it, or compare its columns, primary key,
  * partition key, lineage, constraints and comment), {@code ensureColumn} and {@code ensureConstraints} on a table
- * that exists or that an earlier block declares. Its parts (columns, lineage, constraints...) return their decisions;
- * an {@code ensureTable}'s are recorded one part after the other ({@link Planner#record}), because a later part reads
- * the working copy as the earlier ones leave it: a parent's columns and the constraints are compared after the columns
- * this declaration adds, a new child's inherited columns after its CREATE TABLE.
+ * that exists or that an earlier block declares. Its parts (columns, lineage, constraints...) return their decisions,
+ * and an {@code ensureTable} returns them all as one, recorded once: a later part reads the working copy as the
+ * earlier ones leave it ({@link DeclarationParts} computes that state without recording), so a parent's columns and
+ * the constraints are compared after the columns this declaration adds, a new child's inherited columns after its
+ * CREATE TABLE.
  */
 final class TablePlanner {
     private final Planner p;
@@ -32,35 +33,37 @@ final class TablePlanner {
         this.p = planner;
     }
 
-    void table(TableDecl t) {
+    /** An {@code ensureTable}: its parts' decisions, each part planned on the state the earlier ones leave ({@link DeclarationParts}). */
+    Decisions table(TableDecl t) {
         QualifiedName actual = p.renamesTable(t.name());
         Table existing = p.state().tables().get(actual);
-        if (existing == null) {
-            createTable(t);
-            return;
-        }
-        p.record(new Decisions().unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
+        if (existing == null) return createTable(t);
+        DeclarationParts parts = new DeclarationParts(p);
+        parts.then(() -> new Decisions().unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
                 : "exists as " + actual + " (renamed by a later block), skipped"));
-        for (ColumnSpec c : t.columns()) p.record(p.columns.plan(t.origin(), t.name(), actual, c));
-        Decisions out = new Decisions();
-        for (Column c : existing.columns()) {
-            if (!p.desired.columns(actual).contains(c.name())
-                    && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
-                    && !LineagePlanner.fromLineage(p, t, c.name())) {
-                out.add(new Drift(t.origin(), "column", actual + "." + c.name(),
-                        "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
+        for (ColumnSpec c : t.columns()) parts.then(() -> p.columns.plan(t.origin(), t.name(), actual, c));
+        parts.then(() -> {
+            Decisions out = new Decisions();
+            for (Column c : existing.columns()) {
+                if (!p.desired.columns(actual).contains(c.name())
+                        && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
+                        && !LineagePlanner.fromLineage(p, t, c.name())) {
+                    out.add(new Drift(t.origin(), "column", actual + "." + c.name(),
+                            "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
+                }
             }
-        }
-        out.addAll(primaryKey(t, existing));
-        out.addAll(p.partitions.compareKey(t, actual));
-        p.record(out);
-        p.record(LineagePlanner.compare(p, t, actual)); // the parents' columns against the ones added above
-        p.record(p.constraints.compare(t, actual));
-        p.record(NotNullNamePlanner.compare(p, t, actual)); // PostgreSQL 18's named NOT NULL
+            out.addAll(primaryKey(t, existing));
+            out.addAll(p.partitions.compareKey(t, actual));
+            return out;
+        });
+        parts.then(() -> LineagePlanner.compare(p, t, actual)); // the parents' columns against the ones added above
+        parts.then(() -> p.constraints.compare(t, actual));
+        parts.then(() -> NotNullNamePlanner.compare(p, t, actual)); // PostgreSQL 18's named NOT NULL
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
-            p.record(new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
+            parts.then(() -> new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment())));
         }
+        return parts.decisions();
     }
 
     /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
@@ -74,7 +77,7 @@ final class TablePlanner {
                 actual, false);
     }
 
-    private void createTable(TableDecl t) {
+    private Decisions createTable(TableDecl t) {
         if (!p.state().schemas().contains(t.name().schema())) {
             throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
                     + t.name().schema() + ", which does not exist: declare ensureSchema(\""
@@ -94,9 +97,13 @@ final class TablePlanner {
         List<Column> columns = LineagePlanner.newColumns(p, t, t.columns().stream().map(c -> p.shapes.column(t.name(), c.name())).toList());
         Table spelled = new Table(t.name(), columns, null, null, 0, false, p.constraints.forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of());
-        p.record(new Decisions().change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null,
-                Spelled.as(spelled, p.partitions.created(t)), steps.toArray(Step[]::new)));
-        p.record(LineagePlanner.inheritedColumnsOfNew(p, t)); // reads the new table in the working copy
+        Decisions create = new Decisions().change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null,
+                Spelled.as(spelled, p.partitions.created(t)), steps.toArray(Step[]::new));
+        // Only a child's own default or NOT NULL on an inherited column is planned on the new table; without any, nothing is.
+        if (t.form().inheritedColumns().isEmpty()) return create;
+        return new DeclarationParts(p).then(() -> create)
+                .then(() -> LineagePlanner.inheritedColumnsOfNew(p, t)) // reads the new table, as its CREATE TABLE leaves it
+                .decisions();
     }
 
     private Decisions primaryKey(TableDecl t, Table existing) {

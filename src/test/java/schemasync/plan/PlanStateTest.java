@@ -1,0 +1,148 @@
+package schemasync.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static schemasync.plan.Fixtures.catalog;
+import static schemasync.plan.Fixtures.column;
+import static schemasync.plan.Fixtures.notNull;
+import static schemasync.plan.Fixtures.q;
+import static schemasync.plan.Fixtures.shapes;
+import static schemasync.plan.Fixtures.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column.Identity;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.Table;
+import schemasync.catalog.TableSpec;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.plan.Summary.Verb;
+import schemasync.step.Step;
+
+/**
+ * The planner's working copy is a value (issue 12): recording a declaration gives the planner the next state and
+ * leaves the one a kind planner was handed as it was; a declaration's later parts see its earlier parts on a local
+ * state, and nothing is recorded until the whole declaration is. No server: the states are built from Java catalogs.
+ */
+class PlanStateTest {
+    private static final TableSpec ORDERS = new TableSpec(q("orders"), List.of(
+            new ColumnSpec("id", "bigserial", false, null, Identity.NONE, null)), List.of("id"), null, List.of(), null);
+
+    private static Catalog before() {
+        return catalog().table(table("users", 10, 1, notNull("id", "bigint"), column("email", "text")))
+                .index("users_email_idx", "users", false, "CREATE INDEX users_email_idx ON public.users USING btree (email)")
+                .comment(new CommentTarget(CommentTarget.Kind.CONSTRAINT, q("users"), "users_email_check"), "people").build();
+    }
+
+    private static Planner planner() {
+        return Planner.start(before(), DeclaredSchema.of(List.of()), shapes().build(), Map.of());
+    }
+
+    /** Everything a state says, as the replay assertion compares it (CatalogOutline), read through a fresh edit. */
+    private static Set<String> outline(PlanState state) {
+        return CatalogOutline.of(new CatalogEdit(state, Spelled.NONE).build());
+    }
+
+    @Test
+    void recordingLeavesTheStateAKindPlannerHoldsAsItWas() {
+        Planner planner = planner();
+        PlanState held = planner.state();
+        Map<schemasync.catalog.QualifiedName, Table> heldTables = held.tables();
+        Set<String> heldFacts = outline(held);
+        assertTrue(heldFacts.contains("table public.users columns [id, email]"), heldFacts::toString);
+
+        planner.record(new Decisions().change(null, "table", "public.orders", Summary.will(Verb.CREATE), null,
+                        new Step.CreateSchema("app"), new Step.CreateTable(ORDERS))
+                .change(null, "table", "public.users", Summary.will(Verb.DROP), null, new Step.DropTable(q("users"))));
+
+        PlanState now = planner.state();
+        assertTrue(now.tables().containsKey(q("orders")) && !now.tables().containsKey(q("users")), now.tables()::toString);
+        assertTrue(now.schemas().contains("app"));
+        assertFalse(now.indexes().containsKey(q("users_email_idx")), "DROP TABLE takes its index along");
+        assertTrue(now.sequences().containsKey(q("orders_id_seq")));
+        assertFalse(now.comments().containsKey(new CommentTarget(CommentTarget.Kind.CONSTRAINT, q("users"), "users_email_check")));
+
+        assertEquals(heldFacts, outline(held), "the held state still answers as before the record");
+        assertTrue(heldTables.containsKey(q("users")) && !heldTables.containsKey(q("orders")), heldTables::toString);
+        assertFalse(held.schemas().contains("app"));
+        assertTrue(held.indexes().containsKey(q("users_email_idx")));
+        assertFalse(held.sequences().containsKey(q("orders_id_seq")));
+        assertEquals("people", held.comments().get(new CommentTarget(CommentTarget.Kind.CONSTRAINT, q("users"), "users_email_check")));
+    }
+
+    @Test
+    void aStateHandsOutMapsNoOneCanWriteTo() {
+        PlanState state = planner().state();
+        Table users = state.tables().get(q("users"));
+        assertThrows(UnsupportedOperationException.class, () -> state.tables().put(q("orders"), users));
+        assertThrows(UnsupportedOperationException.class, () -> state.tables().remove(q("users")));
+        assertThrows(UnsupportedOperationException.class, () -> state.indexes().clear());
+        assertThrows(UnsupportedOperationException.class, () -> state.tables().values().removeIf(t -> true));
+        assertThrows(UnsupportedOperationException.class, () -> state.schemas().add("app"));
+        assertThrows(UnsupportedOperationException.class, () -> state.comments().replaceAll((k, v) -> "x"));
+        assertEquals(Set.of("public"), Set.copyOf(state.schemas()));
+    }
+
+    @Test
+    void aLaterPartSeesTheEarlierPartsOnALocalStateAndNothingIsRecordedUntilTheWhole() {
+        Planner planner = planner();
+        PlanState recorded = planner.state();
+        List<Boolean> seenByLaterPart = new ArrayList<>();
+        Decisions whole = new DeclarationParts(planner)
+                .then(() -> new Decisions().change(null, "table", "public.orders", Summary.will(Verb.CREATE), null,
+                        new Step.CreateTable(ORDERS)))
+                .then(() -> {
+                    seenByLaterPart.add(planner.state().tables().containsKey(q("orders")));
+                    return new Decisions().unchanged(null, "column", "public.orders.id", "exists, skipped");
+                })
+                .decisions();
+        assertEquals(List.of(true), seenByLaterPart, "the second part reads the table the first part creates");
+        assertTrue(planner.state() == recorded, "planning the parts records nothing");
+        assertFalse(planner.state().tables().containsKey(q("orders")));
+        assertTrue(planner.recorded().isEmpty());
+        assertEquals(2, whole.list().size());
+
+        planner.record(whole);
+        assertTrue(planner.state().tables().containsKey(q("orders")));
+        assertEquals(2, planner.recorded().size());
+        assertFalse(recorded.tables().containsKey(q("orders")));
+    }
+
+    /** The catalog's maps are LinkedHashMaps: the persistent map iterates as one would under the same puts and removes. */
+    @Test
+    void anOrderedMapKeepsTheOrderALinkedHashMapKeeps() {
+        Random random = new Random(12);
+        Map<Integer, Integer> linked = new LinkedHashMap<>();
+        OrderedMap<Integer, Integer> ordered = OrderedMap.empty();
+        List<OrderedMap<Integer, Integer>> earlier = new ArrayList<>();
+        List<List<Map.Entry<Integer, Integer>>> earlierEntries = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            int key = random.nextInt(60);
+            if (random.nextInt(3) == 0) {
+                linked.remove(key);
+                ordered = ordered.minus(key);
+            } else {
+                linked.put(key, i);
+                ordered = ordered.plus(key, i);
+            }
+            assertEquals(List.copyOf(linked.entrySet()), List.copyOf(ordered.entrySet()), "after operation " + i);
+            assertEquals(linked.containsKey(key), ordered.containsKey(key));
+            if (i % 100 == 0) {
+                earlier.add(ordered);
+                earlierEntries.add(List.copyOf(ordered.entrySet()));
+            }
+        }
+        for (int i = 0; i < earlier.size(); i++) {
+            assertEquals(earlierEntries.get(i), List.copyOf(earlier.get(i).entrySet()), "an earlier map is unchanged");
+        }
+    }
+}
