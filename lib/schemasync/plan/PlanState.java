@@ -63,6 +63,8 @@ final class PlanState {
     Map<QualifiedName, RelationOptions> relationOptions() { return Collections.unmodifiableMap(edit.relationOptions); }
     Map<QualifiedName, Collation> collations() { return Collections.unmodifiableMap(edit.collations); }
     Map<QualifiedName, RangeType> rangeTypes() { return Collections.unmodifiableMap(edit.rangeTypes); }
+    Map<String, schemasync.catalog.Operator> operators() { return Collections.unmodifiableMap(edit.operators); }
+    Map<String, schemasync.catalog.Cast> casts() { return Collections.unmodifiableMap(edit.casts); }
 
     Map<schemasync.catalog.OwnerTarget, String> owners() { return Collections.unmodifiableMap(edit.owners); }
     Map<QualifiedName, Statistics> statistics() { return Collections.unmodifiableMap(edit.statistics); }
