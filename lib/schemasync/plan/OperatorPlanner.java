@@ -129,7 +129,7 @@ final class OperatorPlanner {
         return differences.stream().map(f -> f.field() + " " + (f.actual() == null ? "none" : f.actual())).collect(Collectors.joining(", "));
     }
 
-    /** Operators and casts no block declares: reported, never dropped. */
+    /** Operators and casts no block declares or removes: reported, never dropped. */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
         Set<String> operators = new HashSet<>();
@@ -137,6 +137,9 @@ final class OperatorPlanner {
         for (Declaration d : planner.declared.declarations()) {
             if (d instanceof OperatorDecl.OperatorDeclared o) operators.add(spelled().operator(o.operator()).key());
             else if (d instanceof OperatorDecl.CastDeclared c) casts.add(spelled().cast(c.cast()).key());
+            // A removal speaks of the object too: the drop is its plan line, not an undeclared report.
+            else if (d instanceof OperatorDecl.OperatorRemoval r) operators.add(spelled().operatorKey(r.name(), r.leftType(), r.rightType()));
+            else if (d instanceof OperatorDecl.CastRemoval r) casts.add(spelled().castKey(r.source(), r.target()));
         }
         for (Operator o : planner.before.operators().operators().values()) {
             if (operators.contains(o.key()) || planner.declared.isIgnored(o.name())) continue;
