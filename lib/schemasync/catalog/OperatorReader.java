@@ -39,7 +39,9 @@ final class OperatorReader {
 
     /**
      * Casts a user created whose source type, target type or function is in a managed schema (pg_cast is
-     * database-wide: a cast between two built-in types over a built-in function belongs to no schema here).
+     * database-wide: a cast between two built-in types over a built-in function belongs to no schema here). A
+     * cast that is part of another object (deptype 'i': a range type's casts to its multirange, PostgreSQL 14+)
+     * comes with that object, as an extension's (deptype 'e') with the extension.
      */
     static final String CASTS = """
             -- schema-sync: casts
@@ -56,7 +58,7 @@ final class OperatorReader {
               AND (s.typnamespace IN (SELECT oid FROM managed) OR t.typnamespace IN (SELECT oid FROM managed)
                    OR p.pronamespace IN (SELECT oid FROM managed))
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
             ORDER BY 1, 2
             """;
 

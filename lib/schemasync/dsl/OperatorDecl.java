@@ -56,6 +56,30 @@ public final class OperatorDecl {
         }
     }
 
+    /**
+     * The operators and casts of earlier blocks that a later ensureNoOperator / ensureNoCast removes (the
+     * {@link Superseded} rule): on an empty database never created, on an existing one dropped. Types are matched
+     * as written (spaces and case aside): the declarations are folded before any server spells them.
+     */
+    static java.util.List<Declaration> removedLater(java.util.List<Declaration> declarations) {
+        java.util.List<Declaration> removals = declarations.stream().filter(d -> d instanceof OperatorRemoval || d instanceof CastRemoval).toList();
+        if (removals.isEmpty()) return declarations;
+        return declarations.stream().filter(d -> removals.stream().noneMatch(r -> r.origin().position() > d.origin().position()
+                && removes(r, d))).toList();
+    }
+
+    private static boolean removes(Declaration removal, Declaration d) {
+        if (removal instanceof OperatorRemoval r && d instanceof OperatorDeclared o) {
+            return r.name().equals(o.name()) && same(r.leftType(), o.options().leftArg()) && same(r.rightType(), o.options().rightArg());
+        }
+        return removal instanceof CastRemoval r && d instanceof CastDeclared c && same(r.source(), c.source()) && same(r.target(), c.target());
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null || b == null ? a == b
+                : a.replaceAll("\\s+", " ").strip().equalsIgnoreCase(b.replaceAll("\\s+", " ").strip());
+    }
+
     /** A schema name as written in SQL: {@code "My Schema"} → {@code My Schema}. */
     static final class SqlNames {
         private SqlNames() {

@@ -94,6 +94,19 @@ class OperatorCastTest {
     }
 
     @Test
+    void aLaterRemovalTakesAnEarlierDeclarationAwayOnAnEmptyDatabase() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            List<ChangeBlock> blocks = List.of(block("L1", db -> db
+                            .ensureOperator("#=#", o -> o.leftArg("int4").rightArg("int4").function("int4eq"))
+                            .ensureCast("int4", "money", c -> c.withInout())),
+                    block("L2_Gone", db -> db.ensureNoOperator("#=#", "int4", "int4").ensureNoCast("INT4", "money")));
+            assertEquals(List.of(), Scenario.sql(s.plan(blocks)));
+            s.applyAndConverge(blocks);
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_operator WHERE oprname = '#=#'"));
+        }
+    }
+
+    @Test
     void badOperatorNamesAndMissingOptionsAreClearErrors() throws Exception {
         try (Scenario s = Scenario.start()) {
             List<ChangeBlock> blocks = List.of(block("L1_Bad", db -> db
