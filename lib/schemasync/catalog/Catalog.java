@@ -44,7 +44,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
-                      Map<NotNullNames.Key, String> notNullNames) {
+                      Map<NotNullNames.Key, String> notNullNames,
+                      OperatorObjects operators) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -160,6 +161,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
         owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
         notNullNames = Collections.unmodifiableMap(new LinkedHashMap<>(notNullNames));
+        operators = operators == null ? OperatorObjects.NONE : operators;
     }
 
 
@@ -200,6 +202,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         b.owners = new LinkedHashMap<>(owners);
         b.notNullNames = new LinkedHashMap<>(notNullNames);
+        b.operators = operators;
         return b;
     }
 
@@ -239,6 +242,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         private Map<NotNullNames.Key, String> notNullNames = new LinkedHashMap<>();
+        private OperatorObjects operators = OperatorObjects.NONE;
 
         private Builder() {
         }
@@ -357,12 +361,16 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         public Map<NotNullNames.Key, String> notNullNames() { return notNullNames; }
 
         public Builder notNullNames(Map<NotNullNames.Key, String> notNullNames) { this.notNullNames = new LinkedHashMap<>(notNullNames); return this; }
+        public OperatorObjects operators() { return operators; }
+
+        public Builder operators(OperatorObjects operators) { this.operators = operators; return this; }
 
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions, foreignPartitions, owners, notNullNames);
+                    indexDefinitions, foreignPartitions, owners, notNullNames,
+                    operators);
         }
     }
 

@@ -214,6 +214,7 @@ public final class CatalogReader {
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
+        OperatorReader operators = OperatorReader.addedTo(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -239,7 +240,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
-                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).build();
+                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build()).build();
     }
 
     /**

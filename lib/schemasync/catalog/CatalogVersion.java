@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * pg_constraint (of tables and domains), pg_index (and its validity flags, which CREATE INDEX CONCURRENTLY may
  * set in place), pg_trigger, pg_policy, pg_rewrite (view definitions and rules), pg_statistic_ext (ANALYZE writes
  * pg_statistic_ext_data, never these rows), pg_sequence, pg_type (range types: pg_range
- * rows never change after CREATE TYPE), pg_enum, pg_collation, pg_proc
+ * rows never change after CREATE TYPE), pg_enum, pg_collation, pg_operator, pg_proc; user casts (pg_cast, oid 16384 on)
  * (aggregates included: CREATE OR REPLACE AGGREGATE rewrites its pg_proc row); database-wide: pg_default_acl,
  * pg_extension, the role names (grants, owners and policies show role names: a rename changes the reading),
  * comments (pg_description) on the managed schemas and on every object created after initdb (oid 16384 on),
@@ -112,6 +112,9 @@ public final class CatalogVersion {
                           WHERE e.enumtypid IN (SELECT oid FROM typ)
                 UNION ALL SELECT 'collation', count(*), sum(c.xmin::text::bigint) FROM pg_catalog.pg_collation c
                           WHERE c.collnamespace IN (SELECT oid FROM ns)
+                UNION ALL SELECT 'operator', count(*), sum(o.xmin::text::bigint) FROM pg_catalog.pg_operator o
+                          WHERE o.oprnamespace IN (SELECT oid FROM ns)
+                UNION ALL SELECT 'cast', count(*), sum(c.xmin::text::bigint) FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
                 UNION ALL SELECT 'statistic_ext', count(*), sum(s.xmin::text::bigint) FROM pg_catalog.pg_statistic_ext s
                           WHERE s.stxnamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'description', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_description d

@@ -9,7 +9,7 @@ import schemasync.model.ObjectKind;
  * removals. Neither can be altered in place (ALTER COLLATION and ALTER TYPE change only names, owners and
  * schemas), so an existing one that differs is reported, never changed.
  */
-public abstract class KindDeclarations extends StatisticsRuleDeclarations {
+public abstract class KindDeclarations extends OperatorDeclarations {
 
     KindDeclarations() {
     }

@@ -51,7 +51,8 @@ final class Superseded {
             }
             kept.add(d);
         }
-        return redeclared.isEmpty() ? removedLater(declarations) : removedLater(kept);
+        List<Declaration> left = redeclared.isEmpty() ? removedLater(declarations) : removedLater(kept);
+        return OperatorDecl.removedLater(left); // operators and casts: named by more than a qualified name
     }
 
     /**

@@ -65,9 +65,12 @@ final class BlockPlan {
         RoutineBlocks routines = new RoutineBlocks(g, source);
         routines.routinesTypesUse();
         for (String schema : g.schemas()) types(schema);
-        routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source));
+        Set<String> rangesAndOperatorsUse = new HashSet<>(RangeBlocks.functionsRangesUse(source));
+        rangesAndOperatorsUse.addAll(OperatorCalls.functionsUsed(source)); // created before the operators and casts naming them
+        routines.routinesTablesUse(rangesAndOperatorsUse);
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
+        OperatorCalls.write(g, catalog); // before the tables: their checks, defaults and indexes may use them
         tables(routines);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);

@@ -72,8 +72,10 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
      */
     public record Kinds(Map<QualifiedName, schemasync.catalog.Collation> collations,
                         Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes,
-                        Map<String, String> rules, Map<QualifiedName, java.util.List<String>> statisticsExpressions) {
+                        Map<String, String> rules, Map<QualifiedName, java.util.List<String>> statisticsExpressions,
+                        OperatorSpellings operators) {
         public Kinds {
+            operators = operators == null ? OperatorSpellings.NONE : operators;
             collations = Map.copyOf(collations);
             rangeTypes = Map.copyOf(rangeTypes);
             rules = Map.copyOf(rules);
@@ -85,13 +87,24 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
             this(collations, rangeTypes, Map.of(), Map.of());
         }
 
+        public Kinds(Map<QualifiedName, schemasync.catalog.Collation> collations,
+                     Map<QualifiedName, schemasync.catalog.RangeType> rangeTypes,
+                     Map<String, String> rules, Map<QualifiedName, java.util.List<String>> statisticsExpressions) {
+            this(collations, rangeTypes, rules, statisticsExpressions, OperatorSpellings.NONE);
+        }
+
+        /** The same with how PostgreSQL spells what declared operators and casts name. */
+        public Kinds withOperators(OperatorSpellings spellings) {
+            return new Kinds(collations, rangeTypes, rules, statisticsExpressions, spellings);
+        }
+
         /**
          * The same with declared rules as pg_get_ruledef prints them (keyed by {@code Rule.key()}) and declared
          * statistics expressions as pg_get_statisticsobjdef_expressions prints them: read back only for objects that
          * exist and whose declared text reads otherwise (missing: compare as declared).
          */
         public Kinds withStatisticsAndRules(Map<String, String> ruleTexts, Map<QualifiedName, java.util.List<String>> expressions) {
-            return new Kinds(collations, rangeTypes, ruleTexts, expressions);
+            return new Kinds(collations, rangeTypes, ruleTexts, expressions, operators);
         }
 
         public static Kinds none() {

@@ -33,6 +33,7 @@ final class TypeShapes {
     static DeclaredShapes.Types read(Connection connection, DeclaredSchema declared, List<String> prerequisites,
                                      List<String> problems) throws SQLException {
         DeclaredShapes.Kinds kinds = KindShapes.read(connection, declared, prerequisites, problems);
+        kinds = kinds.withOperators(OperatorShapes.read(connection, declared, prerequisites));
         Map<String, QualifiedName> twins = new HashMap<>();
         Map<QualifiedName, Domain> domains = new HashMap<>();
         Map<QualifiedName, schemasync.catalog.CompositeType> composites = new HashMap<>();

@@ -60,6 +60,9 @@ final class CatalogEdit {
     final EditedMap<String, schemasync.catalog.Rule> rules;
     /** Object owners by role name ({@link ObjectEffects#setOwner}); a created object's is not known (the applying role). */
     final EditedMap<schemasync.catalog.OwnerTarget, String> owners;
+    /** Operators and casts by their keys ({@link OperatorEffects}). */
+    final EditedMap<String, schemasync.catalog.Operator> operators;
+    final EditedMap<String, schemasync.catalog.Cast> casts;
 
     CatalogEdit(PlanState s, Spelled spelled) {
         this.spelled = spelled;
@@ -94,6 +97,8 @@ final class CatalogEdit {
         statistics = edit(s.statistics());
         rules = edit(s.rules());
         owners = edit(s.owners());
+        operators = edit(s.operators());
+        casts = edit(s.casts());
     }
 
     private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
@@ -111,7 +116,8 @@ final class CatalogEdit {
                 .composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners).build();
+                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
+                .operators(new schemasync.catalog.OperatorObjects(operators, casts)).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

@@ -88,6 +88,9 @@ public final class CatalogOutline {
         catalog.statistics().values().forEach(s -> facts.add("statistics " + s.name() + " on " + s.table() + " " + s.kinds() + " "
                 + s.columns() + (s.target() == null ? "" : " target " + s.target())));
         catalog.rules().values().forEach(r -> facts.add("rule " + r.key() + " " + r.enabled()));
+        // Operators and casts whole: the planner steps carry PostgreSQL's spelling (format_type, regproc).
+        catalog.operators().operators().values().forEach(o -> facts.add("operator " + o.key() + " " + o.describe()));
+        catalog.operators().casts().values().forEach(c -> facts.add("cast " + c.key() + " " + c.describe()));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

@@ -379,4 +379,14 @@ public final class Effects implements StepVisitor<Void> {
     public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
     public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
+
+    public Void createOperator(schemasync.step.OperatorSteps.CreateOperator s) { OperatorEffects.create(c, s.operator()); return null; }
+
+    public Void setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { c.operators.put(s.operator().key(), s.operator()); return null; }
+
+    public Void dropOperator(schemasync.step.OperatorSteps.DropOperator s) { OperatorEffects.drop(c, s.operator()); return null; }
+
+    public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
+
+    public Void dropCast(schemasync.step.OperatorSteps.DropCast s) { c.casts.remove(s.cast().key()); return null; }
 }

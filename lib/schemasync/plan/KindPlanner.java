@@ -32,11 +32,14 @@ final class KindPlanner {
     final StatisticsRulePlanner statisticsRules;
     /** Declared owners ({@code ensureOwner}). */
     private final OwnerPlanner owners;
+    /** Operators and casts. */
+    private final OperatorPlanner operators;
 
     KindPlanner(Planner planner) {
         this.planner = planner;
         this.statisticsRules = new StatisticsRulePlanner(planner);
         this.owners = new OwnerPlanner(planner);
+        this.operators = new OperatorPlanner(planner);
     }
 
     Map<QualifiedName, Collation> collations() {
@@ -55,6 +58,7 @@ final class KindPlanner {
     Decisions plan(Declaration d) {
         Decisions out = new Decisions();
         if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
+        else if (operators.handles(d)) out.addAll(operators.plan(d));
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
@@ -143,6 +147,7 @@ final class KindPlanner {
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
         out.addAll(statisticsRules.reportUndeclared());
+        out.addAll(operators.reportUndeclared());
         for (Collation c : planner.before.collations().values()) {
             if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
             out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()

@@ -105,4 +105,15 @@ abstract class ObjectStepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> setOwner(OwnerSteps.SetOwner s) {
         return OwnerPlanner.hazards(s, brief());
     }
+
+    // Operators and casts: catalog rows only, no relation locked (OperatorSteps).
+    public List<Hazard> createOperator(schemasync.step.OperatorSteps.CreateOperator s) { return List.of(); }
+
+    public List<Hazard> setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { return List.of(); }
+
+    public List<Hazard> dropOperator(schemasync.step.OperatorSteps.DropOperator s) { return List.of(); }
+
+    public List<Hazard> createCast(schemasync.step.OperatorSteps.CreateCast s) { return List.of(); }
+
+    public List<Hazard> dropCast(schemasync.step.OperatorSteps.DropCast s) { return List.of(); }
 }

@@ -57,6 +57,8 @@ final class PlanState {
     private final OrderedMap<QualifiedName, Statistics> statistics;
     private final OrderedMap<String, Rule> rules;
     private final OrderedMap<OwnerTarget, String> owners;
+    private final OrderedMap<String, schemasync.catalog.Operator> operators;
+    private final OrderedMap<String, schemasync.catalog.Cast> casts;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
     PlanState(Catalog c) {
@@ -87,6 +89,8 @@ final class PlanState {
         statistics = OrderedMap.from(c.statistics());
         rules = OrderedMap.from(c.rules());
         owners = OrderedMap.from(c.owners());
+        operators = OrderedMap.from(c.operators().operators());
+        casts = OrderedMap.from(c.operators().casts());
     }
 
     /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
@@ -116,6 +120,8 @@ final class PlanState {
         statistics = e.statistics.frozen();
         rules = e.rules.frozen();
         owners = e.owners.frozen();
+        operators = e.operators.frozen();
+        casts = e.casts.frozen();
     }
 
     Set<String> schemas() { return schemas.keySet(); }
@@ -141,6 +147,8 @@ final class PlanState {
     Map<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
     Map<QualifiedName, Collation> collations() { return collations; }
     Map<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
+    Map<String, schemasync.catalog.Operator> operators() { return operators; }
+    Map<String, schemasync.catalog.Cast> casts() { return casts; }
 
     Map<OwnerTarget, String> owners() { return owners; }
     Map<QualifiedName, Statistics> statistics() { return statistics; }

@@ -383,4 +383,14 @@ final class StepSql implements StepVisitor<String> {
     public String setOwner(schemasync.step.OwnerSteps.SetOwner s) {
         return OwnerSql.setOwner(CTX, s.target(), s.role());
     }
+
+    public String createOperator(schemasync.step.OperatorSteps.CreateOperator s) { return OperatorSql.createOperator(CTX, s); }
+
+    public String setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { return OperatorSql.setOperatorEstimators(CTX, s); }
+
+    public String dropOperator(schemasync.step.OperatorSteps.DropOperator s) { return OperatorSql.dropOperator(CTX, s); }
+
+    public String createCast(schemasync.step.OperatorSteps.CreateCast s) { return OperatorSql.createCast(s); }
+
+    public String dropCast(schemasync.step.OperatorSteps.DropCast s) { return OperatorSql.dropCast(s); }
 }

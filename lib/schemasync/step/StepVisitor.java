@@ -144,4 +144,16 @@ public interface StepVisitor<R> {
     R createRule(StatisticsRuleSteps.CreateRule step);
 
     R setOwner(OwnerSteps.SetOwner step);
+
+    // Operators and casts (OperatorSteps).
+
+    R createOperator(OperatorSteps.CreateOperator step);
+
+    R setOperatorEstimators(OperatorSteps.SetOperatorEstimators step);
+
+    R dropOperator(OperatorSteps.DropOperator step);
+
+    R createCast(OperatorSteps.CreateCast step);
+
+    R dropCast(OperatorSteps.DropCast step);
 }

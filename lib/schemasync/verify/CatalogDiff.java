@@ -71,6 +71,9 @@ public final class CatalogDiff {
                 schemasync.catalog.ExternalDiffer::publication);
         d.keyed("eventTrigger", "eventTriggers", expected.externals().eventTriggers(), actual.externals().eventTriggers(),
                 schemasync.catalog.ExternalDiffer::eventTrigger);
+        d.keyed("operator", "operators", expected.operators().operators(), actual.operators().operators(),
+                schemasync.catalog.OperatorObjects::operator);
+        d.keyed("cast", "casts", expected.operators().casts(), actual.operators().casts(), schemasync.catalog.OperatorObjects::cast);
         if (!expected.viewDependencies().equals(actual.viewDependencies())) {
             d.differences.add("viewDependencies: source has " + expected.viewDependencies() + ", rebuilt has " + actual.viewDependencies());
         }

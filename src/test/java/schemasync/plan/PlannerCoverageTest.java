@@ -47,6 +47,8 @@ import schemasync.plan.PlannerCasesTest.Case;
 class PlannerCoverageTest {
     /** Plan-line kinds that are not ObjectKinds but must be covered as thoroughly (no ensureNo... verb: no removal). */
     static final List<String> EXTERNAL_KINDS = List.of("server", "user mapping", "foreign table", "publication", "event trigger");
+    /** Plan-line kinds named by more than a qualified name, with removal verbs of their own (ensureNoOperator, ensureNoCast). */
+    static final List<String> OPERATOR_KINDS = List.of("operator", "cast");
 
     enum Outcome { CREATE, UNCHANGED, CHANGE, REMOVAL }
 
@@ -55,7 +57,8 @@ class PlannerCoverageTest {
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
                 PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
                 PlannerForeignColumnCommentCasesTest.cases(),
-                PlannerPostgres18CasesTest.cases())
+                PlannerPostgres18CasesTest.cases(),
+                PlannerOperatorCasesTest.cases())
                 .flatMap(s -> s);
     }
 
@@ -95,6 +98,7 @@ class PlannerCoverageTest {
         List<String> kinds = new ArrayList<>();
         for (ObjectKind k : ObjectKind.values()) kinds.add(k.word());
         kinds.addAll(EXTERNAL_KINDS);
+        kinds.addAll(OPERATOR_KINDS);
         List<String> missing = new ArrayList<>();
         for (String kind : kinds) {
             for (Outcome o : List.of(Outcome.CREATE, Outcome.UNCHANGED, Outcome.CHANGE)) {
@@ -113,6 +117,9 @@ class PlannerCoverageTest {
             if (!planned || !PlannerRemovalCasesTest.byKind().containsKey(k)) missing.add(k);
         }
         assertEquals(Set.of(), missing, "object kinds without a DB-free removal case");
+        List<String> others = OPERATOR_KINDS.stream().filter(k -> matrix.getOrDefault(k, Map.of())
+                .getOrDefault(Outcome.REMOVAL, Set.of()).isEmpty()).toList();
+        assertEquals(List.of(), others, "operator kinds without a DB-free removal case");
     }
 
     private static void print(Map<String, Map<Outcome, Set<String>>> matrix) {

@@ -1,0 +1,117 @@
+package schemasync.generate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import schemasync.catalog.Cast;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Operator;
+import schemasync.catalog.SqlText;
+import schemasync.dsl.CastOptions;
+import schemasync.dsl.OperatorOptions;
+import schemasync.dsl.SchemaChanges;
+
+/**
+ * Operators and casts in the generated blocks: one block after the types and the functions the tables use (which
+ * include the functions operators and casts name: {@link #functionsUsed}) and before the tables, whose CHECKs,
+ * defaults and indexes may use them, as pg_dump puts them before the tables. Within it operators by schema and
+ * name, then casts; an operator naming a commutator not written yet leaves a shell that the later one fills in.
+ */
+final class OperatorCalls {
+    private OperatorCalls() {
+    }
+
+    /** The signatures ({@code schema.name(identity arguments)}) of the user functions operators and casts name. */
+    static Set<String> functionsUsed(Source source) {
+        Set<String> names = new HashSet<>();
+        for (Operator o : source.catalog().operators().operators().values()) {
+            for (String f : new String[] {o.function(), o.restrict(), o.join()}) if (isUser(f)) names.add(f);
+        }
+        for (Cast c : source.catalog().operators().casts().values()) {
+            if (isUser(c.function())) names.add(c.function().substring(0, c.function().indexOf('(')));
+        }
+        Set<String> signatures = new HashSet<>();
+        for (Catalog.Function routine : source.routines()) {
+            String regproc = SqlText.quoteIdent(routine.name().schema()) + "." + SqlText.quoteIdent(routine.name().name());
+            if (names.contains(regproc)) signatures.add(routine.signature());
+        }
+        return signatures;
+    }
+
+    /** regproc and regprocedure print a pg_catalog function bare and any other qualified (the reader's search_path). */
+    private static boolean isUser(String function) {
+        return function != null && function.substring(0, function.contains("(") ? function.indexOf('(') : function.length()).contains(".");
+    }
+
+    static void write(Generator g, Catalog catalog) {
+        if (catalog.operators().isEmpty()) return;
+        g.startBlock("Operators and casts", "Operators and casts over the types and functions above: they must exist before"
+                + " the tables whose checks, defaults and indexes use them");
+        for (Operator o : catalog.operators().operators().values()) g.add(OperatorCall.of(g.dslName(o.name()), o));
+        for (Cast c : catalog.operators().casts().values()) g.add(CastCall.of(c));
+    }
+
+    /** {@code db.ensureOperator("===", o -> o.leftArg("public.money2").rightArg("public.money2").function("public.money2_eq"));} */
+    record OperatorCall(String name, List<KindCalls.Option<OperatorOptions>> options) implements Call {
+        static OperatorCall of(String name, Operator o) {
+            List<KindCalls.Option<OperatorOptions>> x = new ArrayList<>();
+            if (o.leftType() != null) x.add(option("leftArg", o.leftType(), OperatorOptions::leftArg));
+            if (o.rightType() != null) x.add(option("rightArg", o.rightType(), OperatorOptions::rightArg));
+            x.add(option("function", o.function(), OperatorOptions::function));
+            if (o.commutator() != null) x.add(option("commutator", o.commutator().schema() + "." + o.commutator().name(),
+                    OperatorOptions::commutator));
+            if (o.negator() != null) x.add(option("negator", o.negator().schema() + "." + o.negator().name(), OperatorOptions::negator));
+            if (o.restrict() != null) x.add(option("restrict", o.restrict(), OperatorOptions::restrict));
+            if (o.join() != null) x.add(option("join", o.join(), OperatorOptions::join));
+            if (o.hashes()) x.add(new KindCalls.Option<>("hashes()", OperatorOptions::hashes));
+            if (o.merges()) x.add(new KindCalls.Option<>("merges()", OperatorOptions::merges));
+            return new OperatorCall(name, x);
+        }
+
+        private static KindCalls.Option<OperatorOptions> option(String method, String value,
+                                                               java.util.function.BiFunction<OperatorOptions, String, OperatorOptions> f) {
+            return new KindCalls.Option<>(method + "(" + JavaCode.literal(value) + ")", x -> f.apply(x, value));
+        }
+
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureOperator(" + JavaCode.literal(name) + ", o -> o." + String.join(".",
+                    options.stream().map(KindCalls.Option::java).toList()) + ");");
+        }
+
+        public void declare(SchemaChanges db) {
+            db.ensureOperator(name, o -> {
+                for (KindCalls.Option<OperatorOptions> x : options) o = x.apply().apply(o);
+                return o;
+            });
+        }
+    }
+
+    /** {@code db.ensureCast("public.money2", "integer", c -> c.withFunction("public.money2_int(public.money2)").asAssignment());} */
+    record CastCall(String source, String target, List<KindCalls.Option<CastOptions>> options) implements Call {
+        static CastCall of(Cast c) {
+            List<KindCalls.Option<CastOptions>> x = new ArrayList<>();
+            switch (c.method()) {
+                case Cast.FUNCTION -> x.add(new KindCalls.Option<>("withFunction(" + JavaCode.literal(c.function()) + ")",
+                        o -> o.withFunction(c.function())));
+                case Cast.INOUT -> x.add(new KindCalls.Option<>("withInout()", CastOptions::withInout));
+                default -> x.add(new KindCalls.Option<>("withoutFunction()", CastOptions::withoutFunction));
+            }
+            if (c.context().equals(Cast.IMPLICIT)) x.add(new KindCalls.Option<>("asImplicit()", CastOptions::asImplicit));
+            if (c.context().equals(Cast.ASSIGNMENT)) x.add(new KindCalls.Option<>("asAssignment()", CastOptions::asAssignment));
+            return new CastCall(c.source(), c.target(), x);
+        }
+
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureCast(" + JavaCode.literal(source) + ", " + JavaCode.literal(target) + ", c -> c." + String.join(".",
+                    options.stream().map(KindCalls.Option::java).toList()) + ");");
+        }
+
+        public void declare(SchemaChanges db) {
+            db.ensureCast(source, target, c -> {
+                for (KindCalls.Option<CastOptions> x : options) c = x.apply().apply(c);
+                return c;
+            });
+        }
+    }
+}
