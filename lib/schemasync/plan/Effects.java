@@ -374,4 +374,5 @@ public final class Effects implements StepVisitor<Void> {
     public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
     public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
+    public Void addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) { TableEffects.addPrimaryKey(c, k.table(), k.name(), k.columns()); return null; }
 }

@@ -105,4 +105,11 @@ abstract class ObjectStepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> setOwner(OwnerSteps.SetOwner s) {
         return OwnerPlanner.hazards(s, brief());
     }
+
+    /** On a partition this run creates (no table before): nothing to scan; otherwise the index build and NOT NULL scan. */
+    public List<Hazard> addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
+        if (table == null) return none();
+        return List.of(new Hazard(schemasync.model.HazardKind.FULL_SCAN_UNDER_LOCK, "scans " + table.name()
+                + " and builds the key's index under an ACCESS EXCLUSIVE lock"));
+    }
 }

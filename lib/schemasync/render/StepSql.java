@@ -383,4 +383,9 @@ final class StepSql implements StepVisitor<String> {
     public String setOwner(schemasync.step.OwnerSteps.SetOwner s) {
         return OwnerSql.setOwner(CTX, s.target(), s.role());
     }
+
+    public String addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
+        return CTX.render(DSL.query("ALTER TABLE {0} ADD CONSTRAINT {1} PRIMARY KEY ({2})", name(k.table()), DSL.name(k.name()),
+                DSL.list(k.columns().stream().map(DSL::name).toList())));
+    }
 }

@@ -144,4 +144,6 @@ public interface StepVisitor<R> {
     R createRule(StatisticsRuleSteps.CreateRule step);
 
     R setOwner(OwnerSteps.SetOwner step);
+
+    R addPrimaryKey(KeySteps.AddPrimaryKey step);
 }
