@@ -190,7 +190,7 @@ final class BlockPlan {
         Set<String> deferred = tables.deferredConstraints();
         Set<QualifiedName> laterIndexNames = tables.deferredIndexes();
         List<Call> laterIndexes = new ArrayList<>();
-        TableGenerator tg = new TableGenerator(g);
+        TableGenerator tg = new TableGenerator(g, tables::defaultDeferred);
         Set<QualifiedName> declared = new HashSet<>();
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
@@ -214,6 +214,12 @@ final class BlockPlan {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");
             g.addAll(laterIndexes);
+        }
+        if (!tables.deferredDefaults().isEmpty()) {
+            g.startBlock("Defaults closing cycles", "Column defaults calling a function whose standard SQL body reads their table:"
+                    + " set once both exist (pg_dump's ALTER TABLE ... SET DEFAULT)");
+            tables.deferredDefaults().forEach((table, columns) -> columns.forEach(column -> g.add(new CycleCalls.DefaultCall(
+                    g.dslName(table), column, catalog.tables().get(table).column(column).orElseThrow().defaultExpr()))));
         }
         if (!deferred.isEmpty()) {
             if (deferred.stream().allMatch(k -> isForeignKey(k))) {

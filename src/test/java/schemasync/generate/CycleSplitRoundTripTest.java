@@ -1,6 +1,18 @@
 package schemasync.generate;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import schemasync.SchemaSyncException;
+import schemasync.Scenario;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.execute.SchemaSync;
+import schemasync.plan.PlanItem;
+import schemasync.step.Step;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +40,12 @@ class CycleSplitRoundTripTest {
                             CONSTRAINT events_2025_key PRIMARY KEY (at, id), CONSTRAINT events_2025_note_key UNIQUE (note));
                         ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
                         CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                        """),
+                new Fixture("a default calling a function whose standard SQL body (RETURN) reads the default's own table", 140000, """
+                        CREATE TABLE a_tickets (id bigint PRIMARY KEY, label text NOT NULL);
+                        CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_tickets);
+                        ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
+                        CREATE TABLE b_notes (id bigint PRIMARY KEY, ticket bigint REFERENCES a_tickets (id));
                         """));
     }
 
@@ -35,5 +53,57 @@ class CycleSplitRoundTripTest {
     @MethodSource("fixtures")
     void roundTripsExactly(Fixture fixture) throws Exception {
         ExactRoundTrip.assertExact(fixture.name(), fixture.minimumVersion(), fixture.sql());
+    }
+
+    /**
+     * The split default: the table's block declares the column without it, a later block sets it with
+     * ensureColumnChanged(...).dflt(...), and on an empty database that later block plans one ALTER TABLE ... SET DEFAULT on
+     * the column the earlier block created (nothing else: no re-creation, no NOT NULL dance).
+     */
+    @Test
+    void aDefaultSplitOutOfACyclePlansAsOneSetDefaultOnTheNewColumn() throws Exception {
+        try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
+            if (Integer.parseInt(source.queryString("SHOW server_version_num")) < 140000) return; // standard SQL bodies: 14+
+            source.execute("""
+                    CREATE TABLE a_tickets (id bigint PRIMARY KEY, label text NOT NULL);
+                    CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_tickets);
+                    ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
+                    """);
+            Generator.Result generated = Generator.generate(source.connection, List.of("public"));
+            GeneratedBlock table = generated.blocks().stream().filter(b -> b.className().endsWith("_ATickets")).findFirst().orElseThrow();
+            GeneratedBlock function = generated.blocks().stream().filter(b -> b.source("p").contains("zz_next()")
+                    && b.source("p").contains("ensureFunction")).findFirst().orElseThrow();
+            GeneratedBlock defaults = generated.blocks().stream().filter(b -> b.className().endsWith("_DefaultsClosingCycles"))
+                    .findFirst().orElseThrow();
+            List<GeneratedBlock> blocks = generated.blocks();
+            assertTrue(blocks.indexOf(table) < blocks.indexOf(function) && blocks.indexOf(function) < blocks.indexOf(defaults),
+                    blocks.stream().map(GeneratedBlock::className).toList().toString());
+            assertFalse(table.source("p").contains("zz_next"), table.source("p"));
+            assertTrue(defaults.source("p").contains("db.ensureColumnChanged(\"a_tickets\", \"id\").dflt(\"public.zz_next()\");"),
+                    defaults.source("p"));
+            List<PlanItem.Change> changes = SchemaSync.dryRun(target.connection, DeclaredSchema.of(generated.blocks())).plan().changes()
+                    .stream().filter(c -> c.object().equals("public.a_tickets.id")).toList();
+            assertEquals(1, changes.size(), changes.toString());
+            assertEquals(List.of(new Step.SetColumnDefault(schemasync.catalog.QualifiedName.parse("public.a_tickets"), "id", "public.zz_next()")),
+                    changes.get(0).steps().stream().map(PlanItem.PlannedStep::step).toList());
+        }
+    }
+
+    /** A generated column cannot be created without its expression: that cycle stays a clear error naming it. */
+    @Test
+    void aGeneratedColumnCallingAFunctionThatReadsItsTableIsAClearError() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            if (Integer.parseInt(s.queryString("SHOW server_version_num")) < 140000) return;
+            s.execute("""
+                    CREATE TABLE a_rows (id bigint PRIMARY KEY, n int);
+                    CREATE FUNCTION zz_count(x int) RETURNS bigint LANGUAGE sql IMMUTABLE RETURN (SELECT count(*) FROM a_rows) + x;
+                    ALTER TABLE a_rows ADD COLUMN total bigint GENERATED ALWAYS AS (zz_count(n)) STORED;
+                    """);
+            SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> Generator.generate(s.connection, List.of("public")));
+            assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
+            assertTrue(e.getMessage().startsWith("generate cannot order these tables and functions (public.a_rows → function"
+                    + " public.zz_count(x integer) → public.a_rows)"), e.getMessage());
+            assertTrue(e.getMessage().contains("a generated column cannot be created without its expression"), e.getMessage());
+        }
     }
 }
