@@ -68,7 +68,7 @@ final class BlockPlan {
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source));
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
-        tables(routines);
+        tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
         views(routines);
@@ -184,7 +184,7 @@ final class BlockPlan {
         return schemasync.catalog.SqlText.quoteIdent(n.schema()) + "." + schemasync.catalog.SqlText.quoteIdent(n.name());
     }
 
-    private void tables(RoutineBlocks routines) {
+    private void tables(RoutineBlocks routines, ExternalBlocks externals) {
         CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf, routines.routinesBetweenTables());
         List<QualifiedName> order = tables.order();
         Set<String> deferred = tables.deferredConstraints();
@@ -194,6 +194,12 @@ final class BlockPlan {
         Set<QualifiedName> declared = new HashSet<>();
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
+            if (t == null) { // a foreign table a routine between the tables reads: before that routine
+                routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
+                        tables.routinesBefore().getOrDefault(name, List.of()));
+                externals.foreignTable(name);
+                continue;
+            }
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
@@ -204,6 +210,9 @@ final class BlockPlan {
                 List<Call> calls = new ArrayList<>(tg.table(t, declared, deferred, serials));
                 calls.removeIf(c -> c instanceof Call.IndexCall i && laterIndexNames.contains(name.sibling(i.name()))
                         && laterIndexes.add(c));
+                // One the DSL cannot say is a custom step: it waits for the function just the same.
+                calls.removeIf(c -> c instanceof Call.CustomCall k && laterIndexNames.stream()
+                        .anyMatch(i -> k.id().equals(Generator.stepId("index " + i))) && laterIndexes.add(c));
                 g.addAll(calls);
             }
             if (t.primaryKey() != null) g.primaryKeyDeclared(name);

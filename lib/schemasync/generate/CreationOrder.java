@@ -76,6 +76,12 @@ final class CreationOrder {
             tableOf.put(t.toString(), t);
         });
         routines.stream().sorted().forEach(r -> nodes.add(FUNCTION + r));
+        // A foreign table such a routine reads is created among the tables, before the routine (PostgreSQL parses a standard
+        // SQL body at CREATE); the other foreign tables keep their block after the tables.
+        foreignTablesRead(routines).forEach(f -> {
+            nodes.add(f.toString());
+            tableOf.put(f.toString(), f);
+        });
         Map<List<String>, List<String>> breakable = new LinkedHashMap<>();
         Set<List<String>> hard = new HashSet<>();
         Map<List<String>, List<QualifiedName>> indexes = new LinkedHashMap<>();
@@ -153,6 +159,24 @@ final class CreationOrder {
             pending.clear();
         }
         return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes, deferredDefaults);
+    }
+
+    /**
+     * The foreign tables (not partitions: those are written with their tree) that a routine among {@code routines}
+     * reads in its standard SQL body, by name.
+     */
+    List<QualifiedName> foreignTablesRead(Set<String> routines) {
+        Set<QualifiedName> out = new TreeSet<>(BY_NAME);
+        for (String r : routines) {
+            for (ObjectId p : graph.prerequisitesOf(routine(r))) {
+                QualifiedName n = p.kind() == Kind.TABLE ? name(p) : null;
+                if (n != null && catalog.externals().foreignTables().containsKey(n) && !catalog.foreignPartitions().containsKey(n)
+                        && !catalog.tables().containsKey(n)) {
+                    out.add(n);
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** A table whose defaults a later block may set: an ordinary one (a partition tree's defaults are created with it). */

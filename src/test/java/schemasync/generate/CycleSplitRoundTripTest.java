@@ -46,6 +46,15 @@ class CycleSplitRoundTripTest {
                         CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_tickets);
                         ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
                         CREATE TABLE b_notes (id bigint PRIMARY KEY, ticket bigint REFERENCES a_tickets (id));
+                        """),
+                new Fixture("a function whose standard SQL body reads a foreign table, one calling it used by a table's CHECK", 140000, """
+                        CREATE EXTENSION postgres_fdw;
+                        CREATE SERVER films_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'films');
+                        CREATE FOREIGN TABLE zz_remote_films (code text NOT NULL, title text) SERVER films_server;
+                        CREATE FUNCTION a_film_count() RETURNS bigint LANGUAGE sql STABLE RETURN (SELECT count(*) FROM zz_remote_films);
+                        CREATE FUNCTION a_known_code(c text) RETURNS boolean LANGUAGE sql STABLE
+                            RETURN EXISTS (SELECT 1 FROM zz_remote_films WHERE code = c);
+                        CREATE TABLE m_rentals (id bigint PRIMARY KEY, code text NOT NULL CHECK (a_known_code(code)));
                         """));
     }
 
