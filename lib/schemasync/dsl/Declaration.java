@@ -79,9 +79,17 @@ public sealed interface Declaration {
     }
 
     record PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy,
-                         List<ConstraintSpec> constraints, Origin origin) implements Declaration {
+                         List<ConstraintSpec> constraints, Origin origin, List<String> primaryKey, String primaryKeyName)
+            implements Declaration {
         public PartitionDecl {
             constraints = List.copyOf(constraints);
+            primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        }
+
+        /** Without a primary key of its own (the usual partition: its parent's key reaches it). */
+        public PartitionDecl(QualifiedName name, QualifiedName parent, String bound, String partitionBy,
+                             List<ConstraintSpec> constraints, Origin origin) {
+            this(name, parent, bound, partitionBy, constraints, origin, List.of(), null);
         }
     }
 

@@ -63,7 +63,9 @@ public abstract class RelationDeclarations extends KindDeclarations {
      * A partition with constraints of its own, beside those it gets from its parent:
      * {@code ensurePartition("payment_2024_01", "payment", "FOR VALUES ...", t -> t.foreignKey("customer_id")
      * .references("customer"))}. Only constraints (unique, check, foreign key, exclude, with {@code named} and
-     * {@code notValid}) and storage parameters ({@code with("fillfactor", "70")}) are declared here: the rest is the parent's.
+     * {@code notValid}), a primary key of its own when the parent has none ({@code primaryKey("id")}, a partition
+     * created alone and attached) and storage parameters ({@code with("fillfactor", "70")}) are declared here: the rest
+     * is the parent's.
      * Compared like a table's: missing ones are added, local ones no block declares are reported.
      */
     public SchemaChanges ensurePartition(String name, String parent, String bound, UnaryOperator<TableBuilder> constraints) {
@@ -76,19 +78,28 @@ public abstract class RelationDeclarations extends KindDeclarations {
         QualifiedName partition = scope().qualified(name);
         List<ConstraintSpec> own = List.of();
         List<Declaration> ownOptions = List.of();
+        List<String> ownKey = List.of(); // a primary key of this partition alone (the parent has none)
+        String ownKeyName = null;
         if (constraints != null) {
             TableBuilder.State t = constraints.apply(new TableBuilder(scope())).state;
-            if (!t.columns.isEmpty() || !t.primaryKey.isEmpty() || t.partitionBy != null) {
-                throw new IllegalArgumentException("partition " + partition + " declares columns, a primary key or a partition key: a partition has"
-                        + " its parent's columns and keys; declare only constraints, comment(...), with(...), unlogged(),"
-                        + " columnDefault(...), notNull(column), columnComment(column, text) and onColumn(...) options there");
+            if (!t.columns.isEmpty() || t.partitionBy != null) {
+                throw new IllegalArgumentException("partition " + partition + " declares columns or a partition key: a partition has"
+                        + " its parent's columns and keys; declare only constraints, a primary key of its own, comment(...), with(...),"
+                        + " unlogged(), columnDefault(...), notNull(column), columnComment(column, text) and onColumn(...) options there");
             }
+            if (!t.primaryKey.isEmpty() && (!t.primaryKeyOptions.equals(schemasync.catalog.KeyOptions.NONE) || !t.primaryKeyStorage.isEmpty())) {
+                throw new IllegalArgumentException("partition " + partition + " declares INCLUDE, DEFERRABLE or index storage parameters"
+                        + " on its own primary key: a partition's own key is declared with its columns and name only");
+            }
+            ownKey = List.copyOf(t.primaryKey);
+            ownKeyName = t.primaryKeyName;
             own = t.constraints.stream().map(c -> c.name() != null ? c
                     : c.named(ConstraintSpec.defaultName(partition.name(), c.columns(), c.kind()))).toList();
             ownOptions = PartitionOwn.declarations(partition, t, currentOrigin());
         }
         add(new Declaration.PartitionDecl(partition, parent == null ? null : scope().qualified(parent),
-                bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, currentOrigin()));
+                bound == null ? null : bound.strip(), partitionBy == null ? null : partitionBy.strip(), own, currentOrigin(),
+                ownKey, ownKeyName));
         ownOptions.forEach(this::add); // with(...), unlogged(), onColumn(...), comment(...): the partition's own
         return self();
     }

@@ -71,7 +71,7 @@ final class BlockPlan {
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
         OperatorCalls.write(g, catalog); // before the tables: their checks, defaults and indexes may use them
-        tables(routines);
+        tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
         views(routines);
@@ -188,16 +188,22 @@ final class BlockPlan {
         return schemasync.catalog.SqlText.quoteIdent(n.schema()) + "." + schemasync.catalog.SqlText.quoteIdent(n.name());
     }
 
-    private void tables(RoutineBlocks routines) {
+    private void tables(RoutineBlocks routines, ExternalBlocks externals) {
         CreationOrder.Tables tables = source.creationOrder().tables(this::rootOf, routines.routinesBetweenTables());
         List<QualifiedName> order = tables.order();
         Set<String> deferred = tables.deferredConstraints();
         Set<QualifiedName> laterIndexNames = tables.deferredIndexes();
         List<Call> laterIndexes = new ArrayList<>();
-        TableGenerator tg = new TableGenerator(g);
+        TableGenerator tg = new TableGenerator(g, tables::defaultDeferred);
         Set<QualifiedName> declared = new HashSet<>();
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
+            if (t == null) { // a foreign table a routine between the tables reads: before that routine
+                routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
+                        tables.routinesBefore().getOrDefault(name, List.of()));
+                externals.foreignTable(name);
+                continue;
+            }
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
@@ -208,6 +214,9 @@ final class BlockPlan {
                 List<Call> calls = new ArrayList<>(tg.table(t, declared, deferred, serials));
                 calls.removeIf(c -> c instanceof Call.IndexCall i && laterIndexNames.contains(name.sibling(i.name()))
                         && laterIndexes.add(c));
+                // One the DSL cannot say is a custom step: it waits for the function just the same.
+                calls.removeIf(c -> c instanceof Call.CustomCall k && laterIndexNames.stream()
+                        .anyMatch(i -> k.id().equals(Generator.stepId("index " + i))) && laterIndexes.add(c));
                 g.addAll(calls);
             }
             if (t.primaryKey() != null) g.primaryKeyDeclared(name);
@@ -218,6 +227,12 @@ final class BlockPlan {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");
             g.addAll(laterIndexes);
+        }
+        if (!tables.deferredDefaults().isEmpty()) {
+            g.startBlock("Defaults closing cycles", "Column defaults calling a function whose standard SQL body reads their table:"
+                    + " set once both exist (pg_dump's ALTER TABLE ... SET DEFAULT)");
+            tables.deferredDefaults().forEach((table, columns) -> columns.forEach(column -> g.add(new CycleCalls.DefaultCall(
+                    g.dslName(table), column, catalog.tables().get(table).column(column).orElseThrow().defaultExpr()))));
         }
         if (!deferred.isEmpty()) {
             if (deferred.stream().allMatch(k -> isForeignKey(k))) {

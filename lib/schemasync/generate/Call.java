@@ -18,7 +18,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
         StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
         OwnerCalls.OwnerCall,
-        OperatorCalls.OperatorCall, OperatorCalls.CastCall {
+        OperatorCalls.OperatorCall, OperatorCalls.CastCall,
+        CycleCalls.DefaultCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);

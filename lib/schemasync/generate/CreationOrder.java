@@ -45,7 +45,11 @@ final class CreationOrder {
      * reading an earlier table, called by that table or a later one), and those to create after the last.
      */
     record Tables(List<QualifiedName> order, Set<String> deferredConstraints, Map<QualifiedName, List<String>> routinesBefore,
-                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes) {
+                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes, Map<QualifiedName, Set<String>> deferredDefaults) {
+        /** Whether the column's default is split out of the table's block (set by a later block). */
+        boolean defaultDeferred(QualifiedName table, String column) {
+            return deferredDefaults.getOrDefault(table, Set.of()).contains(column);
+        }
     }
 
     /** The tables alone (no routine among them). */
@@ -72,9 +76,17 @@ final class CreationOrder {
             tableOf.put(t.toString(), t);
         });
         routines.stream().sorted().forEach(r -> nodes.add(FUNCTION + r));
+        // A foreign table such a routine reads is created among the tables, before the routine (PostgreSQL parses a standard
+        // SQL body at CREATE); the other foreign tables keep their block after the tables.
+        foreignTablesRead(routines).forEach(f -> {
+            nodes.add(f.toString());
+            tableOf.put(f.toString(), f);
+        });
         Map<List<String>, List<String>> breakable = new LinkedHashMap<>();
         Set<List<String>> hard = new HashSet<>();
         Map<List<String>, List<QualifiedName>> indexes = new LinkedHashMap<>();
+        // Column defaults that close a cycle, by edge: split out as pg_dump does (ALTER TABLE ... SET DEFAULT later).
+        Map<List<String>, Map<QualifiedName, List<String>>> defaults = new LinkedHashMap<>();
         for (Table t : catalog.tables().values()) {
             String root = rootOf.apply(t.name()).toString();
             for (Constraint c : t.constraints()) {
@@ -108,6 +120,9 @@ final class CreationOrder {
                 } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
                     // An index can be created once the function exists, after every table (pg_dump creates them there).
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
+                } else if (n.kind() == Kind.TABLE && splittable(user)
+                        && !DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()).isEmpty()) {
+                    defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>()).put(user, DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()));
                 } else {
                     hard.add(edge);
                 }
@@ -116,13 +131,17 @@ final class CreationOrder {
         DependencyGraph.Order<String> order;
         try {
             order = nodes.order(e -> (breakable.containsKey(List.of(e.dependent(), e.prerequisite()))
-                    || indexes.containsKey(List.of(e.dependent(), e.prerequisite()))) && !hard.contains(List.of(e.dependent(), e.prerequisite())));
+                    || indexes.containsKey(List.of(e.dependent(), e.prerequisite()))
+                    || defaults.containsKey(List.of(e.dependent(), e.prerequisite()))) && !hard.contains(List.of(e.dependent(), e.prerequisite())));
         } catch (IllegalStateException e) {
             throw cycle(e);
         }
         Set<String> deferred = new TreeSet<>();
         Set<QualifiedName> deferredIndexes = new TreeSet<>(BY_NAME);
+        Map<QualifiedName, Set<String>> deferredDefaults = new java.util.TreeMap<>(BY_NAME);
         for (DependencyGraph.Edge<String> e : order.broken()) {
+            defaults.getOrDefault(List.of(e.dependent(), e.prerequisite()), Map.of()).forEach((table, columns) ->
+                    deferredDefaults.computeIfAbsent(table, k -> new TreeSet<>()).addAll(columns));
             deferred.addAll(breakable.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
             deferredIndexes.addAll(indexes.getOrDefault(List.of(e.dependent(), e.prerequisite()), List.of()));
         }
@@ -139,7 +158,30 @@ final class CreationOrder {
             if (!pending.isEmpty()) before.put(t, List.copyOf(pending));
             pending.clear();
         }
-        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes);
+        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes, deferredDefaults);
+    }
+
+    /**
+     * The foreign tables (not partitions: those are written with their tree) that a routine among {@code routines}
+     * reads in its standard SQL body, by name.
+     */
+    List<QualifiedName> foreignTablesRead(Set<String> routines) {
+        Set<QualifiedName> out = new TreeSet<>(BY_NAME);
+        for (String r : routines) {
+            for (ObjectId p : graph.prerequisitesOf(routine(r))) {
+                QualifiedName n = p.kind() == Kind.TABLE ? name(p) : null;
+                if (n != null && catalog.externals().foreignTables().containsKey(n) && !catalog.foreignPartitions().containsKey(n)
+                        && !catalog.tables().containsKey(n)) {
+                    out.add(n);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A table whose defaults a later block may set: an ordinary one (a partition tree's defaults are created with it). */
+    private boolean splittable(QualifiedName table) {
+        return catalog.tables().containsKey(table) && !catalog.partitioning().containsKey(table);
     }
 
     private static final String FUNCTION = "function ";
@@ -162,16 +204,19 @@ final class CreationOrder {
     private static SchemaSyncException cycle(IllegalStateException e) {
         String cycle = e.getMessage().replaceFirst("^a dependency cycle: \\[", "").replaceFirst("]$", "").replace(", ", " → ");
         if (cycle.contains(FUNCTION)) {
-            // A default or generated column calls a routine whose standard SQL body reads the table (or one that
-            // needs it): PostgreSQL parses that body at CREATE, so neither can come first.
+            // A generated column calls a routine whose standard SQL body reads the table (or one that needs it):
+            // PostgreSQL parses that body at CREATE, so neither can come first, and unlike a default (split out as a
+            // later SET DEFAULT, as pg_dump does) a generated column cannot be added without its expression.
             return SchemaSyncException.badInput("generate cannot order these tables and functions (" + cycle
-                    + "): a column default or generated column calls a function whose standard SQL body (BEGIN ATOMIC /"
-                    + " RETURN) reads the table that calls it; nothing was written. Give the function a plain LANGUAGE sql or"
+                    + "): a generated column calls a function whose standard SQL body (BEGIN ATOMIC /"
+                    + " RETURN) reads the table that calls it, and a generated column cannot be created without its expression"
+                    + " (a default can: it is set by a later block); nothing was written. Give the function a plain LANGUAGE sql or"
                     + " plpgsql body (its body is then checked after the tables), or generate without one of their schemas"
                     + " (--exclude-schema)");
         }
-        // pg_dump would split the default out of the cycle (ALTER TABLE ... SET DEFAULT after both tables); the DSL
-        // declares a column whole, so the cycle is named instead of guessed at.
+        // pg_dump would split a default naming the other table out of the cycle (ALTER TABLE ... SET DEFAULT after both
+        // tables); here the cycle always holds a column of the other's row type, which the comparison cannot spell before
+        // that table exists (its shadow is a temporary table), so the cycle is named instead.
         return SchemaSyncException.badInput("generate cannot order these tables (" + cycle
                 + "): they need each other through something other than a foreign key (a column of the other's row type,"
                 + " a default or generated column naming it); nothing was written. Break the cycle in the source database"

@@ -27,10 +27,25 @@ final class ExternalBlocks {
     }
 
     void foreignTables() {
-        if (externals.foreignTables().isEmpty()) return;
+        if (externals.foreignTables().keySet().stream().allMatch(writtenEarly::contains)) return;
         g.startBlock("Foreign tables", "Foreign tables: columns and options, read through their server");
-        externals.foreignTables().values().stream().filter(t -> g.schemas().contains(t.name().schema()))
+        externals.foreignTables().values().stream().filter(t -> g.schemas().contains(t.name().schema()) && !writtenEarly.contains(t.name()))
                 .forEach(t -> g.add(new ExternalCalls.ForeignTableCall(g.dslName(t.name()), t)));
+    }
+
+    /** Foreign tables written among the tables ({@link #foreignTable}), not again in {@link #foreignTables}'s block. */
+    private final java.util.Set<QualifiedName> writtenEarly = new java.util.HashSet<>();
+
+    /**
+     * A foreign table in a block of its own among the tables: a routine written there reads it in its standard SQL body,
+     * which PostgreSQL parses when it creates the routine (the creation order places it, {@link CreationOrder#tables}).
+     */
+    void foreignTable(QualifiedName name) {
+        ExternalObjects.ForeignTable t = externals.foreignTables().get(name);
+        g.startBlock("Foreign table " + (name.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? "" : name.schema() + " ") + name.name(),
+                "Foreign table " + name + ", read by the functions that follow");
+        g.add(new ExternalCalls.ForeignTableCall(g.dslName(name), t));
+        writtenEarly.add(name);
     }
 
     void eventTriggers() {

@@ -20,11 +20,17 @@ final class PartitionCalls {
      * partition: statistics target, storage, compression, attribute options), by column name.
      */
     record PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
-                                    Map<String, ColumnOptions> columnOptions, String comment, OwnColumns own) implements Call {
+                                    Map<String, ColumnOptions> columnOptions, String comment, OwnColumns own, OwnKey key) implements Call {
         PartitionWithStorageCall {
             storage = List.copyOf(storage);
             columnOptions = new java.util.TreeMap<>(columnOptions);
             if (own == null) own = OwnColumns.NONE;
+            if (key == null) key = OwnKey.NONE;
+        }
+
+        PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
+                                 Map<String, ColumnOptions> columnOptions, String comment, OwnColumns own) {
+            this(partition, storage, unlogged, columnOptions, comment, own, OwnKey.NONE);
         }
 
         PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
@@ -46,7 +52,8 @@ final class PartitionCalls {
             code.line(0, "db.ensurePartition(" + JavaCode.literal(p.name()) + ", " + JavaCode.literal(p.parent()) + ", "
                     + JavaCode.literal(p.bound()) + (p.partitionBy() == null ? "" : ", " + JavaCode.literal(p.partitionBy())) + ", t -> t");
             for (TableCall.ConstraintDef d : p.constraints()) code.line(1, TableCall.constraint(d));
-            StringBuilder last = new StringBuilder(comment == null ? "" : ".comment(" + JavaCode.literal(comment) + ")");
+            StringBuilder last = new StringBuilder(key.call());
+            if (comment != null) last.append(".comment(").append(JavaCode.literal(comment)).append(")");
             last.append(TableCall.storage(storage));
             if (unlogged) last.append(".unlogged()");
             for (Map.Entry<String, ColumnOptions> e : columnOptions.entrySet()) {
@@ -66,6 +73,7 @@ final class PartitionCalls {
             db.ensurePartition(p.name(), p.parent(), p.bound(), p.partitionBy(), t -> {
                 TableBuilder b = t;
                 for (TableCall.ConstraintDef d : p.constraints()) b = TableCall.constraint(b, d);
+                b = key.declare(b);
                 if (comment != null) b = b.comment(comment);
                 for (String o : storage) b = b.with(RelationOptions.key(o), o.substring(o.indexOf('=') + 1));
                 if (unlogged) b = b.unlogged();
@@ -127,6 +135,34 @@ final class PartitionCalls {
             for (String n : notNull) b = b.notNull(n);
             for (Map.Entry<String, String> e : comments.entrySet()) b = b.columnComment(e.getKey(), e.getValue());
             return b;
+        }
+    }
+
+    /**
+     * A primary key of one partition alone ({@code .primaryKey("id").named("...")}: a partition created alone and attached
+     * keeps the key it had; its parent has none). {@code name} null: PostgreSQL's default {@code <partition>_pkey}.
+     */
+    record OwnKey(List<String> columns, String name) {
+        static final OwnKey NONE = new OwnKey(List.of(), null);
+
+        OwnKey {
+            columns = List.copyOf(columns);
+        }
+
+        boolean isNone() {
+            return columns.isEmpty();
+        }
+
+        String call() {
+            if (isNone()) return "";
+            return ".primaryKey(" + String.join(", ", columns.stream().map(JavaCode::literal).toList()) + ")"
+                    + (name == null ? "" : ".named(" + JavaCode.literal(name) + ")");
+        }
+
+        TableBuilder declare(TableBuilder b) {
+            if (isNone()) return b;
+            b = b.primaryKey(columns.toArray(String[]::new));
+            return name == null ? b : b.named(name);
         }
     }
 }

@@ -20,9 +20,9 @@ import schemasync.catalog.Table;
  *
  * A partition gets its columns, and clones of the parent's keys, foreign keys and indexes, from
  * PostgreSQL; the catalog leaves those clones out (conislocal, relispartition), so only what was
- * added to one partition alone is written, and what the DSL cannot say about one partition (a
- * primary key of its own, a default or NOT NULL that differs from the parent's, its comment) is a
- * guarded custom step.
+ * added to one partition alone is written (its own constraints, primary key, defaults, NOT NULL, comment and
+ * options), and what the DSL cannot say about one partition (a primary key of its own with INCLUDE, DEFERRABLE or
+ * index storage parameters) is a guarded custom step.
  */
 final class PartitionedTables {
     private final Generator g;
@@ -69,8 +69,10 @@ final class PartitionedTables {
             schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
             String comment = t == null ? null : t.comment();
             PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()));
-            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) && ownColumns.isNone() ? call
-                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment, ownColumns));
+            PartitionCalls.OwnKey ownKey = ownKey(t);
+            g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) && ownColumns.isNone() && ownKey.isNone() ? call
+                    : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment,
+                    ownColumns, ownKey));
         }
         g.addAll(notExpressible);
         for (Partition p : ordered) {
@@ -82,14 +84,29 @@ final class PartitionedTables {
                 g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
                         CustomSql.relationMissing(i.name()), g.indexDefinition(i.name()), g.dslName(i.name())));
             }
-            if (t.primaryKey() != null) {
-                // Only a partition created alone and attached later has a primary key of its own.
+            if (t.primaryKey() != null && ownKey(t).isNone()) {
+                // Only a partition created alone and attached later has a primary key of its own; with INCLUDE,
+                // DEFERRABLE or index storage parameters the DSL does not declare it on a partition.
                 g.add(g.custom("primary key " + t.name() + "." + t.primaryKey().name(), "a key of one partition only",
                         CustomSql.constraintMissing(t.name(), t.primaryKey().name()), CustomSql.addConstraint(t.name(),
                                 t.primaryKey().name(), "PRIMARY KEY (" + String.join(", ", t.primaryKey().columns().stream()
                                         .map(CustomSql::q).toList()) + ")")));
             }
         }
+    }
+
+    /**
+     * The partition's own primary key (only a partition created alone and attached has one: a parent's key reaches its
+     * partitions as clones the catalog leaves out), when the DSL can say it: columns and name, no INCLUDE, DEFERRABLE or
+     * index storage parameters.
+     */
+    private PartitionCalls.OwnKey ownKey(Table t) {
+        if (t == null || t.primaryKey() == null) return PartitionCalls.OwnKey.NONE;
+        Table.PrimaryKey pk = t.primaryKey();
+        if (!pk.options().equals(schemasync.catalog.KeyOptions.NONE) || !g.catalog().optionsOf(t.name().sibling(pk.name())).storage().isEmpty()) {
+            return PartitionCalls.OwnKey.NONE;
+        }
+        return new PartitionCalls.OwnKey(pk.columns(), pk.name().equals(TableGenerator.defaultName(t.name().name(), "pkey")) ? null : pk.name());
     }
 
     /**

@@ -29,9 +29,16 @@ final class TableGenerator {
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
 
     private final Generator g;
+    /** Column defaults a later block sets (split out of a creation-order cycle); the table is declared without them. */
+    private final java.util.function.BiPredicate<QualifiedName, String> deferredDefault;
 
     TableGenerator(Generator g) {
+        this(g, (table, column) -> false);
+    }
+
+    TableGenerator(Generator g, java.util.function.BiPredicate<QualifiedName, String> deferredDefault) {
         this.g = g;
+        this.deferredDefault = deferredDefault;
     }
 
     /** An identity's sequence options where they differ from PostgreSQL's defaults for the column's type. */
@@ -76,8 +83,8 @@ final class TableGenerator {
                 // A primary key makes its columns NOT NULL (the DSL says so too): .notNull() there is noise.
                 boolean inPrimaryKey = t.primaryKey() != null && t.primaryKey().columns().contains(c.name());
                 columns.add(new ColumnDef(c.name(), TypeRef.of(c.type()), c.notNull() && !inPrimaryKey, c.identity(),
-                        c.defaultExpr(), c.comment(), identityOptions(t.name(), c), c.generated(), c.collation(), c.virtual(),
-                        notNullName(t, c)));
+                        deferredDefault.test(t.name(), c.name()) ? null : c.defaultExpr(), c.comment(), identityOptions(t.name(), c),
+                        c.generated(), c.collation(), c.virtual(), notNullName(t, c)));
             }
         }
         List<String> pk = t.primaryKey() == null ? List.of() : t.primaryKey().columns();

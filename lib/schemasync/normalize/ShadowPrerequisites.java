@@ -30,6 +30,10 @@ final class ShadowPrerequisites {
                 tablesDeclaredBefore.add(t.name().toString());
                 if (t.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(t.name().name());
             }
+            if (d instanceof schemasync.dsl.ExternalDecl.ForeignTableDecl f) { // a foreign table is read like a table
+                tablesDeclaredBefore.add(f.table().name().toString());
+                if (f.table().name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(f.table().name().name());
+            }
             KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
             OperatorShapes.prerequisite(catalog, d).ifPresent(sql::add); // an operator or cast an index or CHECK uses
             if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {

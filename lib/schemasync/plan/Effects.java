@@ -389,4 +389,5 @@ public final class Effects implements StepVisitor<Void> {
     public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
 
     public Void dropCast(schemasync.step.OperatorSteps.DropCast s) { c.casts.remove(s.cast().key()); return null; }
+    public Void addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) { TableEffects.addPrimaryKey(c, k.table(), k.name(), k.columns()); return null; }
 }

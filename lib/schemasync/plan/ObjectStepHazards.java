@@ -116,4 +116,10 @@ abstract class ObjectStepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> createCast(schemasync.step.OperatorSteps.CreateCast s) { return List.of(); }
 
     public List<Hazard> dropCast(schemasync.step.OperatorSteps.DropCast s) { return List.of(); }
+    /** On a partition this run creates (no table before): nothing to scan; otherwise the index build and NOT NULL scan. */
+    public List<Hazard> addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
+        if (table == null) return none();
+        return List.of(new Hazard(schemasync.model.HazardKind.FULL_SCAN_UNDER_LOCK, "scans " + table.name()
+                + " and builds the key's index under an ACCESS EXCLUSIVE lock"));
+    }
 }

@@ -74,9 +74,46 @@ final class PartitionPlanner {
     private Decisions ownConstraints(PartitionDecl p) {
         Partitioning shape = planner.state().partitioning().get(p.name());
         if (shape != null && shape.isPartition() && planner.state().tables().containsKey(p.name())) {
-            return constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name());
+            Decisions out = ownPrimaryKey(p);
+            out.addAll(constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name()));
+            return out;
         }
         return new Decisions();
+    }
+
+    /**
+     * A primary key of the partition alone (its parent has none: a partition created alone and attached). Added to a
+     * partition this run creates (it is empty); on an existing partition a missing or different key is reported, as a
+     * table's is (adding one scans it and builds an index under ACCESS EXCLUSIVE). A key no block declares is reported,
+     * unless ignored.
+     */
+    private Decisions ownPrimaryKey(PartitionDecl p) {
+        Decisions out = new Decisions();
+        Table have = planner.state().tables().get(p.name());
+        Table.PrimaryKey actual = have.primaryKey();
+        String object = p.name() + " primary key";
+        if (p.primaryKey().isEmpty()) {
+            if (actual != null && !planner.declared.isIgnoredColumn(p.name(), actual.name())) {
+                out.add(new Drift(p.origin(), "constraint", object, "database has PRIMARY KEY " + actual.columns() + " (" + actual.name()
+                        + ") on this partition alone, the declaration has none: left alone; declare .primaryKey(...) to match", null));
+            }
+            return out;
+        }
+        String name = p.primaryKeyName() != null ? p.primaryKeyName() : TableEffects.defaultName(p.name().name(), "pkey");
+        if (actual == null && planner.before.tables().get(p.name()) == null) {
+            out.change(p.origin(), "constraint", p.name() + "." + name, Summary.will(Verb.ADD).plus(" (primary key of this partition)"),
+                    null, new schemasync.step.KeySteps.AddPrimaryKey(p.name(), name, p.primaryKey()));
+        } else if (actual == null || !actual.columns().equals(p.primaryKey())) {
+            out.add(new Drift(p.origin(), "constraint", object, "declared PRIMARY KEY " + p.primaryKey() + ", database has "
+                    + (actual == null ? "none" : actual.columns().toString()) + ": not changed: adding one scans the partition and"
+                    + " builds an index under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK));
+        } else if (p.primaryKeyName() != null && !actual.name().equals(name)) {
+            out.add(new Drift(p.origin(), "constraint", object, "declared as " + name + ", database has it as " + actual.name()
+                    + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
+        } else {
+            out.add(new Unchanged(p.origin(), "constraint", p.name() + "." + actual.name(), "exists, skipped"));
+        }
+        return out;
     }
 
     /** The partition itself: created under its parent, or compared with it (its constraints: {@link #ownConstraints}). */

@@ -98,6 +98,15 @@ final class TableEffects {
         constraintIndex(c, table, k);
     }
 
+    /** ALTER TABLE ... ADD PRIMARY KEY: the key, its index of the key's name, and its columns NOT NULL (PostgreSQL sets them). */
+    static void addPrimaryKey(CatalogEdit c, QualifiedName table, String name, List<String> columns) {
+        Table.PrimaryKey pk = new Table.PrimaryKey(name, columns);
+        c.table(table, t -> new Table(t.name(), t.columns().stream().map(k -> columns.contains(k.name()) ? notNull(k, true) : k).toList(),
+                pk, t.comment(), t.estimatedRows(), t.partition(), t.constraints(), t.triggers(), t.rowSecurity(), t.policies(),
+                t.grants(), t.pages()));
+        c.indexes.put(table.sibling(name), new Index(table.sibling(name), table, true, "btree", null, true, true));
+    }
+
     /** UNIQUE and EXCLUDE constraints are backed by an index of their own name. */
     private static void constraintIndex(CatalogEdit c, QualifiedName table, Constraint k) {
         if (k.kind() == Constraint.Kind.UNIQUE || k.kind() == Constraint.Kind.EXCLUSION) {

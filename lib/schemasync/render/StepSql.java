@@ -393,4 +393,8 @@ final class StepSql implements StepVisitor<String> {
     public String createCast(schemasync.step.OperatorSteps.CreateCast s) { return OperatorSql.createCast(s); }
 
     public String dropCast(schemasync.step.OperatorSteps.DropCast s) { return OperatorSql.dropCast(s); }
+    public String addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
+        return CTX.render(DSL.query("ALTER TABLE {0} ADD CONSTRAINT {1} PRIMARY KEY ({2})", name(k.table()), DSL.name(k.name()),
+                DSL.list(k.columns().stream().map(DSL::name).toList())));
+    }
 }

@@ -12,7 +12,7 @@ import schemasync.catalog.QualifiedName;
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
 public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
-        OperatorSteps permits
+        OperatorSteps, KeySteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -39,7 +39,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         StatisticsRuleSteps.SetEnabled,
         OwnerSteps.SetOwner,
         OperatorSteps.CreateOperator, OperatorSteps.SetOperatorEstimators, OperatorSteps.DropOperator,
-        OperatorSteps.CreateCast, OperatorSteps.DropCast {
+        OperatorSteps.CreateCast, OperatorSteps.DropCast,
+        KeySteps.AddPrimaryKey {
 
     /** The object the statement creates or alters, for messages. */
     String object();

@@ -156,4 +156,5 @@ public interface StepVisitor<R> {
     R createCast(OperatorSteps.CreateCast step);
 
     R dropCast(OperatorSteps.DropCast step);
+    R addPrimaryKey(KeySteps.AddPrimaryKey step);
 }

@@ -67,21 +67,4 @@ class CreationOrderCycleTest {
                     e.getMessage());
         }
     }
-
-    @Test
-    void generateOnADefaultCallingAStandardSqlBodyThatReadsItsOwnTableIsAClearError() throws Exception {
-        try (schemasync.Scenario s = schemasync.Scenario.start()) {
-            if (Integer.parseInt(s.queryString("SHOW server_version_num")) < 140000) return; // standard SQL bodies: 14+
-            s.execute("""
-                    CREATE TABLE a_tickets (id bigint PRIMARY KEY);
-                    CREATE FUNCTION zz_next() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_tickets);
-                    ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
-                    """);
-            SchemaSyncException e = assertThrows(SchemaSyncException.class, () -> Generator.generate(s.connection, List.of("public")));
-            assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
-            assertTrue(e.getMessage().startsWith("generate cannot order these tables and functions (public.a_tickets → function"
-                    + " public.zz_next() → public.a_tickets)"), e.getMessage());
-            assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
-        }
-    }
 }

@@ -1,0 +1,25 @@
+package schemasync.generate;
+
+import schemasync.dsl.SchemaChanges;
+
+/** Calls that close a creation-order cycle in a block after the tables and routines, kept in a file of their own. */
+final class CycleCalls {
+    private CycleCalls() {
+    }
+
+    /**
+     * {@code db.ensureColumnChanged("a_tickets", "id").dflt("zz_next()")}: a default split out of a cycle, as pg_dump
+     * writes {@code ALTER TABLE ... SET DEFAULT} after the function (or table) it names; the table's own block declares the
+     * column without it.
+     */
+    record DefaultCall(String table, String column, String dflt) implements Call {
+        public void render(JavaCode code) {
+            code.line(0, "db.ensureColumnChanged(" + JavaCode.literal(table) + ", " + JavaCode.literal(column) + ").dflt("
+                    + JavaCode.literal(dflt) + ");");
+        }
+
+        public void declare(SchemaChanges db) {
+            db.ensureColumnChanged(table, column).dflt(dflt);
+        }
+    }
+}
