@@ -41,7 +41,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
-                      Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners) {
+                      Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
+                      TextSearch textSearch) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -156,6 +157,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
         foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
         owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
+        textSearch = textSearch == null ? TextSearch.NONE : textSearch;
     }
 
 
@@ -195,6 +197,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         b.owners = new LinkedHashMap<>(owners);
+        b.textSearch = textSearch;
         return b;
     }
 
@@ -233,6 +236,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
+        private TextSearch textSearch = TextSearch.NONE;
 
         private Builder() {
         }
@@ -348,11 +352,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder owners(Map<OwnerTarget, String> owners) { this.owners = new LinkedHashMap<>(owners); return this; }
 
+        public TextSearch textSearch() { return textSearch; }
+
+        public Builder textSearch(TextSearch textSearch) { this.textSearch = textSearch; return this; }
+
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions, foreignPartitions, owners);
+                    indexDefinitions, foreignPartitions, owners, textSearch);
         }
     }
 

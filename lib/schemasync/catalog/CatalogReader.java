@@ -212,6 +212,7 @@ public final class CatalogReader {
         statisticsAndRules.addTo(batch, major);
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
+        TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -237,7 +238,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
-                .foreignPartitions(foreignPartitions).owners(owners).build();
+                .foreignPartitions(foreignPartitions).owners(owners).textSearch(textSearch.build()).build();
     }
 
     /**

@@ -20,7 +20,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** A rule ({@code object} its table or view, {@code detail} the rule's name): COMMENT ON RULE name ON table. */
         RULE,
         /** A foreign table ({@code object} its qualified name): COMMENT ON FOREIGN TABLE. */
-        FOREIGN_TABLE;
+        FOREIGN_TABLE,
+        /** A text search dictionary or configuration ({@code object} its qualified name). */
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {

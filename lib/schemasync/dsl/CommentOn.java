@@ -31,7 +31,11 @@ public enum CommentOn {
     /** With the table (or view) and the rule's name. */
     RULE(Kind.RULE),
     /** A foreign table, by its name (its columns' comments are not carried). */
-    FOREIGN_TABLE(Kind.FOREIGN_TABLE);
+    FOREIGN_TABLE(Kind.FOREIGN_TABLE),
+    /** A text search dictionary, by its name. */
+    TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
+    /** A text search configuration, by its name. */
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
 
     private final Kind kind;
 

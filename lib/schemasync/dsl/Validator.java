@@ -104,6 +104,7 @@ record Validator(List<String> problems) {
         new RoutineValidator(this).validate(declarations);
         new ChangeValidator(this).validate(declarations);
         new KindValidator(this).validate(declarations);
+        new TextSearchValidator(this).validate(declarations);
         new StatisticsRuleValidator(this).validate(declarations);
         new OwnerValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);

@@ -18,7 +18,8 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
      */
     public enum Kind {
         SCHEMA, EXTENSION, COLLATION, TYPE, SEQUENCE, TABLE, INDEX, CONSTRAINT, VIEW, MATERIALIZED_VIEW,
-        FUNCTION, TRIGGER, POLICY, RULE, STATISTICS, PUBLICATION, EVENT_TRIGGER, FOREIGN_SERVER;
+        FUNCTION, TRIGGER, POLICY, RULE, STATISTICS, PUBLICATION, EVENT_TRIGGER, FOREIGN_SERVER,
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
 
         /** Objects that live on a table and are named within it. */
         public boolean onTable() {

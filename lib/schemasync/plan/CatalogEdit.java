@@ -55,6 +55,8 @@ final class CatalogEdit {
     Map<String, schemasync.catalog.Rule> rules = new LinkedHashMap<>();
     /** Object owners by role name ({@link ObjectEffects#setOwner}); a created object's is not known (the applying role). */
     Map<schemasync.catalog.OwnerTarget, String> owners = new LinkedHashMap<>();
+    /** Text search dictionaries and configurations: an immutable value, replaced by each step's effect. */
+    schemasync.catalog.TextSearch textSearch = schemasync.catalog.TextSearch.NONE;
 
     CatalogEdit(Catalog c) {
         this(new LinkedHashSet<>(c.schemas()), new LinkedHashMap<>(c.tables()), new LinkedHashMap<>(c.indexes()),
@@ -71,6 +73,7 @@ final class CatalogEdit {
         this.statistics = new LinkedHashMap<>(c.statistics());
         this.rules = new LinkedHashMap<>(c.rules());
         this.owners = new LinkedHashMap<>(c.owners());
+        this.textSearch = c.textSearch();
     }
 
     private CatalogEdit(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
@@ -105,7 +108,8 @@ final class CatalogEdit {
                 .composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners).build();
+                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
+                .textSearch(textSearch).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

@@ -78,6 +78,11 @@ public final class CatalogOutline {
         catalog.statistics().values().forEach(s -> facts.add("statistics " + s.name() + " on " + s.table() + " " + s.kinds() + " "
                 + s.columns() + (s.target() == null ? "" : " target " + s.target())));
         catalog.rules().values().forEach(r -> facts.add("rule " + r.key() + " " + r.enabled()));
+        // Text search objects whole: the planner spells them as pg_ts_dict and pg_ts_config_map hold them.
+        catalog.textSearch().dictionaries().values().forEach(d -> facts.add("text search dictionary " + d.name() + " "
+                + d.template() + " " + d.options()));
+        catalog.textSearch().configurations().values().forEach(c -> facts.add("text search configuration " + c.name() + " "
+                + c.parser() + " " + new java.util.TreeMap<>(c.mappings())));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

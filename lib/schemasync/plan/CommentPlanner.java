@@ -70,6 +70,8 @@ final class CommentPlanner {
             case STATISTICS -> planner.state().statistics().containsKey(o);
             case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
             case FOREIGN_TABLE -> planner.state().externals().foreignTables.containsKey(o);
+            case TEXT_SEARCH_DICTIONARY -> planner.state().textSearch().dictionaries().containsKey(o);
+            case TEXT_SEARCH_CONFIGURATION -> planner.state().textSearch().configurations().containsKey(o);
             default -> true;
         };
     }

@@ -67,6 +67,7 @@ final class PlanState {
     Map<schemasync.catalog.OwnerTarget, String> owners() { return Collections.unmodifiableMap(edit.owners); }
     Map<QualifiedName, Statistics> statistics() { return Collections.unmodifiableMap(edit.statistics); }
     Map<String, Rule> rules() { return Collections.unmodifiableMap(edit.rules); }
+    schemasync.catalog.TextSearch textSearch() { return edit.textSearch; }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.Edit externals() { return edit.externals; }

@@ -11,7 +11,8 @@ import schemasync.catalog.QualifiedName;
  * {@link IndexSteps}, {@link ObjectSteps}); {@code Step} extends those holders only so that every
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
-public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps permits
+public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
+        TextSearchSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -36,7 +37,9 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         KindSteps.CreateCollation, KindSteps.CreateRangeType,
         StatisticsRuleSteps.CreateStatistics, StatisticsRuleSteps.SetStatisticsTarget, StatisticsRuleSteps.CreateRule,
         StatisticsRuleSteps.SetEnabled,
-        OwnerSteps.SetOwner {
+        OwnerSteps.SetOwner,
+        TextSearchSteps.CreateTextSearchDictionary, TextSearchSteps.CreateTextSearchConfiguration,
+        TextSearchSteps.AddTextSearchMapping {
 
     /** The object the statement creates or alters, for messages. */
     String object();
