@@ -51,7 +51,8 @@ class PlannerCoverageTest {
     static Stream<Case> allCases() {
         return Stream.of(PlannerCasesTest.cases(), PlannerColumnCasesTest.cases(), PlannerObjectCasesTest.cases(),
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
-                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases())
+                PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
+                PlannerTextSearchCasesTest.cases())
                 .flatMap(s -> s);
     }
 
