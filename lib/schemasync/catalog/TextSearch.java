@@ -74,6 +74,30 @@ public record TextSearch(Map<QualifiedName, Dictionary> dictionaries, Map<Qualif
         }
     }
 
+    /** Template and options: what the roundtrip reports (the planner compares the same two). */
+    public static List<schemasync.model.Difference> diff(Dictionary want, Dictionary have) {
+        List<schemasync.model.Difference> out = new ArrayList<>();
+        if (!want.template().equals(have.template())) {
+            out.add(new schemasync.model.Difference("template", want.template().toString(), have.template().toString()));
+        }
+        if (!java.util.Objects.equals(want.options(), have.options())) {
+            out.add(new schemasync.model.Difference("options", want.options(), have.options()));
+        }
+        return out;
+    }
+
+    /** Parser and mappings (token types in any order, each one's dictionaries in order). */
+    public static List<schemasync.model.Difference> diff(Configuration want, Configuration have) {
+        List<schemasync.model.Difference> out = new ArrayList<>();
+        if (!want.parser().equals(have.parser())) {
+            out.add(new schemasync.model.Difference("parser", want.parser().toString(), have.parser().toString()));
+        }
+        if (!want.mappings().equals(have.mappings())) {
+            out.add(new schemasync.model.Difference("mappings", want.describe(), have.describe()));
+        }
+        return out;
+    }
+
     /** One option of a dictionary: a string is quoted, a number is not (PostgreSQL keeps the difference). */
     public record Option(String name, String value, boolean number) {
     }

@@ -17,7 +17,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
         KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
         StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
-        OwnerCalls.OwnerCall {
+        OwnerCalls.OwnerCall,
+        TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);
