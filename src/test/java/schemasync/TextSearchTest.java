@@ -140,4 +140,24 @@ class TextSearchTest {
         assertEquals("dictfile = E'it''s\\\\here', \"MaxLen\" = 7, stopwords = 'english'", text);
         assertEquals(options, schemasync.catalog.TextSearch.parse(text));
     }
+
+    @Test
+    void pgDependsEdgesReachTheConfigurationAndItsDictionary() throws Exception {
+        try (Scenario s = Scenario.start("CREATE SCHEMA app",
+                "CREATE TEXT SEARCH DICTIONARY app.stem (TEMPLATE = snowball, language = 'english')",
+                "CREATE TEXT SEARCH CONFIGURATION app.docs (PARSER = default)",
+                "ALTER TEXT SEARCH CONFIGURATION app.docs ADD MAPPING FOR asciiword WITH app.stem",
+                "CREATE TABLE app.notes (body text, search tsvector GENERATED ALWAYS AS (to_tsvector('app.docs'::regconfig, body)) STORED)",
+                "CREATE TABLE app.memos (body text)",
+                "CREATE INDEX memos_search ON app.memos USING gin (to_tsvector('app.docs'::regconfig, body))")) {
+            var g = schemasync.catalog.Dependencies.read(s.connection, List.of("app"));
+            var docs = schemasync.model.ObjectId.of(schemasync.model.ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, "app", "docs");
+            assertTrue(g.prerequisitesOf(schemasync.model.ObjectId.of(schemasync.model.ObjectId.Kind.TABLE, "app", "notes"))
+                    .contains(docs), "a generated column's regconfig");
+            assertTrue(g.prerequisitesOf(schemasync.model.ObjectId.of(schemasync.model.ObjectId.Kind.INDEX, "app", "memos_search"))
+                    .contains(docs), "an index expression's regconfig");
+            assertTrue(g.prerequisitesOf(docs).contains(schemasync.model.ObjectId.of(
+                    schemasync.model.ObjectId.Kind.TEXT_SEARCH_DICTIONARY, "app", "stem")), "a mapping's dictionary");
+        }
+    }
 }
