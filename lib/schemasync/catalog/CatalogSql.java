@@ -287,18 +287,7 @@ final class CatalogSql {
             FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
             JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename <> '_RETURN'
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_rewrite'::regclass AND d.objoid = r.oid
-            UNION ALL
-            SELECT 'text search dictionary', m.nspname, t.dictname, NULL, d.description
-            FROM managed m JOIN pg_catalog.pg_ts_dict t ON t.dictnamespace = m.oid
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_ts_dict'::regclass AND d.objoid = t.oid
-            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_ts_dict'::regclass AND e.objid = t.oid AND e.deptype = 'e')
-            UNION ALL
-            SELECT 'text search configuration', m.nspname, t.cfgname, NULL, d.description
-            FROM managed m JOIN pg_catalog.pg_ts_config t ON t.cfgnamespace = m.oid
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_ts_config'::regclass AND d.objoid = t.oid
-            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_ts_config'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            """ + TextSearchReader.COMMENTS + """
             ORDER BY 1, 2, 3, 4
             """;
 

@@ -57,6 +57,22 @@ final class TextSearchReader {
             ORDER BY 1, 2
             """;
 
+    /** The comments query's branches for dictionaries and configurations ({@link CatalogSql#COMMENTS}). */
+    static final String COMMENTS = """
+            UNION ALL
+            SELECT 'text search dictionary', m.nspname, t.dictname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_ts_dict t ON t.dictnamespace = m.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_ts_dict'::regclass AND d.objoid = t.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_ts_dict'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'text search configuration', m.nspname, t.cfgname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_ts_config t ON t.cfgnamespace = m.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_ts_config'::regclass AND d.objoid = t.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_ts_config'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            """;
+
     /** Adds both queries to the batch; {@link #build()} after it ran. */
     TextSearchReader(CatalogReader.Batch batch) {
         batch.add(DICTIONARIES, rs -> {
