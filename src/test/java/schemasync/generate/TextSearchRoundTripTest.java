@@ -32,6 +32,17 @@ class TextSearchRoundTripTest {
                             search tsvector GENERATED ALWAYS AS (to_tsvector('search.docs'::regconfig, coalesce(title, '') || ' ' || body)) STORED);
                         CREATE INDEX articles_search ON articles USING gin (search);
                         CREATE INDEX articles_title ON articles USING gin (to_tsvector('public.copied'::regconfig, title));
+                        """),
+                new Fixture("a dictionary over an extension's template (dict_int), with a numeric option, where the server has it", """
+                        DO $$ BEGIN
+                            IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'dict_int') THEN
+                                CREATE SCHEMA ext;
+                                CREATE EXTENSION dict_int WITH SCHEMA ext;
+                                CREATE TEXT SEARCH DICTIONARY public.short_ints (TEMPLATE = ext.intdict_template, MAXLEN = 4, rejectlong = true);
+                                CREATE TEXT SEARCH CONFIGURATION public.numbers (PARSER = default);
+                                ALTER TEXT SEARCH CONFIGURATION public.numbers ADD MAPPING FOR int, uint WITH public.short_ints;
+                            END IF;
+                        END $$;
                         """));
     }
 
