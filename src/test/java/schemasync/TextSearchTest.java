@@ -160,4 +160,20 @@ class TextSearchTest {
                     schemasync.model.ObjectId.Kind.TEXT_SEARCH_DICTIONARY, "app", "stem")), "a mapping's dictionary");
         }
     }
+
+    @Test
+    void aChangedMappingOrDictionaryMovesTheFastPathsCatalogVersion() throws Exception {
+        try (Scenario s = Scenario.start("CREATE SCHEMA app",
+                "CREATE TEXT SEARCH DICTIONARY app.stem (TEMPLATE = snowball, language = 'english')",
+                "CREATE TEXT SEARCH CONFIGURATION app.docs (PARSER = default)",
+                "ALTER TEXT SEARCH CONFIGURATION app.docs ADD MAPPING FOR asciiword WITH app.stem")) {
+            String before = schemasync.catalog.CatalogVersion.read(s.connection, List.of("app")).rows();
+            s.execute("ALTER TEXT SEARCH CONFIGURATION app.docs ALTER MAPPING FOR asciiword WITH simple");
+            String remapped = schemasync.catalog.CatalogVersion.read(s.connection, List.of("app")).rows();
+            assertTrue(!before.equals(remapped), "ALTER MAPPING");
+            s.execute("ALTER TEXT SEARCH DICTIONARY app.stem (stopwords = 'english')");
+            assertTrue(!remapped.equals(schemasync.catalog.CatalogVersion.read(s.connection, List.of("app")).rows()),
+                    "ALTER TEXT SEARCH DICTIONARY");
+        }
+    }
 }
