@@ -45,7 +45,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
                       Map<NotNullNames.Key, String> notNullNames,
-                      OperatorObjects operators) {
+                      OperatorObjects operators,
+                      TextSearch textSearch) {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -162,6 +163,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
         notNullNames = Collections.unmodifiableMap(new LinkedHashMap<>(notNullNames));
         operators = operators == null ? OperatorObjects.NONE : operators;
+        textSearch = textSearch == null ? TextSearch.NONE : textSearch;
     }
 
 
@@ -203,6 +205,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.owners = new LinkedHashMap<>(owners);
         b.notNullNames = new LinkedHashMap<>(notNullNames);
         b.operators = operators;
+        b.textSearch = textSearch;
         return b;
     }
 
@@ -243,6 +246,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         private Map<NotNullNames.Key, String> notNullNames = new LinkedHashMap<>();
         private OperatorObjects operators = OperatorObjects.NONE;
+        private TextSearch textSearch = TextSearch.NONE;
 
         private Builder() {
         }
@@ -361,16 +365,21 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         public Map<NotNullNames.Key, String> notNullNames() { return notNullNames; }
 
         public Builder notNullNames(Map<NotNullNames.Key, String> notNullNames) { this.notNullNames = new LinkedHashMap<>(notNullNames); return this; }
+
         public OperatorObjects operators() { return operators; }
 
         public Builder operators(OperatorObjects operators) { this.operators = operators; return this; }
+
+        public TextSearch textSearch() { return textSearch; }
+
+        public Builder textSearch(TextSearch textSearch) { this.textSearch = textSearch; return this; }
 
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
                     indexDefinitions, foreignPartitions, owners, notNullNames,
-                    operators);
+                    operators, textSearch);
         }
     }
 

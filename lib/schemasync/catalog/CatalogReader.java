@@ -215,6 +215,7 @@ public final class CatalogReader {
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
         OperatorReader operators = OperatorReader.addedTo(batch);
+        TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -240,7 +241,8 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
-                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build()).build();
+                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build())
+                .textSearch(textSearch.build()).build();
     }
 
     /**

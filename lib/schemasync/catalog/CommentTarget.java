@@ -22,7 +22,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** A foreign table ({@code object} its qualified name): COMMENT ON FOREIGN TABLE. */
         FOREIGN_TABLE,
         /** A column of a foreign table ({@code object} the foreign table, {@code detail} the column): COMMENT ON COLUMN. */
-        FOREIGN_TABLE_COLUMN;
+        FOREIGN_TABLE_COLUMN,
+        /** A text search dictionary or configuration ({@code object} its qualified name). */
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {

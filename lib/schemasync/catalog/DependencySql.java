@@ -64,6 +64,14 @@ final class DependencySql {
                 FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
                 WHERE co.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
                 UNION ALL
+                SELECT 'pg_catalog.pg_ts_dict'::regclass, td.oid, 'TEXT_SEARCH_DICTIONARY', n.nspname::text, td.dictname::text, NULL
+                FROM pg_catalog.pg_ts_dict td JOIN pg_catalog.pg_namespace n ON n.oid = td.dictnamespace
+                WHERE td.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_ts_config'::regclass, tc.oid, 'TEXT_SEARCH_CONFIGURATION', n.nspname::text, tc.cfgname::text, NULL
+                FROM pg_catalog.pg_ts_config tc JOIN pg_catalog.pg_namespace n ON n.oid = tc.cfgnamespace
+                WHERE tc.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
                 SELECT 'pg_catalog.pg_constraint'::regclass, k.oid, CASE WHEN k.conrelid <> 0 THEN 'CONSTRAINT' ELSE 'TYPE' END,
                        n.nspname::text, COALESCE(r.relname, t.typname)::text, CASE WHEN k.conrelid <> 0 THEN k.conname::text END
                 FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace

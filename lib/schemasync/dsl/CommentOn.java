@@ -33,7 +33,11 @@ public enum CommentOn {
     /** A foreign table, by its name. */
     FOREIGN_TABLE(Kind.FOREIGN_TABLE),
     /** With the foreign table and the column's name. */
-    FOREIGN_TABLE_COLUMN(Kind.FOREIGN_TABLE_COLUMN);
+    FOREIGN_TABLE_COLUMN(Kind.FOREIGN_TABLE_COLUMN),
+    /** A text search dictionary, by its name. */
+    TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
+    /** A text search configuration, by its name. */
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
 
     private final Kind kind;
 

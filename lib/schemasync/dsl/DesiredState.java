@@ -257,6 +257,14 @@ public final class DesiredState {
         return ObjectId.of(ObjectId.Kind.COLLATION, name.schema(), name.name());
     }
 
+    public static ObjectId textSearchDictionary(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.TEXT_SEARCH_DICTIONARY, name.schema(), name.name());
+    }
+
+    public static ObjectId textSearchConfiguration(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
+    }
+
     public static ObjectId statistics(QualifiedName name) {
         return ObjectId.of(ObjectId.Kind.STATISTICS, name.schema(), name.name());
     }

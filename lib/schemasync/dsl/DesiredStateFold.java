@@ -113,6 +113,10 @@ final class DesiredStateFold {
             declare(DesiredState.collation(c.name()), origin);
         } else if (d instanceof KindDecl.RangeTypeDecl t) {
             declare(DesiredState.type(t.name()), origin);
+        } else if (d instanceof TextSearchDecl.DictionaryDecl t) {
+            declare(DesiredState.textSearchDictionary(t.name()), origin);
+        } else if (d instanceof TextSearchDecl.ConfigurationDecl t) {
+            declare(DesiredState.textSearchConfiguration(t.name()), origin);
         } else if (d instanceof StatisticsRuleDecl.StatisticsDecl s) {
             declare(DesiredState.statistics(s.name()), origin);
         } else if (d instanceof StatisticsRuleDecl.RuleDecl r) {
@@ -203,6 +207,8 @@ final class DesiredStateFold {
             case DOMAIN, COMPOSITE_TYPE, RANGE_TYPE -> declare(DesiredState.type(name), origin);
             case COLLATION -> declare(DesiredState.collation(name), origin);
             case STATISTICS -> declare(DesiredState.statistics(name), origin);
+            case TEXT_SEARCH_DICTIONARY -> declare(DesiredState.textSearchDictionary(name), origin);
+            case TEXT_SEARCH_CONFIGURATION -> declare(DesiredState.textSearchConfiguration(name), origin);
             case RULE -> declare(DesiredState.rule(name, r.column()), origin);
             case PARTITION -> {
                 partitions.add(name);

@@ -55,4 +55,47 @@ public abstract class KindDeclarations extends OperatorDeclarations {
         add(new Declaration.RemovalDecl(ObjectKind.RANGE_TYPE, scope().qualified(name), null, currentOrigin()));
         return self();
     }
+
+    /**
+     * The text search dictionary exists: {@code ensureTextSearchDictionary("public.english_nostop", d -> d
+     * .template("snowball").option("language", "english"))}. Created when missing; a differing one is reported
+     * with the SQL that would change it (its template cannot be altered; new options change what every
+     * configuration using it yields, while stored tsvectors keep the old output).
+     */
+    public SchemaChanges ensureTextSearchDictionary(String name, UnaryOperator<TextSearchDictionaryOptions> options) {
+        TextSearchDictionaryOptions o = options == null ? TextSearchDictionaryOptions.NONE : options.apply(TextSearchDictionaryOptions.NONE);
+        if (o == null) o = TextSearchDictionaryOptions.NONE;
+        o = new TextSearchDictionaryOptions(scope().name(o.template()), o.options());
+        add(new TextSearchDecl.DictionaryDecl(scope().qualified(name), o, currentOrigin()));
+        return self();
+    }
+
+    /** The text search dictionary must not exist: dropped if present (no CASCADE: a configuration using it makes the drop fail). */
+    public SchemaChanges ensureNoTextSearchDictionary(String name) {
+        add(new Declaration.RemovalDecl(ObjectKind.TEXT_SEARCH_DICTIONARY, scope().qualified(name), null, currentOrigin()));
+        return self();
+    }
+
+    /**
+     * The text search configuration exists with exactly these mappings: {@code ensureTextSearchConfiguration(
+     * "public.docs", c -> c.parser("default").mapping(List.of("asciiword", "word"), "english_stem"))}. Created
+     * (CREATE, then one ADD MAPPING per dictionary list) when missing; a differing one is reported with the
+     * ALTER MAPPING statements that would make it so (stored tsvectors keep the old mappings' output).
+     */
+    public SchemaChanges ensureTextSearchConfiguration(String name, UnaryOperator<TextSearchConfigurationOptions> options) {
+        TextSearchConfigurationOptions o = options == null ? TextSearchConfigurationOptions.NONE
+                : options.apply(TextSearchConfigurationOptions.NONE);
+        if (o == null) o = TextSearchConfigurationOptions.NONE;
+        java.util.Map<String, java.util.List<String>> mappings = new java.util.LinkedHashMap<>();
+        o.mappings().forEach((token, dictionaries) -> mappings.put(token, dictionaries.stream().map(scope()::name).toList()));
+        o = new TextSearchConfigurationOptions(scope().name(o.parser()), mappings);
+        add(new TextSearchDecl.ConfigurationDecl(scope().qualified(name), o, currentOrigin()));
+        return self();
+    }
+
+    /** The text search configuration must not exist: dropped if present (no CASCADE: a column or index using it makes the drop fail). */
+    public SchemaChanges ensureNoTextSearchConfiguration(String name) {
+        add(new Declaration.RemovalDecl(ObjectKind.TEXT_SEARCH_CONFIGURATION, scope().qualified(name), null, currentOrigin()));
+        return self();
+    }
 }

@@ -46,6 +46,8 @@ final class Removals {
             case RANGE_TYPE -> d instanceof KindDecl.RangeTypeDecl t && t.name().equals(o);
             case STATISTICS -> d instanceof StatisticsRuleDecl.StatisticsDecl s && s.name().equals(o);
             case RULE -> d instanceof StatisticsRuleDecl.RuleDecl u && u.table().equals(o) && u.name().equals(r.column());
+            case TEXT_SEARCH_DICTIONARY -> d instanceof TextSearchDecl.DictionaryDecl t && t.name().equals(o);
+            case TEXT_SEARCH_CONFIGURATION -> d instanceof TextSearchDecl.ConfigurationDecl t && t.name().equals(o);
             default -> false;
         };
     }

@@ -160,6 +160,8 @@ final class Superseded {
     private static String key(Declaration d) {
         if (d instanceof ViewDecl v) return "view " + v.name();
         if (d instanceof StatisticsRuleDecl.StatisticsDecl s) return "statistics " + s.name();
+        if (d instanceof TextSearchDecl.DictionaryDecl t) return "text search dictionary " + t.name();
+        if (d instanceof TextSearchDecl.ConfigurationDecl t) return "text search configuration " + t.name();
         if (d instanceof StatisticsRuleDecl.RuleDecl u) return "rule " + u.name() + " on " + u.table();
         if (d instanceof FunctionDecl f) {
             return f.word() + " " + f.name() + "(" + arguments(f.arguments()) + ")";

@@ -99,6 +99,8 @@ final class BlockPlan {
         // Collations need only their schema; every type, domain and column using one comes after.
         catalog.collations().keySet().stream().sorted(BY_NAME)
                 .forEach(n -> g.add(KindCalls.CollationCall.of(g.dslName(n), catalog.collations().get(n))));
+        // Text search objects need their schema and the extension of a template they name; columns and indexes follow.
+        TextSearchCalls.write(g, catalog.textSearch());
     }
 
     private void types(String schema) {

@@ -19,7 +19,8 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
         OwnerCalls.OwnerCall,
         OperatorCalls.OperatorCall, OperatorCalls.CastCall,
-        CycleCalls.DefaultCall {
+        CycleCalls.DefaultCall,
+        TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);

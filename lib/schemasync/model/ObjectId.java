@@ -20,7 +20,8 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
         SCHEMA, EXTENSION, COLLATION, TYPE, SEQUENCE, TABLE, INDEX, CONSTRAINT, VIEW, MATERIALIZED_VIEW,
         FUNCTION, TRIGGER, POLICY, RULE, STATISTICS, PUBLICATION, EVENT_TRIGGER, FOREIGN_SERVER,
         /** A user mapping ({@code role@server}): not in pg_depend's graph, named by the fold (what a block declares). */
-        USER_MAPPING;
+        USER_MAPPING,
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
 
         /** Objects that live on a table and are named within it. */
         public boolean onTable() {

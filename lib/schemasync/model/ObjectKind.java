@@ -4,7 +4,8 @@ package schemasync.model;
 public enum ObjectKind {
     TABLE, COLUMN, INDEX, CONSTRAINT, VIEW, TRIGGER, FUNCTION,
     MATERIALIZED_VIEW, SEQUENCE, DOMAIN, COMPOSITE_TYPE, PROCEDURE, AGGREGATE, PARTITION,
-    COLLATION, RANGE_TYPE, STATISTICS, RULE;
+    COLLATION, RANGE_TYPE, STATISTICS, RULE,
+    TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
 
     public String word() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');

@@ -36,6 +36,7 @@ final class ShadowPrerequisites {
             }
             KindShapes.prerequisite(catalog, d).ifPresent(sql::add); // a collation or range type a shadow's column uses
             OperatorShapes.prerequisite(catalog, d).ifPresent(sql::add); // an operator or cast an index or CHECK uses
+            TextSearchPrerequisite.of(catalog, d).ifPresent(sql::add); // a configuration a generated column or index casts to
             if (d instanceof Declaration.ExtensionDecl x && !catalog.extensions().containsKey(x.name())) {
                 // Types such as citext come from extensions: install it (rolled back) so shadows can use them.
                 sql.add(SqlRenderer.render(new schemasync.step.Step.CreateExtension(x.name(), x.schema(), x.version())));

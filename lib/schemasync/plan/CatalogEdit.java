@@ -63,6 +63,8 @@ final class CatalogEdit {
     /** Operators and casts by their keys ({@link OperatorEffects}). */
     final EditedMap<String, schemasync.catalog.Operator> operators;
     final EditedMap<String, schemasync.catalog.Cast> casts;
+    /** Text search dictionaries and configurations: an immutable value, replaced by each step's effect. */
+    schemasync.catalog.TextSearch textSearch;
 
     CatalogEdit(PlanState s, Spelled spelled) {
         this.spelled = spelled;
@@ -99,6 +101,7 @@ final class CatalogEdit {
         owners = edit(s.owners());
         operators = edit(s.operators());
         casts = edit(s.casts());
+        textSearch = s.textSearch();
     }
 
     private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
@@ -117,7 +120,8 @@ final class CatalogEdit {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
-                .operators(new schemasync.catalog.OperatorObjects(operators, casts)).build();
+                .operators(new schemasync.catalog.OperatorObjects(operators, casts))
+                .textSearch(textSearch).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

@@ -91,6 +91,11 @@ public final class CatalogOutline {
         // Operators and casts whole: the planner steps carry PostgreSQL's spelling (format_type, regproc).
         catalog.operators().operators().values().forEach(o -> facts.add("operator " + o.key() + " " + o.describe()));
         catalog.operators().casts().values().forEach(c -> facts.add("cast " + c.key() + " " + c.describe()));
+        // Text search objects whole: the planner spells them as pg_ts_dict and pg_ts_config_map hold them.
+        catalog.textSearch().dictionaries().values().forEach(d -> facts.add("text search dictionary " + d.name() + " "
+                + d.template() + " " + d.options()));
+        catalog.textSearch().configurations().values().forEach(c -> facts.add("text search configuration " + c.name() + " "
+                + c.parser() + " " + new java.util.TreeMap<>(c.mappings())));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

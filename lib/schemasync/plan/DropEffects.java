@@ -60,6 +60,7 @@ final class DropEffects {
                 c.rules.remove(schemasync.catalog.Rule.key(d.target(), d.detail()));
                 StatisticsRuleEffects.dropComment(c, d);
             }
+            case TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION -> TextSearchEffects.drop(c, d);
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
     }

@@ -119,6 +119,21 @@ public final class Effects implements StepVisitor<Void> {
         return null;
     }
 
+    public Void createTextSearchDictionary(Step.CreateTextSearchDictionary s) {
+        TextSearchEffects.createDictionary(c, s);
+        return null;
+    }
+
+    public Void createTextSearchConfiguration(Step.CreateTextSearchConfiguration s) {
+        TextSearchEffects.createConfiguration(c, s);
+        return null;
+    }
+
+    public Void addTextSearchMapping(Step.AddTextSearchMapping s) {
+        TextSearchEffects.addMapping(c, s);
+        return null;
+    }
+
     public Void createDomain(Step.CreateDomain d) {
         ObjectEffects.createDomain(c, d);
         return null;

@@ -34,12 +34,15 @@ final class KindPlanner {
     private final OwnerPlanner owners;
     /** Operators and casts. */
     private final OperatorPlanner operators;
+    /** Text search dictionaries and configurations. */
+    private final TextSearchPlanner textSearch;
 
     KindPlanner(Planner planner) {
         this.planner = planner;
         this.statisticsRules = new StatisticsRulePlanner(planner);
         this.owners = new OwnerPlanner(planner);
         this.operators = new OperatorPlanner(planner);
+        this.textSearch = new TextSearchPlanner(planner);
     }
 
     Map<QualifiedName, Collation> collations() {
@@ -51,13 +54,14 @@ final class KindPlanner {
     }
 
     boolean handles(Declaration d) {
-        return statisticsRules.handles(d) || d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
+        return statisticsRules.handles(d) || TextSearchPlanner.handles(d) || d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
                 && (r.kind() == ObjectKind.COLLATION || r.kind() == ObjectKind.RANGE_TYPE);
     }
 
     Decisions plan(Declaration d) {
         Decisions out = new Decisions();
-        if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
+        if (TextSearchPlanner.handles(d)) out.addAll(textSearch.plan(d));
+        else if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
         else if (operators.handles(d)) out.addAll(operators.plan(d));
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
@@ -148,6 +152,7 @@ final class KindPlanner {
         Decisions out = new Decisions();
         out.addAll(statisticsRules.reportUndeclared());
         out.addAll(operators.reportUndeclared());
+        out.addAll(textSearch.reportUndeclared());
         for (Collation c : planner.before.collations().values()) {
             if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
             out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()

@@ -59,6 +59,7 @@ final class PlanState {
     private final OrderedMap<OwnerTarget, String> owners;
     private final OrderedMap<String, schemasync.catalog.Operator> operators;
     private final OrderedMap<String, schemasync.catalog.Cast> casts;
+    private final schemasync.catalog.TextSearch textSearch;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
     PlanState(Catalog c) {
@@ -91,6 +92,7 @@ final class PlanState {
         owners = OrderedMap.from(c.owners());
         operators = OrderedMap.from(c.operators().operators());
         casts = OrderedMap.from(c.operators().casts());
+        textSearch = c.textSearch();
     }
 
     /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
@@ -122,6 +124,7 @@ final class PlanState {
         owners = e.owners.frozen();
         operators = e.operators.frozen();
         casts = e.casts.frozen();
+        textSearch = e.textSearch;
     }
 
     Set<String> schemas() { return schemas.keySet(); }
@@ -153,6 +156,7 @@ final class PlanState {
     Map<OwnerTarget, String> owners() { return owners; }
     Map<QualifiedName, Statistics> statistics() { return statistics; }
     Map<String, Rule> rules() { return rules; }
+    schemasync.catalog.TextSearch textSearch() { return textSearch; }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.State externals() { return externals; }

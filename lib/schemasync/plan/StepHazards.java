@@ -61,6 +61,18 @@ final class StepHazards extends ObjectStepHazards {
         return brief();
     }
 
+    public List<Hazard> createTextSearchDictionary(Step.CreateTextSearchDictionary s) {
+        return brief();
+    }
+
+    public List<Hazard> createTextSearchConfiguration(Step.CreateTextSearchConfiguration s) {
+        return brief();
+    }
+
+    public List<Hazard> addTextSearchMapping(Step.AddTextSearchMapping s) {
+        return brief();
+    }
+
     public List<Hazard> createDomain(Step.CreateDomain s) {
         return brief();
     }

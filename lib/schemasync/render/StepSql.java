@@ -224,6 +224,18 @@ final class StepSql implements StepVisitor<String> {
                 + (m.withData() ? " WITH DATA" : " WITH NO DATA");
     }
 
+    public String createTextSearchDictionary(Step.CreateTextSearchDictionary d) {
+        return TextSearchDdl.createDictionary(CTX, d.dictionary());
+    }
+
+    public String createTextSearchConfiguration(Step.CreateTextSearchConfiguration c) {
+        return TextSearchDdl.createConfiguration(CTX, c.name(), c.parser());
+    }
+
+    public String addTextSearchMapping(Step.AddTextSearchMapping m) {
+        return TextSearchDdl.addMapping(CTX, m.configuration(), m.tokenTypes(), m.dictionaries());
+    }
+
     public String dropObject(Step.DropObject d) {
         return switch (d.kind()) {
             case CONSTRAINT -> dropConstraint(d.target(), d.detail());
@@ -241,6 +253,8 @@ final class StepSql implements StepVisitor<String> {
             case RANGE_TYPE -> CTX.render(DSL.query("DROP TYPE {0}", name(d.target()))); // its multirange goes with it
             case STATISTICS -> CTX.render(DSL.query("DROP STATISTICS {0}", name(d.target())));
             case RULE -> CTX.render(DSL.query("DROP RULE {0} ON {1}", DSL.name(d.detail()), name(d.target())));
+            case TEXT_SEARCH_DICTIONARY -> CTX.render(DSL.query("DROP TEXT SEARCH DICTIONARY {0}", name(d.target())));
+            case TEXT_SEARCH_CONFIGURATION -> CTX.render(DSL.query("DROP TEXT SEARCH CONFIGURATION {0}", name(d.target())));
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         };
     }

@@ -12,7 +12,8 @@ import schemasync.catalog.QualifiedName;
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
 public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
-        OperatorSteps, KeySteps permits
+        OperatorSteps, KeySteps,
+        TextSearchSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -40,7 +41,9 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         OwnerSteps.SetOwner,
         OperatorSteps.CreateOperator, OperatorSteps.SetOperatorEstimators, OperatorSteps.DropOperator,
         OperatorSteps.CreateCast, OperatorSteps.DropCast,
-        KeySteps.AddPrimaryKey {
+        KeySteps.AddPrimaryKey,
+        TextSearchSteps.CreateTextSearchDictionary, TextSearchSteps.CreateTextSearchConfiguration,
+        TextSearchSteps.AddTextSearchMapping {
 
     /** The object the statement creates or alters, for messages. */
     String object();

@@ -25,6 +25,12 @@ public interface StepVisitor<R> {
 
     R createRangeType(Step.CreateRangeType step);
 
+    R createTextSearchDictionary(Step.CreateTextSearchDictionary step);
+
+    R createTextSearchConfiguration(Step.CreateTextSearchConfiguration step);
+
+    R addTextSearchMapping(Step.AddTextSearchMapping step);
+
     R createDomain(Step.CreateDomain step);
 
     R addDomainConstraint(Step.AddDomainConstraint step);

@@ -52,6 +52,10 @@ public final class CatalogDiff {
         d.keyed("rangeType", "rangeTypes", expected.rangeTypes(), actual.rangeTypes(), Differ::rangeType);
         d.keyed("statistics", "statistics", expected.statistics(), actual.statistics(), schemasync.catalog.Statistics::diff);
         d.keyed("rule", "rules", expected.rules(), actual.rules(), schemasync.catalog.Rule::diff);
+        d.keyed("textSearchDictionary", "textSearchDictionaries", expected.textSearch().dictionaries(),
+                actual.textSearch().dictionaries(), schemasync.catalog.TextSearch::diff);
+        d.keyed("textSearchConfiguration", "textSearchConfigurations", expected.textSearch().configurations(),
+                actual.textSearch().configurations(), schemasync.catalog.TextSearch::diff);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
         d.keyed("not null constraint", "not null constraint names", expected.notNullNames(), actual.notNullNames(),
                 (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("name", want, have)));

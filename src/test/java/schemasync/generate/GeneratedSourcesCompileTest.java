@@ -105,6 +105,10 @@ class GeneratedSourcesCompileTest {
             CREATE TABLE measurements_2024 PARTITION OF measurements FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             CREATE TABLE measurements_rest PARTITION OF measurements DEFAULT;
             CREATE INDEX measurements_taken_idx ON measurements (taken_on);
+            CREATE TEXT SEARCH DICTIONARY audit.stem_nostop (TEMPLATE = snowball, language = 'english');
+            CREATE TEXT SEARCH DICTIONARY audit.pass_on (TEMPLATE = simple, Accept = 0);
+            CREATE TEXT SEARCH CONFIGURATION audit.docs (PARSER = default);
+            ALTER TEXT SEARCH CONFIGURATION audit.docs ADD MAPPING FOR asciiword, word WITH audit.pass_on, audit.stem_nostop;
             CREATE INDEX measurements_2024_label_idx ON measurements_2024 (label);
             ALTER TABLE measurements_2024 ADD CONSTRAINT measurements_2024_org_fk FOREIGN KEY (org_id) REFERENCES organizations(id) NOT VALID;
             ALTER TABLE measurements_2024 ADD CONSTRAINT measurements_2024_celsius_check CHECK (celsius > -90);
@@ -163,6 +167,11 @@ class GeneratedSourcesCompileTest {
             assertTrue(files.stream().anyMatch(f -> f.content().contains(
                     "db.ensureRangeType(\"floatrange\", \"double precision\", r -> r.subtypeDiff(\"float8mi\"));")),
                     () -> "no ensureRangeType in the generated source: " + files);
+            // Text search dictionaries and configurations are declared kinds, a numeric option bare.
+            assertTrue(files.stream().anyMatch(f -> f.content().contains("db.ensureTextSearchDictionary(\"audit.pass_on\", d -> d"
+                    + ".template(\"simple\").option(\"accept\", new java.math.BigDecimal(\"0\")));")
+                    && f.content().contains(".mapping(List.of(\"asciiword\", \"word\"), \"audit.pass_on\", \"audit.stem_nostop\"));")),
+                    () -> "no text search objects in the generated source: " + files);
             // Named keys, NOT VALID constraints, partitions (with their own constraints and indexes), materialized
             // views, generated and collated columns, exclusion constraints, constraint triggers, range types and comments
             // are all DSL, and so are storage parameters and CLUSTER ON: only a constraint trigger FROM another

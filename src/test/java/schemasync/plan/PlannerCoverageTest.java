@@ -58,7 +58,8 @@ class PlannerCoverageTest {
                 PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
                 PlannerForeignColumnCommentCasesTest.cases(),
                 PlannerPostgres18CasesTest.cases(),
-                PlannerOperatorCasesTest.cases())
+                PlannerOperatorCasesTest.cases(),
+                PlannerTextSearchCasesTest.cases())
                 .flatMap(s -> s);
     }
 

@@ -102,6 +102,8 @@ class PlannerRemovalCasesTest {
                 List.of("alter range type public.floatrange")));
         cases.put(ObjectKind.STATISTICS, PlannerStatisticsRuleCasesTest.statisticsRemoval());
         cases.put(ObjectKind.RULE, PlannerStatisticsRuleCasesTest.ruleRemoval());
+        cases.put(ObjectKind.TEXT_SEARCH_DICTIONARY, PlannerTextSearchCasesTest.dictionaryRemoval());
+        cases.put(ObjectKind.TEXT_SEARCH_CONFIGURATION, PlannerTextSearchCasesTest.configurationRemoval());
         return cases;
     }
 

@@ -1,0 +1,154 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.TextSearch;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.DesiredState;
+import schemasync.dsl.Origin;
+import schemasync.dsl.TextSearchDecl;
+import schemasync.model.ObjectKind;
+import schemasync.plan.PlanItem.Drift;
+import schemasync.plan.PlanItem.Unchanged;
+import schemasync.plan.Summary.Verb;
+import schemasync.render.TextSearchDdl;
+import schemasync.step.Step;
+
+/**
+ * Text search dictionaries and configurations: created when missing (a configuration with CREATE, then one ADD
+ * MAPPING per list of dictionaries). An existing one that differs is reported with the SQL that would make it so,
+ * and left alone: a dictionary's template and a configuration's parser cannot be altered, and new options or
+ * mappings change what to_tsvector returns from then on while every stored tsvector (a generated column, an
+ * index over an expression) keeps the old output until its rows are rewritten: a decision for a custom step
+ * with its rewrite, not for a convergence. Removals drop them without CASCADE.
+ */
+final class TextSearchPlanner {
+    private final Planner planner;
+
+    TextSearchPlanner(Planner planner) {
+        this.planner = planner;
+    }
+
+    static boolean handles(Declaration d) {
+        return d instanceof TextSearchDecl.DictionaryDecl || d instanceof TextSearchDecl.ConfigurationDecl
+                || d instanceof Declaration.RemovalDecl r && (r.kind() == ObjectKind.TEXT_SEARCH_DICTIONARY
+                || r.kind() == ObjectKind.TEXT_SEARCH_CONFIGURATION);
+    }
+
+    Decisions plan(Declaration d) {
+        if (d instanceof TextSearchDecl.DictionaryDecl t) return dictionary(t);
+        if (d instanceof TextSearchDecl.ConfigurationDecl c) return configuration(c);
+        return removal((Declaration.RemovalDecl) d);
+    }
+
+    private TextSearch state() {
+        return planner.state().textSearch();
+    }
+
+    private Decisions dictionary(TextSearchDecl.DictionaryDecl d) {
+        Decisions out = new Decisions();
+        TextSearch.Dictionary want = d.dictionary();
+        TextSearch.Dictionary have = state().dictionaries().get(d.name());
+        String kind = "text search dictionary";
+        if (have == null) {
+            schemaExists(d.origin(), kind, d.name());
+            return out.change(d.origin(), kind, d.name().toString(), Summary.will(Verb.CREATE), null,
+                    new Step.CreateTextSearchDictionary(want));
+        }
+        if (want.equals(have)) return out.unchanged(d.origin(), kind, d.name().toString(), "exists, skipped");
+        String fix = !want.template().equals(have.template())
+                ? "a dictionary's template cannot be altered: create one under another name and map it instead"
+                : "to change it: " + TextSearchDdl.alterDictionary(d.name(), TextSearch.parse(want.options()))
+                + (TextSearch.parse(want.options()).isEmpty() ? "" : ";") + " stored tsvectors keep the old output";
+        return out.drift(d.origin(), kind, d.name().toString(), "differs: declared (" + want.describe() + "), database has ("
+                + have.describe() + "): not changed (" + fix + ")", null);
+    }
+
+    private Decisions configuration(TextSearchDecl.ConfigurationDecl c) {
+        Decisions out = new Decisions();
+        TextSearch.Configuration want = wanted(c);
+        TextSearch.Configuration have = state().configurations().get(c.name());
+        String kind = "text search configuration";
+        if (have == null) {
+            schemaExists(c.origin(), kind, c.name());
+            List<Step> steps = new ArrayList<>();
+            steps.add(new Step.CreateTextSearchConfiguration(c.name(), want.parser()));
+            want.byDictionaries().forEach((dictionaries, tokens) -> steps.add(new Step.AddTextSearchMapping(c.name(), tokens, dictionaries)));
+            return out.change(c.origin(), kind, c.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
+        }
+        if (want.parser().equals(have.parser()) && want.mappings().equals(have.mappings())) {
+            return out.unchanged(c.origin(), kind, c.name().toString(), "exists, skipped");
+        }
+        String fix;
+        if (!want.parser().equals(have.parser())) {
+            fix = "a configuration's parser cannot be altered: create one under another name";
+        } else {
+            List<String> sql = new ArrayList<>();
+            want.mappings().forEach((token, dictionaries) -> {
+                if (!Objects.equals(dictionaries, have.mappings().get(token))) {
+                    sql.add((have.mappings().containsKey(token) ? TextSearchDdl.alterMapping(c.name(), token, dictionaries)
+                            : TextSearchDdl.alterMapping(c.name(), token, dictionaries).replace(" ALTER MAPPING ", " ADD MAPPING ")) + ";");
+                }
+            });
+            have.mappings().keySet().stream().filter(token -> !want.mappings().containsKey(token))
+                    .forEach(token -> sql.add(TextSearchDdl.dropMapping(c.name(), token) + ";"));
+            fix = "to change it: " + String.join(" ", sql) + " stored tsvectors keep the old output";
+        }
+        return out.drift(c.origin(), kind, c.name().toString(), "differs: declared (" + want.describe() + "), database has ("
+                + have.describe() + "): not changed (" + fix + ")", null);
+    }
+
+    /**
+     * The configuration as declared, every name resolved: a dictionary named without its schema is the
+     * configuration's schema's when that schema has one of the name by now (declared in an earlier block or
+     * there already), else pg_catalog's; the steps name it qualified, so the apply resolves what was compared.
+     */
+    TextSearch.Configuration wanted(TextSearchDecl.ConfigurationDecl c) {
+        Map<String, List<QualifiedName>> mappings = new LinkedHashMap<>();
+        c.options().mappings().forEach((token, names) -> mappings.put(token, names.stream().map(n -> dictionary(c.name(), n)).toList()));
+        return new TextSearch.Configuration(c.name(), c.parser(), mappings);
+    }
+
+    private QualifiedName dictionary(QualifiedName configuration, String name) {
+        if (name.contains(".")) return QualifiedName.parse(name);
+        QualifiedName local = configuration.sibling(name);
+        return state().dictionaries().containsKey(local) ? local : new QualifiedName("pg_catalog", name);
+    }
+
+    private void schemaExists(Origin origin, String kind, QualifiedName name) {
+        if (!planner.state().schemas().contains(name.schema())) {
+            throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
+                    + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
+        }
+    }
+
+    private Decisions removal(Declaration.RemovalDecl r) {
+        Decisions out = new Decisions();
+        boolean present = r.kind() == ObjectKind.TEXT_SEARCH_DICTIONARY ? state().dictionaries().containsKey(r.object())
+                : state().configurations().containsKey(r.object());
+        Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
+        if (!present) return out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
+        return out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+    }
+
+    /** Dictionaries and configurations no block declares: reported, never dropped. */
+    Decisions reportUndeclared() {
+        Decisions out = new Decisions();
+        for (TextSearch.Dictionary d : planner.before.textSearch().dictionaries().values()) {
+            if (planner.desired.declares(DesiredState.textSearchDictionary(d.name())) || planner.declared.isIgnored(d.name())) continue;
+            out.add(new Drift(null, "text search dictionary", d.name().toString(), "undeclared text search dictionary ("
+                    + d.describe() + "): no block declares it; left alone", null));
+        }
+        for (TextSearch.Configuration c : planner.before.textSearch().configurations().values()) {
+            if (planner.desired.declares(DesiredState.textSearchConfiguration(c.name())) || planner.declared.isIgnored(c.name())) continue;
+            out.add(new Drift(null, "text search configuration", c.name().toString(), "undeclared text search configuration ("
+                    + c.describe() + "): no block declares it; left alone", null));
+        }
+        return out;
+    }
+}
