@@ -56,10 +56,11 @@ class PlannerCoverageTest {
         return Stream.of(PlannerCasesTest.cases(), PlannerColumnCasesTest.cases(), PlannerObjectCasesTest.cases(),
                 PlannerRemovalCasesTest.cases(), PlannerKindCasesTest.cases(), PlannerTableFormCasesTest.cases(),
                 PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
-                PlannerForeignColumnCommentCasesTest.cases(),
+                PlannerForeignColumnCommentCasesTest.cases(), PlannerOwnerCasesTest.everyOtherKind(),
                 PlannerPostgres18CasesTest.cases(),
                 PlannerOperatorCasesTest.cases(),
-                PlannerTextSearchCasesTest.cases())
+                PlannerTextSearchCasesTest.cases(),
+                PlannerPartitionKeyCasesTest.cases())
                 .flatMap(s -> s);
     }
 
@@ -107,6 +108,17 @@ class PlannerCoverageTest {
             }
         }
         assertEquals(List.of(), missing, "kinds without a DB-free case for an outcome");
+    }
+
+    /** Every kind ensureOwner can name has a DB-free case that sets its owner (a "owner of <kind>" change). */
+    @Test
+    void everyOwnerKindHasAChangeCase() {
+        Map<String, Map<Outcome, Set<String>>> matrix = matrix();
+        List<String> missing = new ArrayList<>();
+        for (schemasync.catalog.OwnerTarget.Kind k : schemasync.catalog.OwnerTarget.Kind.values()) {
+            if (matrix.getOrDefault("owner of " + k.word(), Map.of()).getOrDefault(Outcome.CHANGE, Set.of()).isEmpty()) missing.add(k.word());
+        }
+        assertEquals(List.of(), missing, "owner kinds without a DB-free case");
     }
 
     @Test

@@ -126,6 +126,50 @@ class PlannerOwnerCasesTest {
                         List.of("alter table public.orders", "unchanged owner of table public.purchases")));
     }
 
+    /** One object of each remaining kind, owned by another role: ALTER <kind> ... OWNER TO (PlannerCoverageTest asks for every kind). */
+    static Stream<Case> everyOtherKind() {
+        return Stream.of(
+                otherKind(catalog().view("public.paid", "SELECT 1"), OwnerOf.VIEW, OwnerTarget.Kind.VIEW, "paid", null,
+                        "ALTER VIEW \"public\".\"paid\"", "undeclared view public.paid"),
+                otherKind(catalog().materializedView("public.order_count", "SELECT 1", true), OwnerOf.MATERIALIZED_VIEW,
+                        OwnerTarget.Kind.MATERIALIZED_VIEW, "order_count", null, "ALTER MATERIALIZED VIEW \"public\".\"order_count\"",
+                        "undeclared materialized view public.order_count"),
+                otherKind(catalog().sequence(new schemasync.catalog.Sequence(q("public.invoice_number"), "bigint", 1, 1, 1, Long.MAX_VALUE, 1,
+                        false, null)), OwnerOf.SEQUENCE, OwnerTarget.Kind.SEQUENCE, "invoice_number", null,
+                        "ALTER SEQUENCE \"public\".\"invoice_number\"", "undeclared sequence public.invoice_number"),
+                otherKind(catalog().function("public.noop", "", "p"), OwnerOf.PROCEDURE, OwnerTarget.Kind.PROCEDURE, "noop", "",
+                        "ALTER PROCEDURE \"public\".\"noop\"()", "undeclared function public.noop()"),
+                otherKind(catalog().aggregate("public.total", "integer", "a"), OwnerOf.AGGREGATE, OwnerTarget.Kind.AGGREGATE, "total",
+                        "integer", "ALTER AGGREGATE \"public\".\"total\"(integer)", "undeclared aggregate public.total(integer)"),
+                otherKind(catalog().enumType("public.status", "new", "paid"), OwnerOf.TYPE, OwnerTarget.Kind.TYPE, "status", null,
+                        "ALTER TYPE \"public\".\"status\"", "undeclared type public.status"),
+                otherKind(catalog().domain(new schemasync.catalog.Domain(q("public.amount"), "numeric", false, null, null, List.of())),
+                        OwnerOf.DOMAIN, OwnerTarget.Kind.DOMAIN, "amount", null, "ALTER DOMAIN \"public\".\"amount\"",
+                        "undeclared domain public.amount"),
+                otherKind(catalog().collation(new schemasync.catalog.Collation(q("public.posix"), "libc", "C", "C", null, null, true)),
+                        OwnerOf.COLLATION, OwnerTarget.Kind.COLLATION, "posix", null, "ALTER COLLATION \"public\".\"posix\"",
+                        "undeclared collation public.posix"),
+                otherKind(catalog(), OwnerOf.FOREIGN_TABLE, OwnerTarget.Kind.FOREIGN_TABLE, "films", null,
+                        "ALTER FOREIGN TABLE \"public\".\"films\""));
+    }
+
+    private static Case otherKind(Fixtures.CatalogBuilder before, OwnerOf of, OwnerTarget.Kind kind, String name, String arguments,
+                                  String alter, String... undeclared) {
+        OwnerTarget target = new OwnerTarget(kind, q("public." + name), arguments);
+        List<String> items = new java.util.ArrayList<>(List.of("alter owner of " + kind.word() + " " + target));
+        items.addAll(List.of(undeclared));
+        return new Case("a " + kind.word() + " owned by another role: " + alter + " OWNER TO", owned(before.build(), target, "postgres"),
+                db -> db.ensureOwner(of, arguments == null ? name : name + "(" + arguments + ")", "app_owner"), shapes().build(),
+                // No ACCESS_EXCLUSIVE hazard here, on a view or sequence either: the classifier reports a brief lock on tables.
+                List.of(alter + " OWNER TO \"app_owner\""), List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), items);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyOtherKind")
+    void plansTheOwnerOfEveryOtherKind(Case c) {
+        PlannerCasesTest.check(c);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void plansExactlyThis(Case c) {
