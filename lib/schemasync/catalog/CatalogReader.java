@@ -196,19 +196,8 @@ public final class CatalogReader {
         batch.add(TableLineage.SQL, rs -> lineage.put(new QualifiedName(rs.getString(1), rs.getString(2)), TableLineage.read(rs)));
         ExternalReader externals = new ExternalReader(major);
         externals.addTo(batch);
-        Map<QualifiedName, Collation> collations = new LinkedHashMap<>();
-        batch.add(KindSql.collations(major), rs -> {
-            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-            collations.put(name, new Collation(name, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getBoolean(8)));
-        });
-        Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
-        batch.add(KindSql.rangeTypes(major), rs -> {
-            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
-            rangeTypes.put(name, new RangeType(name, rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                    rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), rs.getString(8),
-                    rs.getString(9), rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
-        });
+        Map<QualifiedName, Collation> collations = KindSql.addCollations(batch, major);
+        Map<QualifiedName, RangeType> rangeTypes = KindSql.addRangeTypes(batch, major);
         StatisticsRuleReader statisticsAndRules = new StatisticsRuleReader();
         statisticsAndRules.addTo(batch, major);
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();

@@ -1,5 +1,8 @@
 package schemasync.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The catalog queries for collations and range types (see {@link CatalogTypeSql} for the conventions: managed
  * schemas only, never an extension's objects, one parameter, runnable in psql). pg_collation renamed its
@@ -72,5 +75,28 @@ final class KindSql {
                                     AND e.deptype = 'e')
                 ORDER BY 1, 2
                 """.formatted(multirange);
+    }
+
+    /** Adds the collations' query to the catalog's batch; the map fills when the batch runs. */
+    static Map<QualifiedName, Collation> addCollations(CatalogReader.Batch batch, int major) {
+        Map<QualifiedName, Collation> collations = new LinkedHashMap<>();
+        batch.add(collations(major), rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            collations.put(name, new Collation(name, rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getBoolean(8)));
+        });
+        return collations;
+    }
+
+    /** Adds the range types' query to the catalog's batch; the map fills when the batch runs. */
+    static Map<QualifiedName, RangeType> addRangeTypes(CatalogReader.Batch batch, int major) {
+        Map<QualifiedName, RangeType> rangeTypes = new LinkedHashMap<>();
+        batch.add(rangeTypes(major), rs -> {
+            QualifiedName name = new QualifiedName(rs.getString(1), rs.getString(2));
+            rangeTypes.put(name, new RangeType(name, rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    rs.getString(7) == null ? null : new QualifiedName(rs.getString(6), rs.getString(7)), rs.getString(8),
+                    rs.getString(9), rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11))));
+        });
+        return rangeTypes;
     }
 }

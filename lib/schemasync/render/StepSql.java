@@ -11,7 +11,7 @@ import schemasync.step.Step;
 import schemasync.step.StepVisitor;
 
 /** The one statement each step runs: identifiers through {@code DSL.name}, the user's SQL verbatim. */
-final class StepSql implements StepVisitor<String> {
+final class StepSql extends ObjectStepSql {
     static final StepSql INSTANCE = new StepSql();
 
     private StepSql() {
@@ -333,82 +333,5 @@ final class StepSql implements StepVisitor<String> {
 
     public String inheritParent(Step.InheritParent i) {
         return CTX.render(DSL.query("ALTER TABLE {0} INHERIT {1}", name(i.table()), name(i.parent())));
-    }
-
-    // Foreign servers, user mappings, foreign tables, publications, event triggers: spelled by ExternalSql.
-
-    public String createServer(schemasync.step.ExternalSteps.CreateServer s) {
-        return ExternalSql.createServer(s);
-    }
-
-    public String createUserMapping(schemasync.step.ExternalSteps.CreateUserMapping s) {
-        return ExternalSql.createUserMapping(s);
-    }
-
-    public String createForeignTable(schemasync.step.ExternalSteps.CreateForeignTable s) {
-        return ExternalSql.createForeignTable(s);
-    }
-
-    public String alterOptions(schemasync.step.ExternalSteps.AlterOptions s) {
-        return ExternalSql.alterOptions(s);
-    }
-
-    public String createPublication(schemasync.step.ExternalSteps.CreatePublication s) {
-        return ExternalSql.createPublication(s);
-    }
-
-    public String alterPublicationTables(schemasync.step.ExternalSteps.AlterPublicationTables s) {
-        return ExternalSql.alterPublicationTables(s);
-    }
-
-    public String setPublicationOptions(schemasync.step.ExternalSteps.SetPublicationOptions s) {
-        return ExternalSql.setPublicationOptions(s);
-    }
-
-    public String createEventTrigger(schemasync.step.ExternalSteps.CreateEventTrigger s) {
-        return ExternalSql.createEventTrigger(s);
-    }
-
-    public String setEventTriggerEnabled(schemasync.step.ExternalSteps.SetEventTriggerEnabled s) {
-        return ExternalSql.setEventTriggerEnabled(s);
-    }
-
-    public String dropExternal(schemasync.step.ExternalSteps.DropExternal s) {
-        return ExternalSql.dropExternal(s);
-    }
-
-    // Extended statistics and rules: spelled by StatisticsRuleSql.
-    public String createStatistics(schemasync.step.StatisticsRuleSteps.CreateStatistics s) {
-        return StatisticsRuleSql.createStatistics(CTX, s.statistics(), name(s.statistics().name()), name(s.statistics().table()));
-    }
-
-    public String setStatisticsTarget(schemasync.step.StatisticsRuleSteps.SetStatisticsTarget s) {
-        return StatisticsRuleSql.setStatisticsTarget(CTX, name(s.name()), s.target());
-    }
-
-    public String createRule(schemasync.step.StatisticsRuleSteps.CreateRule s) {
-        return StatisticsRuleSql.createRule(CTX, s.rule(), s.replace());
-    }
-
-    public String setEnabled(schemasync.step.StatisticsRuleSteps.SetEnabled s) {
-        return StatisticsRuleSql.setEnabled(CTX, s, name(s.table()));
-    }
-
-    public String setOwner(schemasync.step.OwnerSteps.SetOwner s) {
-        return OwnerSql.setOwner(CTX, s.target(), s.role());
-    }
-
-    public String createOperator(schemasync.step.OperatorSteps.CreateOperator s) { return OperatorSql.createOperator(CTX, s); }
-
-    public String setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { return OperatorSql.setOperatorEstimators(CTX, s); }
-
-    public String dropOperator(schemasync.step.OperatorSteps.DropOperator s) { return OperatorSql.dropOperator(CTX, s); }
-
-    public String createCast(schemasync.step.OperatorSteps.CreateCast s) { return OperatorSql.createCast(s); }
-
-    public String dropCast(schemasync.step.OperatorSteps.DropCast s) { return OperatorSql.dropCast(s); }
-    public String addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
-        return CTX.render(DSL.query("ALTER TABLE {0} ADD CONSTRAINT {1} PRIMARY KEY ({2})", name(k.table()), DSL.name(k.name()),
-                DSL.list(k.columns().stream().map(DSL::name).toList())));
     }
 }

@@ -1,0 +1,62 @@
+package schemasync.plan;
+
+import schemasync.step.ExternalSteps;
+import schemasync.step.LineageSteps;
+import schemasync.step.OptionSteps;
+import schemasync.step.OwnerSteps;
+import schemasync.step.StatisticsRuleSteps;
+import schemasync.step.Step;
+import schemasync.step.StepVisitor;
+import java.util.ArrayList;
+import java.util.List;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.CommentTarget;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Domain;
+import schemasync.catalog.Index;
+import schemasync.catalog.QualifiedName;
+import schemasync.catalog.Sequence;
+import schemasync.catalog.Table;
+
+/**
+ * The half of {@link Effects} for objects beside tables: foreign servers, user mappings, foreign tables,
+ * publications, event triggers, statistics objects, rules, owners, operators, casts and a partition's own key.
+ * {@code c} is the one edit both halves write.
+ */
+abstract class ObjectKindEffects implements StepVisitor<Void> {
+    final CatalogEdit c;
+
+    ObjectKindEffects(CatalogEdit c) {
+        this.c = c;
+    }
+
+    // Foreign servers, user mappings, foreign tables, publications and event triggers: ExternalEffects.
+    public Void createServer(ExternalSteps.CreateServer s) { ExternalEffects.createServer(c.externals, s); return null; }
+    public Void createUserMapping(ExternalSteps.CreateUserMapping s) { ExternalEffects.createUserMapping(c.externals, s); return null; }
+    public Void createForeignTable(ExternalSteps.CreateForeignTable s) { ExternalEffects.createForeignTable(c.externals, s); return null; }
+    public Void alterOptions(ExternalSteps.AlterOptions s) { ExternalEffects.alterOptions(c.externals, s); return null; }
+    public Void createPublication(ExternalSteps.CreatePublication s) { ExternalEffects.createPublication(c.externals, s); return null; }
+    public Void alterPublicationTables(ExternalSteps.AlterPublicationTables s) { ExternalEffects.alterPublicationTables(c.externals, s); return null; }
+    public Void setPublicationOptions(ExternalSteps.SetPublicationOptions s) { ExternalEffects.setPublicationOptions(c.externals, s); return null; }
+    public Void createEventTrigger(ExternalSteps.CreateEventTrigger s) { ExternalEffects.createEventTrigger(c.externals, s); return null; }
+    public Void setEventTriggerEnabled(ExternalSteps.SetEventTriggerEnabled s) { ExternalEffects.setEventTriggerEnabled(c.externals, s); return null; }
+    public Void dropExternal(ExternalSteps.DropExternal s) { ExternalEffects.drop(c.externals, s); OwnerEffects.droppedExternal(c, s); DropEffects.droppedExternal(c, s); return null; }
+    // Extended statistics and rules (CatalogOutline compares which exist, on which table).
+    public Void createStatistics(StatisticsRuleSteps.CreateStatistics s) { c.statistics.put(s.statistics().name(), s.statistics()); return null; }
+    public Void createRule(StatisticsRuleSteps.CreateRule s) { StatisticsRuleEffects.createRule(c, s); return null; }
+    public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
+    public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
+    public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
+
+    public Void createOperator(schemasync.step.OperatorSteps.CreateOperator s) { OperatorEffects.create(c, s.operator()); return null; }
+
+    public Void setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { c.operators.put(s.operator().key(), s.operator()); return null; }
+
+    public Void dropOperator(schemasync.step.OperatorSteps.DropOperator s) { OperatorEffects.drop(c, s.operator()); return null; }
+
+    public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
+
+    public Void dropCast(schemasync.step.OperatorSteps.DropCast s) { c.casts.remove(s.cast().key()); return null; }
+    public Void addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) { TableEffects.addPrimaryKey(c, k.table(), k.name(), k.columns()); return null; }
+}
