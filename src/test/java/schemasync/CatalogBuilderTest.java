@@ -29,6 +29,10 @@ class CatalogBuilderTest {
                 QualifiedName.parse("public.t"), c.getName()));
         if (type == ExternalObjects.class) return new ExternalObjects(untyped(Map.of("srv_" + c.getName(), "x")), Map.of(),
                 Map.of(), Map.of(), Map.of());
+        if (type == schemasync.catalog.OperatorObjects.class) return new schemasync.catalog.OperatorObjects(
+                untyped(Map.of("op_" + c.getName(), "x")), Map.of());
+        if (type == schemasync.catalog.TextSearch.class) return new schemasync.catalog.TextSearch(
+                untyped(Map.of("dict_" + c.getName(), "x")), Map.of());
         if (type == Map.class) {
             boolean grantSets = c.getName().equals("grants") || c.getName().equals("defaultPrivileges");
             return Map.of("k_" + c.getName(), grantSets ? Set.of() : "v_" + c.getName());
