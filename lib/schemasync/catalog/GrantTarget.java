@@ -50,6 +50,16 @@ public record GrantTarget(Kind kind, String schema, String name, String detail) 
         return new GrantTarget(Kind.FUNCTION, function.schema(), function.name(), arguments);
     }
 
+    /**
+     * A routine by the catalog's key for it ({@code schema.name(arguments)}): the arguments cut from the key, as
+     * the grants query keys them. Null when the key is not the routine's.
+     */
+    public static GrantTarget routine(QualifiedName routine, String catalogKey) {
+        int from = routine.toString().length() + 1;
+        if (catalogKey == null || from > catalogKey.length() - 1) return null;
+        return function(routine, catalogKey.substring(from, catalogKey.length() - 1));
+    }
+
     /** The table, sequence or routine name (for a column: its table). */
     public QualifiedName qualifiedName() {
         return new QualifiedName(schema, name == null ? "" : name);

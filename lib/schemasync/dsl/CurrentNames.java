@@ -53,9 +53,10 @@ final class CurrentNames {
 
     /** The column's current name in its table (the table under its current name; a rename may name it by any of its names). */
     String column(QualifiedName declaredTable, String column, int position) {
-        Table table = before.tables().get(table(declaredTable, position));
+        QualifiedName current = table(declaredTable, position);
+        Table table = before.tables().get(current);
         if (table == null || table.column(column).isPresent()) return column;
-        List<String> names = lane.columnNames(declaredTable, tableNames(declaredTable, position), column, position, END);
+        List<String> names = lane.columnNames(declaredTable, tableNames(declaredTable, current, position), column, position, END);
         return latestHeld(names, c -> table.column(c).isPresent(), column);
     }
 
@@ -72,15 +73,15 @@ final class CurrentNames {
      * by one of them; a rename naming a later name has not run on this database). Just the declared name when the
      * database holds none of them.
      */
-    private List<QualifiedName> tableNames(QualifiedName declaredTable, int position) {
+    private List<QualifiedName> tableNames(QualifiedName declaredTable, QualifiedName current, int position) {
         List<QualifiedName> names = lane.names(ObjectKind.TABLE, declaredTable, position, END);
-        int held = names.lastIndexOf(table(declaredTable, position));
+        int held = names.lastIndexOf(current);
         return held < 0 ? List.of(declaredTable) : names.subList(0, held + 1);
     }
 
     /** SQL (an index definition) declared before later column renames, spelled with the new column names. */
     String columnsInSql(String sql, QualifiedName declaredTable, int position) {
-        return lane.columnsInSql(sql, declaredTable, tableNames(declaredTable, position), position, END);
+        return lane.columnsInSql(sql, declaredTable, tableNames(declaredTable, table(declaredTable, position), position), position, END);
     }
 
     List<RenameDecl> laterTableRenames(int position) {

@@ -67,18 +67,6 @@ public final class DesiredState {
         this.names = fold.names;
     }
 
-    /**
-     * Folds the declarations (in block order) against the catalog before the run.
-     *
-     * @param functionKey  a declared function's or procedure's signature → the catalog's key for it (the normalizer
-     *                     spells argument types as PostgreSQL does); the identity when unknown
-     * @param aggregateKey the same for aggregates
-     */
-    public static DesiredState fold(List<Declaration> declarations, Catalog before,
-                                    UnaryOperator<String> functionKey, UnaryOperator<String> aggregateKey) {
-        return fold(declarations, before, new Spelling(functionKey, aggregateKey, UnaryOperator.identity(), null));
-    }
-
     /** Folds the declarations against the catalog before the run, with what PostgreSQL spells (the normalizer's answers). */
     public static DesiredState fold(List<Declaration> declarations, Catalog before, Spelling spelling) {
         return new DesiredState(new DesiredStateFold(declarations, before, spelling).run());
@@ -86,7 +74,7 @@ public final class DesiredState {
 
     /** The fold of declarations alone (no database): routine signatures are their own keys. */
     public static DesiredState fold(List<Declaration> declarations, Catalog before) {
-        return fold(declarations, before, UnaryOperator.identity(), UnaryOperator.identity());
+        return fold(declarations, before, new Spelling(UnaryOperator.identity(), UnaryOperator.identity(), UnaryOperator.identity(), null));
     }
 
     /**

@@ -159,14 +159,7 @@ final class DesiredStateFold {
                 QualifiedName actual = names.table(t.qualifiedName(), position);
                 yield actual.equals(t.qualifiedName()) ? t : new GrantTarget(t.kind(), actual.schema(), actual.name(), t.detail());
             }
-            case FUNCTION -> {
-                // The arguments part of the key, as GrantPlanner cuts it from the catalog's key.
-                QualifiedName name = t.qualifiedName();
-                String key = spelling.grantRoutineKey().apply(t.object());
-                int from = name.toString().length() + 1;
-                yield key != null && from <= key.length() - 1
-                        ? new GrantTarget(t.kind(), name.schema(), name.name(), key.substring(from, key.length() - 1)) : null;
-            }
+            case FUNCTION -> GrantTarget.routine(t.qualifiedName(), spelling.grantRoutineKey().apply(t.object()));
             default -> t;
         };
         if (target == null) return;
@@ -279,10 +272,10 @@ final class DesiredStateFold {
     /** Tables that are declared under another name by a rename chain (both directions, through every rename of it). */
     private List<QualifiedName> tableAliases(QualifiedName table) {
         List<QualifiedName> aliases = new ArrayList<>(List.of(table));
+        List<RenameDecl> tableRenames = lane.all().stream().filter(r -> r.kind() == ObjectKind.TABLE).toList();
         for (int i = 0; i < aliases.size(); i++) {
             QualifiedName name = aliases.get(i);
-            for (RenameDecl r : lane.all()) {
-                if (r.kind() != ObjectKind.TABLE) continue;
+            for (RenameDecl r : tableRenames) {
                 QualifiedName to = r.fromName().sibling(r.to());
                 if (r.fromName().equals(name) && !aliases.contains(to)) aliases.add(to);
                 if (to.equals(name) && !aliases.contains(r.fromName())) aliases.add(r.fromName());

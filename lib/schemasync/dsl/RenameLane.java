@@ -27,30 +27,8 @@ final class RenameLane {
 
     /** A table or index name after the renames of its kind declared after {@code after} and before {@code before}. */
     QualifiedName follow(ObjectKind kind, QualifiedName name, int after, int before) {
-        QualifiedName current = name;
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
-            if (e.position() > after && e.position() < before && r.kind() == kind && Objects.equals(r.fromName(), current)) {
-                current = current.sibling(r.to());
-            }
-        }
-        return current;
-    }
-
-    /**
-     * A column's name after the column renames declared after {@code after} and before {@code before}; a rename
-     * names the table as it was declared ({@code declaredTable}) or by any name in {@code alsoNamed}.
-     */
-    String column(QualifiedName declaredTable, List<QualifiedName> alsoNamed, String column, int after, int before) {
-        String current = column;
-        for (Entry e : renames) {
-            RenameDecl r = e.rename();
-            if (e.position() > after && e.position() < before && r.kind() == ObjectKind.COLUMN && r.from().equals(current)
-                    && (r.table().equals(declaredTable) || alsoNamed.contains(r.table()))) {
-                current = r.to();
-            }
-        }
-        return current;
+        List<QualifiedName> names = names(kind, name, after, before);
+        return names.get(names.size() - 1);
     }
 
     /**

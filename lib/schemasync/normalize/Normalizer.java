@@ -213,28 +213,26 @@ public final class Normalizer {
     private static void changedColumns(DeclaredSchema declared, Catalog catalog, Set<QualifiedName> known,
                                        Map<QualifiedName, Shadow> shadows) {
         List<Declaration> all = declared.declarations();
-        DesiredState[] fold = new DesiredState[1]; // folded once, when a changed column is not in the catalog
+        DesiredState fold = null; // folded once, when a changed column is not in the catalog
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c) || !known.contains(c.table())) continue;
             if (c.type() == null && c.defaultSql() == null) continue;
-            String type = c.type() != null ? c.type() : currentType(all, i, catalog, c.table(), c.column(), fold);
+            String type = c.type();
+            if (type == null) {
+                // The column's type as it is (catalog) or as a block declares it, under the name it has here: a column
+                // an earlier block declared under another name, renamed since, is that column (the fold says which).
+                Table t = catalog.tables().get(c.table());
+                if (t != null && t.column(c.column()).isPresent()) {
+                    type = t.column(c.column()).get().type();
+                } else {
+                    if (fold == null) fold = DesiredState.fold(all, catalog);
+                    type = fold.declaredType(c.table(), c.column(), i);
+                }
+            }
             if (type == null) continue; // no such column: the planner says so, naming the block
             shadow(shadows, catalog, c.table()).declare(new ColumnSpec(DeclaredShapes.changedColumn(i), type, false,
                     c.defaultSql(), Column.Identity.NONE, null));
         }
-    }
-
-    /**
-     * The column's type as it is (catalog) or as a block declares it, under the name it has at position
-     * {@code at}: a column an earlier block declared under another name, renamed since, is that column.
-     */
-    private static String currentType(List<Declaration> all, int at, Catalog catalog, QualifiedName table, String column,
-                                      DesiredState[] fold) {
-        Table t = catalog.tables().get(table);
-        if (t != null && t.column(column).isPresent()) return t.column(column).get().type();
-        // Which declaration's column this is, through the renames between: the fold answers (no database needed).
-        if (fold[0] == null) fold[0] = DesiredState.fold(all, catalog);
-        return fold[0].declaredType(table, column, at);
     }
 
     private static Shadow shadow(Map<QualifiedName, Shadow> shadows, Catalog catalog, QualifiedName table) {

@@ -127,8 +127,7 @@ final class GrantPlanner {
                 if (key == null || !planner.state().functions().containsKey(key) && !planner.state().aggregates().containsKey(key)) {
                     throw missing(what, "routine " + t.object());
                 }
-                QualifiedName name = t.qualifiedName();
-                return new GrantTarget(t.kind(), name.schema(), name.name(), key.substring(name.toString().length() + 1, key.length() - 1));
+                return GrantTarget.routine(t.qualifiedName(), key);
             }
             default -> {
                 return t; // a sequence may come from a serial column or a later kind of declaration: PostgreSQL checks it
