@@ -44,12 +44,6 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
             columns = List.copyOf(columns);
         }
 
-        /** A reference compared with equality on every column (every foreign key before PostgreSQL 18). */
-        public ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
-                          String match, boolean deferrable, boolean initiallyDeferred) {
-            this(table, columns, onUpdate, onDelete, match, deferrable, initiallyDeferred, false);
-        }
-
         /**
          * Whether pg_get_constraintdef's referencing list ({@code FOREIGN KEY (id, PERIOD valid_at) REFERENCES ...}, up to
          * its first closing parenthesis) has a PERIOD column: it does exactly when conperiod is set, and reading it there

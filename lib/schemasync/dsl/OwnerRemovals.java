@@ -1,6 +1,5 @@
 package schemasync.dsl;
 
-import java.util.Locale;
 import schemasync.catalog.OwnerTarget.Kind;
 import schemasync.dsl.Declaration.RemovalDecl;
 
@@ -26,12 +25,9 @@ final class OwnerRemovals {
             case COLLATION -> owned == Kind.COLLATION;
             case STATISTICS -> owned == Kind.STATISTICS;
             // A routine by its signature: the removal's detail holds its argument types (spaces and case aside).
-            case FUNCTION, PROCEDURE, AGGREGATE -> owned.routine() && arguments(o.target().arguments()).equals(arguments(r.column()));
+            case FUNCTION, PROCEDURE, AGGREGATE -> owned.routine() && Removals.arguments(o.target().arguments()).equals(Removals.arguments(r.column()));
             default -> false;
         };
     }
 
-    private static String arguments(String arguments) {
-        return arguments == null ? "" : arguments.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
-    }
 }

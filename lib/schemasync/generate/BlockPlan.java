@@ -200,14 +200,12 @@ final class BlockPlan {
         Set<QualifiedName> declared = new HashSet<>();
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
+            routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
+                    tables.routinesBefore().getOrDefault(name, List.of()));
             if (t == null) { // a foreign table a routine between the tables reads: before that routine
-                routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
-                        tables.routinesBefore().getOrDefault(name, List.of()));
                 externals.foreignTable(name);
                 continue;
             }
-            routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
-                    tables.routinesBefore().getOrDefault(name, List.of()));
             g.startBlock((name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     "Table " + name + (t.comment() == null ? "" : ": " + firstLine(t.comment())));
             if (partitions.isRoot(name)) {

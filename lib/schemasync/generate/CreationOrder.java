@@ -115,14 +115,16 @@ final class CreationOrder {
                 if (p.kind() != Kind.FUNCTION || !routines.contains(signature(p))) continue;
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
+                // The plain defaults of this table that call the function: split out as pg_dump's SET DEFAULT.
+                List<String> split = n.kind() == Kind.TABLE && splittable(user)
+                        ? DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()) : List.of();
                 if (isCheck(n)) {
                     breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
                 } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
                     // An index can be created once the function exists, after every table (pg_dump creates them there).
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
-                } else if (n.kind() == Kind.TABLE && splittable(user)
-                        && !DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()).isEmpty()) {
-                    defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>()).put(user, DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()));
+                } else if (!split.isEmpty()) {
+                    defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>()).put(user, split);
                 } else {
                     hard.add(edge);
                 }

@@ -29,13 +29,8 @@ final class PartitionCalls {
         }
 
         PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
-                                 Map<String, ColumnOptions> columnOptions, String comment, OwnColumns own) {
-            this(partition, storage, unlogged, columnOptions, comment, own, OwnKey.NONE);
-        }
-
-        PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage, boolean unlogged,
                                  Map<String, ColumnOptions> columnOptions, String comment) {
-            this(partition, storage, unlogged, columnOptions, comment, OwnColumns.NONE);
+            this(partition, storage, unlogged, columnOptions, comment, OwnColumns.NONE, OwnKey.NONE);
         }
 
         PartitionWithStorageCall(Call.PartitionCall partition, List<String> storage) {

@@ -77,20 +77,12 @@ record TableCall(String name, List<ColumnDef> columns, List<String> primaryKey, 
     /**
      * {@code identityOptions}: the identity's sequence options that differ from PostgreSQL's defaults for the type;
      * {@code generated}: a generated column's expression (VIRTUAL when {@code virtual}, else STORED); {@code collation}: when
-     * not the type's default.
+     * not the type's default; {@code notNullName}: a NOT NULL constraint's own name (PostgreSQL 18), declared
+     * {@code .notNullNamed(column, name)}.
      */
     record ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
                      SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation,
                      boolean virtual, String notNullName) {
-        ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment) {
-            this(name, type, notNull, identity, defaultSql, comment, SequenceOptions.NONE, null, null, false, null);
-        }
-
-        /** {@code notNullName}: a NOT NULL constraint's own name (PostgreSQL 18), declared {@code .notNullNamed(column, name)}. */
-        ColumnDef(String name, TypeRef type, boolean notNull, Identity identity, String defaultSql, String comment,
-                  SequenceOptions identityOptions, String generated, schemasync.catalog.QualifiedName collation, boolean virtual) {
-            this(name, type, notNull, identity, defaultSql, comment, identityOptions, generated, collation, virtual, null);
-        }
     }
 
     sealed interface ConstraintDef permits Unique, Check, Exclude, ForeignKey {

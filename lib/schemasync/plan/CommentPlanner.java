@@ -69,8 +69,7 @@ final class CommentPlanner {
             case FUNCTION, PROCEDURE -> planner.state().functions().containsKey(o + "(" + t.detail() + ")");
             case STATISTICS -> planner.state().statistics().containsKey(o);
             case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
-            case FOREIGN_TABLE -> planner.state().externals().foreignTables.containsKey(o);
-            case FOREIGN_TABLE_COLUMN -> planner.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
+            case FOREIGN_TABLE, FOREIGN_TABLE_COLUMN -> planner.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
             case TEXT_SEARCH_DICTIONARY -> planner.state().textSearch().dictionaries().containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> planner.state().textSearch().configurations().containsKey(o);
             default -> true;

@@ -1,23 +1,9 @@
 package schemasync.plan;
 
 import schemasync.step.ExternalSteps;
-import schemasync.step.LineageSteps;
-import schemasync.step.OptionSteps;
 import schemasync.step.OwnerSteps;
 import schemasync.step.StatisticsRuleSteps;
-import schemasync.step.Step;
 import schemasync.step.StepVisitor;
-import java.util.ArrayList;
-import java.util.List;
-import schemasync.catalog.Catalog;
-import schemasync.catalog.Column;
-import schemasync.catalog.CommentTarget;
-import schemasync.catalog.Constraint;
-import schemasync.catalog.Domain;
-import schemasync.catalog.Index;
-import schemasync.catalog.QualifiedName;
-import schemasync.catalog.Sequence;
-import schemasync.catalog.Table;
 
 /**
  * The half of {@link Effects} for objects beside tables: foreign servers, user mappings, foreign tables,

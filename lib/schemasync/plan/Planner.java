@@ -209,9 +209,7 @@ public final class Planner {
      * replaced is not changed: a planner still holding it reads it as before.
      */
     void record(Decisions decisions) {
-        for (Decisions.Decision d : decisions.list()) {
-            items.add(d.item());
-            state = Effects.apply(state, d.spelled(), d.steps().toArray(Step[]::new));
-        }
+        for (Decisions.Decision d : decisions.list()) items.add(d.item());
+        state = Effects.apply(state, decisions);
     }
 }

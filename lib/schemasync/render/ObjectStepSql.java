@@ -4,10 +4,6 @@ import static schemasync.render.SqlRenderer.CTX;
 import static schemasync.render.SqlRenderer.name;
 
 import org.jooq.impl.DSL;
-import schemasync.catalog.Column.Identity;
-import schemasync.catalog.QualifiedName;
-import schemasync.catalog.SequenceOptions;
-import schemasync.step.Step;
 import schemasync.step.StepVisitor;
 
 /**

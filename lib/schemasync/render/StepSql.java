@@ -8,7 +8,6 @@ import schemasync.catalog.Column.Identity;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.SequenceOptions;
 import schemasync.step.Step;
-import schemasync.step.StepVisitor;
 
 /** The one statement each step runs: identifiers through {@code DSL.name}, the user's SQL verbatim. */
 final class StepSql extends ObjectStepSql {
