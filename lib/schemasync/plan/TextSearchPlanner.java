@@ -60,7 +60,7 @@ final class TextSearchPlanner {
             return out.change(d.origin(), kind, d.name().toString(), Summary.will(Verb.CREATE), null,
                     new Step.CreateTextSearchDictionary(want));
         }
-        if (want.equals(have)) return out.unchanged(d.origin(), kind, d.name().toString(), "exists, skipped");
+        if (TextSearch.diff(want, have).isEmpty()) return out.unchanged(d.origin(), kind, d.name().toString(), "exists, skipped");
         String fix = !want.template().equals(have.template())
                 ? "a dictionary's template cannot be altered: create one under another name and map it instead"
                 : "to change it: " + TextSearchDdl.alterDictionary(d.name(), TextSearch.parse(want.options()))
@@ -81,7 +81,7 @@ final class TextSearchPlanner {
             want.byDictionaries().forEach((dictionaries, tokens) -> steps.add(new Step.AddTextSearchMapping(c.name(), tokens, dictionaries)));
             return out.change(c.origin(), kind, c.name().toString(), Summary.will(Verb.CREATE), null, steps.toArray(Step[]::new));
         }
-        if (want.parser().equals(have.parser()) && want.mappings().equals(have.mappings())) {
+        if (TextSearch.diff(want, have).isEmpty()) {
             return out.unchanged(c.origin(), kind, c.name().toString(), "exists, skipped");
         }
         String fix;
@@ -92,7 +92,7 @@ final class TextSearchPlanner {
             want.mappings().forEach((token, dictionaries) -> {
                 if (!Objects.equals(dictionaries, have.mappings().get(token))) {
                     sql.add((have.mappings().containsKey(token) ? TextSearchDdl.alterMapping(c.name(), token, dictionaries)
-                            : TextSearchDdl.alterMapping(c.name(), token, dictionaries).replace(" ALTER MAPPING ", " ADD MAPPING ")) + ";");
+                            : schemasync.render.SqlRenderer.render(new Step.AddTextSearchMapping(c.name(), List.of(token), dictionaries))) + ";");
                 }
             });
             have.mappings().keySet().stream().filter(token -> !want.mappings().containsKey(token))

@@ -33,22 +33,31 @@ class TextSearchRoundTripTest {
                         CREATE INDEX articles_search ON articles USING gin (search);
                         CREATE INDEX articles_title ON articles USING gin (to_tsvector('public.copied'::regconfig, title));
                         """),
-                new Fixture("a dictionary over an extension's template (dict_int), with a numeric option, where the server has it", """
-                        DO $$ BEGIN
-                            IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'dict_int') THEN
-                                CREATE SCHEMA ext;
-                                CREATE EXTENSION dict_int WITH SCHEMA ext;
-                                CREATE TEXT SEARCH DICTIONARY public.short_ints (TEMPLATE = ext.intdict_template, MAXLEN = 4, rejectlong = true);
-                                CREATE TEXT SEARCH CONFIGURATION public.numbers (PARSER = default);
-                                ALTER TEXT SEARCH CONFIGURATION public.numbers ADD MAPPING FOR int, uint WITH public.short_ints;
-                            END IF;
-                        END $$;
-                        """));
+                DICT_INT);
+    }
+
+    /** Needs contrib's dict_int: skipped (not passed empty) on a server without it. */
+    static final Fixture DICT_INT = new Fixture("a dictionary over an extension's template (dict_int), with a numeric option", """
+            CREATE SCHEMA ext;
+            CREATE EXTENSION dict_int WITH SCHEMA ext;
+            CREATE TEXT SEARCH DICTIONARY public.short_ints (TEMPLATE = ext.intdict_template, MAXLEN = 4, rejectlong = true);
+            CREATE TEXT SEARCH CONFIGURATION public.numbers (PARSER = default);
+            ALTER TEXT SEARCH CONFIGURATION public.numbers ADD MAPPING FOR int, uint WITH public.short_ints;
+            """);
+
+    private static boolean dictIntAvailable() throws Exception {
+        schemasync.db.DatabaseUrl url = schemasync.TestDatabase.fresh();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.properties());
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'dict_int'")) {
+            return rs.next();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void roundTripsExactly(Fixture fixture) throws Exception {
+        if (fixture == DICT_INT) org.junit.jupiter.api.Assumptions.assumeTrue(dictIntAvailable(), "dict_int is not available");
         ExactRoundTrip.assertExact(fixture.name(), 0, fixture.sql());
     }
 }
