@@ -20,27 +20,51 @@ public abstract class OperatorDeclarations extends StatisticsRuleDeclarations {
      */
     public SchemaChanges ensureOperator(String name, UnaryOperator<OperatorOptions> options) {
         OperatorOptions o = options == null ? OperatorOptions.NONE : options.apply(OperatorOptions.NONE);
-        add(new OperatorDecl.OperatorDeclared(scope().qualified(name), o == null ? OperatorOptions.NONE : o, currentOrigin()));
+        add(new OperatorDecl.OperatorDeclared(scope().qualified(name), o == null ? OperatorOptions.NONE : inScope(o), currentOrigin()));
         return self();
     }
 
     /** The operator must not exist: dropped if present (no CASCADE). {@code leftType} null for a prefix operator. */
     public SchemaChanges ensureNoOperator(String name, String leftType, String rightType) {
-        add(new OperatorDecl.OperatorRemoval(scope().qualified(name), leftType, rightType, currentOrigin()));
+        add(new OperatorDecl.OperatorRemoval(scope().qualified(name), type(leftType), type(rightType), currentOrigin()));
         return self();
     }
 
     /** The cast exists, through the function {@code function} (a signature: {@code "to_text(money2)"}), explicit only. */
     public SchemaChanges ensureCast(String source, String target, UnaryOperator<CastOptions> options) {
         CastOptions o = options == null ? CastOptions.NONE : options.apply(CastOptions.NONE);
-        add(new OperatorDecl.CastDeclared(source == null ? null : scope().name(source.strip()), target == null ? null : scope().name(target.strip()),
-                o == null ? CastOptions.NONE : o, currentOrigin()));
+        add(new OperatorDecl.CastDeclared(type(source), type(target),
+                o == null ? CastOptions.NONE : new CastOptions(o.method(), type(o.function()), o.context()), currentOrigin()));
         return self();
     }
 
     /** The cast must not exist: dropped if present (no CASCADE). */
     public SchemaChanges ensureNoCast(String source, String target) {
-        add(new OperatorDecl.CastRemoval(source == null ? null : source.strip(), target == null ? null : target.strip(), currentOrigin()));
+        add(new OperatorDecl.CastRemoval(type(source), type(target), currentOrigin()));
         return self();
+    }
+
+    /**
+     * A type, function or estimator the operator or cast names, in the tenant's schema if written in the placeholder's
+     * (as the verb's own name is): a declaration and its later removal, both resolved, name the same object, and the
+     * tenant's operator is built on the tenant's types. A function signature's argument types stay as written (as
+     * ensureFunction's do).
+     */
+    private String type(String text) {
+        return text == null ? null : scope().name(text.strip());
+    }
+
+    /** The options with every name resolved; a commutator or negator may also be spelled {@code OPERATOR(schema.op)}. */
+    private OperatorOptions inScope(OperatorOptions o) {
+        return new OperatorOptions(type(o.leftArg()), type(o.rightArg()), type(o.function()), operator(o.commutator()),
+                operator(o.negator()), type(o.restrict()), type(o.join()), o.canHash(), o.canMerge());
+    }
+
+    private String operator(String text) {
+        if (text == null) return null;
+        String bare = text.strip();
+        boolean wrapped = bare.startsWith("OPERATOR(") && bare.endsWith(")");
+        if (!wrapped) return type(bare);
+        return "OPERATOR(" + type(bare.substring("OPERATOR(".length(), bare.length() - 1)) + ")";
     }
 }
