@@ -142,14 +142,14 @@ public final class TenantCatalogs {
             }
             String label = component.getName();
             if (value instanceof Map<?, ?> map) {
-                map.forEach((k, v) -> {
-                    // A tenant schema's own owner goes in its head line below: it says who owns the schema, not
-                    // what the schema holds (a fresh schema has an owner too), and it names the tenant bare.
-                    if (k instanceof OwnerTarget o && o.kind() == OwnerTarget.Kind.SCHEMA && tenants.contains(o.name().name())) return;
-                    add(parts, schemaOf(k), label, k, v instanceof Table t ? t.withoutStatistics() : v);
-                });
+                addEntries(parts, tenants, label, map);
             } else if (value instanceof List<?> list) {
                 for (Object o : list) add(parts, schemaOf(o), label, o, "");
+            } else if (value instanceof Record kinds) {
+                // A family of kinds kept together (externals, operators and casts, text search): a map per kind.
+                for (java.lang.reflect.Method accessor : ACCESSORS.get(kinds.getClass())) {
+                    if (invoke(accessor, kinds) instanceof Map<?, ?> map) addEntries(parts, tenants, label + "." + accessor.getName(), map);
+                }
             }
         }
         Map<String, String> fingerprints = new LinkedHashMap<>();
@@ -162,6 +162,23 @@ public final class TenantCatalogs {
             fingerprints.put(t, Fingerprint.of(withoutOwnName(head + sorted(entries), t, placeholder)));
         }
         return new Slices(fingerprints, Fingerprint.of(sorted(common)), fresh);
+    }
+
+    private static void addEntries(Map<String, List<String>> parts, Set<String> tenants, String label, Map<?, ?> map) {
+        map.forEach((k, v) -> {
+            // A tenant schema's own owner goes in its head line: it says who owns the schema, not what the schema
+            // holds (a fresh schema has an owner too), and it names the tenant bare.
+            if (k instanceof OwnerTarget o && o.kind() == OwnerTarget.Kind.SCHEMA && tenants.contains(o.name().name())) return;
+            add(parts, schemaOf(k), label, k, v instanceof Table t ? t.withoutStatistics() : v);
+        });
+    }
+
+    private static Object invoke(java.lang.reflect.Method accessor, Object target) {
+        try {
+            return accessor.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Entries in a canonical order: the catalog's maps need not iterate alike for a large and a small catalog. */
@@ -189,15 +206,26 @@ public final class TenantCatalogs {
         if (entries != null) entries.add(label + ' ' + key + " = " + value);
     }
 
-    /** The schema an entry of the catalog lives in: of its qualified name, its schema component, or "schema." prefix. */
+    /**
+     * The schema an entry of the catalog lives in: of its qualified name, its schema component, or "schema." prefix;
+     * null for an entry of the database (a foreign server's, publication's or event trigger's owner is named with the
+     * empty schema, {@link OwnerTarget#databaseWide}): shared by every tenant, so it goes in the shared part.
+     */
     private static String schemaOf(Object key) {
-        if (key instanceof QualifiedName q) return q.schema();
-        if (key instanceof String s) return s.indexOf('.') > 0 ? s.substring(0, s.indexOf('.')) : null;
+        if (key instanceof QualifiedName q) return q.schema().isEmpty() ? null : q.schema();
+        if (key instanceof String s) {
+            // A cast is keyed (source AS target): it lives with its source type, or its target's if the source is built in.
+            if (s.startsWith("(") && s.contains(" AS ")) {
+                String source = s.substring(1, s.indexOf(" AS "));
+                return source.indexOf('.') > 0 ? schemaOf(source) : schemaOf(s.substring(s.indexOf(" AS ") + 4, s.length() - 1));
+            }
+            return s.indexOf('.') > 0 ? s.substring(0, s.indexOf('.')) : null;
+        }
         if (key instanceof Record r) {
             for (java.lang.reflect.Method accessor : ACCESSORS.get(r.getClass())) {
                 try {
                     Object v = accessor.invoke(r);
-                    if (v instanceof QualifiedName q) return q.schema();
+                    if (v instanceof QualifiedName q) return q.schema().isEmpty() ? null : q.schema();
                     if (accessor.getName().equals("schema") && v instanceof String s) return s;
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
