@@ -18,7 +18,7 @@ public final class ForeignKeyBuilder extends TableBuilder {
     /** The referenced table, and its columns (default: its primary key). */
     public ForeignKeyBuilder references(String table, String... columns) {
         return update(fk -> new ForeignKeySpec(state.scope.name(table), List.of(columns), fk.onUpdate(), fk.onDelete(), fk.match(),
-                fk.deferrable(), fk.initiallyDeferred()));
+                fk.deferrable(), fk.initiallyDeferred(), fk.period()));
     }
 
     public ForeignKeyBuilder onDeleteCascade() {
@@ -35,30 +35,30 @@ public final class ForeignKeyBuilder extends TableBuilder {
 
     public ForeignKeyBuilder onUpdateCascade() {
         return update(fk -> new ForeignKeySpec(fk.references(), fk.referencedColumns(), "CASCADE", fk.onDelete(),
-                fk.match(), fk.deferrable(), fk.initiallyDeferred()));
+                fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.period()));
     }
 
     /** {@code MATCH FULL}: all columns NULL, or none. */
     public ForeignKeyBuilder matchFull() {
         return update(fk -> new ForeignKeySpec(fk.references(), fk.referencedColumns(), fk.onUpdate(), fk.onDelete(),
-                "FULL", fk.deferrable(), fk.initiallyDeferred()));
+                "FULL", fk.deferrable(), fk.initiallyDeferred(), fk.period()));
     }
 
     /** {@code DEFERRABLE INITIALLY DEFERRED}: checked at commit. */
     public ForeignKeyBuilder deferred() {
         return update(fk -> new ForeignKeySpec(fk.references(), fk.referencedColumns(), fk.onUpdate(), fk.onDelete(),
-                fk.match(), true, true));
+                fk.match(), true, true, fk.period()));
     }
 
     /** {@code DEFERRABLE} (INITIALLY IMMEDIATE). */
     public ForeignKeyBuilder deferrable() {
         return update(fk -> new ForeignKeySpec(fk.references(), fk.referencedColumns(), fk.onUpdate(), fk.onDelete(),
-                fk.match(), true, fk.initiallyDeferred()));
+                fk.match(), true, fk.initiallyDeferred(), fk.period()));
     }
 
     private ForeignKeyBuilder onDelete(String action) {
         return update(fk -> new ForeignKeySpec(fk.references(), fk.referencedColumns(), fk.onUpdate(), action,
-                fk.match(), fk.deferrable(), fk.initiallyDeferred()));
+                fk.match(), fk.deferrable(), fk.initiallyDeferred(), fk.period()));
     }
 
     /**
@@ -79,9 +79,8 @@ public final class ForeignKeyBuilder extends TableBuilder {
     private ForeignKeyBuilder update(UnaryOperator<ForeignKeySpec> change) {
         int last = state.constraints.size() - 1;
         ConstraintSpec c = state.constraints.get(last);
-        // Every other option keeps PERIOD, whichever comes first in the chain.
-        ForeignKeySpec changed = change.apply(c.foreignKey());
-        state.constraints.set(last, c.withForeignKey(changed.withPeriod(changed.period() || c.foreignKey().period())));
+        // Each option copies every other one, PERIOD included, so the order of the chain does not matter.
+        state.constraints.set(last, c.withForeignKey(change.apply(c.foreignKey())));
         return this;
     }
 }
