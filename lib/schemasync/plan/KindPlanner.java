@@ -23,11 +23,11 @@ import schemasync.plan.Summary.Verb;
  * Collations and range types: created when missing; an existing one that differs is reported with both sides
  * and left alone, since neither can be altered in place (ALTER COLLATION only refreshes the version, ALTER
  * TYPE changes no range option) and re-creating one means re-creating every column, domain and index using
- * it. Removals drop them without CASCADE. The working copies start from the catalog on first use (the
- * planner's constructor has not run when this object is made).
+ * it. Removals drop them without CASCADE. Made per declaration over its {@link PlanContext}, with the planners of
+ * the kinds it reaches (statistics and rules, owners, operators and casts, text search).
  */
 final class KindPlanner {
-    private final Planner planner;
+    private final PlanContext context;
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
     /** Declared owners ({@code ensureOwner}). */
@@ -37,20 +37,20 @@ final class KindPlanner {
     /** Text search dictionaries and configurations. */
     private final TextSearchPlanner textSearch;
 
-    KindPlanner(Planner planner) {
-        this.planner = planner;
-        this.statisticsRules = new StatisticsRulePlanner(planner);
-        this.owners = new OwnerPlanner(planner);
-        this.operators = new OperatorPlanner(planner);
-        this.textSearch = new TextSearchPlanner(planner);
+    KindPlanner(PlanContext context) {
+        this.context = context;
+        this.statisticsRules = new StatisticsRulePlanner(context);
+        this.owners = new OwnerPlanner(context);
+        this.operators = new OperatorPlanner(context);
+        this.textSearch = new TextSearchPlanner(context);
     }
 
     Map<QualifiedName, Collation> collations() {
-        return planner.state().collations();
+        return context.state().collations();
     }
 
     Map<QualifiedName, RangeType> rangeTypes() {
-        return planner.state().rangeTypes();
+        return context.state().rangeTypes();
     }
 
     boolean handles(Declaration d) {
@@ -66,7 +66,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
-        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(planner, c));
+        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(context, c));
         else if (d instanceof schemasync.dsl.OwnerDecl o) out.addAll(owners.plan(o));
         else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
         return out;
@@ -75,19 +75,19 @@ final class KindPlanner {
     /** A partition's own comment: COMMENT ON TABLE when it differs (metadata only). */
     private Decisions partitionComment(schemasync.dsl.PartitionCommentDecl c) {
         Decisions out = new Decisions();
-        QualifiedName partition = planner.renamesTable(c.name());
-        schemasync.catalog.Table have = planner.state().tables().get(partition);
+        QualifiedName partition = context.renamesTable(c.name());
+        schemasync.catalog.Table have = context.state().tables().get(partition);
         if (have == null) return out; // the partition's own declaration reports it
         if (java.util.Objects.equals(have.comment(), c.comment())) return out;
         out.change(c.origin(), "comment on partition", partition.toString(), have.comment() == null ? Summary.will(Verb.SET)
-                : Summary.text("will replace (database has '" + have.comment() + "')"), planner.original(partition),
+                : Summary.text("will replace (database has '" + have.comment() + "')"), context.original(partition),
                 new Step.CommentOnTable(partition, c.comment()));
         return out;
     }
 
     private Decisions collation(KindDecl.CollationDecl c) {
         Decisions out = new Decisions();
-        Collation want = planner.shapes.types().kinds().collation(c.name());
+        Collation want = context.shapes().types().kinds().collation(c.name());
         Collation have = collations().get(c.name());
         if (have == null) {
             schemaExists(c.origin(), "collation", c.name());
@@ -101,7 +101,7 @@ final class KindPlanner {
 
     private Decisions rangeType(KindDecl.RangeTypeDecl r) {
         Decisions out = new Decisions();
-        RangeType want = planner.shapes.types().kinds().rangeType(r.name());
+        RangeType want = context.shapes().types().kinds().rangeType(r.name());
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
             schemaExists(r.origin(), "range type", r.name());
@@ -128,7 +128,7 @@ final class KindPlanner {
     }
 
     private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
-        if (!planner.state().schemas().contains(name.schema())) {
+        if (!context.state().schemas().contains(name.schema())) {
             throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
                     + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
         }
@@ -153,13 +153,13 @@ final class KindPlanner {
         out.addAll(statisticsRules.reportUndeclared());
         out.addAll(operators.reportUndeclared());
         out.addAll(textSearch.reportUndeclared());
-        for (Collation c : planner.before.collations().values()) {
-            if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
+        for (Collation c : context.before().collations().values()) {
+            if (context.desired().declares(DesiredState.collation(c.name())) || context.declared().isIgnored(c.name())) continue;
             out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
                     + "): no block declares it; left alone", null));
         }
-        for (RangeType t : planner.before.rangeTypes().values()) {
-            if (planner.desired.declares(DesiredState.type(t.name())) || planner.declared.isIgnored(t.name())) continue;
+        for (RangeType t : context.before().rangeTypes().values()) {
+            if (context.desired().declares(DesiredState.type(t.name())) || context.declared().isIgnored(t.name())) continue;
             out.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
                     + "): no block declares it; left alone", null));
         }

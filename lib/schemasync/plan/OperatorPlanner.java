@@ -28,10 +28,10 @@ import schemasync.step.Step;
  * back to the one that names it. Removals drop them without CASCADE. Reached through {@link KindPlanner}.
  */
 final class OperatorPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    OperatorPlanner(Planner planner) {
-        this.planner = planner;
+    OperatorPlanner(PlanContext context) {
+        this.context = context;
     }
 
     boolean handles(Declaration d) {
@@ -40,7 +40,7 @@ final class OperatorPlanner {
     }
 
     private OperatorSpellings spelled() {
-        return planner.shapes.types().kinds().operators();
+        return context.shapes().types().kinds().operators();
     }
 
     Decisions plan(Declaration d) {
@@ -48,21 +48,21 @@ final class OperatorPlanner {
         if (d instanceof OperatorDecl.CastDeclared c) return cast(c);
         if (d instanceof OperatorDecl.OperatorRemoval r) {
             String key = spelled().operatorKey(r.name(), r.leftType(), r.rightType());
-            Operator have = planner.state().operators().get(key);
+            Operator have = context.state().operators().get(key);
             return removal(r.origin(), "operator", key, have == null ? null : new Step.DropOperator(have));
         }
         OperatorDecl.CastRemoval r = (OperatorDecl.CastRemoval) d;
         String key = spelled().castKey(r.source(), r.target());
-        Cast have = planner.state().casts().get(key);
+        Cast have = context.state().casts().get(key);
         return removal(r.origin(), "cast", key, have == null ? null : new Step.DropCast(have));
     }
 
     private Decisions operator(OperatorDecl.OperatorDeclared o) {
         Decisions out = new Decisions();
         Operator want = spelled().operator(o.operator());
-        Operator have = planner.state().operators().get(want.key());
+        Operator have = context.state().operators().get(want.key());
         if (have == null) {
-            if (!planner.state().schemas().contains(want.name().schema())) {
+            if (!context.state().schemas().contains(want.name().schema())) {
                 throw SchemaSyncException.badInput(o.origin() + ": operator " + want.key() + " is in schema " + want.name().schema()
                         + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") first");
             }
@@ -98,7 +98,7 @@ final class OperatorPlanner {
     private Decisions cast(OperatorDecl.CastDeclared c) {
         Decisions out = new Decisions();
         Cast want = spelled().cast(c.cast());
-        Cast have = planner.state().casts().get(want.key());
+        Cast have = context.state().casts().get(want.key());
         if (have == null) {
             out.change(c.origin(), "cast", want.key(), Summary.will(Verb.CREATE), null, new Step.CreateCast(want));
             return out;
@@ -134,18 +134,18 @@ final class OperatorPlanner {
         Decisions out = new Decisions();
         Set<String> operators = new HashSet<>();
         Set<String> casts = new HashSet<>();
-        for (Declaration d : planner.declared.declarations()) {
+        for (Declaration d : context.declared().declarations()) {
             if (d instanceof OperatorDecl.OperatorDeclared o) operators.add(spelled().operator(o.operator()).key());
             else if (d instanceof OperatorDecl.CastDeclared c) casts.add(spelled().cast(c.cast()).key());
             // A removal speaks of the object too: the drop is its plan line, not an undeclared report.
             else if (d instanceof OperatorDecl.OperatorRemoval r) operators.add(spelled().operatorKey(r.name(), r.leftType(), r.rightType()));
             else if (d instanceof OperatorDecl.CastRemoval r) casts.add(spelled().castKey(r.source(), r.target()));
         }
-        for (Operator o : planner.before.operators().operators().values()) {
-            if (operators.contains(o.key()) || planner.declared.isIgnored(o.name())) continue;
+        for (Operator o : context.before().operators().operators().values()) {
+            if (operators.contains(o.key()) || context.declared().isIgnored(o.name())) continue;
             out.add(new Drift(null, "operator", o.key(), "undeclared operator (" + o.describe() + "): no block declares it; left alone", null));
         }
-        for (Cast c : planner.before.operators().casts().values()) {
+        for (Cast c : context.before().operators().casts().values()) {
             if (casts.contains(c.key())) continue;
             out.add(new Drift(null, "cast", c.key(), "undeclared cast (" + c.describe() + "): no block declares it; left alone", null));
         }

@@ -28,10 +28,10 @@ import schemasync.step.Step;
  * with its rewrite, not for a convergence. Removals drop them without CASCADE.
  */
 final class TextSearchPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    TextSearchPlanner(Planner planner) {
-        this.planner = planner;
+    TextSearchPlanner(PlanContext context) {
+        this.context = context;
     }
 
     static boolean handles(Declaration d) {
@@ -47,7 +47,7 @@ final class TextSearchPlanner {
     }
 
     private TextSearch state() {
-        return planner.state().textSearch();
+        return context.state().textSearch();
     }
 
     private Decisions dictionary(TextSearchDecl.DictionaryDecl d) {
@@ -121,7 +121,7 @@ final class TextSearchPlanner {
     }
 
     private void schemaExists(Origin origin, String kind, QualifiedName name) {
-        if (!planner.state().schemas().contains(name.schema())) {
+        if (!context.state().schemas().contains(name.schema())) {
             throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
                     + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
         }
@@ -139,13 +139,13 @@ final class TextSearchPlanner {
     /** Dictionaries and configurations no block declares: reported, never dropped. */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
-        for (TextSearch.Dictionary d : planner.before.textSearch().dictionaries().values()) {
-            if (planner.desired.declares(DesiredState.textSearchDictionary(d.name())) || planner.declared.isIgnored(d.name())) continue;
+        for (TextSearch.Dictionary d : context.before().textSearch().dictionaries().values()) {
+            if (context.desired().declares(DesiredState.textSearchDictionary(d.name())) || context.declared().isIgnored(d.name())) continue;
             out.add(new Drift(null, "text search dictionary", d.name().toString(), "undeclared text search dictionary ("
                     + d.describe() + "): no block declares it; left alone", null));
         }
-        for (TextSearch.Configuration c : planner.before.textSearch().configurations().values()) {
-            if (planner.desired.declares(DesiredState.textSearchConfiguration(c.name())) || planner.declared.isIgnored(c.name())) continue;
+        for (TextSearch.Configuration c : context.before().textSearch().configurations().values()) {
+            if (context.desired().declares(DesiredState.textSearchConfiguration(c.name())) || context.declared().isIgnored(c.name())) continue;
             out.add(new Drift(null, "text search configuration", c.name().toString(), "undeclared text search configuration ("
                     + c.describe() + "): no block declares it; left alone", null));
         }
