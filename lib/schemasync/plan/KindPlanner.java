@@ -1,11 +1,7 @@
 package schemasync.plan;
 
 import schemasync.step.Step;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.Collation;
 import schemasync.catalog.Differ;
 import schemasync.catalog.QualifiedName;
@@ -13,10 +9,8 @@ import schemasync.dsl.DesiredState;
 import schemasync.catalog.RangeType;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.KindDecl;
-import schemasync.model.Difference;
 import schemasync.model.ObjectKind;
 import schemasync.plan.PlanItem.Drift;
-import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;
 
 /**
@@ -90,10 +84,10 @@ final class KindPlanner {
         Collation want = context.shapes().types().kinds().collation(c.name());
         Collation have = collations().get(c.name());
         if (have == null) {
-            schemaExists(c.origin(), "collation", c.name());
+            StandaloneObjects.requireSchema(context, c.origin(), "collation", c.name());
             out.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
         } else {
-            out.addAll(compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
+            out.addAll(StandaloneObjects.compared(c.origin(), "collation", c.name().toString(), Differ.collation(want, have), want.describe(), have.describe(),
                     "a collation cannot be altered: create one under another name and move the columns to it"));
         }
         return out;
@@ -104,47 +98,21 @@ final class KindPlanner {
         RangeType want = context.shapes().types().kinds().rangeType(r.name());
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
-            schemaExists(r.origin(), "range type", r.name());
+            StandaloneObjects.requireSchema(context, r.origin(), "range type", r.name());
             out.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(want),
                     new Step.CreateRangeType(r.type()));
         } else {
-            out.addAll(compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
+            out.addAll(StandaloneObjects.compared(r.origin(), "range type", r.name().toString(), Differ.rangeType(want, have), want.describe(), have.describe(),
                     "a range type's options cannot be altered: create one under another name and move the columns to it"));
         }
         return out;
     }
 
-    private Decisions compare(schemasync.dsl.Origin origin, String kind, QualifiedName name, List<Difference> differences,
-                         String wanted, String actual, String why) {
-        Decisions out = new Decisions();
-        if (differences.isEmpty()) {
-            out.add(new Unchanged(origin, kind, name.toString(), "exists, skipped"));
-            return out;
-        }
-        String fields = differences.stream().map(Difference::field).collect(Collectors.joining(", "));
-        out.drift(origin, kind, name.toString(), "differs in " + fields + ": declared (" + wanted + "), database has ("
-                + actual + "): not changed (" + why + ")", null);
-        return out;
-    }
-
-    private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
-        if (!context.state().schemas().contains(name.schema())) {
-            throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
-                    + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
-        }
-    }
-
     private Decisions removal(Declaration.RemovalDecl r) {
-        Decisions out = new Decisions();
         boolean present = r.kind() == ObjectKind.COLLATION ? collations().containsKey(r.object())
                 : rangeTypes().containsKey(r.object());
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
-        if (!present) {
-            out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
-            return out;
-        }
-        out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
-        return out;
+        return StandaloneObjects.removal(r.origin(), r.kind().word(), drop.object(), present ? drop : null);
     }
 
     /** Collations and range types no block declares: reported, never dropped. */

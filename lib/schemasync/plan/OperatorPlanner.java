@@ -5,13 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.Cast;
 import schemasync.catalog.Operator;
 import schemasync.catalog.OperatorObjects;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.OperatorDecl;
-import schemasync.dsl.Origin;
 import schemasync.model.Difference;
 import schemasync.normalize.OperatorSpellings;
 import schemasync.plan.PlanItem.Drift;
@@ -49,12 +47,12 @@ final class OperatorPlanner {
         if (d instanceof OperatorDecl.OperatorRemoval r) {
             String key = spelled().operatorKey(r.name(), r.leftType(), r.rightType());
             Operator have = context.state().operators().get(key);
-            return removal(r.origin(), "operator", key, have == null ? null : new Step.DropOperator(have));
+            return StandaloneObjects.removal(r.origin(), "operator", key, have == null ? null : new Step.DropOperator(have));
         }
         OperatorDecl.CastRemoval r = (OperatorDecl.CastRemoval) d;
         String key = spelled().castKey(r.source(), r.target());
         Cast have = context.state().casts().get(key);
-        return removal(r.origin(), "cast", key, have == null ? null : new Step.DropCast(have));
+        return StandaloneObjects.removal(r.origin(), "cast", key, have == null ? null : new Step.DropCast(have));
     }
 
     private Decisions operator(OperatorDecl.OperatorDeclared o) {
@@ -62,10 +60,7 @@ final class OperatorPlanner {
         Operator want = spelled().operator(o.operator());
         Operator have = context.state().operators().get(want.key());
         if (have == null) {
-            if (!context.state().schemas().contains(want.name().schema())) {
-                throw SchemaSyncException.badInput(o.origin() + ": operator " + want.key() + " is in schema " + want.name().schema()
-                        + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") first");
-            }
+            StandaloneObjects.requireSchema(context, o.origin(), "operator", want.key(), want.name().schema());
             out.change(o.origin(), "operator", want.key(), Summary.will(Verb.CREATE), null, new Step.CreateOperator(want));
             return out;
         }
@@ -84,13 +79,13 @@ final class OperatorPlanner {
         if (!fixed.isEmpty()) {
             Operator estimated = new Operator(have.name(), have.leftType(), have.rightType(), have.function(), have.commutator(),
                     have.negator(), want.restrict(), want.join(), have.hashes(), have.merges());
-            out.change(o.origin(), "operator", want.key(), Summary.text("will set " + fields(fixed) + " (database has "
+            out.change(o.origin(), "operator", want.key(), Summary.text("will set " + StandaloneObjects.fields(fixed) + " (database has "
                     + values(fixed) + ")"), null, new Step.SetOperatorEstimators(estimated));
         }
         if (!reported.isEmpty()) {
-            out.drift(o.origin(), "operator", want.key(), "differs in " + fields(reported) + ": declared (" + compared.describe()
-                    + "), database has (" + have.describe() + "): not changed (an operator's function, commutator, negator,"
-                    + " HASHES and MERGES cannot be altered: create one under another name and move its users to it)", null);
+            out.addAll(StandaloneObjects.compared(o.origin(), "operator", want.key(), reported, compared.describe(), have.describe(),
+                    "an operator's function, commutator, negator, HASHES and MERGES cannot be altered: create one under another"
+                    + " name and move its users to it"));
         }
         return out;
     }
@@ -103,26 +98,8 @@ final class OperatorPlanner {
             out.change(c.origin(), "cast", want.key(), Summary.will(Verb.CREATE), null, new Step.CreateCast(want));
             return out;
         }
-        List<Difference> differences = OperatorObjects.cast(want, have);
-        if (differences.isEmpty()) {
-            out.add(new Unchanged(c.origin(), "cast", want.key(), "exists, skipped"));
-        } else {
-            out.drift(c.origin(), "cast", want.key(), "differs in " + fields(differences) + ": declared (" + want.describe()
-                    + "), database has (" + have.describe() + "): not changed (a cast cannot be altered: drop it with"
-                    + " ensureNoCast in one block and declare it again in a later one)", null);
-        }
-        return out;
-    }
-
-    private Decisions removal(Origin origin, String kind, String key, Step drop) {
-        Decisions out = new Decisions();
-        if (drop == null) out.add(new Unchanged(origin, kind, key, "absent, nothing to drop"));
-        else out.change(origin, kind, key, Summary.will(Verb.DROP), null, drop);
-        return out;
-    }
-
-    private static String fields(List<Difference> differences) {
-        return differences.stream().map(Difference::field).collect(Collectors.joining(", "));
+        return StandaloneObjects.compared(c.origin(), "cast", want.key(), OperatorObjects.cast(want, have), want.describe(),
+                have.describe(), "a cast cannot be altered: drop it with ensureNoCast in one block and declare it again in a later one");
     }
 
     private static String values(List<Difference> differences) {

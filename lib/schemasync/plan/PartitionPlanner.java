@@ -101,14 +101,17 @@ final class PartitionPlanner {
             return out;
         }
         String name = p.primaryKeyName() != null ? p.primaryKeyName() : TableEffects.defaultName(p.name().name(), "pkey");
+        // The name only when declared, as a table's (Differ.primaryKey says why).
+        java.util.Set<String> differ = Differ.fields(Differ.primaryKey(new Table.PrimaryKey(p.primaryKeyName(), p.primaryKey()),
+                actual, p.primaryKeyName() != null));
         if (actual == null && context.before().tables().get(p.name()) == null) {
             out.change(p.origin(), "constraint", p.name() + "." + name, Summary.will(Verb.ADD).plus(" (primary key of this partition)"),
                     null, new schemasync.step.KeySteps.AddPrimaryKey(p.name(), name, p.primaryKey()));
-        } else if (actual == null || !actual.columns().equals(p.primaryKey())) {
+        } else if (differ.contains("primary key")) {
             out.add(new Drift(p.origin(), "constraint", object, "declared PRIMARY KEY " + p.primaryKey() + ", database has "
                     + (actual == null ? "none" : actual.columns().toString()) + ": not changed: adding one scans the partition and"
                     + " builds an index under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK));
-        } else if (p.primaryKeyName() != null && !actual.name().equals(name)) {
+        } else if (differ.contains("primary key name")) {
             out.add(new Drift(p.origin(), "constraint", object, "declared as " + name + ", database has it as " + actual.name()
                     + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
         } else {
