@@ -23,10 +23,10 @@ import schemasync.plan.PlanItem.Unchanged;
  * not; a removal only while the object exists; a custom step only while its guard says so.
  */
 final class ChangesToExisting {
-    private final Planner planner;
+    private final PlanContext context;
 
-    ChangesToExisting(Planner planner) {
-        this.planner = planner;
+    ChangesToExisting(PlanContext context) {
+        this.context = context;
     }
 
     Decisions rename(RenameDecl r) {
@@ -43,19 +43,18 @@ final class ChangesToExisting {
         Decisions out = new Decisions();
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
-        Table table = planner.state().tables().get(from);
-        if (decide(out, r, from.toString(), to.toString(), table != null, planner.state().tables().containsKey(to))) {
-            out.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), planner.before.tables().get(from),
+        Table table = context.state().tables().get(from);
+        if (decide(out, r, from.toString(), to.toString(), table != null, context.state().tables().containsKey(to))) {
+            out.change(r.origin(), "table", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()), context.before().tables().get(from),
                     new Step.RenameTable(from, r.to()));
-            planner.renamedFrom.put(to, planner.renamedFrom.getOrDefault(from, from));
         }
         return out;
     }
 
     private Decisions renameColumn(RenameDecl r) {
         Decisions out = new Decisions();
-        QualifiedName tableName = planner.renamesTable(r.table());
-        Table table = planner.state().tables().get(tableName);
+        QualifiedName tableName = context.renamesTable(r.table());
+        Table table = context.state().tables().get(tableName);
         if (table == null) {
             throw SchemaSyncException.badInput(r.origin() + ": ensureColumnRenamed on table " + r.table()
                     + ", which does not exist in the database and no earlier block declares it");
@@ -63,7 +62,7 @@ final class ChangesToExisting {
         var column = table.column(r.from());
         if (decide(out, r, tableName + "." + r.from(), tableName + "." + r.to(), column.isPresent(), table.column(r.to()).isPresent())) {
             out.change(r.origin(), "column", tableName + "." + r.from(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
-                    planner.before.tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
+                    context.before().tables().get(tableName), new Step.RenameColumn(tableName, r.from(), r.to()));
         }
         return out;
     }
@@ -72,10 +71,10 @@ final class ChangesToExisting {
         Decisions out = new Decisions();
         QualifiedName from = r.fromName();
         QualifiedName to = from.sibling(r.to());
-        Index index = planner.state().indexes().get(from);
-        if (decide(out, r, from.toString(), to.toString(), index != null, planner.state().indexes().containsKey(to))) {
+        Index index = context.state().indexes().get(from);
+        if (decide(out, r, from.toString(), to.toString(), index != null, context.state().indexes().containsKey(to))) {
             out.change(r.origin(), "index", from.toString(), Summary.will(Verb.RENAME).plus(" to " + r.to()),
-                    planner.before.tables().get(index.table()), new Step.RenameIndex(from, r.to()));
+                    context.before().tables().get(index.table()), new Step.RenameIndex(from, r.to()));
         }
         return out;
     }
@@ -99,37 +98,37 @@ final class ChangesToExisting {
         Decisions out = new Decisions();
         String kind = r.kind().word();
         if (r.kind().ordinal() > ObjectKind.FUNCTION.ordinal()) {
-            out.addAll(new ObjectRemovals(planner).remove(r)); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
+            out.addAll(new ObjectRemovals(context).remove(r)); // materialized view, sequence, domain, composite type, procedure, aggregate, partition
         } else if (r.kind() == ObjectKind.TABLE) {
-            Table table = planner.state().tables().get(r.object());
+            Table table = context.state().tables().get(r.object());
             if (table == null) {
                 out.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
                 return out;
             }
             out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(", with its data"),
-                    planner.original(r.object()), new Step.DropTable(r.object()));
+                    context.original(r.object()), new Step.DropTable(r.object()));
         } else if (r.kind() == ObjectKind.COLUMN) {
             QualifiedName tableName = r.object();
-            Table table = planner.state().tables().get(tableName);
+            Table table = context.state().tables().get(tableName);
             String object = tableName + "." + r.column();
             if (table == null || table.column(r.column()).isEmpty()) {
                 out.add(new Unchanged(r.origin(), kind, object, "absent, nothing to drop"));
                 return out;
             }
-            out.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), planner.original(tableName),
+            out.change(r.origin(), kind, object, Summary.will(Verb.DROP).plus(", with its data"), context.original(tableName),
                     new Step.DropColumn(tableName, r.column()));
         } else if (r.kind() != ObjectKind.INDEX) {
             out.addAll(removeOther(r));
         } else {
-            Index index = planner.state().indexes().get(r.object());
+            Index index = context.state().indexes().get(r.object());
             if (index == null) {
                 out.add(new Unchanged(r.origin(), kind, r.object().toString(), "absent, nothing to drop"));
             } else if (index.constraintBacked()) {
                 out.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
                         + " dropped (the constraint owns it)", null);
             } else {
-                boolean online = planner.online(index.table());
-                out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), planner.before.tables().get(index.table()), new Step.DropIndex(r.object(), online));
+                boolean online = context.online(index.table());
+                out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), context.before().tables().get(index.table()), new Step.DropIndex(r.object(), online));
             }
         }
         return out;
@@ -139,12 +138,12 @@ final class ChangesToExisting {
     private Decisions removeOther(RemovalDecl r) {
         Decisions out = new Decisions();
         String kind = r.kind().word();
-        Table table = planner.state().tables().get(r.object());
+        Table table = context.state().tables().get(r.object());
         boolean present = switch (r.kind()) {
             case CONSTRAINT -> table != null && table.constraint(r.column()).isPresent();
             case TRIGGER -> table != null && table.trigger(r.column()).isPresent();
-            case VIEW -> planner.state().views().containsKey(r.object());
-            case FUNCTION -> planner.state().functions().values().stream().anyMatch(f -> f.name().equals(r.object()));
+            case VIEW -> context.state().views().containsKey(r.object());
+            case FUNCTION -> context.state().functions().values().stream().anyMatch(f -> f.name().equals(r.object()));
             default -> false;
         };
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), r.column());
@@ -152,18 +151,18 @@ final class ChangesToExisting {
             out.add(new Unchanged(r.origin(), kind, drop.object(), "absent, nothing to drop"));
             return out;
         }
-        if (r.kind() == ObjectKind.FUNCTION && planner.state().functions().values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
+        if (r.kind() == ObjectKind.FUNCTION && context.state().functions().values().stream().filter(f -> f.name().equals(r.object())).count() > 1) {
             out.drift(r.origin(), kind, drop.object(), "has several overloads: not dropped; drop the one you mean by hand", null);
             return out;
         }
-        out.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), planner.before.tables().get(r.object()), drop);
+        out.change(r.origin(), kind, drop.object(), Summary.will(Verb.DROP), context.before().tables().get(r.object()), drop);
         return out;
     }
 
     Decisions custom(CustomStepDecl c) {
         Decisions out = new Decisions();
-        GuardAnswer answer = planner.guards.getOrDefault(c.id(), GuardAnswer.NEEDED);
-        boolean earlierChanges = planner.recorded().stream().anyMatch(PlanItem.Change.class::isInstance);
+        GuardAnswer answer = context.guards().getOrDefault(c.id(), GuardAnswer.NEEDED);
+        boolean earlierChanges = context.recorded().stream().anyMatch(PlanItem.Change.class::isInstance);
         if (answer == GuardAnswer.NOT_NEEDED && earlierChanges) {
             // Asked before this run's earlier steps: they may change the answer (a rename, a new column).
             out.change(c.origin(), "custom step", c.id(), Summary.text("guard says not needed now; asked again after the earlier"

@@ -28,31 +28,31 @@ import schemasync.plan.PlanItem.Unchanged;
 final class ColumnChangePlanner {
     static final String CHECK_SUFFIX = "_ssnn";
 
-    private final Planner planner;
+    private final PlanContext context;
 
-    ColumnChangePlanner(Planner planner) {
-        this.planner = planner;
+    ColumnChangePlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(ColumnChangeDecl c) {
         Decisions out = new Decisions();
-        QualifiedName tableName = planner.renamesTable(c.table());
-        Table table = planner.state().tables().get(tableName);
+        QualifiedName tableName = context.renamesTable(c.table());
+        Table table = context.state().tables().get(tableName);
         Optional<Column> existing = table == null ? Optional.empty() : table.column(c.column());
         if (existing.isEmpty()) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumnChanged on column " + tableName + "." + c.column()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         Column have = existing.get();
-        Table original = planner.before.tables().get(tableName);
-        boolean online = planner.online(tableName);
-        Column target = planner.shapes.changed(c.table(), planner.position);
+        Table original = context.before().tables().get(tableName);
+        boolean online = context.online(tableName);
+        Column target = context.shapes().changed(c.table(), context.position());
         List<Step> steps = new ArrayList<>();
         List<String> what = new ArrayList<>();
         // What the declaration changes is what the column differ finds (verify compares with it too).
         Set<String> differ = target == null ? Set.of() : Differ.fields(Differ.column(target, have));
         if (c.type() != null && differ.contains("type")) {
-            DependentViews views = new DependentViews(planner, tableName, c.column());
+            DependentViews views = new DependentViews(context, tableName, c.column());
             steps.addAll(views.drops());
             steps.add(new Step.AlterColumnType(tableName, c.column(), c.type(), c.using(), have.type(), target.type()));
             steps.addAll(views.creates());

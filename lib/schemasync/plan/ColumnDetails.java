@@ -16,7 +16,7 @@ final class ColumnDetails {
     private ColumnDetails() {
     }
 
-    static Decisions drift(Planner planner, Origin origin, String object, Column want, Column have) {
+    static Decisions drift(PlanContext context, Origin origin, String object, Column want, Column have) {
         Decisions out = new Decisions();
         if (!Objects.equals(want.generated(), have.generated()) || want.virtual() != have.virtual()) {
             out.drift(origin, "column", object, "declared " + generated(want) + ", database has " + generated(have)

@@ -19,10 +19,10 @@ import schemasync.plan.Summary.Verb;
  * every other difference with its hazard.
  */
 final class ColumnPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    ColumnPlanner(Planner planner) {
-        this.planner = planner;
+    ColumnPlanner(PlanContext context) {
+        this.context = context;
     }
 
     /**
@@ -31,12 +31,12 @@ final class ColumnPlanner {
      */
     Decisions plan(Origin origin, QualifiedName declaredTable, QualifiedName tableName, ColumnSpec spec) {
         Decisions out = new Decisions();
-        Table table = planner.state().tables().get(tableName);
-        Column want = planner.shapes.column(declaredTable, spec.name());
-        String columnName = planner.renamesColumn(declaredTable, spec.name());
+        Table table = context.state().tables().get(tableName);
+        Column want = context.shapes().column(declaredTable, spec.name());
+        String columnName = context.renamesColumn(declaredTable, spec.name());
         String object = tableName + "." + columnName;
         Column have = table.column(columnName).orElse(null);
-        Table original = planner.before.tables().get(tableName);
+        Table original = context.before().tables().get(tableName);
         if (have == null) {
             if (original != null && spec.generated() && !spec.virtual()) {
                 out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: adding a stored"
@@ -49,7 +49,7 @@ final class ColumnPlanner {
                 out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: a NOT NULL column"
                         + " without a default cannot be added to a table that may hold rows; give it a default, or add"
                         + " it nullable and backfill", HazardKind.FULL_SCAN_UNDER_LOCK);
-            } else if (original != null && planner.shapes.rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
+            } else if (original != null && context.shapes().rewritingAdds().contains(new DeclaredShapes.ColumnRef(tableName, spec.name()))) {
                 out.drift(origin, "column", object, "declared " + spec.describe() + ", missing: not added: its volatile default"
                         + " rewrites " + tableName + " under an ACCESS EXCLUSIVE lock; add it without the default,"
                         + " backfill, then declare the default", HazardKind.TABLE_REWRITE);
@@ -65,7 +65,7 @@ final class ColumnPlanner {
         // A comment the declaration does not state is whatever the database has.
         java.util.Set<String> differs = schemasync.catalog.Differ.fields(schemasync.catalog.Differ.column(
                 want.withDefaultAndComment(want.defaultExpr(), spec.comment() == null ? have.comment() : spec.comment()), have));
-        String laterChange = planner.laterChange(declaredTable, spec.name());
+        String laterChange = context.laterChange(declaredTable, spec.name());
         if (laterChange != null && (differs.contains("type") || differs.contains("not null"))) {
             out.add(new Unchanged(origin, "column", object, "differs; ensureColumnChanged in " + laterChange + " changes it"));
             return out;
@@ -77,9 +77,9 @@ final class ColumnPlanner {
         }
         if (differs.contains("generated") || differs.contains("virtual") || differs.contains("collation")) {
             same = false;
-            out.addAll(ColumnDetails.drift(planner, origin, object, want, have));
+            out.addAll(ColumnDetails.drift(context, origin, object, want, have));
         }
-        Decisions identity = planner.identities.plan(origin, tableName, columnName, spec, want, have);
+        Decisions identity = new IdentityPlanner(context).plan(origin, tableName, columnName, spec, want, have);
         if (!identity.isEmpty()) same = false;
         out.addAll(identity);
         if (differs.contains("not null") && want.notNull()) {

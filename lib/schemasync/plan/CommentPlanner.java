@@ -18,10 +18,10 @@ import schemasync.plan.PlanItem.Unchanged;
  * PostgreSQL's own spelling of its arguments; any other is matched as written.
  */
 final class CommentPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    CommentPlanner(Planner planner) {
-        this.planner = planner;
+    CommentPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(CommentDecl c) {
@@ -33,7 +33,7 @@ final class CommentPlanner {
             throw schemasync.SchemaSyncException.badInput(c.origin() + ": " + kind + " " + object
                     + ": no such object exists, and no earlier block declares it");
         }
-        String have = planner.state().comments().get(target);
+        String have = context.state().comments().get(target);
         if (Differ.comment(c.text(), have).isEmpty()) {
             out.add(new Unchanged(c.origin(), kind, object, "is set, skipped"));
             return out;
@@ -47,9 +47,9 @@ final class CommentPlanner {
     /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */
     private CommentTarget key(CommentTarget t) {
         if (!t.kind().routine()) return t;
-        String existing = planner.shapes.types().routineArguments().get(t.object() + "(" + t.detail() + ")");
+        String existing = context.shapes().types().routineArguments().get(t.object() + "(" + t.detail() + ")");
         if (existing != null) return new CommentTarget(t.kind(), t.object(), existing);
-        String catalogKey = planner.shapes.functions().keys().get(t.object() + "(" + t.detail() + ")");
+        String catalogKey = context.shapes().functions().keys().get(t.object() + "(" + t.detail() + ")");
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
         return new CommentTarget(t.kind(), t.object(), catalogKey.substring(open + 1, catalogKey.length() - 1));
@@ -59,19 +59,19 @@ final class CommentPlanner {
     private boolean exists(CommentTarget t) {
         QualifiedName o = t.object();
         return switch (t.kind()) {
-            case SCHEMA -> planner.state().schemas().contains(o.name());
-            case VIEW, VIEW_COLUMN -> planner.state().views().containsKey(o); // PostgreSQL checks the column
-            case SEQUENCE -> planner.state().sequences().containsKey(o);
-            case INDEX -> planner.state().indexes().containsKey(o);
-            case TYPE -> planner.state().enums().containsKey(o) || planner.state().domains().containsKey(o) || planner.state().composites().containsKey(o);
-            case DOMAIN_CONSTRAINT -> planner.state().domains().containsKey(o);
-            case CONSTRAINT, TRIGGER, POLICY -> planner.state().tables().containsKey(planner.renamesTable(o));
-            case FUNCTION, PROCEDURE -> planner.state().functions().containsKey(o + "(" + t.detail() + ")");
-            case STATISTICS -> planner.state().statistics().containsKey(o);
-            case RULE -> planner.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
-            case FOREIGN_TABLE, FOREIGN_TABLE_COLUMN -> planner.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
-            case TEXT_SEARCH_DICTIONARY -> planner.state().textSearch().dictionaries().containsKey(o);
-            case TEXT_SEARCH_CONFIGURATION -> planner.state().textSearch().configurations().containsKey(o);
+            case SCHEMA -> context.state().schemas().contains(o.name());
+            case VIEW, VIEW_COLUMN -> context.state().views().containsKey(o); // PostgreSQL checks the column
+            case SEQUENCE -> context.state().sequences().containsKey(o);
+            case INDEX -> context.state().indexes().containsKey(o);
+            case TYPE -> context.state().enums().containsKey(o) || context.state().domains().containsKey(o) || context.state().composites().containsKey(o);
+            case DOMAIN_CONSTRAINT -> context.state().domains().containsKey(o);
+            case CONSTRAINT, TRIGGER, POLICY -> context.state().tables().containsKey(context.renamesTable(o));
+            case FUNCTION, PROCEDURE -> context.state().functions().containsKey(o + "(" + t.detail() + ")");
+            case STATISTICS -> context.state().statistics().containsKey(o);
+            case RULE -> context.state().rules().containsKey(schemasync.catalog.Rule.key(o, t.detail()));
+            case FOREIGN_TABLE, FOREIGN_TABLE_COLUMN -> context.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
+            case TEXT_SEARCH_DICTIONARY -> context.state().textSearch().dictionaries().containsKey(o);
+            case TEXT_SEARCH_CONFIGURATION -> context.state().textSearch().configurations().containsKey(o);
             default -> true;
         };
     }

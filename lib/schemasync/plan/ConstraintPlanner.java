@@ -27,10 +27,10 @@ import schemasync.plan.PlanItem.Unchanged;
  * FOREIGN KEY are added NOT VALID (a brief lock, no scan) and validated by a separate step.
  */
 final class ConstraintPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    ConstraintPlanner(Planner planner) {
-        this.planner = planner;
+    ConstraintPlanner(PlanContext context) {
+        this.context = context;
     }
 
     /** The constraints a table created in this run starts with (inline in CREATE TABLE, or added NOT VALID after it). */
@@ -55,12 +55,12 @@ final class ConstraintPlanner {
      */
     Decisions compare(TableDecl t, QualifiedName actual, boolean reportUndeclared) {
         Decisions out = new Decisions();
-        Table before = planner.before.tables().get(actual);
+        Table before = context.before().tables().get(actual);
         // What this call adds: the working copy has it only once these decisions are recorded, and a later
         // constraint of the same declaration is compared with it too (a twin is not added twice).
         List<Constraint> added = new ArrayList<>();
         for (ConstraintSpec spec : t.constraints()) {
-            Table table = planner.state().tables().get(actual);
+            Table table = context.state().tables().get(actual);
             Constraint want = want(t, spec, actual);
             String object = actual + "." + spec.name();
             Optional<Constraint> have = table.constraint(spec.name())
@@ -73,7 +73,7 @@ final class ConstraintPlanner {
                             + ", which exists as " + twin.get().name() + ": not added twice; rename one to match", null));
                     continue;
                 }
-                if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && planner.state().indexes().containsKey(actual.sibling(spec.name()))) {
+                if ((spec.kind() == Kind.UNIQUE || spec.kind() == Kind.EXCLUSION) && context.state().indexes().containsKey(actual.sibling(spec.name()))) {
                     // A UNIQUE or EXCLUDE constraint creates an index of its own name: the name is taken.
                     out.add(new Drift(t.origin(), "constraint", object, "declared " + want.describe()
                             + ", but an index named " + spec.name() + " exists: not added; give the constraint another"
@@ -85,10 +85,10 @@ final class ConstraintPlanner {
                 boolean scanLater = (spec.kind() == Kind.CHECK || spec.kind() == Kind.FOREIGN_KEY) && before != null && !spec.notEnforced();
                 List<Step> steps = new ArrayList<>();
                 steps.add(new Step.AddConstraint(actual, spec, scanLater || spec.notValid()));
-                if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
+                if (scanLater && !spec.notValid()) steps.add(new Step.ValidateConstraint(actual, spec.name(), context.online(actual)));
                 out.change(t.origin(), "constraint", object, spec.notValid() ? Summary.will(Verb.ADD).plus(" NOT VALID (as declared: existing rows"
                         + " are not checked)") : scanLater ? Summary.will(Verb.ADD).plus(" NOT VALID, ").then(Verb.VALIDATE)
-                        .plus(planner.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, Spelled.as(want),
+                        .plus(context.online(actual) ? " after the commit" : "") : Summary.will(Verb.ADD), before, Spelled.as(want),
                         steps.toArray(Step[]::new));
                 added.add(want);
             } else if (!Differ.constraintShape(want, have.get()).isEmpty()) {
@@ -99,14 +99,14 @@ final class ConstraintPlanner {
                 out.add(new Unchanged(t.origin(), "constraint", object, "exists NOT VALID, as declared, skipped"));
             } else if (!have.get().validated()) {
                 out.change(t.origin(), "constraint", object, Summary.text("is NOT VALID: ").plusWill(Verb.VALIDATE), before,
-                        new Step.ValidateConstraint(actual, spec.name(), planner.online(actual)));
+                        new Step.ValidateConstraint(actual, spec.name(), context.online(actual)));
             } else {
                 out.add(new Unchanged(t.origin(), "constraint", object, "exists, skipped"));
             }
         }
         if (!reportUndeclared) return out;
-        for (Constraint c : planner.state().tables().get(actual).constraints()) {
-            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !planner.declared.isIgnoredColumn(actual, c.name())
+        for (Constraint c : context.state().tables().get(actual).constraints()) {
+            if (t.constraints().stream().noneMatch(s -> s.name().equals(c.name())) && !context.declared().isIgnoredColumn(actual, c.name())
                     && !laterConstraints().contains(t.name() + "." + c.name())
                     && !laterConstraints().contains(actual + "." + c.name())) {
                 out.add(new Drift(t.origin(), "constraint", actual + "." + c.name(), "exists in the database ("
@@ -122,7 +122,7 @@ final class ConstraintPlanner {
     private java.util.Set<String> laterConstraints() {
         if (laterConstraints == null) {
             laterConstraints = new java.util.HashSet<>();
-            for (schemasync.dsl.Declaration d : planner.declared.declarations()) {
+            for (schemasync.dsl.Declaration d : context.declared().declarations()) {
                 if (d instanceof schemasync.dsl.Declaration.ConstraintsDecl k) {
                     k.constraints().forEach(c -> laterConstraints.add(k.table() + "." + c.name()));
                 }
@@ -136,9 +136,9 @@ final class ConstraintPlanner {
         return switch (spec.kind()) {
             case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null,
                     spec.keyOptions());
-            case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), planner.shapes.check(t.name(), spec.name()), null,
+            case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), context.shapes().check(t.name(), spec.name()), null,
                     false, !spec.notValid(), null, KeyOptions.NONE, spec.notEnforced());
-            case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), planner.shapes.check(t.name(), spec.name()), null,
+            case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), context.shapes().check(t.name(), spec.name()), null,
                     false, true, null);
             case FOREIGN_KEY -> new Constraint(spec.name(), Kind.FOREIGN_KEY, spec.columns(), null, foreignKey(t, spec, actual),
                     false, !spec.notValid(), null, KeyOptions.NONE, spec.notEnforced());
@@ -148,8 +148,8 @@ final class ConstraintPlanner {
     private Constraint.ForeignKey foreignKey(TableDecl t, ConstraintSpec spec, QualifiedName actual) {
         ConstraintSpec.ForeignKeySpec fk = spec.foreignKey();
         QualifiedName declared = QualifiedName.parse(fk.references());
-        QualifiedName referenced = declared.equals(t.name()) ? actual : planner.renamesTable(declared);
-        Table target = referenced.equals(actual) && !planner.state().tables().containsKey(actual) ? null : planner.state().tables().get(referenced);
+        QualifiedName referenced = declared.equals(t.name()) ? actual : context.renamesTable(declared);
+        Table target = referenced.equals(actual) && !context.state().tables().containsKey(actual) ? null : context.state().tables().get(referenced);
         List<String> columns = fk.referencedColumns();
         if (columns.isEmpty()) {
             List<String> pk = referenced.equals(actual) ? t.primaryKey()

@@ -27,9 +27,17 @@ final class Decisions {
     }
 
     private final List<Decision> decisions = new ArrayList<>();
+    /**
+     * The state these decisions were planned on and the state their steps leave from it, when already computed (a
+     * declaration planned in parts applies each part's steps once, {@link DeclarationParts}); null otherwise, and
+     * forgotten when anything is added, so it always describes exactly these decisions.
+     */
+    private PlanState from;
+    private PlanState leaves;
 
     /** An item without steps (unchanged, drift, conflict). */
     Decisions add(PlanItem item) {
+        forgetState();
         decisions.add(new Decision(item, Spelled.NONE, List.of()));
         return this;
     }
@@ -54,14 +62,36 @@ final class Decisions {
     Decisions change(Origin origin, String kind, String object, Summary summary, Table original, Spelled spelled, Step... steps) {
         List<PlannedStep> planned = new ArrayList<>();
         for (Step s : steps) planned.add(new PlannedStep(s, HazardClassifier.classify(s, original)));
+        forgetState();
         decisions.add(new Decision(new Change(origin, kind, object, summary, planned), spelled, List.of(steps)));
         return this;
     }
 
     /** Another planner's decisions (a sub-planner of this declaration), after these. */
     Decisions addAll(Decisions other) {
+        forgetState();
         decisions.addAll(other.decisions);
         return this;
+    }
+
+    /** These decisions, known to leave {@code leaves} when their steps run on {@code from} (the effects already applied). */
+    Decisions leaving(PlanState from, PlanState leaves) {
+        this.from = from;
+        this.leaves = leaves;
+        return this;
+    }
+
+    /**
+     * The state these decisions' steps leave from {@code state}: the one computed while planning them when they were
+     * planned on that same state, else {@link Effects#apply}. {@link Planner#record} keeps it.
+     */
+    PlanState applyTo(PlanState state) {
+        return leaves != null && from == state ? leaves : Effects.apply(state, this);
+    }
+
+    private void forgetState() {
+        from = null;
+        leaves = null;
     }
 
     boolean isEmpty() {

@@ -32,11 +32,11 @@ import schemasync.model.ObjectKind;
  */
 final class DependentViews {
     private final List<QualifiedName> ordered = new ArrayList<>();
-    private final Planner planner;
+    private final PlanContext context;
 
-    DependentViews(Planner planner, QualifiedName table, String column) {
-        this.planner = planner;
-        Catalog before = planner.before;
+    DependentViews(PlanContext context, QualifiedName table, String column) {
+        this.context = context;
+        Catalog before = context.before();
         DependencyGraph<ObjectId> graph = Dependencies.of(before);
         Set<ObjectId> found = new LinkedHashSet<>();
         for (ViewDependency d : before.viewDependencies()) {
@@ -46,7 +46,7 @@ final class DependentViews {
                 found.addAll(graph.dependentsOf(view));
             }
         }
-        found.removeIf(v -> v.kind() != ObjectId.Kind.VIEW || !planner.state().views().containsKey(name(v)));
+        found.removeIf(v -> v.kind() != ObjectId.Kind.VIEW || !context.state().views().containsKey(name(v)));
         // Dependencies first: a view after every found view it reads (views cannot form a cycle).
         for (ObjectId v : graph.restrictedTo(found::contains).order()) ordered.add(name(v));
     }
@@ -66,7 +66,7 @@ final class DependentViews {
         List<Step> steps = new ArrayList<>();
         for (QualifiedName v : ordered) {
             // pg_get_viewdef ends the query with a semicolon, and qualifies every name (read under search_path pg_catalog).
-            steps.add(new Step.CreateView(v, planner.state().views().get(v).strip().replaceAll(";$", ""), false));
+            steps.add(new Step.CreateView(v, context.state().views().get(v).strip().replaceAll(";$", ""), false));
             steps.addAll(grants(v));
             steps.addAll(comments(v));
         }
@@ -76,12 +76,12 @@ final class DependentViews {
     /** GRANTs on the view and on its columns, one step per target and role, privileges in GRANT's order. */
     private List<Step> grants(QualifiedName view) {
         List<Step> steps = new ArrayList<>();
-        List<GrantTarget> targets = planner.before.grants().keySet().stream()
+        List<GrantTarget> targets = context.before().grants().keySet().stream()
                 .filter(t -> (t.kind() == GrantTarget.Kind.TABLE || t.kind() == GrantTarget.Kind.COLUMN) && t.qualifiedName().equals(view))
                 .sorted(Comparator.comparing((GrantTarget t) -> t.kind().ordinal()).thenComparing(GrantTarget::toString)).toList();
         for (GrantTarget t : targets) {
             Map<String, List<String>> byRole = new TreeMap<>();
-            for (Grant g : planner.before.grants().get(t)) byRole.computeIfAbsent(g.role(), k -> new ArrayList<>()).add(g.privilege());
+            for (Grant g : context.before().grants().get(t)) byRole.computeIfAbsent(g.role(), k -> new ArrayList<>()).add(g.privilege());
             byRole.forEach((role, privileges) -> steps.add(new Step.GrantPrivileges(t, role,
                     privileges.stream().sorted(Comparator.comparingInt(t.kind().privileges::indexOf)).toList(), false)));
         }
@@ -91,7 +91,7 @@ final class DependentViews {
     /** COMMENT ON VIEW and COMMENT ON COLUMN, as the working copy has them. */
     private List<Step> comments(QualifiedName view) {
         List<Step> steps = new ArrayList<>();
-        planner.state().comments().entrySet().stream()
+        context.state().comments().entrySet().stream()
                 .filter(e -> (e.getKey().kind() == CommentTarget.Kind.VIEW || e.getKey().kind() == CommentTarget.Kind.VIEW_COLUMN)
                         && e.getKey().object().equals(view))
                 .sorted(Comparator.comparing((Map.Entry<CommentTarget, String> e) -> e.getKey().kind().ordinal())

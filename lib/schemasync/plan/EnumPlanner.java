@@ -17,15 +17,15 @@ import schemasync.plan.PlanItem.Unchanged;
  * declaration are reported, never dropped (PostgreSQL cannot drop an enum label anyway).
  */
 final class EnumPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    EnumPlanner(Planner planner) {
-        this.planner = planner;
+    EnumPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(EnumDecl e) {
         Decisions out = new Decisions();
-        List<String> have = planner.state().enums().get(e.name());
+        List<String> have = context.state().enums().get(e.name());
         String object = e.name().toString();
         if (have == null) {
             Step create = new Step.CreateEnum(e.name(), e.labels());
@@ -70,7 +70,7 @@ final class EnumPlanner {
     /** Extensions: installed when missing; another schema or version is reported (ALTER EXTENSION is left to you). */
     Decisions extension(schemasync.dsl.Declaration.ExtensionDecl x) {
         Decisions out = new Decisions();
-        schemasync.catalog.Catalog.Extension have = planner.state().extensions().get(x.name());
+        schemasync.catalog.Catalog.Extension have = context.state().extensions().get(x.name());
         if (have == null) {
             Step create = new Step.CreateExtension(x.name(), x.schema(), x.version());
             out.change(x.origin(), "extension", x.name(), Summary.will(Verb.CREATE), null, create);

@@ -36,14 +36,14 @@ import schemasync.plan.Summary.Verb;
  * type or version and a user mapping's password are reported, never changed (DROP SERVER would take its tables).
  */
 final class ExternalPlanner {
-    private final Planner planner;
+    private final PlanContext context;
     /** The working copy's foreign servers, user mappings, ... : read at each use, as the recorded steps leave them. */
     private ExternalEffects.State have() {
-        return planner.state().externals();
+        return context.state().externals();
     }
 
-    ExternalPlanner(Planner planner) {
-        this.planner = planner;
+    ExternalPlanner(PlanContext context) {
+        this.context = context;
     }
 
     static boolean handles(Declaration d) {
@@ -112,7 +112,7 @@ final class ExternalPlanner {
 
     private Decisions foreignTable(ForeignTable want, Origin origin) {
         Decisions out = new Decisions();
-        if (!planner.state().schemas().contains(want.name().schema())) {
+        if (!context.state().schemas().contains(want.name().schema())) {
             throw SchemaSyncException.badInput(origin + ": foreign table " + want.name() + " is in schema " + want.name().schema()
                     + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") in this or an earlier block");
         }
@@ -232,7 +232,7 @@ final class ExternalPlanner {
      */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
-        ExternalObjects e = planner.before.externals();
+        ExternalObjects e = context.before().externals();
         for (ForeignServer s : e.servers().values()) {
             out.addAll(undeclared("server", s.name(), DesiredState.foreignServer(s.name()), new QualifiedName("", s.name()), "foreign server of wrapper " + s.wrapper()));
         }
@@ -256,7 +256,7 @@ final class ExternalPlanner {
     /** The fold answers whether a block declares it (by ObjectId), as for every other kind. */
     private Decisions undeclared(String kind, String object, ObjectId id, QualifiedName name, String what) {
         Decisions out = new Decisions();
-        if (planner.desired.declares(id) || planner.declared.isIgnored(name)) return out;
+        if (context.desired().declares(id) || context.declared().isIgnored(name)) return out;
         out.add(new Drift(null, kind, object, "undeclared " + what + ": no block declares it; left alone", null));
         return out;
     }

@@ -18,23 +18,23 @@ import schemasync.plan.PlanItem.Unchanged;
  * differs and PostgreSQL accepts the replacement (it refuses a changed return type), reported otherwise.
  */
 final class FunctionPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    FunctionPlanner(Planner planner) {
-        this.planner = planner;
+    FunctionPlanner(PlanContext context) {
+        this.context = context;
     }
 
     /** The catalog key the declaration maps to: {@code schema.name(identity arguments)}. */
     String key(FunctionDecl f) {
-        return planner.shapes.functions().keys().getOrDefault(f.signature(), f.signature());
+        return context.shapes().functions().keys().getOrDefault(f.signature(), f.signature());
     }
 
     Decisions plan(FunctionDecl f) {
         Decisions out = new Decisions();
         String key = key(f);
-        Catalog.Function have = planner.state().functions().get(key);
-        String want = planner.shapes.functions().definitions().get(f.signature());
-        String refusal = planner.shapes.functions().refusals().get(f.signature());
+        Catalog.Function have = context.state().functions().get(key);
+        String want = context.shapes().functions().definitions().get(f.signature());
+        String refusal = context.shapes().functions().refusals().get(f.signature());
         String statement = "CREATE OR REPLACE " + f.word().toUpperCase(java.util.Locale.ROOT);
         if (have == null) {
             out.change(f.origin(), f.word(), key, Summary.will(Verb.CREATE), null,
@@ -55,7 +55,7 @@ final class FunctionPlanner {
 
     /** The catalog key an aggregate declaration maps to. */
     String key(AggregateDecl a) {
-        return planner.shapes.access().aggregates().keys().getOrDefault(a.signature(), a.signature());
+        return context.shapes().access().aggregates().keys().getOrDefault(a.signature(), a.signature());
     }
 
     /**
@@ -64,9 +64,9 @@ final class FunctionPlanner {
      */
     Decisions plan(AggregateDecl a) {
         Decisions out = new Decisions();
-        DeclaredShapes.Functions shapes = planner.shapes.access().aggregates();
+        DeclaredShapes.Functions shapes = context.shapes().access().aggregates();
         String key = key(a);
-        Catalog.Function have = planner.state().aggregates().get(key);
+        Catalog.Function have = context.state().aggregates().get(key);
         String want = shapes.definitions().get(a.signature());
         String refusal = shapes.refusals().get(a.signature());
         if (have == null && refusal != null) {

@@ -28,12 +28,10 @@ import schemasync.plan.PlanItem.Unchanged;
  * the catalog's grants.
  */
 final class GrantPlanner {
-    private final Planner planner;
-    /** Targets whose privileges this run has already changed in the working copy. */
-    private final Set<GrantTarget> initialized = new HashSet<>();
+    private final PlanContext context;
 
-    GrantPlanner(Planner planner) {
-        this.planner = planner;
+    GrantPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(GrantDecl g) {
@@ -50,7 +48,6 @@ final class GrantPlanner {
         }
         // What the object held is not always in the working copy: a table, schema or routine this run creates
         // starts with its creator's default privileges (held() works them out), which the step's effect then changes.
-        initialized.add(target);
         out.change(g.origin(), kind, object, Summary.text((g.revoke() ? "will revoke " : "will grant ") + String.join(", ", change)), null,
                 Spelled.as(new Spelled.HeldGrants(held)), new Step.GrantPrivileges(target, g.role(), change, g.revoke()));
         return out;
@@ -59,14 +56,14 @@ final class GrantPlanner {
     Decisions plan(DefaultPrivilegesDecl d) {
         Decisions out = new Decisions();
         boolean explicitRole = d.forRole() != null;
-        DefaultTarget target = new DefaultTarget(explicitRole ? d.forRole() : planner.shapes.access().currentUser(), d.schema(),
+        DefaultTarget target = new DefaultTarget(explicitRole ? d.forRole() : context.shapes().access().currentUser(), d.schema(),
                 d.objects());
-        if (d.schema() != null && !planner.state().schemas().contains(d.schema())) {
+        if (d.schema() != null && !context.state().schemas().contains(d.schema())) {
             throw SchemaSyncException.badInput(d.origin() + ": default privileges in schema " + d.schema()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         // No global entry: the role's new objects get acldefault, e.g. EXECUTE for PUBLIC on functions.
-        Set<Grant> held = planner.state().defaultPrivileges().getOrDefault(target, target.baseline());
+        Set<Grant> held = context.state().defaultPrivileges().getOrDefault(target, target.baseline());
         List<String> change = toChange(d.role(), d.privileges(), held, d.revoke());
         String object = target + (d.revoke() ? " from " : " to ") + d.role();
         if (change.isEmpty()) {
@@ -100,13 +97,13 @@ final class GrantPlanner {
         String what = g.origin() + ": " + (g.revoke() ? "revocation" : "grant") + " on " + t;
         switch (t.kind()) {
             case TABLE, COLUMN -> {
-                QualifiedName actual = planner.renamesTable(t.qualifiedName());
-                Table table = planner.state().tables().get(actual);
+                QualifiedName actual = context.renamesTable(t.qualifiedName());
+                Table table = context.state().tables().get(actual);
                 // GRANT ... ON TABLE takes a view too; PostgreSQL checks a view's column.
-                if (table == null && planner.state().views().containsKey(t.qualifiedName())) return t;
+                if (table == null && context.state().views().containsKey(t.qualifiedName())) return t;
                 // And a materialized view or a foreign table (GRANT ... ON TABLE; a column grant is checked by PostgreSQL).
-                if (table == null && (planner.state().materializedViews().containsKey(t.qualifiedName())
-                        || planner.state().externals().foreignTables.containsKey(t.qualifiedName()))) return t;
+                if (table == null && (context.state().materializedViews().containsKey(t.qualifiedName())
+                        || context.state().externals().foreignTables.containsKey(t.qualifiedName()))) return t;
                 if (table == null) throw missing(what, "table " + t.qualifiedName());
                 if (t.kind() == GrantTarget.Kind.COLUMN && table.column(t.detail()).isEmpty()) {
                     throw missing(what, "column " + t.object());
@@ -114,17 +111,17 @@ final class GrantPlanner {
                 return new GrantTarget(t.kind(), actual.schema(), actual.name(), t.detail());
             }
             case SCHEMA -> {
-                if (!planner.state().schemas().contains(t.schema())) throw missing(what, "schema " + t.schema());
+                if (!context.state().schemas().contains(t.schema())) throw missing(what, "schema " + t.schema());
                 return t;
             }
             case FUNCTION -> {
                 // Resolved by PostgreSQL, or written exactly as the catalog keys it (argument modes and names
                 // included, e.g. "p(IN a integer)" or an ordered-set aggregate's "ORDER BY"), as generate writes it.
-                String key = planner.shapes.access().routineKeys().get(t.object());
-                if (key == null && (planner.state().functions().containsKey(t.object()) || planner.state().aggregates().containsKey(t.object()))) {
+                String key = context.shapes().access().routineKeys().get(t.object());
+                if (key == null && (context.state().functions().containsKey(t.object()) || context.state().aggregates().containsKey(t.object()))) {
                     key = t.object();
                 }
-                if (key == null || !planner.state().functions().containsKey(key) && !planner.state().aggregates().containsKey(key)) {
+                if (key == null || !context.state().functions().containsKey(key) && !context.state().aggregates().containsKey(key)) {
                     throw missing(what, "routine " + t.object());
                 }
                 return GrantTarget.routine(t.qualifiedName(), key);
@@ -145,12 +142,12 @@ final class GrantPlanner {
     }
 
     private Set<Grant> held(GrantTarget target) {
-        if (!initialized.contains(target) && createdInThisRun(target)) return fromDefaults(target);
+        if (createdInThisRun(target) && !grantedInThisRun(target)) return fromDefaults(target);
         // Table privileges live on the working copy's table; a view's, like the other kinds', in the grants map.
-        if (target.kind() == GrantTarget.Kind.TABLE && planner.state().tables().containsKey(target.qualifiedName())) {
-            return planner.state().tables().get(target.qualifiedName()).grants();
+        if (target.kind() == GrantTarget.Kind.TABLE && context.state().tables().containsKey(target.qualifiedName())) {
+            return context.state().tables().get(target.qualifiedName()).grants();
         }
-        return planner.state().grants().getOrDefault(target, Set.of());
+        return context.state().grants().getOrDefault(target, Set.of());
     }
 
     /**
@@ -165,11 +162,11 @@ final class GrantPlanner {
             case SCHEMA -> "SCHEMAS";
             default -> "FUNCTIONS";
         };
-        String me = planner.shapes.access().currentUser();
+        String me = context.shapes().access().currentUser();
         DefaultTarget global = new DefaultTarget(me, null, objects);
-        Set<Grant> acl = new HashSet<>(planner.state().defaultPrivileges().getOrDefault(global, global.baseline()));
+        Set<Grant> acl = new HashSet<>(context.state().defaultPrivileges().getOrDefault(global, global.baseline()));
         if (target.kind() != GrantTarget.Kind.SCHEMA) {
-            acl.addAll(planner.state().defaultPrivileges().getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
+            acl.addAll(context.state().defaultPrivileges().getOrDefault(new DefaultTarget(me, target.schema(), objects), Set.of()));
         }
         acl.removeIf(g -> g.role().equals(me));
         return acl;
@@ -177,7 +174,7 @@ final class GrantPlanner {
 
     /** Whether an earlier declaration of this run creates the table, schema or routine (sequences are not tracked). */
     private boolean createdInThisRun(GrantTarget target) {
-        for (PlanItem item : planner.recorded()) {
+        for (PlanItem item : context.recorded()) {
             if (!(item instanceof PlanItem.Change c)) continue;
             for (PlanItem.PlannedStep p : c.steps()) {
                 Step step = p.step();
@@ -194,11 +191,18 @@ final class GrantPlanner {
         return false;
     }
 
+    /** Whether an earlier declaration of this run grants or revokes on the target: its privileges are then in the working copy. */
+    private boolean grantedInThisRun(GrantTarget target) {
+        return context.recorded().stream().filter(PlanItem.Change.class::isInstance).map(PlanItem.Change.class::cast)
+                .flatMap(c -> c.steps().stream())
+                .anyMatch(p -> p.step() instanceof Step.GrantPrivileges g && g.target().equals(target));
+    }
+
     /** Table and column privileges on a table every column of which a block declares. */
     Decisions reportUndeclared(Table table) {
         Decisions out = new Decisions();
         out.addAll(report(GrantTarget.table(table.name()), table.grants()));
-        for (var e : planner.before.grants().entrySet()) {
+        for (var e : context.before().grants().entrySet()) {
             GrantTarget t = e.getKey();
             if (t.kind() == GrantTarget.Kind.COLUMN && t.qualifiedName().equals(table.name())) out.addAll(report(t, e.getValue()));
         }
@@ -208,15 +212,15 @@ final class GrantPlanner {
     /** Privileges on sequences, schemas and routines some block grants on, and default privileges no block declares. */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
-        List<GrantTarget> targets = new ArrayList<>(planner.before.grants().keySet());
+        List<GrantTarget> targets = new ArrayList<>(context.before().grants().keySet());
         targets.sort(Comparator.comparing(GrantTarget::toString));
         for (GrantTarget t : targets) {
-            if (t.kind() != GrantTarget.Kind.COLUMN && planner.desired.grantsOn(t)) out.addAll(report(t, planner.before.grants().get(t)));
+            if (t.kind() != GrantTarget.Kind.COLUMN && context.desired().grantsOn(t)) out.addAll(report(t, context.before().grants().get(t)));
         }
-        for (var e : planner.before.defaultPrivileges().entrySet()) {
+        for (var e : context.before().defaultPrivileges().entrySet()) {
             DefaultTarget t = e.getKey();
             for (Grant g : e.getValue()) { // sorted: the catalog keeps grants in role, privilege order
-                if (planner.desired.declaresDefaultGrant(t, g.role(), g.privilege()) || t.baseline().contains(g)) continue;
+                if (context.desired().declaresDefaultGrant(t, g.role(), g.privilege()) || t.baseline().contains(g)) continue;
                 out.add(new Drift(null, "default privileges", t + " to " + g.role(), g.privilege()
                         + " is given by default but no block declares it: left alone (never revoked implicitly)", null));
             }
@@ -227,7 +231,7 @@ final class GrantPlanner {
     private Decisions report(GrantTarget target, Set<Grant> held) {
         Decisions out = new Decisions();
         for (Grant g : held) { // sorted: the catalog keeps grants in role, privilege order
-            if (planner.desired.declaresGrant(target, g.role(), g.privilege())) continue;
+            if (context.desired().declaresGrant(target, g.role(), g.privilege())) continue;
             out.add(new Drift(null, kind(target), target.object() + " to " + g.role(), g.privilege()
                     + " is granted but no block declares it: left alone (never revoked implicitly)", null));
         }

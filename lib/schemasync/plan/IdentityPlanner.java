@@ -25,10 +25,10 @@ import schemasync.catalog.SequenceOptions;
  * what it was, a new START WITH only says where a later RESTART begins.
  */
 final class IdentityPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    IdentityPlanner(Planner planner) {
-        this.planner = planner;
+    IdentityPlanner(PlanContext context) {
+        this.context = context;
     }
 
     /**
@@ -46,7 +46,7 @@ final class IdentityPlanner {
             return out;
         }
         if (have.identity() == Identity.NONE) return add(origin, table, column, spec, want, have);
-        Sequence sequence = sequenceOf(planner.state().sequences(), table, column);
+        Sequence sequence = sequenceOf(context.state().sequences(), table, column);
         SequenceOptions set = sequence == null ? SequenceOptions.NONE : differences(spec.identityOptions(), sequence);
         Identity kind = sameKind ? null : want.identity();
         if (kind == null && set.isEmpty()) return out;
@@ -65,7 +65,7 @@ final class IdentityPlanner {
         String note = set.start() == null ? "" : "; the sequence's current value does not move (START WITH only sets where"
                 + " a RESTART begins, and the tool never restarts it)";
         out.change(origin, "column", object, Summary.text("⚠ will change identity: " + String.join(", ", what) + note),
-                planner.before.tables().get(table), new Step.SetIdentity(table, column, kind, set));
+                context.before().tables().get(table), new Step.SetIdentity(table, column, kind, set));
         return out;
     }
 
@@ -79,7 +79,7 @@ final class IdentityPlanner {
         String object = table + "." + column;
         String declared = "declared " + want.identity().sql() + (spec.identityOptions().isEmpty() ? ""
                 : " (" + spec.identityOptions().describe() + ")") + ", database has none: not changed: ";
-        Table original = planner.before.tables().get(table);
+        Table original = context.before().tables().get(table);
         if (have.hasDefault()) {
             out.drift(origin, "column", object, declared + "the column has DEFAULT " + have.defaultExpr()
                     + ", and ADD GENERATED needs it dropped first (a serial's sequence then goes with a custom step)", null);

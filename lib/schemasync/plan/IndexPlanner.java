@@ -25,28 +25,28 @@ final class IndexPlanner {
     static final String NEW_SUFFIX = "_ssnew";
     static final String OLD_SUFFIX = "_ssold";
 
-    private final Planner planner;
+    private final PlanContext context;
 
-    IndexPlanner(Planner planner) {
-        this.planner = planner;
+    IndexPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(IndexDecl i) {
         Decisions out = new Decisions();
-        QualifiedName table = planner.renamesTable(i.table());
-        QualifiedName name = planner.renamesIndex(i.name());
-        if (!planner.state().tables().containsKey(table) && !planner.state().materializedViews().containsKey(table)) {
+        QualifiedName table = context.renamesTable(i.table());
+        QualifiedName name = context.renamesIndex(i.name());
+        if (!context.state().tables().containsKey(table) && !context.state().materializedViews().containsKey(table)) {
             throw SchemaSyncException.badInput(i.origin() + ": index " + i.name() + " is on table " + i.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         // An index on a materialized view is spelled on a shadow with the view's columns; one created in this
         // run has none (it is new anyway). Indexes on materialized views are built in the transaction: a
         // plain CREATE INDEX there blocks REFRESH, not readers.
-        String shape = planner.state().tables().containsKey(table) ? planner.shapes.index(i.name()) : planner.shapes.indexes().get(i.name());
-        String want = shape == null ? null : planner.renamesColumnsInDefinition(shape, i.table());
-        Index have = planner.state().indexes().get(name);
-        Table original = planner.before.tables().get(table);
-        boolean online = planner.online(table);
+        String shape = context.state().tables().containsKey(table) ? context.shapes().index(i.name()) : context.shapes().indexes().get(i.name());
+        String want = shape == null ? null : context.renamesColumnsInDefinition(shape, i.table());
+        Index have = context.state().indexes().get(name);
+        Table original = context.before().tables().get(table);
+        boolean online = context.online(table);
         String object = name.toString();
         Index created = new Index(i.name(), i.table(), i.unique(), i.method().amname(), want, true, false);
         QualifiedName retired = name.sibling(temporaryName(name.name(), OLD_SUFFIX));
@@ -66,7 +66,7 @@ final class IndexPlanner {
             if (!i.rebuildWhenChanged() || have.constraintBacked() || !online) {
                 out.drift(i.origin(), "index", object, "declared " + describe(i.unique(), want) + ", database has "
                         + describe(have.unique(), have.definition()) + ": not changed: " + (have.constraintBacked()
-                        ? "a constraint owns it" : !planner.state().tables().containsKey(table)
+                        ? "a constraint owns it" : !context.state().tables().containsKey(table)
                         ? "it is on a materialized view; drop it with ensureNoIndex and declare it again" : i.rebuildWhenChanged() ? "this run renames or drops its table"
                         : "declare .rebuildWhenChanged() to rebuild it online"), HazardKind.INDEX_BUILD);
                 return out;
@@ -86,8 +86,8 @@ final class IndexPlanner {
         Decisions out = new Decisions();
         java.util.List<Step> steps = new java.util.ArrayList<>();
         // Leftovers of an interrupted rebuild: an INVALID or complete replacement, a retired old index.
-        if (planner.state().indexes().containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
-        if (planner.state().indexes().containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
+        if (context.state().indexes().containsKey(replacement)) steps.add(new Step.DropIndex(replacement, true));
+        if (context.state().indexes().containsKey(retired)) steps.add(new Step.DropIndex(retired, true));
         steps.add(new Step.CreateIndex(i.spec(), true, replacement.name()));
         steps.add(new Step.RetireIndex(i.name(), retired.name()));
         steps.add(new Step.SwapIndex(i.name(), replacement.name()));
@@ -102,7 +102,7 @@ final class IndexPlanner {
     private Decisions finishInterruptedRebuild(IndexDecl i, Table original, QualifiedName... leftovers) {
         Decisions out = new Decisions();
         for (QualifiedName leftover : leftovers) {
-            if (!planner.state().indexes().containsKey(leftover)) continue;
+            if (!context.state().indexes().containsKey(leftover)) continue;
             out.change(i.origin(), "index", leftover.toString(), Summary.text("left by an interrupted rebuild of " + i.name()
                     + ": ").plusWill(Verb.DROP).plus(" concurrently"), original, new Step.DropIndex(leftover, true));
         }

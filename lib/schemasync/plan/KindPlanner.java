@@ -1,11 +1,7 @@
 package schemasync.plan;
 
 import schemasync.step.Step;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.Collation;
 import schemasync.catalog.Differ;
 import schemasync.catalog.QualifiedName;
@@ -13,21 +9,19 @@ import schemasync.dsl.DesiredState;
 import schemasync.catalog.RangeType;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.KindDecl;
-import schemasync.model.Difference;
 import schemasync.model.ObjectKind;
 import schemasync.plan.PlanItem.Drift;
-import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;
 
 /**
  * Collations and range types: created when missing; an existing one that differs is reported with both sides
  * and left alone, since neither can be altered in place (ALTER COLLATION only refreshes the version, ALTER
  * TYPE changes no range option) and re-creating one means re-creating every column, domain and index using
- * it. Removals drop them without CASCADE. The working copies start from the catalog on first use (the
- * planner's constructor has not run when this object is made).
+ * it. Removals drop them without CASCADE. Made per declaration over its {@link PlanContext}, with the planners of
+ * the kinds it reaches (statistics and rules, owners, operators and casts, text search).
  */
 final class KindPlanner {
-    private final Planner planner;
+    private final PlanContext context;
     /** Extended statistics and rules: planned by their own planner, reached through this one. */
     final StatisticsRulePlanner statisticsRules;
     /** Declared owners ({@code ensureOwner}). */
@@ -37,20 +31,20 @@ final class KindPlanner {
     /** Text search dictionaries and configurations. */
     private final TextSearchPlanner textSearch;
 
-    KindPlanner(Planner planner) {
-        this.planner = planner;
-        this.statisticsRules = new StatisticsRulePlanner(planner);
-        this.owners = new OwnerPlanner(planner);
-        this.operators = new OperatorPlanner(planner);
-        this.textSearch = new TextSearchPlanner(planner);
+    KindPlanner(PlanContext context) {
+        this.context = context;
+        this.statisticsRules = new StatisticsRulePlanner(context);
+        this.owners = new OwnerPlanner(context);
+        this.operators = new OperatorPlanner(context);
+        this.textSearch = new TextSearchPlanner(context);
     }
 
     Map<QualifiedName, Collation> collations() {
-        return planner.state().collations();
+        return context.state().collations();
     }
 
     Map<QualifiedName, RangeType> rangeTypes() {
-        return planner.state().rangeTypes();
+        return context.state().rangeTypes();
     }
 
     boolean handles(Declaration d) {
@@ -66,7 +60,7 @@ final class KindPlanner {
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
-        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(planner, c));
+        else if (d instanceof schemasync.dsl.PartitionColumnsDecl c) out.addAll(PartitionColumnsPlanner.plan(context, c));
         else if (d instanceof schemasync.dsl.OwnerDecl o) out.addAll(owners.plan(o));
         else if (d instanceof Declaration.RemovalDecl r) out.addAll(removal(r));
         return out;
@@ -75,25 +69,25 @@ final class KindPlanner {
     /** A partition's own comment: COMMENT ON TABLE when it differs (metadata only). */
     private Decisions partitionComment(schemasync.dsl.PartitionCommentDecl c) {
         Decisions out = new Decisions();
-        QualifiedName partition = planner.renamesTable(c.name());
-        schemasync.catalog.Table have = planner.state().tables().get(partition);
+        QualifiedName partition = context.renamesTable(c.name());
+        schemasync.catalog.Table have = context.state().tables().get(partition);
         if (have == null) return out; // the partition's own declaration reports it
         if (java.util.Objects.equals(have.comment(), c.comment())) return out;
         out.change(c.origin(), "comment on partition", partition.toString(), have.comment() == null ? Summary.will(Verb.SET)
-                : Summary.text("will replace (database has '" + have.comment() + "')"), planner.original(partition),
+                : Summary.text("will replace (database has '" + have.comment() + "')"), context.original(partition),
                 new Step.CommentOnTable(partition, c.comment()));
         return out;
     }
 
     private Decisions collation(KindDecl.CollationDecl c) {
         Decisions out = new Decisions();
-        Collation want = planner.shapes.types().kinds().collation(c.name());
+        Collation want = context.shapes().types().kinds().collation(c.name());
         Collation have = collations().get(c.name());
         if (have == null) {
-            schemaExists(c.origin(), "collation", c.name());
+            StandaloneObjects.requireSchema(context, c.origin(), "collation", c.name());
             out.change(c.origin(), "collation", c.name().toString(), Summary.will(Verb.CREATE), null, new Step.CreateCollation(want));
         } else {
-            out.addAll(compare(c.origin(), "collation", c.name(), Differ.collation(want, have), want.describe(), have.describe(),
+            out.addAll(StandaloneObjects.compared(c.origin(), "collation", c.name().toString(), Differ.collation(want, have), want.describe(), have.describe(),
                     "a collation cannot be altered: create one under another name and move the columns to it"));
         }
         return out;
@@ -101,50 +95,24 @@ final class KindPlanner {
 
     private Decisions rangeType(KindDecl.RangeTypeDecl r) {
         Decisions out = new Decisions();
-        RangeType want = planner.shapes.types().kinds().rangeType(r.name());
+        RangeType want = context.shapes().types().kinds().rangeType(r.name());
         RangeType have = rangeTypes().get(r.name());
         if (have == null) {
-            schemaExists(r.origin(), "range type", r.name());
+            StandaloneObjects.requireSchema(context, r.origin(), "range type", r.name());
             out.change(r.origin(), "range type", r.name().toString(), Summary.will(Verb.CREATE), null, Spelled.as(want),
                     new Step.CreateRangeType(r.type()));
         } else {
-            out.addAll(compare(r.origin(), "range type", r.name(), Differ.rangeType(want, have), want.describe(), have.describe(),
+            out.addAll(StandaloneObjects.compared(r.origin(), "range type", r.name().toString(), Differ.rangeType(want, have), want.describe(), have.describe(),
                     "a range type's options cannot be altered: create one under another name and move the columns to it"));
         }
         return out;
     }
 
-    private Decisions compare(schemasync.dsl.Origin origin, String kind, QualifiedName name, List<Difference> differences,
-                         String wanted, String actual, String why) {
-        Decisions out = new Decisions();
-        if (differences.isEmpty()) {
-            out.add(new Unchanged(origin, kind, name.toString(), "exists, skipped"));
-            return out;
-        }
-        String fields = differences.stream().map(Difference::field).collect(Collectors.joining(", "));
-        out.drift(origin, kind, name.toString(), "differs in " + fields + ": declared (" + wanted + "), database has ("
-                + actual + "): not changed (" + why + ")", null);
-        return out;
-    }
-
-    private void schemaExists(schemasync.dsl.Origin origin, String kind, QualifiedName name) {
-        if (!planner.state().schemas().contains(name.schema())) {
-            throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
-                    + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
-        }
-    }
-
     private Decisions removal(Declaration.RemovalDecl r) {
-        Decisions out = new Decisions();
         boolean present = r.kind() == ObjectKind.COLLATION ? collations().containsKey(r.object())
                 : rangeTypes().containsKey(r.object());
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
-        if (!present) {
-            out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
-            return out;
-        }
-        out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
-        return out;
+        return StandaloneObjects.removal(r.origin(), r.kind().word(), drop.object(), present ? drop : null);
     }
 
     /** Collations and range types no block declares: reported, never dropped. */
@@ -153,13 +121,13 @@ final class KindPlanner {
         out.addAll(statisticsRules.reportUndeclared());
         out.addAll(operators.reportUndeclared());
         out.addAll(textSearch.reportUndeclared());
-        for (Collation c : planner.before.collations().values()) {
-            if (planner.desired.declares(DesiredState.collation(c.name())) || planner.declared.isIgnored(c.name())) continue;
+        for (Collation c : context.before().collations().values()) {
+            if (context.desired().declares(DesiredState.collation(c.name())) || context.declared().isIgnored(c.name())) continue;
             out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()
                     + "): no block declares it; left alone", null));
         }
-        for (RangeType t : planner.before.rangeTypes().values()) {
-            if (planner.desired.declares(DesiredState.type(t.name())) || planner.declared.isIgnored(t.name())) continue;
+        for (RangeType t : context.before().rangeTypes().values()) {
+            if (context.desired().declares(DesiredState.type(t.name())) || context.declared().isIgnored(t.name())) continue;
             out.add(new Drift(null, "range type", t.name().toString(), "undeclared range type (" + t.describe()
                     + "): no block declares it; left alone", null));
         }

@@ -26,32 +26,32 @@ final class LineagePlanner {
     }
 
     /** The lineage of an existing table against its declaration. */
-    static Decisions compare(Planner planner, TableDecl t, QualifiedName actual) {
+    static Decisions compare(PlanContext context, TableDecl t, QualifiedName actual) {
         Decisions out = new Decisions();
         TableForm form = t.form();
-        TableLineage have = planner.before.lineageOf(planner.renamedFrom.getOrDefault(actual, actual));
+        TableLineage have = context.before().lineageOf(context.renamedFrom().getOrDefault(actual, actual));
         List<QualifiedName> parents = have == null ? List.of() : have.inherits();
         QualifiedName type = have == null ? null : have.ofType();
         String object = actual.toString();
         for (QualifiedName parent : form.inherits()) {
-            QualifiedName p = planner.renamesTable(parent);
+            QualifiedName p = context.renamesTable(parent);
             if (parents.contains(p)) continue;
-            String missing = missing(planner.state().tables().get(p), planner.state().tables().get(actual));
+            String missing = missing(context.state().tables().get(p), context.state().tables().get(actual));
             if (missing == null) {
                 out.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
-                        planner.original(actual), new Step.InheritParent(actual, p));
+                        context.original(actual), new Step.InheritParent(actual, p));
             } else {
                 out.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
                         + missing + ": not linked (ALTER TABLE ... INHERIT needs them)", null);
             }
         }
         for (QualifiedName p : parents) {
-            if (form.inherits().stream().noneMatch(d -> planner.renamesTable(d).equals(p))) {
+            if (form.inherits().stream().noneMatch(d -> context.renamesTable(d).equals(p))) {
                 out.drift(t.origin(), "table inheritance", object, "inherits from " + p
                         + " in the database, which the declaration does not say: left alone", null);
             }
         }
-        out.addAll(inheritedColumns(planner, t, actual, have == null ? List.of() : have.inheritedColumns()));
+        out.addAll(inheritedColumns(context, t, actual, have == null ? List.of() : have.inheritedColumns()));
         if (!java.util.Objects.equals(form.ofType(), type)) {
             out.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
                     + " in the database, declared " + (form.ofType() == null ? "without OF" : "OF " + form.ofType())
@@ -81,12 +81,12 @@ final class LineagePlanner {
      * Whether an existing table's column that no block declares comes from the declaration's parents or type (a
      * child merged with its parent keeps the parent's columns as its own: they are not the child's to declare).
      */
-    static boolean fromLineage(Planner planner, TableDecl t, String column) {
+    static boolean fromLineage(PlanContext context, TableDecl t, String column) {
         for (QualifiedName parent : t.form().inherits()) {
-            Table p = planner.state().tables().get(planner.renamesTable(parent));
+            Table p = context.state().tables().get(context.renamesTable(parent));
             if (p != null && p.column(column).isPresent()) return true;
         }
-        CompositeType type = t.form().ofType() == null ? null : planner.state().composites().get(t.form().ofType());
+        CompositeType type = t.form().ofType() == null ? null : context.state().composites().get(t.form().ofType());
         return type != null && type.attributes().stream().anyMatch(a -> a.name().equals(column));
     }
 
@@ -94,23 +94,23 @@ final class LineagePlanner {
      * A new table's columns in the working copy (a typed table's from its type); its parents and type must exist
      * or be declared before it, or PostgreSQL would refuse the CREATE TABLE.
      */
-    static List<Column> newColumns(Planner planner, TableDecl t, List<Column> declared) {
+    static List<Column> newColumns(PlanContext context, TableDecl t, List<Column> declared) {
         for (QualifiedName parent : t.form().inherits()) {
-            if (!planner.state().tables().containsKey(planner.renamesTable(parent))) {
+            if (!context.state().tables().containsKey(context.renamesTable(parent))) {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " inherits from "
                         + parent + ", which does not exist: declare it in this or an earlier block, before the child");
             }
         }
-        if (t.form().ofType() != null && !planner.state().composites().containsKey(t.form().ofType())) {
+        if (t.form().ofType() != null && !context.state().composites().containsKey(t.form().ofType())) {
             throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is OF type "
                     + t.form().ofType() + ", which is not a composite type: declare it with ensureCompositeType before the table");
         }
-        return typedColumns(planner.state().composites(), t.form(), declared);
+        return typedColumns(context.state().composites(), t.form(), declared);
     }
 
     /** A new child's own defaults and NOT NULLs on inherited columns: planned once its CREATE TABLE is emitted. */
-    static Decisions inheritedColumnsOfNew(Planner planner, TableDecl t) {
-        return inheritedColumns(planner, t, t.name(), List.of());
+    static Decisions inheritedColumnsOfNew(PlanContext context, TableDecl t) {
+        return inheritedColumns(context, t, t.name(), List.of());
     }
 
     /**
@@ -119,19 +119,19 @@ final class LineagePlanner {
      * database has and no declaration says is reported, left alone. A declared default is compared as PostgreSQL
      * prints it (pg_get_expr).
      */
-    private static Decisions inheritedColumns(Planner planner, TableDecl t, QualifiedName actual, List<TableLineage.InheritedColumn> have) {
+    private static Decisions inheritedColumns(PlanContext context, TableDecl t, QualifiedName actual, List<TableLineage.InheritedColumn> have) {
         Decisions out = new Decisions();
         String object = actual.toString();
         java.util.Map<String, TableLineage.InheritedColumn> had = new java.util.HashMap<>();
         for (TableLineage.InheritedColumn c : have) had.put(c.name(), c);
         for (TableLineage.InheritedColumn want : t.form().inheritedColumns()) {
             TableLineage.InheritedColumn h = had.remove(want.name());
-            Column parent = parentColumn(planner, t, want.name());
+            Column parent = parentColumn(context, t, want.name());
             if (parent == null) {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " declares its own default or"
                         + " NOT NULL on column " + want.name() + ", which none of its parents has");
             }
-            String wantDefault = want.ownDefault() ? spelledDefault(planner, t, want) : parent.defaultExpr();
+            String wantDefault = want.ownDefault() ? spelledDefault(context, t, want) : parent.defaultExpr();
             String haveDefault = h != null && h.ownDefault() ? h.defaultExpr() : parent.defaultExpr();
             List<Step> steps = new ArrayList<>();
             // ONLY: the child's own, as pg_dump writes it; without it the tables inheriting from the child would get it too.
@@ -148,7 +148,7 @@ final class LineagePlanner {
             out.change(t.origin(), "inherited column", object + "." + want.name(), Summary.will(Summary.Verb.SET)
                     .plus(" the child's own " + (want.ownDefault() ? "DEFAULT " + want.defaultExpr() : "")
                     + (want.ownDefault() && want.ownNotNull() ? ", " : "") + (want.ownNotNull() ? "NOT NULL" : "")),
-                    planner.original(actual), steps.toArray(Step[]::new));
+                    context.original(actual), steps.toArray(Step[]::new));
         }
         for (TableLineage.InheritedColumn h : had.values()) {
             out.drift(t.origin(), "inherited column", object + "." + h.name(), "has "
@@ -164,18 +164,18 @@ final class LineagePlanner {
      * from the child's shadow (normalize); the declared text when there is none (the planner run without a server, as
      * its table-driven cases do). Null: no default.
      */
-    private static String spelledDefault(Planner planner, TableDecl t, TableLineage.InheritedColumn want) {
+    private static String spelledDefault(PlanContext context, TableDecl t, TableLineage.InheritedColumn want) {
         if (want.defaultExpr() == null) return null;
-        Column spelled = planner.shapes.columns().getOrDefault(t.name(), Map.of()).get(DeclaredShapes.inheritedDefault(want.name()));
+        Column spelled = context.shapes().columns().getOrDefault(t.name(), Map.of()).get(DeclaredShapes.inheritedDefault(want.name()));
         return spelled != null && spelled.defaultExpr() != null ? spelled.defaultExpr() : want.defaultExpr();
     }
 
     /** The column as the child's first parent that has it gives it: NOT NULL when any parent's is. */
-    private static Column parentColumn(Planner planner, TableDecl t, String column) {
+    private static Column parentColumn(PlanContext context, TableDecl t, String column) {
         Column found = null;
         boolean notNull = false;
         for (QualifiedName parent : t.form().inherits()) {
-            Table p = planner.state().tables().get(planner.renamesTable(parent));
+            Table p = context.state().tables().get(context.renamesTable(parent));
             Column c = p == null ? null : p.column(column).orElse(null);
             if (c == null) continue;
             if (found == null || found.defaultExpr() == null && c.defaultExpr() != null) found = c;

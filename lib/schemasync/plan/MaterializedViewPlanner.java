@@ -19,18 +19,18 @@ import schemasync.plan.PlanItem.Unchanged;
  * and makes every reader fail until it is re-created and refreshed.
  */
 final class MaterializedViewPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    MaterializedViewPlanner(Planner planner) {
-        this.planner = planner;
+    MaterializedViewPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(MaterializedViewDecl m) {
         Decisions out = new Decisions();
         String object = m.name().toString();
-        MaterializedView have = planner.state().materializedViews().get(m.name());
+        MaterializedView have = context.state().materializedViews().get(m.name());
         if (have == null) {
-            if (!planner.state().schemas().contains(m.name().schema())) {
+            if (!context.state().schemas().contains(m.name().schema())) {
                 throw SchemaSyncException.badInput(m.origin() + ": materialized view " + m.name() + " is in schema "
                         + m.name().schema() + ", which does not exist: declare ensureSchema(\"" + m.name().schema() + "\") first");
             }
@@ -38,8 +38,8 @@ final class MaterializedViewPlanner {
                     null, new Step.CreateMaterializedView(m.name(), m.sql(), m.withData()));
             return out;
         }
-        String want = planner.shapes.relations().materializedViews().get(m.name());
-        String failure = planner.shapes.relations().materializedViewFailures().get(m.name());
+        String want = context.shapes().relations().materializedViews().get(m.name());
+        String failure = context.shapes().relations().materializedViewFailures().get(m.name());
         if (want == null) {
             out.drift(m.origin(), "materialized view", object, "exists, but its declared query could not be compared ("
                     + (failure == null ? "no normalized shape" : failure) + "): not changed", null);

@@ -20,15 +20,15 @@ final class NotNullNamePlanner {
     }
 
     /** What the database's NOT NULL constraints are named, against an existing table's declared names. */
-    static Decisions compare(Planner p, TableDecl t, QualifiedName actual) {
+    static Decisions compare(PlanContext context, TableDecl t, QualifiedName actual) {
         Decisions out = new Decisions();
-        Table existing = p.state().tables().get(actual);
+        Table existing = context.state().tables().get(actual);
         if (existing == null) return out;
         for (ColumnSpec c : t.columns()) {
             if (c.notNullName() == null) continue;
             Column had = existing.columns().stream().filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
             if (had == null || !had.notNull()) continue;
-            String name = p.before.notNullNames().getOrDefault(new NotNullNames.Key(actual, c.name()),
+            String name = context.before().notNullNames().getOrDefault(new NotNullNames.Key(actual, c.name()),
                     NotNullNames.defaultName(actual.name(), c.name()));
             if (!name.equals(c.notNullName())) {
                 out.add(new Drift(t.origin(), "constraint", actual + "." + c.notNullName(), "NOT NULL on " + c.name() + " declared as " + c.notNullName()

@@ -16,10 +16,10 @@ import schemasync.plan.Summary.Verb;
  * absent → nothing. A partition is dropped as the table it is, with its rows (DELETES_DATA).
  */
 final class ObjectRemovals {
-    private final Planner planner;
+    private final PlanContext context;
 
-    ObjectRemovals(Planner planner) {
-        this.planner = planner;
+    ObjectRemovals(PlanContext context) {
+        this.context = context;
     }
 
     Decisions remove(RemovalDecl r) {
@@ -27,12 +27,12 @@ final class ObjectRemovals {
         QualifiedName name = r.object();
         switch (r.kind()) {
             case PARTITION -> out.addAll(partition(r));
-            case MATERIALIZED_VIEW -> out.addAll(drop(r, planner.state().materializedViews().containsKey(name)));
-            case SEQUENCE -> out.addAll(drop(r, planner.state().sequences().containsKey(name)));
-            case DOMAIN -> out.addAll(drop(r, planner.state().domains().containsKey(name)));
-            case COMPOSITE_TYPE -> out.addAll(drop(r, planner.state().composites().containsKey(name)));
-            case PROCEDURE -> out.addAll(routine(r, planner.state().functions()));
-            case AGGREGATE -> out.addAll(routine(r, planner.state().aggregates()));
+            case MATERIALIZED_VIEW -> out.addAll(drop(r, context.state().materializedViews().containsKey(name)));
+            case SEQUENCE -> out.addAll(drop(r, context.state().sequences().containsKey(name)));
+            case DOMAIN -> out.addAll(drop(r, context.state().domains().containsKey(name)));
+            case COMPOSITE_TYPE -> out.addAll(drop(r, context.state().composites().containsKey(name)));
+            case PROCEDURE -> out.addAll(routine(r, context.state().functions()));
+            case AGGREGATE -> out.addAll(routine(r, context.state().aggregates()));
             default -> throw new IllegalArgumentException("not a removal of ObjectRemovals: " + r.kind());
         }
         return out;
@@ -54,8 +54,8 @@ final class ObjectRemovals {
     private Decisions partition(RemovalDecl r) {
         Decisions out = new Decisions();
         QualifiedName name = r.object();
-        Catalog.Partitioning p = planner.state().partitioning().get(name);
-        Table table = planner.state().tables().get(name);
+        Catalog.Partitioning p = context.state().partitioning().get(name);
+        Table table = context.state().tables().get(name);
         if (table == null) {
             out.add(new Unchanged(r.origin(), r.kind().word(), name.toString(), "absent, nothing to drop"));
             return out;
@@ -67,7 +67,7 @@ final class ObjectRemovals {
         }
         Step.DropTable dropTable = new Step.DropTable(name);
         out.change(r.origin(), r.kind().word(), name.toString(), Summary.will(Verb.DROP).plus(", with its rows"),
-                planner.original(name), dropTable);
+                context.original(name), dropTable);
         return out;
     }
 

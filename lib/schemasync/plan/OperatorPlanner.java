@@ -5,13 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.Cast;
 import schemasync.catalog.Operator;
 import schemasync.catalog.OperatorObjects;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.OperatorDecl;
-import schemasync.dsl.Origin;
 import schemasync.model.Difference;
 import schemasync.normalize.OperatorSpellings;
 import schemasync.plan.PlanItem.Drift;
@@ -28,10 +26,10 @@ import schemasync.step.Step;
  * back to the one that names it. Removals drop them without CASCADE. Reached through {@link KindPlanner}.
  */
 final class OperatorPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    OperatorPlanner(Planner planner) {
-        this.planner = planner;
+    OperatorPlanner(PlanContext context) {
+        this.context = context;
     }
 
     boolean handles(Declaration d) {
@@ -40,7 +38,7 @@ final class OperatorPlanner {
     }
 
     private OperatorSpellings spelled() {
-        return planner.shapes.types().kinds().operators();
+        return context.shapes().types().kinds().operators();
     }
 
     Decisions plan(Declaration d) {
@@ -48,24 +46,21 @@ final class OperatorPlanner {
         if (d instanceof OperatorDecl.CastDeclared c) return cast(c);
         if (d instanceof OperatorDecl.OperatorRemoval r) {
             String key = spelled().operatorKey(r.name(), r.leftType(), r.rightType());
-            Operator have = planner.state().operators().get(key);
-            return removal(r.origin(), "operator", key, have == null ? null : new Step.DropOperator(have));
+            Operator have = context.state().operators().get(key);
+            return StandaloneObjects.removal(r.origin(), "operator", key, have == null ? null : new Step.DropOperator(have));
         }
         OperatorDecl.CastRemoval r = (OperatorDecl.CastRemoval) d;
         String key = spelled().castKey(r.source(), r.target());
-        Cast have = planner.state().casts().get(key);
-        return removal(r.origin(), "cast", key, have == null ? null : new Step.DropCast(have));
+        Cast have = context.state().casts().get(key);
+        return StandaloneObjects.removal(r.origin(), "cast", key, have == null ? null : new Step.DropCast(have));
     }
 
     private Decisions operator(OperatorDecl.OperatorDeclared o) {
         Decisions out = new Decisions();
         Operator want = spelled().operator(o.operator());
-        Operator have = planner.state().operators().get(want.key());
+        Operator have = context.state().operators().get(want.key());
         if (have == null) {
-            if (!planner.state().schemas().contains(want.name().schema())) {
-                throw SchemaSyncException.badInput(o.origin() + ": operator " + want.key() + " is in schema " + want.name().schema()
-                        + ", which does not exist: declare ensureSchema(\"" + want.name().schema() + "\") first");
-            }
+            StandaloneObjects.requireSchema(context, o.origin(), "operator", want.key(), want.name().schema());
             out.change(o.origin(), "operator", want.key(), Summary.will(Verb.CREATE), null, new Step.CreateOperator(want));
             return out;
         }
@@ -84,13 +79,13 @@ final class OperatorPlanner {
         if (!fixed.isEmpty()) {
             Operator estimated = new Operator(have.name(), have.leftType(), have.rightType(), have.function(), have.commutator(),
                     have.negator(), want.restrict(), want.join(), have.hashes(), have.merges());
-            out.change(o.origin(), "operator", want.key(), Summary.text("will set " + fields(fixed) + " (database has "
+            out.change(o.origin(), "operator", want.key(), Summary.text("will set " + StandaloneObjects.fields(fixed) + " (database has "
                     + values(fixed) + ")"), null, new Step.SetOperatorEstimators(estimated));
         }
         if (!reported.isEmpty()) {
-            out.drift(o.origin(), "operator", want.key(), "differs in " + fields(reported) + ": declared (" + compared.describe()
-                    + "), database has (" + have.describe() + "): not changed (an operator's function, commutator, negator,"
-                    + " HASHES and MERGES cannot be altered: create one under another name and move its users to it)", null);
+            out.addAll(StandaloneObjects.compared(o.origin(), "operator", want.key(), reported, compared.describe(), have.describe(),
+                    "an operator's function, commutator, negator, HASHES and MERGES cannot be altered: create one under another"
+                    + " name and move its users to it"));
         }
         return out;
     }
@@ -98,31 +93,13 @@ final class OperatorPlanner {
     private Decisions cast(OperatorDecl.CastDeclared c) {
         Decisions out = new Decisions();
         Cast want = spelled().cast(c.cast());
-        Cast have = planner.state().casts().get(want.key());
+        Cast have = context.state().casts().get(want.key());
         if (have == null) {
             out.change(c.origin(), "cast", want.key(), Summary.will(Verb.CREATE), null, new Step.CreateCast(want));
             return out;
         }
-        List<Difference> differences = OperatorObjects.cast(want, have);
-        if (differences.isEmpty()) {
-            out.add(new Unchanged(c.origin(), "cast", want.key(), "exists, skipped"));
-        } else {
-            out.drift(c.origin(), "cast", want.key(), "differs in " + fields(differences) + ": declared (" + want.describe()
-                    + "), database has (" + have.describe() + "): not changed (a cast cannot be altered: drop it with"
-                    + " ensureNoCast in one block and declare it again in a later one)", null);
-        }
-        return out;
-    }
-
-    private Decisions removal(Origin origin, String kind, String key, Step drop) {
-        Decisions out = new Decisions();
-        if (drop == null) out.add(new Unchanged(origin, kind, key, "absent, nothing to drop"));
-        else out.change(origin, kind, key, Summary.will(Verb.DROP), null, drop);
-        return out;
-    }
-
-    private static String fields(List<Difference> differences) {
-        return differences.stream().map(Difference::field).collect(Collectors.joining(", "));
+        return StandaloneObjects.compared(c.origin(), "cast", want.key(), OperatorObjects.cast(want, have), want.describe(),
+                have.describe(), "a cast cannot be altered: drop it with ensureNoCast in one block and declare it again in a later one");
     }
 
     private static String values(List<Difference> differences) {
@@ -134,18 +111,18 @@ final class OperatorPlanner {
         Decisions out = new Decisions();
         Set<String> operators = new HashSet<>();
         Set<String> casts = new HashSet<>();
-        for (Declaration d : planner.declared.declarations()) {
+        for (Declaration d : context.declared().declarations()) {
             if (d instanceof OperatorDecl.OperatorDeclared o) operators.add(spelled().operator(o.operator()).key());
             else if (d instanceof OperatorDecl.CastDeclared c) casts.add(spelled().cast(c.cast()).key());
             // A removal speaks of the object too: the drop is its plan line, not an undeclared report.
             else if (d instanceof OperatorDecl.OperatorRemoval r) operators.add(spelled().operatorKey(r.name(), r.leftType(), r.rightType()));
             else if (d instanceof OperatorDecl.CastRemoval r) casts.add(spelled().castKey(r.source(), r.target()));
         }
-        for (Operator o : planner.before.operators().operators().values()) {
-            if (operators.contains(o.key()) || planner.declared.isIgnored(o.name())) continue;
+        for (Operator o : context.before().operators().operators().values()) {
+            if (operators.contains(o.key()) || context.declared().isIgnored(o.name())) continue;
             out.add(new Drift(null, "operator", o.key(), "undeclared operator (" + o.describe() + "): no block declares it; left alone", null));
         }
-        for (Cast c : planner.before.operators().casts().values()) {
+        for (Cast c : context.before().operators().casts().values()) {
             if (casts.contains(c.key())) continue;
             out.add(new Drift(null, "cast", c.key(), "undeclared cast (" + c.describe() + "): no block declares it; left alone", null));
         }

@@ -20,15 +20,22 @@ import schemasync.dsl.Declaration.TableOptionsDecl;
  * metadata (no rewrite) and are applied; SET LOGGED / UNLOGGED rewrites the table and is classified so.
  */
 final class OptionsPlanner {
-    private final Planner planner;
+    private final PlanContext context;
     /** Tables some ensureIndex marks {@code .clustered()} (as declared: renames aside). */
-    private final Set<QualifiedName> clusteredIndexDeclared = new java.util.HashSet<>();
+    private final Set<QualifiedName> clusteredIndexDeclared;
 
-    OptionsPlanner(Planner planner) {
-        this.planner = planner;
-        for (var d : planner.declared.declarations()) {
-            if (d instanceof IndexOptionsDecl i && i.clustered() && i.table() != null) clusteredIndexDeclared.add(i.table());
+    OptionsPlanner(PlanContext context, Set<QualifiedName> clusteredIndexDeclared) {
+        this.context = context;
+        this.clusteredIndexDeclared = clusteredIndexDeclared;
+    }
+
+    /** The tables some ensureIndex marks {@code .clustered()}, found once per plan. */
+    static Set<QualifiedName> clusteredIndexTables(java.util.List<schemasync.dsl.Declaration> declarations) {
+        Set<QualifiedName> tables = new java.util.HashSet<>();
+        for (var d : declarations) {
+            if (d instanceof IndexOptionsDecl i && i.clustered() && i.table() != null) tables.add(i.table());
         }
+        return Set.copyOf(tables);
     }
 
     /** A {@link TableOptionsDecl} or an {@link IndexOptionsDecl}. */
@@ -41,9 +48,9 @@ final class OptionsPlanner {
 
     Decisions plan(TableOptionsDecl t) {
         Decisions out = new Decisions();
-        QualifiedName table = planner.renamesTable(t.table());
-        if (!planner.state().tables().containsKey(table)) return out; // reported by the table's own declaration
-        if (planner.desired.declaresPartition(t.table())) {
+        QualifiedName table = context.renamesTable(t.table());
+        if (!context.state().tables().containsKey(table)) return out; // reported by the table's own declaration
+        if (context.desired().declaresPartition(t.table())) {
             out.addAll(partitionStorage(t, table));
             return out;
         }
@@ -57,7 +64,7 @@ final class OptionsPlanner {
         if (steps.isEmpty()) return out;
         out.change(t.origin(), "table options", table.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
-                planner.original(table), steps.toArray(Step[]::new));
+                context.original(table), steps.toArray(Step[]::new));
         return out;
     }
 
@@ -78,27 +85,27 @@ final class OptionsPlanner {
         if (steps.isEmpty()) return out;
         out.change(t.origin(), "table options", partition.toString(), summary(have.storage(), t.storage(),
                 join(have.unlogged() != t.unlogged() ? (t.unlogged() ? "UNLOGGED" : "LOGGED") : null, columnChanges)),
-                planner.original(partition), steps.toArray(Step[]::new));
+                context.original(partition), steps.toArray(Step[]::new));
         return out;
     }
 
     Decisions plan(IndexOptionsDecl i) {
         Decisions out = new Decisions();
         if (i.table() == null) return out;
-        QualifiedName index = planner.renamesIndex(i.index());
-        Index existing = planner.state().indexes().get(index);
+        QualifiedName index = context.renamesIndex(i.index());
+        Index existing = context.state().indexes().get(index);
         // A key's index (TableBuilder.indexWith): a table this run creates or a constraint it adds is not in the indexes yet.
-        QualifiedName keyTable = existing == null ? planner.renamesTable(i.table()) : null;
-        boolean keyIndex = existing == null ? planner.state().tables().containsKey(keyTable) && ownsConstraint(keyTable, index.name())
+        QualifiedName keyTable = existing == null ? context.renamesTable(i.table()) : null;
+        boolean keyIndex = existing == null ? context.state().tables().containsKey(keyTable) && ownsConstraint(keyTable, index.name())
                 : existing.constraintBacked();
         if (existing == null && !keyIndex) return out; // reported by the index's own declaration
         QualifiedName table = existing == null ? keyTable : existing.table();
         RelationOptions have = current(index);
         // An index this run builds CONCURRENTLY exists only after the commit: what is said of it follows it.
-        boolean afterCommit = !planner.before.indexes().containsKey(index) && planner.online(table);
+        boolean afterCommit = !context.before().indexes().containsKey(index) && context.online(table);
         List<Step> steps = new ArrayList<>(storageSteps(index, true, table, have.storage(), i.storage(), afterCommit));
         // The CLUSTER ON mark of a key's index is the table's own declaration (.clusterOn), never the index's.
-        boolean onTable = planner.state().tables().containsKey(table) && !keyIndex;
+        boolean onTable = context.state().tables().containsKey(table) && !keyIndex;
         String mark = null;
         if (onTable && i.clustered() && !have.clustered()) {
             steps.add(new Step.ClusterOn(table, index.name(), afterCommit));
@@ -109,7 +116,7 @@ final class OptionsPlanner {
         }
         if (steps.isEmpty()) return out;
         out.change(i.origin(), "index options", index.toString(), summary(have.storage(), i.storage(), mark),
-                planner.original(table), steps.toArray(Step[]::new));
+                context.original(table), steps.toArray(Step[]::new));
         return out;
     }
 
@@ -121,15 +128,15 @@ final class OptionsPlanner {
         Decisions out = new Decisions();
         QualifiedName marked = null;
         // Only relations with options carry a mark: look there, not through every index of every table.
-        for (Map.Entry<QualifiedName, RelationOptions> e : planner.state().relationOptions().entrySet()) {
+        for (Map.Entry<QualifiedName, RelationOptions> e : context.state().relationOptions().entrySet()) {
             if (!e.getValue().clustered()) continue;
-            Index i = planner.state().indexes().get(e.getKey());
+            Index i = context.state().indexes().get(e.getKey());
             if (i != null && i.table().equals(table) && i.constraintBacked()) marked = i.name();
         }
         QualifiedName wanted = t.clusterOn() == null ? null : table.sibling(t.clusterOn());
         if (java.util.Objects.equals(marked, wanted)) return out;
         if (wanted == null && clusteredIndexDeclared.contains(table)) return out; // the plain index's CLUSTER ON moves the mark
-        if (wanted != null && (planner.state().indexes().containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
+        if (wanted != null && (context.state().indexes().containsKey(wanted) || ownsConstraint(table, wanted.name()))) {
             steps.add(new Step.ClusterOn(table, wanted.name(), false));
             said.add("CLUSTER ON " + wanted.name());
         } else if (wanted == null) {
@@ -144,7 +151,7 @@ final class OptionsPlanner {
 
     /** A table created by this run has its constraints' indexes, which the working copy does not list as indexes. */
     private boolean ownsConstraint(QualifiedName table, String index) {
-        schemasync.catalog.Table t = planner.state().tables().get(table);
+        schemasync.catalog.Table t = context.state().tables().get(table);
         return t.primaryKey() != null && t.primaryKey().name().equals(index) || t.constraint(index).isPresent();
     }
 
@@ -164,7 +171,7 @@ final class OptionsPlanner {
         Set<String> names = new TreeSet<>(have.keySet());
         names.addAll(want.keySet());
         for (String column : names) {
-            if (planner.state().tables().get(table).column(column).isEmpty()) continue;
+            if (context.state().tables().get(table).column(column).isEmpty()) continue;
             ColumnOptions h = have.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
             ColumnOptions w = want.getOrDefault(column, ColumnOptions.declared(null, null, null, List.of()));
             String wantStorage = w.storage() != null && w.storage().equals(h.typeStorage()) ? null : w.storage();
@@ -198,7 +205,7 @@ final class OptionsPlanner {
 
     /** The relation's options in the working copy: what the steps emitted so far left (renames move them along). */
     private RelationOptions current(QualifiedName relation) {
-        return planner.state().relationOptions().getOrDefault(relation, RelationOptions.NONE);
+        return context.state().relationOptions().getOrDefault(relation, RelationOptions.NONE);
     }
 
     /** SET for parameters missing or with another value, RESET for those no declaration names. */

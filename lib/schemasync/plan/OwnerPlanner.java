@@ -16,10 +16,10 @@ import schemasync.plan.PlanItem.Unchanged;
  * the plan, by the normalizer (roles are cluster objects, referenced, never created).
  */
 final class OwnerPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    OwnerPlanner(Planner planner) {
-        this.planner = planner;
+    OwnerPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(OwnerDecl o) {
@@ -31,22 +31,22 @@ final class OwnerPlanner {
             throw SchemaSyncException.badInput(o.origin() + ": " + kind + " " + object
                     + ": no such object exists, and no earlier block declares it");
         }
-        String have = planner.state().owners().get(target);
+        String have = context.state().owners().get(target);
         if (o.role().equals(have)) {
             return out.add(new Unchanged(o.origin(), kind, object, "is " + have + ", skipped"));
         }
         return out.change(o.origin(), kind, object, Summary.text(have == null ? "will set to " + o.role()
                 : "will change from " + have + " to " + o.role()), target.kind() == OwnerTarget.Kind.TABLE
-                ? planner.original(target.name()) : null, new OwnerSteps.SetOwner(target, o.role()));
+                ? context.original(target.name()) : null, new OwnerSteps.SetOwner(target, o.role()));
     }
 
     /** A table under its name after this run's renames; a declared routine keyed as the catalog keys it ({@code integer}, not {@code int}). */
     private OwnerTarget key(OwnerTarget t) {
-        if (t.kind() == OwnerTarget.Kind.TABLE) return new OwnerTarget(t.kind(), planner.renamesTable(t.name()), null);
+        if (t.kind() == OwnerTarget.Kind.TABLE) return new OwnerTarget(t.kind(), context.renamesTable(t.name()), null);
         if (!t.kind().routine()) return t;
-        String existing = planner.shapes.types().routineArguments().get(t.name() + "(" + t.arguments() + ")");
+        String existing = context.shapes().types().routineArguments().get(t.name() + "(" + t.arguments() + ")");
         if (existing != null) return new OwnerTarget(t.kind(), t.name(), existing);
-        String catalogKey = planner.shapes.functions().keys().get(t.name() + "(" + t.arguments() + ")");
+        String catalogKey = context.shapes().functions().keys().get(t.name() + "(" + t.arguments() + ")");
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
         return new OwnerTarget(t.kind(), t.name(), catalogKey.substring(open + 1, catalogKey.length() - 1));
@@ -66,14 +66,14 @@ final class OwnerPlanner {
 
     /** A custom step planned earlier may create what the working copy cannot see (a generated partition, say): PostgreSQL judges. */
     private boolean afterCustomSteps() {
-        return planner.recorded().stream().anyMatch(i -> i instanceof PlanItem.Change c
+        return context.recorded().stream().anyMatch(i -> i instanceof PlanItem.Change c
                 && c.steps().stream().anyMatch(p -> p.step() instanceof Step.CustomSql));
     }
 
     /** Whether the object exists in the working copy (the catalog and what earlier blocks create). */
     private boolean exists(OwnerTarget t) {
         QualifiedName o = t.name();
-        PlanState s = planner.state();
+        PlanState s = context.state();
         return switch (t.kind()) {
             case SCHEMA -> s.schemas().contains(o.name());
             case TABLE -> s.tables().containsKey(o);

@@ -21,15 +21,15 @@ final class PartitionColumnsPlanner {
     private PartitionColumnsPlanner() {
     }
 
-    static Decisions plan(Planner planner, PartitionColumnsDecl d) {
+    static Decisions plan(PlanContext context, PartitionColumnsDecl d) {
         Decisions out = new Decisions();
-        QualifiedName partition = planner.renamesTable(d.name());
-        Table have = planner.state().tables().get(partition);
-        schemasync.catalog.Catalog.Partitioning shape = planner.state().partitioning().get(partition);
+        QualifiedName partition = context.renamesTable(d.name());
+        Table have = context.state().tables().get(partition);
+        schemasync.catalog.Catalog.Partitioning shape = context.state().partitioning().get(partition);
         if (have == null || shape == null || shape.parent() == null) return out; // the partition's own declaration reports it
-        Table parent = planner.state().tables().get(shape.parent());
+        Table parent = context.state().tables().get(shape.parent());
         if (parent == null) return out;
-        boolean created = planner.original(partition) == null; // created in this run: empty, SET NOT NULL scans nothing
+        boolean created = context.original(partition) == null; // created in this run: empty, SET NOT NULL scans nothing
         for (String named : unknown(d, have)) {
             throw schemasync.SchemaSyncException.badInput(d.origin() + ": partition " + partition + " declares column " + named
                     + ", which its parent " + shape.parent() + " does not have");
@@ -44,7 +44,7 @@ final class PartitionColumnsPlanner {
                 if (declaresDefault) {
                     out.change(d.origin(), "column default", object, Summary.will(Verb.SET).plus((wantDefault == null ? " no DEFAULT"
                             : " DEFAULT " + wantDefault) + (c.defaultExpr() == null ? "" : " (database has " + c.defaultExpr() + ")")),
-                            planner.original(partition), wantDefault == null ? new Step.DropColumnDefault(partition, c.name())
+                            context.original(partition), wantDefault == null ? new Step.DropColumnDefault(partition, c.name())
                                     : new Step.SetColumnDefault(partition, c.name(), wantDefault));
                 } else {
                     out.drift(d.origin(), "column", object, "the partition has its own DEFAULT " + (c.defaultExpr() == null ? "none"
@@ -56,7 +56,7 @@ final class PartitionColumnsPlanner {
             if (wantNotNull && !c.notNull()) {
                 if (created) {
                     out.change(d.origin(), "column", object, Summary.will(Verb.SET).plus(" NOT NULL (the partition's own)"),
-                            planner.original(partition), new Step.SetNotNull(partition, c.name(), null));
+                            context.original(partition), new Step.SetNotNull(partition, c.name(), null));
                 } else {
                     out.drift(d.origin(), "column", object, "declared NOT NULL, the partition allows NULL: not changed: SET NOT NULL"
                             + " scans the whole partition under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
@@ -66,7 +66,7 @@ final class PartitionColumnsPlanner {
                         + " left alone; declare notNull(\"" + c.name() + "\") to match", null);
             }
             if (d.comments().containsKey(c.name()) && !Objects.equals(d.comments().get(c.name()), c.comment())) {
-                out.change(d.origin(), "comment on column", object, Summary.will(Verb.SET), planner.original(partition),
+                out.change(d.origin(), "comment on column", object, Summary.will(Verb.SET), context.original(partition),
                         new Step.CommentOnColumn(partition, c.name(), d.comments().get(c.name())));
             }
         }

@@ -25,12 +25,12 @@ import schemasync.plan.PlanItem.Unchanged;
  * every row). Partitions no block declares are reported, never dropped (see {@link UndeclaredObjects}).
  */
 final class PartitionPlanner {
-    private final Planner planner;
+    private final PlanContext context;
     private final ConstraintPlanner constraints;
 
-    PartitionPlanner(Planner planner, ConstraintPlanner constraints) {
-        this.planner = planner;
-        this.constraints = constraints;
+    PartitionPlanner(PlanContext context) {
+        this.context = context;
+        this.constraints = new ConstraintPlanner(context);
     }
 
     /** The partition key of a table created in this run as PostgreSQL spells it (null when not partitioned). */
@@ -41,7 +41,7 @@ final class PartitionPlanner {
     /** The declared key (or none) of an existing table against the database's. */
     Decisions compareKey(TableDecl t, QualifiedName actual) {
         Decisions out = new Decisions();
-        Partitioning have = planner.state().partitioning().get(actual);
+        Partitioning have = context.state().partitioning().get(actual);
         String haveKey = have == null ? null : have.key();
         String wantKey = t.partitionBy() == null ? null : key(t.name(), t.partitionBy());
         Partitioning none = new Partitioning(null, null, null);
@@ -64,7 +64,8 @@ final class PartitionPlanner {
      * part's steps leave (a partition this run creates is compared as created), as one {@link Decisions}.
      */
     Decisions plan(PartitionDecl p) {
-        return new DeclarationParts(planner).then(() -> partition(p)).then(() -> ownConstraints(p)).decisions();
+        return new DeclarationParts(context).then(part -> new PartitionPlanner(part).partition(p))
+                .then(part -> new PartitionPlanner(part).ownConstraints(p)).decisions();
     }
 
     /**
@@ -72,8 +73,8 @@ final class PartitionPlanner {
      * from the working copy its {@link #partition} part leaves.
      */
     private Decisions ownConstraints(PartitionDecl p) {
-        Partitioning shape = planner.state().partitioning().get(p.name());
-        if (shape != null && shape.isPartition() && planner.state().tables().containsKey(p.name())) {
+        Partitioning shape = context.state().partitioning().get(p.name());
+        if (shape != null && shape.isPartition() && context.state().tables().containsKey(p.name())) {
             Decisions out = ownPrimaryKey(p);
             out.addAll(constraints.compare(new TableDecl(p.name(), List.of(), List.of(), null, p.constraints(), null, null, p.origin()), p.name()));
             return out;
@@ -89,25 +90,28 @@ final class PartitionPlanner {
      */
     private Decisions ownPrimaryKey(PartitionDecl p) {
         Decisions out = new Decisions();
-        Table have = planner.state().tables().get(p.name());
+        Table have = context.state().tables().get(p.name());
         Table.PrimaryKey actual = have.primaryKey();
         String object = p.name() + " primary key";
         if (p.primaryKey().isEmpty()) {
-            if (actual != null && !planner.declared.isIgnoredColumn(p.name(), actual.name())) {
+            if (actual != null && !context.declared().isIgnoredColumn(p.name(), actual.name())) {
                 out.add(new Drift(p.origin(), "constraint", object, "database has PRIMARY KEY " + actual.columns() + " (" + actual.name()
                         + ") on this partition alone, the declaration has none: left alone; declare .primaryKey(...) to match", null));
             }
             return out;
         }
         String name = p.primaryKeyName() != null ? p.primaryKeyName() : TableEffects.defaultName(p.name().name(), "pkey");
-        if (actual == null && planner.before.tables().get(p.name()) == null) {
+        // The name only when declared, as a table's (Differ.primaryKey says why).
+        java.util.Set<String> differ = Differ.fields(Differ.primaryKey(new Table.PrimaryKey(p.primaryKeyName(), p.primaryKey()),
+                actual, p.primaryKeyName() != null));
+        if (actual == null && context.before().tables().get(p.name()) == null) {
             out.change(p.origin(), "constraint", p.name() + "." + name, Summary.will(Verb.ADD).plus(" (primary key of this partition)"),
                     null, new schemasync.step.KeySteps.AddPrimaryKey(p.name(), name, p.primaryKey()));
-        } else if (actual == null || !actual.columns().equals(p.primaryKey())) {
+        } else if (differ.contains("primary key")) {
             out.add(new Drift(p.origin(), "constraint", object, "declared PRIMARY KEY " + p.primaryKey() + ", database has "
                     + (actual == null ? "none" : actual.columns().toString()) + ": not changed: adding one scans the partition and"
                     + " builds an index under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK));
-        } else if (p.primaryKeyName() != null && !actual.name().equals(name)) {
+        } else if (differ.contains("primary key name")) {
             out.add(new Drift(p.origin(), "constraint", object, "declared as " + name + ", database has it as " + actual.name()
                     + ": not renamed; ALTER TABLE ... RENAME CONSTRAINT, or declare its name", null));
         } else {
@@ -119,33 +123,33 @@ final class PartitionPlanner {
     /** The partition itself: created under its parent, or compared with it (its constraints: {@link #ownConstraints}). */
     private Decisions partition(PartitionDecl p) {
         Decisions out = new Decisions();
-        QualifiedName parent = planner.renamesTable(p.parent());
-        if (!planner.state().tables().containsKey(parent)) {
+        QualifiedName parent = context.renamesTable(p.parent());
+        if (!context.state().tables().containsKey(parent)) {
             throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is of table " + p.parent()
                     + ", which does not exist in the database and no earlier block declares it");
         }
         String object = p.name().toString();
-        Partitioning parentShape = planner.state().partitioning().get(parent);
-        Table have = planner.state().tables().get(p.name());
-        String wantBound = planner.shapes.relations().partitionBounds().getOrDefault(p.name(), p.bound());
+        Partitioning parentShape = context.state().partitioning().get(parent);
+        Table have = context.state().tables().get(p.name());
+        String wantBound = context.shapes().relations().partitionBounds().getOrDefault(p.name(), p.bound());
         if (have == null) {
             if (parentShape == null || parentShape.key() == null) {
                 out.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + p.bound()
                         + ", but " + parent + " is not partitioned: not created", null);
                 return out;
             }
-            if (!planner.state().schemas().contains(p.name().schema())) {
+            if (!context.state().schemas().contains(p.name().schema())) {
                 throw SchemaSyncException.badInput(p.origin() + ": partition " + p.name() + " is in schema " + p.name().schema()
                         + ", which does not exist: declare ensureSchema(\"" + p.name().schema() + "\") first");
             }
             QualifiedName defaultPartition = isDefault(p.bound()) ? null : defaultPartitionOf(parent);
             out.change(p.origin(), "partition", object, Summary.will(Verb.CREATE).plus(" (partition of " + parent + ")"),
-                    planner.before.tables().get(parent), Spelled.as(new Partitioning(p.partitionBy() == null ? null
+                    context.before().tables().get(parent), Spelled.as(new Partitioning(p.partitionBy() == null ? null
                             : key(p.name(), p.partitionBy()), parent, wantBound)),
                     new Step.CreatePartition(p.name(), parent, p.bound(), p.partitionBy(), defaultPartition));
             return out;
         }
-        Partitioning shape = planner.state().partitioning().get(p.name());
+        Partitioning shape = context.state().partitioning().get(p.name());
         if (shape == null || !shape.isPartition()) {
             out.drift(p.origin(), "partition", object, "declared as a partition of " + parent + " " + wantBound
                     + ", database has an ordinary table: not changed: attaching it (ATTACH PARTITION) scans it to check"
@@ -174,11 +178,11 @@ final class PartitionPlanner {
 
     /** The key as PostgreSQL spells it (normalized on a shadow), or as declared when no shadow could hold it. */
     private String key(QualifiedName table, String declared) {
-        return planner.shapes.relations().partitionKeys().getOrDefault(table, declared);
+        return context.shapes().relations().partitionKeys().getOrDefault(table, declared);
     }
 
     private QualifiedName defaultPartitionOf(QualifiedName parent) {
-        return planner.state().partitioning().entrySet().stream()
+        return context.state().partitioning().entrySet().stream()
                 .filter(e -> parent.equals(e.getValue().parent()) && isDefault(e.getValue().bound()))
                 .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
     }

@@ -6,10 +6,12 @@ import schemasync.dsl.AccessDecl;
 import schemasync.dsl.TypeDecl;
 import schemasync.plan.Summary.Verb;
 import java.util.*;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+import org.pcollections.PVector;
+import org.pcollections.TreePVector;
 import schemasync.catalog.Catalog;
-import schemasync.catalog.Index;
 import schemasync.catalog.QualifiedName;
-import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.ColumnDecl;
 import schemasync.dsl.Declaration.IndexDecl;
@@ -28,43 +30,38 @@ import schemasync.dsl.DesiredState;
  * anything that rewrites, scans or long-locks a table is reported with its hazard and left alone.
  */
 public final class Planner {
-    final Catalog before;
-    final DeclaredSchema declared;
-    final DeclaredShapes shapes;
+    private final Catalog before;
+    private final DeclaredSchema declared;
+    private final DeclaredShapes shapes;
+    /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
+    private final DesiredState desired;
+    private final Map<String, GuardAnswer> guards;
+    /** Tables some ensureIndex marks {@code .clustered()}: found once, read by every {@link OptionsPlanner}. */
+    private final Set<QualifiedName> clusteredIndexTables;
     /**
-     * The working copy, a value: the catalog as the steps recorded so far leave it. {@link #record} replaces it with the
-     * next state ({@link Effects#apply}); {@link #planOn} shows a declaration's later parts the state its earlier parts leave.
+     * The working copy, a value: the catalog as the steps recorded so far leave it. Only {@link #record} moves it on;
+     * kind planners read it through the {@link PlanContext} they are given.
      */
     private PlanState state;
-    /** What the blocks declare, folded once: declared objects, columns, column changes, reshaped and touched tables. */
-    final DesiredState desired;
-    /** The plan so far: only {@link #record} adds to it; kind planners read it through {@link #recorded}. */
-    private final List<PlanItem> items = new ArrayList<>();
-    final KindPlanner kinds = new KindPlanner(this);
-    final ConstraintPlanner constraints = new ConstraintPlanner(this);
-    final PartitionPlanner partitions = new PartitionPlanner(this, constraints);
-    final IdentityPlanner identities = new IdentityPlanner(this);
-    final ColumnPlanner columns = new ColumnPlanner(this);
-    private final TablePlanner tablePlanner = new TablePlanner(this);
-    final Map<String, GuardAnswer> guards;
-    /** Tables an earlier block of this run renamed: new name → name before this run. */
-    final Map<QualifiedName, QualifiedName> renamedFrom = new HashMap<>();
-    /** Index of the declaration being planned: renames declared after it count as "later". */
-    int position;
+    /** The plan so far, persistent: only {@link #record} adds to it; a context hands out the value it holds then. */
+    private PVector<PlanItem> items = TreePVector.empty();
+    /** Tables an earlier block of this run renamed (new name → name before this run): derived from the recorded RENAME steps. */
+    private PMap<QualifiedName, QualifiedName> renamedFrom = HashTreePMap.empty();
 
     private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
-        this.guards = guards;
+        this.guards = Map.copyOf(guards);
         this.declared = declared;
         this.shapes = shapes;
         this.state = new PlanState(catalog);
+        this.clusteredIndexTables = OptionsPlanner.clusteredIndexTables(declared.declarations());
         this.desired = DesiredState.fold(declared.declarations(), catalog, new DesiredState.Spelling(
                 signature -> shapes.functions().keys().getOrDefault(signature, signature),
                 signature -> shapes.access().aggregates().keys().getOrDefault(signature, signature),
                 routine -> shapes.access().routineKeys().getOrDefault(routine, routine), shapes.access().currentUser()));
     }
 
-    /** A planner before any declaration is planned (tests drive {@link #record} and {@link #planOn} with it). */
+    /** A planner before any declaration is planned (tests drive {@link #record} and {@link #context} with it). */
     static Planner start(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         return new Planner(catalog, declared, shapes, guards);
     }
@@ -72,144 +69,94 @@ public final class Planner {
     /** @param guards each custom step's guard, asked of the database before planning */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
-        ChangesToExisting existing = new ChangesToExisting(planner);
-        IndexPlanner indexPlanner = new IndexPlanner(planner);
-        ColumnChangePlanner columnChanges = new ColumnChangePlanner(planner);
-        EnumPlanner enumPlanner = new EnumPlanner(planner);
-        ViewPlanner viewPlanner = new ViewPlanner(planner);
-        FunctionPlanner functionPlanner = new FunctionPlanner(planner);
-        TriggerPlanner triggerPlanner = new TriggerPlanner(planner);
-        PolicyPlanner policyPlanner = new PolicyPlanner(planner);
-        TypePlanner typePlanner = new TypePlanner(planner);
-        GrantPlanner grantPlanner = new GrantPlanner(planner);
-        SequencePlanner sequencePlanner = new SequencePlanner(planner);
-        CommentPlanner commentPlanner = new CommentPlanner(planner);
-        MaterializedViewPlanner materializedViewPlanner = new MaterializedViewPlanner(planner);
-        OptionsPlanner optionsPlanner = new OptionsPlanner(planner);
-        ExternalPlanner externals = new ExternalPlanner(planner);
         List<Declaration> all = declared.declarations();
+        List<TypeDecl.SequenceDecl> owned = new ArrayList<>(); // OWNED BY: settled once every table the blocks declare exists
+        int last = 0; // what follows the walk is planned at the last declaration's position, renames after it being later
         for (int next : DeclaredCallOrder.checked(catalog, all, RemovalOrder.of(PlanGraph.of(catalog, all), all, DependencyOrder.of(all)))) {
-            planner.position = next;
-            Declaration d = all.get(planner.position);
-            if (d instanceof SchemaDecl s) planner.record(planner.schema(s));
-            else if (d instanceof TableDecl t) planner.record(planner.tablePlanner.table(t));
-            else if (d instanceof Declaration.ConstraintsDecl k) planner.record(planner.tablePlanner.laterConstraints(k));
-            else if (d instanceof ColumnDecl c) planner.record(planner.tablePlanner.addedColumn(c));
-            else if (d instanceof IndexDecl i) planner.record(indexPlanner.plan(i));
-            else if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) planner.record(optionsPlanner.plan(d));
-            else if (d instanceof Declaration.ColumnChangeDecl c) planner.record(columnChanges.plan(c));
-            else if (ExternalPlanner.handles(d)) planner.record(externals.plan(d));
-            else if (planner.kinds.handles(d)) planner.record(planner.kinds.plan(d));
-            else if (d instanceof Declaration.RenameDecl r) planner.record(existing.rename(r));
-            else if (d instanceof Declaration.RemovalDecl r) planner.record(existing.removal(r));
-            else if (d instanceof Declaration.CustomStepDecl c) planner.record(existing.custom(c));
-            else if (d instanceof Declaration.ExtensionDecl x) planner.record(enumPlanner.extension(x));
-            else if (d instanceof AccessDecl.RowSecurityDecl r) planner.record(policyPlanner.rowSecurity(r));
-            else if (d instanceof TypeDecl.DomainDecl t) planner.record(typePlanner.domain(t));
-            else if (d instanceof Declaration.PartitionDecl p) planner.record(planner.partitions.plan(p));
-            else if (d instanceof Declaration.MaterializedViewDecl m) planner.record(materializedViewPlanner.plan(m));
-            else if (d instanceof TypeDecl.CompositeTypeDecl t) planner.record(typePlanner.composite(t));
-            else if (d instanceof TypeDecl.SequenceDecl q) planner.record(sequencePlanner.plan(q));
-            else if (d instanceof Declaration.CommentDecl c) planner.record(commentPlanner.plan(c));
-            else if (d instanceof AccessDecl.GrantDecl g) planner.record(grantPlanner.plan(g));
-            else if (d instanceof AccessDecl.DefaultPrivilegesDecl p) planner.record(grantPlanner.plan(p));
-            else if (d instanceof Declaration.AggregateDecl a) planner.record(functionPlanner.plan(a));
-            else if (d instanceof AccessDecl.PolicyDecl p) planner.record(policyPlanner.policy(p));
-            else if (d instanceof Declaration.TriggerDecl g) planner.record(triggerPlanner.plan(g));
-            else if (d instanceof Declaration.FunctionDecl f) planner.record(functionPlanner.plan(f));
-            else if (d instanceof Declaration.ViewDecl v) planner.record(viewPlanner.plan(v));
-            else if (d instanceof TypeDecl.EnumDecl e) planner.record(enumPlanner.plan(e));
+            Declaration d = all.get(next);
+            last = next;
+            if (d instanceof TypeDecl.SequenceDecl q && q.ownedColumn() != null) owned.add(q);
+            planner.record(planner.decide(planner.context(next), d));
         }
-        for (TypeDecl.SequenceDecl q : sequencePlanner.owned()) planner.record(sequencePlanner.settleOwner(q));
-        planner.record(new UndeclaredObjects(planner, grantPlanner, externals).report());
+        for (TypeDecl.SequenceDecl q : owned) planner.record(new SequencePlanner(planner.context(last)).settleOwner(q));
+        planner.record(new UndeclaredObjects(planner.context(last)).report());
         return new Plan(planner.items);
     }
 
-    private Decisions schema(SchemaDecl s) {
-        if (state.schemas().contains(s.name())) {
+    /** The kind planner of one declaration, given a context over the recorded state: its decisions, nothing recorded. */
+    private Decisions decide(PlanContext context, Declaration d) {
+        ChangesToExisting existing = new ChangesToExisting(context);
+        TablePlanner tables = new TablePlanner(context);
+        KindPlanner kinds = new KindPlanner(context);
+        if (d instanceof SchemaDecl s) return schema(context, s);
+        if (d instanceof TableDecl t) return tables.table(t);
+        if (d instanceof Declaration.ConstraintsDecl k) return tables.laterConstraints(k);
+        if (d instanceof ColumnDecl c) return tables.addedColumn(c);
+        if (d instanceof IndexDecl i) return new IndexPlanner(context).plan(i);
+        if (d instanceof Declaration.TableOptionsDecl || d instanceof Declaration.IndexOptionsDecl) return new OptionsPlanner(context, clusteredIndexTables).plan(d);
+        if (d instanceof Declaration.ColumnChangeDecl c) return new ColumnChangePlanner(context).plan(c);
+        if (ExternalPlanner.handles(d)) return new ExternalPlanner(context).plan(d);
+        if (kinds.handles(d)) return kinds.plan(d);
+        if (d instanceof Declaration.RenameDecl r) return existing.rename(r);
+        if (d instanceof Declaration.RemovalDecl r) return existing.removal(r);
+        if (d instanceof Declaration.CustomStepDecl c) return existing.custom(c);
+        if (d instanceof Declaration.ExtensionDecl x) return new EnumPlanner(context).extension(x);
+        if (d instanceof AccessDecl.RowSecurityDecl r) return new PolicyPlanner(context).rowSecurity(r);
+        if (d instanceof TypeDecl.DomainDecl t) return new TypePlanner(context).domain(t);
+        if (d instanceof Declaration.PartitionDecl p) return new PartitionPlanner(context).plan(p);
+        if (d instanceof Declaration.MaterializedViewDecl m) return new MaterializedViewPlanner(context).plan(m);
+        if (d instanceof TypeDecl.CompositeTypeDecl t) return new TypePlanner(context).composite(t);
+        if (d instanceof TypeDecl.SequenceDecl q) return new SequencePlanner(context).plan(q);
+        if (d instanceof Declaration.CommentDecl c) return new CommentPlanner(context).plan(c);
+        if (d instanceof AccessDecl.GrantDecl g) return new GrantPlanner(context).plan(g);
+        if (d instanceof AccessDecl.DefaultPrivilegesDecl p) return new GrantPlanner(context).plan(p);
+        if (d instanceof Declaration.AggregateDecl a) return new FunctionPlanner(context).plan(a);
+        if (d instanceof AccessDecl.PolicyDecl p) return new PolicyPlanner(context).policy(p);
+        if (d instanceof Declaration.TriggerDecl g) return new TriggerPlanner(context).plan(g);
+        if (d instanceof Declaration.FunctionDecl f) return new FunctionPlanner(context).plan(f);
+        if (d instanceof Declaration.ViewDecl v) return new ViewPlanner(context).plan(v);
+        if (d instanceof TypeDecl.EnumDecl e) return new EnumPlanner(context).plan(e);
+        return new Decisions();
+    }
+
+    private static Decisions schema(PlanContext context, SchemaDecl s) {
+        if (context.state().schemas().contains(s.name())) {
             return new Decisions().unchanged(s.origin(), "schema", s.name(), "exists, skipped");
         }
         Step create = new Step.CreateSchema(s.name());
         return new Decisions().change(s.origin(), "schema", s.name(), Summary.will(Verb.CREATE), null, create);
     }
 
-    /**
-     * The table as it was before this run (its size decides the hazards), found under the name it had
-     * then when an earlier block renamed it; null when this run creates it. A drop after a rename
-     * must still say it deletes data.
-     */
-    Table original(QualifiedName current) {
-        Table table = before.tables().get(renamedFrom.getOrDefault(current, current));
-        return table == null || table.name().equals(current) ? table : table.withName(current);
+    /** What a kind planner reads to plan the declaration at {@code position}, over the state recorded so far: a value. */
+    PlanContext context(int position) {
+        return new PlanContext(state, position, before, declared, shapes, desired, renamedFrom, items, guards);
     }
 
-    /** A table's current name, through renames declared after the current declaration (the fold answers: {@link DesiredState#currentTable}). */
-    QualifiedName renamesTable(QualifiedName table) {
-        return desired.currentTable(position, table);
-    }
-
-    /** The block of an ensureColumnChanged of this column declared after the current declaration, or null. */
-    String laterChange(QualifiedName table, String column) {
-        return desired.laterChange(table, column, position);
-    }
-
-    /** A declared column's name in the database, through renames declared after the current declaration. */
-    String renamesColumn(QualifiedName declaredTable, String column) {
-        return desired.currentColumn(position, declaredTable, column);
-    }
-
-    QualifiedName renamesIndex(QualifiedName index) {
-        return desired.currentIndex(position, index);
-    }
-
-    String renamesColumnsInDefinition(String definition, QualifiedName declaredTable) {
-        return desired.currentColumnsIn(position, declaredTable, definition);
-    }
-
-    /**
-     * Whether steps on this table may run after the commit, outside the apply's transaction
-     * (CONCURRENTLY, VALIDATE in its own transaction): only for a table that existed before this
-     * run (one this run creates is invisible to others until the commit, so plain statements in the
-     * transaction cost nothing) and that no block renames or drops (after the commit the table, or
-     * a column, would not have the name the step was planned with).
-     */
-    boolean online(QualifiedName table) {
-        return before.tables().containsKey(table) && !desired.reshapes(table);
-    }
-
-    /** The working copy, a value: what the steps recorded so far leave (or, inside {@link #planOn}, a declaration's earlier parts). */
+    /** The working copy, a value: what the steps recorded so far leave. */
     PlanState state() {
         return state;
     }
 
-    /**
-     * One part of a declaration planned against {@code earlier}, the state its earlier parts leave (computed with
-     * {@link Effects#apply} and not recorded): the kind planners read the working copy through {@link #state()}, and
-     * a later part (a table's constraints after the columns it adds) must see those parts done. Nothing is recorded
-     * here; the declaration's decisions, all parts together, are recorded once by the dispatch.
-     */
-    Decisions planOn(PlanState earlier, java.util.function.Supplier<Decisions> part) {
-        PlanState recorded = state;
-        state = earlier;
-        try {
-            return part.get();
-        } finally {
-            state = recorded;
-        }
-    }
-
-    /** The plan as recorded so far, read only (a custom step asks whether an earlier block changes anything). */
+    /** The plan as recorded so far (a persistent list: later records do not change it). */
     List<PlanItem> recorded() {
-        return Collections.unmodifiableList(items);
+        return items;
     }
 
     /**
      * The one emission point: a kind planner's decisions go into the plan in order, and the working copy becomes the
-     * state each change's steps leave ({@link Effects#apply}), so a later block sees what this one does. The state
-     * replaced is not changed: a planner still holding it reads it as before.
+     * state each change's steps leave ({@link Decisions#applyTo}: computed once, while planning a declaration's parts,
+     * or here), so a later block sees what this one does. The state replaced is not changed: a context holding it
+     * reads it as before. A table rename is remembered with the name the table had before this run.
      */
     void record(Decisions decisions) {
-        for (Decisions.Decision d : decisions.list()) items.add(d.item());
-        state = Effects.apply(state, decisions);
+        for (Decisions.Decision d : decisions.list()) {
+            items = items.plus(d.item());
+            for (Step step : d.steps()) {
+                if (step instanceof Step.RenameTable r) {
+                    renamedFrom = renamedFrom.plus(r.table().sibling(r.to()), renamedFrom.getOrDefault(r.table(), r.table()));
+                }
+            }
+        }
+        state = decisions.applyTo(state);
     }
 }

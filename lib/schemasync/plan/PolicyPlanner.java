@@ -20,15 +20,15 @@ import schemasync.plan.PlanItem.Unchanged;
  * command or kind differ (that needs a drop).
  */
 final class PolicyPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    PolicyPlanner(Planner planner) {
-        this.planner = planner;
+    PolicyPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions rowSecurity(RowSecurityDecl r) {
         Decisions out = new Decisions();
-        QualifiedName actual = planner.renamesTable(r.table());
+        QualifiedName actual = context.renamesTable(r.table());
         Table table = existing(actual, r.origin() + ": ensureRowLevelSecurity on table " + r.table());
         RowSecurity want = r.force() ? RowSecurity.FORCED : RowSecurity.ENABLED;
         String object = actual + " row level security";
@@ -40,20 +40,20 @@ final class PolicyPlanner {
         } else {
             Step enable = new Step.SetRowSecurity(actual, r.force());
             out.change(r.origin(), "table", object, Summary.text("will " + (r.force() ? "enable and force" : "enable")),
-                    planner.before.tables().get(actual), enable);
+                    context.before().tables().get(actual), enable);
         }
         return out;
     }
 
     Decisions policy(PolicyDecl p) {
         Decisions out = new Decisions();
-        QualifiedName actual = planner.renamesTable(p.table());
+        QualifiedName actual = context.renamesTable(p.table());
         Table table = existing(actual, p.origin() + ": policy " + p.name() + " is on table " + p.table());
-        Table.Policy want = planner.shapes.policy(p.table(), p.name());
+        Table.Policy want = context.shapes().policy(p.table(), p.name());
         String object = actual + "." + p.name();
         var have = table.policy(p.name());
         if (have.isEmpty()) {
-            out.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), planner.before.tables().get(actual),
+            out.change(p.origin(), "policy", object, Summary.will(Verb.CREATE), context.before().tables().get(actual),
                     Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, false));
             return out;
         }
@@ -65,13 +65,13 @@ final class PolicyPlanner {
                     + describe(have.get()) + ": not changed; the command or kind of a policy changes only by dropping it", null));
         } else {
             out.change(p.origin(), "policy", object, Summary.text("will alter (database has " + describe(have.get()) + ")"),
-                    planner.before.tables().get(actual), Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, true));
+                    context.before().tables().get(actual), Spelled.as(want), new Step.CreatePolicy(p.policy(), actual, true));
         }
         return out;
     }
 
     private Table existing(QualifiedName table, String what) {
-        Table t = planner.state().tables().get(table);
+        Table t = context.state().tables().get(table);
         if (t == null) throw SchemaSyncException.badInput(what + ", which does not exist in the database and no earlier block declares it");
         return t;
     }

@@ -5,8 +5,6 @@ import schemasync.catalog.Differ;
 
 import schemasync.plan.Summary.Verb;
 
-import java.util.ArrayList;
-import java.util.List;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.Table;
@@ -20,21 +18,19 @@ import schemasync.plan.PlanItem.Unchanged;
  * the sequence, so the sequence comes first and the table that owns it later.
  */
 final class SequencePlanner {
-    private final Planner planner;
-    private final List<SequenceDecl> owned = new ArrayList<>();
+    private final PlanContext context;
 
-    SequencePlanner(Planner planner) {
-        this.planner = planner;
+    SequencePlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(SequenceDecl q) {
         Decisions out = new Decisions();
-        if (q.ownedColumn() != null) owned.add(q);
         String object = q.name().toString();
-        Sequence have = planner.state().sequences().get(q.name());
-        Sequence want = planner.shapes.types().sequence(q.name());
+        Sequence have = context.state().sequences().get(q.name());
+        Sequence want = context.shapes().types().sequence(q.name());
         if (have == null) {
-            if (!planner.state().schemas().contains(q.name().schema())) {
+            if (!context.state().schemas().contains(q.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is in schema "
                         + q.name().schema() + ", which does not exist: declare ensureSchema(\"" + q.name().schema() + "\") first");
             }
@@ -48,26 +44,21 @@ final class SequencePlanner {
         return out;
     }
 
-    /** The sequences declared OWNED BY, in block order: settled once every table the blocks declare exists. */
-    List<SequenceDecl> owned() {
-        return java.util.Collections.unmodifiableList(owned);
-    }
-
     /** OWNED BY of one sequence, once every table the blocks declare exists in the working copy. */
     Decisions settleOwner(SequenceDecl q) {
         Decisions out = new Decisions();
-        QualifiedName table = planner.renamesTable(q.ownedTable());
-        Table t = planner.state().tables().get(table);
+        QualifiedName table = context.renamesTable(q.ownedTable());
+        Table t = context.state().tables().get(table);
         if (t == null || t.column(q.ownedColumn()).isEmpty()) {
             throw schemasync.SchemaSyncException.badInput(q.origin() + ": sequence " + q.name() + " is OWNED BY "
                     + q.ownedTable() + "." + q.ownedColumn() + ", a column that does not exist and that no block declares");
         }
-        Sequence current = planner.state().sequences().get(q.name());
+        Sequence current = context.state().sequences().get(q.name());
         Sequence.Owner owner = current.owner();
         String object = q.name().toString();
         if (owner == null) {
             out.change(q.origin(), "sequence owner", object, Summary.will(Verb.SET).plus(" OWNED BY " + table + "." + q.ownedColumn()),
-                    planner.before.tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
+                    context.before().tables().get(table), new Step.SetSequenceOwner(q.name(), table, q.ownedColumn()));
         } else if (!owner.table().equals(table) || !owner.column().equals(q.ownedColumn())) {
             out.drift(q.origin(), "sequence owner", object, "declared OWNED BY " + table + "." + q.ownedColumn()
                     + ", database has OWNED BY " + owner + ": not changed", null);

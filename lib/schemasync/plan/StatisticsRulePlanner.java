@@ -27,22 +27,22 @@ import schemasync.plan.Summary.Verb;
  * one that differs in its table, kinds or columns is dropped and created again, which loses only its sampled
  * statistics until the next ANALYZE; one that differs only in how an expression reads is reported, since the
  * text the normalizer could not settle would otherwise be re-created at every run. A differing rule is replaced
- * with CREATE OR REPLACE RULE. Removals drop them. The working copy ({@link Planner#state}) is changed
+ * with CREATE OR REPLACE RULE. Removals drop them. The working copy ({@link PlanContext#state}) is changed
  * through the steps' {@link Effects}.
  */
 final class StatisticsRulePlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    StatisticsRulePlanner(Planner planner) {
-        this.planner = planner;
+    StatisticsRulePlanner(PlanContext context) {
+        this.context = context;
     }
 
     Map<QualifiedName, Statistics> statistics() {
-        return planner.state().statistics();
+        return context.state().statistics();
     }
 
     Map<String, Rule> rules() {
-        return planner.state().rules();
+        return context.state().rules();
     }
 
     boolean handles(Declaration d) {
@@ -61,7 +61,7 @@ final class StatisticsRulePlanner {
     private Decisions statistics(StatisticsRuleDecl.StatisticsDecl s) {
         Decisions out = new Decisions();
         Statistics declared = s.statistics();
-        List<String> spelled = planner.shapes.types().kinds().statisticsExpressions().get(s.name());
+        List<String> spelled = context.shapes().types().kinds().statisticsExpressions().get(s.name());
         Statistics want = spelled == null ? declared : new Statistics(declared.name(), declared.table(), declared.kinds(),
                 declared.columns(), spelled, declared.target());
         Statistics have = statistics().get(s.name());
@@ -98,7 +98,7 @@ final class StatisticsRulePlanner {
     private Decisions rule(StatisticsRuleDecl.RuleDecl r) {
         Decisions out = new Decisions();
         Rule declared = r.rule();
-        String spelled = planner.shapes.types().kinds().rules().get(declared.key());
+        String spelled = context.shapes().types().kinds().rules().get(declared.key());
         Rule want = spelled == null ? declared : declared.withDefinition(spelled);
         Rule have = rules().get(want.key());
         String object = want.key();
@@ -133,7 +133,7 @@ final class StatisticsRulePlanner {
      * only, and ALTER VIEW has no such clause); so a view's rule is always enabled (origin). Refused before anything runs.
      */
     private void refuseStateOnView(StatisticsRuleDecl.RuleDecl r, Rule want, Rule have) {
-        boolean view = planner.state().views().containsKey(want.table()) || planner.state().materializedViews().containsKey(want.table());
+        boolean view = context.state().views().containsKey(want.table()) || context.state().materializedViews().containsKey(want.table());
         if (!view) return;
         ExternalObjects.Enabled now = have == null ? ExternalObjects.Enabled.ORIGIN : have.enabled();
         if (want.enabled() == ExternalObjects.Enabled.ORIGIN && now == ExternalObjects.Enabled.ORIGIN) return;
@@ -159,7 +159,7 @@ final class StatisticsRulePlanner {
 
     private void change(Decisions out, Origin origin, String kind, String object, Summary summary, List<Step> steps) {
         Step[] emitted = steps.toArray(new Step[0]);
-        out.change(origin, kind, object, summary, planner.state().tables().get(relationOf(steps.get(steps.size() - 1))), emitted);
+        out.change(origin, kind, object, summary, context.state().tables().get(relationOf(steps.get(steps.size() - 1))), emitted);
     }
 
     private static QualifiedName relationOf(Step step) {
@@ -172,12 +172,12 @@ final class StatisticsRulePlanner {
 
     /** The schema and the table (or view) must exist or be declared by an earlier line: PostgreSQL checks at creation. */
     private void exists(Origin origin, String what, String schema, QualifiedName relation) {
-        if (!planner.state().schemas().contains(schema)) {
+        if (!context.state().schemas().contains(schema)) {
             throw SchemaSyncException.badInput(origin + ": " + what + " is in schema " + schema + ", which does not exist:"
                     + " declare ensureSchema(\"" + schema + "\") first");
         }
-        boolean there = planner.state().tables().containsKey(relation) || planner.state().views().containsKey(relation)
-                || planner.state().materializedViews().containsKey(relation) || planner.before.externals().foreignTables().containsKey(relation);
+        boolean there = context.state().tables().containsKey(relation) || context.state().views().containsKey(relation)
+                || context.state().materializedViews().containsKey(relation) || context.before().externals().foreignTables().containsKey(relation);
         if (!there) {
             throw SchemaSyncException.badInput(origin + ": " + what + " is on " + relation + ", which neither exists nor is"
                     + " declared by an earlier block");
@@ -201,13 +201,13 @@ final class StatisticsRulePlanner {
     /** Statistics and rules no block declares: reported, never dropped. */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
-        for (Statistics s : planner.before.statistics().values()) {
-            if (planner.desired.declares(DesiredState.statistics(s.name())) || planner.declared.isIgnored(s.name())) continue;
+        for (Statistics s : context.before().statistics().values()) {
+            if (context.desired().declares(DesiredState.statistics(s.name())) || context.declared().isIgnored(s.name())) continue;
             out.add(new Drift(null, "statistics", s.name().toString(), "undeclared statistics (" + s.describe()
                     + "): no block declares it; left alone", null));
         }
-        for (Rule r : planner.before.rules().values()) {
-            if (planner.desired.declares(DesiredState.rule(r.table(), r.name())) || planner.declared.isIgnoredColumn(r.table(), r.name())) continue;
+        for (Rule r : context.before().rules().values()) {
+            if (context.desired().declares(DesiredState.rule(r.table(), r.name())) || context.declared().isIgnoredColumn(r.table(), r.name())) continue;
             out.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
                     + (r.enabled() == ExternalObjects.Enabled.ORIGIN ? "" : ", " + described(r.enabled()))
                     + "): no block declares it; left alone", null));

@@ -22,45 +22,45 @@ import schemasync.plan.Summary.Verb;
  * partition key, lineage, constraints and comment), {@code ensureColumn} and {@code ensureConstraints} on a table
  * that exists or that an earlier block declares. Its parts (columns, lineage, constraints...) return their decisions,
  * and an {@code ensureTable} returns them all as one, recorded once: a later part reads the working copy as the
- * earlier ones leave it ({@link DeclarationParts} computes that state without recording), so a parent's columns and
+ * earlier ones leave it ({@link DeclarationParts} hands each part a context over that state), so a parent's columns and
  * the constraints are compared after the columns this declaration adds, a new child's inherited columns after its
  * CREATE TABLE.
  */
 final class TablePlanner {
-    private final Planner p;
+    private final PlanContext context;
 
-    TablePlanner(Planner planner) {
-        this.p = planner;
+    TablePlanner(PlanContext context) {
+        this.context = context;
     }
 
     /** An {@code ensureTable}: its parts' decisions, each part planned on the state the earlier ones leave ({@link DeclarationParts}). */
     Decisions table(TableDecl t) {
-        QualifiedName actual = p.renamesTable(t.name());
-        Table existing = p.state().tables().get(actual);
+        QualifiedName actual = context.renamesTable(t.name());
+        Table existing = context.state().tables().get(actual);
         if (existing == null) return createTable(t);
-        DeclarationParts parts = new DeclarationParts(p);
-        parts.then(() -> new Decisions().unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
+        DeclarationParts parts = new DeclarationParts(context);
+        parts.then(part -> new Decisions().unchanged(t.origin(), "table", t.name().toString(), actual.equals(t.name()) ? "exists, skipped"
                 : "exists as " + actual + " (renamed by a later block), skipped"));
-        for (ColumnSpec c : t.columns()) parts.then(() -> p.columns.plan(t.origin(), t.name(), actual, c));
-        parts.then(() -> {
+        for (ColumnSpec c : t.columns()) parts.then(part -> new ColumnPlanner(part).plan(t.origin(), t.name(), actual, c));
+        parts.then(part -> {
             Decisions out = new Decisions();
             for (Column c : existing.columns()) {
-                if (!p.desired.columns(actual).contains(c.name())
-                        && !p.desired.columns(t.name()).contains(c.name()) && !p.declared.isIgnoredColumn(actual, c.name())
-                        && !LineagePlanner.fromLineage(p, t, c.name())) {
+                if (!part.desired().columns(actual).contains(c.name())
+                        && !part.desired().columns(t.name()).contains(c.name()) && !part.declared().isIgnoredColumn(actual, c.name())
+                        && !LineagePlanner.fromLineage(part, t, c.name())) {
                     out.add(new Drift(t.origin(), "column", actual + "." + c.name(),
                             "exists in the database (" + c.type() + ") but no block declares it: left alone", null));
                 }
             }
             out.addAll(primaryKey(t, existing));
-            out.addAll(p.partitions.compareKey(t, actual));
+            out.addAll(new PartitionPlanner(part).compareKey(t, actual));
             return out;
         });
-        parts.then(() -> LineagePlanner.compare(p, t, actual)); // the parents' columns against the ones added above
-        parts.then(() -> p.constraints.compare(t, actual));
-        parts.then(() -> NotNullNamePlanner.compare(p, t, actual)); // PostgreSQL 18's named NOT NULL
+        parts.then(part -> LineagePlanner.compare(part, t, actual)); // the parents' columns against the ones added above
+        parts.then(part -> new ConstraintPlanner(part).compare(t, actual));
+        parts.then(part -> NotNullNamePlanner.compare(part, t, actual)); // PostgreSQL 18's named NOT NULL
         if (t.comment() != null && !schemasync.catalog.Differ.comment(t.comment(), existing.comment()).isEmpty()) {
-            parts.then(() -> new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
+            parts.then(part -> new Decisions().change(t.origin(), "comment on table", actual.toString(), Summary.will(Verb.SET), existing,
                     new Step.CommentOnTable(actual, t.comment())));
         }
         return parts.decisions();
@@ -68,17 +68,17 @@ final class TablePlanner {
 
     /** {@code ensureConstraints}: a later block's constraints on a table that exists, or that an earlier block declares. */
     Decisions laterConstraints(Declaration.ConstraintsDecl k) {
-        QualifiedName actual = p.renamesTable(k.table());
-        if (!p.state().tables().containsKey(actual)) {
+        QualifiedName actual = context.renamesTable(k.table());
+        if (!context.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(k.origin() + ": ensureConstraints on table " + k.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        return p.constraints.compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
+        return new ConstraintPlanner(context).compare(new TableDecl(k.table(), List.of(), List.of(), null, k.constraints(), null, null, k.origin()),
                 actual, false);
     }
 
     private Decisions createTable(TableDecl t) {
-        if (!p.state().schemas().contains(t.name().schema())) {
+        if (!context.state().schemas().contains(t.name().schema())) {
             throw SchemaSyncException.badInput(t.origin() + ": table " + t.name() + " is in schema "
                     + t.name().schema() + ", which does not exist: declare ensureSchema(\""
                     + t.name().schema() + "\") in this or an earlier block");
@@ -94,15 +94,15 @@ final class TablePlanner {
             if (c.comment() != null) steps.add(new Step.CommentOnColumn(t.name(), c.name(), c.comment()));
         }
         // The new table's columns and constraints as PostgreSQL spells them, for the working copy.
-        List<Column> columns = LineagePlanner.newColumns(p, t, t.columns().stream().map(c -> p.shapes.column(t.name(), c.name())).toList());
-        Table spelled = new Table(t.name(), columns, null, null, 0, false, p.constraints.forNewTable(t), List.of(),
+        List<Column> columns = LineagePlanner.newColumns(context, t, t.columns().stream().map(c -> context.shapes().column(t.name(), c.name())).toList());
+        Table spelled = new Table(t.name(), columns, null, null, 0, false, new ConstraintPlanner(context).forNewTable(t), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of());
         Decisions create = new Decisions().change(t.origin(), "table", t.name().toString(), Summary.will(Verb.CREATE), null,
-                Spelled.as(spelled, p.partitions.created(t)), steps.toArray(Step[]::new));
+                Spelled.as(spelled, new PartitionPlanner(context).created(t)), steps.toArray(Step[]::new));
         // Only a child's own default or NOT NULL on an inherited column is planned on the new table; without any, nothing is.
         if (t.form().inheritedColumns().isEmpty()) return create;
-        return new DeclarationParts(p).then(() -> create)
-                .then(() -> LineagePlanner.inheritedColumnsOfNew(p, t)) // reads the new table, as its CREATE TABLE leaves it
+        return new DeclarationParts(context).then(part -> create)
+                .then(part -> LineagePlanner.inheritedColumnsOfNew(part, t)) // reads the new table, as its CREATE TABLE leaves it
                 .decisions();
     }
 
@@ -133,11 +133,11 @@ final class TablePlanner {
     }
 
     Decisions addedColumn(ColumnDecl c) {
-        QualifiedName actual = p.renamesTable(c.table());
-        if (!p.state().tables().containsKey(actual)) {
+        QualifiedName actual = context.renamesTable(c.table());
+        if (!context.state().tables().containsKey(actual)) {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        return p.columns.plan(c.origin(), c.table(), actual, c.column());
+        return new ColumnPlanner(context).plan(c.origin(), c.table(), actual, c.column());
     }
 }

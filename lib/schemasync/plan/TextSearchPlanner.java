@@ -5,16 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import schemasync.SchemaSyncException;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.TextSearch;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DesiredState;
-import schemasync.dsl.Origin;
 import schemasync.dsl.TextSearchDecl;
 import schemasync.model.ObjectKind;
 import schemasync.plan.PlanItem.Drift;
-import schemasync.plan.PlanItem.Unchanged;
 import schemasync.plan.Summary.Verb;
 import schemasync.render.TextSearchDdl;
 import schemasync.step.Step;
@@ -28,10 +25,10 @@ import schemasync.step.Step;
  * with its rewrite, not for a convergence. Removals drop them without CASCADE.
  */
 final class TextSearchPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    TextSearchPlanner(Planner planner) {
-        this.planner = planner;
+    TextSearchPlanner(PlanContext context) {
+        this.context = context;
     }
 
     static boolean handles(Declaration d) {
@@ -47,7 +44,7 @@ final class TextSearchPlanner {
     }
 
     private TextSearch state() {
-        return planner.state().textSearch();
+        return context.state().textSearch();
     }
 
     private Decisions dictionary(TextSearchDecl.DictionaryDecl d) {
@@ -56,17 +53,27 @@ final class TextSearchPlanner {
         TextSearch.Dictionary have = state().dictionaries().get(d.name());
         String kind = "text search dictionary";
         if (have == null) {
-            schemaExists(d.origin(), kind, d.name());
+            StandaloneObjects.requireSchema(context, d.origin(), kind, d.name());
             return out.change(d.origin(), kind, d.name().toString(), Summary.will(Verb.CREATE), null,
                     new Step.CreateTextSearchDictionary(want));
         }
         if (TextSearch.diff(want, have).isEmpty()) return out.unchanged(d.origin(), kind, d.name().toString(), "exists, skipped");
         String fix = !want.template().equals(have.template())
                 ? "a dictionary's template cannot be altered: create one under another name and map it instead"
-                : "to change it: " + TextSearchDdl.alterDictionary(d.name(), TextSearch.parse(want.options()))
-                + (TextSearch.parse(want.options()).isEmpty() ? "" : ";") + " stored tsvectors keep the old output";
+                : "to change it: " + alterDictionary(d.name(), want, have) + "; stored tsvectors keep the old output";
         return out.drift(d.origin(), kind, d.name().toString(), "differs: declared (" + want.describe() + "), database has ("
                 + have.describe() + "): not changed (" + fix + ")", null);
+    }
+
+    /**
+     * The ALTER that makes {@code have}'s options {@code want}'s: every declared option set, and every option only the
+     * database has named without a value, which removes it (ALTER keeps the options it does not name).
+     */
+    static String alterDictionary(QualifiedName name, TextSearch.Dictionary want, TextSearch.Dictionary have) {
+        List<TextSearch.Option> wanted = TextSearch.parse(want.options());
+        List<String> removed = TextSearch.parse(have.options()).stream().map(TextSearch.Option::name)
+                .filter(option -> wanted.stream().noneMatch(w -> w.name().equalsIgnoreCase(option))).toList();
+        return TextSearchDdl.alterDictionary(name, wanted, removed);
     }
 
     private Decisions configuration(TextSearchDecl.ConfigurationDecl c) {
@@ -75,7 +82,7 @@ final class TextSearchPlanner {
         TextSearch.Configuration have = state().configurations().get(c.name());
         String kind = "text search configuration";
         if (have == null) {
-            schemaExists(c.origin(), kind, c.name());
+            StandaloneObjects.requireSchema(context, c.origin(), kind, c.name());
             List<Step> steps = new ArrayList<>();
             steps.add(new Step.CreateTextSearchConfiguration(c.name(), want.parser()));
             want.byDictionaries().forEach((dictionaries, tokens) -> steps.add(new Step.AddTextSearchMapping(c.name(), tokens, dictionaries)));
@@ -120,32 +127,23 @@ final class TextSearchPlanner {
         return state().dictionaries().containsKey(local) ? local : new QualifiedName("pg_catalog", name);
     }
 
-    private void schemaExists(Origin origin, String kind, QualifiedName name) {
-        if (!planner.state().schemas().contains(name.schema())) {
-            throw SchemaSyncException.badInput(origin + ": " + kind + " " + name + " is in schema " + name.schema()
-                    + ", which does not exist: declare ensureSchema(\"" + name.schema() + "\") first");
-        }
-    }
-
     private Decisions removal(Declaration.RemovalDecl r) {
-        Decisions out = new Decisions();
         boolean present = r.kind() == ObjectKind.TEXT_SEARCH_DICTIONARY ? state().dictionaries().containsKey(r.object())
                 : state().configurations().containsKey(r.object());
         Step.DropObject drop = new Step.DropObject(r.kind(), r.object(), null);
-        if (!present) return out.add(new Unchanged(r.origin(), r.kind().word(), drop.object(), "absent, nothing to drop"));
-        return out.change(r.origin(), r.kind().word(), drop.object(), Summary.will(Verb.DROP), null, drop);
+        return StandaloneObjects.removal(r.origin(), r.kind().word(), drop.object(), present ? drop : null);
     }
 
     /** Dictionaries and configurations no block declares: reported, never dropped. */
     Decisions reportUndeclared() {
         Decisions out = new Decisions();
-        for (TextSearch.Dictionary d : planner.before.textSearch().dictionaries().values()) {
-            if (planner.desired.declares(DesiredState.textSearchDictionary(d.name())) || planner.declared.isIgnored(d.name())) continue;
+        for (TextSearch.Dictionary d : context.before().textSearch().dictionaries().values()) {
+            if (context.desired().declares(DesiredState.textSearchDictionary(d.name())) || context.declared().isIgnored(d.name())) continue;
             out.add(new Drift(null, "text search dictionary", d.name().toString(), "undeclared text search dictionary ("
                     + d.describe() + "): no block declares it; left alone", null));
         }
-        for (TextSearch.Configuration c : planner.before.textSearch().configurations().values()) {
-            if (planner.desired.declares(DesiredState.textSearchConfiguration(c.name())) || planner.declared.isIgnored(c.name())) continue;
+        for (TextSearch.Configuration c : context.before().textSearch().configurations().values()) {
+            if (context.desired().declares(DesiredState.textSearchConfiguration(c.name())) || context.declared().isIgnored(c.name())) continue;
             out.add(new Drift(null, "text search configuration", c.name().toString(), "undeclared text search configuration ("
                     + c.describe() + "): no block declares it; left alone", null));
         }

@@ -19,21 +19,21 @@ import schemasync.plan.PlanItem.Unchanged;
  * implicitly.
  */
 final class TriggerPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    TriggerPlanner(Planner planner) {
-        this.planner = planner;
+    TriggerPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(TriggerDecl g) {
         Decisions out = new Decisions();
-        QualifiedName actual = planner.renamesTable(g.table());
-        Table table = planner.state().tables().get(actual);
+        QualifiedName actual = context.renamesTable(g.table());
+        Table table = context.state().tables().get(actual);
         if (table == null) {
             throw SchemaSyncException.badInput(g.origin() + ": trigger " + g.name() + " is on table " + g.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        String want = planner.shapes.trigger(g.table(), g.name());
+        String want = context.shapes().trigger(g.table(), g.name());
         String object = actual + "." + g.name();
         var have = table.trigger(g.name());
         if (have.isEmpty()) {
@@ -41,7 +41,7 @@ final class TriggerPlanner {
             Step create = new Step.CreateTrigger(g.spec(), actual);
             boolean origin = g.enabled() == schemasync.catalog.ExternalObjects.Enabled.ORIGIN;
             out.change(g.origin(), "trigger", object, origin ? Summary.will(Verb.CREATE)
-                    : Summary.will(Verb.CREATE).plus(", then " + g.enabled().sql + " TRIGGER"), planner.before.tables().get(actual),
+                    : Summary.will(Verb.CREATE).plus(", then " + g.enabled().sql + " TRIGGER"), context.before().tables().get(actual),
                     Spelled.as(want), origin ? new Step[] {create} : new Step[] {create, enabling(g, actual)});
         } else if (have.get().definition().equals(want) && have.get().enabled() != g.enabled()) {
             out.addAll(enable(g, actual, object));
@@ -58,7 +58,7 @@ final class TriggerPlanner {
     private Decisions enable(TriggerDecl g, QualifiedName table, String object) {
         Decisions out = new Decisions();
         out.change(g.origin(), "trigger", object, Summary.text("will " + g.enabled().sql + " TRIGGER"),
-                planner.before.tables().get(table), enabling(g, table));
+                context.before().tables().get(table), enabling(g, table));
         return out;
     }
 

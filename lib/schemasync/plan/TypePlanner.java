@@ -20,28 +20,28 @@ import schemasync.plan.PlanItem.Unchanged;
  * NULL or ADD CONSTRAINT scans every table using the domain, and a new base type means a new domain.
  */
 final class TypePlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    TypePlanner(Planner planner) {
-        this.planner = planner;
+    TypePlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions domain(DomainDecl d) {
         Decisions out = new Decisions();
         String object = d.name().toString();
-        Domain have = planner.state().domains().get(d.name());
+        Domain have = context.state().domains().get(d.name());
         if (have == null) {
-            if (!planner.state().schemas().contains(d.name().schema())) {
+            if (!context.state().schemas().contains(d.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(d.origin() + ": domain " + d.name() + " is in schema "
                         + d.name().schema() + ", which does not exist: declare ensureSchema(\"" + d.name().schema() + "\") first");
             }
             List<Step> steps = new ArrayList<>(List.of(new Step.CreateDomain(d.domain())));
             for (DomainDecl.Check c : d.checks()) if (c.notValid()) steps.add(new Step.AddDomainConstraint(d.name(), c.check(), true));
-            out.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, Spelled.as(planner.shapes.types().domain(d.name())),
+            out.change(d.origin(), "domain", object, Summary.will(Verb.CREATE), null, Spelled.as(context.shapes().types().domain(d.name())),
                     steps.toArray(Step[]::new));
             return out;
         }
-        Domain want = planner.shapes.types().domain(d.name());
+        Domain want = context.shapes().types().domain(d.name());
         java.util.Set<String> differs = Differ.fields(Differ.domain(want, have));
         if (differs.contains("base type")) {
             out.drift(d.origin(), "domain", object, "declared AS " + want.baseType() + ", database has " + have.baseType()
@@ -93,17 +93,17 @@ final class TypePlanner {
     Decisions composite(schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
         Decisions out = new Decisions();
         String object = t.name().toString();
-        schemasync.catalog.CompositeType have = planner.state().composites().get(t.name());
+        schemasync.catalog.CompositeType have = context.state().composites().get(t.name());
         if (have == null) {
-            if (!planner.state().schemas().contains(t.name().schema())) {
+            if (!context.state().schemas().contains(t.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(t.origin() + ": composite type " + t.name() + " is in schema "
                         + t.name().schema() + ", which does not exist: declare ensureSchema(\"" + t.name().schema() + "\") first");
             }
             out.change(t.origin(), "composite type", object, Summary.will(Verb.CREATE), null,
-                    Spelled.as(planner.shapes.types().composite(t.name())), new Step.CreateCompositeType(t.type()));
+                    Spelled.as(context.shapes().types().composite(t.name())), new Step.CreateCompositeType(t.type()));
             return out;
         }
-        schemasync.catalog.CompositeType want = planner.shapes.types().composite(t.name());
+        schemasync.catalog.CompositeType want = context.shapes().types().composite(t.name());
         if (Differ.composite(want, have).isEmpty()) {
             out.add(new Unchanged(t.origin(), "composite type", object, "exists, skipped"));
         } else {

@@ -15,10 +15,10 @@ import schemasync.plan.PlanItem.Unchanged;
 
 /** Views: created when missing, replaced when PostgreSQL accepts CREATE OR REPLACE, reported otherwise. */
 final class ViewPlanner {
-    private final Planner planner;
+    private final PlanContext context;
 
-    ViewPlanner(Planner planner) {
-        this.planner = planner;
+    ViewPlanner(PlanContext context) {
+        this.context = context;
     }
 
     Decisions plan(ViewDecl v) {
@@ -28,17 +28,17 @@ final class ViewPlanner {
     private Decisions planQuery(ViewDecl v) {
         Decisions out = new Decisions();
         String object = v.name().toString();
-        String have = planner.state().views().get(v.name());
+        String have = context.state().views().get(v.name());
         if (have == null) {
-            if (!planner.state().schemas().contains(v.name().schema())) {
+            if (!context.state().schemas().contains(v.name().schema())) {
                 throw schemasync.SchemaSyncException.badInput(v.origin() + ": view " + v.name() + " is in schema "
                         + v.name().schema() + ", which does not exist: declare ensureSchema(\"" + v.name().schema() + "\") first");
             }
             out.change(v.origin(), "view", object, Summary.will(Verb.CREATE), null, new Step.CreateView(v.name(), v.sql(), false));
             return out;
         }
-        String refusal = planner.shapes.viewRefusals().get(v.name());
-        String want = planner.shapes.views().get(v.name());
+        String refusal = context.shapes().viewRefusals().get(v.name());
+        String want = context.shapes().views().get(v.name());
         if (want != null && Differ.query(want, have).isEmpty()) {
             out.add(new Unchanged(v.origin(), "view", object, "exists, skipped"));
         } else if (refusal != null) {
@@ -62,11 +62,11 @@ final class ViewPlanner {
      */
     private Decisions warnOfLaterTableRenames(ViewDecl v) {
         Decisions out = new Decisions();
-        boolean exists = planner.before.views().containsKey(v.name());
-        for (RenameDecl r : planner.desired.laterTableRenames(planner.position)) {
+        boolean exists = context.before().views().containsKey(v.name());
+        for (RenameDecl r : context.desired().laterTableRenames(context.position())) {
             QualifiedName from = r.fromName();
             boolean reads = exists
-                    ? planner.before.viewDependencies().stream().anyMatch(d -> d.view().equals(v.name()) && d.on().equals(from))
+                    ? context.before().viewDependencies().stream().anyMatch(d -> d.view().equals(v.name()) && d.on().equals(from))
                     : SqlText.mentions(v.sql(), from.name());
             if (!reads) continue;
             out.add(new Drift(v.origin(), "view", v.name().toString(), "reads " + from + ", which " + r.origin()

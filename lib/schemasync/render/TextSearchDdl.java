@@ -47,8 +47,12 @@ public final class TextSearchDdl {
                 DSL.list(dictionaries.stream().map(SqlRenderer::name).toList())));
     }
 
-    /** {@code ALTER TEXT SEARCH DICTIONARY name (option = 'value', ...)}: quoted in a drift report (an option left out stays set). */
-    public static String alterDictionary(QualifiedName name, List<TextSearch.Option> options) {
+    /**
+     * {@code ALTER TEXT SEARCH DICTIONARY name (option = value, ..., reset, ...)}: quoted in a drift report. An option
+     * named without a value is removed from the dictionary (its template's default applies again), which is the only way
+     * to take one away: ALTER keeps every option it does not name, and an empty list is a syntax error.
+     */
+    public static String alterDictionary(QualifiedName name, List<TextSearch.Option> options, List<String> reset) {
         List<QueryPart> parts = new ArrayList<>(List.of(SqlRenderer.name(name)));
         StringBuilder template = new StringBuilder("ALTER TEXT SEARCH DICTIONARY {0} (");
         for (TextSearch.Option o : options) {
@@ -56,6 +60,11 @@ public final class TextSearchDdl {
             template.append('{').append(parts.size()).append("} = {").append(parts.size() + 1).append('}');
             parts.add(DSL.name(o.name()));
             parts.add(o.number() ? DSL.inline(number(o.value())) : DSL.inline(o.value()));
+        }
+        for (String option : reset) {
+            if (parts.size() > 1) template.append(", ");
+            template.append('{').append(parts.size()).append('}');
+            parts.add(DSL.name(option));
         }
         return SqlRenderer.CTX.render(DSL.query(template.append(')').toString(), parts.toArray(QueryPart[]::new)));
     }

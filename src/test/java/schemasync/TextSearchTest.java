@@ -13,6 +13,7 @@ import schemasync.dsl.CommentOn;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;
 import schemasync.plan.Plan;
+import schemasync.plan.PlanItem;
 
 /**
  * Text search dictionaries and configurations: created before the generated tsvector column and the index
@@ -86,6 +87,34 @@ class TextSearchTest {
             // The comments are the only changes: nothing of the objects themselves is altered.
             assertEquals(List.of("COMMENT ON TEXT SEARCH CONFIGURATION \"app\".\"docs\" IS 'Documents, stemmed, stop words kept'",
                     "COMMENT ON TEXT SEARCH DICTIONARY \"app\".\"english_nostop\" IS 'Snowball without a stop list'"), Scenario.sql(plan));
+        }
+    }
+
+    /**
+     * The ALTER a dictionary's drift suggests is valid SQL that makes the dictionary as declared: an option only the
+     * database has is named without a value (removed), and a declaration without options is not told {@code ALTER ...
+     * ()}, a syntax error. Run as suggested, the next plan has nothing left to say about either dictionary.
+     */
+    @Test
+    void theAlterADictionarysDriftSuggestsRunsAndLeavesItAsDeclared() throws Exception {
+        try (Scenario s = Scenario.start("CREATE SCHEMA app",
+                "CREATE TEXT SEARCH DICTIONARY app.bare (TEMPLATE = simple, stopwords = 'english', accept = false)",
+                "CREATE TEXT SEARCH DICTIONARY app.fewer (TEMPLATE = simple, stopwords = 'english', accept = false)")) {
+            List<ChangeBlock> blocks = List.of(block("T1_Schema", db -> db.ensureSchema("app")), block("T2_Dictionaries", db -> db
+                    .ensureTextSearchDictionary("app.bare", d -> d.template("simple"))
+                    .ensureTextSearchDictionary("app.fewer", d -> d.template("simple").option("stopwords", "english"))));
+            List<String> suggested = new java.util.ArrayList<>();
+            for (PlanItem.Drift d : Scenario.drift(s.plan(blocks))) {
+                java.util.regex.Matcher sql = java.util.regex.Pattern.compile("to change it: (ALTER TEXT SEARCH DICTIONARY .*\\)); stored")
+                        .matcher(d.message());
+                assertTrue(sql.find(), d::message);
+                suggested.add(sql.group(1));
+            }
+            assertEquals(List.of("ALTER TEXT SEARCH DICTIONARY \"app\".\"bare\" (\"stopwords\", \"accept\")",
+                    "ALTER TEXT SEARCH DICTIONARY \"app\".\"fewer\" (\"stopwords\" = 'english', \"accept\")"), suggested);
+            for (String sql : suggested) s.execute(sql);
+            assertEquals(List.of(), Scenario.drift(s.plan(blocks)), "the dictionaries read as declared once the ALTERs ran");
+            s.applyAndConverge(blocks);
         }
     }
 

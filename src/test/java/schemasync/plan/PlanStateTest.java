@@ -2,6 +2,7 @@ package schemasync.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static schemasync.plan.Fixtures.catalog;
@@ -30,8 +31,9 @@ import schemasync.step.Step;
 
 /**
  * The planner's working copy is a value (issue 12): recording a declaration gives the planner the next state and
- * leaves the one a kind planner was handed as it was; a declaration's later parts see its earlier parts on a local
- * state, and nothing is recorded until the whole declaration is. No server: the states are built from Java catalogs.
+ * leaves the one a kind planner was handed as it was; a declaration's later parts see its earlier parts through a
+ * context over a local state, nothing is recorded until the whole declaration is, and the parts' steps are applied
+ * once. No server: the states are built from Java catalogs.
  */
 class PlanStateTest {
     private static final TableSpec ORDERS = new TableSpec(q("orders"), List.of(
@@ -97,12 +99,17 @@ class PlanStateTest {
         Planner planner = planner();
         PlanState recorded = planner.state();
         List<Boolean> seenByLaterPart = new ArrayList<>();
-        Decisions whole = new DeclarationParts(planner)
-                .then(() -> new Decisions().change(null, "table", "public.orders", Summary.will(Verb.CREATE), null,
+        List<PlanState> handedToLastPart = new ArrayList<>();
+        Decisions whole = new DeclarationParts(planner.context(0))
+                .then(part -> new Decisions().change(null, "table", "public.orders", Summary.will(Verb.CREATE), null,
                         new Step.CreateTable(ORDERS)))
-                .then(() -> {
-                    seenByLaterPart.add(planner.state().tables().containsKey(q("orders")));
+                .then(part -> {
+                    seenByLaterPart.add(part.state().tables().containsKey(q("orders")));
                     return new Decisions().unchanged(null, "column", "public.orders.id", "exists, skipped");
+                })
+                .then(part -> {
+                    handedToLastPart.add(part.state());
+                    return new Decisions();
                 })
                 .decisions();
         assertEquals(List.of(true), seenByLaterPart, "the second part reads the table the first part creates");
@@ -115,6 +122,62 @@ class PlanStateTest {
         assertTrue(planner.state().tables().containsKey(q("orders")));
         assertEquals(2, planner.recorded().size());
         assertFalse(recorded.tables().containsKey(q("orders")));
+        // Applied once: the planner keeps the state the parts computed (the last part, with no steps, was handed it),
+        // not a second replay of the same steps from the recorded state.
+        assertSame(handedToLastPart.get(0), planner.state(), "the parts' steps are not applied again when recorded");
+    }
+
+    /** Decisions known to leave a state are applied anew when recorded on another state or once something is added. */
+    @Test
+    void theStateAPartLeavesIsKeptOnlyForTheStateItWasPlannedOn() {
+        Planner planner = planner();
+        PlanContext context = planner.context(0);
+        Decisions parts = new DeclarationParts(context).then(part -> new Decisions().change(null, "table", "public.orders",
+                Summary.will(Verb.CREATE), null, new Step.CreateTable(ORDERS))).decisions();
+        planner.record(new Decisions().change(null, "schema", "app", Summary.will(Verb.CREATE), null, new Step.CreateSchema("app")));
+        planner.record(parts); // planned on the state before CREATE SCHEMA app: its effects are applied to the recorded state
+        assertTrue(planner.state().schemas().contains("app") && planner.state().tables().containsKey(q("orders")));
+
+        Planner other = planner();
+        Decisions grown = new DeclarationParts(other.context(0)).then(part -> new Decisions().change(null, "table",
+                "public.orders", Summary.will(Verb.CREATE), null, new Step.CreateTable(ORDERS))).decisions();
+        grown.change(null, "table", "public.users", Summary.will(Verb.DROP), null, new Step.DropTable(q("users")));
+        other.record(grown);
+        assertTrue(other.state().tables().containsKey(q("orders")));
+        assertFalse(other.state().tables().containsKey(q("users")), "a change added after the parts is applied too");
+    }
+
+    /**
+     * Kind planners take a {@link PlanContext}, a value, and never the {@link Planner}: no class of the package but the
+     * planner itself has a field, a constructor or a method parameter of type {@code Planner} (issue 12: no shared
+     * mutable state handed to kind planners).
+     */
+    @Test
+    void noKindPlannerIsHandedThePlanner() throws Exception {
+        List<String> offenders = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("lib/schemasync/plan"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String name = file.getFileName().toString().replace(".java", "");
+                if (name.equals("Planner")) continue;
+                Class<?> type = Class.forName("schemasync.plan." + name);
+                for (Class<?> c : classAndNested(type)) {
+                    for (var f : c.getDeclaredFields()) if (f.getType() == Planner.class) offenders.add(c.getName() + "." + f.getName());
+                    for (var k : c.getDeclaredConstructors()) {
+                        if (List.of(k.getParameterTypes()).contains(Planner.class)) offenders.add(c.getName() + " constructor");
+                    }
+                    for (var m : c.getDeclaredMethods()) {
+                        if (List.of(m.getParameterTypes()).contains(Planner.class)) offenders.add(c.getName() + "." + m.getName());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    private static List<Class<?>> classAndNested(Class<?> type) {
+        List<Class<?>> all = new ArrayList<>(List.of(type));
+        for (Class<?> nested : type.getDeclaredClasses()) all.addAll(classAndNested(nested));
+        return all;
     }
 
     /** The catalog's maps are LinkedHashMaps: the persistent map iterates as one would under the same puts and removes. */

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static schemasync.plan.Fixtures.catalog;
 import static schemasync.plan.Fixtures.q;
 import static schemasync.plan.Fixtures.shapes;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import schemasync.catalog.Catalog;
@@ -30,6 +33,9 @@ class PlannerTextSearchCasesTest {
             "language = 'english'");
     static final TextSearch.Configuration DOCS = configuration("public.docs", Map.of("asciiword", List.of(q("public.english_nostop")),
             "word", List.of(q("public.english_nostop"))));
+
+    static final TextSearch.Dictionary STOP = new TextSearch.Dictionary(q("public.simple_stop"), q("pg_catalog.simple"),
+            "stopwords = 'english', accept = 'false'");
 
     static TextSearch.Configuration configuration(String name, Map<String, List<QualifiedName>> mappings) {
         return new TextSearch.Configuration(q(name), q("pg_catalog.default"), new LinkedHashMap<>(new java.util.TreeMap<>(mappings)));
@@ -84,6 +90,9 @@ class PlannerTextSearchCasesTest {
                         db -> db.ensureTextSearchDictionary("english_nostop", d -> d.template("snowball").option("language", "english")
                                 .option("stopwords", "english")).ignore("docs"), shapes().build(), List.of(), List.of(),
                         List.of("drift text search dictionary public.english_nostop")),
+                new Case("a dictionary declared without options, the database's has some: drift", with(List.of(STOP), List.of()),
+                        db -> db.ensureTextSearchDictionary("simple_stop", d -> d.template("simple")), shapes().build(), List.of(),
+                        List.of(), List.of("drift text search dictionary public.simple_stop")),
                 new Case("a dictionary whose template differs: drift (a template cannot be altered)", both,
                         db -> db.ensureTextSearchDictionary("english_nostop", d -> d.template("simple")).ignore("docs"),
                         shapes().build(), List.of(), List.of(), List.of("drift text search dictionary public.english_nostop")),
@@ -109,6 +118,28 @@ class PlannerTextSearchCasesTest {
                         List.of(), List.of(), List.of("unchanged schema public", "undeclared text search dictionary public.english_nostop",
                                 "undeclared text search configuration public.docs")),
                 dictionaryRemoval(), configurationRemoval());
+    }
+
+    /**
+     * The ALTER a dictionary's drift suggests sets the declared options and names an option only the database has
+     * without a value, which removes it: ALTER keeps every option it does not name, and {@code ALTER ... ()} is a syntax
+     * error (what was suggested for a declaration without options). {@code TextSearchTest} runs these on a server.
+     */
+    @Test
+    void theSuggestedAlterRemovesWhatOnlyTheDatabaseHasAndIsNeverEmpty() {
+        TextSearch.Dictionary bare = new TextSearch.Dictionary(STOP.name(), STOP.template(), null);
+        TextSearch.Dictionary english = new TextSearch.Dictionary(STOP.name(), STOP.template(), "stopwords = 'english'");
+        assertEquals("ALTER TEXT SEARCH DICTIONARY \"public\".\"simple_stop\" (\"stopwords\", \"accept\")",
+                TextSearchPlanner.alterDictionary(STOP.name(), bare, STOP));
+        assertEquals("ALTER TEXT SEARCH DICTIONARY \"public\".\"simple_stop\" (\"stopwords\" = 'english', \"accept\")",
+                TextSearchPlanner.alterDictionary(STOP.name(), english, STOP));
+        assertEquals("ALTER TEXT SEARCH DICTIONARY \"public\".\"simple_stop\" (\"stopwords\" = 'english', \"accept\" = 'false')",
+                TextSearchPlanner.alterDictionary(STOP.name(), STOP, english));
+        PlanItem.Drift drift = (PlanItem.Drift) Planner.plan(with(List.of(STOP), List.of()), schemasync.dsl.DeclaredSchema.of(List.of(
+                schemasync.Blocks.block("C1", db -> db.ensureTextSearchDictionary("simple_stop", d -> d.template("simple"))))),
+                shapes().build(), Map.of()).items().get(0);
+        assertTrue(drift.message().contains("(to change it: " + TextSearchPlanner.alterDictionary(STOP.name(), bare, STOP) + ";"),
+                drift::message);
     }
 
     @ParameterizedTest(name = "{0}")
