@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * them: {@code generate} writes them as custom steps), so no differ reads them. {@code indexDefinitions}: the whole
  * pg_get_indexdef of each index in {@code indexes} (names and WITH storage parameters included), what
  * {@code generate} writes for an index no block can say; the plan compares {@link Index}, never this text (it
- * holds the names), and the planner's working copy does not keep it. {@code foreignPartitions}: the foreign
+ * holds the names), and the planner's working copy does not keep it. {@code indexParts}: the same indexes field by
+ * field ({@link IndexParts}), what {@code generate} writes an index call from; no differ reads them. {@code foreignPartitions}: the foreign
  * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
  * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
  * declares one), so no differ reads them.
@@ -43,6 +44,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Collation> collations, Map<QualifiedName, RangeType> rangeTypes,
                       Map<QualifiedName, Statistics> statistics, Map<String, Rule> rules,
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
+                      Map<QualifiedName, IndexParts> indexParts,
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
                       Map<NotNullNames.Key, String> notNullNames,
                       OperatorObjects operators,
@@ -159,13 +161,13 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
         relationTriggers = Collections.unmodifiableMap(new LinkedHashMap<>(relationTriggers));
         indexDefinitions = Collections.unmodifiableMap(new LinkedHashMap<>(indexDefinitions));
+        indexParts = Collections.unmodifiableMap(new LinkedHashMap<>(indexParts));
         foreignPartitions = Collections.unmodifiableMap(new LinkedHashMap<>(foreignPartitions));
         owners = Collections.unmodifiableMap(new LinkedHashMap<>(owners));
         notNullNames = Collections.unmodifiableMap(new LinkedHashMap<>(notNullNames));
         operators = operators == null ? OperatorObjects.NONE : operators;
         textSearch = textSearch == null ? TextSearch.NONE : textSearch;
     }
-
 
     /** A builder holding nothing (no schema, no object), to fill kind by kind. */
     public static Builder builder() {
@@ -201,6 +203,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.rules = new LinkedHashMap<>(rules);
         b.relationTriggers = new LinkedHashMap<>(relationTriggers);
         b.indexDefinitions = new LinkedHashMap<>(indexDefinitions);
+        b.indexParts = new LinkedHashMap<>(indexParts);
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         b.owners = new LinkedHashMap<>(owners);
         b.notNullNames = new LinkedHashMap<>(notNullNames);
@@ -242,6 +245,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<String, Rule> rules = new LinkedHashMap<>();
         private Map<QualifiedName, List<Table.Trigger>> relationTriggers = new LinkedHashMap<>();
         private Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
+        private Map<QualifiedName, IndexParts> indexParts = new LinkedHashMap<>();
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         private Map<NotNullNames.Key, String> notNullNames = new LinkedHashMap<>();
@@ -355,6 +359,9 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Builder indexDefinitions(Map<QualifiedName, String> indexDefinitions) { this.indexDefinitions = new LinkedHashMap<>(indexDefinitions); return this; }
 
+        public Map<QualifiedName, IndexParts> indexParts() { return indexParts; }
+        public Builder indexParts(Map<QualifiedName, IndexParts> indexParts) { this.indexParts = new LinkedHashMap<>(indexParts); return this; }
+
         public Map<QualifiedName, Partitioning> foreignPartitions() { return foreignPartitions; }
 
         public Builder foreignPartitions(Map<QualifiedName, Partitioning> foreignPartitions) { this.foreignPartitions = new LinkedHashMap<>(foreignPartitions); return this; }
@@ -378,7 +385,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
-                    indexDefinitions, foreignPartitions, owners, notNullNames,
+                    indexDefinitions, indexParts, foreignPartitions, owners, notNullNames,
                     operators, textSearch);
         }
     }

@@ -203,6 +203,7 @@ public final class CatalogReader {
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
+        Map<QualifiedName, IndexParts> indexParts = IndexParts.addTo(batch, major);
         OperatorReader operators = OperatorReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
@@ -229,7 +230,7 @@ public final class CatalogReader {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
-                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions)
+                .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions).indexParts(indexParts)
                 .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build())
                 .textSearch(textSearch.build()).build();
     }
