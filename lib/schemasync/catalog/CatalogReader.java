@@ -204,6 +204,7 @@ public final class CatalogReader {
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
         Map<QualifiedName, IndexParts> indexParts = IndexParts.addTo(batch, major);
+        Map<TriggerParts.Key, TriggerParts> triggerParts = TriggerParts.addTo(batch);
         OperatorReader operators = OperatorReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
@@ -231,6 +232,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(relationTriggers).indexDefinitions(indexDefinitions).indexParts(indexParts)
+                .triggerParts(triggerParts)
                 .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build())
                 .textSearch(textSearch.build()).build();
     }
