@@ -48,7 +48,7 @@ public record IndexParts(List<Key> keys, List<String> include, String predicate,
             if (opclass != null) {
                 s.append(' ').append(opclass);
                 if (!opclassOptions.isEmpty()) {
-                    s.append(" (").append(String.join(", ", opclassOptions.stream().map(Key::option).toList())).append(')');
+                    s.append(" (").append(String.join(", ", opclassOptions.stream().map(SqlText::reloption).toList())).append(')');
                 }
             }
             // ruleutils prints only what differs from ASC's defaults: NULLS LAST for ASC, NULLS FIRST for DESC.
@@ -56,13 +56,6 @@ public record IndexParts(List<Key> keys, List<String> include, String predicate,
             if (!descending && nullsFirst) s.append(" NULLS FIRST");
             if (descending && !nullsFirst) s.append(" NULLS LAST");
             return s.toString();
-        }
-
-        /** {@code name=value} as get_reloptions prints it: the value bare when quote_ident would leave it bare. */
-        private static String option(String option) {
-            int eq = option.indexOf('=');
-            String value = option.substring(eq + 1);
-            return Identifiers.quote(option.substring(0, eq)) + "=" + (Identifiers.isPlain(value) ? value : SqlText.literal(value));
         }
     }
 
