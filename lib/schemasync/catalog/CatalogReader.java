@@ -149,6 +149,8 @@ public final class CatalogReader {
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
+        Map<QualifiedName, IndexParts> indexParts = IndexParts.addTo(batch, major);
+        Map<TriggerParts.Key, TriggerParts> triggerParts = TriggerParts.addTo(batch);
         OperatorReader operators = OperatorReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
@@ -166,6 +168,7 @@ public final class CatalogReader {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(tables.relationTriggers(tableRecords.keySet())).indexDefinitions(tables.indexDefinitions)
+                .indexParts(indexParts).triggerParts(triggerParts)
                 .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build())
                 .textSearch(textSearch.build()).build();
     }

@@ -27,6 +27,16 @@ public final class SqlText {
         return schemasync.model.Identifiers.quote(name);
     }
 
+    /**
+     * A {@code name=value} storage or operator class parameter as ruleutils prints it in WITH (...) or after an operator
+     * class (get_reloptions): the name quote_ident'ed, the value bare when quote_ident would leave it bare, else a literal.
+     */
+    public static String reloption(String option) {
+        int eq = option.indexOf('=');
+        String value = option.substring(eq + 1);
+        return quoteIdent(option.substring(0, eq)) + "=" + (schemasync.model.Identifiers.isPlain(value) ? value : literal(value));
+    }
+
     /** {@code sql} with every unqualified reference to identifier {@code from} replaced by {@code replacement}. */
     public static String replaceIdentifier(String sql, String from, String replacement) {
         if (sql == null) return null;

@@ -326,7 +326,7 @@ final class BlockPlan {
             // A partition's own trigger (not a clone of its parent's) is ensureTrigger on the partition.
             boolean dslTable = catalog.tables().containsKey(on.table())
                     && (!customTables.contains(on.table()) || catalog.partitioning().containsKey(on.table()));
-            Call call = dslTable ? TriggerParser.parse(g, on.table(), t) : null;
+            Call call = dslTable ? TriggerCalls.of(g, on.table(), t) : null;
             if (call != null) {
                 g.add(call);
             } else {

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import schemasync.catalog.Column;
 import schemasync.catalog.Constraint;
+import schemasync.catalog.Differ;
 import schemasync.catalog.Index;
+import schemasync.catalog.IndexParts;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Sequence;
 import schemasync.catalog.SqlText;
@@ -16,7 +16,6 @@ import schemasync.catalog.Table;
 import schemasync.dsl.IndexMethod;
 import schemasync.catalog.SequenceOptions;
 import schemasync.generate.TableCall.ColumnDef;
-import schemasync.model.Identifiers;
 import schemasync.generate.TableCall.ConstraintDef;
 
 /**
@@ -26,8 +25,6 @@ import schemasync.generate.TableCall.ConstraintDef;
  * do not declare) becomes a guarded custom step with PostgreSQL's own text.
  */
 final class TableGenerator {
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
-
     private final Generator g;
     /** Column defaults a later block sets (split out of a creation-order cycle); the table is declared without them. */
     private final java.util.function.BiPredicate<QualifiedName, String> deferredDefault;
@@ -139,12 +136,14 @@ final class TableGenerator {
     ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
         switch (c.kind()) {
             case UNIQUE -> {
-                String expected = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                // What unique(...) declares, spelled from the constraint's own fields and its index's storage parameters
+                // (.indexWith) as pg_get_constraintdef spells it; a constraint whose text says more stays PostgreSQL's.
+                String spelled = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
                         + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList())
-                        + (c.keyOptions().withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")") + c.keyOptions().sql();
-                // INCLUDE and DEFERRABLE as pg_get_constraintdef prints them, with the index's storage parameters between
-                // them (WITH (fillfactor='70'): carried as the index's options, .indexWith(...)).
-                if (!expected.equals(c.definition().replaceFirst(" WITH \\([^()]*\\)", ""))) return null;
+                        + (c.keyOptions().withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")")
+                        + c.keyOptions().sql(g.catalog().optionsOf(t.name().sibling(c.name())).storage());
+                if (!Differ.constraint(new Constraint(c.name(), c.kind(), c.columns(), c.check(), c.foreignKey(), c.nullsNotDistinct(),
+                        c.validated(), spelled, c.keyOptions(), c.notEnforced()), c).isEmpty()) return null;
                 String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");
                 return new TableCall.Unique(c.name().equals(dflt) && !needsTruncation(t, c, "key") ? null : c.name(), c.columns(),
                         c.nullsNotDistinct(), c.keyOptions());
@@ -202,8 +201,10 @@ final class TableGenerator {
     }
 
     /**
-     * {@code USING method (keys) [INCLUDE (cols)] [WHERE (predicate)]} as an index call; null when the
-     * definition holds anything else (a tablespace).
+     * The index as an {@code ensureIndex} call, built from its parts as pg_index holds them ({@link IndexParts}); null
+     * when the call would declare another index. The call says the index exactly when its parts, spelled as
+     * PostgreSQL spells an index, equal the catalog's index under the index differ: anything the parts do not carry
+     * (a method the DSL lacks, a clause PostgreSQL adds) leaves a difference, and the index stays PostgreSQL's text.
      */
     Call index(Index i) {
         IndexMethod method;
@@ -212,68 +213,22 @@ final class TableGenerator {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        String def = i.definition();
-        String prefix = "USING " + i.method() + " (";
-        if (!def.startsWith(prefix)) return null;
-        int close = schemasync.catalog.SqlText.closingParenthesis(def, prefix.length() - 1);
-        if (close < 0) return null;
-        List<Call.Key> keys = new ArrayList<>();
-        for (String k : splitTopLevel(def.substring(prefix.length(), close))) {
-            Matcher quoted = QUOTED.matcher(k);
-            if (Identifiers.isPlain(k)) keys.add(new Call.Key(k, null));
-            else if (quoted.matches()) keys.add(new Call.Key(quoted.group(1).replace("\"\"", "\""), null));
-            else keys.add(new Call.Key(null, k));
-        }
-        String rest = def.substring(close + 1);
-        List<String> include = List.of();
-        if (rest.startsWith(" INCLUDE (")) {
-            int end = schemasync.catalog.SqlText.closingParenthesis(rest, " INCLUDE ".length());
-            if (end < 0) return null;
-            include = new ArrayList<>();
-            for (String c : splitTopLevel(rest.substring(" INCLUDE (".length(), end))) {
-                Matcher quoted = QUOTED.matcher(c);
-                if (quoted.matches()) include.add(quoted.group(1).replace("\"\"", "\""));
-                else if (Identifiers.isPlain(c)) include.add(c); // bare in pg_get_indexdef: the one rule
-                else return null;
+        IndexParts read = g.catalog().indexParts().get(i.name());
+        if (read == null) return null;
+        IndexParts parts = null;
+        for (IndexParts candidate : List.of(read, read.expressionsInOwnCollation())) {
+            Index declared = new Index(i.name(), i.table(), i.unique(), method.amname(), candidate.definition(method.amname()),
+                    i.valid(), i.constraintBacked());
+            if (Differ.index(declared, i).isEmpty()) {
+                parts = candidate;
+                break;
             }
-            rest = rest.substring(end + 1);
         }
-        boolean nullsNotDistinct = rest.startsWith(" NULLS NOT DISTINCT");
-        if (nullsNotDistinct) rest = rest.substring(" NULLS NOT DISTINCT".length());
-        String where = null;
-        if (rest.startsWith(" WHERE ")) {
-            where = rest.substring(" WHERE ".length());
-            rest = "";
-        }
-        if (!rest.isEmpty()) return null;
+        if (parts == null) return null;
+        List<Call.Key> keys = parts.keys().stream()
+                .map(k -> k.plainColumn() ? new Call.Key(k.column(), null) : new Call.Key(null, k.sql())).toList();
         schemasync.catalog.RelationOptions options = g.catalog().optionsOf(i.name());
-        return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, include, where,
-                options.storage(), options.clustered(), nullsNotDistinct);
-    }
-
-
-    /** Splits at commas outside parentheses and quotes. */
-    static List<String> splitTopLevel(String s) {
-        List<String> parts = new ArrayList<>();
-        int depth = 0;
-        char quote = 0;
-        int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) quote = 0;
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                parts.add(s.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        parts.add(s.substring(start).strip());
-        return parts;
+        return new Call.IndexCall(i.name().name(), g.dslName(i.table()), i.unique(), method, keys, parts.include(),
+                parts.predicate(), options.storage(), options.clustered(), parts.nullsNotDistinct());
     }
 }

@@ -1,30 +1,14 @@
 package schemasync.generate;
 
-import java.util.regex.Matcher;
 import schemasync.catalog.TriggerSpec.Transitions;
 import schemasync.dsl.TriggerBuilder;
 
 /**
- * A trigger's transition tables: pg_get_triggerdef's {@code REFERENCING OLD TABLE AS o NEW TABLE AS n}
- * (names as quote_ident prints them) read back into names, and written as the trigger builder's calls.
+ * A trigger's transition tables ({@code REFERENCING OLD TABLE AS o NEW TABLE AS n}, pg_trigger's tgoldtable and
+ * tgnewtable) and its enabled state, written as the trigger builder's calls.
  */
 final class TriggerTransitions {
-    /** The optional clause as pg_get_triggerdef prints it, between {@code ON table} and {@code FOR EACH}. */
-    static final String CLAUSE = "(?: REFERENCING(?: OLD TABLE AS (\"(?:[^\"]|\"\")*\"|[^\\s\"]+))?(?: NEW TABLE AS (\"(?:[^\"]|\"\")*\"|[^\\s\"]+))?)?";
-
     private TriggerTransitions() {
-    }
-
-    /** The transition tables matched by {@link #CLAUSE} at groups {@code oldGroup} and {@code oldGroup + 1}; null when absent. */
-    static Transitions of(Matcher m, int oldGroup) {
-        String oldTable = unquote(m.group(oldGroup));
-        String newTable = unquote(m.group(oldGroup + 1));
-        return oldTable == null && newTable == null ? null : new Transitions(oldTable, newTable);
-    }
-
-    private static String unquote(String identifier) {
-        if (identifier == null) return null;
-        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
     }
 
     /** {@code .referencingOldTableAs("o").referencingNewTableAs("n")}, or nothing. */
