@@ -8,7 +8,8 @@ package schemasync.catalog;
  * {@code ObjectId} (kind, schema, name, name on its table): a column default (pg_attrdef) is its
  * table, a view's {@code _RETURN} rule (pg_rewrite) is its view, a relation's row type and an array
  * type are their relation and element type, a domain's CHECK is its domain, and any member of an
- * extension is that extension (CREATE EXTENSION creates it). The edges are pg_depend's normal and
+ * extension is that extension (CREATE EXTENSION creates it); an operator records its function, estimators and
+ * argument types, a cast its two types and function. The edges are pg_depend's normal and
  * automatic ones between two named objects, without the ones a creation order must not follow: a
  * sequence OWNED BY a column ('a' from the sequence) points the other way from the default that
  * calls nextval. Only user objects: oids below 16384 (FirstNormalObjectId) are PostgreSQL's own.
@@ -71,6 +72,17 @@ final class DependencySql {
                 SELECT 'pg_catalog.pg_ts_config'::regclass, tc.oid, 'TEXT_SEARCH_CONFIGURATION', n.nspname::text, tc.cfgname::text, NULL
                 FROM pg_catalog.pg_ts_config tc JOIN pg_catalog.pg_namespace n ON n.oid = tc.cfgnamespace
                 WHERE tc.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                -- Named as Operator.key and Cast.key spell them, so generate finds the catalog's object by its id.
+                SELECT 'pg_catalog.pg_operator'::regclass, o.oid, 'OPERATOR', n.nspname::text,
+                       o.oprname || '(' || COALESCE(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE') || ', '
+                           || COALESCE(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')', NULL
+                FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+                WHERE o.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_cast'::regclass, c.oid, 'CAST', NULL,
+                       '(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) || ')', NULL
+                FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
                 UNION ALL
                 SELECT 'pg_catalog.pg_constraint'::regclass, k.oid, CASE WHEN k.conrelid <> 0 THEN 'CONSTRAINT' ELSE 'TYPE' END,
                        n.nspname::text, COALESCE(r.relname, t.typname)::text, CASE WHEN k.conrelid <> 0 THEN k.conname::text END

@@ -65,12 +65,11 @@ final class BlockPlan {
         RoutineBlocks routines = new RoutineBlocks(g, source);
         routines.routinesTypesUse();
         for (String schema : g.schemas()) types(schema);
-        Set<String> rangesAndOperatorsUse = new HashSet<>(RangeBlocks.functionsRangesUse(source));
-        rangesAndOperatorsUse.addAll(OperatorCalls.functionsUsed(source)); // created before the operators and casts naming them
-        routines.routinesTablesUse(rangesAndOperatorsUse);
+        // Created before the ranges and the operators and casts naming them; a range comes before every table, so its
+        // functions cannot wait for one, but an operator's may (it is placed by the graph, after its function).
+        routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), OperatorCalls.functionsUsed(source));
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
-        OperatorCalls.write(g, catalog); // before the tables: their checks, defaults and indexes may use them
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
@@ -202,6 +201,8 @@ final class BlockPlan {
             Table t = catalog.tables().get(name);
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
+            // Operators and casts by the graph: before the tables whose checks, defaults and indexes use them.
+            OperatorCalls.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()));
             if (t == null) { // a foreign table a routine between the tables reads: before that routine
                 externals.foreignTable(name);
                 continue;
@@ -223,6 +224,7 @@ final class BlockPlan {
             declared.add(name);
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
+        OperatorCalls.write(g, catalog, tables.placedAfter());
         if (!laterIndexes.isEmpty()) {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");

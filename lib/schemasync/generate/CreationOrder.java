@@ -45,7 +45,8 @@ final class CreationOrder {
      * reading an earlier table, called by that table or a later one), and those to create after the last.
      */
     record Tables(List<QualifiedName> order, Set<String> deferredConstraints, Map<QualifiedName, List<String>> routinesBefore,
-                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes, Map<QualifiedName, Set<String>> deferredDefaults) {
+                  List<String> routinesAfter, Set<QualifiedName> deferredIndexes, Map<QualifiedName, Set<String>> deferredDefaults,
+                  Map<QualifiedName, List<ObjectId>> placedBefore, List<ObjectId> placedAfter) {
         /** Whether the column's default is split out of the table's block (set by a later block). */
         boolean defaultDeferred(QualifiedName table, String column) {
             return deferredDefaults.getOrDefault(table, Set.of()).contains(column);
@@ -70,6 +71,9 @@ final class CreationOrder {
      */
     Tables tables(Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
         DependencyGraph<String> nodes = new DependencyGraph<>();
+        // First: ties keep the given order, so an operator or cast needing no table stays before them all (pg_dump's place).
+        PlacedKinds placed = new PlacedKinds(catalog, rootOf, routines);
+        placed.addTo(nodes);
         Map<String, QualifiedName> tableOf = new HashMap<>();
         catalog.tables().keySet().stream().map(rootOf).sorted(BY_NAME).forEach(t -> {
             nodes.add(t.toString());
@@ -98,6 +102,7 @@ final class CreationOrder {
             }
         }
         for (ObjectId n : graph.nodes()) {
+            placed.edgesOf(n, nodes, tableUsing(n), graph.prerequisitesOf(n));
             if (n.kind() == Kind.TABLE) {
                 for (ObjectId p : graph.prerequisitesOf(n)) {
                     if (p.kind() == Kind.TABLE) nodes.edgeBetweenKnown(rootOf.apply(name(n)).toString(), rootOf.apply(name(p)).toString());
@@ -149,18 +154,27 @@ final class CreationOrder {
         }
         List<QualifiedName> tables = new ArrayList<>();
         Map<QualifiedName, List<String>> before = new LinkedHashMap<>();
+        Map<QualifiedName, List<ObjectId>> placedBefore = new LinkedHashMap<>();
         List<String> pending = new ArrayList<>();
+        List<ObjectId> pendingPlaced = new ArrayList<>();
         for (String node : order.nodes()) {
             if (node.startsWith(FUNCTION)) {
                 pending.add(node.substring(FUNCTION.length()));
                 continue;
             }
+            if (placed.id(node) != null) {
+                pendingPlaced.add(placed.id(node));
+                continue;
+            }
             QualifiedName t = tableOf.get(node);
             tables.add(t);
             if (!pending.isEmpty()) before.put(t, List.copyOf(pending));
+            if (!pendingPlaced.isEmpty()) placedBefore.put(t, List.copyOf(pendingPlaced));
             pending.clear();
+            pendingPlaced.clear();
         }
-        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes, deferredDefaults);
+        return new Tables(tables, deferred, before, List.copyOf(pending), deferredIndexes, deferredDefaults, placedBefore,
+                List.copyOf(pendingPlaced));
     }
 
     /**

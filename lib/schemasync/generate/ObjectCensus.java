@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts every pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite object of the managed schemas by kind, and which of
+ * Counts every pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext, pg_rewrite, text search dictionary and
+ * configuration, operator and cast of the managed schemas by kind (every kind the round trip compares), and which of
  * them the catalog comparison does not cover, so that an incomplete model is visible rather than
  * silent. Kinds the generator does not reproduce at all are listed as not carried.
  */
@@ -48,6 +49,10 @@ final class ObjectCensus {
             case "pg_collation" -> "collation";
             case "pg_statistic_ext" -> "statistics";
             case "pg_rewrite" -> "rule";
+            case "pg_ts_dict" -> "text search dictionary";
+            case "pg_ts_config" -> "text search configuration";
+            case "pg_operator" -> "operator";
+            case "pg_cast" -> "cast";
             default -> switch (k) {
                 case "f" -> "function";
                 case "p" -> "procedure";
@@ -66,7 +71,7 @@ final class ObjectCensus {
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
-            case "pg_collation", "pg_statistic_ext", "pg_rewrite" -> true;
+            case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_ts_dict", "pg_ts_config", "pg_operator", "pg_cast" -> true;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }

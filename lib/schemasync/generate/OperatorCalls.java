@@ -11,12 +11,13 @@ import schemasync.catalog.SqlText;
 import schemasync.dsl.CastOptions;
 import schemasync.dsl.OperatorOptions;
 import schemasync.dsl.SchemaChanges;
+import schemasync.model.ObjectId;
 
 /**
- * Operators and casts in the generated blocks: one block after the types and the functions the tables use (which
- * include the functions operators and casts name: {@link #functionsUsed}) and before the tables, whose CHECKs,
- * defaults and indexes may use them, as pg_dump puts them before the tables. Within it operators by schema and
- * name, then casts; an operator naming a commutator not written yet leaves a shell that the later one fills in.
+ * Operators and casts in the generated blocks, placed among the tables by the dependency graph ({@link PlacedKinds}):
+ * after the types and the functions they name ({@link #functionsUsed} are created with the functions the tables use,
+ * or between the tables when they need one, e.g. an argument of a table's row type) and before the tables whose CHECKs,
+ * defaults and indexes use them. Those needing no table keep pg_dump's place, one block before the first table.
  */
 final class OperatorCalls {
     private OperatorCalls() {
@@ -44,12 +45,20 @@ final class OperatorCalls {
         return function != null && function.substring(0, function.contains("(") ? function.indexOf('(') : function.length()).contains(".");
     }
 
-    static void write(Generator g, Catalog catalog) {
-        if (catalog.operators().isEmpty()) return;
+    /**
+     * One block of the operators and casts {@code placed} names ({@link PlacedKinds}: graph ids, in creation order),
+     * operators before casts as the catalog lists them; an operator naming a commutator not written yet leaves a
+     * shell that the later one fills in.
+     */
+    static void write(Generator g, Catalog catalog, List<ObjectId> placed) {
+        if (placed.isEmpty()) return;
         g.startBlock("Operators and casts", "Operators and casts over the types and functions above: they must exist before"
                 + " the tables whose checks, defaults and indexes use them");
-        for (Operator o : catalog.operators().operators().values()) g.add(OperatorCall.of(g.dslName(o.name()), o));
-        for (Cast c : catalog.operators().casts().values()) g.add(CastCall.of(c));
+        Set<ObjectId> wanted = new HashSet<>(placed);
+        for (Operator o : catalog.operators().operators().values()) {
+            if (wanted.contains(PlacedKinds.operator(o))) g.add(OperatorCall.of(g.dslName(o.name()), o));
+        }
+        for (Cast c : catalog.operators().casts().values()) if (wanted.contains(PlacedKinds.cast(c))) g.add(CastCall.of(c));
     }
 
     /** {@code db.ensureOperator("===", o -> o.leftArg("public.money2").rightArg("public.money2").function("public.money2_eq"));} */

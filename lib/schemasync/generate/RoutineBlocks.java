@@ -28,13 +28,14 @@ final class RoutineBlocks {
     }
 
     /**
-     * The routines a table's default, generated column, CHECK or index calls (and the routines they
-     * call), in a block before the tables: PostgreSQL resolves the call when the table is created. Those
+     * The routines a table's default, generated column, CHECK or index calls, or an operator or cast names (and the routines
+     * they call), in a block before the tables: PostgreSQL resolves the call when the table is created. Those
      * whose standard SQL body reads a table are kept for {@link #routinesBefore}, between the tables.
      */
-    void routinesTablesUse(Set<String> rangesUse) {
+    void routinesTablesUse(Set<String> rangesUse, Set<String> operatorsUse) {
         Set<String> seed = new HashSet<>(order.routinesTablesUse());
         seed.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
+        seed.addAll(operatorsUse); // an operator's or cast's: the graph places it after them (PlacedKinds), between the tables if need be
         Set<String> needsTables = order.routinesNeedingTables(closure(seed));
         needsTables.removeAll(closure(rangesUse)); // the range types come before every table
         Set<String> used = early(seed, r -> !needsTables.contains(r), "Functions the tables use", "Functions called by column"

@@ -26,8 +26,8 @@ final class SourceSql {
     }
 
     /**
-     * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext and pg_rewrite (rules other than a
-     * view's _RETURN) in the managed schemas, by kind, with its name: the
+     * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext, pg_rewrite (rules other than a
+     * view's _RETURN), pg_ts_dict, pg_ts_config, pg_operator and pg_cast (user casts touching them) in the managed schemas, by kind, with its name: the
      * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
      * Array types and the row types of relations are implicit and left out.
      */
@@ -65,6 +65,35 @@ final class SourceSql {
             FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND r.rulename <> '_RETURN' AND """ + notExtension("pg_catalog.pg_rewrite", "r.oid") + """
+
+            UNION ALL
+            SELECT 'pg_ts_dict', 'd', n.nspname, d.dictname
+            FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_dict", "d.oid") + """
+
+            UNION ALL
+            SELECT 'pg_ts_config', 'c', n.nspname, c.cfgname
+            FROM pg_catalog.pg_ts_config c JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_config", "c.oid") + """
+
+            UNION ALL
+            SELECT 'pg_operator', 'o', n.nspname, o.oprname || '(' || COALESCE(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE')
+                   || ', ' || COALESCE(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')'
+            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_operator", "o.oid") + """
+
+            UNION ALL
+            -- pg_cast is database-wide: a cast is counted under the schema of its source type, when its source type, target
+            -- type or function is in a managed schema (catalog.OperatorReader's rule); a range's casts to its multirange
+            -- (deptype 'i') come with the range.
+            SELECT 'pg_cast', 'c', sn.nspname, '(' || pg_catalog.format_type(c.castsource, NULL) || ' AS '
+                   || pg_catalog.format_type(c.casttarget, NULL) || ')'
+            FROM pg_catalog.pg_cast c JOIN pg_catalog.pg_type s ON s.oid = c.castsource
+            JOIN pg_catalog.pg_namespace sn ON sn.oid = s.typnamespace JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
+            JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+            LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
+            WHERE c.oid >= 16384 AND (sn.nspname = ANY (?) OR tn.nspname = ANY (?) OR pn.nspname = ANY (?))
+              AND """ + notExtensionOrInternal("pg_catalog.pg_cast", "c.oid") + """
 
             ORDER BY 1, 2, 3, 4
             """;

@@ -21,7 +21,11 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
         FUNCTION, TRIGGER, POLICY, RULE, STATISTICS, PUBLICATION, EVENT_TRIGGER, FOREIGN_SERVER,
         /** A user mapping ({@code role@server}): not in pg_depend's graph, named by the fold (what a block declares). */
         USER_MAPPING,
-        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION,
+        /** An operator: its schema, and {@code name(left, right)} as {@code catalog.Operator#key} spells it (NONE for a missing side). */
+        OPERATOR,
+        /** A cast: no schema (pg_cast is database-wide), named {@code (source AS target)} as {@code catalog.Cast#key} spells it. */
+        CAST;
 
         /** Objects that live on a table and are named within it. */
         public boolean onTable() {

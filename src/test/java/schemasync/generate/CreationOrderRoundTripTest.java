@@ -129,6 +129,26 @@ class CreationOrderRoundTripTest {
                         CREATE TYPE a_slot AS (name text, during a_shift);
                         CREATE TYPE a_pair AS (first a_timerange, second a_timerange);
                         CREATE TABLE m_rota (id bigint PRIMARY KEY, slot a_slot, shift a_shift, pair a_pair);
+                        """),
+                // Operators and casts placed by the graph (pg_depend): the function they name has a standard SQL body
+                // reading a table, so it and they come after that table, and before a table whose CHECK uses the operator
+                // (first by name). In the old fixed slot before the tables, CREATE OPERATOR / CAST named a missing function.
+                new Fixture("an operator whose function's standard SQL body reads a table, used by an earlier-named table's CHECK", 140000, """
+                        CREATE SCHEMA shop;
+                        CREATE TABLE shop.rates (currency text PRIMARY KEY, rate numeric NOT NULL);
+                        CREATE FUNCTION shop.in_eur(amount numeric, currency text) RETURNS numeric LANGUAGE sql STABLE
+                            RETURN amount * (SELECT r.rate FROM shop.rates r WHERE r.currency = in_eur.currency);
+                        CREATE OPERATOR shop.@@ (LEFTARG = numeric, RIGHTARG = text, FUNCTION = shop.in_eur);
+                        CREATE TABLE shop.prices (id bigint PRIMARY KEY, amount numeric, currency text,
+                            CONSTRAINT price_bounded CHECK ((amount OPERATOR(shop.@@) currency) < 1000000));
+                        """),
+                new Fixture("a cast WITH FUNCTION over a composite type, the function's standard SQL body reading a table", 140000, """
+                        CREATE SCHEMA geo2;
+                        CREATE TYPE geo2.pair AS (a integer, b integer);
+                        CREATE TABLE geo2.names (a integer PRIMARY KEY, label text NOT NULL);
+                        CREATE FUNCTION geo2.pair_label(p geo2.pair) RETURNS text LANGUAGE sql STABLE
+                            RETURN (SELECT n.label FROM geo2.names n WHERE n.a = (p).a);
+                        CREATE CAST (geo2.pair AS text) WITH FUNCTION geo2.pair_label(geo2.pair) AS ASSIGNMENT;
                         """));
     }
 

@@ -1,0 +1,92 @@
+package schemasync.generate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Cast;
+import schemasync.catalog.Operator;
+import schemasync.catalog.QualifiedName;
+import schemasync.model.DependencyGraph;
+import schemasync.model.ObjectId;
+import schemasync.model.ObjectId.Kind;
+
+/**
+ * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts.
+ * Each is a node of {@link CreationOrder#tables}' graph, after what PostgreSQL records it needs (its function and
+ * estimators, its argument or cast types: a table's row type is that table; a routine created between the tables is
+ * that routine) and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves
+ * the operator or cast when it creates the expression, and records the edge). Added before the tables, a node that
+ * needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
+ * here with its ids ({@link #ids}) and the calls that write it ({@link OperatorCalls#write}).
+ */
+final class PlacedKinds {
+    private static final String PLACED = "placed ";
+
+    /** Node key → id, in the catalog's order (operators by schema and name, then casts). */
+    private final Map<String, ObjectId> byKey = new LinkedHashMap<>();
+    private final Function<QualifiedName, QualifiedName> rootOf;
+    private final Set<String> routines;
+
+    PlacedKinds(Catalog catalog, Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
+        this.rootOf = rootOf;
+        this.routines = routines;
+        for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
+    }
+
+    /** The graph's id of every operator and cast the catalog holds (as {@code catalog.DependencySql} names them). */
+    static java.util.List<ObjectId> ids(Catalog catalog) {
+        java.util.List<ObjectId> out = new java.util.ArrayList<>();
+        for (Operator o : catalog.operators().operators().values()) out.add(operator(o));
+        for (Cast c : catalog.operators().casts().values()) out.add(cast(c));
+        return out;
+    }
+
+    static ObjectId operator(Operator o) {
+        return ObjectId.of(Kind.OPERATOR, o.name().schema(), o.key().substring(o.name().schema().length() + 1));
+    }
+
+    static ObjectId cast(Cast c) {
+        return ObjectId.of(Kind.CAST, null, c.key());
+    }
+
+    void addTo(DependencyGraph<String> nodes) {
+        byKey.keySet().forEach(nodes::add);
+    }
+
+    /** The placed object a node of the tables' graph stands for, or null (a table or a routine). */
+    ObjectId id(String node) {
+        return byKey.get(node);
+    }
+
+    /**
+     * The edges of graph node {@code n} that concern a placed object: its own prerequisites when it is one, and for a
+     * table's part ({@code user}: the table whose creation resolves {@code n}'s expressions) or a routine created between
+     * the tables, its uses of one.
+     */
+    void edgesOf(ObjectId n, DependencyGraph<String> nodes, QualifiedName user, Set<ObjectId> prerequisites) {
+        if (isPlaced(n)) {
+            for (ObjectId p : prerequisites) {
+                String to = p.kind() == Kind.TABLE ? rootOf.apply(new QualifiedName(p.schema(), p.name())).toString()
+                        : p.kind() == Kind.FUNCTION && routines.contains(p.schema() + "." + p.name()) ? "function " + p.schema() + "." + p.name()
+                        : isPlaced(p) ? key(p) : null;
+                if (to != null) nodes.edgeBetweenKnown(key(n), to);
+            }
+            return;
+        }
+        String from = user != null ? rootOf.apply(user).toString()
+                : n.kind() == Kind.FUNCTION && routines.contains(n.schema() + "." + n.name()) ? "function " + n.schema() + "." + n.name()
+                : null;
+        if (from == null) return;
+        for (ObjectId p : prerequisites) if (isPlaced(p)) nodes.edgeBetweenKnown(from, key(p));
+    }
+
+    private static boolean isPlaced(ObjectId id) {
+        return id.kind() == Kind.OPERATOR || id.kind() == Kind.CAST;
+    }
+
+    private static String key(ObjectId id) {
+        return PLACED + id.kind() + " " + (id.schema() == null ? "" : id.schema() + ".") + id.name();
+    }
+}
