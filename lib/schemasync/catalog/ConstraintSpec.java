@@ -61,6 +61,11 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
             this(references, referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, false);
         }
 
+        /** The same key referencing {@code references}({@code referencedColumns}): a rename's reading of it. */
+        public ForeignKeySpec referencing(String references, List<String> referencedColumns) {
+            return new ForeignKeySpec(references, referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, period);
+        }
+
         public ForeignKeySpec withPeriod(boolean period) {
             return new ForeignKeySpec(references, referencedColumns, onUpdate, onDelete, match, deferrable, initiallyDeferred, period);
         }
@@ -76,6 +81,11 @@ public record ConstraintSpec(String name, Kind kind, List<String> columns, Strin
 
     public ConstraintSpec asNotEnforced() {
         return new ConstraintSpec(name, kind, columns, checkSql, foreignKey, nullsNotDistinct, notValid, keyOptions, true);
+    }
+
+    /** The same constraint over other column names and CHECK text (a rename's reading of it); every other field kept. */
+    public ConstraintSpec over(List<String> newColumns, String newCheckSql) {
+        return new ConstraintSpec(name, kind, newColumns, newCheckSql, foreignKey, nullsNotDistinct, notValid, keyOptions, notEnforced);
     }
 
     public ConstraintSpec withForeignKey(ForeignKeySpec fk) {

@@ -121,6 +121,11 @@ public sealed interface Declaration {
             this(name, table, unique, method, keys, include, where, false, false, origin);
         }
 
+        /** The same index under another name, over other key parts, INCLUDE columns and predicate (a rename's reading of it). */
+        public IndexDecl over(QualifiedName newName, List<KeyPart> newKeys, List<String> newInclude, String newWhere) {
+            return new IndexDecl(newName, table, unique, method, newKeys, newInclude, newWhere, rebuildWhenChanged, nullsNotDistinct, origin);
+        }
+
         /** What CREATE INDEX needs, with the method as pg_am names it. */
         public schemasync.catalog.IndexSpec spec() {
             return new schemasync.catalog.IndexSpec(name, table, unique, method.amname(), keys, include, where, nullsNotDistinct);

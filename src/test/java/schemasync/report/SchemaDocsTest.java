@@ -10,17 +10,11 @@ import static schemasync.Blocks.block;
 import static schemasync.dsl.ColumnType.type;
 import static schemasync.dsl.Default.dflt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration;
-import schemasync.model.ObjectKind;
-import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.dsl.DeclaredSchema;
 import schemasync.dsl.IndexMethod;
-import schemasync.dsl.Origin;
 
 class SchemaDocsTest {
 
@@ -287,20 +281,39 @@ class SchemaDocsTest {
 
     @Test
     void removalsTakeDeclaredTablesAndIndexesOut() {
-        // DeclaredSchema.of rejects removing what a block declares; the docs replay such a history anyway.
-        DeclaredSchema valid = DeclaredSchema.of(List.of(block("C1", db -> {
+        // A later block's removals, applied once where the planner's declarations come from (DeclaredSchema.of).
+        String md = SchemaDocs.markdown(DeclaredSchema.of(List.of(block("C1", db -> {
             db.ensureTable("keep", t -> t.column("id", "bigint"));
             db.ensureTable("gone", t -> t.column("id", "bigint"));
             db.ensureIndex("keep_id_idx").on("keep").columns("id");
-        })));
-        Origin c2 = new Origin("C2", "cleanup", 2);
-        List<Declaration> declarations = new ArrayList<>(valid.declarations());
-        declarations.add(new RemovalDecl(ObjectKind.TABLE, QualifiedName.parse("gone"), null, c2));
-        declarations.add(new RemovalDecl(ObjectKind.INDEX, QualifiedName.parse("keep_id_idx"), null, c2));
-        String md = SchemaDocs.markdown(new DeclaredSchema(declarations, valid.managedSchemas(), valid.ignored()));
+        }), block("C2", db -> db.ensureNoTable("gone").ensureNoIndex("keep_id_idx")))));
         assertTrue(md.contains("## public.keep\n"), md);
         assertFalse(md.contains("gone") || md.contains("keep_id_idx") || md.contains("Indexes:"), md);
-        assertTrue(md.contains("- C2 — cleanup\n"), md);
+        assertTrue(md.contains("- C2 — test block C2\n"), md);
+        assertMermaid(md, 1);
+    }
+
+    /**
+     * A column dropped by a later block takes the key, CHECK and indexes that use it, as DROP COLUMN does; the planner
+     * reads the same declarations (before, {@code DeclaredSchema.of} refused the history: the trimmed table's key still
+     * named the column).
+     */
+    @Test
+    void aRemovedColumnTakesTheKeysChecksAndIndexesUsingItOnARenamedTable() {
+        String md = SchemaDocs.markdown(DeclaredSchema.of(List.of(block("C1", db -> {
+            db.ensureTable("items", t -> t.column("id", "bigint").column("sku", "text").column("qty", "integer")
+                    .primaryKey("id", "sku").unique("sku", "qty").check("items_qty_check", "qty > 0 AND sku <> ''")
+                    .check("items_qty_positive", "qty > 0"));
+            db.ensureIndex("items_sku_idx").on("items").expression("lower(sku)");
+            db.ensureIndex("items_qty_idx").on("items").columns("qty");
+        }), block("C2", db -> db.ensureTableRenamed("items", "stock")),
+                block("C3", db -> db.ensureNoColumn("stock", "sku")))));
+        assertTrue(md.contains("## public.stock\n"), md);
+        assertTrue(md.contains("- `items_qty_positive` — CHECK `(qty > 0)`"), md);
+        assertTrue(md.contains("- `items_qty_idx` — on `qty`"), md);
+        for (String gone : List.of("sku", "Primary key", "items_qty_check", "items_sku_idx", "UNIQUE")) {
+            assertFalse(md.contains(gone), gone + " is still in:\n" + md);
+        }
         assertMermaid(md, 1);
     }
 
