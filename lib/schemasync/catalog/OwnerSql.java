@@ -14,7 +14,9 @@ final class OwnerSql {
      * routine, enum / composite / range type, domain and collation, by role name (pg_get_userbyid). A
      * multirange type follows its range type; a table's row type its table; a range type's constructor functions
      * (an internal dependency) are no one's to declare, as pg_dump does not write them. Also extended statistics
-     * objects of the managed schemas, and the database's foreign servers, publications and event triggers (their
+     * objects, operators (their two types as the operators query prints them, NONE for a missing side; shell
+     * operators are not read, as pg_dump skips them) and text search dictionaries and configurations of the managed
+     * schemas, and the database's foreign servers, publications and event triggers (their
      * schema column empty: they belong to no schema), read whatever schemas are managed, as ExternalReader reads them.
      */
     static final String OWNERS = """
@@ -56,6 +58,25 @@ final class OwnerSql {
             FROM managed m JOIN pg_catalog.pg_statistic_ext s ON s.stxnamespace = m.oid
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_statistic_ext'::regclass AND e.objid = s.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'operator', m.nspname, o.oprname,
+                   CASE WHEN o.oprleft <> 0 THEN pg_catalog.format_type(o.oprleft, NULL) ELSE 'NONE' END || ', '
+                   || CASE WHEN o.oprright <> 0 THEN pg_catalog.format_type(o.oprright, NULL) ELSE 'NONE' END,
+                   pg_catalog.pg_get_userbyid(o.oprowner)
+            FROM managed m JOIN pg_catalog.pg_operator o ON o.oprnamespace = m.oid
+            WHERE o.oprcode <> 0
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'text search dictionary', m.nspname, d.dictname, NULL, pg_catalog.pg_get_userbyid(d.dictowner)
+            FROM managed m JOIN pg_catalog.pg_ts_dict d ON d.dictnamespace = m.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_ts_dict'::regclass AND e.objid = d.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'text search configuration', m.nspname, c.cfgname, NULL, pg_catalog.pg_get_userbyid(c.cfgowner)
+            FROM managed m JOIN pg_catalog.pg_ts_config c ON c.cfgnamespace = m.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_ts_config'::regclass AND e.objid = c.oid AND e.deptype = 'e')
             UNION ALL
             SELECT 'server', '', fs.srvname, NULL, pg_catalog.pg_get_userbyid(fs.srvowner)
             FROM pg_catalog.pg_foreign_server fs

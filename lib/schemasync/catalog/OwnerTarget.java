@@ -24,7 +24,16 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
         /** A publication (ALTER PUBLICATION), database-wide. */
         PUBLICATION,
         /** An event trigger (ALTER EVENT TRIGGER), database-wide; PostgreSQL requires its owner be a superuser. */
-        EVENT_TRIGGER;
+        EVENT_TRIGGER,
+        /**
+         * An operator (ALTER OPERATOR name (left, right)): {@code arguments} are its two types as format_type prints
+         * them, NONE for a prefix operator's missing left one, as {@code catalog.Operator#key()} spells them.
+         */
+        OPERATOR,
+        /** A text search dictionary (ALTER TEXT SEARCH DICTIONARY). Templates and parsers have no owner in PostgreSQL. */
+        TEXT_SEARCH_DICTIONARY,
+        /** A text search configuration (ALTER TEXT SEARCH CONFIGURATION). */
+        TEXT_SEARCH_CONFIGURATION;
 
         /** As ALTER and the owners query spell it: {@code materialized view}. */
         public String word() {
@@ -39,10 +48,20 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
             return this == FUNCTION || this == PROCEDURE || this == AGGREGATE;
         }
 
+        /** Named with a parenthesized list after the name: a routine's identity arguments, an operator's two types. */
+        public boolean signed() {
+            return routine() || this == OPERATOR;
+        }
+
         /** Objects of the database, named without a schema. */
         public boolean databaseWide() {
             return this == SERVER || this == PUBLICATION || this == EVENT_TRIGGER;
         }
+    }
+
+    /** An operator's owner entry, keyed as the operator is ({@code schema.name(left, right)}, NONE for a missing side). */
+    public static OwnerTarget operator(QualifiedName name, String leftType, String rightType) {
+        return new OwnerTarget(Kind.OPERATOR, name, (leftType == null ? "NONE" : leftType) + ", " + (rightType == null ? "NONE" : rightType));
     }
 
     public static OwnerTarget schema(String schema) {
@@ -57,6 +76,6 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
     @Override
     public String toString() {
         if (kind == Kind.SCHEMA || kind != null && kind.databaseWide()) return name.name();
-        return kind.routine() ? name + "(" + arguments + ")" : name.toString();
+        return kind.signed() ? name + "(" + arguments + ")" : name.toString();
     }
 }

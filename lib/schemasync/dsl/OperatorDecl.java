@@ -57,7 +57,7 @@ public final class OperatorDecl {
     }
 
     /**
-     * The operators and casts of earlier blocks that a later ensureNoOperator / ensureNoCast removes (the
+     * The operators and casts (and operators' owners) of earlier blocks that a later ensureNoOperator / ensureNoCast removes (the
      * {@link Superseded} rule): on an empty database never created, on an existing one dropped. Types are matched
      * as written (spaces and case aside): the declarations are folded before any server spells them.
      */
@@ -71,6 +71,11 @@ public final class OperatorDecl {
     private static boolean removes(Declaration removal, Declaration d) {
         if (removal instanceof OperatorRemoval r && d instanceof OperatorDeclared o) {
             return r.name().equals(o.name()) && same(r.leftType(), o.options().leftArg()) && same(r.rightType(), o.options().rightArg());
+        }
+        // DROP OPERATOR takes its owner along: an earlier ensureOwner of it would look for an operator that is gone.
+        if (removal instanceof OperatorRemoval r && d instanceof OwnerDecl w && w.target().kind() == schemasync.catalog.OwnerTarget.Kind.OPERATOR) {
+            String[] types = OwnerDecl.operatorTypes(w.target().arguments());
+            return types != null && r.name().equals(w.name()) && same(r.leftType(), types[0]) && same(r.rightType(), types[1]);
         }
         return removal instanceof CastRemoval r && d instanceof CastDeclared c && same(r.source(), c.source()) && same(r.target(), c.target());
     }

@@ -56,8 +56,12 @@ final class OperatorValidator {
         }
     }
 
-    /** PostgreSQL's rules for an operator name (the lexer's), and its length limit. */
     private void operatorName(Origin origin, String what, String name) {
+        operatorName(validator, origin, what, name);
+    }
+
+    /** PostgreSQL's rules for an operator name (the lexer's), and its length limit; also for ensureOwner's operators. */
+    static void operatorName(Validator validator, Origin origin, String what, String name) {
         if (name == null || name.isEmpty()) {
             validator.problem(origin, what + " has no name");
             return;

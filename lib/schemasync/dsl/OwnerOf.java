@@ -5,7 +5,8 @@ import schemasync.catalog.OwnerTarget.Kind;
 /**
  * What {@code ensureOwner(OwnerOf.TABLE, "orders", "app_owner")} gives an owner. The DSL's own vocabulary: a
  * block imports this enum, never the catalog's types. An index, an identity or serial sequence and a table's
- * row type have no owner of their own in PostgreSQL: they follow their table's.
+ * row type have no owner of their own in PostgreSQL: they follow their table's. A cast has no owner at all
+ * (pg_cast has no owner column: whoever may drop its source or target type may drop it).
  */
 public enum OwnerOf {
     SCHEMA(Kind.SCHEMA),
@@ -30,7 +31,15 @@ public enum OwnerOf {
     /** A publication, by its name (database-wide). */
     PUBLICATION(Kind.PUBLICATION),
     /** An event trigger, by its name (database-wide); PostgreSQL requires a superuser as its owner. */
-    EVENT_TRIGGER(Kind.EVENT_TRIGGER);
+    EVENT_TRIGGER(Kind.EVENT_TRIGGER),
+    /**
+     * {@code "name(left type, right type)"}, NONE for a prefix operator's missing left type:
+     * {@code ensureOwner(OwnerOf.OPERATOR, "shop.===(money2, money2)", "app_owner")}. The types as ensureOperator
+     * writes them or as the catalog prints them ({@code shop.money2}).
+     */
+    OPERATOR(Kind.OPERATOR),
+    TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
 
     private final Kind kind;
 

@@ -6,7 +6,8 @@ import schemasync.dsl.Declaration.RemovalDecl;
 /**
  * A later block's removal ({@code ensureNoTable}, {@code ensureNoView}, ...) takes an earlier {@code ensureOwner}
  * of the removed object along, as DROP takes the owner along: otherwise the next plan would look for the owner of
- * an object that no longer exists. Applied by {@link Superseded}.
+ * an object that no longer exists. Applied by {@link Superseded}; an operator's removal is not a RemovalDecl
+ * (named by its types), so {@link OperatorDecl#removedLater} takes its owner along.
  */
 final class OwnerRemovals {
     private OwnerRemovals() {
@@ -24,6 +25,8 @@ final class OwnerRemovals {
             case COMPOSITE_TYPE, RANGE_TYPE -> owned == Kind.TYPE;
             case COLLATION -> owned == Kind.COLLATION;
             case STATISTICS -> owned == Kind.STATISTICS;
+            case TEXT_SEARCH_DICTIONARY -> owned == Kind.TEXT_SEARCH_DICTIONARY;
+            case TEXT_SEARCH_CONFIGURATION -> owned == Kind.TEXT_SEARCH_CONFIGURATION;
             // A routine by its signature: the removal's detail holds its argument types (spaces and case aside).
             case FUNCTION, PROCEDURE, AGGREGATE -> owned.routine() && Removals.arguments(o.target().arguments()).equals(Removals.arguments(r.column()));
             default -> false;

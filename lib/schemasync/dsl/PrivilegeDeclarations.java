@@ -244,8 +244,8 @@ public abstract class PrivilegeDeclarations {
 
     /**
      * The object is owned by this role: {@code ensureOwner(OwnerOf.TABLE, "orders", "app_owner")}; a routine
-     * is written {@code name(argument types)}, a schema, foreign server, publication or event trigger by its
-     * name. The role must exist (roles are referenced,
+     * is written {@code name(argument types)}, an operator {@code name(left type, right type)} (NONE for a prefix
+     * operator's left), a schema, foreign server, publication or event trigger by its name. The role must exist (roles are referenced,
      * never created). A declared owner that differs is set with ALTER ... OWNER TO (metadata only); owners no
      * block declares are not compared, and what the apply creates is owned by the role that applies.
      */
@@ -256,7 +256,7 @@ public abstract class PrivilegeDeclarations {
             target = schemasync.catalog.OwnerTarget.schema(scope().schemaName(object));
         } else if (kind != null && kind.databaseWide()) {
             target = schemasync.catalog.OwnerTarget.databaseWide(kind, object); // a name of the database: no schema to resolve
-        } else if (kind != null && kind.routine()) {
+        } else if (kind != null && kind.signed()) {
             Signature sig = Signature.parse(object, scope());
             target = new schemasync.catalog.OwnerTarget(kind, sig.name(), sig.arguments());
         } else {

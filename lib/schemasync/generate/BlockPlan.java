@@ -83,6 +83,7 @@ final class BlockPlan {
         grants.objectGrants();
         CommentCalls.write(g, catalog);
         OwnerCalls.write(g, catalog, g.applyingRole());
+        SecurityLabels.write(g, source.securityLabels()); // custom steps: once every object and its owner exist
         externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         OwnerCalls.writeEventTriggers(g, catalog, g.applyingRole());
         g.finishBlock();

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts every pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext, pg_rewrite, text search dictionary and
- * configuration, operator and cast of the managed schemas by kind (every kind the round trip compares), and which of
+ * Counts every pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext, pg_rewrite, pg_operator, pg_opclass,
+ * pg_opfamily, cast and text search object of the managed schemas, and their security labels, by kind (every kind the
+ * round trip compares), and which of
  * them the catalog comparison does not cover, so that an incomplete model is visible rather than
  * silent. Kinds the generator does not reproduce at all are listed as not carried.
  */
@@ -20,6 +21,12 @@ final class ObjectCensus {
             if (!modeled(o)) unmodeled.merge(kind, 1, Integer::sum);
             String reason = notCarried(o);
             if (reason != null) notCarried.add(kind + " " + o.name() + ": " + reason);
+        }
+        // Carried as custom steps (SecurityLabels), but no catalog component holds them: a round trip cannot compare them.
+        int labels = source.securityLabels().size();
+        if (labels > 0) {
+            objects.merge("security label", labels, Integer::sum);
+            unmodeled.merge("security label", labels, Integer::sum);
         }
     }
 
@@ -49,9 +56,13 @@ final class ObjectCensus {
             case "pg_collation" -> "collation";
             case "pg_statistic_ext" -> "statistics";
             case "pg_rewrite" -> "rule";
+            case "pg_operator" -> "operator";
+            case "pg_opclass" -> "operator class";
+            case "pg_opfamily" -> "operator family";
             case "pg_ts_dict" -> "text search dictionary";
             case "pg_ts_config" -> "text search configuration";
-            case "pg_operator" -> "operator";
+            case "pg_ts_parser" -> "text search parser";
+            case "pg_ts_template" -> "text search template";
             case "pg_cast" -> "cast";
             default -> switch (k) {
                 case "f" -> "function";
@@ -71,7 +82,8 @@ final class ObjectCensus {
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
-            case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_ts_dict", "pg_ts_config", "pg_operator", "pg_cast" -> true;
+            case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_operator", "pg_cast", "pg_ts_dict", "pg_ts_config" -> true;
+            case "pg_opclass", "pg_opfamily", "pg_ts_parser", "pg_ts_template" -> false;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }
@@ -81,6 +93,13 @@ final class ObjectCensus {
         return switch (o.catalog() + ":" + o.kind()) {
             case "pg_type:b", "pg_type:p" -> "base and pseudo types are defined in C (CREATE TYPE with input/output functions)";
             case "pg_proc:w" -> "window functions are defined in C";
+            // Not declarable yet (issue 13): the indexes using one fail at the apply until it is created by hand before them.
+            case "pg_opclass:c" -> "operator classes are not declarable yet: create it (CREATE OPERATOR CLASS) by hand before"
+                    + " the indexes that use it";
+            case "pg_opfamily:f" -> "operator families are not declarable yet: create it (CREATE OPERATOR FAMILY, ALTER OPERATOR"
+                    + " FAMILY ... ADD) by hand before the indexes that use it";
+            case "pg_ts_parser:p", "pg_ts_template:t" -> "text search parsers and templates are made of C functions"
+                    + " (create them with the extension that ships those)";
             default -> null;
         };
     }

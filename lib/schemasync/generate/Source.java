@@ -20,7 +20,8 @@ import schemasync.catalog.Table;
 /** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
 record Source(Catalog catalog,
               List<DbObject> objects,
-              schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies) {
+              schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
+              List<SecurityLabels.Label> securityLabels) {
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -83,8 +84,9 @@ record Source(Catalog catalog,
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             // Read under the same search_path as the catalog, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            return new Source(catalog,
-                    objects, dependencies);
+            List<SecurityLabels.Label> labels = query(connection, SecurityLabels.LABELS, names, rs -> new SecurityLabels.Label(
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            return new Source(catalog, objects, dependencies, labels);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

@@ -27,7 +27,8 @@ final class SourceSql {
 
     /**
      * Every object of pg_class, pg_type, pg_proc, pg_collation, pg_statistic_ext, pg_rewrite (rules other than a
-     * view's _RETURN), pg_ts_dict, pg_ts_config, pg_operator and pg_cast (user casts touching them) in the managed schemas, by kind, with its name: the
+     * view's _RETURN), pg_operator (not a shell: pg_dump skips those), pg_opclass and pg_opfamily (with their access
+     * method), pg_cast (user casts touching them) and the text search catalogs in the managed schemas, by kind, with its name: the
      * generator compares this with what the catalog models so that nothing unmodeled goes unmentioned.
      * Array types and the row types of relations are implicit and left out.
      */
@@ -67,6 +68,24 @@ final class SourceSql {
             WHERE n.nspname = ANY (?) AND r.rulename <> '_RETURN' AND """ + notExtension("pg_catalog.pg_rewrite", "r.oid") + """
 
             UNION ALL
+            SELECT 'pg_operator', 'o', n.nspname, o.oprname || '(' || COALESCE(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE')
+                   || ', ' || COALESCE(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')'
+            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+            WHERE n.nspname = ANY (?) AND o.oprcode <> 0 AND """ + notExtension("pg_catalog.pg_operator", "o.oid") + """
+
+            UNION ALL
+            SELECT 'pg_opclass', 'c', n.nspname, c.opcname || ' USING ' || a.amname
+            FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
+            JOIN pg_catalog.pg_am a ON a.oid = c.opcmethod
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_opclass", "c.oid") + """
+
+            UNION ALL
+            SELECT 'pg_opfamily', 'f', n.nspname, f.opfname || ' USING ' || a.amname
+            FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+            JOIN pg_catalog.pg_am a ON a.oid = f.opfmethod
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_opfamily", "f.oid") + """
+
+            UNION ALL
             SELECT 'pg_ts_dict', 'd', n.nspname, d.dictname
             FROM pg_catalog.pg_ts_dict d JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
             WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_dict", "d.oid") + """
@@ -77,10 +96,14 @@ final class SourceSql {
             WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_config", "c.oid") + """
 
             UNION ALL
-            SELECT 'pg_operator', 'o', n.nspname, o.oprname || '(' || COALESCE(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE')
-                   || ', ' || COALESCE(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')'
-            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_operator", "o.oid") + """
+            SELECT 'pg_ts_parser', 'p', n.nspname, p.prsname
+            FROM pg_catalog.pg_ts_parser p JOIN pg_catalog.pg_namespace n ON n.oid = p.prsnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_parser", "p.oid") + """
+
+            UNION ALL
+            SELECT 'pg_ts_template', 't', n.nspname, t.tmplname
+            FROM pg_catalog.pg_ts_template t JOIN pg_catalog.pg_namespace n ON n.oid = t.tmplnamespace
+            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_ts_template", "t.oid") + """
 
             UNION ALL
             -- pg_cast is database-wide: a cast is counted under the schema of its source type, when its source type, target
@@ -94,7 +117,6 @@ final class SourceSql {
             LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc LEFT JOIN pg_catalog.pg_namespace pn ON pn.oid = p.pronamespace
             WHERE c.oid >= 16384 AND (sn.nspname = ANY (?) OR tn.nspname = ANY (?) OR pn.nspname = ANY (?))
               AND """ + notExtensionOrInternal("pg_catalog.pg_cast", "c.oid") + """
-
             ORDER BY 1, 2, 3, 4
             """;
 }

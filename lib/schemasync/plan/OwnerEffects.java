@@ -39,8 +39,15 @@ final class OwnerEffects {
             case COMPOSITE_TYPE, RANGE_TYPE -> forgetGone(c, EnumSet.of(Kind.TYPE));
             case COLLATION -> forgetGone(c, EnumSet.of(Kind.COLLATION));
             case STATISTICS -> forgetGone(c, EnumSet.of(Kind.STATISTICS));
+            case TEXT_SEARCH_DICTIONARY -> forgetGone(c, EnumSet.of(Kind.TEXT_SEARCH_DICTIONARY));
+            case TEXT_SEARCH_CONFIGURATION -> forgetGone(c, EnumSet.of(Kind.TEXT_SEARCH_CONFIGURATION));
             default -> { } // constraints, triggers, rules, indexes, columns: no owner of their own
         }
+    }
+
+    /** After DROP OPERATOR (an operator is no {@code ObjectKind}: named by its types). */
+    static void droppedOperator(CatalogEdit c) {
+        forgetGone(c, EnumSet.of(Kind.OPERATOR));
     }
 
     static void droppedExternal(CatalogEdit c, ExternalSteps.DropExternal d) {
@@ -75,6 +82,9 @@ final class OwnerEffects {
             case SERVER -> c.externals.servers.containsKey(o.name());
             case PUBLICATION -> c.externals.publications.containsKey(o.name());
             case EVENT_TRIGGER -> c.externals.eventTriggers.containsKey(o.name());
+            case OPERATOR -> c.operators.containsKey(o + "(" + t.arguments() + ")");
+            case TEXT_SEARCH_DICTIONARY -> c.textSearch.dictionaries().containsKey(o);
+            case TEXT_SEARCH_CONFIGURATION -> c.textSearch.configurations().containsKey(o);
         };
     }
 

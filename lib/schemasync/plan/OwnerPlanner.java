@@ -43,6 +43,7 @@ final class OwnerPlanner {
     /** A table under its name after this run's renames; a declared routine keyed as the catalog keys it ({@code integer}, not {@code int}). */
     private OwnerTarget key(OwnerTarget t) {
         if (t.kind() == OwnerTarget.Kind.TABLE) return new OwnerTarget(t.kind(), context.renamesTable(t.name()), null);
+        if (t.kind() == OwnerTarget.Kind.OPERATOR) return operator(t);
         if (!t.kind().routine()) return t;
         String existing = context.shapes().types().routineArguments().get(t.name() + "(" + t.arguments() + ")");
         if (existing != null) return new OwnerTarget(t.kind(), t.name(), existing);
@@ -50,6 +51,19 @@ final class OwnerPlanner {
         if (catalogKey == null) return t;
         int open = catalogKey.indexOf('(');
         return new OwnerTarget(t.kind(), t.name(), catalogKey.substring(open + 1, catalogKey.length() - 1));
+    }
+
+    /**
+     * An operator keyed as the catalog keys it: each type spelled as format_type prints it when a declared operator
+     * (or its removal) names it in the same text ({@code money2} → {@code shop.money2}); a text no operator declaration
+     * wrote is compared as written (generate writes the catalog's own spelling).
+     */
+    private OwnerTarget operator(OwnerTarget t) {
+        String[] types = OwnerDecl.operatorTypes(t.arguments());
+        if (types == null) return t;
+        java.util.Map<String, String> spelled = context.shapes().types().kinds().operators().types();
+        return OwnerTarget.operator(t.name(), types[0] == null ? null : spelled.getOrDefault(types[0], types[0]),
+                types[1] == null ? null : spelled.getOrDefault(types[1], types[1]));
     }
 
     /**
@@ -90,6 +104,9 @@ final class OwnerPlanner {
             case SERVER -> s.externals().servers.containsKey(o.name());
             case PUBLICATION -> s.externals().publications.containsKey(o.name());
             case EVENT_TRIGGER -> s.externals().eventTriggers.containsKey(o.name());
+            case OPERATOR -> s.operators().containsKey(o + "(" + t.arguments() + ")");
+            case TEXT_SEARCH_DICTIONARY -> s.textSearch().dictionaries().containsKey(o);
+            case TEXT_SEARCH_CONFIGURATION -> s.textSearch().configurations().containsKey(o);
         };
     }
 }

@@ -115,6 +115,50 @@ class OwnerTest {
         }
     }
 
+    /**
+     * Operators and text search objects: the owner is set on what the blocks create (the operator named by its types
+     * as ensureOperator writes them: int4, spelled integer by PostgreSQL), put back when changed by hand, and an
+     * ensureNoOperator after the ensureOwner drops the operator without looking for its owner.
+     */
+    @Test
+    void operatorsAndTextSearchObjectsGetTheirDeclaredOwner() throws Exception {
+        ChangeBlock objects = block("O8_Operators", db -> db
+                .ensureSchema("shop")
+                .ensureFunction("shop.same(a integer, b integer)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a = b $$")
+                .ensureFunction("shop.neg(a integer)", "RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT -a $$")
+                .ensureOperator("shop.===", o -> o.leftArg("int4").rightArg("int4").function("shop.same"))
+                .ensureOperator("shop.~~~", o -> o.rightArg("int4").function("shop.neg"))
+                .ensureTextSearchDictionary("shop.simple_stop", d -> d.template("simple").option("stopwords", "english"))
+                .ensureTextSearchConfiguration("shop.docs", c -> c.parser("default").mapping(List.of("asciiword"), "simple_stop"))
+                .ensureOwner(OwnerOf.OPERATOR, "shop.===(int4, int4)", OWNER)
+                .ensureOwner(OwnerOf.OPERATOR, "shop.~~~(NONE, int4)", OWNER)
+                .ensureOwner(OwnerOf.TEXT_SEARCH_DICTIONARY, "shop.simple_stop", OWNER)
+                .ensureOwner(OwnerOf.TEXT_SEARCH_CONFIGURATION, "shop.docs", OWNER));
+        String owners = """
+                SELECT string_agg(what || '=' || owner, ', ' ORDER BY what) FROM (
+                  SELECT 'operator ' || oprname AS what, pg_get_userbyid(oprowner) AS owner FROM pg_operator
+                    WHERE oprnamespace = 'shop'::regnamespace
+                  UNION ALL SELECT 'dictionary ' || dictname, pg_get_userbyid(dictowner) FROM pg_ts_dict WHERE dictnamespace = 'shop'::regnamespace
+                  UNION ALL SELECT 'configuration ' || cfgname, pg_get_userbyid(cfgowner) FROM pg_ts_config
+                    WHERE cfgnamespace = 'shop'::regnamespace) o""";
+        try (Scenario s = Scenario.start(ROLE)) {
+            Plan plan = s.plan(List.of(objects));
+            assertTrue(Scenario.sql(plan).contains("ALTER OPERATOR \"shop\".=== (integer, integer) OWNER TO \"Schema Sync Owner\""),
+                    Scenario.sql(plan).toString());
+            s.applyAndConverge(List.of(objects));
+            assertEquals("configuration docs=" + OWNER + ", dictionary simple_stop=" + OWNER + ", operator ===" + "=" + OWNER
+                    + ", operator ~~~=" + OWNER, s.queryString(owners));
+            s.execute("ALTER OPERATOR shop.=== (integer, integer) OWNER TO CURRENT_USER");
+            s.execute("ALTER TEXT SEARCH CONFIGURATION shop.docs OWNER TO CURRENT_USER");
+            assertEquals(List.of("ALTER OPERATOR \"shop\".=== (integer, integer) OWNER TO \"Schema Sync Owner\"",
+                    "ALTER TEXT SEARCH CONFIGURATION \"shop\".\"docs\" OWNER TO \"Schema Sync Owner\""), Scenario.sql(s.plan(List.of(objects))));
+            s.applyAndConverge(List.of(objects));
+            List<ChangeBlock> removed = List.of(objects, block("O9_No_Operator", db -> db.ensureNoOperator("shop.~~~", null, "int4")));
+            assertEquals(List.of("DROP OPERATOR \"shop\".~~~ (NONE, integer)"), Scenario.sql(s.plan(removed)));
+            s.applyAndConverge(removed);
+        }
+    }
+
     @Test
     void aRoleThatDoesNotExistIsAnErrorBeforeAnythingChanges() throws Exception {
         try (Scenario s = Scenario.start()) {

@@ -71,4 +71,24 @@ class OwnersRoundTripTest {
                 ALTER EVENT TRIGGER audit_ddl OWNER TO "Ext Owner";
                 """);
     }
+
+    @Test
+    void operatorsAndTextSearchObjectsOwnedByAnotherRoleRoundTrip() throws Exception {
+        ExactRoundTrip.assertExact("owners of operators and text search objects", 0, """
+                DO $$ BEGIN CREATE ROLE "App Owner"; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+                CREATE SCHEMA shop;
+                CREATE FUNCTION shop.same(a integer, b integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$ SELECT a = b $f$;
+                CREATE FUNCTION shop.neg(a integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $f$ SELECT -a $f$;
+                CREATE OPERATOR shop.=== (LEFTARG = integer, RIGHTARG = integer, FUNCTION = shop.same);
+                CREATE OPERATOR shop.~~~ (RIGHTARG = integer, FUNCTION = shop.neg);
+                CREATE OPERATOR shop.<<< (LEFTARG = integer, RIGHTARG = integer, FUNCTION = shop.same); -- the generating role's
+                CREATE TEXT SEARCH DICTIONARY shop.simple_stop (TEMPLATE = simple, STOPWORDS = english);
+                CREATE TEXT SEARCH CONFIGURATION shop.docs (PARSER = default);
+                ALTER TEXT SEARCH CONFIGURATION shop.docs ADD MAPPING FOR asciiword WITH shop.simple_stop;
+                ALTER OPERATOR shop.=== (integer, integer) OWNER TO "App Owner";
+                ALTER OPERATOR shop.~~~ (NONE, integer) OWNER TO "App Owner";
+                ALTER TEXT SEARCH DICTIONARY shop.simple_stop OWNER TO "App Owner";
+                ALTER TEXT SEARCH CONFIGURATION shop.docs OWNER TO "App Owner";
+                """);
+    }
 }

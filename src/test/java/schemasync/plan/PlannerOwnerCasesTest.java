@@ -20,7 +20,10 @@ import schemasync.catalog.ExternalObjects;
 import schemasync.catalog.ExternalObjects.EventTrigger;
 import schemasync.catalog.ExternalObjects.ForeignServer;
 import schemasync.catalog.ExternalObjects.Publication;
+import schemasync.catalog.Operator;
+import schemasync.catalog.OperatorObjects;
 import schemasync.catalog.Statistics;
+import schemasync.catalog.TextSearch;
 import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.Table;
 import schemasync.dsl.DeclaredSchema;
@@ -46,6 +49,11 @@ class PlannerOwnerCasesTest {
             Map.of("changes", new Publication("changes", true, List.of(), List.of(), Publication.ALL_OPERATIONS, false)),
             Map.of("audit_ddl", new EventTrigger("audit_ddl", "ddl_command_end", List.of(), q("public.log_ddl"),
                     ExternalObjects.Enabled.ORIGIN))));
+
+    private static final Operator EQ = new Operator(q("public.==="), "public.money2", "public.money2", "public.money2_eq", null,
+            null, null, null, false, false);
+    private static final Operator NEG = new Operator(q("public.-"), null, "public.money2", "public.money2_neg", null, null, null,
+            null, false, false);
 
     private static Catalog owned(Catalog c, OwnerTarget target, String role) {
         Catalog.Builder b = c.toBuilder();
@@ -150,15 +158,36 @@ class PlannerOwnerCasesTest {
                         OwnerOf.COLLATION, OwnerTarget.Kind.COLLATION, "posix", null, "ALTER COLLATION \"public\".\"posix\"",
                         "undeclared collation public.posix"),
                 otherKind(catalog(), OwnerOf.FOREIGN_TABLE, OwnerTarget.Kind.FOREIGN_TABLE, "films", null,
-                        "ALTER FOREIGN TABLE \"public\".\"films\""));
+                        "ALTER FOREIGN TABLE \"public\".\"films\""),
+                // An operator is named by its two types; its name is operator characters, never quoted.
+                otherKind(OPERATORS, OwnerOf.OPERATOR, OwnerTarget.Kind.OPERATOR, "===", "public.money2, public.money2",
+                        "ALTER OPERATOR \"public\".=== (public.money2, public.money2)", "undeclared operator public.-(NONE, public.money2)", "undeclared operator public.===(public.money2, public.money2)"),
+                otherKind(OPERATORS, OwnerOf.OPERATOR, OwnerTarget.Kind.OPERATOR, "-", "NONE, public.money2",
+                        "ALTER OPERATOR \"public\".- (NONE, public.money2)", "undeclared operator public.-(NONE, public.money2)", "undeclared operator public.===(public.money2, public.money2)"),
+                otherKind(TEXT_SEARCH, OwnerOf.TEXT_SEARCH_DICTIONARY, OwnerTarget.Kind.TEXT_SEARCH_DICTIONARY, "simple_en", null,
+                        "ALTER TEXT SEARCH DICTIONARY \"public\".\"simple_en\"", "undeclared text search dictionary public.simple_en", "undeclared text search configuration public.english2"),
+                otherKind(TEXT_SEARCH, OwnerOf.TEXT_SEARCH_CONFIGURATION, OwnerTarget.Kind.TEXT_SEARCH_CONFIGURATION, "english2", null,
+                        "ALTER TEXT SEARCH CONFIGURATION \"public\".\"english2\"", "undeclared text search dictionary public.simple_en", "undeclared text search configuration public.english2"));
     }
 
+    /** A binary and a prefix operator over money2 (keyed as the catalog keys them: format_type, NONE for no left type). */
+    private static final Catalog OPERATORS = catalog().build().toBuilder().operators(new OperatorObjects(Map.of(
+            EQ.key(), EQ, NEG.key(), NEG), Map.of())).build();
+    private static final Catalog TEXT_SEARCH = catalog().build().toBuilder().textSearch(new TextSearch(
+            Map.of(q("public.simple_en"), new TextSearch.Dictionary(q("public.simple_en"), q("pg_catalog.simple"), null)),
+            Map.of(q("public.english2"), new TextSearch.Configuration(q("public.english2"), q("pg_catalog.default"), Map.of())))).build();
+
     private static Case otherKind(Fixtures.CatalogBuilder before, OwnerOf of, OwnerTarget.Kind kind, String name, String arguments,
+                                  String alter, String... undeclared) {
+        return otherKind(before.build(), of, kind, name, arguments, alter, undeclared);
+    }
+
+    private static Case otherKind(Catalog before, OwnerOf of, OwnerTarget.Kind kind, String name, String arguments,
                                   String alter, String... undeclared) {
         OwnerTarget target = new OwnerTarget(kind, q("public." + name), arguments);
         List<String> items = new java.util.ArrayList<>(List.of("alter owner of " + kind.word() + " " + target));
         items.addAll(List.of(undeclared));
-        return new Case("a " + kind.word() + " owned by another role: " + alter + " OWNER TO", owned(before.build(), target, "postgres"),
+        return new Case("a " + kind.word() + " owned by another role: " + alter + " OWNER TO", owned(before, target, "postgres"),
                 db -> db.ensureOwner(of, arguments == null ? name : name + "(" + arguments + ")", "app_owner"), shapes().build(),
                 // No ACCESS_EXCLUSIVE hazard here, on a view or sequence either: the classifier reports a brief lock on tables.
                 List.of(alter + " OWNER TO \"app_owner\""), List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), items);
@@ -193,6 +222,34 @@ class PlannerOwnerCasesTest {
         assertEquals(Map.of(new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner"), dropped.owners());
         Catalog viewDropped = Effects.apply(new schemasync.step.Step.DropObject(schemasync.model.ObjectKind.VIEW, q("public.paid"), null), dropped);
         assertEquals(Map.of(), viewDropped.owners());
+    }
+
+    /** DROP OPERATOR and DROP TEXT SEARCH DICTIONARY take their owner entries along (the replay compares owners). */
+    @Test
+    void droppedOperatorsAndTextSearchObjectsTakeTheirOwnersAlong() {
+        Catalog before = owned(owned(OPERATORS.toBuilder().textSearch(TEXT_SEARCH.textSearch()).build(),
+                OwnerTarget.operator(q("public.==="), "public.money2", "public.money2"), "app_owner"),
+                new OwnerTarget(OwnerTarget.Kind.TEXT_SEARCH_DICTIONARY, q("public.simple_en"), null), "app_owner");
+        before = owned(before, OwnerTarget.operator(q("public.-"), null, "public.money2"), "app_owner");
+        Catalog dropped = Effects.apply(new schemasync.step.Step.DropOperator(EQ), before);
+        dropped = Effects.apply(new schemasync.step.Step.DropObject(schemasync.model.ObjectKind.TEXT_SEARCH_DICTIONARY,
+                q("public.simple_en"), null), dropped);
+        assertEquals(Map.of(OwnerTarget.operator(q("public.-"), null, "public.money2"), "app_owner"), dropped.owners());
+    }
+
+    /** An operator's owner names its two types; a later ensureNoOperator takes an earlier ensureOwner of it along. */
+    @Test
+    void anOperatorOwnerNeedsTwoTypesAndGoesWithTheOperatorsRemoval() {
+        var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
+                Blocks.block("C1", db -> db.ensureOwner(OwnerOf.OPERATOR, "===(public.money2)", "app_owner")
+                        .ensureOwner(OwnerOf.OPERATOR, "a=(integer, integer)", "app_owner")))));
+        assertTrue(e.getMessage().contains("C1: owner of operator public.===: write it as name(left type, right type)"), e.getMessage());
+        assertTrue(e.getMessage().contains("owner of operator public.a=: 'a' cannot be part of an operator name"), e.getMessage());
+        Plan plan = Planner.plan(OPERATORS, DeclaredSchema.of(List.of(
+                Blocks.block("C2", db -> db.ensureOwner(OwnerOf.OPERATOR, "===(public.money2, public.money2)", "app_owner")),
+                Blocks.block("C3", db -> db.ensureNoOperator("===", "public.money2", "public.money2")))), shapes().build(), Map.of());
+        assertEquals(List.of("DROP OPERATOR \"public\".=== (public.money2, public.money2)"),
+                plan.steps().stream().map(p -> schemasync.render.SqlRenderer.render(p.step())).toList());
     }
 
     @Test
