@@ -25,6 +25,7 @@ record ChangeValidator(Validator validator) {
                     validator.problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + ") says nothing to change:"
                             + " add .type(...), .notNull(), .nullable(), .dflt(...) or .noDefault()");
                 }
+                if (c.notNullName() != null) validator.notNullName(c.origin(), c.table() + "." + c.column(), c.notNullName());
                 if (c.using() != null && c.type() == null) {
                     validator.problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + "): using(...) goes with type(...)");
                 }

@@ -9,6 +9,7 @@ public final class ColumnChangeBuilder {
     String type;
     String using;
     Boolean notNull;
+    String notNullName;
     String defaultSql;
     boolean dropDefault;
 
@@ -42,12 +43,26 @@ public final class ColumnChangeBuilder {
     /** NOT NULL: set online (a CHECK added NOT VALID, validated, then SET NOT NULL without a scan). */
     public ColumnChangeBuilder notNull() {
         this.notNull = true;
+        this.notNullName = null;
+        return this;
+    }
+
+    /**
+     * NOT NULL through a constraint of this name (PostgreSQL 18+: {@code ALTER TABLE ... ADD CONSTRAINT name NOT NULL
+     * column}), set online as {@link #notNull()} is (the validated CHECK proves it; no scan under the lock). On a column
+     * already NOT NULL under another name, the difference is reported with the {@code RENAME CONSTRAINT} that would
+     * match it, never renamed. A server older than 18 refuses it before anything changes.
+     */
+    public ColumnChangeBuilder notNullNamed(String constraintName) {
+        this.notNull = true;
+        this.notNullName = constraintName;
         return this;
     }
 
     /** NULL allowed (DROP NOT NULL). */
     public ColumnChangeBuilder nullable() {
         this.notNull = false;
+        this.notNullName = null;
         return this;
     }
 

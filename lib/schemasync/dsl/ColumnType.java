@@ -17,10 +17,18 @@ import schemasync.catalog.Column.Identity;
  * the jOOQ type does ({@code INTEGER.notNull().defaultValue(0)}).
  */
 public record ColumnType(String sql, boolean required, Identity identity, String defaultSql, String generatedSql,
-                         schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions, boolean virtual) {
+                         schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions, boolean virtual,
+                         String notNullName) {
 
     public ColumnType {
         if (identityOptions == null) identityOptions = SequenceOptions.NONE;
+        if (!required) notNullName = null;
+    }
+
+    /** NOT NULL, if required, named by PostgreSQL ({@code <table>_<column>_not_null} on 18). */
+    public ColumnType(String sql, boolean required, Identity identity, String defaultSql, String generatedSql,
+                      schemasync.catalog.QualifiedName collation, SequenceOptions identityOptions, boolean virtual) {
+        this(sql, required, identity, defaultSql, generatedSql, collation, identityOptions, virtual, null);
     }
 
     /** Not a VIRTUAL generated column. */
@@ -78,7 +86,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
 
     /** NOT NULL. */
     public ColumnType notNull() {
-        return new ColumnType(sql, true, identity, defaultSql, generatedSql, collation, identityOptions, virtual);
+        return new ColumnType(sql, true, identity, defaultSql, generatedSql, collation, identityOptions, virtual, notNullName);
     }
 
     /** NULL allowed (the default). */
@@ -121,12 +129,12 @@ public record ColumnType(String sql, boolean required, Identity identity, String
         if (kind == null || kind == Identity.NONE) throw new IllegalArgumentException("identity(kind, ...) needs ALWAYS or BY_DEFAULT");
         SequenceOptions declared = options == null ? identityOptions : options.apply(identityOptions);
         return new ColumnType(sql, true, kind, defaultSql, generatedSql, collation, declared == null ? SequenceOptions.NONE : declared,
-                virtual);
+                virtual, notNullName);
     }
 
     /** An array of this type: {@code type("citext").array()} is {@code citext[]}. */
     public ColumnType array() {
-        return new ColumnType(sql + "[]", required, identity, defaultSql, generatedSql, collation, identityOptions, virtual);
+        return new ColumnType(sql + "[]", required, identity, defaultSql, generatedSql, collation, identityOptions, virtual, notNullName);
     }
 
     /**
@@ -135,7 +143,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
      */
     public ColumnType generatedAlwaysAs(String expression) {
         return new ColumnType(sql, required, identity, defaultSql, expression == null ? null : expression.strip(), collation,
-                identityOptions, false);
+                identityOptions, false, notNullName);
     }
 
     /**
@@ -144,7 +152,7 @@ public record ColumnType(String sql, boolean required, Identity identity, String
      */
     public ColumnType generatedVirtual(String expression) {
         return new ColumnType(sql, required, identity, defaultSql, expression == null ? null : expression.strip(), collation,
-                identityOptions, expression != null);
+                identityOptions, expression != null, notNullName);
     }
 
     /** COLLATE a collation of pg_catalog, named as pg_collation has it: {@code "C"}, {@code "en_US.utf8"}, {@code "und-x-icu"}. */
@@ -155,7 +163,16 @@ public record ColumnType(String sql, boolean required, Identity identity, String
     /** COLLATE a collation created in {@code schema}. */
     public ColumnType collate(String schema, String collationName) {
         return new ColumnType(sql, required, identity, defaultSql, generatedSql,
-                new schemasync.catalog.QualifiedName(schema, collationName), identityOptions, virtual);
+                new schemasync.catalog.QualifiedName(schema, collationName), identityOptions, virtual, notNullName);
+    }
+
+    /**
+     * NOT NULL through a constraint of this name (PostgreSQL 18+ keeps NOT NULL in pg_constraint:
+     * {@code CONSTRAINT name NOT NULL}): the same as {@code TableBuilder.notNullNamed(column, name)}, for
+     * {@code ensureColumn(table, column, TEXT.notNullNamed("nick_required"))}. A server older than 18 refuses it.
+     */
+    public ColumnType notNullNamed(String constraintName) {
+        return new ColumnType(sql, true, identity, defaultSql, generatedSql, collation, identityOptions, virtual, constraintName);
     }
 
     ColumnSpec toSpec(String name, Default dflt, String comment) {
@@ -165,7 +182,8 @@ public record ColumnType(String sql, boolean required, Identity identity, String
                     + " and dflt(" + dflt.sql() + "); keep dflt(...) only");
         }
         String defaultText = dflt != null ? dflt.sql() : defaultSql;
-        return new ColumnSpec(name, sql, required, defaultText, identity, comment, generatedSql, collation, identityOptions, virtual);
+        return new ColumnSpec(name, sql, required, defaultText, identity, comment, generatedSql, collation, identityOptions, virtual,
+                notNullName);
     }
 
     static String render(org.jooq.Field<?> field) {

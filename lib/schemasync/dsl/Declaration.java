@@ -225,8 +225,9 @@ public sealed interface Declaration {
      * column must become. Null fields are not part of the declaration (left as they are);
      * {@code dropDefault} declares "no default".
      */
+    /** {@code notNullName}: the NOT NULL's constraint name (PostgreSQL 18, {@code .notNullNamed(name)}); null: PostgreSQL's. */
     record ColumnChangeDecl(QualifiedName table, String column, String type, String using, Boolean notNull,
-                            String defaultSql, boolean dropDefault, Origin origin) implements Declaration {
+                            String defaultSql, boolean dropDefault, Origin origin, String notNullName) implements Declaration {
     }
 
     /**

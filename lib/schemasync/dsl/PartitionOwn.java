@@ -21,7 +21,8 @@ final class PartitionOwn {
         }
         if (t.comment != null) out.add(new PartitionCommentDecl(partition, t.comment, origin));
         if (PartitionColumnsDecl.declared(t)) {
-            out.add(new PartitionColumnsDecl(partition, t.partitionDefaults, t.partitionNotNull, t.partitionColumnComments, origin));
+            out.add(new PartitionColumnsDecl(partition, t.partitionDefaults, t.partitionNotNull, t.partitionColumnComments, origin,
+                    t.notNullNames));
         }
         return out;
     }

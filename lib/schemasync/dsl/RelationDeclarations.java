@@ -29,8 +29,14 @@ public abstract class RelationDeclarations extends KindDeclarations {
             throw new IllegalArgumentException("table " + table + ": columnDefault(column, ...), notNull(column) and columnComment(column, ...)"
                     + " are a partition's own (ensurePartition); on a table declare them on its column()");
         }
+        for (String column : t.notNullNames.keySet()) {
+            if (t.columns.stream().noneMatch(c -> c.name().equals(column))) {
+                throw new IllegalStateException("table " + table + ": notNullNamed(\"" + column + "\", ...): declare the column in this table");
+            }
+        }
         // PostgreSQL makes primary key columns NOT NULL; say so, or the comparison would never agree.
-        List<ColumnSpec> columns = t.columns.stream().map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
+        List<ColumnSpec> columns = t.columns.stream().map(c -> t.notNullNames.containsKey(c.name())
+                ? c.withNotNullName(t.notNullNames.get(c.name())) : c).map(c -> t.primaryKey.contains(c.name()) && !c.notNull()
                 ? c.withNotNull() : c).toList();
         List<ConstraintSpec> constraints = t.constraints.stream().map(c -> c.name() != null ? c
                 : c.named(ConstraintSpec.defaultName(table.name(), c.columns(), c.kind()))).toList();
@@ -85,7 +91,8 @@ public abstract class RelationDeclarations extends KindDeclarations {
             if (!t.columns.isEmpty() || t.partitionBy != null) {
                 throw new IllegalArgumentException("partition " + partition + " declares columns or a partition key: a partition has"
                         + " its parent's columns and keys; declare only constraints, a primary key of its own, comment(...), with(...),"
-                        + " unlogged(), columnDefault(...), notNull(column), columnComment(column, text) and onColumn(...) options there");
+                        + " unlogged(), columnDefault(...), notNull(column), notNullNamed(column, name), columnComment(column, text) and"
+                        + " onColumn(...) options there");
             }
             if (!t.primaryKey.isEmpty() && (!t.primaryKeyOptions.equals(schemasync.catalog.KeyOptions.NONE) || !t.primaryKeyStorage.isEmpty())) {
                 throw new IllegalArgumentException("partition " + partition + " declares INCLUDE, DEFERRABLE or index storage parameters"
@@ -176,7 +183,7 @@ public abstract class RelationDeclarations extends KindDeclarations {
         ColumnChangeBuilder builder = new ColumnChangeBuilder();
         Origin declaredIn = currentOrigin();
         placeholder(() -> new Declaration.ColumnChangeDecl(scope().qualified(table), column, builder.type, builder.using,
-                builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn));
+                builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn, builder.notNullName));
         return builder;
     }
 

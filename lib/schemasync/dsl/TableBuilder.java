@@ -50,6 +50,8 @@ public class TableBuilder extends TableOptionsBuilder {
         final java.util.Map<String, String> partitionDefaults = new java.util.TreeMap<>();
         /** A partition's own NOT NULL columns; see {@link TableBuilder#notNull(String)}. */
         final java.util.Set<String> partitionNotNull = new java.util.TreeSet<>();
+        /** NOT NULL constraint names by column (PostgreSQL 18); see {@link TableBuilder#notNullNamed}. */
+        final java.util.Map<String, String> notNullNames = new java.util.TreeMap<>();
         /** Comments on a partition's columns; see {@link TableBuilder#columnComment(String, String)}. */
         final java.util.Map<String, String> partitionColumnComments = new java.util.TreeMap<>();
 
@@ -173,23 +175,20 @@ public class TableBuilder extends TableOptionsBuilder {
         return this;
     }
 
-    /** The child's own NOT NULL on a column it inherits nullable ({@code ALTER TABLE ONLY child ALTER COLUMN ... SET NOT NULL}). */
     /**
-     * The column declared just before in this table, or named here, is NOT NULL through a constraint of that name
-     * (PostgreSQL 18+ keeps NOT NULL in pg_constraint: {@code CONSTRAINT name NOT NULL}). Without it PostgreSQL names
-     * it {@code <table>_<column>_not_null} and any name the database has is accepted; with it, another name in the
-     * database is reported (⚠), never renamed. A server older than 18 refuses it before anything changes.
+     * The column is NOT NULL through a constraint of that name (PostgreSQL 18+ keeps NOT NULL in pg_constraint:
+     * {@code CONSTRAINT name NOT NULL}). In {@code ensureTable}, on a column the table declares (in any order); in
+     * {@code ensurePartition}, the partition's own NOT NULL on a column of its parent, named. Without it PostgreSQL
+     * names it {@code <table>_<column>_not_null} and any name the database has is accepted; with it, another name in
+     * the database is reported (⚠) with the {@code RENAME CONSTRAINT} that would match it, never renamed. A server
+     * older than 18 refuses it before anything changes.
      */
     public TableBuilder notNullNamed(String column, String constraintName) {
-        for (int i = 0; i < state.columns.size(); i++) {
-            if (state.columns.get(i).name().equals(column)) {
-                state.columns.set(i, state.columns.get(i).withNotNullName(constraintName));
-                return this;
-            }
-        }
-        throw new IllegalStateException("notNullNamed(\"" + column + "\", ...): declare the column in this table first");
+        state.notNullNames.put(column == null ? null : column.strip(), constraintName);
+        return this;
     }
 
+    /** The child's own NOT NULL on a column it inherits nullable ({@code ALTER TABLE ONLY child ALTER COLUMN ... SET NOT NULL}). */
     public TableBuilder inheritedNotNull(String column) {
         var had = state.inheritedColumns.get(column);
         state.inheritedColumns.put(column, new schemasync.catalog.TableLineage.InheritedColumn(column, had != null && had.ownDefault(),

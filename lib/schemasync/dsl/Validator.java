@@ -95,6 +95,8 @@ record Validator(List<String> problems) {
                     default -> { }
                 }
                 removals.add(r);
+            } else if (d instanceof PartitionColumnsDecl p) {
+                p.notNullNames().forEach((column, name) -> notNullName(p.origin(), p.name() + "." + column, name));
             } else if (d instanceof IgnoreDecl g) {
                 if (g.patterns().isEmpty() || g.patterns().stream().anyMatch(p -> p == null || p.isBlank()))
                     problem(g.origin(), "ignore() needs non-blank patterns");
@@ -235,6 +237,7 @@ record Validator(List<String> problems) {
         if (c.type() == null || c.type().isBlank()) problem(origin, "column " + table + "." + c.name() + " has no type");
         fragment(origin, () -> "the type of column " + table + "." + c.name(), c.type());
         fragment(origin, () -> "the default of column " + table + "." + c.name(), c.defaultSql());
+        if (c.notNullName() != null) notNullName(origin, table + "." + c.name(), c.notNullName());
         if (!c.identityOptions().isEmpty()) {
             for (String p : c.identityOptions().problems(c.type())) problem(origin, "column " + table + "." + c.name() + " identity: " + p);
         }
@@ -281,6 +284,11 @@ record Validator(List<String> problems) {
     void qualified(Origin origin, String kind, QualifiedName name) {
         name(origin, () -> "schema of " + kind + " " + name, name.schema());
         name(origin, kind, name.name());
+    }
+
+    /** The one check of a NOT NULL constraint's name, wherever a block names one (a table's, a column's, a partition's, a change's). */
+    void notNullName(Origin origin, String column, String name) {
+        name(origin, () -> "NOT NULL constraint of " + column + ":", name);
     }
 
     void name(Origin origin, String kind, String name) {

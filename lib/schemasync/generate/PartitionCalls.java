@@ -88,12 +88,15 @@ final class PartitionCalls {
 
     /**
      * A partition's own defaults (a null value: none though the parent has one), NOT NULL and column comments, by column:
-     * {@code .columnDefault("status", "'new'::text").notNull("status").columnComment("status", "...")}.
+     * {@code .columnDefault("status", "'new'::text").notNull("status").columnComment("status", "...")}; an own NOT NULL
+     * under a name of its own (PostgreSQL 18, {@code notNullNames}) is {@code .notNullNamed("status", "status_required")}.
      */
-    record OwnColumns(Map<String, String> defaults, java.util.Set<String> notNull, Map<String, String> comments) {
-        static final OwnColumns NONE = new OwnColumns(Map.of(), java.util.Set.of(), Map.of());
+    record OwnColumns(Map<String, String> defaults, java.util.Set<String> notNull, Map<String, String> comments,
+                      Map<String, String> notNullNames) {
+        static final OwnColumns NONE = new OwnColumns(Map.of(), java.util.Set.of(), Map.of(), Map.of());
 
         OwnColumns {
+            notNullNames = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(notNullNames));
             defaults = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(defaults));
             notNull = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(notNull));
             comments = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(comments));
@@ -118,7 +121,11 @@ final class PartitionCalls {
                 String d = defaults.get(column);
                 out.append(".columnDefault(").append(name).append(", ").append(d == null ? "null" : JavaCode.literal(d)).append(")");
             }
-            if (notNull.contains(column)) out.append(".notNull(").append(name).append(")");
+            if (notNullNames.containsKey(column)) {
+                out.append(".notNullNamed(").append(name).append(", ").append(JavaCode.literal(notNullNames.get(column))).append(")");
+            } else if (notNull.contains(column)) {
+                out.append(".notNull(").append(name).append(")");
+            }
             if (comments.containsKey(column)) {
                 out.append(".columnComment(").append(name).append(", ").append(JavaCode.literal(comments.get(column))).append(")");
             }
@@ -127,7 +134,7 @@ final class PartitionCalls {
 
         TableBuilder declare(TableBuilder b) {
             for (Map.Entry<String, String> e : defaults.entrySet()) b = b.columnDefault(e.getKey(), e.getValue());
-            for (String n : notNull) b = b.notNull(n);
+            for (String n : notNull) b = notNullNames.containsKey(n) ? b.notNullNamed(n, notNullNames.get(n)) : b.notNull(n);
             for (Map.Entry<String, String> e : comments.entrySet()) b = b.columnComment(e.getKey(), e.getValue());
             return b;
         }

@@ -68,7 +68,7 @@ final class PartitionedTables {
             Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
             schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
             String comment = t == null ? null : t.comment();
-            PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()));
+            PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()), g.catalog().notNullNames());
             PartitionCalls.OwnKey ownKey = ownKey(t);
             g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) && ownColumns.isNone() && ownKey.isNone() ? call
                     : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment,
@@ -112,8 +112,9 @@ final class PartitionedTables {
     /**
      * A default or NOT NULL a partition has that its parent does not, and comments on its columns: the partition's own,
      * declared on ensurePartition (PostgreSQL copies the parent's defaults and NOT NULL into a partition, never comments).
+     * An own NOT NULL's name of its own (PostgreSQL 18) is declared with it.
      */
-    static PartitionCalls.OwnColumns ownColumns(Table t, Table parent) {
+    static PartitionCalls.OwnColumns ownColumns(Table t, Table parent, Map<schemasync.catalog.NotNullNames.Key, String> notNullNames) {
         if (t == null || parent == null) return PartitionCalls.OwnColumns.NONE;
         Map<String, String> defaults = new java.util.HashMap<>();
         Set<String> notNull = new java.util.HashSet<>();
@@ -125,6 +126,11 @@ final class PartitionedTables {
             if (c.notNull() && !inherited.notNull()) notNull.add(c.name());
             if (c.comment() != null) comments.put(c.name(), c.comment());
         }
-        return new PartitionCalls.OwnColumns(defaults, notNull, comments);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String c : notNull) {
+            String name = notNullNames.get(new schemasync.catalog.NotNullNames.Key(t.name(), c));
+            if (name != null) names.put(c, name);
+        }
+        return new PartitionCalls.OwnColumns(defaults, notNull, comments, names);
     }
 }

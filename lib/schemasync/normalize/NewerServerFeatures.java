@@ -34,6 +34,10 @@ public final class NewerServerFeatures {
                 }
             } else if (d instanceof Declaration.ColumnDecl c) {
                 column(refused, major, c.table(), c.column(), c.origin());
+            } else if (d instanceof Declaration.ColumnChangeDecl c && c.notNullName() != null) {
+                needs(refused, major, 18, "a named NOT NULL constraint", c.table() + "." + c.column(), c.origin());
+            } else if (d instanceof schemasync.dsl.PartitionColumnsDecl p) {
+                p.notNullNames().keySet().forEach(c -> needs(refused, major, 18, "a named NOT NULL constraint", p.name() + "." + c, p.origin()));
             } else if (d instanceof Declaration.ConstraintsDecl k) {
                 k.constraints().forEach(c -> constraint(refused, major, k.table(), c, k.origin()));
             }

@@ -65,6 +65,8 @@ final class CatalogEdit {
     final EditedMap<String, schemasync.catalog.Cast> casts;
     /** Text search dictionaries and configurations: an immutable value, replaced by each step's effect. */
     schemasync.catalog.TextSearch textSearch;
+    /** NOT NULL constraint names of their own, PostgreSQL 18 ({@link NotNullNameEffects}). */
+    final EditedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
 
     CatalogEdit(PlanState s, Spelled spelled) {
         this.spelled = spelled;
@@ -102,6 +104,7 @@ final class CatalogEdit {
         operators = edit(s.operators());
         casts = edit(s.casts());
         textSearch = s.textSearch();
+        notNullNames = edit(s.notNullNames());
     }
 
     private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
@@ -121,7 +124,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts))
-                .textSearch(textSearch).build();
+                .textSearch(textSearch).notNullNames(notNullNames).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

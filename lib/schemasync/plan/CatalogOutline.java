@@ -16,7 +16,7 @@ import schemasync.catalog.Table;
 
 /**
  * The facts of a catalog that a replay of the plan ({@link Effects}) must predict exactly: which objects
- * exist, under which names, on which tables, in which order, NOT NULL, identity, validated, owned by,
+ * exist, under which names, on which tables, in which order, NOT NULL (and, on PostgreSQL 18, its constraint's name), identity, validated, owned by,
  * commented how, row security and policies, and the objects' owners (those a replay can know: see {@link #of(Catalog, String)}). The one place that lists what is not compared, and why:
  * <ul>
  * <li>texts PostgreSQL deparses and re-spells: column types, defaults and generation expressions,
@@ -66,6 +66,8 @@ public final class CatalogOutline {
         catalog.schemas().forEach(s -> facts.add("schema " + s));
         catalog.extensions().keySet().forEach(e -> facts.add("extension " + e));
         for (Table t : catalog.tables().values()) table(facts, t);
+        // PostgreSQL 18: a NOT NULL's name of its own (one a block declared, or PostgreSQL's old one a rename left behind).
+        catalog.notNullNames().forEach((k, name) -> facts.add("not null " + k + " named " + name));
         catalog.indexes().values().forEach(i -> facts.add("index " + i.name() + " on " + i.table() + (i.unique() ? " unique" : "")
                 + (i.constraintBacked() ? " of a constraint" : "") + (i.valid() ? "" : " INVALID")));
         catalog.enums().forEach((n, labels) -> facts.add("enum " + n + " " + labels));

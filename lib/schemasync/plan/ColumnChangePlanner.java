@@ -76,12 +76,12 @@ final class ColumnChangePlanner {
                 if (leftover.isEmpty() || !leftover.get().validated()) {
                     steps.add(new Step.ValidateConstraint(tableName, check, true));
                 }
-                steps.add(new Step.SetNotNull(tableName, c.column(), check));
+                steps.add(new Step.SetNotNull(tableName, c.column(), check, c.notNullName()));
                 steps.add(new Step.DropProvingCheck(tableName, check));
-                what.add("NOT NULL (through a validated CHECK, without a scan under lock)");
+                what.add(notNull(c) + " (through a validated CHECK, without a scan under lock)");
             } else {
-                steps.add(new Step.SetNotNull(tableName, c.column(), null));
-                what.add("NOT NULL");
+                steps.add(new Step.SetNotNull(tableName, c.column(), null, c.notNullName()));
+                what.add(notNull(c));
             }
         } else if (Boolean.FALSE.equals(c.notNull()) && have.notNull()) {
             steps.add(new Step.DropNotNull(tableName, c.column()));
@@ -91,6 +91,9 @@ final class ColumnChangePlanner {
             steps.add(new Step.DropObject(ObjectKind.CONSTRAINT, tableName, check));
         }
         String object = tableName + "." + c.column();
+        if (c.notNullName() != null && have.notNull()) {
+            NotNullNamePlanner.differs(context, c.origin(), tableName, c.column(), c.notNullName()).ifPresent(out::add);
+        }
         if (steps.isEmpty()) {
             out.add(new Unchanged(c.origin(), "column", object, "already as declared by ensureColumnChanged, skipped"));
             return out;
@@ -98,6 +101,10 @@ final class ColumnChangePlanner {
         out.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
                 Spelled.as(target), steps.toArray(Step[]::new));
         return out;
+    }
+
+    private static String notNull(ColumnChangeDecl c) {
+        return c.notNullName() == null ? "NOT NULL" : "NOT NULL as constraint " + c.notNullName();
     }
 
     /** The temporary CHECK's name: {@code <table>_<column>_ssnn}, cut to 63 bytes. */

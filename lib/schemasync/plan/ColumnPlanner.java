@@ -85,7 +85,8 @@ final class ColumnPlanner {
         if (differs.contains("not null") && want.notNull()) {
             same = false;
             out.drift(origin, "column", object, "declared NOT NULL, database allows NULL: not changed: SET NOT NULL scans the"
-                    + " whole table under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);
+                    + " whole table under an ACCESS EXCLUSIVE lock" + (spec.notNullName() == null ? "" : "; ensureColumnChanged(...)"
+                    + ".notNullNamed(\"" + spec.notNullName() + "\") adds it online"), HazardKind.FULL_SCAN_UNDER_LOCK);
         } else if (differs.contains("not null")) {
             same = false;
             out.drift(origin, "column", object, "database has NOT NULL, the declaration allows NULL: left alone; declare"

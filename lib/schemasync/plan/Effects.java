@@ -59,6 +59,7 @@ public final class Effects extends ObjectKindEffects {
         java.util.Set<QualifiedName> before = edit.relations();
         step.accept(new Effects(edit));
         edit.forgetOptionsOfDropped(before);
+        NotNullNameEffects.forgetGone(edit);
     }
 
     public Void createSchema(Step.CreateSchema s) {
@@ -144,6 +145,7 @@ public final class Effects extends ObjectKindEffects {
 
     public Void createTable(Step.CreateTable s) {
         TableEffects.create(c, s.table(), c.spelled.of(Table.class).orElse(null), c.spelled.of(Catalog.Partitioning.class).orElse(null));
+        NotNullNameEffects.created(c, s.table().name(), s.table().columns());
         return null;
     }
 
@@ -151,6 +153,7 @@ public final class Effects extends ObjectKindEffects {
         Column column = c.spelled.of(Column.class).filter(k -> k.name().equals(a.column().name())).orElseGet(() -> TableEffects.column(a.column()));
         c.table(a.table(), t -> t.withColumn(column));
         TableEffects.ownedSequence(c, a.table(), a.column());
+        NotNullNameEffects.created(c, a.table(), List.of(a.column()));
         return null;
     }
 
@@ -170,6 +173,7 @@ public final class Effects extends ObjectKindEffects {
 
     public Void setNotNull(Step.SetNotNull n) {
         TableEffects.column(c, n.table(), n.column(), k -> TableEffects.notNull(k, true));
+        NotNullNameEffects.named(c, n.table(), n.column(), n.constraintName());
         return null;
     }
 
@@ -215,12 +219,14 @@ public final class Effects extends ObjectKindEffects {
     public Void renameTable(Step.RenameTable r) {
         TableEffects.rename(c, r.table(), r.table().sibling(r.to()));
         OwnerEffects.renameTable(c, r.table(), r.table().sibling(r.to()));
+        NotNullNameEffects.renamedTable(c, r.table(), r.table().sibling(r.to()));
         return null;
     }
 
     public Void renameColumn(Step.RenameColumn r) {
         TableEffects.renameColumn(c, r.table(), r.from(), r.to());
         OptionEffects.renameColumn(c, r.table(), r.from(), r.to());
+        NotNullNameEffects.renamedColumn(c, r.table(), r.from(), r.to());
         return null;
     }
 

@@ -53,10 +53,18 @@ final class PartitionColumnsPlanner {
                 }
             }
             boolean wantNotNull = inherited.notNull() || d.notNull().contains(c.name());
+            String named = d.notNullNames().get(c.name());
+            if (named != null && inherited.notNull()) {
+                out.drift(d.origin(), "column", object, "declared NOT NULL as constraint " + named + ", but the partition's NOT NULL is"
+                        + " its parent's (PostgreSQL names it as the parent's): not changed; name it on " + shape.parent(), null);
+            } else if (named != null && c.notNull()) {
+                NotNullNamePlanner.differs(context, d.origin(), partition, c.name(), named).ifPresent(out::add);
+            }
             if (wantNotNull && !c.notNull()) {
                 if (created) {
-                    out.change(d.origin(), "column", object, Summary.will(Verb.SET).plus(" NOT NULL (the partition's own)"),
-                            context.original(partition), new Step.SetNotNull(partition, c.name(), null));
+                    out.change(d.origin(), "column", object, Summary.will(Verb.SET).plus(" NOT NULL (the partition's own"
+                                    + (named == null ? "" : ", as constraint " + named) + ")"),
+                            context.original(partition), new Step.SetNotNull(partition, c.name(), null, named));
                 } else {
                     out.drift(d.origin(), "column", object, "declared NOT NULL, the partition allows NULL: not changed: SET NOT NULL"
                             + " scans the whole partition under an ACCESS EXCLUSIVE lock", HazardKind.FULL_SCAN_UNDER_LOCK);

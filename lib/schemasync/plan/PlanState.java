@@ -60,6 +60,8 @@ final class PlanState {
     private final OrderedMap<String, schemasync.catalog.Operator> operators;
     private final OrderedMap<String, schemasync.catalog.Cast> casts;
     private final schemasync.catalog.TextSearch textSearch;
+    /** PostgreSQL 18's NOT NULL constraint names of their own ({@link NotNullNameEffects}). */
+    private final OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
     PlanState(Catalog c) {
@@ -93,6 +95,7 @@ final class PlanState {
         operators = OrderedMap.from(c.operators().operators());
         casts = OrderedMap.from(c.operators().casts());
         textSearch = c.textSearch();
+        notNullNames = OrderedMap.from(c.notNullNames());
     }
 
     /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
@@ -125,6 +128,7 @@ final class PlanState {
         operators = e.operators.frozen();
         casts = e.casts.frozen();
         textSearch = e.textSearch;
+        notNullNames = e.notNullNames.frozen();
     }
 
     Set<String> schemas() { return schemas.keySet(); }
@@ -157,6 +161,7 @@ final class PlanState {
     Map<QualifiedName, Statistics> statistics() { return statistics; }
     Map<String, Rule> rules() { return rules; }
     schemasync.catalog.TextSearch textSearch() { return textSearch; }
+    Map<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.State externals() { return externals; }

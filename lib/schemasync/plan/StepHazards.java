@@ -121,7 +121,8 @@ final class StepHazards extends ObjectStepHazards {
                     + " after the commit, in its own transaction: no scan, the validated " + n.provenBy() + " proves it"));
         }
         return List.of(small() ? HazardClassifier.brief(name) : new Hazard(HazardKind.FULL_SCAN_UNDER_LOCK,
-                "SET NOT NULL reads " + name + " (" + size() + ") under an ACCESS EXCLUSIVE lock"));
+                (n.constraintName() == null ? "SET NOT NULL" : "ADD CONSTRAINT ... NOT NULL") + " reads " + name + " (" + size()
+                        + ") under an ACCESS EXCLUSIVE lock"));
     }
 
     public List<Hazard> dropProvingCheck(Step.DropProvingCheck s) {

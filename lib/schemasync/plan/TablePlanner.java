@@ -138,6 +138,12 @@ final class TablePlanner {
             throw SchemaSyncException.badInput(c.origin() + ": ensureColumn on table " + c.table()
                     + ", which does not exist in the database and no earlier block declares it");
         }
-        return new ColumnPlanner(context).plan(c.origin(), c.table(), actual, c.column());
+        Decisions out = new ColumnPlanner(context).plan(c.origin(), c.table(), actual, c.column());
+        // A NOT NULL named by an ensureColumn on a column the database has NOT NULL: compared as a table's (PostgreSQL 18).
+        Column had = context.state().tables().get(actual).column(context.renamesColumn(c.table(), c.column().name())).orElse(null);
+        if (c.column().notNullName() != null && had != null && had.notNull()) {
+            NotNullNamePlanner.differs(context, c.origin(), actual, had.name(), c.column().notNullName()).ifPresent(out::add);
+        }
+        return out;
     }
 }

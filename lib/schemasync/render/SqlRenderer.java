@@ -202,6 +202,11 @@ public final class SqlRenderer {
     }
 
     /** {@code "name" type [COLLATE c] [GENERATED ALWAYS AS (expr) STORED | VIRTUAL | GENERATED ... AS IDENTITY] [NOT NULL] [DEFAULT expr]}. */
+    /** {@code ALTER TABLE t RENAME CONSTRAINT from TO to}: what a report offers to run; never a step (renames are the user's). */
+    public static String renameConstraint(QualifiedName table, String from, String to) {
+        return CTX.render(DSL.query("ALTER TABLE {0} RENAME CONSTRAINT {1} TO {2}", name(table), DSL.name(from), DSL.name(to)));
+    }
+
     public static QueryPart columnDefinition(ColumnSpec c) {
         StringBuilder template = new StringBuilder("{0} {1}");
         if (c.collation() != null) template.append(" COLLATE {3}");

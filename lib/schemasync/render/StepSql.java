@@ -98,6 +98,10 @@ final class StepSql extends ObjectStepSql {
     }
 
     public String setNotNull(Step.SetNotNull n) {
+        if (n.constraintName() != null) { // PostgreSQL 18: the NOT NULL is a pg_constraint row with this name
+            return CTX.render(DSL.query("ALTER TABLE {0} ADD CONSTRAINT {2} NOT NULL {1}", name(n.table()), DSL.name(n.column()),
+                    DSL.name(n.constraintName())));
+        }
         return CTX.render(DSL.query("ALTER TABLE {0} ALTER COLUMN {1} SET NOT NULL", name(n.table()), DSL.name(n.column())));
     }
 

@@ -84,9 +84,16 @@ public interface TableSteps {
      * {@code ALTER TABLE ... ALTER COLUMN ... SET NOT NULL}. With {@code provenBy} (a validated
      * {@code CHECK (col IS NOT NULL)}), PostgreSQL 12+ skips the scan, and the check is dropped by the
      * {@link DropProvingCheck} that follows, in the same short transaction after the commit; without
-     * it the statement scans the table under ACCESS EXCLUSIVE, in the apply's transaction.
+     * it the statement scans the table under ACCESS EXCLUSIVE, in the apply's transaction. With {@code constraintName}
+     * (PostgreSQL 18+, which keeps NOT NULL in pg_constraint) it is {@code ALTER TABLE ... ADD CONSTRAINT name NOT NULL
+     * column}: the same lock, the same scan or proof by the validated check, a name of the user's choice.
      */
-    record SetNotNull(QualifiedName table, String column, String provenBy) implements Step {
+    record SetNotNull(QualifiedName table, String column, String provenBy, String constraintName) implements Step {
+        /** The NOT NULL named by PostgreSQL ({@code <table>_<column>_not_null} on 18). */
+        public SetNotNull(QualifiedName table, String column, String provenBy) {
+            this(table, column, provenBy, null);
+        }
+
         public String object() {
             return table + "." + column;
         }

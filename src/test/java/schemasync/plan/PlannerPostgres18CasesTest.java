@@ -6,6 +6,7 @@ import static schemasync.plan.Fixtures.notNull;
 import static schemasync.plan.Fixtures.q;
 import static schemasync.plan.Fixtures.shapes;
 import static schemasync.dsl.ColumnType.type;
+import static schemasync.dsl.Default.dflt;
 
 import java.util.List;
 import java.util.Set;
@@ -96,8 +97,51 @@ class PlannerPostgres18CasesTest {
                         withNotNullName(catalog().table(ACCOUNTS).build(), "accounts_handle_not_null"),
                         db -> db.ensureTable("accounts", t -> t.column("id", "bigint").column("nick", type("text").notNull()).primaryKey("id")),
                         shapes().columns("public.accounts", ACCOUNT_COLUMNS.toArray(Column[]::new)).build(),
-                        List.of(), List.of(), ACCOUNTS_UNCHANGED));
+                        List.of(), List.of(), ACCOUNTS_UNCHANGED),
+                new Case("a NOT NULL named by ensureColumnChanged on a nullable column of a big table: the online route of SET NOT NULL"
+                        + " (a validated CHECK proves it), the constraint added under its name",
+                        catalog().table(PEOPLE).build(), db -> db.ensureColumnChanged("people", "nick").notNullNamed("nick_required"),
+                        shapes().build(),
+                        List.of("ALTER TABLE \"public\".\"people\" ADD CONSTRAINT \"people_nick_ssnn\" CHECK (nick IS NOT NULL) NOT VALID",
+                                "ALTER TABLE \"public\".\"people\" VALIDATE CONSTRAINT \"people_nick_ssnn\"",
+                                "ALTER TABLE \"public\".\"people\" ADD CONSTRAINT \"nick_required\" NOT NULL \"nick\"",
+                                "ALTER TABLE \"public\".\"people\" DROP CONSTRAINT \"people_nick_ssnn\""),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of(HazardKind.VALIDATION_SCAN),
+                                List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK), List.of()), List.of("create column public.people.nick")),
+                new Case("a NOT NULL named by ensureColumnChanged on a table this run creates: ADD CONSTRAINT ... NOT NULL, no CHECK first",
+                        catalog().build(), db -> {
+                            db.ensureTable("people", t -> t.column("id", "bigint").column("nick", "text"));
+                            db.ensureColumnChanged("people", "nick").notNullNamed("nick_required");
+                        },
+                        shapes().columns("public.people", notNull("id", "bigint"), column("nick", "text")).build(),
+                        List.of("CREATE TABLE \"public\".\"people\" (\"id\" bigint, \"nick\" text)",
+                                "ALTER TABLE \"public\".\"people\" ADD CONSTRAINT \"nick_required\" NOT NULL \"nick\""),
+                        List.of(List.of(), List.of()), List.of("create table public.people", "alter column public.people.nick")),
+                new Case("a NOT NULL named by ensureColumnChanged, the column NOT NULL under PostgreSQL's name: drift with the RENAME"
+                        + " CONSTRAINT that would match it, never run",
+                        catalog().table(ACCOUNTS).build(), db -> db.ensureColumnChanged("accounts", "nick").notNullNamed("nick_required"),
+                        shapes().build(), List.of(), List.of(),
+                        List.of("drift constraint public.accounts.nick_required", "unchanged column public.accounts.nick")),
+                new Case("a NOT NULL named by ensureTable on a nullable column: drift (SET NOT NULL scans), pointing at the online way",
+                        catalog().table(PEOPLE).build(),
+                        db -> db.ensureTable("people", t -> t.column("id", "bigint").column("nick", "text").notNullNamed("nick", "nick_required")),
+                        shapes().columns("public.people", notNull("id", "bigint"), notNull("nick", "text")).build(), List.of(), List.of(),
+                        List.of("unchanged table public.people", "unchanged column public.people.id", "drift column public.people.nick")),
+                new Case("a column added by ensureColumn with a named NOT NULL and a constant default: CONSTRAINT name NOT NULL in the ADD COLUMN",
+                        catalog().table(ACCOUNTS).build(),
+                        db -> db.ensureColumn("accounts", "code", type("text").notNullNamed("code_required"), dflt("'x'")),
+                        shapes().columns("public.accounts", notNull("code", "text")).build(),
+                        List.of("ALTER TABLE \"public\".\"accounts\" ADD COLUMN \"code\" text CONSTRAINT \"code_required\" NOT NULL DEFAULT 'x'"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)), List.of("create column public.accounts.code")),
+                new Case("ensureColumn names the NOT NULL of a column the database has NOT NULL under another name: drift",
+                        withNotNullName(catalog().table(ACCOUNTS).build(), "nick_present"),
+                        db -> db.ensureColumn("accounts", "nick", type("text").notNullNamed("nick_required")),
+                        shapes().columns("public.accounts", notNull("nick", "text")).build(), List.of(), List.of(),
+                        List.of("unchanged column public.accounts.nick", "drift constraint public.accounts.nick_required")));
     }
+
+    private static final Table PEOPLE = new Table(q("public.people"), List.of(notNull("id", "bigint"), column("nick", "text")), null, null,
+            50_000, false, List.of(), List.of(), Table.RowSecurity.OFF, List.of(), Set.of(), 1_000);
 
     private static final List<Column> ACCOUNT_COLUMNS = List.of(notNull("id", "bigint"), notNull("nick", "text"));
     private static final Table ACCOUNTS = new Table(q("public.accounts"), ACCOUNT_COLUMNS, new Table.PrimaryKey("accounts_pkey",
