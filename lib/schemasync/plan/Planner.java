@@ -50,7 +50,7 @@ public final class Planner {
 
     private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
-        this.guards = Map.copyOf(guards);
+        this.guards = Collections.unmodifiableMap(new HashMap<>(guards));
         this.declared = declared;
         this.shapes = shapes;
         this.state = new PlanState(catalog);
