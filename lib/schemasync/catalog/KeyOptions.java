@@ -49,13 +49,7 @@ public record KeyOptions(List<String> include, boolean deferrable, boolean initi
 
     /** {@code " INCLUDE (b) DEFERRABLE INITIALLY DEFERRED"}: as pg_get_constraintdef prints them (names quoted when needed). */
     public String sql() {
-        return sql(List.of());
-    }
-
-    /** {@link #sql()} with the index's storage parameters ({@code name=value}) between INCLUDE and DEFERRABLE, as pg_get_constraintdef prints them. */
-    public String sql(List<String> indexStorage) {
         return (include.isEmpty() ? "" : " INCLUDE (" + String.join(", ", include.stream().map(SqlText::quoteIdent).toList()) + ")")
-                + (indexStorage.isEmpty() ? "" : " WITH (" + String.join(", ", indexStorage.stream().map(SqlText::reloption).toList()) + ")")
                 + (deferrable ? " DEFERRABLE" : "") + (initiallyDeferred ? " INITIALLY DEFERRED" : "");
     }
 

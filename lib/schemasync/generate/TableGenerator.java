@@ -136,12 +136,13 @@ final class TableGenerator {
     ConstraintDef constraint(Table t, Constraint c, Set<QualifiedName> declared) {
         switch (c.kind()) {
             case UNIQUE -> {
-                // What unique(...) declares, spelled from the constraint's own fields and its index's storage parameters
-                // (.indexWith) as pg_get_constraintdef spells it; a constraint whose text says more stays PostgreSQL's.
+                // What unique(...) declares, spelled from the constraint's own fields as pg_get_constraintdef spells it (which
+                // leaves the index's storage parameters out: they are .indexWith(...), from RelationOptions); a constraint
+                // whose text says more stays PostgreSQL's.
                 String spelled = "UNIQUE " + (c.nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
                         + String.join(", ", c.columns().stream().map(SqlText::quoteIdent).toList())
                         + (c.keyOptions().withoutOverlaps() ? " WITHOUT OVERLAPS)" : ")")
-                        + c.keyOptions().sql(g.catalog().optionsOf(t.name().sibling(c.name())).storage());
+                        + c.keyOptions().sql();
                 if (!Differ.constraint(new Constraint(c.name(), c.kind(), c.columns(), c.check(), c.foreignKey(), c.nullsNotDistinct(),
                         c.validated(), spelled, c.keyOptions(), c.notEnforced()), c).isEmpty()) return null;
                 String dflt = defaultName(t.name().name() + "_" + String.join("_", c.columns()), "key");

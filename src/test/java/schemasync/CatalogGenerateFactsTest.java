@@ -16,7 +16,7 @@ import schemasync.catalog.Table;
 /**
  * What the catalog reads for {@code generate} beside what the plan compares (issue 12: generate reads the catalog
  * model, not records of its own): a routine's {@link Catalog.Function.Header}, the triggers of views and foreign
- * tables, the whole pg_get_indexdef, and foreign tables that are partitions; and that the plan's comparison of a
+ * tables, the whole pg_get_indexdef, indexes and triggers field by field, and foreign tables that are partitions; and that the plan's comparison of a
  * routine ignores the header.
  */
 class CatalogGenerateFactsTest {
@@ -72,6 +72,17 @@ class CatalogGenerateFactsTest {
 
             assertEquals("CREATE INDEX t_v ON public.t USING btree (v) WITH (fillfactor='70')",
                     c.indexDefinitions().get(QualifiedName.parse("public.t_v")));
+
+            // The same index and triggers field by field (what generate writes its calls from), spelling back their text.
+            schemasync.catalog.IndexParts parts = c.indexParts().get(QualifiedName.parse("public.t_v"));
+            assertEquals(new schemasync.catalog.IndexParts(List.of(new schemasync.catalog.IndexParts.Key("v", null, null, null,
+                    List.of(), false, false)), List.of(), null, false), parts);
+            assertEquals(c.indexes().get(QualifiedName.parse("public.t_v")).definition(), parts.definition("btree"));
+            schemasync.catalog.TriggerParts tc = c.triggerParts().get(new schemasync.catalog.TriggerParts.Key(
+                    QualifiedName.parse("public.t"), "t_c"));
+            assertEquals(new schemasync.catalog.TriggerParts.Deferral(false, true, true), tc.constraint());
+            assertEquals(t.trigger("t_c").orElseThrow().definition(), tc.definition("t_c", null));
+            assertEquals("INSTEAD OF", c.triggerParts().get(new schemasync.catalog.TriggerParts.Key(tv, "tv_ins")).timing());
 
             assertEquals(new Catalog.Partitioning(null, QualifiedName.parse("public.p"), "FOR VALUES FROM (10) TO (20)"),
                     c.foreignPartitions().get(QualifiedName.parse("public.p2")));

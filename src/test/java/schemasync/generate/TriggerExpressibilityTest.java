@@ -37,6 +37,8 @@ class TriggerExpressibilityTest {
                 FOR EACH ROW WHEN (new.total > 0) EXECUTE FUNCTION audit.log_change();
             CREATE TRIGGER orders_off BEFORE DELETE ON orders FOR EACH ROW EXECUTE FUNCTION touch();
             ALTER TABLE orders DISABLE TRIGGER orders_off;
+            CREATE TRIGGER orders_args BEFORE UPDATE ON orders FOR EACH ROW WHEN (new.total > 1)
+                EXECUTE FUNCTION touch('a) EXECUTE FUNCTION b(', 'c');
             """;
 
     @Test
@@ -62,6 +64,9 @@ class TriggerExpressibilityTest {
         assertEquals("(new.total > (0)::numeric)", calls.get("orders_check").when());
         assertNull(calls.get("orders_touch").when());
         assertEquals(ExternalObjects.Enabled.DISABLED, calls.get("orders_off").enabled());
+        // An argument that reads like the end of a WHEN clause: pg_trigger keeps the arguments apart (tgargs).
+        assertEquals("(new.total > (1)::numeric)", calls.get("orders_args").when());
+        assertEquals("touch('a) EXECUTE FUNCTION b(', 'c')", calls.get("orders_args").function().replace("public.", ""));
     }
 
     @Test
