@@ -59,7 +59,8 @@ class Postgres18NotNullNamesTest {
             Plan renamed = s.plan(accounts());
             assertTrue(renamed.isEmpty(), () -> Scenario.sql(renamed).toString());
             assertEquals(List.of("constraint public.accounts.nick_required: NOT NULL on nick declared as nick_required, database has it"
-                            + " as nick_present: not renamed (ALTER TABLE ... RENAME CONSTRAINT is yours to run)"),
+                            + " as nick_present: not renamed; to match, run ALTER TABLE \"public\".\"accounts\" RENAME CONSTRAINT"
+                            + " \"nick_present\" TO \"nick_required\""),
                     Scenario.drift(renamed).stream().map(d -> d.kind() + " " + d.object() + ": " + d.message()).toList());
         }
     }
@@ -84,6 +85,50 @@ class Postgres18NotNullNamesTest {
     }
 
     @Test
+    void ensureColumnChangedAddsANamedNotNullOnlineThroughAValidatedCheck() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("P18_People", db -> db.ensureColumnChanged("people", "nick").notNullNamed("nick_required")));
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            s.execute("CREATE TABLE people (id int, nick text); INSERT INTO people VALUES (1, 'a'), (2, 'b')");
+            assertEquals(List.of("ALTER TABLE \"public\".\"people\" ADD CONSTRAINT \"people_nick_ssnn\" CHECK (nick IS NOT NULL) NOT VALID",
+                    "ALTER TABLE \"public\".\"people\" VALIDATE CONSTRAINT \"people_nick_ssnn\"",
+                    "ALTER TABLE \"public\".\"people\" ADD CONSTRAINT \"nick_required\" NOT NULL \"nick\"",
+                    "ALTER TABLE \"public\".\"people\" DROP CONSTRAINT \"people_nick_ssnn\""), Scenario.sql(s.plan(blocks)));
+            s.applyAndConverge(blocks);
+            assertEquals("nick_required", s.queryString("SELECT string_agg(conname, ',') FROM pg_constraint"
+                    + " WHERE conrelid = 'people'::regclass"));
+            // Renamed by hand: drift naming the statement that would match it again; nothing is run.
+            s.execute("ALTER TABLE people RENAME CONSTRAINT nick_required TO nick_given");
+            Plan renamed = s.plan(blocks);
+            assertTrue(renamed.isEmpty(), () -> Scenario.sql(renamed).toString());
+            assertEquals(List.of("NOT NULL on nick declared as nick_required, database has it as nick_given: not renamed; to match, run"
+                    + " ALTER TABLE \"public\".\"people\" RENAME CONSTRAINT \"nick_given\" TO \"nick_required\""),
+                    Scenario.drift(renamed).stream().map(d -> d.message()).toList());
+        }
+    }
+
+    @Test
+    void ensureColumnAndEnsurePartitionNameTheirNotNullAndRenamesKeepTheNamesTheReplayPredicts() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("P18_Events", db -> db
+                .ensureTable("events", t -> t.column("id", "int").column("kind", "text").column("code", "text")
+                        .column("note", ColumnType.type("text").notNull()).partitionBy("LIST (kind)"))
+                .ensurePartition("events_a", "events", "FOR VALUES IN ('a')", t -> t.notNullNamed("code", "code_given"))
+                .ensurePartition("events_b", "events", "FOR VALUES IN ('b')", t -> t.notNull("code"))
+                .ensureTable("tags", t -> t.column("id", ColumnType.type("int").notNull()))
+                .ensureColumn("tags", "label", ColumnType.type("text").notNullNamed("label_given"), schemasync.dsl.Default.dflt("''"))),
+                // PostgreSQL keeps a NOT NULL's name through a rename of its table or column: the old default becomes a name of its own.
+                block("P18_Renames", db -> db.ensureTableRenamed("tags", "labels").ensureColumnRenamed("labels", "id", "tag_id")));
+        try (Scenario s = Scenario.start()) {
+            Assumptions.assumeTrue(major(s) >= 18, "PostgreSQL 18+");
+            s.applyAndConverge(blocks); // the scenario compares the replay's NOT NULL names with the catalog's after the apply
+            assertEquals(Map.of(new NotNullNames.Key(QualifiedName.parse("public.events_a"), "code"), "code_given",
+                            new NotNullNames.Key(QualifiedName.parse("public.labels"), "label"), "label_given",
+                            new NotNullNames.Key(QualifiedName.parse("public.labels"), "tag_id"), "tags_id_not_null"),
+                    CatalogReader.read(s.connection, Set.of("public")).notNullNames());
+        }
+    }
+
+    @Test
     void aNamedNotNullIsRefusedBelow18AndNothingChanges() throws Exception {
         try (Scenario s = Scenario.start()) {
             Assumptions.assumeTrue(major(s) < 18, "PostgreSQL older than 18");
@@ -91,6 +136,12 @@ class Postgres18NotNullNamesTest {
             assertEquals("public.accounts.nick (block P18_Accounts): a named NOT NULL constraint needs PostgreSQL 18 or later;"
                     + " this server is PostgreSQL " + major(s) + "\nnothing was changed", e.getMessage());
             assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'accounts'"));
+            s.execute("CREATE TABLE people (id int, nick text)");
+            var change = assertThrows(SchemaSyncException.class, () -> s.apply(List.of(block("P18_People",
+                    db -> db.ensureColumnChanged("people", "nick").notNullNamed("nick_required")))));
+            assertEquals("public.people.nick (block P18_People): a named NOT NULL constraint needs PostgreSQL 18 or later;"
+                    + " this server is PostgreSQL " + major(s) + "\nnothing was changed", change.getMessage());
+            assertEquals("f", s.queryString("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'people'::regclass AND attname = 'nick'"));
         }
     }
 }

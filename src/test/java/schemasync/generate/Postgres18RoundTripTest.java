@@ -41,6 +41,10 @@ class Postgres18RoundTripTest {
             "CREATE TABLE accounts (id int CONSTRAINT id_present NOT NULL PRIMARY KEY, email text CONSTRAINT email_required NOT NULL,"
                     + " nick text NOT NULL, note text); ALTER TABLE accounts RENAME COLUMN nick TO handle;"
                     + " CREATE TABLE counters (n serial CONSTRAINT n_present NOT NULL)",
+            // A partition's own NOT NULL, named and not (the parent's stays the parent's, inherited under its name).
+            "CREATE TABLE events (kind text CONSTRAINT kind_given NOT NULL, code text, note text) PARTITION BY LIST (kind);"
+                    + " CREATE TABLE events_a PARTITION OF events (code CONSTRAINT code_given NOT NULL) FOR VALUES IN ('a');"
+                    + " CREATE TABLE events_b PARTITION OF events (note NOT NULL) FOR VALUES IN ('b')",
             "CREATE EXTENSION btree_gist; CREATE TYPE slot AS (id int, valid tstzrange, note text);"
                     + " CREATE TABLE slots OF slot (PRIMARY KEY (id, valid WITHOUT OVERLAPS), note WITH OPTIONS CONSTRAINT note_given NOT NULL)"})
     void roundTrips(String sql) throws Exception {
