@@ -67,10 +67,12 @@ final class BlockPlan {
         for (String schema : g.schemas()) types(schema);
         Set<String> rangesAndOperatorsUse = new HashSet<>(RangeBlocks.functionsRangesUse(source));
         rangesAndOperatorsUse.addAll(OperatorCalls.functionsUsed(source)); // created before the operators and casts naming them
+        rangesAndOperatorsUse.addAll(OperatorClassSteps.functionsUsed(source)); // and the classes' support functions
         routines.routinesTablesUse(rangesAndOperatorsUse);
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
         OperatorCalls.write(g, catalog); // before the tables: their checks, defaults and indexes may use them
+        OperatorClassSteps.write(g, source.operatorClasses()); // after the operators they name, before the indexes
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
