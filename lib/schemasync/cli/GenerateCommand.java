@@ -100,6 +100,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (counts.isEmpty()) return "no objects";
         StringBuilder s = new StringBuilder();
         counts.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(v).append(' ').append(k).append(v == 1 ? "" : "s"));
-        return s.toString().replace("indexs", "indexes").replace("classs", "classes");
+        return s.toString().replace("indexs", "indexes").replace("classs", "classes").replace("familys", "families");
     }
 }

@@ -65,11 +65,14 @@ final class BlockPlan {
         RoutineBlocks routines = new RoutineBlocks(g, source);
         routines.routinesTypesUse();
         for (String schema : g.schemas()) types(schema);
-        // Created before the ranges and the operators and casts naming them; a range comes before every table, so its
-        // functions cannot wait for one, but an operator's may (it is placed by the graph, after its function).
-        routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), OperatorCalls.functionsUsed(source));
+        // Created before the ranges and the operators, casts and operator classes naming them; a range comes before every
+        // table, so its functions cannot wait for one, but an operator's may (it is placed by the graph, after its function).
+        Set<String> operatorsUse = new HashSet<>(OperatorCalls.functionsUsed(source));
+        operatorsUse.addAll(OperatorClassSteps.functionsUsed(source)); // a class's support functions
+        routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), operatorsUse);
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
+
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
@@ -198,12 +201,17 @@ final class BlockPlan {
         List<Call> laterIndexes = new ArrayList<>();
         TableGenerator tg = new TableGenerator(g, tables::defaultDeferred);
         Set<QualifiedName> declared = new HashSet<>();
+        boolean classesWritten = false;
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
             // Operators and casts by the graph: before the tables whose checks, defaults and indexes use them.
             OperatorCalls.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()));
+            // Operator classes (custom steps) after the operators no table needs, before the first table: its indexes
+            // and EXCLUDE constraints may name one.
+            if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses());
+            classesWritten = true;
             if (t == null) { // a foreign table a routine between the tables reads: before that routine
                 externals.foreignTable(name);
                 continue;
@@ -226,6 +234,7 @@ final class BlockPlan {
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
         OperatorCalls.write(g, catalog, tables.placedAfter());
+        if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses()); // a schema without tables
         if (!laterIndexes.isEmpty()) {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");

@@ -22,7 +22,7 @@ final class ObjectCensus {
             String reason = notCarried(o);
             if (reason != null) notCarried.add(kind + " " + o.name() + ": " + reason);
         }
-        // Carried as custom steps (SecurityLabels), but no catalog component holds them: a round trip cannot compare them.
+        // Carried as custom steps (SecurityLabels, as OperatorClassSteps carries operator classes and families), but no catalog component holds them: a round trip cannot compare them.
         int labels = source.securityLabels().size();
         if (labels > 0) {
             objects.merge("security label", labels, Integer::sum);
@@ -93,11 +93,6 @@ final class ObjectCensus {
         return switch (o.catalog() + ":" + o.kind()) {
             case "pg_type:b", "pg_type:p" -> "base and pseudo types are defined in C (CREATE TYPE with input/output functions)";
             case "pg_proc:w" -> "window functions are defined in C";
-            // Not declarable yet (issue 13): the indexes using one fail at the apply until it is created by hand before them.
-            case "pg_opclass:c" -> "operator classes are not declarable yet: create it (CREATE OPERATOR CLASS) by hand before"
-                    + " the indexes that use it";
-            case "pg_opfamily:f" -> "operator families are not declarable yet: create it (CREATE OPERATOR FAMILY, ALTER OPERATOR"
-                    + " FAMILY ... ADD) by hand before the indexes that use it";
             case "pg_ts_parser:p", "pg_ts_template:t" -> "text search parsers and templates are made of C functions"
                     + " (create them with the extension that ships those)";
             default -> null;
