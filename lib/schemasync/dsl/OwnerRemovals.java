@@ -6,7 +6,7 @@ import schemasync.dsl.Declaration.RemovalDecl;
 /**
  * A later block's removal ({@code ensureNoTable}, {@code ensureNoView}, ...) takes an earlier {@code ensureOwner}
  * of the removed object along, as DROP takes the owner along: otherwise the next plan would look for the owner of
- * an object that no longer exists. Applied by {@link Superseded}.
+ * an object that no longer exists. Applied by {@link LaterRemovals}.
  */
 final class OwnerRemovals {
     private OwnerRemovals() {
