@@ -46,6 +46,6 @@ final class Acl {
     }
 
     private static String unquote(String name) {
-        return name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"") : name;
+        return schemasync.model.Identifiers.unquote(name);
     }
 }

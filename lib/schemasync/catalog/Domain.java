@@ -26,7 +26,7 @@ public record Domain(QualifiedName name, String baseType, boolean notNull, Strin
     /** A collation as written in messages: {@code "C"}, {@code myschema.mycoll}. */
     public static String collation(QualifiedName collation) {
         String quoted = "\"" + collation.name().replace("\"", "\"\"") + "\"";
-        return collation.schema().equals("pg_catalog") ? quoted : collation.schema() + "." + quoted;
+        return collation.schema().equals("pg_catalog") ? quoted : schemasync.model.Identifiers.quote(collation.schema()) + "." + quoted;
     }
 
     /** {@code integer NOT NULL DEFAULT 0}, for messages. */

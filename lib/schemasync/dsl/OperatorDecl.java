@@ -91,8 +91,7 @@ public final class OperatorDecl {
         }
 
         static String unquote(String name) {
-            String n = name.strip();
-            return n.length() > 1 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1).replace("\"\"", "\"") : n;
+            return schemasync.model.Identifiers.unquote(name);
         }
     }
 }

@@ -6,7 +6,7 @@ import schemasync.dsl.Declaration.RemovalDecl;
 /**
  * A later block's removal ({@code ensureNoTable}, {@code ensureNoView}, ...) takes an earlier {@code ensureOwner}
  * of the removed object along, as DROP takes the owner along: otherwise the next plan would look for the owner of
- * an object that no longer exists. Applied by {@link Superseded}; an operator's removal is not a RemovalDecl
+ * an object that no longer exists. Applied by {@link LaterRemovals}; an operator's removal is not a RemovalDecl
  * (named by its types), so {@link OperatorDecl#removedLater} takes its owner along.
  */
 final class OwnerRemovals {

@@ -10,7 +10,7 @@ import schemasync.dsl.Declaration.RemovalDecl;
 /**
  * Which declarations a removal of a materialized view, sequence, domain, composite type, procedure,
  * aggregate or partition takes away: the object's own declaration, and what only makes sense with it
- * (the indexes of a materialized view, the grants on a sequence). Used by {@link Superseded} (a later
+ * (the indexes of a materialized view, the grants on a sequence). Used by {@link LaterRemovals} (a later
  * block's removal) and by the validator (a removal beside its own declaration).
  */
 final class Removals {

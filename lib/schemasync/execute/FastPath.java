@@ -135,7 +135,7 @@ public final class FastPath {
                 rs.next();
                 database = rs.getString(1);
             }
-            st.execute("ALTER DATABASE \"" + database.replace("\"", "\"\"") + "\" SET " + setting + " = '" + value + "'");
+            st.execute("ALTER DATABASE " + schemasync.model.Identifiers.quote(database) + " SET " + setting + " = '" + value + "'");
         }
     }
 

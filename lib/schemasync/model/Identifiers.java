@@ -59,6 +59,16 @@ public final class Identifiers {
         return isPlain(name) ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
+    /**
+     * The name a quote_ident'ed identifier spells (an aclitem's role, an operator's function as the catalog prints
+     * them): the inside of double quotes with doubled quotes undone; a bare name is its own spelling (PostgreSQL prints
+     * bare only names that need no folding), surrounding spaces aside.
+     */
+    public static String unquote(String printed) {
+        String n = printed.strip();
+        return n.length() > 1 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1).replace("\"\"", "\"") : n;
+    }
+
     /** Whether {@code word} is a keyword that a bare name cannot be (for the test against the server's list). */
     static boolean isKeyword(String word) {
         return KEYWORDS.contains(word);

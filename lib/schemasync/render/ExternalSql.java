@@ -19,8 +19,9 @@ final class ExternalSql {
     private ExternalSql() {
     }
 
+    /** Always quoted, as every identifier the renderer writes: jOOQ's {@code DSL.name}. */
     static String ident(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        return SqlRenderer.CTX.render(org.jooq.impl.DSL.name(name));
     }
 
     static String name(QualifiedName n) {

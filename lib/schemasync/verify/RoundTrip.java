@@ -119,7 +119,7 @@ public final class RoundTrip {
                         + role.replace("'", "''") + "'")) {
                     if (rs.next()) continue;
                 }
-                st.execute("CREATE ROLE \"" + role.replace("\"", "\"\"") + "\"");
+                st.execute("CREATE ROLE " + schemasync.model.Identifiers.quote(role));
             }
         } finally {
             target.setAutoCommit(auto);

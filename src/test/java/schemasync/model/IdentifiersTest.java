@@ -40,6 +40,7 @@ class IdentifiersTest {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     assertEquals(rs.getString(1), Identifiers.quote(name), name);
+                    assertEquals(name, Identifiers.unquote(rs.getString(1)), "read back: " + name);
                 }
             }
         }

@@ -294,9 +294,9 @@ class SchemaDocsTest {
     }
 
     /**
-     * A column dropped by a later block takes the key, CHECK and indexes that use it, as DROP COLUMN does; the planner
-     * reads the same declarations (before, {@code DeclaredSchema.of} refused the history: the trimmed table's key still
-     * named the column).
+     * A column dropped by a later block (under the table's later name) takes the key, CHECK and indexes that use it, as
+     * DROP COLUMN does; the planner reads the same declarations ({@code dsl.LaterRemovals}). The docs showed this before
+     * with a replay of their own; this keeps them right now that they have none.
      */
     @Test
     void aRemovedColumnTakesTheKeysChecksAndIndexesUsingItOnARenamedTable() {
