@@ -88,7 +88,9 @@ public final class Planner {
         OptionsPlanner optionsPlanner = new OptionsPlanner(planner);
         ExternalPlanner externals = new ExternalPlanner(planner);
         List<Declaration> all = declared.declarations();
-        for (int next : DeclaredCallOrder.checked(catalog, all, RemovalOrder.of(PlanGraph.of(catalog, all), all, DependencyOrder.of(all)))) {
+        schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
+        List<Integer> ordered = RemovalUsers.checked(graph, catalog, all, RemovalOrder.of(graph, all, DependencyOrder.of(all)));
+        for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             planner.position = next;
             Declaration d = all.get(planner.position);
             if (d instanceof SchemaDecl s) planner.record(planner.schema(s));
