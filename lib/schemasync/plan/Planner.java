@@ -89,7 +89,7 @@ public final class Planner {
         ExternalPlanner externals = new ExternalPlanner(planner);
         List<Declaration> all = declared.declarations();
         schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
-        List<Integer> ordered = RemovalUsers.checked(graph, catalog, all, RemovalOrder.of(graph, all, DependencyOrder.of(all)));
+        List<Integer> ordered = RemovalUsers.checked(graph, catalog, planner.desired, all, RemovalOrder.of(graph, all, DependencyOrder.of(all)));
         for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             planner.position = next;
             Declaration d = all.get(planner.position);

@@ -8,6 +8,7 @@ import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
+import schemasync.dsl.DesiredState;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.model.DependencyGraph;
 import schemasync.model.ObjectId;
@@ -18,21 +19,20 @@ import schemasync.model.ObjectId;
  * and CASCADE would silently take the user's default, CHECK, index, policy, trigger or column along. Users are read
  * from the plan's graph ({@link PlanGraph}: a table for its defaults, generated columns, CHECKs, indexes, policies and
  * column types; a trigger for its function). When the user is removed too, {@link RemovalOrder} drops it first; when
- * the run declares the table again, the declared side decides (its texts must not call the routine any more); when
+ * the run declares or changes the table, only a declaration of it still calling the routine is refused; when
  * the run declares the routine or type again, nothing is removed for good.
  */
 final class RemovalUsers {
     private RemovalUsers() {
     }
 
-    static List<Integer> checked(DependencyGraph<ObjectId> graph, Catalog catalog, List<Declaration> all, List<Integer> order) {
+    static List<Integer> checked(DependencyGraph<ObjectId> graph, Catalog catalog, DesiredState desired, List<Declaration> all,
+                                 List<Integer> order) {
         Set<ObjectId> removed = new HashSet<>();
-        Set<QualifiedName> declaredTables = new HashSet<>();
         Set<ObjectId> redeclared = new HashSet<>();
         for (Declaration d : all) {
             ObjectId id = RemovalOrder.id(d);
             if (id != null) removed.add(id);
-            if (d instanceof Declaration.TableDecl t) declaredTables.add(t.name());
             if (d instanceof Declaration.FunctionDecl f) redeclared.add(PlanGraph.routine(f.name()));
             if (d instanceof Declaration.AggregateDecl a) redeclared.add(PlanGraph.routine(a.name()));
             if (d instanceof schemasync.dsl.TypeDecl.DomainDecl t) redeclared.add(ObjectId.of(ObjectId.Kind.TYPE, t.name().schema(), t.name().name()));
@@ -51,7 +51,9 @@ final class RemovalUsers {
                 if (user.kind() != ObjectId.Kind.TABLE && user.kind() != ObjectId.Kind.TRIGGER) continue;
                 QualifiedName table = new QualifiedName(user.schema(), user.name());
                 if (!catalog.tables().containsKey(table)) continue; // declared, not existing: DeclaredCallOrder's and the fold's side
-                if (declaredTables.contains(table) && !declaredTableUses(all, table, r)) continue;
+                // A table the run declares or changes (a column's default, a constraint, an index): the run may take the use
+                // away first, so only a declaration of it that still calls the routine is refused here.
+                if (desired.touches(table) && !declaredTableUses(all, table, r)) continue;
                 problems.add(r.kind().word() + " " + r.object() + " (block " + r.origin().blockId() + ") is still used by "
                         + (user.kind() == ObjectId.Kind.TRIGGER ? "trigger " + user.subName() + " on table " + table
                         : "table " + table + (id.kind() == ObjectId.Kind.TYPE ? " (a column of that type)"
