@@ -127,7 +127,8 @@ final class DeclaredCallOrder {
         return null;
     }
 
-    private static boolean usesRoutine(Declaration d, QualifiedName routine) {
+    /** Whether the declaration's SQL texts (or a trigger's function) call {@code routine}: the one recogniser, shared with {@link PlanGraph}. */
+    static boolean usesRoutine(Declaration d, QualifiedName routine) {
         if (d instanceof Declaration.TriggerDecl g) return PlanGraph.routine(PlanGraph.calledName(g.function())).equals(PlanGraph.routine(routine));
         List<String> texts = new ArrayList<>();
         if (d instanceof Declaration.TableDecl t) {
@@ -164,7 +165,7 @@ final class DeclaredCallOrder {
     }
 
     /** {@code schema.name(} (either part optionally quoted) or, for a routine of public, {@code name(}. */
-    private static Pattern callOf(QualifiedName routine) {
+    static Pattern callOf(QualifiedName routine) {
         String name = "(?:" + Pattern.quote(routine.name()) + "|\"" + Pattern.quote(routine.name()) + "\")";
         String schema = "(?:" + Pattern.quote(routine.schema()) + "|\"" + Pattern.quote(routine.schema()) + "\")\\s*\\.\\s*";
         String prefix = routine.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? "(?:" + schema + ")?" : schema;

@@ -1,9 +1,13 @@
 package schemasync.plan;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import schemasync.catalog.Catalog;
+import schemasync.catalog.Column;
+import schemasync.catalog.Constraint;
+import schemasync.catalog.Index;
 import schemasync.catalog.Dependencies;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
@@ -14,7 +18,8 @@ import schemasync.model.ObjectId;
 /**
  * The dependency graph the planner asks, without a server: the catalog's part ({@link Dependencies#of}:
  * views and what they read), each existing trigger's function (from pg_get_triggerdef's
- * {@code EXECUTE FUNCTION}), and each declared trigger's function. Routines are named here without
+ * {@code EXECUTE FUNCTION}), each existing table's routines and user types ({@link #tableUses}: what pg_depend
+ * records of its defaults, CHECKs, indexes, policies and column types), and each declared trigger's function. Routines are named here without
  * their arguments ({@code FUNCTION public.f}), as removals and trigger declarations name them.
  */
 final class PlanGraph {
@@ -34,7 +39,48 @@ final class PlanGraph {
         for (Declaration d : declarations) {
             if (d instanceof Declaration.TriggerDecl g) graph.edge(trigger(g.table(), g.name()), routine(calledName(g.function())));
         }
+        tableUses(catalog, graph);
         return graph;
+    }
+
+    /**
+     * What pg_depend records for a table and the planner reads from the model's texts instead (it reads no pg_depend):
+     * the routines its defaults, generated columns, CHECKs, indexes and policies call (pg_get_expr prints them
+     * qualified; recognised as {@link DeclaredCallOrder#callOf} recognises a declared call), and the user types
+     * (domain, enum, composite, range) its columns have. The table stands for all of them: DROP TABLE takes them along.
+     */
+    private static void tableUses(Catalog catalog, DependencyGraph<ObjectId> graph) {
+        Map<QualifiedName, Pattern> calls = new java.util.LinkedHashMap<>();
+        catalog.functions().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCallOrder::callOf));
+        catalog.aggregates().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCallOrder::callOf));
+        Map<QualifiedName, StringBuilder> texts = new java.util.HashMap<>();
+        for (Index i : catalog.indexes().values()) texts.computeIfAbsent(i.table(), k -> new StringBuilder()).append(i.definition()).append('\n');
+        for (Table t : catalog.tables().values()) {
+            ObjectId table = ObjectId.of(ObjectId.Kind.TABLE, t.name().schema(), t.name().name());
+            StringBuilder text = texts.computeIfAbsent(t.name(), k -> new StringBuilder());
+            for (Column c : t.columns()) {
+                text.append(c.defaultExpr()).append('\n').append(c.generated()).append('\n');
+                QualifiedName type = userType(catalog, c.type());
+                if (type != null) graph.edge(table, ObjectId.of(ObjectId.Kind.TYPE, type.schema(), type.name()));
+            }
+            for (Constraint k : t.constraints()) if (k.check() != null) text.append(k.check()).append('\n');
+            for (Table.Policy p : t.policies()) text.append(p.using()).append('\n').append(p.withCheck()).append('\n');
+            if (calls.isEmpty()) continue;
+            String all = text.toString();
+            calls.forEach((routine, call) -> {
+                if (call.matcher(all).find()) graph.edge(table, routine(routine));
+            });
+        }
+    }
+
+    /** The domain, enum, composite or range type a column's type names ({@code public.mood[]} too), or null for a built-in one. */
+    static QualifiedName userType(Catalog catalog, String type) {
+        String bare = type.replaceAll("(\\[\\])+$", "").replace("\"", "");
+        if (!bare.contains(".")) return null; // the catalog's reader prints every user type qualified
+        QualifiedName n = QualifiedName.parse(bare);
+        boolean user = catalog.domains().containsKey(n) || catalog.enums().containsKey(n) || catalog.composites().containsKey(n)
+                || catalog.rangeTypes().containsKey(n);
+        return user ? n : null;
     }
 
     /** The routine a trigger declaration's {@code function} text calls: {@code audit.stamp()} → {@code audit.stamp}. */

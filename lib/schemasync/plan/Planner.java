@@ -72,7 +72,9 @@ public final class Planner {
         List<Declaration> all = declared.declarations();
         List<TypeDecl.SequenceDecl> owned = new ArrayList<>(); // OWNED BY: settled once every table the blocks declare exists
         int last = 0; // what follows the walk is planned at the last declaration's position, renames after it being later
-        for (int next : DeclaredCallOrder.checked(catalog, all, RemovalOrder.of(PlanGraph.of(catalog, all), all, DependencyOrder.of(all)))) {
+        schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
+        List<Integer> ordered = RemovalUsers.checked(graph, catalog, planner.desired, all, RemovalOrder.of(graph, all, DependencyOrder.of(all)));
+        for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             Declaration d = all.get(next);
             last = next;
             if (d instanceof TypeDecl.SequenceDecl q && q.ownedColumn() != null) owned.add(q);

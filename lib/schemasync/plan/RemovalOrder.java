@@ -14,7 +14,7 @@ import schemasync.model.ObjectId;
 /**
  * Removals in one plan, dependents first. DROP without CASCADE fails while another object needs the
  * one dropped ("cannot drop view a because other objects depend on it"): a view over a view over a
- * table, a trigger's function. When a later removal (of any block) takes away an object that needs
+ * table, a trigger's function, a function or type a table's default, CHECK, index, policy or column uses. When a later removal (of any block) takes away an object that needs
  * what an earlier removal drops, the later removal is planned just before the earlier one, by the
  * dependency graph ({@link PlanGraph}); everything else keeps its place. A removed table counts with
  * its triggers and constraints (DROP TABLE takes them along).
@@ -75,6 +75,7 @@ final class RemovalOrder {
             case MATERIALIZED_VIEW -> ObjectId.of(ObjectId.Kind.MATERIALIZED_VIEW, schema, name);
             case FUNCTION, PROCEDURE -> PlanGraph.routine(r.object());
             case TRIGGER -> PlanGraph.trigger(r.object(), r.column());
+            case DOMAIN, COMPOSITE_TYPE, RANGE_TYPE -> ObjectId.of(ObjectId.Kind.TYPE, schema, name);
             default -> null;
         };
     }

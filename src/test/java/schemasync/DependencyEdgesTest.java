@@ -88,4 +88,31 @@ class DependencyEdgesTest {
             assertTrue(g.prerequisitesOf(id(Kind.FUNCTION, "public", "total()")).contains(id(Kind.TABLE, "public", "counters")));
         }
     }
+
+    /** Operators and casts are nodes, named as the catalog keys them: generate places them by these edges. */
+    @Test
+    void operatorsAndCastsRecordTheirFunctionsAndTypesAndTheirUsers() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.execute("""
+                    CREATE TYPE pair AS (a integer, b integer);
+                    CREATE FUNCTION pair_eq(x pair, y pair) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT x = y $$;
+                    CREATE FUNCTION pair_sum(p pair) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT p.a + p.b $$;
+                    CREATE OPERATOR === (LEFTARG = pair, RIGHTARG = pair, FUNCTION = pair_eq);
+                    CREATE CAST (pair AS integer) WITH FUNCTION pair_sum(pair);
+                    CREATE TABLE t (x pair, y pair, CONSTRAINT same CHECK (x === y));
+                    """);
+            s.execute("SET search_path = pg_catalog, pg_temp"); // as the catalog's reader pins it: types print qualified
+            DependencyGraph<ObjectId> g = Dependencies.read(s.connection, List.of("public"));
+            ObjectId operator = id(Kind.OPERATOR, "public", "===(public.pair, public.pair)");
+            ObjectId cast = id(Kind.CAST, null, "(public.pair AS integer)");
+            assertEquals(List.of("pair_eq"), names(g, operator, Kind.FUNCTION), "operator: " + g.nodes());
+            assertTrue(g.prerequisitesOf(operator).contains(id(Kind.TYPE, "public", "pair")), "operator: " + g.prerequisitesOf(operator));
+            assertEquals(List.of("pair_sum"), names(g, cast, Kind.FUNCTION), "cast: " + g.nodes());
+            assertTrue(g.prerequisitesOf(ObjectId.onTable(Kind.CONSTRAINT, "public", "t", "same")).contains(operator), "check");
+        }
+    }
+
+    private static List<String> names(DependencyGraph<ObjectId> g, ObjectId of, Kind kind) {
+        return g.prerequisitesOf(of).stream().filter(p -> p.kind() == kind).map(p -> p.name().substring(0, p.name().indexOf('('))).toList();
+    }
 }

@@ -59,4 +59,31 @@ class RemovalOrderCasesTest {
         }))).declarations();
         assertEquals(List.of("table users", "function stamp", "view b", "view a"), planned(graph, all));
     }
+
+    /**
+     * Without a server: the plan's graph reads a kept table's calls from the catalog's texts (pg_get_expr prints the
+     * routine qualified), so removing the routine is refused before anything runs, naming the table; removing the table
+     * too plans DROP TABLE first.
+     */
+    @Test
+    void aRoutineAKeptTableCallsIsRefusedAndDroppedAfterItsRemovedTable() {
+        schemasync.catalog.Table items = Fixtures.table("public.items", 1, 1, Fixtures.column("code", "text"))
+                .withConstraints(List.of(Fixtures.check("items_code_check", "CHECK (public.valid_code(code))", true)));
+        schemasync.catalog.Catalog before = Fixtures.catalog().table(items).function("public.valid_code", "c text",
+                "CREATE OR REPLACE FUNCTION public.valid_code(c text) RETURNS boolean LANGUAGE sql AS $$ SELECT c <> '' $$").build();
+        DeclaredSchema refused = DeclaredSchema.of(List.of(Blocks.block("C1", db -> db.ensureNoFunction("valid_code(text)"))));
+        schemasync.SchemaSyncException e = org.junit.jupiter.api.Assertions.assertThrows(schemasync.SchemaSyncException.class,
+                () -> Planner.plan(before, refused, Fixtures.shapes().build(), java.util.Map.of()));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("function public.valid_code (block C1) is still used by"
+                + " table public.items"), e::getMessage);
+        DeclaredSchema both = DeclaredSchema.of(List.of(Blocks.block("C1", db -> {
+            db.ensureNoFunction("valid_code(text)");
+            db.allowHazard(schemasync.model.HazardKind.DELETES_DATA, "archived");
+            db.ensureNoTable("items");
+        })));
+        List<String> sql = Planner.plan(before, both, Fixtures.shapes().build(), java.util.Map.of()).steps().stream()
+                .map(s -> schemasync.render.SqlRenderer.render(s.step())).toList();
+        assertEquals(2, sql.size(), sql::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(sql.get(0).startsWith("DROP TABLE"), sql::toString);
+    }
 }

@@ -1,0 +1,77 @@
+package schemasync.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import schemasync.SchemaSyncException;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.DesiredState;
+import schemasync.dsl.Declaration.RemovalDecl;
+import schemasync.model.DependencyGraph;
+import schemasync.model.ObjectId;
+
+/**
+ * A removal of a routine or a type that an object this run keeps still uses is refused before anything runs, naming
+ * the user: DROP without CASCADE would fail half-way ("cannot drop function f() because other objects depend on it")
+ * and CASCADE would silently take the user's default, CHECK, index, policy, trigger or column along. Users are read
+ * from the plan's graph ({@link PlanGraph}: a table for its defaults, generated columns, CHECKs, indexes, policies and
+ * column types; a trigger for its function). When the user is removed too, {@link RemovalOrder} drops it first; when
+ * the run declares or changes the table, only a declaration of it still calling the routine is refused; when
+ * the run declares the routine or type again, nothing is removed for good.
+ */
+final class RemovalUsers {
+    private RemovalUsers() {
+    }
+
+    static List<Integer> checked(DependencyGraph<ObjectId> graph, Catalog catalog, DesiredState desired, List<Declaration> all,
+                                 List<Integer> order) {
+        Set<ObjectId> removed = new HashSet<>();
+        Set<ObjectId> redeclared = new HashSet<>();
+        for (Declaration d : all) {
+            ObjectId id = RemovalOrder.id(d);
+            if (id != null) removed.add(id);
+            if (d instanceof Declaration.FunctionDecl f) redeclared.add(PlanGraph.routine(f.name()));
+            if (d instanceof Declaration.AggregateDecl a) redeclared.add(PlanGraph.routine(a.name()));
+            if (d instanceof schemasync.dsl.TypeDecl.DomainDecl t) redeclared.add(ObjectId.of(ObjectId.Kind.TYPE, t.name().schema(), t.name().name()));
+            if (d instanceof schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
+                redeclared.add(ObjectId.of(ObjectId.Kind.TYPE, t.name().schema(), t.name().name()));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i : order) {
+            if (!(all.get(i) instanceof RemovalDecl r)) continue;
+            ObjectId id = RemovalOrder.id(r);
+            if (id == null || id.kind() != ObjectId.Kind.FUNCTION && id.kind() != ObjectId.Kind.TYPE || redeclared.contains(id)) continue;
+            for (ObjectId user : graph.nodes()) {
+                if (!graph.prerequisitesOf(user).contains(id) || removed.contains(user)) continue;
+                if (user.kind() == ObjectId.Kind.TRIGGER && removed.contains(user.owner())) continue;
+                if (user.kind() != ObjectId.Kind.TABLE && user.kind() != ObjectId.Kind.TRIGGER) continue;
+                QualifiedName table = new QualifiedName(user.schema(), user.name());
+                if (!catalog.tables().containsKey(table)) continue; // declared, not existing: DeclaredCallOrder's and the fold's side
+                // A table the run declares or changes (a column's default, a constraint, an index): the run may take the use
+                // away first, so only a declaration of it that still calls the routine is refused here.
+                if (desired.touches(table) && !declaredTableUses(all, table, r)) continue;
+                problems.add(r.kind().word() + " " + r.object() + " (block " + r.origin().blockId() + ") is still used by "
+                        + (user.kind() == ObjectId.Kind.TRIGGER ? "trigger " + user.subName() + " on table " + table
+                        : "table " + table + (id.kind() == ObjectId.Kind.TYPE ? " (a column of that type)"
+                        : " (its default, generated column, CHECK, index or policy calls it)"))
+                        + ", which this run keeps: remove or change that user first (in this run or an earlier one)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw SchemaSyncException.badInput("PostgreSQL refuses to drop what another object still uses, so these removals"
+                    + " would fail half-way (nothing was changed):\n  - " + String.join("\n  - ", problems));
+        }
+        return order;
+    }
+
+    /** Whether a declaration of {@code table} in the run still calls the removed routine (a type: left to the declaration). */
+    private static boolean declaredTableUses(List<Declaration> all, QualifiedName table, RemovalDecl removal) {
+        if (!removal.kind().routine()) return false;
+        return all.stream().anyMatch(d -> d instanceof Declaration.TableDecl t && t.name().equals(table)
+                && DeclaredCallOrder.usesRoutine(d, removal.object()));
+    }
+}
