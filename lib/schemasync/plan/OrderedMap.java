@@ -56,6 +56,20 @@ final class OrderedMap<K, V> extends AbstractUnmodifiableMap<K, V> {
         return new OrderedMap<>(slots.plus(key, new Slot<>(place, value)), order.plus(place, key));
     }
 
+    /**
+     * This map with {@code oldKey}'s entry under {@code newKey} with {@code value}, in {@code oldKey}'s place (ALTER ...
+     * RENAME keeps an object where it was; a catalog read after it lists it there too), in O(log n). An entry already
+     * under {@code newKey} is replaced; without {@code oldKey}, this is {@link #plus}.
+     */
+    OrderedMap<K, V> renamed(K oldKey, K newKey, V value) {
+        Slot<V> had = slots.get(oldKey);
+        if (had == null) return plus(newKey, value);
+        if (oldKey.equals(newKey)) return plus(newKey, value);
+        OrderedMap<K, V> without = minus(newKey);
+        return new OrderedMap<>(without.slots.minus(oldKey).plus(newKey, new Slot<>(had.place(), value)),
+                without.order.plus(had.place(), newKey));
+    }
+
     OrderedMap<K, V> minus(Object key) {
         Slot<V> had = slots.get(key);
         return had == null ? this : new OrderedMap<>(slots.minus(key), order.minus(had.place()));

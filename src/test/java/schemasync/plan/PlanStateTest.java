@@ -127,15 +127,26 @@ class PlanStateTest {
         List<List<Map.Entry<Integer, Integer>>> earlierEntries = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             int key = random.nextInt(60);
-            if (random.nextInt(3) == 0) {
+            int move = random.nextInt(6);
+            if (move == 0 || move == 1) {
                 linked.remove(key);
                 ordered = ordered.minus(key);
+            } else if (move == 2 && linked.containsKey(key)) {
+                // A rename: the entry under another key, in its place (what the old code did with a LinkedHashMap copy).
+                int to = 60 + random.nextInt(60);
+                Map<Integer, Integer> renamed = new LinkedHashMap<>();
+                int value = i;
+                linked.remove(to);
+                linked.forEach((k, v) -> renamed.put(k == key ? to : k, k == key ? value : v));
+                linked = renamed;
+                ordered = ordered.renamed(key, to, value);
             } else {
                 linked.put(key, i);
                 ordered = ordered.plus(key, i);
             }
             assertEquals(List.copyOf(linked.entrySet()), List.copyOf(ordered.entrySet()), "after operation " + i);
             assertEquals(linked.containsKey(key), ordered.containsKey(key));
+            assertEquals(linked.size(), ordered.size());
             if (i % 100 == 0) {
                 earlier.add(ordered);
                 earlierEntries.add(List.copyOf(ordered.entrySet()));
