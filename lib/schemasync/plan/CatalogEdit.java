@@ -104,8 +104,9 @@ final class CatalogEdit {
         textSearch = s.textSearch();
     }
 
-    private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
-        return new EditedMap<>(OrderedMap.from(persistent));
+    /** Edits start from the state's own persistent map, never a copy: a step costs what its effect costs. */
+    private static <K, V> EditedMap<K, V> edit(OrderedMap<K, V> persistent) {
+        return new EditedMap<>(persistent);
     }
 
     /** The state the edits so far leave: a value, which later edits of this object do not change. */

@@ -37,12 +37,8 @@ final class OrderedMap<K, V> extends AbstractUnmodifiableMap<K, V> {
         return (OrderedMap<K, V>) EMPTY;
     }
 
-    /** The entries of {@code map} in its iteration order. */
+    /** The entries of {@code map} in its iteration order: a new map, built once per plan from the catalog's. */
     static <K, V> OrderedMap<K, V> from(Map<? extends K, ? extends V> map) {
-        if (map instanceof OrderedMap<?, ?> ordered) {
-            @SuppressWarnings("unchecked") OrderedMap<K, V> same = (OrderedMap<K, V>) ordered;
-            return same;
-        }
         OrderedMap<K, V> out = empty();
         for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) out = out.plus(e.getKey(), e.getValue());
         return out;

@@ -131,31 +131,31 @@ final class PlanState {
     /** The schema names as a map (to a placeholder), for {@link CatalogEdit}. */
     OrderedMap<String, Boolean> schemaNames() { return schemas; }
     List<Catalog.ViewDependency> viewDependencies() { return viewDependencies; }
-    Map<QualifiedName, TableLineage> lineage() { return lineage; }
-    Map<QualifiedName, Table> tables() { return tables; }
-    Map<QualifiedName, Index> indexes() { return indexes; }
-    Map<QualifiedName, List<String>> enums() { return enums; }
-    Map<QualifiedName, String> views() { return views; }
-    Map<String, Catalog.Function> functions() { return functions; }
-    Map<String, Catalog.Function> aggregates() { return aggregates; }
-    Map<String, Catalog.Extension> extensions() { return extensions; }
-    Map<QualifiedName, Domain> domains() { return domains; }
-    Map<QualifiedName, CompositeType> composites() { return composites; }
-    Map<QualifiedName, Sequence> sequences() { return sequences; }
-    Map<CommentTarget, String> comments() { return comments; }
-    Map<QualifiedName, Catalog.Partitioning> partitioning() { return partitioning; }
-    Map<QualifiedName, Catalog.MaterializedView> materializedViews() { return materializedViews; }
-    Map<GrantTarget, Set<Grant>> grants() { return grants; }
-    Map<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
-    Map<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
-    Map<QualifiedName, Collation> collations() { return collations; }
-    Map<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
-    Map<String, schemasync.catalog.Operator> operators() { return operators; }
-    Map<String, schemasync.catalog.Cast> casts() { return casts; }
+    OrderedMap<QualifiedName, TableLineage> lineage() { return lineage; }
+    OrderedMap<QualifiedName, Table> tables() { return tables; }
+    OrderedMap<QualifiedName, Index> indexes() { return indexes; }
+    OrderedMap<QualifiedName, List<String>> enums() { return enums; }
+    OrderedMap<QualifiedName, String> views() { return views; }
+    OrderedMap<String, Catalog.Function> functions() { return functions; }
+    OrderedMap<String, Catalog.Function> aggregates() { return aggregates; }
+    OrderedMap<String, Catalog.Extension> extensions() { return extensions; }
+    OrderedMap<QualifiedName, Domain> domains() { return domains; }
+    OrderedMap<QualifiedName, CompositeType> composites() { return composites; }
+    OrderedMap<QualifiedName, Sequence> sequences() { return sequences; }
+    OrderedMap<CommentTarget, String> comments() { return comments; }
+    OrderedMap<QualifiedName, Catalog.Partitioning> partitioning() { return partitioning; }
+    OrderedMap<QualifiedName, Catalog.MaterializedView> materializedViews() { return materializedViews; }
+    OrderedMap<GrantTarget, Set<Grant>> grants() { return grants; }
+    OrderedMap<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
+    OrderedMap<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
+    OrderedMap<QualifiedName, Collation> collations() { return collations; }
+    OrderedMap<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
+    OrderedMap<String, schemasync.catalog.Operator> operators() { return operators; }
+    OrderedMap<String, schemasync.catalog.Cast> casts() { return casts; }
 
-    Map<OwnerTarget, String> owners() { return owners; }
-    Map<QualifiedName, Statistics> statistics() { return statistics; }
-    Map<String, Rule> rules() { return rules; }
+    OrderedMap<OwnerTarget, String> owners() { return owners; }
+    OrderedMap<QualifiedName, Statistics> statistics() { return statistics; }
+    OrderedMap<String, Rule> rules() { return rules; }
     schemasync.catalog.TextSearch textSearch() { return textSearch; }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */

@@ -117,6 +117,21 @@ class PlanStateTest {
         assertFalse(recorded.tables().containsKey(q("orders")));
     }
 
+    /** A step's edit starts from the state's own persistent maps: what it does not touch, the next state shares. */
+    @Test
+    void aStepSharesEveryMapItDoesNotEdit() {
+        Catalog before = catalog().table(table("public.accounts", 10, 1, notNull("id", "bigint")))
+                .index("accounts_id", "public.accounts", true, "USING btree (id)").build();
+        PlanState state = new PlanState(before);
+        CatalogEdit edit = new CatalogEdit(state, Spelled.NONE);
+        edit.tables.renamed(q("public.accounts"), q("public.members"), edit.tables.get(q("public.accounts")).withName(q("public.members")));
+        PlanState next = edit.state();
+        org.junit.jupiter.api.Assertions.assertSame(state.indexes(), next.indexes(), "an untouched kind is the same map");
+        org.junit.jupiter.api.Assertions.assertSame(state.comments(), next.comments());
+        assertEquals(List.of(q("public.members")), List.copyOf(next.tables().keySet()));
+        assertEquals(List.of(q("public.accounts")), List.copyOf(state.tables().keySet()), "the earlier state is unchanged");
+    }
+
     /** The catalog's maps are LinkedHashMaps: the persistent map iterates as one would under the same puts and removes. */
     @Test
     void anOrderedMapKeepsTheOrderALinkedHashMapKeeps() {
