@@ -63,8 +63,9 @@ final class CatalogEdit {
     /** Operators and casts by their keys ({@link OperatorEffects}). */
     final EditedMap<String, schemasync.catalog.Operator> operators;
     final EditedMap<String, schemasync.catalog.Cast> casts;
-    /** Text search dictionaries and configurations: an immutable value, replaced by each step's effect. */
-    schemasync.catalog.TextSearch textSearch;
+    /** Text search dictionaries and configurations ({@link TextSearchEffects}). */
+    final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
+    final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
 
     CatalogEdit(PlanState s, Spelled spelled) {
         this.spelled = spelled;
@@ -101,7 +102,8 @@ final class CatalogEdit {
         owners = edit(s.owners());
         operators = edit(s.operators());
         casts = edit(s.casts());
-        textSearch = s.textSearch();
+        textSearchDictionaries = edit(s.textSearchDictionaries());
+        textSearchConfigurations = edit(s.textSearchConfigurations());
     }
 
     /** Edits start from the state's own persistent map, never a copy: a step costs what its effect costs. */
@@ -122,7 +124,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts))
-                .textSearch(textSearch).build();
+                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

@@ -59,7 +59,11 @@ final class PlanState {
     private final OrderedMap<OwnerTarget, String> owners;
     private final OrderedMap<String, schemasync.catalog.Operator> operators;
     private final OrderedMap<String, schemasync.catalog.Cast> casts;
-    private final schemasync.catalog.TextSearch textSearch;
+    /** Text search dictionaries and configurations, persistent like every other kind ({@link TextSearchEffects}). */
+    private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
+    private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
+    /** The two as the catalog's value, made when first asked (a state never changes). */
+    private schemasync.catalog.TextSearch textSearch;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
     PlanState(Catalog c) {
@@ -92,7 +96,8 @@ final class PlanState {
         owners = OrderedMap.from(c.owners());
         operators = OrderedMap.from(c.operators().operators());
         casts = OrderedMap.from(c.operators().casts());
-        textSearch = c.textSearch();
+        textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
+        textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
     }
 
     /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
@@ -124,7 +129,8 @@ final class PlanState {
         owners = e.owners.frozen();
         operators = e.operators.frozen();
         casts = e.casts.frozen();
-        textSearch = e.textSearch;
+        textSearchDictionaries = e.textSearchDictionaries.frozen();
+        textSearchConfigurations = e.textSearchConfigurations.frozen();
     }
 
     Set<String> schemas() { return schemas.keySet(); }
@@ -156,7 +162,13 @@ final class PlanState {
     OrderedMap<OwnerTarget, String> owners() { return owners; }
     OrderedMap<QualifiedName, Statistics> statistics() { return statistics; }
     OrderedMap<String, Rule> rules() { return rules; }
-    schemasync.catalog.TextSearch textSearch() { return textSearch; }
+    OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries() { return textSearchDictionaries; }
+    OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations() { return textSearchConfigurations; }
+
+    schemasync.catalog.TextSearch textSearch() {
+        if (textSearch == null) textSearch = new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations);
+        return textSearch;
+    }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.State externals() { return externals; }

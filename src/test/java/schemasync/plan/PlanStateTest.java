@@ -128,6 +128,8 @@ class PlanStateTest {
         PlanState next = edit.state();
         org.junit.jupiter.api.Assertions.assertSame(state.indexes(), next.indexes(), "an untouched kind is the same map");
         org.junit.jupiter.api.Assertions.assertSame(state.comments(), next.comments());
+        org.junit.jupiter.api.Assertions.assertSame(state.textSearchDictionaries(), next.textSearchDictionaries(),
+                "text search is persistent maps too, not one value copied by every step");
         assertEquals(List.of(q("public.members")), List.copyOf(next.tables().keySet()));
         assertEquals(List.of(q("public.accounts")), List.copyOf(state.tables().keySet()), "the earlier state is unchanged");
     }
