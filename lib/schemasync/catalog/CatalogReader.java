@@ -112,7 +112,6 @@ public final class CatalogReader {
         Map<CommentTarget, String> comments = new LinkedHashMap<>();
         batch.add(CatalogSql.COMMENTS, rs -> comments.put(new CommentTarget(CommentTarget.Kind.fromWord(rs.getString(1)),
                 new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
-        ForeignColumnComments.addTo(batch, comments);
         Map<QualifiedName, Catalog.Partitioning> partitioning = new LinkedHashMap<>();
         Map<QualifiedName, Catalog.Partitioning> foreignPartitions = new LinkedHashMap<>();
         batch.add(RelationSql.PARTITIONING, rs -> ("f".equals(rs.getString(7)) ? foreignPartitions : partitioning)

@@ -30,7 +30,8 @@ final class CatalogSql {
      * Comments on everything but tables and columns (those come with the tables query): schemas,
      * views, materialized views, sequences, indexes, types (enum, domain, composite, range), functions,
      * procedures and aggregates (by identity arguments), constraints of tables and of domains,
-     * triggers, policies and the columns of views (a table's columns carry their own). One branch per catalog, joined to pg_description on its classoid.
+     * triggers, policies and the columns of views and foreign tables (a table's columns carry their own; a foreign
+     * table's column comment is read with the table as the object, the column as the detail). One branch per catalog, joined to pg_description on its classoid.
      */
     static final String COMMENTS = """
             -- schema-sync: comments
@@ -76,10 +77,11 @@ final class CatalogSql {
             JOIN pg_catalog.pg_policy po ON po.polrelid = c.oid
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objoid = po.oid
             UNION ALL
-            SELECT 'view column', m.nspname, c.relname, a.attname, d.description
-            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind = 'v'
+            SELECT CASE c.relkind WHEN 'v' THEN 'view column' ELSE 'foreign table column' END, m.nspname, c.relname, a.attname,
+                   d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'f')
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
             UNION ALL

@@ -23,12 +23,20 @@ public record Operator(QualifiedName name, String leftType, String rightType, St
 
     /** The CREATE OPERATOR option list: {@code LEFTARG = public.money2, RIGHTARG = public.money2, FUNCTION = ...}. */
     public String describe() {
+        return describe(Operator::operatorName);
+    }
+
+    /**
+     * The option list with the commutator and negator named by {@code operatorName}: the renderer quotes schemas as
+     * every statement it writes does; the one list of options, whoever spells the names.
+     */
+    public String describe(java.util.function.Function<QualifiedName, String> operatorName) {
         StringBuilder s = new StringBuilder();
         if (leftType != null) s.append("LEFTARG = ").append(leftType).append(", ");
         if (rightType != null) s.append("RIGHTARG = ").append(rightType).append(", ");
         s.append("FUNCTION = ").append(function);
-        if (commutator != null) s.append(", COMMUTATOR = ").append(operatorName(commutator));
-        if (negator != null) s.append(", NEGATOR = ").append(operatorName(negator));
+        if (commutator != null) s.append(", COMMUTATOR = ").append(operatorName.apply(commutator));
+        if (negator != null) s.append(", NEGATOR = ").append(operatorName.apply(negator));
         if (restrict != null) s.append(", RESTRICT = ").append(restrict);
         if (join != null) s.append(", JOIN = ").append(join);
         if (hashes) s.append(", HASHES");

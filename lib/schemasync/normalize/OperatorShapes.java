@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,68 +51,120 @@ final class OperatorShapes {
         return "DO " + tag + " BEGIN EXECUTE " + quoted + sql + quoted + "; EXCEPTION WHEN duplicate_object THEN NULL; END " + tag;
     }
 
+    /** What the declarations name, by the query that resolves it: texts to resolve, each under its key. */
+    private record Lookup(String sql, Map<String, String> textByKey) {
+        Lookup(String sql) {
+            this(sql, new LinkedHashMap<>());
+        }
+
+        void add(String text, String key) {
+            if (text != null) textByKey.putIfAbsent(key, text);
+        }
+
+        void add(String text) {
+            add(text, text);
+        }
+    }
+
+    private static final String TYPE = "pg_catalog.to_regtype(t.text)::oid";
+    private static final String PROCEDURE = "pg_catalog.to_regprocedure(t.text)::oid";
+    private static final String PROC = "pg_catalog.to_regproc(t.text)::oid";
+
     /** Requires auto-commit off and no open transaction; leaves none open. */
     static OperatorSpellings read(Connection connection, DeclaredSchema declared, List<String> prerequisites) throws SQLException {
-        Map<String, String> typeOids = new LinkedHashMap<>();
-        Map<String, String> functionOids = new LinkedHashMap<>();
-        Map<String, String> estimatorOids = new LinkedHashMap<>();
-        Map<String, String> castFunctionOids = new LinkedHashMap<>();
-        boolean any = false;
-        try (Statement st = connection.createStatement()) {
-            for (Declaration d : declared.declarations()) {
-                if (!(d instanceof OperatorDecl.OperatorDeclared || d instanceof OperatorDecl.OperatorRemoval
-                        || d instanceof OperatorDecl.CastDeclared || d instanceof OperatorDecl.CastRemoval)) continue;
-                if (!any) {
-                    any = true;
-                    st.execute("SET TRANSACTION READ WRITE");
-                    for (String sql : prerequisites) Savepoints.attempt(connection, sql);
+        Lookup types = new Lookup(TYPE);
+        Lookup functions = new Lookup(PROCEDURE);
+        Lookup estimators = new Lookup(PROC);
+        Lookup castFunctions = new Lookup(PROCEDURE);
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof OperatorDecl.OperatorDeclared o) {
+                var x = o.options();
+                types.add(x.leftArg());
+                types.add(x.rightArg());
+                if (x.function() != null) {
+                    String key = OperatorSpellings.functionKey(x.function(), x.leftArg(), x.rightArg());
+                    functions.add(x.function().contains("(") ? x.function() : key, key);
                 }
-                if (d instanceof OperatorDecl.OperatorDeclared o) {
-                    var x = o.options();
-                    type(connection, x.leftArg(), typeOids);
-                    type(connection, x.rightArg(), typeOids);
-                    if (x.function() != null) {
-                        String key = OperatorSpellings.functionKey(x.function(), x.leftArg(), x.rightArg());
-                        String signature = x.function().contains("(") ? x.function() : key;
-                        resolve(connection, "SELECT pg_catalog.to_regprocedure(?)::oid", signature, key, functionOids);
-                    }
-                    for (String estimator : new String[] {x.restrict(), x.join()}) {
-                        if (estimator != null) resolve(connection, "SELECT pg_catalog.to_regproc(?)::oid", estimator, estimator, estimatorOids);
-                    }
-                } else if (d instanceof OperatorDecl.OperatorRemoval r) {
-                    type(connection, r.leftType(), typeOids);
-                    type(connection, r.rightType(), typeOids);
-                } else if (d instanceof OperatorDecl.CastDeclared c) {
-                    type(connection, c.source(), typeOids);
-                    type(connection, c.target(), typeOids);
-                    String f = c.options().function();
-                    if (f != null) resolve(connection, "SELECT pg_catalog.to_regprocedure(?)::oid", f, f, castFunctionOids);
-                } else if (d instanceof OperatorDecl.CastRemoval c) {
-                    type(connection, c.source(), typeOids);
-                    type(connection, c.target(), typeOids);
-                }
+                estimators.add(x.restrict());
+                estimators.add(x.join());
+            } else if (d instanceof OperatorDecl.OperatorRemoval r) {
+                types.add(r.leftType());
+                types.add(r.rightType());
+            } else if (d instanceof OperatorDecl.CastDeclared c) {
+                types.add(c.source());
+                types.add(c.target());
+                castFunctions.add(c.options().function());
+            } else if (d instanceof OperatorDecl.CastRemoval c) {
+                types.add(c.source());
+                types.add(c.target());
             }
-            if (!any) return OperatorSpellings.NONE;
+        }
+        List<Lookup> lookups = List.of(types, functions, estimators, castFunctions);
+        if (lookups.stream().allMatch(l -> l.textByKey().isEmpty())) return OperatorSpellings.NONE;
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION READ WRITE");
+            Savepoints.attemptAll(connection, prerequisites);
+            List<Map<String, String>> oids = resolve(connection, lookups);
             // Printed as the catalog reader prints them: under its search_path (SET LOCAL: the rollback undoes it).
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
-            return new OperatorSpellings(print(connection, "SELECT pg_catalog.format_type(?::oid, NULL)", typeOids),
-                    print(connection, "SELECT ?::oid::pg_catalog.regproc::text", functionOids),
-                    print(connection, "SELECT ?::oid::pg_catalog.regproc::text", estimatorOids),
-                    print(connection, "SELECT ?::oid::pg_catalog.regprocedure::text", castFunctionOids));
+            return new OperatorSpellings(print(connection, "pg_catalog.format_type(o.oid::oid, NULL)", oids.get(0)),
+                    print(connection, "o.oid::oid::pg_catalog.regproc::text", oids.get(1)),
+                    print(connection, "o.oid::oid::pg_catalog.regproc::text", oids.get(2)),
+                    print(connection, "o.oid::oid::pg_catalog.regprocedure::text", oids.get(3)));
         } finally {
             connection.rollback();
         }
     }
 
-    private static void type(Connection connection, String text, Map<String, String> oids) throws SQLException {
-        if (text != null && !oids.containsKey(text)) resolve(connection, "SELECT pg_catalog.to_regtype(?)::oid", text, text, oids);
+    /**
+     * The oid each text resolves to under the session's search_path (a text that resolves to nothing is left out): one
+     * query per kind, all under one savepoint. to_regtype and friends return null for a name that does not exist but
+     * raise for a malformed or ambiguous one, which aborts the batch: then each text is resolved alone, under its own
+     * savepoint, so one bad text leaves the others resolved (it is compared as written, and the apply names
+     * PostgreSQL's error).
+     */
+    private static List<Map<String, String>> resolve(Connection connection, List<Lookup> lookups) throws SQLException {
+        Savepoint sp = connection.setSavepoint();
+        try {
+            List<Map<String, String>> oids = new ArrayList<>();
+            for (Lookup lookup : lookups) oids.add(resolveAll(connection, lookup));
+            connection.releaseSavepoint(sp);
+            return oids;
+        } catch (SQLException e) {
+            connection.rollback(sp);
+        }
+        List<Map<String, String>> oids = new ArrayList<>();
+        for (Lookup lookup : lookups) {
+            Map<String, String> found = new LinkedHashMap<>();
+            for (var e : lookup.textByKey().entrySet()) resolveOne(connection, lookup.sql(), e.getValue(), e.getKey(), found);
+            oids.add(found);
+        }
+        return oids;
     }
 
-    /** The oid {@code sql} finds for {@code text} under the session's search_path; nothing when it finds none or fails. */
-    private static void resolve(Connection connection, String sql, String text, String key, Map<String, String> oids) throws SQLException {
-        if (oids.containsKey(key)) return;
+    private static Map<String, String> resolveAll(Connection connection, Lookup lookup) throws SQLException {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (lookup.textByKey().isEmpty()) return found;
+        List<String> keys = new ArrayList<>(lookup.textByKey().keySet());
+        // WITH ORDINALITY: the rows come back by position, so two keys with the same text (an operator function named
+        // with its arguments, and the same text as a cast's) each get theirs.
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t.n, " + lookup.sql()
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS t(text, n)")) {
+            ps.setArray(1, connection.createArrayOf("text", lookup.textByKey().values().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null) found.put(keys.get(rs.getInt(1) - 1), rs.getString(2));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The old way, kept as the fallback that isolates the failing text: one query under one savepoint per text. */
+    private static void resolveOne(Connection connection, String expression, String text, String key, Map<String, String> oids)
+            throws SQLException {
         Savepoint sp = connection.setSavepoint();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + expression + " FROM (SELECT ?::text AS text) AS t")) {
             ps.setString(1, text);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getString(1) != null) oids.put(key, rs.getString(1));
@@ -122,14 +175,16 @@ final class OperatorShapes {
         }
     }
 
-    private static Map<String, String> print(Connection connection, String sql, Map<String, String> oids) throws SQLException {
+    /** Each oid as {@code expression} prints it, in one query for the kind. */
+    private static Map<String, String> print(Connection connection, String expression, Map<String, String> oids) throws SQLException {
         Map<String, String> printed = new HashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            for (var e : oids.entrySet()) {
-                ps.setString(1, e.getValue());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) printed.put(e.getKey(), rs.getString(1));
-                }
+        if (oids.isEmpty()) return printed;
+        List<String> keys = new ArrayList<>(oids.keySet());
+        try (PreparedStatement ps = connection.prepareStatement("SELECT o.n, " + expression
+                + " FROM unnest(?::text[]) WITH ORDINALITY AS o(oid, n)")) {
+            ps.setArray(1, connection.createArrayOf("text", oids.values().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) printed.put(keys.get(rs.getInt(1) - 1), rs.getString(2));
             }
         }
         return printed;

@@ -29,6 +29,26 @@ final class Savepoints {
         }
     }
 
+    /**
+     * Runs the statements in order, as {@link #attempt} runs each: in one round trip under one savepoint when all of
+     * them run (pgjdbc sends a multi-statement text as one message sequence), else, the batch undone, one by one so
+     * each that fails is skipped alone and the others still run.
+     */
+    static void attemptAll(Connection connection, java.util.List<String> statements) throws SQLException {
+        if (statements.isEmpty()) return;
+        if (statements.size() > 1) {
+            Savepoint sp = connection.setSavepoint();
+            try (Statement st = connection.createStatement()) {
+                st.execute(String.join("\n;\n", statements)); // on lines of their own: a statement may end in a -- comment
+                connection.releaseSavepoint(sp);
+                return;
+            } catch (SQLException e) {
+                connection.rollback(sp);
+            }
+        }
+        for (String sql : statements) attempt(connection, sql);
+    }
+
     /** The session's temporary schema (pg_my_temp_schema); the session must have created a temporary object. */
     static String tempSchema(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement();

@@ -63,8 +63,9 @@ final class CatalogEdit {
     /** Operators and casts by their keys ({@link OperatorEffects}). */
     final EditedMap<String, schemasync.catalog.Operator> operators;
     final EditedMap<String, schemasync.catalog.Cast> casts;
-    /** Text search dictionaries and configurations: an immutable value, replaced by each step's effect. */
-    schemasync.catalog.TextSearch textSearch;
+    /** Text search dictionaries and configurations ({@link TextSearchEffects}). */
+    final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
+    final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
     /** NOT NULL constraint names of their own, PostgreSQL 18 ({@link NotNullNameEffects}). */
     final EditedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
 
@@ -103,12 +104,14 @@ final class CatalogEdit {
         owners = edit(s.owners());
         operators = edit(s.operators());
         casts = edit(s.casts());
-        textSearch = s.textSearch();
+        textSearchDictionaries = edit(s.textSearchDictionaries());
+        textSearchConfigurations = edit(s.textSearchConfigurations());
         notNullNames = edit(s.notNullNames());
     }
 
-    private static <K, V> EditedMap<K, V> edit(Map<K, V> persistent) {
-        return new EditedMap<>(OrderedMap.from(persistent));
+    /** Edits start from the state's own persistent map, never a copy: a step costs what its effect costs. */
+    private static <K, V> EditedMap<K, V> edit(OrderedMap<K, V> persistent) {
+        return new EditedMap<>(persistent);
     }
 
     /** The state the edits so far leave: a value, which later edits of this object do not change. */
@@ -124,7 +127,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts))
-                .textSearch(textSearch).notNullNames(notNullNames).build();
+                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

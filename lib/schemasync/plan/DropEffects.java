@@ -65,12 +65,9 @@ final class DropEffects {
         }
     }
 
-    /** DROP FOREIGN TABLE takes its comments along, its own and its columns'. */
+    /** DROP FOREIGN TABLE takes its comments along, as any relation's: its own, its columns' and its triggers'. */
     static void droppedExternal(CatalogEdit c, schemasync.step.ExternalSteps.DropExternal d) {
-        if (d.kind() == schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) {
-            c.comments.keySet().removeIf(k -> (k.kind() == CommentTarget.Kind.FOREIGN_TABLE || k.kind() == CommentTarget.Kind.FOREIGN_TABLE_COLUMN)
-                    && k.object().equals(d.table()));
-        }
+        if (d.kind() == schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) dropComments(c, d.table());
     }
 
     /** A relation's or type's comments go with it (relations and types share one namespace per schema). */

@@ -54,6 +54,11 @@ final class EditedMap<K, V> extends AbstractMap<K, V> {
         return had;
     }
 
+    /** {@code oldKey}'s entry under {@code newKey}, in its place ({@link OrderedMap#renamed}). */
+    void renamed(K oldKey, K newKey, V value) {
+        now = now.renamed(oldKey, newKey, value);
+    }
+
     @Override
     public void clear() {
         now = OrderedMap.empty();

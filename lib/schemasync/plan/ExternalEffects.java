@@ -25,11 +25,11 @@ final class ExternalEffects {
 
     /** A catalog's {@link ExternalObjects} in a {@link PlanState}: persistent maps, a value (read only). */
     static final class State {
-        final Map<String, ForeignServer> servers;
-        final Map<String, UserMapping> userMappings;
-        final Map<QualifiedName, ForeignTable> foreignTables;
-        final Map<String, Publication> publications;
-        final Map<String, EventTrigger> eventTriggers;
+        final OrderedMap<String, ForeignServer> servers;
+        final OrderedMap<String, UserMapping> userMappings;
+        final OrderedMap<QualifiedName, ForeignTable> foreignTables;
+        final OrderedMap<String, Publication> publications;
+        final OrderedMap<String, EventTrigger> eventTriggers;
 
         State(ExternalObjects e) {
             this(OrderedMap.from(e.servers()), OrderedMap.from(e.userMappings()), OrderedMap.from(e.foreignTables()),
@@ -56,11 +56,11 @@ final class ExternalEffects {
         final EditedMap<String, EventTrigger> eventTriggers;
 
         Edit(State e) {
-            servers = new EditedMap<>(OrderedMap.from(e.servers));
-            userMappings = new EditedMap<>(OrderedMap.from(e.userMappings));
-            foreignTables = new EditedMap<>(OrderedMap.from(e.foreignTables));
-            publications = new EditedMap<>(OrderedMap.from(e.publications));
-            eventTriggers = new EditedMap<>(OrderedMap.from(e.eventTriggers));
+            servers = new EditedMap<>(e.servers);
+            userMappings = new EditedMap<>(e.userMappings);
+            foreignTables = new EditedMap<>(e.foreignTables);
+            publications = new EditedMap<>(e.publications);
+            eventTriggers = new EditedMap<>(e.eventTriggers);
         }
 
         State state() {

@@ -37,12 +37,8 @@ final class OrderedMap<K, V> extends AbstractUnmodifiableMap<K, V> {
         return (OrderedMap<K, V>) EMPTY;
     }
 
-    /** The entries of {@code map} in its iteration order. */
+    /** The entries of {@code map} in its iteration order: a new map, built once per plan from the catalog's. */
     static <K, V> OrderedMap<K, V> from(Map<? extends K, ? extends V> map) {
-        if (map instanceof OrderedMap<?, ?> ordered) {
-            @SuppressWarnings("unchecked") OrderedMap<K, V> same = (OrderedMap<K, V>) ordered;
-            return same;
-        }
         OrderedMap<K, V> out = empty();
         for (Map.Entry<? extends K, ? extends V> e : map.entrySet()) out = out.plus(e.getKey(), e.getValue());
         return out;
@@ -54,6 +50,20 @@ final class OrderedMap<K, V> extends AbstractUnmodifiableMap<K, V> {
         if (had != null) return had.value() == value ? this : new OrderedMap<>(slots.plus(key, new Slot<>(had.place(), value)), order);
         long place = order.isEmpty() ? 0 : order.lastKey() + 1;
         return new OrderedMap<>(slots.plus(key, new Slot<>(place, value)), order.plus(place, key));
+    }
+
+    /**
+     * This map with {@code oldKey}'s entry under {@code newKey} with {@code value}, in {@code oldKey}'s place (ALTER ...
+     * RENAME keeps an object where it was; a catalog read after it lists it there too), in O(log n). An entry already
+     * under {@code newKey} is replaced; without {@code oldKey}, this is {@link #plus}.
+     */
+    OrderedMap<K, V> renamed(K oldKey, K newKey, V value) {
+        Slot<V> had = slots.get(oldKey);
+        if (had == null) return plus(newKey, value);
+        if (oldKey.equals(newKey)) return plus(newKey, value);
+        OrderedMap<K, V> without = minus(newKey);
+        return new OrderedMap<>(without.slots.minus(oldKey).plus(newKey, new Slot<>(had.place(), value)),
+                without.order.plus(had.place(), newKey));
     }
 
     OrderedMap<K, V> minus(Object key) {

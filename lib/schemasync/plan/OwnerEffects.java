@@ -83,8 +83,8 @@ final class OwnerEffects {
             case PUBLICATION -> c.externals.publications.containsKey(o.name());
             case EVENT_TRIGGER -> c.externals.eventTriggers.containsKey(o.name());
             case OPERATOR -> c.operators.containsKey(o + "(" + t.arguments() + ")");
-            case TEXT_SEARCH_DICTIONARY -> c.textSearch.dictionaries().containsKey(o);
-            case TEXT_SEARCH_CONFIGURATION -> c.textSearch.configurations().containsKey(o);
+            case TEXT_SEARCH_DICTIONARY -> c.textSearchDictionaries.containsKey(o);
+            case TEXT_SEARCH_CONFIGURATION -> c.textSearchConfigurations.containsKey(o);
         };
     }
 

@@ -59,7 +59,11 @@ final class PlanState {
     private final OrderedMap<OwnerTarget, String> owners;
     private final OrderedMap<String, schemasync.catalog.Operator> operators;
     private final OrderedMap<String, schemasync.catalog.Cast> casts;
-    private final schemasync.catalog.TextSearch textSearch;
+    /** Text search dictionaries and configurations, persistent like every other kind ({@link TextSearchEffects}). */
+    private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
+    private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
+    /** The two as the catalog's value, made when first asked (a state never changes). */
+    private schemasync.catalog.TextSearch textSearch;
     /** PostgreSQL 18's NOT NULL constraint names of their own ({@link NotNullNameEffects}). */
     private final OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
 
@@ -94,7 +98,8 @@ final class PlanState {
         owners = OrderedMap.from(c.owners());
         operators = OrderedMap.from(c.operators().operators());
         casts = OrderedMap.from(c.operators().casts());
-        textSearch = c.textSearch();
+        textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
+        textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
         notNullNames = OrderedMap.from(c.notNullNames());
     }
 
@@ -127,7 +132,8 @@ final class PlanState {
         owners = e.owners.frozen();
         operators = e.operators.frozen();
         casts = e.casts.frozen();
-        textSearch = e.textSearch;
+        textSearchDictionaries = e.textSearchDictionaries.frozen();
+        textSearchConfigurations = e.textSearchConfigurations.frozen();
         notNullNames = e.notNullNames.frozen();
     }
 
@@ -135,33 +141,39 @@ final class PlanState {
     /** The schema names as a map (to a placeholder), for {@link CatalogEdit}. */
     OrderedMap<String, Boolean> schemaNames() { return schemas; }
     List<Catalog.ViewDependency> viewDependencies() { return viewDependencies; }
-    Map<QualifiedName, TableLineage> lineage() { return lineage; }
-    Map<QualifiedName, Table> tables() { return tables; }
-    Map<QualifiedName, Index> indexes() { return indexes; }
-    Map<QualifiedName, List<String>> enums() { return enums; }
-    Map<QualifiedName, String> views() { return views; }
-    Map<String, Catalog.Function> functions() { return functions; }
-    Map<String, Catalog.Function> aggregates() { return aggregates; }
-    Map<String, Catalog.Extension> extensions() { return extensions; }
-    Map<QualifiedName, Domain> domains() { return domains; }
-    Map<QualifiedName, CompositeType> composites() { return composites; }
-    Map<QualifiedName, Sequence> sequences() { return sequences; }
-    Map<CommentTarget, String> comments() { return comments; }
-    Map<QualifiedName, Catalog.Partitioning> partitioning() { return partitioning; }
-    Map<QualifiedName, Catalog.MaterializedView> materializedViews() { return materializedViews; }
-    Map<GrantTarget, Set<Grant>> grants() { return grants; }
-    Map<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
-    Map<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
-    Map<QualifiedName, Collation> collations() { return collations; }
-    Map<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
-    Map<String, schemasync.catalog.Operator> operators() { return operators; }
-    Map<String, schemasync.catalog.Cast> casts() { return casts; }
+    OrderedMap<QualifiedName, TableLineage> lineage() { return lineage; }
+    OrderedMap<QualifiedName, Table> tables() { return tables; }
+    OrderedMap<QualifiedName, Index> indexes() { return indexes; }
+    OrderedMap<QualifiedName, List<String>> enums() { return enums; }
+    OrderedMap<QualifiedName, String> views() { return views; }
+    OrderedMap<String, Catalog.Function> functions() { return functions; }
+    OrderedMap<String, Catalog.Function> aggregates() { return aggregates; }
+    OrderedMap<String, Catalog.Extension> extensions() { return extensions; }
+    OrderedMap<QualifiedName, Domain> domains() { return domains; }
+    OrderedMap<QualifiedName, CompositeType> composites() { return composites; }
+    OrderedMap<QualifiedName, Sequence> sequences() { return sequences; }
+    OrderedMap<CommentTarget, String> comments() { return comments; }
+    OrderedMap<QualifiedName, Catalog.Partitioning> partitioning() { return partitioning; }
+    OrderedMap<QualifiedName, Catalog.MaterializedView> materializedViews() { return materializedViews; }
+    OrderedMap<GrantTarget, Set<Grant>> grants() { return grants; }
+    OrderedMap<DefaultTarget, Set<Grant>> defaultPrivileges() { return defaultPrivileges; }
+    OrderedMap<QualifiedName, RelationOptions> relationOptions() { return relationOptions; }
+    OrderedMap<QualifiedName, Collation> collations() { return collations; }
+    OrderedMap<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
+    OrderedMap<String, schemasync.catalog.Operator> operators() { return operators; }
+    OrderedMap<String, schemasync.catalog.Cast> casts() { return casts; }
 
-    Map<OwnerTarget, String> owners() { return owners; }
-    Map<QualifiedName, Statistics> statistics() { return statistics; }
-    Map<String, Rule> rules() { return rules; }
-    schemasync.catalog.TextSearch textSearch() { return textSearch; }
-    Map<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
+    OrderedMap<OwnerTarget, String> owners() { return owners; }
+    OrderedMap<QualifiedName, Statistics> statistics() { return statistics; }
+    OrderedMap<String, Rule> rules() { return rules; }
+    OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries() { return textSearchDictionaries; }
+    OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations() { return textSearchConfigurations; }
+    OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
+
+    schemasync.catalog.TextSearch textSearch() {
+        if (textSearch == null) textSearch = new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations);
+        return textSearch;
+    }
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.State externals() { return externals; }

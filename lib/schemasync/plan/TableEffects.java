@@ -168,10 +168,7 @@ final class TableEffects {
     static void rename(CatalogEdit c, QualifiedName from, QualifiedName to) {
         Table table = c.table(from);
         c.renameOptions(from, to);
-        Map<QualifiedName, Table> reordered = new java.util.LinkedHashMap<>();
-        c.tables.forEach((n, t) -> reordered.put(n.equals(from) ? to : n, n.equals(from) ? table.withName(to) : t));
-        c.tables.clear();
-        c.tables.putAll(reordered);
+        c.tables.renamed(from, to, table.withName(to)); // in its place, as the catalog lists it after ALTER TABLE ... RENAME
         c.indexes.replaceAll((n, i) -> i.table().equals(from) ? new Index(i.name(), to, i.unique(), i.method(), i.definition(),
                 i.valid(), i.constraintBacked()) : i);
         c.sequences.replaceAll((n, q) -> q.owner() != null && q.owner().table().equals(from)

@@ -15,16 +15,16 @@ final class TextSearchEffects {
     }
 
     static void createDictionary(CatalogEdit c, Step.CreateTextSearchDictionary s) {
-        c.textSearch = c.textSearch.withDictionary(s.dictionary().name(), s.dictionary());
+        c.textSearchDictionaries.put(s.dictionary().name(), s.dictionary());
     }
 
     static void createConfiguration(CatalogEdit c, Step.CreateTextSearchConfiguration s) {
-        c.textSearch = c.textSearch.withConfiguration(s.name(), new TextSearch.Configuration(s.name(), s.parser(), Map.of()));
+        c.textSearchConfigurations.put(s.name(), new TextSearch.Configuration(s.name(), s.parser(), Map.of()));
     }
 
     /** ADD MAPPING appends the dictionaries to each token type's list (PostgreSQL refuses a token type mapped already). */
     static void addMapping(CatalogEdit c, Step.AddTextSearchMapping s) {
-        TextSearch.Configuration had = c.textSearch.configurations().get(s.configuration());
+        TextSearch.Configuration had = c.textSearchConfigurations.get(s.configuration());
         if (had == null) return;
         Map<String, List<QualifiedName>> mappings = new LinkedHashMap<>(had.mappings());
         for (String token : s.tokenTypes()) {
@@ -32,16 +32,16 @@ final class TextSearchEffects {
             dictionaries.addAll(s.dictionaries());
             mappings.put(token, dictionaries);
         }
-        c.textSearch = c.textSearch.withConfiguration(had.name(), new TextSearch.Configuration(had.name(), had.parser(), mappings));
+        c.textSearchConfigurations.put(had.name(), new TextSearch.Configuration(had.name(), had.parser(), mappings));
     }
 
     /** DROP TEXT SEARCH DICTIONARY / CONFIGURATION: the object goes with its comment. */
     static void drop(CatalogEdit c, Step.DropObject d) {
         if (d.kind() == schemasync.model.ObjectKind.TEXT_SEARCH_DICTIONARY) {
-            c.textSearch = c.textSearch.withDictionary(d.target(), null);
+            c.textSearchDictionaries.remove(d.target());
             c.comments.remove(new CommentTarget(CommentTarget.Kind.TEXT_SEARCH_DICTIONARY, d.target(), null));
         } else {
-            c.textSearch = c.textSearch.withConfiguration(d.target(), null);
+            c.textSearchConfigurations.remove(d.target());
             c.comments.remove(new CommentTarget(CommentTarget.Kind.TEXT_SEARCH_CONFIGURATION, d.target(), null));
         }
     }

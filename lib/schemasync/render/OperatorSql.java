@@ -28,17 +28,7 @@ final class OperatorSql {
 
     static String createOperator(DSLContext ctx, OperatorSteps.CreateOperator s) {
         Operator o = s.operator();
-        StringBuilder sql = new StringBuilder("CREATE OPERATOR " + name(ctx, o.name()) + " (");
-        if (o.leftType() != null) sql.append("LEFTARG = ").append(o.leftType()).append(", ");
-        if (o.rightType() != null) sql.append("RIGHTARG = ").append(o.rightType()).append(", ");
-        sql.append("FUNCTION = ").append(o.function());
-        if (o.commutator() != null) sql.append(", COMMUTATOR = ").append(other(ctx, o.commutator()));
-        if (o.negator() != null) sql.append(", NEGATOR = ").append(other(ctx, o.negator()));
-        if (o.restrict() != null) sql.append(", RESTRICT = ").append(o.restrict());
-        if (o.join() != null) sql.append(", JOIN = ").append(o.join());
-        if (o.hashes()) sql.append(", HASHES");
-        if (o.merges()) sql.append(", MERGES");
-        return sql.append(")").toString();
+        return "CREATE OPERATOR " + name(ctx, o.name()) + " (" + o.describe(operator -> other(ctx, operator)) + ")";
     }
 
     /** {@code public.=== (public.money2, public.money2)}: how ALTER and DROP OPERATOR name one. */

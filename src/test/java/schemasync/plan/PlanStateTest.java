@@ -180,6 +180,23 @@ class PlanStateTest {
         return all;
     }
 
+    /** A step's edit starts from the state's own persistent maps: what it does not touch, the next state shares. */
+    @Test
+    void aStepSharesEveryMapItDoesNotEdit() {
+        Catalog before = catalog().table(table("public.accounts", 10, 1, notNull("id", "bigint")))
+                .index("accounts_id", "public.accounts", true, "USING btree (id)").build();
+        PlanState state = new PlanState(before);
+        CatalogEdit edit = new CatalogEdit(state, Spelled.NONE);
+        edit.tables.renamed(q("public.accounts"), q("public.members"), edit.tables.get(q("public.accounts")).withName(q("public.members")));
+        PlanState next = edit.state();
+        org.junit.jupiter.api.Assertions.assertSame(state.indexes(), next.indexes(), "an untouched kind is the same map");
+        org.junit.jupiter.api.Assertions.assertSame(state.comments(), next.comments());
+        org.junit.jupiter.api.Assertions.assertSame(state.textSearchDictionaries(), next.textSearchDictionaries(),
+                "text search is persistent maps too, not one value copied by every step");
+        assertEquals(List.of(q("public.members")), List.copyOf(next.tables().keySet()));
+        assertEquals(List.of(q("public.accounts")), List.copyOf(state.tables().keySet()), "the earlier state is unchanged");
+    }
+
     /** The catalog's maps are LinkedHashMaps: the persistent map iterates as one would under the same puts and removes. */
     @Test
     void anOrderedMapKeepsTheOrderALinkedHashMapKeeps() {
@@ -190,15 +207,26 @@ class PlanStateTest {
         List<List<Map.Entry<Integer, Integer>>> earlierEntries = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             int key = random.nextInt(60);
-            if (random.nextInt(3) == 0) {
+            int move = random.nextInt(6);
+            if (move == 0 || move == 1) {
                 linked.remove(key);
                 ordered = ordered.minus(key);
+            } else if (move == 2 && linked.containsKey(key)) {
+                // A rename: the entry under another key, in its place (what the old code did with a LinkedHashMap copy).
+                int to = 60 + random.nextInt(60);
+                Map<Integer, Integer> renamed = new LinkedHashMap<>();
+                int value = i;
+                linked.remove(to);
+                linked.forEach((k, v) -> renamed.put(k == key ? to : k, k == key ? value : v));
+                linked = renamed;
+                ordered = ordered.renamed(key, to, value);
             } else {
                 linked.put(key, i);
                 ordered = ordered.plus(key, i);
             }
             assertEquals(List.copyOf(linked.entrySet()), List.copyOf(ordered.entrySet()), "after operation " + i);
             assertEquals(linked.containsKey(key), ordered.containsKey(key));
+            assertEquals(linked.size(), ordered.size());
             if (i % 100 == 0) {
                 earlier.add(ordered);
                 earlierEntries.add(List.copyOf(ordered.entrySet()));

@@ -86,7 +86,7 @@ class PlannerTextSearchCasesTest {
                                         .mapping(List.of("word", "asciiword"), "english_nostop")), shapes().build(),
                         List.of(), List.of(), List.of("unchanged text search dictionary public.english_nostop",
                                 "unchanged text search configuration public.docs")),
-                new Case("a dictionary whose options differ: drift with the ALTER that would make it so", both,
+                new Case("a dictionary whose options differ: drift naming the ALTER that would make it so", both,
                         db -> db.ensureTextSearchDictionary("english_nostop", d -> d.template("snowball").option("language", "english")
                                 .option("stopwords", "english")).ignore("docs"), shapes().build(), List.of(), List.of(),
                         List.of("drift text search dictionary public.english_nostop")),
@@ -96,7 +96,7 @@ class PlannerTextSearchCasesTest {
                 new Case("a dictionary whose template differs: drift (a template cannot be altered)", both,
                         db -> db.ensureTextSearchDictionary("english_nostop", d -> d.template("simple")).ignore("docs"),
                         shapes().build(), List.of(), List.of(), List.of("drift text search dictionary public.english_nostop")),
-                new Case("a configuration whose mappings differ: drift with ADD / ALTER / DROP MAPPING", both,
+                new Case("a configuration whose mappings differ: drift naming the ALTER MAPPING and DROP MAPPING that would make it so", both,
                         db -> db.ensureTextSearchConfiguration("docs", c -> c.mapping(List.of("asciiword"), "simple", "english_nostop"))
                                 .ignore("english_nostop"), shapes().build(), List.of(), List.of(),
                         List.of("drift text search configuration public.docs")),
@@ -146,5 +146,26 @@ class PlannerTextSearchCasesTest {
     @MethodSource("cases")
     void plansExactlyThis(Case c) {
         PlannerCasesTest.check(c);
+    }
+
+    /** What the drift cases' names promise beyond the plan lines: the statements, or why there are none. */
+    @org.junit.jupiter.api.Test
+    void eachDriftSaysWhatItsCaseNamePromises() {
+        Map<String, List<String>> promised = Map.of(
+                "a dictionary whose options differ", List.of("to change it: ALTER TEXT SEARCH DICTIONARY \"public\".\"english_nostop\"",
+                        "stopwords"),
+                "a dictionary whose template differs", List.of("a dictionary's template cannot be altered"),
+                "a configuration whose mappings differ", List.of("ALTER MAPPING FOR \"asciiword\"", "DROP MAPPING", "\"word\""),
+                "a configuration whose parser differs", List.of("a configuration's parser cannot be altered"));
+        promised.forEach((prefix, fragments) -> {
+            Case c = cases().filter(k -> k.name().startsWith(prefix)).findFirst().orElseThrow();
+            schemasync.plan.Plan plan = Planner.plan(c.before(), schemasync.dsl.DeclaredSchema.of(List.of(schemasync.Blocks.block("C1",
+                    c.declare()))), c.shapes(), Map.of());
+            String messages = plan.items().stream().filter(i -> i instanceof PlanItem.Drift)
+                    .map(i -> ((PlanItem.Drift) i).message()).toList().toString();
+            for (String fragment : fragments) {
+                org.junit.jupiter.api.Assertions.assertTrue(messages.contains(fragment), c.name() + ": " + fragment + " in " + messages);
+            }
+        });
     }
 }
