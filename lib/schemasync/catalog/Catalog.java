@@ -29,8 +29,8 @@ import java.util.TreeSet;
  * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
  * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
  * declares one), so no differ reads them.
- * {@code notNullNames}: the NOT NULL constraints (PostgreSQL 18+) whose name is not PostgreSQL's default, by table
- * and column ({@link NotNullNames}).
+ * {@code notNullNames}: the NOT NULL constraints (PostgreSQL 18+) whose name is not PostgreSQL's default, by table and
+ * column ({@link NotNullNames}); {@code notNullNamesKept}: false below 18, which names none (a replay invents none).
  */
 public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map<QualifiedName, Index> indexes,
                       Map<QualifiedName, List<String>> enums, Map<QualifiedName, String> views,
@@ -47,7 +47,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, List<Table.Trigger>> relationTriggers, Map<QualifiedName, String> indexDefinitions,
                       Map<QualifiedName, IndexParts> indexParts, Map<TriggerParts.Key, TriggerParts> triggerParts,
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
-                      Map<NotNullNames.Key, String> notNullNames,
+                      Map<NotNullNames.Key, String> notNullNames, boolean notNullNamesKept,
                       OperatorObjects operators,
                       TextSearch textSearch) {
 
@@ -210,6 +210,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.foreignPartitions = new LinkedHashMap<>(foreignPartitions);
         b.owners = new LinkedHashMap<>(owners);
         b.notNullNames = new LinkedHashMap<>(notNullNames);
+        b.notNullNamesKept = notNullNamesKept;
         b.operators = operators;
         b.textSearch = textSearch;
         return b;
@@ -253,6 +254,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private Map<QualifiedName, Partitioning> foreignPartitions = new LinkedHashMap<>();
         private Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         private Map<NotNullNames.Key, String> notNullNames = new LinkedHashMap<>();
+        private boolean notNullNamesKept = true;
         private OperatorObjects operators = OperatorObjects.NONE;
         private TextSearch textSearch = TextSearch.NONE;
 
@@ -373,7 +375,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public Map<NotNullNames.Key, String> notNullNames() { return notNullNames; }
         public Builder notNullNames(Map<NotNullNames.Key, String> notNullNames) { this.notNullNames = new LinkedHashMap<>(notNullNames); return this; }
-
+        public boolean notNullNamesKept() { return notNullNamesKept; }
+        public Builder notNullNamesKept(boolean kept) { this.notNullNamesKept = kept; return this; }
         public OperatorObjects operators() { return operators; }
         public Builder operators(OperatorObjects operators) { this.operators = operators; return this; }
 
@@ -385,7 +388,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
                     indexDefinitions, indexParts, triggerParts, foreignPartitions, owners, notNullNames,
-                    operators, textSearch);
+                    notNullNamesKept, operators, textSearch);
         }
     }
 

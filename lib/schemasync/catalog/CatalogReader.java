@@ -168,7 +168,7 @@ public final class CatalogReader {
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(tables.relationTriggers(tableRecords.keySet())).indexDefinitions(tables.indexDefinitions)
                 .indexParts(indexParts).triggerParts(triggerParts)
-                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).operators(operators.build())
+                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operators.build())
                 .textSearch(textSearch.build()).build();
     }
 

@@ -68,6 +68,7 @@ final class CatalogEdit {
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
     /** NOT NULL constraint names of their own, PostgreSQL 18 ({@link NotNullNameEffects}). */
     final EditedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
+    final boolean notNullNamesKept;
 
     CatalogEdit(PlanState s, Spelled spelled) {
         this.spelled = spelled;
@@ -107,6 +108,7 @@ final class CatalogEdit {
         textSearchDictionaries = edit(s.textSearchDictionaries());
         textSearchConfigurations = edit(s.textSearchConfigurations());
         notNullNames = edit(s.notNullNames());
+        notNullNamesKept = s.notNullNamesKept();
     }
 
     /** Edits start from the state's own persistent map, never a copy: a step costs what its effect costs. */
@@ -127,7 +129,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts))
-                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).build();
+                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
     }
 
     /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */

@@ -33,7 +33,7 @@ final class NotNullNameEffects {
     /** After ALTER TABLE ... RENAME TO: every NOT NULL of the table keeps its name, PostgreSQL's old default included. */
     static void renamedTable(CatalogEdit c, QualifiedName from, QualifiedName to) {
         Table table = c.tables.get(to);
-        if (table == null) return;
+        if (table == null || !c.notNullNamesKept) return; // below 18 there is no constraint to keep a name
         for (Column k : table.columns()) {
             if (!k.notNull()) continue;
             String name = c.notNullNames.remove(new NotNullNames.Key(from, k.name()));
@@ -44,7 +44,7 @@ final class NotNullNameEffects {
     /** After ALTER TABLE ... RENAME COLUMN: its NOT NULL keeps its name. */
     static void renamedColumn(CatalogEdit c, QualifiedName table, String from, String to) {
         Table t = c.tables.get(table);
-        if (t == null || t.column(to).map(k -> !k.notNull()).orElse(true)) return;
+        if (t == null || !c.notNullNamesKept || t.column(to).map(k -> !k.notNull()).orElse(true)) return;
         String name = c.notNullNames.remove(new NotNullNames.Key(table, from));
         keep(c, table, to, name != null ? name : NotNullNames.defaultName(table.name(), from));
     }

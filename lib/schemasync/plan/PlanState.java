@@ -66,6 +66,8 @@ final class PlanState {
     private schemasync.catalog.TextSearch textSearch;
     /** PostgreSQL 18's NOT NULL constraint names of their own ({@link NotNullNameEffects}). */
     private final OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
+    /** Whether the server names NOT NULL constraints at all (18+): below, a rename leaves no name to keep. */
+    private final boolean notNullNamesKept;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
     PlanState(Catalog c) {
@@ -101,6 +103,7 @@ final class PlanState {
         textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
         textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
         notNullNames = OrderedMap.from(c.notNullNames());
+        notNullNamesKept = c.notNullNamesKept();
     }
 
     /** The state an edit leaves ({@link CatalogEdit#state}): each map as the effects left it. */
@@ -135,6 +138,7 @@ final class PlanState {
         textSearchDictionaries = e.textSearchDictionaries.frozen();
         textSearchConfigurations = e.textSearchConfigurations.frozen();
         notNullNames = e.notNullNames.frozen();
+        notNullNamesKept = e.notNullNamesKept;
     }
 
     Set<String> schemas() { return schemas.keySet(); }
@@ -169,6 +173,7 @@ final class PlanState {
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries() { return textSearchDictionaries; }
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations() { return textSearchConfigurations; }
     OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
+    boolean notNullNamesKept() { return notNullNamesKept; }
 
     schemasync.catalog.TextSearch textSearch() {
         if (textSearch == null) textSearch = new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations);
