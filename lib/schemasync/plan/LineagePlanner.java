@@ -33,26 +33,33 @@ final class LineagePlanner {
         List<QualifiedName> parents = have == null ? List.of() : have.inherits();
         QualifiedName type = have == null ? null : have.ofType();
         String object = actual.toString();
-        for (QualifiedName parent : form.inherits()) {
-            QualifiedName p = context.renamesTable(parent);
-            if (parents.contains(p)) continue;
-            String missing = missing(context.state().tables().get(p), context.state().tables().get(actual));
-            if (missing == null) {
-                out.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
-                        context.original(actual), new Step.InheritParent(actual, p));
-            } else {
-                out.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
-                        + missing + ": not linked (ALTER TABLE ... INHERIT needs them)", null);
+        // One comparison per kind: Differ.lineage says whether INHERITS and OF differ (the declared parents named as
+        // the tables are after this plan's renames); the inherited columns are planned column by column below.
+        List<String> differing = schemasync.catalog.Differ.lineage(
+                new TableLineage(form.inherits().stream().map(context::renamesTable).toList(), form.ofType()),
+                have == null ? new TableLineage(List.of(), null) : have).stream().map(schemasync.model.Difference::field).toList();
+        if (differing.contains("inherits")) {
+            for (QualifiedName parent : form.inherits()) {
+                QualifiedName p = context.renamesTable(parent);
+                if (parents.contains(p)) continue;
+                String missing = missing(context.state().tables().get(p), context.state().tables().get(actual));
+                if (missing == null) {
+                    out.change(t.origin(), "table inheritance", object, Summary.will(Summary.Verb.SET).plus(" INHERIT " + p),
+                            context.original(actual), new Step.InheritParent(actual, p));
+                } else {
+                    out.drift(t.origin(), "table inheritance", object, "declared INHERITS (" + p + "), but the table "
+                            + missing + ": not linked (ALTER TABLE ... INHERIT needs them)", null);
+                }
             }
-        }
-        for (QualifiedName p : parents) {
-            if (form.inherits().stream().noneMatch(d -> context.renamesTable(d).equals(p))) {
-                out.drift(t.origin(), "table inheritance", object, "inherits from " + p
-                        + " in the database, which the declaration does not say: left alone", null);
+            for (QualifiedName p : parents) {
+                if (form.inherits().stream().noneMatch(d -> context.renamesTable(d).equals(p))) {
+                    out.drift(t.origin(), "table inheritance", object, "inherits from " + p
+                            + " in the database, which the declaration does not say: left alone", null);
+                }
             }
         }
         out.addAll(inheritedColumns(context, t, actual, have == null ? List.of() : have.inheritedColumns()));
-        if (!java.util.Objects.equals(form.ofType(), type)) {
+        if (differing.contains("of type")) {
             out.drift(t.origin(), "typed table", object, (type == null ? "is not a typed table" : "is OF " + type)
                     + " in the database, declared " + (form.ofType() == null ? "without OF" : "OF " + form.ofType())
                     + ": left alone", null);

@@ -206,8 +206,13 @@ final class TableEffects {
 
     static void dropColumn(CatalogEdit c, QualifiedName table, String column) {
         Table t = c.table(table);
-        // Constraints and the primary key on the column go with it (their indexes too).
-        for (Constraint k : t.constraints()) if (k.columns().contains(column)) dropConstraint(c, table, k.name());
+        // Constraints and the primary key on the column go with it (their indexes too), and so do a CHECK and a plain
+        // index that mention it: pg_depend ties them to every column they use (ColumnReferences reads which).
+        for (Constraint k : t.constraints()) {
+            boolean uses = k.kind() == Constraint.Kind.CHECK ? ColumnReferences.checkUses(k, column) : k.columns().contains(column);
+            if (uses) dropConstraint(c, table, k.name());
+        }
+        c.indexes.values().removeIf(i -> i.table().equals(table) && !i.constraintBacked() && ColumnReferences.indexUses(i, column));
         Table now = c.table(table);
         Table.PrimaryKey pk = now.primaryKey();
         if (pk != null && pk.columns().contains(column)) {

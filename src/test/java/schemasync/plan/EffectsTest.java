@@ -61,6 +61,35 @@ class EffectsTest {
         assertEquals(Set.of("schema public"), CatalogOutline.of(Effects.apply(new Step.DropTable(q("purchases")), renamed)));
     }
 
+    /**
+     * DROP COLUMN takes along a CHECK and a plain index that mention the column, as read from a database (the CHECK's
+     * columns empty, as the reader leaves them; the index as pg_get_indexdef prints it), but not one that only has a
+     * longer name, a string literal, a function or an operator class spelled like the column.
+     */
+    @Test
+    void aDroppedColumnTakesTheChecksAndPlainIndexesThatUseIt() {
+        Catalog read = catalog().table(Fixtures.table("items", 0, 0, Fixtures.column("sku", "text"), Fixtures.column("qty", "integer"),
+                        Fixtures.column("sku_note", "text"), Fixtures.column("Mixed", "text")).withConstraints(List.of(
+                        Fixtures.check("items_qty_check", "((qty > 0) AND (sku <> ''::text))", true),
+                        Fixtures.check("items_note_check", "((sku_note <> 'sku'::text) AND (qty < 100))", true),
+                        Fixtures.check("items_mixed_check", "(\"Mixed\" <> ''::text)", true))))
+                .index("items_sku_idx", "items", false, "USING btree (sku)")
+                .index("items_lower_idx", "items", false, "USING btree (lower(sku) text_pattern_ops)")
+                .index("items_where_idx", "items", false, "USING btree (qty) WHERE (sku IS NOT NULL)")
+                .index("items_include_idx", "items", true, "USING btree (qty) INCLUDE (sku)")
+                .index("items_note_idx", "items", false, "USING btree (sku_note COLLATE \"C\") WHERE (sku_note <> 'sku'::text)")
+                .index("items_mixed_idx", "items", false, "USING btree (\"Mixed\")")
+                .build();
+        Set<String> facts = CatalogOutline.of(Effects.apply(new Step.DropColumn(q("items"), "sku"), read));
+        assertTrue(facts.stream().noneMatch(f -> f.contains("items_qty_check") || f.contains("items_sku_idx")
+                || f.contains("items_lower_idx") || f.contains("items_where_idx") || f.contains("items_include_idx")), facts::toString);
+        assertTrue(facts.stream().anyMatch(f -> f.contains("items_note_check")), facts::toString);
+        assertTrue(facts.stream().anyMatch(f -> f.contains("items_note_idx")), facts::toString);
+        Set<String> mixed = CatalogOutline.of(Effects.apply(new Step.DropColumn(q("items"), "Mixed"), read));
+        assertTrue(mixed.stream().noneMatch(f -> f.contains("items_mixed_check") || f.contains("items_mixed_idx")), mixed::toString);
+        assertTrue(mixed.stream().anyMatch(f -> f.contains("items_sku_idx")), mixed::toString);
+    }
+
     @Test
     void aStepOnATableTheReplayDoesNotKnowIsAnError() {
         assertThrows(IllegalStateException.class, () -> Effects.apply(new Step.DropColumn(q("nowhere"), "x"), catalog().build()));
