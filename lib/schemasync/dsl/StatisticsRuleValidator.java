@@ -17,7 +17,7 @@ import schemasync.catalog.QualifiedName;
  */
 final class StatisticsRuleValidator {
     private static final Pattern RULE = Pattern.compile(
-            "(?is)ON\\s+(SELECT|INSERT|UPDATE|DELETE)\\s+TO\\s+(\\S+)(\\s+WHERE\\s+.+?)?\\s+DO(\\s+ALSO|\\s+INSTEAD)?\\s+(.+)");
+            "(?is)ON\\s+(SELECT|INSERT|UPDATE|DELETE)\\s+TO\\s+((?:\"(?:[^\"]|\"\")*\"|[^\\s\"])+)(\\s+WHERE\\s+.+?)?\\s+DO(\\s+ALSO|\\s+INSTEAD)?\\s+(.+)");
     private final Validator validator;
 
     StatisticsRuleValidator(Validator validator) {
@@ -94,10 +94,16 @@ final class StatisticsRuleValidator {
         if (why != null) validator.problem(r.origin(), what + ": definition " + why);
     }
 
-    /** {@code public.t}, {@code t} (in public) or {@code "T"}: the table the definition's TO names. */
+    /**
+     * {@code public.t}, {@code t} (in public), {@code "T"} or {@code "my.schema"."a""b"}: whether the definition's TO
+     * names the rule's table, read as PostgreSQL reads it (bare parts fold to lower case, quoted ones are exact).
+     */
     private static boolean names(String written, QualifiedName table) {
-        boolean quoted = written.contains("\"");
-        QualifiedName parsed = QualifiedName.parse(written.replace("\"", ""));
-        return quoted ? parsed.equals(table) : parsed.schema().equalsIgnoreCase(table.schema()) && parsed.name().equalsIgnoreCase(table.name());
+        List<String> parts = schemasync.model.Identifiers.splitQualified(written);
+        return switch (parts.size()) {
+            case 1 -> table.equals(new QualifiedName(QualifiedName.DEFAULT_SCHEMA, parts.get(0)));
+            case 2 -> table.equals(new QualifiedName(parts.get(0), parts.get(1)));
+            default -> false;
+        };
     }
 }

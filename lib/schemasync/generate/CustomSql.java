@@ -5,18 +5,20 @@ import java.util.List;
 import schemasync.catalog.Column;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
+import schemasync.model.Identifiers;
 
 /**
  * The exact SQL and the guard of each custom step the generator writes. Guards ask pg_catalog by
  * name (never by OID, never through search_path), so they answer the same on any database; every
- * identifier is double-quoted, every name in a guard is a string literal.
+ * identifier is quoted by the one rule ({@link Identifiers#quote}: quote_ident with the keywords of 13–18, so the
+ * text reads the same on every supported server), every name in a guard is a string literal.
  */
 final class CustomSql {
     private CustomSql() {
     }
 
     static String q(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return Identifiers.quote(identifier);
     }
 
     static String q(QualifiedName name) {
@@ -24,7 +26,7 @@ final class CustomSql {
     }
 
     static String lit(String value) {
-        return "'" + value.replace("'", "''") + "'";
+        return schemasync.catalog.SqlText.literal(value);
     }
 
     /** True while no relation (table, sequence, view, ...) of this name exists. */

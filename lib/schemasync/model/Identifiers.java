@@ -69,6 +69,43 @@ public final class Identifiers {
         return n.length() > 1 && n.startsWith("\"") && n.endsWith("\"") ? n.substring(1, n.length() - 1).replace("\"\"", "\"") : n;
     }
 
+    /**
+     * The names a dotted SQL name spells ({@code audit."Stamp"}, {@code "my.schema"."a""b"}), as PostgreSQL's scanner
+     * reads them: a quoted part is its inside with doubled quotes undone (a dot inside quotes is part of the name), a
+     * bare part folds to lower case (ASCII only, as under UTF8). Empty when the text is not a dotted name.
+     */
+    public static java.util.List<String> splitQualified(String text) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        String s = text == null ? "" : text.strip();
+        int i = 0;
+        while (true) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            if (i >= s.length()) return java.util.List.of();
+            StringBuilder part = new StringBuilder();
+            if (s.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= s.length()) return java.util.List.of(); // unterminated quote
+                    char c = s.charAt(i++);
+                    if (c != '"') part.append(c);
+                    else if (i < s.length() && s.charAt(i) == '"') part.append(s.charAt(i++));
+                    else break;
+                }
+                if (part.isEmpty()) return java.util.List.of(); // "" is no name in PostgreSQL
+            } else {
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$')) {
+                    char c = s.charAt(i++);
+                    part.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                }
+                if (part.isEmpty() || Character.isDigit(part.charAt(0)) || part.charAt(0) == '$') return java.util.List.of();
+            }
+            parts.add(part.toString());
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+            if (i == s.length()) return java.util.List.copyOf(parts);
+            if (s.charAt(i++) != '.') return java.util.List.of();
+        }
+    }
+
     /** Whether {@code word} is a keyword that a bare name cannot be (for the test against the server's list). */
     static boolean isKeyword(String word) {
         return KEYWORDS.contains(word);

@@ -13,6 +13,7 @@ import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
 import schemasync.model.DependencyGraph;
+import schemasync.model.Identifiers;
 import schemasync.model.ObjectId;
 
 /**
@@ -75,9 +76,10 @@ final class PlanGraph {
 
     /** The domain, enum, composite or range type a column's type names ({@code public.mood[]} too), or null for a built-in one. */
     static QualifiedName userType(Catalog catalog, String type) {
-        String bare = type.replaceAll("(\\[\\])+$", "").replace("\"", "");
-        if (!bare.contains(".")) return null; // the catalog's reader prints every user type qualified
-        QualifiedName n = QualifiedName.parse(bare);
+        // The catalog's reader prints every user type qualified, quote_ident'ed part by part ("my.schema"."Mood").
+        List<String> parts = Identifiers.splitQualified(type.replaceAll("(\\[\\])+$", ""));
+        if (parts.size() != 2) return null;
+        QualifiedName n = new QualifiedName(parts.get(0), parts.get(1));
         boolean user = catalog.domains().containsKey(n) || catalog.enums().containsKey(n) || catalog.composites().containsKey(n)
                 || catalog.rangeTypes().containsKey(n);
         return user ? n : null;
@@ -94,9 +96,18 @@ final class PlanGraph {
         return ObjectId.onTable(ObjectId.Kind.TRIGGER, table.schema(), table.name(), name);
     }
 
-    /** A routine by its (possibly quoted, possibly unqualified: public) name, arguments left out. */
+    /**
+     * A routine by its (possibly quoted, possibly unqualified: public) name, arguments left out, read as PostgreSQL reads
+     * it: bare parts fold to lower case, quoted parts are exact ({@code "my.schema"."Stamp"}).
+     */
     static ObjectId routine(String name) {
-        return routine(QualifiedName.parse(name.strip().replace("\"", "")));
+        List<String> parts = Identifiers.splitQualified(name);
+        QualifiedName n = switch (parts.size()) {
+            case 1 -> new QualifiedName(QualifiedName.DEFAULT_SCHEMA, parts.get(0));
+            case 2 -> new QualifiedName(parts.get(0), parts.get(1));
+            default -> QualifiedName.parse(name.strip()); // not a name the validator lets through; keep the node
+        };
+        return routine(n);
     }
 
     static ObjectId routine(QualifiedName name) {

@@ -40,6 +40,35 @@ class RuleTest {
     }
 
     @Test
+    void aRuleOnATableWhoseNameNeedsQuotesIsReadAsPostgreSQLReadsIt() throws Exception {
+        // TO "Odd""Name" and TO public."Odd Name": a doubled quote and a space inside quotes are part of the name
+        // (the validator once stripped every quote and stopped at the first space, and refused both).
+        List<ChangeBlock> blocks = List.of(block("R1_Odd", db -> db
+                .ensureTable("Odd\"Name", t -> t.column("id", "bigint"))
+                .ensureTable("Odd Name", t -> t.column("id", "bigint"))
+                .ensureRule("Odd\"Name", "odd_no_delete", "ON DELETE TO \"Odd\"\"Name\" DO INSTEAD NOTHING")
+                .ensureRule("Odd Name", "odd_space_no_delete", "ON DELETE TO public.\"Odd Name\" DO INSTEAD NOTHING")));
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(blocks);
+            s.execute("INSERT INTO \"Odd\"\"Name\" VALUES (1); DELETE FROM \"Odd\"\"Name\"");
+            assertEquals("1", s.queryString("SELECT count(*) FROM \"Odd\"\"Name\""));
+        }
+    }
+
+    @Test
+    void aBareNameInTheRuleFoldsToLowerCase() throws Exception {
+        // ON DELETE TO Orders names orders, not the table "Orders": PostgreSQL folds a bare name (the validator once
+        // compared case-insensitively and let the CREATE RULE fail on the server).
+        try (Scenario s = Scenario.start()) {
+            var e = assertThrows(SchemaSyncException.class, () -> s.plan(List.of(block("R1_Case", db -> db
+                    .ensureTable("Orders", t -> t.column("id", "bigint"))
+                    .ensureRule("Orders", "r1", "ON DELETE TO Orders DO INSTEAD NOTHING")))));
+            assertTrue(e.getMessage().contains("the definition is ON DELETE TO Orders, not TO the rule's table"), e.getMessage());
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'Orders'"));
+        }
+    }
+
+    @Test
     void aRuleChangedByHandIsReplacedAndAnUndeclaredOneReported() throws Exception {
         try (Scenario s = Scenario.start()) {
             List<ChangeBlock> blocks = List.of(TABLES, block("R2_Rules", db -> db

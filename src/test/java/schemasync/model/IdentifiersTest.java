@@ -45,4 +45,26 @@ class IdentifiersTest {
             }
         }
     }
+
+    @Test
+    void splitsADottedNameExactlyAsParseIdentDoes() throws Exception {
+        List<String> written = List.of("audit.stamp", "Audit.Stamp", "\"my.schema\".\"a\"\"b\"", "public.\"Odd Name\"",
+                " \"T\" ", "a . b", "x$1", "_a.\"SELECT\"", "\"New\"\"Rows\"", "a.b.c");
+        try (Scenario s = Scenario.start();
+             PreparedStatement ps = s.connection.prepareStatement("SELECT pg_catalog.parse_ident(?)")) {
+            for (String text : written) {
+                ps.setString(1, text);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(List.of((String[]) rs.getArray(1).getArray()), Identifiers.splitQualified(text), text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void whatIsNoDottedNameSplitsToNothing() {
+        for (String text : List.of("", "a.", ".a", "\"open", "\"\"", "a b", "1a", "f()", "a..b"))
+            assertEquals(List.of(), Identifiers.splitQualified(text), text);
+    }
 }
