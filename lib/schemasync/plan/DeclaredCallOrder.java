@@ -20,18 +20,20 @@ import schemasync.dsl.Declaration;
 import schemasync.model.DependencyGraph;
 
 /**
- * One apply creates objects in the order its blocks declare them. PostgreSQL resolves a function
- * call in a column default, generated column, CHECK, index expression, policy or domain, and a
- * trigger's function, when it creates that object: a routine a later block (or a later line of the
- * same block) declares does not exist yet, and the apply would fail half-way with "function … does not
- * exist". This refuses such a plan before anything runs, naming both objects and their blocks.
+ * One apply creates objects block by block. PostgreSQL resolves a function call in a column default,
+ * generated column, CHECK, index expression, policy or domain, and a trigger's function, when it
+ * creates that object: a routine a later block declares does not exist yet, and the apply would fail
+ * half-way with "function … does not exist". Inside one block {@link CreationOrder} already plans the
+ * routine first; this refuses what remains before anything runs, naming both objects and their blocks:
+ * a routine of a later block, or one the same block declares past a rename, removal, column change or
+ * custom step (which nothing is moved across).
  *
- * <p>Why not move the routine earlier instead: creating it needs what its own signature names
- * (argument and result types; a standard SQL body's tables, parsed at creation), which the blocks
- * between may declare; and each step is planned over the state the earlier steps leave. A routine's
- * body is no user here: the apply creates routines with check_function_bodies off and checks their
- * bodies before its commit, so a plain SQL or PL/pgSQL body may read what a later block declares.
- * The user's block order is the one order the tool can prove; the fix is one move, which the error says.
+ * <p>Why not move the routine into the earlier block instead: creating it needs what its own signature
+ * names (argument and result types; a standard SQL body's tables, parsed at creation), which the blocks
+ * between may declare or change; and each step is planned over the state the earlier steps leave. A
+ * routine's body is no user here: the apply creates routines with check_function_bodies off and checks
+ * their bodies before its commit, so a plain SQL or PL/pgSQL body may read what a later block declares.
+ * The order of blocks is the user's; the fix is one move, which the error says.
  *
  * <p>The check is over a dependency graph of the declared side ({@link #calls}): an edge from each
  * declaration to each routine declaration it calls; an edge that points forward in the planning order
@@ -65,7 +67,7 @@ final class DeclaredCallOrder {
                 Declaration routine = all.get(r);
                 Routine called = routine(routine);
                 problems.add(user(catalog, d) + " (block " + d.origin().blockId() + ") calls " + called.word() + " " + called.signature()
-                        + ", which " + (routine.origin().blockId().equals(d.origin().blockId()) ? "the same block declares after it"
+                        + ", which " + (routine.origin().blockId().equals(d.origin().blockId()) ? "the same block declares after a rename, removal, column change or custom step that it is not moved across"
                         : "block " + routine.origin().blockId() + " declares later")
                         + ": declare the " + called.word() + " before it (in block " + d.origin().blockId() + " or an earlier one)");
             }
@@ -113,7 +115,7 @@ final class DeclaredCallOrder {
     }
 
     /** What the declaration creates, as the error names it, or null when it creates nothing that can call a routine. */
-    private static String user(Catalog catalog, Declaration d) {
+    static String user(Catalog catalog, Declaration d) {
         if (d instanceof Declaration.TableDecl t) return catalog.tables().containsKey(t.name()) ? null : "table " + t.name();
         if (d instanceof Declaration.ColumnDecl c) {
             boolean have = catalog.tables().containsKey(c.table()) && catalog.tables().get(c.table()).column(c.column().name()).isPresent();
@@ -166,10 +168,19 @@ final class DeclaredCallOrder {
 
     /** {@code schema.name(} (either part optionally quoted) or, for a routine of public, {@code name(}. */
     static Pattern callOf(QualifiedName routine) {
+        return named(routine, "\\s*\\(");
+    }
+
+    /** {@code schema.name} or, for an object of public, {@code name}, as a whole word (a type in a signature). */
+    static Pattern wordOf(QualifiedName object) {
+        return named(object, "(?![A-Za-z0-9_$\"])");
+    }
+
+    private static Pattern named(QualifiedName routine, String after) {
         String name = "(?:" + Pattern.quote(routine.name()) + "|\"" + Pattern.quote(routine.name()) + "\")";
         String schema = "(?:" + Pattern.quote(routine.schema()) + "|\"" + Pattern.quote(routine.schema()) + "\")\\s*\\.\\s*";
         String prefix = routine.schema().equals(QualifiedName.DEFAULT_SCHEMA) ? "(?:" + schema + ")?" : schema;
         boolean plain = routine.name().equals(routine.name().toLowerCase(Locale.ROOT));
-        return Pattern.compile("(?<![A-Za-z0-9_$.\"])" + prefix + name + "\\s*\\(", plain ? Pattern.CASE_INSENSITIVE : 0);
+        return Pattern.compile("(?<![A-Za-z0-9_$.\"])" + prefix + name + after, plain ? Pattern.CASE_INSENSITIVE : 0);
     }
 }

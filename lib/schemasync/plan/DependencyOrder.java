@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 
@@ -14,14 +15,20 @@ import schemasync.dsl.Declaration;
  * tables, columns or partitions is planned after the last of them. CREATE VIEW and CREATE MATERIALIZED
  * VIEW resolve every relation their query names when they run, so a view that reads a table created in
  * the same block must come after it whatever order the block lists them in. Nothing moves across
- * blocks: the order of blocks is the user's, and custom steps keep their place.
+ * blocks: the order of blocks is the user's, and custom steps keep their place. Then {@link CreationOrder}
+ * pulls forward, inside each block, the routines, types and schemas a declaration needs at its creation.
  */
 final class DependencyOrder {
     private DependencyOrder() {
     }
 
     /** Indexes into {@code all}, each once, in planning order. */
-    static List<Integer> of(List<Declaration> all) {
+    static List<Integer> of(Catalog catalog, List<Declaration> all) {
+        return CreationOrder.of(catalog, all, viewsLast(all));
+    }
+
+    /** Block order with views after the block's tables: the order before creation prerequisites are pulled forward. */
+    static List<Integer> viewsLast(List<Declaration> all) {
         List<Integer> order = new ArrayList<>(all.size());
         int from = 0;
         while (from < all.size()) {

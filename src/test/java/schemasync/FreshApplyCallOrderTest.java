@@ -13,9 +13,10 @@ import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.SchemaChanges;
 
 /**
- * The plan of a fresh apply creates objects in block order, so a function a table calls (default,
- * CHECK, generated column, index, policy, trigger) must be declared first: in that order the apply
- * converges; in the other it is refused before anything runs, naming both objects and the blocks.
+ * The plan of a fresh apply creates objects block by block, so a function a table calls (default,
+ * CHECK, generated column, index, policy, trigger) must be declared in the same block or an earlier
+ * one: then the apply converges (in one block whatever the line order); in a later block it is refused
+ * before anything runs, naming both objects and the blocks.
  */
 class FreshApplyCallOrderTest {
     private static final Consumer<SchemaChanges> FUNCTIONS = db -> db
@@ -38,6 +39,21 @@ class FreshApplyCallOrderTest {
     void functionsDeclaredFirstConverge() throws Exception {
         try (Scenario s = Scenario.start()) {
             s.applyAndConverge(List.of(block("001_functions", FUNCTIONS), block("002_items", TABLE)));
+        }
+    }
+
+    @Test
+    void inOneBlockFunctionsAndTypesWrittenAfterTheirUsersAreCreatedFirstAndConverge() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(List.of(block("001_all", db -> {
+                TABLE.accept(db);
+                db.ensureTable("moods", t -> t.column("id", "bigint").column("mood", "mood").column("code", "code_text"));
+                db.ensureDomain("code_text", "text").check("code_text_ok", "VALUE <> ''");
+                db.ensureEnum("mood", "sad", "ok", "happy");
+                FUNCTIONS.accept(db);
+            })));
+            assertEquals("happy", s.queryString("SELECT max(e.enumlabel) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+                    + " WHERE t.typname = 'mood' AND e.enumsortorder = 3"));
         }
     }
 

@@ -24,13 +24,13 @@ class DeclaredCallOrderTest {
 
     private static String refusal(Catalog before, ChangeBlock... blocks) {
         List<Declaration> all = DeclaredSchema.of(List.of(blocks)).declarations();
-        return assertThrows(SchemaSyncException.class, () -> DeclaredCallOrder.checked(before, all, DependencyOrder.of(all)))
+        return assertThrows(SchemaSyncException.class, () -> DeclaredCallOrder.checked(before, all, DependencyOrder.of(before, all)))
                 .getMessage();
     }
 
     private static void accepted(Catalog before, ChangeBlock... blocks) {
         List<Declaration> all = DeclaredSchema.of(List.of(blocks)).declarations();
-        List<Integer> order = DependencyOrder.of(all);
+        List<Integer> order = DependencyOrder.of(before, all);
         assertEquals(order, DeclaredCallOrder.checked(before, all, order));
     }
 
@@ -60,16 +60,71 @@ class DeclaredCallOrderTest {
     }
 
     @Test
-    void inOneBlockTheLineOrderCounts() {
+    void inOneBlockTheRoutineIsPlannedBeforeItsUserWhateverTheLineOrder() {
+        Catalog empty = catalog().build();
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            db.ensureTable("plain", t -> t.column("id", "bigint"));
+            db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text").check("code_ok", "public.zz_code() <> code"));
+            db.ensureColumn("items", "note", schemasync.dsl.ColumnType.TEXT);
+            CODE.accept(db);
+            db.ensureTable("after", t -> t.column("id", "bigint"));
+        }))).declarations();
+        List<Integer> order = DependencyOrder.of(empty, all);
+        // The function moves up to just before its first user; every other line keeps its written place.
+        assertEquals(List.of("plain", "zz_code", "items", "items", "after"), names(all, order));
+        assertEquals(order, DeclaredCallOrder.checked(empty, all, order));
+    }
+
+    @Test
+    void aRenameRemovalOrCustomStepBetweenUserAndRoutineKeepsTheRefusal() {
         String m = refusal(catalog().build(), Blocks.block("B1", db -> {
-            db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text").check("code_ok", "public.zz_code() <> code"));
+            db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text", dflt("zz_code()")));
+            db.customStep("seed").neededWhile("SELECT true").runs("SELECT 1");
             CODE.accept(db);
         }));
-        assertTrue(m.contains("table public.items (block B1) calls function public.zz_code(), which the same block declares after it"), m);
-        accepted(catalog().build(), Blocks.block("B1", db -> {
-            CODE.accept(db);
-            db.ensureTable("items", t -> t.column("id", "bigint").column("code", "text").check("code_ok", "public.zz_code() <> code"));
-        }));
+        assertTrue(m.contains("table public.items (block B1) calls function public.zz_code(), which the same block declares after"
+                + " a rename, removal, column change or custom step that it is not moved across"), m);
+    }
+
+    @Test
+    void aColumnOfATypeDeclaredLaterInTheBlockComesAfterItAndTheTypeBringsItsOwnNeeds() {
+        Catalog empty = catalog().build();
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            db.ensureTable("people", t -> t.column("id", "bigint").column("mood", "app.mood[]").column("code", "code_text"));
+            db.ensureDomain("code_text", "text").check("code_ok", "zz_valid(VALUE)");
+            db.ensureFunction("zz_valid(t text)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t <> '' $$");
+            db.ensureSchema("app");
+            db.ensureEnum("app.mood", "sad", "happy");
+        }))).declarations();
+        List<Integer> order = DependencyOrder.of(empty, all);
+        // The table's prerequisites come in its column order, each after its own (the domain's function, the enum's schema).
+        assertEquals(List.of("zz_valid", "code_text", "app", "mood", "people"), names(all, order));
+    }
+
+    @Test
+    void aCycleInOneBlockIsRefusedNamingItsMembers() {
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            db.ensureDomain("code_text", "text").check("code_ok", "zz_valid(VALUE)");
+            db.ensureFunction("zz_valid(t code_text)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT t <> '' $$");
+        }))).declarations();
+        String m = assertThrows(SchemaSyncException.class, () -> DependencyOrder.of(catalog().build(), all)).getMessage();
+        assertTrue(m.contains("Block B1 declares objects that need each other to be created (nothing was changed):"
+                + " domain public.code_text needs function public.zz_valid(t code_text) needs domain public.code_text"), m);
+    }
+
+    /** The planned declarations' names, without the storage options every ensureTable also declares. */
+    private static List<String> names(List<Declaration> all, List<Integer> order) {
+        return order.stream().map(all::get).filter(d -> !(d instanceof Declaration.TableOptionsDecl)).map(DeclaredCallOrderTest::nameOf).toList();
+    }
+
+    private static String nameOf(Declaration d) {
+        if (d instanceof Declaration.TableDecl t) return t.name().name();
+        if (d instanceof Declaration.ColumnDecl c) return c.table().name();
+        if (d instanceof Declaration.FunctionDecl f) return f.name().name();
+        if (d instanceof schemasync.dsl.TypeDecl.DomainDecl t) return t.name().name();
+        if (d instanceof schemasync.dsl.TypeDecl.EnumDecl t) return t.name().name();
+        if (d instanceof Declaration.SchemaDecl s) return s.name();
+        return d.toString();
     }
 
     @Test

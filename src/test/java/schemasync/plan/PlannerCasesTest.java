@@ -184,6 +184,17 @@ class PlannerCasesTest {
                                 "CREATE TRIGGER \"users_touch\" BEFORE UPDATE ON \"public\".\"users\" FOR EACH ROW EXECUTE FUNCTION touch()"),
                         List.of(List.of(), List.of(HazardKind.WRITE_LOCK)),
                         List.of("create function public.touch()", "create trigger public.users.users_touch")),
+                new Case("a trigger written before its function in one block: the function is created first", catalog().table(USERS).build(),
+                        db -> {
+                            db.ensureTrigger("users_touch").on("users").before("UPDATE").forEachRow().executes("touch()");
+                            db.ensureFunction("touch()", "RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$");
+                        }, shapes().function("public.touch()", "public.touch()", "CREATE OR REPLACE FUNCTION public.touch() ...")
+                                .trigger("public.users", "users_touch", "CREATE TRIGGER users_touch BEFORE UPDATE ON public.users"
+                                        + " FOR EACH ROW EXECUTE FUNCTION touch()").build(),
+                        List.of("CREATE OR REPLACE FUNCTION \"public\".\"touch\"() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$",
+                                "CREATE TRIGGER \"users_touch\" BEFORE UPDATE ON \"public\".\"users\" FOR EACH ROW EXECUTE FUNCTION touch()"),
+                        List.of(List.of(), List.of(HazardKind.WRITE_LOCK)),
+                        List.of("create function public.touch()", "create trigger public.users.users_touch")),
                 new Case("an extension, in a schema at a version", catalog().build(),
                         db -> db.ensureExtension("pg_trgm", "public", "1.6"), shapes().build(),
                         List.of("CREATE EXTENSION \"pg_trgm\" WITH SCHEMA \"public\" VERSION '1.6'"), List.of(List.of()),
