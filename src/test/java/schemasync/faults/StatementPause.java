@@ -68,12 +68,28 @@ final class StatementPause implements AutoCloseable {
             ps.setInt(2, n);
             while (System.nanoTime() < deadline) {
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) return new Paused(rs.getInt(1), rs.getString(2));
+                    if (rs.next()) return new Paused(rs.getInt(1), currentQuery(rs.getInt(1)));
                 }
                 Thread.sleep(10);
             }
         }
         return null;
+    }
+
+    /**
+     * The waiting backend's statement, read again in a query of its own. Within one query PostgreSQL reads
+     * pg_stat_activity (a snapshot of backend status taken at first use) and pg_locks (live) at slightly
+     * different instants: a fast backend can run a few more statements between the two and only then queue
+     * for the lock, so the joined row may show an earlier statement. Once it waits, it stays put (we hold the
+     * lock), and a new snapshot shows the statement it waits in.
+     */
+    private String currentQuery(int pid) throws SQLException {
+        try (PreparedStatement ps = holder.prepareStatement("SELECT query FROM pg_stat_activity WHERE pid = ?")) {
+            ps.setInt(1, pid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** Waits until a backend is gone (after its client was killed, it notices when it next reads). */
