@@ -23,7 +23,7 @@ import schemasync.model.DependencyGraph;
  * One apply creates objects block by block. PostgreSQL resolves a function call in a column default,
  * generated column, CHECK, index expression, policy or domain, and a trigger's function, when it
  * creates that object: a routine a later block declares does not exist yet, and the apply would fail
- * half-way with "function … does not exist". Inside one block {@link CreationOrder} already plans the
+ * half-way with "function … does not exist". Inside one block {@link BlockCreationOrder} already plans the
  * routine first; this refuses what remains before anything runs, naming both objects and their blocks:
  * a routine of a later block, or one the same block declares past a rename, removal, column change or
  * custom step (which nothing is moved across).

@@ -15,7 +15,7 @@ import schemasync.dsl.Declaration;
  * tables, columns or partitions is planned after the last of them. CREATE VIEW and CREATE MATERIALIZED
  * VIEW resolve every relation their query names when they run, so a view that reads a table created in
  * the same block must come after it whatever order the block lists them in. Nothing moves across
- * blocks: the order of blocks is the user's, and custom steps keep their place. Then {@link CreationOrder}
+ * blocks: the order of blocks is the user's, and custom steps keep their place. Then {@link BlockCreationOrder}
  * pulls forward, inside each block, the routines, types and schemas a declaration needs at its creation.
  */
 final class DependencyOrder {
@@ -24,7 +24,7 @@ final class DependencyOrder {
 
     /** Indexes into {@code all}, each once, in planning order. */
     static List<Integer> of(Catalog catalog, List<Declaration> all) {
-        return CreationOrder.of(catalog, all, viewsLast(all));
+        return BlockCreationOrder.of(catalog, all, viewsLast(all));
     }
 
     /** Block order with views after the block's tables: the order before creation prerequisites are pulled forward. */

@@ -33,8 +33,8 @@ import schemasync.model.DependencyGraph;
  * later part of the block, past such a step) declares stays a refusal of {@link DeclaredCallOrder}.
  * A cycle (a domain whose CHECK calls a function taking that domain) is refused with both named.
  */
-final class CreationOrder {
-    private CreationOrder() {
+final class BlockCreationOrder {
+    private BlockCreationOrder() {
     }
 
     /** {@code order} (indexes into {@code all}, block by block) with each block's creation prerequisites pulled forward. */
