@@ -31,10 +31,12 @@ public final class RoundTrip {
      * @param sourceDrift the ⚠ lines of the plan against the source (never applied, but a {@code --dry-run --check}
      *                    against the source would report them as drift: must be none)
      * @param targetDrift the same against the rebuilt database (must be none)
+     * @param applied the apply to the empty database (its plan and executed steps: what a test replays to check that the
+     *                dry run predicted the apply)
      */
     public record Report(Generator.Result generated, CatalogDiff.Result diff, List<String> sourcePlan, List<String> targetPlan,
                          List<String> sourceDrift, List<String> targetDrift, int statementsApplied, Duration generateTime,
-                         Duration total) {
+                         Duration total, SchemaSync.Result applied) {
         /** Exact: equal catalogs, and both plans say "in sync" (nothing to do, nothing to warn about). */
         public boolean ok() {
             return diff.equal() && sourcePlan.isEmpty() && targetPlan.isEmpty() && sourceDrift.isEmpty() && targetDrift.isEmpty();
@@ -62,7 +64,7 @@ public final class RoundTrip {
         Plan sourcePlan = SchemaSync.dryRun(source, declared).plan();
         Plan targetPlan = SchemaSync.dryRun(target, declared).plan();
         return new Report(generated, diff, describe(sourcePlan), describe(targetPlan), warnings(sourcePlan), warnings(targetPlan),
-                applied.executed().size(), generateTime, Duration.ofNanos(System.nanoTime() - t0));
+                applied.executed().size(), generateTime, Duration.ofNanos(System.nanoTime() - t0), applied);
     }
 
     private static List<String> describe(Plan plan) {

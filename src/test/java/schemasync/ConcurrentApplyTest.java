@@ -29,22 +29,24 @@ class ConcurrentApplyTest {
             int runs = 4;
             ExecutorService pool = Executors.newFixedThreadPool(runs);
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<Outcome>> outcomes = new ArrayList<>();
+            List<Future<SchemaSync.Result>> outcomes = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 outcomes.add(pool.submit(() -> {
                     try (Connection c = Connections.open(s.url)) {
                         start.await();
-                        return SchemaSync.apply(c, DeclaredSchema.of(Changes.ALL), SchemaSync.Options.defaults())
-                                .outcome();
+                        return SchemaSync.apply(c, DeclaredSchema.of(Changes.ALL), SchemaSync.Options.defaults());
                     }
                 }));
             }
             start.countDown();
-            List<Outcome> results = new ArrayList<>();
-            for (Future<Outcome> f : outcomes) results.add(f.get());
+            List<SchemaSync.Result> applied = new ArrayList<>();
+            for (Future<SchemaSync.Result> f : outcomes) applied.add(f.get());
             pool.shutdown();
+            List<Outcome> results = applied.stream().map(SchemaSync.Result::outcome).toList();
             assertEquals(1, results.stream().filter(o -> o == Outcome.APPLIED).count(), results::toString);
             assertEquals(runs - 1, results.stream().filter(o -> o == Outcome.IN_SYNC).count(), results::toString);
+            // the one run that applied planned on the empty catalog; the others executed nothing after it
+            for (SchemaSync.Result r : applied) s.assertReplayPredicts(Changes.ALL, r);
             assertTrue(s.plan(Changes.ALL).isEmpty());
         }
     }

@@ -33,7 +33,7 @@ class CorpusRoundTripTest {
         try (Scenario source = Scenario.start("DO $$ BEGIN CREATE ROLE postgres; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
              Scenario target = Scenario.start()) {
             source.execute(Files.readString(sql));
-            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection), target.connection);
+            RoundTrip.Report report = ExactRoundTrip.run(source, SchemaSelection.all().resolve(source.connection), target);
             System.out.println(file + ": compared " + report.diff().compared() + "; " + report.generated().blocks().size()
                     + " blocks, " + report.generated().carried().size() + " custom steps, " + report.statementsApplied()
                     + " statements applied; generated in " + report.generateTime().toMillis() + " ms; unmodeled in source: "

@@ -132,8 +132,8 @@ class CycleSplitRoundTripTest {
                         RETURN (SELECT count(*)::text FROM a_labels WHERE parent = c);
                     CREATE INDEX a_labels_children_idx ON a_labels USING bloom (zz_children(code));
                     """);
-            schemasync.verify.RoundTrip.Report report = schemasync.verify.RoundTrip.run(source.connection,
-                    SchemaSelection.all().resolve(source.connection), target.connection);
+            schemasync.verify.RoundTrip.Report report = ExactRoundTrip.run(source,
+                    SchemaSelection.all().resolve(source.connection), target);
             GeneratedBlock later = report.generated().blocks().stream().filter(b -> b.className().endsWith("_IndexesClosingCycles"))
                     .findFirst().orElseThrow();
             assertTrue(later.source("p").contains("db.customStep(\"index a_labels_children_idx\")"), later.source("p"));

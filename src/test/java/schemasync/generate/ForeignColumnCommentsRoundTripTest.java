@@ -27,7 +27,7 @@ class ForeignColumnCommentsRoundTripTest {
                 COMMENT ON COLUMN remote.orders."Total" IS 'In cents, it''s exact';
                 CREATE FOREIGN TABLE uncommented (id bigint) SERVER archive;
                 """);
-            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection), target.connection);
+            RoundTrip.Report report = ExactRoundTrip.run(source, SchemaSelection.all().resolve(source.connection), target);
             ExactRoundTrip.assertExact("comments on foreign table columns", report);
             // The comments were compared, not merely absent on both sides: the public schema's, the table's own and its two columns'.
             assertEquals(4, report.diff().compared().get("comments"), report.diff().compared().toString());

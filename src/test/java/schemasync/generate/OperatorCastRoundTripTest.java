@@ -70,8 +70,7 @@ class OperatorCastRoundTripTest {
                     CREATE TEXT SEARCH DICTIONARY geo.english_nostop (TEMPLATE = snowball, LANGUAGE = english);
                     CREATE TEXT SEARCH CONFIGURATION geo.docs (COPY = english);
                     """);
-            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection),
-                    target.connection);
+            RoundTrip.Report report = ExactRoundTrip.run(source, SchemaSelection.all().resolve(source.connection), target);
             ExactRoundTrip.assertExact("census", report);
             Map<String, Integer> objects = report.generated().objects();
             assertEquals(List.of(1, 1, 1, 1), List.of(objects.getOrDefault("operator", 0), objects.getOrDefault("cast", 0),

@@ -51,8 +51,7 @@ class Postgres18RoundTripTest {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             Assumptions.assumeTrue(Integer.parseInt(source.queryString("SHOW server_version_num")) >= 180000, "PostgreSQL 18+");
             source.execute(sql);
-            RoundTrip.Report report = RoundTrip.run(source.connection, SchemaSelection.all().resolve(source.connection),
-                    target.connection);
+            RoundTrip.Report report = ExactRoundTrip.run(source, SchemaSelection.all().resolve(source.connection), target);
             report.generated().carried().forEach(c -> System.out.println("  custom step: " + c.what() + " (" + c.why() + ")"));
             report.diff().differences().forEach(d -> System.out.println("  difference: " + d));
             report.sourceDrift().forEach(d -> System.out.println("  drift against the source: " + d));

@@ -76,7 +76,7 @@ class SecurityLabelsAndOperatorClassesTest {
                     CREATE TABLE shop.orders (id int);
                     CREATE INDEX orders_id_reverse ON shop.orders (id shop.reverse_int_ops);
                     """);
-            schemasync.verify.RoundTrip.Report report = schemasync.verify.RoundTrip.run(source.connection, List.of("shop"), target.connection);
+            schemasync.verify.RoundTrip.Report report = ExactRoundTrip.run(source, List.of("shop"), target);
             assertEquals(List.of("operator family shop.reverse_ops USING btree", "operator family shop.same_ops USING hash",
                     "operator class shop.reverse_int_ops USING btree"), report.generated().carried().stream().map(Generator.Carried::what).toList());
             assertEquals(List.of(), report.generated().notCarried());

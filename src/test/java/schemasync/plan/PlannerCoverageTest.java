@@ -60,7 +60,9 @@ class PlannerCoverageTest {
                 PlannerPostgres18CasesTest.cases(),
                 PlannerOperatorCasesTest.cases(),
                 PlannerTextSearchCasesTest.cases(),
-                PlannerPartitionKeyCasesTest.cases())
+                PlannerPartitionKeyCasesTest.cases(),
+                PlannerPartitionOwnCasesTest.cases(),
+                PlannerCustomStepCasesTest.cases())
                 .flatMap(s -> s);
     }
 
