@@ -120,6 +120,16 @@ public final class Differ {
                 .add("bound", want.bound(), have.bound()).list();
     }
 
+    /**
+     * A relation's storage parameters (sorted, as reloptions hold them), UNLOGGED, CLUSTER ON and per-column options
+     * (attstattarget, attstorage, attcompression, attoptions): what generate writes with .with(...), .unlogged(),
+     * .clustered() and the column options, compared by the round trip.
+     */
+    public static List<Difference> relationOptions(RelationOptions want, RelationOptions have) {
+        return new Fields().add("storage", want.storage(), have.storage()).add("unlogged", want.unlogged(), have.unlogged())
+                .add("clustered", want.clustered(), have.clustered()).add("columns", want.columns(), have.columns()).list();
+    }
+
     /** INHERITS parents (in order), OF type, and the child's own default / NOT NULL on inherited columns. */
     public static List<Difference> lineage(TableLineage want, TableLineage have) {
         return new Fields().add("inherits", want.inherits(), have.inherits()).add("of type", want.ofType(), have.ofType())

@@ -22,7 +22,7 @@ import schemasync.catalog.QualifiedName;
 class CatalogBuilderTest {
 
     /** One non-empty value per component (the maps' element types do not matter to the record's copying). */
-    private static Object sample(RecordComponent c) {
+    static Object sample(RecordComponent c) {
         Class<?> type = c.getType();
         if (type == boolean.class) return false; // the builder's default is true
         if (type == Set.class) return Set.of("s_" + c.getName());
@@ -47,7 +47,7 @@ class CatalogBuilderTest {
     }
 
     /** Every component set through its setter, by name: fails when the builder lacks one. */
-    private static Catalog everyKindSet() throws Exception {
+    static Catalog everyKindSet() throws Exception {
         Catalog.Builder b = Catalog.builder();
         for (RecordComponent c : Catalog.class.getRecordComponents()) {
             Catalog.Builder.class.getMethod(c.getName(), c.getType()).invoke(b, sample(c));
