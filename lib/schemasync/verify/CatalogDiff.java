@@ -69,7 +69,7 @@ public final class CatalogDiff {
         // Triggers of views and foreign tables, and foreign tables that are partitions: no DSL verb declares them (generate
         // writes them as custom steps), but the round trip still proves the copy has them.
         d.keyed("relation trigger", "relation triggers", expected.relationTriggers(), actual.relationTriggers(),
-                (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("triggers", want, have)));
+                (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("triggers", want.toString(), have.toString())));
         d.keyed("foreign partition", "foreign partitions", expected.foreignPartitions(), actual.foreignPartitions(),
                 Differ::partitioning);
         d.keyed("foreignServer", "foreignServers", expected.externals().servers(), actual.externals().servers(),
