@@ -62,7 +62,11 @@ final class TableEffects {
     static void createPartition(CatalogEdit c, QualifiedName name, QualifiedName parent, String bound, String partitionBy,
                                 Catalog.Partitioning spelled) {
         // The parent's columns, constraints and indexes are the parent's: the partition's own copies are not read.
-        c.tables.put(name, new Table(name, c.table(parent).columns(), null, null, 0, true, List.of(), List.of(),
+        // PARTITION OF copies each column's definition but not its comment (pg_description is per relation), so the
+        // partition's columns start uncommented.
+        List<Column> columns = c.table(parent).columns().stream().map(k -> new Column(k.name(), k.type(), k.notNull(), k.defaultExpr(),
+                k.identity(), null, k.generated(), k.collation(), k.virtual())).toList();
+        c.tables.put(name, new Table(name, columns, null, null, 0, true, List.of(), List.of(),
                 Table.RowSecurity.OFF, List.of(), java.util.Set.of()));
         c.partitioning.put(name, spelled != null ? spelled : new Catalog.Partitioning(partitionBy, parent, bound));
     }

@@ -62,7 +62,8 @@ class PlannerCoverageTest {
                 PlannerTextSearchCasesTest.cases(),
                 PlannerPartitionKeyCasesTest.cases(),
                 PlannerPartitionOwnCasesTest.cases(),
-                PlannerCustomStepCasesTest.cases())
+                PlannerCustomStepCasesTest.cases(),
+                PlannerRevokeCasesTest.cases())
                 .flatMap(s -> s);
     }
 

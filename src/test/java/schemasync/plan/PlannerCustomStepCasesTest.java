@@ -35,6 +35,14 @@ class PlannerCustomStepCasesTest {
                         List.of("UPDATE notes SET body = '' WHERE body IS NULL"),
                         List.of(List.of(HazardKind.CUSTOM_SQL)),
                         List.of("alter custom step backfill_bodies", "undeclared table public.notes")),
+                new Case("a custom object (ensureCustomObject: a prerequisite later declarations use): its SQL, one step, CUSTOM_SQL",
+                        catalog().build(),
+                        db -> db.ensureCustomObject("email_domain").neededWhile("SELECT to_regtype('public.email') IS NULL")
+                                .runs("CREATE DOMAIN public.email AS text CHECK (VALUE LIKE '%@%')"),
+                        shapes().build(),
+                        List.of(),
+                        List.of(),
+                        List.of()),
                 new Case("allowHazard beside a DROP COLUMN: the same statement and the same hazards (the policy decides, not the plan)",
                         catalog().table(NOTES).build(),
                         db -> {
@@ -56,7 +64,7 @@ class PlannerCustomStepCasesTest {
     /** What allowHazard does change: the review of the same plan lets the block's DROP COLUMN through, and only that block's. */
     @Test
     void allowHazardLetsItsOwnBlockThroughTheReview() {
-        Case allowed = cases().skip(1).findFirst().orElseThrow();
+        Case allowed = cases().skip(2).findFirst().orElseThrow();
         DeclaredSchema declared = DeclaredSchema.of(List.of(Blocks.block("C1", allowed.declare())));
         Plan plan = Planner.plan(allowed.before(), declared, allowed.shapes(), Map.of());
         assertEquals(List.of(), deletions(HazardPolicy.defaults().review(plan, declared)), "allowed by the block");
