@@ -40,9 +40,9 @@ class PlannerCustomStepCasesTest {
                         db -> db.ensureCustomObject("email_domain").neededWhile("SELECT to_regtype('public.email') IS NULL")
                                 .runs("CREATE DOMAIN public.email AS text CHECK (VALUE LIKE '%@%')"),
                         shapes().build(),
-                        List.of(),
-                        List.of(),
-                        List.of()),
+                        List.of("CREATE DOMAIN public.email AS text CHECK (VALUE LIKE '%@%')"),
+                        List.of(List.of(HazardKind.CUSTOM_SQL)),
+                        List.of("alter custom step email_domain")),
                 new Case("allowHazard beside a DROP COLUMN: the same statement and the same hazards (the policy decides, not the plan)",
                         catalog().table(NOTES).build(),
                         db -> {

@@ -37,9 +37,15 @@ class PlannerRevokeCasesTest {
                                 .ensureNoSchemaGrant("public", "reader", Privilege.USAGE)
                                 .ensureNoFunctionGrant("answer()", "reader", Privilege.EXECUTE),
                         shapes().routine("public.answer()", "public.answer()").build(),
-                        List.of(),
-                        List.of(),
-                        List.of()),
+                        List.of("REVOKE SELECT (\"email\") ON TABLE \"public\".\"users\" FROM \"reader\"",
+                                "REVOKE USAGE ON SEQUENCE \"public\".\"invoice_number\" FROM \"writer\"",
+                                "REVOKE USAGE ON SCHEMA \"public\" FROM \"reader\"",
+                                "REVOKE EXECUTE ON ROUTINE \"public\".\"answer\"() FROM \"reader\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION), List.of(HazardKind.CHANGES_AUTHORIZATION),
+                                List.of(HazardKind.CHANGES_AUTHORIZATION), List.of(HazardKind.CHANGES_AUTHORIZATION)),
+                        List.of("alter column grant public.users.email from reader", "alter sequence grant public.invoice_number from writer",
+                                "alter schema grant public from reader", "alter function grant public.answer() from reader",
+                                "undeclared table public.users", "undeclared function public.answer()", "undeclared sequence public.invoice_number")),
                 new Case("revocations of privileges nobody holds: nothing to run",
                         catalog().table(USERS).sequence(INVOICES).function("public.answer", "", "f").build(),
                         db -> db.ensureNoColumnGrant("users", "email", "reader", Privilege.SELECT)
@@ -49,7 +55,9 @@ class PlannerRevokeCasesTest {
                         shapes().routine("public.answer()", "public.answer()").build(),
                         List.of(),
                         List.of(),
-                        List.of()));
+                        List.of("unchanged column grant public.users.email from reader",
+                                "unchanged sequence grant public.invoice_number from writer", "unchanged schema grant public from reader",
+                                "unchanged function grant public.answer() from reader", "undeclared table public.users", "undeclared function public.answer()", "undeclared sequence public.invoice_number")));
     }
 
     @ParameterizedTest(name = "{0}")
