@@ -28,7 +28,7 @@ import java.util.TreeSet;
  * ({@link TriggerParts}); no differ reads them. {@code foreignPartitions}: the foreign
  * tables that are partitions ({@code CREATE FOREIGN TABLE ... PARTITION OF}), with their parent and bound, which
  * {@code partitioning} (ordinary and partitioned tables) leaves out; the plan does not compare them (no DSL verb
- * declares one), so no differ reads them.
+ * declares one), so no differ reads them. These five are generate-only: a read at {@code CatalogReader.Detail.PLAN} leaves them empty.
  * {@code notNullNames}: the NOT NULL constraints (PostgreSQL 18+) whose name is not PostgreSQL's default, by table and
  * column ({@link NotNullNames}); {@code notNullNamesKept}: false below 18, which names none (a replay invents none).
  */

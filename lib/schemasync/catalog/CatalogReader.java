@@ -27,7 +27,29 @@ public final class CatalogReader {
     private CatalogReader() {
     }
 
+    /**
+     * How much of the catalog a caller needs. The planner, the normalizer's shadow reads, {@code verify} and the
+     * fleet compare objects ({@link #PLAN}); only {@code generate} writes them back as declarations, which needs each
+     * index's and trigger's parts (pg_index's per-key rows, pg_trigger's tgtype bits and tgargs), the triggers on
+     * views and foreign tables, every index's full pg_get_indexdef and the foreign partitions ({@link #GENERATE}).
+     * The two per-key queries cost about as much as the index query itself at 2,000 tables, and a dry run reads the
+     * catalog once for the plan and once per shadow read, so PLAN leaves them out of the batch (still one round trip).
+     */
+    public enum Detail {
+        /** What the planner, the normalizer, the differ and the fleet compare: the generate-only components are empty. */
+        PLAN,
+        /** Everything, for {@code generate}: {@code indexParts}, {@code triggerParts}, {@code relationTriggers},
+         *  {@code indexDefinitions} and {@code foreignPartitions} too. */
+        GENERATE
+    }
+
+    /** The catalog the planner compares ({@link Detail#PLAN}). */
     public static Catalog read(Connection connection, Collection<String> managedSchemas) throws SQLException {
+        return read(connection, managedSchemas, Detail.PLAN);
+    }
+
+    public static Catalog read(Connection connection, Collection<String> managedSchemas, Detail detail) throws SQLException {
+        boolean forGenerate = detail == Detail.GENERATE;
         Array schemas = connection.createArrayOf("text", new TreeSet<>(managedSchemas).toArray());
         Batch batch = new Batch();
 
@@ -148,8 +170,8 @@ public final class CatalogReader {
         Map<OwnerTarget, String> owners = new LinkedHashMap<>();
         OwnerSql.addTo(batch, owners);
         Map<NotNullNames.Key, String> notNullNames = NotNullNames.addTo(batch, major);
-        Map<QualifiedName, IndexParts> indexParts = IndexParts.addTo(batch, major);
-        Map<TriggerParts.Key, TriggerParts> triggerParts = TriggerParts.addTo(batch);
+        Map<QualifiedName, IndexParts> indexParts = forGenerate ? IndexParts.addTo(batch, major) : Map.of();
+        Map<TriggerParts.Key, TriggerParts> triggerParts = forGenerate ? TriggerParts.addTo(batch) : Map.of();
         OperatorReader operators = OperatorReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
@@ -166,9 +188,10 @@ public final class CatalogReader {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
-                .relationTriggers(tables.relationTriggers(tableRecords.keySet())).indexDefinitions(tables.indexDefinitions)
+                .relationTriggers(forGenerate ? tables.relationTriggers(tableRecords.keySet()) : Map.of())
+                .indexDefinitions(forGenerate ? tables.indexDefinitions : Map.of())
                 .indexParts(indexParts).triggerParts(triggerParts)
-                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operators.build())
+                .foreignPartitions(forGenerate ? foreignPartitions : Map.of()).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operators.build())
                 .textSearch(textSearch.build()).build();
     }
 

@@ -78,7 +78,7 @@ record Source(Catalog catalog,
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-            Catalog catalog = CatalogReader.read(connection, schemas);
+            Catalog catalog = CatalogReader.read(connection, schemas, CatalogReader.Detail.GENERATE);
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
             Array names = connection.createArrayOf("text", new TreeSet<>(schemas).toArray());
             List<DbObject> objects = query(connection, SourceSql.OBJECTS, names, rs -> new DbObject(rs.getString(1), rs.getString(2),

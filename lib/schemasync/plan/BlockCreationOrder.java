@@ -66,6 +66,13 @@ final class BlockCreationOrder {
 
     private static void flush(Catalog catalog, List<Declaration> all, DependencyGraph<Integer> calls, List<Integer> segment, List<Integer> out) {
         if (segment.isEmpty()) return;
+        // Only a routine, type or schema is ever pulled forward: a segment without one (a table and its indexes, the
+        // common block) keeps its written order, without matching every declaration's texts against the others.
+        if (segment.stream().noneMatch(i -> pulledForward(all.get(i)))) {
+            out.addAll(segment);
+            segment.clear();
+            return;
+        }
         Map<Integer, Integer> position = new HashMap<>();
         for (int p = 0; p < segment.size(); p++) position.put(segment.get(p), p);
         Map<Integer, List<Integer>> needs = new HashMap<>();
@@ -100,6 +107,11 @@ final class BlockCreationOrder {
         path.remove(path.size() - 1);
         done.add(i);
         out.add(i);
+    }
+
+    /** Whether the declaration is of a kind another one of its segment may need first: a routine, a type or a schema. */
+    private static boolean pulledForward(Declaration d) {
+        return d instanceof Declaration.SchemaDecl || routineName(d) != null || typeName(d) != null;
     }
 
     /** The segment's type and schema declarations that {@code all.get(i)} names at its creation. */

@@ -142,7 +142,7 @@ final class GrantPlanner {
     }
 
     private Set<Grant> held(GrantTarget target) {
-        if (createdInThisRun(target) && !grantedInThisRun(target)) return fromDefaults(target);
+        if (context.grantHistory().created(target) && !context.grantHistory().granted(target)) return fromDefaults(target);
         // Table privileges live on the working copy's table; a view's, like the other kinds', in the grants map.
         if (target.kind() == GrantTarget.Kind.TABLE && context.state().tables().containsKey(target.qualifiedName())) {
             return context.state().tables().get(target.qualifiedName()).grants();
@@ -170,32 +170,6 @@ final class GrantPlanner {
         }
         acl.removeIf(g -> g.role().equals(me));
         return acl;
-    }
-
-    /** Whether an earlier declaration of this run creates the table, schema or routine (sequences are not tracked). */
-    private boolean createdInThisRun(GrantTarget target) {
-        for (PlanItem item : context.recorded()) {
-            if (!(item instanceof PlanItem.Change c)) continue;
-            for (PlanItem.PlannedStep p : c.steps()) {
-                Step step = p.step();
-                boolean creates = switch (target.kind()) {
-                    case TABLE -> step instanceof Step.CreateTable t && t.table().name().equals(target.qualifiedName());
-                    case SCHEMA -> step instanceof Step.CreateSchema sc && sc.schema().equals(target.schema());
-                    case FUNCTION -> (step instanceof Step.CreateFunction f && !f.replace() || step instanceof Step.CreateAggregate)
-                            && c.object().equals(target.object());
-                    default -> false;
-                };
-                if (creates) return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether an earlier declaration of this run grants or revokes on the target: its privileges are then in the working copy. */
-    private boolean grantedInThisRun(GrantTarget target) {
-        return context.recorded().stream().filter(PlanItem.Change.class::isInstance).map(PlanItem.Change.class::cast)
-                .flatMap(c -> c.steps().stream())
-                .anyMatch(p -> p.step() instanceof Step.GrantPrivileges g && g.target().equals(target));
     }
 
     /** Table and column privileges on a table every column of which a block declares. */

@@ -20,16 +20,17 @@ import schemasync.normalize.DeclaredShapes;
  * @param before      the catalog before this run (sizes decide hazards; what existed decides online steps)
  * @param desired     what the blocks declare, folded once (declared objects, renames, column changes)
  * @param renamedFrom tables an earlier block of this run renamed: new name → name before this run
+ * @param grantHistory what the recorded changes create and grant on (a grant asks whether its target is new this run)
  * @param recorded    the plan as recorded so far (a custom step asks whether an earlier block changes anything)
  * @param guards      each custom step's guard, asked of the database before planning
  */
 record PlanContext(PlanState state, int position, Catalog before, DeclaredSchema declared, DeclaredShapes shapes,
-        DesiredState desired, Map<QualifiedName, QualifiedName> renamedFrom, List<PlanItem> recorded,
+        DesiredState desired, Map<QualifiedName, QualifiedName> renamedFrom, GrantHistory grantHistory, List<PlanItem> recorded,
         Map<String, GuardAnswer> guards) {
 
     /** The same declaration planned on another state: a later part of it, on the state its earlier parts leave. */
     PlanContext at(PlanState next) {
-        return new PlanContext(next, position, before, declared, shapes, desired, renamedFrom, recorded, guards);
+        return new PlanContext(next, position, before, declared, shapes, desired, renamedFrom, grantHistory, recorded, guards);
     }
 
     /**

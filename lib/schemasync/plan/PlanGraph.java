@@ -76,8 +76,12 @@ final class PlanGraph {
 
     /** The domain, enum, composite or range type a column's type names ({@code public.mood[]} too), or null for a built-in one. */
     static QualifiedName userType(Catalog catalog, String type) {
-        // The catalog's reader prints every user type qualified, quote_ident'ed part by part ("my.schema"."Mood").
-        List<String> parts = Identifiers.splitQualified(type.replaceAll("(\\[\\])+$", ""));
+        // The catalog's reader prints every user type qualified, quote_ident'ed part by part ("my.schema"."Mood"); a
+        // built-in one (bigint, character varying(320)) has no dot: most columns are answered without parsing.
+        if (type.indexOf('.') < 0) return null;
+        String element = type;
+        while (element.endsWith("[]")) element = element.substring(0, element.length() - 2);
+        List<String> parts = Identifiers.splitQualified(element);
         if (parts.size() != 2) return null;
         QualifiedName n = new QualifiedName(parts.get(0), parts.get(1));
         boolean user = catalog.domains().containsKey(n) || catalog.enums().containsKey(n) || catalog.composites().containsKey(n)

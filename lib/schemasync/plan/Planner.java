@@ -47,6 +47,8 @@ public final class Planner {
     private PVector<PlanItem> items = TreePVector.empty();
     /** Tables an earlier block of this run renamed (new name → name before this run): derived from the recorded RENAME steps. */
     private PMap<QualifiedName, QualifiedName> renamedFrom = HashTreePMap.empty();
+    /** What this run's recorded changes create and grant on, for grants: derived from the recorded steps as they are recorded. */
+    private GrantHistory grantHistory = GrantHistory.EMPTY;
 
     private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
@@ -72,8 +74,13 @@ public final class Planner {
         List<Declaration> all = declared.declarations();
         List<TypeDecl.SequenceDecl> owned = new ArrayList<>(); // OWNED BY: settled once every table the blocks declare exists
         int last = 0; // what follows the walk is planned at the last declaration's position, renames after it being later
-        schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
-        List<Integer> ordered = RemovalUsers.checked(graph, catalog, planner.desired, all, RemovalOrder.of(graph, all, DependencyOrder.of(catalog, all)));
+        List<Integer> ordered = DependencyOrder.of(catalog, all);
+        // The plan's dependency graph orders and checks removals only (RemovalOrder, RemovalUsers): its table uses read
+        // every column's type and every default, CHECK, index and policy text, so it is built only when the run removes.
+        if (all.stream().anyMatch(d -> RemovalOrder.id(d) != null)) {
+            schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
+            ordered = RemovalUsers.checked(graph, catalog, planner.desired, all, RemovalOrder.of(graph, all, ordered));
+        }
         for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             Declaration d = all.get(next);
             last = next;
@@ -131,7 +138,7 @@ public final class Planner {
 
     /** What a kind planner reads to plan the declaration at {@code position}, over the state recorded so far: a value. */
     PlanContext context(int position) {
-        return new PlanContext(state, position, before, declared, shapes, desired, renamedFrom, items, guards);
+        return new PlanContext(state, position, before, declared, shapes, desired, renamedFrom, grantHistory, items, guards);
     }
 
     /** The working copy, a value: what the steps recorded so far leave. */
@@ -153,6 +160,9 @@ public final class Planner {
     void record(Decisions decisions) {
         for (Decisions.Decision d : decisions.list()) {
             items = items.plus(d.item());
+            if (d.item() instanceof PlanItem.Change c) {
+                for (PlanItem.PlannedStep p : c.steps()) grantHistory = grantHistory.after(c, p.step());
+            }
             for (Step step : d.steps()) {
                 if (step instanceof Step.RenameTable r) {
                     renamedFrom = renamedFrom.plus(r.table().sibling(r.to()), renamedFrom.getOrDefault(r.table(), r.table()));

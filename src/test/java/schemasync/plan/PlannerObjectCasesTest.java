@@ -222,6 +222,15 @@ class PlannerObjectCasesTest {
                         "GRANT EXECUTE ON ROUTINE \"public\".\"answer\"() TO \"reader\""),
                         List.of(List.of(HazardKind.CHANGES_AUTHORIZATION), List.of(HazardKind.CHANGES_AUTHORIZATION), List.of(HazardKind.CHANGES_AUTHORIZATION), List.of(HazardKind.CHANGES_AUTHORIZATION)),
                         List.of("alter column grant public.users.email to reader", "alter sequence grant public.invoice_number to writer", "alter schema grant public to reader", "alter function grant public.answer() to reader", "undeclared table public.users", "undeclared function public.answer()", "undeclared sequence public.invoice_number")),
+                new Case("a routine this run creates holds PostgreSQL's default EXECUTE for PUBLIC: its revocation is planned at once",
+                        catalog().build(),
+                        db -> db.ensureFunction("answer()", "RETURNS integer LANGUAGE sql AS $$ SELECT 42 $$")
+                                .ensureNoFunctionGrant("answer()", "public", "EXECUTE"),
+                        shapes().function("public.answer()", "public.answer()", "f").routine("public.answer()", "public.answer()").build(),
+                        List.of("CREATE OR REPLACE FUNCTION \"public\".\"answer\"() RETURNS integer LANGUAGE sql AS $$ SELECT 42 $$",
+                        "REVOKE EXECUTE ON ROUTINE \"public\".\"answer\"() FROM PUBLIC"),
+                        List.of(List.of(), List.of(HazardKind.CHANGES_AUTHORIZATION)),
+                        List.of("create function public.answer()", "alter function grant public.answer() from public")),
                 new Case("default privileges: granted for new tables in a schema, revoked for new functions",
                         catalog().build(),
                         db -> {
