@@ -121,15 +121,16 @@ final class CreationOrder {
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
                 // The plain defaults of this table that call the function: split out as pg_dump's SET DEFAULT.
-                List<String> split = n.kind() == Kind.TABLE && splittable(user)
-                        ? DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()) : List.of();
+                java.util.Optional<List<String>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
+                        : java.util.Optional.empty();
                 if (isCheck(n)) {
                     breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
                 } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
                     // An index can be created once the function exists, after every table (pg_dump creates them there).
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
-                } else if (!split.isEmpty()) {
-                    defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>()).put(user, split);
+                } else if (split.isPresent()) {
+                    Map<QualifiedName, List<String>> splitHere = defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>());
+                    if (!split.get().isEmpty()) splitHere.put(user, split.get());
                 } else {
                     hard.add(edge);
                 }
@@ -193,11 +194,6 @@ final class CreationOrder {
             }
         }
         return List.copyOf(out);
-    }
-
-    /** A table whose defaults a later block may set: an ordinary one (a partition tree's defaults are created with it). */
-    private boolean splittable(QualifiedName table) {
-        return catalog.tables().containsKey(table) && !catalog.partitioning().containsKey(table);
     }
 
     private static final String FUNCTION = "function ";

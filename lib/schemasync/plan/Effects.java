@@ -159,7 +159,10 @@ public final class Effects extends ObjectKindEffects {
 
     public Void setColumnDefault(Step.SetColumnDefault d) {
         String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
-        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
+        // ALTER TABLE without ONLY recurses: on a partitioned table PostgreSQL sets the default on every partition too.
+        for (QualifiedName t : TableEffects.withPartitions(c, d.table())) {
+            TableEffects.column(c, t, d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
+        }
         return null;
     }
 
@@ -202,7 +205,9 @@ public final class Effects extends ObjectKindEffects {
     }
 
     public Void dropColumnDefault(Step.DropColumnDefault d) {
-        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+        for (QualifiedName t : TableEffects.withPartitions(c, d.table())) { // recursing too, as SET DEFAULT does
+            TableEffects.column(c, t, d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+        }
         return null;
     }
 
@@ -367,7 +372,17 @@ public final class Effects extends ObjectKindEffects {
     }
 
     /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
-    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { return s.step().accept(this); } // ONLY: this table alone
+    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { // ONLY: this table alone
+        if (s.step() instanceof Step.SetColumnDefault d) {
+            String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
+            TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
+        } else if (s.step() instanceof Step.DropColumnDefault d) {
+            TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+        } else {
+            s.step().accept(this);
+        }
+        return null;
+    }
 
     public Void inheritParent(OptionSteps.InheritParent s) {
         schemasync.catalog.TableLineage had = c.lineage.get(s.table());

@@ -36,6 +36,15 @@ class GraphPlacedRoundTripTest {
                         CREATE TYPE a_segment AS (p zz_points, q zz_points);
                         CREATE DOMAIN a_point AS zz_points CHECK ((VALUE).x IS NOT NULL);
                         CREATE TABLE m_paths (id bigint PRIMARY KEY, seg a_segment, start a_point);
+                        """),
+                // The default reaches the partitions as copies (SET DEFAULT on a partitioned table recurses): the tree is
+                // created without it, and the later block's SET DEFAULT on the parent gives it to both again.
+                new Fixture("a partitioned table's default calling a function whose standard SQL body reads the tree", 140000, """
+                        CREATE TABLE a_log (id bigint NOT NULL, at date NOT NULL, note text) PARTITION BY RANGE (at);
+                        CREATE TABLE a_log_2024 PARTITION OF a_log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                        CREATE FUNCTION zz_next_log() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM a_log);
+                        ALTER TABLE a_log ALTER COLUMN id SET DEFAULT zz_next_log();
+                        CREATE TABLE a_log_2025 PARTITION OF a_log FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
                         """));
     }
 
