@@ -14,7 +14,8 @@ import schemasync.dsl.TypeDecl;
 import schemasync.model.Identifiers;
 
 /**
- * A table this run creates whose row type a declared domain (its base type) or composite type (an attribute) uses:
+ * A table this run creates whose row type a declared domain (its base type), composite type (an attribute) or another
+ * table (a column's type) uses:
  * PostgreSQL creates a table's row type with the table, and the type's twin resolves it by name, so the rolled-back
  * transaction of the comparison needs a table of that name first. The shadows are temporary tables under other
  * names, so a stand-in with the declared columns' names and types alone is created (no default, constraint or
@@ -24,12 +25,13 @@ final class RowTypePrerequisite {
     private RowTypePrerequisite() {
     }
 
-    /** The relations the declared domains and composite types name as types (a bare name as in the default schema). */
+    /** The relations the declared domains, composite types and tables name as types (a bare name as in the default schema). */
     static Set<QualifiedName> typesUsed(DeclaredSchema declared) {
         Set<QualifiedName> out = new HashSet<>();
         for (Declaration d : declared.declarations()) {
             if (d instanceof TypeDecl.DomainDecl t) nameOf(t.baseType()).ifPresent(out::add);
             if (d instanceof TypeDecl.CompositeTypeDecl c) c.attributes().forEach(a -> nameOf(a.type()).ifPresent(out::add));
+            if (d instanceof Declaration.TableDecl t) t.columns().forEach(c -> nameOf(c.type()).ifPresent(out::add));
         }
         return out;
     }
