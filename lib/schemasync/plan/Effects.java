@@ -158,11 +158,7 @@ public final class Effects extends ObjectKindEffects {
     }
 
     public Void setColumnDefault(Step.SetColumnDefault d) {
-        String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
-        // ALTER TABLE without ONLY recurses: on a partitioned table PostgreSQL sets the default on every partition too.
-        for (QualifiedName t : TableEffects.withPartitions(c, d.table())) {
-            TableEffects.column(c, t, d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
-        }
+        TableEffects.setDefault(c, d.table(), d.column(), c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql()), true);
         return null;
     }
 
@@ -205,9 +201,7 @@ public final class Effects extends ObjectKindEffects {
     }
 
     public Void dropColumnDefault(Step.DropColumnDefault d) {
-        for (QualifiedName t : TableEffects.withPartitions(c, d.table())) { // recursing too, as SET DEFAULT does
-            TableEffects.column(c, t, d.column(), k -> k.withDefaultAndComment(null, k.comment()));
-        }
+        TableEffects.setDefault(c, d.table(), d.column(), null, true);
         return null;
     }
 
@@ -374,10 +368,9 @@ public final class Effects extends ObjectKindEffects {
     /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
     public Void onlyThisTable(LineageSteps.OnlyThisTable s) { // ONLY: this table alone
         if (s.step() instanceof Step.SetColumnDefault d) {
-            String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
-            TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
+            TableEffects.setDefault(c, d.table(), d.column(), c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql()), false);
         } else if (s.step() instanceof Step.DropColumnDefault d) {
-            TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+            TableEffects.setDefault(c, d.table(), d.column(), null, false);
         } else {
             s.step().accept(this);
         }
