@@ -39,6 +39,8 @@ final class BlockPlan {
     private final Set<QualifiedName> partitionTrees = new HashSet<>();
     /** Domains and composite types over a range type whose function is a user's, written after that range. */
     private final List<QualifiedName> typesOverUserRanges;
+    /** Domains and composite types placed among the tables by the graph ({@link PlacedTypes}): not in the types blocks. */
+    private final Set<QualifiedName> placedTypes;
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
 
@@ -52,6 +54,7 @@ final class BlockPlan {
         this.typesOverUserRanges = source.creationOrder().typesOver(catalog.rangeTypes().values().stream()
                 .filter(RangeBlocks::usesUserFunction).map(schemasync.catalog.RangeType::name).collect(java.util.stream.Collectors.toSet()));
         this.partitions = new PartitionTree(catalog);
+        this.placedTypes = source.creationOrder().placedTypes();
         partitions.members().forEach((name, p) -> {
             partitionTrees.add(name);
             if (p.parent() != null) customTables.add(name);
@@ -71,7 +74,7 @@ final class BlockPlan {
         operatorsUse.addAll(OperatorClassSteps.functionsUsed(source)); // a class's support functions
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), operatorsUse);
         RangeBlocks.rangesOverUserFunctions(g, catalog);
-        typesOverUserRanges.forEach(this::type); // in the ranges' block: a domain or composite of one comes after it
+        typesOverUserRanges.stream().filter(n -> !placedTypes.contains(n)).forEach(this::type); // after the ranges' block
 
         tables(routines, externals);
         externals.foreignTables();
@@ -114,9 +117,11 @@ final class BlockPlan {
         catalog.rangeTypes().keySet().stream().filter(n -> n.schema().equals(schema) && !RangeBlocks.usesUserFunction(
                 catalog.rangeTypes().get(n))).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
                 catalog.rangeTypes().get(n))));
-        catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n))
+        catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n)
+                        && !placedTypes.contains(n))
                 .sorted(BY_NAME).forEach(this::type);
-        catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n))
+        catalog.composites().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n)
+                        && !placedTypes.contains(n))
                 .sorted(BY_NAME).forEach(this::type);
         for (Sequence s : catalog.sequences().values()) {
             if (!s.name().schema().equals(schema) || s.owner() != null && s.owner().identity()) continue; // identity: implicit
@@ -207,7 +212,7 @@ final class BlockPlan {
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
             // Operators and casts by the graph: before the tables whose checks, defaults and indexes use them.
-            OperatorCalls.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()));
+            PlacedTypes.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()), this::type);
             // Operator classes (custom steps) after the operators no table needs, before the first table: its indexes
             // and EXCLUDE constraints may name one.
             if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses());
@@ -233,7 +238,7 @@ final class BlockPlan {
             declared.add(name);
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
-        OperatorCalls.write(g, catalog, tables.placedAfter());
+        PlacedTypes.write(g, catalog, tables.placedAfter(), this::type);
         if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses()); // a schema without tables
         if (!laterIndexes.isEmpty()) {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"

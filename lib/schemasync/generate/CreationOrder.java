@@ -72,7 +72,7 @@ final class CreationOrder {
     Tables tables(Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
         DependencyGraph<String> nodes = new DependencyGraph<>();
         // First: ties keep the given order, so an operator or cast needing no table stays before them all (pg_dump's place).
-        PlacedKinds placed = new PlacedKinds(catalog, rootOf, routines);
+        PlacedKinds placed = new PlacedKinds(catalog, graph, rootOf, routines);
         placed.addTo(nodes);
         Map<String, QualifiedName> tableOf = new HashMap<>();
         catalog.tables().keySet().stream().map(rootOf).sorted(BY_NAME).forEach(t -> {
@@ -121,15 +121,16 @@ final class CreationOrder {
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
                 // The plain defaults of this table that call the function: split out as pg_dump's SET DEFAULT.
-                List<String> split = n.kind() == Kind.TABLE && splittable(user)
-                        ? DefaultSplit.callingRoutine(catalog.tables().get(user), p.name()) : List.of();
+                java.util.Optional<List<String>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
+                        : java.util.Optional.empty();
                 if (isCheck(n)) {
                     breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
                 } else if (n.kind() == Kind.INDEX && rootOf.apply(user).equals(user) && !catalog.partitioning().containsKey(user)) {
                     // An index can be created once the function exists, after every table (pg_dump creates them there).
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
-                } else if (!split.isEmpty()) {
-                    defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>()).put(user, split);
+                } else if (split.isPresent()) {
+                    Map<QualifiedName, List<String>> splitHere = defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>());
+                    if (!split.get().isEmpty()) splitHere.put(user, split.get());
                 } else {
                     hard.add(edge);
                 }
@@ -195,11 +196,6 @@ final class CreationOrder {
         return List.copyOf(out);
     }
 
-    /** A table whose defaults a later block may set: an ordinary one (a partition tree's defaults are created with it). */
-    private boolean splittable(QualifiedName table) {
-        return catalog.tables().containsKey(table) && !catalog.partitioning().containsKey(table);
-    }
-
     private static final String FUNCTION = "function ";
 
     /** The table whose creation resolves {@code n}'s calls: its default or generated column, CHECK, exclusion constraint or index. */
@@ -242,17 +238,19 @@ final class CreationOrder {
     /**
      * The routines among {@code candidates} (signatures) that cannot be created before the tables: a standard
      * SQL body (PostgreSQL 14+) reading a table, records it in pg_depend, as does an argument or result of a
-     * table's row type; and a routine whose standard SQL body calls such a one. Those reading a view are left
+     * table's row type, or of a type placed among the tables ({@link PlacedTypes}); and a routine whose standard SQL body
+     * calls such a one. Those reading a view are left
      * out (they are written with the views).
      */
     Set<String> routinesNeedingTables(Set<String> candidates) {
+        Set<ObjectId> placedTypes = Set.copyOf(PlacedTypes.ids(catalog, graph)); // an argument of one: after it, among the tables
         Set<String> out = new TreeSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             for (String r : candidates) {
                 if (out.contains(r) || readsViews(r)) continue;
-                if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE
+                if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE || placedTypes.contains(p)
                         || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
                     grew |= out.add(r);
                 }
@@ -297,6 +295,11 @@ final class CreationOrder {
             for (ObjectId p : graph.prerequisitesOf(n)) if (p.kind() == Kind.FUNCTION) out.add(p.schema() + "." + p.name());
         }
         return out;
+    }
+
+    /** The domains and composite types placed among the tables by the graph ({@link PlacedTypes}). */
+    Set<QualifiedName> placedTypes() {
+        return PlacedTypes.names(catalog, graph);
     }
 
     /** The routines a domain's CHECK or default calls (a composite or range type names none PostgreSQL records). */

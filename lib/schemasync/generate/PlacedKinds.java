@@ -13,7 +13,8 @@ import schemasync.model.ObjectId;
 import schemasync.model.ObjectId.Kind;
 
 /**
- * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts.
+ * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
+ * and the domains and composite types that need one of them or a table's row type ({@link PlacedTypes}).
  * Each is a node of {@link CreationOrder#tables}' graph, after what PostgreSQL records it needs (its function and
  * estimators, its argument or cast types: a table's row type is that table; a routine created between the tables is
  * that routine) and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves
@@ -29,10 +30,11 @@ final class PlacedKinds {
     private final Function<QualifiedName, QualifiedName> rootOf;
     private final Set<String> routines;
 
-    PlacedKinds(Catalog catalog, Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
+    PlacedKinds(Catalog catalog, DependencyGraph<ObjectId> graph, Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
         this.rootOf = rootOf;
         this.routines = routines;
         for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
+        for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains and composites that need one
     }
 
     /** The graph's id of every operator and cast the catalog holds (as {@code catalog.DependencySql} names them). */
@@ -82,8 +84,8 @@ final class PlacedKinds {
         for (ObjectId p : prerequisites) if (isPlaced(p)) nodes.edgeBetweenKnown(from, key(p));
     }
 
-    private static boolean isPlaced(ObjectId id) {
-        return id.kind() == Kind.OPERATOR || id.kind() == Kind.CAST;
+    private boolean isPlaced(ObjectId id) {
+        return id.kind() == Kind.OPERATOR || id.kind() == Kind.CAST || id.kind() == Kind.TYPE && byKey.containsKey(key(id));
     }
 
     private static String key(ObjectId id) {

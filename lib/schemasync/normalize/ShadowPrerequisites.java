@@ -25,7 +25,9 @@ final class ShadowPrerequisites {
     static List<String> of(Catalog catalog, DeclaredSchema declared) {
         List<String> sql = new ArrayList<>();
         Set<String> tablesDeclaredBefore = new HashSet<>(); // a standard SQL body may read these (RoutinePrerequisite)
+        Set<QualifiedName> rowTypesUsed = RowTypePrerequisite.typesUsed(declared);
         for (Declaration d : declared.declarations()) {
+            RowTypePrerequisite.of(catalog, d, rowTypesUsed).ifPresent(sql::add); // a table whose row type a domain or composite uses
             if (d instanceof TableDecl t) {
                 tablesDeclaredBefore.add(t.name().toString());
                 if (t.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(t.name().name());

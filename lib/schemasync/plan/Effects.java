@@ -158,8 +158,7 @@ public final class Effects extends ObjectKindEffects {
     }
 
     public Void setColumnDefault(Step.SetColumnDefault d) {
-        String defaultExpr = c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql());
-        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(defaultExpr, k.comment()));
+        TableEffects.setDefault(c, d.table(), d.column(), c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql()), true);
         return null;
     }
 
@@ -202,7 +201,7 @@ public final class Effects extends ObjectKindEffects {
     }
 
     public Void dropColumnDefault(Step.DropColumnDefault d) {
-        TableEffects.column(c, d.table(), d.column(), k -> k.withDefaultAndComment(null, k.comment()));
+        TableEffects.setDefault(c, d.table(), d.column(), null, true);
         return null;
     }
 
@@ -367,7 +366,16 @@ public final class Effects extends ObjectKindEffects {
     }
 
     /** The table's columns and CHECKs stay its own (merged, still attislocal): only the lineage changes. */
-    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { return s.step().accept(this); } // ONLY: this table alone
+    public Void onlyThisTable(LineageSteps.OnlyThisTable s) { // ONLY: this table alone
+        if (s.step() instanceof Step.SetColumnDefault d) {
+            TableEffects.setDefault(c, d.table(), d.column(), c.spelled.of(Column.class).map(Column::defaultExpr).orElse(d.defaultSql()), false);
+        } else if (s.step() instanceof Step.DropColumnDefault d) {
+            TableEffects.setDefault(c, d.table(), d.column(), null, false);
+        } else {
+            s.step().accept(this);
+        }
+        return null;
+    }
 
     public Void inheritParent(OptionSteps.InheritParent s) {
         schemasync.catalog.TableLineage had = c.lineage.get(s.table());

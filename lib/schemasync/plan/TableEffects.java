@@ -85,6 +85,28 @@ final class TableEffects {
         c.table(table, t -> t.withColumns(t.columns().stream().map(k -> k.name().equals(column) ? change.apply(k) : k).toList()));
     }
 
+    /**
+     * SET DEFAULT ({@code expr}) or DROP DEFAULT (null) on a column; {@code recurse}: without ONLY, which PostgreSQL
+     * recurses on a partitioned table to every partition below it (sub-partitions too).
+     */
+    static void setDefault(CatalogEdit c, QualifiedName table, String column, String expr, boolean recurse) {
+        for (QualifiedName t : recurse ? withPartitions(c, table) : List.of(table)) {
+            column(c, t, column, k -> k.withDefaultAndComment(expr, k.comment()));
+        }
+    }
+
+    /** {@code table} and, when it is partitioned, every partition below it (what ALTER TABLE without ONLY reaches). */
+    static List<QualifiedName> withPartitions(CatalogEdit c, QualifiedName table) {
+        List<QualifiedName> out = new java.util.ArrayList<>(List.of(table));
+        for (int i = 0; i < out.size(); i++) {
+            QualifiedName parent = out.get(i);
+            c.partitioning.forEach((name, shape) -> {
+                if (parent.equals(shape.parent()) && c.tables.containsKey(name) && !out.contains(name)) out.add(name);
+            });
+        }
+        return out;
+    }
+
     static Constraint constraint(ConstraintSpec s, boolean validated) {
         Constraint.ForeignKey fk = s.foreignKey() == null ? null : new Constraint.ForeignKey(QualifiedName.parse(s.foreignKey().references()),
                 s.foreignKey().referencedColumns(), s.foreignKey().onUpdate(), s.foreignKey().onDelete(), s.foreignKey().match(),

@@ -45,6 +45,29 @@ class EffectsTest {
         assertFalse(facts.stream().anyMatch(f -> f.contains("orders_code_check")), facts::toString);
     }
 
+    /**
+     * ALTER TABLE ... SET / DROP DEFAULT on a partitioned table recurses to every partition, sub-partitions too (a default
+     * split out of a creation-order cycle is set so by generate's later block); with ONLY it stays on the table.
+     */
+    @Test
+    void aDefaultSetOnAPartitionedTableReachesEveryPartitionUnlessOnly() {
+        Catalog tree = catalog().table(Fixtures.table("log", 0, 0, Fixtures.column("id", "bigint")))
+                .table(Fixtures.table("log_2024", 0, 0, Fixtures.column("id", "bigint")))
+                .table(Fixtures.table("log_2024_h1", 0, 0, Fixtures.column("id", "bigint")))
+                .table(Fixtures.table("other", 0, 0, Fixtures.column("id", "bigint")))
+                .partitioned("log", "RANGE (id)").partitionOf("log_2024", "log", "FOR VALUES FROM (1) TO (9)")
+                .partitionOf("log_2024_h1", "log_2024", "FOR VALUES FROM (1) TO (5)").build();
+        java.util.function.BiFunction<Catalog, String, String> dflt = (c, t) -> c.tables().get(q(t)).column("id").orElseThrow().defaultExpr();
+        Catalog set = Effects.apply(new Step.SetColumnDefault(q("log"), "id", "next_id()"), tree);
+        assertEquals(java.util.Arrays.asList("next_id()", "next_id()", "next_id()", null),
+                java.util.stream.Stream.of("log", "log_2024", "log_2024_h1", "other").map(t -> dflt.apply(set, t)).toList());
+        Catalog dropped = Effects.apply(new Step.DropColumnDefault(q("log_2024"), "id"), set);
+        assertEquals(java.util.Arrays.asList("next_id()", null, null),
+                java.util.stream.Stream.of("log", "log_2024", "log_2024_h1").map(t -> dflt.apply(dropped, t)).toList());
+        Catalog only = Effects.apply(new schemasync.step.LineageSteps.OnlyThisTable(new Step.SetColumnDefault(q("log"), "id", "x()")), tree);
+        assertEquals(java.util.Arrays.asList("x()", null), java.util.stream.Stream.of("log", "log_2024").map(t -> dflt.apply(only, t)).toList());
+    }
+
     @Test
     void aRenameCarriesIndexesAndSequencesAndADropTakesThemAlong() {
         Catalog created = Effects.apply(new Step.CreateTable(ORDERS), catalog().build());

@@ -1,0 +1,58 @@
+package schemasync.normalize;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.ColumnSpec;
+import schemasync.catalog.QualifiedName;
+import schemasync.dsl.Declaration;
+import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.TypeDecl;
+import schemasync.model.Identifiers;
+
+/**
+ * A table this run creates whose row type a declared domain (its base type), composite type (an attribute) or another
+ * table (a column's type) uses:
+ * PostgreSQL creates a table's row type with the table, and the type's twin resolves it by name, so the rolled-back
+ * transaction of the comparison needs a table of that name first. The shadows are temporary tables under other
+ * names, so a stand-in with the declared columns' names and types alone is created (no default, constraint or
+ * generated expression: only the row type's shape is read, and nothing is written to it).
+ */
+final class RowTypePrerequisite {
+    private RowTypePrerequisite() {
+    }
+
+    /** The relations the declared domains, composite types and tables name as types (a bare name as in the default schema). */
+    static Set<QualifiedName> typesUsed(DeclaredSchema declared) {
+        Set<QualifiedName> out = new HashSet<>();
+        for (Declaration d : declared.declarations()) {
+            if (d instanceof TypeDecl.DomainDecl t) nameOf(t.baseType()).ifPresent(out::add);
+            if (d instanceof TypeDecl.CompositeTypeDecl c) c.attributes().forEach(a -> nameOf(a.type()).ifPresent(out::add));
+            if (d instanceof Declaration.TableDecl t) t.columns().forEach(c -> nameOf(c.type()).ifPresent(out::add));
+        }
+        return out;
+    }
+
+    /** The stand-in for {@code d} when it is a table whose row type {@code used} holds and the database lacks. */
+    static Optional<String> of(Catalog catalog, Declaration d, Set<QualifiedName> used) {
+        if (!(d instanceof Declaration.TableDecl t) || !used.contains(t.name()) || catalog.tables().containsKey(t.name())) {
+            return Optional.empty();
+        }
+        List<ColumnSpec> columns = t.columns();
+        return Optional.of("CREATE TABLE " + Identifiers.quote(t.name().schema()) + "." + Identifiers.quote(t.name().name()) + " ("
+                + columns.stream().map(c -> Identifiers.quote(c.name()) + " " + c.type()).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The relation a type's text names: {@code schema.name} or a bare name, an array's brackets and a typmod dropped. */
+    private static Optional<QualifiedName> nameOf(String type) {
+        if (type == null) return Optional.empty();
+        String bare = type.strip().replaceFirst("(\\[\\d*\\])+$", "").replaceFirst("\\s*\\([^)]*\\)$", "");
+        List<String> parts = Identifiers.splitQualified(bare);
+        if (parts.size() == 2) return Optional.of(new QualifiedName(parts.get(0), parts.get(1)));
+        if (parts.size() == 1) return Optional.of(new QualifiedName(QualifiedName.DEFAULT_SCHEMA, parts.get(0)));
+        return Optional.empty();
+    }
+}
