@@ -169,7 +169,7 @@ public final class Effects extends TableStepEffects {
 
     public Void dropObject(Step.DropObject d) {
         DropEffects.drop(c, d);
-        OwnerEffects.droppedObject(c, d.kind());
+        OwnerEffects.droppedObject(c, d);
         return null;
     }
 

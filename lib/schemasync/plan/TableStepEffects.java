@@ -111,7 +111,6 @@ abstract class TableStepEffects extends ObjectKindEffects {
 
     public Void dropTable(Step.DropTable d) {
         TableEffects.drop(c, d.table());
-        OwnerEffects.droppedTable(c);
         return null;
     }
 
