@@ -1,11 +1,7 @@
 package schemasync.plan;
 
-import schemasync.catalog.Rule;
-import schemasync.catalog.Statistics;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import schemasync.catalog.Catalog;
@@ -127,17 +123,9 @@ final class CatalogEdit {
                 .composites(composites).sequences(sequences).comments(comments).partitioning(partitioning)
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
-                .statistics(onExisting(statistics, Statistics::table)).rules(onExisting(rules, Rule::table)).owners(owners)
+                .statistics(statistics).rules(rules).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts))
                 .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
-    }
-
-    /** DROP TABLE (or VIEW) takes its statistics and rules along: those on a relation no longer there are gone. */
-    private <K, V> Map<K, V> onExisting(Map<K, V> objects, java.util.function.Function<V, QualifiedName> relation) {
-        Map<K, V> kept = new LinkedHashMap<>(objects);
-        kept.values().removeIf(v -> !tables.containsKey(relation.apply(v)) && !views.containsKey(relation.apply(v))
-                && !materializedViews.containsKey(relation.apply(v)));
-        return kept;
     }
 
     RelationOptions options(QualifiedName relation) {

@@ -23,17 +23,19 @@ final class DropEffects {
                         && k.object().equals(d.target()));
                 c.grants.keySet().removeIf(g -> (g.kind() == GrantTarget.Kind.TABLE || g.kind() == GrantTarget.Kind.COLUMN)
                         && g.qualifiedName().equals(d.target())); // DROP VIEW takes its privileges along
+                TableDependents.dropped(c, d.target());
             }
             case FUNCTION -> {
-                dropRoutine(c.functions, d.target(), d.detail());
-                dropRoutine(c.aggregates, d.target(), d.detail());
+                OwnerEffects.droppedRoutines(c, dropRoutine(c.functions, d.target(), d.detail()));
+                OwnerEffects.droppedRoutines(c, dropRoutine(c.aggregates, d.target(), d.detail()));
             }
-            case PROCEDURE -> dropRoutine(c.functions, d.target(), d.detail());
-            case AGGREGATE -> dropRoutine(c.aggregates, d.target(), d.detail());
+            case PROCEDURE -> OwnerEffects.droppedRoutines(c, dropRoutine(c.functions, d.target(), d.detail()));
+            case AGGREGATE -> OwnerEffects.droppedRoutines(c, dropRoutine(c.aggregates, d.target(), d.detail()));
             case MATERIALIZED_VIEW -> { // DROP MATERIALIZED VIEW takes its indexes with it
                 c.materializedViews.remove(d.target());
                 c.indexes.values().removeIf(i -> i.table().equals(d.target()));
                 dropComments(c, d.target());
+                TableDependents.dropped(c, d.target());
             }
             case SEQUENCE -> {
                 c.sequences.remove(d.target());
@@ -67,7 +69,9 @@ final class DropEffects {
 
     /** DROP FOREIGN TABLE takes its comments along, as any relation's: its own, its columns' and its triggers'. */
     static void droppedExternal(CatalogEdit c, schemasync.step.ExternalSteps.DropExternal d) {
-        if (d.kind() == schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) dropComments(c, d.table());
+        if (d.kind() != schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) return;
+        dropComments(c, d.table());
+        TableDependents.dropped(c, d.table()); // statistics on a foreign table go with it
     }
 
     /** A relation's or type's comments go with it (relations and types share one namespace per schema). */
@@ -78,12 +82,12 @@ final class DropEffects {
     /**
      * DROP ROUTINE name(argument types): the catalog keys a routine by its identity arguments, which carry
      * the argument names too ({@code days integer}), so the one routine of that name goes when the types
-     * cannot be told apart from the text; among overloads, the one whose arguments read the same.
+     * cannot be told apart from the text; among overloads, the one whose arguments read the same. Returns the routines dropped.
      */
-    private static void dropRoutine(java.util.Map<String, Catalog.Function> routines, QualifiedName name, String arguments) {
+    private static List<Catalog.Function> dropRoutine(java.util.Map<String, Catalog.Function> routines, QualifiedName name, String arguments) {
         List<String> named = routines.entrySet().stream().filter(e -> e.getValue().name().equals(name)).map(java.util.Map.Entry::getKey).toList();
         List<String> exact = named.stream().filter(k -> routines.get(k).arguments().equals(arguments)).toList();
-        (exact.isEmpty() && named.size() == 1 ? named : exact).forEach(routines::remove);
+        return (exact.isEmpty() && named.size() == 1 ? named : exact).stream().map(routines::remove).toList();
     }
 
 }

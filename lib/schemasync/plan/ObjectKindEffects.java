@@ -39,7 +39,7 @@ abstract class ObjectKindEffects implements StepVisitor<Void> {
 
     public Void setOperatorEstimators(schemasync.step.OperatorSteps.SetOperatorEstimators s) { c.operators.put(s.operator().key(), s.operator()); return null; }
 
-    public Void dropOperator(schemasync.step.OperatorSteps.DropOperator s) { OperatorEffects.drop(c, s.operator()); OwnerEffects.droppedOperator(c); return null; }
+    public Void dropOperator(schemasync.step.OperatorSteps.DropOperator s) { OperatorEffects.drop(c, s.operator()); OwnerEffects.droppedOperator(c, s.operator()); return null; }
 
     public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
 

@@ -1,17 +1,19 @@
 package schemasync.plan;
 
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.List;
+import schemasync.catalog.Catalog;
+import schemasync.catalog.Operator;
 import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.OwnerTarget.Kind;
 import schemasync.catalog.QualifiedName;
-import schemasync.model.ObjectKind;
 import schemasync.step.ExternalSteps;
+import schemasync.step.Step;
 
 /**
  * What renames and drops do to the owners a catalog records ({@link Effects}): ALTER TABLE ... RENAME keeps the
  * owner (pg_class.relowner is a column of the renamed row), so the entry moves with the name; a DROP takes the
- * object's owner along, and DROP TABLE also its partitions' and its statistics objects'. A created object's owner
+ * object's owner along, and DROP TABLE also its partitions' and its statistics objects': each drop effect names what it
+ * took and the entries go by key ({@link #forgetGone}), so a drop costs no scan of the owners. A created object's owner
  * is the role that applies, which the pure planner does not know: no entry until an {@code ensureOwner} sets one
  * ({@link CatalogOutline#of(schemasync.catalog.Catalog, String)} compares accordingly).
  */
@@ -24,43 +26,53 @@ final class OwnerEffects {
         if (role != null) c.owners.put(new OwnerTarget(Kind.TABLE, to, null), role);
     }
 
-    /** After DROP TABLE: the table, its partitions and the statistics objects on them. */
-    static void droppedTable(CatalogEdit c) {
-        forgetGone(c, EnumSet.of(Kind.TABLE, Kind.STATISTICS));
+    /**
+     * After DROP of a view, sequence, type, domain, collation, statistics object or text search object: its own entry,
+     * by key. A table's (and its partitions' and statistics objects') go in {@link TableEffects#drop} and
+     * {@link TableDependents#dropped}, a routine's in {@link #droppedRoutines}: those drops know what they took.
+     */
+    static void droppedObject(CatalogEdit c, Step.DropObject d) {
+        Kind kind = switch (d.kind()) {
+            case VIEW -> Kind.VIEW;
+            case MATERIALIZED_VIEW -> Kind.MATERIALIZED_VIEW;
+            case SEQUENCE -> Kind.SEQUENCE;
+            case DOMAIN -> Kind.DOMAIN;
+            case COMPOSITE_TYPE, RANGE_TYPE -> Kind.TYPE;
+            case COLLATION -> Kind.COLLATION;
+            case STATISTICS -> Kind.STATISTICS;
+            case TEXT_SEARCH_DICTIONARY -> Kind.TEXT_SEARCH_DICTIONARY;
+            case TEXT_SEARCH_CONFIGURATION -> Kind.TEXT_SEARCH_CONFIGURATION;
+            default -> null; // routines: droppedRoutines; constraints, triggers, rules, indexes, columns: no owner of their own
+        };
+        if (kind != null) forgetGone(c, new OwnerTarget(kind, d.target(), null));
     }
 
-    static void droppedObject(CatalogEdit c, ObjectKind kind) {
-        switch (kind) {
-            case VIEW -> forgetGone(c, EnumSet.of(Kind.VIEW, Kind.STATISTICS));
-            case MATERIALIZED_VIEW -> forgetGone(c, EnumSet.of(Kind.MATERIALIZED_VIEW, Kind.STATISTICS));
-            case SEQUENCE -> forgetGone(c, EnumSet.of(Kind.SEQUENCE));
-            case FUNCTION, PROCEDURE, AGGREGATE -> forgetGone(c, EnumSet.of(Kind.FUNCTION, Kind.PROCEDURE, Kind.AGGREGATE));
-            case DOMAIN -> forgetGone(c, EnumSet.of(Kind.DOMAIN));
-            case COMPOSITE_TYPE, RANGE_TYPE -> forgetGone(c, EnumSet.of(Kind.TYPE));
-            case COLLATION -> forgetGone(c, EnumSet.of(Kind.COLLATION));
-            case STATISTICS -> forgetGone(c, EnumSet.of(Kind.STATISTICS));
-            case TEXT_SEARCH_DICTIONARY -> forgetGone(c, EnumSet.of(Kind.TEXT_SEARCH_DICTIONARY));
-            case TEXT_SEARCH_CONFIGURATION -> forgetGone(c, EnumSet.of(Kind.TEXT_SEARCH_CONFIGURATION));
-            default -> { } // constraints, triggers, rules, indexes, columns: no owner of their own
+    /** After DROP FUNCTION / PROCEDURE / AGGREGATE: the routines it dropped (their identity arguments are the key's). */
+    static void droppedRoutines(CatalogEdit c, List<Catalog.Function> dropped) {
+        for (Catalog.Function f : dropped) {
+            for (Kind kind : List.of(Kind.FUNCTION, Kind.PROCEDURE, Kind.AGGREGATE)) forgetGone(c, new OwnerTarget(kind, f.name(), f.arguments()));
         }
     }
 
     /** After DROP OPERATOR (an operator is no {@code ObjectKind}: named by its types). */
-    static void droppedOperator(CatalogEdit c) {
-        forgetGone(c, EnumSet.of(Kind.OPERATOR));
+    static void droppedOperator(CatalogEdit c, Operator o) {
+        forgetGone(c, OwnerTarget.operator(o.name(), o.leftType(), o.rightType()));
     }
 
     static void droppedExternal(CatalogEdit c, ExternalSteps.DropExternal d) {
-        forgetGone(c, EnumSet.of(switch (d.kind()) {
-            case FOREIGN_TABLE -> Kind.FOREIGN_TABLE;
-            case PUBLICATION -> Kind.PUBLICATION;
-            case EVENT_TRIGGER -> Kind.EVENT_TRIGGER;
-        }));
+        forgetGone(c, switch (d.kind()) {
+            case FOREIGN_TABLE -> new OwnerTarget(Kind.FOREIGN_TABLE, d.table(), null);
+            case PUBLICATION -> OwnerTarget.databaseWide(Kind.PUBLICATION, d.name());
+            case EVENT_TRIGGER -> OwnerTarget.databaseWide(Kind.EVENT_TRIGGER, d.name());
+        });
     }
 
-    /** Owner entries of these kinds whose object the edit no longer holds. */
-    private static void forgetGone(CatalogEdit c, Set<Kind> kinds) {
-        c.owners.keySet().removeIf(t -> kinds.contains(t.kind()) && !exists(c, t));
+    /**
+     * The owner entry of {@code target}, when its object is gone: one lookup by key (the drop names what it took), never
+     * a scan of every owner entry. An object still there under that key (a DROP of something else) keeps its owner.
+     */
+    static void forgetGone(CatalogEdit c, OwnerTarget target) {
+        if (c.owners.containsKey(target) && !exists(c, target)) c.owners.remove(target);
     }
 
     private static boolean exists(CatalogEdit c, OwnerTarget t) {
@@ -77,8 +89,7 @@ final class OwnerEffects {
             case TYPE -> c.enums.containsKey(o) || c.composites.containsKey(o) || c.rangeTypes.containsKey(o);
             case DOMAIN -> c.domains.containsKey(o);
             case COLLATION -> c.collations.containsKey(o);
-            // A statistics object goes with the relation it is on (the edit keeps it until build: CatalogEdit.onExisting).
-            case STATISTICS -> c.statistics.containsKey(o) && relation(c, c.statistics.get(o).table());
+            case STATISTICS -> c.statistics.containsKey(o);
             case SERVER -> c.externals.servers.containsKey(o.name());
             case PUBLICATION -> c.externals.publications.containsKey(o.name());
             case EVENT_TRIGGER -> c.externals.eventTriggers.containsKey(o.name());
@@ -86,9 +97,5 @@ final class OwnerEffects {
             case TEXT_SEARCH_DICTIONARY -> c.textSearchDictionaries.containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> c.textSearchConfigurations.containsKey(o);
         };
-    }
-
-    private static boolean relation(CatalogEdit c, QualifiedName r) {
-        return c.tables.containsKey(r) || c.views.containsKey(r) || c.materializedViews.containsKey(r);
     }
 }

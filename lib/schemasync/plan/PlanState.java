@@ -24,13 +24,13 @@ import schemasync.catalog.TableLineage;
 
 /**
  * The planner's working copy, a value: the catalog as the steps recorded so far leave it. Nothing changes a state;
- * {@link Effects#apply(PlanState, Spelled, schemasync.step.Step...)} returns the next one ({@link Planner#record} keeps
+ * {@link Effects#apply(PlanState, schemasync.step.Step, Spelled)} returns the next one, one step at a time ({@link Planner#record} keeps
  * it), so a kind planner can hold a state, compute on the state its earlier parts leave, and the state it was handed
  * still answers as before. The maps are persistent ({@link OrderedMap}, over pcollections): the next state shares all
  * but what the step's effect touches, so a step costs what its effect costs, not a copy of the catalog. The maps
  * handed out are read only (their {@code put} throws).
  */
-final class PlanState {
+public final class PlanState {
     private final OrderedMap<String, Boolean> schemas;
     private final OrderedMap<QualifiedName, Table> tables;
     private final OrderedMap<QualifiedName, Index> indexes;
@@ -70,7 +70,7 @@ final class PlanState {
     private final boolean notNullNamesKept;
 
     /** The state before any step: the catalog as read (each of its maps copied once, in its order). */
-    PlanState(Catalog c) {
+    public PlanState(Catalog c) {
         OrderedMap<String, Boolean> names = OrderedMap.empty();
         for (String schema : c.schemas()) names = names.plus(schema, Boolean.TRUE);
         schemas = names;
@@ -182,4 +182,9 @@ final class PlanState {
 
     /** Foreign servers, user mappings, foreign tables, publications and event triggers ({@link ExternalEffects}). */
     ExternalEffects.State externals() { return externals; }
+
+    /** This state as a catalog snapshot (a replay's result): each persistent map copied once. */
+    public Catalog catalog() {
+        return new CatalogEdit(this, Spelled.NONE).build();
+    }
 }

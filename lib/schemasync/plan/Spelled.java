@@ -16,10 +16,11 @@ import schemasync.catalog.Table;
  * step's own text of them. A replay ({@link Effects#replay}) has none: it keeps the step's text, which
  * {@link CatalogOutline} does not compare.
  */
-record Spelled(List<Object> shapes) {
-    static final Spelled NONE = new Spelled(List.of());
+public record Spelled(List<Object> shapes) {
+    /** Nothing spelled: the steps' own text (a replay). */
+    public static final Spelled NONE = new Spelled(List.of());
 
-    Spelled {
+    public Spelled {
         shapes = shapes.stream().filter(java.util.Objects::nonNull).toList();
     }
 

@@ -184,6 +184,13 @@ final class StatisticsRulePlanner {
         }
     }
 
+    /** A rule of the catalog before the run, declared on its table's name then or on a name this run renamed the table to. */
+    private boolean declaredUnderAnyName(Rule r) {
+        if (context.desired().declares(DesiredState.rule(r.table(), r.name()))) return true;
+        return context.renamedFrom().entrySet().stream().anyMatch(e -> e.getValue().equals(r.table())
+                && context.desired().declares(DesiredState.rule(e.getKey(), r.name())));
+    }
+
     /** ev_enabled in words: {@code disabled}, {@code enabled replica}. */
     static String described(ExternalObjects.Enabled e) {
         return switch (e) {
@@ -207,7 +214,7 @@ final class StatisticsRulePlanner {
                     + "): no block declares it; left alone", null));
         }
         for (Rule r : context.before().rules().values()) {
-            if (context.desired().declares(DesiredState.rule(r.table(), r.name())) || context.declared().isIgnoredColumn(r.table(), r.name())) continue;
+            if (declaredUnderAnyName(r) || context.declared().isIgnoredColumn(r.table(), r.name())) continue;
             out.add(new Drift(null, "rule", r.key(), "undeclared rule (" + r.definition()
                     + (r.enabled() == ExternalObjects.Enabled.ORIGIN ? "" : ", " + described(r.enabled()))
                     + "): no block declares it; left alone", null));

@@ -21,7 +21,8 @@ import schemasync.catalog.TableSpec;
 /**
  * The effects of the steps on tables, which reach beyond the table: a primary key, UNIQUE or EXCLUDE
  * constraint owns an index of the same name, a serial or identity column owns a sequence, and a rename or
- * drop carries the table's indexes, sequences, comments, grants and partition bounds with it.
+ * drop carries the table's indexes, sequences, comments, grants and partition bounds with it (and, through
+ * {@link TableDependents}, what PostgreSQL keeps by the table's oid elsewhere: statistics, rules, references).
  */
 final class TableEffects {
     private TableEffects() {
@@ -212,6 +213,7 @@ final class TableEffects {
                 c.grants.put(new GrantTarget(g.kind(), to.schema(), to.name(), g.detail()), c.grants.remove(g));
             }
         }
+        TableDependents.renamed(c, from, to);
     }
 
     static void drop(CatalogEdit c, QualifiedName name) {
@@ -228,6 +230,8 @@ final class TableEffects {
                 && k.object().equals(name));
         c.grants.keySet().removeIf(g -> (g.kind() == GrantTarget.Kind.TABLE || g.kind() == GrantTarget.Kind.COLUMN)
                 && g.qualifiedName().equals(name));
+        TableDependents.dropped(c, name);
+        OwnerEffects.forgetGone(c, new schemasync.catalog.OwnerTarget(schemasync.catalog.OwnerTarget.Kind.TABLE, name, null));
     }
 
     static void dropColumn(CatalogEdit c, QualifiedName table, String column) {

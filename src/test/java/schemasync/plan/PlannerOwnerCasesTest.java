@@ -205,7 +205,7 @@ class PlannerOwnerCasesTest {
         PlannerCasesTest.check(c);
     }
 
-    /** The replay and the working copy alike: a rename moves the owner entry, a drop takes it (and its partitions' and statistics') along. */
+    /** The replay and the working copy alike: a rename moves the owner entry and keeps the statistics on the table, a drop takes them (and its partitions') along. */
     @Test
     void renamesMoveAndDropsRemoveOwnerEntries() {
         Catalog before = owned(owned(catalog().table(ORDERS).statistics(new Statistics(q("public.s_id"), q("public.orders"), List.of("ndistinct"),
@@ -217,9 +217,12 @@ class PlannerOwnerCasesTest {
                 new OwnerTarget(OwnerTarget.Kind.STATISTICS, q("public.s_id"), null), "app_owner",
                 new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner"), renamed.owners());
         assertTrue(CatalogOutline.of(renamed).contains("owner of table public.purchases: app_owner"), CatalogOutline.of(renamed).toString());
+        // The statistics object stays on the renamed table (stxrelid is its oid), so its owner entry has its object.
+        assertEquals(q("public.purchases"), renamed.statistics().get(q("public.s_id")).table());
         assertTrue(CatalogOutline.of(renamed, "app_owner").stream().noneMatch(f -> f.startsWith("owner of")), "the applying role's are left out");
         Catalog dropped = Effects.apply(new schemasync.step.Step.DropTable(q("public.purchases")), renamed);
         assertEquals(Map.of(new OwnerTarget(OwnerTarget.Kind.VIEW, q("public.paid"), null), "app_owner"), dropped.owners());
+        assertEquals(Map.of(), dropped.statistics(), "DROP TABLE takes its statistics objects along");
         Catalog viewDropped = Effects.apply(new schemasync.step.Step.DropObject(schemasync.model.ObjectKind.VIEW, q("public.paid"), null), dropped);
         assertEquals(Map.of(), viewDropped.owners());
     }

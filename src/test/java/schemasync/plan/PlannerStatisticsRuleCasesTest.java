@@ -169,7 +169,40 @@ class PlannerStatisticsRuleCasesTest {
                         db -> db.ensureTrigger("address_touch").on("address").before("UPDATE").forEachRow().enabledReplica().executes("touch()"),
                         shapes().trigger("public.address", "address_touch", TOUCH).build(), List.of(), List.of(),
                         List.of("unchanged trigger public.address.address_touch")),
-                statisticsRemoval(), ruleRemoval());
+                statisticsRemoval(), ruleRemoval(), renamedTableKeepsItsStatisticsAndRules(), renamedTableKeepsTheKeysThatReferenceIt());
+    }
+
+    /**
+     * ALTER TABLE ... RENAME keeps the table's statistics objects and rules (pg_statistic_ext and pg_rewrite hold its oid):
+     * the working copy moves them to the new name, so declaring them there after the rename finds them unchanged (the
+     * old replay left them on the old name: a DROP and CREATE STATISTICS, and a CREATE RULE PostgreSQL refuses).
+     */
+    static Case renamedTableKeepsItsStatisticsAndRules() {
+        return new Case("a renamed table keeps its statistics and rules: declared on the new name, unchanged",
+                with(catalog().table(ADDRESS).build(), List.of(CITY_ZIP), List.of(NO_DELETE)),
+                db -> db.ensureTableRenamed("address", "addresses")
+                        .ensureStatistics("s_city_zip", s -> s.on("addresses").kinds(StatisticsKind.NDISTINCT, StatisticsKind.DEPENDENCIES)
+                                .columns("city", "zip"))
+                        .ensureRule("addresses", "no_delete", "ON DELETE TO public.addresses DO INSTEAD NOTHING"), shapes().build(),
+                List.of("ALTER TABLE \"public\".\"address\" RENAME TO \"addresses\""), List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                List.of("alter table public.address", "unchanged statistics public.s_city_zip",
+                        "unchanged rule no_delete ON public.addresses"));
+    }
+
+    /** A foreign key referencing the renamed table references it under its new name (confrelid is the same oid). */
+    static Case renamedTableKeepsTheKeysThatReferenceIt() {
+        Table letters = table("public.letters", 10, 1, notNull("id", "bigint"), column("address_id", "bigint"))
+                .withConstraints(List.of(new schemasync.catalog.Constraint("letters_address_fkey",
+                        schemasync.catalog.Constraint.Kind.FOREIGN_KEY, List.of("address_id"), null,
+                        new schemasync.catalog.Constraint.ForeignKey(q("public.address"), List.of("id"), "NO ACTION", "NO ACTION",
+                                "SIMPLE", false, false, false), false, true, null)));
+        return new Case("a foreign key to a renamed table: references the new name, unchanged", catalog().table(ADDRESS).table(letters).build(),
+                db -> db.ensureTableRenamed("address", "addresses").ensureTable("letters", t -> t.column("id", "bigint")
+                        .column("address_id", "bigint").foreignKey("address_id").references("addresses", "id").named("letters_address_fkey")),
+                shapes().columns("public.letters", notNull("id", "bigint"), column("address_id", "bigint")).build(),
+                List.of("ALTER TABLE \"public\".\"address\" RENAME TO \"addresses\""), List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                List.of("alter table public.address", "unchanged table public.letters", "unchanged column public.letters.id",
+                        "unchanged column public.letters.address_id", "unchanged constraint public.letters.letters_address_fkey"));
     }
 
     @ParameterizedTest(name = "{0}")
