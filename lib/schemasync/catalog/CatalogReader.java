@@ -151,6 +151,7 @@ public final class CatalogReader {
         Map<QualifiedName, IndexParts> indexParts = IndexParts.addTo(batch, major);
         Map<TriggerParts.Key, TriggerParts> triggerParts = TriggerParts.addTo(batch);
         OperatorReader operators = OperatorReader.addedTo(batch);
+        OperatorClassReader operatorClasses = OperatorClassReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
@@ -168,7 +169,7 @@ public final class CatalogReader {
                 .statistics(statisticsAndRules.statistics).rules(statisticsAndRules.rules)
                 .relationTriggers(tables.relationTriggers(tableRecords.keySet())).indexDefinitions(tables.indexDefinitions)
                 .indexParts(indexParts).triggerParts(triggerParts)
-                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operators.build())
+                .foreignPartitions(foreignPartitions).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operatorClasses.into(operators.build()))
                 .textSearch(textSearch.build()).build();
     }
 
