@@ -30,6 +30,7 @@ final class OperatorClassEffects {
         for (OperatorClass k : List.copyOf(c.operatorClasses.values())) {
             if (k.family().equals(f.name()) && k.method().equals(f.method())) c.operatorClasses.remove(k.key());
         }
+        OwnerEffects.droppedOperatorClass(c);
     }
 
     static void createClass(CatalogEdit c, OperatorClass k) {
@@ -42,5 +43,6 @@ final class OperatorClassEffects {
 
     static void dropClass(CatalogEdit c, OperatorClass k) {
         c.operatorClasses.remove(k.key());
+        OwnerEffects.droppedOperatorClass(c);
     }
 }

@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static schemasync.plan.Fixtures.catalog;
 import static schemasync.plan.Fixtures.q;
 import static schemasync.plan.Fixtures.shapes;
@@ -7,6 +8,7 @@ import static schemasync.plan.Fixtures.shapes;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import schemasync.catalog.Catalog;
@@ -14,7 +16,11 @@ import schemasync.catalog.OperatorClass;
 import schemasync.catalog.OperatorClass.Member;
 import schemasync.catalog.OperatorFamily;
 import schemasync.catalog.OperatorObjects;
+import schemasync.catalog.OwnerTarget;
+import schemasync.dsl.OwnerOf;
+import schemasync.model.HazardKind;
 import schemasync.plan.PlannerCasesTest.Case;
+import schemasync.step.Step;
 
 /**
  * Operator families and classes, without a server: the declarations are written in the catalog's spelling (the
@@ -91,5 +97,47 @@ class PlannerOperatorClassCasesTest {
     @MethodSource("cases")
     void plansExactlyThis(Case c) {
         PlannerCasesTest.check(c);
+    }
+
+    private static Catalog owned(Catalog c, OwnerTarget target) {
+        return c.toBuilder().owners(Map.of(target, "postgres")).build();
+    }
+
+    static Stream<Case> owners() {
+        OwnerTarget ofClass = new OwnerTarget(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
+        OwnerTarget ofFamily = new OwnerTarget(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
+        return Stream.of(
+                new Case("a class owned by another role: ALTER OPERATOR CLASS ... USING ... OWNER TO", owned(with(FAMILY, CLASS), ofClass),
+                        db -> db.ensureOperatorClass("money2_ops", PlannerOperatorClassCasesTest::declared)
+                                .ensureOwner(OwnerOf.OPERATOR_CLASS, "money2_ops using BTREE", "app_owner"), shapes().build(),
+                        List.of("ALTER OPERATOR CLASS \"public\".\"money2_ops\" USING \"btree\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("unchanged operator class public.money2_ops USING btree",
+                        "alter owner of operator class public.money2_ops USING btree")),
+                new Case("a family owned by another role: ALTER OPERATOR FAMILY ... USING ... OWNER TO", owned(with(FAMILY, null), ofFamily),
+                        db -> db.ensureOperatorFamily("money2_ops", f -> f.using("btree"))
+                                .ensureOwner(OwnerOf.OPERATOR_FAMILY, "money2_ops USING btree", "app_owner"), shapes().build(),
+                        List.of("ALTER OPERATOR FAMILY \"public\".\"money2_ops\" USING \"btree\" OWNER TO \"app_owner\""),
+                        List.of(List.of(HazardKind.CHANGES_AUTHORIZATION)), List.of("unchanged operator family public.money2_ops USING btree",
+                        "alter owner of operator family public.money2_ops USING btree")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("owners")
+    void plansTheOwners(Case c) {
+        PlannerCasesTest.check(c);
+    }
+
+    /** DROP OPERATOR FAMILY takes its classes and both owner entries along; the replay compares owners. */
+    @Test
+    void droppingAFamilyTakesItsClassesAndTheirOwnersAlong() {
+        OwnerTarget ofClass = new OwnerTarget(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
+        OwnerTarget ofFamily = new OwnerTarget(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
+        Catalog before = with(FAMILY, CLASS).toBuilder().owners(Map.of(ofClass, "app_owner", ofFamily, "app_owner")).build();
+        Catalog dropped = Effects.apply(new Step.DropOperatorFamily(FAMILY), before);
+        assertEquals(Map.of(), dropped.operators().classes());
+        assertEquals(Map.of(), dropped.owners());
+        Catalog created = Effects.apply(new Step.CreateOperatorClass(CLASS), catalog().build());
+        assertEquals(List.of(FAMILY.key()), List.copyOf(created.operators().families().keySet()),
+                "CREATE OPERATOR CLASS without an existing family makes the family of its name");
     }
 }
