@@ -49,7 +49,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
                       Map<NotNullNames.Key, String> notNullNames, boolean notNullNamesKept,
                       OperatorObjects operators,
-                      TextSearch textSearch) {
+                      TextSearch textSearch) implements CatalogRoutines {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -106,34 +106,6 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
     public Set<Grant> grantsOn(GrantTarget target) {
         return grants.getOrDefault(target, Set.of());
     }
-
-    /**
-     * A function or procedure, keyed by its signature {@code schema.name(identity arguments)} (the
-     * overload), with {@code pg_get_functiondef}'s whole CREATE OR REPLACE text.
-     */
-    public record Function(QualifiedName name, String arguments, String definition, Header header) {
-        /** A routine as the plan knows it (declared, or replayed by a step): no {@link Header}. */
-        public Function(QualifiedName name, String arguments, String definition) {
-            this(name, arguments, definition, null);
-        }
-
-        public String signature() {
-            return name + "(" + arguments + ")";
-        }
-
-        /**
-         * What {@code generate} writes a routine's call from, beyond what the plan compares (the reader fills it; a
-         * routine a declaration or a step makes has none, and {@link Differ#routine} leaves it out: the definition or
-         * the aggregate's option list already says all of it). {@code kind}: prokind ({@code f}, {@code p} or
-         * {@code a}); {@code allArguments}: pg_get_function_arguments, the whole list with OUT, VARIADIC and
-         * DEFAULT (as the header of pg_get_functiondef spells it); an aggregate's transition, final and combine
-         * functions as regproc prints them (null when it has none: they are what it calls, so what orders it).
-         */
-        public record Header(String kind, String allArguments, String transitionFunction, String finalFunction,
-                             String combineFunction) {
-        }
-    }
-
 
     public Catalog {
         schemas = Collections.unmodifiableSet(new TreeSet<>(schemas));

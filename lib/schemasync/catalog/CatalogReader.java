@@ -173,6 +173,7 @@ public final class CatalogReader {
         Map<QualifiedName, IndexParts> indexParts = forGenerate ? IndexParts.addTo(batch, major) : Map.of();
         Map<TriggerParts.Key, TriggerParts> triggerParts = forGenerate ? TriggerParts.addTo(batch) : Map.of();
         OperatorReader operators = OperatorReader.addedTo(batch);
+        OperatorClassReader operatorClasses = OperatorClassReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
@@ -191,7 +192,7 @@ public final class CatalogReader {
                 .relationTriggers(forGenerate ? tables.relationTriggers(tableRecords.keySet()) : Map.of())
                 .indexDefinitions(forGenerate ? tables.indexDefinitions : Map.of())
                 .indexParts(indexParts).triggerParts(triggerParts)
-                .foreignPartitions(forGenerate ? foreignPartitions : Map.of()).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operators.build())
+                .foreignPartitions(forGenerate ? foreignPartitions : Map.of()).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operatorClasses.into(operators.build()))
                 .textSearch(textSearch.build()).build();
     }
 

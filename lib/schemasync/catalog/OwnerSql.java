@@ -15,7 +15,7 @@ final class OwnerSql {
      * multirange type follows its range type; a table's row type its table; a range type's constructor functions
      * (an internal dependency) are no one's to declare, as pg_dump does not write them. Also extended statistics
      * objects, operators (their two types as the operators query prints them, NONE for a missing side; shell
-     * operators are not read, as pg_dump skips them) and text search dictionaries and configurations of the managed
+     * operators are not read, as pg_dump skips them), operator classes and families (their access method as arguments) and text search dictionaries and configurations of the managed
      * schemas, and the database's foreign servers, publications and event triggers (their
      * schema column empty: they belong to no schema), read whatever schemas are managed, as ExternalReader reads them.
      */
@@ -67,6 +67,16 @@ final class OwnerSql {
             WHERE o.oprcode <> 0
               AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'operator class', m.nspname, c.opcname, am.amname, pg_catalog.pg_get_userbyid(c.opcowner)
+            FROM managed m JOIN pg_catalog.pg_opclass c ON c.opcnamespace = m.oid JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_opclass'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'operator family', m.nspname, f.opfname, am.amname, pg_catalog.pg_get_userbyid(f.opfowner)
+            FROM managed m JOIN pg_catalog.pg_opfamily f ON f.opfnamespace = m.oid JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_opfamily'::regclass AND e.objid = f.oid AND e.deptype = 'e')
             UNION ALL
             SELECT 'text search dictionary', m.nspname, d.dictname, NULL, pg_catalog.pg_get_userbyid(d.dictowner)
             FROM managed m JOIN pg_catalog.pg_ts_dict d ON d.dictnamespace = m.oid

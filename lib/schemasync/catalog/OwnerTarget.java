@@ -30,6 +30,13 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
          * them, NONE for a prefix operator's missing left one, as {@code catalog.Operator#key()} spells them.
          */
         OPERATOR,
+        /**
+         * An operator class (ALTER OPERATOR CLASS name USING method): {@code arguments} is its access method, as
+         * {@code catalog.OperatorClass#key()} spells it ({@code schema.name USING method}).
+         */
+        OPERATOR_CLASS,
+        /** An operator family (ALTER OPERATOR FAMILY name USING method): {@code arguments} is its access method. */
+        OPERATOR_FAMILY,
         /** A text search dictionary (ALTER TEXT SEARCH DICTIONARY). Templates and parsers have no owner in PostgreSQL. */
         TEXT_SEARCH_DICTIONARY,
         /** A text search configuration (ALTER TEXT SEARCH CONFIGURATION). */
@@ -51,6 +58,11 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
         /** Named with a parenthesized list after the name: a routine's identity arguments, an operator's two types. */
         public boolean signed() {
             return routine() || this == OPERATOR;
+        }
+
+        /** Named with {@code USING method} after the name: an operator class or family. */
+        public boolean usingMethod() {
+            return this == OPERATOR_CLASS || this == OPERATOR_FAMILY;
         }
 
         /** Objects of the database, named without a schema. */
@@ -76,6 +88,7 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
     @Override
     public String toString() {
         if (kind == Kind.SCHEMA || kind != null && kind.databaseWide()) return name.name();
+        if (kind.usingMethod()) return name + " USING " + arguments;
         return kind.signed() ? name + "(" + arguments + ")" : name.toString();
     }
 }

@@ -3,7 +3,8 @@ package schemasync.dsl;
 import java.util.function.UnaryOperator;
 
 /**
- * The verbs of operators and casts: {@code ensureOperator}, {@code ensureCast} and their removals. Neither can be
+ * The verbs of operators and casts: {@code ensureOperator}, {@code ensureCast} and their removals; of operator
+ * families and classes: {@code ensureOperatorFamily}, {@code ensureOperatorClass} and their removals. Neither can be
  * altered in place, except an operator's RESTRICT and JOIN estimators (ALTER OPERATOR ... SET): any other
  * difference is reported, never changed (re-creating one means re-creating every index, constraint and view using it).
  */
@@ -42,6 +43,52 @@ public abstract class OperatorDeclarations extends StatisticsRuleDeclarations {
     public SchemaChanges ensureNoCast(String source, String target) {
         add(new OperatorDecl.CastRemoval(type(source), type(target), currentOrigin()));
         return self();
+    }
+
+    /**
+     * The operator family exists: {@code ensureOperatorFamily("public.money2_ops", f -> f.using("btree"))}, with its loose
+     * members if any ({@link OperatorFamilyOptions}). Created when missing (CREATE OPERATOR FAMILY, then ALTER OPERATOR
+     * FAMILY ... ADD); a difference in its members is reported (⚠) with the ALTER OPERATOR FAMILY that would match it.
+     */
+    public SchemaChanges ensureOperatorFamily(String name, UnaryOperator<OperatorFamilyOptions> options) {
+        OperatorFamilyOptions o = options == null ? OperatorFamilyOptions.NONE : options.apply(OperatorFamilyOptions.NONE);
+        o = o == null ? OperatorFamilyOptions.NONE : o;
+        add(new OperatorClassDecl.FamilyDeclared(scope().qualified(name), new OperatorFamilyOptions(o.method(), members(o.members())),
+                currentOrigin()));
+        return self();
+    }
+
+    /** The operator family must not exist: dropped if present (DROP OPERATOR FAMILY drops its classes too; no CASCADE). */
+    public SchemaChanges ensureNoOperatorFamily(String name, String accessMethod) {
+        add(new OperatorClassDecl.FamilyRemoval(scope().qualified(name), accessMethod, currentOrigin()));
+        return self();
+    }
+
+    /**
+     * The operator class exists: {@code ensureOperatorClass("public.money2_ops", c -> c.forType("money2").using("btree")
+     * .isDefault().operator(1, "<").operator(3, "=").function(1, "money2_cmp(money2,money2)"))}. Created when missing (its
+     * type, operators and functions, declared in earlier blocks, must exist); a difference is reported (⚠) with the
+     * DROP and CREATE that would match it (a class cannot be altered in place, and dropping it drops the indexes using it).
+     */
+    public SchemaChanges ensureOperatorClass(String name, UnaryOperator<OperatorClassOptions> options) {
+        OperatorClassOptions o = options == null ? OperatorClassOptions.NONE : options.apply(OperatorClassOptions.NONE);
+        o = o == null ? OperatorClassOptions.NONE : o;
+        add(new OperatorClassDecl.ClassDeclared(scope().qualified(name), new OperatorClassOptions(o.method(), type(o.type()),
+                o.defaultForType(), type(o.family()), type(o.storage()), members(o.members())), currentOrigin()));
+        return self();
+    }
+
+    /** The operator class must not exist: dropped if present (no CASCADE: an index using it keeps it). */
+    public SchemaChanges ensureNoOperatorClass(String name, String accessMethod) {
+        add(new OperatorClassDecl.ClassRemoval(scope().qualified(name), accessMethod, currentOrigin()));
+        return self();
+    }
+
+    /** Members with their types, operators, functions and ordering families in the tenant's schema, as a type is. */
+    private java.util.List<schemasync.catalog.OperatorClass.Member> members(java.util.List<schemasync.catalog.OperatorClass.Member> members) {
+        return members.stream().map(m -> new schemasync.catalog.OperatorClass.Member(m.function(), m.number(), type(m.leftType()),
+                type(m.rightType()), type(m.target()), m.orderFamily() == null ? null
+                : scope().resolve(m.orderFamily()))).toList();
     }
 
     /**

@@ -38,6 +38,10 @@ public enum OwnerOf {
      * writes them or as the catalog prints them ({@code shop.money2}).
      */
     OPERATOR(Kind.OPERATOR),
+    /** {@code "name USING method"}: {@code ensureOwner(OwnerOf.OPERATOR_CLASS, "shop.money2_ops USING btree", "app_owner")}. */
+    OPERATOR_CLASS(Kind.OPERATOR_CLASS),
+    /** {@code "name USING method"}, as an operator class. */
+    OPERATOR_FAMILY(Kind.OPERATOR_FAMILY),
     TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
     TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
 

@@ -47,6 +47,10 @@ final class OwnerValidator {
             else if (t.kind().databaseWide()) validator.name(o.origin(), t.kind().word(), t.name().name());
             else if (t.kind() == OwnerTarget.Kind.OPERATOR) operator(o);
             else validator.qualified(o.origin(), t.kind().word(), t.name());
+            if (t.kind().usingMethod() && (t.arguments() == null || t.arguments().isBlank())) {
+                validator.problem(o.origin(), "owner of " + t.kind().word() + " " + t.name()
+                        + ": write it as name USING method, e.g. \"shop.money2_ops USING btree\"");
+            }
             if (t.kind().routine() && t.arguments() == null) {
                 validator.problem(o.origin(), "owner of " + t.kind().word() + " " + t.name()
                         + ": write the signature as name(argument types), e.g. \"app_add(integer, integer)\"");

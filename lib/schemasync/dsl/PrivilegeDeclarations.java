@@ -256,6 +256,11 @@ public abstract class PrivilegeDeclarations {
             target = schemasync.catalog.OwnerTarget.schema(scope().schemaName(object));
         } else if (kind != null && kind.databaseWide()) {
             target = schemasync.catalog.OwnerTarget.databaseWide(kind, object); // a name of the database: no schema to resolve
+        } else if (kind != null && kind.usingMethod()) {
+            // "name USING method": a btree and a hash class may share a name.
+            String[] parts = object == null ? new String[] {""} : object.strip().split("(?i)\\s+USING\\s+", 2);
+            target = new schemasync.catalog.OwnerTarget(kind, scope().qualified(parts[0]),
+                    parts.length < 2 ? null : parts[1].strip().toLowerCase(java.util.Locale.ROOT));
         } else if (kind != null && kind.signed()) {
             Signature sig = Signature.parse(object, scope());
             target = new schemasync.catalog.OwnerTarget(kind, sig.name(), sig.arguments());

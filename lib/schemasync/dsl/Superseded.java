@@ -45,7 +45,8 @@ final class Superseded {
             kept.add(d);
         }
         List<Declaration> left = LaterRemovals.apply(redeclared.isEmpty() ? declarations : kept);
-        return OperatorDecl.removedLater(left); // operators and casts: named by more than a qualified name
+        // operators, casts, operator families and classes: named by more than a qualified name
+        return OperatorClassDecl.removedLater(OperatorDecl.removedLater(left));
     }
 
     /**

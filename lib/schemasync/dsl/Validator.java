@@ -107,6 +107,7 @@ record Validator(List<String> problems) {
         new ChangeValidator(this).validate(declarations);
         new KindValidator(this).validate(declarations);
         new OperatorValidator(this).validate(declarations);
+        new OperatorClassValidator(this).validate(declarations);
         new TextSearchValidator(this).validate(declarations);
         new StatisticsRuleValidator(this).validate(declarations);
         new OwnerValidator(this).validate(declarations);

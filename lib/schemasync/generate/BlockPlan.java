@@ -71,7 +71,7 @@ final class BlockPlan {
         // Created before the ranges and the operators, casts and operator classes naming them; a range comes before every
         // table, so its functions cannot wait for one, but an operator's may (it is placed by the graph, after its function).
         Set<String> operatorsUse = new HashSet<>(OperatorCalls.functionsUsed(source));
-        operatorsUse.addAll(OperatorClassSteps.functionsUsed(source)); // a class's support functions
+        operatorsUse.addAll(OperatorClassCalls.functionsUsed(source)); // a class's support functions
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), operatorsUse);
         RangeBlocks.rangesOverUserFunctions(g, catalog);
         typesOverUserRanges.stream().filter(n -> !placedTypes.contains(n)).forEach(this::type); // after the ranges' block
@@ -213,9 +213,9 @@ final class BlockPlan {
                     tables.routinesBefore().getOrDefault(name, List.of()));
             // Operators and casts by the graph: before the tables whose checks, defaults and indexes use them.
             PlacedTypes.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()), this::type);
-            // Operator classes (custom steps) after the operators no table needs, before the first table: its indexes
+            // Operator classes and families after the operators no table needs, before the first table: its indexes
             // and EXCLUDE constraints may name one.
-            if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses());
+            if (!classesWritten) OperatorClassCalls.write(g, catalog);
             classesWritten = true;
             if (t == null) { // a foreign table a routine between the tables reads: before that routine
                 externals.foreignTable(name);
@@ -239,7 +239,7 @@ final class BlockPlan {
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
         PlacedTypes.write(g, catalog, tables.placedAfter(), this::type);
-        if (!classesWritten) OperatorClassSteps.write(g, source.operatorClasses()); // a schema without tables
+        if (!classesWritten) OperatorClassCalls.write(g, catalog); // a schema without tables
         if (!laterIndexes.isEmpty()) {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");

@@ -18,7 +18,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
         StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
         OwnerCalls.OwnerCall,
-        OperatorCalls.OperatorCall, OperatorCalls.CastCall,
+        OperatorCalls.OperatorCall, OperatorCalls.CastCall, OperatorClassCalls.FamilyCall, OperatorClassCalls.ClassCall,
         CycleCalls.DefaultCall,
         TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall {
 

@@ -22,7 +22,7 @@ final class ObjectCensus {
             String reason = notCarried(o);
             if (reason != null) notCarried.add(kind + " " + o.name() + ": " + reason);
         }
-        // Carried as custom steps (SecurityLabels, as OperatorClassSteps carries operator classes and families), but no catalog component holds them: a round trip cannot compare them.
+        // Carried as custom steps (SecurityLabels), but no catalog component holds them: a round trip cannot compare them.
         int labels = source.securityLabels().size();
         if (labels > 0) {
             objects.merge("security label", labels, Integer::sum);
@@ -84,8 +84,9 @@ final class ObjectCensus {
                 default -> false;
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
-            case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_operator", "pg_cast", "pg_ts_dict", "pg_ts_config" -> true;
-            case "pg_opclass", "pg_opfamily", "pg_ts_parser", "pg_ts_template", "pg_conversion", "pg_description" -> false;
+            case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_operator", "pg_cast", "pg_ts_dict", "pg_ts_config",
+                 "pg_opclass", "pg_opfamily" -> true;
+            case "pg_ts_parser", "pg_ts_template", "pg_conversion", "pg_description" -> false;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }

@@ -21,8 +21,7 @@ import schemasync.catalog.Table;
 record Source(Catalog catalog,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
-              List<SecurityLabels.Label> securityLabels,
-              List<OperatorClassSteps.Definition> operatorClasses) {
+              List<SecurityLabels.Label> securityLabels) {
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -87,10 +86,7 @@ record Source(Catalog catalog,
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
             List<SecurityLabels.Label> labels = query(connection, SecurityLabels.LABELS, names, rs -> new SecurityLabels.Label(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            List<OperatorClassSteps.Definition> operatorClasses = new ArrayList<>(query(connection, OperatorClassSteps.FAMILIES, names,
-                    OperatorClassSteps::family));
-            operatorClasses.addAll(query(connection, OperatorClassSteps.CLASSES, names, OperatorClassSteps::operatorClass));
-            return new Source(catalog, objects, dependencies, labels, operatorClasses);
+            return new Source(catalog, objects, dependencies, labels);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

@@ -15,12 +15,13 @@ import java.util.Optional;
 import schemasync.catalog.Catalog;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.OperatorClassDecl;
 import schemasync.dsl.OperatorDecl;
 import schemasync.render.SqlRenderer;
 import schemasync.step.Step;
 
 /**
- * Declared operators and casts in PostgreSQL's spelling ({@link OperatorSpellings}): in a transaction that is always
+ * Declared operators, casts, operator families and classes in PostgreSQL's spelling ({@link OperatorSpellings}): in a transaction that is always
  * rolled back, after what this run creates first (schemas, types, functions: the prerequisites), each type, function
  * and estimator a declaration names is resolved under the session's own search_path, as the apply will resolve it,
  * then printed under the catalog reader's (pg_catalog), as the catalog will print it.
@@ -36,6 +37,15 @@ final class OperatorShapes {
         }
         if (d instanceof OperatorDecl.CastDeclared c && !catalog.operators().casts().containsKey(c.cast().key())) {
             return Optional.of(unlessExists(SqlRenderer.render(new Step.CreateCast(c.cast()))));
+        }
+        if (d instanceof OperatorClassDecl.FamilyDeclared f && !catalog.operators().families().containsKey(
+                schemasync.catalog.OperatorClass.key(f.name(), OperatorSpellings.method(f.options().method())))) {
+            return Optional.of(unlessExists(SqlRenderer.render(new Step.CreateOperatorFamily(f.family()))));
+        }
+        if (d instanceof OperatorClassDecl.ClassDeclared c && !catalog.operators().classes().containsKey(
+                schemasync.catalog.OperatorClass.key(c.name(), OperatorSpellings.method(c.options().method())))) {
+            // An index of the shadows may name the class (USING btree (c money2_ops)).
+            return Optional.of(unlessExists(SqlRenderer.render(new Step.CreateOperatorClass(c.operatorClass()))));
         }
         return Optional.empty();
     }
@@ -69,6 +79,7 @@ final class OperatorShapes {
     private static final String TYPE = "pg_catalog.to_regtype(t.text)::oid";
     private static final String PROCEDURE = "pg_catalog.to_regprocedure(t.text)::oid";
     private static final String PROC = "pg_catalog.to_regproc(t.text)::oid";
+    private static final String OPERATOR = "pg_catalog.to_regoperator(t.text)::oid";
 
     /** Requires auto-commit off and no open transaction; leaves none open. */
     static OperatorSpellings read(Connection connection, DeclaredSchema declared, List<String> prerequisites) throws SQLException {
@@ -76,7 +87,15 @@ final class OperatorShapes {
         Lookup functions = new Lookup(PROCEDURE);
         Lookup estimators = new Lookup(PROC);
         Lookup castFunctions = new Lookup(PROCEDURE);
+        Lookup signedOperators = new Lookup(OPERATOR);
         for (Declaration d : declared.declarations()) {
+            if (d instanceof OperatorClassDecl.ClassDeclared c) {
+                types.add(c.options().type());
+                types.add(c.options().storage());
+                OperatorSpellings.lookups(c.options().members(), c.options().type(), types::add, signedOperators::add, castFunctions::add);
+            } else if (d instanceof OperatorClassDecl.FamilyDeclared f) {
+                OperatorSpellings.lookups(f.options().members(), null, types::add, signedOperators::add, castFunctions::add);
+            }
             if (d instanceof OperatorDecl.OperatorDeclared o) {
                 var x = o.options();
                 types.add(x.leftArg());
@@ -99,7 +118,7 @@ final class OperatorShapes {
                 types.add(c.target());
             }
         }
-        List<Lookup> lookups = List.of(types, functions, estimators, castFunctions);
+        List<Lookup> lookups = List.of(types, functions, estimators, castFunctions, signedOperators);
         if (lookups.stream().allMatch(l -> l.textByKey().isEmpty())) return OperatorSpellings.NONE;
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION READ WRITE");
@@ -110,7 +129,8 @@ final class OperatorShapes {
             return new OperatorSpellings(print(connection, "pg_catalog.format_type(o.oid::oid, NULL)", oids.get(0)),
                     print(connection, "o.oid::oid::pg_catalog.regproc::text", oids.get(1)),
                     print(connection, "o.oid::oid::pg_catalog.regproc::text", oids.get(2)),
-                    print(connection, "o.oid::oid::pg_catalog.regprocedure::text", oids.get(3)));
+                    print(connection, "o.oid::oid::pg_catalog.regprocedure::text", oids.get(3)),
+                    print(connection, "o.oid::oid::pg_catalog.regoperator::text", oids.get(4)));
         } finally {
             connection.rollback();
         }

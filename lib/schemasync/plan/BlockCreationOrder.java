@@ -61,7 +61,8 @@ final class BlockCreationOrder {
     static boolean isBarrier(Declaration d) {
         return d instanceof Declaration.RenameDecl || d instanceof Declaration.RemovalDecl || d instanceof Declaration.CustomStepDecl
                 || d instanceof Declaration.ColumnChangeDecl || d instanceof OperatorDecl.OperatorRemoval
-                || d instanceof OperatorDecl.CastRemoval;
+                || d instanceof OperatorDecl.CastRemoval || d instanceof schemasync.dsl.OperatorClassDecl.ClassRemoval
+                || d instanceof schemasync.dsl.OperatorClassDecl.FamilyRemoval;
     }
 
     private static void flush(Catalog catalog, List<Declaration> all, DependencyGraph<Integer> calls, List<Integer> segment, List<Integer> out) {

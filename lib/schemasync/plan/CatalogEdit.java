@@ -59,6 +59,9 @@ final class CatalogEdit {
     /** Operators and casts by their keys ({@link OperatorEffects}). */
     final EditedMap<String, schemasync.catalog.Operator> operators;
     final EditedMap<String, schemasync.catalog.Cast> casts;
+    /** Operator families and classes by {@code schema.name USING method} ({@link OperatorClassEffects}). */
+    final EditedMap<String, schemasync.catalog.OperatorFamily> operatorFamilies;
+    final EditedMap<String, schemasync.catalog.OperatorClass> operatorClasses;
     /** Text search dictionaries and configurations ({@link TextSearchEffects}). */
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
@@ -101,6 +104,8 @@ final class CatalogEdit {
         owners = edit(s.owners());
         operators = edit(s.operators());
         casts = edit(s.casts());
+        operatorFamilies = edit(s.operatorFamilies());
+        operatorClasses = edit(s.operatorClasses());
         textSearchDictionaries = edit(s.textSearchDictionaries());
         textSearchConfigurations = edit(s.textSearchConfigurations());
         notNullNames = edit(s.notNullNames());
@@ -124,7 +129,7 @@ final class CatalogEdit {
                 .materializedViews(materializedViews).viewDependencies(viewDependencies).relationOptions(relationOptions)
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statistics).rules(rules).owners(owners)
-                .operators(new schemasync.catalog.OperatorObjects(operators, casts))
+                .operators(new schemasync.catalog.OperatorObjects(operators, casts, operatorFamilies, operatorClasses))
                 .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
     }
 

@@ -93,6 +93,9 @@ public final class CatalogOutline {
         // Operators and casts whole: the planner steps carry PostgreSQL's spelling (format_type, regproc).
         catalog.operators().operators().values().forEach(o -> facts.add("operator " + o.key() + " " + o.describe()));
         catalog.operators().casts().values().forEach(c -> facts.add("cast " + c.key() + " " + c.describe()));
+        // Operator families and classes whole, members included (regoperator, regprocedure, format_type spellings).
+        catalog.operators().families().values().forEach(f -> facts.add("operator family " + f.key() + " " + f.describe()));
+        catalog.operators().classes().values().forEach(c -> facts.add("operator class " + c.key() + " " + c.describe()));
         // Text search objects whole: the planner spells them as pg_ts_dict and pg_ts_config_map hold them.
         catalog.textSearch().dictionaries().values().forEach(d -> facts.add("text search dictionary " + d.name() + " "
                 + d.template() + " " + d.options()));

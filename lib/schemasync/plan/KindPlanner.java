@@ -28,6 +28,8 @@ final class KindPlanner {
     private final OwnerPlanner owners;
     /** Operators and casts. */
     private final OperatorPlanner operators;
+    /** Operator families and classes. */
+    private final OperatorClassPlanner operatorClasses;
     /** Text search dictionaries and configurations. */
     private final TextSearchPlanner textSearch;
 
@@ -36,6 +38,7 @@ final class KindPlanner {
         this.statisticsRules = new StatisticsRulePlanner(context);
         this.owners = new OwnerPlanner(context);
         this.operators = new OperatorPlanner(context);
+        this.operatorClasses = new OperatorClassPlanner(context);
         this.textSearch = new TextSearchPlanner(context);
     }
 
@@ -57,6 +60,7 @@ final class KindPlanner {
         if (TextSearchPlanner.handles(d)) out.addAll(textSearch.plan(d));
         else if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
         else if (operators.handles(d)) out.addAll(operators.plan(d));
+        else if (OperatorClassPlanner.handles(d)) out.addAll(operatorClasses.plan(d));
         else if (d instanceof KindDecl.CollationDecl c) out.addAll(collation(c));
         else if (d instanceof KindDecl.RangeTypeDecl r) out.addAll(rangeType(r));
         else if (d instanceof schemasync.dsl.PartitionCommentDecl c) out.addAll(partitionComment(c));
@@ -120,6 +124,7 @@ final class KindPlanner {
         Decisions out = new Decisions();
         out.addAll(statisticsRules.reportUndeclared());
         out.addAll(operators.reportUndeclared());
+        out.addAll(operatorClasses.reportUndeclared());
         out.addAll(textSearch.reportUndeclared());
         for (Collation c : context.before().collations().values()) {
             if (context.desired().declares(DesiredState.collation(c.name())) || context.declared().isIgnored(c.name())) continue;

@@ -44,5 +44,11 @@ abstract class ObjectKindEffects implements StepVisitor<Void> {
     public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
 
     public Void dropCast(schemasync.step.OperatorSteps.DropCast s) { c.casts.remove(s.cast().key()); return null; }
+    // Operator families and classes: OperatorClassEffects.
+    public Void createOperatorFamily(schemasync.step.OperatorClassSteps.CreateOperatorFamily s) { OperatorClassEffects.createFamily(c, s.family()); return null; }
+    public Void addOperatorFamilyMembers(schemasync.step.OperatorClassSteps.AddOperatorFamilyMembers s) { OperatorClassEffects.addMembers(c, s.family()); return null; }
+    public Void dropOperatorFamily(schemasync.step.OperatorClassSteps.DropOperatorFamily s) { OperatorClassEffects.dropFamily(c, s.family()); return null; }
+    public Void createOperatorClass(schemasync.step.OperatorClassSteps.CreateOperatorClass s) { OperatorClassEffects.createClass(c, s.operatorClass()); return null; }
+    public Void dropOperatorClass(schemasync.step.OperatorClassSteps.DropOperatorClass s) { OperatorClassEffects.dropClass(c, s.operatorClass()); return null; }
     public Void addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) { TableEffects.addPrimaryKey(c, k.table(), k.name(), k.columns()); return null; }
 }

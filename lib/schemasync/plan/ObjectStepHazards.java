@@ -116,6 +116,13 @@ abstract class ObjectStepHazards implements StepVisitor<List<Hazard>> {
     public List<Hazard> createCast(schemasync.step.OperatorSteps.CreateCast s) { return List.of(); }
 
     public List<Hazard> dropCast(schemasync.step.OperatorSteps.DropCast s) { return List.of(); }
+
+    // Operator families and classes: catalog rows only; a DROP without CASCADE fails while an index uses the class.
+    public List<Hazard> createOperatorFamily(schemasync.step.OperatorClassSteps.CreateOperatorFamily s) { return List.of(); }
+    public List<Hazard> addOperatorFamilyMembers(schemasync.step.OperatorClassSteps.AddOperatorFamilyMembers s) { return List.of(); }
+    public List<Hazard> dropOperatorFamily(schemasync.step.OperatorClassSteps.DropOperatorFamily s) { return List.of(); }
+    public List<Hazard> createOperatorClass(schemasync.step.OperatorClassSteps.CreateOperatorClass s) { return List.of(); }
+    public List<Hazard> dropOperatorClass(schemasync.step.OperatorClassSteps.DropOperatorClass s) { return List.of(); }
     /** On a partition this run creates (no table before): nothing to scan; otherwise the index build and NOT NULL scan. */
     public List<Hazard> addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
         if (table == null) return none();

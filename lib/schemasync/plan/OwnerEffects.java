@@ -59,6 +59,11 @@ final class OwnerEffects {
         forgetGone(c, OwnerTarget.operator(o.name(), o.leftType(), o.rightType()));
     }
 
+    /** After DROP OPERATOR CLASS or FAMILY (the family's classes go with it). */
+    static void droppedOperatorClass(CatalogEdit c) {
+        forgetGone(c, EnumSet.of(Kind.OPERATOR_CLASS, Kind.OPERATOR_FAMILY));
+    }
+
     static void droppedExternal(CatalogEdit c, ExternalSteps.DropExternal d) {
         forgetGone(c, switch (d.kind()) {
             case FOREIGN_TABLE -> new OwnerTarget(Kind.FOREIGN_TABLE, d.table(), null);
@@ -94,6 +99,8 @@ final class OwnerEffects {
             case PUBLICATION -> c.externals.publications.containsKey(o.name());
             case EVENT_TRIGGER -> c.externals.eventTriggers.containsKey(o.name());
             case OPERATOR -> c.operators.containsKey(o + "(" + t.arguments() + ")");
+            case OPERATOR_CLASS -> c.operatorClasses.containsKey(t.toString());
+            case OPERATOR_FAMILY -> c.operatorFamilies.containsKey(t.toString());
             case TEXT_SEARCH_DICTIONARY -> c.textSearchDictionaries.containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> c.textSearchConfigurations.containsKey(o);
         };

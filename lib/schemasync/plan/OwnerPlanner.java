@@ -105,6 +105,8 @@ final class OwnerPlanner {
             case PUBLICATION -> s.externals().publications.containsKey(o.name());
             case EVENT_TRIGGER -> s.externals().eventTriggers.containsKey(o.name());
             case OPERATOR -> s.operators().containsKey(o + "(" + t.arguments() + ")");
+            case OPERATOR_CLASS -> s.operatorClasses().containsKey(t.toString());
+            case OPERATOR_FAMILY -> s.operatorFamilies().containsKey(t.toString());
             case TEXT_SEARCH_DICTIONARY -> s.textSearch().dictionaries().containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> s.textSearch().configurations().containsKey(o);
         };

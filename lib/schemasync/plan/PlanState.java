@@ -59,6 +59,9 @@ public final class PlanState {
     private final OrderedMap<OwnerTarget, String> owners;
     private final OrderedMap<String, schemasync.catalog.Operator> operators;
     private final OrderedMap<String, schemasync.catalog.Cast> casts;
+    /** Operator families and classes by {@code schema.name USING method} ({@link OperatorClassEffects}). */
+    private final OrderedMap<String, schemasync.catalog.OperatorFamily> operatorFamilies;
+    private final OrderedMap<String, schemasync.catalog.OperatorClass> operatorClasses;
     /** Text search dictionaries and configurations, persistent like every other kind ({@link TextSearchEffects}). */
     private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
     private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
@@ -100,6 +103,8 @@ public final class PlanState {
         owners = OrderedMap.from(c.owners());
         operators = OrderedMap.from(c.operators().operators());
         casts = OrderedMap.from(c.operators().casts());
+        operatorFamilies = OrderedMap.from(c.operators().families());
+        operatorClasses = OrderedMap.from(c.operators().classes());
         textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
         textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
         notNullNames = OrderedMap.from(c.notNullNames());
@@ -135,6 +140,8 @@ public final class PlanState {
         owners = e.owners.frozen();
         operators = e.operators.frozen();
         casts = e.casts.frozen();
+        operatorFamilies = e.operatorFamilies.frozen();
+        operatorClasses = e.operatorClasses.frozen();
         textSearchDictionaries = e.textSearchDictionaries.frozen();
         textSearchConfigurations = e.textSearchConfigurations.frozen();
         notNullNames = e.notNullNames.frozen();
@@ -166,6 +173,8 @@ public final class PlanState {
     OrderedMap<QualifiedName, RangeType> rangeTypes() { return rangeTypes; }
     OrderedMap<String, schemasync.catalog.Operator> operators() { return operators; }
     OrderedMap<String, schemasync.catalog.Cast> casts() { return casts; }
+    OrderedMap<String, schemasync.catalog.OperatorFamily> operatorFamilies() { return operatorFamilies; }
+    OrderedMap<String, schemasync.catalog.OperatorClass> operatorClasses() { return operatorClasses; }
 
     OrderedMap<OwnerTarget, String> owners() { return owners; }
     OrderedMap<QualifiedName, Statistics> statistics() { return statistics; }

@@ -85,6 +85,12 @@ abstract class ObjectStepSql implements StepVisitor<String> {
     public String createCast(schemasync.step.OperatorSteps.CreateCast s) { return OperatorSql.createCast(s); }
 
     public String dropCast(schemasync.step.OperatorSteps.DropCast s) { return OperatorSql.dropCast(s); }
+
+    public String createOperatorFamily(schemasync.step.OperatorClassSteps.CreateOperatorFamily s) { return OperatorClassSql.createFamily(CTX, s); }
+    public String addOperatorFamilyMembers(schemasync.step.OperatorClassSteps.AddOperatorFamilyMembers s) { return OperatorClassSql.addMembers(CTX, s); }
+    public String dropOperatorFamily(schemasync.step.OperatorClassSteps.DropOperatorFamily s) { return OperatorClassSql.dropFamily(CTX, s); }
+    public String createOperatorClass(schemasync.step.OperatorClassSteps.CreateOperatorClass s) { return OperatorClassSql.createClass(CTX, s); }
+    public String dropOperatorClass(schemasync.step.OperatorClassSteps.DropOperatorClass s) { return OperatorClassSql.dropClass(CTX, s); }
     public String addPrimaryKey(schemasync.step.KeySteps.AddPrimaryKey k) {
         return CTX.render(DSL.query("ALTER TABLE {0} ADD CONSTRAINT {1} PRIMARY KEY ({2})", name(k.table()), DSL.name(k.name()),
                 DSL.list(k.columns().stream().map(DSL::name).toList())));

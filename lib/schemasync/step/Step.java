@@ -12,7 +12,7 @@ import schemasync.catalog.QualifiedName;
  * step keeps its one name, {@code Step.CreateTable}, wherever it is used.
  */
 public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
-        OperatorSteps, KeySteps,
+        OperatorSteps, OperatorClassSteps, KeySteps,
         TextSearchSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
@@ -41,6 +41,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         OwnerSteps.SetOwner,
         OperatorSteps.CreateOperator, OperatorSteps.SetOperatorEstimators, OperatorSteps.DropOperator,
         OperatorSteps.CreateCast, OperatorSteps.DropCast,
+        OperatorClassSteps.CreateOperatorFamily, OperatorClassSteps.AddOperatorFamilyMembers, OperatorClassSteps.DropOperatorFamily,
+        OperatorClassSteps.CreateOperatorClass, OperatorClassSteps.DropOperatorClass,
         KeySteps.AddPrimaryKey,
         TextSearchSteps.CreateTextSearchDictionary, TextSearchSteps.CreateTextSearchConfiguration,
         TextSearchSteps.AddTextSearchMapping {

@@ -162,5 +162,17 @@ public interface StepVisitor<R> {
     R createCast(OperatorSteps.CreateCast step);
 
     R dropCast(OperatorSteps.DropCast step);
+
+    // Operator families and classes (OperatorClassSteps).
+
+    R createOperatorFamily(OperatorClassSteps.CreateOperatorFamily step);
+
+    R addOperatorFamilyMembers(OperatorClassSteps.AddOperatorFamilyMembers step);
+
+    R dropOperatorFamily(OperatorClassSteps.DropOperatorFamily step);
+
+    R createOperatorClass(OperatorClassSteps.CreateOperatorClass step);
+
+    R dropOperatorClass(OperatorClassSteps.DropOperatorClass step);
     R addPrimaryKey(KeySteps.AddPrimaryKey step);
 }

@@ -85,6 +85,10 @@ public final class CatalogDiff {
         d.keyed("operator", "operators", expected.operators().operators(), actual.operators().operators(),
                 schemasync.catalog.OperatorObjects::operator);
         d.keyed("cast", "casts", expected.operators().casts(), actual.operators().casts(), schemasync.catalog.OperatorObjects::cast);
+        d.keyed("operator family", "operatorFamilies", expected.operators().families(), actual.operators().families(),
+                schemasync.catalog.OperatorObjects::family);
+        d.keyed("operator class", "operatorClasses", expected.operators().classes(), actual.operators().classes(),
+                schemasync.catalog.OperatorObjects::operatorClass);
         if (!expected.viewDependencies().equals(actual.viewDependencies())) {
             d.differences.add("viewDependencies: source has " + expected.viewDependencies() + ", rebuilt has " + actual.viewDependencies());
         }

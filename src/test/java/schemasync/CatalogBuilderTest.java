@@ -30,8 +30,15 @@ class CatalogBuilderTest {
                 QualifiedName.parse("public.t"), c.getName()));
         if (type == ExternalObjects.class) return new ExternalObjects(untyped(Map.of("srv_" + c.getName(), "x")), Map.of(),
                 Map.of(), Map.of(), Map.of());
-        if (type == schemasync.catalog.OperatorObjects.class) return new schemasync.catalog.OperatorObjects(
-                untyped(Map.of("op_" + c.getName(), "x")), Map.of());
+        if (type == schemasync.catalog.OperatorObjects.class) {
+            // Operator families and classes travel inside the operators component: a sample of each.
+            var name = QualifiedName.parse("public.k_ops");
+            var family = new schemasync.catalog.OperatorFamily(name, "btree", List.of());
+            var operatorClass = new schemasync.catalog.OperatorClass(name, "btree", "integer", false, name, null,
+                    List.of(schemasync.catalog.OperatorClass.Member.support(1, "integer", "integer", "btint4cmp(integer,integer)")));
+            return new schemasync.catalog.OperatorObjects(untyped(Map.of("op_" + c.getName(), "x")), Map.of(),
+                    Map.of(family.key(), family), Map.of(operatorClass.key(), operatorClass));
+        }
         if (type == schemasync.catalog.TextSearch.class) return new schemasync.catalog.TextSearch(
                 untyped(Map.of("dict_" + c.getName(), "x")), Map.of());
         if (type == Map.class) {

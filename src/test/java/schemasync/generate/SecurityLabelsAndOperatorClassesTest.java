@@ -17,7 +17,8 @@ import schemasync.model.DependencyGraph;
  * provider, so SECURITY LABEL cannot run here; what can be tested is that pg_seclabels is read (empty: no block, no
  * census line), that a label is written as a guarded custom step named after it and counted as not compared, that
  * its guard runs on a server without a provider, and that PostgreSQL refuses the statement there as documented.
- * Operator classes and families: written as custom objects from pg_opclass, pg_opfamily, pg_amop and pg_amproc.
+ * Operator classes and families: declared kinds since issue 13 ({@code ensureOperatorFamily} / {@code ensureOperatorClass}),
+ * written with zero custom steps.
  */
 class SecurityLabelsAndOperatorClassesTest {
     private static final SecurityLabels.Label LABEL = new SecurityLabels.Label("column", "shop.orders.note", "selinux",
@@ -26,7 +27,7 @@ class SecurityLabelsAndOperatorClassesTest {
     @Test
     void aSecurityLabelIsAGuardedCustomStepAndCountedAsNotCompared() {
         Source source = new Source(Catalog.builder().schemas(java.util.Set.of("shop")).build(), List.of(), new DependencyGraph<>(),
-                List.of(LABEL), List.of());
+                List.of(LABEL));
         Generator.Result result = Generator.generate(source, List.of("shop"));
         String sql = "SECURITY LABEL FOR selinux ON COLUMN shop.orders.note IS 'system_u:object_r:sepgsql_secret_table_t:s0'";
         assertEquals(1, result.carried().size(), result.carried().toString());
@@ -52,13 +53,14 @@ class SecurityLabelsAndOperatorClassesTest {
     }
 
     /**
-     * A btree class in its own family over a user support function, used by an index, and a hash family whose members
-     * are loose (ALTER OPERATOR FAMILY ... ADD) over a user operator and function: generate writes them as custom
-     * objects after the operators and before the tables (their functions earlier), the copy's catalog equals the
-     * source's (the index names the class) and both plans are empty.
+     * A btree class in its own family over a user support function, used by an index, a hash family whose members
+     * are loose (ALTER OPERATOR FAMILY ... ADD) over a user operator and function, and a btree class over a domain
+     * with its own operators and comparison function, used by an index: generate declares them (no custom step) after
+     * the operators and before the tables (their functions earlier), the copy's catalog equals the source's (the indexes
+     * name the classes) and both plans are empty.
      */
     @Test
-    void operatorClassesAndFamiliesRoundTripAsCustomObjects() throws Exception {
+    void operatorClassesAndFamiliesRoundTripAsDeclarations() throws Exception {
         try (Scenario source = Scenario.start(); Scenario target = Scenario.start()) {
             source.execute("""
                     CREATE SCHEMA shop;
@@ -73,22 +75,40 @@ class SecurityLabelsAndOperatorClassesTest {
                     CREATE OPERATOR FAMILY shop.same_ops USING hash;
                     ALTER OPERATOR FAMILY shop.same_ops USING hash ADD OPERATOR 1 shop.=== (integer, integer),
                         FUNCTION 1 (integer, integer) shop.int_hash(integer);
-                    CREATE TABLE shop.orders (id int);
+                    CREATE DOMAIN shop.code AS text;
+                    CREATE FUNCTION shop.code_lt(a shop.code, b shop.code) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$ SELECT lower(a) < lower(b) $f$;
+                    CREATE FUNCTION shop.code_eq(a shop.code, b shop.code) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$ SELECT lower(a) = lower(b) $f$;
+                    CREATE FUNCTION shop.code_gt(a shop.code, b shop.code) RETURNS boolean LANGUAGE sql IMMUTABLE AS $f$ SELECT lower(a) > lower(b) $f$;
+                    CREATE FUNCTION shop.code_cmp(a shop.code, b shop.code) RETURNS integer LANGUAGE sql IMMUTABLE
+                        AS $f$ SELECT bttextcmp(lower(a), lower(b)) $f$;
+                    CREATE OPERATOR shop.< (LEFTARG = shop.code, RIGHTARG = shop.code, FUNCTION = shop.code_lt);
+                    CREATE OPERATOR shop.= (LEFTARG = shop.code, RIGHTARG = shop.code, FUNCTION = shop.code_eq);
+                    CREATE OPERATOR shop.> (LEFTARG = shop.code, RIGHTARG = shop.code, FUNCTION = shop.code_gt);
+                    CREATE OPERATOR CLASS shop.code_ops FOR TYPE shop.code USING btree AS
+                        OPERATOR 1 shop.<, OPERATOR 3 shop.=, OPERATOR 5 shop.>, FUNCTION 1 shop.code_cmp(shop.code, shop.code);
+                    CREATE TABLE shop.orders (id int, code shop.code);
                     CREATE INDEX orders_id_reverse ON shop.orders (id shop.reverse_int_ops);
+                    CREATE INDEX orders_code ON shop.orders (code shop.code_ops);
                     """);
             schemasync.verify.RoundTrip.Report report = ExactRoundTrip.run(source, List.of("shop"), target);
-            assertEquals(List.of("operator family shop.reverse_ops USING btree", "operator family shop.same_ops USING hash",
-                    "operator class shop.reverse_int_ops USING btree"), report.generated().carried().stream().map(Generator.Carried::what).toList());
+            assertEquals(List.of(), report.generated().carried().stream().map(Generator.Carried::what).toList(), "no custom step");
             assertEquals(List.of(), report.generated().notCarried());
-            assertEquals(java.util.Map.of("operator class", 1, "operator family", 2), report.generated().unmodeled());
+            assertEquals(java.util.Map.of(), report.generated().unmodeled());
+            assertEquals(2, report.generated().objects().get("operator class"), report.generated().objects().toString());
+            assertEquals(3, report.generated().objects().get("operator family"), report.generated().objects().toString());
+            String code = report.generated().blocks().stream().flatMap(b -> b.calls().stream()).map(Object::toString)
+                    .filter(c -> c.contains("ClassCall") || c.contains("FamilyCall")).toList().toString();
+            assertTrue(code.contains("shop.code_ops") && code.contains("shop.same_ops"), code);
             assertEquals(List.of(), report.diff().differences(), "catalog differences");
             assertTrue(report.ok(), "plans: " + report.sourcePlan() + report.sourceDrift() + report.targetPlan() + report.targetDrift());
             String members = """
-                    SELECT string_agg(f.opfname || ' ' || o.amopstrategy || ' ' || o.amopopr::regoperator, ', ' ORDER BY 1)
+                    SELECT string_agg(f.opfname || ' ' || o.amopstrategy || ' ' || o.amopopr::regoperator, ', ' ORDER BY f.opfname, o.amopstrategy)
                     FROM pg_amop o JOIN pg_opfamily f ON f.oid = o.amopfamily WHERE f.opfnamespace = 'shop'::regnamespace""";
             assertEquals(source.queryString(members), target.queryString(members));
             assertEquals("CREATE INDEX orders_id_reverse ON shop.orders USING btree (id shop.reverse_int_ops)",
                     target.queryString("SELECT pg_get_indexdef('shop.orders_id_reverse'::regclass)"));
+            assertEquals("CREATE INDEX orders_code ON shop.orders USING btree (code shop.code_ops)",
+                    target.queryString("SELECT pg_get_indexdef('shop.orders_code'::regclass)"));
         }
     }
 }

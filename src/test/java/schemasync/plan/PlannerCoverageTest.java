@@ -48,7 +48,7 @@ class PlannerCoverageTest {
     /** Plan-line kinds that are not ObjectKinds but must be covered as thoroughly (no ensureNo... verb: no removal). */
     static final List<String> EXTERNAL_KINDS = List.of("server", "user mapping", "foreign table", "publication", "event trigger");
     /** Plan-line kinds named by more than a qualified name, with removal verbs of their own (ensureNoOperator, ensureNoCast). */
-    static final List<String> OPERATOR_KINDS = List.of("operator", "cast");
+    static final List<String> OPERATOR_KINDS = List.of("operator", "cast", "operator class", "operator family");
 
     enum Outcome { CREATE, UNCHANGED, CHANGE, REMOVAL }
 
@@ -58,7 +58,7 @@ class PlannerCoverageTest {
                 PlannerUnchangedCasesTest.cases(), PlannerStatisticsRuleCasesTest.cases(), PlannerOwnerCasesTest.cases(),
                 PlannerForeignColumnCommentCasesTest.cases(), PlannerOwnerCasesTest.everyOtherKind(),
                 PlannerPostgres18CasesTest.cases(),
-                PlannerOperatorCasesTest.cases(),
+                PlannerOperatorCasesTest.cases(), PlannerOperatorClassCasesTest.cases(), PlannerOperatorClassCasesTest.owners(),
                 PlannerTextSearchCasesTest.cases(),
                 PlannerPartitionKeyCasesTest.cases(),
                 PlannerPartitionOwnCasesTest.cases(),
