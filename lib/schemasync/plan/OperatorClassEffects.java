@@ -3,6 +3,7 @@ package schemasync.plan;
 import java.util.ArrayList;
 import java.util.List;
 import schemasync.catalog.OperatorClass;
+import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.OperatorFamily;
 
 /**
@@ -28,9 +29,12 @@ final class OperatorClassEffects {
     static void dropFamily(CatalogEdit c, OperatorFamily f) {
         c.operatorFamilies.remove(f.key());
         for (OperatorClass k : List.copyOf(c.operatorClasses.values())) {
-            if (k.family().equals(f.name()) && k.method().equals(f.method())) c.operatorClasses.remove(k.key());
+            if (k.family().equals(f.name()) && k.method().equals(f.method())) {
+                c.operatorClasses.remove(k.key());
+                OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_CLASS, k.name(), k.method());
+            }
         }
-        OwnerEffects.droppedOperatorClass(c);
+        OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_FAMILY, f.name(), f.method());
     }
 
     static void createClass(CatalogEdit c, OperatorClass k) {
@@ -43,6 +47,6 @@ final class OperatorClassEffects {
 
     static void dropClass(CatalogEdit c, OperatorClass k) {
         c.operatorClasses.remove(k.key());
-        OwnerEffects.droppedOperatorClass(c);
+        OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_CLASS, k.name(), k.method());
     }
 }

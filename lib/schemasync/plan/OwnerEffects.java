@@ -59,9 +59,9 @@ final class OwnerEffects {
         forgetGone(c, OwnerTarget.operator(o.name(), o.leftType(), o.rightType()));
     }
 
-    /** After DROP OPERATOR CLASS or FAMILY (the family's classes go with it). */
-    static void droppedOperatorClass(CatalogEdit c) {
-        forgetGone(c, EnumSet.of(Kind.OPERATOR_CLASS, Kind.OPERATOR_FAMILY));
+    /** After DROP OPERATOR CLASS or FAMILY, for each one it took (a family's classes go with it): keyed {@code name USING method}. */
+    static void droppedOperatorClass(CatalogEdit c, Kind kind, QualifiedName name, String method) {
+        forgetGone(c, new OwnerTarget(kind, name, method));
     }
 
     static void droppedExternal(CatalogEdit c, ExternalSteps.DropExternal d) {
