@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A UNIQUE, CHECK, FOREIGN KEY or EXCLUDE constraint, compared structurally: columns and references from
- * pg_constraint, the CHECK expression and the whole EXCLUDE clause as {@code pg_get_constraintdef}
- * renders them, in {@code check} (declared ones are rendered by PostgreSQL too, see
+ * pg_constraint (a CHECK's columns are conkey, every column its expression mentions, in name order), the CHECK as
+ * {@code CHECK (} pg_get_expr(conbin) {@code )} [{@code NO INHERIT}] and the whole EXCLUDE clause as
+ * {@code pg_get_constraintdef} renders it, in {@code check} (declared ones are rendered by PostgreSQL too, see
  * schemasync.normalize). {@code definition} is for display only. {@code notEnforced} (CHECK and FOREIGN KEY,
  * PostgreSQL 18+, {@code pg_constraint.conenforced} false): kept in the catalog but never checked; such a
  * constraint is never validated either (PostgreSQL leaves convalidated false), so {@code validated} reads true.
@@ -23,7 +24,9 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
     public enum Kind { UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION }
 
     public Constraint {
-        columns = List.copyOf(columns);
+        // A CHECK's columns are the set its expression mentions (conkey holds them in attnum order, which differs between
+        // a table and its normalizer shadow): kept in name order, so two spellings of one CHECK compare equal.
+        columns = kind == Kind.CHECK ? columns.stream().sorted().toList() : List.copyOf(columns);
         if (keyOptions == null) keyOptions = KeyOptions.NONE;
     }
 

@@ -110,7 +110,10 @@ final class TableReader {
                             Constraint.ForeignKey.match(rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(18),
                             names(rs, 17)),
                     false, validated, definition, KeyOptions.NONE, notEnforced);
-            case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), CatalogReader.checkExpression(definition), null,
+            // ruleutils prints a CHECK as "CHECK (" + the expression + ")" [+ " NO INHERIT"]: built here from the fields, so no
+            // trailing NOT VALID / NOT ENFORCED is cut off the definition.
+            case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, columns,
+                    "CHECK (" + rs.getString(20) + ")" + (rs.getBoolean(21) ? " NO INHERIT" : ""), null,
                     false, validated, definition, KeyOptions.NONE, notEnforced);
             // EXCLUDE USING gist (room WITH =, during WITH &&) [WHERE (...)] [DEFERRABLE ...]: compared as a whole.
             case "x" -> new Constraint(rs.getString(3), Constraint.Kind.EXCLUSION, List.of(), definition, null,

@@ -109,7 +109,9 @@ final class TableSql {
      * pg_index.indkey after the first indnkeyatts (for a foreign key conindid is the referenced key's index, so only
      * 'p' and 'u' read them); {@code ON DELETE SET NULL (cols)} / {@code SET DEFAULT (cols)} is confdelsetcols
      * (PostgreSQL 15+); WITHOUT OVERLAPS on a key and PERIOD on a foreign key are conperiod, and NOT ENFORCED is
-     * conenforced false (both PostgreSQL 18+). A column a server's major lacks reads as the constant every
+     * conenforced false (both PostgreSQL 18+). A CHECK's expression is pg_get_expr(conbin), the very text
+     * pg_get_constraintdef wraps in {@code CHECK (...)} (both deparse it with the table as context), with connoinherit
+     * beside it, and its columns are conkey (every column the expression mentions, what DROP COLUMN takes it along with). A column a server's major lacks reads as the constant every
      * constraint had before it, so the columns are the same on 13-18.
      */
     static String constraints(int major) {
@@ -142,7 +144,9 @@ final class TableSql {
                              WHERE con.contype IN ('p', 'u') AND i.indexrelid = con.conindid AND k.ord > i.indnkeyatts
                              ORDER BY k.ord) AS include_columns,
                        %s AS delete_set_columns,
-                       %s AS period, %s AS not_enforced
+                       %s AS period, %s AS not_enforced,
+                       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
+                       con.connoinherit
                 FROM pg_catalog.pg_constraint con
                 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

@@ -209,6 +209,7 @@ class CatalogReaderTest {
             s.execute("CREATE TABLE tenants (tenant int, id int, \"Label\" text, note text,"
                     + " CONSTRAINT tenants_pkey PRIMARY KEY (tenant, id) INCLUDE (\"Label\", note),"
                     + " CONSTRAINT tenants_note UNIQUE (note) INCLUDE (\"Label\") DEFERRABLE INITIALLY DEFERRED);"
+                    + " ALTER TABLE tenants ADD CONSTRAINT tenants_label CHECK (\"Label\" <> note AND id > 0) NO INHERIT NOT VALID;"
                     + " CREATE TABLE members (tenant int DEFAULT 0, tenant_id int, CONSTRAINT members_tenant_fkey"
                     + " FOREIGN KEY (tenant, tenant_id) REFERENCES tenants ON DELETE SET NULL" + (setColumns ? " (tenant_id)" : "")
                     + ", CONSTRAINT members_default_fkey FOREIGN KEY (tenant, tenant_id) REFERENCES tenants ON DELETE SET DEFAULT"
@@ -218,6 +219,12 @@ class CatalogReaderTest {
             assertEquals(new schemasync.catalog.KeyOptions(List.of("Label", "note"), false, false), tenants.primaryKey().options());
             assertEquals(new schemasync.catalog.KeyOptions(List.of("Label"), true, true),
                     tenants.constraint("tenants_note").orElseThrow().keyOptions());
+            // A CHECK: its columns from conkey (in name order), its expression from pg_get_expr, NO INHERIT from connoinherit.
+            Constraint check = tenants.constraint("tenants_label").orElseThrow();
+            assertEquals(List.of("Label", "id", "note"), check.columns());
+            assertEquals("CHECK (((\"Label\" <> note) AND (id > 0))) NO INHERIT", check.check());
+            assertEquals(false, check.validated());
+            assertEquals(check.check() + " NOT VALID", check.definition());
             schemasync.catalog.Table members = catalog.tables().get(name("members"));
             Constraint setNull = members.constraint("members_tenant_fkey").orElseThrow();
             Constraint setDefault = members.constraint("members_default_fkey").orElseThrow();
