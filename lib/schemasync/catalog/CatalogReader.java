@@ -56,7 +56,7 @@ public final class CatalogReader {
         Set<String> existingSchemas = new TreeSet<>();
         batch.add(CatalogSql.SCHEMAS, rs -> existingSchemas.add(rs.getString(1)));
 
-        TableReader tables = new TableReader(batch);
+        TableReader tables = new TableReader(batch, connection.getMetaData().getDatabaseMajorVersion());
         Map<QualifiedName, List<String>> enums = new LinkedHashMap<>();
         batch.add(CatalogTypeSql.ENUMS, rs -> enums.put(new QualifiedName(rs.getString(1), rs.getString(2)),
                 Arrays.asList((String[]) rs.getArray(3).getArray())));

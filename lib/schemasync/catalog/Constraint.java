@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * A UNIQUE, CHECK, FOREIGN KEY or EXCLUDE constraint, compared structurally: columns and references from
- * pg_constraint, the CHECK expression and the whole EXCLUDE clause as {@code pg_get_constraintdef}
- * renders them, in {@code check} (declared ones are rendered by PostgreSQL too, see
+ * pg_constraint (a CHECK's columns are conkey, every column its expression mentions, in name order), the CHECK as
+ * {@code CHECK (} pg_get_expr(conbin) {@code )} [{@code NO INHERIT}] and the whole EXCLUDE clause as
+ * {@code pg_get_constraintdef} renders it, in {@code check} (declared ones are rendered by PostgreSQL too, see
  * schemasync.normalize). {@code definition} is for display only. {@code notEnforced} (CHECK and FOREIGN KEY,
  * PostgreSQL 18+, {@code pg_constraint.conenforced} false): kept in the catalog but never checked; such a
  * constraint is never validated either (PostgreSQL leaves convalidated false), so {@code validated} reads true.
@@ -23,7 +24,9 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
     public enum Kind { UNIQUE, CHECK, FOREIGN_KEY, EXCLUSION }
 
     public Constraint {
-        columns = List.copyOf(columns);
+        // A CHECK's columns are the set its expression mentions (conkey holds them in attnum order, which differs between
+        // a table and its normalizer shadow): kept in name order, so two spellings of one CHECK compare equal.
+        columns = kind == Kind.CHECK ? columns.stream().sorted().toList() : List.copyOf(columns);
         if (keyOptions == null) keyOptions = KeyOptions.NONE;
     }
 
@@ -36,22 +39,28 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
     /**
      * {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. {@code period} (PostgreSQL 18+,
      * pg_constraint.conperiod on a foreign key): the last column of both keys is a {@code PERIOD}, a range the
-     * referenced rows must cover together (the referenced key is WITHOUT OVERLAPS).
+     * referenced rows must cover together (the referenced key is WITHOUT OVERLAPS). {@code deleteSetColumns}
+     * (PostgreSQL 15+, pg_constraint.confdelsetcols): the referencing columns {@code ON DELETE SET NULL (cols)} or
+     * {@code SET DEFAULT (cols)} sets, a subset of the key (empty: all of them, the only form before 15).
      */
     public record ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
-                             String match, boolean deferrable, boolean initiallyDeferred, boolean period) {
+                             String match, boolean deferrable, boolean initiallyDeferred, boolean period,
+                             List<String> deleteSetColumns) {
         public ForeignKey {
             columns = List.copyOf(columns);
+            deleteSetColumns = List.copyOf(deleteSetColumns);
         }
 
-        /**
-         * Whether pg_get_constraintdef's referencing list ({@code FOREIGN KEY (id, PERIOD valid_at) REFERENCES ...}, up to
-         * its first closing parenthesis) has a PERIOD column: it does exactly when conperiod is set, and reading it there
-         * keeps the query the same on 13-17.
-         */
-        public static boolean periodIn(String definition) {
-            int close = definition == null || !definition.startsWith("FOREIGN KEY (") ? -1 : definition.indexOf(')');
-            return close > 0 && definition.substring(0, close).contains(", PERIOD ");
+        /** A reference whose ON DELETE SET NULL / SET DEFAULT, if any, sets every referencing column. */
+        public ForeignKey(QualifiedName table, List<String> columns, String onUpdate, String onDelete,
+                          String match, boolean deferrable, boolean initiallyDeferred, boolean period) {
+            this(table, columns, onUpdate, onDelete, match, deferrable, initiallyDeferred, period, List.of());
+        }
+
+        /** {@code SET NULL (a, b)} as pg_get_constraintdef prints the delete action (names quoted when needed). */
+        public String onDeleteSql() {
+            return deleteSetColumns.isEmpty() ? onDelete
+                    : onDelete + " (" + String.join(", ", deleteSetColumns.stream().map(SqlText::quoteIdent).toList()) + ")";
         }
 
         public static String action(String code) {
@@ -94,7 +103,7 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
                     + periodList(foreignKey.columns(), foreignKey.period()) + ")"
                     + (foreignKey.match().equals("SIMPLE") ? "" : " MATCH " + foreignKey.match())
                     + (foreignKey.onUpdate().equals("NO ACTION") ? "" : " ON UPDATE " + foreignKey.onUpdate())
-                    + (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDelete())
+                    + (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDeleteSql())
                     + (foreignKey.deferrable() ? " DEFERRABLE" : "") + (foreignKey.initiallyDeferred() ? " INITIALLY DEFERRED" : "")
                     + enforcement;
         };

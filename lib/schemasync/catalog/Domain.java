@@ -23,10 +23,16 @@ public record Domain(QualifiedName name, String baseType, boolean notNull, Strin
         return checks.stream().filter(c -> c.name().equals(checkName)).findFirst();
     }
 
-    /** A collation as written in messages: {@code "C"}, {@code myschema.mycoll}. */
+    /**
+     * A collation as ruleutils' generate_collation_name prints it: {@code "C"}, {@code ucs_basic}, {@code myschema.mycoll}.
+     * Each part is quoted only when quote_ident would ({@code "C"} and {@code "en_US"} need quotes, {@code ucs_basic}
+     * does not), and only a collation outside pg_catalog is qualified: the reader pins the search_path to pg_catalog, so
+     * pg_catalog's collations are the visible ones. The text is what column, attribute and domain definitions are
+     * written with.
+     */
     public static String collation(QualifiedName collation) {
-        String quoted = "\"" + collation.name().replace("\"", "\"\"") + "\"";
-        return collation.schema().equals("pg_catalog") ? quoted : schemasync.model.Identifiers.quote(collation.schema()) + "." + quoted;
+        String name = schemasync.model.Identifiers.quote(collation.name());
+        return collation.schema().equals("pg_catalog") ? name : schemasync.model.Identifiers.quote(collation.schema()) + "." + name;
     }
 
     /** {@code integer NOT NULL DEFAULT 0}, for messages. */

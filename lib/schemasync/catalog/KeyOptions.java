@@ -1,6 +1,5 @@
 package schemasync.catalog;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,53 +36,9 @@ public record KeyOptions(List<String> include, boolean deferrable, boolean initi
         return new KeyOptions(include, deferrable, initiallyDeferred, true);
     }
 
-    /**
-     * Whether pg_get_constraintdef's key list ({@code PRIMARY KEY (id, valid_at WITHOUT OVERLAPS)}, up to the first
-     * closing parenthesis: INCLUDE follows it) ends with WITHOUT OVERLAPS: it does exactly when conperiod is set, and
-     * reading it there keeps the query the same on 13-17.
-     */
-    public static boolean withoutOverlapsIn(String definition) {
-        int close = definition == null ? -1 : definition.indexOf(')');
-        return close > 0 && definition.startsWith(" WITHOUT OVERLAPS)", close - " WITHOUT OVERLAPS".length());
-    }
-
     /** {@code " INCLUDE (b) DEFERRABLE INITIALLY DEFERRED"}: as pg_get_constraintdef prints them (names quoted when needed). */
     public String sql() {
         return (include.isEmpty() ? "" : " INCLUDE (" + String.join(", ", include.stream().map(SqlText::quoteIdent).toList()) + ")")
                 + (deferrable ? " DEFERRABLE" : "") + (initiallyDeferred ? " INITIALLY DEFERRED" : "");
-    }
-
-    /**
-     * The INCLUDE columns of pg_get_constraintdef's text ({@code UNIQUE (a) INCLUDE (b, "C") ...}), unquoted; empty
-     * without. Names only: PostgreSQL allows plain columns there, never expressions.
-     */
-    public static List<String> includeOf(String definition) {
-        int at = definition == null ? -1 : definition.indexOf(") INCLUDE (");
-        if (at < 0) return List.of();
-        List<String> out = new ArrayList<>();
-        StringBuilder name = new StringBuilder();
-        boolean quoted = false;
-        for (int i = at + ") INCLUDE (".length(); i < definition.length(); i++) {
-            char c = definition.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < definition.length() && definition.charAt(i + 1) == '"') {
-                    name.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    name.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',' || c == ')') {
-                out.add(name.toString().strip());
-                name.setLength(0);
-                if (c == ')') break;
-            } else {
-                name.append(c);
-            }
-        }
-        return out;
     }
 }

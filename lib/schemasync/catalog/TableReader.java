@@ -30,7 +30,7 @@ final class TableReader {
     final Map<QualifiedName, Index> indexes = new LinkedHashMap<>();
     final Map<QualifiedName, String> indexDefinitions = new LinkedHashMap<>();
 
-    TableReader(CatalogReader.Batch batch) {
+    TableReader(CatalogReader.Batch batch, int major) {
         batch.add(TableSql.TABLES, rs -> tableRows.add(new TableRow(
                 new QualifiedName(rs.getString(1), rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
                 rs.getString(5), !rs.getBoolean(6) ? Table.RowSecurity.OFF
@@ -45,12 +45,10 @@ final class TableReader {
                             Column.Identity.fromCatalog(rs.getString(7)), rs.getString(8), generated ? rs.getString(6) : null,
                             rs.getString(11) == null ? null : new QualifiedName(rs.getString(10), rs.getString(11)), virtual));
         });
-        batch.add(TableSql.CONSTRAINTS, rs -> {
+        batch.add(TableSql.constraints(major), rs -> {
             QualifiedName table = new QualifiedName(rs.getString(1), rs.getString(2));
             if (rs.getString(4).equals("p")) {
-                primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), Arrays.asList((String[]) rs.getArray(6).getArray()),
-                        new KeyOptions(KeyOptions.includeOf(rs.getString(15)), rs.getBoolean(13), rs.getBoolean(14),
-                                KeyOptions.withoutOverlapsIn(rs.getString(15)))));
+                primaryKeys.put(table, new Table.PrimaryKey(rs.getString(3), names(rs, 6), keyOptions(rs)));
             } else {
                 constraints.computeIfAbsent(table, k -> new ArrayList<>()).add(constraint(rs));
             }
@@ -101,29 +99,39 @@ final class TableReader {
     private static Constraint constraint(ResultSet rs) throws SQLException {
         String type = rs.getString(4);
         String definition = rs.getString(15);
-        List<String> columns = Arrays.asList((String[]) rs.getArray(6).getArray());
-        // PostgreSQL 18's pg_constraint.conenforced, as pg_get_constraintdef says it (last, in place of NOT VALID):
-        // the same query runs on 13-17. PostgreSQL never validates a NOT ENFORCED constraint: validation is moot.
-        boolean notEnforced = definition.endsWith(" NOT ENFORCED");
+        List<String> columns = names(rs, 6);
+        // PostgreSQL never validates a NOT ENFORCED constraint (18+, conenforced false): validation is moot.
+        boolean notEnforced = rs.getBoolean(19);
         boolean validated = rs.getBoolean(5) || notEnforced;
         return switch (type) {
             case "f" -> new Constraint(rs.getString(3), Constraint.Kind.FOREIGN_KEY, columns, null,
-                    new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)),
-                            Arrays.asList((String[]) rs.getArray(9).getArray()), Constraint.ForeignKey.action(rs.getString(10)),
-                            Constraint.ForeignKey.action(rs.getString(11)), Constraint.ForeignKey.match(rs.getString(12)),
-                            rs.getBoolean(13), rs.getBoolean(14), Constraint.ForeignKey.periodIn(definition)),
+                    new Constraint.ForeignKey(new QualifiedName(rs.getString(7), rs.getString(8)), names(rs, 9),
+                            Constraint.ForeignKey.action(rs.getString(10)), Constraint.ForeignKey.action(rs.getString(11)),
+                            Constraint.ForeignKey.match(rs.getString(12)), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(18),
+                            names(rs, 17)),
                     false, validated, definition, KeyOptions.NONE, notEnforced);
-            case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, List.of(), CatalogReader.checkExpression(definition), null,
+            // ruleutils prints a CHECK as "CHECK (" + the expression + ")" [+ " NO INHERIT"]: built here from the fields, so no
+            // trailing NOT VALID / NOT ENFORCED is cut off the definition.
+            case "c" -> new Constraint(rs.getString(3), Constraint.Kind.CHECK, columns,
+                    "CHECK (" + rs.getString(20) + ")" + (rs.getBoolean(21) ? " NO INHERIT" : ""), null,
                     false, validated, definition, KeyOptions.NONE, notEnforced);
             // EXCLUDE USING gist (room WITH =, during WITH &&) [WHERE (...)] [DEFERRABLE ...]: compared as a whole.
             case "x" -> new Constraint(rs.getString(3), Constraint.Kind.EXCLUSION, List.of(), definition, null,
                     false, rs.getBoolean(5), definition);
             // pg_index.indnullsnotdistinct exists only from PG 15; the definition says it on every version.
             default -> new Constraint(rs.getString(3), Constraint.Kind.UNIQUE, columns, null, null,
-                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition,
-                    new KeyOptions(KeyOptions.includeOf(definition), rs.getBoolean(13), rs.getBoolean(14),
-                            KeyOptions.withoutOverlapsIn(definition)));
+                    definition.startsWith("UNIQUE NULLS NOT DISTINCT"), rs.getBoolean(5), definition, keyOptions(rs));
         };
+    }
+
+    /** A key's INCLUDE columns (its index's), DEFERRABLE / INITIALLY DEFERRED and WITHOUT OVERLAPS (conperiod). */
+    private static KeyOptions keyOptions(ResultSet rs) throws SQLException {
+        return new KeyOptions(names(rs, 16), rs.getBoolean(13), rs.getBoolean(14), rs.getBoolean(18));
+    }
+
+    /** A name[] column of the row, in the array's order. */
+    private static List<String> names(ResultSet rs, int column) throws SQLException {
+        return Arrays.asList((String[]) rs.getArray(column).getArray());
     }
 
     /** pg_policy.polcmd spelled as in CREATE POLICY ... FOR. */

@@ -104,33 +104,60 @@ final class TableSql {
     /**
      * PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY and EXCLUDE constraints declared on the table itself (not inherited from a
      * partitioned parent), with key columns in key order and the referenced table and columns.
-     * pg_get_constraintdef appends " NOT VALID" to constraints added NOT VALID and not yet validated.
+     * pg_get_constraintdef appends " NOT VALID" to constraints added NOT VALID and not yet validated. What the text
+     * also says is read from the catalog's own columns, so no reader cuts it: a key's INCLUDE columns are its index's
+     * pg_index.indkey after the first indnkeyatts (for a foreign key conindid is the referenced key's index, so only
+     * 'p' and 'u' read them); {@code ON DELETE SET NULL (cols)} / {@code SET DEFAULT (cols)} is confdelsetcols
+     * (PostgreSQL 15+); WITHOUT OVERLAPS on a key and PERIOD on a foreign key are conperiod, and NOT ENFORCED is
+     * conenforced false (both PostgreSQL 18+). A CHECK's expression is pg_get_expr(conbin), the very text
+     * pg_get_constraintdef wraps in {@code CHECK (...)} (both deparse it with the table as context), with connoinherit
+     * beside it, and its columns are conkey (every column the expression mentions, what DROP COLUMN takes it along with). A column a server's major lacks reads as the constant every
+     * constraint had before it, so the columns are the same on 13-18.
      */
-    static final String CONSTRAINTS = """
-            -- schema-sync: constraints
-            SELECT n.nspname, c.relname, con.conname, con.contype::text, con.convalidated,
-                   ARRAY(SELECT a.attname
-                         FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-                         ORDER BY k.ord) AS columns,
-                   rn.nspname AS ref_schema, rc.relname AS ref_table,
-                   ARRAY(SELECT a.attname
-                         FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-                         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-                         ORDER BY k.ord) AS ref_columns,
-                   con.confupdtype::text, con.confdeltype::text, con.confmatchtype::text,
-                   con.condeferrable, con.condeferred,
-                   pg_catalog.pg_get_constraintdef(con.oid) AS definition
-            FROM pg_catalog.pg_constraint con
-            JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
-            JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
-            LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
-              AND con.conislocal
-              AND n.nspname = ANY (?)
-            ORDER BY 1, 2, 3
-            """;
+    static String constraints(int major) {
+        String deleteSetColumns = major >= 15 ? """
+                ARRAY(SELECT a.attname
+                                     FROM unnest(con.confdelsetcols) WITH ORDINALITY AS k(attnum, ord)
+                                     JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                                     ORDER BY k.ord)""" : "ARRAY[]::name[]";
+        String period = major >= 18 ? "con.conperiod" : "false";
+        String notEnforced = major >= 18 ? "NOT con.conenforced" : "false";
+        return """
+                -- schema-sync: constraints
+                SELECT n.nspname, c.relname, con.conname, con.contype::text, con.convalidated,
+                       ARRAY(SELECT a.attname
+                             FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
+                             ORDER BY k.ord) AS columns,
+                       rn.nspname AS ref_schema, rc.relname AS ref_table,
+                       ARRAY(SELECT a.attname
+                             FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                             ORDER BY k.ord) AS ref_columns,
+                       con.confupdtype::text, con.confdeltype::text, con.confmatchtype::text,
+                       con.condeferrable, con.condeferred,
+                       pg_catalog.pg_get_constraintdef(con.oid) AS definition,
+                       ARRAY(SELECT a.attname
+                             FROM pg_catalog.pg_index i
+                             CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                             WHERE con.contype IN ('p', 'u') AND i.indexrelid = con.conindid AND k.ord > i.indnkeyatts
+                             ORDER BY k.ord) AS include_columns,
+                       %s AS delete_set_columns,
+                       %s AS period, %s AS not_enforced,
+                       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS check_expr,
+                       con.connoinherit
+                FROM pg_catalog.pg_constraint con
+                JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid
+                LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+                WHERE con.contype IN ('p', 'u', 'c', 'f', 'x')
+                  AND con.conislocal
+                  AND n.nspname = ANY (?)
+                ORDER BY 1, 2, 3
+                """.formatted(deleteSetColumns, period, notEnforced);
+    }
 
     /**
      * User triggers (not the internal ones behind foreign keys, nor the clones PostgreSQL 13+ puts on each

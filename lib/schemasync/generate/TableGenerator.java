@@ -170,7 +170,7 @@ final class TableGenerator {
                 if (!Set.of("SIMPLE", "FULL").contains(fk.match())) return null;
                 if (fk.initiallyDeferred() && !fk.deferrable()) return null;
                 // PostgreSQL 15+: ON DELETE SET NULL (columns) narrows the action; the DSL has no such form.
-                if (c.definition() != null && c.definition().matches(".*ON DELETE SET (NULL|DEFAULT) \\(.*")) return null;
+                if (!fk.deleteSetColumns().isEmpty()) return null;
                 Table target = fk.table().equals(t.name()) ? t : g.catalog().tables().get(fk.table());
                 boolean toPrimaryKey = target != null && target.primaryKey() != null && g.declaresPrimaryKey(target)
                         && target.primaryKey().columns().equals(fk.columns());

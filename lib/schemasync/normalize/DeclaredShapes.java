@@ -144,12 +144,20 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
      * temporary view with the same query) or why that failed.
      */
     public record Relations(Map<QualifiedName, String> partitionKeys, Map<QualifiedName, String> partitionBounds,
-                            Map<QualifiedName, String> materializedViews, Map<QualifiedName, String> materializedViewFailures) {
+                            Map<QualifiedName, String> materializedViews, Map<QualifiedName, String> materializedViewFailures,
+                            Map<QualifiedName, Map<String, java.util.List<String>>> checkColumns) {
         public Relations {
             partitionKeys = Map.copyOf(partitionKeys);
             partitionBounds = Map.copyOf(partitionBounds);
             materializedViews = Map.copyOf(materializedViews);
             materializedViewFailures = Map.copyOf(materializedViewFailures);
+            checkColumns = Map.copyOf(checkColumns);
+        }
+
+        /** Relations without the CHECKs' columns (a planner test whose CHECKs mention no column it drops). */
+        public Relations(Map<QualifiedName, String> partitionKeys, Map<QualifiedName, String> partitionBounds,
+                         Map<QualifiedName, String> materializedViews, Map<QualifiedName, String> materializedViewFailures) {
+            this(partitionKeys, partitionBounds, materializedViews, materializedViewFailures, Map.of());
         }
 
         public static Relations none() {
@@ -201,6 +209,14 @@ public record DeclaredShapes(Map<QualifiedName, Map<String, Column>> columns, Ma
         String check = checks.getOrDefault(table, Map.of()).get(name);
         if (check == null) throw new IllegalStateException("no normalized shape for check " + table + "." + name);
         return check;
+    }
+
+    /**
+     * The columns a declared CHECK mentions, as PostgreSQL records them for its shadow (conkey); empty when not spelled
+     * on a shadow.
+     */
+    public java.util.List<String> checkColumns(QualifiedName table, String name) {
+        return relations.checkColumns().getOrDefault(table, Map.of()).getOrDefault(name, java.util.List.of());
     }
 
     public record ColumnRef(QualifiedName table, String column) {

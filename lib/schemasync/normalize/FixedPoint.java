@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import schemasync.catalog.Catalog;
-import schemasync.catalog.CatalogReader;
 import schemasync.catalog.Constraint;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
@@ -70,7 +69,7 @@ public final class FixedPoint {
                 String text = reparsed.get(c.name());
                 if (text != null && text.equals(wanted.get(c.name()))) {
                     c = new Constraint(c.name(), c.kind(), c.columns(), text, c.foreignKey(), c.nullsNotDistinct(), c.validated(),
-                            c.validated() ? text : text + " NOT VALID");
+                            c.validated() ? text : text + " NOT VALID", c.keyOptions(), c.notEnforced());
                     changed = true;
                 }
                 constraints.add(c);
@@ -113,11 +112,13 @@ public final class FixedPoint {
                     st.execute("ROLLBACK TO SAVEPOINT fixed_point");
                     continue;
                 }
-                try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_get_constraintdef(oid) FROM"
-                        + " pg_catalog.pg_constraint WHERE conrelid = 'pg_temp.schema_sync_fixed_point'::regclass AND conname = ?")) {
+                // Spelled as the catalog reader spells a CHECK (TableSql.constraints): from pg_get_expr and connoinherit.
+                try (PreparedStatement ps = connection.prepareStatement("SELECT 'CHECK (' || pg_catalog.pg_get_expr(conbin, conrelid)"
+                        + " || ')' || CASE WHEN connoinherit THEN ' NO INHERIT' ELSE '' END FROM pg_catalog.pg_constraint"
+                        + " WHERE conrelid = 'pg_temp.schema_sync_fixed_point'::regclass AND conname = ?")) {
                     ps.setString(1, name);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) out.put(c.getKey(), CatalogReader.checkExpression(rs.getString(1)));
+                        if (rs.next()) out.put(c.getKey(), rs.getString(1));
                     }
                 }
             }

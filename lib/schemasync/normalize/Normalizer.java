@@ -128,6 +128,7 @@ public final class Normalizer {
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
         Map<QualifiedName, Map<String, String>> checks = new HashMap<>();
+        Map<QualifiedName, Map<String, List<String>>> checkColumns = new HashMap<>();
         Map<QualifiedName, Map<String, String>> triggers = new HashMap<>();
         Map<QualifiedName, Map<String, Table.Policy>> policies = new HashMap<>();
         List<String> problems = new ArrayList<>();
@@ -146,8 +147,8 @@ public final class Normalizer {
         for (int from = 0; from < all.size(); from += TABLES_PER_CHUNK) {
             List<List<Shadow>> chunk = all.subList(from, Math.min(all.size(), from + TABLES_PER_CHUNK));
             try {
-                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, triggers, policies,
-                        partitions, problems);
+                readBack(connection, catalog, prerequisites, chunk, declaredSpecOrigin, columns, indexes, checks, checkColumns, triggers,
+                        policies, partitions, problems);
             } finally {
                 connection.rollback();
             }
@@ -182,7 +183,7 @@ public final class Normalizer {
         }
         return new DeclaredShapes(columns, indexes, rewriting, checks, views.definitions(), views.refusals(), functions,
                 triggers, policies, types, access, new DeclaredShapes.Relations(partitions.keys, partitions.bounds,
-                        matviews.definitions(), matviews.failures()));
+                        matviews.definitions(), matviews.failures(), checkColumns));
     }
 
     /**
@@ -252,6 +253,7 @@ public final class Normalizer {
                                  Map<String, String> declaredColumns,
                                  Map<QualifiedName, Map<String, Column>> columns, Map<QualifiedName, String> indexes,
                                  Map<QualifiedName, Map<String, String>> checks,
+                                 Map<QualifiedName, Map<String, List<String>>> checkColumns,
                                  Map<QualifiedName, Map<String, String>> triggers,
                                  Map<QualifiedName, Map<String, Table.Policy>> policies, PartitionShapes partitions,
                                  List<String> problems) throws SQLException {
@@ -302,7 +304,7 @@ public final class Normalizer {
             String shadowName = group.get(0).shadowName;
             Table t = shadowCatalog.tables().get(new QualifiedName(tempSchema, shadowName));
             for (Shadow s : group) {
-                readShadow(catalog, s, t, columns, checks, triggers, policies);
+                readShadow(catalog, s, t, columns, checks, checkColumns, triggers, policies);
                 partitions.read(shadowCatalog, tempSchema, s.table, shadowName);
             }
         }
@@ -315,6 +317,7 @@ public final class Normalizer {
     /** One declared table's shapes, from the shadow built for it (or for a table of the same shape). */
     private static void readShadow(Catalog catalog, Shadow s, Table t, Map<QualifiedName, Map<String, Column>> columns,
                                    Map<QualifiedName, Map<String, String>> checks,
+                                   Map<QualifiedName, Map<String, List<String>>> checkColumns,
                                    Map<QualifiedName, Map<String, String>> triggers,
                                    Map<QualifiedName, Map<String, Table.Policy>> policies) {
         Map<String, Column> byName = new HashMap<>();
@@ -329,11 +332,15 @@ public final class Normalizer {
         LineageShapes.read(s, t, byName);
         columns.put(s.table, byName);
         Map<String, String> checkTexts = new HashMap<>();
+        Map<String, List<String>> columnsOfChecks = new HashMap<>();
         for (schemasync.catalog.Constraint c : t.constraints()) {
             if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK || c.kind() == schemasync.catalog.Constraint.Kind.EXCLUSION)
                 checkTexts.put(c.name(), c.check());
+            // The columns PostgreSQL records for the CHECK (conkey): what the plan's replay of DROP COLUMN reads.
+            if (c.kind() == schemasync.catalog.Constraint.Kind.CHECK) columnsOfChecks.put(c.name(), c.columns());
         }
         checks.put(s.table, checkTexts);
+        if (!columnsOfChecks.isEmpty()) checkColumns.put(s.table, columnsOfChecks); // as ShadowShortcut leaves a table without CHECKs
         Map<String, String> triggerTexts = new HashMap<>();
         for (Table.Trigger g : t.triggers()) triggerTexts.put(g.name(), g.definition());
         triggers.put(s.table, triggerTexts);

@@ -7,14 +7,13 @@ import schemasync.catalog.Index;
 import schemasync.model.Identifiers;
 
 /**
- * Which columns an index or a CHECK constraint uses, read from the text PostgreSQL printed for it
- * ({@code pg_get_indexdef} from USING on, {@code pg_get_constraintdef}'s CHECK expression): what
- * {@code ALTER TABLE ... DROP COLUMN} takes along, since pg_depend ties an index (key, expression, INCLUDE or
- * predicate) and a CHECK to every column it mentions. ruleutils prints a column as quote_ident does, so a column
- * is an identifier token that spells the name by {@link Identifiers}: not part of a longer word or of a string
- * literal, not a function's name (followed by "("), not a qualified name's tail (after "."), not a type after "::".
- * The catalog reader leaves a CHECK's {@link Constraint#columns()} empty (its conkey is not read), so the expression
- * is the only source for a CHECK read from a database; a CHECK whose columns are filled is taken at its word.
+ * Which columns an index or a CHECK constraint uses: what {@code ALTER TABLE ... DROP COLUMN} takes along, since
+ * pg_depend ties an index (key, expression, INCLUDE or predicate) and a CHECK to every column it mentions. A CHECK's
+ * are its {@link Constraint#columns()}: pg_constraint.conkey, read by the catalog reader for a database's CHECK and
+ * for a declared one's normalizer shadow. An index's are read from the text PostgreSQL printed for it
+ * ({@code pg_get_indexdef} from USING on): ruleutils prints a column as quote_ident does, so a column is an identifier
+ * token that spells the name by {@link Identifiers}: not part of a longer word or of a string literal, not a
+ * function's name (followed by "("), not a qualified name's tail (after "."), not a type after "::".
  */
 final class ColumnReferences {
     private ColumnReferences() {
@@ -29,9 +28,9 @@ final class ColumnReferences {
         return columns(d).contains(column);
     }
 
+    /** Whether the CHECK mentions {@code column} (one planned without a normalizer shadow knows no columns: never). */
     static boolean checkUses(Constraint check, String column) {
-        if (!check.columns().isEmpty()) return check.columns().contains(column);
-        return check.check() != null && columns(check.check()).contains(column);
+        return check.columns().contains(column);
     }
 
     /** The column names {@code sql} mentions by the identifier rule. */

@@ -136,7 +136,8 @@ final class ConstraintPlanner {
         return switch (spec.kind()) {
             case UNIQUE -> new Constraint(spec.name(), Kind.UNIQUE, spec.columns(), null, null, spec.nullsNotDistinct(), true, null,
                     spec.keyOptions());
-            case CHECK -> new Constraint(spec.name(), Kind.CHECK, List.of(), context.shapes().check(t.name(), spec.name()), null,
+            case CHECK -> new Constraint(spec.name(), Kind.CHECK, context.shapes().checkColumns(t.name(), spec.name()),
+                    context.shapes().check(t.name(), spec.name()), null,
                     false, !spec.notValid(), null, KeyOptions.NONE, spec.notEnforced());
             case EXCLUSION -> new Constraint(spec.name(), Kind.EXCLUSION, List.of(), context.shapes().check(t.name(), spec.name()), null,
                     false, true, null);

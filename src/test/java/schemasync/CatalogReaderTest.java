@@ -196,6 +196,47 @@ class CatalogReaderTest {
         }
     }
 
+    /**
+     * What pg_get_constraintdef's text also says is read from the catalog's columns: a key's INCLUDE columns (its index's
+     * indkey after indnkeyatts, a quoted name among them), DEFERRABLE, and a foreign key's ON DELETE SET NULL (cols)
+     * (confdelsetcols, PostgreSQL 15+; the plain action below 15). The old reader had no field for the SET NULL columns:
+     * a reference setting one column read equal to one setting both.
+     */
+    @Test
+    void keyAndReferenceOptionsAreReadFromTheCatalog() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            boolean setColumns = s.connection.getMetaData().getDatabaseMajorVersion() >= 15;
+            s.execute("CREATE TABLE tenants (tenant int, id int, \"Label\" text, note text,"
+                    + " CONSTRAINT tenants_pkey PRIMARY KEY (tenant, id) INCLUDE (\"Label\", note),"
+                    + " CONSTRAINT tenants_note UNIQUE (note) INCLUDE (\"Label\") DEFERRABLE INITIALLY DEFERRED);"
+                    + " ALTER TABLE tenants ADD CONSTRAINT tenants_label CHECK (\"Label\" <> note AND id > 0) NO INHERIT NOT VALID;"
+                    + " CREATE TABLE members (tenant int DEFAULT 0, tenant_id int, CONSTRAINT members_tenant_fkey"
+                    + " FOREIGN KEY (tenant, tenant_id) REFERENCES tenants ON DELETE SET NULL" + (setColumns ? " (tenant_id)" : "")
+                    + ", CONSTRAINT members_default_fkey FOREIGN KEY (tenant, tenant_id) REFERENCES tenants ON DELETE SET DEFAULT"
+                    + (setColumns ? " (tenant)" : "") + ")");
+            Catalog catalog = read(s);
+            schemasync.catalog.Table tenants = catalog.tables().get(name("tenants"));
+            assertEquals(new schemasync.catalog.KeyOptions(List.of("Label", "note"), false, false), tenants.primaryKey().options());
+            assertEquals(new schemasync.catalog.KeyOptions(List.of("Label"), true, true),
+                    tenants.constraint("tenants_note").orElseThrow().keyOptions());
+            // A CHECK: its columns from conkey (in name order), its expression from pg_get_expr, NO INHERIT from connoinherit.
+            Constraint check = tenants.constraint("tenants_label").orElseThrow();
+            assertEquals(List.of("Label", "id", "note"), check.columns());
+            assertEquals("CHECK (((\"Label\" <> note) AND (id > 0))) NO INHERIT", check.check());
+            assertEquals(false, check.validated());
+            assertEquals(check.check() + " NOT VALID", check.definition());
+            schemasync.catalog.Table members = catalog.tables().get(name("members"));
+            Constraint setNull = members.constraint("members_tenant_fkey").orElseThrow();
+            Constraint setDefault = members.constraint("members_default_fkey").orElseThrow();
+            assertEquals(setColumns ? List.of("tenant_id") : List.of(), setNull.foreignKey().deleteSetColumns());
+            assertEquals(setColumns ? List.of("tenant") : List.of(), setDefault.foreignKey().deleteSetColumns());
+            assertEquals("SET NULL", setNull.foreignKey().onDelete());
+            // Spelled from the fields as pg_get_constraintdef prints it.
+            assertEquals(setNull.definition(), new Constraint(setNull.name(), setNull.kind(), setNull.columns(), null,
+                    setNull.foreignKey(), false, true, null).describe());
+        }
+    }
+
     @Test
     void extensionOwnedAndOtherSchemasAreNotRead() throws Exception {
         try (Scenario s = Scenario.start("CREATE SCHEMA other", "CREATE TABLE other.x (a int)", "CREATE TABLE mine (a int)")) {

@@ -42,6 +42,44 @@ class CollationTest {
         }
     }
 
+    /**
+     * {@code Domain.collation} spells a collation as PostgreSQL's own printer does (regcollation's output and ruleutils'
+     * generate_collation_name both quote a part only when quote_ident would): checked against the server for built-in
+     * collations that need quotes and that do not, and for user collations with a plain and a quoted name. On the old
+     * code (the name always double-quoted) {@code ucs_basic} and {@code app.plain} fail.
+     */
+    @Test
+    void aCollationIsSpelledAsPostgreSQLPrintsIt() throws Exception {
+        try (Scenario s = Scenario.start("CREATE SCHEMA app", "CREATE COLLATION app.plain (provider = libc, locale = 'C')",
+                "CREATE COLLATION app.\"Mixed Case\" (provider = libc, locale = 'C')")) {
+            s.execute("SET search_path = pg_catalog");
+            String printed = s.queryString("SELECT string_agg(n.nspname || '|' || c.collname || '|' || c.oid::regcollation::text,"
+                    + " E'\\n' ORDER BY n.nspname, c.collname) FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n"
+                    + " ON n.oid = c.collnamespace WHERE c.collname IN ('C', 'POSIX', 'ucs_basic', 'default', 'plain', 'Mixed Case')"
+                    + " AND n.nspname IN ('pg_catalog', 'app')");
+            List<String> rows = printed.lines().toList();
+            assertEquals(6, rows.size(), printed);
+            for (String row : rows) {
+                String[] parts = row.split("\\|", 3);
+                assertEquals(parts[2], schemasync.catalog.Domain.collation(new schemasync.catalog.QualifiedName(parts[0], parts[1])), row);
+            }
+        }
+    }
+
+    /** A column in a built-in collation that needs no quotes (ucs_basic) and one in a quoted user collation converge. */
+    @Test
+    void columnsInAPlainAndAQuotedCollationConverge() throws Exception {
+        List<ChangeBlock> blocks = List.of(block("L1_Collation", db -> db.ensureSchema("app")
+                .ensureCollation("app.Mixed Case", c -> c.libc("C"))
+                .ensureTable("app.words", t -> t.column("id", "bigint").column("basic", ColumnType.TEXT.collate("pg_catalog", "ucs_basic"))
+                        .column("mixed", ColumnType.TEXT.collate("app", "Mixed Case")).primaryKey("id"))));
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(blocks);
+            assertEquals("ucs_basic", s.queryString("SELECT c.collname FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_collation c"
+                    + " ON c.oid = a.attcollation WHERE a.attrelid = 'app.words'::regclass AND a.attname = 'basic'"));
+        }
+    }
+
     @Test
     void aDifferingCollationIsReportedWithBothSidesAndNotAltered() throws Exception {
         try (Scenario s = Scenario.start("CREATE SCHEMA app",

@@ -86,16 +86,16 @@ class EffectsTest {
 
     /**
      * DROP COLUMN takes along a CHECK and a plain index that mention the column, as read from a database (the CHECK's
-     * columns empty, as the reader leaves them; the index as pg_get_indexdef prints it), but not one that only has a
-     * longer name, a string literal, a function or an operator class spelled like the column.
+     * columns from conkey, as the reader reads them; the index as pg_get_indexdef prints it), but not an index that only
+     * has a longer name, a string literal, a function or an operator class spelled like the column.
      */
     @Test
     void aDroppedColumnTakesTheChecksAndPlainIndexesThatUseIt() {
         Catalog read = catalog().table(Fixtures.table("items", 0, 0, Fixtures.column("sku", "text"), Fixtures.column("qty", "integer"),
                         Fixtures.column("sku_note", "text"), Fixtures.column("Mixed", "text")).withConstraints(List.of(
-                        Fixtures.check("items_qty_check", "((qty > 0) AND (sku <> ''::text))", true),
-                        Fixtures.check("items_note_check", "((sku_note <> 'sku'::text) AND (qty < 100))", true),
-                        Fixtures.check("items_mixed_check", "(\"Mixed\" <> ''::text)", true))))
+                        Fixtures.check("items_qty_check", "CHECK (((qty > 0) AND (sku <> ''::text)))", true, "qty", "sku"),
+                        Fixtures.check("items_note_check", "CHECK (((sku_note <> 'sku'::text) AND (qty < 100)))", true, "sku_note", "qty"),
+                        Fixtures.check("items_mixed_check", "CHECK ((\"Mixed\" <> ''::text))", true, "Mixed"))))
                 .index("items_sku_idx", "items", false, "USING btree (sku)")
                 .index("items_lower_idx", "items", false, "USING btree (lower(sku) text_pattern_ops)")
                 .index("items_where_idx", "items", false, "USING btree (qty) WHERE (sku IS NOT NULL)")

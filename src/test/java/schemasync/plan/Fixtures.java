@@ -46,6 +46,11 @@ final class Fixtures {
         return new Constraint(name, Constraint.Kind.CHECK, List.of(), definition, null, false, validated, definition);
     }
 
+    /** A CHECK as the catalog reader reads it: with the columns its expression mentions (conkey). */
+    static Constraint check(String name, String definition, boolean validated, String... columns) {
+        return new Constraint(name, Constraint.Kind.CHECK, List.of(columns), definition, null, false, validated, definition);
+    }
+
     /** The live side: a snapshot as CatalogReader would return it. */
     static final class CatalogBuilder {
         /** What the tests add goes straight into the catalog's own builder; kinds without a method here stay empty. */

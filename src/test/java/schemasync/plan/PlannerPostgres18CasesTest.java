@@ -44,6 +44,18 @@ class PlannerPostgres18CasesTest {
                         period), false, true, null);
     }
 
+    /** The room reference ON DELETE SET NULL, of {@code setColumns} only (PostgreSQL 15+) or, empty, of every column. */
+    private static Constraint roomReferenceSettingNull(List<String> setColumns) {
+        return new Constraint("bookings_room_id_valid_at_fkey", Constraint.Kind.FOREIGN_KEY, List.of("room_id", "valid_at"), null,
+                new Constraint.ForeignKey(q("public.rooms"), List.of("id", "valid_at"), "NO ACTION", "SET NULL", "SIMPLE", false, false,
+                        false, setColumns), false, true, null);
+    }
+
+    private static schemasync.dsl.SchemaChanges declareBookingsSettingNull(schemasync.dsl.SchemaChanges db) {
+        return db.ensureTable("bookings", t -> t.column("id", "integer").column("room_id", "integer").column("valid_at", "tstzrange")
+                .primaryKey("id").foreignKey("room_id", "valid_at").references("rooms", "id", "valid_at").onDeleteSetNull());
+    }
+
     private static schemasync.dsl.SchemaChanges declareBookings(schemasync.dsl.SchemaChanges db, boolean period) {
         return db.ensureTable("bookings", t -> {
             t.column("id", "integer").column("room_id", "integer").column("valid_at", "tstzrange").primaryKey("id");
@@ -73,6 +85,23 @@ class PlannerPostgres18CasesTest {
                                 "undeclared table public.rooms")),
                 new Case("a PERIOD foreign key declared, a plain one in the database: drift, never dropped and re-added",
                         catalog().table(ROOMS).table(bookings(roomReference(false))).build(), db -> declareBookings(db, true),
+                        shapes().columns("public.bookings", BOOKING_COLUMNS.toArray(Column[]::new)).build(),
+                        List.of(), List.of(),
+                        List.of("unchanged table public.bookings", "unchanged column public.bookings.id", "unchanged column public.bookings.room_id",
+                                "unchanged column public.bookings.valid_at", "drift constraint public.bookings.bookings_room_id_valid_at_fkey",
+                                "undeclared table public.rooms")),
+                new Case("ON DELETE SET NULL declared and in the database: unchanged",
+                        catalog().table(ROOMS).table(bookings(roomReferenceSettingNull(List.of()))).build(),
+                        PlannerPostgres18CasesTest::declareBookingsSettingNull,
+                        shapes().columns("public.bookings", BOOKING_COLUMNS.toArray(Column[]::new)).build(),
+                        List.of(), List.of(),
+                        List.of("unchanged table public.bookings", "unchanged column public.bookings.id", "unchanged column public.bookings.room_id",
+                                "unchanged column public.bookings.valid_at", "unchanged constraint public.bookings.bookings_room_id_valid_at_fkey",
+                                "undeclared table public.rooms")),
+                new Case("ON DELETE SET NULL declared, the database's sets only room_id (SET NULL (room_id), PostgreSQL 15+'s"
+                        + " confdelsetcols): drift, never dropped and re-added",
+                        catalog().table(ROOMS).table(bookings(roomReferenceSettingNull(List.of("room_id")))).build(),
+                        PlannerPostgres18CasesTest::declareBookingsSettingNull,
                         shapes().columns("public.bookings", BOOKING_COLUMNS.toArray(Column[]::new)).build(),
                         List.of(), List.of(),
                         List.of("unchanged table public.bookings", "unchanged column public.bookings.id", "unchanged column public.bookings.room_id",
