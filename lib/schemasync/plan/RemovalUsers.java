@@ -72,6 +72,6 @@ final class RemovalUsers {
     private static boolean declaredTableUses(List<Declaration> all, QualifiedName table, RemovalDecl removal) {
         if (!removal.kind().routine()) return false;
         return all.stream().anyMatch(d -> d instanceof Declaration.TableDecl t && t.name().equals(table)
-                && DeclaredCallOrder.usesRoutine(d, removal.object()));
+                && schemasync.dsl.DeclaredCalls.usesRoutine(d, removal.object()));
     }
 }
