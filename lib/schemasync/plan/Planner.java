@@ -89,7 +89,7 @@ public final class Planner {
         List<TypeDecl.SequenceDecl> owned = new ArrayList<>(); // OWNED BY: settled once every table the blocks declare exists
         int last = 0; // what follows the walk is planned at the last declaration's position, renames after it being later
         schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
-        List<Integer> ordered = RemovalUsers.checked(graph, recorded, catalog, planner.desired, all, RemovalOrder.of(graph, all, schemasync.dsl.DependencyOrder.of(catalog, all)));
+        List<Integer> ordered = RemovalUsers.checked(graph, recorded, catalog, planner.desired, all, RemovalOrder.of(RecordedUsers.withRecorded(graph, recorded), all, schemasync.dsl.DependencyOrder.of(catalog, all)));
         for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             Declaration d = all.get(next);
             last = next;

@@ -46,6 +46,31 @@ final class RecordedUsers {
         return users;
     }
 
+    /**
+     * The plan's graph with pg_depend's edges added (a routine named without its arguments, as the plan names it), for
+     * {@link RemovalOrder}: a domain or view removed in the run after the function it calls is then dropped first.
+     */
+    static DependencyGraph<ObjectId> withRecorded(DependencyGraph<ObjectId> graph, DependencyGraph<ObjectId> recorded) {
+        if (recorded.nodes().isEmpty()) return graph;
+        DependencyGraph<ObjectId> merged = new DependencyGraph<>();
+        for (ObjectId n : graph.nodes()) {
+            merged.add(n);
+            for (ObjectId p : graph.prerequisitesOf(n)) merged.edge(n, p);
+        }
+        for (ObjectId n : recorded.nodes()) {
+            for (ObjectId p : recorded.prerequisitesOf(n)) {
+                ObjectId from = planned(n);
+                ObjectId to = planned(p);
+                if (!from.equals(to)) merged.edge(from, to);
+            }
+        }
+        return merged;
+    }
+
+    private static ObjectId planned(ObjectId recorded) {
+        return recorded.kind() == ObjectId.Kind.FUNCTION ? routine(recorded) : recorded;
+    }
+
     /** A recorded node names a routine with its identity arguments ({@code f(integer)}); the plan's without. */
     private static boolean same(ObjectId recorded, ObjectId planned) {
         if (recorded.kind() == ObjectId.Kind.FUNCTION) return planned.kind() == ObjectId.Kind.FUNCTION && routine(recorded).equals(planned);

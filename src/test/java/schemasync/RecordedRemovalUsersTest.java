@@ -49,12 +49,13 @@ class RecordedRemovalUsersTest {
     }
 
     @Test
-    void aRoutineWhoseUsersTheRunRemovesFirstIsDropped() throws Exception {
+    void aRoutineWhoseUsersTheRunRemovesIsDroppedAfterThem() throws Exception {
         List<ChangeBlock> blocks = List.of(block("C1", db -> {
             db.ensureNoView("zz_labels");
             db.ensureNoFunction("zz_label(integer)");
-            db.ensureNoDomain("zz_pos");
+            // Written before the domain that calls it: pg_depend's edge plans DROP DOMAIN first.
             db.ensureNoFunction("zz_positive(integer)");
+            db.ensureNoDomain("zz_pos");
         }));
         try (Scenario s = Scenario.start(SCHEMA)) {
             s.applyAndConverge(blocks);
