@@ -166,7 +166,7 @@ public final class SchemaSync {
         long t2 = System.nanoTime();
         var guards = Guards.ask(connection, declared);
         long t3 = System.nanoTime();
-        Planned planned = new Planned(catalog, Planner.plan(catalog, declared, shapes, guards));
+        Planned planned = new Planned(catalog, Planner.plan(catalog, declared, shapes, guards, recordedDependencies(connection, declared)));
         if (System.getenv("SCHEMA_SYNC_TIMINGS") != null) {
             // For bench/bench.sh: where an every-deploy run spends its time, in-process.
             System.err.printf("timings: catalog read %d ms (then waited %d ms for validation), normalize %d ms,"
@@ -175,6 +175,23 @@ public final class SchemaSync {
                     (System.nanoTime() - t3) / 1_000_000, catalog.tables().size());
         }
         return planned;
+    }
+
+    /**
+     * pg_depend's graph of the managed schemas, read (two queries, READ ONLY) only for a run that removes a routine or
+     * type ({@link Planner#needsRecordedDependencies}); empty otherwise, so the no-op run costs nothing more. Read after
+     * the catalog, in a snapshot of its own: an apply holds the advisory lock across both.
+     */
+    private static schemasync.model.DependencyGraph<schemasync.model.ObjectId> recordedDependencies(Connection connection,
+            DeclaredSchema declared) throws SQLException {
+        if (!Planner.needsRecordedDependencies(declared)) return new schemasync.model.DependencyGraph<>();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            return schemasync.catalog.Dependencies.read(connection, declared.managedSchemas());
+        } finally {
+            if (!connection.isClosed()) connection.rollback();
+        }
     }
 
     public static Catalog readCatalog(Connection connection, DeclaredSchema declared) throws SQLException {

@@ -11,6 +11,7 @@ import schemasync.catalog.QualifiedName;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.TableDecl;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.DependencyOrder;
 import schemasync.render.SqlRenderer;
 
 /** What the shadows need to exist first, in the rolled-back transaction of the comparison. */
@@ -21,12 +22,19 @@ final class ShadowPrerequisites {
     /**
      * Declared schemas and enum types that do not exist yet, created inside each rolled-back chunk
      * (in their real schemas: the transaction never commits) so shadows can use them as column types.
+     * In the plan's order ({@link DependencyOrder}), not the written one: PostgreSQL resolves a domain CHECK's or
+     * default's function, and a routine's signature types, at CREATE, so a block that writes
+     * {@code ensureDomain(d CHECK (f(VALUE)))} before {@code ensureFunction(f)} is applied f first, and its twins
+     * must be created so too, or CREATE DOMAIN fails here ("function f(text) does not exist") and every column of
+     * type d after it.
      */
     static List<String> of(Catalog catalog, DeclaredSchema declared) {
         List<String> sql = new ArrayList<>();
         Set<String> tablesDeclaredBefore = new HashSet<>(); // a standard SQL body may read these (RoutinePrerequisite)
         Set<QualifiedName> rowTypesUsed = RowTypePrerequisite.typesUsed(declared);
-        for (Declaration d : declared.declarations()) {
+        List<Declaration> all = declared.declarations();
+        for (int i : DependencyOrder.of(catalog, all)) {
+            Declaration d = all.get(i);
             RowTypePrerequisite.of(catalog, d, rowTypesUsed).ifPresent(sql::add); // a table whose row type a domain or composite uses
             if (d instanceof TableDecl t) {
                 tablesDeclaredBefore.add(t.name().toString());

@@ -12,6 +12,7 @@ import schemasync.catalog.Dependencies;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 import schemasync.dsl.Declaration;
+import schemasync.dsl.DeclaredCalls;
 import schemasync.model.DependencyGraph;
 import schemasync.model.Identifiers;
 import schemasync.model.ObjectId;
@@ -47,13 +48,13 @@ final class PlanGraph {
     /**
      * What pg_depend records for a table and the planner reads from the model's texts instead (it reads no pg_depend):
      * the routines its defaults, generated columns, CHECKs, indexes and policies call (pg_get_expr prints them
-     * qualified; recognised as {@link DeclaredCallOrder#callOf} recognises a declared call), and the user types
+     * qualified; recognised as {@link DeclaredCalls#callOf} recognises a declared call), and the user types
      * (domain, enum, composite, range) its columns have. The table stands for all of them: DROP TABLE takes them along.
      */
     private static void tableUses(Catalog catalog, DependencyGraph<ObjectId> graph) {
         Map<QualifiedName, Pattern> calls = new java.util.LinkedHashMap<>();
-        catalog.functions().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCallOrder::callOf));
-        catalog.aggregates().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCallOrder::callOf));
+        catalog.functions().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCalls::callOf));
+        catalog.aggregates().values().forEach(f -> calls.computeIfAbsent(f.name(), DeclaredCalls::callOf));
         Map<QualifiedName, StringBuilder> texts = new java.util.HashMap<>();
         for (Index i : catalog.indexes().values()) texts.computeIfAbsent(i.table(), k -> new StringBuilder()).append(i.definition()).append('\n');
         for (Table t : catalog.tables().values()) {
@@ -91,30 +92,19 @@ final class PlanGraph {
 
     /** The routine a trigger declaration's {@code function} text calls: {@code audit.stamp()} → {@code audit.stamp}. */
     static String calledName(String function) {
-        String f = function.strip();
-        int paren = f.indexOf('(');
-        return (paren < 0 ? f : f.substring(0, paren)).strip();
+        return DeclaredCalls.calledName(function);
     }
 
     static ObjectId trigger(QualifiedName table, String name) {
         return ObjectId.onTable(ObjectId.Kind.TRIGGER, table.schema(), table.name(), name);
     }
 
-    /**
-     * A routine by its (possibly quoted, possibly unqualified: public) name, arguments left out, read as PostgreSQL reads
-     * it: bare parts fold to lower case, quoted parts are exact ({@code "my.schema"."Stamp"}).
-     */
+    /** A routine by its (possibly quoted, possibly unqualified: public) name, arguments left out ({@link DeclaredCalls#routineId}). */
     static ObjectId routine(String name) {
-        List<String> parts = Identifiers.splitQualified(name);
-        QualifiedName n = switch (parts.size()) {
-            case 1 -> new QualifiedName(QualifiedName.DEFAULT_SCHEMA, parts.get(0));
-            case 2 -> new QualifiedName(parts.get(0), parts.get(1));
-            default -> QualifiedName.parse(name.strip()); // not a name the validator lets through; keep the node
-        };
-        return routine(n);
+        return DeclaredCalls.routineId(name);
     }
 
     static ObjectId routine(QualifiedName name) {
-        return ObjectId.of(ObjectId.Kind.FUNCTION, name.schema(), name.name());
+        return DeclaredCalls.routineId(name);
     }
 }

@@ -70,16 +70,33 @@ public final class Planner {
 
     /** @param guards each custom step's guard, asked of the database before planning */
     public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
+        return plan(catalog, declared, shapes, guards, new schemasync.model.DependencyGraph<>());
+    }
+
+    /**
+     * Whether the plan needs pg_depend's graph ({@code catalog.Dependencies.read}) besides the catalog: only a run that
+     * removes a routine or a type, whose users pg_depend alone knows ({@link RecordedUsers}); every other run, the
+     * every-deploy no-op first of all, is planned without reading it.
+     */
+    public static boolean needsRecordedDependencies(DeclaredSchema declared) {
+        return declared.declarations().stream().map(RemovalOrder::id)
+                .anyMatch(id -> id != null && (id.kind() == schemasync.model.ObjectId.Kind.FUNCTION || id.kind() == schemasync.model.ObjectId.Kind.TYPE));
+    }
+
+    /** @param recorded pg_depend's graph when {@link #needsRecordedDependencies}, else an empty one */
+    public static Plan plan(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards,
+                            schemasync.model.DependencyGraph<schemasync.model.ObjectId> recorded) {
         Planner planner = new Planner(catalog, declared, shapes, guards);
         List<Declaration> all = declared.declarations();
         List<TypeDecl.SequenceDecl> owned = new ArrayList<>(); // OWNED BY: settled once every table the blocks declare exists
         int last = 0; // what follows the walk is planned at the last declaration's position, renames after it being later
-        List<Integer> ordered = DependencyOrder.of(catalog, all);
+        List<Integer> ordered = schemasync.dsl.DependencyOrder.of(catalog, all);
         // The plan's dependency graph orders and checks removals only (RemovalOrder, RemovalUsers): its table uses read
         // every column's type and every default, CHECK, index and policy text, so it is built only when the run removes.
         if (all.stream().anyMatch(d -> RemovalOrder.id(d) != null)) {
             schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
-            ordered = RemovalUsers.checked(graph, catalog, planner.desired, all, RemovalOrder.of(graph, all, ordered));
+            ordered = RemovalUsers.checked(graph, recorded, catalog, planner.desired, all,
+                    RemovalOrder.of(RecordedUsers.withRecorded(graph, recorded), all, ordered));
         }
         for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             Declaration d = all.get(next);

@@ -18,7 +18,9 @@ import schemasync.model.ObjectId;
  * the user: DROP without CASCADE would fail half-way ("cannot drop function f() because other objects depend on it")
  * and CASCADE would silently take the user's default, CHECK, index, policy, trigger or column along. Users are read
  * from the plan's graph ({@link PlanGraph}: a table for its defaults, generated columns, CHECKs, indexes, policies and
- * column types; a trigger for its function). When the user is removed too, {@link RemovalOrder} drops it first; when
+ * column types; a trigger for its function) and, when the run removes a routine or type, from pg_depend
+ * ({@link RecordedUsers}: operators, casts, domains, views, routines, text search objects, and a table's CHECK or index
+ * that reaches a function through an operator). When the user is removed too, {@link RemovalOrder} drops it first; when
  * the run declares or changes the table, only a declaration of it still calling the routine is refused; when
  * the run declares the routine or type again, nothing is removed for good.
  */
@@ -28,6 +30,12 @@ final class RemovalUsers {
 
     static List<Integer> checked(DependencyGraph<ObjectId> graph, Catalog catalog, DesiredState desired, List<Declaration> all,
                                  List<Integer> order) {
+        return checked(graph, new DependencyGraph<>(), catalog, desired, all, order);
+    }
+
+    /** @param recorded pg_depend's graph ({@link RecordedUsers}), or an empty one when the run removes no routine or type */
+    static List<Integer> checked(DependencyGraph<ObjectId> graph, DependencyGraph<ObjectId> recorded, Catalog catalog,
+                                 DesiredState desired, List<Declaration> all, List<Integer> order) {
         Set<ObjectId> removed = new HashSet<>();
         Set<ObjectId> redeclared = new HashSet<>();
         for (Declaration d : all) {
@@ -45,6 +53,7 @@ final class RemovalUsers {
             if (!(all.get(i) instanceof RemovalDecl r)) continue;
             ObjectId id = RemovalOrder.id(r);
             if (id == null || id.kind() != ObjectId.Kind.FUNCTION && id.kind() != ObjectId.Kind.TYPE || redeclared.contains(id)) continue;
+            Set<QualifiedName> named = new HashSet<>();
             for (ObjectId user : graph.nodes()) {
                 if (!graph.prerequisitesOf(user).contains(id) || removed.contains(user)) continue;
                 if (user.kind() == ObjectId.Kind.TRIGGER && removed.contains(user.owner())) continue;
@@ -54,11 +63,18 @@ final class RemovalUsers {
                 // A table the run declares or changes (a column's default, a constraint, an index): the run may take the use
                 // away first, so only a declaration of it that still calls the routine is refused here.
                 if (desired.touches(table) && !declaredTableUses(all, table, r)) continue;
+                named.add(table);
                 problems.add(r.kind().word() + " " + r.object() + " (block " + r.origin().blockId() + ") is still used by "
                         + (user.kind() == ObjectId.Kind.TRIGGER ? "trigger " + user.subName() + " on table " + table
                         : "table " + table + (id.kind() == ObjectId.Kind.TYPE ? " (a column of that type)"
                         : " (its default, generated column, CHECK, index or policy calls it)"))
                         + ", which this run keeps: remove or change that user first (in this run or an earlier one)");
+            }
+            for (RecordedUsers.User user : RecordedUsers.of(recorded, catalog, desired, all, id, removed)) {
+                if (user.table() != null && (named.contains(user.table()) || desired.touches(user.table()) && !declaredTableUses(all, user.table(), r))) continue;
+                problems.add(r.kind().word() + " " + r.object() + " (block " + r.origin().blockId() + ") is still used by "
+                        + user.description() + " (recorded in pg_depend), which this run keeps: remove or change that user first"
+                        + " (in this run or an earlier one)");
             }
         }
         if (!problems.isEmpty()) {
@@ -72,6 +88,6 @@ final class RemovalUsers {
     private static boolean declaredTableUses(List<Declaration> all, QualifiedName table, RemovalDecl removal) {
         if (!removal.kind().routine()) return false;
         return all.stream().anyMatch(d -> d instanceof Declaration.TableDecl t && t.name().equals(table)
-                && DeclaredCallOrder.usesRoutine(d, removal.object()));
+                && schemasync.dsl.DeclaredCalls.usesRoutine(d, removal.object()));
     }
 }

@@ -14,6 +14,7 @@ import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.dsl.ChangeBlock;
 import schemasync.dsl.DeclaredSchema;
+import schemasync.dsl.DependencyOrder;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.SchemaChanges;
 
@@ -185,12 +186,12 @@ class DeclaredCallOrderTest {
         int plain = indexOf(all, d -> d instanceof Declaration.TableDecl t && t.name().name().equals("plain"));
         int code = indexOf(all, d -> d instanceof Declaration.FunctionDecl f && f.name().name().equals("zz_code"));
         int touch = indexOf(all, d -> d instanceof Declaration.FunctionDecl f && f.name().name().equals("zz_touch"));
-        schemasync.model.DependencyGraph<Integer> calls = DeclaredCallOrder.calls(catalog().build(), all);
+        schemasync.model.DependencyGraph<Integer> calls = schemasync.dsl.DeclaredCalls.calls(catalog().build(), all);
         assertEquals(java.util.Set.of(code), calls.prerequisitesOf(items), "the table calls zz_code()");
         assertEquals(java.util.Set.of(touch), calls.prerequisitesOf(trigger), "the trigger calls zz_touch()");
         assertEquals(java.util.Set.of(), calls.prerequisitesOf(plain));
         // A routine that exists already is never a later one: no edge.
-        schemasync.model.DependencyGraph<Integer> withCode = DeclaredCallOrder.calls(catalog().function("public.zz_code", "",
+        schemasync.model.DependencyGraph<Integer> withCode = schemasync.dsl.DeclaredCalls.calls(catalog().function("public.zz_code", "",
                 "CREATE FUNCTION public.zz_code() ...").build(), all);
         assertEquals(java.util.Set.of(), withCode.prerequisitesOf(items));
         assertEquals(java.util.Set.of(touch), withCode.prerequisitesOf(trigger));

@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.dsl;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Set;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration;
 
 /**
  * The order the planner visits declarations in: block order, except that inside one block a view or
@@ -18,17 +17,17 @@ import schemasync.dsl.Declaration;
  * blocks: the order of blocks is the user's, and custom steps keep their place. Then {@link BlockCreationOrder}
  * pulls forward, inside each block, the routines, types and schemas a declaration needs at its creation.
  */
-final class DependencyOrder {
+public final class DependencyOrder {
     private DependencyOrder() {
     }
 
     /** Indexes into {@code all}, each once, in planning order. */
-    static List<Integer> of(Catalog catalog, List<Declaration> all) {
+    public static List<Integer> of(Catalog catalog, List<Declaration> all) {
         return BlockCreationOrder.of(catalog, all, viewsLast(all));
     }
 
     /** Block order with views after the block's tables: the order before creation prerequisites are pulled forward. */
-    static List<Integer> viewsLast(List<Declaration> all) {
+    public static List<Integer> viewsLast(List<Declaration> all) {
         List<Integer> order = new ArrayList<>(all.size());
         int from = 0;
         while (from < all.size()) {

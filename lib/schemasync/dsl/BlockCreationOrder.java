@@ -1,4 +1,4 @@
-package schemasync.plan;
+package schemasync.dsl;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +12,6 @@ import java.util.Set;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
-import schemasync.dsl.Declaration;
-import schemasync.dsl.KindDecl;
-import schemasync.dsl.OperatorDecl;
-import schemasync.dsl.TypeDecl;
 import schemasync.model.DependencyGraph;
 
 /**
@@ -30,16 +26,18 @@ import schemasync.model.DependencyGraph;
  * the types of its signature and the schema it lives in). Independent declarations keep their order.
  * Nothing moves across a rename, removal, column change or custom step (a custom step is opaque SQL,
  * and a rename or removal changes which names exist), nor across blocks: a routine a later block (or a
- * later part of the block, past such a step) declares stays a refusal of {@link DeclaredCallOrder}.
+ * later part of the block, past such a step) declares stays a refusal of the plan's {@code DeclaredCallOrder}.
+ * The normalizer's rolled-back twins create the run's prerequisites in this order too
+ * ({@code normalize.ShadowPrerequisites}), so what the plan orders also normalizes.
  * A cycle (a domain whose CHECK calls a function taking that domain) is refused with both named.
  */
-final class BlockCreationOrder {
+public final class BlockCreationOrder {
     private BlockCreationOrder() {
     }
 
     /** {@code order} (indexes into {@code all}, block by block) with each block's creation prerequisites pulled forward. */
-    static List<Integer> of(Catalog catalog, List<Declaration> all, List<Integer> order) {
-        DependencyGraph<Integer> calls = DeclaredCallOrder.calls(catalog, all);
+    public static List<Integer> of(Catalog catalog, List<Declaration> all, List<Integer> order) {
+        DependencyGraph<Integer> calls = DeclaredCalls.calls(catalog, all);
         List<Integer> out = new ArrayList<>(order.size());
         List<Integer> segment = new ArrayList<>();
         for (int p = 0; p < order.size(); p++) {
@@ -58,7 +56,7 @@ final class BlockCreationOrder {
     }
 
     /** Changes to what exists (and opaque SQL) keep their place: what follows them may need their effect. */
-    static boolean isBarrier(Declaration d) {
+    public static boolean isBarrier(Declaration d) {
         return d instanceof Declaration.RenameDecl || d instanceof Declaration.RemovalDecl || d instanceof Declaration.CustomStepDecl
                 || d instanceof Declaration.ColumnChangeDecl || d instanceof OperatorDecl.OperatorRemoval
                 || d instanceof OperatorDecl.CastRemoval || d instanceof schemasync.dsl.OperatorClassDecl.ClassRemoval
@@ -127,7 +125,7 @@ final class BlockCreationOrder {
             QualifiedName type = typeName(other);
             if (type != null && namesType(d, type)) found.add(j);
             if (d instanceof Declaration.AggregateDecl a && routineName(other) != null
-                    && DeclaredCallOrder.wordOf(routineName(other)).matcher(a.definition()).find()) {
+                    && DeclaredCalls.wordOf(routineName(other)).matcher(a.definition()).find()) {
                 found.add(j); // SFUNC / FINALFUNC: CREATE AGGREGATE resolves its support functions
             }
         }
@@ -151,7 +149,7 @@ final class BlockCreationOrder {
     }
 
     private static boolean mentions(QualifiedName type, String text) {
-        return DeclaredCallOrder.wordOf(type).matcher(text).find();
+        return DeclaredCalls.wordOf(type).matcher(text).find();
     }
 
     /** {@code mood[]}, {@code "app"."mood"} → the qualified type (unqualified: public, as the DSL declares it). */
@@ -188,7 +186,7 @@ final class BlockCreationOrder {
         if (d instanceof TypeDecl.EnumDecl t) return "enum " + t.name();
         if (d instanceof TypeDecl.CompositeTypeDecl t) return "composite type " + t.name();
         if (d instanceof KindDecl.RangeTypeDecl t) return "range type " + t.name();
-        String user = DeclaredCallOrder.user(catalog, d);
+        String user = DeclaredCalls.user(catalog, d);
         return user != null ? user : d.getClass().getSimpleName();
     }
 }
