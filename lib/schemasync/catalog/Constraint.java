@@ -36,6 +36,37 @@ public record Constraint(String name, Kind kind, List<String> columns, String ch
         this(name, kind, columns, check, foreignKey, nullsNotDistinct, validated, definition, KeyOptions.NONE);
     }
 
+    /** The same constraint under another name (RENAME CONSTRAINT, or ALTER INDEX RENAME of the index behind a key). */
+    public Constraint named(String to) {
+        return new Constraint(to, kind, columns, check, foreignKey, nullsNotDistinct, validated, definition, keyOptions, notEnforced);
+    }
+
+    /** After VALIDATE CONSTRAINT: every row was checked. */
+    public Constraint asValidated() {
+        return new Constraint(name, kind, columns, check, foreignKey, nullsNotDistinct, true, definition, keyOptions, notEnforced);
+    }
+
+    /**
+     * After RENAME COLUMN on the constraint's own table: its columns, INCLUDE columns and the columns an ON DELETE SET NULL
+     * / SET DEFAULT sets follow (pg_constraint keeps attnums; the printed text uses the new name). The CHECK text is the
+     * caller's to re-spell, as PostgreSQL would print it.
+     */
+    public Constraint withOwnColumnsRenamed(java.util.function.UnaryOperator<String> rename) {
+        ForeignKey fk = foreignKey == null ? null : new ForeignKey(foreignKey.table, foreignKey.columns, foreignKey.onUpdate,
+                foreignKey.onDelete, foreignKey.match, foreignKey.deferrable, foreignKey.initiallyDeferred, foreignKey.period,
+                foreignKey.deleteSetColumns.stream().map(rename).toList());
+        return new Constraint(name, kind, columns.stream().map(rename).toList(), check, fk, nullsNotDistinct, validated, definition,
+                keyOptions.withInclude(keyOptions.include().stream().map(rename).toList()), notEnforced);
+    }
+
+    /** The same foreign key on the referenced table's new name (confrelid is unchanged; pg_get_constraintdef prints the new name). */
+    public Constraint referencing(QualifiedName to) {
+        ForeignKey f = foreignKey;
+        ForeignKey moved = new ForeignKey(to, f.columns, f.onUpdate, f.onDelete, f.match, f.deferrable, f.initiallyDeferred, f.period,
+                f.deleteSetColumns);
+        return new Constraint(name, kind, columns, check, moved, nullsNotDistinct, validated, definition, keyOptions, notEnforced);
+    }
+
     /**
      * {@code pg_constraint.confupdtype / confdeltype / confmatchtype} spelled out. {@code period} (PostgreSQL 18+,
      * pg_constraint.conperiod on a foreign key): the last column of both keys is a {@code PERIOD}, a range the

@@ -37,7 +37,7 @@ final class TableDependents {
             }
         }
         c.tables.replaceAll((name, t) -> t.constraints().stream().noneMatch(k -> references(k, from)) ? t
-                : t.withConstraints(t.constraints().stream().map(k -> references(k, from) ? referencing(k, to) : k).toList()));
+                : t.withConstraints(t.constraints().stream().map(k -> references(k, from) ? k.referencing(to) : k).toList()));
         TableLineage own = c.lineage.get(from);
         if (own != null) c.lineage.renamed(from, to, own);
         c.lineage.replaceAll((name, l) -> !l.inherits().contains(from) ? l
@@ -69,14 +69,6 @@ final class TableDependents {
         return k.foreignKey() != null && k.foreignKey().table().equals(table);
     }
 
-    /** The same foreign key on the referenced table's new name (confrelid is unchanged; pg_get_constraintdef prints the new name). */
-    private static Constraint referencing(Constraint k, QualifiedName to) {
-        Constraint.ForeignKey f = k.foreignKey();
-        Constraint.ForeignKey moved = new Constraint.ForeignKey(to, f.columns(), f.onUpdate(), f.onDelete(), f.match(), f.deferrable(),
-                f.initiallyDeferred(), f.period());
-        return new Constraint(k.name(), k.kind(), k.columns(), k.check(), moved, k.nullsNotDistinct(), k.validated(), k.definition(),
-                k.keyOptions(), k.notEnforced());
-    }
 
     /**
      * {@code ON DELETE TO public.orders DO ...} as pg_get_ruledef prints it after the rename: the relation after TO, in the

@@ -177,9 +177,7 @@ final class TableEffects {
         c.table(table, t -> {
             Table renamed = t.withColumns(t.columns().stream().map(k -> k.name().equals(from) ? new Column(to, k.type(), k.notNull(),
                     k.defaultExpr(), k.identity(), k.comment(), k.generated(), k.collation(), k.virtual()) : k).toList());
-            renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> new Constraint(k.name(), k.kind(),
-                    k.columns().stream().map(rename).toList(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                    k.definition(), k.keyOptions().withInclude(k.keyOptions().include().stream().map(rename).toList()))).toList());
+            renamed = renamed.withConstraints(renamed.constraints().stream().map(k -> k.withOwnColumnsRenamed(rename)).toList());
             Table.PrimaryKey pk = t.primaryKey() == null ? null
                     : new Table.PrimaryKey(t.primaryKey().name(), t.primaryKey().columns().stream().map(rename).toList(),
                     t.primaryKey().options().withInclude(t.primaryKey().options().include().stream().map(rename).toList()));
@@ -268,9 +266,7 @@ final class TableEffects {
             c.table(i.table(), t -> {
                 Table.PrimaryKey pk = t.primaryKey() != null && t.primaryKey().name().equals(index.name())
                         ? new Table.PrimaryKey(to, t.primaryKey().columns(), t.primaryKey().options()) : t.primaryKey();
-                Table renamed = t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(index.name()) ? k
-                        : new Constraint(to, k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), k.validated(),
-                        k.definition(), k.keyOptions())).toList());
+                Table renamed = t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(index.name()) ? k : k.named(to)).toList());
                 return new Table(t.name(), renamed.columns(), pk, t.comment(), t.estimatedRows(), t.partition(), renamed.constraints(),
                         t.triggers(), t.rowSecurity(), t.policies(), t.grants(), t.pages());
             });

@@ -126,8 +126,7 @@ abstract class TableStepEffects extends ObjectKindEffects {
 
     public Void validateConstraint(Step.ValidateConstraint v) {
         c.table(v.table(), t -> t.withConstraints(t.constraints().stream().map(k -> !k.name().equals(v.name())
-                ? k : new Constraint(k.name(), k.kind(), k.columns(), k.check(), k.foreignKey(), k.nullsNotDistinct(), true,
-                k.definition(), k.keyOptions())).toList()));
+                ? k : k.asValidated()).toList()));
         return null;
     }
 

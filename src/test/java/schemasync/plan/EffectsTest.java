@@ -46,6 +46,26 @@ class EffectsTest {
     }
 
     /**
+     * PostgreSQL 18's NOT ENFORCED flag (pg_constraint.conenforced) belongs to the constraint, not to its name or columns:
+     * a RENAME COLUMN or a VALIDATE of another constraint keeps it, as does the renamed column under the key's INCLUDE.
+     */
+    @Test
+    void aColumnRenameOrAValidateKeepsEveryFieldOfTheConstraint() {
+        TableSpec spec = new TableSpec(q("rooms"), List.of(new ColumnSpec("id", "bigint", false, null, Identity.NONE, null),
+                new ColumnSpec("code", "text", false, null, Identity.NONE, null)), List.of("id"), null,
+                List.of(new ConstraintSpec("rooms_code_check", Constraint.Kind.CHECK, List.of("code"), "code <> ''", null, false, false,
+                        null, true), new ConstraintSpec("rooms_id_check", Constraint.Kind.CHECK, List.of("id"), "id > 0", null, false, true)),
+                null);
+        Catalog created = Effects.apply(new Step.CreateTable(spec), catalog().build());
+        created = Effects.apply(new Step.ValidateConstraint(q("rooms"), "rooms_id_check", true), created);
+        Catalog renamed = Effects.apply(new Step.RenameColumn(q("rooms"), "code", "label"), created);
+        Constraint check = renamed.tables().get(q("rooms")).constraints().stream()
+                .filter(k -> k.name().equals("rooms_code_check")).findFirst().orElseThrow();
+        assertTrue(check.notEnforced(), check::toString);
+        assertEquals(List.of("label"), check.columns());
+    }
+
+    /**
      * ALTER TABLE ... SET / DROP DEFAULT on a partitioned table recurses to every partition, sub-partitions too (a default
      * split out of a creation-order cycle is set so by generate's later block); with ONLY it stays on the table.
      */
