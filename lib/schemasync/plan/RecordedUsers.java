@@ -96,7 +96,9 @@ final class RecordedUsers {
                 yield index == null || gone || !keptTable(catalog, index.table(), removedInRun) ? null
                         : new User("index " + n.schema() + "." + n.name() + " on table " + index.table(), index.table());
             }
-            case FUNCTION -> removedInRun.contains(routine(n)) || desired.declares(routine(n)) ? null
+            // A routine the catalog does not list is internal to another object (a range type's constructors, pg_depend 'i'
+            // besides their 'n' on the argument types): it goes with its type and keeps nothing.
+            case FUNCTION -> removedInRun.contains(routine(n)) || desired.declares(routine(n)) || !listed(catalog, n) ? null
                     : new User("routine " + n.schema() + "." + n.name(), null);
             case TYPE -> new User("type " + n.schema() + "." + n.name(), null);
             case VIEW -> new User("view " + n.schema() + "." + n.name(), null);
@@ -110,6 +112,11 @@ final class RecordedUsers {
             case TEXT_SEARCH_DICTIONARY -> new User("text search dictionary " + n.schema() + "." + n.name(), null);
             default -> null; // schemas, extensions, sequences: nothing a routine or type removal is refused for
         };
+    }
+
+    private static boolean listed(Catalog catalog, ObjectId routine) {
+        String signature = routine.schema() + "." + routine.name();
+        return catalog.functions().containsKey(signature) || catalog.aggregates().containsKey(signature);
     }
 
     private static boolean keptTable(Catalog catalog, QualifiedName table, Set<ObjectId> removedInRun) {
