@@ -82,12 +82,15 @@ public final class RoundTrip {
         return c.kind() + " " + c.object() + " — " + c.message();
     }
 
-    /** A catalog snapshot in its own rolled-back transaction. */
+    /**
+     * A catalog snapshot in its own rolled-back transaction, read whole ({@code Detail.GENERATE}): the comparison
+     * includes the triggers of views and foreign tables and the foreign partitions, which a plan's read leaves empty.
+     */
     public static Catalog read(Connection c, Collection<String> schemas) throws SQLException {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            return CatalogReader.read(c, schemas);
+            return CatalogReader.read(c, schemas, CatalogReader.Detail.GENERATE);
         } finally {
             c.rollback();
             c.setAutoCommit(auto);
