@@ -35,11 +35,11 @@ final class PlanGraph {
         for (Table t : catalog.tables().values()) {
             for (Table.Trigger g : t.triggers()) {
                 Matcher m = EXECUTE.matcher(g.definition());
-                if (m.find()) graph.edge(trigger(t.name(), g.name()), routine(m.group(1)));
+                if (m.find()) graph.edge(trigger(t.name(), g.name()), DeclaredCalls.routineId(m.group(1)));
             }
         }
         for (Declaration d : declarations) {
-            if (d instanceof Declaration.TriggerDecl g) graph.edge(trigger(g.table(), g.name()), routine(calledName(g.function())));
+            if (d instanceof Declaration.TriggerDecl g) graph.edge(trigger(g.table(), g.name()), DeclaredCalls.routineId(DeclaredCalls.calledName(g.function())));
         }
         tableUses(catalog, graph);
         return graph;
@@ -70,7 +70,7 @@ final class PlanGraph {
             if (calls.isEmpty()) continue;
             String all = text.toString();
             calls.forEach((routine, call) -> {
-                if (call.matcher(all).find()) graph.edge(table, routine(routine));
+                if (call.matcher(all).find()) graph.edge(table, DeclaredCalls.routineId(routine));
             });
         }
     }
@@ -90,21 +90,7 @@ final class PlanGraph {
         return user ? n : null;
     }
 
-    /** The routine a trigger declaration's {@code function} text calls: {@code audit.stamp()} → {@code audit.stamp}. */
-    static String calledName(String function) {
-        return DeclaredCalls.calledName(function);
-    }
-
     static ObjectId trigger(QualifiedName table, String name) {
         return ObjectId.onTable(ObjectId.Kind.TRIGGER, table.schema(), table.name(), name);
-    }
-
-    /** A routine by its (possibly quoted, possibly unqualified: public) name, arguments left out ({@link DeclaredCalls#routineId}). */
-    static ObjectId routine(String name) {
-        return DeclaredCalls.routineId(name);
-    }
-
-    static ObjectId routine(QualifiedName name) {
-        return DeclaredCalls.routineId(name);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import schemasync.dsl.DeclaredCalls;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.Declaration.RemovalDecl;
 import schemasync.model.DependencyGraph;
@@ -73,7 +74,7 @@ final class RemovalOrder {
             case TABLE -> ObjectId.of(ObjectId.Kind.TABLE, schema, name);
             case VIEW -> ObjectId.of(ObjectId.Kind.VIEW, schema, name);
             case MATERIALIZED_VIEW -> ObjectId.of(ObjectId.Kind.MATERIALIZED_VIEW, schema, name);
-            case FUNCTION, PROCEDURE -> PlanGraph.routine(r.object());
+            case FUNCTION, PROCEDURE -> DeclaredCalls.routineId(r.object());
             case TRIGGER -> PlanGraph.trigger(r.object(), r.column());
             case DOMAIN, COMPOSITE_TYPE, RANGE_TYPE -> ObjectId.of(ObjectId.Kind.TYPE, schema, name);
             default -> null;

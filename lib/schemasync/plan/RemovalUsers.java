@@ -7,6 +7,7 @@ import java.util.Set;
 import schemasync.SchemaSyncException;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.QualifiedName;
+import schemasync.dsl.DeclaredCalls;
 import schemasync.dsl.Declaration;
 import schemasync.dsl.DesiredState;
 import schemasync.dsl.Declaration.RemovalDecl;
@@ -41,8 +42,8 @@ final class RemovalUsers {
         for (Declaration d : all) {
             ObjectId id = RemovalOrder.id(d);
             if (id != null) removed.add(id);
-            if (d instanceof Declaration.FunctionDecl f) redeclared.add(PlanGraph.routine(f.name()));
-            if (d instanceof Declaration.AggregateDecl a) redeclared.add(PlanGraph.routine(a.name()));
+            if (d instanceof Declaration.FunctionDecl f) redeclared.add(DeclaredCalls.routineId(f.name()));
+            if (d instanceof Declaration.AggregateDecl a) redeclared.add(DeclaredCalls.routineId(a.name()));
             if (d instanceof schemasync.dsl.TypeDecl.DomainDecl t) redeclared.add(ObjectId.of(ObjectId.Kind.TYPE, t.name().schema(), t.name().name()));
             if (d instanceof schemasync.dsl.TypeDecl.CompositeTypeDecl t) {
                 redeclared.add(ObjectId.of(ObjectId.Kind.TYPE, t.name().schema(), t.name().name()));

@@ -18,9 +18,9 @@ class PlanGraphNamesTest {
 
     @Test
     void aTriggersFunctionNameIsReadAsPostgreSQLReadsIt() {
-        assertEquals(function("audit", "stamp"), PlanGraph.routine(PlanGraph.calledName("audit.stamp()")));
-        assertEquals(function("audit", "stamp"), PlanGraph.routine(PlanGraph.calledName("Audit.Stamp()")));
-        assertEquals(function("public", "Stamp"), PlanGraph.routine(PlanGraph.calledName("\"Stamp\"()")));
-        assertEquals(function("my.schema", "St\"amp"), PlanGraph.routine(PlanGraph.calledName("\"my.schema\".\"St\"\"amp\"()")));
+        assertEquals(function("audit", "stamp"), schemasync.dsl.DeclaredCalls.routineId(schemasync.dsl.DeclaredCalls.calledName("audit.stamp()")));
+        assertEquals(function("audit", "stamp"), schemasync.dsl.DeclaredCalls.routineId(schemasync.dsl.DeclaredCalls.calledName("Audit.Stamp()")));
+        assertEquals(function("public", "Stamp"), schemasync.dsl.DeclaredCalls.routineId(schemasync.dsl.DeclaredCalls.calledName("\"Stamp\"()")));
+        assertEquals(function("my.schema", "St\"amp"), schemasync.dsl.DeclaredCalls.routineId(schemasync.dsl.DeclaredCalls.calledName("\"my.schema\".\"St\"\"amp\"()")));
     }
 }
