@@ -48,10 +48,21 @@ final class ShadowDiagnosis {
             }
             int n = 0;
             int before = problems.size();
-            for (ColumnSpec c : s.columns.values()) {
-                String error = Savepoints.attempt(connection, SqlRenderer.createTable(
-                        DSL.name("pg_temp", s.shadowName + "_c" + (++n)), List.of(c), List.of()));
-                if (error != null) {
+            // A plain column is tried alone (its type, default or collation can fail only by itself). A generated
+            // column can name only plain columns of its table (PostgreSQL refuses one over another generated column),
+            // so it is tried beside the plain ones that passed: alone it would fail for "column ... does not exist".
+            List<ColumnSpec> plainThatPassed = new java.util.ArrayList<>();
+            for (boolean generated : new boolean[] {false, true}) {
+                for (ColumnSpec c : s.columns.values()) {
+                    if ((c.generatedSql() != null) != generated) continue;
+                    List<ColumnSpec> tried = new java.util.ArrayList<>(generated ? plainThatPassed : List.of());
+                    tried.add(c);
+                    String error = Savepoints.attempt(connection, SqlRenderer.createTable(
+                            DSL.name("pg_temp", s.shadowName + "_c" + (++n)), tried, List.of()));
+                    if (error == null) {
+                        if (!generated) plainThatPassed.add(c);
+                        continue;
+                    }
                     String block = origins.getOrDefault(Normalizer.key(s.table, c.name()), "database");
                     problems.add(block + ": column " + s.table + "." + c.name() + " " + c.describe() + ": " + error);
                 }
