@@ -244,14 +244,15 @@ final class CreationOrder {
      */
     Set<String> routinesNeedingTables(Set<String> candidates) {
         Set<ObjectId> placedTypes = Set.copyOf(PlacedTypes.ids(catalog, graph)); // an argument of one: after it, among the tables
+        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
         Set<String> out = new TreeSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             for (String r : candidates) {
                 if (out.contains(r) || readsViews(r)) continue;
-                if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE || placedTypes.contains(p)
-                        || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
+                if (graph.prerequisitesOf(routine(r)).stream().map(p -> multiranges.getOrDefault(p, p)).anyMatch(p -> p.kind() == Kind.TABLE
+                        || placedTypes.contains(p) || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
                     grew |= out.add(r);
                 }
             }
@@ -325,18 +326,31 @@ final class CreationOrder {
         return out;
     }
 
-    /** Views and materialized views the routine reads (a standard SQL body): it is created with the views. */
+    /**
+     * Views and materialized views the routine reads (a standard SQL body), or a type over a view's row type its
+     * signature names ({@link PlacedTypes#overViews}): it is created with the views.
+     */
     boolean readsViews(String signature) {
-        return graph.prerequisitesOf(routine(signature)).stream()
-                .anyMatch(p -> p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW);
+        return !routineReads(signature).isEmpty();
     }
 
-    /** The views, materialized views and routines a view or routine needs, as relation names or signatures. */
+    /** The views, materialized views and types over their row types ({@link #typesOverViews}) a routine needs, by name. */
+    Set<String> routineReads(String signature) {
+        Set<String> out = new TreeSet<>();
+        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
+        for (ObjectId p : graph.prerequisitesOf(routine(signature))) {
+            p = multiranges.getOrDefault(p, p);
+            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || overViews().contains(p)) out.add(p.schema() + "." + p.name());
+        }
+        return out;
+    }
+
+    /** The views, materialized views, routines and types over a view's row type a view needs, as names or signatures. */
     Set<String> viewPrerequisites(QualifiedName view) {
         Set<String> out = new TreeSet<>();
         for (Kind kind : List.of(Kind.VIEW, Kind.MATERIALIZED_VIEW)) {
             for (ObjectId p : graph.prerequisitesOf(ObjectId.of(kind, view.schema(), view.name()))) {
-                if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.FUNCTION) {
+                if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.FUNCTION || overViews().contains(p)) {
                     out.add(p.schema() + "." + p.name());
                 }
             }
@@ -344,13 +358,27 @@ final class CreationOrder {
         return out;
     }
 
-    /** The views and materialized views a routine reads, by name. */
-    Set<String> routineReads(String signature) {
+    /** The domains, composite and range types over a view's row type, in name order: created with the views. */
+    List<QualifiedName> typesOverViews() {
+        return overViews().stream().map(CreationOrder::name).toList();
+    }
+
+    /** The types each type over a view's row type needs that are views or such types too, by name. */
+    Set<String> typePrerequisites(QualifiedName type) {
         Set<String> out = new TreeSet<>();
-        for (ObjectId p : graph.prerequisitesOf(routine(signature))) {
-            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW) out.add(p.schema() + "." + p.name());
+        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
+        for (ObjectId p : graph.prerequisitesOf(PlacedTypes.id(type))) {
+            p = multiranges.getOrDefault(p, p);
+            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.TYPE) out.add(p.schema() + "." + p.name());
         }
         return out;
+    }
+
+    private Set<ObjectId> overViews;
+
+    private Set<ObjectId> overViews() {
+        if (overViews == null) overViews = new java.util.LinkedHashSet<>(PlacedTypes.overViews(catalog, graph));
+        return overViews;
     }
 
     private static ObjectId routine(String signature) {
