@@ -127,7 +127,11 @@ public final class BlockCreationOrder {
             if (other instanceof Declaration.SchemaDecl s && own != null && own.schema().equals(s.name())) found.add(j);
             QualifiedName type = typeName(other);
             if (type != null && namesType(d, type)) found.add(j);
-            if (other instanceof Declaration.TableDecl t && signature.contains(t.name())) found.add(j);
+            // A table's row type: in a routine's signature (not its body), or a column's, attribute's or base type.
+            if (other instanceof Declaration.TableDecl t && (signature.contains(t.name())
+                    || routineName(d) == null && namesType(d, t.name()))) {
+                found.add(j);
+            }
             if (d instanceof Declaration.AggregateDecl a && routineName(other) != null
                     && DeclaredCalls.wordOf(routineName(other)).matcher(a.definition()).find()) {
                 found.add(j); // SFUNC / FINALFUNC: CREATE AGGREGATE resolves its support functions
