@@ -58,7 +58,7 @@ final class BlockPlan {
                 .filter(RangeBlocks::usesUserFunction).map(schemasync.catalog.RangeType::name).collect(java.util.stream.Collectors.toSet()));
         this.partitions = new PartitionTree(catalog);
         this.placedTypes = new HashSet<>(source.creationOrder().placedTypes());
-        placedTypes.addAll(source.creationOrder().typesOverViews()); // with the views
+        placedTypes.addAll(source.creationOrder().views().typesOverViews()); // with the views
         partitions.members().forEach((name, p) -> {
             partitionTrees.add(name);
             if (p.parent() != null) customTables.add(name);

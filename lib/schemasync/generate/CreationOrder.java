@@ -33,10 +33,12 @@ final class CreationOrder {
 
     private final DependencyGraph<ObjectId> graph;
     private final Catalog catalog;
+    private final ViewOrder views;
 
     CreationOrder(DependencyGraph<ObjectId> graph, Catalog catalog) {
         this.graph = graph;
         this.catalog = catalog;
+        this.views = new ViewOrder(graph, catalog);
     }
 
     /**
@@ -326,62 +328,17 @@ final class CreationOrder {
         return out;
     }
 
-    /**
-     * Views and materialized views the routine reads (a standard SQL body), or a type over a view's row type its
-     * signature names ({@link PlacedTypes#overViews}): it is created with the views.
-     */
+    /** Views and materialized views the routine reads, or a type over a view's row type it names: it is written with the views. */
     boolean readsViews(String signature) {
-        return !routineReads(signature).isEmpty();
+        return views.readsViews(signature);
     }
 
-    /** The views, materialized views and types over their row types ({@link #typesOverViews}) a routine needs, by name. */
-    Set<String> routineReads(String signature) {
-        Set<String> out = new TreeSet<>();
-        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
-        for (ObjectId p : graph.prerequisitesOf(routine(signature))) {
-            p = multiranges.getOrDefault(p, p);
-            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || overViews().contains(p)) out.add(p.schema() + "." + p.name());
-        }
-        return out;
+    /** What is written with the views: their order and the types and routines over them ({@link ViewOrder}). */
+    ViewOrder views() {
+        return views;
     }
 
-    /** The views, materialized views, routines and types over a view's row type a view needs, as names or signatures. */
-    Set<String> viewPrerequisites(QualifiedName view) {
-        Set<String> out = new TreeSet<>();
-        for (Kind kind : List.of(Kind.VIEW, Kind.MATERIALIZED_VIEW)) {
-            for (ObjectId p : graph.prerequisitesOf(ObjectId.of(kind, view.schema(), view.name()))) {
-                if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.FUNCTION || overViews().contains(p)) {
-                    out.add(p.schema() + "." + p.name());
-                }
-            }
-        }
-        return out;
-    }
-
-    /** The domains, composite and range types over a view's row type, in name order: created with the views. */
-    List<QualifiedName> typesOverViews() {
-        return overViews().stream().map(CreationOrder::name).toList();
-    }
-
-    /** The types each type over a view's row type needs that are views or such types too, by name. */
-    Set<String> typePrerequisites(QualifiedName type) {
-        Set<String> out = new TreeSet<>();
-        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
-        for (ObjectId p : graph.prerequisitesOf(PlacedTypes.id(type))) {
-            p = multiranges.getOrDefault(p, p);
-            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.TYPE) out.add(p.schema() + "." + p.name());
-        }
-        return out;
-    }
-
-    private Set<ObjectId> overViews;
-
-    private Set<ObjectId> overViews() {
-        if (overViews == null) overViews = new java.util.LinkedHashSet<>(PlacedTypes.overViews(catalog, graph));
-        return overViews;
-    }
-
-    private static ObjectId routine(String signature) {
+    static ObjectId routine(String signature) {
         int dot = signature.indexOf('.');
         return ObjectId.of(Kind.FUNCTION, signature.substring(0, dot), signature.substring(dot + 1));
     }
@@ -390,7 +347,7 @@ final class CreationOrder {
         return function.schema() + "." + function.name();
     }
 
-    private static QualifiedName name(ObjectId id) {
+    static QualifiedName name(ObjectId id) {
         return new QualifiedName(id.schema(), id.name());
     }
 }

@@ -38,7 +38,7 @@ final class ViewBlocks {
         matviews.putAll(catalog.materializedViews());
         Map<String, Catalog.Function> readers = new TreeMap<>();
         for (Catalog.Function r : routines.routinesReadingViews()) readers.put(r.signature(), r);
-        CreationOrder creation = source.creationOrder();
+        ViewOrder creation = source.creationOrder().views();
         TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
         relations.addAll(views.keySet());
         relations.addAll(matviews.keySet());
