@@ -19,7 +19,7 @@ for m in "${majors[@]}"; do
     echo "PostgreSQL $m: cannot fetch the binaries $r"; failed=1; continue; }
   log=$(mktemp)
   start=$(date +%s)
-  if SCHEMA_SYNC_TEST_POSTGRES=$m ./mvnw -B -o test -Dtest=CorpusRoundTripTest,CorpusKindsRoundTripTest,CreationOrderRoundTripTest,TableAttachedKindsRoundTripTest,FidelityGapsRoundTripTest,StatisticsRuleRoundTripTest,ViewAccessRoundTripTest,LastAttributesRoundTripTest,OwnersRoundTripTest,Postgres18RoundTripTest,Postgres18FeaturesTest,Postgres18NotNullNamesTest,OperatorCastRoundTripTest,TextSearchRoundTripTest,SecurityLabelsAndOperatorClassesTest,CycleSplitRoundTripTest,ForeignColumnCommentsRoundTripTest,IndexExpressibilityTest,TriggerExpressibilityTest,GraphPlacedRoundTripTest,ForeignKeyDeleteColumnsRoundTripTest,OperatorClassTest,DslNeverStricterTest,ShadowCreationOrderTest \
+  if SCHEMA_SYNC_TEST_POSTGRES=$m ./mvnw -B -o test -Dtest=CorpusRoundTripTest,CorpusKindsRoundTripTest,CreationOrderRoundTripTest,TableAttachedKindsRoundTripTest,FidelityGapsRoundTripTest,StatisticsRuleRoundTripTest,ViewAccessRoundTripTest,LastAttributesRoundTripTest,OwnersRoundTripTest,Postgres18RoundTripTest,Postgres18FeaturesTest,Postgres18NotNullNamesTest,OperatorCastRoundTripTest,TextSearchRoundTripTest,SecurityLabelsAndOperatorClassesTest,CycleSplitRoundTripTest,ForeignColumnCommentsRoundTripTest,IndexExpressibilityTest,TriggerExpressibilityTest,GraphPlacedRoundTripTest,PrerequisitePlacedRoundTripTest,ForeignKeyDeleteColumnsRoundTripTest,OperatorClassTest,DslNeverStricterTest,ShadowCreationOrderTest \
        -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1; then
     result="round-trips exactly"
   else

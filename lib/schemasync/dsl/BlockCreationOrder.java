@@ -18,7 +18,8 @@ import schemasync.model.DependencyGraph;
  * Inside one block, a declaration that another one needs at its creation is planned before it, even
  * when the block writes it later. PostgreSQL resolves, when it creates an object, the routines its
  * default, generated column, CHECK, index expression, policy or domain CHECK calls, a trigger's
- * function, and the types its columns, attributes, base type or signature name; so a block
+ * function, and the types its columns, attributes, base type or signature name (a table's row type is created with the
+ * table: a routine whose argument or result is one comes after that table, {@link RoutineSignature}); so a block
  * {@code ensureTable(t, default f())} then {@code ensureFunction(f)} creates f first.
  *
  * <p>The order is the written one with only what is needed pulled forward: each declaration, in written
@@ -65,8 +66,9 @@ public final class BlockCreationOrder {
 
     private static void flush(Catalog catalog, List<Declaration> all, DependencyGraph<Integer> calls, List<Integer> segment, List<Integer> out) {
         if (segment.isEmpty()) return;
-        // Only a routine, type or schema is ever pulled forward: a segment without one (a table and its indexes, the
-        // common block) keeps its written order, without matching every declaration's texts against the others.
+        // Only a routine, type or schema is ever pulled forward (and a table a routine's signature names, so a routine is
+        // there): a segment without one (a table and its indexes, the common block) keeps its written order, without
+        // matching every declaration's texts against the others.
         if (segment.stream().noneMatch(i -> pulledForward(all.get(i)))) {
             out.addAll(segment);
             segment.clear();
@@ -113,17 +115,23 @@ public final class BlockCreationOrder {
         return d instanceof Declaration.SchemaDecl || routineName(d) != null || typeName(d) != null;
     }
 
-    /** The segment's type and schema declarations that {@code all.get(i)} names at its creation. */
+    /** The segment's type, schema and (for a routine's signature) table declarations that {@code all.get(i)} names at its creation. */
     private static List<Integer> typesAndSchemas(List<Declaration> all, List<Integer> segment, int i) {
         Declaration d = all.get(i);
         List<Integer> found = new ArrayList<>();
         QualifiedName own = ownName(d);
+        Set<QualifiedName> signature = RoutineSignature.names(d); // a table named there: its row type, created with it
         for (int j : segment) {
             if (j == i) continue;
             Declaration other = all.get(j);
             if (other instanceof Declaration.SchemaDecl s && own != null && own.schema().equals(s.name())) found.add(j);
             QualifiedName type = typeName(other);
             if (type != null && namesType(d, type)) found.add(j);
+            // A table's row type: in a routine's signature (not its body), or a column's, attribute's or base type.
+            if (other instanceof Declaration.TableDecl t && (signature.contains(t.name())
+                    || routineName(d) == null && namesType(d, t.name()))) {
+                found.add(j);
+            }
             if (d instanceof Declaration.AggregateDecl a && routineName(other) != null
                     && DeclaredCalls.wordOf(routineName(other)).matcher(a.definition()).find()) {
                 found.add(j); // SFUNC / FINALFUNC: CREATE AGGREGATE resolves its support functions

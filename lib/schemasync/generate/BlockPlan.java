@@ -39,7 +39,10 @@ final class BlockPlan {
     private final Set<QualifiedName> partitionTrees = new HashSet<>();
     /** Domains and composite types over a range type whose function is a user's, written after that range. */
     private final List<QualifiedName> typesOverUserRanges;
-    /** Domains and composite types placed among the tables by the graph ({@link PlacedTypes}): not in the types blocks. */
+    /**
+     * Domains, composite and range types placed among the tables by the graph ({@link PlacedTypes}) or written with the
+     * views (over a view's row type): not in the types blocks.
+     */
     private final Set<QualifiedName> placedTypes;
     /** "schema.table.column" of serial columns → their sequence. */
     private final Map<String, QualifiedName> serials = new HashMap<>();
@@ -54,7 +57,8 @@ final class BlockPlan {
         this.typesOverUserRanges = source.creationOrder().typesOver(catalog.rangeTypes().values().stream()
                 .filter(RangeBlocks::usesUserFunction).map(schemasync.catalog.RangeType::name).collect(java.util.stream.Collectors.toSet()));
         this.partitions = new PartitionTree(catalog);
-        this.placedTypes = source.creationOrder().placedTypes();
+        this.placedTypes = new HashSet<>(source.creationOrder().placedTypes());
+        placedTypes.addAll(source.creationOrder().views().typesOverViews()); // with the views
         partitions.members().forEach((name, p) -> {
             partitionTrees.add(name);
             if (p.parent() != null) customTables.add(name);
@@ -73,13 +77,13 @@ final class BlockPlan {
         Set<String> operatorsUse = new HashSet<>(OperatorCalls.functionsUsed(source));
         operatorsUse.addAll(OperatorClassCalls.functionsUsed(source)); // a class's support functions
         routines.routinesTablesUse(RangeBlocks.functionsRangesUse(source), operatorsUse);
-        RangeBlocks.rangesOverUserFunctions(g, catalog);
+        RangeBlocks.rangesOverUserFunctions(g, catalog, placedTypes);
         typesOverUserRanges.stream().filter(n -> !placedTypes.contains(n)).forEach(this::type); // after the ranges' block
 
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
-        views(routines);
+        new ViewBlocks(g, source).write(routines, this::type);
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);
         StatisticsRuleCalls.write(g, catalog);
@@ -115,7 +119,7 @@ final class BlockPlan {
                 .forEach(n -> g.add(new TypeCalls.EnumCall(g.dslName(n), catalog.enums().get(n))));
         // Range types over built-in functions only: domains and composites of them follow; the others follow their functions.
         catalog.rangeTypes().keySet().stream().filter(n -> n.schema().equals(schema) && !RangeBlocks.usesUserFunction(
-                catalog.rangeTypes().get(n))).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
+                catalog.rangeTypes().get(n)) && !placedTypes.contains(n)).sorted(BY_NAME).forEach(n -> g.add(KindCalls.RangeTypeCall.of(g.dslName(n),
                 catalog.rangeTypes().get(n))));
         catalog.domains().keySet().stream().filter(n -> n.schema().equals(schema) && !typesOverUserRanges.contains(n)
                         && !placedTypes.contains(n))
@@ -133,10 +137,12 @@ final class BlockPlan {
         }
     }
 
-    /** {@code ensureDomain} or {@code ensureCompositeType}. */
+    /** {@code ensureDomain}, {@code ensureCompositeType} or {@code ensureRangeType}. */
     private void type(QualifiedName n) {
         schemasync.catalog.Domain d = catalog.domains().get(n);
-        if (d != null) {
+        if (catalog.rangeTypes().containsKey(n)) {
+            g.add(KindCalls.RangeTypeCall.of(g.dslName(n), catalog.rangeTypes().get(n)));
+        } else if (d != null) {
             g.add(new TypeCalls.DomainCall(g.dslName(n), d.baseType(), d.notNull(), d.defaultExpr(),
                     d.collation() == null ? null : d.collation().schema(), d.collation() == null ? null : d.collation().name(),
                     d.checks().stream().map(schemasync.catalog.Domain.Check::name).toList(),
@@ -288,51 +294,6 @@ final class BlockPlan {
     /** A partition's root partitioned table (the block that creates it); any other table itself. */
     private QualifiedName rootOf(QualifiedName table) {
         return partitions.rootOf(table);
-    }
-
-    /**
-     * Views and materialized views, each after the views and routines it reads (pg_depend records a
-     * view's uses); with them the routines whose standard SQL body reads a view. Ties by name.
-     */
-    private void views(RoutineBlocks routines) {
-        Map<QualifiedName, String> views = new TreeMap<>(BY_NAME);
-        views.putAll(catalog.views());
-        Map<QualifiedName, Catalog.MaterializedView> matviews = new TreeMap<>(BY_NAME);
-        matviews.putAll(catalog.materializedViews());
-        Map<String, Catalog.Function> readers = new TreeMap<>();
-        for (Catalog.Function r : routines.routinesReadingViews()) readers.put(r.signature(), r);
-        TreeSet<QualifiedName> relations = new TreeSet<>(BY_NAME);
-        relations.addAll(views.keySet());
-        relations.addAll(matviews.keySet());
-        if (relations.isEmpty() && readers.isEmpty()) return;
-        g.startBlock("Views", "Views and materialized views, each after the views it reads");
-        CreationOrder creation = source.creationOrder();
-        schemasync.model.DependencyGraph<String> graph = new schemasync.model.DependencyGraph<>();
-        relations.forEach(v -> graph.add(v.toString()));
-        readers.keySet().forEach(graph::add);
-        for (QualifiedName v : relations) creation.viewPrerequisites(v).forEach(p -> graph.edgeBetweenKnown(v.toString(), p));
-        for (String r : readers.keySet()) creation.routineReads(r).forEach(p -> graph.edgeBetweenKnown(r, p));
-        Map<String, QualifiedName> byText = new HashMap<>();
-        relations.forEach(v -> byText.put(v.toString(), v));
-        for (String node : graph.order(e -> true).nodes()) {
-            QualifiedName next = byText.get(node);
-            if (next == null) {
-                routines.routine(readers.get(node));
-            } else if (views.containsKey(next)) {
-                g.add(new Call.ViewCall(g.dslName(next), views.get(next).strip()));
-            } else {
-                Catalog.MaterializedView m = matviews.get(next);
-                String query = m.definition().strip();
-                if (query.endsWith(";")) query = query.substring(0, query.length() - 1);
-                g.add(new Call.MaterializedViewCall(g.dslName(next), query, m.populated()));
-                TableGenerator tg = new TableGenerator(g);
-                for (schemasync.catalog.Index i : g.indexesOf(next)) {
-                    Call index = tg.index(i);
-                    g.add(index != null ? index : g.custom("index " + i.name(), "options the DSL does not express",
-                            CustomSql.relationMissing(i.name()), g.indexDefinition(i.name()), g.dslName(i.name())));
-                }
-            }
-        }
     }
 
     private void triggers(String schema) {

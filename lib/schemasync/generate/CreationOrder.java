@@ -33,10 +33,12 @@ final class CreationOrder {
 
     private final DependencyGraph<ObjectId> graph;
     private final Catalog catalog;
+    private final ViewOrder views;
 
     CreationOrder(DependencyGraph<ObjectId> graph, Catalog catalog) {
         this.graph = graph;
         this.catalog = catalog;
+        this.views = new ViewOrder(graph, catalog);
     }
 
     /**
@@ -244,14 +246,15 @@ final class CreationOrder {
      */
     Set<String> routinesNeedingTables(Set<String> candidates) {
         Set<ObjectId> placedTypes = Set.copyOf(PlacedTypes.ids(catalog, graph)); // an argument of one: after it, among the tables
+        Map<ObjectId, ObjectId> multiranges = PlacedTypes.multiranges(catalog);
         Set<String> out = new TreeSet<>();
         boolean grew = true;
         while (grew) {
             grew = false;
             for (String r : candidates) {
                 if (out.contains(r) || readsViews(r)) continue;
-                if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE || placedTypes.contains(p)
-                        || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
+                if (graph.prerequisitesOf(routine(r)).stream().map(p -> multiranges.getOrDefault(p, p)).anyMatch(p -> p.kind() == Kind.TABLE
+                        || placedTypes.contains(p) || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
                     grew |= out.add(r);
                 }
             }
@@ -325,35 +328,17 @@ final class CreationOrder {
         return out;
     }
 
-    /** Views and materialized views the routine reads (a standard SQL body): it is created with the views. */
+    /** Views and materialized views the routine reads, or a type over a view's row type it names: it is written with the views. */
     boolean readsViews(String signature) {
-        return graph.prerequisitesOf(routine(signature)).stream()
-                .anyMatch(p -> p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW);
+        return views.readsViews(signature);
     }
 
-    /** The views, materialized views and routines a view or routine needs, as relation names or signatures. */
-    Set<String> viewPrerequisites(QualifiedName view) {
-        Set<String> out = new TreeSet<>();
-        for (Kind kind : List.of(Kind.VIEW, Kind.MATERIALIZED_VIEW)) {
-            for (ObjectId p : graph.prerequisitesOf(ObjectId.of(kind, view.schema(), view.name()))) {
-                if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW || p.kind() == Kind.FUNCTION) {
-                    out.add(p.schema() + "." + p.name());
-                }
-            }
-        }
-        return out;
+    /** What is written with the views: their order and the types and routines over them ({@link ViewOrder}). */
+    ViewOrder views() {
+        return views;
     }
 
-    /** The views and materialized views a routine reads, by name. */
-    Set<String> routineReads(String signature) {
-        Set<String> out = new TreeSet<>();
-        for (ObjectId p : graph.prerequisitesOf(routine(signature))) {
-            if (p.kind() == Kind.VIEW || p.kind() == Kind.MATERIALIZED_VIEW) out.add(p.schema() + "." + p.name());
-        }
-        return out;
-    }
-
-    private static ObjectId routine(String signature) {
+    static ObjectId routine(String signature) {
         int dot = signature.indexOf('.');
         return ObjectId.of(Kind.FUNCTION, signature.substring(0, dot), signature.substring(dot + 1));
     }
@@ -362,7 +347,7 @@ final class CreationOrder {
         return function.schema() + "." + function.name();
     }
 
-    private static QualifiedName name(ObjectId id) {
+    static QualifiedName name(ObjectId id) {
         return new QualifiedName(id.schema(), id.name());
     }
 }

@@ -14,7 +14,8 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
- * and the domains and composite types that need one of them or a table's row type ({@link PlacedTypes}).
+ * and the domains, composite and range types that need one of them, a table's row type or a routine created between
+ * the tables ({@link PlacedTypes}).
  * Each is a node of {@link CreationOrder#tables}' graph, after what PostgreSQL records it needs (its function and
  * estimators, its argument or cast types: a table's row type is that table; a routine created between the tables is
  * that routine) and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves
@@ -29,12 +30,15 @@ final class PlacedKinds {
     private final Map<String, ObjectId> byKey = new LinkedHashMap<>();
     private final Function<QualifiedName, QualifiedName> rootOf;
     private final Set<String> routines;
+    /** A multirange's node is its range's ({@link PlacedTypes#multiranges}). */
+    private final Map<ObjectId, ObjectId> multiranges;
 
     PlacedKinds(Catalog catalog, DependencyGraph<ObjectId> graph, Function<QualifiedName, QualifiedName> rootOf, Set<String> routines) {
         this.rootOf = rootOf;
         this.routines = routines;
+        this.multiranges = PlacedTypes.multiranges(catalog);
         for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
-        for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains and composites that need one
+        for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains, composites, ranges that need one
     }
 
     /** The graph's id of every operator and cast the catalog holds (as {@code catalog.DependencySql} names them). */
@@ -67,7 +71,12 @@ final class PlacedKinds {
      * table's part ({@code user}: the table whose creation resolves {@code n}'s expressions) or a routine created between
      * the tables, its uses of one.
      */
-    void edgesOf(ObjectId n, DependencyGraph<String> nodes, QualifiedName user, Set<ObjectId> prerequisites) {
+    void edgesOf(ObjectId n, DependencyGraph<String> nodes, QualifiedName user, Set<ObjectId> recorded) {
+        Set<ObjectId> prerequisites = recorded;
+        if (!multiranges.isEmpty()) {
+            prerequisites = new java.util.LinkedHashSet<>();
+            for (ObjectId p : recorded) prerequisites.add(multiranges.getOrDefault(p, p));
+        }
         if (isPlaced(n)) {
             for (ObjectId p : prerequisites) {
                 String to = p.kind() == Kind.TABLE ? rootOf.apply(new QualifiedName(p.schema(), p.name())).toString()

@@ -47,8 +47,10 @@ final class RangeBlocks {
         return SqlText.quoteIdent(name.schema()) + "." + SqlText.quoteIdent(name.name());
     }
 
-    static void rangesOverUserFunctions(Generator g, Catalog catalog) {
+    /** The range types over user functions, but those {@code placed} by the graph (over a type placed among the tables). */
+    static void rangesOverUserFunctions(Generator g, Catalog catalog, Set<QualifiedName> placed) {
         List<RangeType> ranges = catalog.rangeTypes().values().stream().filter(RangeBlocks::usesUserFunction)
+                .filter(r -> !placed.contains(r.name()))
                 .sorted(Comparator.comparing((RangeType r) -> r.name().schema()).thenComparing(r -> r.name().name())).toList();
         if (ranges.isEmpty()) return;
         g.startBlock("Range types over functions", "Range types whose subtype_diff or canonical function is one of the"

@@ -36,6 +36,9 @@ final class RoutineBlocks {
         Set<String> seed = new HashSet<>(order.routinesTablesUse());
         seed.addAll(rangesUse); // a range type's subtype_diff or canonical function, created before the range
         seed.addAll(operatorsUse); // an operator's or cast's: the graph places it after them (PlacedKinds), between the tables if need be
+        // A domain's CHECK or default calling one whose standard SQL body reads a table: between the tables too, the domain
+        // after it (PlacedTypes); the others a domain calls were written before the types.
+        seed.addAll(order.routinesNeedingTables(closure(order.routinesTypesUse())));
         Set<String> needsTables = order.routinesNeedingTables(closure(seed));
         needsTables.removeAll(closure(rangesUse)); // the range types come before every table
         Set<String> used = early(seed, r -> !needsTables.contains(r), "Functions the tables use", "Functions called by column"

@@ -35,7 +35,7 @@ final class ShadowPrerequisites {
         List<Declaration> all = declared.declarations();
         for (int i : DependencyOrder.of(catalog, all)) {
             Declaration d = all.get(i);
-            RowTypePrerequisite.of(catalog, d, rowTypesUsed).ifPresent(sql::add); // a table whose row type a domain or composite uses
+            RowTypePrerequisite.of(catalog, d, rowTypesUsed).ifPresent(sql::add); // a table or view whose row type a type or signature uses
             if (d instanceof TableDecl t) {
                 tablesDeclaredBefore.add(t.name().toString());
                 if (t.name().schema().equals(QualifiedName.DEFAULT_SCHEMA)) tablesDeclaredBefore.add(t.name().name());

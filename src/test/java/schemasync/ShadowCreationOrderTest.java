@@ -45,4 +45,20 @@ class ShadowCreationOrderTest {
                     + " JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE a.attname = 'norm'"));
         }
     }
+    @Test
+    void aRoutineWhoseSignatureNamesATableWrittenAfterItInTheBlockConverges() throws Exception {
+        // CREATE FUNCTION resolves its argument and result types: the table's row type. Before, the block was applied in
+        // its written order ("type zz_wraps does not exist"), and the comparison's twins could not create the functions
+        // either (the shadows are temporary tables under other names), so the CHECK calling them was refused.
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(List.of(block("001_orders", db -> {
+                db.ensureFunction("zz_valid(w zz_wraps)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT (w).note IS NULL $$");
+                db.ensureFunction("zz_wrap(o zz_orders)", "RETURNS zz_wraps LANGUAGE sql IMMUTABLE AS $$ SELECT ROW(o, NULL)::zz_wraps $$");
+                db.ensureTable("zz_orders", t -> t.column("id", "bigint").primaryKey("id").column("total", "numeric"));
+                db.ensureTable("zz_wraps", t -> t.column("orders", "zz_orders").column("note", "text"));
+                db.ensureConstraints("zz_orders", t -> t.check("zz_orders_valid", "zz_valid(zz_wrap(ROW(id, total)::zz_orders))"));
+            })));
+            assertEquals("1", s.queryString("SELECT count(*) FROM pg_constraint WHERE conname = 'zz_orders_valid'"));
+        }
+    }
 }

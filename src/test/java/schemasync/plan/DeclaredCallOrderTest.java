@@ -113,6 +113,32 @@ class DeclaredCallOrderTest {
                 + " domain public.code_text needs function public.zz_valid(t code_text) needs domain public.code_text"), m);
     }
 
+    @Test
+    void aRoutineWhoseSignatureNamesATablesRowTypeComesAfterTheTableWhateverTheLineOrder() {
+        Catalog empty = catalog().build();
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            // A body reading the table names no type PostgreSQL resolves at CREATE: it keeps its place.
+            db.ensureFunction("zz_count()", "RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM zz_wraps $$");
+            db.ensureFunction("zz_valid(w zz_wraps)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT (w).note IS NULL $$");
+            db.ensureFunction("zz_wrap(n text)", "RETURNS public.zz_wraps LANGUAGE sql AS $$ SELECT NULL::zz_wraps $$");
+            db.ensureTable("zz_wraps", t -> t.column("id", "bigint").column("note", "text"));
+        }))).declarations();
+        List<Integer> order = DependencyOrder.of(empty, all);
+        assertEquals(List.of("zz_count", "zz_wraps", "zz_valid", "zz_wrap"), names(all, order));
+        assertEquals(order, DeclaredCallOrder.checked(empty, all, order));
+    }
+
+    @Test
+    void aTableWhoseCheckCallsARoutineTakingItsOwnRowTypeIsACycle() {
+        List<Declaration> all = DeclaredSchema.of(List.of(Blocks.block("B1", db -> {
+            db.ensureTable("orders", t -> t.column("id", "bigint").check("orders_ok", "zz_ok(ROW(id)::orders)"));
+            db.ensureFunction("zz_ok(o orders)", "RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT true $$");
+        }))).declarations();
+        String m = assertThrows(SchemaSyncException.class, () -> DependencyOrder.of(catalog().build(), all)).getMessage();
+        assertTrue(m.contains("Block B1 declares objects that need each other to be created (nothing was changed):"), m);
+        assertTrue(m.contains("public.orders needs function public.zz_ok(o orders) needs"), m);
+    }
+
     /** The planned declarations' names, without the storage options every ensureTable also declares. */
     private static List<String> names(List<Declaration> all, List<Integer> order) {
         return order.stream().map(all::get).filter(d -> !(d instanceof Declaration.TableOptionsDecl)).map(DeclaredCallOrderTest::nameOf).toList();

@@ -137,6 +137,16 @@ class PlannerObjectCasesTest {
                         List.of(),
                         List.of(),
                         List.of("unchanged function public.answer()")),
+                // CREATE FUNCTION resolves its argument types: the table's row type (dsl.BlockCreationOrder pulls the table forward).
+                new Case("a function taking the row type of a table written after it in its block: the table first", catalog().build(),
+                        db -> db.ensureFunction("is_big(o orders)", "RETURNS boolean LANGUAGE sql AS $$ SELECT (o).total > 100 $$")
+                                .ensureTable("orders", t -> t.column("id", "bigint").column("total", "numeric")),
+                        shapes().columns("public.orders", column("id", "bigint"), column("total", "numeric"))
+                                .function("public.is_big(o orders)", "public.is_big(o orders)", "CREATE OR REPLACE FUNCTION ...").build(),
+                        List.of("CREATE TABLE \"public\".\"orders\" (\"id\" bigint, \"total\" numeric)",
+                                "CREATE OR REPLACE FUNCTION \"public\".\"is_big\"(o orders) RETURNS boolean LANGUAGE sql AS $$ SELECT (o).total > 100 $$"),
+                        List.of(List.of(), List.of()),
+                        List.of("create table public.orders", "create function public.is_big(o orders)")),
                 new Case("a procedure: CREATE PROCEDURE", catalog().build(),
                         db -> db.ensureProcedure("purge(days integer)", "LANGUAGE sql AS $$ SELECT 1 $$"),
                         shapes().function("public.purge(days integer)", "public.purge(days integer)", "CREATE OR REPLACE PROCEDURE ...").build(),
