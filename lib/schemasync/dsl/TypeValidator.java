@@ -90,7 +90,8 @@ final class TypeValidator {
             validator.problem(c.origin(), what + ": write the routine as name(argument types)");
         else if (!kind.routine() && !kind.usingMethod() && kind != CommentTarget.Kind.OPERATOR && kind != CommentTarget.Kind.CAST
                 && t.detail() != null)
-            validator.problem(c.origin(), what + ": a " + kind.word() + " is named by itself; use ensureComment(kind, name, text)");
+            validator.problem(c.origin(), what + ": " + ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word()
+                    + " is named by itself; use ensureComment(kind, name, text)");
         // COMMENT ... IS '' removes the comment: that is not a comment to converge to.
         if (c.text() == null || c.text().isEmpty()) validator.problem(c.origin(), what + " has no text");
         if (!seen.add(unspaced(t))) validator.problem(c.origin(), what + " is declared twice");

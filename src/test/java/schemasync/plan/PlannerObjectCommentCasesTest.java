@@ -200,7 +200,7 @@ class PlannerObjectCommentCasesTest {
         assertTrue(m.contains("C1: comment on operator public.===(null): write it as name(left type, right type)"), m);
         assertTrue(m.contains("C1: comment on cast (text AS null): write the cast as source AS target"), m);
         assertTrue(m.contains("C1: comment on operator class public.money2_ops USING null: write it as name USING method"), m);
-        assertTrue(m.contains("C1: comment on extension citext: a extension is named by itself"), m);
+        assertTrue(m.contains("C1: comment on extension citext: an extension is named by itself"), m);
         assertTrue(m.contains("comment on operator public.===(integer, integer) is declared twice"), m);
     }
 
