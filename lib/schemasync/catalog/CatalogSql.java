@@ -30,8 +30,11 @@ final class CatalogSql {
      * Comments on everything but tables and columns (those come with the tables query): schemas,
      * views, materialized views, sequences, indexes, types (enum, domain, composite, range), functions,
      * procedures and aggregates (by identity arguments), constraints of tables and of domains,
-     * triggers, policies and the columns of views and foreign tables (a table's columns carry their own; a foreign
-     * table's column comment is read with the table as the object, the column as the detail). One branch per catalog, joined to pg_description on its classoid.
+     * triggers, policies, the columns of views, materialized views and foreign tables and the attributes of composite
+     * types (a table's columns carry their own; such a column's comment is read with its relation as the object, the
+     * column as the detail), statistics, rules, text search objects, collations, operators (their two types as detail),
+     * casts, operator classes and families (their access method as detail), and the database's extensions, foreign
+     * servers, publications and event triggers. One branch per catalog, joined to pg_description on its classoid.
      */
     static final String COMMENTS = """
             -- schema-sync: comments
@@ -77,9 +80,9 @@ final class CatalogSql {
             JOIN pg_catalog.pg_policy po ON po.polrelid = c.oid
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_policy'::regclass AND d.objoid = po.oid
             UNION ALL
-            SELECT CASE c.relkind WHEN 'v' THEN 'view column' ELSE 'foreign table column' END, m.nspname, c.relname, a.attname,
-                   d.description
-            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'f')
+            SELECT CASE c.relkind WHEN 'v' THEN 'view column' WHEN 'm' THEN 'materialized view column' WHEN 'c' THEN 'type attribute'
+                                  ELSE 'foreign table column' END, m.nspname, c.relname, a.attname, d.description
+            FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid AND c.relkind IN ('v', 'm', 'c', 'f')
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
@@ -93,7 +96,85 @@ final class CatalogSql {
             FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
             JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename <> '_RETURN'
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_rewrite'::regclass AND d.objoid = r.oid
-            """ + TextSearchReader.COMMENTS + """
+            """ + TextSearchReader.COMMENTS + CatalogSql.OPERATOR_COMMENTS + CatalogSql.DATABASE_COMMENTS + """
             ORDER BY 1, 2, 3, 4
+            """;
+
+    /**
+     * The comments query's branches for collations, operators (not shells: pg_dump skips them), casts (database-wide:
+     * read when their source type, target type or function is in a managed schema, as {@code OperatorReader} reads
+     * them; the schema column empty, the source type as the name, the target as the detail, as format_type prints
+     * them under the reader's search_path) and operator classes and families. Never an extension's member.
+     */
+    private static final String OPERATOR_COMMENTS = """
+            UNION ALL
+            SELECT 'collation', m.nspname, co.collname, NULL, d.description
+            FROM managed m JOIN pg_catalog.pg_collation co ON co.collnamespace = m.oid
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_collation'::regclass AND d.objoid = co.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_collation'::regclass AND e.objid = co.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'operator', m.nspname, o.oprname,
+                   CASE WHEN o.oprleft <> 0 THEN pg_catalog.format_type(o.oprleft, NULL) ELSE 'NONE' END || ', '
+                   || CASE WHEN o.oprright <> 0 THEN pg_catalog.format_type(o.oprright, NULL) ELSE 'NONE' END, d.description
+            FROM managed m JOIN pg_catalog.pg_operator o ON o.oprnamespace = m.oid AND o.oprcode <> 0
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_operator'::regclass AND d.objoid = o.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'cast', '', pg_catalog.format_type(c.castsource, NULL), pg_catalog.format_type(c.casttarget, NULL), d.description
+            FROM pg_catalog.pg_cast c
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_cast'::regclass AND d.objoid = c.oid
+            JOIN pg_catalog.pg_type s ON s.oid = c.castsource
+            JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
+            LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
+            WHERE c.oid >= 16384
+              AND (s.typnamespace IN (SELECT oid FROM managed) OR t.typnamespace IN (SELECT oid FROM managed)
+                   OR p.pronamespace IN (SELECT oid FROM managed))
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
+            UNION ALL
+            SELECT 'operator class', m.nspname, oc.opcname, am.amname, d.description
+            FROM managed m JOIN pg_catalog.pg_opclass oc ON oc.opcnamespace = m.oid JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_opclass'::regclass AND d.objoid = oc.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_opclass'::regclass AND e.objid = oc.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'operator family', m.nspname, f.opfname, am.amname, d.description
+            FROM managed m JOIN pg_catalog.pg_opfamily f ON f.opfnamespace = m.oid JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_opfamily'::regclass AND d.objoid = f.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_opfamily'::regclass AND e.objid = f.oid AND e.deptype = 'e')
+            """;
+
+    /**
+     * The comments query's branches for the objects of the database the DSL declares, whatever schemas are managed (as
+     * the extensions query and {@code ExternalReader} read them), their schema column empty: extensions (CREATE EXTENSION
+     * sets the comment of its control file, which is read as any other), foreign servers, publications and event
+     * triggers (not an extension's member).
+     */
+    private static final String DATABASE_COMMENTS = """
+            UNION ALL
+            SELECT 'extension', '', x.extname, NULL, d.description
+            FROM pg_catalog.pg_extension x
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_extension'::regclass AND d.objoid = x.oid AND d.objsubid = 0
+            UNION ALL
+            SELECT 'server', '', fs.srvname, NULL, d.description
+            FROM pg_catalog.pg_foreign_server fs
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_foreign_server'::regclass AND d.objoid = fs.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_foreign_server'::regclass AND e.objid = fs.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'publication', '', p.pubname, NULL, d.description
+            FROM pg_catalog.pg_publication p
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_publication'::regclass AND d.objoid = p.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_publication'::regclass AND e.objid = p.oid AND e.deptype = 'e')
+            UNION ALL
+            SELECT 'event trigger', '', t.evtname, NULL, d.description
+            FROM pg_catalog.pg_event_trigger t
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_event_trigger'::regclass AND d.objoid = t.oid
+            WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_event_trigger'::regclass AND e.objid = t.oid AND e.deptype = 'e')
             """;
 }

@@ -37,7 +37,35 @@ public enum CommentOn {
     /** A text search dictionary, by its name. */
     TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
     /** A text search configuration, by its name. */
-    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION),
+    /** A collation, by its name. */
+    COLLATION(Kind.COLLATION),
+    /**
+     * {@code "name(left type, right type)"}, NONE for a prefix operator's missing left type:
+     * {@code ensureComment(CommentOn.OPERATOR, "shop.===(money2, money2)", "...")}, as {@code OwnerOf.OPERATOR} names one.
+     */
+    OPERATOR(Kind.OPERATOR),
+    /** {@code "source AS target"}: {@code ensureComment(CommentOn.CAST, "text AS money2", "...")}, as DROP CAST names one. */
+    CAST(Kind.CAST),
+    /** {@code "name USING method"}: {@code ensureComment(CommentOn.OPERATOR_CLASS, "shop.money2_ops USING btree", "...")}. */
+    OPERATOR_CLASS(Kind.OPERATOR_CLASS),
+    /** {@code "name USING method"}, as an operator class. */
+    OPERATOR_FAMILY(Kind.OPERATOR_FAMILY),
+    /** With the materialized view and the column's name. */
+    MATERIALIZED_VIEW_COLUMN(Kind.MATERIALIZED_VIEW_COLUMN),
+    /** With the composite type and the attribute's name (COMMENT ON COLUMN type.attribute). */
+    TYPE_ATTRIBUTE(Kind.TYPE_ATTRIBUTE),
+    /**
+     * An extension, by its name (database-wide). CREATE EXTENSION sets the comment its control file gives; declare one
+     * only to keep another.
+     */
+    EXTENSION(Kind.EXTENSION),
+    /** A foreign server, by its name (database-wide). */
+    FOREIGN_SERVER(Kind.SERVER),
+    /** A publication, by its name (database-wide). */
+    PUBLICATION(Kind.PUBLICATION),
+    /** An event trigger, by its name (database-wide). */
+    EVENT_TRIGGER(Kind.EVENT_TRIGGER);
 
     private final Kind kind;
 
@@ -52,6 +80,7 @@ public enum CommentOn {
 
     /** The DSL's name for a catalog kind (generate writes it). */
     public static CommentOn of(Kind kind) {
-        return valueOf(kind.name());
+        for (CommentOn o : values()) if (o.kind == kind) return o;
+        throw new IllegalArgumentException("no CommentOn for " + kind);
     }
 }

@@ -99,7 +99,9 @@ public record DeclaredSchema(List<Declaration> declarations, Set<String> managed
         if (d instanceof TypeDecl.DomainDecl t) return t.name().schema();
         if (d instanceof TypeDecl.CompositeTypeDecl t) return t.name().schema();
         if (d instanceof TypeDecl.SequenceDecl q) return q.name().schema();
-        if (d instanceof Declaration.CommentDecl c) return c.target().object().schema();
+        if (d instanceof Declaration.CommentDecl c) { // a cast or an object of the database is in no schema
+            return c.target().object() == null || c.target().object().schema().isEmpty() ? null : c.target().object().schema();
+        }
         if (d instanceof Declaration.ViewDecl v) return v.name().schema();
         if (d instanceof Declaration.FunctionDecl f) return f.name().schema();
         if (d instanceof Declaration.TriggerDecl t) return t.table() == null ? null : t.table().schema();

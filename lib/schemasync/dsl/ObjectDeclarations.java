@@ -70,14 +70,37 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
     /**
      * The object has this comment: {@code ensureComment(CommentOn.VIEW, "active_users", "Users not deleted")}.
      * Kinds: SCHEMA (the schema's name), VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, TYPE (enum, domain or
-     * composite), and FUNCTION, PROCEDURE, AGGREGATE written {@code name(argument types)}. Tables and
-     * columns are commented in {@code ensureTable}. Set when missing or different (metadata only).
+     * composite), COLLATION, FUNCTION, PROCEDURE, AGGREGATE written {@code name(argument types)}, OPERATOR written
+     * {@code name(left type, right type)} (NONE for a prefix operator's left), CAST written {@code source AS target},
+     * OPERATOR_CLASS and OPERATOR_FAMILY written {@code name USING method}, and EXTENSION, FOREIGN_SERVER, PUBLICATION,
+     * EVENT_TRIGGER by their names (objects of the database, no schema). Tables and columns are commented in
+     * {@code ensureTable}. Set when missing or different (metadata only).
      */
     public SchemaChanges ensureComment(CommentOn on, String object, String text) {
         schemasync.catalog.CommentTarget.Kind kind = on == null ? null : on.kind();
         schemasync.catalog.CommentTarget target;
         if (kind == schemasync.catalog.CommentTarget.Kind.SCHEMA) {
             target = new schemasync.catalog.CommentTarget(kind, new QualifiedName(scope().schemaName(object), scope().schemaName(object)), null);
+        } else if (kind != null && kind.databaseWide()) {
+            target = schemasync.catalog.CommentTarget.databaseWide(kind, object); // a name of the database: no schema to resolve
+        } else if (kind == schemasync.catalog.CommentTarget.Kind.CAST) {
+            // "source AS target", as DROP CAST names one (its parentheses optional); a type in the tenant's schema, as ensureCast's.
+            String bare = object == null ? "" : object.strip();
+            if (bare.startsWith("(") && bare.endsWith(")")) bare = bare.substring(1, bare.length() - 1).strip();
+            String[] types = bare.split("(?i)\\s+AS\\s+", 2);
+            target = types.length < 2 ? new schemasync.catalog.CommentTarget(kind, new QualifiedName("", bare), null)
+                    : schemasync.catalog.CommentTarget.cast(scope().name(types[0].strip()), scope().name(types[1].strip()));
+        } else if (kind != null && kind.usingMethod()) {
+            // "name USING method": a btree and a hash class may share a name.
+            String[] parts = object == null ? new String[] {""} : object.strip().split("(?i)\\s+USING\\s+", 2);
+            target = new schemasync.catalog.CommentTarget(kind, scope().qualified(parts[0]),
+                    parts.length < 2 ? null : parts[1].strip().toLowerCase(java.util.Locale.ROOT));
+        } else if (kind == schemasync.catalog.CommentTarget.Kind.OPERATOR) {
+            Signature sig = Signature.parse(object, scope());
+            String[] types = OwnerDecl.operatorTypes(sig.arguments());
+            target = types == null ? new schemasync.catalog.CommentTarget(kind, sig.name(), null)
+                    : schemasync.catalog.CommentTarget.operator(sig.name(), types[0] == null ? null : scope().name(types[0]),
+                    types[1] == null ? null : scope().name(types[1]));
         } else if (kind != null && kind.routine()) {
             Signature sig = Signature.parse(object, scope());
             target = new schemasync.catalog.CommentTarget(kind, sig.name(), sig.arguments());
@@ -89,13 +112,16 @@ public abstract class ObjectDeclarations extends RelationDeclarations {
     }
 
     /**
-     * The comment on a constraint, trigger or policy of {@code table} (or a constraint of a domain):
+     * The comment on a constraint, trigger or policy of {@code table} (or a constraint of a domain), or on a column
+     * of a view, materialized view or foreign table, or an attribute of a composite type:
      * {@code ensureComment(CommentOn.CONSTRAINT, "users", "users_email_key", "Sign-in is by email")}.
      */
     public SchemaChanges ensureComment(CommentOn on, String tableOrDomain, String name, String text) {
-        add(new Declaration.CommentDecl(new schemasync.catalog.CommentTarget(on == null ? null : on.kind(),
-                scope().qualified(tableOrDomain),
-                name), text, currentOrigin()));
+        schemasync.catalog.CommentTarget.Kind kind = on == null ? null : on.kind();
+        add(new Declaration.CommentDecl(kind == schemasync.catalog.CommentTarget.Kind.CAST
+                ? schemasync.catalog.CommentTarget.cast(tableOrDomain == null ? null : scope().name(tableOrDomain.strip()),
+                        name == null ? null : scope().name(name.strip())) // (source, target): as "source AS target"
+                : new schemasync.catalog.CommentTarget(kind, scope().qualified(tableOrDomain), name), text, currentOrigin()));
         return self();
     }
 

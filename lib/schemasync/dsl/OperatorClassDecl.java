@@ -64,6 +64,12 @@ public final class OperatorClassDecl {
         if (removal instanceof FamilyRemoval r && d instanceof FamilyDeclared f) {
             return r.name().equals(f.name()) && r.method().equalsIgnoreCase(String.valueOf(f.options().method()));
         }
+        if (d instanceof Declaration.CommentDecl k && k.target().kind() != null && k.target().kind().usingMethod()) { // DROP takes the comment along
+            boolean family = k.target().kind() == schemasync.catalog.CommentTarget.Kind.OPERATOR_FAMILY;
+            return (family ? removal instanceof FamilyRemoval : removal instanceof ClassRemoval) && k.target().detail() != null
+                    && k.target().object().equals(removal instanceof FamilyRemoval f ? f.name() : ((ClassRemoval) removal).name())
+                    && k.target().detail().equalsIgnoreCase(String.valueOf(removal instanceof FamilyRemoval f ? f.method() : ((ClassRemoval) removal).method()));
+        }
         return removal instanceof FamilyRemoval r && d instanceof ClassDeclared c && r.name().equals(c.operatorClass().family())
                 && r.method().equalsIgnoreCase(String.valueOf(c.options().method()));
     }

@@ -57,7 +57,7 @@ public final class OperatorDecl {
     }
 
     /**
-     * The operators and casts (and operators' owners) of earlier blocks that a later ensureNoOperator / ensureNoCast removes (the
+     * The operators and casts (and operators' owners, and the comments of both) of earlier blocks that a later ensureNoOperator / ensureNoCast removes (the
      * {@link Superseded} rule): on an empty database never created, on an existing one dropped. Types are matched
      * as written (spaces and case aside): the declarations are folded before any server spells them.
      */
@@ -76,6 +76,15 @@ public final class OperatorDecl {
         if (removal instanceof OperatorRemoval r && d instanceof OwnerDecl w && w.target().kind() == schemasync.catalog.OwnerTarget.Kind.OPERATOR) {
             String[] types = OwnerDecl.operatorTypes(w.target().arguments());
             return types != null && r.name().equals(w.name()) && same(r.leftType(), types[0]) && same(r.rightType(), types[1]);
+        }
+        // DROP OPERATOR and DROP CAST take their comments along, as their owners.
+        if (removal instanceof OperatorRemoval r && d instanceof Declaration.CommentDecl k
+                && k.target().kind() == schemasync.catalog.CommentTarget.Kind.OPERATOR) {
+            String[] types = OwnerDecl.operatorTypes(k.target().detail());
+            return types != null && r.name().equals(k.target().object()) && same(r.leftType(), types[0]) && same(r.rightType(), types[1]);
+        }
+        if (removal instanceof CastRemoval r && d instanceof Declaration.CommentDecl k && k.target().kind() == schemasync.catalog.CommentTarget.Kind.CAST) {
+            return same(r.source(), k.target().object().name()) && same(r.target(), k.target().detail());
         }
         return removal instanceof CastRemoval r && d instanceof CastDeclared c && same(r.source(), c.source()) && same(r.target(), c.target());
     }

@@ -1,4 +1,6 @@
 package schemasync.dsl;
+
+import schemasync.catalog.CommentTarget;
 import schemasync.catalog.SequenceOptions;
 
 import java.util.HashMap;
@@ -61,22 +63,44 @@ final class TypeValidator {
         }
     }
 
-    private void comment(Declaration.CommentDecl c, Set<schemasync.catalog.CommentTarget> seen) {
-        schemasync.catalog.CommentTarget t = c.target();
-        String what = "comment on " + t.kind().word() + " " + t;
+    private void comment(Declaration.CommentDecl c, Set<CommentTarget> seen) {
+        CommentTarget t = c.target();
         if (t.kind() == null) {
             validator.problem(c.origin(), "comment needs a kind (CommentOn.VIEW, ...)");
             return;
         }
-        validator.qualified(c.origin(), t.kind().word(), t.object());
-        if (t.kind().onTableOrDomain()) validator.name(c.origin(), t.kind().word(), t.detail());
-        else if (t.kind().routine() && t.detail() == null)
+        String what = "comment on " + t.kind().word() + " " + t;
+        CommentTarget.Kind kind = t.kind();
+        if (kind.databaseWide()) validator.name(c.origin(), kind.word(), t.object().name());
+        else if (kind == CommentTarget.Kind.CAST) {
+            if (t.object().name().isBlank() || t.detail() == null || t.detail().isBlank())
+                validator.problem(c.origin(), what + ": write the cast as source AS target, e.g. \"text AS money2\"");
+        } else if (kind == CommentTarget.Kind.OPERATOR) {
+            validator.name(c.origin(), "schema", t.object().schema());
+            OperatorValidator.operatorName(validator, c.origin(), what, t.object().name());
+            if (OwnerDecl.operatorTypes(t.detail()) == null) {
+                validator.problem(c.origin(), what + ": write it as name(left type, right type), NONE for a prefix operator's left,"
+                        + " e.g. \"shop.===(money2, money2)\"");
+            }
+        } else validator.qualified(c.origin(), kind.word(), t.object());
+        if (kind.onTableOrDomain()) validator.name(c.origin(), kind.word(), t.detail());
+        else if (kind.usingMethod() && (t.detail() == null || t.detail().isBlank()))
+            validator.problem(c.origin(), what + ": write it as name USING method, e.g. \"shop.money2_ops USING btree\"");
+        else if (kind.routine() && t.detail() == null)
             validator.problem(c.origin(), what + ": write the routine as name(argument types)");
-        else if (!t.kind().routine() && t.detail() != null)
-            validator.problem(c.origin(), what + ": a " + t.kind().word() + " is named by itself; use ensureComment(kind, name, text)");
+        else if (!kind.routine() && !kind.usingMethod() && kind != CommentTarget.Kind.OPERATOR && kind != CommentTarget.Kind.CAST
+                && t.detail() != null)
+            validator.problem(c.origin(), what + ": " + ("aeiou".indexOf(kind.word().charAt(0)) >= 0 ? "an " : "a ") + kind.word()
+                    + " is named by itself; use ensureComment(kind, name, text)");
         // COMMENT ... IS '' removes the comment: that is not a comment to converge to.
         if (c.text() == null || c.text().isEmpty()) validator.problem(c.origin(), what + " has no text");
-        if (!seen.add(t)) validator.problem(c.origin(), what + " is declared twice");
+        if (!seen.add(unspaced(t))) validator.problem(c.origin(), what + " is declared twice");
+    }
+
+    /** One key per operator whatever the spacing of its types. */
+    private static CommentTarget unspaced(CommentTarget t) {
+        String[] types = t.kind() == CommentTarget.Kind.OPERATOR ? OwnerDecl.operatorTypes(t.detail()) : null;
+        return types == null ? t : CommentTarget.operator(t.object(), types[0], types[1]);
     }
 
     private void sequence(TypeDecl.SequenceDecl q, Set<String> names) {

@@ -91,11 +91,12 @@ final class BlockPlan {
         GrantBlocks grants = new GrantBlocks(g, catalog, customTables, this::sortedTables);
         for (String schema : g.schemas()) grants.grants(schema);
         grants.objectGrants();
-        CommentCalls.write(g, catalog);
+        CommentCalls.write(g, catalog, source.extensionComments());
         OwnerCalls.write(g, catalog, g.applyingRole());
         SecurityLabels.write(g, source.securityLabels()); // custom steps: once every object and its owner exist
         externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         OwnerCalls.writeEventTriggers(g, catalog, g.applyingRole());
+        CommentCalls.writeEventTriggers(g, catalog);
         g.finishBlock();
     }
 

@@ -216,7 +216,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
     record CommentCall(schemasync.catalog.CommentTarget.Kind kind, String object, String detail, String text) implements Call {
         public void render(JavaCode code) {
             code.importClass("schemasync.dsl.CommentOn");
-            code.line(0, "db.ensureComment(CommentOn." + kind.name() + ", " + JavaCode.literal(object)
+            code.line(0, "db.ensureComment(CommentOn." + schemasync.dsl.CommentOn.of(kind).name() + ", " + JavaCode.literal(object)
                     + (detail == null ? "" : ", " + JavaCode.literal(detail)) + ", " + JavaCode.literal(text) + ");");
         }
 

@@ -65,7 +65,6 @@ final class ObjectCensus {
             case "pg_ts_template" -> "text search template";
             case "pg_cast" -> "cast";
             case "pg_conversion" -> "conversion";
-            case "pg_description" -> k; // a comment the catalog does not read: its kind says on what
             default -> switch (k) {
                 case "f" -> "function";
                 case "p" -> "procedure";
@@ -86,7 +85,7 @@ final class ObjectCensus {
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
             case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_operator", "pg_cast", "pg_ts_dict", "pg_ts_config",
                  "pg_opclass", "pg_opfamily" -> true;
-            case "pg_ts_parser", "pg_ts_template", "pg_conversion", "pg_description" -> false;
+            case "pg_ts_parser", "pg_ts_template", "pg_conversion" -> false;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }
@@ -99,8 +98,7 @@ final class ObjectCensus {
             case "pg_ts_parser:p", "pg_ts_template:t" -> "text search parsers and templates are made of C functions"
                     + " (create them with the extension that ships those)";
             case "pg_conversion:v" -> "no DSL verb for CREATE CONVERSION yet: create it with a custom step";
-            default -> o.catalog().equals("pg_description") ? "the catalog does not read this comment yet: COMMENT ON it is not"
-                    + " generated nor compared (write it in a custom step)" : null;
+            default -> null;
         };
     }
 }

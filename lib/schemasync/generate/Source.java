@@ -17,11 +17,15 @@ import schemasync.catalog.CatalogReader;
 import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Table;
 
-/** The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads. */
+/**
+ * The source database as the generator sees it: the catalog, plus what {@link SourceSql} reads ({@code extensionComments}:
+ * the comment CREATE EXTENSION gives each installed extension, from its control file).
+ */
 record Source(Catalog catalog,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
-              List<SecurityLabels.Label> securityLabels) {
+              List<SecurityLabels.Label> securityLabels,
+              Map<String, String> extensionComments) {
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -86,7 +90,9 @@ record Source(Catalog catalog,
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
             List<SecurityLabels.Label> labels = query(connection, SecurityLabels.LABELS, names, rs -> new SecurityLabels.Label(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            return new Source(catalog, objects, dependencies, labels);
+            Map<String, String> extensionComments = new java.util.HashMap<>();
+            query(connection, SourceSql.EXTENSION_COMMENTS, names, rs -> extensionComments.put(rs.getString(1), rs.getString(2)));
+            return new Source(catalog, objects, dependencies, labels, extensionComments);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

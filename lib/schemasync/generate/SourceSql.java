@@ -26,31 +26,14 @@ final class SourceSql {
     }
 
     /**
-     * Comments pg_dump writes that the catalog does not read (catalog.CatalogSql's comment query has no branch for
-     * them): on collations, operators, the columns of materialized views and the attributes of composite types. Counted
-     * so that generate and roundtrip list them as not carried, instead of losing them without a word.
+     * The comment each installed extension's control file gives it, which CREATE EXTENSION sets (pg_available_extensions
+     * reads the control files of the server's extension directory): an extension comment equal to it is not written.
      */
-    private static final String UNREAD_COMMENTS = """
-            UNION ALL
-            SELECT 'pg_description', 'comment on collation', n.nspname, c.collname
-            FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_collation'::regclass AND d.objoid = c.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_collation", "c.oid") + """
-
-            UNION ALL
-            SELECT 'pg_description', 'comment on operator', n.nspname, o.oprname || '(' || COALESCE(pg_catalog.format_type(NULLIF(o.oprleft, 0), NULL), 'NONE')
-                   || ', ' || COALESCE(pg_catalog.format_type(NULLIF(o.oprright, 0), NULL), 'NONE') || ')'
-            FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_operator'::regclass AND d.objoid = o.oid
-            WHERE n.nspname = ANY (?) AND """ + notExtension("pg_catalog.pg_operator", "o.oid") + """
-
-            UNION ALL
-            SELECT 'pg_description', CASE c.relkind WHEN 'm' THEN 'comment on materialized view column'
-                                                    ELSE 'comment on composite type attribute' END, n.nspname, c.relname || '.' || a.attname
-            FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_class'::regclass AND d.objoid = c.oid AND d.objsubid > 0
-            JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid AND NOT a.attisdropped
-            WHERE n.nspname = ANY (?) AND c.relkind IN ('m', 'c') AND """ + notExtension("pg_catalog.pg_class", "c.oid") + """
+    static final String EXTENSION_COMMENTS = """
+            -- schema-sync generate: extension comments CREATE EXTENSION sets
+            SELECT a.name, a.comment
+            FROM pg_catalog.pg_available_extensions a JOIN pg_catalog.pg_extension x ON x.extname = a.name
+            WHERE a.comment IS NOT NULL
             """;
 
     /**
@@ -151,7 +134,7 @@ final class SourceSql {
             SELECT 'pg_conversion', 'v', n.nspname, c.conname
             FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
             WHERE n.nspname = ANY (?) AND c.oid >= 16384 AND """ + notExtension("pg_catalog.pg_conversion", "c.oid") + """
-            """ + UNREAD_COMMENTS + """
+
             ORDER BY 1, 2, 3, 4
             """;
 

@@ -116,6 +116,8 @@ final class OperatorShapes {
             } else if (d instanceof OperatorDecl.CastRemoval c) {
                 types.add(c.source());
                 types.add(c.target());
+            } else if (d instanceof schemasync.dsl.Declaration.CommentDecl c) {
+                commentTypes(c.target(), types);
             }
         }
         List<Lookup> lookups = List.of(types, functions, estimators, castFunctions, signedOperators);
@@ -133,6 +135,20 @@ final class OperatorShapes {
                     print(connection, "o.oid::oid::pg_catalog.regoperator::text", oids.get(4)));
         } finally {
             connection.rollback();
+        }
+    }
+
+    /** A comment on an operator or cast names its object by types: spelled like a declaration's, so an existing one is found. */
+    private static void commentTypes(schemasync.catalog.CommentTarget t, Lookup types) {
+        if (t.kind() == schemasync.catalog.CommentTarget.Kind.CAST) {
+            types.add(t.object().name());
+            types.add(t.detail());
+        } else if (t.kind() == schemasync.catalog.CommentTarget.Kind.OPERATOR) {
+            String[] sides = schemasync.dsl.OwnerDecl.operatorTypes(t.detail());
+            if (sides != null) {
+                types.add(sides[0]);
+                types.add(sides[1]);
+            }
         }
     }
 

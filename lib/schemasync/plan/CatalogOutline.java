@@ -30,6 +30,8 @@ import schemasync.catalog.Table;
  *     gave its owner's future objects, which the plan does not state;</li>
  * <li>view dependencies (pg_depend of a new view's query), statistics (reltuples, relpages) and the
  *     extension's own objects;</li>
+ * <li>an extension's comment: CREATE EXTENSION sets the one its control file gives, which only the server reads (as
+ *     it reads the default version); a declared one is checked by the re-plan being empty;</li>
  * <li>of a column's options, its STORAGE: attstorage reads back as "the type's" (null) when it equals the column type's
  *     own storage, which no step carries for a column this run creates (the re-plan being empty checks it); its
  *     statistics target, compression and attribute options are compared, as are storage parameters with their
@@ -104,8 +106,11 @@ public final class CatalogOutline {
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }
-        catalog.comments().forEach((k, text) -> facts.add("comment on " + k.kind().word() + " " + k.object()
-                + (k.detail() == null || routine(k) ? "" : " " + k.detail()) + ": " + text));
+        catalog.comments().forEach((k, text) -> {
+            // CREATE EXTENSION sets the comment of the extension's control file, which only the server reads (as its version).
+            if (k.kind() != CommentTarget.Kind.EXTENSION) facts.add("comment on " + k.kind().word() + " " + k.object()
+                    + (k.detail() == null || routine(k) ? "" : " " + k.detail()) + ": " + text);
+        });
         catalog.relationOptions().forEach((n, o) -> {
             if (!o.storage().isEmpty()) {
                 facts.add("storage parameters of " + n + " " + o.storage().stream().map(CatalogOutline::parameter).sorted().toList());

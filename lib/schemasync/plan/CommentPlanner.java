@@ -12,8 +12,8 @@ import schemasync.dsl.Declaration.CommentDecl;
 import schemasync.plan.PlanItem.Unchanged;
 
 /**
- * Comments on schemas, views, sequences, indexes, types, routines, constraints, triggers and
- * policies: set when missing or different (COMMENT ON is metadata only: it locks nothing a query
+ * Comments on everything but tables and their columns (schemas, views, sequences, indexes, types, routines,
+ * constraints, triggers, policies, operators, casts, classes, the database's extensions, servers, ...): set when missing or different (COMMENT ON is metadata only: it locks nothing a query
  * needs). Comments no block declares are left alone. A routine declared in a block is matched through
  * PostgreSQL's own spelling of its arguments; any other is matched as written.
  */
@@ -44,8 +44,21 @@ final class CommentPlanner {
         return out;
     }
 
-    /** A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}. */
+    /**
+     * A declared routine keyed as the catalog keys it: {@code integer}, not {@code int}; an operator's or a cast's types
+     * as format_type prints them, when the normalizer resolved them ({@code money2} → {@code shop.money2}; a text it did
+     * not resolve is compared as written: generate writes the catalog's own spelling).
+     */
     private CommentTarget key(CommentTarget t) {
+        java.util.Map<String, String> spelled = context.shapes().types().kinds().operators().types();
+        if (t.kind() == Kind.CAST) return CommentTarget.cast(spelled.getOrDefault(t.object().name(), t.object().name()),
+                spelled.getOrDefault(t.detail(), t.detail()));
+        if (t.kind() == Kind.OPERATOR) {
+            String[] types = schemasync.dsl.OwnerDecl.operatorTypes(t.detail());
+            if (types == null) return t;
+            return CommentTarget.operator(t.object(), types[0] == null ? null : spelled.getOrDefault(types[0], types[0]),
+                    types[1] == null ? null : spelled.getOrDefault(types[1], types[1]));
+        }
         if (!t.kind().routine()) return t;
         String existing = context.shapes().types().routineArguments().get(t.object() + "(" + t.detail() + ")");
         if (existing != null) return new CommentTarget(t.kind(), t.object(), existing);
@@ -72,6 +85,17 @@ final class CommentPlanner {
             case FOREIGN_TABLE, FOREIGN_TABLE_COLUMN -> context.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
             case TEXT_SEARCH_DICTIONARY -> context.state().textSearch().dictionaries().containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> context.state().textSearch().configurations().containsKey(o);
+            case COLLATION -> context.state().collations().containsKey(o);
+            case OPERATOR -> context.state().operators().containsKey(t.toString());
+            case CAST -> context.state().casts().containsKey(t.toString());
+            case OPERATOR_CLASS -> context.state().operatorClasses().containsKey(t.toString());
+            case OPERATOR_FAMILY -> context.state().operatorFamilies().containsKey(t.toString());
+            case MATERIALIZED_VIEW_COLUMN -> context.state().materializedViews().containsKey(o); // PostgreSQL checks the column
+            case TYPE_ATTRIBUTE -> context.state().composites().containsKey(o); // and the attribute
+            case EXTENSION -> context.state().extensions().containsKey(o.name());
+            case SERVER -> context.state().externals().servers.containsKey(o.name());
+            case PUBLICATION -> context.state().externals().publications.containsKey(o.name());
+            case EVENT_TRIGGER -> context.state().externals().eventTriggers.containsKey(o.name());
             default -> true;
         };
     }

@@ -49,7 +49,10 @@ final class DropEffects {
                 c.composites.remove(d.target());
                 dropComments(c, d.target());
             }
-            case COLLATION -> c.collations.remove(d.target());
+            case COLLATION -> {
+                c.collations.remove(d.target());
+                c.comments.remove(new CommentTarget(CommentTarget.Kind.COLLATION, d.target(), null));
+            }
             case RANGE_TYPE -> {
                 c.rangeTypes.remove(d.target());
                 dropComments(c, d.target());
@@ -67,16 +70,27 @@ final class DropEffects {
         }
     }
 
-    /** DROP FOREIGN TABLE takes its comments along, as any relation's: its own, its columns' and its triggers'. */
+    /**
+     * DROP FOREIGN TABLE takes its comments along, as any relation's: its own, its columns' and its triggers'; DROP
+     * PUBLICATION and DROP EVENT TRIGGER their own.
+     */
     static void droppedExternal(CatalogEdit c, schemasync.step.ExternalSteps.DropExternal d) {
+        switch (d.kind()) {
+            case PUBLICATION -> c.comments.remove(CommentTarget.databaseWide(CommentTarget.Kind.PUBLICATION, d.name()));
+            case EVENT_TRIGGER -> c.comments.remove(CommentTarget.databaseWide(CommentTarget.Kind.EVENT_TRIGGER, d.name()));
+            case FOREIGN_TABLE -> { }
+        }
         if (d.kind() != schemasync.step.ExternalSteps.Droppable.FOREIGN_TABLE) return;
         dropComments(c, d.table());
         TableDependents.dropped(c, d.table()); // statistics on a foreign table go with it
     }
 
-    /** A relation's or type's comments go with it (relations and types share one namespace per schema). */
+    /**
+     * A relation's or type's comments go with it (relations and types share one namespace per schema); a collation,
+     * operator class or statistics object of the same name is another object, in a namespace of its own.
+     */
     private static void dropComments(CatalogEdit c, QualifiedName object) {
-        c.comments.keySet().removeIf(k -> object.equals(k.object()));
+        c.comments.keySet().removeIf(k -> k.kind().ofRelationOrType() && object.equals(k.object()));
     }
 
     /**

@@ -43,7 +43,11 @@ abstract class ObjectKindEffects implements StepVisitor<Void> {
 
     public Void createCast(schemasync.step.OperatorSteps.CreateCast s) { c.casts.put(s.cast().key(), s.cast()); return null; }
 
-    public Void dropCast(schemasync.step.OperatorSteps.DropCast s) { c.casts.remove(s.cast().key()); return null; }
+    public Void dropCast(schemasync.step.OperatorSteps.DropCast s) {
+        c.casts.remove(s.cast().key());
+        c.comments.remove(schemasync.catalog.CommentTarget.cast(s.cast().source(), s.cast().target())); // DROP CAST takes its comment
+        return null;
+    }
     // Operator families and classes: OperatorClassEffects.
     public Void createOperatorFamily(schemasync.step.OperatorClassSteps.CreateOperatorFamily s) { OperatorClassEffects.createFamily(c, s.family()); return null; }
     public Void addOperatorFamilyMembers(schemasync.step.OperatorClassSteps.AddOperatorFamilyMembers s) { OperatorClassEffects.addMembers(c, s.family()); return null; }

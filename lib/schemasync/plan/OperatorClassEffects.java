@@ -2,6 +2,7 @@ package schemasync.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import schemasync.catalog.CommentTarget;
 import schemasync.catalog.OperatorClass;
 import schemasync.catalog.OwnerTarget;
 import schemasync.catalog.OperatorFamily;
@@ -9,7 +10,7 @@ import schemasync.catalog.OperatorFamily;
 /**
  * What the steps of operator families and classes do to the catalog beyond their own row: CREATE OPERATOR CLASS
  * without an existing family makes the family of that name (and DROP OPERATOR CLASS leaves it); DROP OPERATOR FAMILY
- * takes the family's classes along.
+ * takes the family's classes along; a DROP takes the comments of what it drops.
  */
 final class OperatorClassEffects {
     private OperatorClassEffects() {
@@ -32,9 +33,11 @@ final class OperatorClassEffects {
             if (k.family().equals(f.name()) && k.method().equals(f.method())) {
                 c.operatorClasses.remove(k.key());
                 OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_CLASS, k.name(), k.method());
+                c.comments.remove(new CommentTarget(CommentTarget.Kind.OPERATOR_CLASS, k.name(), k.method()));
             }
         }
         OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_FAMILY, f.name(), f.method());
+        c.comments.remove(new CommentTarget(CommentTarget.Kind.OPERATOR_FAMILY, f.name(), f.method()));
     }
 
     static void createClass(CatalogEdit c, OperatorClass k) {
@@ -48,5 +51,6 @@ final class OperatorClassEffects {
     static void dropClass(CatalogEdit c, OperatorClass k) {
         c.operatorClasses.remove(k.key());
         OwnerEffects.droppedOperatorClass(c, OwnerTarget.Kind.OPERATOR_CLASS, k.name(), k.method());
+        c.comments.remove(new CommentTarget(CommentTarget.Kind.OPERATOR_CLASS, k.name(), k.method()));
     }
 }

@@ -1,5 +1,7 @@
 package schemasync.plan;
 
+import schemasync.catalog.CommentTarget;
+
 import schemasync.catalog.Operator;
 import schemasync.catalog.QualifiedName;
 
@@ -35,6 +37,7 @@ final class OperatorEffects {
     static void drop(CatalogEdit c, Operator o) {
         Operator dropped = c.operators.remove(o.key());
         if (dropped == null) return;
+        c.comments.remove(CommentTarget.operator(dropped.name(), dropped.leftType(), dropped.rightType())); // DROP takes its comment
         c.operators.replaceAll((key, other) -> {
             boolean commutes = other.commutator() != null
                     && Operator.key(other.commutator(), other.rightType(), other.leftType()).equals(dropped.key());

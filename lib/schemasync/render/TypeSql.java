@@ -94,8 +94,17 @@ final class TypeSql {
             case SCHEMA -> ctx.render(DSL.query("COMMENT ON SCHEMA {0} IS {1}", DSL.name(o.name()), DSL.inline(text)));
             case CONSTRAINT, TRIGGER, POLICY, RULE -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
                     + " {0} ON {1} IS {2}", DSL.name(t.detail()), object, DSL.inline(text)));
-            case VIEW_COLUMN, FOREIGN_TABLE_COLUMN -> ctx.render(DSL.query("COMMENT ON COLUMN {0} IS {1}", DSL.name(o.schema(), o.name(), t.detail()),
-                    DSL.inline(text)));
+            case VIEW_COLUMN, MATERIALIZED_VIEW_COLUMN, FOREIGN_TABLE_COLUMN, TYPE_ATTRIBUTE -> ctx.render(DSL.query("COMMENT ON COLUMN {0} IS {1}",
+                    DSL.name(o.schema(), o.name(), t.detail()), DSL.inline(text)));
+            case EXTENSION, SERVER, PUBLICATION, EVENT_TRIGGER -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
+                    + " {0} IS {1}", DSL.name(o.name()), DSL.inline(text)));
+            // An operator's name is operator characters, which PostgreSQL never quotes (a quoted one is an identifier); its
+            // two types, and a cast's, are SQL as format_type prints them (or as declared), appended as DROP OPERATOR's are.
+            case OPERATOR -> ctx.render(DSL.query("COMMENT ON OPERATOR {0}", DSL.name(o.schema()))) + "." + o.name() + " (" + t.detail() + ") "
+                    + ctx.render(DSL.query("IS {0}", DSL.inline(text)));
+            case CAST -> "COMMENT ON CAST (" + o.name() + " AS " + t.detail() + ") " + ctx.render(DSL.query("IS {0}", DSL.inline(text)));
+            case OPERATOR_CLASS, OPERATOR_FAMILY -> ctx.render(DSL.query("COMMENT ON " + t.kind().word().toUpperCase(java.util.Locale.ROOT)
+                    + " {0} USING {1} IS {2}", object, DSL.name(t.detail()), DSL.inline(text)));
             case DOMAIN_CONSTRAINT -> ctx.render(DSL.query("COMMENT ON CONSTRAINT {0} ON DOMAIN {1} IS {2}", DSL.name(t.detail()),
                     object, DSL.inline(text)));
             case FUNCTION, PROCEDURE, AGGREGATE -> {

@@ -160,7 +160,10 @@ class CatalogReaderTest {
                     new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.SEQUENCE, new QualifiedName("public", "ticket"), null), "numbers",
                     new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.SCHEMA, new QualifiedName("public", "public"), null), "main",
                     new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.DOMAIN_CONSTRAINT, new QualifiedName("public", "Year"), "a"),
-                    "upper bound"), first.comments());
+                    "upper bound",
+                    // Every database has plpgsql, with the comment its control file gives (CREATE EXTENSION set it): read as any other.
+                    schemasync.catalog.CommentTarget.databaseWide(schemasync.catalog.CommentTarget.Kind.EXTENSION, "plpgsql"),
+                    "PL/pgSQL procedural language"), first.comments());
             assertEquals("free text", first.tables().get(new QualifiedName("public", "Order")).column("note").get().comment());
             assertEquals("SFUNC = public.cat, STYPE = text, INITCOND = ''",
                     first.aggregates().get("public.group_concat(text)").definition());

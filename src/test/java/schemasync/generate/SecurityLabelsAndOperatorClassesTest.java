@@ -27,7 +27,7 @@ class SecurityLabelsAndOperatorClassesTest {
     @Test
     void aSecurityLabelIsAGuardedCustomStepAndCountedAsNotCompared() {
         Source source = new Source(Catalog.builder().schemas(java.util.Set.of("shop")).build(), List.of(), new DependencyGraph<>(),
-                List.of(LABEL));
+                List.of(LABEL), java.util.Map.of());
         Generator.Result result = Generator.generate(source, List.of("shop"));
         String sql = "SECURITY LABEL FOR selinux ON COLUMN shop.orders.note IS 'system_u:object_r:sepgsql_secret_table_t:s0'";
         assertEquals(1, result.carried().size(), result.carried().toString());
