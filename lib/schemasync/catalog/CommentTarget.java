@@ -24,7 +24,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
         /** A column of a foreign table ({@code object} the foreign table, {@code detail} the column): COMMENT ON COLUMN. */
         FOREIGN_TABLE_COLUMN,
         /** A text search dictionary or configuration ({@code object} its qualified name). */
-        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION;
+        TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION,
+        /** An encoding conversion ({@code object} its qualified name): COMMENT ON CONVERSION. */
+        CONVERSION;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {

@@ -37,7 +37,9 @@ public enum CommentOn {
     /** A text search dictionary, by its name. */
     TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
     /** A text search configuration, by its name. */
-    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION),
+    /** An encoding conversion ({@code ensureConversion}), by its name. */
+    CONVERSION(Kind.CONVERSION);
 
     private final Kind kind;
 

@@ -79,6 +79,7 @@ final class BlockPlan {
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
+        ConversionCalls.write(g, catalog.conversions());
         views(routines);
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);

@@ -72,6 +72,7 @@ final class CommentPlanner {
             case FOREIGN_TABLE, FOREIGN_TABLE_COLUMN -> context.state().externals().foreignTables.containsKey(o); // PostgreSQL checks the column
             case TEXT_SEARCH_DICTIONARY -> context.state().textSearch().dictionaries().containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> context.state().textSearch().configurations().containsKey(o);
+            case CONVERSION -> context.state().conversions().containsKey(o);
             default -> true;
         };
     }
