@@ -1,5 +1,6 @@
 package schemasync.plan;
 
+import schemasync.catalog.CommentTarget;
 import schemasync.catalog.Conversion;
 import schemasync.dsl.ConversionDecl;
 import schemasync.dsl.Declaration;
@@ -13,7 +14,8 @@ import schemasync.step.Step;
  * Encoding conversions: created when missing. One that differs (its encodings, its function, DEFAULT or not) is
  * replaced, DROP then CREATE in the apply's transaction: PostgreSQL has no ALTER CONVERSION for any of them, nothing
  * in the schema depends on a conversion (pg_depend records none: a session looks the default conversion up when it
- * sets its client_encoding), so the replacement costs no lock on a relation and no other object. Removals drop it.
+ * sets its client_encoding), so the replacement costs no lock on a relation and no other object; its comment is set
+ * again, its owner becomes the applying role (an {@code ensureOwner} later in the run sets it back). Removals drop it.
  */
 final class ConversionPlanner {
     private ConversionPlanner() {
@@ -42,9 +44,15 @@ final class ConversionPlanner {
         }
         var differences = Conversion.diff(want, have);
         if (differences.isEmpty()) return out.unchanged(c.origin(), "conversion", object, "exists, skipped");
+        java.util.List<Step> steps = new java.util.ArrayList<>(java.util.List.of(
+                new Step.DropObject(ObjectKind.CONVERSION, c.name(), null), new Step.CreateConversion(want)));
+        // DROP takes the conversion's comment along (pg_description by oid): set it again on the new one, which a comment
+        // declared in an earlier block would otherwise lose until the next run.
+        CommentTarget commented = new CommentTarget(CommentTarget.Kind.CONVERSION, c.name(), null);
+        String comment = context.state().comments().get(commented);
+        if (comment != null) steps.add(new Step.CommentOnObject(commented, comment));
         return out.change(c.origin(), "conversion", object, Summary.text("will replace (database has " + have.describe()
-                        + "; differs in " + StandaloneObjects.fields(differences) + ")"), null,
-                new Step.DropObject(ObjectKind.CONVERSION, c.name(), null), new Step.CreateConversion(want));
+                        + "; differs in " + StandaloneObjects.fields(differences) + ")"), null, steps.toArray(Step[]::new));
     }
 
     /** Conversions no block declares: reported, never dropped. */

@@ -52,16 +52,18 @@ class ConversionTest {
     void aConversionChangedByHandIsReplacedAndARemovalDropsIt() throws Exception {
         try (Scenario s = Scenario.start("CREATE SCHEMA enc",
                 "CREATE DEFAULT CONVERSION enc.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
+                "COMMENT ON CONVERSION enc.latin1_to_utf8 IS 'kept'",
                 "CREATE CONVERSION enc.undeclared FOR 'LATIN2' TO 'UTF8' FROM iso8859_to_utf8")) {
             List<ChangeBlock> blocks = List.of(block("V1", db -> db.ensureSchema("enc")
                     .ensureConversion("enc.latin1_to_utf8", c -> c.encodings("LATIN1", "UTF8").function("iso8859_1_to_utf8"))));
             Plan plan = s.plan(blocks);
             assertEquals(List.of("DROP CONVERSION \"enc\".\"latin1_to_utf8\"",
-                    "CREATE CONVERSION \"enc\".\"latin1_to_utf8\" FOR 'LATIN1' TO 'UTF8' FROM \"pg_catalog\".\"iso8859_1_to_utf8\""),
-                    Scenario.sql(plan));
+                    "CREATE CONVERSION \"enc\".\"latin1_to_utf8\" FOR 'LATIN1' TO 'UTF8' FROM \"pg_catalog\".\"iso8859_1_to_utf8\"",
+                    "COMMENT ON CONVERSION \"enc\".\"latin1_to_utf8\" IS 'kept'"), Scenario.sql(plan));
             assertEquals(List.of("conversion enc.undeclared"), Scenario.drift(plan).stream().map(d -> d.kind() + " " + d.object()).toList());
             s.applyAndConverge(blocks);
-            assertEquals("f", s.queryString("SELECT CASE WHEN condefault THEN 't' ELSE 'f' END FROM pg_conversion"
+            assertEquals("f kept", s.queryString("SELECT CASE WHEN condefault THEN 't' ELSE 'f' END || ' '"
+                    + " || obj_description(oid, 'pg_conversion') FROM pg_conversion"
                     + " WHERE conname = 'latin1_to_utf8' AND connamespace = 'enc'::regnamespace"));
 
             List<ChangeBlock> removed = List.of(blocks.get(0), block("V2", db -> db.ensureNoConversion("enc.latin1_to_utf8")));

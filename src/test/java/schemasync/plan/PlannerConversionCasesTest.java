@@ -64,11 +64,14 @@ class PlannerConversionCasesTest {
                         List.of("DROP CONVERSION \"public\".\"latin1_to_utf8\"", "CREATE DEFAULT CONVERSION \"public\".\"latin1_to_utf8\""
                                 + " FOR 'LATIN1' TO 'UTF8' FROM \"pg_catalog\".\"iso8859_1_to_utf8\""), List.of(NONE, NONE),
                         List.of("alter conversion public.latin1_to_utf8")),
-                new Case("another destination encoding: replaced", with(LATIN1),
+                new Case("another destination encoding: replaced, and its comment set again (DROP took it)",
+                        with(LATIN1).toBuilder().comments(Map.of(new CommentTarget(CommentTarget.Kind.CONVERSION,
+                                q("public.latin1_to_utf8"), null), "Latin-1 clients")).build(),
                         db -> db.ensureConversion("latin1_to_utf8", c -> c.encodings("LATIN1", "MULE_INTERNAL")
                                 .function("latin1_to_mic")), shapes().build(),
                         List.of("DROP CONVERSION \"public\".\"latin1_to_utf8\"", "CREATE CONVERSION \"public\".\"latin1_to_utf8\""
-                                + " FOR 'LATIN1' TO 'MULE_INTERNAL' FROM \"pg_catalog\".\"latin1_to_mic\""), List.of(NONE, NONE),
+                                + " FOR 'LATIN1' TO 'MULE_INTERNAL' FROM \"pg_catalog\".\"latin1_to_mic\"",
+                                "COMMENT ON CONVERSION \"public\".\"latin1_to_utf8\" IS 'Latin-1 clients'"), List.of(NONE, NONE, NONE),
                         List.of("alter conversion public.latin1_to_utf8")),
                 new Case("a comment and an owner on a conversion: COMMENT ON CONVERSION, ALTER CONVERSION OWNER TO",
                         with(LATIN1).toBuilder().comments(Map.of(new CommentTarget(CommentTarget.Kind.CONVERSION,
