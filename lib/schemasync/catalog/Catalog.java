@@ -49,7 +49,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
                       Map<NotNullNames.Key, String> notNullNames, boolean notNullNamesKept,
                       OperatorObjects operators,
-                      TextSearch textSearch) implements CatalogRoutines {
+                      TextSearch textSearch, Map<QualifiedName, Conversion> conversions) implements CatalogRoutines {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -141,6 +141,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         notNullNames = Collections.unmodifiableMap(new LinkedHashMap<>(notNullNames));
         operators = operators == null ? OperatorObjects.NONE : operators;
         textSearch = textSearch == null ? TextSearch.NONE : textSearch;
+        conversions = Collections.unmodifiableMap(new LinkedHashMap<>(conversions));
     }
 
     /** A builder holding nothing (no schema, no object), to fill kind by kind. */
@@ -185,6 +186,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.notNullNamesKept = notNullNamesKept;
         b.operators = operators;
         b.textSearch = textSearch;
+        b.conversions = new LinkedHashMap<>(conversions);
         return b;
     }
 
@@ -229,6 +231,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private boolean notNullNamesKept = true;
         private OperatorObjects operators = OperatorObjects.NONE;
         private TextSearch textSearch = TextSearch.NONE;
+        private Map<QualifiedName, Conversion> conversions = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -354,13 +357,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
 
         public TextSearch textSearch() { return textSearch; }
         public Builder textSearch(TextSearch textSearch) { this.textSearch = textSearch; return this; }
+        public Map<QualifiedName, Conversion> conversions() { return conversions; }
+        public Builder conversions(Map<QualifiedName, Conversion> conversions) { this.conversions = new LinkedHashMap<>(conversions); return this; }
 
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
                     indexDefinitions, indexParts, triggerParts, foreignPartitions, owners, notNullNames,
-                    notNullNamesKept, operators, textSearch);
+                    notNullNamesKept, operators, textSearch, conversions);
         }
     }
 

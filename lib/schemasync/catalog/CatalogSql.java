@@ -96,7 +96,7 @@ final class CatalogSql {
             FROM managed m JOIN pg_catalog.pg_class c ON c.relnamespace = m.oid
             JOIN pg_catalog.pg_rewrite r ON r.ev_class = c.oid AND r.rulename <> '_RETURN'
             JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_rewrite'::regclass AND d.objoid = r.oid
-            """ + TextSearchReader.COMMENTS + CatalogSql.OPERATOR_COMMENTS + CatalogSql.DATABASE_COMMENTS + """
+            """ + TextSearchReader.COMMENTS + CatalogSql.OPERATOR_COMMENTS + CatalogSql.DATABASE_COMMENTS + ConversionReader.COMMENTS + """
             ORDER BY 1, 2, 3, 4
             """;
 

@@ -46,7 +46,9 @@ public record CommentTarget(Kind kind, QualifiedName object, String detail) {
          * Objects of the database, named without a schema: COMMENT ON EXTENSION | SERVER | PUBLICATION | EVENT TRIGGER.
          * CREATE EXTENSION sets the comment its control file gives: the catalog reads it as any other.
          */
-        EXTENSION, SERVER, PUBLICATION, EVENT_TRIGGER;
+        EXTENSION, SERVER, PUBLICATION, EVENT_TRIGGER,
+        /** An encoding conversion ({@code object} its qualified name): COMMENT ON CONVERSION. */
+        CONVERSION;
 
         /** As the comments query and COMMENT ON spell it: {@code materialized view}. */
         public String word() {

@@ -102,6 +102,7 @@ final class OwnerSql {
             FROM pg_catalog.pg_event_trigger t
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_event_trigger'::regclass AND e.objid = t.oid AND e.deptype = 'e')
+            """ + ConversionReader.OWNERS + """
             ORDER BY 1, 2, 3, 4
             """;
 

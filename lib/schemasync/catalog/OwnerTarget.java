@@ -40,7 +40,9 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
         /** A text search dictionary (ALTER TEXT SEARCH DICTIONARY). Templates and parsers have no owner in PostgreSQL. */
         TEXT_SEARCH_DICTIONARY,
         /** A text search configuration (ALTER TEXT SEARCH CONFIGURATION). */
-        TEXT_SEARCH_CONFIGURATION;
+        TEXT_SEARCH_CONFIGURATION,
+        /** An encoding conversion (ALTER CONVERSION). */
+        CONVERSION;
 
         /** As ALTER and the owners query spell it: {@code materialized view}. */
         public String word() {

@@ -65,7 +65,9 @@ public enum CommentOn {
     /** A publication, by its name (database-wide). */
     PUBLICATION(Kind.PUBLICATION),
     /** An event trigger, by its name (database-wide). */
-    EVENT_TRIGGER(Kind.EVENT_TRIGGER);
+    EVENT_TRIGGER(Kind.EVENT_TRIGGER),
+    /** An encoding conversion ({@code ensureConversion}), by its name. */
+    CONVERSION(Kind.CONVERSION);
 
     private final Kind kind;
 

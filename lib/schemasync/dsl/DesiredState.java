@@ -253,6 +253,10 @@ public final class DesiredState {
         return ObjectId.of(ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, name.schema(), name.name());
     }
 
+    public static ObjectId conversion(QualifiedName name) {
+        return ObjectId.of(ObjectId.Kind.CONVERSION, name.schema(), name.name());
+    }
+
     public static ObjectId statistics(QualifiedName name) {
         return ObjectId.of(ObjectId.Kind.STATISTICS, name.schema(), name.name());
     }

@@ -117,6 +117,8 @@ final class DesiredStateFold {
             declare(DesiredState.textSearchDictionary(t.name()), origin);
         } else if (d instanceof TextSearchDecl.ConfigurationDecl t) {
             declare(DesiredState.textSearchConfiguration(t.name()), origin);
+        } else if (d instanceof ConversionDecl c) {
+            declare(DesiredState.conversion(c.name()), origin);
         } else if (d instanceof StatisticsRuleDecl.StatisticsDecl s) {
             declare(DesiredState.statistics(s.name()), origin);
         } else if (d instanceof StatisticsRuleDecl.RuleDecl r) {
@@ -202,6 +204,7 @@ final class DesiredStateFold {
             case STATISTICS -> declare(DesiredState.statistics(name), origin);
             case TEXT_SEARCH_DICTIONARY -> declare(DesiredState.textSearchDictionary(name), origin);
             case TEXT_SEARCH_CONFIGURATION -> declare(DesiredState.textSearchConfiguration(name), origin);
+            case CONVERSION -> declare(DesiredState.conversion(name), origin);
             case RULE -> declare(DesiredState.rule(name, r.column()), origin);
             case PARTITION -> {
                 partitions.add(name);

@@ -93,6 +93,26 @@ public abstract class KindDeclarations extends OperatorDeclarations {
         return self();
     }
 
+    /**
+     * The encoding conversion exists: {@code ensureConversion("shop.latin1_to_utf8", c -> c.encodings("LATIN1", "UTF8")
+     * .function("iso8859_1_to_utf8"))}, {@code .asDefault()} for a DEFAULT one. Created when missing; a differing one is
+     * dropped and created again (there is no ALTER CONVERSION for its encodings, function or default flag, and nothing
+     * stored depends on a conversion). A user function it names must be declared in an earlier block.
+     */
+    public SchemaChanges ensureConversion(String name, UnaryOperator<ConversionOptions> options) {
+        ConversionOptions o = options == null ? ConversionOptions.NONE : options.apply(ConversionOptions.NONE);
+        if (o == null) o = ConversionOptions.NONE;
+        o = new ConversionOptions(o.source(), o.destination(), scope().name(o.function()), o.isDefault());
+        add(new ConversionDecl(scope().qualified(name), o, currentOrigin()));
+        return self();
+    }
+
+    /** The encoding conversion must not exist: dropped if present (nothing depends on a conversion). */
+    public SchemaChanges ensureNoConversion(String name) {
+        add(new Declaration.RemovalDecl(ObjectKind.CONVERSION, scope().qualified(name), null, currentOrigin()));
+        return self();
+    }
+
     /** The text search configuration must not exist: dropped if present (no CASCADE: a column or index using it makes the drop fail). */
     public SchemaChanges ensureNoTextSearchConfiguration(String name) {
         add(new Declaration.RemovalDecl(ObjectKind.TEXT_SEARCH_CONFIGURATION, scope().qualified(name), null, currentOrigin()));

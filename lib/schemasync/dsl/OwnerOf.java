@@ -43,7 +43,9 @@ public enum OwnerOf {
     /** {@code "name USING method"}, as an operator class. */
     OPERATOR_FAMILY(Kind.OPERATOR_FAMILY),
     TEXT_SEARCH_DICTIONARY(Kind.TEXT_SEARCH_DICTIONARY),
-    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION);
+    TEXT_SEARCH_CONFIGURATION(Kind.TEXT_SEARCH_CONFIGURATION),
+    /** An encoding conversion ({@code ensureConversion}), by its name. */
+    CONVERSION(Kind.CONVERSION);
 
     private final Kind kind;
 

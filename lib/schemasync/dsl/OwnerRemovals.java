@@ -27,6 +27,7 @@ final class OwnerRemovals {
             case STATISTICS -> owned == Kind.STATISTICS;
             case TEXT_SEARCH_DICTIONARY -> owned == Kind.TEXT_SEARCH_DICTIONARY;
             case TEXT_SEARCH_CONFIGURATION -> owned == Kind.TEXT_SEARCH_CONFIGURATION;
+            case CONVERSION -> owned == Kind.CONVERSION;
             // A routine by its signature: the removal's detail holds its argument types (spaces and case aside).
             case FUNCTION, PROCEDURE, AGGREGATE -> owned.routine() && Removals.arguments(o.target().arguments()).equals(Removals.arguments(r.column()));
             default -> false;

@@ -48,6 +48,7 @@ final class Removals {
             case RULE -> d instanceof StatisticsRuleDecl.RuleDecl u && u.table().equals(o) && u.name().equals(r.column());
             case TEXT_SEARCH_DICTIONARY -> d instanceof TextSearchDecl.DictionaryDecl t && t.name().equals(o);
             case TEXT_SEARCH_CONFIGURATION -> d instanceof TextSearchDecl.ConfigurationDecl t && t.name().equals(o);
+            case CONVERSION -> d instanceof ConversionDecl c && c.name().equals(o);
             default -> false;
         };
     }

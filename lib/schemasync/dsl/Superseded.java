@@ -85,6 +85,7 @@ final class Superseded {
         if (d instanceof StatisticsRuleDecl.StatisticsDecl s) return "statistics " + s.name();
         if (d instanceof TextSearchDecl.DictionaryDecl t) return "text search dictionary " + t.name();
         if (d instanceof TextSearchDecl.ConfigurationDecl t) return "text search configuration " + t.name();
+        if (d instanceof ConversionDecl c) return "conversion " + c.name();
         if (d instanceof StatisticsRuleDecl.RuleDecl u) return "rule " + u.name() + " on " + u.table();
         if (d instanceof FunctionDecl f) {
             return f.word() + " " + f.name() + "(" + Removals.arguments(f.arguments()) + ")";

@@ -109,6 +109,7 @@ record Validator(List<String> problems) {
         new OperatorValidator(this).validate(declarations);
         new OperatorClassValidator(this).validate(declarations);
         new TextSearchValidator(this).validate(declarations);
+        new ConversionValidator(this).validate(declarations);
         new StatisticsRuleValidator(this).validate(declarations);
         new OwnerValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);

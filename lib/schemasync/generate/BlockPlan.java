@@ -83,6 +83,7 @@ final class BlockPlan {
         tables(routines, externals);
         externals.foreignTables();
         for (String schema : g.schemas()) routines.routines(schema);
+        ConversionCalls.write(g, catalog.conversions());
         new ViewBlocks(g, source).write(routines, this::type);
         for (String schema : g.schemas()) triggers(schema);
         for (String schema : g.schemas()) policies(schema);

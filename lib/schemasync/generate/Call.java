@@ -20,7 +20,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         OwnerCalls.OwnerCall,
         OperatorCalls.OperatorCall, OperatorCalls.CastCall, OperatorClassCalls.FamilyCall, OperatorClassCalls.ClassCall,
         CycleCalls.DefaultCall,
-        TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall {
+        TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall, ConversionCalls.ConversionCall {
 
     void render(JavaCode code);
     void declare(SchemaChanges db);

@@ -84,8 +84,8 @@ final class ObjectCensus {
             };
             case "pg_type" -> o.kind().equals("e") || o.kind().equals("d") || o.kind().equals("r");
             case "pg_collation", "pg_statistic_ext", "pg_rewrite", "pg_operator", "pg_cast", "pg_ts_dict", "pg_ts_config",
-                 "pg_opclass", "pg_opfamily" -> true;
-            case "pg_ts_parser", "pg_ts_template", "pg_conversion" -> false;
+                 "pg_opclass", "pg_opfamily", "pg_conversion" -> true;
+            case "pg_ts_parser", "pg_ts_template" -> false;
             default -> o.kind().equals("f") || o.kind().equals("p") || o.kind().equals("a");
         };
     }
@@ -97,7 +97,6 @@ final class ObjectCensus {
             case "pg_proc:w" -> "window functions are defined in C";
             case "pg_ts_parser:p", "pg_ts_template:t" -> "text search parsers and templates are made of C functions"
                     + " (create them with the extension that ships those)";
-            case "pg_conversion:v" -> "no DSL verb for CREATE CONVERSION yet: create it with a custom step";
             default -> null;
         };
     }

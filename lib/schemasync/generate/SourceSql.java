@@ -130,7 +130,7 @@ final class SourceSql {
               AND """ + notExtensionOrInternal("pg_catalog.pg_cast", "c.oid") + """
 
             UNION ALL
-            -- conversions (CREATE CONVERSION): schema objects pg_dump writes, with no DSL verb: counted, listed as not carried
+            -- conversions (CREATE CONVERSION): counted; declared by ensureConversion and compared by the roundtrip
             SELECT 'pg_conversion', 'v', n.nspname, c.conname
             FROM pg_catalog.pg_conversion c JOIN pg_catalog.pg_namespace n ON n.oid = c.connamespace
             WHERE n.nspname = ANY (?) AND c.oid >= 16384 AND """ + notExtension("pg_catalog.pg_conversion", "c.oid") + """

@@ -22,6 +22,8 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
         /** A user mapping ({@code role@server}): not in pg_depend's graph, named by the fold (what a block declares). */
         USER_MAPPING,
         TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION,
+        /** An encoding conversion (pg_conversion): named by the fold only; nothing in a schema depends on one. */
+        CONVERSION,
         /** An operator: its schema, and {@code name(left, right)} as {@code catalog.Operator#key} spells it (NONE for a missing side). */
         OPERATOR,
         /** A cast: no schema (pg_cast is database-wide), named {@code (source AS target)} as {@code catalog.Cast#key} spells it. */

@@ -65,6 +65,8 @@ final class CatalogEdit {
     /** Text search dictionaries and configurations ({@link TextSearchEffects}). */
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
+    /** Encoding conversions by name. */
+    final EditedMap<QualifiedName, schemasync.catalog.Conversion> conversions;
     /** NOT NULL constraint names of their own, PostgreSQL 18 ({@link NotNullNameEffects}). */
     final EditedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
     final boolean notNullNamesKept;
@@ -108,6 +110,7 @@ final class CatalogEdit {
         operatorClasses = edit(s.operatorClasses());
         textSearchDictionaries = edit(s.textSearchDictionaries());
         textSearchConfigurations = edit(s.textSearchConfigurations());
+        conversions = edit(s.conversions());
         notNullNames = edit(s.notNullNames());
         notNullNamesKept = s.notNullNamesKept();
     }
@@ -130,7 +133,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statistics).rules(rules).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts, operatorFamilies, operatorClasses))
-                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
+                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).conversions(conversions).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
     }
 
     RelationOptions options(QualifiedName relation) {

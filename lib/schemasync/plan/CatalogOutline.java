@@ -103,6 +103,7 @@ public final class CatalogOutline {
                 + d.template() + " " + d.options()));
         catalog.textSearch().configurations().values().forEach(c -> facts.add("text search configuration " + c.name() + " "
                 + c.parser() + " " + new java.util.TreeMap<>(c.mappings())));
+        catalog.conversions().values().forEach(v -> facts.add("conversion " + v.name() + " " + v.describe()));
         for (Sequence q : catalog.sequences().values()) {
             facts.add("sequence " + q.name() + (q.owner() == null ? "" : " owned by " + q.owner() + (q.owner().identity() ? " (identity)" : "")));
         }

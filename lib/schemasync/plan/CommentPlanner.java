@@ -96,6 +96,7 @@ final class CommentPlanner {
             case SERVER -> context.state().externals().servers.containsKey(o.name());
             case PUBLICATION -> context.state().externals().publications.containsKey(o.name());
             case EVENT_TRIGGER -> context.state().externals().eventTriggers.containsKey(o.name());
+            case CONVERSION -> context.state().conversions().containsKey(o);
             default -> true;
         };
     }

@@ -66,6 +66,10 @@ final class DropEffects {
                 StatisticsRuleEffects.dropComment(c, d);
             }
             case TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION -> TextSearchEffects.drop(c, d);
+            case CONVERSION -> {
+                c.conversions.remove(d.target());
+                c.comments.remove(new schemasync.catalog.CommentTarget(schemasync.catalog.CommentTarget.Kind.CONVERSION, d.target(), null));
+            }
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         }
     }

@@ -18,7 +18,7 @@ import schemasync.plan.Summary.Verb;
  * and left alone, since neither can be altered in place (ALTER COLLATION only refreshes the version, ALTER
  * TYPE changes no range option) and re-creating one means re-creating every column, domain and index using
  * it. Removals drop them without CASCADE. Made per declaration over its {@link PlanContext}, with the planners of
- * the kinds it reaches (statistics and rules, owners, operators and casts, text search).
+ * the kinds it reaches (statistics and rules, owners, operators and casts, text search, conversions).
  */
 final class KindPlanner {
     private final PlanContext context;
@@ -51,13 +51,14 @@ final class KindPlanner {
     }
 
     boolean handles(Declaration d) {
-        return statisticsRules.handles(d) || TextSearchPlanner.handles(d) || d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
+        return statisticsRules.handles(d) || TextSearchPlanner.handles(d) || ConversionPlanner.handles(d) || d instanceof Declaration.Kind || d instanceof Declaration.RemovalDecl r
                 && (r.kind() == ObjectKind.COLLATION || r.kind() == ObjectKind.RANGE_TYPE);
     }
 
     Decisions plan(Declaration d) {
         Decisions out = new Decisions();
         if (TextSearchPlanner.handles(d)) out.addAll(textSearch.plan(d));
+        else if (ConversionPlanner.handles(d)) out.addAll(ConversionPlanner.plan(context, d));
         else if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
         else if (operators.handles(d)) out.addAll(operators.plan(d));
         else if (OperatorClassPlanner.handles(d)) out.addAll(operatorClasses.plan(d));
@@ -126,6 +127,7 @@ final class KindPlanner {
         out.addAll(operators.reportUndeclared());
         out.addAll(operatorClasses.reportUndeclared());
         out.addAll(textSearch.reportUndeclared());
+        out.addAll(ConversionPlanner.reportUndeclared(context));
         for (Collation c : context.before().collations().values()) {
             if (context.desired().declares(DesiredState.collation(c.name())) || context.declared().isIgnored(c.name())) continue;
             out.add(new Drift(null, "collation", c.name().toString(), "undeclared collation (" + c.describe()

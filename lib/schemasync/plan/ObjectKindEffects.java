@@ -34,6 +34,7 @@ abstract class ObjectKindEffects implements StepVisitor<Void> {
     public Void setEnabled(StatisticsRuleSteps.SetEnabled s) { StatisticsRuleEffects.setEnabled(c, s); return null; }
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
     public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
+    public Void createConversion(schemasync.step.ConversionSteps.CreateConversion s) { c.conversions.put(s.conversion().name(), s.conversion()); return null; }
 
     public Void createOperator(schemasync.step.OperatorSteps.CreateOperator s) { OperatorEffects.create(c, s.operator()); return null; }
 

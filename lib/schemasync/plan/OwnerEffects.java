@@ -42,6 +42,7 @@ final class OwnerEffects {
             case STATISTICS -> Kind.STATISTICS;
             case TEXT_SEARCH_DICTIONARY -> Kind.TEXT_SEARCH_DICTIONARY;
             case TEXT_SEARCH_CONFIGURATION -> Kind.TEXT_SEARCH_CONFIGURATION;
+            case CONVERSION -> Kind.CONVERSION;
             default -> null; // routines: droppedRoutines; constraints, triggers, rules, indexes, columns: no owner of their own
         };
         if (kind != null) forgetGone(c, new OwnerTarget(kind, d.target(), null));
@@ -103,6 +104,7 @@ final class OwnerEffects {
             case OPERATOR_FAMILY -> c.operatorFamilies.containsKey(t.toString());
             case TEXT_SEARCH_DICTIONARY -> c.textSearchDictionaries.containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> c.textSearchConfigurations.containsKey(o);
+            case CONVERSION -> c.conversions.containsKey(o);
         };
     }
 }

@@ -109,6 +109,7 @@ final class OwnerPlanner {
             case OPERATOR_FAMILY -> s.operatorFamilies().containsKey(t.toString());
             case TEXT_SEARCH_DICTIONARY -> s.textSearch().dictionaries().containsKey(o);
             case TEXT_SEARCH_CONFIGURATION -> s.textSearch().configurations().containsKey(o);
+            case CONVERSION -> s.conversions().containsKey(o);
         };
     }
 }

@@ -65,6 +65,8 @@ public final class PlanState {
     /** Text search dictionaries and configurations, persistent like every other kind ({@link TextSearchEffects}). */
     private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries;
     private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
+    /** Encoding conversions ({@code ObjectKindEffects#createConversion}, {@link DropEffects}). */
+    private final OrderedMap<QualifiedName, schemasync.catalog.Conversion> conversions;
     /** The two as the catalog's value, made when first asked (a state never changes). */
     private schemasync.catalog.TextSearch textSearch;
     /** PostgreSQL 18's NOT NULL constraint names of their own ({@link NotNullNameEffects}). */
@@ -107,6 +109,7 @@ public final class PlanState {
         operatorClasses = OrderedMap.from(c.operators().classes());
         textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
         textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
+        conversions = OrderedMap.from(c.conversions());
         notNullNames = OrderedMap.from(c.notNullNames());
         notNullNamesKept = c.notNullNamesKept();
     }
@@ -144,6 +147,7 @@ public final class PlanState {
         operatorClasses = e.operatorClasses.frozen();
         textSearchDictionaries = e.textSearchDictionaries.frozen();
         textSearchConfigurations = e.textSearchConfigurations.frozen();
+        conversions = e.conversions.frozen();
         notNullNames = e.notNullNames.frozen();
         notNullNamesKept = e.notNullNamesKept;
     }
@@ -181,6 +185,7 @@ public final class PlanState {
     OrderedMap<String, Rule> rules() { return rules; }
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries() { return textSearchDictionaries; }
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations() { return textSearchConfigurations; }
+    OrderedMap<QualifiedName, schemasync.catalog.Conversion> conversions() { return conversions; }
     OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
     boolean notNullNamesKept() { return notNullNamesKept; }
 

@@ -73,6 +73,10 @@ final class StepHazards extends ObjectStepHazards {
         return brief();
     }
 
+    public List<Hazard> createConversion(Step.CreateConversion s) {
+        return brief();
+    }
+
     public List<Hazard> createDomain(Step.CreateDomain s) {
         return brief();
     }

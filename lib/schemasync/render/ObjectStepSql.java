@@ -13,6 +13,10 @@ import schemasync.step.StepVisitor;
  */
 abstract class ObjectStepSql implements StepVisitor<String> {
 
+    public String createConversion(schemasync.step.ConversionSteps.CreateConversion c) {
+        return ConversionSql.create(c.conversion());
+    }
+
     // Foreign servers, user mappings, foreign tables, publications, event triggers: spelled by ExternalSql.
 
     public String createServer(schemasync.step.ExternalSteps.CreateServer s) {

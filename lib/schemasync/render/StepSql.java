@@ -258,6 +258,7 @@ final class StepSql extends ObjectStepSql {
             case RULE -> CTX.render(DSL.query("DROP RULE {0} ON {1}", DSL.name(d.detail()), name(d.target())));
             case TEXT_SEARCH_DICTIONARY -> CTX.render(DSL.query("DROP TEXT SEARCH DICTIONARY {0}", name(d.target())));
             case TEXT_SEARCH_CONFIGURATION -> CTX.render(DSL.query("DROP TEXT SEARCH CONFIGURATION {0}", name(d.target())));
+            case CONVERSION -> CTX.render(DSL.query("DROP CONVERSION {0}", name(d.target())));
             default -> throw new IllegalArgumentException("no DROP for " + d.kind());
         };
     }

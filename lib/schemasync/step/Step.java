@@ -13,7 +13,7 @@ import schemasync.catalog.QualifiedName;
  */
 public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
         OperatorSteps, OperatorClassSteps, KeySteps,
-        TextSearchSteps permits
+        TextSearchSteps, ConversionSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -45,7 +45,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         OperatorClassSteps.CreateOperatorClass, OperatorClassSteps.DropOperatorClass,
         KeySteps.AddPrimaryKey,
         TextSearchSteps.CreateTextSearchDictionary, TextSearchSteps.CreateTextSearchConfiguration,
-        TextSearchSteps.AddTextSearchMapping {
+        TextSearchSteps.AddTextSearchMapping,
+        ConversionSteps.CreateConversion {
 
     /** The object the statement creates or alters, for messages. */
     String object();

@@ -31,6 +31,8 @@ public interface StepVisitor<R> {
 
     R addTextSearchMapping(Step.AddTextSearchMapping step);
 
+    R createConversion(Step.CreateConversion step);
+
     R createDomain(Step.CreateDomain step);
 
     R addDomainConstraint(Step.AddDomainConstraint step);

@@ -56,6 +56,7 @@ public final class CatalogDiff {
                 actual.textSearch().dictionaries(), schemasync.catalog.TextSearch::diff);
         d.keyed("textSearchConfiguration", "textSearchConfigurations", expected.textSearch().configurations(),
                 actual.textSearch().configurations(), schemasync.catalog.TextSearch::diff);
+        d.keyed("conversion", "conversions", expected.conversions(), actual.conversions(), schemasync.catalog.Conversion::diff);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
         d.keyed("not null constraint", "not null constraint names", expected.notNullNames(), actual.notNullNames(),
                 (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("name", want, have)));

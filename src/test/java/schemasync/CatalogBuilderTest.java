@@ -41,6 +41,10 @@ class CatalogBuilderTest {
         }
         if (type == schemasync.catalog.TextSearch.class) return new schemasync.catalog.TextSearch(
                 untyped(Map.of("dict_" + c.getName(), "x")), Map.of());
+        if (c.getName().equals("conversions")) {
+            QualifiedName name = QualifiedName.parse("public.latin1_to_utf8");
+            return Map.of(name, new schemasync.catalog.Conversion(name, "LATIN1", "UTF8", QualifiedName.parse("pg_catalog.iso8859_1_to_utf8"), true));
+        }
         if (type == Map.class) {
             boolean grantSets = c.getName().equals("grants") || c.getName().equals("defaultPrivileges");
             return Map.of("k_" + c.getName(), grantSets ? Set.of() : "v_" + c.getName());

@@ -104,6 +104,7 @@ class PlannerRemovalCasesTest {
         cases.put(ObjectKind.RULE, PlannerStatisticsRuleCasesTest.ruleRemoval());
         cases.put(ObjectKind.TEXT_SEARCH_DICTIONARY, PlannerTextSearchCasesTest.dictionaryRemoval());
         cases.put(ObjectKind.TEXT_SEARCH_CONFIGURATION, PlannerTextSearchCasesTest.configurationRemoval());
+        cases.put(ObjectKind.CONVERSION, PlannerConversionCasesTest.removal());
         return cases;
     }
 
