@@ -121,7 +121,7 @@ final class CreationOrder {
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
                 // The plain defaults of this table that call the function: split out as pg_dump's SET DEFAULT.
-                java.util.Optional<List<String>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
+                java.util.Optional<Map<QualifiedName, List<String>>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
                         : java.util.Optional.empty();
                 if (isCheck(n)) {
                     breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
@@ -130,7 +130,8 @@ final class CreationOrder {
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
                 } else if (split.isPresent()) {
                     Map<QualifiedName, List<String>> splitHere = defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>());
-                    if (!split.get().isEmpty()) splitHere.put(user, split.get());
+                    split.get().forEach((table, columns) -> splitHere.merge(table, columns, (a, b) -> java.util.stream.Stream
+                            .concat(a.stream(), b.stream()).distinct().toList()));
                 } else {
                     hard.add(edge);
                 }
