@@ -35,8 +35,41 @@ final class DefaultSplit {
      */
     static Optional<Map<QualifiedName, List<String>>> of(Catalog catalog, QualifiedName table, String signature) {
         Table t = catalog.tables().get(table);
-        List<String> columns = t == null ? List.of() : callingRoutine(t, signature);
-        if (columns.isEmpty()) return Optional.empty();
+        return of(catalog, table, t == null ? List.of() : callingRoutine(t, signature));
+    }
+
+    /**
+     * A column of {@code table} that needs the row type of {@code relation} (or an array of it), from pg_depend
+     * ({@link SourceSql#ROW_TYPE_USES}). {@code splittable}: through a plain default, not the column's type or a generated
+     * column's expression.
+     */
+    record RowTypeUse(QualifiedName table, String column, QualifiedName relation, boolean splittable) {
+    }
+
+    /**
+     * The defaults of {@code table} naming the row type of {@code relation} that a later block sets, as {@link #of} splits a
+     * routine's callers; empty when {@code table} needs {@code relation} otherwise at its creation (a column of its row
+     * type, a generated column naming it, a typed table's OF type, an inherited parent), or no default names it.
+     */
+    static Optional<Map<QualifiedName, List<String>>> ofRowType(Catalog catalog, QualifiedName table, QualifiedName relation,
+                                                                List<RowTypeUse> uses) {
+        schemasync.catalog.TableLineage lineage = catalog.lineage().get(table);
+        if (lineage != null && (lineage.inherits().contains(relation) || relation.equals(lineage.ofType()))) return Optional.empty();
+        List<RowTypeUse> here = uses.stream().filter(u -> u.table().equals(table) && u.relation().equals(relation)).toList();
+        if (here.stream().anyMatch(u -> !u.splittable())) return Optional.empty();
+        return of(catalog, table, here.stream().map(RowTypeUse::column).distinct().toList());
+    }
+
+    /** Adds {@code split} to the defaults the creation order may defer by breaking {@code edge}. */
+    static void addTo(Map<List<String>, Map<QualifiedName, List<String>>> defaults, List<String> edge, Map<QualifiedName, List<String>> split) {
+        Map<QualifiedName, List<String>> here = defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>());
+        split.forEach((table, columns) -> here.merge(table, columns, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                .distinct().toList()));
+    }
+
+    private static Optional<Map<QualifiedName, List<String>>> of(Catalog catalog, QualifiedName table, List<String> columns) {
+        Table t = catalog.tables().get(table);
+        if (t == null || columns.isEmpty()) return Optional.empty();
         Catalog.Partitioning shape = catalog.partitioning().get(table);
         if (shape != null && shape.isPartition()) {
             Table parent = catalog.tables().get(shape.parent());

@@ -21,7 +21,14 @@ import schemasync.catalog.Table;
 record Source(Catalog catalog,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
-              List<SecurityLabels.Label> securityLabels) {
+              List<SecurityLabels.Label> securityLabels,
+              List<DefaultSplit.RowTypeUse> rowTypeUses) {
+
+    /** Without row-type uses (a fixture with no table needing another's row type). */
+    Source(Catalog catalog, List<DbObject> objects, schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
+           List<SecurityLabels.Label> securityLabels) {
+        this(catalog, objects, dependencies, securityLabels, List.of());
+    }
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -69,7 +76,7 @@ record Source(Catalog catalog,
 
     /** What the generator asks of the dependency graph. */
     CreationOrder creationOrder() {
-        return new CreationOrder(dependencies, catalog);
+        return new CreationOrder(dependencies, catalog, rowTypeUses);
     }
 
     static Source read(Connection connection, Collection<String> schemas) throws SQLException {
@@ -86,7 +93,9 @@ record Source(Catalog catalog,
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
             List<SecurityLabels.Label> labels = query(connection, SecurityLabels.LABELS, names, rs -> new SecurityLabels.Label(
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-            return new Source(catalog, objects, dependencies, labels);
+            List<DefaultSplit.RowTypeUse> rowTypeUses = query(connection, SourceSql.ROW_TYPE_USES, names, rs -> new DefaultSplit.RowTypeUse(
+                    name(rs, 1), rs.getString(3), name(rs, 4), rs.getBoolean(6)));
+            return new Source(catalog, objects, dependencies, labels, rowTypeUses);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

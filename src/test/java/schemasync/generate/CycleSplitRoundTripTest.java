@@ -69,6 +69,15 @@ class CycleSplitRoundTripTest {
                         ALTER TABLE ONLY orders_2025 ALTER COLUMN id SET DEFAULT 0;
                         ALTER TABLE ONLY orders_2026_rest ALTER COLUMN id SET DEFAULT -1;
                         """),
+                new Fixture("defaults naming another table's row type (and an array of it) that has a column of this table's", 0, """
+                        CREATE TABLE a_holders (id int, n int, m boolean);
+                        CREATE TABLE b_items (id int, holder a_holders);
+                        ALTER TABLE a_holders ALTER COLUMN n SET DEFAULT (ROW(0, NULL)::b_items).id;
+                        ALTER TABLE a_holders ALTER COLUMN m SET DEFAULT (NULL::b_items[]) IS NULL;
+                        CREATE TABLE a_points (id bigint PRIMARY KEY);
+                        CREATE TABLE b_shapes (id bigint PRIMARY KEY, label text DEFAULT (NULL::a_points)::text);
+                        ALTER TABLE a_points ADD COLUMN shape b_shapes;
+                        """),
                 new Fixture("a function whose standard SQL body reads a foreign table, one calling it used by a table's CHECK", 140000, """
                         CREATE EXTENSION postgres_fdw;
                         CREATE SERVER films_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'films');
