@@ -25,6 +25,11 @@ record ChangeValidator(Validator validator) {
                     validator.problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + ") says nothing to change:"
                             + " add .type(...), .notNull(), .nullable(), .dflt(...) or .noDefault()");
                 }
+                if (c.onlyThisTable() && (c.type() != null || c.notNull() != null || c.defaultSql() == null && !c.dropDefault())) {
+                    validator.problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + "): onlyThisTable() goes"
+                            + " with dflt(...) or noDefault() alone (ALTER TABLE ONLY sets or drops a default; a type or NOT NULL"
+                            + " change of a partitioned table must reach its partitions)");
+                }
                 if (c.notNullName() != null) validator.notNullName(c.origin(), c.table() + "." + c.column(), c.notNullName());
                 if (c.using() != null && c.type() == null) {
                     validator.problem(c.origin(), "ensureColumnChanged(" + c.table() + ", " + c.column() + "): using(...) goes with type(...)");

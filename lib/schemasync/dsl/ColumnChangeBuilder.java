@@ -12,6 +12,7 @@ public final class ColumnChangeBuilder {
     String notNullName;
     String defaultSql;
     boolean dropDefault;
+    boolean onlyThisTable;
 
     ColumnChangeBuilder() {
     }
@@ -77,6 +78,18 @@ public final class ColumnChangeBuilder {
     public ColumnChangeBuilder noDefault() {
         this.defaultSql = null;
         this.dropDefault = true;
+        return this;
+    }
+
+    /**
+     * The default change ({@link #dflt} or {@link #noDefault}) on this table alone: {@code ALTER TABLE ONLY ... SET DEFAULT}.
+     * Without ONLY, PostgreSQL sets or drops the default of every partition of a partitioned table (and of every table
+     * inheriting from it) too, overwriting their own; with it, the partitions keep theirs, as pg_dump writes a parent's
+     * default. Nothing else may be changed by the same declaration (PostgreSQL refuses ONLY for a partitioned table's type
+     * and NOT NULL changes, which must reach its partitions).
+     */
+    public ColumnChangeBuilder onlyThisTable() {
+        this.onlyThisTable = true;
         return this;
     }
 }

@@ -225,9 +225,13 @@ public sealed interface Declaration {
      * column must become. Null fields are not part of the declaration (left as they are);
      * {@code dropDefault} declares "no default".
      */
-    /** {@code notNullName}: the NOT NULL's constraint name (PostgreSQL 18, {@code .notNullNamed(name)}); null: PostgreSQL's. */
+    /**
+     * {@code notNullName}: the NOT NULL's constraint name (PostgreSQL 18, {@code .notNullNamed(name)}); null: PostgreSQL's.
+     * {@code onlyThisTable}: the default change is {@code ALTER TABLE ONLY} (a partitioned table's partitions keep theirs).
+     */
     record ColumnChangeDecl(QualifiedName table, String column, String type, String using, Boolean notNull,
-                            String defaultSql, boolean dropDefault, Origin origin, String notNullName) implements Declaration {
+                            String defaultSql, boolean dropDefault, Origin origin, String notNullName, boolean onlyThisTable)
+            implements Declaration {
     }
 
     /**

@@ -183,7 +183,7 @@ public abstract class RelationDeclarations extends KindDeclarations {
         ColumnChangeBuilder builder = new ColumnChangeBuilder();
         Origin declaredIn = currentOrigin();
         placeholder(() -> new Declaration.ColumnChangeDecl(scope().qualified(table), column, builder.type, builder.using,
-                builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn, builder.notNullName));
+                builder.notNull, builder.defaultSql, builder.dropDefault, declaredIn, builder.notNullName, builder.onlyThisTable));
         return builder;
     }
 

@@ -257,7 +257,8 @@ final class BlockPlan {
             g.startBlock("Defaults closing cycles", "Column defaults calling a function whose standard SQL body reads their table:"
                     + " set once both exist (pg_dump's ALTER TABLE ... SET DEFAULT)");
             tables.deferredDefaults().forEach((table, columns) -> columns.forEach(column -> g.add(new CycleCalls.DefaultCall(
-                    g.dslName(table), column, catalog.tables().get(table).column(column).orElseThrow().defaultExpr()))));
+                    g.dslName(table), column, catalog.tables().get(table).column(column).orElseThrow().defaultExpr(),
+                    DefaultSplit.onlyThisTable(catalog, table, column)))));
         }
         if (!deferred.isEmpty()) {
             if (deferred.stream().allMatch(k -> isForeignKey(k))) {

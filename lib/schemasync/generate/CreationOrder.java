@@ -34,11 +34,17 @@ final class CreationOrder {
     private final DependencyGraph<ObjectId> graph;
     private final Catalog catalog;
     private final ViewOrder views;
+    private final List<DefaultSplit.RowTypeUse> rowTypeUses;
 
     CreationOrder(DependencyGraph<ObjectId> graph, Catalog catalog) {
+        this(graph, catalog, List.of());
+    }
+
+    CreationOrder(DependencyGraph<ObjectId> graph, Catalog catalog, List<DefaultSplit.RowTypeUse> rowTypeUses) {
         this.graph = graph;
         this.catalog = catalog;
         this.views = new ViewOrder(graph, catalog);
+        this.rowTypeUses = rowTypeUses;
     }
 
     /**
@@ -107,7 +113,12 @@ final class CreationOrder {
             placed.edgesOf(n, nodes, tableUsing(n), graph.prerequisitesOf(n));
             if (n.kind() == Kind.TABLE) {
                 for (ObjectId p : graph.prerequisitesOf(n)) {
-                    if (p.kind() == Kind.TABLE) nodes.edgeBetweenKnown(rootOf.apply(name(n)).toString(), rootOf.apply(name(p)).toString());
+                    if (p.kind() != Kind.TABLE) continue;
+                    List<String> edge = List.of(rootOf.apply(name(n)).toString(), rootOf.apply(name(p)).toString());
+                    nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
+                    // Only defaults naming the other's row type: split out as pg_dump's later SET DEFAULT when it closes a cycle.
+                    DefaultSplit.ofRowType(catalog, name(n), name(p), rowTypeUses).ifPresentOrElse(split -> DefaultSplit.addTo(defaults,
+                            edge, split), () -> hard.add(edge));
                 }
             } else if (n.kind() == Kind.FUNCTION && routines.contains(signature(n))) {
                 for (ObjectId p : graph.prerequisitesOf(n)) {
@@ -123,7 +134,7 @@ final class CreationOrder {
                 List<String> edge = List.of(root, FUNCTION + signature(p));
                 nodes.edgeBetweenKnown(edge.get(0), edge.get(1));
                 // The plain defaults of this table that call the function: split out as pg_dump's SET DEFAULT.
-                java.util.Optional<List<String>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
+                java.util.Optional<Map<QualifiedName, List<String>>> split = n.kind() == Kind.TABLE ? DefaultSplit.of(catalog, user, p.name())
                         : java.util.Optional.empty();
                 if (isCheck(n)) {
                     breakable.computeIfAbsent(edge, k -> new ArrayList<>()).add(user + "." + n.subName());
@@ -131,8 +142,7 @@ final class CreationOrder {
                     // An index can be created once the function exists, after every table (pg_dump creates them there).
                     indexes.computeIfAbsent(edge, k -> new ArrayList<>()).add(new QualifiedName(n.schema(), n.name()));
                 } else if (split.isPresent()) {
-                    Map<QualifiedName, List<String>> splitHere = defaults.computeIfAbsent(edge, k -> new LinkedHashMap<>());
-                    if (!split.get().isEmpty()) splitHere.put(user, split.get());
+                    DefaultSplit.addTo(defaults, edge, split.get());
                 } else {
                     hard.add(edge);
                 }
@@ -228,13 +238,14 @@ final class CreationOrder {
                     + " plpgsql body (its body is then checked after the tables), or generate without one of their schemas"
                     + " (--exclude-schema)");
         }
-        // pg_dump would split a default naming the other table out of the cycle (ALTER TABLE ... SET DEFAULT after both
-        // tables); here the cycle always holds a column of the other's row type, which the comparison cannot spell before
-        // that table exists (its shadow is a temporary table), so the cycle is named instead.
+        // A plain default naming the other's row type was split out (DefaultSplit.ofRowType); what is left is needed at
+        // CREATE TABLE itself. Two tables whose columns hold each other's row types cannot exist (PostgreSQL refuses a
+        // composite type that contains itself, through arrays and domains too).
         return SchemaSyncException.badInput("generate cannot order these tables (" + cycle
-                + "): they need each other through something other than a foreign key (a column of the other's row type,"
-                + " a default or generated column naming it); nothing was written. Break the cycle in the source database"
-                + " (e.g. move the default into a trigger), or generate without one of their schemas (--exclude-schema)");
+                + "): each needs the other when it is created, through something that cannot be added later: a column of the"
+                + " other's row type, a generated column naming it, its OF type or an inherited parent (a plain default naming it"
+                + " is set by a later block, as pg_dump does); nothing was written. Break the cycle in the source database (e.g."
+                + " compute the generated column in a trigger), or generate without one of their schemas (--exclude-schema)");
     }
 
     /**

@@ -68,7 +68,8 @@ final class PartitionedTables {
             Call.PartitionCall call = new Call.PartitionCall(g.dslName(p.name()), g.dslName(p.parent()), p.bound(), p.partitionKey(), own);
             schemasync.catalog.RelationOptions options = g.catalog().optionsOf(p.name());
             String comment = t == null ? null : t.comment();
-            PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()), g.catalog().notNullNames());
+            PartitionCalls.OwnColumns ownColumns = ownColumns(t, g.catalog().tables().get(p.parent()), g.catalog().notNullNames(),
+                    tg::defaultDeferred);
             PartitionCalls.OwnKey ownKey = ownKey(t);
             g.add(!PartitionCalls.PartitionWithStorageCall.needed(options, comment) && ownColumns.isNone() && ownKey.isNone() ? call
                     : new PartitionCalls.PartitionWithStorageCall(call, options.storage(), options.unlogged(), options.columns(), comment,
@@ -112,9 +113,11 @@ final class PartitionedTables {
     /**
      * A default or NOT NULL a partition has that its parent does not, and comments on its columns: the partition's own,
      * declared on ensurePartition (PostgreSQL copies the parent's defaults and NOT NULL into a partition, never comments).
-     * An own NOT NULL's name of its own (PostgreSQL 18) is declared with it.
+     * An own NOT NULL's name of its own (PostgreSQL 18) is declared with it. An own default split out of a creation-order
+     * cycle ({@code deferredDefault}) is left out: the partition starts with its parent's, and a later block sets its own.
      */
-    static PartitionCalls.OwnColumns ownColumns(Table t, Table parent, Map<schemasync.catalog.NotNullNames.Key, String> notNullNames) {
+    static PartitionCalls.OwnColumns ownColumns(Table t, Table parent, Map<schemasync.catalog.NotNullNames.Key, String> notNullNames,
+                                                java.util.function.BiPredicate<QualifiedName, String> deferredDefault) {
         if (t == null || parent == null) return PartitionCalls.OwnColumns.NONE;
         Map<String, String> defaults = new java.util.HashMap<>();
         Set<String> notNull = new java.util.HashSet<>();
@@ -122,7 +125,9 @@ final class PartitionedTables {
         for (Column c : t.columns()) {
             Column inherited = parent.column(c.name()).orElse(null);
             if (inherited == null) continue;
-            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr())) defaults.put(c.name(), c.defaultExpr());
+            if (!Objects.equals(c.defaultExpr(), inherited.defaultExpr()) && !deferredDefault.test(t.name(), c.name())) {
+                defaults.put(c.name(), c.defaultExpr());
+            }
             if (c.notNull() && !inherited.notNull()) notNull.add(c.name());
             if (c.comment() != null) comments.put(c.name(), c.comment());
         }

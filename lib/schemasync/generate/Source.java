@@ -25,7 +25,14 @@ record Source(Catalog catalog,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
               List<SecurityLabels.Label> securityLabels,
-              Map<String, String> extensionComments) {
+              Map<String, String> extensionComments,
+              List<DefaultSplit.RowTypeUse> rowTypeUses) {
+
+    /** Without row-type uses (a fixture with no table needing another's row type). */
+    Source(Catalog catalog, List<DbObject> objects, schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
+           List<SecurityLabels.Label> securityLabels, Map<String, String> extensionComments) {
+        this(catalog, objects, dependencies, securityLabels, extensionComments, List.of());
+    }
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
     record DbObject(String catalog, String kind, QualifiedName name) {
@@ -73,7 +80,7 @@ record Source(Catalog catalog,
 
     /** What the generator asks of the dependency graph. */
     CreationOrder creationOrder() {
-        return new CreationOrder(dependencies, catalog);
+        return new CreationOrder(dependencies, catalog, rowTypeUses);
     }
 
     static Source read(Connection connection, Collection<String> schemas) throws SQLException {
@@ -92,7 +99,9 @@ record Source(Catalog catalog,
                     rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             Map<String, String> extensionComments = new java.util.HashMap<>();
             query(connection, SourceSql.EXTENSION_COMMENTS, names, rs -> extensionComments.put(rs.getString(1), rs.getString(2)));
-            return new Source(catalog, objects, dependencies, labels, extensionComments);
+            List<DefaultSplit.RowTypeUse> rowTypeUses = query(connection, SourceSql.ROW_TYPE_USES, names, rs -> new DefaultSplit.RowTypeUse(
+                    name(rs, 1), rs.getString(3), name(rs, 4), rs.getBoolean(6)));
+            return new Source(catalog, objects, dependencies, labels, extensionComments, rowTypeUses);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

@@ -138,4 +138,33 @@ final class SourceSql {
             ORDER BY 1, 2, 3, 4
             """;
 
+    /**
+     * The row types of tables (or arrays of them) a table's columns need, by column, from pg_depend: a column default's
+     * pg_attrdef row depends on the types its expression names ({@code ROW(...)::other}, {@code NULL::other}); a column's
+     * own type is a dependency of its pg_class row with the column's number. {@code splittable}: a plain default, which
+     * pg_dump sets by a later {@code ALTER TABLE ONLY ... SET DEFAULT} when it closes a creation-order cycle; a generated
+     * column's expression or the column's type cannot wait. pg_depend is filtered by its catalogs alone, then joined
+     * (a few rows).
+     */
+    static final String ROW_TYPE_USES = """
+            -- schema-sync generate: the row types of tables that columns' defaults and types need
+            SELECT tn.nspname, tc.relname, a.attname, rn.nspname, rc.relname, u.splittable
+            FROM (SELECT ad.adrelid AS relid, ad.adnum AS attnum, d.refobjid AS typid, at.attgenerated = '' AS splittable
+                  FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_attrdef ad ON ad.oid = d.objid
+                  JOIN pg_catalog.pg_attribute at ON at.attrelid = ad.adrelid AND at.attnum = ad.adnum
+                  WHERE d.classid = 'pg_catalog.pg_attrdef'::regclass AND d.refclassid = 'pg_catalog.pg_type'::regclass
+                  UNION ALL
+                  SELECT d.objid, d.objsubid::smallint, d.refobjid, false
+                  FROM pg_catalog.pg_depend d
+                  WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.refclassid = 'pg_catalog.pg_type'::regclass
+                    AND d.objsubid > 0) u
+            JOIN pg_catalog.pg_type ty ON ty.oid = u.typid
+            LEFT JOIN pg_catalog.pg_type el ON el.oid = ty.typelem AND ty.typcategory = 'A'
+            JOIN pg_catalog.pg_class rc ON rc.oid = COALESCE(NULLIF(ty.typrelid, 0), el.typrelid) AND rc.relkind IN ('r', 'p')
+            JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+            JOIN pg_catalog.pg_class tc ON tc.oid = u.relid JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = u.relid AND a.attnum = u.attnum
+            WHERE tn.nspname = ANY (?) AND tc.oid <> rc.oid
+            ORDER BY 1, 2, 3, 4, 5
+            """;
 }

@@ -38,6 +38,11 @@ final class TableGenerator {
         this.deferredDefault = deferredDefault;
     }
 
+    /** Whether a later block sets this column's default (split out of a creation-order cycle): its declaration leaves it out. */
+    boolean defaultDeferred(QualifiedName table, String column) {
+        return deferredDefault.test(table, column);
+    }
+
     /** An identity's sequence options where they differ from PostgreSQL's defaults for the column's type. */
     private SequenceOptions identityOptions(QualifiedName table, Column c) {
         if (c.identity() == Column.Identity.NONE) return SequenceOptions.NONE;

@@ -123,7 +123,7 @@ public final class Normalizer {
         }
         shadows.values().forEach(s -> s.partitionBy = partitions.key(s.table));
 
-        changedColumns(declared, catalog, known, shadows);
+        changedColumns(declared, catalog, known, newPartitions, shadows);
         List<String> prerequisites = ShadowPrerequisites.of(catalog, declared);
         Map<QualifiedName, Map<String, Column>> columns = new HashMap<>();
         Map<QualifiedName, String> indexes = new HashMap<>();
@@ -209,17 +209,24 @@ public final class Normalizer {
     /**
      * The target of each ensureColumnChanged with a type or default, as a column of its table's shadow
      * under a name of its own ({@link DeclaredShapes#changedColumn}): PostgreSQL spells the type and
-     * default as the catalog will show them once changed.
+     * default as the catalog will show them once changed. A partition this run creates (a later block sets its own
+     * default: generate splits one out of a creation-order cycle) is a plain shadow with its root's columns.
      */
     private static void changedColumns(DeclaredSchema declared, Catalog catalog, Set<QualifiedName> known,
-                                       Map<QualifiedName, Shadow> shadows) {
+                                       Map<QualifiedName, QualifiedName> newPartitions, Map<QualifiedName, Shadow> shadows) {
         List<Declaration> all = declared.declarations();
         DesiredState fold = null; // folded once, when a changed column is not in the catalog
         for (int i = 0; i < all.size(); i++) {
-            if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c) || !known.contains(c.table())) continue;
+            if (!(all.get(i) instanceof Declaration.ColumnChangeDecl c)) continue;
+            boolean newPartition = !known.contains(c.table()) && newPartitions.containsKey(c.table());
+            if (!known.contains(c.table()) && !newPartition) continue;
             if (c.type() == null && c.defaultSql() == null) continue;
             String type = c.type();
-            if (type == null) {
+            if (type == null && newPartition) {
+                ColumnSpec inherited = PartitionShapes.plain(shadow(shadows, catalog, newPartitions.get(c.table())),
+                        shadow(shadows, catalog, c.table())).columns.get(c.column());
+                type = inherited == null ? null : inherited.type();
+            } else if (type == null) {
                 // The column's type as it is (catalog) or as a block declares it, under the name it has here: a column
                 // an earlier block declared under another name, renamed since, is that column (the fold says which).
                 Table t = catalog.tables().get(c.table());

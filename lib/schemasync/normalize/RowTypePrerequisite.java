@@ -22,7 +22,8 @@ import schemasync.step.Step;
 
 /**
  * A table this run creates whose row type a declared domain (its base type), composite type (an attribute), another
- * table (a column's type) or a routine's signature (an argument or the result, {@link RoutineSignature}) uses:
+ * table (a column's type), a routine's signature (an argument or the result, {@link RoutineSignature}) or a later
+ * {@code ensureColumnChanged}'s default (a cast to it) uses:
  * PostgreSQL creates a table's row type with the table, and the type's twin or the routine resolves it by name, so the
  * rolled-back transaction of the comparison needs a table of that name first. The shadows are temporary tables under
  * other names, so a stand-in with the declared columns' names and types alone is created (no default, constraint or
@@ -47,6 +48,12 @@ final class RowTypePrerequisite {
             if (d instanceof Declaration.TableDecl t) t.columns().forEach(c -> nameOf(c.type()).ifPresent(out::add));
             if (d instanceof Declaration.FunctionDecl || d instanceof Declaration.AggregateDecl) out.addAll(RoutineSignature.names(d));
             if (d instanceof Declaration.ViewDecl v) views.put(v.name(), v.sql());
+            // A default set by a later block (generate splits one naming another table's row type out of a creation-order
+            // cycle, as pg_dump does): its casts name the types, as pg_get_expr prints them (ROW(...)::schema.table).
+            if (d instanceof Declaration.ColumnChangeDecl c && c.defaultSql() != null) {
+                java.util.regex.Matcher cast = CAST.matcher(c.defaultSql());
+                while (cast.find()) nameOf(cast.group(1)).ifPresent(out::add);
+            }
         }
         if (views.keySet().stream().noneMatch(out::contains)) return out;
         List<QualifiedName> relations = new ArrayList<>(views.keySet());
@@ -62,6 +69,10 @@ final class RowTypePrerequisite {
         }
         return out;
     }
+
+    /** A cast's target type in SQL text: {@code ::name}, {@code ::schema.name}, either part quoted. */
+    private static final java.util.regex.Pattern CAST = java.util.regex.Pattern.compile(
+            "::\\s*((?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*)(?:\\s*\\.\\s*(?:\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*))?)");
 
     /** The stand-in for {@code d} when it is a table or view whose row type {@code used} holds and the database lacks. */
     static Optional<String> of(Catalog catalog, Declaration d, Set<QualifiedName> used) {

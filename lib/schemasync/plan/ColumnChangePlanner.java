@@ -59,11 +59,12 @@ final class ColumnChangePlanner {
             what.add("type " + have.type() + " → " + target.type() + views.note());
         }
         if (c.defaultSql() != null && differ.contains("default")) {
-            steps.add(new Step.SetColumnDefault(tableName, c.column(), c.defaultSql()));
-            what.add("DEFAULT " + target.defaultExpr() + (have.hasDefault() ? " (was " + have.defaultExpr() + ")" : ""));
+            steps.add(onlyIfAsked(c, new Step.SetColumnDefault(tableName, c.column(), c.defaultSql())));
+            what.add("DEFAULT " + target.defaultExpr() + (have.hasDefault() ? " (was " + have.defaultExpr() + ")" : "")
+                    + (c.onlyThisTable() ? " on this table only" : ""));
         } else if (c.dropDefault() && have.hasDefault()) {
-            steps.add(new Step.DropColumnDefault(tableName, c.column()));
-            what.add("no DEFAULT (was " + have.defaultExpr() + ")");
+            steps.add(onlyIfAsked(c, new Step.DropColumnDefault(tableName, c.column())));
+            what.add("no DEFAULT (was " + have.defaultExpr() + ")" + (c.onlyThisTable() ? " on this table only" : ""));
         }
         String check = checkName(tableName.name(), c.column());
         Optional<Constraint> leftover = table.constraint(check);
@@ -101,6 +102,11 @@ final class ColumnChangePlanner {
         out.change(c.origin(), "column", object, Summary.text("⚠ will change: " + String.join(", ", what)), original,
                 Spelled.as(target), steps.toArray(Step[]::new));
         return out;
+    }
+
+    /** The default step with ONLY when declared so: the partitions (or inheriting tables) keep their own defaults. */
+    private static Step onlyIfAsked(ColumnChangeDecl c, Step defaultStep) {
+        return c.onlyThisTable() ? new schemasync.step.LineageSteps.OnlyThisTable(defaultStep) : defaultStep;
     }
 
     private static String notNull(ColumnChangeDecl c) {

@@ -46,7 +46,8 @@ final class PartitionColumnsPlanner {
                             : " DEFAULT " + wantDefault) + (c.defaultExpr() == null ? "" : " (database has " + c.defaultExpr() + ")")),
                             context.original(partition), wantDefault == null ? new Step.DropColumnDefault(partition, c.name())
                                     : new Step.SetColumnDefault(partition, c.name(), wantDefault));
-                } else {
+                } else if (context.laterChange(d.name(), c.name()) == null) {
+                    // (A later ensureColumnChanged states it: generate splits an own default out of a creation-order cycle.)
                     out.drift(d.origin(), "column", object, "the partition has its own DEFAULT " + (c.defaultExpr() == null ? "none"
                             : c.defaultExpr()) + ", the parent's is " + (inherited.defaultExpr() == null ? "none" : inherited.defaultExpr())
                             + ": left alone; declare columnDefault(\"" + c.name() + "\", ...) to match", null);

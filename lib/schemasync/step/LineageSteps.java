@@ -11,7 +11,8 @@ public interface LineageSteps {
      * column step {@code step}, on {@code step}'s table alone. Without ONLY, PostgreSQL applies these four to every
      * table that inherits from it too (a grandchild would get the child's own default or NOT NULL, which pg_dump
      * writes with ONLY and no declaration says). PostgreSQL 13–18 accept ONLY for all four on a table with children of
-     * legacy inheritance (on a partitioned table SET NOT NULL must reach the partitions; this step is for INHERITS).
+     * legacy inheritance; on a partitioned table only SET/DROP DEFAULT (SET NOT NULL must reach the partitions):
+     * {@code ensureColumnChanged(...).onlyThisTable()}, pg_dump's form of a parent's default whose partitions keep their own.
      * Facts, hazards and effect are those of {@code step}: ONLY narrows which tables change, not how.
      */
     record OnlyThisTable(Step step) implements Step {

@@ -51,4 +51,18 @@ class DeclarationValidationTest {
         assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
         assertEquals("C1_Broken failed while declaring: columnComment() before any column()", e.getMessage());
     }
+
+    /** ALTER TABLE ONLY is for a default: PostgreSQL refuses it for a partitioned table's type or NOT NULL change. */
+    @Test
+    void onlyThisTableGoesWithADefaultChangeAlone() {
+        var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(
+                block("C1", db -> db.ensureColumnChanged("orders", "id").type("bigint").dflt("0").onlyThisTable()),
+                block("C2", db -> db.ensureColumnChanged("orders", "id").notNull().onlyThisTable()))));
+        assertEquals(SchemaSyncException.Code.BAD_INPUT, e.code());
+        String why = "onlyThisTable() goes with dflt(...) or noDefault() alone (ALTER TABLE ONLY sets or drops a default; a type"
+                + " or NOT NULL change of a partitioned table must reach its partitions)";
+        assertEquals("invalid declarations (nothing was changed):\n"
+                + "  - C1: ensureColumnChanged(public.orders, id): " + why + "\n"
+                + "  - C2: ensureColumnChanged(public.orders, id): " + why, e.getMessage());
+    }
 }

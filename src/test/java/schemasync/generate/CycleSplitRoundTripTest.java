@@ -47,6 +47,37 @@ class CycleSplitRoundTripTest {
                         ALTER TABLE a_tickets ALTER COLUMN id SET DEFAULT zz_next();
                         CREATE TABLE b_notes (id bigint PRIMARY KEY, ticket bigint REFERENCES a_tickets (id));
                         """),
+                new Fixture("a partition's own default calling a function whose standard SQL body reads the partitioned table", 140000, """
+                        CREATE TABLE events (id bigint NOT NULL, at date NOT NULL, n bigint DEFAULT 0) PARTITION BY RANGE (at);
+                        CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                        CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE FUNCTION zz_next_n() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(n), 0) + 1 FROM events);
+                        ALTER TABLE ONLY events_2024 ALTER COLUMN n SET DEFAULT zz_next_n();
+                        """),
+                new Fixture("a partitioned table's default in a cycle while partitions have their own (or none) on that column", 140000, """
+                        CREATE TABLE orders (id bigint NOT NULL, at date NOT NULL, status text NOT NULL) PARTITION BY RANGE (at);
+                        CREATE TABLE orders_2024 PARTITION OF orders FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+                        CREATE TABLE orders_2025 PARTITION OF orders FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+                        CREATE TABLE orders_2026 PARTITION OF orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')
+                            PARTITION BY LIST (status);
+                        CREATE TABLE orders_2026_open PARTITION OF orders_2026 FOR VALUES IN ('open');
+                        CREATE TABLE orders_2026_rest PARTITION OF orders_2026 DEFAULT;
+                        CREATE TABLE orders_2027 PARTITION OF orders FOR VALUES FROM ('2027-01-01') TO ('2028-01-01');
+                        CREATE FUNCTION zz_order_id() RETURNS bigint LANGUAGE sql RETURN (SELECT coalesce(max(id), 0) + 1 FROM orders);
+                        ALTER TABLE orders ALTER COLUMN id SET DEFAULT zz_order_id();
+                        ALTER TABLE ONLY orders_2024 ALTER COLUMN id DROP DEFAULT;
+                        ALTER TABLE ONLY orders_2025 ALTER COLUMN id SET DEFAULT 0;
+                        ALTER TABLE ONLY orders_2026_rest ALTER COLUMN id SET DEFAULT -1;
+                        """),
+                new Fixture("defaults naming another table's row type (and an array of it) that has a column of this table's", 0, """
+                        CREATE TABLE a_holders (id int, n int, m boolean);
+                        CREATE TABLE b_items (id int, holder a_holders);
+                        ALTER TABLE a_holders ALTER COLUMN n SET DEFAULT (ROW(0, NULL)::b_items).id;
+                        ALTER TABLE a_holders ALTER COLUMN m SET DEFAULT (NULL::b_items[]) IS NULL;
+                        CREATE TABLE a_points (id bigint PRIMARY KEY);
+                        CREATE TABLE b_shapes (id bigint PRIMARY KEY, label text DEFAULT (NULL::a_points)::text);
+                        ALTER TABLE a_points ADD COLUMN shape b_shapes;
+                        """),
                 new Fixture("a function whose standard SQL body reads a foreign table, one calling it used by a table's CHECK", 140000, """
                         CREATE EXTENSION postgres_fdw;
                         CREATE SERVER films_server FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'films');

@@ -65,7 +65,28 @@ class PlannerPartitionOwnCasesTest {
                         shapes().partition("public.orders_2026", BOUND).build(),
                         List.of(),
                         List.of(),
-                        List.of("unchanged partition public.orders_2026", "undeclared table public.orders")));
+                        List.of("unchanged partition public.orders_2026", "undeclared table public.orders")),
+                // pg_dump's form of a parent's default whose partition keeps its own (generate writes it for a default split out
+                // of a creation-order cycle): ONLY, so the partition's own 'new' stays (CycleSplitRoundTripTest replays it on a server).
+                new Case("ensureColumnChanged(...).dflt(...).onlyThisTable() on a partitioned table: ALTER TABLE ONLY, the partition keeps its own",
+                        catalog().table(ORDERS).table(partition("'new'::text", null)).partitioned("public.orders", "RANGE (at)")
+                                .partitionOf("public.orders_2026", "public.orders", BOUND).build(),
+                        db -> db.ensureColumnChanged("orders", "status").dflt("'open'").onlyThisTable(),
+                        shapes().columns("public.orders", new Column(schemasync.normalize.DeclaredShapes.changedColumn(0), "text", false,
+                                "'open'::text", Column.Identity.NONE, null)).build(),
+                        List.of("ALTER TABLE ONLY \"public\".\"orders\" ALTER \"status\" SET DEFAULT 'open'"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter column public.orders.status")),
+                new Case("ensureColumnChanged(...).noDefault().onlyThisTable() on a partitioned table: ALTER TABLE ONLY ... DROP DEFAULT",
+                        catalog().table(table("public.orders", 50_000, 1_000, notNull("at", "date"),
+                                        new Column("status", "text", false, "'open'::text", Column.Identity.NONE, null), column("note", "text")))
+                                .table(partition("'new'::text", null)).partitioned("public.orders", "RANGE (at)")
+                                .partitionOf("public.orders_2026", "public.orders", BOUND).build(),
+                        db -> db.ensureColumnChanged("orders", "status").noDefault().onlyThisTable(),
+                        shapes().build(),
+                        List.of("ALTER TABLE ONLY \"public\".\"orders\" ALTER COLUMN \"status\" DROP DEFAULT"),
+                        List.of(List.of(HazardKind.ACCESS_EXCLUSIVE_LOCK)),
+                        List.of("alter column public.orders.status")));
     }
 
     @ParameterizedTest(name = "{0}")
