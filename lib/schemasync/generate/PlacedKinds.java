@@ -7,6 +7,8 @@ import java.util.function.Function;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Cast;
 import schemasync.catalog.Operator;
+import schemasync.catalog.OperatorClass;
+import schemasync.catalog.OperatorFamily;
 import schemasync.catalog.QualifiedName;
 import schemasync.model.DependencyGraph;
 import schemasync.model.ObjectId;
@@ -14,18 +16,20 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
- * and the domains and composite types that need one of them or a table's row type ({@link PlacedTypes}).
- * Each is a node of {@link CreationOrder#tables}' graph, after what PostgreSQL records it needs (its function and
- * estimators, its argument or cast types: a table's row type is that table; a routine created between the tables is
- * that routine) and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves
- * the operator or cast when it creates the expression, and records the edge). Added before the tables, a node that
- * needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
+ * operator families and classes, text search dictionaries and configurations, and the domains and composite types that
+ * need one of them or a table's row type ({@link PlacedTypes}). Each is a node of {@link CreationOrder#tables}' graph,
+ * after what PostgreSQL records it needs (an operator's function and estimators, its argument or cast types; a class's
+ * family, input type, operators and support functions, its pg_amop / pg_amproc rows' edges; a dictionary's template, a
+ * configuration's dictionaries; a table's row type is that table; a routine created between the tables is that routine)
+ * and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves the operator, cast,
+ * class or regconfig constant when it creates the expression, and records the edge). Added before the tables, a node
+ * that needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
  * here with its ids ({@link #ids}) and the calls that write it ({@link OperatorCalls#write}).
  */
 final class PlacedKinds {
     private static final String PLACED = "placed ";
 
-    /** Node key → id, in the catalog's order (operators by schema and name, then casts). */
+    /** Node key → id, in {@link #ids}' order, then the placed types. */
     private final Map<String, ObjectId> byKey = new LinkedHashMap<>();
     private final Function<QualifiedName, QualifiedName> rootOf;
     private final Set<String> routines;
@@ -37,12 +41,38 @@ final class PlacedKinds {
         for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains and composites that need one
     }
 
-    /** The graph's id of every operator and cast the catalog holds (as {@code catalog.DependencySql} names them). */
+    /**
+     * The graph's id of every operator, cast, operator family and class, text search dictionary and configuration the
+     * catalog holds (as {@code catalog.DependencySql} names them), in the order ties keep: families before the classes
+     * (CREATE OPERATOR CLASS names or makes its family), dictionaries before the configurations mapping them.
+     */
     static java.util.List<ObjectId> ids(Catalog catalog) {
         java.util.List<ObjectId> out = new java.util.ArrayList<>();
         for (Operator o : catalog.operators().operators().values()) out.add(operator(o));
         for (Cast c : catalog.operators().casts().values()) out.add(cast(c));
+        for (OperatorFamily f : catalog.operators().families().values()) out.add(family(f));
+        for (OperatorClass c : catalog.operators().classes().values()) out.add(operatorClass(c));
+        catalog.textSearch().dictionaries().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> out.add(ObjectId.of(Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())));
+        catalog.textSearch().configurations().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> out.add(ObjectId.of(Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())));
         return out;
+    }
+
+    static ObjectId family(OperatorFamily f) {
+        return ObjectId.of(Kind.OPERATOR_FAMILY, f.name().schema(), f.name().name() + " USING " + f.method());
+    }
+
+    static ObjectId operatorClass(OperatorClass c) {
+        return ObjectId.of(Kind.OPERATOR_CLASS, c.name().schema(), c.name().name() + " USING " + c.method());
+    }
+
+    /** Whether {@code kind} is one of the kinds this class places (a TYPE only when {@link PlacedTypes} places it). */
+    static boolean placedKind(Kind kind) {
+        return switch (kind) {
+            case OPERATOR, CAST, OPERATOR_FAMILY, OPERATOR_CLASS, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION -> true;
+            default -> false;
+        };
     }
 
     static ObjectId operator(Operator o) {
@@ -85,7 +115,8 @@ final class PlacedKinds {
     }
 
     private boolean isPlaced(ObjectId id) {
-        return id.kind() == Kind.OPERATOR || id.kind() == Kind.CAST || id.kind() == Kind.TYPE && byKey.containsKey(key(id));
+        // Only what the catalog holds: an extension's objects are named as the extension, which comes before them all.
+        return byKey.containsKey(key(id));
     }
 
     private static String key(ObjectId id) {
