@@ -105,7 +105,9 @@ final class BlockPlan {
         // Collations need only their schema; every type, domain and column using one comes after.
         catalog.collations().keySet().stream().sorted(BY_NAME)
                 .forEach(n -> g.add(KindCalls.CollationCall.of(g.dslName(n), catalog.collations().get(n))));
-        // Text search objects, operator classes and families are placed by the graph among the tables (PlacedKinds).
+        // Text search objects need their schema and the extension of a template they name: here, before every type,
+        // routine and table that may name one, unless the graph places one among the tables (PlacedKinds).
+        TextSearchCalls.writeUnplaced(g, catalog.textSearch(), source.creationOrder().textSearchToPlace());
     }
 
     private void types(String schema) {

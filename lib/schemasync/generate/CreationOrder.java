@@ -238,9 +238,8 @@ final class CreationOrder {
     /**
      * The routines among {@code candidates} (signatures) that cannot be created before the tables: a standard
      * SQL body (PostgreSQL 14+) reading a table, records it in pg_depend, as does an argument or result of a
-     * table's row type, or of a type placed among the tables ({@link PlacedTypes}), or a standard SQL body's use of an
-     * object placed among the tables ({@link PlacedKinds}: an operator, a cast, a text search configuration named by a
-     * regconfig constant); and a routine whose standard SQL body calls such a one. Those reading a view are left
+     * table's row type, or of a type placed among the tables ({@link PlacedTypes}); and a routine whose standard SQL body
+     * calls such a one. Those reading a view are left
      * out (they are written with the views).
      */
     Set<String> routinesNeedingTables(Set<String> candidates) {
@@ -251,9 +250,8 @@ final class CreationOrder {
             grew = false;
             for (String r : candidates) {
                 if (out.contains(r) || readsViews(r)) continue;
-                // A placed kind (an operator, a class, a regconfig constant) is placed before the first table at the earliest.
                 if (graph.prerequisitesOf(routine(r)).stream().anyMatch(p -> p.kind() == Kind.TABLE || placedTypes.contains(p)
-                        || PlacedKinds.placedKind(p.kind()) || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
+                        || p.kind() == Kind.FUNCTION && out.contains(signature(p)))) {
                     grew |= out.add(r);
                 }
             }
@@ -297,6 +295,11 @@ final class CreationOrder {
             for (ObjectId p : graph.prerequisitesOf(n)) if (p.kind() == Kind.FUNCTION) out.add(p.schema() + "." + p.name());
         }
         return out;
+    }
+
+    /** The text search objects placed among the tables by the graph ({@link PlacedKinds#textSearchToPlace}). */
+    List<ObjectId> textSearchToPlace() {
+        return PlacedKinds.textSearchToPlace(catalog, graph);
     }
 
     /** The domains and composite types placed among the tables by the graph ({@link PlacedTypes}). */

@@ -38,13 +38,14 @@ final class PlacedKinds {
         this.rootOf = rootOf;
         this.routines = routines;
         for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
+        for (ObjectId id : textSearchToPlace(catalog, graph)) byKey.put(key(id), id);
         for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains and composites that need one
     }
 
     /**
-     * The graph's id of every operator, cast, operator family and class, text search dictionary and configuration the
-     * catalog holds (as {@code catalog.DependencySql} names them), in the order ties keep: families before the classes
-     * (CREATE OPERATOR CLASS names or makes its family), dictionaries before the configurations mapping them.
+     * The graph's id of every operator, cast, operator family and class the catalog holds (as
+     * {@code catalog.DependencySql} names them), in the order ties keep: families before the classes (CREATE OPERATOR
+     * CLASS names or makes its family).
      */
     static java.util.List<ObjectId> ids(Catalog catalog) {
         java.util.List<ObjectId> out = new java.util.ArrayList<>();
@@ -52,11 +53,35 @@ final class PlacedKinds {
         for (Cast c : catalog.operators().casts().values()) out.add(cast(c));
         for (OperatorFamily f : catalog.operators().families().values()) out.add(family(f));
         for (OperatorClass c : catalog.operators().classes().values()) out.add(operatorClass(c));
-        catalog.textSearch().dictionaries().keySet().stream().sorted(CreationOrder.BY_NAME)
-                .forEach(n -> out.add(ObjectId.of(Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())));
-        catalog.textSearch().configurations().keySet().stream().sorted(CreationOrder.BY_NAME)
-                .forEach(n -> out.add(ObjectId.of(Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())));
         return out;
+    }
+
+    /**
+     * The text search dictionaries and configurations to place among the tables: those that need something besides
+     * schemas, extensions and the text search objects written with the extensions (a user template or parser, which are not
+     * carried; a dictionary placed so). The others are written with the extensions, before the types and the routines,
+     * since a domain's default and a standard SQL body may name a configuration too, and PostgreSQL resolves a regconfig
+     * constant at CREATE.
+     */
+    static java.util.List<ObjectId> textSearchToPlace(Catalog catalog, DependencyGraph<ObjectId> graph) {
+        java.util.List<ObjectId> candidates = new java.util.ArrayList<>();
+        catalog.textSearch().dictionaries().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())));
+        catalog.textSearch().configurations().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())));
+        Set<ObjectId> placed = new java.util.LinkedHashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ObjectId t : candidates) {
+                if (placed.contains(t) || !graph.contains(t)) continue;
+                if (graph.prerequisitesOf(t).stream().anyMatch(p -> placed.contains(p) || p.kind() != Kind.SCHEMA
+                        && p.kind() != Kind.EXTENSION && p.kind() != Kind.TEXT_SEARCH_DICTIONARY)) {
+                    grew |= placed.add(t);
+                }
+            }
+        }
+        return candidates.stream().filter(placed::contains).toList();
     }
 
     static ObjectId family(OperatorFamily f) {
@@ -67,10 +92,13 @@ final class PlacedKinds {
         return ObjectId.of(Kind.OPERATOR_CLASS, c.name().schema(), c.name().name() + " USING " + c.method());
     }
 
-    /** Whether {@code kind} is one of the kinds this class places (a TYPE only when {@link PlacedTypes} places it). */
+    /**
+     * Whether {@code kind} is one of the kinds this class places whatever they need (a TYPE only when {@link PlacedTypes}
+     * places it, a text search object only when {@link #textSearchToPlace} does).
+     */
     static boolean placedKind(Kind kind) {
         return switch (kind) {
-            case OPERATOR, CAST, OPERATOR_FAMILY, OPERATOR_CLASS, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_CONFIGURATION -> true;
+            case OPERATOR, CAST, OPERATOR_FAMILY, OPERATOR_CLASS -> true;
             default -> false;
         };
     }

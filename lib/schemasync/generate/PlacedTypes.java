@@ -35,7 +35,7 @@ final class PlacedTypes {
             grew = false;
             for (ObjectId t : candidates) {
                 if (placed.contains(t) || !graph.contains(t)) continue;
-                if (graph.prerequisitesOf(t).stream().anyMatch(p -> PlacedKinds.placedKind(p.kind())
+                if (graph.prerequisitesOf(t).stream().anyMatch(p -> p.kind() == Kind.OPERATOR || p.kind() == Kind.CAST
                         || p.kind() == Kind.TABLE || placed.contains(p))) {
                     grew |= placed.add(t);
                 }

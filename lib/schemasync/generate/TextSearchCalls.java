@@ -29,15 +29,24 @@ final class TextSearchCalls {
      * and indexes whose regconfig constants name a configuration).
      */
     static void write(Generator g, TextSearch ts, java.util.Set<ObjectId> placed) {
+        write(g, ts, placed::contains, true);
+    }
+
+    /** In the current block (the extensions'), those the graph does not place among the tables ({@code placed}). */
+    static void writeUnplaced(Generator g, TextSearch ts, java.util.Collection<ObjectId> placed) {
+        write(g, ts, id -> !placed.contains(id), false);
+    }
+
+    private static void write(Generator g, TextSearch ts, java.util.function.Predicate<ObjectId> wanted, boolean ownBlock) {
         List<Call> calls = new ArrayList<>();
         ts.dictionaries().keySet().stream().sorted(BY_NAME)
-                .filter(n -> placed.contains(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())))
+                .filter(n -> wanted.test(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())))
                 .forEach(n -> calls.add(DictionaryCall.of(g.dslName(n), ts.dictionaries().get(n))));
         ts.configurations().keySet().stream().sorted(BY_NAME)
-                .filter(n -> placed.contains(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())))
+                .filter(n -> wanted.test(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())))
                 .forEach(n -> calls.add(ConfigurationCall.of(g.dslName(n), ts.configurations().get(n), ts)));
         if (calls.isEmpty()) return;
-        g.startBlock("Text search", "Text search dictionaries and configurations: before the tables whose defaults, generated"
+        if (ownBlock) g.startBlock("Text search", "Text search dictionaries and configurations: before the tables whose defaults, generated"
                 + " columns and indexes name them");
         g.addAll(calls);
     }

@@ -42,6 +42,14 @@ class PlacedClassesRoundTripTest {
                         CREATE INDEX a_docs_body ON a_docs USING gin (to_tsvector('zz_search.z_cfg'::regconfig, body));
                         """),
                 UNACCENT,
+                // PostgreSQL resolves a regconfig constant in a standard SQL body at CREATE FUNCTION: the configuration
+                // comes with the extensions, before the functions the tables use.
+                new Fixture("a function whose standard SQL body names a text search configuration, called by an index", 140000, """
+                        CREATE TEXT SEARCH CONFIGURATION zz_cfg (COPY = pg_catalog.simple);
+                        CREATE FUNCTION a_words(t text) RETURNS tsvector LANGUAGE sql IMMUTABLE RETURN to_tsvector('zz_cfg'::regconfig, t);
+                        CREATE TABLE b_texts (id bigint PRIMARY KEY, body text);
+                        CREATE INDEX b_texts_words ON b_texts USING gin (a_words(body));
+                        """),
                 // GetDefaultOpClass looks at a domain's base type: an index naming no class gets text_ops and
                 // pg_get_indexdef names none; one naming the domain's DEFAULT class has it printed.
                 new Fixture("a DEFAULT operator class over a domain, an index naming no class and one naming it", 0, """
