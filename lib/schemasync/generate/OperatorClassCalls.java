@@ -17,7 +17,7 @@ import schemasync.model.ObjectId;
  * Operator families and classes in the generated blocks ({@code ensureOperatorFamily}, {@code ensureOperatorClass}),
  * placed among the tables by the dependency graph ({@link PlacedKinds}): after their family, input type, operators and
  * support functions ({@link #functionsUsed} are created with the functions the tables use, or between the tables when
- * their standard SQL body reads one), before every table whose index or EXCLUDE constraint names the class; those needing
+ * their standard SQL body reads one), before every table whose index names the class; those needing
  * no table keep pg_dump's place, before the first table. Members are written as the catalog prints them (regoperator,
  * regprocedure, format_type), a support function with its two types, so the declaration reads back equal.
  */

@@ -16,8 +16,9 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
- * operator families and classes, text search dictionaries and configurations, and the domains and composite types that
- * need one of them or a table's row type ({@link PlacedTypes}). Each is a node of {@link CreationOrder#tables}' graph,
+ * operator families and classes, the text search dictionaries and configurations that need more than the extensions'
+ * block gives them ({@link #textSearchToPlace}), and the domains and composite types that need an operator, a cast or a
+ * table's row type ({@link PlacedTypes}). Each is a node of {@link CreationOrder#tables}' graph,
  * after what PostgreSQL records it needs (an operator's function and estimators, its argument or cast types; a class's
  * family, input type, operators and support functions, its pg_amop / pg_amproc rows' edges; a dictionary's template, a
  * configuration's dictionaries; a table's row type is that table; a routine created between the tables is that routine)
@@ -90,17 +91,6 @@ final class PlacedKinds {
 
     static ObjectId operatorClass(OperatorClass c) {
         return ObjectId.of(Kind.OPERATOR_CLASS, c.name().schema(), c.name().name() + " USING " + c.method());
-    }
-
-    /**
-     * Whether {@code kind} is one of the kinds this class places whatever they need (a TYPE only when {@link PlacedTypes}
-     * places it, a text search object only when {@link #textSearchToPlace} does).
-     */
-    static boolean placedKind(Kind kind) {
-        return switch (kind) {
-            case OPERATOR, CAST, OPERATOR_FAMILY, OPERATOR_CLASS -> true;
-            default -> false;
-        };
     }
 
     static ObjectId operator(Operator o) {

@@ -11,8 +11,8 @@ import schemasync.dsl.TextSearchDictionaryOptions;
 import schemasync.model.ObjectId;
 
 /**
- * The generated calls of text search dictionaries and configurations, written as Java and declared directly, placed by
- * the dependency graph ({@link PlacedKinds}). A
+ * The generated calls of text search dictionaries and configurations, written as Java and declared directly: with the
+ * extensions, or among the tables when the dependency graph places them there ({@link PlacedKinds#textSearchToPlace}). A
  * template, parser or dictionary of pg_catalog is written by its name alone, any other qualified (a pg_catalog
  * dictionary too when the configuration's schema has one of the same name, which an unqualified name would mean).
  */
