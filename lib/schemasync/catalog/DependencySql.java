@@ -9,7 +9,9 @@ package schemasync.catalog;
  * table, a view's {@code _RETURN} rule (pg_rewrite) is its view, a relation's row type and an array
  * type are their relation and element type, a domain's CHECK is its domain, and any member of an
  * extension is that extension (CREATE EXTENSION creates it); an operator records its function, estimators and
- * argument types, a cast its two types and function. The edges are pg_depend's normal and
+ * argument types, a cast its two types and function, an operator class its family and input type, and its members
+ * (pg_amop / pg_amproc rows, named as the class or family they belong to) their operators and support functions; an
+ * index records the classes of its keys. The edges are pg_depend's normal and
  * automatic ones between two named objects, without the ones a creation order must not follow: a
  * sequence OWNED BY a column ('a' from the sequence) points the other way from the default that
  * calls nextval. Only user objects: oids below 16384 (FirstNormalObjectId) are PostgreSQL's own.
@@ -83,6 +85,39 @@ final class DependencySql {
                 SELECT 'pg_catalog.pg_cast'::regclass, c.oid, 'CAST', NULL,
                        '(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) || ')', NULL
                 FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
+                UNION ALL
+                -- Named as OperatorClass.key spells them (name USING method: a name is unique per access method).
+                SELECT 'pg_catalog.pg_opfamily'::regclass, f.oid, 'OPERATOR_FAMILY', n.nspname::text,
+                       f.opfname || ' USING ' || am.amname, NULL
+                FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+                JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+                WHERE f.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_opclass'::regclass, c.oid, 'OPERATOR_CLASS', n.nspname::text,
+                       c.opcname || ' USING ' || am.amname, NULL
+                FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
+                WHERE c.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                -- A member (pg_amop / pg_amproc row: its 'n' edge names the operator or support function) is the class it
+                -- depends on, else a loose member of its family, as pg_dump and OperatorClassReader tell them apart. The
+                -- members of an extension's class or family are left out: CREATE EXTENSION makes them.
+                SELECT m.classid, m.objid, CASE WHEN c.oid IS NULL THEN 'OPERATOR_FAMILY' ELSE 'OPERATOR_CLASS' END,
+                       n.nspname::text, COALESCE(c.opcname, f.opfname) || ' USING ' || am.amname, NULL
+                FROM (SELECT 'pg_catalog.pg_amop'::regclass AS classid, o.oid AS objid, o.amopfamily AS family
+                      FROM pg_catalog.pg_amop o WHERE o.oid >= 16384
+                      UNION ALL
+                      SELECT 'pg_catalog.pg_amproc'::regclass, p.oid, p.amprocfamily FROM pg_catalog.pg_amproc p
+                      WHERE p.oid >= 16384) m
+                JOIN pg_catalog.pg_opfamily f ON f.oid = m.family JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+                LEFT JOIN pg_catalog.pg_depend d ON d.classid = m.classid AND d.objid = m.objid
+                     AND d.refclassid = 'pg_catalog.pg_opclass'::regclass
+                LEFT JOIN pg_catalog.pg_opclass c ON c.oid = d.refobjid
+                JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(c.opcnamespace, f.opfnamespace)
+                WHERE n.nspname IN (SELECT nspname FROM managed)
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.deptype = 'e'
+                                  AND (e.classid, e.objid) = (CASE WHEN c.oid IS NULL THEN 'pg_catalog.pg_opfamily'::regclass
+                                       ELSE 'pg_catalog.pg_opclass'::regclass END, COALESCE(c.oid, f.oid)))
                 UNION ALL
                 SELECT 'pg_catalog.pg_constraint'::regclass, k.oid, CASE WHEN k.conrelid <> 0 THEN 'CONSTRAINT' ELSE 'TYPE' END,
                        n.nspname::text, COALESCE(r.relname, t.typname)::text, CASE WHEN k.conrelid <> 0 THEN k.conname::text END

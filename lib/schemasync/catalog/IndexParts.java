@@ -86,8 +86,8 @@ public record IndexParts(List<Key> keys, List<String> include, String predicate,
      * One row per index column, key columns first (pg_index.indkey order), runnable in psql with the managed schemas as
      * its one parameter. The oidvector/int2vector columns indclass, indcollation and indoption are subscripted from 0
      * and hold only the key columns. An operator class is named as get_opclass_name names it: unless it is the
-     * default of its method for the key's type (GetDefaultOpClass: the exact type's default, else the one of a type
-     * it is binary-coercible to) and has no parameters. A collation is named unless it is the key's own (the
+     * default of its method for the key's type (GetDefaultOpClass: a domain's base type's, the exact type's default,
+     * else the one of a type it is binary-coercible to) and has no parameters. A collation is named unless it is the key's own (the
      * column's; an expression's is taken as its type's: see {@link #expressionsInOwnCollation}).
      */
     static String sql(int major) {
@@ -101,8 +101,8 @@ public record IndexParts(List<Key> keys, List<String> include, String predicate,
                                   ELSE pg_catalog.quote_ident(colln.nspname) || '.' || pg_catalog.quote_ident(coll.collname) END
                    END AS collation,
                    CASE WHEN opc.oid IS NOT NULL AND (ia.attoptions IS NOT NULL OR NOT opc.opcdefault
-                             OR (opc.opcintype <> kt.oid AND EXISTS (SELECT 1 FROM pg_catalog.pg_opclass d
-                                 WHERE d.opcmethod = opc.opcmethod AND d.opcdefault AND d.opcintype = kt.oid)))
+                             OR (opc.opcintype <> COALESCE(base.oid, kt.oid) AND EXISTS (SELECT 1 FROM pg_catalog.pg_opclass d
+                                 WHERE d.opcmethod = opc.opcmethod AND d.opcdefault AND d.opcintype = COALESCE(base.oid, kt.oid))))
                         THEN CASE WHEN pg_catalog.pg_opclass_is_visible(opc.oid) THEN pg_catalog.quote_ident(opc.opcname)
                                   ELSE pg_catalog.quote_ident(opcn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END
                    END AS opclass,
@@ -127,6 +127,14 @@ public record IndexParts(List<Key> keys, List<String> include, String predicate,
             -- another type (opckeytype, as tsvector_ops stores text), when it is the type the class takes.
             LEFT JOIN pg_catalog.pg_type kt ON kt.oid = CASE WHEN k.attnum > 0 THEN a.atttypid
                 WHEN opc.opckeytype <> 0 AND ia.atttypid = opc.opckeytype THEN opc.opcintype ELSE ia.atttypid END
+            -- GetDefaultOpClass looks at a domain's base type (getBaseType, through domains over domains): a key of a
+            -- domain gets its base type's default class, never a DEFAULT class declared FOR TYPE the domain.
+            LEFT JOIN LATERAL (WITH RECURSIVE up (oid, typtype, typbasetype) AS (
+                    SELECT kt.oid, kt.typtype, kt.typbasetype WHERE kt.typtype = 'd'
+                    UNION ALL
+                    SELECT t.oid, t.typtype, t.typbasetype FROM pg_catalog.pg_type t JOIN up ON t.oid = up.typbasetype
+                    WHERE up.typtype = 'd')
+                SELECT up.oid FROM up WHERE up.typtype <> 'd') base ON true
             WHERE ct.relkind IN ('r', 'p', 'm')
               AND NOT ci.relispartition
               AND n.nspname = ANY (?)

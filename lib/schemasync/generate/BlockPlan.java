@@ -111,8 +111,9 @@ final class BlockPlan {
         // Collations need only their schema; every type, domain and column using one comes after.
         catalog.collations().keySet().stream().sorted(BY_NAME)
                 .forEach(n -> g.add(KindCalls.CollationCall.of(g.dslName(n), catalog.collations().get(n))));
-        // Text search objects need their schema and the extension of a template they name; columns and indexes follow.
-        TextSearchCalls.write(g, catalog.textSearch());
+        // Text search objects need their schema and the extension of a template they name: here, before every type,
+        // routine and table that may name one, unless the graph places one among the tables (PlacedKinds).
+        TextSearchCalls.writeUnplaced(g, catalog.textSearch(), source.creationOrder().textSearchToPlace());
     }
 
     private void types(String schema) {
@@ -214,17 +215,12 @@ final class BlockPlan {
         List<Call> laterIndexes = new ArrayList<>();
         TableGenerator tg = new TableGenerator(g, tables::defaultDeferred);
         Set<QualifiedName> declared = new HashSet<>();
-        boolean classesWritten = false;
         for (QualifiedName name : order) {
             Table t = catalog.tables().get(name);
             routines.routinesBefore("Functions before " + (name.schema().equals("public") ? "" : name.schema() + " ") + name.name(),
                     tables.routinesBefore().getOrDefault(name, List.of()));
-            // Operators and casts by the graph: before the tables whose checks, defaults and indexes use them.
+            // Operators, casts, operator classes and text search objects by the graph: before the tables using them.
             PlacedTypes.write(g, catalog, tables.placedBefore().getOrDefault(name, List.of()), this::type);
-            // Operator classes and families after the operators no table needs, before the first table: its indexes
-            // and EXCLUDE constraints may name one.
-            if (!classesWritten) OperatorClassCalls.write(g, catalog);
-            classesWritten = true;
             if (t == null) { // a foreign table a routine between the tables reads: before that routine
                 externals.foreignTable(name);
                 continue;
@@ -247,7 +243,6 @@ final class BlockPlan {
         }
         routines.routinesBefore("Functions after the tables", tables.routinesAfter());
         PlacedTypes.write(g, catalog, tables.placedAfter(), this::type);
-        if (!classesWritten) OperatorClassCalls.write(g, catalog); // a schema without tables
         if (!laterIndexes.isEmpty()) {
             g.startBlock("Indexes closing cycles", "Indexes calling a function whose standard SQL body reads their table,"
                     + " created once both exist");

@@ -46,19 +46,27 @@ final class OperatorCalls {
     }
 
     /**
-     * One block of the operators and casts {@code placed} names ({@link PlacedKinds}: graph ids, in creation order),
-     * operators before casts as the catalog lists them; an operator naming a commutator not written yet leaves a
-     * shell that the later one fills in.
+     * The placed objects of one run ({@link PlacedKinds}: graph ids, in creation order, no type among them), a block per
+     * family: operators and casts (operators before casts as the catalog lists them; an operator naming a commutator not
+     * written yet leaves a shell that the later one fills in), then operator families and classes, then text search
+     * dictionaries and configurations. Nothing of one family needs a later one (a class needs operators, a configuration
+     * its dictionaries), so the kinds' order is a creation order inside the run.
      */
     static void write(Generator g, Catalog catalog, List<ObjectId> placed) {
         if (placed.isEmpty()) return;
-        g.startBlock("Operators and casts", "Operators and casts over the types and functions above: they must exist before"
-                + " the tables whose checks, defaults and indexes use them");
         Set<ObjectId> wanted = new HashSet<>(placed);
+        List<Call> operators = new ArrayList<>();
         for (Operator o : catalog.operators().operators().values()) {
-            if (wanted.contains(PlacedKinds.operator(o))) g.add(OperatorCall.of(g.dslName(o.name()), o));
+            if (wanted.contains(PlacedKinds.operator(o))) operators.add(OperatorCall.of(g.dslName(o.name()), o));
         }
-        for (Cast c : catalog.operators().casts().values()) if (wanted.contains(PlacedKinds.cast(c))) g.add(CastCall.of(c));
+        for (Cast c : catalog.operators().casts().values()) if (wanted.contains(PlacedKinds.cast(c))) operators.add(CastCall.of(c));
+        if (!operators.isEmpty()) {
+            g.startBlock("Operators and casts", "Operators and casts over the types and functions above: they must exist before"
+                    + " the tables whose checks, defaults and indexes use them");
+            g.addAll(operators);
+        }
+        OperatorClassCalls.write(g, catalog, wanted);
+        TextSearchCalls.write(g, catalog.textSearch(), wanted);
     }
 
     /** {@code db.ensureOperator("===", o -> o.leftArg("public.money2").rightArg("public.money2").function("public.money2_eq"));} */

@@ -11,13 +11,15 @@ import schemasync.catalog.SqlText;
 import schemasync.dsl.OperatorClassOptions;
 import schemasync.dsl.OperatorFamilyOptions;
 import schemasync.dsl.SchemaChanges;
+import schemasync.model.ObjectId;
 
 /**
- * Operator families and classes in the generated blocks ({@code ensureOperatorFamily}, {@code ensureOperatorClass}):
- * families first (a class names its family), in one block after the operators no table needs and before the first table,
- * whose indexes and EXCLUDE constraints may name a class; their support functions ({@link #functionsUsed}) are created
- * with the functions the operators use. Members are written as the catalog prints them (regoperator, regprocedure,
- * format_type), a support function with its two types, so the declaration reads back equal.
+ * Operator families and classes in the generated blocks ({@code ensureOperatorFamily}, {@code ensureOperatorClass}),
+ * placed among the tables by the dependency graph ({@link PlacedKinds}): after their family, input type, operators and
+ * support functions ({@link #functionsUsed} are created with the functions the tables use, or between the tables when
+ * their standard SQL body reads one), before every table whose index names the class; those needing
+ * no table keep pg_dump's place, before the first table. Members are written as the catalog prints them (regoperator,
+ * regprocedure, format_type), a support function with its two types, so the declaration reads back equal.
  */
 final class OperatorClassCalls {
     private OperatorClassCalls() {
@@ -40,12 +42,19 @@ final class OperatorClassCalls {
         return signatures;
     }
 
-    static void write(Generator g, Catalog catalog) {
-        if (catalog.operators().families().isEmpty() && catalog.operators().classes().isEmpty()) return;
+    /** One block of the families and classes among {@code placed} (graph ids), families first: a class names its family. */
+    static void write(Generator g, Catalog catalog, Set<ObjectId> placed) {
+        List<Call> calls = new ArrayList<>();
+        for (OperatorFamily f : catalog.operators().families().values()) {
+            if (placed.contains(PlacedKinds.family(f))) calls.add(FamilyCall.of(g.dslName(f.name()), f));
+        }
+        for (OperatorClass c : catalog.operators().classes().values()) {
+            if (placed.contains(PlacedKinds.operatorClass(c))) calls.add(ClassCall.of(g.dslName(c.name()), c));
+        }
+        if (calls.isEmpty()) return;
         g.startBlock("Operator classes and families", "Operator families and classes over the operators and functions above:"
                 + " before the tables whose indexes use them");
-        for (OperatorFamily f : catalog.operators().families().values()) g.add(FamilyCall.of(g.dslName(f.name()), f));
-        for (OperatorClass c : catalog.operators().classes().values()) g.add(ClassCall.of(g.dslName(c.name()), c));
+        g.addAll(calls);
     }
 
     private static <T> KindCalls.Option<T> member(OperatorClass.Member m, Members<T> to) {

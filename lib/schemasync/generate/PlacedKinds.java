@@ -7,6 +7,8 @@ import java.util.function.Function;
 import schemasync.catalog.Catalog;
 import schemasync.catalog.Cast;
 import schemasync.catalog.Operator;
+import schemasync.catalog.OperatorClass;
+import schemasync.catalog.OperatorFamily;
 import schemasync.catalog.QualifiedName;
 import schemasync.model.DependencyGraph;
 import schemasync.model.ObjectId;
@@ -14,19 +16,22 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
- * and the domains, composite and range types that need one of them, a table's row type or a routine created between
- * the tables ({@link PlacedTypes}).
- * Each is a node of {@link CreationOrder#tables}' graph, after what PostgreSQL records it needs (its function and
- * estimators, its argument or cast types: a table's row type is that table; a routine created between the tables is
- * that routine) and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves
- * the operator or cast when it creates the expression, and records the edge). Added before the tables, a node that
- * needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
+ * operator families and classes, the text search dictionaries and configurations that need more than the extensions'
+ * block gives them ({@link #textSearchToPlace}), and the domains, composite and range types that need an operator, a
+ * cast, a table's row type or a routine created between the tables ({@link PlacedTypes}). Each is a node of
+ * {@link CreationOrder#tables}' graph,
+ * after what PostgreSQL records it needs (an operator's function and estimators, its argument or cast types; a class's
+ * family, input type, operators and support functions, its pg_amop / pg_amproc rows' edges; a dictionary's template, a
+ * configuration's dictionaries; a table's row type is that table; a routine created between the tables is that routine)
+ * and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves the operator, cast,
+ * class or regconfig constant when it creates the expression, and records the edge). Added before the tables, a node
+ * that needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
  * here with its ids ({@link #ids}) and the calls that write it ({@link OperatorCalls#write}).
  */
 final class PlacedKinds {
     private static final String PLACED = "placed ";
 
-    /** Node key → id, in the catalog's order (operators by schema and name, then casts). */
+    /** Node key → id, in {@link #ids}' order, then the placed types. */
     private final Map<String, ObjectId> byKey = new LinkedHashMap<>();
     private final Function<QualifiedName, QualifiedName> rootOf;
     private final Set<String> routines;
@@ -38,15 +43,58 @@ final class PlacedKinds {
         this.routines = routines;
         this.multiranges = PlacedTypes.multiranges(catalog);
         for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
+        for (ObjectId id : textSearchToPlace(catalog, graph)) byKey.put(key(id), id);
         for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains, composites, ranges that need one
     }
 
-    /** The graph's id of every operator and cast the catalog holds (as {@code catalog.DependencySql} names them). */
+    /**
+     * The graph's id of every operator, cast, operator family and class the catalog holds (as
+     * {@code catalog.DependencySql} names them), in the order ties keep: families before the classes (CREATE OPERATOR
+     * CLASS names or makes its family).
+     */
     static java.util.List<ObjectId> ids(Catalog catalog) {
         java.util.List<ObjectId> out = new java.util.ArrayList<>();
         for (Operator o : catalog.operators().operators().values()) out.add(operator(o));
         for (Cast c : catalog.operators().casts().values()) out.add(cast(c));
+        for (OperatorFamily f : catalog.operators().families().values()) out.add(family(f));
+        for (OperatorClass c : catalog.operators().classes().values()) out.add(operatorClass(c));
         return out;
+    }
+
+    /**
+     * The text search dictionaries and configurations to place among the tables: those that need something besides
+     * schemas, extensions and the text search objects written with the extensions (a user template or parser, which are not
+     * carried; a dictionary placed so). The others are written with the extensions, before the types and the routines,
+     * since a domain's default and a standard SQL body may name a configuration too, and PostgreSQL resolves a regconfig
+     * constant at CREATE.
+     */
+    static java.util.List<ObjectId> textSearchToPlace(Catalog catalog, DependencyGraph<ObjectId> graph) {
+        java.util.List<ObjectId> candidates = new java.util.ArrayList<>();
+        catalog.textSearch().dictionaries().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())));
+        catalog.textSearch().configurations().keySet().stream().sorted(CreationOrder.BY_NAME)
+                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())));
+        Set<ObjectId> placed = new java.util.LinkedHashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (ObjectId t : candidates) {
+                if (placed.contains(t) || !graph.contains(t)) continue;
+                if (graph.prerequisitesOf(t).stream().anyMatch(p -> placed.contains(p) || p.kind() != Kind.SCHEMA
+                        && p.kind() != Kind.EXTENSION && p.kind() != Kind.TEXT_SEARCH_DICTIONARY)) {
+                    grew |= placed.add(t);
+                }
+            }
+        }
+        return candidates.stream().filter(placed::contains).toList();
+    }
+
+    static ObjectId family(OperatorFamily f) {
+        return ObjectId.of(Kind.OPERATOR_FAMILY, f.name().schema(), f.name().name() + " USING " + f.method());
+    }
+
+    static ObjectId operatorClass(OperatorClass c) {
+        return ObjectId.of(Kind.OPERATOR_CLASS, c.name().schema(), c.name().name() + " USING " + c.method());
     }
 
     static ObjectId operator(Operator o) {
@@ -94,7 +142,8 @@ final class PlacedKinds {
     }
 
     private boolean isPlaced(ObjectId id) {
-        return id.kind() == Kind.OPERATOR || id.kind() == Kind.CAST || id.kind() == Kind.TYPE && byKey.containsKey(key(id));
+        // Only what the catalog holds: an extension's objects are named as the extension, which comes before them all.
+        return byKey.containsKey(key(id));
     }
 
     private static String key(ObjectId id) {

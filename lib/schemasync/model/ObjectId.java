@@ -27,7 +27,11 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
         /** An operator: its schema, and {@code name(left, right)} as {@code catalog.Operator#key} spells it (NONE for a missing side). */
         OPERATOR,
         /** A cast: no schema (pg_cast is database-wide), named {@code (source AS target)} as {@code catalog.Cast#key} spells it. */
-        CAST;
+        CAST,
+        /** An operator family: its schema, and {@code name USING method} as {@code catalog.OperatorClass#key} spells it. */
+        OPERATOR_FAMILY,
+        /** An operator class: its schema, and {@code name USING method} (a class's name is unique per access method). */
+        OPERATOR_CLASS;
 
         /** Objects that live on a table and are named within it. */
         public boolean onTable() {

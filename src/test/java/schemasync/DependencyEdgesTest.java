@@ -112,6 +112,49 @@ class DependencyEdgesTest {
         }
     }
 
+    /**
+     * Operator classes and families are nodes named {@code name USING method}: a class needs its family and input type,
+     * and through its pg_amop / pg_amproc rows its operators and support functions; a loose member of a family is the
+     * family's; an index needs the classes of its keys. An extension's class (citext's) is the extension.
+     */
+    @Test
+    void operatorClassesAndFamiliesRecordTheirMembersAndTheirIndexes() throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.execute("""
+                    CREATE SCHEMA ext;
+                    CREATE EXTENSION citext WITH SCHEMA ext;
+                    CREATE DOMAIN code AS text;
+                    CREATE FUNCTION code_cmp(a code, b code) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT bttextcmp(a, b) $$;
+                    CREATE FUNCTION same(a integer, b integer) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT a = b $$;
+                    CREATE FUNCTION int_hash(a integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT hashint4(a) $$;
+                    CREATE OPERATOR === (LEFTARG = integer, RIGHTARG = integer, FUNCTION = same);
+                    CREATE OPERATOR FAMILY code_family USING btree;
+                    CREATE OPERATOR CLASS code_ops FOR TYPE code USING btree FAMILY code_family AS
+                        OPERATOR 1 < (text, text), OPERATOR 3 = (text, text), FUNCTION 1 code_cmp(code, code);
+                    CREATE OPERATOR FAMILY same_ops USING hash;
+                    ALTER OPERATOR FAMILY same_ops USING hash ADD OPERATOR 1 === (integer, integer),
+                        FUNCTION 1 (integer, integer) int_hash(integer);
+                    CREATE TABLE t (c code, e ext.citext);
+                    CREATE INDEX t_c ON t (c code_ops);
+                    CREATE INDEX t_e ON t (e);
+                    """);
+            s.execute("SET search_path = pg_catalog, pg_temp"); // as the catalog's reader pins it
+            DependencyGraph<ObjectId> g = Dependencies.read(s.connection, List.of("public", "ext"));
+            ObjectId codeOps = id(Kind.OPERATOR_CLASS, "public", "code_ops USING btree");
+            ObjectId codeFamily = id(Kind.OPERATOR_FAMILY, "public", "code_family USING btree");
+            ObjectId sameOps = id(Kind.OPERATOR_FAMILY, "public", "same_ops USING hash");
+            assertTrue(g.prerequisitesOf(codeOps).containsAll(Set.of(codeFamily, id(Kind.TYPE, "public", "code"),
+                    id(Kind.FUNCTION, "public", "code_cmp(a public.code, b public.code)"))), "class: " + g.prerequisitesOf(codeOps));
+            assertTrue(g.prerequisitesOf(sameOps).containsAll(Set.of(id(Kind.OPERATOR, "public", "===(integer, integer)"),
+                    id(Kind.FUNCTION, "public", "int_hash(a integer)"))), "family: " + g.prerequisitesOf(sameOps));
+            assertTrue(g.prerequisitesOf(id(Kind.INDEX, "public", "t_c")).contains(codeOps), "index: " + g.nodes());
+            assertTrue(g.prerequisitesOf(id(Kind.INDEX, "public", "t_e")).contains(ObjectId.of(Kind.EXTENSION, null, "citext")),
+                    "an extension's class is the extension");
+            assertFalse(g.nodes().stream().anyMatch(n -> n.kind() == Kind.OPERATOR_CLASS && n.schema().equals("ext")),
+                    "no node for an extension's class or its members: " + g.nodes());
+        }
+    }
+
     private static List<String> names(DependencyGraph<ObjectId> g, ObjectId of, Kind kind) {
         return g.prerequisitesOf(of).stream().filter(p -> p.kind() == kind).map(p -> p.name().substring(0, p.name().indexOf('('))).toList();
     }
