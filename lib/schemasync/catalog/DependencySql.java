@@ -9,7 +9,8 @@ package schemasync.catalog;
  * table, a view's {@code _RETURN} rule (pg_rewrite) is its view, a relation's row type and an array
  * type are their relation and element type, a domain's CHECK is its domain, and any member of an
  * extension is that extension (CREATE EXTENSION creates it); an operator records its function, estimators and
- * argument types, a cast its two types and function. The edges are pg_depend's normal and
+ * argument types, a cast its two types and function, an operator class its family ('a') and an index its
+ * operator classes; a class's or family's member (pg_amop, pg_amproc) is named as the class or family. The edges are pg_depend's normal and
  * automatic ones between two named objects, without the ones a creation order must not follow: a
  * sequence OWNED BY a column ('a' from the sequence) points the other way from the default that
  * calls nextval. Only user objects: oids below 16384 (FirstNormalObjectId) are PostgreSQL's own.
@@ -83,6 +84,34 @@ final class DependencySql {
                 SELECT 'pg_catalog.pg_cast'::regclass, c.oid, 'CAST', NULL,
                        '(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || pg_catalog.format_type(c.casttarget, NULL) || ')', NULL
                 FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
+                UNION ALL
+                -- Named as OperatorClass.key spells them after the schema: 'name USING method'.
+                SELECT 'pg_catalog.pg_opclass'::regclass, c.oid, 'OPERATOR_CLASS', n.nspname::text, c.opcname || ' USING ' || am.amname, NULL
+                FROM pg_catalog.pg_opclass c JOIN pg_catalog.pg_namespace n ON n.oid = c.opcnamespace
+                JOIN pg_catalog.pg_am am ON am.oid = c.opcmethod
+                WHERE c.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                SELECT 'pg_catalog.pg_opfamily'::regclass, f.oid, 'OPERATOR_FAMILY', n.nspname::text, f.opfname || ' USING ' || am.amname, NULL
+                FROM pg_catalog.pg_opfamily f JOIN pg_catalog.pg_namespace n ON n.oid = f.opfnamespace
+                JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+                WHERE f.oid >= 16384 AND n.nspname IN (SELECT nspname FROM managed)
+                UNION ALL
+                -- A member (pg_amop, pg_amproc) records its operator or function ('n'): it is named as the class it is
+                -- internal to ('i', dropped with it), or else as its family (a loose member, ALTER OPERATOR FAMILY ... ADD),
+                -- so DROP OPERATOR or DROP FUNCTION of a member is refused naming the class or family that keeps it.
+                SELECT m.classid, m.oid, CASE WHEN c.oid IS NULL THEN 'OPERATOR_FAMILY' ELSE 'OPERATOR_CLASS' END,
+                       n.nspname::text, COALESCE(c.opcname, f.opfname) || ' USING ' || am.amname, NULL
+                FROM (SELECT 'pg_catalog.pg_amop'::regclass AS classid, a.oid, a.amopfamily AS family FROM pg_catalog.pg_amop a
+                      WHERE a.oid >= 16384
+                      UNION ALL
+                      SELECT 'pg_catalog.pg_amproc'::regclass, a.oid, a.amprocfamily FROM pg_catalog.pg_amproc a
+                      WHERE a.oid >= 16384) m
+                JOIN pg_catalog.pg_opfamily f ON f.oid = m.family JOIN pg_catalog.pg_am am ON am.oid = f.opfmethod
+                LEFT JOIN pg_catalog.pg_depend i ON i.classid = m.classid AND i.objid = m.oid
+                    AND i.refclassid = 'pg_catalog.pg_opclass'::regclass AND i.deptype = 'i'
+                LEFT JOIN pg_catalog.pg_opclass c ON c.oid = i.refobjid
+                JOIN pg_catalog.pg_namespace n ON n.oid = COALESCE(c.opcnamespace, f.opfnamespace)
+                WHERE n.nspname IN (SELECT nspname FROM managed)
                 UNION ALL
                 SELECT 'pg_catalog.pg_constraint'::regclass, k.oid, CASE WHEN k.conrelid <> 0 THEN 'CONSTRAINT' ELSE 'TYPE' END,
                        n.nspname::text, COALESCE(r.relname, t.typname)::text, CASE WHEN k.conrelid <> 0 THEN k.conname::text END

@@ -25,7 +25,12 @@ public record ObjectId(Kind kind, String schema, String name, String subName) im
         /** An operator: its schema, and {@code name(left, right)} as {@code catalog.Operator#key} spells it (NONE for a missing side). */
         OPERATOR,
         /** A cast: no schema (pg_cast is database-wide), named {@code (source AS target)} as {@code catalog.Cast#key} spells it. */
-        CAST;
+        CAST,
+        /**
+         * An operator class or family: its schema, and {@code name USING method} as {@code catalog.OperatorClass#key} spells it
+         * after the schema (PostgreSQL tells a class apart by its access method, as a routine by its arguments).
+         */
+        OPERATOR_CLASS, OPERATOR_FAMILY;
 
         /** Objects that live on a table and are named within it. */
         public boolean onTable() {
