@@ -102,6 +102,7 @@ final class DependencySql {
                 -- A member (pg_amop / pg_amproc row: its 'n' edge names the operator or support function) is the class it
                 -- depends on, else a loose member of its family, as pg_dump and OperatorClassReader tell them apart. The
                 -- members of an extension's class or family are left out: CREATE EXTENSION makes them.
+                -- So a DROP OPERATOR or DROP FUNCTION of a member is refused naming the class or family that keeps it.
                 SELECT m.classid, m.objid, CASE WHEN c.oid IS NULL THEN 'OPERATOR_FAMILY' ELSE 'OPERATOR_CLASS' END,
                        n.nspname::text, COALESCE(c.opcname, f.opfname) || ' USING ' || am.amname, NULL
                 FROM (SELECT 'pg_catalog.pg_amop'::regclass AS classid, o.oid AS objid, o.amopfamily AS family

@@ -107,7 +107,12 @@ final class OwnerSql {
             """;
 
     static void addTo(CatalogReader.Batch batch, java.util.Map<OwnerTarget, String> owners) {
-        batch.add(OWNERS, rs -> owners.put(new OwnerTarget(OwnerTarget.Kind.fromWord(rs.getString(1)),
-                new QualifiedName(rs.getString(2), rs.getString(3)), rs.getString(4)), rs.getString(5)));
+        batch.add(OWNERS, rs -> {
+            OwnerTarget.Kind kind = OwnerTarget.Kind.fromWord(rs.getString(1));
+            QualifiedName name = new QualifiedName(rs.getString(2), rs.getString(3));
+            // The fourth column is a routine's or operator's arguments, or an operator class's or family's access method.
+            owners.put(kind.usingMethod() ? OwnerTarget.usingMethod(kind, name, rs.getString(4)) : new OwnerTarget(kind, name, rs.getString(4)),
+                    rs.getString(5));
+        });
     }
 }

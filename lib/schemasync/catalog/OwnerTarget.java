@@ -5,13 +5,32 @@ import java.util.Locale;
 /**
  * An object whose owner (a role, by name) the catalog reads and a block may declare: {@code kind} says which
  * ALTER statement changes it, {@code name} is the schema-qualified object (a schema: {@code schema.schema}),
- * {@code arguments} a routine's identity arguments as pg_get_function_identity_arguments prints them (null
- * otherwise). Indexes, identity and serial sequences and a table's row type are not here: PostgreSQL keeps
+ * {@code arguments} a routine's identity arguments as pg_get_function_identity_arguments prints them, an
+ * operator's two types (null otherwise), {@code method} an operator class's or family's access method (null
+ * otherwise: PostgreSQL tells a btree and a hash class of one name apart by it, as a routine by its arguments). Indexes, identity and serial sequences and a table's row type are not here: PostgreSQL keeps
  * them owned by their table's owner (ALTER TABLE ... OWNER TO carries them along, and refuses them alone).
  * Foreign servers, publications and event triggers belong to the database, not to a schema: their {@code name}
  * has the empty schema ({@link #databaseWide}), so no schema (nor a fleet's tenant) claims them.
  */
-public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
+public record OwnerTarget(Kind kind, QualifiedName name, String arguments, String method) {
+
+    public OwnerTarget {
+        boolean usingMethod = kind != null && kind.usingMethod();
+        if (usingMethod && arguments != null || !usingMethod && method != null) {
+            throw new IllegalArgumentException("an owner target has a method only for an operator class or family, which has no arguments: "
+                    + kind + " " + name);
+        }
+    }
+
+    /** Any target but an operator class or family ({@link #usingMethod}). */
+    public OwnerTarget(Kind kind, QualifiedName name, String arguments) {
+        this(kind, name, arguments, null);
+    }
+
+    /** An operator class's or family's owner entry, keyed {@code schema.name USING method} as {@code OperatorClass#key} is. */
+    public static OwnerTarget usingMethod(Kind kind, QualifiedName name, String method) {
+        return new OwnerTarget(kind, name, null, method);
+    }
 
     public enum Kind {
         SCHEMA, TABLE, FOREIGN_TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, FUNCTION, PROCEDURE, AGGREGATE,
@@ -31,11 +50,11 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
          */
         OPERATOR,
         /**
-         * An operator class (ALTER OPERATOR CLASS name USING method): {@code arguments} is its access method, as
+         * An operator class (ALTER OPERATOR CLASS name USING method): keyed with its access method ({@code method}), as
          * {@code catalog.OperatorClass#key()} spells it ({@code schema.name USING method}).
          */
         OPERATOR_CLASS,
-        /** An operator family (ALTER OPERATOR FAMILY name USING method): {@code arguments} is its access method. */
+        /** An operator family (ALTER OPERATOR FAMILY name USING method): keyed with its access method ({@code method}). */
         OPERATOR_FAMILY,
         /** A text search dictionary (ALTER TEXT SEARCH DICTIONARY). Templates and parsers have no owner in PostgreSQL. */
         TEXT_SEARCH_DICTIONARY,
@@ -90,7 +109,7 @@ public record OwnerTarget(Kind kind, QualifiedName name, String arguments) {
     @Override
     public String toString() {
         if (kind == Kind.SCHEMA || kind != null && kind.databaseWide()) return name.name();
-        if (kind.usingMethod()) return name + " USING " + arguments;
+        if (kind.usingMethod()) return name + " USING " + method;
         return kind.signed() ? name + "(" + arguments + ")" : name.toString();
     }
 }

@@ -2,6 +2,7 @@ package schemasync.catalog;
 
 import java.util.List;
 import schemasync.model.Difference;
+import schemasync.model.Identifiers;
 
 /**
  * A rewrite rule of a table or view ({@code CREATE RULE}), other than the {@code _RETURN} rule that makes a view.
@@ -20,6 +21,35 @@ public record Rule(QualifiedName table, String name, String definition, External
     /** A rule as CREATE RULE makes it: firing in origin and local sessions (ENABLE). */
     public Rule(QualifiedName table, String name, String definition) {
         this(table, name, definition, ExternalObjects.Enabled.ORIGIN);
+    }
+
+    /**
+     * The same rule after its table is renamed to {@code to} (ALTER TABLE ... RENAME keeps the rule by the table's oid):
+     * {@code ON DELETE TO public.orders DO ...} as pg_get_ruledef prints it then, the relation after TO re-spelled in the
+     * qualified spelling the catalog reads or the bare one a declaration may carry. The actions' own mentions of the
+     * table are left as written (a text the normalizer spells, not compared by the replay).
+     */
+    public Rule onTable(QualifiedName to) {
+        return to.equals(table) ? this : new Rule(to, name, retargeted(definition, table, to), enabled);
+    }
+
+    private static String retargeted(String definition, QualifiedName from, QualifiedName to) {
+        if (definition == null) return null;
+        String body = " DO ";
+        int actions = definition.indexOf(body);
+        String[][] spellings = {{printed(from), printed(to)}, {Identifiers.quote(from.name()), Identifiers.quote(to.name())}};
+        for (String[] names : spellings) {
+            String head = " TO " + names[0] + " ";
+            int at = definition.indexOf(head);
+            if (at >= 0 && (actions < 0 || at < actions)) {
+                return definition.substring(0, at) + " TO " + names[1] + " " + definition.substring(at + head.length());
+            }
+        }
+        return definition;
+    }
+
+    private static String printed(QualifiedName name) {
+        return Identifiers.quote(name.schema()) + "." + Identifiers.quote(name.name());
     }
 
     public Rule withDefinition(String newDefinition) {

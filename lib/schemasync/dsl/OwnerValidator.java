@@ -47,7 +47,7 @@ final class OwnerValidator {
             else if (t.kind().databaseWide()) validator.name(o.origin(), t.kind().word(), t.name().name());
             else if (t.kind() == OwnerTarget.Kind.OPERATOR) operator(o);
             else validator.qualified(o.origin(), t.kind().word(), t.name());
-            if (t.kind().usingMethod() && (t.arguments() == null || t.arguments().isBlank())) {
+            if (t.kind().usingMethod() && (t.method() == null || t.method().isBlank())) {
                 validator.problem(o.origin(), "owner of " + t.kind().word() + " " + t.name()
                         + ": write it as name USING method, e.g. \"shop.money2_ops USING btree\"");
             }

@@ -259,7 +259,7 @@ public abstract class PrivilegeDeclarations {
         } else if (kind != null && kind.usingMethod()) {
             // "name USING method": a btree and a hash class may share a name.
             String[] parts = object == null ? new String[] {""} : object.strip().split("(?i)\\s+USING\\s+", 2);
-            target = new schemasync.catalog.OwnerTarget(kind, scope().qualified(parts[0]),
+            target = schemasync.catalog.OwnerTarget.usingMethod(kind, scope().qualified(parts[0]),
                     parts.length < 2 ? null : parts[1].strip().toLowerCase(java.util.Locale.ROOT));
         } else if (kind != null && kind.signed()) {
             Signature sig = Signature.parse(object, scope());

@@ -178,8 +178,8 @@ public final class SchemaSync {
     }
 
     /**
-     * pg_depend's graph of the managed schemas, read (two queries, READ ONLY) only for a run that removes a routine or
-     * type ({@link Planner#needsRecordedDependencies}); empty otherwise, so the no-op run costs nothing more. Read after
+     * pg_depend's graph of the managed schemas, read (two queries, READ ONLY) only for a run that removes a routine, a
+     * type, an operator, an operator class or family ({@link Planner#needsRecordedDependencies}); empty otherwise, so the no-op run costs nothing more. Read after
      * the catalog, in a snapshot of its own: an apply holds the advisory lock across both.
      */
     private static schemasync.model.DependencyGraph<schemasync.model.ObjectId> recordedDependencies(Connection connection,
@@ -188,6 +188,9 @@ public final class SchemaSync {
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            // Under the catalog reader's search_path, so format_type qualifies a cast's or operator's types as the
+            // catalog's keys do (a cast is (public.money2 AS text) on both sides).
+            st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
             return schemasync.catalog.Dependencies.read(connection, declared.managedSchemas());
         } finally {
             if (!connection.isClosed()) connection.rollback();

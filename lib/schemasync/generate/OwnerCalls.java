@@ -59,7 +59,7 @@ final class OwnerCalls {
     private static void add(Generator g, Catalog catalog, List<OwnerTarget> targets) {
         for (OwnerTarget t : targets) {
             String object = t.kind() == OwnerTarget.Kind.SCHEMA || t.kind().databaseWide() ? t.name().name()
-                    : g.dslName(t.name()) + (t.kind().signed() ? "(" + t.arguments() + ")" : t.kind().usingMethod() ? " USING " + t.arguments() : "");
+                    : g.dslName(t.name()) + (t.kind().signed() ? "(" + t.arguments() + ")" : t.kind().usingMethod() ? " USING " + t.method() : "");
             g.add(new OwnerCall(t.kind(), object, catalog.owners().get(t)));
         }
     }

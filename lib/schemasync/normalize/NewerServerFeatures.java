@@ -40,6 +40,8 @@ public final class NewerServerFeatures {
                 p.notNullNames().keySet().forEach(c -> needs(refused, major, 18, "a named NOT NULL constraint", p.name() + "." + c, p.origin()));
             } else if (d instanceof Declaration.ConstraintsDecl k) {
                 k.constraints().forEach(c -> constraint(refused, major, k.table(), c, k.origin()));
+            } else if (d instanceof Declaration.IndexDecl i && i.nullsNotDistinct()) {
+                needs(refused, major, 15, "a unique index NULLS NOT DISTINCT", i.name().toString(), i.origin());
             }
         }
         if (!refused.isEmpty()) {
@@ -54,6 +56,7 @@ public final class NewerServerFeatures {
 
     private static void constraint(List<String> refused, int major, QualifiedName table, ConstraintSpec c, Origin origin) {
         if (c.notEnforced()) needs(refused, major, 18, "a NOT ENFORCED constraint", table + "." + c.name(), origin);
+        if (c.nullsNotDistinct()) needs(refused, major, 15, "a UNIQUE constraint NULLS NOT DISTINCT", table + "." + c.name(), origin);
         if (c.keyOptions().withoutOverlaps()) needs(refused, major, 18, "a key WITHOUT OVERLAPS", table + "." + c.name(), origin);
         if (c.foreignKey() != null && c.foreignKey().period()) {
             needs(refused, major, 18, "a foreign key with PERIOD", table + "." + c.name(), origin);

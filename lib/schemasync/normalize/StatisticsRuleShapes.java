@@ -36,18 +36,22 @@ final class StatisticsRuleShapes {
     /** Requires auto-commit off and no open transaction; leaves none open. */
     static DeclaredShapes.Types settle(Connection connection, Catalog catalog, DeclaredSchema declared, List<String> problems,
                                        DeclaredShapes.Types types) throws SQLException {
-        List<StatisticsRuleDecl.RuleDecl> rules = new ArrayList<>();
-        List<StatisticsRuleDecl.StatisticsDecl> statistics = new ArrayList<>();
-        declared.declarations().forEach(d -> {
-            if (d instanceof StatisticsRuleDecl.RuleDecl r) {
-                Rule have = catalog.rules().get(r.rule().key());
-                if (have != null && !have.definition().equals(r.rule().definition())) rules.add(r);
-            } else if (d instanceof StatisticsRuleDecl.StatisticsDecl s && s.table() != null) {
+        Map<StatisticsRuleDecl.RuleDecl, Rule> rules = new java.util.LinkedHashMap<>();
+        Map<StatisticsRuleDecl.StatisticsDecl, QualifiedName> statistics = new java.util.LinkedHashMap<>();
+        List<schemasync.dsl.Declaration> all = declared.declarations();
+        CurrentTables current = new CurrentTables(all, catalog);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof StatisticsRuleDecl.RuleDecl r) {
+                // On the table's name in the database: a later block's rename of it may have run already.
+                Rule spelledOn = r.rule().onTable(current.at(i, r.table()));
+                Rule have = catalog.rules().get(spelledOn.key());
+                if (have != null && !have.definition().equals(spelledOn.definition())) rules.put(r, spelledOn);
+            } else if (all.get(i) instanceof StatisticsRuleDecl.StatisticsDecl s && s.table() != null) {
                 Statistics have = catalog.statistics().get(s.name());
                 if (have != null && !s.statistics().expressions().isEmpty()
-                        && !have.expressions().equals(s.statistics().expressions())) statistics.add(s);
+                        && !have.expressions().equals(s.statistics().expressions())) statistics.put(s, current.at(i, s.table()));
             }
-        });
+        }
         if (rules.isEmpty() && statistics.isEmpty()) return types;
         Map<String, String> ruleTexts = new HashMap<>();
         Map<QualifiedName, List<String>> expressions = new HashMap<>();
@@ -55,23 +59,25 @@ final class StatisticsRuleShapes {
             st.execute("SET TRANSACTION READ WRITE");
             st.execute("SET LOCAL lock_timeout = '5s'");
             List<StatisticsRuleDecl.RuleDecl> replaced = new ArrayList<>();
-            for (StatisticsRuleDecl.RuleDecl r : rules) {
-                String error = tryStatement(connection, st, SqlRenderer.render(new StatisticsRuleSteps.CreateRule(r.rule(), true)));
+            for (Map.Entry<StatisticsRuleDecl.RuleDecl, Rule> e : rules.entrySet()) {
+                StatisticsRuleDecl.RuleDecl r = e.getKey();
+                String error = tryStatement(connection, st, SqlRenderer.render(new StatisticsRuleSteps.CreateRule(e.getValue(), true)));
                 if (error == null) replaced.add(r);
                 else problems.add(r.origin().blockId() + ": rule " + r.name() + " on " + r.table() + ": " + error);
             }
             Map<QualifiedName, StatisticsRuleDecl.StatisticsDecl> scratch = new HashMap<>();
-            for (StatisticsRuleDecl.StatisticsDecl s : statistics) {
+            for (Map.Entry<StatisticsRuleDecl.StatisticsDecl, QualifiedName> e : statistics.entrySet()) {
+                StatisticsRuleDecl.StatisticsDecl s = e.getKey();
                 Statistics want = s.statistics();
                 QualifiedName twin = want.name().sibling("schema_sync_stx_" + (scratch.size() + 1));
                 String error = tryStatement(connection, st, SqlRenderer.render(new StatisticsRuleSteps.CreateStatistics(
-                        new Statistics(twin, want.table(), want.kinds(), want.columns(), want.expressions(), null))));
+                        new Statistics(twin, e.getValue(), want.kinds(), want.columns(), want.expressions(), null))));
                 if (error == null) scratch.put(twin, s);
                 else problems.add(s.origin().blockId() + ": statistics " + s.name() + ": " + error);
             }
             // Read as the catalog reader reads: names qualified the same way whoever runs the tool.
             st.execute("SET LOCAL search_path = pg_catalog, pg_temp");
-            for (StatisticsRuleDecl.RuleDecl r : replaced) ruleTexts.put(r.rule().key(), ruleText(connection, r));
+            for (StatisticsRuleDecl.RuleDecl r : replaced) ruleTexts.put(r.rule().key(), ruleText(connection, rules.get(r)));
             for (Map.Entry<QualifiedName, StatisticsRuleDecl.StatisticsDecl> e : scratch.entrySet()) {
                 expressions.put(e.getValue().name(), expressions(connection, e.getKey()));
             }
@@ -82,7 +88,7 @@ final class StatisticsRuleShapes {
         return new DeclaredShapes.Types(types.domains(), types.composites(), types.sequences(), types.routineArguments(), kinds);
     }
 
-    private static String ruleText(Connection connection, StatisticsRuleDecl.RuleDecl r) throws SQLException {
+    private static String ruleText(Connection connection, Rule r) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT substr(pg_catalog.pg_get_ruledef(r.oid),"
                 + " length('CREATE RULE ' || pg_catalog.quote_ident(r.rulename) || ' AS') + 1) FROM pg_catalog.pg_rewrite r"
                 + " JOIN pg_catalog.pg_class c ON c.oid = r.ev_class JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
@@ -119,6 +125,27 @@ final class StatisticsRuleShapes {
         } catch (SQLException e) {
             connection.rollback(sp);
             return e.getMessage() == null ? "error" : e.getMessage().lines().findFirst().orElse("error");
+        }
+    }
+
+    /**
+     * A declared table's name in the database when a position runs, through the later blocks' renames (the fold's
+     * {@code DesiredState.currentTable}), folded only when a declaration names a table the catalog lacks.
+     */
+    private static final class CurrentTables {
+        private final List<schemasync.dsl.Declaration> all;
+        private final Catalog catalog;
+        private schemasync.dsl.DesiredState fold;
+
+        CurrentTables(List<schemasync.dsl.Declaration> all, Catalog catalog) {
+            this.all = all;
+            this.catalog = catalog;
+        }
+
+        QualifiedName at(int position, QualifiedName table) {
+            if (catalog.tables().containsKey(table) || catalog.views().containsKey(table)) return table;
+            if (fold == null) fold = schemasync.dsl.DesiredState.fold(all, catalog);
+            return fold.currentTable(position, table);
         }
     }
 }

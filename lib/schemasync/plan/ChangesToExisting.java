@@ -95,6 +95,14 @@ final class ChangesToExisting {
     }
 
     Decisions removal(RemovalDecl r) {
+        return removal(r, false);
+    }
+
+    /**
+     * @param heldInTransaction an index removal another removal of the run waits for ({@link RemovalOrder#awaitedIndexDrops}):
+     *                          DROP INDEX CONCURRENTLY runs after the commit, too late for the DROP OPERATOR CLASS before it
+     */
+    Decisions removal(RemovalDecl r, boolean heldInTransaction) {
         Decisions out = new Decisions();
         String kind = r.kind().word();
         if (r.kind().ordinal() > ObjectKind.FUNCTION.ordinal()) {
@@ -127,7 +135,7 @@ final class ChangesToExisting {
                 out.drift(r.origin(), kind, r.object().toString(), "backs a primary key or unique constraint: not"
                         + " dropped (the constraint owns it)", null);
             } else {
-                boolean online = context.online(index.table());
+                boolean online = !heldInTransaction && context.online(index.table());
                 out.change(r.origin(), kind, r.object().toString(), Summary.will(Verb.DROP).plus(online ? " concurrently, after the commit" : ""), context.before().tables().get(index.table()), new Step.DropIndex(r.object(), online));
             }
         }

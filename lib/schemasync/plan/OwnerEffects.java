@@ -62,7 +62,7 @@ final class OwnerEffects {
 
     /** After DROP OPERATOR CLASS or FAMILY, for each one it took (a family's classes go with it): keyed {@code name USING method}. */
     static void droppedOperatorClass(CatalogEdit c, Kind kind, QualifiedName name, String method) {
-        forgetGone(c, new OwnerTarget(kind, name, method));
+        forgetGone(c, OwnerTarget.usingMethod(kind, name, method));
     }
 
     static void droppedExternal(CatalogEdit c, ExternalSteps.DropExternal d) {

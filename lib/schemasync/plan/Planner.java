@@ -49,6 +49,8 @@ public final class Planner {
     private PMap<QualifiedName, QualifiedName> renamedFrom = HashTreePMap.empty();
     /** What this run's recorded changes create and grant on, for grants: derived from the recorded steps as they are recorded. */
     private GrantHistory grantHistory = GrantHistory.EMPTY;
+    /** The positions of the index removals a later removal of the run waits for: dropped in the transaction, not concurrently. */
+    private Set<Integer> awaitedIndexDrops = Set.of();
 
     private Planner(Catalog catalog, DeclaredSchema declared, DeclaredShapes shapes, Map<String, GuardAnswer> guards) {
         this.before = catalog;
@@ -75,12 +77,11 @@ public final class Planner {
 
     /**
      * Whether the plan needs pg_depend's graph ({@code catalog.Dependencies.read}) besides the catalog: only a run that
-     * removes a routine or a type, whose users pg_depend alone knows ({@link RecordedUsers}); every other run, the
-     * every-deploy no-op first of all, is planned without reading it.
+     * removes a routine, a type, an operator, an operator class or family, whose users pg_depend alone knows
+     * ({@link RecordedUsers}); every other run, the every-deploy no-op first of all, is planned without reading it.
      */
     public static boolean needsRecordedDependencies(DeclaredSchema declared) {
-        return declared.declarations().stream().map(RemovalOrder::id)
-                .anyMatch(id -> id != null && (id.kind() == schemasync.model.ObjectId.Kind.FUNCTION || id.kind() == schemasync.model.ObjectId.Kind.TYPE));
+        return declared.declarations().stream().map(RemovalOrder::id).anyMatch(id -> id != null && RecordedUsers.KINDS.contains(id.kind()));
     }
 
     /** @param recorded pg_depend's graph when {@link #needsRecordedDependencies}, else an empty one */
@@ -95,8 +96,10 @@ public final class Planner {
         // every column's type and every default, CHECK, index and policy text, so it is built only when the run removes.
         if (all.stream().anyMatch(d -> RemovalOrder.id(d) != null)) {
             schemasync.model.DependencyGraph<schemasync.model.ObjectId> graph = PlanGraph.of(catalog, all);
+            schemasync.normalize.OperatorSpellings spelled = shapes.types().kinds().operators();
             ordered = RemovalUsers.checked(graph, recorded, catalog, planner.desired, all,
-                    RemovalOrder.of(RecordedUsers.withRecorded(graph, recorded), all, ordered));
+                    RemovalOrder.of(RecordedUsers.withRecorded(graph, recorded), all, ordered, spelled), spelled);
+            planner.awaitedIndexDrops = RemovalOrder.awaitedIndexDrops(RecordedUsers.withRecorded(graph, recorded), all, spelled);
         }
         for (int next : DeclaredCallOrder.checked(catalog, all, ordered)) {
             Declaration d = all.get(next);
@@ -124,7 +127,7 @@ public final class Planner {
         if (ExternalPlanner.handles(d)) return new ExternalPlanner(context).plan(d);
         if (kinds.handles(d)) return kinds.plan(d);
         if (d instanceof Declaration.RenameDecl r) return existing.rename(r);
-        if (d instanceof Declaration.RemovalDecl r) return existing.removal(r);
+        if (d instanceof Declaration.RemovalDecl r) return existing.removal(r, awaitedIndexDrops.contains(context.position()));
         if (d instanceof Declaration.CustomStepDecl c) return existing.custom(c);
         if (d instanceof Declaration.ExtensionDecl x) return new EnumPlanner(context).extension(x);
         if (d instanceof AccessDecl.RowSecurityDecl r) return new PolicyPlanner(context).rowSecurity(r);

@@ -60,7 +60,7 @@ final class StatisticsRulePlanner {
 
     private Decisions statistics(StatisticsRuleDecl.StatisticsDecl s) {
         Decisions out = new Decisions();
-        Statistics declared = s.statistics();
+        Statistics declared = current(s.statistics());
         List<String> spelled = context.shapes().types().kinds().statisticsExpressions().get(s.name());
         Statistics want = spelled == null ? declared : new Statistics(declared.name(), declared.table(), declared.kinds(),
                 declared.columns(), spelled, declared.target());
@@ -97,8 +97,9 @@ final class StatisticsRulePlanner {
 
     private Decisions rule(StatisticsRuleDecl.RuleDecl r) {
         Decisions out = new Decisions();
-        Rule declared = r.rule();
-        String spelled = context.shapes().types().kinds().rules().get(declared.key());
+        // Keyed by the declared table in the shapes; planned on the table's name when this position runs.
+        String spelled = context.shapes().types().kinds().rules().get(r.rule().key());
+        Rule declared = r.rule().onTable(context.renamesTable(r.table()));
         Rule want = spelled == null ? declared : declared.withDefinition(spelled);
         Rule have = rules().get(want.key());
         String object = want.key();
@@ -107,7 +108,7 @@ final class StatisticsRulePlanner {
         String state = " " + want.enabled().sql + " RULE";
         refuseStateOnView(r, want, have);
         if (have == null) {
-            exists(r.origin(), "rule " + object, r.table().schema(), r.table());
+            exists(r.origin(), "rule " + object, want.table().schema(), want.table());
             boolean origin = want.enabled() == ExternalObjects.Enabled.ORIGIN;
             change(out, r.origin(), "rule", object, origin ? Summary.will(Verb.CREATE) : Summary.will(Verb.CREATE).plus(", then" + state),
                     origin ? List.of(new Step.CreateRule(declared, false)) : List.of(new Step.CreateRule(declared, false), enable));
@@ -141,6 +142,18 @@ final class StatisticsRulePlanner {
                 + (now == want.enabled() ? "" : " (database: " + described(now) + ")") + ", but " + want.table()
                 + " is a view: PostgreSQL sets a rule's state only on a table (ALTER TABLE ... ENABLE / DISABLE RULE refuses"
                 + " a view, ALTER VIEW has no such clause); declare the rule without disabled() / enabledReplica() / enabledAlways()");
+    }
+
+    /**
+     * The declared statistics on its table's name when this position runs, and its columns' (a later block's RENAME
+     * TABLE or RENAME COLUMN has not run yet on a fresh database, but has on one deployed since): ALTER TABLE ... RENAME
+     * keeps the statistics object by the table's oid and its columns by number, as it keeps an index.
+     */
+    private Statistics current(Statistics declared) {
+        if (declared.table() == null) return declared;
+        QualifiedName table = context.renamesTable(declared.table());
+        List<String> columns = declared.columns().stream().map(c -> context.renamesColumn(declared.table(), c)).toList();
+        return new Statistics(declared.name(), table, declared.kinds(), columns, declared.expressions(), declared.target());
     }
 
     private Decisions removal(Declaration.RemovalDecl r) {

@@ -10,7 +10,6 @@ import schemasync.catalog.QualifiedName;
 import schemasync.catalog.Rule;
 import schemasync.catalog.Statistics;
 import schemasync.catalog.TableLineage;
-import schemasync.model.Identifiers;
 
 /**
  * What PostgreSQL keeps about a relation by its oid outside the relation's own row, which the catalog keys by the
@@ -33,7 +32,7 @@ final class TableDependents {
         // A rule is keyed "name ON table": re-keyed in its place; pg_get_ruledef then prints the new name after TO.
         for (Rule r : List.copyOf(c.rules.values())) {
             if (r.table().equals(from)) {
-                c.rules.renamed(r.key(), Rule.key(to, r.name()), new Rule(to, r.name(), retargeted(r.definition(), from, to), r.enabled()));
+                c.rules.renamed(r.key(), Rule.key(to, r.name()), r.onTable(to));
             }
         }
         c.tables.replaceAll((name, t) -> t.constraints().stream().noneMatch(k -> references(k, from)) ? t
@@ -51,6 +50,15 @@ final class TableDependents {
      * After DROP TABLE, VIEW, MATERIALIZED VIEW or FOREIGN TABLE of {@code relation}: its statistics objects (with their
      * comments and owners) and its rules (with their comments) are gone.
      */
+    /** RENAME COLUMN: a statistics object keeps the column by number (stxkeys), so it reads under the new name. */
+    static void renamedColumn(CatalogEdit c, QualifiedName table, String from, String to) {
+        for (Statistics s : List.copyOf(c.statistics.values())) {
+            if (!s.table().equals(table) || !s.columns().contains(from)) continue;
+            List<String> columns = s.columns().stream().map(n -> n.equals(from) ? to : n).toList();
+            c.statistics.put(s.name(), new Statistics(s.name(), table, s.kinds(), columns, s.expressions(), s.target()));
+        }
+    }
+
     static void dropped(CatalogEdit c, QualifiedName relation) {
         for (Statistics s : List.copyOf(c.statistics.values())) {
             if (!s.table().equals(relation)) continue;
@@ -70,27 +78,4 @@ final class TableDependents {
     }
 
 
-    /**
-     * {@code ON DELETE TO public.orders DO ...} as pg_get_ruledef prints it after the rename: the relation after TO, in the
-     * qualified spelling the catalog reads or the bare one a declaration may carry. The actions' own mentions of the
-     * table are left as written (a text the normalizer spells, not compared by the replay).
-     */
-    static String retargeted(String definition, QualifiedName from, QualifiedName to) {
-        if (definition == null) return null;
-        String body = " DO ";
-        int actions = definition.indexOf(body);
-        String[][] spellings = {{printed(from), printed(to)}, {Identifiers.quote(from.name()), Identifiers.quote(to.name())}};
-        for (String[] names : spellings) {
-            String head = " TO " + names[0] + " ";
-            int at = definition.indexOf(head);
-            if (at >= 0 && (actions < 0 || at < actions)) {
-                return definition.substring(0, at) + " TO " + names[1] + " " + definition.substring(at + head.length());
-            }
-        }
-        return definition;
-    }
-
-    private static String printed(QualifiedName name) {
-        return Identifiers.quote(name.schema()) + "." + Identifiers.quote(name.name());
-    }
 }

@@ -105,6 +105,7 @@ abstract class TableStepEffects extends ObjectKindEffects {
         TableEffects.renameColumn(c, r.table(), r.from(), r.to());
         OptionEffects.renameColumn(c, r.table(), r.from(), r.to());
         NotNullNameEffects.renamedColumn(c, r.table(), r.from(), r.to());
+        TableDependents.renamedColumn(c, r.table(), r.from(), r.to());
         return null;
     }
 

@@ -24,7 +24,7 @@ final class OwnerSql {
                     + ctx.render(DSL.query("OWNER TO {0}", DSL.name(role)));
         }
         String object = ctx.render(DSL.name(t.name().schema(), t.name().name()));
-        if (t.kind().usingMethod()) object += " USING " + ctx.render(DSL.name(t.arguments()));
+        if (t.kind().usingMethod()) object += " USING " + ctx.render(DSL.name(t.method()));
         if (t.kind().routine()) object += "(" + t.arguments() + ")";
         return head + object + " " + ctx.render(DSL.query("OWNER TO {0}", DSL.name(role)));
     }

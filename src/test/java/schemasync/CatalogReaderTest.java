@@ -68,7 +68,9 @@ class CatalogReaderTest {
         assertEquals(total * 2, catalog.partitioning().size());
         // Grants, default privileges, procedures and aggregates travel in the same statement.
         assertEquals(1, catalog.aggregates().size());
-        assertTrue(catalog.functions().containsKey("public.log_it(IN msg text)"));
+        // PostgreSQL 14 added OUT parameters to procedures, and the IN to their identity arguments.
+        String logIt = TestDatabase.major() >= 14 ? "public.log_it(IN msg text)" : "public.log_it(msg text)";
+        assertTrue(catalog.functions().containsKey(logIt), () -> logIt + " in " + catalog.functions().keySet());
         assertEquals(Set.of(new Grant("schema_sync_reader", "SELECT")),
                 catalog.grantsOn(GrantTarget.column(new QualifiedName("public", "accounts"), "email")));
         assertEquals(Set.of(new Grant("schema_sync_reader", "USAGE")), catalog.grantsOn(GrantTarget.schema("public")).stream()
@@ -186,7 +188,9 @@ class CatalogReaderTest {
             assertEquals(List.of(), first.tables().get(name("payment_other")).constraints());
 
             Catalog.MaterializedView notes = first.materializedViews().get(name("order_notes"));
-            assertEquals(" SELECT id,\n    upper(note) AS note\n   FROM public.\"Order\";", notes.definition());
+            // PostgreSQL 16 stopped qualifying the columns of a query over one relation in pg_get_viewdef.
+            assertEquals(TestDatabase.major() >= 16 ? " SELECT id,\n    upper(note) AS note\n   FROM public.\"Order\";"
+                    : " SELECT \"Order\".id,\n    upper(\"Order\".note) AS note\n   FROM public.\"Order\";", notes.definition());
             assertEquals(false, notes.populated());
             assertEquals(List.of("id", "note"), notes.columns().stream().map(c -> c.name()).toList());
             assertEquals(name("order_notes"), first.indexes().get(name("order_notes_id")).table());

@@ -16,17 +16,25 @@ import schemasync.plan.PlanItem.Drift;
 /** UNIQUE, CHECK and FOREIGN KEY constraints: created inline, added online, compared by shape. */
 class ConstraintsTest {
 
+    /** UNIQUE NULLS NOT DISTINCT is PostgreSQL 15's; below, the key is a plain UNIQUE (NewerServerFeatures refuses the other). */
+    private static final boolean NULLS_NOT_DISTINCT = TestDatabase.major() >= 15;
+
     private static final List<ChangeBlock> SHOP = List.of(
             block("C1_Orgs", db -> db.ensureTable("organizations", t -> t
                     .column("id", "bigint").column("slug", "text").primaryKey("id").unique("slug"))),
-            block("C2_Products", db -> db.ensureTable("products", t -> t
-                    .column("id", "bigint").column("organization_id", "bigint").column("price", "numeric(12,2)")
-                    .column("parent_id", "bigint")
-                    .primaryKey("id")
-                    .check("products_price_positive", "price > 0")
-                    .foreignKey("organization_id").references("organizations").onDeleteCascade()
-                    .foreignKey("parent_id").references("products", "id").deferred()
-                    .uniqueNullsNotDistinct("organization_id", "parent_id").named("products_org_parent_key"))));
+            block("C2_Products", db -> db.ensureTable("products", ConstraintsTest::products)));
+
+    private static schemasync.dsl.TableBuilder products(schemasync.dsl.TableBuilder t) {
+        schemasync.dsl.TableBuilder keyed = t
+                .column("id", "bigint").column("organization_id", "bigint").column("price", "numeric(12,2)")
+                .column("parent_id", "bigint")
+                .primaryKey("id")
+                .check("products_price_positive", "price > 0")
+                .foreignKey("organization_id").references("organizations").onDeleteCascade()
+                .foreignKey("parent_id").references("products", "id").deferred();
+        return (NULLS_NOT_DISTINCT ? keyed.uniqueNullsNotDistinct("organization_id", "parent_id") : keyed.unique("organization_id", "parent_id"))
+                .named("products_org_parent_key");
+    }
 
     @Test
     void newTablesGetTheirConstraintsInlineAndConverge() throws Exception {
@@ -42,7 +50,8 @@ class ConstraintsTest {
                             + " REFERENCES \"public\".\"organizations\" ON DELETE CASCADE,"
                             + " CONSTRAINT \"products_parent_id_fkey\" FOREIGN KEY (\"parent_id\") REFERENCES \"public\".\"products\""
                             + " (\"id\") DEFERRABLE INITIALLY DEFERRED,"
-                            + " CONSTRAINT \"products_org_parent_key\" UNIQUE NULLS NOT DISTINCT (\"organization_id\", \"parent_id\"))"),
+                            + " CONSTRAINT \"products_org_parent_key\" UNIQUE" + (NULLS_NOT_DISTINCT ? " NULLS NOT DISTINCT" : "")
+                            + " (\"organization_id\", \"parent_id\"))"),
                     Scenario.sql(plan));
             s.applyAndConverge(SHOP);
             assertEquals("CHECK ((price > (0)::numeric))",
@@ -73,7 +82,7 @@ class ConstraintsTest {
         try (Scenario s = Scenario.start("CREATE TABLE organizations (id bigint PRIMARY KEY, slug text,"
                         + " CONSTRAINT organizations_slug_key UNIQUE (slug))",
                 "CREATE TABLE products (id bigint PRIMARY KEY, organization_id bigint, price numeric(12,2), parent_id bigint,"
-                        + " CONSTRAINT products_org_parent_key UNIQUE NULLS NOT DISTINCT (organization_id, parent_id),"
+                        + " CONSTRAINT products_org_parent_key UNIQUE" + (NULLS_NOT_DISTINCT ? " NULLS NOT DISTINCT" : "") + " (organization_id, parent_id),"
                         + " CONSTRAINT products_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES products (id) DEFERRABLE INITIALLY DEFERRED)",
                 "ALTER TABLE products ADD CONSTRAINT products_price_positive CHECK (price >= 0) NOT VALID",
                 "ALTER TABLE products ADD CONSTRAINT products_organization_id_fkey FOREIGN KEY (organization_id)"
@@ -139,6 +148,19 @@ class ConstraintsTest {
             assertTrue(plan.isEmpty(), () -> Scenario.sql(plan).toString());
             assertTrue(Scenario.drift(plan).get(0).message().contains("but an index named organizations_slug_key exists: not added"),
                     () -> Scenario.drift(plan).toString());
+        }
+    }
+
+    /** Below PostgreSQL 15, a key NULLS NOT DISTINCT is refused before anything runs, naming it, not a syntax error at apply. */
+    @Test
+    void nullsNotDistinctIsRefusedClearlyBelowPostgres15() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.major() < 15, "PostgreSQL older than 15");
+        List<ChangeBlock> blocks = List.of(block("C1", db -> db.ensureTable("pairs", t -> t.column("a", "int").column("b", "int")
+                .uniqueNullsNotDistinct("a", "b").named("pairs_a_b_key"))));
+        try (Scenario s = Scenario.start()) {
+            String m = assertThrows(schemasync.SchemaSyncException.class, () -> s.apply(blocks)).getMessage();
+            assertTrue(m.contains("public.pairs.pairs_a_b_key (block C1): a UNIQUE constraint NULLS NOT DISTINCT needs PostgreSQL 15"), m);
+            assertEquals("0", s.queryString("SELECT count(*) FROM pg_class WHERE relname = 'pairs'"));
         }
     }
 }

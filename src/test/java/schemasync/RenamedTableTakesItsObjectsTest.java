@@ -60,4 +60,25 @@ class RenamedTableTakesItsObjectsTest {
             assertEquals("1", s.queryString("SELECT count(*) FROM pg_statistic_ext WHERE stxrelid = 'purchases'::regclass"));
         }
     }
+
+    /**
+     * Statistics and a rule declared on the table's old name, in a block before the rename: on a database deployed since
+     * (the rename ran), the re-plan finds them on the new name, as it finds an index or trigger declared there. Before,
+     * the statistics and rule planner did not follow the lane's renames and the re-plan refused ("is on public.orders,
+     * which neither exists nor is declared").
+     */
+    @Test
+    void statisticsAndARuleDeclaredBeforeTheRenameFollowIt() throws Exception {
+        List<ChangeBlock> history = List.of(
+                block("R1_Orders", db -> db
+                        .ensureTable("orders", t -> t.column("id", "bigint").column("city", "text").column("zip", "text").primaryKey("id"))
+                        .ensureStatistics("s_city_zip", s -> s.on("orders").kinds(schemasync.dsl.StatisticsKind.NDISTINCT).columns("city", "zip"))
+                        .ensureRule("orders", "orders_no_delete", "ON DELETE TO orders DO INSTEAD NOTHING")),
+                block("R2_Rename", db -> db.ensureTableRenamed("orders", "purchases").ensureColumnRenamed("purchases", "city", "town")));
+        try (Scenario s = Scenario.start()) {
+            s.applyAndConverge(history);
+            assertEquals("purchases", s.queryString("SELECT stxrelid::regclass::text FROM pg_statistic_ext WHERE stxname = 's_city_zip'"));
+            assertEquals("purchases", s.queryString("SELECT ev_class::regclass::text FROM pg_rewrite WHERE rulename = 'orders_no_delete'"));
+        }
+    }
 }

@@ -104,8 +104,8 @@ class PlannerOperatorClassCasesTest {
     }
 
     static Stream<Case> owners() {
-        OwnerTarget ofClass = new OwnerTarget(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
-        OwnerTarget ofFamily = new OwnerTarget(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
+        OwnerTarget ofClass = OwnerTarget.usingMethod(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
+        OwnerTarget ofFamily = OwnerTarget.usingMethod(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
         return Stream.of(
                 new Case("a class owned by another role: ALTER OPERATOR CLASS ... USING ... OWNER TO", owned(with(FAMILY, CLASS), ofClass),
                         db -> db.ensureOperatorClass("money2_ops", PlannerOperatorClassCasesTest::declared)
@@ -130,8 +130,8 @@ class PlannerOperatorClassCasesTest {
     /** DROP OPERATOR FAMILY takes its classes and both owner entries along; the replay compares owners. */
     @Test
     void droppingAFamilyTakesItsClassesAndTheirOwnersAlong() {
-        OwnerTarget ofClass = new OwnerTarget(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
-        OwnerTarget ofFamily = new OwnerTarget(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
+        OwnerTarget ofClass = OwnerTarget.usingMethod(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
+        OwnerTarget ofFamily = OwnerTarget.usingMethod(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree");
         Catalog before = with(FAMILY, CLASS).toBuilder().owners(Map.of(ofClass, "app_owner", ofFamily, "app_owner")).build();
         Catalog dropped = Effects.apply(new Step.DropOperatorFamily(FAMILY), before);
         assertEquals(Map.of(), dropped.operators().classes());

@@ -268,4 +268,15 @@ class PlannerOwnerCasesTest {
                 Blocks.block("C1", db -> db.ensureOwner(OwnerOf.VIEW, "nowhere", "app_owner")))), shapes().build(), Map.of()));
         assertTrue(e.getMessage().contains("C1: owner of view public.nowhere: no such object exists"), e.getMessage());
     }
+
+    /** An operator class or family is keyed by its access method in a component of its own, never in {@code arguments}. */
+    @Test
+    void anOperatorClassOwnerIsKeyedByItsMethod() {
+        OwnerTarget ofClass = OwnerTarget.usingMethod(OwnerTarget.Kind.OPERATOR_CLASS, q("public.money2_ops"), "btree");
+        assertEquals("btree", ofClass.method());
+        assertEquals(null, ofClass.arguments());
+        assertEquals("public.money2_ops USING btree", ofClass.toString());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OwnerTarget(OwnerTarget.Kind.OPERATOR_FAMILY, q("public.money2_ops"), "btree"));
+    }
 }

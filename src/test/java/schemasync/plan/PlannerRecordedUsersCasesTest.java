@@ -41,6 +41,10 @@ class PlannerRecordedUsersCasesTest {
     private static final ObjectId LABELS = ObjectId.of(Kind.VIEW, "public", "labels");
     private static final ObjectId PAIRS_IDX = ObjectId.of(Kind.INDEX, "public", "pairs_label_idx");
     private static final ObjectId PAIRS = ObjectId.of(Kind.TABLE, "public", "pairs");
+    private static final ObjectId PAIR_OPS = ObjectId.of(Kind.OPERATOR_CLASS, "public", "pair_ops USING btree");
+    private static final ObjectId PAIR_FAMILY = ObjectId.of(Kind.OPERATOR_FAMILY, "public", "pair_ops USING btree");
+    private static final ObjectId LESS = ObjectId.of(Kind.OPERATOR, "public", "<<<(integer, integer)");
+    private static final ObjectId CMP = ObjectId.of(Kind.FUNCTION, "public", "cmp(integer, integer)");
 
     record Case(String name, Consumer<SchemaChanges> blocks, String refusal, List<String> sql) {
         @Override
@@ -59,7 +63,8 @@ class PlannerRecordedUsersCasesTest {
 
     /** pg_depend's rows as the graph reads them: the operator's function, the CHECK's operator, the domain's and view's calls. */
     private static final DependencyGraph<ObjectId> RECORDED = new DependencyGraph<ObjectId>().edge(OPERATOR, SAME).edge(PAIRS_CHECK, OPERATOR)
-            .edge(PAIRS_CHECK, PAIRS).edge(POS, POSITIVE).edge(LABELS, LABEL).edge(LABELS, PAIRS).edge(PAIRS_IDX, LABEL).edge(PAIRS_IDX, PAIRS);
+            .edge(PAIRS_CHECK, PAIRS).edge(POS, POSITIVE).edge(LABELS, LABEL).edge(LABELS, PAIRS).edge(PAIRS_IDX, LABEL).edge(PAIRS_IDX, PAIRS)
+            .edge(PAIRS_IDX, PAIR_OPS).edge(PAIR_OPS, PAIR_FAMILY).edge(PAIR_OPS, CMP).edge(PAIR_OPS, LESS);
 
     static Stream<Case> cases() {
         return Stream.of(
@@ -69,10 +74,25 @@ class PlannerRecordedUsersCasesTest {
                         "function public.positive (block C1) is still used by type public.pos", null),
                 new Case("a function a kept view calls", db -> db.ensureNoFunction("label(integer)"),
                         "function public.label (block C1) is still used by view public.labels", null),
-                new Case("the operator removed too: the operator's own users are its removal's business", db -> {
+                new Case("the operator removed too, and its CHECK: the CHECK is dropped first, then the function", db -> {
                     db.ensureNoOperator("===", "integer", "integer");
                     db.ensureNoFunction("same(integer, integer)");
-                }, null, List.of("DROP ROUTINE \"public\".\"same\"(integer, integer)")),
+                    db.ensureNoConstraint("pairs", "pairs_same");
+                }, null, List.of("ALTER TABLE \"public\".\"pairs\" DROP CONSTRAINT \"pairs_same\"", "DROP ROUTINE \"public\".\"same\"(integer, integer)")),
+                new Case("an operator a kept CHECK uses", db -> db.ensureNoOperator("===", "integer", "integer"),
+                        "operator public.===(integer, integer) (block C1) is still used by constraint pairs_same of table public.pairs", null),
+                new Case("an operator a kept operator class holds", db -> db.ensureNoOperator("<<<", "integer", "integer"),
+                        "operator public.<<<(integer, integer) (block C1) is still used by operator class public.pair_ops USING btree", null),
+                new Case("an operator class a kept index uses", db -> db.ensureNoOperatorClass("pair_ops", "btree"),
+                        "operator class public.pair_ops USING btree (block C1) is still used by index public.pairs_label_idx on table public.pairs", null),
+                new Case("an operator family whose class a kept index uses", db -> db.ensureNoOperatorFamily("pair_ops", "btree"),
+                        "operator family public.pair_ops USING btree (block C1) is still used by index public.pairs_label_idx on table public.pairs", null),
+                new Case("a support function of a kept operator class", db -> db.ensureNoFunction("cmp(integer, integer)"),
+                        "function public.cmp (block C1) is still used by operator class public.pair_ops USING btree", null),
+                new Case("the index removed too, written after: dropped first, in the transaction", db -> {
+                    db.ensureNoOperatorFamily("pair_ops", "btree");
+                    db.ensureNoIndex("pairs_label_idx");
+                }, null, List.of("DROP INDEX \"public\".\"pairs_label_idx\"")),
                 new Case("a domain removed with its function: no refusal", db -> {
                     db.ensureNoDomain("pos");
                     db.ensureNoFunction("positive(integer)");
@@ -83,7 +103,7 @@ class PlannerRecordedUsersCasesTest {
     @MethodSource("cases")
     void recordedUsers(Case c) {
         DeclaredSchema declared = DeclaredSchema.of(List.of(Blocks.block("C1", c.blocks())));
-        assertTrue(Planner.needsRecordedDependencies(declared), "a routine or type removal reads pg_depend");
+        assertTrue(Planner.needsRecordedDependencies(declared), "a routine, type, operator or operator class removal reads pg_depend");
         if (c.refusal() != null) {
             String m = assertThrows(SchemaSyncException.class, () -> Planner.plan(BEFORE, declared, shapes().build(), Map.of(), RECORDED))
                     .getMessage();

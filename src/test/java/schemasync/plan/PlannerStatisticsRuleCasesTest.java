@@ -232,4 +232,26 @@ class PlannerStatisticsRuleCasesTest {
         assertTrue(e.getMessage().contains("statistics public.s_x is on public.nowhere, which neither exists nor is declared"),
                 e.getMessage());
     }
+
+    /**
+     * Declared on the table's old name and columns, before a later block renames them, on a database where the renames
+     * ran: found on the new names (as an index or trigger is), nothing to do. Before, the re-plan refused ("is on
+     * public.address, which neither exists nor is declared").
+     */
+    @Test
+    void statisticsAndRulesFollowTheLaterRenamesOfTheirTable() {
+        Table purchases = table("public.purchases", 10, 1, notNull("id", "bigint"), column("town", "text"), column("zip", "text"));
+        Catalog renamed = with(catalog().table(purchases).build(), List.of(new Statistics(q("public.s_city_zip"), q("public.purchases"),
+                List.of("ndistinct", "dependencies"), List.of("town", "zip"), List.of(), null)),
+                List.of(NO_DELETE.onTable(q("public.purchases"))));
+        DeclaredSchema declared = DeclaredSchema.of(List.of(Blocks.block("C1", db -> db
+                        .ensureStatistics("s_city_zip", s -> s.on("address").kinds(StatisticsKind.NDISTINCT, StatisticsKind.DEPENDENCIES)
+                                .columns("city", "zip"))
+                        .ensureRule("address", "no_delete", "ON DELETE TO public.address DO INSTEAD NOTHING")),
+                Blocks.block("C2", db -> db.ensureTableRenamed("address", "purchases").ensureColumnRenamed("purchases", "city", "town"))));
+        Plan plan = Planner.plan(renamed, declared, shapes().build(), Map.of());
+        assertEquals(List.of(), plan.steps());
+        assertTrue(Fixtures.items(plan).containsAll(List.of("unchanged statistics public.s_city_zip",
+                "unchanged rule no_delete ON public.purchases")), Fixtures.items(plan).toString());
+    }
 }
