@@ -116,11 +116,13 @@ public abstract class KindDeclarations extends OperatorDeclarations {
      * the statement and the apply changes nothing.
      */
     public SchemaChanges ensureSecurityLabel(String provider, SecurityLabelOn on, String object, String label) {
-        QualifiedName name = null;
+        QualifiedName name = new QualifiedName("", ""); // no object: the validator names it
         String column = null;
-        if (on != null && object != null && !object.isBlank()) {
+        if (object != null && !object.isBlank()) {
             String o = object.strip();
-            if (on == SecurityLabelOn.SCHEMA) {
+            if (on == null) {
+                name = new QualifiedName("", o);
+            } else if (on == SecurityLabelOn.SCHEMA) {
                 name = new QualifiedName(scope().schemaName(o), scope().schemaName(o));
             } else if (on.databaseWide()) {
                 name = new QualifiedName("", o);

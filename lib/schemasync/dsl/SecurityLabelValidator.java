@@ -18,7 +18,7 @@ final class SecurityLabelValidator {
     void validate(List<Declaration> declarations) {
         for (Declaration d : declarations) {
             if (!(d instanceof SecurityLabelDecl l)) continue;
-            String what = "security label" + (l.provider() == null ? "" : " for " + l.provider());
+            String what = "security label" + (l.provider() == null || l.provider().isBlank() ? "" : " for " + l.provider());
             if (l.provider() == null || l.provider().isBlank()) validator.problem(l.origin(), what + " needs a provider (e.g. \"selinux\")");
             if (l.on() == null) {
                 validator.problem(l.origin(), what + " needs what it labels: SecurityLabelOn.TABLE, COLUMN, SCHEMA, ...");
