@@ -23,7 +23,7 @@ import schemasync.dsl.SecurityLabelOn;
  * a declared label equal to the database's plans nothing (and the run converges); a different one plans the
  * statement, whose apply PostgreSQL refuses for the unloaded provider, naming it, with nothing changed.
  */
-class SecurityLabelScenarioTest {
+public class SecurityLabelScenarioTest {
     static final String[] SETUP = {
             "CREATE SCHEMA sec",
             "CREATE TABLE sec.\"Docs\" (id integer PRIMARY KEY, note text)",
@@ -33,7 +33,7 @@ class SecurityLabelScenarioTest {
             labelSql("'sec'::regnamespace", "pg_namespace", 0, "selinux", "system_u:object_r:sepgsql_schema_t:s0"),
             labelSql("'sec.mood'::regtype", "pg_type", 0, "dummy", "it's classified")};
 
-    static String labelSql(String object, String catalog, int subId, String provider, String label) {
+    public static String labelSql(String object, String catalog, int subId, String provider, String label) {
         return "INSERT INTO pg_catalog.pg_seclabel (objoid, classoid, objsubid, provider, label) VALUES (" + object
                 + ", 'pg_catalog." + catalog + "'::regclass, " + subId + ", '" + provider + "', '" + label.replace("'", "''") + "')";
     }
