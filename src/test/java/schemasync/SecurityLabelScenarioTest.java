@@ -86,6 +86,19 @@ public class SecurityLabelScenarioTest {
         }
     }
 
+    /** The no-op fast path compares this reading: a label set or changed by hand must move it, or a run would skip the plan. */
+    @Test
+    void aLabelChangedByHandMovesTheCatalogVersion() throws Exception {
+        try (Scenario s = Scenario.start(SETUP)) {
+            String before = schemasync.catalog.CatalogVersion.read(s.connection, List.of("sec")).rows();
+            s.execute("UPDATE pg_catalog.pg_seclabel SET label = 'other' WHERE provider = 'dummy'");
+            String changed = schemasync.catalog.CatalogVersion.read(s.connection, List.of("sec")).rows();
+            assertFalse(before.equals(changed), "an UPDATE of a label is seen");
+            s.execute("DELETE FROM pg_catalog.pg_seclabel WHERE provider = 'dummy'");
+            assertFalse(changed.equals(schemasync.catalog.CatalogVersion.read(s.connection, List.of("sec")).rows()), "a removal is seen");
+        }
+    }
+
     @Test
     void badDeclarationsAreRefusedBeforeAnyConnection() {
         var e = assertThrows(SchemaSyncException.class, () -> DeclaredSchema.of(List.of(block("V1", db -> db
