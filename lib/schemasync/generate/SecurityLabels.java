@@ -50,6 +50,7 @@ final class SecurityLabels {
             FROM pg_catalog.pg_seclabels l
             WHERE l.objnamespace IN (SELECT oid FROM managed)
                OR l.objtype = 'schema' AND l.objoid IN (SELECT oid FROM managed)
+               OR l.objtype IN ('publication', 'event trigger')
             ORDER BY 1, 2, 3
             """;
 
@@ -70,19 +71,32 @@ final class SecurityLabels {
         return new SecurityLabelCall(l.provider(), on, object, l.label());
     }
 
-    static void write(Generator g, List<Label> labels) {
+    /** An event trigger's label goes in the event triggers' block, the last (the trigger does not exist before it). */
+    private static boolean onEventTrigger(Label l) {
+        return l.objectType().equals("event trigger");
+    }
+
+    static void writeEventTriggers(Generator g, List<Label> labels) {
+        labels.stream().filter(SecurityLabels::onEventTrigger).forEach(l -> add(g, l));
+    }
+
+    static void write(Generator g, List<Label> all) {
+        List<Label> labels = all.stream().filter(l -> !onEventTrigger(l)).toList();
         if (labels.isEmpty()) return;
         g.startBlock("Security labels", "Security labels (the server must load their provider), once every object and its owner"
                 + " exist; a routine's is the statement pg_dump writes, applied while the routine does not carry it");
-        for (Label l : labels) {
-            SecurityLabelCall call = declared(l, g::dslName);
-            if (call != null) {
-                g.add(call);
-                continue;
-            }
-            g.add(g.custom("security label " + l.provider() + " on " + l.objectType() + " " + l.object(),
-                    "security labels need a label provider loaded (sepgsql): the target must load " + l.provider(), l.guard(), l.sql()));
+        for (Label l : labels) add(g, l);
+    }
+
+    /** The verb when the DSL names the object, else the guarded custom step pg_dump's statement makes. */
+    private static void add(Generator g, Label l) {
+        SecurityLabelCall call = declared(l, g::dslName);
+        if (call != null) {
+            g.add(call);
+            return;
         }
+        g.add(g.custom("security label " + l.provider() + " on " + l.objectType() + " " + l.object(),
+                "security labels need a label provider loaded (sepgsql): the target must load " + l.provider(), l.guard(), l.sql()));
     }
 
     /** {@code db.ensureSecurityLabel("selinux", SecurityLabelOn.COLUMN, "shop.orders.note", "system_u:...");} */

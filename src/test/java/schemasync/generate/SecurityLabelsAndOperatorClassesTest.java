@@ -57,12 +57,19 @@ class SecurityLabelsAndOperatorClassesTest {
             s.execute("CREATE SCHEMA shop; CREATE TABLE shop.\"Orders\" (id int, note text); CREATE TABLE public.notes (body text)");
             s.execute(schemasync.SecurityLabelScenarioTest.labelSql("'shop.\"Orders\"'::regclass", "pg_class", 2, "selinux", "it's secret"));
             s.execute(schemasync.SecurityLabelScenarioTest.labelSql("'public.notes'::regclass", "pg_class", 0, "dummy", "public"));
+            s.execute("CREATE FUNCTION public.noop() RETURNS event_trigger LANGUAGE plpgsql AS $f$ BEGIN END $f$;"
+                    + " CREATE EVENT TRIGGER \"Audit\" ON ddl_command_end EXECUTE FUNCTION public.noop()");
+            s.execute(schemasync.SecurityLabelScenarioTest.labelSql("(SELECT oid FROM pg_event_trigger WHERE evtname = 'Audit')",
+                    "pg_event_trigger", 0, "dummy", "audited"));
             Generator.Result result = Generator.generate(s.connection, List.of("public", "shop"));
             List<GeneratedFiles.File> files = GeneratedFiles.of(result.blocks(), dir.resolve("generated"), "generated");
             String all = files.stream().map(GeneratedFiles.File::content).reduce("", String::concat);
             assertTrue(all.contains("db.ensureSecurityLabel(\"selinux\", SecurityLabelOn.COLUMN, \"shop.Orders.note\", \"it's secret\");")
                     && all.contains("db.ensureSecurityLabel(\"dummy\", SecurityLabelOn.TABLE, \"notes\", \"public\");"), all);
             assertTrue(result.carried().stream().noneMatch(c -> c.what().startsWith("security label")), result.carried().toString());
+            // An event trigger's label in the event triggers' block, the last: the trigger does not exist before it.
+            assertEquals(List.of(new SecurityLabels.SecurityLabelCall("dummy", schemasync.dsl.SecurityLabelOn.EVENT_TRIGGER, "Audit", "audited")),
+                    result.blocks().get(result.blocks().size() - 1).calls().stream().filter(SecurityLabels.SecurityLabelCall.class::isInstance).toList());
             GeneratedFiles.write(files, false);
             var compiled = GeneratedSourcesCompileTest.compile(dir.resolve("generated"), dir.resolve("classes"));
             assertEquals(schemasync.dsl.DeclaredSchema.of(result.blocks()).declarations(),
