@@ -49,7 +49,8 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
                       Map<QualifiedName, Partitioning> foreignPartitions, Map<OwnerTarget, String> owners,
                       Map<NotNullNames.Key, String> notNullNames, boolean notNullNamesKept,
                       OperatorObjects operators,
-                      TextSearch textSearch, Map<QualifiedName, Conversion> conversions) implements CatalogRoutines {
+                      TextSearch textSearch, Map<QualifiedName, Conversion> conversions,
+                      Map<SecurityLabelTarget, String> securityLabels) implements CatalogRoutines {
 
     /** The parents and type of a table ({@link TableLineage}; null when it has neither). */
     public TableLineage lineageOf(QualifiedName table) {
@@ -142,6 +143,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         operators = operators == null ? OperatorObjects.NONE : operators;
         textSearch = textSearch == null ? TextSearch.NONE : textSearch;
         conversions = Collections.unmodifiableMap(new LinkedHashMap<>(conversions));
+        securityLabels = securityLabels == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(securityLabels));
     }
 
     /** A builder holding nothing (no schema, no object), to fill kind by kind. */
@@ -187,6 +189,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         b.operators = operators;
         b.textSearch = textSearch;
         b.conversions = new LinkedHashMap<>(conversions);
+        b.securityLabels = new LinkedHashMap<>(securityLabels);
         return b;
     }
 
@@ -232,6 +235,7 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         private OperatorObjects operators = OperatorObjects.NONE;
         private TextSearch textSearch = TextSearch.NONE;
         private Map<QualifiedName, Conversion> conversions = new LinkedHashMap<>();
+        private Map<SecurityLabelTarget, String> securityLabels = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -359,13 +363,15 @@ public record Catalog(Set<String> schemas, Map<QualifiedName, Table> tables, Map
         public Builder textSearch(TextSearch textSearch) { this.textSearch = textSearch; return this; }
         public Map<QualifiedName, Conversion> conversions() { return conversions; }
         public Builder conversions(Map<QualifiedName, Conversion> conversions) { this.conversions = new LinkedHashMap<>(conversions); return this; }
+        public Map<SecurityLabelTarget, String> securityLabels() { return securityLabels; }
+        public Builder securityLabels(Map<SecurityLabelTarget, String> securityLabels) { this.securityLabels = new LinkedHashMap<>(securityLabels); return this; }
 
         public Catalog build() {
             return new Catalog(schemas, tables, indexes, enums, views, functions, extensions, domains, grants, defaultPrivileges,
                     aggregates, composites, sequences, comments, partitioning, materializedViews, viewDependencies, relationOptions,
                     lineage, externals, collations, rangeTypes, statistics, rules, relationTriggers,
                     indexDefinitions, indexParts, triggerParts, foreignPartitions, owners, notNullNames,
-                    notNullNamesKept, operators, textSearch, conversions);
+                    notNullNamesKept, operators, textSearch, conversions, securityLabels);
         }
     }
 

@@ -176,6 +176,7 @@ public final class CatalogReader {
         OperatorClassReader operatorClasses = OperatorClassReader.addedTo(batch);
         TextSearchReader textSearch = new TextSearchReader(batch);
         Map<QualifiedName, Conversion> conversions = ConversionReader.addTo(batch);
+        Map<SecurityLabelTarget, String> securityLabels = SecurityLabelReader.addTo(batch);
         batch.run(connection, schemas);
         columnOptions.forEach((table, byColumn) -> relationOptions.merge(table, RelationOptions.NONE.withColumns(byColumn),
                 (had, only) -> had.withColumns(byColumn)));
@@ -194,7 +195,7 @@ public final class CatalogReader {
                 .indexDefinitions(forGenerate ? tables.indexDefinitions : Map.of())
                 .indexParts(indexParts).triggerParts(triggerParts)
                 .foreignPartitions(forGenerate ? foreignPartitions : Map.of()).owners(owners).notNullNames(notNullNames).notNullNamesKept(major >= 18).operators(operatorClasses.into(operators.build()))
-                .textSearch(textSearch.build()).conversions(conversions).build();
+                .textSearch(textSearch.build()).conversions(conversions).securityLabels(securityLabels).build();
     }
 
     /**

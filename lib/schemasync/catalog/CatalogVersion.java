@@ -32,6 +32,7 @@ import java.util.TreeSet;
  * (aggregates included: CREATE OR REPLACE AGGREGATE rewrites its pg_proc row); database-wide: pg_default_acl,
  * pg_extension, the role names (grants, owners and policies show role names: a rename changes the reading),
  * comments (pg_description) on the managed schemas and on every object created after initdb (oid 16384 on),
+ * security labels (pg_seclabel, every row: a database without a label provider has none),
  * and the pg_depend rows of those objects that the reader interprets: ownership ('a', 'i': OWNED BY, identity),
  * extension membership ('e'), and normal dependencies on a type, function, table, collation or operator class
  * created after initdb, whose row and schema are covered too (renaming one elsewhere changes how format_type,
@@ -130,6 +131,7 @@ public final class CatalogVersion {
                                     JOIN pg_catalog.pg_ts_config c ON c.oid = m.mapcfg WHERE c.cfgnamespace IN (SELECT oid FROM ns)) ts
                 UNION ALL SELECT 'description', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_description d
                           WHERE d.objoid >= 16384 OR d.objoid IN (SELECT oid FROM ns)
+                UNION ALL SELECT 'seclabel', count(*), sum(l.xmin::text::bigint) FROM pg_catalog.pg_seclabel l
                 UNION ALL SELECT 'default_acl', count(*), sum(d.xmin::text::bigint) FROM pg_catalog.pg_default_acl d
                           WHERE d.defaclnamespace = 0 OR d.defaclnamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'extension', count(*), sum(e.xmin::text::bigint) FROM pg_catalog.pg_extension e

@@ -107,6 +107,37 @@ public abstract class KindDeclarations extends OperatorDeclarations {
         return self();
     }
 
+    /**
+     * The object carries this label from this provider: {@code ensureSecurityLabel("selinux", SecurityLabelOn.COLUMN,
+     * "shop.orders.note", "system_u:object_r:sepgsql_secret_table_t:s0")}. A column is named {@code table.column}, a
+     * schema, publication or event trigger by its name, every other object {@code schema.name}. Set (SECURITY LABEL FOR
+     * provider ON kind object IS 'label') when missing or different; a label no block declares is left alone. The server
+     * must load the provider (sepgsql in shared_preload_libraries, or a module of its own): without it PostgreSQL refuses
+     * the statement and the apply changes nothing.
+     */
+    public SchemaChanges ensureSecurityLabel(String provider, SecurityLabelOn on, String object, String label) {
+        QualifiedName name = new QualifiedName("", ""); // no object: the validator names it
+        String column = null;
+        if (object != null && !object.isBlank()) {
+            String o = object.strip();
+            if (on == null) {
+                name = new QualifiedName("", o);
+            } else if (on == SecurityLabelOn.SCHEMA) {
+                name = new QualifiedName(scope().schemaName(o), scope().schemaName(o));
+            } else if (on.databaseWide()) {
+                name = new QualifiedName("", o);
+            } else if (on == SecurityLabelOn.COLUMN) {
+                int dot = o.lastIndexOf('.');
+                name = scope().qualified(dot < 0 ? o : o.substring(0, dot));
+                column = dot < 0 ? null : o.substring(dot + 1);
+            } else {
+                name = scope().qualified(o);
+            }
+        }
+        add(new SecurityLabelDecl(provider == null ? null : provider.strip(), on, name, column, label, currentOrigin()));
+        return self();
+    }
+
     /** The encoding conversion must not exist: dropped if present (nothing depends on a conversion). */
     public SchemaChanges ensureNoConversion(String name) {
         add(new Declaration.RemovalDecl(ObjectKind.CONVERSION, scope().qualified(name), null, currentOrigin()));

@@ -86,6 +86,7 @@ final class Superseded {
         if (d instanceof TextSearchDecl.DictionaryDecl t) return "text search dictionary " + t.name();
         if (d instanceof TextSearchDecl.ConfigurationDecl t) return "text search configuration " + t.name();
         if (d instanceof ConversionDecl c) return "conversion " + c.name();
+        if (d instanceof SecurityLabelDecl l && l.provider() != null && l.on() != null && l.name() != null && (l.on() != SecurityLabelOn.COLUMN || l.column() != null)) return "security label " + l.target();
         if (d instanceof StatisticsRuleDecl.RuleDecl u) return "rule " + u.name() + " on " + u.table();
         if (d instanceof FunctionDecl f) {
             return f.word() + " " + f.name() + "(" + Removals.arguments(f.arguments()) + ")";

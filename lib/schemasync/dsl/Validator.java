@@ -110,6 +110,7 @@ record Validator(List<String> problems) {
         new OperatorClassValidator(this).validate(declarations);
         new TextSearchValidator(this).validate(declarations);
         new ConversionValidator(this).validate(declarations);
+        new SecurityLabelValidator(this).validate(declarations);
         new StatisticsRuleValidator(this).validate(declarations);
         new OwnerValidator(this).validate(declarations);
         contradictions(removals, tables, columns, indexes, declarations);

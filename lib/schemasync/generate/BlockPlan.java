@@ -94,10 +94,11 @@ final class BlockPlan {
         grants.objectGrants();
         CommentCalls.write(g, catalog, source.extensionComments());
         OwnerCalls.write(g, catalog, g.applyingRole());
-        SecurityLabels.write(g, source.securityLabels()); // custom steps: once every object and its owner exist
+        SecurityLabels.write(g, source.securityLabels()); // ensureSecurityLabel (a routine's: a custom step), once every object and its owner exist
         externals.eventTriggers(); // last, as pg_dump puts them: they would fire on the DDL of every later block
         OwnerCalls.writeEventTriggers(g, catalog, g.applyingRole());
         CommentCalls.writeEventTriggers(g, catalog);
+        SecurityLabels.writeEventTriggers(g, source.securityLabels());
         g.finishBlock();
     }
 

@@ -17,7 +17,7 @@ sealed interface Call permits Call.SchemaCall, Call.ExtensionCall, TypeCalls.Enu
         ExternalCalls.ForeignTableCall, ExternalCalls.PublicationCall, ExternalCalls.EventTriggerCall,
         KindCalls.CollationCall, KindCalls.RangeTypeCall, PartitionCalls.PartitionWithStorageCall,
         StatisticsRuleCalls.StatisticsCall, StatisticsRuleCalls.RuleCall,
-        OwnerCalls.OwnerCall,
+        OwnerCalls.OwnerCall, SecurityLabels.SecurityLabelCall,
         OperatorCalls.OperatorCall, OperatorCalls.CastCall, OperatorClassCalls.FamilyCall, OperatorClassCalls.ClassCall,
         CycleCalls.DefaultCall,
         TextSearchCalls.DictionaryCall, TextSearchCalls.ConfigurationCall, ConversionCalls.ConversionCall {

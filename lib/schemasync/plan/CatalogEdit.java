@@ -67,6 +67,8 @@ final class CatalogEdit {
     final EditedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
     /** Encoding conversions by name. */
     final EditedMap<QualifiedName, schemasync.catalog.Conversion> conversions;
+    /** Security labels by provider and object (pg_seclabels' objtype and objname). */
+    final EditedMap<schemasync.catalog.SecurityLabelTarget, String> securityLabels;
     /** NOT NULL constraint names of their own, PostgreSQL 18 ({@link NotNullNameEffects}). */
     final EditedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames;
     final boolean notNullNamesKept;
@@ -111,6 +113,7 @@ final class CatalogEdit {
         textSearchDictionaries = edit(s.textSearchDictionaries());
         textSearchConfigurations = edit(s.textSearchConfigurations());
         conversions = edit(s.conversions());
+        securityLabels = edit(s.securityLabels());
         notNullNames = edit(s.notNullNames());
         notNullNamesKept = s.notNullNamesKept();
     }
@@ -133,7 +136,7 @@ final class CatalogEdit {
                 .lineage(lineage).externals(externals.build()).collations(collations).rangeTypes(rangeTypes)
                 .statistics(statistics).rules(rules).owners(owners)
                 .operators(new schemasync.catalog.OperatorObjects(operators, casts, operatorFamilies, operatorClasses))
-                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).conversions(conversions).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
+                .textSearch(new schemasync.catalog.TextSearch(textSearchDictionaries, textSearchConfigurations)).conversions(conversions).securityLabels(securityLabels).notNullNames(notNullNames).notNullNamesKept(notNullNamesKept).build();
     }
 
     RelationOptions options(QualifiedName relation) {

@@ -40,6 +40,9 @@ import schemasync.catalog.Table;
  *     checked by the re-plan (a missing or extra link is a ⚠ there), not compared here;</li>
  * <li>of foreign tables, the columns' types, defaults and options, and of a publication's tables, the column lists
  *     and row filters (texts PostgreSQL re-spells; the re-plan being empty checks them);</li>
+ * <li>security labels: the replay sets a declared one ({@code ObjectKindEffects#setSecurityLabel}) but a DROP or
+ *     RENAME of its object does not carry it (pg_seclabel keys a label by the object's oid), and no test server loads a
+ *     provider to apply one; a declared label is checked by the re-plan being empty;</li>
  * <li>plans with custom steps ({@link #predictable}): their SQL is the user's.</li>
  * </ul>
  */

@@ -18,7 +18,7 @@ import schemasync.plan.Summary.Verb;
  * and left alone, since neither can be altered in place (ALTER COLLATION only refreshes the version, ALTER
  * TYPE changes no range option) and re-creating one means re-creating every column, domain and index using
  * it. Removals drop them without CASCADE. Made per declaration over its {@link PlanContext}, with the planners of
- * the kinds it reaches (statistics and rules, owners, operators and casts, text search, conversions).
+ * the kinds it reaches (statistics and rules, owners, operators and casts, text search, conversions, security labels).
  */
 final class KindPlanner {
     private final PlanContext context;
@@ -59,6 +59,7 @@ final class KindPlanner {
         Decisions out = new Decisions();
         if (TextSearchPlanner.handles(d)) out.addAll(textSearch.plan(d));
         else if (ConversionPlanner.handles(d)) out.addAll(ConversionPlanner.plan(context, d));
+        else if (d instanceof schemasync.dsl.SecurityLabelDecl l) out.addAll(SecurityLabelPlanner.plan(context, l));
         else if (statisticsRules.handles(d)) out.addAll(statisticsRules.plan(d));
         else if (operators.handles(d)) out.addAll(operators.plan(d));
         else if (OperatorClassPlanner.handles(d)) out.addAll(operatorClasses.plan(d));

@@ -35,6 +35,10 @@ abstract class ObjectKindEffects implements StepVisitor<Void> {
     public Void setStatisticsTarget(StatisticsRuleSteps.SetStatisticsTarget s) { c.statistics.computeIfPresent(s.name(), (n, had) -> had.withTarget(s.target())); return null; }
     public Void setOwner(OwnerSteps.SetOwner s) { c.owners.put(s.target(), s.role()); return null; }
     public Void createConversion(schemasync.step.ConversionSteps.CreateConversion s) { c.conversions.put(s.conversion().name(), s.conversion()); return null; }
+    public Void setSecurityLabel(schemasync.step.SecurityLabelSteps.SetSecurityLabel s) {
+        if (s.label() == null) c.securityLabels.remove(s.target()); else c.securityLabels.put(s.target(), s.label());
+        return null;
+    }
 
     public Void createOperator(schemasync.step.OperatorSteps.CreateOperator s) { OperatorEffects.create(c, s.operator()); return null; }
 

@@ -67,6 +67,8 @@ public final class PlanState {
     private final OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations;
     /** Encoding conversions ({@code ObjectKindEffects#createConversion}, {@link DropEffects}). */
     private final OrderedMap<QualifiedName, schemasync.catalog.Conversion> conversions;
+    /** Security labels ({@code ObjectKindEffects#setSecurityLabel}). */
+    private final OrderedMap<schemasync.catalog.SecurityLabelTarget, String> securityLabels;
     /** The two as the catalog's value, made when first asked (a state never changes). */
     private schemasync.catalog.TextSearch textSearch;
     /** PostgreSQL 18's NOT NULL constraint names of their own ({@link NotNullNameEffects}). */
@@ -110,6 +112,7 @@ public final class PlanState {
         textSearchDictionaries = OrderedMap.from(c.textSearch().dictionaries());
         textSearchConfigurations = OrderedMap.from(c.textSearch().configurations());
         conversions = OrderedMap.from(c.conversions());
+        securityLabels = OrderedMap.from(c.securityLabels());
         notNullNames = OrderedMap.from(c.notNullNames());
         notNullNamesKept = c.notNullNamesKept();
     }
@@ -148,6 +151,7 @@ public final class PlanState {
         textSearchDictionaries = e.textSearchDictionaries.frozen();
         textSearchConfigurations = e.textSearchConfigurations.frozen();
         conversions = e.conversions.frozen();
+        securityLabels = e.securityLabels.frozen();
         notNullNames = e.notNullNames.frozen();
         notNullNamesKept = e.notNullNamesKept;
     }
@@ -186,6 +190,7 @@ public final class PlanState {
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Dictionary> textSearchDictionaries() { return textSearchDictionaries; }
     OrderedMap<QualifiedName, schemasync.catalog.TextSearch.Configuration> textSearchConfigurations() { return textSearchConfigurations; }
     OrderedMap<QualifiedName, schemasync.catalog.Conversion> conversions() { return conversions; }
+    OrderedMap<schemasync.catalog.SecurityLabelTarget, String> securityLabels() { return securityLabels; }
     OrderedMap<schemasync.catalog.NotNullNames.Key, String> notNullNames() { return notNullNames; }
     boolean notNullNamesKept() { return notNullNamesKept; }
 

@@ -77,6 +77,10 @@ final class StepHazards extends ObjectStepHazards {
         return brief();
     }
 
+    public List<Hazard> setSecurityLabel(Step.SetSecurityLabel s) {
+        return brief();
+    }
+
     public List<Hazard> createDomain(Step.CreateDomain s) {
         return brief();
     }

@@ -17,6 +17,16 @@ abstract class ObjectStepSql implements StepVisitor<String> {
         return ConversionSql.create(c.conversion());
     }
 
+    /**
+     * SECURITY LABEL FOR provider ON kind object IS 'label': the kind is pg_seclabels' objtype word (also the grammar's
+     * keyword), the object its identity as pg_seclabels prints it, each part already quoted where PostgreSQL quotes it.
+     */
+    public String setSecurityLabel(schemasync.step.SecurityLabelSteps.SetSecurityLabel s) {
+        return "SECURITY LABEL FOR " + SqlRenderer.CTX.render(org.jooq.impl.DSL.name(s.target().provider())) + " ON "
+                + s.target().objectType().toUpperCase(java.util.Locale.ROOT) + " " + s.target().object() + " IS "
+                + (s.label() == null ? "NULL" : SqlRenderer.CTX.render(org.jooq.impl.DSL.inline(s.label())));
+    }
+
     // Foreign servers, user mappings, foreign tables, publications, event triggers: spelled by ExternalSql.
 
     public String createServer(schemasync.step.ExternalSteps.CreateServer s) {

@@ -13,7 +13,7 @@ import schemasync.catalog.QualifiedName;
  */
 public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, ObjectSteps, OptionSteps, ExternalSteps, KindSteps, StatisticsRuleSteps, LineageSteps, OwnerSteps,
         OperatorSteps, OperatorClassSteps, KeySteps,
-        TextSearchSteps, ConversionSteps permits
+        TextSearchSteps, ConversionSteps, SecurityLabelSteps permits
         SchemaSteps.CreateSchema, SchemaSteps.CreateExtension, SchemaSteps.CreateEnum, SchemaSteps.AddEnumValue,
         SchemaSteps.CommentOnObject, SchemaSteps.CreateSequence, SchemaSteps.SetSequenceOwner,
         SchemaSteps.CreateCompositeType, SchemaSteps.CreateDomain, SchemaSteps.AddDomainConstraint,
@@ -46,7 +46,8 @@ public sealed interface Step extends SchemaSteps, TableSteps, IndexSteps, Object
         KeySteps.AddPrimaryKey,
         TextSearchSteps.CreateTextSearchDictionary, TextSearchSteps.CreateTextSearchConfiguration,
         TextSearchSteps.AddTextSearchMapping,
-        ConversionSteps.CreateConversion {
+        ConversionSteps.CreateConversion,
+        SecurityLabelSteps.SetSecurityLabel {
 
     /** The object the statement creates or alters, for messages. */
     String object();

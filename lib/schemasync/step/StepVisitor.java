@@ -33,6 +33,8 @@ public interface StepVisitor<R> {
 
     R createConversion(Step.CreateConversion step);
 
+    R setSecurityLabel(Step.SetSecurityLabel step);
+
     R createDomain(Step.CreateDomain step);
 
     R addDomainConstraint(Step.AddDomainConstraint step);

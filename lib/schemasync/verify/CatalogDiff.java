@@ -57,6 +57,8 @@ public final class CatalogDiff {
         d.keyed("textSearchConfiguration", "textSearchConfigurations", expected.textSearch().configurations(),
                 actual.textSearch().configurations(), schemasync.catalog.TextSearch::diff);
         d.keyed("conversion", "conversions", expected.conversions(), actual.conversions(), schemasync.catalog.Conversion::diff);
+        d.keyed("security label", "security labels", expected.securityLabels(), actual.securityLabels(),
+                schemasync.catalog.SecurityLabelTarget::diff);
         d.keyed("comment", "comments", expected.comments(), actual.comments(), Differ::comment);
         d.keyed("not null constraint", "not null constraint names", expected.notNullNames(), actual.notNullNames(),
                 (want, have) -> want.equals(have) ? List.of() : List.of(new schemasync.model.Difference("name", want, have)));

@@ -45,6 +45,10 @@ class CatalogBuilderTest {
             QualifiedName name = QualifiedName.parse("public.latin1_to_utf8");
             return Map.of(name, new schemasync.catalog.Conversion(name, "LATIN1", "UTF8", QualifiedName.parse("pg_catalog.iso8859_1_to_utf8"), true));
         }
+        if (c.getName().equals("securityLabels")) {
+            return Map.of(new schemasync.catalog.SecurityLabelTarget("selinux", "column", "public.t.note"),
+                    "system_u:object_r:sepgsql_secret_table_t:s0");
+        }
         if (type == Map.class) {
             boolean grantSets = c.getName().equals("grants") || c.getName().equals("defaultPrivileges");
             return Map.of("k_" + c.getName(), grantSets ? Set.of() : "v_" + c.getName());

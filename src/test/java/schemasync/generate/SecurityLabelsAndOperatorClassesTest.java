@@ -14,28 +14,68 @@ import schemasync.model.DependencyGraph;
 
 /**
  * What generate does with kinds the DSL cannot declare yet. Security labels (issue 13): no test server loads a label
- * provider, so SECURITY LABEL cannot run here; what can be tested is that pg_seclabels is read (empty: no block, no
- * census line), that a label is written as a guarded custom step named after it and counted as not compared, that
- * its guard runs on a server without a provider, and that PostgreSQL refuses the statement there as documented.
+ * provider, so SECURITY LABEL cannot run here; a label is inserted into pg_seclabel instead. Tested: pg_seclabels is read
+ * (empty: no block, no census line); a label on a kind the DSL names is written as ensureSecurityLabel (the source
+ * compiles, plans nothing against the database it came from), a routine's as a guarded custom step named after it,
+ * none counted as not compared; the guard runs on a server without a provider, and PostgreSQL refuses the statement.
  * Operator classes and families: declared kinds since issue 13 ({@code ensureOperatorFamily} / {@code ensureOperatorClass}),
  * written with zero custom steps.
  */
 class SecurityLabelsAndOperatorClassesTest {
     private static final SecurityLabels.Label LABEL = new SecurityLabels.Label("column", "shop.orders.note", "selinux",
             "system_u:object_r:sepgsql_secret_table_t:s0");
+    private static final SecurityLabels.Label ROUTINE_LABEL = new SecurityLabels.Label("function", "shop.total(integer)", "selinux",
+            "system_u:object_r:sepgsql_proc_exec_t:s0");
 
     @Test
-    void aSecurityLabelIsAGuardedCustomStepAndCountedAsNotCompared() {
+    void aLabelTheDslNamesIsDeclaredAndARoutinesIsAGuardedCustomStepNoneCountedAsNotCompared() {
         Source source = new Source(Catalog.builder().schemas(java.util.Set.of("shop")).build(), List.of(), new DependencyGraph<>(),
-                List.of(LABEL), java.util.Map.of());
+                List.of(LABEL, ROUTINE_LABEL), java.util.Map.of());
         Generator.Result result = Generator.generate(source, List.of("shop"));
-        String sql = "SECURITY LABEL FOR selinux ON COLUMN shop.orders.note IS 'system_u:object_r:sepgsql_secret_table_t:s0'";
+        String sql = "SECURITY LABEL FOR selinux ON FUNCTION shop.total(integer) IS 'system_u:object_r:sepgsql_proc_exec_t:s0'";
         assertEquals(1, result.carried().size(), result.carried().toString());
-        assertTrue(result.carried().get(0).what().equals("security label selinux on column shop.orders.note"), result.carried().toString());
+        assertEquals("security label selinux on function shop.total(integer)", result.carried().get(0).what());
         GeneratedBlock block = result.blocks().get(result.blocks().size() - 1);
         assertTrue(block.className().endsWith("_SecurityLabels"), block.className());
-        assertEquals(List.of(new Call.CustomCall("security label selinux on column shop.orders.note", false, LABEL.guard(), sql)), block.calls());
-        assertEquals(java.util.Map.of("security label", 1), result.unmodeled());
+        assertEquals(List.of(new SecurityLabels.SecurityLabelCall("selinux", schemasync.dsl.SecurityLabelOn.COLUMN, "shop.orders.note",
+                        "system_u:object_r:sepgsql_secret_table_t:s0"),
+                new Call.CustomCall("security label selinux on function shop.total(integer)", false, ROUTINE_LABEL.guard(), sql)),
+                block.calls());
+        assertEquals(java.util.Map.of(), result.unmodeled());
+        assertEquals(2, result.objects().get("security label"));
+    }
+
+    /**
+     * A label inserted into pg_seclabel (no test server loads a provider, so SECURITY LABEL cannot write one): generate
+     * writes ensureSecurityLabel with the block's names (quotes undone, public bare), the source compiles and declares
+     * what the model declares, and a plan of those blocks against the source database is empty of statements.
+     */
+    @Test
+    void aLabelOnTheServerIsWrittenAsTheVerbWhoseSourceCompilesAndPlansNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        try (Scenario s = Scenario.start()) {
+            s.execute("CREATE SCHEMA shop; CREATE TABLE shop.\"Orders\" (id int, note text); CREATE TABLE public.notes (body text)");
+            s.execute(schemasync.SecurityLabelScenarioTest.labelSql("'shop.\"Orders\"'::regclass", "pg_class", 2, "selinux", "it's secret"));
+            s.execute(schemasync.SecurityLabelScenarioTest.labelSql("'public.notes'::regclass", "pg_class", 0, "dummy", "public"));
+            s.execute("CREATE FUNCTION public.noop() RETURNS event_trigger LANGUAGE plpgsql AS $f$ BEGIN END $f$;"
+                    + " CREATE EVENT TRIGGER \"Audit\" ON ddl_command_end EXECUTE FUNCTION public.noop()");
+            s.execute(schemasync.SecurityLabelScenarioTest.labelSql("(SELECT oid FROM pg_event_trigger WHERE evtname = 'Audit')",
+                    "pg_event_trigger", 0, "dummy", "audited"));
+            Generator.Result result = Generator.generate(s.connection, List.of("public", "shop"));
+            List<GeneratedFiles.File> files = GeneratedFiles.of(result.blocks(), dir.resolve("generated"), "generated");
+            String all = files.stream().map(GeneratedFiles.File::content).reduce("", String::concat);
+            assertTrue(all.contains("db.ensureSecurityLabel(\"selinux\", SecurityLabelOn.COLUMN, \"shop.Orders.note\", \"it's secret\");")
+                    && all.contains("db.ensureSecurityLabel(\"dummy\", SecurityLabelOn.TABLE, \"notes\", \"public\");"), all);
+            assertTrue(result.carried().stream().noneMatch(c -> c.what().startsWith("security label")), result.carried().toString());
+            // An event trigger's label in the event triggers' block, the last: the trigger does not exist before it.
+            assertEquals(List.of(new SecurityLabels.SecurityLabelCall("dummy", schemasync.dsl.SecurityLabelOn.EVENT_TRIGGER, "Audit", "audited")),
+                    result.blocks().get(result.blocks().size() - 1).calls().stream().filter(SecurityLabels.SecurityLabelCall.class::isInstance).toList());
+            GeneratedFiles.write(files, false);
+            var compiled = GeneratedSourcesCompileTest.compile(dir.resolve("generated"), dir.resolve("classes"));
+            assertEquals(schemasync.dsl.DeclaredSchema.of(result.blocks()).declarations(),
+                    schemasync.dsl.DeclaredSchema.of(compiled).declarations());
+            assertEquals(List.of(), Scenario.sql(s.plan(compiled)), "the labels the database holds: nothing to do");
+        }
     }
 
     @Test

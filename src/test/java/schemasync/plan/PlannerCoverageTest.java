@@ -59,7 +59,7 @@ class PlannerCoverageTest {
                 PlannerForeignColumnCommentCasesTest.cases(), PlannerOwnerCasesTest.everyOtherKind(),
                 PlannerPostgres18CasesTest.cases(),
                 PlannerOperatorCasesTest.cases(), PlannerOperatorClassCasesTest.cases(), PlannerOperatorClassCasesTest.owners(),
-                PlannerTextSearchCasesTest.cases(), PlannerConversionCasesTest.cases(),
+                PlannerTextSearchCasesTest.cases(), PlannerConversionCasesTest.cases(), PlannerSecurityLabelCasesTest.cases(),
                 PlannerPartitionKeyCasesTest.cases(),
                 PlannerPartitionOwnCasesTest.cases(),
                 PlannerCustomStepCasesTest.cases(),
