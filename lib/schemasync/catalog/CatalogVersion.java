@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * pg_constraint (of tables and domains), pg_index (and its validity flags, which CREATE INDEX CONCURRENTLY may
  * set in place), pg_trigger, pg_policy, pg_rewrite (view definitions and rules), pg_statistic_ext (ANALYZE writes
  * pg_statistic_ext_data, never these rows), pg_sequence, pg_type (range types: pg_range
- * rows never change after CREATE TYPE), pg_enum, pg_collation, pg_ts_dict, pg_ts_config, pg_ts_config_map, pg_operator, pg_opfamily, pg_opclass, pg_proc; user casts (pg_cast, oid 16384 on), user
+ * rows never change after CREATE TYPE), pg_enum, pg_collation, pg_ts_dict, pg_ts_config, pg_ts_config_map, pg_operator, pg_opfamily, pg_opclass, pg_conversion, pg_proc; user casts (pg_cast, oid 16384 on), user
  * operator family members (pg_amop, pg_amproc, oid 16384 on)
  * (aggregates included: CREATE OR REPLACE AGGREGATE rewrites its pg_proc row); database-wide: pg_default_acl,
  * pg_extension, the role names (grants, owners and policies show role names: a rename changes the reading),
@@ -117,6 +117,8 @@ public final class CatalogVersion {
                 UNION ALL SELECT 'operator', count(*), sum(o.xmin::text::bigint) FROM pg_catalog.pg_operator o
                           WHERE o.oprnamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'cast', count(*), sum(c.xmin::text::bigint) FROM pg_catalog.pg_cast c WHERE c.oid >= 16384
+                UNION ALL SELECT 'conversion', count(*), sum(c.xmin::text::bigint) FROM pg_catalog.pg_conversion c
+                          WHERE c.connamespace IN (SELECT oid FROM ns)
                 UNION ALL SELECT 'operator_class', count(*), sum(x) FROM (
                           SELECT f.xmin::text::bigint AS x FROM pg_catalog.pg_opfamily f WHERE f.opfnamespace IN (SELECT oid FROM ns)
                           UNION ALL SELECT c.xmin::text::bigint FROM pg_catalog.pg_opclass c WHERE c.opcnamespace IN (SELECT oid FROM ns)

@@ -97,4 +97,20 @@ class ConversionTest {
         assertTrue(e.getMessage().contains("V1: conversion public.d2 is a DEFAULT conversion for LATIN1 to UTF8 in schema public,"
                 + " as public.d1 is"), e.getMessage());
     }
+
+    @Test
+    void aConversionDroppedByHandMovesTheCatalogVersionSoTheFastPathIsNotTaken() throws Exception {
+        // The no-op fast path trusts the catalog version: a conversion dropped or created by hand must move it, or a run
+        // with unchanged blocks would skip the plan and leave the conversion missing.
+        try (Scenario s = Scenario.start("CREATE SCHEMA enc",
+                "CREATE CONVERSION enc.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM pg_catalog.iso8859_1_to_utf8")) {
+            String before = schemasync.catalog.CatalogVersion.read(s.connection, List.of("enc")).rows();
+            s.execute("DROP CONVERSION enc.latin1_to_utf8");
+            String dropped = schemasync.catalog.CatalogVersion.read(s.connection, List.of("enc")).rows();
+            org.junit.jupiter.api.Assertions.assertNotEquals(before, dropped, "a DROP CONVERSION is seen");
+            s.execute("CREATE CONVERSION enc.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM pg_catalog.iso8859_1_to_utf8");
+            org.junit.jupiter.api.Assertions.assertNotEquals(dropped,
+                    schemasync.catalog.CatalogVersion.read(s.connection, List.of("enc")).rows(), "a CREATE CONVERSION is seen");
+        }
+    }
 }
