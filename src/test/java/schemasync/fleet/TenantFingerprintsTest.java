@@ -72,6 +72,30 @@ class TenantFingerprintsTest {
         assertEquals(alike.shared(), apart.shared(), "none of them is shared");
     }
 
+    @Test
+    void tenantsDifferingOnlyInAConversionOrASecurityLabelDoNotShareAPlan() throws Exception {
+        // A label's key names its object only inside its identity text: read as the database's, every tenant's labels
+        // went to the shared part, and a tenant missing a declared label would have shared a tenant's empty plan.
+        DatabaseUrl db = TestDatabase.fresh();
+        FleetFixture.createTenants(db, "tenant_", 4);
+        DeclaredSchema declared = DeclaredSchema.of(BLOCKS, TenantScope.template("tenant"));
+        List<String> tenants = List.of("tenant_000", "tenant_001", "tenant_002", "tenant_003");
+        FleetFixture.sql(db, "CREATE TABLE tenant_000.notes (id int)", "CREATE TABLE tenant_001.notes (id int)",
+                "CREATE TABLE tenant_002.notes (id int)", "CREATE TABLE tenant_003.notes (id int)");
+        TenantCatalogs.Snapshot alike = snapshot(db, declared, tenants);
+        assertEquals(1, Set.copyOf(alike.tenants().values()).size(), "alike tenants share a plan: " + alike.tenants());
+        // No test server loads a label provider: a superuser's row in pg_seclabel stands for an applied label.
+        FleetFixture.sql(db, "CREATE CONVERSION tenant_001.latin1_to_utf8 FOR 'LATIN1' TO 'UTF8' FROM pg_catalog.iso8859_1_to_utf8",
+                "INSERT INTO pg_catalog.pg_seclabel VALUES ('tenant_002.notes'::regclass, 'pg_catalog.pg_class'::regclass, 0,"
+                        + " 'dummy', 'secret')",
+                "INSERT INTO pg_catalog.pg_seclabel SELECT oid, 'pg_catalog.pg_namespace'::regclass, 0, 'dummy', 'secret'"
+                        + " FROM pg_catalog.pg_namespace WHERE nspname = 'tenant_003'");
+        TenantCatalogs.Snapshot apart = snapshot(db, declared, tenants);
+        assertEquals(4, Set.copyOf(apart.tenants().values()).size(), "each differs from the others: " + apart.tenants());
+        assertEquals(alike.tenants().get("tenant_000"), apart.tenants().get("tenant_000"));
+        assertEquals(alike.shared(), apart.shared(), "none of them is shared");
+    }
+
     private static TenantCatalogs.Snapshot snapshot(DatabaseUrl db, DeclaredSchema declared, List<String> tenants) throws Exception {
         try (Connection c = Connections.open(db)) {
             return TenantCatalogs.read(c, declared, "tenant", tenants, version -> false);
