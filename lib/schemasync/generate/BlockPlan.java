@@ -112,9 +112,11 @@ final class BlockPlan {
         // Collations need only their schema; every type, domain and column using one comes after.
         catalog.collations().keySet().stream().sorted(BY_NAME)
                 .forEach(n -> g.add(KindCalls.CollationCall.of(g.dslName(n), catalog.collations().get(n))));
-        // Text search objects need their schema and the extension of a template they name: here, before every type,
-        // routine and table that may name one, unless the graph places one among the tables (PlacedKinds).
-        TextSearchCalls.writeUnplaced(g, catalog.textSearch(), source.creationOrder().textSearchToPlace());
+        // Text search objects need only their schema, the extension of a template they name and each other (user
+        // templates and parsers are not carried): here, before every type, routine and table that may name one, since a
+        // domain's default and a standard SQL body may name a configuration too, and PostgreSQL resolves a regconfig
+        // constant at CREATE.
+        TextSearchCalls.write(g, catalog.textSearch());
     }
 
     private void types(String schema) {

@@ -311,11 +311,6 @@ final class CreationOrder {
         return out;
     }
 
-    /** The text search objects placed among the tables by the graph ({@link PlacedKinds#textSearchToPlace}). */
-    List<ObjectId> textSearchToPlace() {
-        return PlacedKinds.textSearchToPlace(catalog, graph);
-    }
-
     /** The domains and composite types placed among the tables by the graph ({@link PlacedTypes}). */
     Set<QualifiedName> placedTypes() {
         return PlacedTypes.names(catalog, graph);

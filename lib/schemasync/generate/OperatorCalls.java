@@ -48,9 +48,8 @@ final class OperatorCalls {
     /**
      * The placed objects of one run ({@link PlacedKinds}: graph ids, in creation order, no type among them), a block per
      * family: operators and casts (operators before casts as the catalog lists them; an operator naming a commutator not
-     * written yet leaves a shell that the later one fills in), then operator families and classes, then text search
-     * dictionaries and configurations. Nothing of one family needs a later one (a class needs operators, a configuration
-     * its dictionaries), so the kinds' order is a creation order inside the run.
+     * written yet leaves a shell that the later one fills in), then operator families and classes. Nothing of one family
+     * needs a later one (a class needs operators), so the kinds' order is a creation order inside the run.
      */
     static void write(Generator g, Catalog catalog, List<ObjectId> placed) {
         if (placed.isEmpty()) return;
@@ -66,7 +65,6 @@ final class OperatorCalls {
             g.addAll(operators);
         }
         OperatorClassCalls.write(g, catalog, wanted);
-        TextSearchCalls.write(g, catalog.textSearch(), wanted);
     }
 
     /** {@code db.ensureOperator("===", o -> o.leftArg("public.money2").rightArg("public.money2").function("public.money2_eq"));} */

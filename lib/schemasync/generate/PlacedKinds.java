@@ -16,15 +16,13 @@ import schemasync.model.ObjectId.Kind;
 
 /**
  * The kinds placed among the tables by their pg_depend edges alone, not by a slot of their own: operators and casts,
- * operator families and classes, the text search dictionaries and configurations that need more than the extensions'
- * block gives them ({@link #textSearchToPlace}), and the domains, composite and range types that need an operator, a
+ * operator families and classes, and the domains, composite and range types that need an operator, a
  * cast, a table's row type or a routine created between the tables ({@link PlacedTypes}). Each is a node of
  * {@link CreationOrder#tables}' graph,
  * after what PostgreSQL records it needs (an operator's function and estimators, its argument or cast types; a class's
- * family, input type, operators and support functions, its pg_amop / pg_amproc rows' edges; a dictionary's template, a
- * configuration's dictionaries; a table's row type is that table; a routine created between the tables is that routine)
- * and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves the operator, cast,
- * class or regconfig constant when it creates the expression, and records the edge). Added before the tables, a node
+ * family, input type, operators and support functions, its pg_amop / pg_amproc rows' edges; a table's row type is that table; a routine created between the tables is that routine)
+ * and before every table whose default, generated column, CHECK or index uses it (PostgreSQL resolves the operator, cast
+ * or class when it creates the expression, and records the edge). Added before the tables, a node
  * that needs none of them keeps pg_dump's place, one block before the first table. A new kind with pg_depend edges joins
  * here with its ids ({@link #ids}) and the calls that write it ({@link OperatorCalls#write}).
  */
@@ -43,7 +41,6 @@ final class PlacedKinds {
         this.routines = routines;
         this.multiranges = PlacedTypes.multiranges(catalog);
         for (ObjectId id : ids(catalog)) byKey.put(key(id), id);
-        for (ObjectId id : textSearchToPlace(catalog, graph)) byKey.put(key(id), id);
         for (ObjectId id : PlacedTypes.ids(catalog, graph)) byKey.put(key(id), id); // domains, composites, ranges that need one
     }
 
@@ -59,34 +56,6 @@ final class PlacedKinds {
         for (OperatorFamily f : catalog.operators().families().values()) out.add(family(f));
         for (OperatorClass c : catalog.operators().classes().values()) out.add(operatorClass(c));
         return out;
-    }
-
-    /**
-     * The text search dictionaries and configurations to place among the tables: those that need something besides
-     * schemas, extensions and the text search objects written with the extensions (a user template or parser, which are not
-     * carried; a dictionary placed so). The others are written with the extensions, before the types and the routines,
-     * since a domain's default and a standard SQL body may name a configuration too, and PostgreSQL resolves a regconfig
-     * constant at CREATE.
-     */
-    static java.util.List<ObjectId> textSearchToPlace(Catalog catalog, DependencyGraph<ObjectId> graph) {
-        java.util.List<ObjectId> candidates = new java.util.ArrayList<>();
-        catalog.textSearch().dictionaries().keySet().stream().sorted(CreationOrder.BY_NAME)
-                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())));
-        catalog.textSearch().configurations().keySet().stream().sorted(CreationOrder.BY_NAME)
-                .forEach(n -> candidates.add(ObjectId.of(Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())));
-        Set<ObjectId> placed = new java.util.LinkedHashSet<>();
-        boolean grew = true;
-        while (grew) {
-            grew = false;
-            for (ObjectId t : candidates) {
-                if (placed.contains(t) || !graph.contains(t)) continue;
-                if (graph.prerequisitesOf(t).stream().anyMatch(p -> placed.contains(p) || p.kind() != Kind.SCHEMA
-                        && p.kind() != Kind.EXTENSION && p.kind() != Kind.TEXT_SEARCH_DICTIONARY)) {
-                    grew |= placed.add(t);
-                }
-            }
-        }
-        return candidates.stream().filter(placed::contains).toList();
     }
 
     static ObjectId family(OperatorFamily f) {

@@ -8,11 +8,10 @@ import schemasync.catalog.TextSearch;
 import schemasync.dsl.SchemaChanges;
 import schemasync.dsl.TextSearchConfigurationOptions;
 import schemasync.dsl.TextSearchDictionaryOptions;
-import schemasync.model.ObjectId;
 
 /**
- * The generated calls of text search dictionaries and configurations, written as Java and declared directly: with the
- * extensions, or among the tables when the dependency graph places them there ({@link PlacedKinds#textSearchToPlace}). A
+ * The generated calls of text search dictionaries and configurations, written as Java and declared directly, with the
+ * extensions. A
  * template, parser or dictionary of pg_catalog is written by its name alone, any other qualified (a pg_catalog
  * dictionary too when the configuration's schema has one of the same name, which an unqualified name would mean).
  */
@@ -23,32 +22,12 @@ final class TextSearchCalls {
     private TextSearchCalls() {
     }
 
-    /**
-     * One block of the dictionaries, then the configurations that map them, among {@code placed} (graph ids,
-     * {@link PlacedKinds}: after the extension of a template they name, before the tables, defaults, generated columns
-     * and indexes whose regconfig constants name a configuration).
-     */
-    static void write(Generator g, TextSearch ts, java.util.Set<ObjectId> placed) {
-        write(g, ts, placed::contains, true);
-    }
-
-    /** In the current block (the extensions'), those the graph does not place among the tables ({@code placed}). */
-    static void writeUnplaced(Generator g, TextSearch ts, java.util.Collection<ObjectId> placed) {
-        write(g, ts, id -> !placed.contains(id), false);
-    }
-
-    private static void write(Generator g, TextSearch ts, java.util.function.Predicate<ObjectId> wanted, boolean ownBlock) {
-        List<Call> calls = new ArrayList<>();
+    /** Writes the dictionaries, then the configurations that map them (only their schemas and extensions before them). */
+    static void write(Generator g, TextSearch ts) {
         ts.dictionaries().keySet().stream().sorted(BY_NAME)
-                .filter(n -> wanted.test(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_DICTIONARY, n.schema(), n.name())))
-                .forEach(n -> calls.add(DictionaryCall.of(g.dslName(n), ts.dictionaries().get(n))));
+                .forEach(n -> g.add(DictionaryCall.of(g.dslName(n), ts.dictionaries().get(n))));
         ts.configurations().keySet().stream().sorted(BY_NAME)
-                .filter(n -> wanted.test(ObjectId.of(ObjectId.Kind.TEXT_SEARCH_CONFIGURATION, n.schema(), n.name())))
-                .forEach(n -> calls.add(ConfigurationCall.of(g.dslName(n), ts.configurations().get(n), ts)));
-        if (calls.isEmpty()) return;
-        if (ownBlock) g.startBlock("Text search", "Text search dictionaries and configurations: before the tables whose defaults, generated"
-                + " columns and indexes name them");
-        g.addAll(calls);
+                .forEach(n -> g.add(ConfigurationCall.of(g.dslName(n), ts.configurations().get(n), ts)));
     }
 
     /** {@code "simple"} for pg_catalog's, {@code "public.unaccent"} for another schema's. */
