@@ -39,22 +39,6 @@ final class SecurityLabels {
     }
 
     /**
-     * The labels of the managed schemas' objects and of those schemas, runnable in psql (replace the parameters by
-     * {@code '{public}'::text[]}). Read under the generator's search_path (pg_catalog), so every name comes out
-     * schema-qualified. Never a question mark in this text but the parameters: the reader counts them.
-     */
-    static final String LABELS = """
-            -- schema-sync generate: security labels
-            WITH managed AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?))
-            SELECT l.objtype, l.objname, l.provider, l.label
-            FROM pg_catalog.pg_seclabels l
-            WHERE l.objnamespace IN (SELECT oid FROM managed)
-               OR l.objtype = 'schema' AND l.objoid IN (SELECT oid FROM managed)
-               OR l.objtype IN ('publication', 'event trigger')
-            ORDER BY 1, 2, 3
-            """;
-
-    /**
      * The kind and the object as a block names them ({@code shop.orders.note}: the quotes pg_seclabels prints undone), or
      * null when the DSL cannot name it: a routine's kind, or a name holding a dot (a block's name splits at the first one).
      */

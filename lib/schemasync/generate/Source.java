@@ -24,14 +24,25 @@ import schemasync.catalog.Table;
 record Source(Catalog catalog,
               List<DbObject> objects,
               schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
-              List<SecurityLabels.Label> securityLabels,
               Map<String, String> extensionComments,
               List<DefaultSplit.RowTypeUse> rowTypeUses) {
 
     /** Without row-type uses (a fixture with no table needing another's row type). */
     Source(Catalog catalog, List<DbObject> objects, schemasync.model.DependencyGraph<schemasync.model.ObjectId> dependencies,
-           List<SecurityLabels.Label> securityLabels, Map<String, String> extensionComments) {
-        this(catalog, objects, dependencies, securityLabels, extensionComments, List.of());
+           Map<String, String> extensionComments) {
+        this(catalog, objects, dependencies, extensionComments, List.of());
+    }
+
+    /**
+     * The catalog's security labels ({@link Catalog#securityLabels}, read in its batch) as generate writes them, in
+     * pg_dump's order: by kind, object and provider.
+     */
+    List<SecurityLabels.Label> securityLabels() {
+        return catalog.securityLabels().entrySet().stream()
+                .map(e -> new SecurityLabels.Label(e.getKey().objectType(), e.getKey().object(), e.getKey().provider(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(SecurityLabels.Label::objectType).thenComparing(SecurityLabels.Label::object)
+                        .thenComparing(SecurityLabels.Label::provider))
+                .toList();
     }
 
     /** One row of pg_class, pg_type or pg_proc: {@code kind} is relkind, typtype or prokind. */
@@ -95,13 +106,11 @@ record Source(Catalog catalog,
                     new QualifiedName(rs.getString(3), rs.getString(4))));
             // Read under the same search_path as the catalog, so routine ids print their argument types alike.
             var dependencies = schemasync.catalog.Dependencies.read(connection, schemas);
-            List<SecurityLabels.Label> labels = query(connection, SecurityLabels.LABELS, names, rs -> new SecurityLabels.Label(
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             Map<String, String> extensionComments = new java.util.HashMap<>();
             query(connection, SourceSql.EXTENSION_COMMENTS, names, rs -> extensionComments.put(rs.getString(1), rs.getString(2)));
             List<DefaultSplit.RowTypeUse> rowTypeUses = query(connection, SourceSql.ROW_TYPE_USES, names, rs -> new DefaultSplit.RowTypeUse(
                     name(rs, 1), rs.getString(3), name(rs, 4), rs.getBoolean(6)));
-            return new Source(catalog, objects, dependencies, labels, extensionComments, rowTypeUses);
+            return new Source(catalog, objects, dependencies, extensionComments, rowTypeUses);
         } finally {
             connection.rollback();
             connection.setAutoCommit(autoCommit);

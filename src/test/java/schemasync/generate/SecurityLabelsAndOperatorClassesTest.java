@@ -29,8 +29,12 @@ class SecurityLabelsAndOperatorClassesTest {
 
     @Test
     void aLabelTheDslNamesIsDeclaredAndARoutinesIsAGuardedCustomStepNoneCountedAsNotCompared() {
-        Source source = new Source(Catalog.builder().schemas(java.util.Set.of("shop")).build(), List.of(), new DependencyGraph<>(),
-                List.of(LABEL, ROUTINE_LABEL), java.util.Map.of());
+        java.util.Map<schemasync.catalog.SecurityLabelTarget, String> labels = new java.util.LinkedHashMap<>();
+        for (SecurityLabels.Label l : List.of(ROUTINE_LABEL, LABEL)) {
+            labels.put(new schemasync.catalog.SecurityLabelTarget(l.provider(), l.objectType(), l.object()), l.label());
+        }
+        Source source = new Source(Catalog.builder().schemas(java.util.Set.of("shop")).securityLabels(labels).build(), List.of(),
+                new DependencyGraph<>(), java.util.Map.of());
         Generator.Result result = Generator.generate(source, List.of("shop"));
         String sql = "SECURITY LABEL FOR selinux ON FUNCTION shop.total(integer) IS 'system_u:object_r:sepgsql_proc_exec_t:s0'";
         assertEquals(1, result.carried().size(), result.carried().toString());
