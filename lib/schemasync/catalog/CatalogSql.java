@@ -122,17 +122,11 @@ final class CatalogSql {
             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                               WHERE e.classid = 'pg_catalog.pg_operator'::regclass AND e.objid = o.oid AND e.deptype = 'e')
             UNION ALL
-            SELECT 'cast', '', pg_catalog.format_type(c.castsource, NULL), pg_catalog.format_type(c.casttarget, NULL), d.description
-            FROM pg_catalog.pg_cast c
-            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_cast'::regclass AND d.objoid = c.oid
-            JOIN pg_catalog.pg_type s ON s.oid = c.castsource
-            JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
-            LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
-            WHERE c.oid >= 16384
-              AND (s.typnamespace IN (SELECT oid FROM managed) OR t.typnamespace IN (SELECT oid FROM managed)
-                   OR p.pronamespace IN (SELECT oid FROM managed))
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
+            SELECT 'cast', '', x.source, x.target, d.description
+            FROM (SELECT c.oid, pg_catalog.format_type(c.castsource, NULL) AS source, pg_catalog.format_type(c.casttarget, NULL) AS target
+                  """ + OperatorReader.MANAGED_CASTS + """
+                  ) x
+            JOIN pg_catalog.pg_description d ON d.classoid = 'pg_catalog.pg_cast'::regclass AND d.objoid = x.oid
             UNION ALL
             SELECT 'operator class', m.nspname, oc.opcname, am.amname, d.description
             FROM managed m JOIN pg_catalog.pg_opclass oc ON oc.opcnamespace = m.oid JOIN pg_catalog.pg_am am ON am.oid = oc.opcmethod

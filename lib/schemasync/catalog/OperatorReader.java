@@ -38,6 +38,23 @@ final class OperatorReader {
             """;
 
     /**
+     * Which casts are the managed schemas' ({@code c}, over a {@code managed} CTE of their oids), for this reader and the
+     * comments query alike: created after initdb, with a source type, target type or function in a managed schema, and
+     * neither an extension's member ('e') nor made with another object ('i': a range's or a domain's own).
+     */
+    static final String MANAGED_CASTS = """
+            FROM pg_catalog.pg_cast c
+            JOIN pg_catalog.pg_type s ON s.oid = c.castsource
+            JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
+            LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
+            WHERE c.oid >= 16384
+              AND (s.typnamespace IN (SELECT oid FROM managed) OR t.typnamespace IN (SELECT oid FROM managed)
+                   OR p.pronamespace IN (SELECT oid FROM managed))
+              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
+            """;
+
+    /**
      * Casts a user created whose source type, target type or function is in a managed schema (pg_cast is
      * database-wide: a cast between two built-in types over a built-in function belongs to no schema here). A
      * cast that is part of another object (deptype 'i': a range type's casts to its multirange, PostgreSQL 14+)
@@ -50,15 +67,7 @@ final class OperatorReader {
                    CASE WHEN c.castfunc <> 0 THEN c.castfunc::pg_catalog.regprocedure::text END AS function,
                    CASE c.castcontext WHEN 'e' THEN 'explicit' WHEN 'a' THEN 'assignment' ELSE 'implicit' END AS context,
                    CASE c.castmethod WHEN 'f' THEN 'function' WHEN 'i' THEN 'inout' ELSE 'binary' END AS method
-            FROM pg_catalog.pg_cast c
-            JOIN pg_catalog.pg_type s ON s.oid = c.castsource
-            JOIN pg_catalog.pg_type t ON t.oid = c.casttarget
-            LEFT JOIN pg_catalog.pg_proc p ON p.oid = c.castfunc
-            WHERE c.oid >= 16384
-              AND (s.typnamespace IN (SELECT oid FROM managed) OR t.typnamespace IN (SELECT oid FROM managed)
-                   OR p.pronamespace IN (SELECT oid FROM managed))
-              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
-                              WHERE e.classid = 'pg_catalog.pg_cast'::regclass AND e.objid = c.oid AND e.deptype IN ('e', 'i'))
+            """ + MANAGED_CASTS + """
             ORDER BY 1, 2
             """;
 
