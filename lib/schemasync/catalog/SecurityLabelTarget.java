@@ -17,6 +17,16 @@ public record SecurityLabelTarget(String provider, String objectType, String obj
         Objects.requireNonNull(object, "object");
     }
 
+    /**
+     * The schema the labelled object lives in, read from its identity as pg_seclabels prints it: a schema's label is
+     * that schema's, a publication's or event trigger's the database's (null), any other the schema qualifying it.
+     */
+    public String schema() {
+        if (objectType.equals("publication") || objectType.equals("event trigger")) return null;
+        List<String> parts = schemasync.model.Identifiers.splitQualified(object); // quotes undone
+        return objectType.equals("schema") || parts.size() > 1 ? parts.get(0) : null;
+    }
+
     /** The two labels of one target: the label text is the one field. */
     public static List<Difference> diff(String want, String have) {
         return Objects.equals(want, have) ? List.of() : List.of(new Difference("label", want, have));

@@ -221,12 +221,8 @@ public final class TenantCatalogs {
             }
             return s.indexOf('.') > 0 ? s.substring(0, s.indexOf('.')) : null;
         }
-        if (key instanceof schemasync.catalog.SecurityLabelTarget l) {
-            // A label names its object only in its identity as pg_seclabels prints it: a schema's is the schema itself,
-            // a publication's or event trigger's belongs to the database, every other one is qualified by its schema.
-            if (l.objectType().equals("schema")) return l.object();
-            return l.objectType().equals("publication") || l.objectType().equals("event trigger") ? null : schemaOf(l.object());
-        }
+        // A label names its object only inside its identity text, which the catalog reads.
+        if (key instanceof schemasync.catalog.SecurityLabelTarget l) return l.schema();
         if (key instanceof Record r) {
             for (java.lang.reflect.Method accessor : ACCESSORS.get(r.getClass())) {
                 try {
