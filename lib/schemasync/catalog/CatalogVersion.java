@@ -41,7 +41,12 @@ import java.util.TreeSet;
  * fingerprint lives there) and statistics. Foreign servers, foreign tables, publications, their tables and event
  * triggers count by row version; user mappings only by their ids (pg_user_mapping itself is readable by superusers
  * only), so a mapping's changed options and a publication's TABLES IN SCHEMA list (pg_publication_namespace, 15+)
- * move the reading only with other DDL.
+ * move the reading only with other DDL. Read but not covered, and why: pg_inherits (each link has its pg_depend row,
+ * which 'depend' counts: an INHERIT of a parent without columns moves the reading), pg_aggregate (CREATE OR REPLACE
+ * AGGREGATE rewrites the pg_proc row too), pg_range (never changes after CREATE TYPE), pg_seclabels (a view over
+ * pg_seclabel), pg_am, pg_ts_parser, pg_ts_template and pg_foreign_data_wrapper (built in or an extension's, which
+ * pg_extension covers; a server's wrapper is in its pg_foreign_server row). {@code CatalogVersionCoversTheReadCatalogsTest}
+ * fails for a catalog the reader reads that this text does not name.
  */
 public final class CatalogVersion {
     private CatalogVersion() {
